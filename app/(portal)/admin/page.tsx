@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { formatPercent, formatTarget } from "@/components/format";
+import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Refused } from "@/components/ui/refused";
+import { Table, Td, Th } from "@/components/ui/table";
+import { serverCaller } from "@/server/api/rsc";
+import { getSessionUser } from "@/server/auth/get-session";
+
+export const metadata: Metadata = { title: "Tiers and targets" };
+const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
+const METRICS = ["firstResponse", "workaround", "resolution"] as const;
+
+export default async function AdminPage() {
+  const user = await getSessionUser();
+  if (user?.role !== "admin") return <Refused roles={["admin"]} />;
+  const api = await serverCaller();
+  const [tiers, calendars] = await Promise.all([api.admin.tiers(), api.admin.calendars()]);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const locale = await getLocale();
+  return (
+    <>
+      <PageHeader title={t("admin.title")} description={t("admin.subtitle")} />
+      <div className="space-y-6">
+        {tiers.map((tier) => (
+          <Card
+            key={tier.code}
+            id={`tier-${tier.code}`}
+            title={t(`tier.${tier.code}`)}
+            description={`${t("admin.version", { version: tier.version, date: format.dateTime(tier.versionCreatedAt, { dateStyle: "medium" }) })} · ${t("admin.commitment", { value: formatPercent(locale, tier.availabilityCommitment / 100) })}`}
+          >
+            <Table caption={`${t(`tier.${tier.code}`)}: ${t("admin.title")}`}>
+              <thead>
+                <tr>
+                  <Th>{t("home.customer.priorityColumn")}</Th>
+                  {METRICS.map((m) => (
+                    <Th key={m}>{t(`metric.${m}`)}</Th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {PRIORITIES.map((p) => (
+                  <tr key={p}>
+                    <Td header>
+                      <Badge tone={PRIORITY_TONE[p]}>{t(`priority.${p}`)}</Badge>
+                    </Td>
+                    {METRICS.map((m) => {
+                      const cell = tier.cells.find((c) => c.priority === p && c.metric === m);
+                      return (
+                        <Td key={m}>
+                          {cell ? `${formatTarget(t, cell.minutes, cell.calendarMode)} · ${t(`coverage.${cell.calendarMode}`)}` : <span className="text-slate-400">{t("home.customer.noTarget")}</span>}
+                        </Td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+            <p className="mt-3 text-sm text-slate-600">
+              <span className="font-medium text-slate-800">{t("admin.credits")}: </span>
+              {tier.creditSchedule.map((c) => t("admin.creditRule", { below: formatPercent(locale, c.below / 100), percent: formatPercent(locale, c.percent / 100, 0) })).join("; ")}
+            </p>
+          </Card>
+        ))}
+        <Card id="calendars" title={t("admin.calendars")}>
+          <Table caption={t("admin.calendars")}>
+            <thead>
+              <tr>
+                <Th>{t("admin.calendars")}</Th>
+                <Th>{t("admin.zone")}</Th>
+                <Th>{t("admin.calendarHours")}</Th>
+                <Th align="right">{t("admin.holidaysColumn")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {calendars.map((c) => (
+                <tr key={c.id}>
+                  <Td header>{c.name}</Td>
+                  <Td>{c.timeZone}</Td>
+                  <Td>{c.hours.map((h) => `${t(`weekday.${h.day}`)} ${h.start}-${h.end}`).join(", ")}</Td>
+                  <Td align="right">{t("admin.calendarHolidays", { n: c.holidays })}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+      </div>
+    </>
+  );
+}

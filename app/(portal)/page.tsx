@@ -1,0 +1,16 @@
+import { redirect } from "next/navigation";
+import { CustomerHome } from "@/components/home/customer-home";
+import { ExecutiveHome } from "@/components/home/executive-home";
+import { StaffHome } from "@/components/home/staff-home";
+import { serverCaller } from "@/server/api/rsc";
+import { getSessionUser } from "@/server/auth/get-session";
+
+/** Each role's home: a customer sees their organization; staff the open queue; executives the tiers. */
+export default async function HomePage() {
+  const user = await getSessionUser();
+  if (!user) redirect("/signin");
+  const api = await serverCaller();
+  if (user.role === "customer") return <CustomerHome overview={await api.home.customer()} userName={user.name} />;
+  if (user.role === "executive") return <ExecutiveHome tiers={await api.home.tiers()} userName={user.name} />;
+  return <StaffHome data={await api.home.staff()} userName={user.name} />;
+}

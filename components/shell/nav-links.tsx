@@ -1,0 +1,56 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useState } from "react";
+
+type Item = { href: string; label: string };
+
+function isActive(pathname: string, href: string) {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function NavLinks({ items, vertical = false }: { items: Item[]; vertical?: boolean }) {
+  const pathname = usePathname();
+  return (
+    <ul className={vertical ? "flex flex-col gap-1" : "flex items-center gap-1"}>
+      {items.map((item) => {
+        const active = isActive(pathname, item.href);
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={active ? "page" : undefined}
+              className={`block rounded-md px-3 py-2 text-sm font-medium ${active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`}
+            >
+              {item.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The navigation behind a menu button on narrow screens. */
+export function MobileNav({ items, label, navLabel }: { items: Item[]; label: string; navLabel: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="md:hidden">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="mobile-nav"
+        onClick={() => setOpen((o) => !o)}
+        className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700"
+      >
+        {label}
+      </button>
+      {open ? (
+        <nav id="mobile-nav" aria-label={navLabel} className="absolute left-0 right-0 top-14 border-b border-slate-200 bg-white px-4 py-3 shadow" onClick={() => setOpen(false)}>
+          <NavLinks items={items} vertical />
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import type { Role } from "@/db/schema/enums";
+
+export type NavItem = { href: string; key: "home" | "admin" };
+
+/** What each role may use; pages enforce the same rule on the server. */
+export function navItemsFor(role: Role): NavItem[] {
+  const items: NavItem[] = [{ href: "/", key: "home" }];
+  if (role === "admin") items.push({ href: "/admin", key: "admin" });
+  return items;
+}

@@ -1,0 +1,49 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { LOCALES, REGIONS, ROLES } from "./enums";
+import { calendars, tiers } from "./sla";
+
+export const organizations = sqliteTable(
+  "organizations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    tierId: integer("tier_id").notNull().references(() => tiers.id),
+    region: text("region", { enum: REGIONS }).notNull(),
+    calendarId: integer("calendar_id").notNull().references(() => calendars.id),
+    timeZone: text("time_zone").notNull(),
+    contractStart: text("contract_start").notNull(),
+    contractEnd: text("contract_end").notNull(),
+    monthlyFeeCents: integer("monthly_fee_cents").notNull().default(0),
+    accountManagerId: integer("account_manager_id"),
+    technicalAccountManagerId: integer("technical_account_manager_id"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("organizations_slug_unique").on(t.slug), index("organizations_am_idx").on(t.accountManagerId)],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    organizationId: integer("organization_id").references(() => organizations.id),
+    locale: text("locale", { enum: LOCALES }),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    title: text("title"),
+    phone: text("phone"),
+    chatHandle: text("chat_handle"),
+    workingHours: text("working_hours"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`), index("users_org_idx").on(t.organizationId)],
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type User = typeof users.$inferSelect;

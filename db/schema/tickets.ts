@@ -1,0 +1,180 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  CHANNELS,
+  COMMENT_VISIBILITIES,
+  DISPUTE_KINDS,
+  DISPUTE_STATUSES,
+  ESCALATION_LEVELS,
+  EXCLUSION_REASONS,
+  PRIORITIES,
+  PRODUCT_AREAS,
+  RESOLUTION_KINDS,
+  SLA_STATUSES,
+  TICKET_CATEGORIES,
+  TICKET_EVENT_TYPES,
+  TICKET_STATUSES,
+} from "./enums";
+import { organizations, users } from "./organizations";
+import { targetVersions } from "./sla";
+
+const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
+
+/**
+ * A ticket, with its SLA state stored beside it (due, achieved and status per metric) so that
+ * lists and dashboards read columns; the state is rewritten from the event log in every write.
+ */
+export const tickets = sqliteTable(
+  "tickets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organizationId: integer("organization_id").notNull().references(() => organizations.id),
+    requesterId: integer("requester_id").notNull().references(() => users.id),
+    subject: text("subject").notNull(),
+    description: text("description").notNull(),
+    productArea: text("product_area", { enum: PRODUCT_AREAS }).notNull(),
+    category: text("category", { enum: TICKET_CATEGORIES }).notNull(),
+    priority: text("priority", { enum: PRIORITIES }).notNull(),
+    status: text("status", { enum: TICKET_STATUSES }).notNull(),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
+    sdkPlatform: text("sdk_platform"),
+    sdkVersion: text("sdk_version"),
+    assigneeId: integer("assignee_id").references(() => users.id),
+    escalationLevel: text("escalation_level", { enum: ESCALATION_LEVELS }).notNull().default("L1"),
+    targetVersionId: integer("target_version_id").notNull().references(() => targetVersions.id),
+    outsideSla: integer("outside_sla", { mode: "boolean" }).notNull().default(false),
+    exclusionReason: text("exclusion_reason", { enum: EXCLUSION_REASONS }),
+    exclusionNote: text("exclusion_note"),
+    resolutionKind: text("resolution_kind", { enum: RESOLUTION_KINDS }),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+    resolvedAt: ts("resolved_at"),
+    frDueAt: ts("fr_due_at"),
+    frAchievedAt: ts("fr_achieved_at"),
+    frStatus: text("fr_status", { enum: SLA_STATUSES }),
+    waDueAt: ts("wa_due_at"),
+    waAchievedAt: ts("wa_achieved_at"),
+    waStatus: text("wa_status", { enum: SLA_STATUSES }),
+    resDueAt: ts("res_due_at"),
+    resAchievedAt: ts("res_achieved_at"),
+    resStatus: text("res_status", { enum: SLA_STATUSES }),
+    /** The nearest due time of any metric not yet achieved; the queue orders by it. */
+    nextDueAt: ts("next_due_at"),
+  },
+  (t) => [
+    index("tickets_org_created_idx").on(t.organizationId, t.createdAt),
+    index("tickets_org_status_idx").on(t.organizationId, t.status, t.createdAt),
+    index("tickets_queue_idx").on(t.status, t.nextDueAt),
+    index("tickets_assignee_idx").on(t.assigneeId, t.status),
+    index("tickets_created_idx").on(t.createdAt),
+  ],
+);
+
+/** The append-only event log every SLA figure is derived from. */
+export const ticketEvents = sqliteTable(
+  "ticket_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ticketId: integer("ticket_id").notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    at: ts("at").notNull(),
+    type: text("type", { enum: TICKET_EVENT_TYPES }).notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    data: text("data", { mode: "json" }).$type<Record<string, string | number | boolean | null>>(),
+  },
+  (t) => [index("ticket_events_ticket_idx").on(t.ticketId, t.at)],
+);
+
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ticketId: integer("ticket_id").notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    authorId: integer("author_id").notNull().references(() => users.id),
+    body: text("body").notNull(),
+    visibility: text("visibility", { enum: COMMENT_VISIBILITIES }).notNull(),
+    automatic: integer("automatic", { mode: "boolean" }).notNull().default(false),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [index("comments_ticket_idx").on(t.ticketId, t.createdAt)],
+);
+
+export const watchers = sqliteTable(
+  "watchers",
+  {
+    ticketId: integer("ticket_id").notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    userId: integer("user_id").notNull().references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.userId] }), index("watchers_user_idx").on(t.userId)],
+);
+
+/** A customer's dispute of a priority or of an exclusion, decided by a manager. */
+export const disputes = sqliteTable(
+  "disputes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ticketId: integer("ticket_id").notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: DISPUTE_KINDS }).notNull(),
+    proposedPriority: text("proposed_priority", { enum: PRIORITIES }),
+    reason: text("reason").notNull(),
+    requestedById: integer("requested_by_id").notNull().references(() => users.id),
+    status: text("status", { enum: DISPUTE_STATUSES }).notNull().default("open"),
+    decidedById: integer("decided_by_id").references(() => users.id),
+    decisionNote: text("decision_note"),
+    createdAt: ts("created_at").notNull(),
+    decidedAt: ts("decided_at"),
+  },
+  (t) => [index("disputes_ticket_idx").on(t.ticketId), index("disputes_status_idx").on(t.status, t.createdAt)],
+);
+
+export const satisfactionRatings = sqliteTable(
+  "satisfaction_ratings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ticketId: integer("ticket_id").notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    userId: integer("user_id").notNull().references(() => users.id),
+    score: integer("score").notNull(),
+    comment: text("comment"),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("satisfaction_ticket_unique").on(t.ticketId)],
+);
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").notNull().references(() => users.id),
+    ticketId: integer("ticket_id").references(() => tickets.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    createdAt: ts("created_at").notNull(),
+    readAt: ts("read_at"),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+/** Email that would go out through SMTP; kept here when SMTP is not configured. */
+export const outbox = sqliteTable("outbox", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  to: text("to").notNull(),
+  subject: text("subject").notNull(),
+  body: text("body").notNull(),
+  createdAt: ts("created_at").notNull(),
+  sentAt: ts("sent_at"),
+});
+
+/** Knowledge base deflection: a suggestion opened while filing, or a form left without filing. */
+export const deflectionEvents = sqliteTable(
+  "deflection_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").notNull().references(() => users.id),
+    organizationId: integer("organization_id").notNull().references(() => organizations.id),
+    kind: text("kind", { enum: ["suggestion_opened", "abandoned", "filed"] }).notNull(),
+    articleId: integer("article_id"),
+    query: text("query"),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [index("deflection_org_idx").on(t.organizationId, t.createdAt)],
+);
+
+export type Ticket = typeof tickets.$inferSelect;
+export type TicketEvent = typeof ticketEvents.$inferSelect;

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// npm test: install what is missing (Chromium included), then typecheck, lint, unit and integration
+// tests, and the Playwright suite against a production build. Ends with "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { ensureChromium, ensureInstalled, needsBuild } from "./lib.mjs";
+
+ensureInstalled();
+ensureChromium();
+fs.mkdirSync("test-results", { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+function step(name, cmd, args, extraEnv = {}) {
+  console.log(`\n=== ${name} ===`);
+  const res = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  return res.status === 0;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+for (const [name, args] of [
+  ["typecheck", ["tsc", "--noEmit"]],
+  ["lint", ["eslint", "--max-warnings", "0", "."]],
+]) {
+  if (step(name, "npx", args)) passed++;
+  else failed++;
+}
+
+fs.rmSync("test-results/vitest.json", { force: true });
+const unitOk = step("unit and integration tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"]);
+const vitest = readJson("test-results/vitest.json");
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests + (unitOk || vitest.numFailedTests > 0 ? 0 : 1);
+} else failed++;
+
+let built = true;
+if (needsBuild()) built = step("production build", "npx", ["next", "build"], { NODE_ENV: "production" });
+if (!built) failed++;
+else {
+  fs.rmSync("test-results/playwright.json", { force: true });
+  const e2eOk = step("end-to-end tests (Chromium)", "npx", ["playwright", "test"]);
+  const pw = readJson("test-results/playwright.json");
+  if (pw?.stats) {
+    passed += pw.stats.expected;
+    failed += pw.stats.unexpected + pw.stats.flaky + (e2eOk || pw.stats.unexpected > 0 ? 0 : 1);
+  } else failed++;
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

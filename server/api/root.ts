@@ -1,0 +1,15 @@
+import { adminRouter } from "./routers/admin";
+import { healthRouter } from "./routers/health";
+import { homeRouter } from "./routers/home";
+import { meRouter } from "./routers/me";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  health: healthRouter,
+  me: meRouter,
+  home: homeRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,21 @@
+import "server-only";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { cache, type ReactNode } from "react";
+import { getSessionUser } from "@/server/auth/get-session";
+import { makeQueryClient } from "./query-client";
+import { appRouter, createCaller } from "./root";
+import { createContext } from "./trpc";
+
+/** Server-side tRPC for React Server Components: prefetch into a per-request QueryClient. */
+export const getQueryClient = cache(makeQueryClient);
+const getContext = cache(async () => createContext({ user: await getSessionUser() }));
+
+export const trpc = createTRPCOptionsProxy({ ctx: getContext, router: appRouter, queryClient: getQueryClient });
+
+/** A direct server-side caller, for pages that render data without a client cache. */
+export const serverCaller = cache(async () => createCaller(await getContext()));
+
+export function HydrateClient({ children }: { children: ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}

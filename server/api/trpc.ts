@@ -1,0 +1,90 @@
+/**
+ * tRPC in three sections: the context, the initialisation (transformer and the one error
+ * formatter), and the procedures every router builds on.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Role } from "@/db/schema/enums";
+import type { SessionUser } from "@/server/auth/session";
+import { getDb, type Db } from "@/server/db";
+import { DomainError, type DomainErrorCode } from "@/server/errors";
+
+// 1. Context ------------------------------------------------------------------------------------
+
+export type Context = { db: Db; user: SessionUser | null; now: () => Date; ip: string | null };
+
+/** Builds the context from a signed-in user (or none); used by the HTTP handler, RSC and tests. */
+export function createContext(opts: { user: SessionUser | null; db?: Db; now?: () => Date; ip?: string | null }): Context {
+  return { db: opts.db ?? getDb(), user: opts.user, now: opts.now ?? (() => new Date()), ip: opts.ip ?? null };
+}
+
+// 2. Initialisation -----------------------------------------------------------------------------
+
+const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPCError["code"]> = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  CONFLICT: "CONFLICT",
+  INVALID: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+};
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const fieldErrors = cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null;
+    const messageKey = cause instanceof DomainError ? (cause.messageKey ?? null) : null;
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      message: internal
+        ? "Something went wrong on our side. Please try again."
+        : fieldErrors
+          ? "Some fields need your attention."
+          : shape.message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors, messageKey },
+    };
+  },
+});
+
+/** Turns a DomainError thrown anywhere below a procedure into the matching tRPC error. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: DOMAIN_TO_TRPC[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// 3. Procedures ---------------------------------------------------------------------------------
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** Any signed-in user; narrows `ctx.user` to non-null. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Only the given roles; everybody else is refused before the procedure runs. */
+export function roleProcedure(...roles: Role[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "You do not have permission to do this." });
+    }
+    return next();
+  });
+}
+
+/** A customer acting for their own organization; the organization comes from the session only. */
+export const customerProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "customer" || ctx.user.organizationId === null) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "This is for customer accounts." });
+  }
+  return next({ ctx: { ...ctx, organizationId: ctx.user.organizationId } });
+});

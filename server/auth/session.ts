@@ -1,0 +1,10 @@
+import type { Role } from "@/db/schema/enums";
+
+/** What a signed-in session carries everywhere on the server. */
+export type SessionUser = {
+  id: number;
+  role: Role;
+  organizationId: number | null;
+  name: string;
+  email: string;
+};

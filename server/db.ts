@@ -1,0 +1,33 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import * as schema from "@/db/schema";
+import { env } from "./env";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/**
+ * Opens a SQLite file with the settings the whole product relies on: WAL so readers never block
+ * the writer, foreign keys enforced, a busy timeout instead of SQLITE_BUSY under concurrent writes,
+ * and synchronous=NORMAL, which under WAL loses no committed transaction on a process crash.
+ */
+export function openDb(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("cache_size = -65536");
+  sqlite.pragma("temp_store = MEMORY");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+const globalForDb = globalThis as unknown as { attainDb?: Db };
+
+/** The process-wide connection to the database at DATABASE_URL. */
+export function getDb(): Db {
+  globalForDb.attainDb ??= openDb(env.databasePath);
+  return globalForDb.attainDb;
+}

@@ -1,0 +1,24 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** The one place that reads process.env; everything else imports `env`. */
+const ZEnv = z.object({
+  DATABASE_URL: z.string().min(1).default(path.join(process.cwd(), "data", "attain.db")),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  SMTP_URL: z.string().url().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+function databasePath(url: string): string {
+  const stripped = url.startsWith("file:") ? url.slice("file:".length) : url;
+  return path.isAbsolute(stripped) ? stripped : path.join(process.cwd(), stripped);
+}
+
+const parsed = ZEnv.parse({
+  DATABASE_URL: process.env.DATABASE_URL || undefined,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || undefined,
+  SMTP_URL: process.env.SMTP_URL || undefined,
+  NODE_ENV: process.env.NODE_ENV || undefined,
+});
+
+export const env = { ...parsed, databasePath: databasePath(parsed.DATABASE_URL) };

@@ -1,0 +1,20 @@
+/** Codes a domain function may fail with; the tRPC layer maps each to one HTTP-level code. */
+export type DomainErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "UNAUTHORIZED";
+
+/**
+ * The one error type domain and service code throws. `messageKey` names a message in the
+ * i18n files so the user reads a sentence in their own language; `message` is the English text.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly messageKey?: string,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} was not found.`, "errors.notFound");
+export const forbidden = () => new DomainError("FORBIDDEN", "You do not have permission to do this.", "errors.forbidden");

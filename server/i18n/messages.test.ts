@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import en from "./messages/en.json";
+import zh from "./messages/zh.json";
+import { pickLocale } from "./negotiate";
+
+function keys(obj: object, prefix = ""): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === "object" ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+describe("message files", () => {
+  it("every English message key exists in Simplified Chinese and the other way round", () => {
+    expect(keys(zh).sort()).toEqual(keys(en).sort());
+  });
+
+  it("no message is left empty", () => {
+    for (const file of [en, zh]) {
+      for (const k of keys(file)) {
+        const value = k.split(".").reduce<unknown>((o, part) => (o as Record<string, unknown>)[part], file);
+        expect(typeof value === "string" && value.trim().length > 0, k).toBe(true);
+      }
+    }
+  });
+
+  it("Chinese uses the glossary's terms for priorities, metrics and tiers", () => {
+    expect(zh.priority).toEqual({ P0: "P0 紧急", P1: "P1 高", P2: "P2 中", P3: "P3 低" });
+    expect(zh.metric).toEqual({ firstResponse: "首次响应", workaround: "临时解决", resolution: "根本解决" });
+    expect(zh.tier).toEqual({ basic: "基础服务", advanced: "高级服务", enterprise: "企业级服务" });
+  });
+});
+
+describe("pickLocale", () => {
+  it("a browser asking for zh-CN first gets Chinese", () => expect(pickLocale("zh-CN,zh;q=0.9,en;q=0.8")).toBe("zh"));
+  it("weights decide: English preferred over Chinese gets English", () => expect(pickLocale("zh;q=0.5,en-US;q=0.9")).toBe("en"));
+  it("an unsupported language falls back to English", () => expect(pickLocale("fr-FR,de;q=0.8")).toBe("en"));
+  it("no header means English", () => expect(pickLocale(null)).toBe("en"));
+});

@@ -1,0 +1,56 @@
+import { asc, eq } from "drizzle-orm";
+import { calendars, holidays, organizations, targets, ticketEvents, tickets } from "@/db/schema";
+import type { Db } from "@/server/db";
+import { notFound } from "@/server/errors";
+import type { BusinessCalendar } from "./clock";
+import { evaluateSla, type SlaTargets } from "./evaluate";
+import { toSlaEvents } from "./events";
+import { toStoredSlaState, type StoredSlaState } from "./state";
+import { buildSlaTargets } from "./targets";
+
+type Tx = Pick<Db, "select" | "update">;
+
+/** Loads a calendar with its holidays as the clock module's plain data. */
+export function loadCalendar(db: Pick<Db, "select">, calendarId: number): BusinessCalendar {
+  const row = db.select().from(calendars).where(eq(calendars.id, calendarId)).get();
+  if (!row) throw notFound("Calendar");
+  const days = db.select({ date: holidays.date }).from(holidays).where(eq(holidays.calendarId, calendarId)).all();
+  return { timeZone: row.timeZone, hours: row.hours, holidays: days.map((d) => d.date) };
+}
+
+/** The target matrix of a version, on the given business calendar. */
+export function loadTargets(db: Pick<Db, "select">, versionId: number, business: BusinessCalendar): SlaTargets {
+  const cells = db.select().from(targets).where(eq(targets.versionId, versionId)).all();
+  return buildSlaTargets(cells, business);
+}
+
+/** Everything needed to evaluate one ticket: its events, targets and calendar. */
+export function loadTicketSlaInput(db: Pick<Db, "select">, ticketId: number) {
+  const ticket = db
+    .select({ id: tickets.id, targetVersionId: tickets.targetVersionId, calendarId: organizations.calendarId })
+    .from(tickets)
+    .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
+    .where(eq(tickets.id, ticketId))
+    .get();
+  if (!ticket) throw notFound("Ticket");
+  const calendar = loadCalendar(db, ticket.calendarId);
+  const slaTargets = loadTargets(db, ticket.targetVersionId, calendar);
+  const rows = db
+    .select({ at: ticketEvents.at, type: ticketEvents.type, data: ticketEvents.data })
+    .from(ticketEvents)
+    .where(eq(ticketEvents.ticketId, ticketId))
+    .orderBy(asc(ticketEvents.at), asc(ticketEvents.id))
+    .all();
+  return { calendar, targets: slaTargets, events: toSlaEvents(rows) };
+}
+
+/**
+ * Re-derives a ticket's stored SLA state from its event log and writes it. Callers run it inside
+ * the same transaction that appended the events, so state and log never disagree.
+ */
+export function refreshTicketSla(tx: Tx, ticketId: number, now: Date): StoredSlaState {
+  const input = loadTicketSlaInput(tx, ticketId);
+  const state = toStoredSlaState(evaluateSla(input.events, input.targets, now));
+  tx.update(tickets).set(state).where(eq(tickets.id, ticketId)).run();
+  return state;
+}

@@ -1,0 +1,29 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { createCaller } from "@/server/api/root";
+import { createContext } from "@/server/api/trpc";
+import type { SessionUser } from "@/server/auth/session";
+import { openDb, type Db } from "@/server/db";
+import { TEMPLATE_DB, TEST_ANCHOR } from "./constants";
+
+/** A private copy of the seeded template database for one test file. */
+export function createTestDb(): Db {
+  const file = path.join(os.tmpdir(), `attain-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`);
+  fs.copyFileSync(TEMPLATE_DB, file);
+  return openDb(file);
+}
+
+/** The session user for a demo account. */
+export function sessionFor(db: Db, email: string): SessionUser {
+  const u = db.select().from(users).where(eq(users.email, email)).get();
+  if (!u) throw new Error(`no demo user ${email}`);
+  return { id: u.id, role: u.role, organizationId: u.organizationId, name: u.name, email: u.email };
+}
+
+/** A tRPC caller acting as a demo account (or anonymous), at the demo's fixed "now". */
+export function callerAs(db: Db, email: string | null, now: Date = TEST_ANCHOR) {
+  return createCaller(createContext({ db, user: email ? sessionFor(db, email) : null, now: () => now }));
+}
