@@ -40,7 +40,7 @@ test.describe("[FOUNDATION] sign-in by role", () => {
     await page.getByLabel("Email").fill("dev@nimbus.example");
     await page.getByLabel("Password").fill("wrong-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("The email or password is not correct.");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("The email or password is not correct.");
     await expect(page).toHaveURL(/\/signin/);
     const session = await (await page.request.get("/api/auth/session")).json();
     expect(session?.attain).toBeFalsy();

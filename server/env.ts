@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /** The one place that reads process.env; everything else imports `env`. */
 const ZEnv = z.object({
-  DATABASE_URL: z.string().min(1).default(path.join(process.cwd(), "data", "attain.db")),
+  DATABASE_URL: z.string().min(1).default(path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "attain.db")),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   SMTP_URL: z.string().url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -11,7 +11,7 @@ const ZEnv = z.object({
 
 function databasePath(url: string): string {
   const stripped = url.startsWith("file:") ? url.slice("file:".length) : url;
-  return path.isAbsolute(stripped) ? stripped : path.join(process.cwd(), stripped);
+  return path.isAbsolute(stripped) ? stripped : path.join(/*turbopackIgnore: true*/ process.cwd(), stripped);
 }
 
 const parsed = ZEnv.parse({

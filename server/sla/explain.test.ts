@@ -114,7 +114,7 @@ describe("explainDue (Asia/Shanghai, Mon-Fri 09:00-17:30)", () => {
       dueAt: at("2024-03-06T05:00:00Z"),
       status: "breached",
       countedIntervals: [{ start: at("2024-03-06T01:00:00Z"), end: at("2024-03-06T05:00:00Z"), minutes: 240 }],
-      priorityChanges: [{ at: decidedAt, from: "P3", to: "P0", raise: false, disputeUpheld: true }],
+      priorityChanges: [{ at: decidedAt, from: "P3", to: "P0", raise: true, disputeUpheld: true }],
     });
   });
 
