@@ -31,7 +31,7 @@ export async function CustomerHome({ overview, userName }: { overview: Overview;
     <>
       <PageHeader title={t("home.welcome", { name: userName })} description={overview.name} />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card id="org" title={t("home.customer.organization")}>
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               <Stat label={t("home.customer.tier")} value={t(`tier.${tier.code}`)} />
@@ -44,7 +44,7 @@ export async function CustomerHome({ overview, userName }: { overview: Overview;
               <Stat label={t("home.customer.availability")} value={formatPercent(locale, tier.availabilityCommitment / 100)} hint={t("home.customer.openTickets", { n: overview.openTickets })} />
             </dl>
           </Card>
-          <Card id="targets" title={t("home.customer.targets")} description={t("home.customer.targetsCaption", { calendar: `${overview.calendar.name} (${overview.calendar.timeZone})` })}>
+          <Card id="targets" title={t("home.customer.targets")} description={t("home.customer.targetsCaption", { calendar: `${t("home.customer.calendarName", { region: t(`region.${overview.region}`) })} (${overview.calendar.timeZone})` })}>
             <Table caption={t("home.customer.targets")}>
               <thead>
                 <tr>
@@ -81,7 +81,7 @@ export async function CustomerHome({ overview, userName }: { overview: Overview;
             </Table>
           </Card>
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card id="team" title={t("home.customer.team")}>
             {overview.team.length === 0 ? (
               <p className="text-sm text-slate-600">{t("home.customer.noTeam")}</p>

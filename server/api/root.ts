@@ -2,6 +2,7 @@ import { adminRouter } from "./routers/admin";
 import { healthRouter } from "./routers/health";
 import { homeRouter } from "./routers/home";
 import { meRouter } from "./routers/me";
+import { ticketsRouter } from "./routers/tickets";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   home: homeRouter,
   admin: adminRouter,
+  tickets: ticketsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,140 @@
+import { z } from "zod";
+import { DISPUTE_KINDS, DISPUTE_STATUSES, EXCLUSION_REASONS, PRODUCT_AREAS, TICKET_CATEGORIES, TICKET_EVENT_TYPES, TICKET_STATUSES, CHANNELS, ESCALATION_LEVELS, SLA_STATUSES } from "@/db/schema/enums";
+import { changePriority, decideDispute, excludeTicket, fileTicket, getTicketDetail, listTickets, openDispute } from "@/server/tickets/service";
+import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
+import { ZMetric, ZPriority, ZTierCode } from "../schemas";
+
+const ZId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const ZReason = z.string().trim().min(3, "Please give a reason of at least 3 characters.").max(2000);
+
+const ZExplanation = z.object({
+  metric: ZMetric,
+  status: z.enum(SLA_STATUSES),
+  dueAt: z.date(),
+  achievedAt: z.date().nullable(),
+  priority: ZPriority,
+  basis: z.union([z.object({ kind: z.literal("created") }), z.object({ kind: z.enum(["raised", "disputeUpheld", "lowered"]), at: z.date() })]),
+  target: z.object({ minutes: z.number(), timeZone: z.string(), alwaysOpen: z.boolean() }),
+  countedFrom: z.date(),
+  dueFromCreated: z.date(),
+  dueFromRaise: z.date().nullable(),
+  countedIntervals: z.array(z.object({ start: z.date(), end: z.date(), minutes: z.number() })),
+  countedIntervalsTruncated: z.boolean(),
+  closedDays: z.array(z.object({ date: z.string(), reason: z.enum(["holiday", "closed"]) })),
+  pausable: z.boolean(),
+  pauses: z.array(z.object({ start: z.date(), end: z.date().nullable() })),
+  closures: z.array(z.object({ start: z.date(), end: z.date().nullable() })),
+  priorityChanges: z.array(z.object({ at: z.date(), from: ZPriority, to: ZPriority, raise: z.boolean(), disputeUpheld: z.boolean() })),
+});
+
+const ZTicketDetail = z.object({
+  ticket: z.object({
+    id: z.number(),
+    subject: z.string(),
+    description: z.string(),
+    priority: ZPriority,
+    status: z.enum(TICKET_STATUSES),
+    productArea: z.enum(PRODUCT_AREAS),
+    category: z.enum(TICKET_CATEGORIES),
+    channel: z.enum(CHANNELS),
+    sdkPlatform: z.string().nullable(),
+    sdkVersion: z.string().nullable(),
+    escalationLevel: z.enum(ESCALATION_LEVELS),
+    outsideSla: z.boolean(),
+    exclusionReason: z.enum(EXCLUSION_REASONS).nullable(),
+    exclusionNote: z.string().nullable(),
+    createdAt: z.date(),
+    resolvedAt: z.date().nullable(),
+    organization: z.string(),
+    tier: ZTierCode,
+    requester: z.string(),
+    assignee: z.string().nullable(),
+  }),
+  conversation: z.array(z.object({ id: z.number(), author: z.string(), staff: z.boolean(), body: z.string(), internal: z.boolean(), createdAt: z.date() })),
+  timeline: z.array(
+    z.object({ id: z.number(), at: z.date(), type: z.enum(TICKET_EVENT_TYPES), actor: z.string().nullable(), priority: ZPriority.nullable(), from: ZPriority.nullable(), disputeUpheld: z.boolean(), raise: z.boolean() }),
+  ),
+  disputes: z.array(
+    z.object({ id: z.number(), kind: z.enum(DISPUTE_KINDS), proposedPriority: ZPriority.nullable(), reason: z.string(), status: z.enum(DISPUTE_STATUSES), decisionNote: z.string().nullable(), createdAt: z.date(), decidedAt: z.date().nullable() }),
+  ),
+  metrics: z.array(
+    z.object({ metric: ZMetric, dueAt: z.date(), achievedAt: z.date().nullable(), status: z.enum(SLA_STATUSES), atRisk: z.boolean(), remainingMinutes: z.number().nullable(), explanation: ZExplanation }),
+  ),
+  timeZone: z.string(),
+});
+
+const ZCursor = z.object({ createdAt: z.date(), id: ZId });
+
+export const ticketsRouter = createTRPCRouter({
+  list: authedProcedure
+    .input(
+      z.object({
+        status: z.union([z.enum(["open", "closed"]), z.enum(TICKET_STATUSES)]).optional(),
+        priority: ZPriority.optional(),
+        search: z.string().max(200).optional(),
+        cursor: ZCursor.nullish(),
+        limit: z.number().int().min(1).max(100).default(25),
+      }),
+    )
+    .output(
+      z.object({
+        items: z.array(
+          z.object({
+            id: z.number(),
+            subject: z.string(),
+            priority: ZPriority,
+            status: z.enum(TICKET_STATUSES),
+            productArea: z.enum(PRODUCT_AREAS),
+            createdAt: z.date(),
+            nextDueAt: z.date().nullable(),
+            frStatus: z.enum(SLA_STATUSES).nullable(),
+            waStatus: z.enum(SLA_STATUSES).nullable(),
+            resStatus: z.enum(SLA_STATUSES).nullable(),
+            organization: z.string(),
+            excluded: z.boolean(),
+            breached: z.boolean(),
+          }),
+        ),
+        nextCursor: ZCursor.nullable(),
+      }),
+    )
+    .query(({ ctx, input }) => listTickets(ctx.db, ctx.user, input)),
+  /** The ticket page's data, including the "why is it due then?" explanation of each metric. */
+  get: authedProcedure
+    .input(z.object({ id: ZId }))
+    .output(ZTicketDetail)
+    .query(({ ctx, input }) => getTicketDetail(ctx.db, ctx.user, input.id, ctx.now())),
+  /** A customer files a ticket; staff log one received by email, chat or phone for a customer. */
+  create: roleProcedure("customer", "agent", "expert", "manager")
+    .input(
+      z.object({
+        subject: z.string().trim().min(5, "Please write a subject of at least 5 characters.").max(200),
+        description: z.string().trim().min(10, "Please describe the problem in at least 10 characters.").max(20_000),
+        productArea: z.enum(PRODUCT_AREAS),
+        category: z.enum(TICKET_CATEGORIES),
+        priority: ZPriority,
+        sdkPlatform: z.string().trim().max(40).nullish(),
+        sdkVersion: z.string().trim().max(40).nullish(),
+        channel: z.enum(CHANNELS).optional(),
+        requesterId: ZId.optional(),
+      }),
+    )
+    .output(z.object({ id: z.number() }))
+    .mutation(({ ctx, input }) => fileTicket(ctx.db, ctx.user, input, ctx.now())),
+  changePriority: roleProcedure("agent", "expert", "manager")
+    .input(z.object({ ticketId: ZId, priority: ZPriority, reason: ZReason }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => changePriority(ctx.db, ctx.user, input, ctx.now())),
+  exclude: roleProcedure("manager")
+    .input(z.object({ ticketId: ZId, reason: z.enum(EXCLUSION_REASONS), note: ZReason }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => excludeTicket(ctx.db, ctx.user, input, ctx.now())),
+  openDispute: customerProcedure
+    .input(z.object({ ticketId: ZId, kind: z.enum(DISPUTE_KINDS), proposedPriority: ZPriority.optional(), reason: ZReason }))
+    .output(z.object({ id: z.number() }))
+    .mutation(({ ctx, input }) => openDispute(ctx.db, ctx.user, input, ctx.now())),
+  decideDispute: roleProcedure("manager")
+    .input(z.object({ disputeId: ZId, upheld: z.boolean(), note: ZReason }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => decideDispute(ctx.db, ctx.user, input, ctx.now())),
+});

@@ -1,0 +1,317 @@
+import { and, asc, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { comments, disputes, organizations, targetVersions, ticketEvents, tickets, tiers, users } from "@/db/schema";
+import type { ExclusionReason, TicketEventType, TicketStatus } from "@/db/schema/enums";
+import { recordAudit } from "@/server/audit/service";
+import { orgScope } from "@/server/api/scope";
+import type { SessionUser } from "@/server/auth/session";
+import type { Db } from "@/server/db";
+import { DomainError, notFound } from "@/server/errors";
+import { evaluateSla, isMoreUrgent, slaRiskState, type Metric, type Priority } from "@/server/sla/evaluate";
+import { explainDue } from "@/server/sla/explain";
+import { loadTicketSlaInput, refreshTicketSla } from "@/server/sla/service";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type EventData = Record<string, string | number | boolean | null>;
+
+/**
+ * Loads a ticket the user may see; a ticket of another organization "does not exist" for a
+ * customer, so guessing ids reveals nothing.
+ */
+export function findVisibleTicket(db: Pick<Db, "select">, user: SessionUser, ticketId: number) {
+  const row = db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.id, ticketId), orgScope(user, tickets.organizationId)))
+    .get();
+  if (!row) throw notFound("Ticket");
+  return row;
+}
+
+/**
+ * Appends events to a ticket's log and, in the same transaction, re-derives its stored SLA state,
+ * so the log and the state never disagree. Returns the new state.
+ */
+export function appendTicketEvents(
+  tx: Tx,
+  ticketId: number,
+  events: { type: TicketEventType; at: Date; actorId: number | null; data?: EventData }[],
+  now: Date,
+  patch: Partial<typeof tickets.$inferInsert> = {},
+) {
+  for (const e of events) tx.insert(ticketEvents).values({ ticketId, at: e.at, type: e.type, actorId: e.actorId, data: e.data ?? null }).run();
+  tx.update(tickets).set({ ...patch, updatedAt: now }).where(eq(tickets.id, ticketId)).run();
+  return refreshTicketSla(tx, ticketId, now);
+}
+
+const OPEN: TicketStatus[] = ["new", "open", "pending_customer", "workaround_provided"];
+
+/** Staff change a ticket's priority with a reason; a security vulnerability never goes below P1. */
+export function changePriority(db: Db, actor: SessionUser, input: { ticketId: number; priority: Priority; reason: string }, now: Date) {
+  return db.transaction((tx) => {
+    const ticket = findVisibleTicket(tx, actor, input.ticketId);
+    if (!OPEN.includes(ticket.status)) throw new DomainError("CONFLICT", "Only an open ticket's priority can change.", "tickets.errors.notOpen");
+    if (ticket.priority === input.priority) throw new DomainError("INVALID", "The ticket already has this priority.", "tickets.errors.samePriority");
+    if (ticket.category === "security_vulnerability" && (input.priority === "P2" || input.priority === "P3"))
+      throw new DomainError("INVALID", "A security vulnerability is never below P1.", "tickets.errors.securityFloor");
+    appendTicketEvents(tx, ticket.id, [{ type: "priorityChanged", at: now, actorId: actor.id, data: { priority: input.priority, from: ticket.priority, reason: input.reason } }], now, { priority: input.priority });
+    recordAudit(tx, { actorId: actor.id, action: "ticket.priority", entity: "ticket", entityId: String(ticket.id), detail: { from: ticket.priority, to: input.priority }, at: now });
+  });
+}
+
+/** A manager excludes a ticket from SLA figures for one of the four reasons, with a note the customer sees. */
+export function excludeTicket(db: Db, actor: SessionUser, input: { ticketId: number; reason: ExclusionReason; note: string }, now: Date) {
+  return db.transaction((tx) => {
+    const ticket = findVisibleTicket(tx, actor, input.ticketId);
+    if (ticket.exclusionReason) throw new DomainError("CONFLICT", "This ticket is already excluded.", "tickets.errors.alreadyExcluded");
+    appendTicketEvents(tx, ticket.id, [{ type: "excluded", at: now, actorId: actor.id, data: { reason: input.reason, note: input.note } }], now, { exclusionReason: input.reason, exclusionNote: input.note });
+    recordAudit(tx, { actorId: actor.id, action: "ticket.exclude", entity: "ticket", entityId: String(ticket.id), detail: { reason: input.reason }, at: now });
+  });
+}
+
+/** A customer disputes the priority (proposing another) or an exclusion, with a reason. */
+export function openDispute(db: Db, user: SessionUser, input: { ticketId: number; kind: "priority" | "exclusion"; proposedPriority?: Priority; reason: string }, now: Date) {
+  return db.transaction((tx) => {
+    const ticket = findVisibleTicket(tx, user, input.ticketId);
+    const pending = tx.select({ id: disputes.id }).from(disputes).where(and(eq(disputes.ticketId, ticket.id), eq(disputes.kind, input.kind), eq(disputes.status, "open"))).get();
+    if (pending) throw new DomainError("CONFLICT", "A dispute of this kind is already waiting for a manager.", "tickets.errors.disputePending");
+    if (input.kind === "priority") {
+      if (!input.proposedPriority) throw new DomainError("INVALID", "Choose the priority you propose.", "tickets.errors.proposeRequired");
+      if (input.proposedPriority === ticket.priority) throw new DomainError("INVALID", "The ticket already has this priority.", "tickets.errors.samePriority");
+    } else if (!ticket.exclusionReason) throw new DomainError("INVALID", "This ticket is not excluded.", "tickets.errors.notExcluded");
+    const row = tx
+      .insert(disputes)
+      .values({ ticketId: ticket.id, kind: input.kind, proposedPriority: input.kind === "priority" ? (input.proposedPriority ?? null) : null, reason: input.reason, requestedById: user.id, createdAt: now })
+      .returning({ id: disputes.id })
+      .get();
+    appendTicketEvents(tx, ticket.id, [{ type: "disputeOpened", at: now, actorId: user.id, data: { kind: input.kind, proposed: input.proposedPriority ?? null, disputeId: row.id } }], now);
+    return { id: row.id };
+  });
+}
+
+/**
+ * A manager decides a dispute. An upheld priority dispute applies the customer's priority from the
+ * ticket's start with no grace (the customer was right all along); an upheld exclusion dispute lifts
+ * the exclusion, so the ticket counts again.
+ */
+export function decideDispute(db: Db, actor: SessionUser, input: { disputeId: number; upheld: boolean; note: string }, now: Date) {
+  return db.transaction((tx) => {
+    const dispute = tx.select().from(disputes).where(eq(disputes.id, input.disputeId)).get();
+    if (!dispute) throw notFound("Dispute");
+    if (dispute.status !== "open") throw new DomainError("CONFLICT", "This dispute has already been decided.", "tickets.errors.disputeDecided");
+    const ticket = findVisibleTicket(tx, actor, dispute.ticketId);
+    tx.update(disputes).set({ status: input.upheld ? "upheld" : "rejected", decidedById: actor.id, decisionNote: input.note, decidedAt: now }).where(eq(disputes.id, dispute.id)).run();
+    const events: Parameters<typeof appendTicketEvents>[2] = [{ type: "disputeDecided", at: now, actorId: actor.id, data: { kind: dispute.kind, upheld: input.upheld, disputeId: dispute.id } }];
+    let patch: Partial<typeof tickets.$inferInsert> = {};
+    if (input.upheld && dispute.kind === "priority" && dispute.proposedPriority && dispute.proposedPriority !== ticket.priority) {
+      events.push({ type: "priorityChanged", at: now, actorId: actor.id, data: { priority: dispute.proposedPriority, from: ticket.priority, disputeUpheld: true } });
+      patch = { priority: dispute.proposedPriority };
+    }
+    if (input.upheld && dispute.kind === "exclusion") {
+      events.push({ type: "exclusionLifted", at: now, actorId: actor.id });
+      patch = { exclusionReason: null, exclusionNote: null };
+    }
+    appendTicketEvents(tx, ticket.id, events, now, patch);
+    recordAudit(tx, { actorId: actor.id, action: "dispute.decide", entity: "dispute", entityId: String(dispute.id), detail: { upheld: input.upheld, kind: dispute.kind }, at: now });
+  });
+}
+
+const STAFF_ONLY_EVENTS: TicketEventType[] = ["assigned"];
+
+/**
+ * Everything the ticket page shows: the ticket, the conversation (internal notes only for staff),
+ * the timeline, disputes, and each SLA metric with status, risk and its "why is it due then?".
+ */
+export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now: Date) {
+  const ticket = findVisibleTicket(db, user, ticketId);
+  const org = db
+    .select({ name: organizations.name, tierCode: tiers.code, timeZone: organizations.timeZone })
+    .from(organizations)
+    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
+    .where(eq(organizations.id, ticket.organizationId))
+    .get()!;
+  const isCustomer = user.role === "customer";
+  const people = new Map<number, { name: string; staff: boolean }>();
+  const loadPeople = (ids: (number | null)[]) => {
+    const missing = [...new Set(ids.filter((x): x is number => x !== null && !people.has(x)))];
+    if (missing.length === 0) return;
+    for (const u of db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(inArray(users.id, missing)).all()) people.set(u.id, { name: u.name, staff: u.role !== "customer" });
+  };
+  const conversation = db
+    .select()
+    .from(comments)
+    .where(isCustomer ? and(eq(comments.ticketId, ticketId), eq(comments.visibility, "public")) : eq(comments.ticketId, ticketId))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .all();
+  const events = db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.at), asc(ticketEvents.id)).all();
+  const disputeRows = db.select().from(disputes).where(eq(disputes.ticketId, ticketId)).orderBy(desc(disputes.createdAt)).all();
+  loadPeople([ticket.requesterId, ticket.assigneeId, ...conversation.map((c) => c.authorId), ...events.map((e) => e.actorId)]);
+
+  const sla = loadTicketSlaInput(db, ticketId);
+  const outcomes = evaluateSla(sla.events, sla.targets, now);
+  const explanations = explainDue(sla.events, sla.targets, now);
+  const metrics = (Object.keys(outcomes) as Metric[]).map((metric) => {
+    const outcome = outcomes[metric]!;
+    const explanation = explanations[metric]!;
+    const target = sla.targets[explanation.priority][metric];
+    const risk = target ? slaRiskState(outcome, target, now) : null;
+    return { metric, ...outcome, atRisk: risk?.state === "atRisk", remainingMinutes: risk?.remainingMinutes ?? null, explanation };
+  });
+
+  return {
+    ticket: {
+      id: ticket.id,
+      subject: ticket.subject,
+      description: ticket.description,
+      priority: ticket.priority,
+      status: ticket.status,
+      productArea: ticket.productArea,
+      category: ticket.category,
+      channel: ticket.channel,
+      sdkPlatform: ticket.sdkPlatform,
+      sdkVersion: ticket.sdkVersion,
+      escalationLevel: ticket.escalationLevel,
+      outsideSla: ticket.outsideSla,
+      exclusionReason: ticket.exclusionReason,
+      exclusionNote: ticket.exclusionNote,
+      createdAt: ticket.createdAt,
+      resolvedAt: ticket.resolvedAt,
+      organization: org.name,
+      tier: org.tierCode,
+      requester: people.get(ticket.requesterId)?.name ?? "",
+      assignee: ticket.assigneeId ? (people.get(ticket.assigneeId)?.name ?? null) : null,
+    },
+    conversation: conversation.map((c) => ({ id: c.id, author: people.get(c.authorId)?.name ?? "", staff: people.get(c.authorId)?.staff ?? false, body: c.body, internal: c.visibility === "internal", createdAt: c.createdAt })),
+    timeline: events
+      .filter((e) => !isCustomer || !STAFF_ONLY_EVENTS.includes(e.type))
+      .map((e) => ({
+        id: e.id,
+        at: e.at,
+        type: e.type,
+        actor: e.actorId ? (people.get(e.actorId)?.name ?? null) : null,
+        priority: typeof e.data?.priority === "string" ? (e.data.priority as Priority) : null,
+        from: typeof e.data?.from === "string" ? (e.data.from as Priority) : null,
+        disputeUpheld: e.data?.disputeUpheld === true,
+        raise: e.type === "priorityChanged" && typeof e.data?.from === "string" && typeof e.data?.priority === "string" ? isMoreUrgent(e.data.priority as Priority, e.data.from as Priority) : false,
+      })),
+    disputes: disputeRows.map((d) => ({ id: d.id, kind: d.kind, proposedPriority: d.proposedPriority, reason: d.reason, status: d.status, decisionNote: d.decisionNote, createdAt: d.createdAt, decidedAt: d.decidedAt })),
+    metrics,
+    timeZone: sla.calendar.timeZone,
+  };
+}
+
+export type TicketListInput = {
+  status?: "open" | "closed" | TicketStatus;
+  priority?: Priority;
+  search?: string;
+  cursor?: { createdAt: Date; id: number } | null;
+  limit: number;
+};
+
+/**
+ * A page of tickets the user may see, newest first, with keyset pagination on (created_at, id)
+ * so a page stays fast however deep the organization's history is.
+ */
+export function listTickets(db: Db, user: SessionUser, input: TicketListInput) {
+  const conds = [orgScope(user, tickets.organizationId)];
+  if (input.status === "open") conds.push(inArray(tickets.status, OPEN));
+  else if (input.status === "closed") conds.push(inArray(tickets.status, ["resolved", "closed"]));
+  else if (input.status) conds.push(eq(tickets.status, input.status));
+  if (input.priority) conds.push(eq(tickets.priority, input.priority));
+  const q = input.search?.trim();
+  if (q) {
+    const n = /^#?(\d+)$/.exec(q);
+    conds.push(n ? eq(tickets.id, Number(n[1])) : sql`${tickets.subject} like ${`%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+  }
+  if (input.cursor) conds.push(or(lt(tickets.createdAt, input.cursor.createdAt), and(eq(tickets.createdAt, input.cursor.createdAt), lt(tickets.id, input.cursor.id))));
+  const rows = db
+    .select({
+      id: tickets.id,
+      subject: tickets.subject,
+      priority: tickets.priority,
+      status: tickets.status,
+      productArea: tickets.productArea,
+      createdAt: tickets.createdAt,
+      nextDueAt: tickets.nextDueAt,
+      frStatus: tickets.frStatus,
+      waStatus: tickets.waStatus,
+      resStatus: tickets.resStatus,
+      organization: organizations.name,
+      excluded: sql<boolean>`${tickets.exclusionReason} is not null`.mapWith(Boolean),
+    })
+    .from(tickets)
+    .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
+    .where(and(...conds))
+    .orderBy(desc(tickets.createdAt), desc(tickets.id))
+    .limit(input.limit + 1)
+    .all();
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({ ...r, breached: [r.frStatus, r.waStatus, r.resStatus].includes("breached") })),
+    nextCursor: rows.length > input.limit && last ? { createdAt: last.createdAt, id: last.id } : null,
+  };
+}
+
+export type FileTicketInput = {
+  subject: string;
+  description: string;
+  productArea: (typeof tickets.$inferInsert)["productArea"];
+  category: (typeof tickets.$inferInsert)["category"];
+  priority: Priority;
+  sdkPlatform?: string | null;
+  sdkVersion?: string | null;
+  channel?: (typeof tickets.$inferInsert)["channel"];
+  /** Staff logging a ticket on a customer's behalf name the requester. */
+  requesterId?: number;
+};
+
+/**
+ * Files a ticket under the target version in force now for the organization's tier, with its
+ * "created" event and stored SLA state in one transaction. A security vulnerability is never
+ * below P1; a custom development request goes to the account manager and is outside the SLA.
+ */
+export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, now: Date): { id: number } {
+  if (input.category === "security_vulnerability" && (input.priority === "P2" || input.priority === "P3"))
+    throw new DomainError("INVALID", "A security vulnerability cannot be filed below P1.", "tickets.errors.securityFloor");
+  return db.transaction((tx) => {
+    let requesterId = user.id;
+    let organizationId = user.organizationId;
+    if (user.role !== "customer") {
+      const requester = input.requesterId ? tx.select().from(users).where(eq(users.id, input.requesterId)).get() : undefined;
+      if (!requester || requester.role !== "customer" || requester.organizationId === null) throw new DomainError("INVALID", "Choose the customer this ticket is for.", "tickets.errors.requesterRequired");
+      requesterId = requester.id;
+      organizationId = requester.organizationId;
+    }
+    if (organizationId === null) throw new DomainError("FORBIDDEN", "Your account has no organization.");
+    const org = tx.select({ tierId: organizations.tierId, accountManagerId: organizations.accountManagerId }).from(organizations).where(eq(organizations.id, organizationId)).get();
+    if (!org) throw notFound("Organization");
+    const version = tx.select({ id: targetVersions.id }).from(targetVersions).where(eq(targetVersions.tierId, org.tierId)).orderBy(desc(targetVersions.version)).limit(1).get();
+    if (!version) throw notFound("Target version");
+    const custom = input.category === "custom_development";
+    const row = tx
+      .insert(tickets)
+      .values({
+        organizationId,
+        requesterId,
+        subject: input.subject,
+        description: input.description,
+        productArea: input.productArea,
+        category: input.category,
+        priority: input.priority,
+        status: "new",
+        channel: user.role === "customer" ? "portal" : (input.channel ?? "portal"),
+        sdkPlatform: input.sdkPlatform ?? null,
+        sdkVersion: input.sdkVersion ?? null,
+        assigneeId: custom ? org.accountManagerId : null,
+        targetVersionId: version.id,
+        outsideSla: custom,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: tickets.id })
+      .get();
+    appendTicketEvents(tx, row.id, [{ type: "created", at: now, actorId: user.id, data: { priority: input.priority, channel: user.role === "customer" ? "portal" : (input.channel ?? "portal") } }], now);
+    if (user.role !== "customer") recordAudit(tx, { actorId: user.id, action: "ticket.log", entity: "ticket", entityId: String(row.id), detail: { channel: input.channel ?? "portal" }, at: now });
+    return { id: row.id };
+  });
+}

@@ -1,0 +1,134 @@
+import { eq } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { ticketEvents, tickets } from "@/db/schema";
+import { callerAs, createTestDb } from "@/server/testing/db";
+
+const db = createTestDb();
+afterAll(() => db.$client.close());
+
+const MIN = 60_000;
+// Wednesday 2026-11-18 10:00 Los Angeles (PST, UTC-8): inside business hours for the Americas calendar.
+const FILED = new Date("2026-11-18T18:00:00Z");
+const at = (minutes: number) => new Date(FILED.getTime() + minutes * MIN);
+
+const NEW_TICKET = {
+  subject: "Video freezes for all users in EU",
+  description: "Since 09:00 every call freezes after 30 seconds.",
+  productArea: "video_calling",
+  category: "functional_bug",
+} as const;
+
+function stored(id: number) {
+  return db.select().from(tickets).where(eq(tickets.id, id)).get()!;
+}
+
+describe("filing and reading tickets", () => {
+  it("a Nimbus Live (Enterprise) P1 ticket is due for first response 30 minutes later, around the clock", async () => {
+    const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, priority: "P1" });
+    const t = stored(id);
+    expect(t.frDueAt?.toISOString()).toBe(at(30).toISOString());
+    expect(t.waDueAt?.toISOString()).toBe(at(8 * 60).toISOString());
+    expect(t.frStatus).toBe("running");
+    expect(t.nextDueAt?.toISOString()).toBe(at(30).toISOString());
+    const detail = await callerAs(db, "dev@nimbus.example", at(10)).tickets.get({ id });
+    expect(detail.metrics.map((m) => m.metric)).toEqual(["firstResponse", "workaround", "resolution"]);
+    expect(detail.metrics[0]!.explanation.countedIntervals[0]).toMatchObject({ minutes: 30 });
+  });
+
+  it("a security vulnerability cannot be filed below P1, and nothing is written", async () => {
+    const before = db.select().from(tickets).all().length;
+    await expect(callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, category: "security_vulnerability", priority: "P2" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(db.select().from(tickets).all().length).toBe(before);
+  });
+
+  it("bad input gets field messages and changes nothing", async () => {
+    const before = db.select().from(tickets).all().length;
+    const err = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, subject: "x", priority: "P1" }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "BAD_REQUEST" });
+    expect(db.select().from(tickets).all().length).toBe(before);
+  });
+
+  it("a customer of another organization gets not-found for a ticket id it guesses", async () => {
+    const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, priority: "P2" });
+    await expect(callerAs(db, "ops@orbit.example", FILED).tickets.get({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerAs(db, "ops@orbit.example", FILED).tickets.openDispute({ ticketId: id, kind: "priority", proposedPriority: "P0", reason: "All users down" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("a customer lists only their own organization's tickets, newest first, page by page", async () => {
+    const api = callerAs(db, "ops@orbit.example", FILED);
+    const first = await api.tickets.list({ limit: 10 });
+    expect(first.items).toHaveLength(10);
+    expect(new Set(first.items.map((i) => i.organization))).toEqual(new Set(["Orbit Chat"]));
+    const second = await api.tickets.list({ limit: 10, cursor: first.nextCursor });
+    expect(second.items[0]!.createdAt.getTime()).toBeLessThanOrEqual(first.items[9]!.createdAt.getTime());
+    expect(second.items.some((i) => first.items.some((f) => f.id === i.id))).toBe(false);
+  });
+
+  it("internal notes never reach a customer", async () => {
+    const withNote = db.select({ id: tickets.id }).from(tickets).all().map((r) => r.id);
+    for (const id of withNote.slice(0, 400)) {
+      const staffView = await callerAs(db, "agent@attain.test").tickets.get({ id });
+      if (!staffView.conversation.some((c) => c.internal)) continue;
+      const owner = db.select({ org: tickets.organizationId }).from(tickets).where(eq(tickets.id, id)).get()!;
+      if (owner.org !== 1) continue;
+      const customerView = await callerAs(db, "dev@nimbus.example").tickets.get({ id });
+      expect(customerView.conversation.some((c) => c.internal)).toBe(false);
+      expect(customerView.conversation.length).toBeLessThan(staffView.conversation.length);
+      return;
+    }
+    throw new Error("the demo has no Nimbus Live ticket with an internal note");
+  });
+});
+
+describe("priority changes, disputes and exclusions", () => {
+  it("raising P2 to P0 keeps time used and gives the vendor the new target from the raise", async () => {
+    const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, priority: "P2" });
+    await callerAs(db, "agent@attain.test", at(60)).tickets.changePriority({ ticketId: id, priority: "P0", reason: "All users affected" });
+    const t = stored(id);
+    expect(t.priority).toBe("P0");
+    // P0 first response is 15 min 24x7: from creation that is already past, so the raise's grace applies.
+    expect(t.frDueAt?.toISOString()).toBe(at(75).toISOString());
+  });
+
+  it("customers cannot change priority, exclude or decide disputes; agents cannot exclude or decide", async () => {
+    const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, priority: "P2" });
+    const customer = callerAs(db, "dev@nimbus.example", FILED);
+    await expect(customer.tickets.changePriority({ ticketId: id, priority: "P0", reason: "urgent" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(customer.tickets.exclude({ ticketId: id, reason: "force_majeure", note: "storm" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(customer.tickets.decideDispute({ disputeId: 1, upheld: true, note: "ok fine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const agent = callerAs(db, "agent@attain.test", FILED);
+    await expect(agent.tickets.exclude({ ticketId: id, reason: "force_majeure", note: "storm" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(agent.tickets.decideDispute({ disputeId: 1, upheld: true, note: "ok fine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(agent.tickets.openDispute({ ticketId: id, kind: "priority", proposedPriority: "P0", reason: "because" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerAs(db, "exec@attain.test").tickets.changePriority({ ticketId: id, priority: "P0", reason: "urgent" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerAs(db, "ops@orbit.example").tickets.create({ ...NEW_TICKET, priority: "P1" })).resolves.toMatchObject({ id: expect.any(Number) });
+    await expect(callerAs(db, "exec@attain.test").tickets.create({ ...NEW_TICKET, priority: "P1" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("a priority dispute upheld by the manager applies the customer's priority from the start, with no grace", async () => {
+    const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, priority: "P2" });
+    const { id: disputeId } = await callerAs(db, "dev@nimbus.example", at(20)).tickets.openDispute({ ticketId: id, kind: "priority", proposedPriority: "P0", reason: "Every user is affected" });
+    await expect(callerAs(db, "dev@nimbus.example", at(21)).tickets.openDispute({ ticketId: id, kind: "priority", proposedPriority: "P0", reason: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await callerAs(db, "manager@attain.test", at(60)).tickets.decideDispute({ disputeId, upheld: true, note: "The customer is right" });
+    const t = stored(id);
+    expect(t.priority).toBe("P0");
+    expect(t.frDueAt?.toISOString()).toBe(at(15).toISOString());
+    expect(t.frStatus).toBe("breached");
+    const types = db.select({ type: ticketEvents.type }).from(ticketEvents).where(eq(ticketEvents.ticketId, id)).all().map((e) => e.type);
+    expect(types).toEqual(["created", "disputeOpened", "disputeDecided", "priorityChanged"]);
+    await expect(callerAs(db, "manager@attain.test", at(61)).tickets.decideDispute({ disputeId, upheld: false, note: "changed my mind" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("a manager excludes a ticket with a note the customer sees; the customer disputes it and the manager lifts it", async () => {
+    const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, priority: "P1" });
+    await expect(callerAs(db, "manager@attain.test", at(5)).tickets.exclude({ ticketId: id, reason: "third_party", note: "x" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(stored(id).exclusionReason).toBeNull();
+    await callerAs(db, "manager@attain.test", at(5)).tickets.exclude({ ticketId: id, reason: "third_party", note: "The customer's CDN dropped the stream." });
+    const seen = await callerAs(db, "dev@nimbus.example", at(6)).tickets.get({ id });
+    expect(seen.ticket.exclusionReason).toBe("third_party");
+    expect(seen.ticket.exclusionNote).toBe("The customer's CDN dropped the stream.");
+    const { id: disputeId } = await callerAs(db, "dev@nimbus.example", at(7)).tickets.openDispute({ ticketId: id, kind: "exclusion", reason: "Our CDN was healthy at the time" });
+    await callerAs(db, "manager@attain.test", at(30)).tickets.decideDispute({ disputeId, upheld: true, note: "Logs confirm the CDN was fine" });
+    expect(stored(id).exclusionReason).toBeNull();
+  });
+});
