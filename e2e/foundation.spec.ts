@@ -1,11 +1,11 @@
 import { expect, test } from "./fixtures";
 
 const ROLES = [
-  { email: "dev@nimbus.example", role: "Customer", nav: ["Home"], heading: "Your account team" },
-  { email: "ops@orbit.example", role: "客户", nav: ["首页"], heading: "服务权益" },
-  { email: "agent@attain.test", role: "Support engineer (L1)", nav: ["Home"], heading: "Open tickets by priority" },
-  { email: "expert@attain.test", role: "Technical expert (L2)", nav: ["Home"], heading: "Open tickets by priority" },
-  { email: "manager@attain.test", role: "Customer service manager", nav: ["Home"], heading: "Open tickets by priority" },
+  { email: "dev@nimbus.example", role: "Customer", nav: ["Home", "Tickets"], heading: "Your account team" },
+  { email: "ops@orbit.example", role: "客户", nav: ["首页", "工单"], heading: "服务权益" },
+  { email: "agent@attain.test", role: "Support engineer (L1)", nav: ["Home", "Tickets"], heading: "Open tickets by priority" },
+  { email: "expert@attain.test", role: "Technical expert (L2)", nav: ["Home", "Tickets"], heading: "Open tickets by priority" },
+  { email: "manager@attain.test", role: "Customer service manager", nav: ["Home", "Tickets"], heading: "Open tickets by priority" },
   { email: "am@attain.test", role: "Account manager", nav: ["Home"], heading: "Open tickets by priority" },
   { email: "exec@attain.test", role: "Executive", nav: ["Home"], heading: "Service tiers" },
   { email: "admin@attain.test", role: "Administrator", nav: ["Home", "Tiers and targets"], heading: "Open tickets by priority" },
@@ -26,6 +26,7 @@ test.describe("[FOUNDATION] sign-in by role", () => {
   test("[FOUNDATION] a customer signs in through the form and sees Nimbus Live on the home page", async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F/);
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     await page.getByLabel("Email").fill("dev@nimbus.example");
     await page.getByLabel("Password").fill("attain-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -37,6 +38,7 @@ test.describe("[FOUNDATION] sign-in by role", () => {
 
   test("[FOUNDATION] a wrong password shows a clear message and nothing else", async ({ page }) => {
     await page.goto("/signin");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     await page.getByLabel("Email").fill("dev@nimbus.example");
     await page.getByLabel("Password").fill("wrong-password");
     await page.getByRole("button", { name: "Sign in" }).click();

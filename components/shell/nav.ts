@@ -1,10 +1,11 @@
 import type { Role } from "@/db/schema/enums";
 
-export type NavItem = { href: string; key: "home" | "admin" };
+export type NavItem = { href: string; key: "home" | "admin" | "tickets" };
 
 /** What each role may use; pages enforce the same rule on the server. */
 export function navItemsFor(role: Role): NavItem[] {
   const items: NavItem[] = [{ href: "/", key: "home" }];
+  if (role === "customer" || role === "agent" || role === "expert" || role === "manager") items.push({ href: "/tickets", key: "tickets" });
   if (role === "admin") items.push({ href: "/admin", key: "admin" });
   return items;
 }

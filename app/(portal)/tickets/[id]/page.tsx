@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { TicketView } from "@/components/tickets/ticket-view";
+import { Refused } from "@/components/ui/refused";
+import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { getSessionUser } from "@/server/auth/get-session";
+
+export const metadata: Metadata = { title: "Ticket" };
+
+/** The ticket page: data prefetched on the server and hydrated into the live client view. */
+export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await getSessionUser();
+  const allowed = ["customer", "agent", "expert", "manager"] as const;
+  if (!user || !(allowed as readonly string[]).includes(user.role)) return <Refused roles={[...allowed]} />;
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  try {
+    await getQueryClient().fetchQuery(trpc.tickets.get.queryOptions({ id }));
+  } catch (err) {
+    if (err instanceof TRPCError && err.code === "NOT_FOUND") notFound();
+    throw err;
+  }
+  return (
+    <HydrateClient>
+      <TicketView id={id} role={user.role} serverNow={new Date()} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
+import { zoneName } from "@/components/format";
+import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Refused } from "@/components/ui/refused";
+import { Table, Td, Th } from "@/components/ui/table";
+import { serverCaller } from "@/server/api/rsc";
+import { getSessionUser } from "@/server/auth/get-session";
+
+export const metadata: Metadata = { title: "Tickets" };
+
+type Search = { status?: string; priority?: string; q?: string; after?: string };
+const STATUS = ["open", "closed", "new", "pending_customer", "workaround_provided", "resolved"] as const;
+const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
+
+function parseCursor(after: string | undefined) {
+  const m = after ? /^(\d+)_(\d+)$/.exec(after) : null;
+  return m ? { createdAt: new Date(Number(m[1])), id: Number(m[2]) } : null;
+}
+
+export default async function TicketsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await getSessionUser();
+  const allowed = ["customer", "agent", "expert", "manager"] as const;
+  if (!user || !(allowed as readonly string[]).includes(user.role)) return <Refused roles={[...allowed]} />;
+  const sp = await searchParams;
+  const status = (STATUS as readonly string[]).includes(sp.status ?? "") ? (sp.status as (typeof STATUS)[number]) : undefined;
+  const priority = (PRIORITIES as readonly string[]).includes(sp.priority ?? "") ? (sp.priority as (typeof PRIORITIES)[number]) : undefined;
+  const q = sp.q?.slice(0, 200) ?? "";
+  const api = await serverCaller();
+  const page = await api.tickets.list({ status, priority, search: q || undefined, cursor: parseCursor(sp.after), limit: 25 });
+  const t = await getTranslations("tickets");
+  const tc = await getTranslations("common");
+  const format = await getFormatter();
+  const isCustomer = user.role === "customer";
+  const keep = new URLSearchParams(Object.entries({ status: status ?? "", priority: priority ?? "", q }).filter(([, v]) => v));
+  const olderHref = page.nextCursor ? `/tickets?${new URLSearchParams([...keep, ["after", `${page.nextCursor.createdAt.getTime()}_${page.nextCursor.id}`]])}` : null;
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={isCustomer ? t("subtitleCustomer") : t("subtitleStaff")}>
+        {isCustomer ? (
+          <Link href="/tickets/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+            {t("new")}
+          </Link>
+        ) : null}
+      </PageHeader>
+      <Card>
+        <form method="get" aria-label={t("filters")} className="mb-4 flex flex-wrap items-end gap-3">
+          <label className="text-sm">
+            <span className="block font-medium text-slate-700">{t("status")}</span>
+            <select name="status" defaultValue={status ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+              <option value="">{t("any")}</option>
+              <option value="open">{t("openOnly")}</option>
+              <option value="closed">{t("closedOnly")}</option>
+              {(["new", "pending_customer", "workaround_provided", "resolved"] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`statuses.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="block font-medium text-slate-700">{t("priority")}</span>
+            <select name="priority" defaultValue={priority ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+              <option value="">{t("any")}</option>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="min-w-[12rem] flex-1 text-sm">
+            <span className="block font-medium text-slate-700">{t("search")}</span>
+            <input type="search" name="q" defaultValue={q} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+          </label>
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+            {t("apply")}
+          </button>
+        </form>
+        {page.items.length === 0 ? (
+          <p className="py-8 text-center text-sm text-slate-600">{t("empty")}</p>
+        ) : (
+          <Table caption={t("title")}>
+            <thead>
+              <tr>
+                <Th>{t("number")}</Th>
+                <Th>{t("subject")}</Th>
+                {isCustomer ? null : <Th>{t("organization")}</Th>}
+                <Th>{t("priority")}</Th>
+                <Th>{t("status")}</Th>
+                <Th>{t("sla")}</Th>
+                <Th>{t("created")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((item) => (
+                <tr key={item.id} className="hover:bg-slate-50">
+                  <Td>{item.id}</Td>
+                  <Td header>
+                    <Link href={`/tickets/${item.id}`} className="text-brand-700 hover:underline">
+                      {item.subject}
+                    </Link>
+                  </Td>
+                  {isCustomer ? null : <Td>{item.organization}</Td>}
+                  <Td>
+                    <Badge tone={PRIORITY_TONE[item.priority]}>{item.priority}</Badge>
+                  </Td>
+                  <Td>{t(`statuses.${item.status}`)}</Td>
+                  <Td>
+                    {item.excluded ? (
+                      <Badge>{t("excluded")}</Badge>
+                    ) : item.breached ? (
+                      <Badge tone="red">{t("breached")}</Badge>
+                    ) : item.nextDueAt ? (
+                      <Badge tone="brand">{t("onTrack")}</Badge>
+                    ) : (
+                      <Badge tone="green">{t("done")}</Badge>
+                    )}
+                  </Td>
+                  <Td>{format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        <p className="mt-2 text-xs text-slate-500">{tc("timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), await getNow()) })}</p>
+        <nav className="mt-4 flex justify-between text-sm" aria-label={t("title")}>
+          {sp.after ? (
+            <Link href={`/tickets?${keep}`} className="font-medium text-brand-700 hover:underline">
+              {t("newest")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {olderHref ? (
+            <Link href={olderHref} className="font-medium text-brand-700 hover:underline">
+              {t("older")} →
+            </Link>
+          ) : null}
+        </nav>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { PRODUCT_AREAS, SDK_PLATFORMS, TICKET_CATEGORIES } from "@/db/schema/enums";
+
+const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
+type Priority = (typeof PRIORITIES)[number];
+const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm";
+
+/** The customer's ticket form: the meaning of each priority beside the choice, field messages from the server. */
+export function NewTicketForm() {
+  const t = useTranslations("tickets");
+  const tt = useTranslations();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [category, setCategory] = useState<string>("");
+  const [priority, setPriority] = useState<Priority>("P2");
+  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const create = useMutation(
+    trpc.tickets.create.mutationOptions({
+      onSuccess: ({ id }) => router.push(`/tickets/${id}`),
+      onError: (err) => {
+        setErrors(err.data?.fieldErrors ?? {});
+        const key = err.data?.messageKey;
+        setFormError(key && tt.has(key) ? tt(key) : err.message);
+      },
+    }),
+  );
+  const security = category === "security_vulnerability";
+  const allowed: readonly Priority[] = security ? ["P0", "P1"] : PRIORITIES;
+  const fieldError = (name: string) =>
+    errors[name]?.length ? (
+      <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+        {errors[name]!.join(" ")}
+      </p>
+    ) : null;
+
+  return (
+    <form
+      noValidate
+      className="space-y-5"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        setErrors({});
+        setFormError(null);
+        create.mutate({
+          subject: String(f.get("subject") ?? ""),
+          description: String(f.get("description") ?? ""),
+          productArea: String(f.get("productArea") ?? "") as (typeof PRODUCT_AREAS)[number],
+          category: String(f.get("category") ?? "") as (typeof TICKET_CATEGORIES)[number],
+          priority,
+          sdkPlatform: String(f.get("sdkPlatform") ?? "") || null,
+          sdkVersion: String(f.get("sdkVersion") ?? "") || null,
+        });
+      }}
+    >
+      <div>
+        <label htmlFor="subject" className="block text-sm font-medium text-slate-700">
+          {t("form.subject")}
+        </label>
+        <input id="subject" name="subject" required maxLength={200} aria-invalid={!!errors.subject} aria-describedby={errors.subject ? "subject-error" : undefined} className={input} />
+        {fieldError("subject")}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor="productArea" className="block text-sm font-medium text-slate-700">
+            {t("form.productArea")}
+          </label>
+          <select id="productArea" name="productArea" required defaultValue="" className={input}>
+            <option value="" disabled>
+              {t("form.choose")}
+            </option>
+            {PRODUCT_AREAS.map((a) => (
+              <option key={a} value={a}>
+                {t(`productAreas.${a}`)}
+              </option>
+            ))}
+          </select>
+          {fieldError("productArea")}
+        </div>
+        <div>
+          <label htmlFor="category" className="block text-sm font-medium text-slate-700">
+            {t("form.category")}
+          </label>
+          <select
+            id="category"
+            name="category"
+            required
+            value={category}
+            onChange={(e) => {
+              setCategory(e.target.value);
+              if (e.target.value === "security_vulnerability" && (priority === "P2" || priority === "P3")) setPriority("P1");
+            }}
+            className={input}
+          >
+            <option value="" disabled>
+              {t("form.choose")}
+            </option>
+            {TICKET_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`categories.${c}`)}
+              </option>
+            ))}
+          </select>
+          {fieldError("category")}
+          {category === "custom_development" ? <p className="mt-1 text-sm text-slate-600">{t("form.customDev")}</p> : null}
+        </div>
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-700">{t("form.priority")}</legend>
+        {security ? <p className="mt-1 text-sm text-amber-800">{t("form.securityFloor")}</p> : null}
+        <div className="mt-2 grid gap-2 sm:grid-cols-2">
+          {PRIORITIES.map((p) => (
+            <label key={p} className={`flex cursor-pointer gap-3 rounded-lg border p-3 text-sm ${priority === p ? "border-brand-600 bg-brand-50" : "border-slate-200"} ${allowed.includes(p) ? "" : "cursor-not-allowed opacity-50"}`}>
+              <input type="radio" name="priority" value={p} checked={priority === p} disabled={!allowed.includes(p)} onChange={() => setPriority(p)} className="mt-1" />
+              <span>
+                <span className="block font-semibold text-slate-900">{tt(`priority.${p}`)}</span>
+                <span className="block text-slate-600">{t(`priorityMeaning.${p}`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div>
+        <label htmlFor="description" className="block text-sm font-medium text-slate-700">
+          {t("form.description")}
+        </label>
+        <textarea id="description" name="description" rows={8} required aria-describedby="description-hint" aria-invalid={!!errors.description} className={input} />
+        <p id="description-hint" className="mt-1 text-xs text-slate-500">
+          {t("form.descriptionHint")}
+        </p>
+        {fieldError("description")}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor="sdkPlatform" className="block text-sm font-medium text-slate-700">
+            {t("form.sdkPlatform")}
+          </label>
+          <select id="sdkPlatform" name="sdkPlatform" defaultValue="" className={input}>
+            <option value="">—</option>
+            {SDK_PLATFORMS.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="sdkVersion" className="block text-sm font-medium text-slate-700">
+            {t("form.sdkVersion")}
+          </label>
+          <input id="sdkVersion" name="sdkVersion" maxLength={40} placeholder="4.5.0" className={input} />
+        </div>
+      </div>
+      {formError ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {formError}
+        </p>
+      ) : null}
+      <button type="submit" disabled={!hydrated || create.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        {create.isPending ? t("form.submitting") : t("form.submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import { expect, test } from "./fixtures";
+
+test.describe("[TICKETS] filing, SLA and disputes", () => {
+  test("[TICKETS] a Nimbus Live customer files a P1, sees when it is due, disputes the priority, and the manager's decision changes the SLA", async ({ page, signIn }) => {
+    await signIn("dev@nimbus.example");
+    await page.goto("/tickets");
+    await expect(page.getByRole("heading", { name: "Tickets" })).toBeVisible();
+    await page.getByRole("link", { name: "New ticket" }).click();
+    await expect(page.getByRole("button", { name: "Submit ticket" })).toBeEnabled();
+
+    await page.getByLabel("Subject").fill("Remote video freezes for all viewers");
+    await page.getByLabel("Product area").selectOption("video_calling");
+    await page.getByLabel("Category").selectOption("functional_bug");
+    await expect(page.getByText("Major function impaired, most users affected")).toBeVisible();
+    await page.getByRole("radio", { name: /P1 high/ }).check();
+    await page.getByLabel("Description").fill("Since this morning every call freezes after 30 seconds on Android.");
+    await page.getByRole("button", { name: "Submit ticket" }).click();
+
+    await expect(page.getByRole("heading", { name: /Remote video freezes for all viewers/ })).toBeVisible();
+    const firstResponse = page.locator('[data-metric="firstResponse"]');
+    await expect(firstResponse).toContainText("Running");
+    await expect(firstResponse.getByRole("timer")).toContainText(/(2\d|30) min left/);
+    await firstResponse.getByText("Why is it due then?").click();
+    await expect(firstResponse).toContainText("Target: 30 min for P1 high, counted on the 24x7 calendar.");
+    const ticketUrl = page.url();
+    await expect(page.getByRole("button", { name: "Send dispute" })).toBeEnabled();
+
+    await page.getByLabel("Proposed priority").selectOption("P0");
+    await page.getByLabel("Reason").fill("Every one of our users is affected.");
+    await page.getByRole("button", { name: "Send dispute" }).click();
+    await expect(page.getByText("Sent. A manager will decide.")).toBeVisible();
+    await expect(page.getByText("Waiting for a manager")).toBeVisible();
+
+    await signIn("manager@attain.test");
+    await page.goto(ticketUrl);
+    await expect(page.getByText("Every one of our users is affected.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Record decision" })).toBeEnabled();
+    await page.getByRole("radio", { name: "Uphold" }).check();
+    await page.getByLabel("Decision note").fill("Impact confirmed in monitoring.");
+    await page.getByRole("button", { name: "Record decision" }).click();
+    await expect(page.getByText("P0 urgent").first()).toBeVisible();
+    await firstResponse.getByText("Why is it due then?").click();
+    await expect(firstResponse).toContainText("Target: 15 min for P0 urgent");
+    await expect(firstResponse).toContainText("A dispute upheld at");
+
+    await signIn("dev@nimbus.example");
+    await page.goto(ticketUrl);
+    await expect(page.getByText("Upheld", { exact: true })).toBeVisible();
+    await expect(page.getByText("Priority changed P1 → P0 (dispute upheld)")).toBeVisible();
+  });
+
+  test("[TICKETS] a customer of another organization cannot open a Nimbus Live ticket", async ({ page, signIn }) => {
+    await signIn("dev@nimbus.example");
+    await page.goto("/tickets");
+    const href = await page.getByRole("table").getByRole("link").first().getAttribute("href");
+    await signIn("ops@orbit.example");
+    await page.goto(href!);
+    await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+    await expect(page.getByText("Since", { exact: false })).toHaveCount(0);
+  });
+
+  test("[TICKETS] a security vulnerability cannot be filed below P1", async ({ page, signIn }) => {
+    await signIn("ops@orbit.example");
+    await page.goto("/tickets/new");
+    await expect(page.getByRole("button", { name: "提交工单" })).toBeEnabled();
+    await page.getByLabel("类别").selectOption("security_vulnerability");
+    await expect(page.getByRole("radio", { name: /P2 中/ })).toBeDisabled();
+    await expect(page.getByRole("radio", { name: /P1 高/ })).toBeChecked();
+  });
+});
