@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatPercent, formatTarget } from "@/components/format";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
@@ -30,6 +31,15 @@ export default async function AdminPage() {
             id={`tier-${tier.code}`}
             title={t(`tier.${tier.code}`)}
             description={`${t("admin.version", { version: tier.version, date: format.dateTime(tier.versionCreatedAt, { dateStyle: "medium" }) })} · ${t("admin.commitment", { value: formatPercent(locale, tier.availabilityCommitment / 100) })}`}
+            actions={
+              <Link
+                href={`/admin/targets/${tier.code}`}
+                aria-label={t("adminEdit.editTargetsLabel", { tier: t(`tier.${tier.code}`) })}
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+              >
+                {t("adminEdit.editTargets")}
+              </Link>
+            }
           >
             <Table caption={`${t(`tier.${tier.code}`)}: ${t("admin.title")}`}>
               <thead>
@@ -72,6 +82,9 @@ export default async function AdminPage() {
                 <Th>{t("admin.zone")}</Th>
                 <Th>{t("admin.calendarHours")}</Th>
                 <Th align="right">{t("admin.holidaysColumn")}</Th>
+                <Th align="right">
+                  <span className="sr-only">{t("adminEdit.actions")}</span>
+                </Th>
               </tr>
             </thead>
             <tbody>
@@ -81,6 +94,11 @@ export default async function AdminPage() {
                   <Td>{c.timeZone}</Td>
                   <Td>{c.hours.map((h) => `${t(`weekday.${h.day}`)} ${h.start}-${h.end}`).join(", ")}</Td>
                   <Td align="right">{t("admin.calendarHolidays", { n: c.holidays })}</Td>
+                  <Td align="right">
+                    <Link href={`/admin/calendars/${c.id}`} aria-label={t("adminEdit.editCalendarLabel", { name: c.name })} className="font-medium text-brand-700 hover:underline">
+                      {t("adminEdit.edit")}
+                    </Link>
+                  </Td>
                 </tr>
               ))}
             </tbody>

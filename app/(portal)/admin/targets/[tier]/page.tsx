@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { BackToAdmin } from "@/components/admin/back-link";
+import { TargetMatrixEditor } from "@/components/admin/target-matrix-editor";
+import { Refused } from "@/components/ui/refused";
+import { TIER_CODES, type TierCode } from "@/db/schema/enums";
+import { BUSINESS_DAY_MINUTES } from "@/db/seed/reference";
+import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { getSessionUser } from "@/server/auth/get-session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("adminEdit");
+  return { title: t("targets.metaTitle") };
+}
+
+const isTierCode = (value: string): value is TierCode => (TIER_CODES as readonly string[]).includes(value);
+
+export default async function TargetsPage({ params }: { params: Promise<{ tier: string }> }) {
+  const user = await getSessionUser();
+  if (user?.role !== "admin") return <Refused roles={["admin"]} />;
+  const { tier } = await params;
+  if (!isTierCode(tier)) notFound();
+  await getQueryClient().prefetchQuery(trpc.admin.targetVersions.queryOptions({ tierCode: tier }));
+  return (
+    <>
+      <BackToAdmin />
+      <HydrateClient>
+        <TargetMatrixEditor tierCode={tier} businessDayMinutes={BUSINESS_DAY_MINUTES} />
+      </HydrateClient>
+    </>
+  );
+}
