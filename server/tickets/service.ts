@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
-import { comments, disputes, organizations, targetVersions, ticketEvents, tickets, tiers, users } from "@/db/schema";
+import { comments, disputes, organizations, satisfactionRatings, targetVersions, ticketEvents, tickets, tiers, users } from "@/db/schema";
 import type { ExclusionReason, TicketEventType, TicketStatus } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import { orgScope } from "@/server/api/scope";
@@ -143,6 +143,7 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .all();
   const events = db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.at), asc(ticketEvents.id)).all();
+  const rating = db.select({ score: satisfactionRatings.score, comment: satisfactionRatings.comment, createdAt: satisfactionRatings.createdAt }).from(satisfactionRatings).where(eq(satisfactionRatings.ticketId, ticketId)).get() ?? null;
   const disputeRows = db.select().from(disputes).where(eq(disputes.ticketId, ticketId)).orderBy(desc(disputes.createdAt)).all();
   loadPeople([ticket.requesterId, ticket.assigneeId, ...conversation.map((c) => c.authorId), ...events.map((e) => e.actorId)]);
 
@@ -195,6 +196,7 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       })),
     disputes: disputeRows.map((d) => ({ id: d.id, kind: d.kind, proposedPriority: d.proposedPriority, reason: d.reason, status: d.status, decisionNote: d.decisionNote, createdAt: d.createdAt, decidedAt: d.decidedAt })),
     metrics,
+    rating,
     timeZone: sla.calendar.timeZone,
   };
 }

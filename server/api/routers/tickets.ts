@@ -1,7 +1,10 @@
 import { z } from "zod";
-import { DISPUTE_KINDS, DISPUTE_STATUSES, EXCLUSION_REASONS, PRODUCT_AREAS, TICKET_CATEGORIES, TICKET_EVENT_TYPES, TICKET_STATUSES, CHANNELS, ESCALATION_LEVELS, SLA_STATUSES } from "@/db/schema/enums";
+import { RESOLUTION_KINDS, DISPUTE_KINDS, DISPUTE_STATUSES, EXCLUSION_REASONS, PRODUCT_AREAS, TICKET_CATEGORIES, TICKET_EVENT_TYPES, TICKET_STATUSES, CHANNELS, ESCALATION_LEVELS, SLA_STATUSES } from "@/db/schema/enums";
 import { changePriority, decideDispute, excludeTicket, fileTicket, getTicketDetail, listTickets, openDispute } from "@/server/tickets/service";
+import { addWatcher, assignTicket, escalateTicket, rateTicket, recordWorkaround, reopenTicket, replyToTicket, resolveTicket, setWaiting } from "@/server/tickets/actions";
+import { listQueue } from "@/server/tickets/queue";
 import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
+import { ZRegion } from "../schemas";
 import { ZMetric, ZPriority, ZTierCode } from "../schemas";
 
 const ZId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -60,10 +63,13 @@ const ZTicketDetail = z.object({
   metrics: z.array(
     z.object({ metric: ZMetric, dueAt: z.date(), achievedAt: z.date().nullable(), status: z.enum(SLA_STATUSES), atRisk: z.boolean(), remainingMinutes: z.number().nullable(), explanation: ZExplanation }),
   ),
+  rating: z.object({ score: z.number(), comment: z.string().nullable(), createdAt: z.date() }).nullable(),
   timeZone: z.string(),
 });
 
 const ZCursor = z.object({ createdAt: z.date(), id: ZId });
+const ZBody = z.string().trim().min(1, "Please write a message.").max(20_000);
+const support = roleProcedure("agent", "expert", "manager");
 
 export const ticketsRouter = createTRPCRouter({
   list: authedProcedure
@@ -137,4 +143,80 @@ export const ticketsRouter = createTRPCRouter({
     .input(z.object({ disputeId: ZId, upheld: z.boolean(), note: ZReason }))
     .output(z.void())
     .mutation(({ ctx, input }) => decideDispute(ctx.db, ctx.user, input, ctx.now())),
+  queue: support
+    .input(
+      z.object({
+        tier: ZTierCode.optional(),
+        priority: ZPriority.optional(),
+        level: z.enum(ESCALATION_LEVELS).optional(),
+        assignee: z.enum(["mine", "unassigned"]).optional(),
+        productArea: z.enum(PRODUCT_AREAS).optional(),
+        region: ZRegion.optional(),
+        cursor: z.object({ nextDueAt: z.date(), id: ZId }).nullish(),
+        limit: z.number().int().min(1).max(100).default(50),
+      }),
+    )
+    .output(
+      z.object({
+        items: z.array(
+          z.object({
+            id: z.number(),
+            subject: z.string(),
+            priority: ZPriority,
+            status: z.enum(TICKET_STATUSES),
+            escalationLevel: z.enum(ESCALATION_LEVELS),
+            productArea: z.enum(PRODUCT_AREAS),
+            createdAt: z.date(),
+            nextDueAt: z.date(),
+            nextMetric: ZMetric.nullable(),
+            organization: z.string(),
+            region: ZRegion,
+            tier: ZTierCode,
+            assignee: z.string().nullable(),
+            breached: z.boolean(),
+            atRisk: z.boolean(),
+          }),
+        ),
+        total: z.number(),
+        nextCursor: z.object({ nextDueAt: z.date(), id: z.number() }).nullable(),
+      }),
+    )
+    .query(({ ctx, input }) => listQueue(ctx.db, ctx.user, input, ctx.now())),
+  /** A public reply (customers and staff) or an internal note (staff only). */
+  reply: roleProcedure("customer", "agent", "expert", "manager")
+    .input(z.object({ ticketId: ZId, body: ZBody, internal: z.boolean().optional() }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => replyToTicket(ctx.db, ctx.user, input, ctx.now())),
+  setWaiting: support
+    .input(z.object({ ticketId: ZId, waiting: z.boolean() }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => setWaiting(ctx.db, ctx.user, input, ctx.now())),
+  workaround: support
+    .input(z.object({ ticketId: ZId, body: ZBody }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => recordWorkaround(ctx.db, ctx.user, input, ctx.now())),
+  resolve: support
+    .input(z.object({ ticketId: ZId, kind: z.enum(RESOLUTION_KINDS), body: ZBody }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => resolveTicket(ctx.db, ctx.user, input, ctx.now())),
+  assign: support
+    .input(z.object({ ticketId: ZId, assigneeId: ZId.nullable() }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => assignTicket(ctx.db, ctx.user, input, ctx.now())),
+  escalate: roleProcedure("customer", "agent", "expert", "manager")
+    .input(z.object({ ticketId: ZId, reason: ZReason }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => escalateTicket(ctx.db, ctx.user, input, ctx.now())),
+  reopen: customerProcedure
+    .input(z.object({ ticketId: ZId, reason: ZReason }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => reopenTicket(ctx.db, ctx.user, input, ctx.now())),
+  rate: customerProcedure
+    .input(z.object({ ticketId: ZId, score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).nullish() }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => rateTicket(ctx.db, ctx.user, input, ctx.now())),
+  addWatcher: roleProcedure("customer", "agent", "expert", "manager")
+    .input(z.object({ ticketId: ZId, email: z.string().trim().email().max(320) }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => addWatcher(ctx.db, ctx.user, input, ctx.now())),
 });

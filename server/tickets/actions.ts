@@ -1,0 +1,171 @@
+/**
+ * The ticket actions of customers and support staff. Each runs in one transaction: it appends the
+ * ticket's events, rewrites its stored SLA state (appendTicketEvents), writes comments, audit entries
+ * and notifications, or changes nothing at all.
+ */
+import { and, eq } from "drizzle-orm";
+import { comments, satisfactionRatings, users, watchers } from "@/db/schema";
+import type { EscalationLevel, TicketStatus } from "@/db/schema/enums";
+import { recordAudit } from "@/server/audit/service";
+import type { SessionUser } from "@/server/auth/session";
+import type { Db } from "@/server/db";
+import { DomainError } from "@/server/errors";
+import { notifyManagers, notifyTicketPeople } from "./notify";
+import { appendTicketEvents, findVisibleTicket } from "./service";
+
+const OPEN: TicketStatus[] = ["new", "open", "pending_customer", "workaround_provided"];
+const DAY = 86_400_000;
+type TicketEventInput = Parameters<typeof appendTicketEvents>[2][number];
+export const REOPEN_WINDOW_DAYS = 14;
+
+const isStaff = (u: SessionUser) => u.role !== "customer";
+
+function requireOpen(status: TicketStatus) {
+  if (!OPEN.includes(status)) throw new DomainError("CONFLICT", "This ticket is resolved; reopen it first.", "tickets.errors.notOpen");
+}
+
+/**
+ * A reply. Staff's first public reply achieves first response (an automatic acknowledgement never
+ * does); a customer's reply to a ticket waiting on them resumes the clocks. Internal notes are
+ * staff-only and move no clock.
+ */
+export function replyToTicket(db: Db, user: SessionUser, input: { ticketId: number; body: string; internal?: boolean }, now: Date) {
+  return db.transaction((tx) => {
+    const ticket = findVisibleTicket(tx, user, input.ticketId);
+    const internal = input.internal === true;
+    if (internal && !isStaff(user)) throw new DomainError("FORBIDDEN", "Only staff can write internal notes.", "errors.forbidden");
+    if (!internal) requireOpen(ticket.status);
+    tx.insert(comments).values({ ticketId: ticket.id, authorId: user.id, body: input.body, visibility: internal ? "internal" : "public", createdAt: now }).run();
+    if (internal) {
+      recordAudit(tx, { actorId: user.id, action: "ticket.note", entity: "ticket", entityId: String(ticket.id), at: now });
+      return;
+    }
+    if (isStaff(user)) {
+      appendTicketEvents(tx, ticket.id, [{ type: "staffReplied", at: now, actorId: user.id }], now, {
+        status: ticket.status === "new" ? "open" : ticket.status,
+        assigneeId: ticket.assigneeId ?? user.id,
+      });
+      recordAudit(tx, { actorId: user.id, action: "ticket.reply", entity: "ticket", entityId: String(ticket.id), at: now });
+    } else {
+      const resume = ticket.status === "pending_customer";
+      appendTicketEvents(tx, ticket.id, [{ type: "replied", at: now, actorId: user.id }, ...(resume ? [{ type: "resumed" as const, at: now, actorId: user.id }] : [])], now, resume ? { status: "open" } : {});
+    }
+    notifyTicketPeople(tx, ticket.id, user.id, "reply", now);
+  });
+}
+
+/** Staff set a ticket to wait on the customer (pausing workaround and resolution) or back to open. */
+export function setWaiting(db: Db, user: SessionUser, input: { ticketId: number; waiting: boolean }, now: Date) {
+  return db.transaction((tx) => {
+    const ticket = findVisibleTicket(tx, user, input.ticketId);
+    requireOpen(ticket.status);
+    if (input.waiting === (ticket.status === "pending_customer")) throw new DomainError("CONFLICT", "The ticket already has this status.", "tickets.errors.sameStatus");
+    appendTicketEvents(tx, ticket.id, [{ type: input.waiting ? "paused" : "resumed", at: now, actorId: user.id }], now, { status: input.waiting ? "pending_customer" : "open" });
+    recordAudit(tx, { actorId: user.id, action: "ticket.status", entity: "ticket", entityId: String(ticket.id), detail: { waiting: input.waiting }, at: now });
+    notifyTicketPeople(tx, ticket.id, user.id, "status_changed", now);
+  });
+}
+
+/** Staff record that service is restored by a temporary measure, with the public explanation. */
+export function recordWorkaround(db: Db, user: SessionUser, input: { ticketId: number; body: string }, now: Date) {
+  return db.transaction((tx) => {
+    const ticket = findVisibleTicket(tx, user, input.ticketId);
+    requireOpen(ticket.status);
+    tx.insert(comments).values({ ticketId: ticket.id, authorId: user.id, body: input.body, visibility: "public", createdAt: now }).run();
+    const events: TicketEventInput[] = [
+      ...(ticket.status === "pending_customer" ? [{ type: "resumed" as const, at: now, actorId: user.id }] : []),
+      { type: "staffReplied", at: now, actorId: user.id },
+      { type: "workaround", at: now, actorId: user.id },
+    ];
+    appendTicketEvents(tx, ticket.id, events, now, { status: "workaround_provided" });
+    recordAudit(tx, { actorId: user.id, action: "ticket.workaround", entity: "ticket", entityId: String(ticket.id), at: now });
+    notifyTicketPeople(tx, ticket.id, user.id, "workaround", now);
+  });
+}
+
+/** Staff resolve with a fix, an answer, or "not a defect"; the customer is then asked for a rating. */
+export function resolveTicket(db: Db, user: SessionUser, input: { ticketId: number; kind: "fix" | "answer" | "not_a_defect"; body: string }, now: Date) {
+  return db.transaction((tx) => {
+    const ticket = findVisibleTicket(tx, user, input.ticketId);
+    requireOpen(ticket.status);
+    tx.insert(comments).values({ ticketId: ticket.id, authorId: user.id, body: input.body, visibility: "public", createdAt: now }).run();
+    const events: TicketEventInput[] = [
+      ...(ticket.status === "pending_customer" ? [{ type: "resumed" as const, at: now, actorId: user.id }] : []),
+      { type: "staffReplied", at: now, actorId: user.id },
+      { type: "resolved", at: now, actorId: user.id, data: { kind: input.kind } },
+    ];
+    appendTicketEvents(tx, ticket.id, events, now, { status: "resolved", resolvedAt: now, resolutionKind: input.kind });
+    recordAudit(tx, { actorId: user.id, action: "ticket.resolve", entity: "ticket", entityId: String(ticket.id), detail: { kind: input.kind }, at: now });
+    notifyTicketPeople(tx, ticket.id, user.id, "resolved", now);
+  });
+}
+
+/** The customer reopens a resolved ticket within 14 days of its resolution. */
+export function reopenTicket(db: Db, user: SessionUser, input: { ticketId: number; reason: string }, now: Date) {
+  return db.transaction((tx) => {
+    const ticket = findVisibleTicket(tx, user, input.ticketId);
+    if (ticket.status !== "resolved" && ticket.status !== "closed") throw new DomainError("CONFLICT", "Only a resolved ticket can be reopened.", "tickets.errors.notResolved");
+    if (!ticket.resolvedAt || now.getTime() - ticket.resolvedAt.getTime() > REOPEN_WINDOW_DAYS * DAY)
+      throw new DomainError("CONFLICT", "A ticket can be reopened within 14 days of its resolution; please file a new ticket.", "tickets.errors.reopenWindow");
+    tx.insert(comments).values({ ticketId: ticket.id, authorId: user.id, body: input.reason, visibility: "public", createdAt: now }).run();
+    appendTicketEvents(tx, ticket.id, [{ type: "reopened", at: now, actorId: user.id }], now, { status: "open", resolvedAt: null, resolutionKind: null });
+    notifyTicketPeople(tx, ticket.id, user.id, "reopened", now);
+  });
+}
+
+/** Staff assign a ticket to a support engineer (themselves or another), or unassign it. */
+export function assignTicket(db: Db, user: SessionUser, input: { ticketId: number; assigneeId: number | null }, now: Date) {
+  return db.transaction((tx) => {
+    const ticket = findVisibleTicket(tx, user, input.ticketId);
+    if (input.assigneeId !== null) {
+      const assignee = tx.select({ role: users.role }).from(users).where(eq(users.id, input.assigneeId)).get();
+      if (!assignee || !["agent", "expert", "manager"].includes(assignee.role)) throw new DomainError("INVALID", "Tickets can be assigned to support staff only.", "tickets.errors.assigneeStaff");
+    }
+    appendTicketEvents(tx, ticket.id, [{ type: "assigned", at: now, actorId: user.id, data: { assigneeId: input.assigneeId } }], now, { assigneeId: input.assigneeId });
+    recordAudit(tx, { actorId: user.id, action: "ticket.assign", entity: "ticket", entityId: String(ticket.id), detail: { assigneeId: input.assigneeId }, at: now });
+  });
+}
+
+const NEXT_LEVEL: Record<EscalationLevel, EscalationLevel | null> = { L1: "L2", L2: "L3", L3: null };
+
+/**
+ * Escalation L1 → L2 (expert) → L3 (manager), by staff or at a customer's request with a reason;
+ * recorded on the timeline and the organization's engagements are left to the account team.
+ */
+export function escalateTicket(db: Db, user: SessionUser, input: { ticketId: number; reason: string }, now: Date) {
+  return db.transaction((tx) => {
+    const ticket = findVisibleTicket(tx, user, input.ticketId);
+    requireOpen(ticket.status);
+    const next = NEXT_LEVEL[ticket.escalationLevel];
+    if (!next) throw new DomainError("CONFLICT", "This ticket is already with the customer service manager (L3).", "tickets.errors.topLevel");
+    tx.insert(comments).values({ ticketId: ticket.id, authorId: user.id, body: input.reason, visibility: isStaff(user) ? "internal" : "public", createdAt: now }).run();
+    appendTicketEvents(tx, ticket.id, [{ type: "escalated", at: now, actorId: user.id, data: { level: next, requestedByCustomer: !isStaff(user) } }], now, { escalationLevel: next });
+    recordAudit(tx, { actorId: user.id, action: "ticket.escalate", entity: "ticket", entityId: String(ticket.id), detail: { level: next }, at: now });
+    notifyTicketPeople(tx, ticket.id, user.id, "escalated", now);
+    if (next === "L3") notifyManagers(tx, ticket.id, user.id, "escalated", now);
+  });
+}
+
+/** After resolution the customer rates satisfaction 1-5 with a comment, once. */
+export function rateTicket(db: Db, user: SessionUser, input: { ticketId: number; score: number; comment?: string | null }, now: Date) {
+  return db.transaction((tx) => {
+    const ticket = findVisibleTicket(tx, user, input.ticketId);
+    if (ticket.status !== "resolved" && ticket.status !== "closed") throw new DomainError("CONFLICT", "A ticket can be rated once it is resolved.", "tickets.errors.notResolved");
+    const existing = tx.select({ id: satisfactionRatings.id }).from(satisfactionRatings).where(eq(satisfactionRatings.ticketId, ticket.id)).get();
+    if (existing) throw new DomainError("CONFLICT", "This ticket has already been rated.", "tickets.errors.alreadyRated");
+    tx.insert(satisfactionRatings).values({ ticketId: ticket.id, userId: user.id, score: input.score, comment: input.comment ?? null, createdAt: now }).run();
+    appendTicketEvents(tx, ticket.id, [{ type: "rated", at: now, actorId: user.id, data: { score: input.score } }], now);
+  });
+}
+
+/** Adds a colleague from the same organization as a watcher (CC), by email. */
+export function addWatcher(db: Db, user: SessionUser, input: { ticketId: number; email: string }, now: Date) {
+  return db.transaction((tx) => {
+    const ticket = findVisibleTicket(tx, user, input.ticketId);
+    const person = tx.select({ id: users.id, organizationId: users.organizationId }).from(users).where(eq(users.email, input.email.toLowerCase())).get();
+    if (!person || person.organizationId !== ticket.organizationId) throw new DomainError("INVALID", "Watchers must be members of the ticket's organization.", "tickets.errors.watcherOrg");
+    const exists = tx.select().from(watchers).where(and(eq(watchers.ticketId, ticket.id), eq(watchers.userId, person.id))).get();
+    if (!exists) tx.insert(watchers).values({ ticketId: ticket.id, userId: person.id }).run();
+    recordAudit(tx, { actorId: user.id, action: "ticket.watch", entity: "ticket", entityId: String(ticket.id), detail: { watcher: person.id }, at: now });
+  });
+}

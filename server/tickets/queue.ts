@@ -1,0 +1,122 @@
+import { and, asc, eq, gt, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { organizations, tickets, tiers, users } from "@/db/schema";
+import type { EscalationLevel, ProductArea, Region, TierCode } from "@/db/schema/enums";
+import type { SessionUser } from "@/server/auth/session";
+import type { Db } from "@/server/db";
+import { slaRiskState, type Metric, type MetricOutcome, type Priority, type SlaTargets } from "@/server/sla/evaluate";
+import { loadCalendar, loadTargets } from "@/server/sla/service";
+
+export type QueueFilters = {
+  tier?: TierCode;
+  priority?: Priority;
+  level?: EscalationLevel;
+  assignee?: "mine" | "unassigned";
+  productArea?: ProductArea;
+  region?: Region;
+  cursor?: { nextDueAt: Date; id: number } | null;
+  limit: number;
+};
+
+const OPEN = ["new", "open", "pending_customer", "workaround_provided"] as const;
+const METRIC_COLUMNS: [Metric, "fr" | "wa" | "res"][] = [["firstResponse", "fr"], ["workaround", "wa"], ["resolution", "res"]];
+
+/**
+ * The staff queue: every open ticket ordered by the nearest due time of any open metric (breached
+ * first, since theirs are in the past), with keyset pagination on (next_due_at, id). Each row says
+ * whether it is breached or at risk (25 % or less of the target left) now.
+ */
+export function listQueue(db: Db, user: SessionUser, f: QueueFilters, now: Date) {
+  const conds: (SQL | undefined)[] = [inArray(tickets.status, [...OPEN]), isNotNull(tickets.nextDueAt), eq(tickets.outsideSla, false)];
+  if (f.priority) conds.push(eq(tickets.priority, f.priority));
+  if (f.level) conds.push(eq(tickets.escalationLevel, f.level));
+  if (f.assignee === "mine") conds.push(eq(tickets.assigneeId, user.id));
+  if (f.assignee === "unassigned") conds.push(isNull(tickets.assigneeId));
+  if (f.productArea) conds.push(eq(tickets.productArea, f.productArea));
+  if (f.region) conds.push(eq(organizations.region, f.region));
+  if (f.tier) conds.push(eq(tiers.code, f.tier));
+  const filters = [...conds];
+  if (f.cursor) conds.push(or(gt(tickets.nextDueAt, f.cursor.nextDueAt), and(eq(tickets.nextDueAt, f.cursor.nextDueAt), gt(tickets.id, f.cursor.id))));
+  const rows = db
+    .select({
+      id: tickets.id,
+      subject: tickets.subject,
+      priority: tickets.priority,
+      status: tickets.status,
+      escalationLevel: tickets.escalationLevel,
+      productArea: tickets.productArea,
+      createdAt: tickets.createdAt,
+      nextDueAt: tickets.nextDueAt,
+      targetVersionId: tickets.targetVersionId,
+      calendarId: organizations.calendarId,
+      organization: organizations.name,
+      region: organizations.region,
+      tier: tiers.code,
+      assignee: users.name,
+      frDueAt: tickets.frDueAt, frAchievedAt: tickets.frAchievedAt, frStatus: tickets.frStatus,
+      waDueAt: tickets.waDueAt, waAchievedAt: tickets.waAchievedAt, waStatus: tickets.waStatus,
+      resDueAt: tickets.resDueAt, resAchievedAt: tickets.resAchievedAt, resStatus: tickets.resStatus,
+    })
+    .from(tickets)
+    .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
+    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
+    .leftJoin(users, eq(users.id, tickets.assigneeId))
+    .where(and(...conds))
+    .orderBy(asc(tickets.nextDueAt), asc(tickets.id))
+    .limit(f.limit + 1)
+    .all();
+
+  const targetCache = new Map<string, SlaTargets>();
+  const targetsFor = (versionId: number, calendarId: number) => {
+    const key = `${versionId}:${calendarId}`;
+    let t = targetCache.get(key);
+    if (!t) targetCache.set(key, (t = loadTargets(db, versionId, loadCalendar(db, calendarId))));
+    return t;
+  };
+
+  const page = rows.slice(0, f.limit);
+  const items = page.map((r) => {
+    const targets = targetsFor(r.targetVersionId, r.calendarId);
+    let breached = false;
+    let atRisk = false;
+    let nextMetric: Metric | null = null;
+    for (const [metric, p] of METRIC_COLUMNS) {
+      const dueAt = r[`${p}DueAt`];
+      const status = r[`${p}Status`];
+      if (!dueAt || !status || r[`${p}AchievedAt`]) continue;
+      if (r.nextDueAt && dueAt.getTime() === r.nextDueAt.getTime()) nextMetric ??= metric;
+      if (status === "breached" || dueAt < now) {
+        breached = true;
+        continue;
+      }
+      const target = targets[r.priority][metric];
+      const outcome: MetricOutcome = { dueAt, achievedAt: null, status };
+      if (target && slaRiskState(outcome, target, now)?.state === "atRisk") atRisk = true;
+    }
+    return {
+      id: r.id,
+      subject: r.subject,
+      priority: r.priority,
+      status: r.status,
+      escalationLevel: r.escalationLevel,
+      productArea: r.productArea,
+      createdAt: r.createdAt,
+      nextDueAt: r.nextDueAt!,
+      nextMetric,
+      organization: r.organization,
+      region: r.region,
+      tier: r.tier,
+      assignee: r.assignee,
+      breached,
+      atRisk: !breached && atRisk,
+    };
+  });
+  const last = page[page.length - 1];
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(tickets)
+    .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
+    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
+    .where(and(...filters))
+    .get();
+  return { items, total: total?.n ?? 0, nextCursor: rows.length > f.limit && last?.nextDueAt ? { nextDueAt: last.nextDueAt, id: last.id } : null };
+}
