@@ -66,6 +66,10 @@ export const tickets = sqliteTable(
     index("tickets_queue_idx").on(t.status, t.nextDueAt),
     index("tickets_assignee_idx").on(t.assigneeId, t.status),
     index("tickets_created_idx").on(t.createdAt),
+    /** Covers the staff home's open-tickets-by-priority counts without touching the table. */
+    index("tickets_open_counts_idx").on(t.status, t.priority, t.nextDueAt, t.assigneeId),
+    /** Covers the tier overview's 90-day first-response attainment. */
+    index("tickets_attainment_idx").on(t.createdAt, t.organizationId, t.status, t.frStatus, t.exclusionReason, t.outsideSla),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX `tickets_open_counts_idx` ON `tickets` (`status`,`priority`,`next_due_at`,`assignee_id`);--> statement-breakpoint
+CREATE INDEX `tickets_attainment_idx` ON `tickets` (`created_at`,`organization_id`,`status`,`fr_status`,`exclusion_reason`,`outside_sla`);

@@ -1,0 +1,183 @@
+/**
+ * The benchmark entries, declared as data: what `npm run bench` measures over HTTP, who it signs in
+ * as, the budget it is held to, and the raw SQL that does the same work (so each result is read as
+ * a ratio to the database's own cost and to the framework floor, health.ping).
+ *
+ * Adding an entry (see docs/BENCHMARKS.md, "Adding a benchmark entry"): append an object here. A
+ * tRPC query with no input is `GET /api/trpc/<router>.<procedure>`; with input it is
+ * `GET /api/trpc/<path>?input=<encodeURIComponent(JSON.stringify({ json: input }))>` (superjson);
+ * a mutation is `POST /api/trpc/<path>` with body `JSON.stringify({ json: input })` and
+ * `contentType: "application/json"`. Keep `rawSql` in step with the service it mirrors.
+ */
+
+export type DemoEmail =
+  | "admin@attain.test"
+  | "exec@attain.test"
+  | "am@attain.test"
+  | "agent@attain.test"
+  | "expert@attain.test"
+  | "manager@attain.test"
+  | "dev@nimbus.example"
+  | "ops@orbit.example";
+
+export type Budget =
+  | { kind: "interactive read"; p95Ms: number }
+  | { kind: "dashboard aggregate"; p95Ms: number }
+  | { kind: "KB search"; p95Ms: number }
+  | { kind: "write"; minRps: number }
+  | { kind: "none"; reason: string };
+
+/** The budgets of issue 4. */
+export const BUDGETS = {
+  interactive: { kind: "interactive read", p95Ms: 30 },
+  dashboard: { kind: "dashboard aggregate", p95Ms: 50 },
+  search: { kind: "KB search", p95Ms: 15 },
+  write: { kind: "write", minRps: 300 },
+  serverMemoryMb: 500,
+  firstLoadJsKb: 200,
+  /** sla:recompute over the whole dataset, scaled to 1,000,000 tickets. */
+  recomputeSecondsPerMillion: 120,
+} as const;
+
+/** What the raw SQL and body builders may use: the bench's clock and the signed-in user. */
+export type EntryContext = {
+  /** Milliseconds since the epoch when the entry runs. */
+  now: number;
+  user: { id: number; organizationId: number | null; email: string } | null;
+};
+
+export type RawQuery = { sql: string; params?: (ctx: EntryContext) => unknown[] };
+
+export type RequestContext = EntryContext & {
+  /** 0, 1, 2... per request, so writes can differ (unique subjects, rotating organizations). */
+  seq: number;
+  /** next-auth's CSRF token (its cookie is always sent along). */
+  csrfToken: string;
+};
+
+export type BenchEntry = {
+  name: string;
+  /** One line for the report: what a user does that costs this. */
+  what: string;
+  /** The demo account to sign in as first, or null for an anonymous request. */
+  as: DemoEmail | null;
+  method: "GET" | "POST";
+  path: string;
+  /** POST body, built per request. */
+  body?: (ctx: RequestContext) => string;
+  contentType?: string;
+  budget: Budget;
+  /** The same work as raw SQL on the same file; empty when there is none (the framework floor). */
+  rawSql: RawQuery[];
+};
+
+const OPEN = `('new','open','pending_customer','workaround_provided')`;
+
+export const ENTRIES: BenchEntry[] = [
+  {
+    name: "sign-in",
+    what: "POST /api/auth/callback/credentials as dev@nimbus.example (scrypt verify, audit row, JWT cookie)",
+    as: null,
+    method: "POST",
+    path: "/api/auth/callback/credentials",
+    contentType: "application/x-www-form-urlencoded",
+    body: (ctx) => new URLSearchParams({ email: "dev@nimbus.example", password: "attain-demo", csrfToken: ctx.csrfToken, json: "true" }).toString(),
+    budget: { kind: "none", reason: "dominated by scrypt (N=16384) by design" },
+    rawSql: [{ sql: `SELECT * FROM users WHERE lower(email) = ?`, params: () => ["dev@nimbus.example"] }],
+  },
+  {
+    name: "health.ping",
+    what: "the framework floor: tRPC + superjson, no session, no database",
+    as: null,
+    method: "GET",
+    path: "/api/trpc/health.ping",
+    budget: { kind: "none", reason: "framework floor" },
+    rawSql: [],
+  },
+  {
+    name: "home.customer",
+    what: "a customer's home: organization, tier, calendar, targets, account team, open tickets",
+    as: "dev@nimbus.example",
+    method: "GET",
+    path: "/api/trpc/home.customer",
+    budget: BUDGETS.interactive,
+    rawSql: [
+      {
+        sql: `SELECT o.*, t.*, c.* FROM organizations o JOIN tiers t ON t.id = o.tier_id JOIN calendars c ON c.id = o.calendar_id WHERE o.id = ?`,
+        params: (c) => [c.user?.organizationId],
+      },
+      {
+        sql: `SELECT priority, metric, minutes, calendar_mode FROM targets WHERE version_id = (SELECT id FROM target_versions WHERE tier_id = (SELECT tier_id FROM organizations WHERE id = ?) ORDER BY version DESC LIMIT 1)`,
+        params: (c) => [c.user?.organizationId],
+      },
+      {
+        sql: `SELECT id, name, email, title, phone, chat_handle, time_zone, working_hours FROM users WHERE id IN (SELECT account_manager_id FROM organizations WHERE id = ? UNION SELECT technical_account_manager_id FROM organizations WHERE id = ?)`,
+        params: (c) => [c.user?.organizationId, c.user?.organizationId],
+      },
+      { sql: `SELECT count(*) FROM tickets WHERE organization_id = ? AND status IN ${OPEN}`, params: (c) => [c.user?.organizationId] },
+    ],
+  },
+  {
+    name: "home.staff",
+    what: "an agent's home: open tickets by priority, breached, due within the hour, mine, unassigned",
+    as: "agent@attain.test",
+    method: "GET",
+    path: "/api/trpc/home.staff",
+    budget: BUDGETS.interactive,
+    rawSql: [
+      {
+        sql: `SELECT priority, count(*), sum(CASE WHEN next_due_at < ? THEN 1 ELSE 0 END), sum(CASE WHEN next_due_at >= ? AND next_due_at < ? THEN 1 ELSE 0 END), sum(CASE WHEN assignee_id = ? THEN 1 ELSE 0 END) FROM tickets WHERE status IN ${OPEN} GROUP BY priority`,
+        params: (c) => [c.now, c.now, c.now + 3_600_000, c.user?.id],
+      },
+      { sql: `SELECT count(*) FROM tickets WHERE status IN ${OPEN} AND assignee_id IS NULL` },
+    ],
+  },
+  {
+    name: "home.tiers",
+    what: "an executive's tier overview: organizations, open tickets, 90-day first-response attainment per tier",
+    as: "exec@attain.test",
+    method: "GET",
+    path: "/api/trpc/home.tiers",
+    budget: BUDGETS.dashboard,
+    rawSql: [
+      { sql: `SELECT tier_id, count(*) FROM organizations GROUP BY tier_id` },
+      {
+        sql: `SELECT o.tier_id,
+                sum(CASE WHEN t.status IN ${OPEN} THEN 1 ELSE 0 END),
+                sum(CASE WHEN t.fr_status = 'met' AND t.exclusion_reason IS NULL AND t.outside_sla = 0 THEN 1 ELSE 0 END),
+                sum(CASE WHEN t.fr_status = 'breached' AND t.exclusion_reason IS NULL AND t.outside_sla = 0 THEN 1 ELSE 0 END),
+                sum(CASE WHEN t.exclusion_reason IS NOT NULL THEN 1 ELSE 0 END)
+              FROM tickets t JOIN organizations o ON o.id = t.organization_id
+              WHERE t.created_at >= ? AND t.created_at < ? GROUP BY o.tier_id`,
+        params: (c) => [c.now - 90 * 86_400_000, c.now],
+      },
+      { sql: `SELECT * FROM tiers ORDER BY rank` },
+    ],
+  },
+  {
+    name: "admin.tiers",
+    what: "the admin's tier matrix: each tier's current target version and cells",
+    as: "admin@attain.test",
+    method: "GET",
+    path: "/api/trpc/admin.tiers",
+    budget: BUDGETS.interactive,
+    rawSql: [
+      { sql: `SELECT * FROM tiers ORDER BY rank` },
+      {
+        sql: `SELECT v.*, g.priority, g.metric, g.minutes, g.calendar_mode FROM tiers t
+              JOIN target_versions v ON v.id = (SELECT id FROM target_versions WHERE tier_id = t.id ORDER BY version DESC LIMIT 1)
+              JOIN targets g ON g.version_id = v.id`,
+      },
+    ],
+  },
+];
+
+/** Pages whose first-load JavaScript (compressed) is measured, as the account that opens them. */
+export const PAGES: { path: string; as: DemoEmail | null }[] = [
+  { path: "/signin", as: null },
+  { path: "/", as: "dev@nimbus.example" },
+  { path: "/", as: "agent@attain.test" },
+  { path: "/tickets", as: "agent@attain.test" },
+  { path: "/tickets/new", as: "dev@nimbus.example" },
+  { path: "/admin", as: "admin@attain.test" },
+];

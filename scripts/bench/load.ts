@@ -1,0 +1,77 @@
+/** One bounded load run with autocannon, with every response's latency kept for exact percentiles. */
+import autocannon from "autocannon";
+import { summarize, type LatencySummary } from "./stats";
+
+export type LoadOptions = {
+  url: string;
+  method: "GET" | "POST";
+  headers: Record<string, string>;
+  /** Per-request body (seq = 0, 1, 2...), for POST. */
+  body?: (seq: number) => string;
+  connections: number;
+  durationSec: number;
+  /** Stop early after this many responses, whichever comes first. */
+  maxRequests: number;
+};
+
+export type LoadResult = {
+  latency: LatencySummary;
+  requests: number;
+  rps: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  seconds: number;
+};
+
+/**
+ * Runs autocannon at a fixed concurrency, bounded in time and in request count. autocannon's own
+ * histogram has no p95, so latencies are collected from its `response` events (hrtime, in ms).
+ */
+export function runLoad(opts: LoadOptions): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  let seq = 0;
+  const body = opts.body;
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const instance = autocannon(
+      {
+        url: opts.url,
+        connections: opts.connections,
+        duration: opts.durationSec,
+        timeout: 10,
+        requests: [
+          {
+            method: opts.method,
+            headers: opts.headers,
+            ...(body ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: body(seq++) }) } : {}),
+          },
+        ],
+      },
+      (err: unknown, result: autocannon.Result) => {
+        if (err) {
+          reject(err instanceof Error ? err : new Error(String(err)));
+          return;
+        }
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        resolve({
+          latency: summarize(latencies),
+          requests: latencies.length,
+          rps: latencies.length / seconds,
+          non2xx: result.non2xx,
+          errors: result.errors,
+          timeouts: result.timeouts,
+          statusCodes,
+          seconds,
+        });
+      },
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
+      if (latencies.length === opts.maxRequests) instance.stop();
+    });
+  });
+}

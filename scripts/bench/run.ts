@@ -1,0 +1,251 @@
+/**
+ * npm run bench: the benchmark of issue 4 (see docs/BENCHMARKS.md for what it does and how to add
+ * an entry). Every load loop is bounded in time and in requests, and only 127.0.0.1 is contacted.
+ *
+ * Options: --tickets N --articles N (dataset size; default 1,000,000 and 10,000)
+ *          --connections N (10) --duration S (10) --max-requests N (20,000) --warmup S (2)
+ *          --only name,name (entries to run) --skip-build (use .next as it is) --no-doc (print only)
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { needsBuild } from "../lib.mjs";
+import { ENTRIES, PAGES, type EntryContext } from "./entries";
+import { firstLoadJs, getCsrf, signIn } from "./http";
+import { runLoad } from "./load";
+import { domainMicroBenchmarks, entryContext, rawSqlTimings, recomputeBenchmark } from "./micro";
+import { INTRO, renderDocument, renderRun, type BenchRun, type EntryResult, type PageResult } from "./report";
+import { snapshotBuild, startServer, stopServer, watchMemory, type Server } from "./server";
+import { formatMs } from "./stats";
+
+const DOC = path.join("docs", "BENCHMARKS.md");
+const SNAPSHOT = path.resolve("data", "bench-build");
+
+function int(name: string, v: string | undefined, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v.replaceAll("_", ""));
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number, got "${v}"`);
+  return n;
+}
+
+function log(msg: string) {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+}
+
+type Meta = { anchor: string; seconds: string; builtAt: string; summary: string };
+
+function readMeta(file: string): Meta | null {
+  if (!fs.existsSync(file)) return null;
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db.prepare(`SELECT key, value FROM bench_meta`).all() as { key: string; value: string }[];
+    return Object.fromEntries(rows.map((r) => [r.key, r.value])) as Meta;
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      tickets: { type: "string" },
+      articles: { type: "string" },
+      connections: { type: "string" },
+      duration: { type: "string" },
+      "max-requests": { type: "string" },
+      warmup: { type: "string" },
+      only: { type: "string" },
+      "skip-build": { type: "boolean", default: false },
+      "no-doc": { type: "boolean", default: false },
+    },
+  });
+  const tickets = int("tickets", values.tickets, 1_000_000);
+  const articles = int("articles", values.articles, 10_000);
+  const settings = {
+    connections: int("connections", values.connections, 10),
+    durationSec: Math.min(60, int("duration", values.duration, 10)),
+    maxRequests: int("max-requests", values["max-requests"], 20_000),
+  };
+  const warmupSec = Math.min(10, int("warmup", values.warmup, 2));
+  const only = values.only?.split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = only ? ENTRIES.filter((e) => only.includes(e.name)) : ENTRIES;
+  if (only && entries.length !== only.length) throw new Error(`unknown entry in --only; known: ${ENTRIES.map((e) => e.name).join(", ")}`);
+  if (!entries.some((e) => e.name === "health.ping")) entries.unshift(ENTRIES.find((e) => e.name === "health.ping")!);
+  const notes: string[] = [];
+  const startedAt = new Date();
+  const loadAverage = os.loadavg();
+
+  // 1. The dataset, cached by fingerprint.
+  const file = path.resolve(process.env.BENCH_DATABASE_URL?.replace(/^file:/, "") || path.join("data", "scale.db"));
+  const before = readMeta(file)?.builtAt ?? null;
+  log(`ensuring the scale dataset ${file} (${tickets.toLocaleString("en-US")} tickets, ${articles.toLocaleString("en-US")} articles)`);
+  const tsx = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
+  const seed = spawnSync(process.execPath, [tsx, "scripts/seed-scale.ts", "--tickets", String(tickets), "--articles", String(articles), "--out", file], { stdio: "inherit" });
+  if (seed.status !== 0) throw new Error(`the scale seed failed (exit ${seed.status ?? seed.signal})`);
+  const meta = readMeta(file);
+  if (!meta) throw new Error(`${file} has no bench_meta after seeding`);
+  const summary = JSON.parse(meta.summary) as { organizations: number; users: number; tickets: number; events: number; articles: number };
+  const anchor = new Date(meta.anchor);
+
+  // 2. In-process measurements, before the server exists, so nothing competes for the CPU.
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma("cache_size = -65536");
+  log("domain micro-benchmarks (tinybench)");
+  const micro = await domainMicroBenchmarks(2000);
+  for (const m of micro) log(`  ${m.name}: p50 ${formatMs(m.p50Ms)}, ${Math.round(m.opsPerSec).toLocaleString("en-US")} ops/s`);
+  log("SLA recompute over the dataset (check only, at its anchor)");
+  let lastProgress = 0;
+  const recompute = recomputeBenchmark(sqlite, anchor, (done, total) => {
+    if (Date.now() - lastProgress < 5000 && done < total) return;
+    lastProgress = Date.now();
+    log(`  ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} tickets`);
+  });
+  log(`  ${recompute.tickets.toLocaleString("en-US")} tickets in ${recompute.seconds.toFixed(1)} s, drift ${recompute.drift}, aged ${recompute.aged}`);
+  const now = Date.now();
+  log("raw SQL of each entry");
+  const raw = await rawSqlTimings(sqlite, entries, now);
+  for (const r of raw) if (r.task) log(`  ${r.entry}: p50 ${formatMs(r.task.p50Ms)}`);
+  const contexts = new Map<string | null, EntryContext>();
+  for (const email of new Set([...entries.map((e) => e.as), ...PAGES.map((p) => p.as)])) contexts.set(email, entryContext(sqlite, email, now));
+  sqlite.close();
+
+  // 3. The production build and server.
+  if (values["skip-build"]) {
+    if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("--skip-build, but there is no production build in .next");
+    if (needsBuild()) notes.push("The production build in `.next` was older than some sources (--skip-build).");
+  } else if (needsBuild()) {
+    log("building for production (next build)");
+    const build = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (build.status !== 0) throw new Error(`next build failed (exit ${build.status ?? build.signal})`);
+    notes.push("This run rebuilt the production build first.");
+  }
+
+  let server: Server | null = null;
+  const stopOnSignal = () => {
+    if (server) void stopServer(server).finally(() => process.exit(130));
+    else process.exit(130);
+  };
+  process.once("SIGINT", stopOnSignal);
+  process.once("SIGTERM", stopOnSignal);
+  const results: EntryResult[] = [];
+  const pages: PageResult[] = [];
+  let serverMemory: BenchRun["server"] = { peakRssBytes: null, hwmBytes: null };
+  try {
+    const id = snapshotBuild(process.cwd(), SNAPSHOT);
+    log(`starting next start on 127.0.0.1 (build ${id}, served from a private copy in ${path.relative(process.cwd(), SNAPSHOT)})`);
+    server = await startServer({ databasePath: file, dir: SNAPSHOT });
+    const memory = watchMemory(server.pid);
+    const base = server.url;
+    const csrf = await getCsrf(base);
+    const cookies = new Map<string | null, string>([[null, csrf.cookie]]);
+    for (const email of contexts.keys()) if (email) cookies.set(email, await signIn(base, csrf, email));
+    log(`server ${base} (pid ${server.pid}); signed in ${cookies.size - 1} accounts`);
+
+    let overallPeak = 0;
+    for (const entry of entries) {
+      const ctx = contexts.get(entry.as)!;
+      const builder = entry.body;
+      const options = {
+        url: `${base}${entry.path}`,
+        method: entry.method,
+        headers: { cookie: cookies.get(entry.as)!, ...(entry.contentType ? { "content-type": entry.contentType } : {}) },
+        body: builder ? (seq: number) => builder({ ...ctx, seq, csrfToken: csrf.token }) : undefined,
+        connections: settings.connections,
+      };
+      try {
+        await runLoad({ ...options, durationSec: warmupSec, maxRequests: Math.min(2000, settings.maxRequests) });
+        memory.reset();
+        const result = await runLoad({ ...options, durationSec: settings.durationSec, maxRequests: settings.maxRequests });
+        const peak = memory.peak();
+        overallPeak = Math.max(overallPeak, peak);
+        // One connection: the latency of a request that does not queue behind others.
+        const single = await runLoad({ ...options, connections: 1, durationSec: Math.min(3, settings.durationSec), maxRequests: 500 });
+        results.push({
+          name: entry.name,
+          what: entry.what,
+          as: entry.as,
+          budget: entry.budget,
+          load: result,
+          singleP50Ms: single.latency.p50,
+          error: null,
+          peakRssBytes: peak,
+          raw: raw.find((r) => r.entry === entry.name) ?? null,
+        });
+        const codes = Object.entries(result.statusCodes).map(([c, n]) => `${c}×${n}`).join(" ");
+        log(`${entry.name}: p50 ${formatMs(result.latency.p50)} p95 ${formatMs(result.latency.p95)} p99 ${formatMs(result.latency.p99)}, ${Math.round(result.rps)} req/s, ${result.requests} requests (${codes}), errors ${result.errors}; p50 at 1 connection ${formatMs(single.latency.p50)}`);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        results.push({ name: entry.name, what: entry.what, as: entry.as, budget: entry.budget, load: null, singleP50Ms: null, error: message, peakRssBytes: null, raw: raw.find((r) => r.entry === entry.name) ?? null });
+        log(`${entry.name}: FAILED ${message}`);
+      }
+    }
+
+    log("first-load JavaScript of the pages");
+    for (const page of PAGES) {
+      try {
+        const js = await firstLoadJs(base, page.path, cookies.get(page.as) ?? null);
+        pages.push({ path: page.path, as: page.as, ...js });
+      } catch (err) {
+        notes.push(`First-load JS of ${page.path} could not be measured: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    serverMemory = { peakRssBytes: Math.max(overallPeak, memory.peak()), hwmBytes: memory.peakHwm() };
+    memory.stop();
+  } finally {
+    if (server) await stopServer(server);
+    process.removeListener("SIGINT", stopOnSignal);
+    process.removeListener("SIGTERM", stopOnSignal);
+  }
+
+  const run: BenchRun = {
+    date: startedAt.toISOString(),
+    machine: {
+      cpu: os.cpus()[0]?.model.trim() ?? "unknown CPU",
+      cores: os.cpus().length,
+      memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+      os: `${os.type()} ${os.release()}`,
+      node: process.version,
+      loadAverage,
+    },
+    dataset: {
+      file: path.relative(process.cwd(), file),
+      tickets: summary.tickets,
+      events: summary.events,
+      articles: summary.articles,
+      organizations: summary.organizations,
+      users: summary.users,
+      sizeMb: fs.statSync(file).size / 1024 / 1024,
+      anchor: meta.anchor,
+      seedSeconds: Number(meta.seconds),
+      rebuilt: meta.builtAt !== before,
+    },
+    settings,
+    entries: results,
+    micro,
+    recompute: { tickets: recompute.tickets, events: recompute.events, seconds: recompute.seconds, drift: recompute.drift, aged: recompute.aged },
+    pages,
+    server: serverMemory,
+    notes: [...notes, `Whole bench took ${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} minutes.`],
+  };
+  const section = renderRun(run);
+  console.log(`\n${section}\n`);
+  if (!values["no-doc"]) {
+    fs.mkdirSync(path.dirname(DOC), { recursive: true });
+    const existing = fs.existsSync(DOC) ? fs.readFileSync(DOC, "utf8") : null;
+    fs.writeFileSync(DOC, renderDocument(existing, section, INTRO));
+    log(`wrote ${DOC}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});
