@@ -159,7 +159,8 @@ function useFeedback(id: number) {
   return { error, done, callbacks };
 }
 
-function Actions({ data, role }: { data: Detail; role: Role }) {
+function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId: number }) {
+  const now = useNow();
   const t = useTranslations("tickets.actions");
   const tt = useTranslations("tickets");
   const trpc = useTRPC();
@@ -176,6 +177,21 @@ function Actions({ data, role }: { data: Detail; role: Role }) {
   const change = { mutate: changeM.mutate, pending: changeM.isPending, error: fChange.error, done: fChange.done };
   const exclude = { mutate: excludeM.mutate, pending: excludeM.isPending, error: fExclude.error, done: fExclude.done };
   const decide = { mutate: decideM.mutate, pending: decideM.isPending, error: fDecide.error, done: fDecide.done };
+  const fWait = useFeedback(id);
+  const fWork = useFeedback(id);
+  const fResolve = useFeedback(id);
+  const fAssign = useFeedback(id);
+  const fEscalate = useFeedback(id);
+  const fReopen = useFeedback(id);
+  const fRate = useFeedback(id);
+  const waitM = useMutation(trpc.tickets.setWaiting.mutationOptions(fWait.callbacks));
+  const workM = useMutation(trpc.tickets.workaround.mutationOptions(fWork.callbacks));
+  const resolveM = useMutation(trpc.tickets.resolve.mutationOptions(fResolve.callbacks));
+  const assignM = useMutation(trpc.tickets.assign.mutationOptions(fAssign.callbacks));
+  const escalateM = useMutation(trpc.tickets.escalate.mutationOptions(fEscalate.callbacks));
+  const reopenM = useMutation(trpc.tickets.reopen.mutationOptions(fReopen.callbacks));
+  const rateM = useMutation(trpc.tickets.rate.mutationOptions(fRate.callbacks));
+  const resolved = data.ticket.status === "resolved" || data.ticket.status === "closed";
   const isOpen = ["new", "open", "pending_customer", "workaround_provided"].includes(data.ticket.status);
   const openDisputes = data.disputes.filter((d) => d.status === "open");
   const forms: ReactNode[] = [];
@@ -271,15 +287,130 @@ function Actions({ data, role }: { data: Detail; role: Role }) {
       );
     }
   }
-  if (forms.length === 0) return null;
+  if (role !== "customer" && isOpen) {
+    forms.push(
+      <ActionForm key="wait" title={t("waiting")} submit={data.ticket.status === "pending_customer" ? t("resume") : t("setWaiting")} pending={waitM.isPending} error={fWait.error} done={fWait.done ? t("done") : null} onSubmit={() => waitM.mutate({ ticketId: id, waiting: data.ticket.status !== "pending_customer" })}>
+        <p className="text-sm text-slate-600">{t("waitingHelp")}</p>
+      </ActionForm>,
+      <ActionForm key="assign" title={t("assignMe")} submit={t("assignMe")} pending={assignM.isPending} error={fAssign.error} done={fAssign.done ? t("done") : null} onSubmit={() => assignM.mutate({ ticketId: id, assigneeId: viewerId })}>
+        <span />
+      </ActionForm>,
+      <ActionForm key="work" title={t("workaround")} submit={t("workaround")} pending={workM.isPending} error={fWork.error} done={fWork.done ? t("done") : null} onSubmit={(f) => workM.mutate({ ticketId: id, body: String(f.get("body") ?? "") })}>
+        <label className="block text-sm">
+          {t("workaroundLabel")}
+          <textarea name="body" rows={3} required className={field} />
+        </label>
+      </ActionForm>,
+      <ActionForm key="resolve" title={t("resolve")} submit={t("resolve")} pending={resolveM.isPending} error={fResolve.error} done={fResolve.done ? t("done") : null} onSubmit={(f) => resolveM.mutate({ ticketId: id, kind: f.get("kind") as "fix", body: String(f.get("body") ?? "") })}>
+        <label className="block text-sm">
+          {t("resolutionKind")}
+          <select name="kind" className={field}>
+            {(["fix", "answer", "not_a_defect"] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm">
+          {t("resolutionLabel")}
+          <textarea name="body" rows={3} required className={field} />
+        </label>
+      </ActionForm>,
+    );
+  }
+  if (isOpen && data.ticket.escalationLevel !== "L3") {
+    forms.push(
+      <ActionForm key="esc" title={role === "customer" ? t("escalate") : t("escalateStaff")} submit={role === "customer" ? t("escalate") : t("escalateStaff")} pending={escalateM.isPending} error={fEscalate.error} done={fEscalate.done ? t("done") : null} onSubmit={(f) => escalateM.mutate({ ticketId: id, reason: String(f.get("reason") ?? "") })}>
+        <label className="block text-sm">
+          {t("escalateReason")}
+          <textarea name="reason" rows={2} required className={field} />
+        </label>
+      </ActionForm>,
+    );
+  }
+  if (role === "customer" && resolved && data.ticket.resolvedAt && now.getTime() - data.ticket.resolvedAt.getTime() <= 14 * 86_400_000) {
+    forms.push(
+      <ActionForm key="reopen" title={t("reopen")} submit={t("reopen")} pending={reopenM.isPending} error={fReopen.error} done={fReopen.done ? t("done") : null} onSubmit={(f) => reopenM.mutate({ ticketId: id, reason: String(f.get("reason") ?? "") })}>
+        <label className="block text-sm">
+          {t("reopenLabel")}
+          <textarea name="reason" rows={2} required className={field} />
+        </label>
+      </ActionForm>,
+    );
+  }
+  if (role === "customer" && resolved && !data.rating) {
+    forms.push(
+      <ActionForm key="rate" title={t("rate")} submit={t("submitRating")} pending={rateM.isPending} error={fRate.error} done={fRate.done ? t("done") : null} onSubmit={(f) => rateM.mutate({ ticketId: id, score: Number(f.get("score")), comment: String(f.get("comment") ?? "") || null })}>
+        <fieldset className="flex flex-wrap gap-3 text-sm">
+          <legend className="mb-1 text-sm">{t("score")}</legend>
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n} className="flex items-center gap-1">
+              <input type="radio" name="score" value={n} required defaultChecked={n === 5} aria-label={t("scoreLabel", { n })} /> {n}
+            </label>
+          ))}
+        </fieldset>
+        <label className="block text-sm">
+          {t("ratingComment")}
+          <textarea name="comment" rows={2} className={field} />
+        </label>
+      </ActionForm>,
+    );
+  }
+  if (forms.length === 0 && !data.rating) return null;
   return (
     <Section id="actions" title={t("title")}>
+      {data.rating ? <p className="mb-3 text-sm text-slate-700">{t("rated", { score: data.rating.score })}</p> : null}
       <div className="space-y-4">{forms}</div>
     </Section>
   );
 }
 
-export function TicketView({ id, role, serverNow }: { id: number; role: Role; serverNow: Date }) {
+/** The reply box: a public reply, or for staff an internal note. */
+function Composer({ id, role, open }: { id: number; role: Role; open: boolean }) {
+  const t = useTranslations("tickets.actions");
+  const trpc = useTRPC();
+  const hydrated = useHydrated();
+  const fb = useFeedback(id);
+  const [body, setBody] = useState("");
+  const reply = useMutation(trpc.tickets.reply.mutationOptions({ ...fb.callbacks, onSuccess: async () => { setBody(""); await fb.callbacks.onSuccess(); } }));
+  const staff = role !== "customer";
+  if (!open && !staff) return null;
+  return (
+    <form
+      className="mt-4 space-y-2 border-t border-slate-100 pt-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const internal = (e.nativeEvent as SubmitEvent).submitter?.getAttribute("value") === "internal";
+        reply.mutate({ ticketId: id, body, internal });
+      }}
+    >
+      <label htmlFor="reply-body" className="block text-sm font-medium text-slate-700">
+        {t("replyLabel")}
+      </label>
+      <textarea id="reply-body" value={body} onChange={(e) => setBody(e.target.value)} rows={4} className={field} />
+      {fb.error ? (
+        <p role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-700">
+          {fb.error}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        {open ? (
+          <button type="submit" value="public" disabled={!hydrated || reply.isPending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+            {t("sendReply")}
+          </button>
+        ) : null}
+        {staff ? (
+          <button type="submit" value="internal" disabled={!hydrated || reply.isPending} className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm font-semibold text-amber-900 hover:bg-amber-100 disabled:opacity-60">
+            {t("addNote")}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+export function TicketView({ id, role, viewerId, serverNow }: { id: number; role: Role; viewerId: number; serverNow: Date }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.tickets.get.queryOptions({ id }));
   const t = useTranslations("tickets");
@@ -371,6 +502,7 @@ export function TicketView({ id, role, serverNow }: { id: number; role: Role; se
                 </li>
               ))}
             </ol>
+            <Composer id={tk.id} role={role} open={["new", "open", "pending_customer", "workaround_provided"].includes(tk.status)} />
           </Section>
         </div>
         <div className="min-w-0 space-y-6">
@@ -391,7 +523,7 @@ export function TicketView({ id, role, serverNow }: { id: number; role: Role; se
               ))}
             </dl>
           </Section>
-          <Actions data={data} role={role} />
+          <Actions data={data} role={role} viewerId={viewerId} />
           {data.disputes.length > 0 ? (
             <Section id="disputes" title={t("detail.disputes")}>
               <ul className="space-y-3 text-sm">

@@ -23,7 +23,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   }
   return (
     <HydrateClient>
-      <TicketView id={id} role={user.role} serverNow={new Date()} />
+      <TicketView id={id} role={user.role} viewerId={user.id} serverNow={new Date()} />
     </HydrateClient>
   );
 }

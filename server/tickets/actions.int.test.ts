@@ -1,0 +1,652 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { auditLog, comments, notifications, outbox, satisfactionRatings, ticketEvents, tickets, users, watchers } from "@/db/schema";
+import type { Db } from "@/server/db";
+import { TEST_ANCHOR } from "@/server/testing/constants";
+import { callerAs, createTestDb } from "@/server/testing/db";
+
+const db = createTestDb();
+// The queue reads every open ticket, so it gets its own copy that no other test here writes to.
+const queueDb = createTestDb();
+afterAll(() => {
+  db.$client.close();
+  queueDb.$client.close();
+});
+
+const MIN = 60_000;
+const DAY_MIN = 24 * 60;
+// Wednesday 2026-11-18 10:00 Los Angeles (PST, UTC-8): inside the Americas calendar's business hours.
+const FILED = new Date("2026-11-18T18:00:00Z");
+const at = (minutes: number) => new Date(FILED.getTime() + minutes * MIN);
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+// Enterprise P1 resolution is 10 business days (5,100 min) on the Americas calendar: Wed 18 Nov from
+// 10:00 PST, skipping weekends and Thanksgiving (Thu 26 Nov), runs out Thu 3 Dec 10:00 PST.
+const P1_RES_DUE = new Date("2026-12-03T18:00:00Z");
+
+const NEW_TICKET = {
+  subject: "Live stream stalls for all viewers",
+  description: "Every viewer's stream stalls after a minute since this morning.",
+  productArea: "live_streaming",
+  category: "functional_bug",
+} as const;
+
+type Priority = "P0" | "P1" | "P2" | "P3";
+
+async function file(priority: Priority = "P1", d: Db = db, when: Date = FILED) {
+  const { id } = await callerAs(d, "dev@nimbus.example", when).tickets.create({ ...NEW_TICKET, priority });
+  return id;
+}
+
+function stored(id: number, d: Db = db) {
+  return d.select().from(tickets).where(eq(tickets.id, id)).get()!;
+}
+
+function events(id: number) {
+  return db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, id)).orderBy(asc(ticketEvents.at), asc(ticketEvents.id)).all();
+}
+
+function eventTypes(id: number) {
+  return events(id).map((e) => e.type);
+}
+
+function userId(email: string, d: Db = db) {
+  return d.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
+}
+
+function ticketComments(id: number) {
+  return db.select().from(comments).where(eq(comments.ticketId, id)).orderBy(asc(comments.id)).all();
+}
+
+function ticketNotifications(id: number) {
+  return db.select().from(notifications).where(eq(notifications.ticketId, id)).orderBy(asc(notifications.id)).all();
+}
+
+function auditActions(id: number) {
+  return db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "ticket"), eq(auditLog.entityId, String(id))))
+    .orderBy(asc(auditLog.id))
+    .all()
+    .map((a) => a.action);
+}
+
+const count = (table: typeof comments | typeof notifications | typeof outbox | typeof auditLog | typeof ticketEvents | typeof watchers | typeof satisfactionRatings) =>
+  db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+
+/** Everything an action may write, so a refusal can be shown to have written nothing. */
+function footprint(id: number) {
+  return {
+    ticket: stored(id),
+    events: events(id).length,
+    allEvents: count(ticketEvents),
+    comments: count(comments),
+    notifications: count(notifications),
+    outbox: count(outbox),
+    audit: count(auditLog),
+    watchers: count(watchers),
+    ratings: count(satisfactionRatings),
+  };
+}
+
+describe("replies and first response", () => {
+  it("staff's first public reply within 30 minutes meets an Enterprise P1's first response, opens the ticket and tells the requester", async () => {
+    const id = await file("P1");
+    expect(stored(id).frDueAt?.toISOString()).toBe(at(30).toISOString());
+    await callerAs(db, "agent@attain.test", at(20)).tickets.reply({ ticketId: id, body: "We are looking at your stream logs now." });
+    const t = stored(id);
+    expect(iso(t.frAchievedAt)).toBe(at(20).toISOString());
+    expect(t.frStatus).toBe("met");
+    expect(t.status).toBe("open");
+    expect(t.assigneeId).toBe(userId("agent@attain.test"));
+    // First response is done; the nearest open due time is now the workaround's (8 h, 24x7).
+    expect(iso(t.nextDueAt)).toBe(at(8 * 60).toISOString());
+    expect(eventTypes(id)).toEqual(["created", "staffReplied"]);
+    expect(ticketComments(id)).toMatchObject([{ visibility: "public", authorId: userId("agent@attain.test"), body: "We are looking at your stream logs now." }]);
+    expect(auditActions(id)).toEqual(["ticket.reply"]);
+    expect(ticketNotifications(id)).toMatchObject([{ userId: userId("dev@nimbus.example"), kind: "reply" }]);
+    const mail = db.select().from(outbox).where(eq(outbox.subject, `[#${id}] ${NEW_TICKET.subject}`)).all();
+    expect(mail.map((m) => m.to)).toEqual(["dev@nimbus.example"]);
+  });
+
+  it("a first reply on the due instant is met; a reply a minute after it is breached", async () => {
+    const onTime = await file("P1");
+    await callerAs(db, "agent@attain.test", at(30)).tickets.reply({ ticketId: onTime, body: "Investigating." });
+    expect(stored(onTime)).toMatchObject({ frStatus: "met", frAchievedAt: at(30) });
+
+    const late = await file("P1");
+    await callerAs(db, "agent@attain.test", at(31)).tickets.reply({ ticketId: late, body: "Investigating." });
+    expect(stored(late)).toMatchObject({ frStatus: "breached", frAchievedAt: at(31), frDueAt: at(30) });
+  });
+
+  it("only the first staff reply counts: a second reply does not move first response", async () => {
+    const id = await file("P1");
+    await callerAs(db, "agent@attain.test", at(10)).tickets.reply({ ticketId: id, body: "First answer." });
+    await callerAs(db, "expert@attain.test", at(50)).tickets.reply({ ticketId: id, body: "Second answer." });
+    expect(stored(id)).toMatchObject({ frStatus: "met", frAchievedAt: at(10), assigneeId: userId("agent@attain.test") });
+  });
+
+  it("a customer's reply does not achieve first response, and the staff reply after it still does", async () => {
+    const id = await file("P1");
+    await callerAs(db, "dev@nimbus.example", at(10)).tickets.reply({ ticketId: id, body: "It also happens on Android." });
+    let t = stored(id);
+    expect(t.frAchievedAt).toBeNull();
+    expect(t.frStatus).toBe("running");
+    expect(t.status).toBe("new");
+    expect(eventTypes(id)).toEqual(["created", "replied"]);
+    expect(ticketComments(id)).toMatchObject([{ visibility: "public", authorId: userId("dev@nimbus.example") }]);
+
+    await callerAs(db, "agent@attain.test", at(40)).tickets.reply({ ticketId: id, body: "Thanks, investigating." });
+    t = stored(id);
+    expect(iso(t.frAchievedAt)).toBe(at(40).toISOString());
+    expect(t.frStatus).toBe("breached");
+  });
+
+  it("an internal note moves no clock, tells nobody, and is never returned to the customer", async () => {
+    const id = await file("P1");
+    const before = footprint(id);
+    await callerAs(db, "agent@attain.test", at(5)).tickets.reply({ ticketId: id, body: "Customer is on an old SDK build.", internal: true });
+    const t = stored(id);
+    expect(t.frAchievedAt).toBeNull();
+    expect(t.frStatus).toBe("running");
+    expect(t.status).toBe("new");
+    expect(t.assigneeId).toBeNull();
+    expect(events(id)).toHaveLength(before.events);
+    expect(ticketComments(id)).toMatchObject([{ visibility: "internal", body: "Customer is on an old SDK build." }]);
+    expect(ticketNotifications(id)).toEqual([]);
+    expect(count(outbox)).toBe(before.outbox);
+    expect(auditActions(id)).toEqual(["ticket.note"]);
+
+    const staffView = await callerAs(db, "agent@attain.test", at(6)).tickets.get({ id });
+    expect(staffView.conversation).toMatchObject([{ internal: true, body: "Customer is on an old SDK build." }]);
+    for (const email of ["dev@nimbus.example", "cto@nimbus.example"]) {
+      const customerView = await callerAs(db, email, at(6)).tickets.get({ id });
+      expect(customerView.conversation).toEqual([]);
+      expect(JSON.stringify(customerView)).not.toContain("old SDK build");
+    }
+  });
+
+  it("a customer cannot write an internal note (FORBIDDEN) and nothing is written", async () => {
+    const id = await file("P1");
+    const before = footprint(id);
+    await expect(callerAs(db, "dev@nimbus.example", at(5)).tickets.reply({ ticketId: id, body: "Secret note", internal: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(footprint(id)).toEqual(before);
+  });
+
+  it("a public reply to a resolved ticket is a conflict and nothing is written", async () => {
+    const id = await file("P1");
+    await callerAs(db, "agent@attain.test", at(10)).tickets.resolve({ ticketId: id, kind: "answer", body: "Upgrade to 4.2." });
+    const before = footprint(id);
+    await expect(callerAs(db, "dev@nimbus.example", at(20)).tickets.reply({ ticketId: id, body: "Still broken" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(footprint(id)).toEqual(before);
+  });
+});
+
+describe("waiting on the customer", () => {
+  it("waiting pauses workaround and resolution but not first response; resuming moves their due times later by the pause", async () => {
+    const id = await file("P1");
+    await callerAs(db, "agent@attain.test", at(5)).tickets.setWaiting({ ticketId: id, waiting: true });
+    let t = stored(id);
+    expect(t.status).toBe("pending_customer");
+    expect(t).toMatchObject({ frStatus: "running", frDueAt: at(30), waStatus: "paused", waDueAt: at(8 * 60), resStatus: "paused", resDueAt: P1_RES_DUE });
+
+    // Paused from 10:05 to 11:05 PST: an hour of 24x7 time and an hour of business time.
+    await callerAs(db, "agent@attain.test", at(65)).tickets.setWaiting({ ticketId: id, waiting: false });
+    t = stored(id);
+    expect(t.status).toBe("open");
+    expect(iso(t.frDueAt)).toBe(at(30).toISOString());
+    expect(t.frStatus).toBe("breached");
+    expect(iso(t.waDueAt)).toBe(at(8 * 60 + 60).toISOString());
+    expect(t.waStatus).toBe("running");
+    expect(iso(t.resDueAt)).toBe(new Date(P1_RES_DUE.getTime() + 60 * MIN).toISOString());
+    expect(t.resStatus).toBe("running");
+    expect(eventTypes(id)).toEqual(["created", "paused", "resumed"]);
+    expect(auditActions(id)).toEqual(["ticket.status", "ticket.status"]);
+    expect(ticketNotifications(id).map((n) => n.kind)).toEqual(["status_changed", "status_changed"]);
+  });
+
+  it("a customer's reply to a ticket waiting on them resumes it", async () => {
+    const id = await file("P1");
+    await callerAs(db, "agent@attain.test", at(10)).tickets.reply({ ticketId: id, body: "Which SDK version are you on?" });
+    await callerAs(db, "agent@attain.test", at(11)).tickets.setWaiting({ ticketId: id, waiting: true });
+    expect(stored(id).status).toBe("pending_customer");
+    await callerAs(db, "dev@nimbus.example", at(131)).tickets.reply({ ticketId: id, body: "Version 4.1.0 on iOS." });
+    const t = stored(id);
+    expect(t.status).toBe("open");
+    expect(t.waStatus).toBe("running");
+    expect(iso(t.waDueAt)).toBe(at(8 * 60 + 120).toISOString());
+    expect(iso(t.resDueAt)).toBe(new Date(P1_RES_DUE.getTime() + 120 * MIN).toISOString());
+    expect(t.frAchievedAt?.toISOString()).toBe(at(10).toISOString());
+    expect(eventTypes(id)).toEqual(["created", "staffReplied", "paused", "replied", "resumed"]);
+  });
+
+  it("a staff reply to a ticket waiting on the customer keeps it waiting", async () => {
+    const id = await file("P1");
+    await callerAs(db, "agent@attain.test", at(10)).tickets.setWaiting({ ticketId: id, waiting: true });
+    await callerAs(db, "agent@attain.test", at(20)).tickets.reply({ ticketId: id, body: "A reminder: we need your logs." });
+    expect(stored(id)).toMatchObject({ status: "pending_customer", waStatus: "paused", resStatus: "paused", frStatus: "met" });
+  });
+
+  it("setting the status the ticket already has is a conflict and changes nothing", async () => {
+    const id = await file("P1");
+    const before = footprint(id);
+    await expect(callerAs(db, "agent@attain.test", at(10)).tickets.setWaiting({ ticketId: id, waiting: false })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(footprint(id)).toEqual(before);
+    await callerAs(db, "agent@attain.test", at(10)).tickets.setWaiting({ ticketId: id, waiting: true });
+    const paused = footprint(id);
+    await expect(callerAs(db, "agent@attain.test", at(20)).tickets.setWaiting({ ticketId: id, waiting: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(footprint(id)).toEqual(paused);
+  });
+});
+
+describe("workaround, resolution, reopening and rating", () => {
+  it("a workaround then a resolution are achieved when recorded and met within their targets; the ticket ends resolved", async () => {
+    const id = await file("P1");
+    await callerAs(db, "agent@attain.test", at(120)).tickets.workaround({ ticketId: id, body: "Switch viewers to the backup CDN for now." });
+    let t = stored(id);
+    expect(t.status).toBe("workaround_provided");
+    expect(t).toMatchObject({ waAchievedAt: at(120), waStatus: "met", waDueAt: at(8 * 60) });
+    // The workaround is a public reply by staff, so it is also the first response (late: due at 30 min).
+    expect(t).toMatchObject({ frAchievedAt: at(120), frStatus: "breached" });
+    expect(iso(t.nextDueAt)).toBe(P1_RES_DUE.toISOString());
+    expect(t.resolvedAt).toBeNull();
+
+    await callerAs(db, "expert@attain.test", at(DAY_MIN)).tickets.resolve({ ticketId: id, kind: "fix", body: "Fixed in SDK 4.2.1." });
+    t = stored(id);
+    expect(t.status).toBe("resolved");
+    expect(iso(t.resolvedAt)).toBe(at(DAY_MIN).toISOString());
+    expect(t.resolutionKind).toBe("fix");
+    expect(t).toMatchObject({ resAchievedAt: at(DAY_MIN), resStatus: "met", resDueAt: P1_RES_DUE, waAchievedAt: at(120), frAchievedAt: at(120) });
+    expect(t.nextDueAt).toBeNull();
+    expect(eventTypes(id)).toEqual(["created", "staffReplied", "workaround", "staffReplied", "resolved"]);
+    expect(ticketComments(id).map((c) => [c.visibility, c.body])).toEqual([
+      ["public", "Switch viewers to the backup CDN for now."],
+      ["public", "Fixed in SDK 4.2.1."],
+    ]);
+    expect(ticketNotifications(id).map((n) => [n.userId, n.kind])).toEqual([
+      [userId("dev@nimbus.example"), "workaround"],
+      [userId("dev@nimbus.example"), "resolved"],
+    ]);
+    expect(auditActions(id)).toEqual(["ticket.workaround", "ticket.resolve"]);
+  });
+
+  it("a workaround recorded after its 8-hour target is breached", async () => {
+    const id = await file("P1");
+    await callerAs(db, "agent@attain.test", at(8 * 60 + 1)).tickets.workaround({ ticketId: id, body: "Restart the ingest node." });
+    expect(stored(id)).toMatchObject({ waAchievedAt: at(8 * 60 + 1), waStatus: "breached", status: "workaround_provided" });
+  });
+
+  it("resolving a ticket waiting on the customer resumes its clocks first, and resolution is met", async () => {
+    const id = await file("P1");
+    await callerAs(db, "agent@attain.test", at(10)).tickets.setWaiting({ ticketId: id, waiting: true });
+    await callerAs(db, "agent@attain.test", at(60)).tickets.resolve({ ticketId: id, kind: "answer", body: "Set the buffer size to 4 s." });
+    const t = stored(id);
+    expect(t).toMatchObject({ status: "resolved", resolvedAt: at(60), resolutionKind: "answer", resAchievedAt: at(60), resStatus: "met" });
+    expect(eventTypes(id)).toEqual(["created", "paused", "resumed", "staffReplied", "resolved"]);
+  });
+
+  it("the customer reopens a resolved ticket within 14 days, and its resolution clock runs again", async () => {
+    const id = await file("P1");
+    await callerAs(db, "agent@attain.test", at(60)).tickets.resolve({ ticketId: id, kind: "fix", body: "Fixed on our side." });
+    const reopenAt = at(60 + 13 * DAY_MIN);
+    await callerAs(db, "dev@nimbus.example", reopenAt).tickets.reopen({ ticketId: id, reason: "It is happening again." });
+    const t = stored(id);
+    expect(t.status).toBe("open");
+    expect(t.resolvedAt).toBeNull();
+    expect(t.resolutionKind).toBeNull();
+    expect(t.resAchievedAt).toBeNull();
+    expect(t.resStatus).toBe("running");
+    // 60 business minutes were used before the resolution; the 13 days it stayed resolved do not count.
+    // The other 5,040 run from Tue 1 Dec 11:00 PST and run out Tue 15 Dec 10:00 PST.
+    expect(iso(t.resDueAt)).toBe("2026-12-15T18:00:00.000Z");
+    expect(iso(t.nextDueAt)).toBe("2026-12-15T18:00:00.000Z");
+    expect(eventTypes(id)).toEqual(["created", "staffReplied", "resolved", "reopened"]);
+    expect(ticketComments(id).at(-1)).toMatchObject({ visibility: "public", body: "It is happening again.", authorId: userId("dev@nimbus.example") });
+  });
+
+  it("a reopen exactly 14 days after resolution is still allowed", async () => {
+    const id = await file("P1");
+    await callerAs(db, "agent@attain.test", at(60)).tickets.resolve({ ticketId: id, kind: "fix", body: "Fixed on our side." });
+    await callerAs(db, "cto@nimbus.example", at(60 + 14 * DAY_MIN)).tickets.reopen({ ticketId: id, reason: "Back again." });
+    expect(stored(id).status).toBe("open");
+  });
+
+  it("a reopen more than 14 days after resolution is refused (CONFLICT) and changes nothing", async () => {
+    const id = await file("P1");
+    await callerAs(db, "agent@attain.test", at(60)).tickets.resolve({ ticketId: id, kind: "fix", body: "Fixed on our side." });
+    const before = footprint(id);
+    await expect(callerAs(db, "dev@nimbus.example", at(60 + 14 * DAY_MIN + 1)).tickets.reopen({ ticketId: id, reason: "It is happening again." })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(footprint(id)).toEqual(before);
+    expect(stored(id)).toMatchObject({ status: "resolved", resolvedAt: at(60), resStatus: "met" });
+  });
+
+  it("a ticket that is still open cannot be reopened (CONFLICT)", async () => {
+    const id = await file("P1");
+    const before = footprint(id);
+    await expect(callerAs(db, "dev@nimbus.example", at(10)).tickets.reopen({ ticketId: id, reason: "Reopen please" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(footprint(id)).toEqual(before);
+  });
+
+  it("a rating is accepted only after resolution, only once, and only with a score of 1 to 5", async () => {
+    const id = await file("P2");
+    const dev = callerAs(db, "dev@nimbus.example", at(200));
+    let before = footprint(id);
+    await expect(dev.tickets.rate({ ticketId: id, score: 5 })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(footprint(id)).toEqual(before);
+
+    await callerAs(db, "agent@attain.test", at(100)).tickets.resolve({ ticketId: id, kind: "answer", body: "See the buffering guide." });
+    before = footprint(id);
+    for (const score of [0, 6, 2.5]) {
+      await expect(dev.tickets.rate({ ticketId: id, score })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    }
+    expect(footprint(id)).toEqual(before);
+
+    await dev.tickets.rate({ ticketId: id, score: 4, comment: "Quick and clear." });
+    const ratings = db.select().from(satisfactionRatings).where(eq(satisfactionRatings.ticketId, id)).all();
+    expect(ratings).toMatchObject([{ score: 4, comment: "Quick and clear.", userId: userId("dev@nimbus.example"), createdAt: at(200) }]);
+    expect(events(id).at(-1)).toMatchObject({ type: "rated", data: { score: 4 } });
+
+    before = footprint(id);
+    await expect(callerAs(db, "cto@nimbus.example", at(300)).tickets.rate({ ticketId: id, score: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(footprint(id)).toEqual(before);
+  });
+});
+
+describe("escalation", () => {
+  it("staff escalate L1 → L2 → L3; managers are told at L3; a fourth escalation is a conflict that changes nothing", async () => {
+    const id = await file("P1");
+    const manager = userId("manager@attain.test");
+    await callerAs(db, "agent@attain.test", at(10)).tickets.escalate({ ticketId: id, reason: "Needs media engine knowledge." });
+    expect(stored(id).escalationLevel).toBe("L2");
+    expect(ticketNotifications(id).some((n) => n.userId === manager)).toBe(false);
+
+    await callerAs(db, "expert@attain.test", at(20)).tickets.escalate({ ticketId: id, reason: "Needs a decision on a hotfix." });
+    expect(stored(id).escalationLevel).toBe("L3");
+    expect(ticketNotifications(id).filter((n) => n.userId === manager).map((n) => n.kind)).toEqual(["escalated"]);
+    expect(events(id).filter((e) => e.type === "escalated").map((e) => e.data)).toEqual([
+      { level: "L2", requestedByCustomer: false },
+      { level: "L3", requestedByCustomer: false },
+    ]);
+    // Staff's escalation reasons are internal notes: the customer does not read them.
+    expect(ticketComments(id).map((c) => c.visibility)).toEqual(["internal", "internal"]);
+    const seen = await callerAs(db, "dev@nimbus.example", at(21)).tickets.get({ id });
+    expect(seen.conversation).toEqual([]);
+    expect(auditActions(id)).toEqual(["ticket.escalate", "ticket.escalate"]);
+
+    const before = footprint(id);
+    await expect(callerAs(db, "manager@attain.test", at(30)).tickets.escalate({ ticketId: id, reason: "Even higher" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(footprint(id)).toEqual(before);
+  });
+
+  it("a customer's escalation with a reason is recorded as requested by the customer, and managers are told when it reaches L3", async () => {
+    const id = await file("P1");
+    const manager = userId("manager@attain.test");
+    const dev = userId("dev@nimbus.example");
+    await callerAs(db, "dev@nimbus.example", at(40)).tickets.escalate({ ticketId: id, reason: "No answer after 40 minutes." });
+    expect(stored(id).escalationLevel).toBe("L2");
+    expect(ticketNotifications(id)).toEqual([]);
+
+    await callerAs(db, "dev@nimbus.example", at(90)).tickets.escalate({ ticketId: id, reason: "Our launch is blocked." });
+    expect(stored(id).escalationLevel).toBe("L3");
+    expect(events(id).filter((e) => e.type === "escalated").map((e) => ({ actorId: e.actorId, data: e.data }))).toEqual([
+      { actorId: dev, data: { level: "L2", requestedByCustomer: true } },
+      { actorId: dev, data: { level: "L3", requestedByCustomer: true } },
+    ]);
+    expect(ticketComments(id).map((c) => [c.visibility, c.body])).toEqual([
+      ["public", "No answer after 40 minutes."],
+      ["public", "Our launch is blocked."],
+    ]);
+    expect(ticketNotifications(id).map((n) => [n.userId, n.kind])).toEqual([[manager, "escalated"]]);
+    expect(db.select().from(outbox).where(and(eq(outbox.to, "manager@attain.test"), eq(outbox.subject, `[#${id}] ${NEW_TICKET.subject}`))).all()).toHaveLength(1);
+  });
+
+  it("a resolved ticket cannot be escalated (CONFLICT) and nothing changes", async () => {
+    const id = await file("P1");
+    await callerAs(db, "agent@attain.test", at(10)).tickets.resolve({ ticketId: id, kind: "answer", body: "Answered." });
+    const before = footprint(id);
+    await expect(callerAs(db, "dev@nimbus.example", at(20)).tickets.escalate({ ticketId: id, reason: "Not happy" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(footprint(id)).toEqual(before);
+  });
+});
+
+describe("assignment", () => {
+  it("staff assign a ticket to an expert and can unassign it; the customer's timeline does not show it", async () => {
+    const id = await file("P2");
+    const expert = userId("expert@attain.test");
+    await callerAs(db, "agent@attain.test", at(10)).tickets.assign({ ticketId: id, assigneeId: expert });
+    expect(stored(id).assigneeId).toBe(expert);
+    expect(events(id).at(-1)).toMatchObject({ type: "assigned", actorId: userId("agent@attain.test"), data: { assigneeId: expert } });
+    expect(auditActions(id)).toEqual(["ticket.assign"]);
+    const seen = await callerAs(db, "dev@nimbus.example", at(11)).tickets.get({ id });
+    expect(seen.timeline.map((e) => e.type)).toEqual(["created"]);
+
+    await callerAs(db, "manager@attain.test", at(20)).tickets.assign({ ticketId: id, assigneeId: null });
+    expect(stored(id).assigneeId).toBeNull();
+  });
+
+  it("assigning to a customer, an executive, an account manager or nobody known is refused (BAD_REQUEST) and nothing changes", async () => {
+    const id = await file("P2");
+    const before = footprint(id);
+    for (const email of ["dev@nimbus.example", "exec@attain.test", "am@attain.test", "admin@attain.test"]) {
+      const err = await callerAs(db, "agent@attain.test", at(10))
+        .tickets.assign({ ticketId: id, assigneeId: userId(email) })
+        .catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: "BAD_REQUEST", cause: { code: "INVALID", messageKey: "tickets.errors.assigneeStaff" } });
+    }
+    await expect(callerAs(db, "agent@attain.test", at(10)).tickets.assign({ ticketId: id, assigneeId: 999_999 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(footprint(id)).toEqual(before);
+  });
+});
+
+describe("watchers", () => {
+  it("a colleague of the same organization can watch; watchers are told of public replies and the actor never notifies themself", async () => {
+    const id = await file("P1");
+    const dev = userId("dev@nimbus.example");
+    const cto = userId("cto@nimbus.example");
+    const agent = userId("agent@attain.test");
+    await callerAs(db, "dev@nimbus.example", at(1)).tickets.addWatcher({ ticketId: id, email: "CTO@nimbus.example" });
+    await callerAs(db, "agent@attain.test", at(2)).tickets.addWatcher({ ticketId: id, email: "cto@nimbus.example" });
+    expect(db.select().from(watchers).where(eq(watchers.ticketId, id)).all()).toEqual([{ ticketId: id, userId: cto }]);
+    expect(auditActions(id)).toEqual(["ticket.watch", "ticket.watch"]);
+
+    await callerAs(db, "agent@attain.test", at(10)).tickets.reply({ ticketId: id, body: "We found the cause." });
+    expect(ticketNotifications(id).map((n) => [n.userId, n.kind])).toEqual([
+      [dev, "reply"],
+      [cto, "reply"],
+    ]);
+    const mail = db.select().from(outbox).where(eq(outbox.subject, `[#${id}] ${NEW_TICKET.subject}`)).all();
+    expect(mail.map((m) => m.to).sort()).toEqual(["cto@nimbus.example", "dev@nimbus.example"]);
+
+    // An internal note tells nobody.
+    await callerAs(db, "agent@attain.test", at(11)).tickets.reply({ ticketId: id, body: "Internal only.", internal: true });
+    expect(ticketNotifications(id)).toHaveLength(2);
+
+    await callerAs(db, "cto@nimbus.example", at(12)).tickets.reply({ ticketId: id, body: "Thanks, please share the fix ETA." });
+    await callerAs(db, "dev@nimbus.example", at(13)).tickets.reply({ ticketId: id, body: "Agreed." });
+    const after = ticketNotifications(id).slice(2).map((n) => [n.userId, n.createdAt.toISOString()]);
+    expect(after).toEqual([
+      [dev, at(12).toISOString()],
+      [cto, at(13).toISOString()],
+    ]);
+    expect(ticketNotifications(id).some((n) => n.userId === agent)).toBe(false);
+  });
+
+  it("a user of another organization, a staff member or an unknown email cannot watch (BAD_REQUEST) and nothing changes", async () => {
+    const id = await file("P1");
+    const before = footprint(id);
+    for (const email of ["ops@orbit.example", "lead@orbit.example", "agent2@attain.test", "nobody@nimbus.example"]) {
+      const err = await callerAs(db, "dev@nimbus.example", at(1))
+        .tickets.addWatcher({ ticketId: id, email })
+        .catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: "BAD_REQUEST" });
+    }
+    await expect(callerAs(db, "agent@attain.test", at(1)).tickets.addWatcher({ ticketId: id, email: "ops@orbit.example" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(footprint(id)).toEqual(before);
+  });
+});
+
+describe("refusals: who may call each action", () => {
+  const STAFF_ONLY_FORBIDDEN = ["dev@nimbus.example", "ops@orbit.example", "am@attain.test", "exec@attain.test", "admin@attain.test"];
+  const NON_SUPPORT_FORBIDDEN = ["am@attain.test", "exec@attain.test", "admin@attain.test"];
+  const CUSTOMER_ONLY_FORBIDDEN = ["agent@attain.test", "expert@attain.test", "manager@attain.test", "am@attain.test", "exec@attain.test", "admin@attain.test"];
+
+  type Api = ReturnType<typeof callerAs>;
+  const cases: {
+    name: string;
+    call: (api: Api, ticketId: number) => Promise<unknown>;
+    forbidden: string[];
+    notFoundForOtherCustomer: boolean;
+    resolved: boolean;
+    allowed: string;
+  }[] = [
+    { name: "reply", call: (api, ticketId) => api.tickets.reply({ ticketId, body: "Hello" }), forbidden: NON_SUPPORT_FORBIDDEN, notFoundForOtherCustomer: true, resolved: false, allowed: "agent@attain.test" },
+    { name: "setWaiting", call: (api, ticketId) => api.tickets.setWaiting({ ticketId, waiting: true }), forbidden: STAFF_ONLY_FORBIDDEN, notFoundForOtherCustomer: false, resolved: false, allowed: "agent@attain.test" },
+    { name: "workaround", call: (api, ticketId) => api.tickets.workaround({ ticketId, body: "Use the backup" }), forbidden: STAFF_ONLY_FORBIDDEN, notFoundForOtherCustomer: false, resolved: false, allowed: "expert@attain.test" },
+    { name: "resolve", call: (api, ticketId) => api.tickets.resolve({ ticketId, kind: "fix", body: "Fixed" }), forbidden: STAFF_ONLY_FORBIDDEN, notFoundForOtherCustomer: false, resolved: false, allowed: "manager@attain.test" },
+    { name: "assign", call: (api, ticketId) => api.tickets.assign({ ticketId, assigneeId: userId("expert@attain.test") }), forbidden: STAFF_ONLY_FORBIDDEN, notFoundForOtherCustomer: false, resolved: false, allowed: "agent@attain.test" },
+    { name: "escalate", call: (api, ticketId) => api.tickets.escalate({ ticketId, reason: "Please hurry" }), forbidden: NON_SUPPORT_FORBIDDEN, notFoundForOtherCustomer: true, resolved: false, allowed: "dev@nimbus.example" },
+    { name: "reopen", call: (api, ticketId) => api.tickets.reopen({ ticketId, reason: "Broken again" }), forbidden: CUSTOMER_ONLY_FORBIDDEN, notFoundForOtherCustomer: true, resolved: true, allowed: "dev@nimbus.example" },
+    { name: "rate", call: (api, ticketId) => api.tickets.rate({ ticketId, score: 5 }), forbidden: CUSTOMER_ONLY_FORBIDDEN, notFoundForOtherCustomer: true, resolved: true, allowed: "dev@nimbus.example" },
+    { name: "addWatcher", call: (api, ticketId) => api.tickets.addWatcher({ ticketId, email: "qa@nimbus.example" }), forbidden: NON_SUPPORT_FORBIDDEN, notFoundForOtherCustomer: true, resolved: false, allowed: "dev@nimbus.example" },
+  ];
+
+  for (const c of cases) {
+    const otherCustomer = c.notFoundForOtherCustomer ? "another organization's customer gets NOT_FOUND" : "customers (even the ticket's own) get FORBIDDEN";
+    it(`tickets.${c.name}: ${otherCustomer}, ${c.forbidden.filter((e) => !e.endsWith(".example")).map((e) => e.split("@")[0]).join("/")} get FORBIDDEN, anonymous gets UNAUTHORIZED, and nothing changes`, async () => {
+      const id = await file("P1");
+      if (c.resolved) await callerAs(db, "agent@attain.test", at(10)).tickets.resolve({ ticketId: id, kind: "answer", body: "Answered." });
+      const now = at(20);
+      const before = footprint(id);
+
+      if (c.notFoundForOtherCustomer) {
+        await expect(c.call(callerAs(db, "ops@orbit.example", now), id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+        await expect(c.call(callerAs(db, "lead@orbit.example", now), id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      }
+      for (const email of c.forbidden) {
+        await expect(c.call(callerAs(db, email, now), id), email).rejects.toMatchObject({ code: "FORBIDDEN" });
+      }
+      await expect(c.call(callerAs(db, null, now), id)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      expect(footprint(id)).toEqual(before);
+
+      // The refusals were about the caller, not the ticket: an allowed caller succeeds on it.
+      await c.call(callerAs(db, c.allowed, now), id);
+      expect(footprint(id)).not.toEqual(before);
+    });
+  }
+
+  it("a ticket id that does not exist is NOT_FOUND for staff too, and nothing is written", async () => {
+    const before = { events: count(ticketEvents), comments: count(comments), audit: count(auditLog) };
+    const agent = callerAs(db, "agent@attain.test", at(10));
+    await expect(agent.tickets.reply({ ticketId: 999_999, body: "Hello" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(agent.tickets.resolve({ ticketId: 999_999, kind: "fix", body: "Fixed" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(agent.tickets.escalate({ ticketId: 999_999, reason: "Please hurry" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect({ events: count(ticketEvents), comments: count(comments), audit: count(auditLog) }).toEqual(before);
+  });
+});
+
+describe("the staff queue", () => {
+  const NOW = TEST_ANCHOR;
+  const OPEN = ["new", "open", "pending_customer", "workaround_provided"];
+  type QueueInput = Parameters<ReturnType<typeof callerAs>["tickets"]["queue"]>[0];
+  type QueueItem = Awaited<ReturnType<ReturnType<typeof callerAs>["tickets"]["queue"]>>["items"][number];
+
+  async function allPages(input: Omit<QueueInput, "cursor" | "limit">, limit = 40, email = "agent@attain.test") {
+    const api = callerAs(queueDb, email, NOW);
+    const pages: QueueItem[][] = [];
+    let cursor: { nextDueAt: Date; id: number } | null = null;
+    let total = -1;
+    for (let i = 0; i < 1000; i++) {
+      const page = await api.tickets.queue({ ...input, limit, cursor });
+      total = page.total;
+      pages.push(page.items);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    return { pages, items: pages.flat(), total };
+  }
+
+  /** How many open, SLA-counted tickets the database holds under a condition, counted independently of the queue. */
+  function openCount(where = "1 = 1", ...params: (string | number)[]) {
+    const row = queueDb.$client
+      .prepare(
+        `select count(*) as n from tickets t join organizations o on o.id = t.organization_id join tiers ti on ti.id = o.tier_id
+         where t.status in ('new', 'open', 'pending_customer', 'workaround_provided') and t.next_due_at is not null and t.outside_sla = 0 and ${where}`,
+      )
+      .get(...params) as { n: number };
+    return row.n;
+  }
+
+  const before = (a: QueueItem, b: QueueItem) => a.nextDueAt.getTime() < b.nextDueAt.getTime() || (a.nextDueAt.getTime() === b.nextDueAt.getTime() && a.id < b.id);
+
+  it("lists every open ticket and only open tickets, nearest due time first, with breached ones (due in the past) marked", async () => {
+    const resolvedId = await file("P0", queueDb, new Date("2026-11-20T10:00:00Z"));
+    await callerAs(queueDb, "agent@attain.test", new Date("2026-11-20T10:30:00Z")).tickets.resolve({ ticketId: resolvedId, kind: "fix", body: "Fixed." });
+    const openId = await file("P0", queueDb, new Date("2026-11-20T11:55:00Z"));
+
+    const { items, total } = await allPages({});
+    expect(total).toBe(openCount());
+    expect(items).toHaveLength(total);
+    expect(total).toBeGreaterThan(100);
+    expect(items.every((i) => OPEN.includes(i.status))).toBe(true);
+    expect(items.map((i) => i.id)).not.toContain(resolvedId);
+    expect(items.map((i) => i.id)).toContain(openId);
+    for (let i = 1; i < items.length; i++) expect(before(items[i - 1]!, items[i]!)).toBe(true);
+
+    const stale = items.filter((i) => i.nextDueAt < NOW);
+    expect(stale.length).toBeGreaterThan(0);
+    expect(items.length - stale.length).toBeGreaterThan(0);
+    for (const i of items) expect(i.breached, `ticket ${i.id}`).toBe(i.nextDueAt < NOW);
+    expect(items.filter((i) => i.atRisk).every((i) => !i.breached)).toBe(true);
+    // The P0 filed 5 minutes ago: first response (15 min, 24x7) is due in 10 minutes, more than 25 % of its target.
+    expect(items.find((i) => i.id === openId)).toMatchObject({ breached: false, atRisk: false, nextMetric: "firstResponse", nextDueAt: new Date("2026-11-20T12:10:00Z") });
+  });
+
+  it("keyset pagination gives disjoint pages in order that together hold the whole queue", async () => {
+    const { pages, items, total } = await allPages({}, 17);
+    expect(pages.length).toBeGreaterThan(2);
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    expect(items).toHaveLength(total);
+    for (let p = 1; p < pages.length; p++) expect(before(pages[p - 1]!.at(-1)!, pages[p]![0]!)).toBe(true);
+    const oneShot = await callerAs(queueDb, "agent@attain.test", NOW).tickets.queue({ limit: 100 });
+    expect(items.slice(0, 100).map((i) => i.id)).toEqual(oneShot.items.map((i) => i.id));
+  });
+
+  const agentId = () => userId("agent@attain.test", queueDb);
+  const agentName = () => queueDb.select({ name: users.name }).from(users).where(eq(users.id, agentId())).get()!.name;
+  const filters: { title: string; input: Omit<QueueInput, "cursor" | "limit">; holds: (i: QueueItem) => boolean; where: () => [string, ...(string | number)[]] }[] = [
+    { title: "tier", input: { tier: "basic" }, holds: (i) => i.tier === "basic", where: () => ["ti.code = ?", "basic"] },
+    { title: "priority", input: { priority: "P1" }, holds: (i) => i.priority === "P1", where: () => ["t.priority = ?", "P1"] },
+    { title: "level", input: { level: "L2" }, holds: (i) => i.escalationLevel === "L2", where: () => ["t.escalation_level = ?", "L2"] },
+    { title: "assignee mine", input: { assignee: "mine" }, holds: (i) => i.assignee === agentName(), where: () => ["t.assignee_id = ?", agentId()] },
+    { title: "unassigned", input: { assignee: "unassigned" }, holds: (i) => i.assignee === null, where: () => ["t.assignee_id is null"] },
+    { title: "product area", input: { productArea: "voice_calling" }, holds: (i) => i.productArea === "voice_calling", where: () => ["t.product_area = ?", "voice_calling"] },
+    { title: "region", input: { region: "china" }, holds: (i) => i.region === "china", where: () => ["o.region = ?", "china"] },
+    { title: "tier and priority together", input: { tier: "enterprise", priority: "P2" }, holds: (i) => i.tier === "enterprise" && i.priority === "P2", where: () => ["ti.code = ? and t.priority = ?", "enterprise", "P2"] },
+  ];
+
+  for (const f of filters) {
+    it(`the ${f.title} filter narrows the queue to exactly the open tickets that match`, async () => {
+      const all = openCount();
+      const [where, ...params] = f.where();
+      const expected = openCount(where, ...params);
+      expect(expected).toBeGreaterThan(0);
+      expect(expected).toBeLessThan(all);
+      const { items, total } = await allPages(f.input, 100);
+      expect(total).toBe(expected);
+      expect(items).toHaveLength(expected);
+      for (const i of items) expect(f.holds(i), `ticket ${i.id}`).toBe(true);
+      for (let k = 1; k < items.length; k++) expect(before(items[k - 1]!, items[k]!)).toBe(true);
+    });
+  }
+
+  it("experts and managers work the queue too; customers, account managers, executives and admins are refused (FORBIDDEN); anonymous is UNAUTHORIZED", async () => {
+    for (const email of ["expert@attain.test", "manager@attain.test"]) {
+      await expect(callerAs(queueDb, email, NOW).tickets.queue({ limit: 5 })).resolves.toMatchObject({ items: expect.any(Array) });
+    }
+    for (const email of ["dev@nimbus.example", "ops@orbit.example", "am@attain.test", "exec@attain.test", "admin@attain.test"]) {
+      await expect(callerAs(queueDb, email, NOW).tickets.queue({ limit: 5 }), email).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(callerAs(queueDb, null, NOW).tickets.queue({ limit: 5 })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
