@@ -379,13 +379,14 @@ describe("escalation", () => {
     expect(footprint(id)).toEqual(before);
   });
 
-  it("a customer's escalation with a reason is recorded as requested by the customer, and managers are told when it reaches L3", async () => {
+  it("a customer's escalation with a reason is recorded as requested by the customer; experts are told at L2 and managers at L3", async () => {
     const id = await file("P1");
     const manager = userId("manager@attain.test");
+    const expert = userId("expert@attain.test");
     const dev = userId("dev@nimbus.example");
     await callerAs(db, "dev@nimbus.example", at(40)).tickets.escalate({ ticketId: id, reason: "No answer after 40 minutes." });
     expect(stored(id).escalationLevel).toBe("L2");
-    expect(ticketNotifications(id)).toEqual([]);
+    expect(ticketNotifications(id).map((n) => [n.userId, n.kind])).toEqual([[expert, "escalated"]]);
 
     await callerAs(db, "dev@nimbus.example", at(90)).tickets.escalate({ ticketId: id, reason: "Our launch is blocked." });
     expect(stored(id).escalationLevel).toBe("L3");
@@ -397,7 +398,10 @@ describe("escalation", () => {
       ["public", "No answer after 40 minutes."],
       ["public", "Our launch is blocked."],
     ]);
-    expect(ticketNotifications(id).map((n) => [n.userId, n.kind])).toEqual([[manager, "escalated"]]);
+    expect(ticketNotifications(id).map((n) => [n.userId, n.kind])).toEqual([
+      [expert, "escalated"],
+      [manager, "escalated"],
+    ]);
     expect(db.select().from(outbox).where(and(eq(outbox.to, "manager@attain.test"), eq(outbox.subject, `[#${id}] ${NEW_TICKET.subject}`))).all()).toHaveLength(1);
   });
 
@@ -464,12 +468,14 @@ describe("watchers", () => {
 
     await callerAs(db, "cto@nimbus.example", at(12)).tickets.reply({ ticketId: id, body: "Thanks, please share the fix ETA." });
     await callerAs(db, "dev@nimbus.example", at(13)).tickets.reply({ ticketId: id, body: "Agreed." });
-    const after = ticketNotifications(id).slice(2).map((n) => [n.userId, n.createdAt.toISOString()]);
+    const after = ticketNotifications(id).slice(2).map((n) => [n.userId, n.kind, n.createdAt.toISOString()]);
+    // Customers' replies reach the other customers and the assignee (the agent who replied first), never the author.
     expect(after).toEqual([
-      [dev, at(12).toISOString()],
-      [cto, at(13).toISOString()],
+      [agent, "customer_reply", at(12).toISOString()],
+      [dev, "reply", at(12).toISOString()],
+      [agent, "customer_reply", at(13).toISOString()],
+      [cto, "reply", at(13).toISOString()],
     ]);
-    expect(ticketNotifications(id).some((n) => n.userId === agent)).toBe(false);
   });
 
   it("a user of another organization, a staff member or an unknown email cannot watch (BAD_REQUEST) and nothing changes", async () => {

@@ -10,7 +10,7 @@ import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import { notifyManagers, notifyTicketPeople } from "./notify";
+import { notifyRole, notifyStaff, notifyTicketPeople } from "./notify";
 import { appendTicketEvents, findVisibleTicket } from "./service";
 
 const OPEN: TicketStatus[] = ["new", "open", "pending_customer", "workaround_provided"];
@@ -19,6 +19,11 @@ type TicketEventInput = Parameters<typeof appendTicketEvents>[2][number];
 export const REOPEN_WINDOW_DAYS = 14;
 
 const isStaff = (u: SessionUser) => u.role !== "customer";
+
+/** Back from waiting on the customer: a ticket whose workaround was given keeps saying so. */
+function statusAfterWaiting(ticket: { waAchievedAt: Date | null }): TicketStatus {
+  return ticket.waAchievedAt ? "workaround_provided" : "open";
+}
 
 function requireOpen(status: TicketStatus) {
   if (!OPEN.includes(status)) throw new DomainError("CONFLICT", "This ticket is resolved; reopen it first.", "tickets.errors.notOpen");
@@ -48,7 +53,8 @@ export function replyToTicket(db: Db, user: SessionUser, input: { ticketId: numb
       recordAudit(tx, { actorId: user.id, action: "ticket.reply", entity: "ticket", entityId: String(ticket.id), at: now });
     } else {
       const resume = ticket.status === "pending_customer";
-      appendTicketEvents(tx, ticket.id, [{ type: "replied", at: now, actorId: user.id }, ...(resume ? [{ type: "resumed" as const, at: now, actorId: user.id }] : [])], now, resume ? { status: "open" } : {});
+      appendTicketEvents(tx, ticket.id, [{ type: "replied", at: now, actorId: user.id }, ...(resume ? [{ type: "resumed" as const, at: now, actorId: user.id }] : [])], now, resume ? { status: statusAfterWaiting(ticket) } : {});
+      if (ticket.assigneeId) notifyStaff(tx, [ticket.assigneeId], ticket.id, "customer_reply", now);
     }
     notifyTicketPeople(tx, ticket.id, user.id, "reply", now);
   });
@@ -60,7 +66,7 @@ export function setWaiting(db: Db, user: SessionUser, input: { ticketId: number;
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     requireOpen(ticket.status);
     if (input.waiting === (ticket.status === "pending_customer")) throw new DomainError("CONFLICT", "The ticket already has this status.", "tickets.errors.sameStatus");
-    appendTicketEvents(tx, ticket.id, [{ type: input.waiting ? "paused" : "resumed", at: now, actorId: user.id }], now, { status: input.waiting ? "pending_customer" : "open" });
+    appendTicketEvents(tx, ticket.id, [{ type: input.waiting ? "paused" : "resumed", at: now, actorId: user.id }], now, { status: input.waiting ? "pending_customer" : statusAfterWaiting(ticket) });
     recordAudit(tx, { actorId: user.id, action: "ticket.status", entity: "ticket", entityId: String(ticket.id), detail: { waiting: input.waiting }, at: now });
     notifyTicketPeople(tx, ticket.id, user.id, "status_changed", now);
   });
@@ -142,7 +148,7 @@ export function escalateTicket(db: Db, user: SessionUser, input: { ticketId: num
     appendTicketEvents(tx, ticket.id, [{ type: "escalated", at: now, actorId: user.id, data: { level: next, requestedByCustomer: !isStaff(user) } }], now, { escalationLevel: next });
     recordAudit(tx, { actorId: user.id, action: "ticket.escalate", entity: "ticket", entityId: String(ticket.id), detail: { level: next }, at: now });
     notifyTicketPeople(tx, ticket.id, user.id, "escalated", now);
-    if (next === "L3") notifyManagers(tx, ticket.id, user.id, "escalated", now);
+    notifyRole(tx, next === "L3" ? "manager" : "expert", ticket.id, user.id, "escalated", now);
   });
 }
 

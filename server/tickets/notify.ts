@@ -17,10 +17,15 @@ export function notifyTicketPeople(tx: Tx, ticketId: number, actorId: number, ki
   notifyUsers(tx, ids, { ticketId, kind, subject: `[#${ticketId}] ${ticket.subject}`, now });
 }
 
-/** Tells every manager (complaints, disputes, L3 escalations). */
-export function notifyManagers(tx: Tx, ticketId: number, actorId: number, kind: string, now: Date): void {
+/** Tells everyone of a staff role: experts for L2 escalations; managers for L3, complaints and disputes. */
+export function notifyRole(tx: Tx, role: "expert" | "manager", ticketId: number, actorId: number, kind: string, now: Date): void {
+  const ids = tx.select({ id: users.id }).from(users).where(and(eq(users.role, role), ne(users.id, actorId))).all().map((u) => u.id);
+  notifyStaff(tx, ids, ticketId, kind, now);
+}
+
+/** Tells the given staff members (e.g. the assignee when the customer answers). */
+export function notifyStaff(tx: Tx, ids: number[], ticketId: number, kind: string, now: Date): void {
   const ticket = tx.select({ subject: tickets.subject }).from(tickets).where(eq(tickets.id, ticketId)).get();
-  const ids = tx.select({ id: users.id }).from(users).where(and(eq(users.role, "manager"), ne(users.id, actorId))).all().map((u) => u.id);
   notifyUsers(tx, ids, { ticketId, kind, subject: `[#${ticketId}] ${ticket?.subject ?? ""}`, now });
 }
 
