@@ -19,12 +19,12 @@ function mtime(file) {
   }
 }
 
-/** npm ci when node_modules is missing or older than the lock file. */
+/** npm install (pinned by the lock file) when node_modules is missing or older than the lock file. npm ci refuses this lock file under npm 11 because it omits other platforms optional packages. */
 export function ensureInstalled() {
   const marker = path.join("node_modules", ".package-lock.json");
   if (!fs.existsSync(marker) || mtime("package-lock.json") > mtime(marker)) {
     console.log("Installing dependencies…");
-    run("npm", ["ci", "--no-audit", "--no-fund"]);
+    run("npm", ["install", "--no-audit", "--no-fund"]);
   }
 }
 
