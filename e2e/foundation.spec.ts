@@ -102,5 +102,7 @@ test.describe("[ADMIN] tiers and targets", () => {
     await expect(enterprise.getByRole("row", { name: /P0 urgent/ })).toContainText("15 min");
     await expect(enterprise.getByRole("row", { name: /P0 urgent/ })).toContainText("5 business days");
     await expect(page.getByRole("row", { name: /China support/ })).toContainText("Asia/Shanghai");
+    await page.getByRole("link", { name: "Email outbox" }).click();
+    await expect(page.getByRole("heading", { name: "Email outbox" })).toBeVisible();
   });
 });

@@ -36,6 +36,9 @@ test.describe("[TICKETS] filing, SLA and disputes", () => {
     await expect(firstResponse).toContainText("Met");
 
     await signIn("dev@nimbus.example");
+    await page.goto("/notifications");
+    await expect(page.getByRole("link", { name: `#${ticketId} Remote video freezes for all viewers` })).toBeVisible();
+    await expect(page.getByText("New reply").first()).toBeVisible();
     await page.goto(ticketUrl);
     await expect(page.getByRole("button", { name: "Send dispute" })).toBeEnabled();
 

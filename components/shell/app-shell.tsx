@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { serverCaller } from "@/server/api/rsc";
 import type { SessionUser } from "@/server/auth/session";
 import { LocaleSwitcher } from "./locale-switcher";
 import { MobileNav, NavLinks } from "./nav-links";
@@ -11,6 +12,7 @@ import { SignOutButton } from "./sign-out-button";
 export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const t = await getTranslations();
   const items = navItemsFor(user.role).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
+  const { unread } = await (await serverCaller()).notifications.list({ limit: 1 });
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -26,6 +28,9 @@ export async function AppShell({ user, children }: { user: SessionUser; children
             <NavLinks items={items} />
           </nav>
           <div className="ml-auto flex items-center gap-3">
+            <Link href="/notifications" className="rounded-md px-2 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              {t("notifications.link", { n: unread })}
+            </Link>
             <LocaleSwitcher label={t("nav.language")} />
             <div className="hidden text-right text-xs leading-tight sm:block">
               <div className="font-medium text-slate-900">{user.name}</div>

@@ -191,6 +191,8 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
   const escalateM = useMutation(trpc.tickets.escalate.mutationOptions(fEscalate.callbacks));
   const reopenM = useMutation(trpc.tickets.reopen.mutationOptions(fReopen.callbacks));
   const rateM = useMutation(trpc.tickets.rate.mutationOptions(fRate.callbacks));
+  const fWatch = useFeedback(id);
+  const watchM = useMutation(trpc.tickets.addWatcher.mutationOptions(fWatch.callbacks));
   const resolved = data.ticket.status === "resolved" || data.ticket.status === "closed";
   const isOpen = ["new", "open", "pending_customer", "workaround_provided"].includes(data.ticket.status);
   const openDisputes = data.disputes.filter((d) => d.status === "open");
@@ -353,6 +355,16 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
         <label className="block text-sm">
           {t("ratingComment")}
           <textarea name="comment" rows={2} className={field} />
+        </label>
+      </ActionForm>,
+    );
+  }
+  if (isOpen) {
+    forms.push(
+      <ActionForm key="watch" title={t("watchers")} submit={t("addWatcher")} pending={watchM.isPending} error={fWatch.error} done={fWatch.done ? t("done") : null} onSubmit={(f) => watchM.mutate({ ticketId: id, email: String(f.get("email") ?? "") })}>
+        <label className="block text-sm">
+          {t("watcherEmail")}
+          <input name="email" type="email" required className={field} />
         </label>
       </ActionForm>,
     );

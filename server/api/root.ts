@@ -1,7 +1,9 @@
 import { adminRouter } from "./routers/admin";
 import { healthRouter } from "./routers/health";
 import { homeRouter } from "./routers/home";
+import { kbRouter } from "./routers/kb";
 import { meRouter } from "./routers/me";
+import { notificationsRouter } from "./routers/notifications";
 import { ticketsRouter } from "./routers/tickets";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -11,6 +13,8 @@ export const appRouter = createTRPCRouter({
   home: homeRouter,
   admin: adminRouter,
   tickets: ticketsRouter,
+  kb: kbRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

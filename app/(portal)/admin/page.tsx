@@ -23,7 +23,11 @@ export default async function AdminPage() {
   const locale = await getLocale();
   return (
     <>
-      <PageHeader title={t("admin.title")} description={t("admin.subtitle")} />
+      <PageHeader title={t("admin.title")} description={t("admin.subtitle")}>
+        <Link href="/admin/outbox" className="text-sm font-medium text-brand-700 hover:underline">
+          {t("notifications.outboxTitle")}
+        </Link>
+      </PageHeader>
       <div className="space-y-6">
         {tiers.map((tier) => (
           <Card

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { MarkAllRead } from "@/components/notifications/mark-all-read";
+import { Badge } from "@/components/ui/badge";
+import { Card, PageHeader } from "@/components/ui/card";
+import { serverCaller } from "@/server/api/rsc";
+
+export const metadata: Metadata = { title: "Notifications" };
+const KINDS = ["reply", "customer_reply", "status_changed", "workaround", "resolved", "reopened", "escalated"];
+
+export default async function NotificationsPage() {
+  const api = await serverCaller();
+  const { items, unread } = await api.notifications.list({ limit: 100 });
+  const t = await getTranslations("notifications");
+  const format = await getFormatter();
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader title={t("title")} description={t("subtitle")}>
+        {unread > 0 ? <MarkAllRead label={t("markAllRead")} /> : null}
+      </PageHeader>
+      <Card>
+        {items.length === 0 ? (
+          <p className="py-6 text-center text-sm text-slate-600">{t("empty")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {items.map((n) => (
+              <li key={n.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
+                <div>
+                  <p className="font-medium text-slate-900">
+                    {KINDS.includes(n.kind) ? t(`kinds.${n.kind}` as "kinds.reply") : n.kind} {n.readAt ? null : <Badge tone="brand">{t("unread")}</Badge>}
+                  </p>
+                  {n.ticketId ? (
+                    <Link href={`/tickets/${n.ticketId}`} className="text-brand-700 hover:underline">
+                      #{n.ticketId} {n.subject}
+                    </Link>
+                  ) : null}
+                </div>
+                <time dateTime={n.createdAt.toISOString()} className="text-xs text-slate-500">
+                  {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                </time>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}
