@@ -45,7 +45,6 @@ test.describe("[TICKETS] filing, SLA and disputes", () => {
     await page.getByLabel("Proposed priority").selectOption("P0");
     await page.getByLabel("Reason", { exact: true }).fill("Every one of our users is affected.");
     await page.getByRole("button", { name: "Send dispute" }).click();
-    await expect(page.getByText("Sent. A manager will decide.")).toBeVisible();
     await expect(page.getByText("Waiting for a manager")).toBeVisible();
 
     await signIn("manager@attain.test");
@@ -103,5 +102,26 @@ test.describe("[TICKETS] filing, SLA and disputes", () => {
     await page.getByLabel("类别").selectOption("security_vulnerability");
     await expect(page.getByRole("radio", { name: /P2 中/ })).toBeDisabled();
     await expect(page.getByRole("radio", { name: /P1 高/ })).toBeChecked();
+  });
+
+  test("[TICKETS] an agent logs a ticket a Nimbus Live engineer raised on the phone hotline", async ({ page, signIn }) => {
+    await signIn("agent@attain.test");
+    await page.goto("/tickets");
+    await page.getByRole("link", { name: "Log a ticket" }).click();
+    await expect(page.getByRole("button", { name: "Submit ticket" })).toBeEnabled();
+    await page.getByLabel("Search customers by name, email or organization").fill("nimbus");
+    await expect(page.getByLabel("Customer (requester)").locator("option", { hasText: "dev@nimbus.example" })).toHaveCount(1);
+    await page.getByLabel("Customer (requester)").selectOption({ label: (await page.getByLabel("Customer (requester)").locator("option", { hasText: "dev@nimbus.example" }).textContent())! });
+    await page.getByLabel("Received by").selectOption("phone");
+    await page.getByLabel("Subject").fill("Hotline: calls drop after two minutes");
+    await page.getByLabel("Product area").selectOption("voice_calling");
+    await page.getByLabel("Category").selectOption("functional_bug");
+    await page.getByRole("radio", { name: /P1 high/ }).check();
+    await page.getByLabel("Description").fill("Customer called the hotline: every call drops after two minutes.");
+    await page.getByRole("button", { name: "Submit ticket" }).click();
+    await expect(page.getByRole("heading", { name: /Hotline: calls drop after two minutes/ })).toBeVisible();
+    const facts = page.getByRole("region", { name: "Nimbus Live" });
+    await expect(facts).toContainText("Phone");
+    await expect(facts).toContainText("Alex Chen");
   });
 });

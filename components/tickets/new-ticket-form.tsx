@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -13,13 +13,15 @@ type Priority = (typeof PRIORITIES)[number];
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm";
 
 /** The customer's ticket form: the meaning of each priority beside the choice, field messages from the server. */
-export function NewTicketForm() {
+export function NewTicketForm({ staff = false }: { staff?: boolean }) {
   const t = useTranslations("tickets");
   const tt = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
   const hydrated = useHydrated();
   const [category, setCategory] = useState<string>("");
+  const [who, setWho] = useState("");
+  const requesters = useQuery({ ...trpc.tickets.requesters.queryOptions({ query: who, limit: 20 }), enabled: staff && who.trim().length >= 2 });
   const [priority, setPriority] = useState<Priority>("P2");
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -59,9 +61,46 @@ export function NewTicketForm() {
           priority,
           sdkPlatform: String(f.get("sdkPlatform") ?? "") || null,
           sdkVersion: String(f.get("sdkVersion") ?? "") || null,
+          ...(staff ? { requesterId: Number(f.get("requesterId")) || undefined, channel: String(f.get("channel") ?? "phone") as "phone" } : {}),
         });
       }}
     >
+      {staff ? (
+        <div className="grid gap-4 rounded-lg border border-slate-200 bg-slate-50 p-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="requester-search" className="block text-sm font-medium text-slate-700">
+              {t("form.requesterSearch")}
+            </label>
+            <input id="requester-search" value={who} onChange={(e) => setWho(e.target.value)} className={input} />
+            <label htmlFor="requesterId" className="mt-2 block text-sm font-medium text-slate-700">
+              {t("form.requester")}
+            </label>
+            <select id="requesterId" name="requesterId" required className={input} defaultValue="">
+              <option value="" disabled>
+                {t("form.choose")}
+              </option>
+              {(requesters.data ?? []).map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name} · {r.email} · {r.organization}
+                </option>
+              ))}
+            </select>
+            {fieldError("requesterId")}
+          </div>
+          <div>
+            <label htmlFor="channel" className="block text-sm font-medium text-slate-700">
+              {t("form.channel")}
+            </label>
+            <select id="channel" name="channel" defaultValue="phone" className={input}>
+              {(["phone", "email", "chat"] as const).map((c) => (
+                <option key={c} value={c}>
+                  {t(`channels.${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      ) : null}
       <div>
         <label htmlFor="subject" className="block text-sm font-medium text-slate-700">
           {t("form.subject")}

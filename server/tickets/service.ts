@@ -317,3 +317,16 @@ export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, no
     return { id: row.id };
   });
 }
+
+/** Customers a staff member can log a ticket for (phone, email, chat), by name, email or organization. */
+export function searchRequesters(db: Db, query: string, limit: number) {
+  const q = `%${query.trim().toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, organization: organizations.name })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(users.role, "customer"), or(sql`lower(${users.name}) like ${q} escape '\\'`, sql`lower(${users.email}) like ${q} escape '\\'`, sql`lower(${organizations.name}) like ${q} escape '\\'`)))
+    .orderBy(organizations.name, users.name)
+    .limit(limit)
+    .all();
+}

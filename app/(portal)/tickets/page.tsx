@@ -40,11 +40,9 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title={t("title")} description={isCustomer ? t("subtitleCustomer") : t("subtitleStaff")}>
-        {isCustomer ? (
-          <Link href="/tickets/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
-            {t("new")}
-          </Link>
-        ) : null}
+        <Link href="/tickets/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+          {isCustomer ? t("new") : t("form.staffTitle")}
+        </Link>
       </PageHeader>
       <Card>
         <form method="get" aria-label={t("filters")} className="mb-4 flex flex-wrap items-end gap-3">

@@ -9,13 +9,15 @@ export const metadata: Metadata = { title: "New ticket" };
 
 export default async function NewTicketPage() {
   const user = await getSessionUser();
-  if (user?.role !== "customer") return <Refused roles={["customer"]} />;
+  const allowed = ["customer", "agent", "expert", "manager"] as const;
+  if (!user || !(allowed as readonly string[]).includes(user.role)) return <Refused roles={[...allowed]} />;
+  const staff = user.role !== "customer";
   const t = await getTranslations("tickets.form");
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title={t("title")} description={t("subtitle")} />
+      <PageHeader title={staff ? t("staffTitle") : t("title")} description={staff ? t("staffSubtitle") : t("subtitle")} />
       <Card>
-        <NewTicketForm />
+        <NewTicketForm staff={staff} />
       </Card>
     </div>
   );
