@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 
 /** Paths a visitor may open without signing in. */
-const PUBLIC = [/^\/signin(\/|$)/, /^\/api\//, /^\/_next\//, /^\/favicon/, /\.(png|svg|ico|woff2?)$/];
+const PUBLIC = [/^\/signin(\/|$)/, /^\/kb(\/|$)/, /^\/api\//, /^\/_next\//, /^\/favicon/, /\.(png|svg|ico|woff2?)$/];
 
 /** Sends visitors without a session to the sign-in page, remembering where they were going. */
 export async function proxy(req: NextRequest) {

@@ -170,6 +170,32 @@ export const ENTRIES: BenchEntry[] = [
       },
     ],
   },
+  ...(
+    [
+      { name: "kb.search", q: "android quick start", match: '"android" AND "quick" AND "start"', codes: [] as string[], what: "an anonymous visitor searches the knowledge base in English" },
+      { name: "kb.search.zh", q: "网络延迟", match: '"网络" AND "延迟"', codes: [] as string[], what: "an anonymous visitor searches in Chinese (segmented two-character words)" },
+      { name: "kb.search.code", q: "error 110", match: '"error" AND "110"', codes: ["110"], what: "an anonymous visitor searches an SDK error code (exact code match first)" },
+    ] as const
+  ).map(
+    (k): BenchEntry => ({
+      name: k.name,
+      what: `${k.what}: kb.search "${k.q}" (FTS5 bm25, snippets, visibility filter)`,
+      as: null,
+      method: "GET",
+      path: `/api/trpc/kb.search?input=${encodeURIComponent(JSON.stringify({ json: { q: k.q, preferLocale: "en" } }))}`,
+      budget: BUDGETS.search,
+      rawSql: [
+        {
+          sql: `SELECT a.id, a.slug, a.locale, a.title, a.summary, bm25(articles_fts, 10.0, 1.0, 5.0) AS score FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                WHERE articles_fts MATCH ? AND a.status = 'published' AND a.internal = 0 ORDER BY (a.locale = 'en') DESC, score LIMIT 20`,
+          params: () => [k.match],
+        },
+        ...(k.codes.length
+          ? [{ sql: `SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM article_error_codes WHERE code = ?) AND a.status = 'published' AND a.internal = 0 LIMIT 20`, params: () => [k.codes[0]] }]
+          : []),
+      ],
+    }),
+  ),
 ];
 
 /** Pages whose first-load JavaScript (compressed) is measured, as the account that opens them. */

@@ -1,6 +1,7 @@
 import { adminRouter } from "./routers/admin";
 import { healthRouter } from "./routers/health";
 import { homeRouter } from "./routers/home";
+import { kbRouter } from "./routers/kb";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
 import { ticketsRouter } from "./routers/tickets";
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   home: homeRouter,
   admin: adminRouter,
   tickets: ticketsRouter,
+  kb: kbRouter,
   notifications: notificationsRouter,
 });
 

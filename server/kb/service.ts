@@ -1,0 +1,373 @@
+import { and, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { articleFeedback, articles, articleViews, searchLog, users } from "@/db/schema";
+import type { ArticleType, Locale, ProductArea } from "@/db/schema/enums";
+import { FEEDBACK_REASONS } from "@/db/schema/enums";
+import type { SessionUser } from "@/server/auth/session";
+import type { Db } from "@/server/db";
+import { DomainError, notFound } from "@/server/errors";
+import { renderMarkdown, type RenderedMarkdown } from "./markdown";
+import { cleanSnippet, parseQuery, SNIPPET_CLOSE, SNIPPET_OPEN, suggestQuery, titleVocabulary, type SnippetPart } from "./search";
+
+const DAY = 86_400_000;
+export const STALE_AFTER_DAYS = 180;
+export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
+
+/** Staff read internal articles and drafts; customers and anonymous visitors only published, public ones. */
+export function isKbStaff(user: SessionUser | null): boolean {
+  return !!user && user.role !== "customer";
+}
+
+/** The one visibility rule, for Drizzle queries on `articles`. */
+function visible(user: SessionUser | null): SQL | undefined {
+  return isKbStaff(user) ? undefined : and(eq(articles.status, "published"), eq(articles.internal, false));
+}
+
+/** The same rule as raw SQL on the alias `a`; it holds no input, only constants. */
+function visibleRaw(user: SessionUser | null): string {
+  return isKbStaff(user) ? "1=1" : "a.status = 'published' AND a.internal = 0";
+}
+
+// Search ----------------------------------------------------------------------------------------
+
+export type SearchInput = {
+  q: string;
+  productArea?: ProductArea;
+  type?: ArticleType;
+  locale?: Locale;
+  /** The reader's language: among equal matches, articles in it come first. */
+  preferLocale?: Locale;
+  limit?: number;
+  /** Log a search without results as a knowledge gap (off for as-you-type deflection). */
+  logGaps?: boolean;
+};
+
+export type SearchHit = {
+  id: number;
+  slug: string;
+  locale: Locale;
+  title: string;
+  summary: string;
+  productArea: ProductArea;
+  type: ArticleType;
+  status: "draft" | "published";
+  internal: boolean;
+  errorCodes: string[];
+  codeMatch: boolean;
+  snippet: SnippetPart[];
+};
+
+type Row = Pick<SearchHit, "id" | "slug" | "locale" | "title" | "summary" | "productArea" | "type" | "status"> & { internal: number; error_codes: string; score: number | null };
+
+const vocabularies = new WeakMap<object, string[]>();
+
+/** Title and tag words of public articles, built once per process and connection. */
+function vocabulary(db: Db): string[] {
+  let v = vocabularies.get(db.$client);
+  if (!v) {
+    const rows = db.$client.prepare(`SELECT title, tags FROM articles WHERE status = 'published' AND internal = 0`).all() as { title: string; tags: string }[];
+    v = titleVocabulary(rows.map((r) => `${r.title} ${(JSON.parse(r.tags) as string[]).join(" ")}`));
+    vocabularies.set(db.$client, v);
+  }
+  return v;
+}
+
+/** Drops the cached vocabulary after articles change. */
+export function invalidateVocabulary(db: Db): void {
+  vocabularies.delete(db.$client);
+}
+
+/**
+ * Ranked knowledge base search. An exact SDK error code match comes first; then FTS5 bm25 with the
+ * title weighted ten times the body and codes five times, articles in the reader's language first
+ * among equals. Every token must match; when nothing has them all, any token may. Visibility is
+ * part of the query, so internal articles and drafts never reach customers or anonymous visitors.
+ */
+export function searchArticles(db: Db, user: SessionUser | null, input: SearchInput, now: Date) {
+  const limit = input.limit ?? 20;
+  const parsed = parseQuery(input.q);
+  const filters: string[] = [visibleRaw(user)];
+  const params: unknown[] = [];
+  for (const [column, value] of [["a.product_area", input.productArea], ["a.type", input.type], ["a.locale", input.locale]] as const) {
+    if (!value) continue;
+    filters.push(`${column} = ?`);
+    params.push(value);
+  }
+  const where = filters.join(" AND ");
+  const prefer = input.preferLocale ?? input.locale ?? "en";
+  const cols = `a.id, a.slug, a.locale, a.title, a.summary, a.product_area AS productArea, a.type, a.status, a.internal, a.error_codes`;
+  const sqlite = db.$client;
+
+  const codeRows: Row[] = parsed.codes.length
+    ? (sqlite
+        .prepare(
+          `SELECT ${cols}, NULL AS score FROM articles a WHERE a.id IN (SELECT article_id FROM article_error_codes WHERE code IN (${parsed.codes.map(() => "?").join(",")})) AND ${where}
+           ORDER BY (a.locale = ?) DESC, a.views DESC LIMIT ?`,
+        )
+        .all(...parsed.codes, ...params, prefer, limit) as Row[])
+    : [];
+
+  const fts = (match: string) =>
+    sqlite
+      .prepare(
+        `SELECT ${cols}, bm25(articles_fts, 10.0, 1.0, 5.0) AS score FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+         WHERE articles_fts MATCH ? AND ${where} ORDER BY (a.locale = ?) DESC, score LIMIT ?`,
+      )
+      .all(match, ...params, prefer, limit) as Row[];
+  let match = parsed.all;
+  let textRows = match ? fts(match) : [];
+  if (textRows.length === 0 && parsed.any && parsed.any !== parsed.all) {
+    match = parsed.any;
+    textRows = fts(match);
+  }
+
+  const codeIds = new Set(codeRows.map((r) => r.id));
+  const rows = [...codeRows, ...textRows.filter((r) => !codeIds.has(r.id))].slice(0, limit);
+
+  const snippets = new Map<number, string>();
+  if (match && rows.length) {
+    const got = sqlite
+      .prepare(
+        `SELECT rowid AS id, snippet(articles_fts, 1, char(2), char(3), '…', 24) AS s FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (${rows.map(() => "?").join(",")})`,
+      )
+      .all(match, ...rows.map((r) => r.id)) as { id: number; s: string }[];
+    for (const g of got) snippets.set(g.id, g.s);
+  }
+
+  const items: SearchHit[] = rows.map((r) => {
+    const s = snippets.get(r.id);
+    const snippet = s && (s.includes(SNIPPET_OPEN) || s.includes(SNIPPET_CLOSE)) ? cleanSnippet(s) : [{ text: r.summary, hit: false }];
+    return {
+      id: r.id,
+      slug: r.slug,
+      locale: r.locale,
+      title: r.title,
+      summary: r.summary,
+      productArea: r.productArea,
+      type: r.type,
+      status: r.status,
+      internal: r.internal === 1,
+      errorCodes: JSON.parse(r.error_codes) as string[],
+      codeMatch: codeIds.has(r.id),
+      snippet,
+    };
+  });
+
+  let suggestion: string | null = null;
+  if (parsed.words.length) {
+    const known = sqlite.prepare(`SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1`);
+    suggestion = suggestQuery(input.q.trim(), parsed.words, vocabulary(db), (w) => known.get(`"${w}"`) !== undefined);
+  }
+
+  if (items.length === 0 && input.logGaps !== false && input.q.trim()) {
+    db.insert(searchLog)
+      .values({ query: input.q.trim().slice(0, 200), locale: input.locale ?? input.preferLocale ?? null, results: 0, userId: user?.id ?? null, createdAt: now })
+      .run();
+  }
+  return { items, suggestion };
+}
+
+// Reading ---------------------------------------------------------------------------------------
+
+const rendered = new Map<string, RenderedMarkdown>();
+
+/** Markdown rendering is pure, so it is cached per article version (bounded). */
+function renderCached(id: number, updatedAt: Date, body: string): RenderedMarkdown {
+  const key = `${id}:${updatedAt.getTime()}`;
+  let r = rendered.get(key);
+  if (!r) {
+    r = renderMarkdown(body);
+    if (rendered.size >= 500) rendered.delete(rendered.keys().next().value!);
+    rendered.set(key, r);
+  }
+  return r;
+}
+
+/**
+ * One article for reading: the requested translation, else the reader's language, else whichever
+ * exists. An article the user may not see "does not exist".
+ */
+export function getArticle(db: Db, user: SessionUser | null, input: { slug: string; locale?: Locale; preferLocale?: Locale }, now: Date) {
+  const rows = db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.slug, input.slug), visible(user)))
+    .all();
+  const a = rows.find((r) => r.locale === input.locale) ?? rows.find((r) => r.locale === input.preferLocale) ?? rows[0];
+  if (!a) throw notFound("Article");
+  const translations = db
+    .select({ slug: articles.slug, locale: articles.locale, title: articles.title })
+    .from(articles)
+    .where(and(eq(articles.translationGroup, a.translationGroup), ne(articles.id, a.id), visible(user)))
+    .all();
+  const related = db
+    .select({ slug: articles.slug, locale: articles.locale, title: articles.title, type: articles.type })
+    .from(articles)
+    .where(and(eq(articles.productArea, a.productArea), eq(articles.locale, a.locale), ne(articles.translationGroup, a.translationGroup), visible(user)))
+    .orderBy(desc(articles.views), articles.id)
+    .limit(5)
+    .all();
+  const staff = isKbStaff(user);
+  const owner = staff && a.ownerId ? (db.select({ name: users.name }).from(users).where(eq(users.id, a.ownerId)).get()?.name ?? null) : null;
+  const myVote = user
+    ? (db
+        .select({ helpful: articleFeedback.helpful, reason: articleFeedback.reason })
+        .from(articleFeedback)
+        .where(and(eq(articleFeedback.articleId, a.id), eq(articleFeedback.userId, user.id)))
+        .orderBy(desc(articleFeedback.id))
+        .get() ?? null)
+    : null;
+  const { html, toc } = renderCached(a.id, a.updatedAt, a.body);
+  return {
+    article: {
+      id: a.id,
+      slug: a.slug,
+      locale: a.locale,
+      title: a.title,
+      summary: a.summary,
+      productArea: a.productArea,
+      type: a.type,
+      status: a.status,
+      internal: a.internal,
+      tags: a.tags,
+      errorCodes: a.errorCodes,
+      sdkVersions: a.sdkVersions,
+      reviewedAt: a.reviewedAt,
+      updatedAt: a.updatedAt,
+      stale: now.getTime() - a.reviewedAt.getTime() > STALE_AFTER_DAYS * DAY,
+      views: a.views,
+      helpfulCount: a.helpfulCount,
+      notHelpfulCount: a.notHelpfulCount,
+      owner,
+    },
+    html,
+    toc,
+    translations,
+    related,
+    myVote,
+  };
+}
+
+/** The browse page: articles by product area and type in one language, with counts per area and type. */
+export function browseArticles(db: Db, user: SessionUser | null, input: { productArea?: ProductArea; type?: ArticleType; locale: Locale }) {
+  const base = and(eq(articles.locale, input.locale), visible(user));
+  const areas = db
+    .select({ productArea: articles.productArea, count: sql<number>`count(*)` })
+    .from(articles)
+    .where(base)
+    .groupBy(articles.productArea)
+    .all();
+  const types = db
+    .select({ type: articles.type, count: sql<number>`count(*)` })
+    .from(articles)
+    .where(and(base, input.productArea ? eq(articles.productArea, input.productArea) : undefined))
+    .groupBy(articles.type)
+    .all();
+  const items = db
+    .select({ slug: articles.slug, locale: articles.locale, title: articles.title, summary: articles.summary, productArea: articles.productArea, type: articles.type, status: articles.status, internal: articles.internal, reviewedAt: articles.reviewedAt })
+    .from(articles)
+    .where(and(base, input.productArea ? eq(articles.productArea, input.productArea) : undefined, input.type ? eq(articles.type, input.type) : undefined))
+    .orderBy(desc(articles.views), articles.id)
+    .limit(60)
+    .all();
+  return { areas, types, items };
+}
+
+// Feedback and views ----------------------------------------------------------------------------
+
+function findVisibleArticle(db: Pick<Db, "select">, user: SessionUser | null, articleId: number) {
+  const a = db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.id, articleId), visible(user)))
+    .get();
+  if (!a) throw notFound("Article");
+  return a;
+}
+
+/**
+ * Counts a view once per visitor per article per UTC day. The visitor is the signed-in user, else
+ * the browser's anonymous visitor id.
+ */
+export function recordView(db: Db, user: SessionUser | null, input: { articleId: number; visitorId: string }, now: Date) {
+  return db.transaction((tx) => {
+    findVisibleArticle(tx, user, input.articleId);
+    const visitor = user ? `u:${user.id}` : `v:${input.visitorId}`;
+    const day = now.toISOString().slice(0, 10);
+    const res = tx.insert(articleViews).values({ articleId: input.articleId, visitor, day }).onConflictDoNothing().run();
+    const counted = res.changes > 0;
+    if (counted) tx.update(articles).set({ views: sql`${articles.views} + 1` }).where(eq(articles.id, input.articleId)).run();
+    return { counted };
+  });
+}
+
+/**
+ * A signed-in reader's vote; one vote per reader and article, so voting again replaces the earlier
+ * vote and the article's counts move with it. A not-helpful vote needs a reason.
+ */
+export function giveFeedback(db: Db, user: SessionUser, input: { articleId: number; helpful: boolean; reason?: FeedbackReason | null; comment?: string | null }, now: Date) {
+  if (!input.helpful && !input.reason) throw new DomainError("INVALID", "Please tell us what was wrong with the article.", "kb.errors.reasonRequired");
+  const reason = input.helpful ? null : (input.reason ?? null);
+  const comment = input.comment?.trim() || null;
+  return db.transaction((tx) => {
+    findVisibleArticle(tx, user, input.articleId);
+    const prior = tx
+      .select({ id: articleFeedback.id, helpful: articleFeedback.helpful })
+      .from(articleFeedback)
+      .where(and(eq(articleFeedback.articleId, input.articleId), eq(articleFeedback.userId, user.id)))
+      .get();
+    if (prior) {
+      tx.update(articleFeedback).set({ helpful: input.helpful, reason, comment, createdAt: now }).where(eq(articleFeedback.id, prior.id)).run();
+      if (prior.helpful !== input.helpful) {
+        const [up, down] = input.helpful ? [1, -1] : [-1, 1];
+        tx.update(articles)
+          .set({ helpfulCount: sql`max(0, ${articles.helpfulCount} + ${up})`, notHelpfulCount: sql`max(0, ${articles.notHelpfulCount} + ${down})` })
+          .where(eq(articles.id, input.articleId))
+          .run();
+      }
+    } else {
+      tx.insert(articleFeedback).values({ articleId: input.articleId, userId: user.id, helpful: input.helpful, reason, comment, createdAt: now }).run();
+      tx.update(articles)
+        .set(input.helpful ? { helpfulCount: sql`${articles.helpfulCount} + 1` } : { notHelpfulCount: sql`${articles.notHelpfulCount} + 1` })
+        .where(eq(articles.id, input.articleId))
+        .run();
+    }
+    const counts = tx.select({ helpful: articles.helpfulCount, notHelpful: articles.notHelpfulCount }).from(articles).where(eq(articles.id, input.articleId)).get()!;
+    return { helpful: input.helpful, reason, helpfulCount: counts.helpful, notHelpfulCount: counts.notHelpful };
+  });
+}
+
+// Staff report ----------------------------------------------------------------------------------
+
+/**
+ * What needs a writer's attention: articles not reviewed for 180 days (the user's own first), the
+ * most viewed articles readers found not helpful, and the searches that found nothing.
+ */
+export function kbReport(db: Db, user: SessionUser, now: Date) {
+  const cutoff = new Date(now.getTime() - STALE_AFTER_DAYS * DAY);
+  const stale = db
+    .select({ slug: articles.slug, locale: articles.locale, title: articles.title, reviewedAt: articles.reviewedAt, owner: users.name, mine: sql<number>`${articles.ownerId} = ${user.id}` })
+    .from(articles)
+    .leftJoin(users, eq(users.id, articles.ownerId))
+    .where(sql`${articles.reviewedAt} < ${cutoff.getTime()}`)
+    .orderBy(desc(sql`${articles.ownerId} = ${user.id}`), articles.reviewedAt)
+    .limit(100)
+    .all()
+    .map((r) => ({ ...r, mine: r.mine === 1 }));
+  const notHelpful = db
+    .select({ slug: articles.slug, locale: articles.locale, title: articles.title, views: articles.views, helpfulCount: articles.helpfulCount, notHelpfulCount: articles.notHelpfulCount })
+    .from(articles)
+    .where(sql`${articles.notHelpfulCount} > 0`)
+    .orderBy(desc(articles.views))
+    .limit(20)
+    .all();
+  const noResults = db
+    .select({ query: sql<string>`lower(${searchLog.query})`, count: sql<number>`count(*)`, lastAt: sql<number>`max(${searchLog.createdAt})` })
+    .from(searchLog)
+    .where(eq(searchLog.results, 0))
+    .groupBy(sql`lower(${searchLog.query})`)
+    .orderBy(desc(sql`count(*)`), desc(sql`max(${searchLog.createdAt})`))
+    .limit(30)
+    .all()
+    .map((r) => ({ query: r.query, count: r.count, lastAt: new Date(r.lastAt) }));
+  return { stale, notHelpful, noResults };
+}
