@@ -124,4 +124,16 @@ test.describe("[TICKETS] filing, SLA and disputes", () => {
     await expect(facts).toContainText("Phone");
     await expect(facts).toContainText("Alex Chen");
   });
+
+  test("[TICKETS] typing a subject suggests knowledge base articles before filing", async ({ page, signIn }) => {
+    await signIn("dev@nimbus.example");
+    await page.goto("/tickets/new");
+    await expect(page.getByRole("button", { name: "Submit ticket" })).toBeEnabled();
+    await page.getByLabel("Subject").fill("error 110");
+    const suggestions = page.getByRole("region", { name: "These articles may answer your question" });
+    await expect(suggestions.getByRole("link").first()).toContainText("110");
+    const popup = page.waitForEvent("popup");
+    await suggestions.getByRole("link").first().click();
+    await expect((await popup).getByRole("heading", { level: 1 })).toContainText("110");
+  });
 });

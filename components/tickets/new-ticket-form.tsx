@@ -1,9 +1,10 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { PRODUCT_AREAS, SDK_PLATFORMS, TICKET_CATEGORIES } from "@/db/schema/enums";
@@ -21,13 +22,37 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
   const hydrated = useHydrated();
   const [category, setCategory] = useState<string>("");
   const [who, setWho] = useState("");
+  const params = useSearchParams();
+  const [subject, setSubject] = useState(() => (params.get("subject") ?? "").slice(0, 200));
+  const [query, setQuery] = useState("");
+  const filed = useRef(false);
+  const typed = useRef("");
+  const deflection = useMutation(trpc.tickets.deflection.mutationOptions());
+  const record = deflection.mutate;
+  useEffect(() => {
+    const id = window.setTimeout(() => setQuery(subject.trim()), 300);
+    return () => window.clearTimeout(id);
+  }, [subject]);
+  useEffect(() => {
+    if (staff) return;
+    const leave = () => {
+      if (!filed.current && typed.current.length >= 2) record({ kind: "abandoned", query: typed.current });
+      typed.current = "";
+    };
+    window.addEventListener("pagehide", leave);
+    return () => {
+      window.removeEventListener("pagehide", leave);
+      leave();
+    };
+  }, [staff, record]);
+  const longEnough = /[\u3400-\u9fff]/.test(query) ? query.length >= 2 : query.length >= 3;
+  const suggestions = useQuery({ ...trpc.kb.search.queryOptions({ q: query, limit: 5, logGaps: false }), enabled: !staff && longEnough });
   const requesters = useQuery({ ...trpc.tickets.requesters.queryOptions({ query: who, limit: 20 }), enabled: staff && who.trim().length >= 2 });
   const [priority, setPriority] = useState<Priority>("P2");
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const create = useMutation(
     trpc.tickets.create.mutationOptions({
-      onSuccess: ({ id }) => router.push(`/tickets/${id}`),
       onError: (err) => {
         setErrors(err.data?.fieldErrors ?? {});
         const key = err.data?.messageKey;
@@ -62,6 +87,11 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
           sdkPlatform: String(f.get("sdkPlatform") ?? "") || null,
           sdkVersion: String(f.get("sdkVersion") ?? "") || null,
           ...(staff ? { requesterId: Number(f.get("requesterId")) || undefined, channel: String(f.get("channel") ?? "phone") as "phone" } : {}),
+        }, {
+          onSuccess: ({ id }) => {
+            filed.current = true;
+            router.push(`/tickets/${id}`);
+          },
         });
       }}
     >
@@ -105,8 +135,41 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
         <label htmlFor="subject" className="block text-sm font-medium text-slate-700">
           {t("form.subject")}
         </label>
-        <input id="subject" name="subject" required maxLength={200} aria-invalid={!!errors.subject} aria-describedby={errors.subject ? "subject-error" : undefined} className={input} />
+        <input
+          id="subject"
+          name="subject"
+          required
+          maxLength={200}
+          value={subject}
+          onChange={(e) => {
+            setSubject(e.target.value);
+            typed.current = e.target.value.trim();
+          }}
+          aria-invalid={!!errors.subject}
+          aria-describedby={errors.subject ? "subject-error" : undefined}
+          className={input}
+        />
         {fieldError("subject")}
+        {!staff && longEnough && suggestions.data ? (
+          <div role="region" aria-label={t("form.suggestions")} aria-live="polite" className="mt-2 rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm">
+            <p className="font-medium text-brand-900">{suggestions.data.items.length > 0 ? t("form.suggestions") : t("form.suggestionsNone")}</p>
+            <ul className="mt-1 space-y-1">
+              {suggestions.data.items.map((a) => (
+                <li key={a.id}>
+                  <Link
+                    href={`/kb/${a.slug}?lang=${a.locale}`}
+                    target="_blank"
+                    rel="noopener"
+                    onClick={() => record({ kind: "suggestion_opened", articleId: a.id, query })}
+                    className="text-brand-700 underline"
+                  >
+                    {a.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <div>

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
-import { comments, disputes, organizations, satisfactionRatings, targetVersions, ticketEvents, tickets, tiers, users } from "@/db/schema";
+import { comments, deflectionEvents, disputes, organizations, satisfactionRatings, targetVersions, ticketEvents, tickets, tiers, users } from "@/db/schema";
 import type { ExclusionReason, TicketEventType, TicketStatus } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import { orgScope } from "@/server/api/scope";
@@ -313,6 +313,7 @@ export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, no
       .returning({ id: tickets.id })
       .get();
     appendTicketEvents(tx, row.id, [{ type: "created", at: now, actorId: user.id, data: { priority: input.priority, channel: user.role === "customer" ? "portal" : (input.channel ?? "portal") } }], now);
+    if (user.role === "customer") tx.insert(deflectionEvents).values({ userId: user.id, organizationId, kind: "filed", query: input.subject, createdAt: now }).run();
     if (user.role !== "customer") recordAudit(tx, { actorId: user.id, action: "ticket.log", entity: "ticket", entityId: String(row.id), detail: { channel: input.channel ?? "portal" }, at: now });
     return { id: row.id };
   });
@@ -329,4 +330,13 @@ export function searchRequesters(db: Db, query: string, limit: number) {
     .orderBy(organizations.name, users.name)
     .limit(limit)
     .all();
+}
+
+/**
+ * Deflection: a knowledge base suggestion opened while filing, or the form left without filing.
+ * With "filed" the rate is suggestions opened or forms abandoned over all filing attempts.
+ */
+export function recordDeflection(db: Db, user: SessionUser, input: { kind: "suggestion_opened" | "abandoned"; articleId?: number | null; query?: string | null }, now: Date) {
+  if (user.organizationId === null) throw new DomainError("FORBIDDEN", "Your account has no organization.");
+  db.insert(deflectionEvents).values({ userId: user.id, organizationId: user.organizationId, kind: input.kind, articleId: input.articleId ?? null, query: input.query ?? null, createdAt: now }).run();
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RESOLUTION_KINDS, DISPUTE_KINDS, DISPUTE_STATUSES, EXCLUSION_REASONS, PRODUCT_AREAS, TICKET_CATEGORIES, TICKET_EVENT_TYPES, TICKET_STATUSES, CHANNELS, ESCALATION_LEVELS, SLA_STATUSES } from "@/db/schema/enums";
-import { changePriority, decideDispute, excludeTicket, fileTicket, getTicketDetail, listTickets, openDispute, searchRequesters } from "@/server/tickets/service";
+import { changePriority, decideDispute, excludeTicket, fileTicket, getTicketDetail, listTickets, openDispute, recordDeflection, searchRequesters } from "@/server/tickets/service";
 import { addWatcher, assignTicket, escalateTicket, rateTicket, recordWorkaround, reopenTicket, replyToTicket, resolveTicket, setWaiting } from "@/server/tickets/actions";
 import { listQueue } from "@/server/tickets/queue";
 import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
@@ -224,4 +224,9 @@ export const ticketsRouter = createTRPCRouter({
     .input(z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).default(20) }))
     .output(z.array(z.object({ id: z.number(), name: z.string(), email: z.string(), organization: z.string() })))
     .query(({ ctx, input }) => searchRequesters(ctx.db, input.query, input.limit)),
+  /** Records a knowledge base suggestion opened on the ticket form, or the form left without filing. */
+  deflection: customerProcedure
+    .input(z.object({ kind: z.enum(["suggestion_opened", "abandoned"]), articleId: ZId.nullish(), query: z.string().max(200).nullish() }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => recordDeflection(ctx.db, ctx.user, input, ctx.now())),
 });
