@@ -13,10 +13,14 @@ test.describe("[TICKETS] filing, SLA and disputes", () => {
     await page.getByLabel("Category").selectOption("functional_bug");
     await expect(page.getByText("Major function impaired, most users affected")).toBeVisible();
     await page.getByRole("radio", { name: /P1 high/ }).check();
-    await page.getByLabel("Description").fill("Since this morning every call freezes after 30 seconds on Android.");
+    await page.getByLabel("Description").fill("Since this morning **every call** freezes after 30 seconds on Android.");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByRole("region", { name: "Preview" }).locator("strong")).toHaveText("every call");
+    await page.getByRole("button", { name: "Edit" }).click();
     await page.getByRole("button", { name: "Submit ticket" }).click();
 
     await expect(page.getByRole("heading", { name: /Remote video freezes for all viewers/ })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Conversation" }).locator("strong").first()).toHaveText("every call");
     const firstResponse = page.locator('[data-metric="firstResponse"]');
     await expect(firstResponse).toContainText("Running");
     await expect(firstResponse.getByRole("timer")).toContainText(/(2\d|30) min left/);

@@ -21,6 +21,9 @@ export function openDb(file: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("cache_size = -65536");
   sqlite.pragma("temp_store = MEMORY");
+  // Keep the planner's statistics fresh (cheaply, bounded by analysis_limit) so partial indexes win.
+  sqlite.pragma("analysis_limit = 1000");
+  sqlite.pragma("optimize = 0x10002");
   return drizzle(sqlite, { schema }) as Db;
 }
 

@@ -51,6 +51,9 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
   const [priority, setPriority] = useState<Priority>("P2");
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [description, setDescription] = useState("");
+  const [previewHtml, setPreviewHtml] = useState<string | null>(null);
+  const preview = useMutation(trpc.tickets.preview.mutationOptions({ onSuccess: ({ html }) => setPreviewHtml(html) }));
   const create = useMutation(
     trpc.tickets.create.mutationOptions({
       onError: (err) => {
@@ -235,7 +238,21 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
         <label htmlFor="description" className="block text-sm font-medium text-slate-700">
           {t("form.description")}
         </label>
-        <textarea id="description" name="description" rows={8} required aria-describedby="description-hint" aria-invalid={!!errors.description} className={input} />
+        {previewHtml === null ? (
+          <textarea id="description" name="description" rows={8} required value={description} onChange={(e) => setDescription(e.target.value)} aria-describedby="description-hint" aria-invalid={!!errors.description} className={input} />
+        ) : (
+          <>
+            <input type="hidden" name="description" value={description} />
+            <div id="description" role="region" aria-label={t("form.preview")} className="kb-prose mt-1 min-h-32 rounded-md border border-slate-200 bg-slate-50 px-3 py-2" dangerouslySetInnerHTML={{ __html: previewHtml }} />
+          </>
+        )}
+        <button
+          type="button"
+          onClick={() => (previewHtml === null ? preview.mutate({ markdown: description }) : setPreviewHtml(null))}
+          className="mt-1 text-sm font-medium text-brand-700 hover:underline"
+        >
+          {previewHtml === null ? t("form.preview") : t("form.edit")}
+        </button>
         <p id="description-hint" className="mt-1 text-xs text-slate-500">
           {t("form.descriptionHint")}
         </p>

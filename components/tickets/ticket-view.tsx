@@ -501,7 +501,7 @@ export function TicketView({ id, role, viewerId, serverNow }: { id: number; role
               <p className="mb-1 text-xs text-slate-500">
                 {tk.requester} · {date(tk.createdAt)}
               </p>
-              <p className="whitespace-pre-wrap break-words">{tk.description}</p>
+              <div className="kb-prose break-words" dangerouslySetInnerHTML={{ __html: tk.descriptionHtml }} />
             </article>
             {data.conversation.length === 0 ? <p className="mt-3 text-sm text-slate-600">{t("detail.noComments")}</p> : null}
             <ol className="mt-3 space-y-3">
@@ -510,7 +510,7 @@ export function TicketView({ id, role, viewerId, serverNow }: { id: number; role
                   <p className="mb-1 text-xs text-slate-500">
                     {c.author} · {date(c.createdAt)} {c.internal ? <Badge tone="amber">{t("detail.internalNote")}</Badge> : null}
                   </p>
-                  <p className="whitespace-pre-wrap break-words">{c.body}</p>
+                  <div className="kb-prose break-words" dangerouslySetInnerHTML={{ __html: c.html }} />
                 </li>
               ))}
             </ol>

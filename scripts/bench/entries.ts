@@ -170,6 +170,55 @@ export const ENTRIES: BenchEntry[] = [
       },
     ],
   },
+  {
+    name: "tickets.queue",
+    what: "an agent's queue, first page of 50 open tickets ordered by the nearest due time, with risk per row",
+    as: "agent@attain.test",
+    method: "GET",
+    path: `/api/trpc/tickets.queue?input=${encodeURIComponent(JSON.stringify({ json: { limit: 50 } }))}`,
+    budget: BUDGETS.interactive,
+    rawSql: [
+      {
+        sql: `SELECT t.*, o.name, o.region, o.calendar_id, tr.code FROM tickets t JOIN organizations o ON o.id = t.organization_id JOIN tiers tr ON tr.id = o.tier_id
+              WHERE t.status IN ${OPEN} AND t.next_due_at IS NOT NULL AND t.outside_sla = 0 ORDER BY t.next_due_at, t.id LIMIT 51`,
+      },
+      { sql: `SELECT count(*) FROM tickets WHERE status IN ${OPEN} AND next_due_at IS NOT NULL AND outside_sla = 0` },
+    ],
+  },
+  {
+    name: "tickets.list",
+    what: "a customer's organization ticket list, newest first, first page of 25 (keyset)",
+    as: "dev@nimbus.example",
+    method: "GET",
+    path: `/api/trpc/tickets.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 25 } }))}`,
+    budget: BUDGETS.interactive,
+    rawSql: [
+      {
+        sql: `SELECT t.id, t.subject, t.priority, t.status, t.created_at, t.next_due_at, o.name FROM tickets t JOIN organizations o ON o.id = t.organization_id
+              WHERE t.organization_id = ? ORDER BY t.created_at DESC, t.id DESC LIMIT 26`,
+        params: (c) => [c.user?.organizationId],
+      },
+    ],
+  },
+  {
+    name: "tickets.create",
+    what: "a customer files a P2 ticket: insert, created event, SLA evaluation and stored state, deflection row, in one transaction",
+    as: "dev@nimbus.example",
+    method: "POST",
+    path: "/api/trpc/tickets.create",
+    contentType: "application/json",
+    body: (ctx) =>
+      JSON.stringify({
+        json: { subject: `Bench ticket ${ctx.seq}: audio drops`, description: "Audio drops for a few seconds on Wi-Fi.", productArea: "voice_calling", category: "functional_bug", priority: "P2" },
+      }),
+    budget: BUDGETS.write,
+    rawSql: [
+      {
+        sql: `SELECT id FROM target_versions WHERE tier_id = (SELECT tier_id FROM organizations WHERE id = ?) ORDER BY version DESC LIMIT 1`,
+        params: (c) => [c.user?.organizationId],
+      },
+    ],
+  },
   ...(
     [
       { name: "kb.search", q: "android quick start", match: '"android" AND "quick" AND "start"', codes: [] as string[], what: "an anonymous visitor searches the knowledge base in English" },
@@ -205,5 +254,7 @@ export const PAGES: { path: string; as: DemoEmail | null }[] = [
   { path: "/", as: "agent@attain.test" },
   { path: "/tickets", as: "agent@attain.test" },
   { path: "/tickets/new", as: "dev@nimbus.example" },
+  { path: "/queue", as: "agent@attain.test" },
+  { path: "/kb", as: null },
   { path: "/admin", as: "admin@attain.test" },
 ];

@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, or, sql, type SQL } from "drizzle-orm";
 import { organizations, tickets, tiers, users } from "@/db/schema";
+import { OPEN_UNDER_SLA } from "@/db/schema/tickets";
 import type { EscalationLevel, ProductArea, Region, TierCode } from "@/db/schema/enums";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
@@ -17,7 +18,6 @@ export type QueueFilters = {
   limit: number;
 };
 
-const OPEN = ["new", "open", "pending_customer", "workaround_provided"] as const;
 const METRIC_COLUMNS: [Metric, "fr" | "wa" | "res"][] = [["firstResponse", "fr"], ["workaround", "wa"], ["resolution", "res"]];
 
 /**
@@ -26,7 +26,7 @@ const METRIC_COLUMNS: [Metric, "fr" | "wa" | "res"][] = [["firstResponse", "fr"]
  * whether it is breached or at risk (25 % or less of the target left) now.
  */
 export function listQueue(db: Db, user: SessionUser, f: QueueFilters, now: Date) {
-  const conds: (SQL | undefined)[] = [inArray(tickets.status, [...OPEN]), isNotNull(tickets.nextDueAt), eq(tickets.outsideSla, false)];
+  const conds: (SQL | undefined)[] = [sql.raw(OPEN_UNDER_SLA.replace(/"(status|outside_sla|next_due_at)"/g, '"tickets"."$1"'))];
   if (f.priority) conds.push(eq(tickets.priority, f.priority));
   if (f.level) conds.push(eq(tickets.escalationLevel, f.level));
   if (f.assignee === "mine") conds.push(eq(tickets.assigneeId, user.id));

@@ -8,6 +8,7 @@ import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { evaluateSla, isMoreUrgent, slaRiskState, type Metric, type Priority } from "@/server/sla/evaluate";
 import { explainDue } from "@/server/sla/explain";
+import { renderMarkdown } from "@/server/kb/markdown";
 import { loadTicketSlaInput, refreshTicketSla } from "@/server/sla/service";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -163,6 +164,7 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       id: ticket.id,
       subject: ticket.subject,
       description: ticket.description,
+      descriptionHtml: renderMarkdown(ticket.description).html,
       priority: ticket.priority,
       status: ticket.status,
       productArea: ticket.productArea,
@@ -181,7 +183,7 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       requester: people.get(ticket.requesterId)?.name ?? "",
       assignee: ticket.assigneeId ? (people.get(ticket.assigneeId)?.name ?? null) : null,
     },
-    conversation: conversation.map((c) => ({ id: c.id, author: people.get(c.authorId)?.name ?? "", staff: people.get(c.authorId)?.staff ?? false, body: c.body, internal: c.visibility === "internal", createdAt: c.createdAt })),
+    conversation: conversation.map((c) => ({ id: c.id, author: people.get(c.authorId)?.name ?? "", staff: people.get(c.authorId)?.staff ?? false, body: c.body, html: renderMarkdown(c.body).html, internal: c.visibility === "internal", createdAt: c.createdAt })),
     timeline: events
       .filter((e) => !isCustomer || !STAFF_ONLY_EVENTS.includes(e.type))
       .map((e) => ({

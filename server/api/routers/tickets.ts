@@ -3,6 +3,7 @@ import { RESOLUTION_KINDS, DISPUTE_KINDS, DISPUTE_STATUSES, EXCLUSION_REASONS, P
 import { changePriority, decideDispute, excludeTicket, fileTicket, getTicketDetail, listTickets, openDispute, recordDeflection, searchRequesters } from "@/server/tickets/service";
 import { addWatcher, assignTicket, escalateTicket, rateTicket, recordWorkaround, reopenTicket, replyToTicket, resolveTicket, setWaiting } from "@/server/tickets/actions";
 import { listQueue } from "@/server/tickets/queue";
+import { renderMarkdown } from "@/server/kb/markdown";
 import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
 import { ZRegion } from "../schemas";
 import { ZMetric, ZPriority, ZTierCode } from "../schemas";
@@ -35,6 +36,7 @@ const ZTicketDetail = z.object({
     id: z.number(),
     subject: z.string(),
     description: z.string(),
+    descriptionHtml: z.string(),
     priority: ZPriority,
     status: z.enum(TICKET_STATUSES),
     productArea: z.enum(PRODUCT_AREAS),
@@ -53,7 +55,7 @@ const ZTicketDetail = z.object({
     requester: z.string(),
     assignee: z.string().nullable(),
   }),
-  conversation: z.array(z.object({ id: z.number(), author: z.string(), staff: z.boolean(), body: z.string(), internal: z.boolean(), createdAt: z.date() })),
+  conversation: z.array(z.object({ id: z.number(), author: z.string(), staff: z.boolean(), body: z.string(), html: z.string(), internal: z.boolean(), createdAt: z.date() })),
   timeline: z.array(
     z.object({ id: z.number(), at: z.date(), type: z.enum(TICKET_EVENT_TYPES), actor: z.string().nullable(), priority: ZPriority.nullable(), from: ZPriority.nullable(), disputeUpheld: z.boolean(), raise: z.boolean() }),
   ),
@@ -229,4 +231,9 @@ export const ticketsRouter = createTRPCRouter({
     .input(z.object({ kind: z.enum(["suggestion_opened", "abandoned"]), articleId: ZId.nullish(), query: z.string().max(200).nullish() }))
     .output(z.void())
     .mutation(({ ctx, input }) => recordDeflection(ctx.db, ctx.user, input, ctx.now())),
+  /** Renders ticket Markdown exactly as the ticket page will show it (sanitized), for the form's preview. */
+  preview: authedProcedure
+    .input(z.object({ markdown: z.string().max(20_000) }))
+    .output(z.object({ html: z.string() }))
+    .mutation(({ input }) => ({ html: renderMarkdown(input.markdown).html })),
 });

@@ -5,6 +5,7 @@ import { TicketView } from "@/components/tickets/ticket-view";
 import { Refused } from "@/components/ui/refused";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import "@/app/kb/kb.css";
 
 export const metadata: Metadata = { title: "Ticket" };
 

@@ -4,6 +4,7 @@ import { NewTicketForm } from "@/components/tickets/new-ticket-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { getSessionUser } from "@/server/auth/get-session";
+import "@/app/kb/kb.css";
 
 export const metadata: Metadata = { title: "New ticket" };
 

@@ -1,0 +1,2 @@
+DROP INDEX `tickets_queue_idx`;--> statement-breakpoint
+CREATE INDEX `tickets_open_due_idx` ON `tickets` (`next_due_at`,`id`) WHERE "status" in ('new','open','pending_customer','workaround_provided') and "outside_sla" = 0 and "next_due_at" is not null;
