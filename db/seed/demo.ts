@@ -192,6 +192,7 @@ export async function seedDemo(db: Db, opts: { anchor: Date; ticketsPerOrg?: { b
       if (spec.productArea === "video_calling") tx.insert(incidentOrganizations).values({ incidentId: inc.id, organizationId: orgIds[0]! }).run();
     }
 
+    db.$client.exec("ANALYZE");
     const articleCount = insertArticles(db.$client, { anchor, ownerIds: [staffIds["expert@attain.test"]!, staffIds["agent@attain.test"]!, staffIds["manager@attain.test"]!] });
     return { organizations: orgIds.length, users: userCount, tickets: ticketCount, articles: articleCount };
   });

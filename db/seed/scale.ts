@@ -139,6 +139,9 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
     sqlite.exec(sql);
     progress("indexes", i + 1, indexSql.length);
   });
+  // Planner statistics, as a long-running database would have them (bounded sampling).
+  sqlite.pragma("analysis_limit = 1000");
+  sqlite.exec("ANALYZE");
   endPhase("indexes");
 
   const articles = writeArticles(sqlite, rng, { anchor, count: opts.articles, ownerIds: staff.kbOwners });

@@ -34,7 +34,6 @@ export function listQueue(db: Db, user: SessionUser, f: QueueFilters, now: Date)
   if (f.productArea) conds.push(eq(tickets.productArea, f.productArea));
   if (f.region) conds.push(eq(organizations.region, f.region));
   if (f.tier) conds.push(eq(tiers.code, f.tier));
-  const filters = [...conds];
   if (f.cursor) conds.push(or(gt(tickets.nextDueAt, f.cursor.nextDueAt), and(eq(tickets.nextDueAt, f.cursor.nextDueAt), gt(tickets.id, f.cursor.id))));
   const rows = db
     .select({
@@ -111,12 +110,44 @@ export function listQueue(db: Db, user: SessionUser, f: QueueFilters, now: Date)
     };
   });
   const last = page[page.length - 1];
-  const total = db
-    .select({ n: sql<number>`count(*)` })
-    .from(tickets)
-    .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
-    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
-    .where(and(...filters))
-    .get();
-  return { items, total: total?.n ?? 0, nextCursor: rows.length > f.limit && last?.nextDueAt ? { nextDueAt: last.nextDueAt, id: last.id } : null };
+  const total = countQueue(db, user, f);
+  return { items, total, nextCursor: rows.length > f.limit && last?.nextDueAt ? { nextDueAt: last.nextDueAt, id: last.id } : null };
+}
+
+/**
+ * How many tickets the queue view holds. Written as SQL with INDEXED BY: SQLite's planner otherwise
+ * counts through the (status, ...) index and reads every open ticket's row, ~100x slower at 1M tickets.
+ */
+function countQueue(db: Db, user: SessionUser, f: QueueFilters): number {
+  const where = [OPEN_UNDER_SLA.replace(/"(status|outside_sla|next_due_at)"/g, '"t"."$1"')];
+  const params: (string | number)[] = [];
+  if (f.priority) {
+    where.push("t.priority = ?");
+    params.push(f.priority);
+  }
+  if (f.level) {
+    where.push("t.escalation_level = ?");
+    params.push(f.level);
+  }
+  if (f.assignee === "mine") {
+    where.push("t.assignee_id = ?");
+    params.push(user.id);
+  }
+  if (f.assignee === "unassigned") where.push("t.assignee_id IS NULL");
+  if (f.productArea) {
+    where.push("t.product_area = ?");
+    params.push(f.productArea);
+  }
+  let from = "tickets t INDEXED BY tickets_open_due_idx";
+  if (f.tier || f.region) from += " JOIN organizations o ON o.id = t.organization_id JOIN tiers tr ON tr.id = o.tier_id";
+  if (f.region) {
+    where.push("o.region = ?");
+    params.push(f.region);
+  }
+  if (f.tier) {
+    where.push("tr.code = ?");
+    params.push(f.tier);
+  }
+  const row = db.$client.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(" AND ")}`).get(...params) as { n: number };
+  return row.n;
 }
