@@ -20,8 +20,13 @@ import { targetVersions } from "./sla";
 
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
 
-/** Open tickets that count toward the SLA and have a metric due; shared by the partial index and the queue query. */
-export const OPEN_UNDER_SLA = `"status" in ('new','open','pending_customer','workaround_provided') and "outside_sla" = 0 and "next_due_at" is not null`;
+/**
+ * Tickets with a metric still due that count toward the SLA: the partial index of the queue. Only
+ * open tickets have a due metric, so status is not part of the index; queries add `+status in (...)`,
+ * whose unary plus keeps SQLite from choosing a status index and sorting every open ticket instead.
+ */
+export const DUE_UNDER_SLA = `"next_due_at" is not null and "outside_sla" = 0`;
+export const OPEN_UNDER_SLA = `${DUE_UNDER_SLA} and +"status" in ('new','open','pending_customer','workaround_provided')`;
 
 /**
  * A ticket, with its SLA state stored beside it (due, achieved and status per metric) so that
@@ -67,8 +72,8 @@ export const tickets = sqliteTable(
   (t) => [
     index("tickets_org_created_idx").on(t.organizationId, t.createdAt),
     index("tickets_org_status_idx").on(t.organizationId, t.status, t.createdAt),
-    /** The staff queue: open tickets under the SLA by nearest due time; the query repeats this WHERE literally so SQLite can use it. */
-    index("tickets_open_due_idx").on(t.nextDueAt, t.id).where(sql.raw(OPEN_UNDER_SLA)),
+    /** The staff queue: tickets under the SLA by nearest due time; queries repeat DUE_UNDER_SLA literally so SQLite can use it. */
+    index("tickets_open_due_idx").on(t.nextDueAt, t.id).where(sql.raw(DUE_UNDER_SLA)),
     index("tickets_assignee_idx").on(t.assigneeId, t.status),
     index("tickets_created_idx").on(t.createdAt),
     /** Covers the staff home's open-tickets-by-priority counts without touching the table. */
