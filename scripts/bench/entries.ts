@@ -147,7 +147,7 @@ export const ENTRIES: BenchEntry[] = [
                 sum(CASE WHEN t.fr_status = 'met' AND t.exclusion_reason IS NULL AND t.outside_sla = 0 THEN 1 ELSE 0 END),
                 sum(CASE WHEN t.fr_status = 'breached' AND t.exclusion_reason IS NULL AND t.outside_sla = 0 THEN 1 ELSE 0 END),
                 sum(CASE WHEN t.exclusion_reason IS NOT NULL THEN 1 ELSE 0 END)
-              FROM tickets t JOIN organizations o ON o.id = t.organization_id
+              FROM tickets t JOIN organizations o ON o.id = +t.organization_id
               WHERE t.created_at >= ? AND t.created_at < ? GROUP BY o.tier_id`,
         params: (c) => [c.now - 90 * 86_400_000, c.now],
       },
