@@ -107,7 +107,7 @@ export function renderRun(run: BenchRun): string {
     const perMillion = r.tickets > 0 ? (r.seconds * 1_000_000) / r.tickets : NaN;
     lines.push(
       "",
-      `SLA recompute (\`recomputeAll\`, check only, at the dataset's anchor): ${formatInt(r.tickets)} tickets, ${formatInt(r.events)} events in ${r.seconds.toFixed(1)} s = ${formatInt(r.tickets / Math.max(0.001, r.seconds))} tickets/s; drift ${r.drift}, aged ${r.aged}. ` +
+      `SLA recompute (\`recomputeAll\`, check only, at the current time; "aged" = open metrics that became breached since the dataset was built): ${formatInt(r.tickets)} tickets, ${formatInt(r.events)} events in ${r.seconds.toFixed(1)} s = ${formatInt(r.tickets / Math.max(0.001, r.seconds))} tickets/s; drift ${r.drift}, aged ${r.aged}. ` +
         `Budget < ${BUDGETS.recomputeSecondsPerMillion} s per 1,000,000 tickets (${Number.isFinite(perMillion) ? `${perMillion.toFixed(0)} s` : "n/a"}): ${mark(Number.isFinite(perMillion) && perMillion < BUDGETS.recomputeSecondsPerMillion && r.drift === 0 ? "met" : "missed")}.`,
     );
   }

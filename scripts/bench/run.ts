@@ -98,9 +98,11 @@ async function main() {
   log("domain micro-benchmarks (tinybench)");
   const micro = await domainMicroBenchmarks(2000);
   for (const m of micro) log(`  ${m.name}: p50 ${formatMs(m.p50Ms)}, ${Math.round(m.opsPerSec).toLocaleString("en-US")} ops/s`);
-  log("SLA recompute over the dataset (check only, at its anchor)");
+  // Now, not the anchor: earlier bench runs file tickets into the cached dataset after its anchor, and
+  // evaluating those at the anchor would drop their events and report them as drift.
+  log("SLA recompute over the dataset (check only, at the current time)");
   let lastProgress = 0;
-  const recompute = recomputeBenchmark(sqlite, anchor, (done, total) => {
+  const recompute = recomputeBenchmark(sqlite, new Date(Math.max(anchor.getTime(), Date.now())), (done, total) => {
     if (Date.now() - lastProgress < 5000 && done < total) return;
     lastProgress = Date.now();
     log(`  ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} tickets`);
