@@ -8,7 +8,7 @@ import { useState, type ReactNode } from "react";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { useTRPC } from "@/components/trpc/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { Role } from "@/db/schema/enums";
+import { isOpenStatus, type Role } from "@/db/schema/enums";
 import type { AppRouter } from "@/server/api/root";
 import { Countdown } from "./countdown";
 import { SlaBadge } from "./sla-badge";
@@ -194,7 +194,7 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
   const fWatch = useFeedback(id);
   const watchM = useMutation(trpc.tickets.addWatcher.mutationOptions(fWatch.callbacks));
   const resolved = data.ticket.status === "resolved" || data.ticket.status === "closed";
-  const isOpen = ["new", "open", "pending_customer", "workaround_provided"].includes(data.ticket.status);
+  const isOpen = isOpenStatus(data.ticket.status);
   const openDisputes = data.disputes.filter((d) => d.status === "open");
   const forms: ReactNode[] = [];
 
@@ -514,7 +514,7 @@ export function TicketView({ id, role, viewerId, serverNow }: { id: number; role
                 </li>
               ))}
             </ol>
-            <Composer id={tk.id} role={role} open={["new", "open", "pending_customer", "workaround_provided"].includes(tk.status)} />
+            <Composer id={tk.id} role={role} open={isOpenStatus(tk.status)} />
           </Section>
         </div>
         <div className="min-w-0 space-y-6">

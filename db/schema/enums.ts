@@ -18,6 +18,8 @@ export type CalendarMode = (typeof CALENDAR_MODES)[number];
 export const TICKET_STATUSES = ["new", "open", "pending_customer", "workaround_provided", "resolved", "closed"] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const OPEN_TICKET_STATUSES = ["new", "open", "pending_customer", "workaround_provided"] as const satisfies readonly TicketStatus[];
+/** True for a ticket still being worked (not resolved or closed). */
+export const isOpenStatus = (status: TicketStatus): boolean => (OPEN_TICKET_STATUSES as readonly TicketStatus[]).includes(status);
 
 export const PRODUCT_AREAS = ["voice_calling", "video_calling", "live_streaming", "realtime_messaging", "conversational_ai", "other"] as const;
 export type ProductArea = (typeof PRODUCT_AREAS)[number];

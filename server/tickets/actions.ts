@@ -5,7 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { comments, satisfactionRatings, users, watchers } from "@/db/schema";
-import type { EscalationLevel, TicketStatus } from "@/db/schema/enums";
+import { isOpenStatus, type EscalationLevel, type TicketStatus } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
@@ -13,7 +13,6 @@ import { DomainError } from "@/server/errors";
 import { notifyRole, notifyStaff, notifyTicketPeople } from "./notify";
 import { appendTicketEvents, findVisibleTicket } from "./service";
 
-const OPEN: TicketStatus[] = ["new", "open", "pending_customer", "workaround_provided"];
 const DAY = 86_400_000;
 type TicketEventInput = Parameters<typeof appendTicketEvents>[2][number];
 export const REOPEN_WINDOW_DAYS = 14;
@@ -26,7 +25,7 @@ function statusAfterWaiting(ticket: { waAchievedAt: Date | null }): TicketStatus
 }
 
 function requireOpen(status: TicketStatus) {
-  if (!OPEN.includes(status)) throw new DomainError("CONFLICT", "This ticket is resolved; reopen it first.", "tickets.errors.notOpen");
+  if (!isOpenStatus(status)) throw new DomainError("CONFLICT", "This ticket is resolved; reopen it first.", "tickets.errors.notOpen");
 }
 
 /**

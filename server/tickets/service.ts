@@ -1,18 +1,23 @@
 import { and, asc, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { comments, deflectionEvents, disputes, organizations, satisfactionRatings, targetVersions, ticketEvents, tickets, tiers, users } from "@/db/schema";
-import type { ExclusionReason, TicketEventType, TicketStatus } from "@/db/schema/enums";
+import { isOpenStatus, OPEN_TICKET_STATUSES, type ExclusionReason, type TicketEventType, type TicketStatus } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import { orgScope } from "@/server/api/scope";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
-import { evaluateSla, isMoreUrgent, slaRiskState, type Metric, type Priority } from "@/server/sla/evaluate";
+import { isMoreUrgent, slaRiskState, type Metric, type Priority } from "@/server/sla/evaluate";
 import { explainDue } from "@/server/sla/explain";
 import { renderMarkdown } from "@/server/kb/markdown";
 import { loadTicketSlaInput, refreshTicketSla } from "@/server/sla/service";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type EventData = Record<string, string | number | boolean | null>;
+
+/** A LIKE pattern matching `text` anywhere, with its own %, _ and backslash escaped (for `escape '\\'`). */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+}
 
 /**
  * Loads a ticket the user may see; a ticket of another organization "does not exist" for a
@@ -44,13 +49,12 @@ export function appendTicketEvents(
   return refreshTicketSla(tx, ticketId, now);
 }
 
-const OPEN: TicketStatus[] = ["new", "open", "pending_customer", "workaround_provided"];
 
 /** Staff change a ticket's priority with a reason; a security vulnerability never goes below P1. */
 export function changePriority(db: Db, actor: SessionUser, input: { ticketId: number; priority: Priority; reason: string }, now: Date) {
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, actor, input.ticketId);
-    if (!OPEN.includes(ticket.status)) throw new DomainError("CONFLICT", "Only an open ticket's priority can change.", "tickets.errors.notOpen");
+    if (!isOpenStatus(ticket.status)) throw new DomainError("CONFLICT", "Only an open ticket's priority can change.", "tickets.errors.notOpen");
     if (ticket.priority === input.priority) throw new DomainError("INVALID", "The ticket already has this priority.", "tickets.errors.samePriority");
     if (ticket.category === "security_vulnerability" && (input.priority === "P2" || input.priority === "P3"))
       throw new DomainError("INVALID", "A security vulnerability is never below P1.", "tickets.errors.securityFloor");
@@ -149,11 +153,11 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
   loadPeople([ticket.requesterId, ticket.assigneeId, ...conversation.map((c) => c.authorId), ...events.map((e) => e.actorId)]);
 
   const sla = loadTicketSlaInput(db, ticketId);
-  const outcomes = evaluateSla(sla.events, sla.targets, now);
+  // One trace serves both: each explanation carries the metric's outcome (dueAt, achievedAt, status).
   const explanations = explainDue(sla.events, sla.targets, now);
-  const metrics = (Object.keys(outcomes) as Metric[]).map((metric) => {
-    const outcome = outcomes[metric]!;
+  const metrics = (Object.keys(explanations) as Metric[]).map((metric) => {
     const explanation = explanations[metric]!;
+    const outcome = { dueAt: explanation.dueAt, achievedAt: explanation.achievedAt, status: explanation.status };
     const target = sla.targets[explanation.priority][metric];
     const risk = target ? slaRiskState(outcome, target, now) : null;
     return { metric, ...outcome, atRisk: risk?.state === "atRisk", remainingMinutes: risk?.remainingMinutes ?? null, explanation };
@@ -217,14 +221,14 @@ export type TicketListInput = {
  */
 export function listTickets(db: Db, user: SessionUser, input: TicketListInput) {
   const conds = [orgScope(user, tickets.organizationId)];
-  if (input.status === "open") conds.push(inArray(tickets.status, OPEN));
+  if (input.status === "open") conds.push(inArray(tickets.status, [...OPEN_TICKET_STATUSES]));
   else if (input.status === "closed") conds.push(inArray(tickets.status, ["resolved", "closed"]));
   else if (input.status) conds.push(eq(tickets.status, input.status));
   if (input.priority) conds.push(eq(tickets.priority, input.priority));
   const q = input.search?.trim();
   if (q) {
     const n = /^#?(\d+)$/.exec(q);
-    conds.push(n ? eq(tickets.id, Number(n[1])) : sql`${tickets.subject} like ${`%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+    conds.push(n ? eq(tickets.id, Number(n[1])) : sql`${tickets.subject} like ${containsPattern(q)} escape '\\'`);
   }
   if (input.cursor) conds.push(or(lt(tickets.createdAt, input.cursor.createdAt), and(eq(tickets.createdAt, input.cursor.createdAt), lt(tickets.id, input.cursor.id))));
   const rows = db
@@ -323,7 +327,7 @@ export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, no
 
 /** Customers a staff member can log a ticket for (phone, email, chat), by name, email or organization. */
 export function searchRequesters(db: Db, query: string, limit: number) {
-  const q = `%${query.trim().toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const q = containsPattern(query.trim().toLowerCase());
   return db
     .select({ id: users.id, name: users.name, email: users.email, organization: organizations.name })
     .from(users)
