@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
-const DATABASE_URL = "data/e2e.db";
+// Overridable so two checkouts (or two builds) can run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DATABASE_URL = process.env.E2E_DB ?? "data/e2e.db";
 
 /** E2E against the production build and a freshly seeded database, in Debian's Chromium. */
 export default defineConfig({
