@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["**/*.test.ts"],
-    exclude: ["**/node_modules/**", ".next/**", "e2e/**", "data/**"],
+    exclude: ["**/node_modules/**", ".next/**", ".next-*/**", "e2e/**", "data/**"],
     environment: "node",
     globalSetup: ["./server/testing/global-setup.ts"],
     testTimeout: 20_000,
