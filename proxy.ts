@@ -1,19 +1,29 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { contentSecurityPolicy, newNonce } from "@/server/security/csp";
 
 /** Paths a visitor may open without signing in. */
-const PUBLIC = [/^\/signin(\/|$)/, /^\/kb(\/|$)/, /^\/api\//, /^\/_next\//, /^\/favicon/, /\.(png|svg|ico|woff2?)$/];
+const PUBLIC = [/^\/signin(\/|$)/, /^\/kb(\/|$)/, /^\/reports\/sla(\/|$)/, /^\/api\//, /^\/_next\//, /^\/favicon/, /\.(png|svg|ico|woff2?)$/];
 
-/** Sends visitors without a session to the sign-in page, remembering where they were going. */
+/**
+ * Sends visitors without a session to the sign-in page, remembering where they were going, and
+ * gives every page a fresh CSP nonce: Next.js reads the policy from the request headers and
+ * stamps the nonce on its own scripts (which makes every page dynamically rendered).
+ */
 export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  if (PUBLIC.some((re) => re.test(pathname))) return NextResponse.next();
-  const token = await getToken({ req });
-  if (token) return NextResponse.next();
-  const url = req.nextUrl.clone();
-  url.pathname = "/signin";
-  url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
-  return NextResponse.redirect(url);
+  if (!PUBLIC.some((re) => re.test(pathname)) && !(await getToken({ req }))) {
+    const url = req.nextUrl.clone();
+    url.pathname = "/signin";
+    url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
+  const csp = contentSecurityPolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === "development" });
+  const headers = new Headers(req.headers);
+  headers.set("content-security-policy", csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("content-security-policy", csp);
+  return res;
 }
 
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

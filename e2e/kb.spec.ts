@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { expect, test } from "./fixtures";
 
 /** The database the e2e server runs on (playwright.config.ts), for arranging an article directly. */
-const DB_FILE = path.resolve(process.env.E2E_DATABASE_URL ?? "data/e2e.db");
+const DB_FILE = path.resolve(process.env.E2E_DB ?? "data/e2e.db");
 
 
 test.describe("[KB] knowledge base", () => {

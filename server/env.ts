@@ -5,7 +5,11 @@ import { z } from "zod";
 const ZEnv = z.object({
   DATABASE_URL: z.string().min(1).default(path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "attain.db")),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** The portal's public URL; an https URL makes session cookies Secure. */
+  NEXTAUTH_URL: z.string().url().optional(),
   SMTP_URL: z.string().url().optional(),
+  /** The sender of outbox mail delivered through SMTP. */
+  MAIL_FROM: z.string().min(3).default("Attain Support <support@attain.test>"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -17,7 +21,9 @@ function databasePath(url: string): string {
 const parsed = ZEnv.parse({
   DATABASE_URL: process.env.DATABASE_URL || undefined,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || undefined,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL || undefined,
   SMTP_URL: process.env.SMTP_URL || undefined,
+  MAIL_FROM: process.env.MAIL_FROM || undefined,
   NODE_ENV: process.env.NODE_ENV || undefined,
 });
 

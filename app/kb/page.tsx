@@ -21,7 +21,7 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
   const type = pick<ArticleType>(ARTICLE_TYPES, sp.type);
   const lang = pick<Locale>(LOCALES, sp.lang);
   const viewerLocale = (await getLocale()) === "zh" ? "zh" : "en";
-  const [t, format, user, api] = await Promise.all([getTranslations("kb"), getFormatter(), getSessionUser(), serverCaller()]);
+  const [t, te, format, user, api] = await Promise.all([getTranslations("kb"), getTranslations("kbEdit"), getFormatter(), getSessionUser(), serverCaller()]);
   const staff = !!user && user.role !== "customer";
   const r = q ? await api.kb.search({ q, productArea: area, type, locale: lang, preferLocale: viewerLocale, limit: 20 }) : null;
   const b = q ? null : await api.kb.browse({ productArea: area, type, locale: lang ?? viewerLocale });
@@ -38,9 +38,17 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
     <>
       <PageHeader title={t("title")} description={t("subtitle")}>
         {staff ? (
-          <Link href="/kb/report" className="text-sm font-medium text-brand-700 hover:underline">
-            {t("report")}
-          </Link>
+          <div className="flex flex-wrap items-center gap-3 text-sm font-medium">
+            <Link href="/kb/report" className="text-brand-700 hover:underline">
+              {t("report")}
+            </Link>
+            <Link href="/kb/drafts" className="text-brand-700 hover:underline">
+              {te("desk.title")}
+            </Link>
+            <Link href="/kb/new" className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700">
+              {te("desk.new")}
+            </Link>
+          </div>
         ) : null}
       </PageHeader>
       <Card>

@@ -7,6 +7,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signin");
+  const tSecurity = useTranslations("security");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const hydrated = useHydrated();
@@ -26,7 +27,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     setPending(false);
-    setError(res?.error === "CredentialsSignin" ? t("invalid") : t("failed"));
+    const throttled = /^TooManyAttempts:(\d+)$/.exec(res?.error ?? "");
+    setError(throttled ? tSecurity("signInThrottled", { minutes: Number(throttled[1]) }) : res?.error === "CredentialsSignin" ? t("invalid") : t("failed"));
   }
 
   return (

@@ -3,6 +3,7 @@ import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatPercent, formatTarget, zoneName } from "@/components/format";
+import { ServiceStatusCard } from "@/components/home/service-status-card";
 import type { AppRouter } from "@/server/api/root";
 import { workingHoursInZone } from "@/server/accounts/working-hours";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -44,6 +45,7 @@ export async function CustomerHome({ overview, userName }: { overview: Overview;
               <Stat label={t("home.customer.availability")} value={formatPercent(locale, tier.availabilityCommitment / 100)} hint={t("home.customer.openTickets", { n: overview.openTickets })} />
             </dl>
           </Card>
+          <ServiceStatusCard proactiveAlerts={tier.proactiveAlerts} />
           <Card id="targets" title={t("home.customer.targets")} description={t("home.customer.targetsCaption", { calendar: `${t("home.customer.calendarName", { region: t(`region.${overview.region}`) })} (${overview.calendar.timeZone})` })}>
             <Table caption={t("home.customer.targets")}>
               <thead>

@@ -89,6 +89,9 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
           priority,
           sdkPlatform: String(f.get("sdkPlatform") ?? "") || null,
           sdkVersion: String(f.get("sdkVersion") ?? "") || null,
+          watchers: String(f.get("watchers") ?? "")
+            .split(/[\s,;，；]+/)
+            .filter(Boolean),
           ...(staff ? { requesterId: Number(f.get("requesterId")) || undefined, channel: String(f.get("channel") ?? "phone") as "phone" } : {}),
         }, {
           onSuccess: ({ id }) => {
@@ -278,6 +281,16 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
           </label>
           <input id="sdkVersion" name="sdkVersion" maxLength={40} placeholder="4.5.0" className={input} />
         </div>
+      </div>
+      <div>
+        <label htmlFor="watchers" className="block text-sm font-medium text-slate-700">
+          {t("form.watchers")}
+        </label>
+        <input id="watchers" name="watchers" maxLength={2000} aria-describedby="watchers-hint" aria-invalid={!!errors.watchers} className={input} />
+        <p id="watchers-hint" className="mt-1 text-xs text-slate-500">
+          {t("form.watchersHint")}
+        </p>
+        {fieldError("watchers")}
       </div>
       {formError ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useFormatter, useNow, useTimeZone, useTranslations } from "next-intl";
@@ -159,6 +159,70 @@ function useFeedback(id: number) {
   return { error, done, callbacks };
 }
 
+/** Assign to oneself, to another agent, expert or manager (searched by name or email), or unassign. */
+function AssignForm({ data, viewerId, pending, error, done, onAssign }: { data: Detail; viewerId: number; pending: boolean; error: string | null; done: boolean; onAssign: (assigneeId: number | null) => void }) {
+  const t = useTranslations("tickets.actions");
+  const tr = useTranslations("roles");
+  const trpc = useTRPC();
+  const hydrated = useHydrated();
+  const [query, setQuery] = useState("");
+  const [choice, setChoice] = useState("");
+  const people = useQuery(trpc.tickets.assignees.queryOptions({ query: query.trim(), limit: 50 }));
+  const current = data.ticket.assigneeId;
+  const options = (people.data ?? []).filter((p) => p.id !== current);
+  return (
+    <form
+      className="space-y-2 border-t border-slate-100 pt-4 first:border-0 first:pt-0"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (choice === "none") onAssign(null);
+        else if (choice) onAssign(Number(choice));
+      }}
+    >
+      <h3 className="text-sm font-semibold text-slate-900">{t("assign")}</h3>
+      <p className="text-sm text-slate-600">{data.ticket.assignee ? t("assignedTo", { name: data.ticket.assignee }) : t("notAssigned")}</p>
+      <label className="block text-sm">
+        {t("assigneeSearch")}
+        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} className={field} />
+      </label>
+      <label className="block text-sm">
+        {t("assignee")}
+        <select value={choice} onChange={(e) => setChoice(e.target.value)} className={field} required>
+          <option value="" disabled>
+            {people.isLoading ? t("loadingPeople") : options.length === 0 ? t("noPeople") : t("choosePerson")}
+          </option>
+          {options.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} · {tr(p.role)} · {p.email}
+            </option>
+          ))}
+          {current !== null ? <option value="none">{t("unassign")}</option> : null}
+        </select>
+      </label>
+      {error ? (
+        <p role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {done ? (
+        <p role="status" className="text-sm text-emerald-700">
+          {t("done")}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" disabled={!hydrated || pending || !choice} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+          {pending ? t("sending") : t("assignSubmit")}
+        </button>
+        {current !== viewerId ? (
+          <button type="button" disabled={!hydrated || pending} onClick={() => onAssign(viewerId)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60">
+            {t("assignMe")}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
 function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId: number }) {
   const now = useNow();
   const t = useTranslations("tickets.actions");
@@ -191,6 +255,10 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
   const escalateM = useMutation(trpc.tickets.escalate.mutationOptions(fEscalate.callbacks));
   const reopenM = useMutation(trpc.tickets.reopen.mutationOptions(fReopen.callbacks));
   const rateM = useMutation(trpc.tickets.rate.mutationOptions(fRate.callbacks));
+  const fComplain = useFeedback(id);
+  const fAnswer = useFeedback(id);
+  const complainM = useMutation(trpc.tickets.complain.mutationOptions(fComplain.callbacks));
+  const answerM = useMutation(trpc.tickets.answerComplaint.mutationOptions(fAnswer.callbacks));
   const fWatch = useFeedback(id);
   const watchM = useMutation(trpc.tickets.addWatcher.mutationOptions(fWatch.callbacks));
   const resolved = data.ticket.status === "resolved" || data.ticket.status === "closed";
@@ -294,9 +362,7 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
       <ActionForm key="wait" title={t("waiting")} submit={data.ticket.status === "pending_customer" ? t("resume") : t("setWaiting")} pending={waitM.isPending} error={fWait.error} done={fWait.done ? t("done") : null} onSubmit={() => waitM.mutate({ ticketId: id, waiting: data.ticket.status !== "pending_customer" })}>
         <p className="text-sm text-slate-600">{t("waitingHelp")}</p>
       </ActionForm>,
-      <ActionForm key="assign" title={t("assignMe")} submit={t("assignMe")} pending={assignM.isPending} error={fAssign.error} done={fAssign.done ? t("done") : null} onSubmit={() => assignM.mutate({ ticketId: id, assigneeId: viewerId })}>
-        <span />
-      </ActionForm>,
+      <AssignForm key={`assign-${data.ticket.assigneeId ?? "none"}`} data={data} viewerId={viewerId} pending={assignM.isPending} error={fAssign.error} done={fAssign.done} onAssign={(assigneeId) => assignM.mutate({ ticketId: id, assigneeId })} />,
       <ActionForm key="work" title={t("workaround")} submit={t("workaround")} pending={workM.isPending} error={fWork.error} done={fWork.done ? t("done") : null} onSubmit={(f) => workM.mutate({ ticketId: id, body: String(f.get("body") ?? "") })}>
         <label className="block text-sm">
           {t("workaroundLabel")}
@@ -359,9 +425,56 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
       </ActionForm>,
     );
   }
+  const activeComplaints = data.complaints.filter((c) => c.status !== "resolved");
+  if (activeComplaints.length === 0) {
+    forms.push(
+      <ActionForm key="complain" title={role === "customer" ? t("complain") : t("complainStaff")} submit={t("submitComplaint")} pending={complainM.isPending} error={fComplain.error} done={fComplain.done ? t("complaintSent") : null} onSubmit={(f) => complainM.mutate({ ticketId: id, reason: String(f.get("reason") ?? "") })}>
+        <p className="text-sm text-slate-600">{t("complainHelp")}</p>
+        <label className="block text-sm">
+          {t("complaintReason")}
+          <textarea name="reason" rows={3} required className={field} />
+        </label>
+      </ActionForm>,
+    );
+  }
+  if (role === "manager") {
+    for (const c of activeComplaints) {
+      forms.push(
+        <ActionForm key={`c${c.id}`} title={t("answerComplaint")} submit={t("submitAnswer")} pending={answerM.isPending} error={fAnswer.error} done={fAnswer.done ? t("saved") : null} onSubmit={(f) => answerM.mutate({ complaintId: c.id, outcome: f.get("outcome") === "acknowledged" ? "acknowledged" : "resolved", response: String(f.get("response") ?? "") })}>
+          <p className="text-sm text-slate-700">“{c.reason}”</p>
+          <fieldset className="flex flex-wrap gap-4 text-sm">
+            <legend className="sr-only">{t("answerComplaint")}</legend>
+            {c.status === "open" ? (
+              <label className="flex items-center gap-1">
+                <input type="radio" name="outcome" value="acknowledged" defaultChecked /> {t("acknowledge")}
+              </label>
+            ) : null}
+            <label className="flex items-center gap-1">
+              <input type="radio" name="outcome" value="resolved" defaultChecked={c.status !== "open"} /> {t("resolveComplaint")}
+            </label>
+          </fieldset>
+          <label className="block text-sm">
+            {t("complaintResponse")}
+            <textarea name="response" rows={3} required className={field} />
+          </label>
+        </ActionForm>,
+      );
+    }
+  }
   if (isOpen) {
     forms.push(
       <ActionForm key="watch" title={t("watchers")} submit={t("addWatcher")} pending={watchM.isPending} error={fWatch.error} done={fWatch.done ? t("done") : null} onSubmit={(f) => watchM.mutate({ ticketId: id, email: String(f.get("email") ?? "") })}>
+        {data.watchers.length > 0 ? (
+          <ul className="text-sm text-slate-700" aria-label={t("watchers")}>
+            {data.watchers.map((w) => (
+              <li key={w.id}>
+                {w.name} · {w.email}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-500">{t("noWatchers")}</p>
+        )}
         <label className="block text-sm">
           {t("watcherEmail")}
           <input name="email" type="email" required className={field} />
@@ -536,6 +649,33 @@ export function TicketView({ id, role, viewerId, serverNow }: { id: number; role
             </dl>
           </Section>
           <Actions data={data} role={role} viewerId={viewerId} />
+          {data.complaints.length > 0 ? (
+            <Section id="complaints" title={t("detail.complaints")}>
+              <ul className="space-y-4 text-sm">
+                {data.complaints.map((c) => (
+                  <li key={c.id}>
+                    <p className="flex flex-wrap items-center gap-2 font-medium">
+                      <Badge tone={c.status === "open" ? "amber" : c.status === "acknowledged" ? "brand" : "green"}>{t(`detail.complaintStatus.${c.status}`)}</Badge>
+                      <span className="text-xs font-normal text-slate-500">
+                        {date(c.raisedAt)}
+                        {c.raisedBy ? ` · ${c.onBehalf ? t("detail.complaintOnBehalf", { name: c.raisedBy }) : t("detail.by", { name: c.raisedBy })}` : ""}
+                      </span>
+                    </p>
+                    <p className="mt-1 text-slate-700">{c.reason}</p>
+                    {c.answers.map((a, i) => (
+                      <div key={i} className="mt-2 rounded-lg bg-slate-50 p-2">
+                        <p className="text-xs text-slate-500">
+                          {t(`detail.complaintAnswer.${a.outcome}`)} · {date(a.at)}
+                          {a.by ? ` · ${t("detail.by", { name: a.by })}` : ""}
+                        </p>
+                        <p className="text-slate-800">{a.response}</p>
+                      </div>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
           {data.disputes.length > 0 ? (
             <Section id="disputes" title={t("detail.disputes")}>
               <ul className="space-y-3 text-sm">
@@ -558,7 +698,7 @@ export function TicketView({ id, role, viewerId, serverNow }: { id: number; role
               {data.timeline.map((e) => (
                 <li key={e.id} className="border-l-2 border-slate-200 pl-3">
                   <p className="font-medium text-slate-900">
-                    {t(`detail.events.${e.type}`)}
+                    {e.complaintPhase && e.complaintPhase !== "raised" ? t(`detail.complaintAnswer.${e.complaintPhase}`) : t(`detail.events.${e.type}`)}
                     {e.type === "priorityChanged" && e.from && e.priority ? ` ${t("detail.eventPriority", { from: e.from, to: e.priority })}` : ""}
                     {e.disputeUpheld ? ` (${t("detail.eventDisputeUpheld")})` : ""}
                   </p>

@@ -1,5 +1,6 @@
 export * from "./accounts";
 export * from "./audit";
+export * from "./dashboards";
 export * from "./incidents";
 export * from "./kb";
 export * from "./organizations";

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { segmentText } from "@/server/kb/segment";
+import { ftsRow } from "@/server/kb/article-input";
 import { DEMO_ARTICLES } from "./articles";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -21,7 +21,8 @@ export function insertArticles(sqlite: Database.Database, opts: { anchor: Date; 
         reviewedAt, a.views, a.helpful, a.notHelpful, createdAt, reviewedAt).lastInsertRowid,
     );
     for (const c of a.errorCodes) code.run(id, c.toUpperCase());
-    fts.run(id, segmentText(a.title), segmentText(a.body), a.errorCodes.join(" "));
+    const row = ftsRow(a);
+    fts.run(id, row.title, row.body, row.codes);
   });
   return DEMO_ARTICLES.length;
 }

@@ -6,12 +6,15 @@
  */
 import type { Db } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
-import { engagements, incidentOrganizations, incidents, organizations, users } from "../schema";
+import { rebuildRollups } from "@/server/dashboards/rollup-service";
+import { engagements, organizations, users } from "../schema";
 import type { Region, Role, TierCode } from "../schema/enums";
 import { insertArticles } from "./articles-writer";
+import { seedIncidents } from "./incidents";
 import { ORG_NAMES, PERSON_NAMES } from "./content";
 import { createTicketWriter, insertReferenceData, planTicket } from "./factories";
 import { createRng } from "./random";
+import { seedReviews } from "./reviews";
 
 export const DEMO_PASSWORD = "attain-demo";
 const DAY = 24 * 60 * 60 * 1000;
@@ -162,38 +165,13 @@ export async function seedDemo(db: Db, opts: { anchor: Date; ticketsPerOrg?: { b
       }
     });
 
-    const incidentSpecs = [
-      { title: "Elevated join failures in US West", productArea: "video_calling", regions: ["americas"], days: 20, minutes: 42, severity: "major", planned: false },
-      { title: "Real-time messaging delivery delays", productArea: "realtime_messaging", regions: ["china", "emea", "americas"], days: 48, minutes: 18, severity: "minor", planned: false },
-      { title: "Scheduled media gateway upgrade", productArea: "live_streaming", regions: ["emea"], days: 33, minutes: 60, severity: "minor", planned: true },
-      { title: "Voice calling outage in Shanghai edge", productArea: "voice_calling", regions: ["china"], days: 75, minutes: 95, severity: "critical", planned: false },
-    ] as const;
-    for (const spec of incidentSpecs) {
-      const startedAt = new Date(anchor.getTime() - spec.days * DAY);
-      const inc = tx
-        .insert(incidents)
-        .values({
-          title: spec.title,
-          productArea: spec.productArea,
-          regions: [...spec.regions],
-          severity: spec.severity,
-          startedAt,
-          endedAt: new Date(startedAt.getTime() + spec.minutes * 60_000),
-          planned: spec.planned,
-          announcedAt: spec.planned ? new Date(startedAt.getTime() - 7 * DAY) : null,
-          allOrganizations: spec.productArea !== "video_calling",
-          summary: `${spec.title}. Service was restored; see the post-incident review for details.`,
-          rootCause: spec.planned ? null : "A configuration change rolled out to one cluster exhausted its connection pool.",
-          createdById: managerId,
-          createdAt: startedAt,
-        })
-        .returning({ id: incidents.id })
-        .get();
-      if (spec.productArea === "video_calling") tx.insert(incidentOrganizations).values({ incidentId: inc.id, organizationId: orgIds[0]! }).run();
-    }
+    seedIncidents(tx, { anchor, organizationIds: orgIds, createdById: managerId });
+    seedReviews(db, { anchor });
 
     db.$client.exec("ANALYZE");
     const articleCount = insertArticles(db.$client, { anchor, ownerIds: [staffIds["expert@attain.test"]!, staffIds["agent@attain.test"]!, staffIds["manager@attain.test"]!] });
+    // Tickets were written in bulk, past refreshTicketSla: build the dashboards' rollups from them.
+    rebuildRollups(db.$client);
     return { organizations: orgIds.length, users: userCount, tickets: ticketCount, articles: articleCount };
   });
 }

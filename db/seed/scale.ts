@@ -17,10 +17,11 @@
  */
 import type Database from "better-sqlite3";
 import { hashPassword } from "@/server/auth/password";
+import { rebuildRollups } from "@/server/dashboards/rollup-service";
 import type { Db } from "@/server/db";
-import { segmentText } from "@/server/kb/segment";
+import { ftsRow } from "@/server/kb/article-input";
 import { INCIDENT_SEVERITIES, PRODUCT_AREAS, REGIONS, type Region, type Role, type TierCode } from "../schema/enums";
-import { DEMO_ARTICLES, type ArticleSeed } from "./articles";
+import { DEMO_ARTICLES } from "./articles";
 import { ORG_NAMES, PERSON_NAMES } from "./content";
 import { DEMO_PASSWORD, STAFF } from "./demo";
 import { createTicketWriter, insertReferenceData, planTicket } from "./factories";
@@ -152,6 +153,8 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
   progress("incidents", incidents, opts.incidents);
   endPhase("incidents");
 
+  // Tickets were written in bulk, past refreshTicketSla: build the dashboards' rollups from them.
+  rebuildRollups(sqlite);
   endBulkLoad(sqlite);
   return { organizations: orgs.length, users: people.users, tickets: opts.tickets, events, articles, incidents, seconds };
 }
@@ -302,13 +305,30 @@ function writeTickets(
   return events;
 }
 
-const VARIANTS_EN = ["SDK 4.2", "SDK 4.3", "SDK 4.4", "SDK 4.5", "Android", "iOS", "Web", "Windows", "macOS", "Flutter", "React Native", "Unity", "Electron", "large channels", "weak networks", "server-side"];
-const VARIANTS_ZH = ["SDK 4.2", "SDK 4.3", "SDK 4.4", "SDK 4.5", "Android", "iOS", "Web", "Windows", "macOS", "Flutter", "React Native", "Unity", "Electron", "大频道", "弱网环境", "服务端"];
+type Platform = { name: string; slug: string; en: string; zh: string };
+
+/** Platforms a variant applies to, each with the advice that differs on it. */
+const PLATFORMS: Platform[] = [
+  { name: "Android", slug: "android", en: "On Android, collect logs with `adb logcat -s AttainRTC` and check the app holds RECORD_AUDIO and CAMERA at run time.", zh: "在 Android 上，用 `adb logcat -s AttainRTC` 收集日志，并确认应用在运行时已获得 RECORD_AUDIO 和 CAMERA 权限。" },
+  { name: "iOS", slug: "ios", en: "On iOS, set the audio session category before joining and keep NSMicrophoneUsageDescription in Info.plist.", zh: "在 iOS 上，请在加入频道前设置音频会话类别，并在 Info.plist 中保留 NSMicrophoneUsageDescription。" },
+  { name: "Web", slug: "web", en: "On the Web SDK, serve the page over HTTPS and check the browser console for ERR_ codes before the SDK logs upload.", zh: "在 Web SDK 中，页面必须通过 HTTPS 提供，并在日志上传前查看浏览器控制台中的 ERR_ 错误码。" },
+  { name: "Windows", slug: "windows", en: "On Windows, logs are under %APPDATA%\\AttainRTC; exclusive-mode audio drivers can block device capture.", zh: "在 Windows 上，日志位于 %APPDATA%\\AttainRTC；独占模式的音频驱动可能阻止设备采集。" },
+  { name: "macOS", slug: "macos", en: "On macOS, grant camera, microphone and screen recording in System Settings > Privacy & Security.", zh: "在 macOS 上，请在“系统设置 > 隐私与安全性”中授予摄像头、麦克风和屏幕录制权限。" },
+  { name: "Flutter", slug: "flutter", en: "With Flutter, call the engine's release() in dispose() so a hot restart does not leave a second engine running.", zh: "使用 Flutter 时，请在 dispose() 中调用引擎的 release()，避免热重启后残留第二个引擎实例。" },
+  { name: "React Native", slug: "react-native", en: "With React Native, rebuild the native app after upgrading the package; Metro reloads do not reload the native SDK.", zh: "使用 React Native 时，升级包后请重新构建原生应用；Metro 热加载不会重新加载原生 SDK。" },
+  { name: "Unity", slug: "unity", en: "With Unity, initialise the engine on the main thread and leave the channel in OnApplicationQuit.", zh: "使用 Unity 时，请在主线程初始化引擎，并在 OnApplicationQuit 中离开频道。" },
+  { name: "Electron", slug: "electron", en: "With Electron, load the SDK in the renderer process only and match the native module to the Electron version.", zh: "使用 Electron 时，仅在渲染进程中加载 SDK，并确保原生模块与 Electron 版本匹配。" },
+  { name: "Linux server", slug: "linux-server", en: "On the Linux server SDK, raise the open-file limit (ulimit -n) for large numbers of channels.", zh: "在 Linux 服务端 SDK 上，频道数量较多时请调高打开文件数上限（ulimit -n）。" },
+];
+const SDK_VERSIONS = ["4.0.1", "4.1.0", "4.1.2", "4.2.0", "4.2.3", "4.3.0", "4.3.1", "4.3.2", "4.4.0", "4.4.1", "4.5.0", "4.5.1"];
+/** Codes a troubleshooting variant also answers, so code searches return different sets of articles. */
+const RELATED_CODES = ["17", "101", "102", "109", "110", "1001", "1003", "1005", "1018", "1501", "1502", "ERR_TOKEN_EXPIRED", "ERR_NOT_READABLE", "ERR_PERMISSION_DENIED", "ERR_NETWORK_ERROR", "ERR_WS_ABORT"];
 
 /**
- * Knowledge base articles: the demo articles first, then variants of them (a platform or SDK
- * version in the title and a line at the top of the body) until `count`, each with its error
- * codes and full-text row. The demo bodies' segmentation is computed once and reused.
+ * Knowledge base articles: the demo articles first, then variants of them until `count`. A variant
+ * is the article for one platform and SDK version: its title, address, tags and linked version name
+ * them, its body starts with platform-specific advice, and troubleshooting variants answer one more
+ * related error code. Each has its error-code rows and its full-text row (`ftsRow`, as the editor).
  */
 function writeArticles(sqlite: Database.Database, rng: Rng, opts: { anchor: Date; count: number; ownerIds: number[] }): number {
   const insert = sqlite.prepare(
@@ -316,30 +336,34 @@ function writeArticles(sqlite: Database.Database, rng: Rng, opts: { anchor: Date
   );
   const code = sqlite.prepare(`INSERT OR IGNORE INTO article_error_codes (article_id, code) VALUES (?, ?)`);
   const fts = sqlite.prepare(`INSERT INTO articles_fts (rowid, title, body, codes) VALUES (?, ?, ?, ?)`);
-  const segmentedBodies = new Map<ArticleSeed, string>();
   sqlite.transaction(() => {
     for (let i = 0; i < opts.count; i++) {
       const a = DEMO_ARTICLES[i % DEMO_ARTICLES.length]!;
       const k = Math.floor(i / DEMO_ARTICLES.length);
-      let bodySegments = segmentedBodies.get(a);
-      if (bodySegments === undefined) {
-        bodySegments = segmentText(a.body);
-        segmentedBodies.set(a, bodySegments);
-      }
-      const variant = (a.locale === "zh" ? VARIANTS_ZH : VARIANTS_EN)[k % VARIANTS_EN.length]!;
-      const title = k === 0 ? a.title : a.locale === "zh" ? `${a.title}（${variant}，第 ${k} 版）` : `${a.title} (${variant}, revision ${k})`;
-      const lead = k === 0 ? "" : a.locale === "zh" ? `适用于 ${variant}。` : `Applies to ${variant}.`;
+      const zh = a.locale === "zh";
+      // k → (platform, version) is one-to-one for k < 120, so a variant's address never repeats.
+      const platform = PLATFORMS[(k - 1 + PLATFORMS.length) % PLATFORMS.length]!;
+      const version = SDK_VERSIONS[Math.floor((k - 1) / PLATFORMS.length) % SDK_VERSIONS.length]!;
+      const label = `${platform.name} SDK ${version}`;
+      const title = k === 0 ? a.title : zh ? `${a.title}（${label}）` : `${a.title} (${label})`;
+      const lead = k === 0 ? "" : zh ? `适用于 ${label}。${platform.zh}` : `Applies to ${label}. ${platform.en}`;
       const body = lead ? `${lead}\n\n${a.body}` : a.body;
+      const extra = k > 0 && a.errorCodes.length > 0 ? rng.pick(RELATED_CODES) : null;
+      const errorCodes = extra && !a.errorCodes.includes(extra) ? [...a.errorCodes, extra] : a.errorCodes;
+      const tags = k === 0 ? a.tags : [...a.tags, platform.slug];
+      const sdkVersions = k === 0 ? a.sdkVersions : [version];
       const reviewedAt = opts.anchor.getTime() - (k === 0 ? a.reviewedDaysAgo : rng.int(1, 400)) * DAY;
       const views = k === 0 ? a.views : Math.floor(a.views * (0.05 + rng.next()));
+      const slug = k === 0 ? a.slug : `${a.slug}-${platform.slug}-${version.replace(/\./g, "-")}`;
       const id = Number(
-        insert.run(k === 0 ? a.slug : `${a.slug}-${k}`, a.locale, k === 0 ? a.translationGroup : `${a.translationGroup}-${k}`, title, a.summary, body,
-          a.productArea, a.type, a.status, a.internal ? 1 : 0, opts.ownerIds[i % opts.ownerIds.length] ?? null, JSON.stringify(a.tags),
-          JSON.stringify(a.errorCodes), JSON.stringify(a.sdkVersions), reviewedAt, views, Math.floor(views * 0.05), Math.floor(views * 0.01),
+        insert.run(slug, a.locale, k === 0 ? a.translationGroup : `${a.translationGroup}-${k}`, title, a.summary, body,
+          a.productArea, a.type, a.status, a.internal ? 1 : 0, opts.ownerIds[i % opts.ownerIds.length] ?? null, JSON.stringify(tags),
+          JSON.stringify(errorCodes), JSON.stringify(sdkVersions), reviewedAt, views, Math.floor(views * 0.05), Math.floor(views * 0.01),
           reviewedAt - 30 * DAY, reviewedAt).lastInsertRowid,
       );
-      for (const c of a.errorCodes) code.run(id, c.toUpperCase());
-      fts.run(id, segmentText(title), lead ? `${segmentText(lead)} ${bodySegments}` : bodySegments, a.errorCodes.join(" "));
+      for (const c of errorCodes) code.run(id, c.toUpperCase());
+      const row = ftsRow({ title, body, errorCodes });
+      fts.run(id, row.title, row.body, row.codes);
     }
   })();
   return opts.count;

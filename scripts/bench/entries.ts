@@ -72,6 +72,25 @@ export type BenchEntry = {
 };
 
 const OPEN = `('new','open','pending_customer','workaround_provided')`;
+/** The ticket whose page `tickets.get` measures: the scale seed's first Nimbus Live ticket. */
+const TICKET_PAGE_ID = 2319;
+
+
+/** The last quarter that has ended when the bench runs (UTC), which the SLA entries ask for. */
+const SLA_BENCH_QUARTER = (() => {
+  const now = new Date();
+  const start = Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3 - 3, 1);
+  const d = new Date(start);
+  const month = (add: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1)).toISOString().slice(0, 7);
+  return {
+    key: `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`,
+    from: start,
+    to: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 3, 1),
+    months: [0, 1, 2].map(month),
+    previousMonths: [-3, -2, -1].map(month),
+    trendMonths: Array.from({ length: 24 }, (_, i) => month(i - 21)),
+  };
+})();
 
 export const ENTRIES: BenchEntry[] = [
   {
@@ -177,12 +196,19 @@ export const ENTRIES: BenchEntry[] = [
     method: "GET",
     path: `/api/trpc/tickets.queue?input=${encodeURIComponent(JSON.stringify({ json: { limit: 50 } }))}`,
     budget: BUDGETS.interactive,
+    // Mirrors server/tickets/queue.ts: the partial index tickets_open_due_idx (whose WHERE is repeated
+    // literally so SQLite can use it), the unary plus on status so no status index is chosen, and the
+    // count through INDEXED BY. Per-row risk needs each row's targets and calendar (cached per page).
     rawSql: [
       {
-        sql: `SELECT t.*, o.name, o.region, o.calendar_id, tr.code FROM tickets t JOIN organizations o ON o.id = t.organization_id JOIN tiers tr ON tr.id = o.tier_id
-              WHERE t.status IN ${OPEN} AND t.next_due_at IS NOT NULL AND t.outside_sla = 0 ORDER BY t.next_due_at, t.id LIMIT 51`,
+        sql: `SELECT t.*, o.name, o.region, o.calendar_id, tr.code, u.name FROM tickets t JOIN organizations o ON o.id = t.organization_id JOIN tiers tr ON tr.id = o.tier_id
+              LEFT JOIN users u ON u.id = t.assignee_id
+              WHERE t.next_due_at IS NOT NULL AND t.outside_sla = 0 AND +t.status IN ${OPEN} ORDER BY t.next_due_at, t.id LIMIT 51`,
       },
-      { sql: `SELECT count(*) FROM tickets WHERE status IN ${OPEN} AND next_due_at IS NOT NULL AND outside_sla = 0` },
+      { sql: `SELECT count(*) FROM tickets t INDEXED BY tickets_open_due_idx WHERE t.next_due_at IS NOT NULL AND t.outside_sla = 0 AND +t.status IN ${OPEN}` },
+      { sql: `SELECT priority, metric, minutes, calendar_mode FROM targets WHERE version_id = (SELECT max(id) FROM target_versions)` },
+      { sql: `SELECT * FROM calendars WHERE id = 1` },
+      { sql: `SELECT date FROM holidays WHERE calendar_id = 1` },
     ],
   },
   {
@@ -201,6 +227,36 @@ export const ENTRIES: BenchEntry[] = [
     ],
   },
   {
+    name: "tickets.get",
+    what: "a customer opens a ticket page: ticket, conversation, timeline, complaints, disputes, watchers, and each metric's \"why is it due then?\" trace",
+    as: "dev@nimbus.example",
+    method: "GET",
+    // Ticket 2319 is the scale seed's first Nimbus Live ticket (deterministic seed): 7 events, 5 comments, rated.
+    path: `/api/trpc/tickets.get?input=${encodeURIComponent(JSON.stringify({ json: { id: TICKET_PAGE_ID } }))}`,
+    budget: BUDGETS.interactive,
+    rawSql: [
+      { sql: `SELECT * FROM tickets WHERE id = ? AND organization_id = ?`, params: (c) => [TICKET_PAGE_ID, c.user?.organizationId] },
+      { sql: `SELECT o.name, tr.code, o.time_zone FROM organizations o JOIN tiers tr ON tr.id = o.tier_id WHERE o.id = (SELECT organization_id FROM tickets WHERE id = ?)`, params: () => [TICKET_PAGE_ID] },
+      { sql: `SELECT * FROM comments WHERE ticket_id = ? AND visibility = 'public' ORDER BY created_at, id`, params: () => [TICKET_PAGE_ID] },
+      { sql: `SELECT * FROM ticket_events WHERE ticket_id = ? ORDER BY at, id`, params: () => [TICKET_PAGE_ID] },
+      { sql: `SELECT score, comment, created_at FROM satisfaction_ratings WHERE ticket_id = ?`, params: () => [TICKET_PAGE_ID] },
+      { sql: `SELECT * FROM disputes WHERE ticket_id = ? ORDER BY created_at DESC`, params: () => [TICKET_PAGE_ID] },
+      { sql: `SELECT u.id, u.name, u.email FROM watchers w JOIN users u ON u.id = w.user_id WHERE w.ticket_id = ? ORDER BY u.name`, params: () => [TICKET_PAGE_ID] },
+      {
+        sql: `SELECT id, name, role FROM users WHERE id IN (SELECT requester_id FROM tickets WHERE id = ? UNION SELECT author_id FROM comments WHERE ticket_id = ? UNION SELECT actor_id FROM ticket_events WHERE ticket_id = ?)`,
+        params: () => [TICKET_PAGE_ID, TICKET_PAGE_ID, TICKET_PAGE_ID],
+      },
+      {
+        sql: `SELECT t.id, t.target_version_id, o.calendar_id FROM tickets t JOIN organizations o ON o.id = t.organization_id WHERE t.id = ?`,
+        params: () => [TICKET_PAGE_ID],
+      },
+      { sql: `SELECT at, type, data FROM ticket_events WHERE ticket_id = ? ORDER BY at, id`, params: () => [TICKET_PAGE_ID] },
+      { sql: `SELECT * FROM targets WHERE version_id = (SELECT target_version_id FROM tickets WHERE id = ?)`, params: () => [TICKET_PAGE_ID] },
+      { sql: `SELECT * FROM calendars WHERE id = (SELECT calendar_id FROM organizations WHERE id = ?)`, params: (c) => [c.user?.organizationId] },
+      { sql: `SELECT date FROM holidays WHERE calendar_id = (SELECT calendar_id FROM organizations WHERE id = ?)`, params: (c) => [c.user?.organizationId] },
+    ],
+  },
+  {
     name: "tickets.create",
     what: "a customer files a P2 ticket: insert, created event, SLA evaluation and stored state, deflection row, in one transaction",
     as: "dev@nimbus.example",
@@ -216,6 +272,123 @@ export const ENTRIES: BenchEntry[] = [
       {
         sql: `SELECT id FROM target_versions WHERE tier_id = (SELECT tier_id FROM organizations WHERE id = ?) ORDER BY version DESC LIMIT 1`,
         params: (c) => [c.user?.organizationId],
+      },
+    ],
+  },
+  // SLA dashboards (issue 9): rollups per month x tier x region x priority x product area, so the
+  // cost does not grow with the ticket count; drill-down reads the per-ticket facts by outcome time.
+  ...(() => {
+    const quarter = SLA_BENCH_QUARTER;
+    const input = (extra: Record<string, unknown> = {}) => encodeURIComponent(JSON.stringify({ json: { period: { kind: "quarter", quarter: quarter.key }, ...extra } }));
+    const months = quarter.months.map((m) => `'${m}'`).join(",");
+    const before = quarter.previousMonths.map((m) => `'${m}'`).join(",");
+    const cells = (list: string, where = "") => ({
+      sql: `SELECT metric, month, tier_id, priority, sum(met), sum(breached), sum(excluded), sum(band0), sum(band1), sum(band2), sum(band3), sum(band4), sum(band5), sum(band6)
+            FROM sla_rollups WHERE month IN (${list}) ${where} GROUP BY metric, month, tier_id, priority`,
+    });
+    const aged = { sql: `SELECT t.id FROM tickets t JOIN organizations o ON o.id = t.organization_id WHERE t.next_due_at IS NOT NULL AND t.outside_sla = 0 AND t.next_due_at < ? AND +t.status IN ${OPEN}`, params: (c: EntryContext) => [c.now] };
+    return [
+      {
+        name: "sla.dashboard",
+        what: `an executive's /sla for ${quarter.key} against the quarter before: attainment tiles, heatmap, first-response bands, breaches by area and category, at risk now, satisfaction, availability and credits`,
+        as: "exec@attain.test",
+        method: "GET",
+        path: `/api/trpc/sla.dashboard?input=${input()}`,
+        budget: BUDGETS.dashboard,
+        rawSql: [
+          cells(months),
+          cells(before),
+          aged,
+          { sql: `SELECT product_area, category, sum(breached) FROM sla_breach_rollups WHERE month IN (${months}) GROUP BY product_area, category` },
+          { sql: `SELECT sum(ratings), sum(score_sum) FROM satisfaction_rollups WHERE month IN (${months})` },
+        ],
+      },
+      {
+        name: "sla.dashboard.enterprise-p0",
+        what: `/sla filtered to Enterprise P0 for ${quarter.key}`,
+        as: "exec@attain.test",
+        method: "GET",
+        path: `/api/trpc/sla.dashboard?input=${input({ tierCode: "enterprise", priority: "P0" })}`,
+        budget: BUDGETS.dashboard,
+        rawSql: [cells(months, "AND tier_id = (SELECT id FROM tiers WHERE code = 'enterprise') AND priority = 'P0'"), cells(before, "AND tier_id = (SELECT id FROM tiers WHERE code = 'enterprise') AND priority = 'P0'")],
+      },
+      {
+        name: "sla.atRisk",
+        what: "/sla tickets at risk now: open tickets by due time against per-target thresholds (one calendar computation per target)",
+        as: "exec@attain.test",
+        method: "GET",
+        path: `/api/trpc/sla.atRisk?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`,
+        budget: BUDGETS.dashboard,
+        rawSql: [
+          {
+            sql: `SELECT t.target_version_id, o.calendar_id, t.priority, t.fr_status, t.fr_achieved_at, t.fr_due_at, t.wa_status, t.wa_achieved_at, t.wa_due_at, t.res_status, t.res_achieved_at, t.res_due_at
+                  FROM tickets t CROSS JOIN organizations o ON o.id = t.organization_id
+                  WHERE t.next_due_at IS NOT NULL AND t.outside_sla = 0 AND t.next_due_at >= ? AND t.next_due_at < ? AND +t.status IN ${OPEN} AND t.exclusion_reason IS NULL`,
+            params: (c: EntryContext) => [c.now, c.now + 14 * 86_400_000],
+          },
+        ],
+      },
+      {
+        name: "sla.availability",
+        what: `/sla availability per tier and credits owed, ${quarter.key} and the quarter before (the availability service over every organization)`,
+        as: "exec@attain.test",
+        method: "GET",
+        path: `/api/trpc/sla.availability?input=${input()}`,
+        budget: BUDGETS.dashboard,
+        rawSql: [
+          { sql: `SELECT o.id, o.region, t.code, t.availability_commitment, t.credit_schedule FROM organizations o JOIN tiers t ON t.id = o.tier_id ORDER BY o.name` },
+          { sql: `SELECT id, started_at, ended_at, planned, announced_at, all_organizations, regions FROM incidents WHERE started_at < ? AND (ended_at IS NULL OR ended_at > ?)`, params: () => [quarter.to, quarter.from] },
+        ],
+      },
+      {
+        name: "sla.trend",
+        what: "the attainment trend per tier by month over 24 months",
+        as: "exec@attain.test",
+        method: "GET",
+        path: `/api/trpc/sla.trend?input=${input()}`,
+        budget: BUDGETS.dashboard,
+        rawSql: [cells(quarter.trendMonths.map((m) => `'${m}'`).join(",")), aged],
+      },
+      {
+        name: "sla.tickets",
+        what: `drill-down: Enterprise P0 first-response breaches in ${quarter.key}, newest 100`,
+        as: "exec@attain.test",
+        method: "GET",
+        path: `/api/trpc/sla.tickets?input=${input({ tierCode: "enterprise", priority: "P0", metric: "firstResponse", outcome: "breached" })}`,
+        budget: BUDGETS.dashboard,
+        rawSql: [
+          {
+            sql: `SELECT ticket_id, fr_at FROM ticket_sla_facts WHERE fr_outcome = 'breached' AND excluded = 0 AND fr_at >= ? AND fr_at < ? AND tier_id = (SELECT id FROM tiers WHERE code = 'enterprise') AND priority = 'P0' ORDER BY fr_at DESC LIMIT 100`,
+            params: () => [quarter.from, quarter.to],
+          },
+        ],
+      },
+    ] satisfies BenchEntry[];
+  })(),
+  {
+    // Issue 8: generating a review for an organization with ~5,000 tickets in the quarter must take
+    // under 300 ms. The scale seed has no organization that large (its largest has ~50 tickets a
+    // quarter), so this measures Nimbus Live (organization 1, am@attain.test's) on the scale
+    // database; reviews.preview computes exactly the snapshot reviews.generate freezes, without
+    // storing a review per request.
+    name: "reviews.preview",
+    what: `an account manager computes the ${SLA_BENCH_QUARTER.key} service review of Nimbus Live: attainment (this and the previous quarter), volume, breaches, availability, satisfaction, KB gaps, alerts, health`,
+    as: "am@attain.test",
+    method: "GET",
+    path: `/api/trpc/reviews.preview?input=${encodeURIComponent(JSON.stringify({ json: { organizationId: 1, quarter: SLA_BENCH_QUARTER.key } }))}`,
+    budget: { kind: "dashboard aggregate", p95Ms: 300 },
+    rawSql: [
+      {
+        sql: `SELECT priority, sum(fr_status = 'met' AND fr_achieved_at >= ? AND fr_achieved_at < ?), sum(fr_status = 'breached' AND fr_due_at >= ? AND fr_due_at < ?) FROM tickets WHERE outside_sla = 0 AND organization_id = 1 GROUP BY priority`,
+        params: () => [SLA_BENCH_QUARTER.from, SLA_BENCH_QUARTER.to, SLA_BENCH_QUARTER.from, SLA_BENCH_QUARTER.to],
+      },
+      {
+        sql: `SELECT strftime('%Y-%m', created_at / 1000, 'unixepoch'), product_area, category, priority, count(*) FROM tickets WHERE organization_id = 1 AND created_at >= ? AND created_at < ? GROUP BY 1, 2, 3, 4`,
+        params: () => [SLA_BENCH_QUARTER.from - 92 * 86_400_000, SLA_BENCH_QUARTER.to],
+      },
+      {
+        sql: `SELECT count(*), sum(r.score) FROM satisfaction_ratings r JOIN tickets t ON t.id = r.ticket_id WHERE t.organization_id = 1 AND r.created_at >= ? AND r.created_at < ?`,
+        params: () => [SLA_BENCH_QUARTER.from, SLA_BENCH_QUARTER.to],
       },
     ],
   },
@@ -255,6 +428,8 @@ export const PAGES: { path: string; as: DemoEmail | null }[] = [
   { path: "/tickets", as: "agent@attain.test" },
   { path: "/tickets/new", as: "dev@nimbus.example" },
   { path: "/queue", as: "agent@attain.test" },
+  { path: "/tickets/2319", as: "dev@nimbus.example" },
   { path: "/kb", as: null },
   { path: "/admin", as: "admin@attain.test" },
+  { path: "/sla", as: "exec@attain.test" },
 ];

@@ -1,9 +1,16 @@
+import { accountsRouter } from "./routers/accounts";
 import { adminRouter } from "./routers/admin";
+import { alertsRouter } from "./routers/alerts";
+import { auditRouter } from "./routers/audit";
+import { availabilityRouter } from "./routers/availability";
 import { healthRouter } from "./routers/health";
 import { homeRouter } from "./routers/home";
+import { incidentsRouter } from "./routers/incidents";
 import { kbRouter } from "./routers/kb";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
+import { reviewsRouter } from "./routers/reviews";
+import { slaRouter } from "./routers/sla";
 import { ticketsRouter } from "./routers/tickets";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -15,6 +22,13 @@ export const appRouter = createTRPCRouter({
   tickets: ticketsRouter,
   kb: kbRouter,
   notifications: notificationsRouter,
+  accounts: accountsRouter,
+  reviews: reviewsRouter,
+  incidents: incidentsRouter,
+  availability: availabilityRouter,
+  alerts: alertsRouter,
+  sla: slaRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { FEEDBACK_REASONS } from "@/db/schema/enums";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
+import { canPublish } from "./article-input";
 import { renderMarkdown, type RenderedMarkdown } from "./markdown";
 import { cleanSnippet, parseQuery, SNIPPET_CLOSE, SNIPPET_OPEN, suggestQuery, titleVocabulary, type SnippetPart } from "./search";
 
@@ -339,20 +340,22 @@ export function giveFeedback(db: Db, user: SessionUser, input: { articleId: numb
 // Staff report ----------------------------------------------------------------------------------
 
 /**
- * What needs a writer's attention: articles not reviewed for 180 days (the user's own first), the
- * most viewed articles readers found not helpful, and the searches that found nothing.
+ * What needs a writer's attention: articles not reviewed for 180 days (the user's own first, or only
+ * theirs with `staleMine`), the most viewed articles readers found not helpful, and the searches
+ * that found nothing.
  */
-export function kbReport(db: Db, user: SessionUser, now: Date) {
+export function kbReport(db: Db, user: SessionUser, input: { staleMine?: boolean }, now: Date) {
   const cutoff = new Date(now.getTime() - STALE_AFTER_DAYS * DAY);
+  const reviewer = canPublish(user.role);
   const stale = db
-    .select({ slug: articles.slug, locale: articles.locale, title: articles.title, reviewedAt: articles.reviewedAt, owner: users.name, mine: sql<number>`${articles.ownerId} = ${user.id}` })
+    .select({ id: articles.id, slug: articles.slug, locale: articles.locale, title: articles.title, reviewedAt: articles.reviewedAt, owner: users.name, mine: sql<number>`coalesce(${articles.ownerId} = ${user.id}, 0)` })
     .from(articles)
     .leftJoin(users, eq(users.id, articles.ownerId))
-    .where(sql`${articles.reviewedAt} < ${cutoff.getTime()}`)
-    .orderBy(desc(sql`${articles.ownerId} = ${user.id}`), articles.reviewedAt)
+    .where(and(sql`${articles.reviewedAt} < ${cutoff.getTime()}`, input.staleMine ? eq(articles.ownerId, user.id) : undefined))
+    .orderBy(desc(sql`coalesce(${articles.ownerId} = ${user.id}, 0)`), articles.reviewedAt)
     .limit(100)
     .all()
-    .map((r) => ({ ...r, mine: r.mine === 1 }));
+    .map((r) => ({ ...r, mine: r.mine === 1, canReview: r.mine === 1 || reviewer }));
   const notHelpful = db
     .select({ slug: articles.slug, locale: articles.locale, title: articles.title, views: articles.views, helpfulCount: articles.helpfulCount, notHelpfulCount: articles.notHelpfulCount })
     .from(articles)

@@ -24,7 +24,8 @@ describe("notifications", () => {
 
   it("the outbox holds the email of each notification and only admins may read it", async () => {
     const mail = await callerAs(db, "admin@attain.test").notifications.outbox({ limit: 200 });
-    expect(mail.some((m) => m.to === "dev@nimbus.example" && m.subject.includes("Audio drops on Wi-Fi"))).toBe(true);
+    expect(mail.smtp).toBe(false);
+    expect(mail.items.find((m) => m.to === "dev@nimbus.example" && m.subject.includes("Audio drops on Wi-Fi"))).toMatchObject({ status: "pending", attempts: 0, sentAt: null });
     for (const email of ["manager@attain.test", "agent@attain.test", "exec@attain.test", "dev@nimbus.example"]) {
       await expect(callerAs(db, email).notifications.outbox({ limit: 10 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }

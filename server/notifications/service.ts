@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { notifications, outbox, tickets } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
+import { withDeliveryState } from "./delivery";
 
 /** The signed-in user's own notifications, newest first, with the unread count. */
 export function listNotifications(db: Db, user: SessionUser, limit: number) {
@@ -23,7 +24,11 @@ export function markAllRead(db: Db, user: SessionUser, now: Date): { updated: nu
   return { updated: res.changes };
 }
 
-/** Email that would have gone out by SMTP, newest first, for admins when SMTP is not configured. */
+/**
+ * The email outbox, newest first, for admins: without SMTP it is where mail is read; with SMTP each
+ * message shows whether it was sent, or failed (attempts and the last error) and awaits a retry.
+ */
 export function listOutbox(db: Db, limit: number) {
-  return db.select().from(outbox).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(limit).all();
+  const rows = db.select().from(outbox).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(limit).all();
+  return withDeliveryState(db, rows);
 }

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "@/db/schema";
+import { rebuildRollups } from "@/server/dashboards/rollup-service";
 import type { BusinessCalendar } from "./clock";
 import { classifyStateChange, type StateChange } from "./drift";
 import { evaluateSla, type SlaTargets } from "./evaluate";
@@ -162,6 +163,8 @@ export function recomputeAll(sqlite: Database.Database, opts: RecomputeOptions):
       opts.onProgress?.({ done: report.tickets, total: bounds.n, elapsedMs: Date.now() - started });
     }
   }
+  // Rewritten state moves tickets between the dashboards' cells: rebuild the rollups from it.
+  if (report.fixed > 0) rebuildRollups(sqlite);
   report.seconds = (Date.now() - started) / 1000;
   return report;
 }

@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { calendars, holidays, organizations, targets, ticketEvents, tickets } from "@/db/schema";
 import type { Db } from "@/server/db";
+import { updateTicketRollups } from "@/server/dashboards/rollup-service";
 import { notFound } from "@/server/errors";
 import type { BusinessCalendar } from "./clock";
 import { evaluateSla, type SlaTargets } from "./evaluate";
@@ -8,7 +9,7 @@ import { toSlaEvents } from "./events";
 import { toStoredSlaState, type StoredSlaState } from "./state";
 import { buildSlaTargets } from "./targets";
 
-type Tx = Pick<Db, "select" | "update">;
+type Tx = Pick<Db, "select" | "update" | "insert" | "delete">;
 
 /** Loads a calendar with its holidays as the clock module's plain data. */
 export function loadCalendar(db: Pick<Db, "select">, calendarId: number): BusinessCalendar {
@@ -45,12 +46,15 @@ export function loadTicketSlaInput(db: Pick<Db, "select">, ticketId: number) {
 }
 
 /**
- * Re-derives a ticket's stored SLA state from its event log and writes it. Callers run it inside
- * the same transaction that appended the events, so state and log never disagree.
+ * Re-derives a ticket's stored SLA state from its event log and writes it, then moves the ticket's
+ * contribution in the dashboards' rollups to match. Callers run it inside the same transaction that
+ * appended the events, so state, rollups and log never disagree. It is the one place stored SLA
+ * state is rewritten per ticket; bulk writers (seeds, recompute) call rebuildRollups instead.
  */
 export function refreshTicketSla(tx: Tx, ticketId: number, now: Date): StoredSlaState {
   const input = loadTicketSlaInput(tx, ticketId);
   const state = toStoredSlaState(evaluateSla(input.events, input.targets, now));
   tx.update(tickets).set(state).where(eq(tickets.id, ticketId)).run();
+  updateTicketRollups(tx, ticketId, input.targets);
   return state;
 }

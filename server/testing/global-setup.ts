@@ -5,13 +5,25 @@ import { seedDemo } from "@/db/seed/demo";
 import { openDb } from "@/server/db";
 import { TEMPLATE_DB, TEST_ANCHOR } from "./constants";
 
-/** Builds the migrated and seeded template database once per test run; each test file copies it. */
+/**
+ * Builds the migrated and seeded template database once per test run; each test file copies it.
+ * It is built under a private name and renamed into place, so a test run starting while another
+ * run rebuilds the template always copies a complete file, never a half-seeded one.
+ */
 export default async function setup(): Promise<void> {
   fs.mkdirSync(path.dirname(TEMPLATE_DB), { recursive: true });
-  for (const f of [TEMPLATE_DB, `${TEMPLATE_DB}-wal`, `${TEMPLATE_DB}-shm`]) fs.rmSync(f, { force: true });
-  const db = openDb(TEMPLATE_DB);
-  migrateDb(db);
-  await seedDemo(db, { anchor: TEST_ANCHOR });
-  db.$client.pragma("wal_checkpoint(TRUNCATE)");
-  db.$client.close();
+  const building = `${TEMPLATE_DB}.${process.pid}.building`;
+  for (const f of [building, `${building}-wal`, `${building}-shm`]) fs.rmSync(f, { force: true });
+  const db = openDb(building);
+  try {
+    migrateDb(db);
+    await seedDemo(db, { anchor: TEST_ANCHOR });
+    db.$client.pragma("wal_checkpoint(TRUNCATE)");
+    db.$client.pragma("journal_mode = DELETE");
+  } finally {
+    db.$client.close();
+  }
+  for (const f of [`${building}-wal`, `${building}-shm`]) fs.rmSync(f, { force: true });
+  fs.renameSync(building, TEMPLATE_DB);
+  for (const f of [`${TEMPLATE_DB}-wal`, `${TEMPLATE_DB}-shm`]) fs.rmSync(f, { force: true });
 }

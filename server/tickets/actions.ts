@@ -5,7 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { comments, satisfactionRatings, users, watchers } from "@/db/schema";
-import { isOpenStatus, type EscalationLevel, type TicketStatus } from "@/db/schema/enums";
+import { isOpenStatus, SUPPORT_ROLES, type EscalationLevel, type TicketStatus } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
@@ -105,7 +105,7 @@ export function resolveTicket(db: Db, user: SessionUser, input: { ticketId: numb
   });
 }
 
-/** The customer reopens a resolved ticket within 14 days of its resolution. */
+/** The customer reopens a resolved ticket within 14 days of its resolution; the assignee is told. */
 export function reopenTicket(db: Db, user: SessionUser, input: { ticketId: number; reason: string }, now: Date) {
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
@@ -115,19 +115,27 @@ export function reopenTicket(db: Db, user: SessionUser, input: { ticketId: numbe
     tx.insert(comments).values({ ticketId: ticket.id, authorId: user.id, body: input.reason, visibility: "public", createdAt: now }).run();
     appendTicketEvents(tx, ticket.id, [{ type: "reopened", at: now, actorId: user.id }], now, { status: "open", resolvedAt: null, resolutionKind: null });
     notifyTicketPeople(tx, ticket.id, user.id, "reopened", now);
+    if (ticket.assigneeId) notifyStaff(tx, [ticket.assigneeId], ticket.id, "reopened", now);
   });
 }
 
-/** Staff assign a ticket to a support engineer (themselves or another), or unassign it. */
+/**
+ * Staff assign a ticket to a support engineer, expert or manager (themselves or another), or
+ * unassign it; a new assignee other than the actor is notified. Customers and other staff roles
+ * cannot hold tickets.
+ */
 export function assignTicket(db: Db, user: SessionUser, input: { ticketId: number; assigneeId: number | null }, now: Date) {
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     if (input.assigneeId !== null) {
       const assignee = tx.select({ role: users.role }).from(users).where(eq(users.id, input.assigneeId)).get();
-      if (!assignee || !["agent", "expert", "manager"].includes(assignee.role)) throw new DomainError("INVALID", "Tickets can be assigned to support staff only.", "tickets.errors.assigneeStaff");
+      if (!assignee || !(SUPPORT_ROLES as readonly string[]).includes(assignee.role)) throw new DomainError("INVALID", "Tickets can be assigned to support staff only.", "tickets.errors.assigneeStaff");
     }
+    // Assigning to whoever already holds the ticket (a double submit, two people clicking at once) changes nothing.
+    if (input.assigneeId === ticket.assigneeId) return;
     appendTicketEvents(tx, ticket.id, [{ type: "assigned", at: now, actorId: user.id, data: { assigneeId: input.assigneeId } }], now, { assigneeId: input.assigneeId });
     recordAudit(tx, { actorId: user.id, action: "ticket.assign", entity: "ticket", entityId: String(ticket.id), detail: { assigneeId: input.assigneeId }, at: now });
+    if (input.assigneeId !== null && input.assigneeId !== user.id) notifyStaff(tx, [input.assigneeId], ticket.id, "assigned", now);
   });
 }
 

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
-import { comments, deflectionEvents, disputes, organizations, satisfactionRatings, targetVersions, ticketEvents, tickets, tiers, users } from "@/db/schema";
-import { isOpenStatus, OPEN_TICKET_STATUSES, type ExclusionReason, type TicketEventType, type TicketStatus } from "@/db/schema/enums";
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { articles, comments, deflectionEvents, disputes, organizations, satisfactionRatings, targetVersions, ticketEvents, tickets, tiers, users, watchers } from "@/db/schema";
+import { isOpenStatus, OPEN_TICKET_STATUSES, SUPPORT_ROLES, type ExclusionReason, type ProductArea, type TicketEventType, type TicketStatus } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import { orgScope } from "@/server/api/scope";
 import type { SessionUser } from "@/server/auth/session";
@@ -8,8 +8,10 @@ import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { isMoreUrgent, slaRiskState, type Metric, type Priority } from "@/server/sla/evaluate";
 import { explainDue } from "@/server/sla/explain";
-import { renderMarkdown } from "@/server/kb/markdown";
 import { loadTicketSlaInput, refreshTicketSla } from "@/server/sla/service";
+import { foldComplaints } from "./complaint";
+import { renderTicketMarkdown } from "./render";
+import { notifyRole, notifyTicketPeople } from "./notify";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type EventData = Record<string, string | number | boolean | null>;
@@ -60,6 +62,7 @@ export function changePriority(db: Db, actor: SessionUser, input: { ticketId: nu
       throw new DomainError("INVALID", "A security vulnerability is never below P1.", "tickets.errors.securityFloor");
     appendTicketEvents(tx, ticket.id, [{ type: "priorityChanged", at: now, actorId: actor.id, data: { priority: input.priority, from: ticket.priority, reason: input.reason } }], now, { priority: input.priority });
     recordAudit(tx, { actorId: actor.id, action: "ticket.priority", entity: "ticket", entityId: String(ticket.id), detail: { from: ticket.priority, to: input.priority }, at: now });
+    notifyTicketPeople(tx, ticket.id, actor.id, "priority_changed", now);
   });
 }
 
@@ -70,6 +73,7 @@ export function excludeTicket(db: Db, actor: SessionUser, input: { ticketId: num
     if (ticket.exclusionReason) throw new DomainError("CONFLICT", "This ticket is already excluded.", "tickets.errors.alreadyExcluded");
     appendTicketEvents(tx, ticket.id, [{ type: "excluded", at: now, actorId: actor.id, data: { reason: input.reason, note: input.note } }], now, { exclusionReason: input.reason, exclusionNote: input.note });
     recordAudit(tx, { actorId: actor.id, action: "ticket.exclude", entity: "ticket", entityId: String(ticket.id), detail: { reason: input.reason }, at: now });
+    notifyTicketPeople(tx, ticket.id, actor.id, "excluded", now);
   });
 }
 
@@ -89,6 +93,7 @@ export function openDispute(db: Db, user: SessionUser, input: { ticketId: number
       .returning({ id: disputes.id })
       .get();
     appendTicketEvents(tx, ticket.id, [{ type: "disputeOpened", at: now, actorId: user.id, data: { kind: input.kind, proposed: input.proposedPriority ?? null, disputeId: row.id } }], now);
+    notifyRole(tx, "manager", ticket.id, user.id, "dispute", now);
     return { id: row.id };
   });
 }
@@ -117,10 +122,12 @@ export function decideDispute(db: Db, actor: SessionUser, input: { disputeId: nu
     }
     appendTicketEvents(tx, ticket.id, events, now, patch);
     recordAudit(tx, { actorId: actor.id, action: "dispute.decide", entity: "dispute", entityId: String(dispute.id), detail: { upheld: input.upheld, kind: dispute.kind }, at: now });
+    notifyTicketPeople(tx, ticket.id, actor.id, "dispute_decided", now);
   });
 }
 
 const STAFF_ONLY_EVENTS: TicketEventType[] = ["assigned"];
+const complaintPhase = (p: unknown): "raised" | "acknowledged" | "resolved" | null => (p === "raised" || p === "acknowledged" || p === "resolved" ? p : null);
 
 /**
  * Everything the ticket page shows: the ticket, the conversation (internal notes only for staff),
@@ -150,7 +157,9 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
   const events = db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.at), asc(ticketEvents.id)).all();
   const rating = db.select({ score: satisfactionRatings.score, comment: satisfactionRatings.comment, createdAt: satisfactionRatings.createdAt }).from(satisfactionRatings).where(eq(satisfactionRatings.ticketId, ticketId)).get() ?? null;
   const disputeRows = db.select().from(disputes).where(eq(disputes.ticketId, ticketId)).orderBy(desc(disputes.createdAt)).all();
+  const watcherRows = db.select({ id: users.id, name: users.name, email: users.email }).from(watchers).innerJoin(users, eq(users.id, watchers.userId)).where(eq(watchers.ticketId, ticketId)).orderBy(users.name).all();
   loadPeople([ticket.requesterId, ticket.assigneeId, ...conversation.map((c) => c.authorId), ...events.map((e) => e.actorId)]);
+  const complaints = foldComplaints(events.filter((e) => e.type === "complaint"));
 
   const sla = loadTicketSlaInput(db, ticketId);
   // One trace serves both: each explanation carries the metric's outcome (dueAt, achievedAt, status).
@@ -168,7 +177,7 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       id: ticket.id,
       subject: ticket.subject,
       description: ticket.description,
-      descriptionHtml: renderMarkdown(ticket.description).html,
+      descriptionHtml: renderTicketMarkdown(ticket.description),
       priority: ticket.priority,
       status: ticket.status,
       productArea: ticket.productArea,
@@ -186,8 +195,19 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       tier: org.tierCode,
       requester: people.get(ticket.requesterId)?.name ?? "",
       assignee: ticket.assigneeId ? (people.get(ticket.assigneeId)?.name ?? null) : null,
+      assigneeId: isCustomer ? null : ticket.assigneeId,
     },
-    conversation: conversation.map((c) => ({ id: c.id, author: people.get(c.authorId)?.name ?? "", staff: people.get(c.authorId)?.staff ?? false, body: c.body, html: renderMarkdown(c.body).html, internal: c.visibility === "internal", createdAt: c.createdAt })),
+    watchers: watcherRows,
+    complaints: complaints.map((c) => ({
+      id: c.id,
+      reason: c.reason,
+      raisedAt: c.raisedAt,
+      raisedBy: c.raisedById ? (people.get(c.raisedById)?.name ?? null) : null,
+      onBehalf: c.onBehalf,
+      status: c.status,
+      answers: c.answers.map((a) => ({ outcome: a.outcome, response: a.response, at: a.at, by: a.byId ? (people.get(a.byId)?.name ?? null) : null })),
+    })),
+    conversation: conversation.map((c) => ({ id: c.id, author: people.get(c.authorId)?.name ?? "", staff: people.get(c.authorId)?.staff ?? false, body: c.body, html: renderTicketMarkdown(c.body), internal: c.visibility === "internal", createdAt: c.createdAt })),
     timeline: events
       .filter((e) => !isCustomer || !STAFF_ONLY_EVENTS.includes(e.type))
       .map((e) => ({
@@ -198,6 +218,7 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
         priority: typeof e.data?.priority === "string" ? (e.data.priority as Priority) : null,
         from: typeof e.data?.from === "string" ? (e.data.from as Priority) : null,
         disputeUpheld: e.data?.disputeUpheld === true,
+        complaintPhase: e.type === "complaint" ? complaintPhase(e.data?.phase) : null,
         raise: e.type === "priorityChanged" && typeof e.data?.from === "string" && typeof e.data?.priority === "string" ? isMoreUrgent(e.data.priority as Priority, e.data.from as Priority) : false,
       })),
     disputes: disputeRows.map((d) => ({ id: d.id, kind: d.kind, proposedPriority: d.proposedPriority, reason: d.reason, status: d.status, decisionNote: d.decisionNote, createdAt: d.createdAt, decidedAt: d.decidedAt })),
@@ -210,14 +231,19 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
 export type TicketListInput = {
   status?: "open" | "closed" | TicketStatus;
   priority?: Priority;
+  productArea?: ProductArea;
+  requesterId?: number;
   search?: string;
-  cursor?: { createdAt: Date; id: number } | null;
+  /** Newest first (every ticket), or nearest due time first (tickets with a metric still due). */
+  sort?: "newest" | "due";
+  cursor?: { createdAt: Date; id: number } | { nextDueAt: Date; id: number } | null;
   limit: number;
 };
 
 /**
- * A page of tickets the user may see, newest first, with keyset pagination on (created_at, id)
- * so a page stays fast however deep the organization's history is.
+ * A page of tickets the user may see, newest first with keyset pagination on (created_at, id), or
+ * by nearest due time on (next_due_at, id) over the tickets that still have a metric due, so a page
+ * stays fast however deep the organization's history is.
  */
 export function listTickets(db: Db, user: SessionUser, input: TicketListInput) {
   const conds = [orgScope(user, tickets.organizationId)];
@@ -225,12 +251,18 @@ export function listTickets(db: Db, user: SessionUser, input: TicketListInput) {
   else if (input.status === "closed") conds.push(inArray(tickets.status, ["resolved", "closed"]));
   else if (input.status) conds.push(eq(tickets.status, input.status));
   if (input.priority) conds.push(eq(tickets.priority, input.priority));
+  if (input.productArea) conds.push(eq(tickets.productArea, input.productArea));
+  if (input.requesterId) conds.push(eq(tickets.requesterId, input.requesterId));
+  const byDue = input.sort === "due";
+  if (byDue) conds.push(isNotNull(tickets.nextDueAt));
   const q = input.search?.trim();
   if (q) {
     const n = /^#?(\d+)$/.exec(q);
     conds.push(n ? eq(tickets.id, Number(n[1])) : sql`${tickets.subject} like ${containsPattern(q)} escape '\\'`);
   }
-  if (input.cursor) conds.push(or(lt(tickets.createdAt, input.cursor.createdAt), and(eq(tickets.createdAt, input.cursor.createdAt), lt(tickets.id, input.cursor.id))));
+  const c = input.cursor;
+  if (c && byDue && "nextDueAt" in c) conds.push(or(gt(tickets.nextDueAt, c.nextDueAt), and(eq(tickets.nextDueAt, c.nextDueAt), gt(tickets.id, c.id))));
+  if (c && !byDue && "createdAt" in c) conds.push(or(lt(tickets.createdAt, c.createdAt), and(eq(tickets.createdAt, c.createdAt), lt(tickets.id, c.id))));
   const rows = db
     .select({
       id: tickets.id,
@@ -249,14 +281,15 @@ export function listTickets(db: Db, user: SessionUser, input: TicketListInput) {
     .from(tickets)
     .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
     .where(and(...conds))
-    .orderBy(desc(tickets.createdAt), desc(tickets.id))
+    .orderBy(...(byDue ? [asc(tickets.nextDueAt), asc(tickets.id)] : [desc(tickets.createdAt), desc(tickets.id)]))
     .limit(input.limit + 1)
     .all();
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
+  const more = rows.length > input.limit && last;
   return {
     items: page.map((r) => ({ ...r, breached: [r.frStatus, r.waStatus, r.resStatus].includes("breached") })),
-    nextCursor: rows.length > input.limit && last ? { createdAt: last.createdAt, id: last.id } : null,
+    nextCursor: more ? (byDue && last.nextDueAt ? { nextDueAt: last.nextDueAt, id: last.id } : { createdAt: last.createdAt, id: last.id }) : null,
   };
 }
 
@@ -271,12 +304,14 @@ export type FileTicketInput = {
   channel?: (typeof tickets.$inferInsert)["channel"];
   /** Staff logging a ticket on a customer's behalf name the requester. */
   requesterId?: number;
+  /** Colleagues of the requester to copy (CC), by email; each must belong to the ticket's organization. */
+  watchers?: string[];
 };
 
 /**
  * Files a ticket under the target version in force now for the organization's tier, with its
- * "created" event and stored SLA state in one transaction. A security vulnerability is never
- * below P1; a custom development request goes to the account manager and is outside the SLA.
+ * "created" event, stored SLA state and watchers in one transaction. A security vulnerability is
+ * never below P1; a custom development request goes to the account manager and is outside the SLA.
  */
 export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, now: Date): { id: number } {
   if (input.category === "security_vulnerability" && (input.priority === "P2" || input.priority === "P3"))
@@ -319,6 +354,11 @@ export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, no
       .returning({ id: tickets.id })
       .get();
     appendTicketEvents(tx, row.id, [{ type: "created", at: now, actorId: user.id, data: { priority: input.priority, channel: user.role === "customer" ? "portal" : (input.channel ?? "portal") } }], now);
+    for (const email of new Set((input.watchers ?? []).map((e) => e.trim().toLowerCase()))) {
+      const person = tx.select({ id: users.id, organizationId: users.organizationId }).from(users).where(sql`lower(${users.email}) = ${email}`).get();
+      if (!person || person.organizationId !== organizationId) throw new DomainError("INVALID", `Watchers must be members of the ticket's organization (${email}).`, "tickets.errors.watcherOrg");
+      if (person.id !== requesterId) tx.insert(watchers).values({ ticketId: row.id, userId: person.id }).onConflictDoNothing().run();
+    }
     if (user.role === "customer") tx.insert(deflectionEvents).values({ userId: user.id, organizationId, kind: "filed", query: input.subject, createdAt: now }).run();
     if (user.role !== "customer") recordAudit(tx, { actorId: user.id, action: "ticket.log", entity: "ticket", entityId: String(row.id), detail: { channel: input.channel ?? "portal" }, at: now });
     return { id: row.id };
@@ -338,11 +378,31 @@ export function searchRequesters(db: Db, query: string, limit: number) {
     .all();
 }
 
+/** The members of the customer's own organization (requester filter, watchers), by name. */
+export function listColleagues(db: Db, user: SessionUser) {
+  if (user.organizationId === null) return [];
+  return db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(and(eq(users.organizationId, user.organizationId), eq(users.role, "customer"))).orderBy(users.name).all();
+}
+
+/** Support staff (agents, experts, managers) a ticket can be assigned to, by name or email, with their role. */
+export function searchAssignees(db: Db, query: string, limit: number) {
+  const q = containsPattern(query.trim().toLowerCase());
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+    .from(users)
+    .where(and(inArray(users.role, [...SUPPORT_ROLES]), or(sql`lower(${users.name}) like ${q} escape '\\'`, sql`lower(${users.email}) like ${q} escape '\\'`)))
+    .orderBy(users.name)
+    .limit(limit)
+    .all() as { id: number; name: string; email: string; role: (typeof SUPPORT_ROLES)[number] }[];
+}
+
 /**
  * Deflection: a knowledge base suggestion opened while filing, or the form left without filing.
  * With "filed" the rate is suggestions opened or forms abandoned over all filing attempts.
  */
 export function recordDeflection(db: Db, user: SessionUser, input: { kind: "suggestion_opened" | "abandoned"; articleId?: number | null; query?: string | null }, now: Date) {
   if (user.organizationId === null) throw new DomainError("FORBIDDEN", "Your account has no organization.");
+  // A suggestion names a real article; a made-up id would count a deflection that never happened.
+  if (input.articleId != null && !db.select({ id: articles.id }).from(articles).where(eq(articles.id, input.articleId)).get()) throw notFound("Article");
   db.insert(deflectionEvents).values({ userId: user.id, organizationId: user.organizationId, kind: input.kind, articleId: input.articleId ?? null, query: input.query ?? null, createdAt: now }).run();
 }

@@ -24,9 +24,14 @@ export default async function AdminPage() {
   return (
     <>
       <PageHeader title={t("admin.title")} description={t("admin.subtitle")}>
-        <Link href="/admin/outbox" className="text-sm font-medium text-brand-700 hover:underline">
-          {t("notifications.outboxTitle")}
-        </Link>
+        <div className="flex flex-wrap gap-4">
+          <Link href="/admin/outbox" className="text-sm font-medium text-brand-700 hover:underline">
+            {t("notifications.outboxTitle")}
+          </Link>
+          <Link href="/admin/audit" className="text-sm font-medium text-brand-700 hover:underline">
+            {t("audit.title")}
+          </Link>
+        </div>
       </PageHeader>
       <div className="space-y-6">
         {tiers.map((tier) => (

@@ -7,7 +7,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/rsc";
 
 export const metadata: Metadata = { title: "Notifications" };
-const KINDS = ["reply", "customer_reply", "status_changed", "workaround", "resolved", "reopened", "escalated"];
+const KINDS = ["reply", "customer_reply", "status_changed", "workaround", "resolved", "reopened", "escalated", "assigned", "complaint", "complaint_answered", "dispute", "dispute_decided", "priority_changed", "excluded"];
 
 export default async function NotificationsPage() {
   const api = await serverCaller();

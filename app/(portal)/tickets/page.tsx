@@ -6,18 +6,20 @@ import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
+import { PRODUCT_AREAS } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 
 export const metadata: Metadata = { title: "Tickets" };
 
-type Search = { status?: string; priority?: string; q?: string; after?: string };
+type Search = { status?: string; priority?: string; area?: string; requester?: string; sort?: string; q?: string; after?: string };
 const STATUS = ["open", "closed", "new", "pending_customer", "workaround_provided", "resolved"] as const;
 const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
 
-function parseCursor(after: string | undefined) {
+function parseCursor(after: string | undefined, sort: "newest" | "due") {
   const m = after ? /^(\d+)_(\d+)$/.exec(after) : null;
-  return m ? { createdAt: new Date(Number(m[1])), id: Number(m[2]) } : null;
+  if (!m) return null;
+  return sort === "due" ? { nextDueAt: new Date(Number(m[1])), id: Number(m[2]) } : { createdAt: new Date(Number(m[1])), id: Number(m[2]) };
 }
 
 export default async function TicketsPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -27,15 +29,23 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const status = (STATUS as readonly string[]).includes(sp.status ?? "") ? (sp.status as (typeof STATUS)[number]) : undefined;
   const priority = (PRIORITIES as readonly string[]).includes(sp.priority ?? "") ? (sp.priority as (typeof PRIORITIES)[number]) : undefined;
+  const productArea = (PRODUCT_AREAS as readonly string[]).includes(sp.area ?? "") ? (sp.area as (typeof PRODUCT_AREAS)[number]) : undefined;
+  const sort = sp.sort === "due" ? "due" : "newest";
   const q = sp.q?.slice(0, 200) ?? "";
   const api = await serverCaller();
-  const page = await api.tickets.list({ status, priority, search: q || undefined, cursor: parseCursor(sp.after), limit: 25 });
+  const isCustomer = user.role === "customer";
+  const colleagues = isCustomer ? await api.tickets.colleagues() : [];
+  const requesterId = colleagues.find((c) => String(c.id) === sp.requester)?.id;
+  const page = await api.tickets.list({ status, priority, productArea, requesterId, sort, search: q || undefined, cursor: parseCursor(sp.after, sort), limit: 25 });
   const t = await getTranslations("tickets");
   const tc = await getTranslations("common");
   const format = await getFormatter();
-  const isCustomer = user.role === "customer";
-  const keep = new URLSearchParams(Object.entries({ status: status ?? "", priority: priority ?? "", q }).filter(([, v]) => v));
-  const olderHref = page.nextCursor ? `/tickets?${new URLSearchParams([...keep, ["after", `${page.nextCursor.createdAt.getTime()}_${page.nextCursor.id}`]])}` : null;
+  const keep = new URLSearchParams(
+    Object.entries({ status: status ?? "", priority: priority ?? "", area: productArea ?? "", requester: requesterId ? String(requesterId) : "", sort: sort === "due" ? "due" : "", q }).filter(([, v]) => v),
+  );
+  const next = page.nextCursor;
+  const olderHref = next ? `/tickets?${new URLSearchParams([...keep, ["after", `${("nextDueAt" in next ? next.nextDueAt : next.createdAt).getTime()}_${next.id}`]])}` : null;
+  const selectClass = "mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
   return (
     <>
@@ -70,6 +80,37 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
               ))}
             </select>
           </label>
+          <label className="text-sm">
+            <span className="block font-medium text-slate-700">{t("productArea")}</span>
+            <select name="area" defaultValue={productArea ?? ""} className={selectClass}>
+              <option value="">{t("any")}</option>
+              {PRODUCT_AREAS.map((a) => (
+                <option key={a} value={a}>
+                  {t(`productAreas.${a}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {isCustomer ? (
+            <label className="text-sm">
+              <span className="block font-medium text-slate-700">{t("requester")}</span>
+              <select name="requester" defaultValue={requesterId ? String(requesterId) : ""} className={selectClass}>
+                <option value="">{t("anyone")}</option>
+                {colleagues.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.id === user.id ? t("me", { name: c.name }) : c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <label className="text-sm">
+            <span className="block font-medium text-slate-700">{t("sortLabel")}</span>
+            <select name="sort" defaultValue={sort} className={selectClass}>
+              <option value="newest">{t("sortNewest")}</option>
+              <option value="due">{t("sortDue")}</option>
+            </select>
+          </label>
           <label className="min-w-[12rem] flex-1 text-sm">
             <span className="block font-medium text-slate-700">{t("search")}</span>
             <input type="search" name="q" defaultValue={q} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
@@ -90,7 +131,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
                 <Th>{t("priority")}</Th>
                 <Th>{t("status")}</Th>
                 <Th>{t("sla")}</Th>
-                <Th>{t("created")}</Th>
+                <Th>{sort === "due" ? t("nextDue") : t("created")}</Th>
               </tr>
             </thead>
             <tbody>
@@ -118,7 +159,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
                       <Badge tone="green">{t("done")}</Badge>
                     )}
                   </Td>
-                  <Td>{format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
+                  <Td>{format.dateTime(sort === "due" && item.nextDueAt ? item.nextDueAt : item.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
                 </tr>
               ))}
             </tbody>

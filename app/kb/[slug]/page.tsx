@@ -34,14 +34,16 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
   const { slug } = await params;
   const data = await load(slug, (await searchParams).lang);
   if (!data) notFound();
-  const [t, format, user] = await Promise.all([getTranslations("kb"), getFormatter(), getSessionUser()]);
+  const [t, te, format, user] = await Promise.all([getTranslations("kb"), getTranslations("kbEdit"), getFormatter(), getSessionUser()]);
+  const staff = !!user && user.role !== "customer";
   const { article: a, html, toc, translations, related, myVote } = data;
   const contentLang = a.locale === "zh" ? "zh-CN" : "en";
 
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_16rem]">
       <div className="min-w-0">
-        <nav aria-label={t("backToKb")} className="mb-3 text-sm text-slate-500">
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <nav aria-label={t("backToKb")} className="text-sm text-slate-500">
           <Link href="/kb" className="hover:underline">
             {t("backToKb")}
           </Link>{" "}
@@ -50,13 +52,26 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
             {t(`areas.${a.productArea}`)}
           </Link>
         </nav>
+        {staff ? (
+          <div className="flex flex-wrap gap-2 text-sm">
+            <Link href={`/kb/${a.slug}/edit?lang=${a.locale}`} className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700">
+              {te("edit")}
+            </Link>
+            {translations.some((tr) => tr.locale !== a.locale) ? null : (
+              <Link href={`/kb/new?lang=${a.locale === "zh" ? "en" : "zh"}&translationOf=${a.slug}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50">
+                {te("translate", { language: t(`languages.${a.locale === "zh" ? "en" : "zh"}`) })}
+              </Link>
+            )}
+          </div>
+        ) : null}
+        </div>
         <article lang={contentLang} className="rounded-xl border border-slate-200 bg-white px-6 py-6 shadow-sm sm:px-8">
           <header className="mb-6 border-b border-slate-100 pb-4">
             <div className="mb-2 flex flex-wrap gap-2">
               <Badge tone="brand">{t(`types.${a.type}`)}</Badge>
               {a.internal ? <Badge tone="red">{t("internal")}</Badge> : null}
               {a.status === "draft" ? <Badge>{t("draft")}</Badge> : null}
-              {a.stale && user && user.role !== "customer" ? <Badge tone="amber">{t("stale")}</Badge> : null}
+              {a.stale && staff ? <Badge tone="amber">{t("stale")}</Badge> : null}
             </div>
             <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{a.title}</h1>
             {a.summary ? <p className="mt-2 text-slate-600">{a.summary}</p> : null}

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { MarkReviewedButton } from "@/components/kb/mark-reviewed-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
@@ -11,25 +13,47 @@ import { getSessionUser } from "@/server/auth/get-session";
 
 export const metadata: Metadata = { title: "Knowledge gaps" };
 
-export default async function KbReportPage() {
+export default async function KbReportPage({ searchParams }: { searchParams: Promise<{ stale?: string }> }) {
   const user = await getSessionUser();
-  if (!user || user.role === "customer") return <Refused roles={[...STAFF_ROLES]} />;
-  const [t, format, api] = await Promise.all([getTranslations("kb.reportPage"), getFormatter(), serverCaller()]);
-  const r = await api.kb.report();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/kb/report")}`);
+  if (user.role === "customer") return <Refused roles={[...STAFF_ROLES]} />;
+  const staleMine = (await searchParams).stale === "mine";
+  const [t, te, format, api] = await Promise.all([getTranslations("kb.reportPage"), getTranslations("kbEdit"), getFormatter(), serverCaller()]);
+  const r = await api.kb.report({ staleMine });
+  const filter = (mine: boolean) =>
+    `rounded-md px-2.5 py-1 text-sm font-medium ${mine === staleMine ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100"}`;
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const none = <p className="text-sm text-slate-600">{t("none")}</p>;
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")} />
       <div className="space-y-6">
-        <Card title={t("stale")} id="kb-stale">
+        <Card
+          title={t("stale")}
+          id="kb-stale"
+          actions={
+            <nav aria-label={te("staleFilter")} className="flex gap-1">
+              <Link href="/kb/report" className={filter(false)} aria-current={staleMine ? undefined : "page"}>
+                {te("staleAll")}
+              </Link>
+              <Link href="/kb/report?stale=mine" className={filter(true)} aria-current={staleMine ? "page" : undefined}>
+                {te("staleMineOnly")}
+              </Link>
+            </nav>
+          }
+        >
           {r.stale.length === 0 ? none : (
             <Table caption={t("stale")}>
               <thead>
                 <tr>
                   <Th>{t("article")}</Th>
-                  <Th>{t("owner")}</Th>
+                  {staleMine ? null : <Th>{t("owner")}</Th>}
                   <Th>{t("reviewed")}</Th>
+                  <Th>
+                    <span className="relative">
+                      <span className="sr-only">{te("desk.actions")}</span>
+                    </span>
+                  </Th>
                 </tr>
               </thead>
               <tbody>
@@ -40,10 +64,22 @@ export default async function KbReportPage() {
                         {s.title}
                       </Link>
                     </Td>
+                    {staleMine ? null : (
+                      <Td>
+                        {s.owner ?? "—"} {s.mine ? <Badge tone="brand">{t("staleMine")}</Badge> : null}
+                      </Td>
+                    )}
                     <Td>
-                      {s.owner ?? "—"} {s.mine ? <Badge tone="brand">{t("staleMine")}</Badge> : null}
+                      <span className="whitespace-nowrap">{date(s.reviewedAt)}</span>
                     </Td>
-                    <Td>{date(s.reviewedAt)}</Td>
+                    <Td>
+                      <span className="flex flex-col items-start gap-1 sm:flex-row sm:items-center sm:gap-2">
+                        <Link href={`/kb/${s.slug}/edit?lang=${s.locale}`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={te("desk.editNamed", { title: s.title })}>
+                          {te("desk.edit")}
+                        </Link>
+                        {s.canReview ? <MarkReviewedButton articleId={s.id} label={te("desk.reviewNamed", { title: s.title })} /> : null}
+                      </span>
+                    </Td>
                   </tr>
                 ))}
               </tbody>

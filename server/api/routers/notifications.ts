@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listNotifications, listOutbox, markAllRead } from "@/server/notifications/service";
+import { smtpConfigured } from "@/server/notifications/mailer";
 import { authedProcedure, createTRPCRouter, roleProcedure } from "../trpc";
 
 export const notificationsRouter = createTRPCRouter({
@@ -16,9 +17,28 @@ export const notificationsRouter = createTRPCRouter({
     .input(z.void())
     .output(z.object({ updated: z.number() }))
     .mutation(({ ctx }) => markAllRead(ctx.db, ctx.user, ctx.now())),
-  /** The email outbox (SMTP not configured): admins only. */
+  /** The email outbox with each message's delivery state (SMTP configured or not): admins only. */
   outbox: roleProcedure("admin")
     .input(z.object({ limit: z.number().int().min(1).max(200).default(100) }))
-    .output(z.array(z.object({ id: z.number(), to: z.string(), subject: z.string(), body: z.string(), createdAt: z.date(), sentAt: z.date().nullable() })))
-    .query(({ ctx, input }) => listOutbox(ctx.db, input.limit)),
+    .output(
+      z.object({
+        smtp: z.boolean(),
+        items: z.array(
+          z.object({
+            id: z.number(),
+            to: z.string(),
+            subject: z.string(),
+            body: z.string(),
+            createdAt: z.date(),
+            sentAt: z.date().nullable(),
+            status: z.enum(["sent", "pending", "failed"]),
+            attempts: z.number(),
+            lastAttemptAt: z.date().nullable(),
+            lastError: z.string().nullable(),
+            nextAttemptAt: z.date().nullable(),
+          }),
+        ),
+      }),
+    )
+    .query(({ ctx, input }) => ({ smtp: smtpConfigured(), items: listOutbox(ctx.db, input.limit) })),
 });

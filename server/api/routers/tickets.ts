@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { RESOLUTION_KINDS, DISPUTE_KINDS, DISPUTE_STATUSES, EXCLUSION_REASONS, PRODUCT_AREAS, TICKET_CATEGORIES, TICKET_EVENT_TYPES, TICKET_STATUSES, CHANNELS, ESCALATION_LEVELS, SLA_STATUSES } from "@/db/schema/enums";
-import { changePriority, decideDispute, excludeTicket, fileTicket, getTicketDetail, listTickets, openDispute, recordDeflection, searchRequesters } from "@/server/tickets/service";
+import { SUPPORT_ROLES, RESOLUTION_KINDS, DISPUTE_KINDS, DISPUTE_STATUSES, EXCLUSION_REASONS, PRODUCT_AREAS, TICKET_CATEGORIES, TICKET_EVENT_TYPES, TICKET_STATUSES, CHANNELS, ESCALATION_LEVELS, SLA_STATUSES } from "@/db/schema/enums";
+import { changePriority, decideDispute, excludeTicket, fileTicket, getTicketDetail, listColleagues, listTickets, openDispute, recordDeflection, searchAssignees, searchRequesters } from "@/server/tickets/service";
+import { answerComplaint, listComplaints, raiseComplaint } from "@/server/tickets/complaints";
+import { COMPLAINT_OUTCOMES } from "@/server/tickets/complaint";
+import { deliveringMail } from "@/server/notifications/mailer";
 import { addWatcher, assignTicket, escalateTicket, rateTicket, recordWorkaround, reopenTicket, replyToTicket, resolveTicket, setWaiting } from "@/server/tickets/actions";
 import { listQueue } from "@/server/tickets/queue";
 import { renderMarkdown } from "@/server/kb/markdown";
@@ -31,6 +34,16 @@ const ZExplanation = z.object({
   priorityChanges: z.array(z.object({ at: z.date(), from: ZPriority, to: ZPriority, raise: z.boolean(), disputeUpheld: z.boolean() })),
 });
 
+const ZComplaint = z.object({
+  id: z.number(),
+  reason: z.string(),
+  raisedAt: z.date(),
+  raisedBy: z.string().nullable(),
+  onBehalf: z.boolean(),
+  status: z.enum(["open", ...COMPLAINT_OUTCOMES]),
+  answers: z.array(z.object({ outcome: z.enum(COMPLAINT_OUTCOMES), response: z.string(), at: z.date(), by: z.string().nullable() })),
+});
+
 const ZTicketDetail = z.object({
   ticket: z.object({
     id: z.number(),
@@ -54,10 +67,24 @@ const ZTicketDetail = z.object({
     tier: ZTierCode,
     requester: z.string(),
     assignee: z.string().nullable(),
+    /** Staff only (null for customers): the current assignee, for the assign control. */
+    assigneeId: z.number().nullable(),
   }),
+  watchers: z.array(z.object({ id: z.number(), name: z.string(), email: z.string() })),
+  complaints: z.array(ZComplaint),
   conversation: z.array(z.object({ id: z.number(), author: z.string(), staff: z.boolean(), body: z.string(), html: z.string(), internal: z.boolean(), createdAt: z.date() })),
   timeline: z.array(
-    z.object({ id: z.number(), at: z.date(), type: z.enum(TICKET_EVENT_TYPES), actor: z.string().nullable(), priority: ZPriority.nullable(), from: ZPriority.nullable(), disputeUpheld: z.boolean(), raise: z.boolean() }),
+    z.object({
+      id: z.number(),
+      at: z.date(),
+      type: z.enum(TICKET_EVENT_TYPES),
+      actor: z.string().nullable(),
+      priority: ZPriority.nullable(),
+      from: ZPriority.nullable(),
+      disputeUpheld: z.boolean(),
+      raise: z.boolean(),
+      complaintPhase: z.enum(["raised", ...COMPLAINT_OUTCOMES]).nullable(),
+    }),
   ),
   disputes: z.array(
     z.object({ id: z.number(), kind: z.enum(DISPUTE_KINDS), proposedPriority: ZPriority.nullable(), reason: z.string(), status: z.enum(DISPUTE_STATUSES), decisionNote: z.string().nullable(), createdAt: z.date(), decidedAt: z.date().nullable() }),
@@ -69,7 +96,7 @@ const ZTicketDetail = z.object({
   timeZone: z.string(),
 });
 
-const ZCursor = z.object({ createdAt: z.date(), id: ZId });
+const ZCursor = z.union([z.object({ createdAt: z.date(), id: ZId }), z.object({ nextDueAt: z.date(), id: ZId })]);
 const ZBody = z.string().trim().min(1, "Please write a message.").max(20_000);
 const support = roleProcedure("agent", "expert", "manager");
 
@@ -79,7 +106,10 @@ export const ticketsRouter = createTRPCRouter({
       z.object({
         status: z.union([z.enum(["open", "closed"]), z.enum(TICKET_STATUSES)]).optional(),
         priority: ZPriority.optional(),
+        productArea: z.enum(PRODUCT_AREAS).optional(),
+        requesterId: ZId.optional(),
         search: z.string().max(200).optional(),
+        sort: z.enum(["newest", "due"]).default("newest"),
         cursor: ZCursor.nullish(),
         limit: z.number().int().min(1).max(100).default(25),
       }),
@@ -125,6 +155,7 @@ export const ticketsRouter = createTRPCRouter({
         sdkVersion: z.string().trim().max(40).nullish(),
         channel: z.enum(CHANNELS).optional(),
         requesterId: ZId.optional(),
+        watchers: z.array(z.string().trim().email("Please enter each watcher's email address.").max(320)).max(20).optional(),
       }),
     )
     .output(z.object({ id: z.number() }))
@@ -132,19 +163,19 @@ export const ticketsRouter = createTRPCRouter({
   changePriority: roleProcedure("agent", "expert", "manager")
     .input(z.object({ ticketId: ZId, priority: ZPriority, reason: ZReason }))
     .output(z.void())
-    .mutation(({ ctx, input }) => changePriority(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => changePriority(ctx.db, ctx.user, input, ctx.now()))),
   exclude: roleProcedure("manager")
     .input(z.object({ ticketId: ZId, reason: z.enum(EXCLUSION_REASONS), note: ZReason }))
     .output(z.void())
-    .mutation(({ ctx, input }) => excludeTicket(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => excludeTicket(ctx.db, ctx.user, input, ctx.now()))),
   openDispute: customerProcedure
     .input(z.object({ ticketId: ZId, kind: z.enum(DISPUTE_KINDS), proposedPriority: ZPriority.optional(), reason: ZReason }))
     .output(z.object({ id: z.number() }))
-    .mutation(({ ctx, input }) => openDispute(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => openDispute(ctx.db, ctx.user, input, ctx.now()))),
   decideDispute: roleProcedure("manager")
     .input(z.object({ disputeId: ZId, upheld: z.boolean(), note: ZReason }))
     .output(z.void())
-    .mutation(({ ctx, input }) => decideDispute(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => decideDispute(ctx.db, ctx.user, input, ctx.now()))),
   queue: support
     .input(
       z.object({
@@ -188,31 +219,31 @@ export const ticketsRouter = createTRPCRouter({
   reply: roleProcedure("customer", "agent", "expert", "manager")
     .input(z.object({ ticketId: ZId, body: ZBody, internal: z.boolean().optional() }))
     .output(z.void())
-    .mutation(({ ctx, input }) => replyToTicket(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => replyToTicket(ctx.db, ctx.user, input, ctx.now()))),
   setWaiting: support
     .input(z.object({ ticketId: ZId, waiting: z.boolean() }))
     .output(z.void())
-    .mutation(({ ctx, input }) => setWaiting(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => setWaiting(ctx.db, ctx.user, input, ctx.now()))),
   workaround: support
     .input(z.object({ ticketId: ZId, body: ZBody }))
     .output(z.void())
-    .mutation(({ ctx, input }) => recordWorkaround(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => recordWorkaround(ctx.db, ctx.user, input, ctx.now()))),
   resolve: support
     .input(z.object({ ticketId: ZId, kind: z.enum(RESOLUTION_KINDS), body: ZBody }))
     .output(z.void())
-    .mutation(({ ctx, input }) => resolveTicket(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => resolveTicket(ctx.db, ctx.user, input, ctx.now()))),
   assign: support
     .input(z.object({ ticketId: ZId, assigneeId: ZId.nullable() }))
     .output(z.void())
-    .mutation(({ ctx, input }) => assignTicket(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => assignTicket(ctx.db, ctx.user, input, ctx.now()))),
   escalate: roleProcedure("customer", "agent", "expert", "manager")
     .input(z.object({ ticketId: ZId, reason: ZReason }))
     .output(z.void())
-    .mutation(({ ctx, input }) => escalateTicket(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => escalateTicket(ctx.db, ctx.user, input, ctx.now()))),
   reopen: customerProcedure
     .input(z.object({ ticketId: ZId, reason: ZReason }))
     .output(z.void())
-    .mutation(({ ctx, input }) => reopenTicket(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => reopenTicket(ctx.db, ctx.user, input, ctx.now()))),
   rate: customerProcedure
     .input(z.object({ ticketId: ZId, score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).nullish() }))
     .output(z.void())
@@ -221,6 +252,36 @@ export const ticketsRouter = createTRPCRouter({
     .input(z.object({ ticketId: ZId, email: z.string().trim().email().max(320) }))
     .output(z.void())
     .mutation(({ ctx, input }) => addWatcher(ctx.db, ctx.user, input, ctx.now())),
+  /** The members of the customer's organization, for the requester filter. */
+  colleagues: customerProcedure
+    .input(z.void())
+    .output(z.array(z.object({ id: z.number(), name: z.string(), email: z.string() })))
+    .query(({ ctx }) => listColleagues(ctx.db, ctx.user)),
+  /** Support staff a ticket can be assigned to (agents, experts, managers), searched by name or email. */
+  assignees: support
+    .input(z.object({ query: z.string().max(100).default(""), limit: z.number().int().min(1).max(100).default(50) }))
+    .output(z.array(z.object({ id: z.number(), name: z.string(), email: z.string(), role: z.enum(SUPPORT_ROLES) })))
+    .query(({ ctx, input }) => searchAssignees(ctx.db, input.query, input.limit)),
+  /** A complaint about how a ticket is handled, by a customer or by staff on their behalf; it goes to the managers. */
+  complain: roleProcedure("customer", "agent", "expert", "manager")
+    .input(z.object({ ticketId: ZId, reason: ZReason }))
+    .output(z.object({ id: z.number() }))
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => raiseComplaint(ctx.db, ctx.user, input, ctx.now()))),
+  /** The managers' complaints list, outside the queue. */
+  complaints: roleProcedure("manager")
+    .input(z.object({ status: z.enum(["active", "resolved", "all"]).default("active"), limit: z.number().int().min(1).max(200).default(100) }))
+    .output(
+      z.object({
+        total: z.number(),
+        items: z.array(ZComplaint.extend({ ticketId: z.number(), subject: z.string(), priority: ZPriority, ticketStatus: z.enum(TICKET_STATUSES), organization: z.string() })),
+      }),
+    )
+    .query(({ ctx, input }) => listComplaints(ctx.db, input)),
+  /** A manager acknowledges or resolves a complaint with a response the customer reads. */
+  answerComplaint: roleProcedure("manager")
+    .input(z.object({ complaintId: ZId, outcome: z.enum(COMPLAINT_OUTCOMES), response: ZReason }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => answerComplaint(ctx.db, ctx.user, input, ctx.now()))),
   /** Customers staff can log a ticket for. */
   requesters: support
     .input(z.object({ query: z.string().max(100), limit: z.number().int().min(1).max(50).default(20) }))

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
+import { zoneName } from "@/components/format";
+import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -8,33 +10,49 @@ import { getSessionUser } from "@/server/auth/get-session";
 
 export const metadata: Metadata = { title: "Email outbox" };
 
+const TONE = { sent: "green", pending: "neutral", failed: "red" } as const;
+
+/** Every email the portal wrote: read here without SMTP; with SMTP, each message's delivery status. */
 export default async function OutboxPage() {
   const user = await getSessionUser();
   if (user?.role !== "admin") return <Refused roles={["admin"]} />;
   const api = await serverCaller();
-  const mail = await api.notifications.outbox({ limit: 100 });
+  const { smtp, items } = await api.notifications.outbox({ limit: 100 });
   const t = await getTranslations("notifications");
+  const tc = await getTranslations("common");
   const format = await getFormatter();
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
   return (
     <>
-      <PageHeader title={t("outboxTitle")} description={t("outboxSubtitle")} />
+      <PageHeader title={t("outboxTitle")} description={smtp ? t("outboxSubtitleSmtp") : t("outboxSubtitle")} />
       <Card>
-        {mail.length === 0 ? (
+        {items.length === 0 ? (
           <p className="py-6 text-center text-sm text-slate-600">{t("outboxEmpty")}</p>
         ) : (
           <Table caption={t("outboxTitle")}>
             <thead>
               <tr>
                 <Th>{t("created")}</Th>
+                <Th>{t("delivery")}</Th>
                 <Th>{t("to")}</Th>
                 <Th>{t("subject")}</Th>
                 <Th>{t("body")}</Th>
               </tr>
             </thead>
             <tbody>
-              {mail.map((m) => (
+              {items.map((m) => (
                 <tr key={m.id}>
-                  <Td>{format.dateTime(m.createdAt, { dateStyle: "short", timeStyle: "short" })}</Td>
+                  <Td>{date(m.createdAt)}</Td>
+                  <Td>
+                    <Badge tone={TONE[m.status]}>{smtp || m.status !== "pending" ? t(`deliveryStatus.${m.status}`) : t("deliveryStatus.kept")}</Badge>
+                    <span className="mt-1 block text-xs text-slate-500">
+                      {m.sentAt ? t("sentAt", { at: date(m.sentAt) }) : null}
+                      {m.attempts > 0 ? ` ${t("attempts", { n: m.attempts })}` : null}
+                      {m.status === "failed" && m.nextAttemptAt ? ` ${t("retryAt", { at: date(m.nextAttemptAt) })}` : null}
+                      {m.status === "failed" && !m.nextAttemptAt ? ` ${t("gaveUp")}` : null}
+                    </span>
+                    {m.status === "failed" && m.lastError ? <span className="block break-words text-xs text-red-700">{m.lastError}</span> : null}
+                  </Td>
                   <Td>{m.to}</Td>
                   <Td header>{m.subject}</Td>
                   <Td>{m.body}</Td>
@@ -43,6 +61,7 @@ export default async function OutboxPage() {
             </tbody>
           </Table>
         )}
+        <p className="mt-2 text-xs text-slate-500">{tc("timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), await getNow()) })}</p>
       </Card>
     </>
   );

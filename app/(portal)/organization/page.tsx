@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { MeetingList } from "@/components/accounts/meeting-list";
+import { MeetingRequestForm } from "@/components/accounts/meeting-request-form";
+import { AccountTeamCard, OrganizationSummary } from "@/components/accounts/organization-view";
+import { Timeline } from "@/components/accounts/timeline";
+import { Badge } from "@/components/ui/badge";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Refused } from "@/components/ui/refused";
+import { serverCaller } from "@/server/api/rsc";
+import { getSessionUser } from "@/server/auth/get-session";
+
+export const metadata: Metadata = { title: "Organization" };
+
+/** A customer's own organization: entitlements, account team, meetings, timeline and shared reviews. */
+export default async function OwnOrganizationPage() {
+  const user = await getSessionUser();
+  if (!user) redirect("/signin");
+  if (user.role !== "customer" || user.organizationId === null) {
+    if (user.role !== "customer") redirect("/organizations");
+    return <Refused roles={["customer"]} />;
+  }
+  const api = await serverCaller();
+  const organizationId = user.organizationId;
+  const [org, timeline, requests, reviews] = await Promise.all([
+    api.accounts.organization({ organizationId }),
+    api.accounts.timeline({ organizationId }),
+    api.accounts.meetingRequests({}),
+    api.reviews.list({}),
+  ]);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  return (
+    <>
+      <PageHeader title={org.name} description={t("accounts.org.customerSubtitle")} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <OrganizationSummary org={org} />
+          <Timeline entries={timeline} timeZone={org.timeZone} />
+        </div>
+        <div className="min-w-0 space-y-6">
+          <AccountTeamCard org={org} viewerIsCustomer />
+          {org.team.some((m) => m.role === "am") ? (
+            <Card id="meeting" title={t("accounts.meetings.formTitle")} description={t("accounts.meetings.formDescription")}>
+              <MeetingRequestForm />
+              <h3 className="mt-6 text-sm font-semibold text-slate-900">{t("accounts.meetings.yours")}</h3>
+              <MeetingList requests={requests} showOrganization={false} />
+            </Card>
+          ) : null}
+          <Card id="reviews" title={t("reviews.title")}>
+            {reviews.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("reviews.emptyCustomer")}</p>
+            ) : (
+              <ul className="divide-y divide-slate-100 text-sm">
+                {reviews.map((r) => (
+                  <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <Link href={`/reviews/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                      {t("reviews.reviewOf", { quarter: r.quarter })}
+                    </Link>
+                    {r.status === "acknowledged" ? (
+                      <Badge tone="green">{t("reviews.statuses.acknowledged")}</Badge>
+                    ) : (
+                      <Badge tone="amber">{t("reviews.awaitingAck", { date: format.dateTime(r.sharedAt ?? r.generatedAt, { dateStyle: "medium" }) })}</Badge>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getNow, getTranslations } from "next-intl/server";
+import { EngagementForm } from "@/components/accounts/engagement-form";
+import { HealthBadge, HealthFactors } from "@/components/accounts/health-card";
+import { MeetingList } from "@/components/accounts/meeting-list";
+import { AccountTeamCard, OrganizationSummary } from "@/components/accounts/organization-view";
+import { Timeline } from "@/components/accounts/timeline";
+import { GenerateReviewForm } from "@/components/reviews/generate-form";
+import { ReviewList } from "@/components/reviews/review-list";
+import { Card, PageHeader } from "@/components/ui/card";
+import { serverCaller } from "@/server/api/rsc";
+import { getSessionUser } from "@/server/auth/get-session";
+import { completedQuarters } from "@/server/reviews/quarter";
+
+export const metadata: Metadata = { title: "Organization" };
+const HEALTH_ROLES = ["account_manager", "manager", "admin", "executive"];
+const EDITOR_ROLES = ["account_manager", "manager", "admin"];
+
+/** Any organization, for staff: what its customers see plus health, timeline editing, meetings and reviews. */
+export default async function OrganizationPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await getSessionUser();
+  if (!user) redirect("/signin");
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  if (user.role === "customer") {
+    if (user.organizationId === id) redirect("/organization");
+    notFound();
+  }
+  const api = await serverCaller();
+  const org = await api.accounts.organization({ organizationId: id }).catch(() => null);
+  if (!org) notFound();
+  const [timeline, health, requests, reviews] = await Promise.all([
+    api.accounts.timeline({ organizationId: id }),
+    HEALTH_ROLES.includes(user.role) ? api.accounts.health({ organizationId: id }) : Promise.resolve(null),
+    EDITOR_ROLES.includes(user.role) ? api.accounts.meetingRequests({ organizationId: id }) : Promise.resolve(null),
+    api.reviews.list({ organizationId: id }),
+  ]);
+  const t = await getTranslations();
+  const now = await getNow();
+  return (
+    <>
+      <PageHeader title={org.name} description={t("accounts.org.staffSubtitle")}>
+        {health ? <HealthBadge health={health} /> : null}
+      </PageHeader>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <OrganizationSummary org={org} />
+          {health ? (
+            <Card id="health" title={t("accounts.health.title")} description={t("accounts.health.description")}>
+              <HealthFactors health={health} />
+            </Card>
+          ) : null}
+          <Timeline entries={timeline} timeZone={org.timeZone} actions={org.canManage ? <EngagementForm organizationId={org.id} defaultDate={now.toISOString().slice(0, 10)} /> : null} />
+        </div>
+        <div className="min-w-0 space-y-6">
+          <AccountTeamCard org={org} viewerIsCustomer={false} />
+          {requests ? (
+            <Card id="meetings" title={t("accounts.meetings.title")}>
+              <MeetingList requests={requests} showOrganization={false} />
+            </Card>
+          ) : null}
+          <Card id="reviews" title={t("reviews.title")}>
+            {org.canManage ? (
+              <div className="mb-4">
+                <GenerateReviewForm organizations={[{ id: org.id, name: org.name }]} quarters={completedQuarters(now, 6)} />
+              </div>
+            ) : null}
+            <ReviewList rows={reviews} showOrganization={false} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

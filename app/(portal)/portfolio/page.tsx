@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { HealthBadge, HealthFactors } from "@/components/accounts/health-card";
+import { MeetingList } from "@/components/accounts/meeting-list";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Refused } from "@/components/ui/refused";
+import { TIER_CODES, type TierCode } from "@/db/schema/enums";
+import { HEALTH_WEIGHTS, HEALTH_BANDS } from "@/server/accounts/health";
+import { serverCaller } from "@/server/api/rsc";
+import { getSessionUser } from "@/server/auth/get-session";
+
+export const metadata: Metadata = { title: "Portfolio" };
+const ALLOWED = ["account_manager", "manager", "admin"] as const;
+const BANDS = ["red", "yellow", "green"] as const;
+const SORTS = ["health", "renewal", "tier", "name"] as const;
+
+type Search = { tier?: string; band?: string; sort?: string };
+const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => ((list as readonly string[]).includes(v ?? "") ? (v as T) : undefined);
+
+/** The account manager's portfolio: meeting requests to answer, then each account's health, explained. */
+export default async function PortfolioPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await getSessionUser();
+  if (!user) redirect("/signin");
+  if (!(ALLOWED as readonly string[]).includes(user.role)) return <Refused roles={[...ALLOWED]} />;
+  const sp = await searchParams;
+  const tier = pick<TierCode>(TIER_CODES, sp.tier);
+  const band = pick(BANDS, sp.band);
+  const sort = pick(SORTS, sp.sort) ?? "health";
+  const api = await serverCaller();
+  const [rows, inbox] = await Promise.all([api.accounts.portfolio({ tier, band, sort }), api.accounts.meetingRequests({ status: "requested" })]);
+  const t = await getTranslations();
+  const select = "mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+  return (
+    <>
+      <PageHeader title={t("accounts.portfolio.title")} description={user.role === "account_manager" ? t("accounts.portfolio.subtitleMine") : t("accounts.portfolio.subtitleAll")}>
+        <Link href="/organizations" className="text-sm font-medium text-brand-700 hover:underline">
+          {t("accounts.portfolio.allOrganizations")}
+        </Link>
+      </PageHeader>
+      <div className="space-y-6">
+        <Card id="inbox" title={t("accounts.meetings.inbox")} description={t("accounts.meetings.inboxDescription")}>
+          <MeetingList requests={inbox} showOrganization />
+        </Card>
+        <Card
+          id="accounts"
+          title={t("accounts.portfolio.accounts", { n: rows.length })}
+          description={t("accounts.portfolio.weights", {
+            weights: Object.entries(HEALTH_WEIGHTS)
+              .map(([k, w]) => `${t(`accounts.health.factors.${k}`)} ${w}`)
+              .join(" · "),
+            green: HEALTH_BANDS.green,
+            yellow: HEALTH_BANDS.yellow,
+          })}
+        >
+          <form method="get" aria-label={t("accounts.portfolio.filters")} className="mb-4 flex flex-wrap items-end gap-3">
+            <label className="text-sm font-medium text-slate-700">
+              {t("accounts.directory.tier")}
+              <select name="tier" defaultValue={tier ?? ""} className={`block ${select}`}>
+                <option value="">{t("accounts.directory.anyTier")}</option>
+                {TIER_CODES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`tier.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="text-sm font-medium text-slate-700">
+              {t("accounts.portfolio.health")}
+              <select name="band" defaultValue={band ?? ""} className={`block ${select}`}>
+                <option value="">{t("accounts.portfolio.anyHealth")}</option>
+                {BANDS.map((b) => (
+                  <option key={b} value={b}>
+                    {t(`accounts.health.bands.${b}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="text-sm font-medium text-slate-700">
+              {t("accounts.portfolio.sort")}
+              <select name="sort" defaultValue={sort} className={`block ${select}`}>
+                {SORTS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`accounts.portfolio.sorts.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+              {t("accounts.directory.apply")}
+            </button>
+          </form>
+          {rows.length === 0 ? (
+            <p className="py-8 text-center text-sm text-slate-600">{t("accounts.portfolio.empty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {rows.map((r) => (
+                <li key={r.id} className="py-3">
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <div className="min-w-0">
+                      <Link href={`/organizations/${r.id}`} className="font-semibold text-brand-700 hover:underline">
+                        {r.name}
+                      </Link>
+                      <p className="text-xs text-slate-500">
+                        {t(`tier.${r.tier}`)} · {t(`region.${r.region}`)} · {r.accountManager ?? "—"} ·{" "}
+                        {r.daysToRenewal < 0 ? t("accounts.org.lapsed", { days: -r.daysToRenewal }) : t("accounts.org.daysToRenewal", { days: r.daysToRenewal })}
+                      </p>
+                    </div>
+                    <HealthBadge health={r.health} />
+                  </div>
+                  <details className="mt-2">
+                    <summary className="cursor-pointer text-sm text-brand-700">{t("accounts.portfolio.why", { name: r.name })}</summary>
+                    <div className="mt-2">
+                      <HealthFactors health={r.health} />
+                    </div>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,185 @@
+import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
+import { formatPercent, formatTarget, zoneName } from "@/components/format";
+import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
+import { Card, Stat } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { workingHoursInZone } from "@/server/accounts/working-hours";
+import type { AppRouter } from "@/server/api/root";
+import type { inferRouterOutputs } from "@trpc/server";
+
+export type OrganizationData = inferRouterOutputs<AppRouter>["accounts"]["organization"];
+const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
+const METRICS = ["firstResponse", "workaround", "resolution"] as const;
+
+export const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .map((p) => p[0] ?? "")
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
+
+/** Tier, contract, entitlements and targets of an organization: the same for its customers and staff. */
+export async function OrganizationSummary({ org }: { org: OrganizationData }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  const tier = org.tier;
+  return (
+    <>
+      <Card id="org-summary" title={t("accounts.org.summary")}>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          <Stat label={t("home.customer.tier")} value={t(`tier.${tier.code}`)} />
+          <Stat label={t("home.customer.region")} value={t(`region.${org.region}`)} hint={org.timeZone} />
+          <Stat
+            label={t("accounts.org.renewal")}
+            value={org.daysToRenewal < 0 ? t("accounts.org.lapsed", { days: -org.daysToRenewal }) : t("accounts.org.daysToRenewal", { days: org.daysToRenewal })}
+            hint={t("home.customer.contractRange", { start: date(org.contractStart), end: date(org.contractEnd) })}
+          />
+          <Stat label={t("home.customer.availability")} value={formatPercent(locale, tier.availabilityCommitment / 100)} hint={t("home.customer.openTickets", { n: org.openTickets })} />
+        </dl>
+      </Card>
+      <Card id="org-entitlements" title={t("home.customer.entitlements")}>
+        <dl className="grid gap-4 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-slate-500">{t("home.customer.channels")}</dt>
+            <dd className="mt-1 flex flex-wrap gap-1">
+              {tier.channels.map((c) => (
+                <Badge key={c} tone="brand">
+                  {t(`channel.${c}`)}
+                </Badge>
+              ))}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("accounts.org.coverage")}</dt>
+            <dd className="mt-1 font-medium">{t(`accounts.org.coverageByTier.${tier.code}`)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("home.customer.reviews")}</dt>
+            <dd className="mt-1 font-medium">{t(`reviewCadence.${tier.reviewCadence}`)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("home.customer.proactiveAlerts")}</dt>
+            <dd className="mt-1 font-medium">{tier.proactiveAlerts ? t("home.customer.yes") : t("home.customer.no")}</dd>
+          </div>
+        </dl>
+        <div className="mt-4">
+          <Table caption={t("home.customer.targets")}>
+            <thead>
+              <tr>
+                <Th>{t("home.customer.priorityColumn")}</Th>
+                {METRICS.map((m) => (
+                  <Th key={m}>{t(`metric.${m}`)}</Th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {PRIORITIES.map((p) => (
+                <tr key={p}>
+                  <Td header>
+                    <Badge tone={PRIORITY_TONE[p]}>{t(`priority.${p}`)}</Badge>
+                  </Td>
+                  {METRICS.map((m) => {
+                    const cell = org.targets.find((c) => c.priority === p && c.metric === m);
+                    return (
+                      <Td key={m}>
+                        {cell ? (
+                          <>
+                            <span className="font-medium">{formatTarget(t, cell.minutes, cell.calendarMode)}</span>
+                            <span className="ml-1 text-xs text-slate-500">{t(`coverage.${cell.calendarMode}`)}</span>
+                          </>
+                        ) : (
+                          <span className="text-slate-400">{t("home.customer.noTarget")}</span>
+                        )}
+                      </Td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </div>
+      </Card>
+    </>
+  );
+}
+
+/**
+ * The account team card: each contact with initials, email, phone, chat handle and working hours
+ * in the customer's local time (the organization's zone for staff viewers, the viewer's own zone
+ * for customers), plus the tier's hotline.
+ */
+export async function AccountTeamCard({ org, viewerIsCustomer }: { org: OrganizationData; viewerIsCustomer: boolean }) {
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const now = await getNow();
+  const viewerZone = viewerIsCustomer ? await getTimeZone() : org.timeZone;
+  return (
+    <Card id="account-team" title={t("accounts.team.title")} description={viewerIsCustomer ? undefined : t("accounts.team.customerTime", { zone: zoneName(locale, org.timeZone, now) })}>
+      {org.team.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("home.customer.noTeam")}</p>
+      ) : (
+        <ul className="space-y-5">
+          {[...org.team]
+            .sort((a, b) => a.role.localeCompare(b.role))
+            .map((m) => {
+              const local = m.workingHours ? workingHoursInZone(m.workingHours, m.timeZone, viewerZone, now) : null;
+              return (
+                <li key={m.id} className="flex gap-3">
+                  <span aria-hidden className="grid h-11 w-11 shrink-0 place-items-center rounded-full bg-brand-100 text-sm font-semibold text-brand-700">
+                    {initials(m.name)}
+                  </span>
+                  <div className="min-w-0 text-sm">
+                    <p className="font-semibold text-slate-900">{m.name}</p>
+                    <p className="text-slate-600">{t(`accounts.team.role.${m.role}`)}</p>
+                    <dl className="mt-2 space-y-1 text-slate-700">
+                      <div className="flex flex-wrap gap-x-2">
+                        <dt className="text-slate-500">{t("home.customer.emailLabel")}</dt>
+                        <dd className="break-all">
+                          <a className="text-brand-700 underline" href={`mailto:${m.email}`}>
+                            {m.email}
+                          </a>
+                        </dd>
+                      </div>
+                      {m.phone ? (
+                        <div className="flex flex-wrap gap-x-2">
+                          <dt className="text-slate-500">{t("home.customer.phoneLabel")}</dt>
+                          <dd>
+                            <a className="text-brand-700 underline" href={`tel:${m.phone.replace(/\s+/g, "")}`}>
+                              {m.phone}
+                            </a>
+                          </dd>
+                        </div>
+                      ) : null}
+                      {m.chatHandle ? (
+                        <div className="flex flex-wrap gap-x-2">
+                          <dt className="text-slate-500">{t("home.customer.chatLabel")}</dt>
+                          <dd>{m.chatHandle}</dd>
+                        </div>
+                      ) : null}
+                      {m.workingHours && local ? (
+                        <div>
+                          <dt className="text-slate-500">{t("home.customer.workingHours")}</dt>
+                          <dd>{t("accounts.team.hours", { hours: m.workingHours, zone: m.timeZone, local: `${local.start}-${local.end}`, localZone: zoneName(locale, viewerZone, now) })}</dd>
+                        </div>
+                      ) : null}
+                    </dl>
+                  </div>
+                </li>
+              );
+            })}
+        </ul>
+      )}
+      {org.tier.hotline ? (
+        <p className="mt-4 border-t border-slate-100 pt-3 text-sm">
+          <span className="text-slate-500">{t("home.customer.hotline")}: </span>
+          <a className="font-semibold text-brand-700 underline" href={`tel:${org.tier.hotline.replace(/\s+/g, "")}`}>
+            {org.tier.hotline}
+          </a>
+        </p>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { getFormatter, getNow, getTranslations } from "next-intl/server";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import type { AppRouter } from "@/server/api/root";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { ReactNode } from "react";
+
+type Entry = inferRouterOutputs<AppRouter>["accounts"]["timeline"][number];
+
+const TONE: Record<Entry["kind"], BadgeTone> = {
+  meeting: "brand",
+  training: "green",
+  check_in: "neutral",
+  review: "brand",
+  proactive_alert: "amber",
+  escalation: "red",
+};
+
+/** The organization's timeline, newest first; escalations and alerts link to their tickets. */
+export async function Timeline({ entries, timeZone, actions }: { entries: Entry[]; timeZone: string; actions?: ReactNode }) {
+  const t = await getTranslations("accounts.timeline");
+  const format = await getFormatter();
+  const now = await getNow();
+  return (
+    <Card id="timeline" title={t("title")} description={t("description")}>
+      {actions}
+      {entries.length === 0 ? (
+        <p className="py-4 text-center text-sm text-slate-600">{t("empty")}</p>
+      ) : (
+        <ol className="relative space-y-4 border-l border-slate-200 pl-5">
+          {entries.map((e) => (
+            <li key={e.key} className="relative">
+              <span aria-hidden className="absolute -left-[1.65rem] top-1.5 h-2.5 w-2.5 rounded-full bg-slate-300 ring-4 ring-white" />
+              <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500">
+                <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short", timeZone })}</time>
+                <Badge tone={TONE[e.kind]}>{t(`kinds.${e.kind}`)}</Badge>
+                {e.at > now ? <Badge>{t("upcoming")}</Badge> : null}
+                {e.automatic ? <span>{t("automatic")}</span> : null}
+              </div>
+              <p className="mt-1 text-sm font-medium text-slate-900">
+                {e.kind === "escalation" ? t("escalatedTo", { level: e.level ?? "?" }) + " " : null}
+                {e.ticketId ? (
+                  <Link href={`/tickets/${e.ticketId}`} className="text-brand-700 hover:underline">
+                    #{e.ticketId} {e.title}
+                  </Link>
+                ) : (
+                  e.title
+                )}
+              </p>
+              {e.notes && e.kind !== "proactive_alert" ? <p className="mt-0.5 whitespace-pre-line text-sm text-slate-600">{e.notes}</p> : null}
+              {e.by ? <p className="mt-0.5 text-xs text-slate-500">{t("by", { name: e.by })}</p> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}

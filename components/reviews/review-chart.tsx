@@ -1,0 +1,43 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export type ChartSeries = { key: string; label: string; color: string };
+
+/**
+ * A bar chart of a review section. It is always shown beside a table of the same figures (the
+ * accessible and printable view), so the chart itself is hidden from assistive technology.
+ */
+export function ReviewBarChart({
+  data,
+  xKey,
+  series,
+  domain,
+  reference,
+  unit = "",
+}: {
+  data: Record<string, string | number | null>[];
+  xKey: string;
+  series: ChartSeries[];
+  domain?: [number, number];
+  reference?: { value: number; label: string };
+  unit?: string;
+}) {
+  return (
+    <div aria-hidden className="h-56 w-full break-inside-avoid">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
+          <XAxis dataKey={xKey} tick={{ fontSize: 11 }} interval={0} />
+          <YAxis tick={{ fontSize: 11 }} domain={domain ?? [0, "auto"]} unit={unit} allowDecimals={unit !== ""} />
+          <Tooltip formatter={(v) => `${String(v)}${unit}`} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {reference ? <ReferenceLine y={reference.value} stroke="#dc2626" strokeDasharray="4 4" label={{ value: reference.label, fontSize: 11, fill: "#dc2626", position: "insideTopRight" }} /> : null}
+          {series.map((s) => (
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

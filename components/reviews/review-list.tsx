@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { AppRouter } from "@/server/api/root";
+import type { inferRouterOutputs } from "@trpc/server";
+
+type Row = inferRouterOutputs<AppRouter>["reviews"]["list"][number];
+
+export const STATUS_TONE = { draft: "neutral", shared: "amber", acknowledged: "green" } as const;
+
+/** Reviews with their status, sharing and acknowledgement dates and open action items. */
+export async function ReviewList({ rows, showOrganization }: { rows: Row[]; showOrganization: boolean }) {
+  const t = await getTranslations("reviews");
+  const format = await getFormatter();
+  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "—");
+  if (rows.length === 0) return <p className="py-6 text-center text-sm text-slate-600">{t("empty")}</p>;
+  return (
+    <Table caption={t("title")}>
+      <thead>
+        <tr>
+          <Th>{t("quarter")}</Th>
+          {showOrganization ? <Th>{t("organization")}</Th> : null}
+          <Th>{t("status")}</Th>
+          <Th>{t("shared")}</Th>
+          <Th>{t("acknowledged")}</Th>
+          <Th align="right">{t("openItems")}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} className="hover:bg-slate-50">
+            <Td header>
+              <Link href={`/reviews/${r.id}`} className="text-brand-700 hover:underline">
+                {t("reviewOf", { quarter: r.quarter })}
+                {showOrganization ? <span className="sr-only"> {r.organizationName}</span> : null}
+              </Link>
+            </Td>
+            {showOrganization ? <Td>{r.organizationName}</Td> : null}
+            <Td>
+              <Badge tone={STATUS_TONE[r.status]}>{t(`statuses.${r.status}`)}</Badge>
+            </Td>
+            <Td>{date(r.sharedAt)}</Td>
+            <Td>{date(r.acknowledgedAt)}</Td>
+            <Td align="right">{r.openItems}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,124 @@
+import { expect, test } from "./fixtures";
+import { pdfText } from "./pdf-text";
+
+/** The last quarter that has ended, as the server computes it (UTC). */
+function lastQuarter(now = new Date()): string {
+  const q = Math.floor(now.getUTCMonth() / 3);
+  return q === 0 ? `${now.getUTCFullYear() - 1}-Q4` : `${now.getUTCFullYear()}-Q${q}`;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, "");
+
+test.describe.configure({ mode: "serial" });
+
+test("[REVIEWS] the account manager generates, edits and shares last quarter's review; the customer reads, prints and acknowledges it", async ({ page, signIn }) => {
+  const quarter = lastQuarter();
+  const narrative = "A steady quarter: first responses stayed within target and ticket volume fell.";
+
+  await signIn("am@attain.test");
+  await page.goto("/reviews");
+  const generate = page.getByRole("form", { name: "Generate a review" });
+  await generate.getByLabel("Organization").selectOption({ label: "Nimbus Live" });
+  await generate.getByLabel("Quarter").selectOption(quarter);
+  await expect(generate.getByRole("button", { name: "Generate review" })).toBeEnabled();
+  await generate.getByRole("button", { name: "Generate review" }).click();
+  await expect(page).toHaveURL(/\/reviews\/\d+$/);
+  const reviewUrl = page.url();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Service review ${quarter}: Nimbus Live`);
+  await expect(page.getByText("Draft", { exact: true })).toBeVisible();
+  // Open action items of the previous review came along.
+  await expect(page.getByText("Carried over").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Account health at generation" })).toBeVisible();
+
+  await page.getByRole("textbox", { name: "Narrative" }).fill(narrative);
+  await page.getByRole("button", { name: "Save narrative" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Narrative saved." })).toBeVisible();
+
+  const add = page.getByRole("form", { name: "Add an action item" });
+  await add.getByLabel("Action item").fill("Load-test the new live streaming gateway");
+  await add.getByLabel("Owner side").selectOption("customer");
+  await add.getByLabel("Owner", { exact: true }).fill("Nimbus platform team");
+  await add.getByLabel("Due date").fill("2027-01-29");
+  await add.getByRole("button", { name: "Add item" }).click();
+  const item = page.getByRole("listitem").filter({ hasText: "Load-test the new live streaming gateway" });
+  await expect(item).toContainText("Customer · Nimbus platform team");
+  await expect(item.getByText("Open", { exact: true })).toBeVisible();
+
+  await item.getByRole("button", { name: "Edit action item: Load-test the new live streaming gateway" }).click();
+  const edit = page.getByRole("form", { name: "Edit action item: Load-test the new live streaming gateway" });
+  await edit.getByLabel("Status").selectOption("in_progress");
+  await edit.getByRole("button", { name: "Save item" }).click();
+  await expect(item.getByText("In progress", { exact: true })).toBeVisible();
+
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Share with customer" }).click();
+  await expect(page.getByText("Shared", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Share with customer" })).toHaveCount(0);
+
+  // The customer of Nimbus Live.
+  await page.context().clearCookies();
+  await signIn("dev@nimbus.example");
+  await page.goto("/reviews");
+  await page.getByRole("link", { name: `Service review ${quarter}` }).click();
+  await expect(page).toHaveURL(reviewUrl);
+  await expect(page.getByText(narrative)).toBeVisible();
+  await expect(page.getByText("Load-test the new live streaming gateway")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "SLA attainment" })).toBeVisible();
+  // Health internals never reach the customer.
+  await expect(page.getByRole("heading", { name: "Account health at generation" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Edit action item: Load-test the new live streaming gateway" })).toHaveCount(0);
+
+  // Print to PDF with the print stylesheet and read the PDF's text back.
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  const text = squash(pdfText(pdf));
+  expect(text).toContain(squash(`Service review ${quarter}: Nimbus Live`));
+  expect(text).toContain(squash(narrative));
+  expect(text).toContain(squash("SLA attainment"));
+  expect(text).toContain(squash("Load-test the new live streaming gateway"));
+  // The portal frame and the controls are not printed.
+  expect(text).not.toContain(squash("Sign out"));
+  expect(text).not.toContain(squash("Acknowledge review"));
+  expect(text).not.toContain(squash("Print or save as PDF"));
+  await page.emulateMedia({ media: "screen" });
+
+  await page.getByRole("button", { name: "Acknowledge review" }).click();
+  await expect(page.getByText(/^Acknowledged by .+ on /)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Acknowledge review" })).toHaveCount(0);
+});
+
+test("[ACCOUNTS] a customer asks for a meeting and the account manager answers it from the portfolio inbox", async ({ page, signIn }) => {
+  await signIn("dev@nimbus.example");
+  await page.goto("/organization");
+  const team = page.getByRole("region", { name: "Account team" });
+  await expect(team.getByText("Amelia Brooks", { exact: true })).toBeVisible();
+  await expect(team.getByText("Technical account manager", { exact: true })).toBeVisible();
+  await expect(team.getByRole("link", { name: "am@attain.test", exact: true })).toHaveAttribute("href", "mailto:am@attain.test");
+  // Working hours in the customer's own time (the browser runs in America/Los_Angeles).
+  await expect(team.getByText(/09:00-17:30 \(Europe\/London\) = \d\d:\d\d-\d\d:\d\d America\/Los_Angeles/)).toBeVisible();
+  const form = page.getByRole("form", { name: "Request a meeting" });
+  await form.getByLabel("Topic").fill("Capacity planning for the spring launch");
+  await form.getByLabel("Preferred times").fill("Wednesday afternoon Pacific time");
+  await form.getByLabel("Channel").selectOption("phone");
+  await expect(form.getByRole("button", { name: "Send request" })).toBeEnabled();
+  await form.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Request sent to your account manager." })).toBeVisible();
+
+  await page.context().clearCookies();
+  await signIn("am@attain.test");
+  await page.goto("/portfolio");
+  const request = page.getByRole("listitem").filter({ hasText: "Capacity planning for the spring launch" });
+  await expect(request).toContainText("Nimbus Live");
+  await request.getByLabel("Answer to the customer").fill("Wednesday 2 Dec, 14:00 PT by phone.");
+  await request.getByRole("button", { name: "Schedule" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Capacity planning for the spring launch" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Nimbus Live" }).first()).toBeVisible();
+
+  await page.context().clearCookies();
+  await signIn("dev@nimbus.example");
+  await page.goto("/organization");
+  const answered = page.getByRole("listitem").filter({ hasText: "Capacity planning for the spring launch" });
+  await expect(answered).toContainText("Scheduled");
+  await expect(answered).toContainText("Wednesday 2 Dec, 14:00 PT by phone.");
+});

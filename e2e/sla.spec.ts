@@ -1,0 +1,95 @@
+import { expect, test } from "./fixtures";
+
+/** The current UTC month and the one 23 months earlier: the demo's two years of tickets. */
+function lastTwoYears() {
+  const now = new Date();
+  const month = (add: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + add, 1)).toISOString().slice(0, 7);
+  return { from: month(-23), to: month(0) };
+}
+
+test.describe("SLA dashboards", () => {
+  test("[SLA] an executive filters to Enterprise P0, drills into a breach and sees the ticket", async ({ page, signIn }) => {
+    await signIn("exec@attain.test");
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "SLA" }).click();
+    await expect(page.getByRole("heading", { name: "SLA attainment", level: 1 })).toBeVisible();
+
+    const form = page.getByRole("form", { name: "SLA filters" });
+    const { from, to } = lastTwoYears();
+    await form.getByLabel("Period", { exact: true }).selectOption("custom");
+    await form.getByLabel("From month").fill(from);
+    await form.getByLabel("To month").fill(to);
+    await form.getByLabel("Tier", { exact: true }).selectOption("enterprise");
+    await form.getByLabel("Priority", { exact: true }).selectOption("P0");
+    await form.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/period=custom.*tier=enterprise.*priority=P0/);
+
+    // The heatmap now shows the Enterprise row with figures only under P0.
+    const heatmap = page.getByRole("region", { name: "Tier × priority" });
+    await expect(heatmap.getByRole("link", { name: /^Enterprise P0: .*n = [1-9]/ })).toBeVisible();
+    await expect(heatmap.getByRole("link", { name: /^Enterprise P1: n\/a, n = 0/ })).toBeVisible();
+
+    const tile = page.getByRole("link", { name: /Breached targets/ });
+    const breaches = Number((await tile.locator("dd").first().textContent())?.replace(/\D/g, ""));
+    expect(breaches).toBeGreaterThan(0);
+    await tile.click();
+
+    await expect(page.getByRole("heading", { name: "Tickets behind the figure" })).toBeVisible();
+    await expect(page.getByText(`${breaches} ${breaches === 1 ? "target" : "targets"}`, { exact: true })).toBeVisible();
+    const rows = page.getByRole("table", { name: "Tickets behind the figure" }).getByRole("row");
+    await expect(rows.nth(1).getByText("Breached", { exact: true })).toBeVisible();
+    await expect(rows.nth(1).getByText("P0", { exact: true })).toBeVisible();
+    const link = rows.nth(1).getByRole("link").first();
+    const label = (await link.textContent())!;
+    const id = /#(\d+)/.exec(label)![1]!;
+    await link.click();
+
+    await expect(page).toHaveURL(new RegExp(`/tickets/${id}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`#${id}`);
+    await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
+  });
+
+  test("[SLA] every chart has a table view and a CSV export of the same figures", async ({ page, signIn }) => {
+    await signIn("manager@attain.test");
+    await page.goto("/sla");
+    const distribution = page.getByRole("region", { name: "First response time against target" });
+    await distribution.getByRole("button", { name: "Table" }).click();
+    const table = distribution.getByRole("table");
+    await expect(table.getByRole("row")).toHaveCount(8);
+    const download = page.waitForEvent("download");
+    await distribution.getByRole("button", { name: "Download CSV" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("sla-first-response-distribution.csv");
+    const csv = await (await file.createReadStream()).toArray();
+    const lines = Buffer.concat(csv).toString("utf8").replace(/^\ufeff/, "").trim().split(/\r\n/);
+    expect(lines).toHaveLength(8);
+    const firstCount = lines[1]!.split(",")[1];
+    await expect(table.getByRole("row").nth(1).getByRole("link")).toHaveText(firstCount!);
+  });
+
+  test("[SLA] agents and customers are refused the dashboard", async ({ page, signIn }) => {
+    await signIn("agent@attain.test");
+    await page.goto("/sla");
+    await expect(page.getByRole("alert")).toContainText("You do not have access to this page");
+    await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "SLA" })).toHaveCount(0);
+  });
+
+  test("[SLA] an executive publishes last quarter and a visitor reads it without signing in, with no customer names", async ({ page, signIn, browser }) => {
+    await signIn("exec@attain.test");
+    await page.goto("/sla");
+    const reports = page.getByRole("region", { name: "Published quarterly SLA reports" });
+    const quarter = await reports.getByLabel("Quarter").inputValue();
+    await expect(reports.getByRole("button", { name: "Publish", exact: true })).toBeEnabled();
+    await reports.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(reports.getByRole("link", { name: `SLA report ${quarter}` })).toBeVisible();
+
+    const visitor = await browser.newPage();
+    await visitor.goto(`/reports/sla/${quarter}`);
+    await expect(visitor.getByRole("heading", { name: `SLA report ${quarter}` })).toBeVisible();
+    await expect(visitor.getByRole("table", { name: "Attainment per tier and metric" }).getByRole("row")).toHaveCount(4);
+    await expect(visitor.getByText("Nimbus Live")).toHaveCount(0);
+    const other = await visitor.goto("/reports/sla/2024-Q1");
+    expect(other?.status()).toBe(404);
+    await visitor.close();
+  });
+});

@@ -1,0 +1,78 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+/** Files a ticket as the signed-in customer through the API (the filing form has its own tests). */
+async function fileTicket(page: Page, subject: string): Promise<number> {
+  const res = await page.request.post("/api/trpc/tickets.create", {
+    data: { json: { subject, description: "Calls drop for every user after two minutes on Android.", productArea: "voice_calling", category: "functional_bug", priority: "P2" } },
+  });
+  expect(res.ok()).toBe(true);
+  return ((await res.json()) as { result: { data: { json: { id: number } } } }).result.data.json.id;
+}
+
+test.describe("[TICKETS] complaints and assignment", () => {
+  test("[TICKETS] a customer complains about how a ticket is handled, a manager answers from the complaints list, and the customer reads the answer", async ({ page, signIn }) => {
+    await signIn("dev@nimbus.example");
+    const subject = "Complaint: calls drop after two minutes";
+    const id = await fileTicket(page, subject);
+    await page.goto(`/tickets/${id}`);
+    await expect(page.getByRole("button", { name: "Send complaint" })).toBeEnabled();
+    await page.getByLabel("What went wrong?").fill("Nobody has answered for a day although production is affected.");
+    await page.getByRole("button", { name: "Send complaint" }).click();
+    const complaints = page.getByRole("region", { name: "Complaints" });
+    await expect(complaints).toContainText("With the managers");
+    await expect(complaints).toContainText("Nobody has answered for a day although production is affected.");
+    await expect(page.getByRole("button", { name: "Send complaint" })).toHaveCount(0);
+
+    await signIn("manager@attain.test");
+    await page.goto("/notifications");
+    await expect(page.getByText("Complaint raised").first()).toBeVisible();
+    await expect(page.getByRole("link", { name: `#${id} ${subject}` }).first()).toBeVisible();
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Complaints" }).click();
+    await expect(page.getByRole("heading", { name: "Complaints", level: 1 })).toBeVisible();
+    const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: `#${id} ${subject}` }) });
+    await expect(item).toContainText("Nobody has answered for a day although production is affected.");
+    await expect(item).toContainText("Nimbus Live");
+    await item.getByRole("link", { name: /Answer on the ticket page/ }).click();
+    await expect(page.getByRole("button", { name: "Send answer" })).toBeEnabled();
+    await page.getByRole("radio", { name: "Resolve" }).check();
+    await page.getByLabel("Response (visible to the customer)").fill("Sorry for the wait: an engineer now owns this ticket and will call you today.");
+    await page.getByRole("button", { name: "Send answer" }).click();
+    await expect(page.getByRole("region", { name: "Complaints" })).toContainText("Resolved");
+    await page.goto("/complaints");
+    await expect(page.getByRole("link", { name: `#${id} ${subject}` })).toHaveCount(0);
+    await page.getByRole("link", { name: "Resolved", exact: true }).click();
+    await expect(page.getByRole("link", { name: `#${id} ${subject}` })).toBeVisible();
+
+    await signIn("dev@nimbus.example");
+    await page.goto(`/tickets/${id}`);
+    const answered = page.getByRole("region", { name: "Complaints" });
+    await expect(answered).toContainText("Complaint resolved");
+    await expect(answered).toContainText("Sorry for the wait: an engineer now owns this ticket and will call you today.");
+    await expect(page.getByRole("region", { name: "Timeline" })).toContainText("Complaint resolved");
+  });
+
+  test("[TICKETS] an agent assigns a ticket to another agent, who is notified", async ({ page, signIn }) => {
+    await signIn("dev@nimbus.example");
+    const subject = "Assign: echo on iOS calls";
+    const id = await fileTicket(page, subject);
+
+    await signIn("agent@attain.test");
+    await page.goto(`/tickets/${id}`);
+    await expect(page.getByRole("button", { name: "Assign to me" })).toBeEnabled();
+    await page.getByLabel("Find a person by name or email").fill("zhou");
+    const select = page.getByRole("combobox", { name: "Assign to" });
+    await expect(select.locator("option", { hasText: "agent2@attain.test" })).toHaveCount(1);
+    await expect(select.locator("option", { hasText: "agent@attain.test" })).toHaveCount(0);
+    await select.selectOption({ label: "Zhou Ling · Support engineer (L1) · agent2@attain.test" });
+    await page.getByRole("button", { name: "Assign", exact: true }).click();
+    await expect(page.getByText("Assigned to Zhou Ling.")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Nimbus Live" })).toContainText("Zhou Ling");
+
+    await signIn("agent2@attain.test");
+    await page.goto("/notifications");
+    const row = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: `#${id} ${subject}` }) });
+    await expect(row).toContainText("Assigned to you");
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * npm run db:backup: an online backup of the database at DATABASE_URL (the server may keep
+ * running) to data/backups/<time>.db, checked with PRAGMA integrity_check. See docs/RELIABILITY.md.
+ *   --dir <folder>   where to write (default data/backups)
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { env } from "@/server/env";
+import { backupDatabase } from "@/server/ops/backup";
+
+async function main() {
+  const { values } = parseArgs({ options: { dir: { type: "string" } } });
+  const dir = path.resolve(values.dir ?? path.join("data", "backups"));
+  const started = Date.now();
+  const { file, bytes } = await backupDatabase(env.databasePath, dir, new Date());
+  console.log(`Backed up ${env.databasePath} to ${file} (${(bytes / 1024 / 1024).toFixed(1)} MB, integrity ok) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

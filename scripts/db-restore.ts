@@ -1,0 +1,24 @@
+/**
+ * npm run db:restore -- <backup file>: replaces the database at DATABASE_URL with a backup made by
+ * db:backup. The backup is integrity-checked first and the current database is saved to
+ * data/backups/pre-restore-<time>.db. Stop the server first (see docs/RELIABILITY.md): requests
+ * served during a restore may see the old or the new content.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { env } from "@/server/env";
+import { restoreDatabase } from "@/server/ops/backup";
+
+async function main() {
+  const file = process.argv.slice(2).find((a) => !a.startsWith("--"));
+  if (!file) throw new Error("Usage: npm run db:restore -- data/backups/<time>.db");
+  const backup = path.resolve(file);
+  if (!fs.existsSync(backup)) throw new Error(`No such backup: ${backup}`);
+  const { saved } = await restoreDatabase(backup, env.databasePath, path.resolve("data", "backups"), new Date());
+  console.log(`Restored ${env.databasePath} from ${backup}${saved ? `; the previous database was saved to ${saved}` : ""}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+import { and, desc, eq, lte } from "drizzle-orm";
+import { engagements, proactiveAlerts, ticketEvents, tickets, users } from "@/db/schema";
+import type { ENGAGEMENT_KINDS } from "@/db/schema/enums";
+import type { SessionUser } from "@/server/auth/session";
+import { recordAudit } from "@/server/audit/service";
+import type { Db } from "@/server/db";
+import { DomainError } from "@/server/errors";
+import { assertCanManageOrganization, assertCanReadOrganization } from "./access";
+
+export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
+
+export type TimelineEntry = {
+  /** Stable across sources: "e12" engagement, "a3" proactive alert, "x45" escalation event. */
+  key: string;
+  kind: EngagementKind;
+  at: Date;
+  title: string;
+  notes: string;
+  by: string | null;
+  ticketId: number | null;
+  level: string | null;
+  automatic: boolean;
+};
+
+/**
+ * An organization's timeline, newest first: engagements staff logged (and the review entries
+ * written when a review is shared), proactive alerts raised on its traffic, and escalations of
+ * its tickets read from the ticket event log (the log stays the one record of an escalation).
+ * Logged entries may lie ahead (a planned meeting); alerts and escalations only up to `now`.
+ * At most `limit` entries.
+ */
+export function getTimeline(db: Db, user: SessionUser, organizationId: number, now: Date, limit = 100): TimelineEntry[] {
+  assertCanReadOrganization(user, organizationId);
+  const logged = db
+    .select({ id: engagements.id, kind: engagements.kind, at: engagements.at, title: engagements.title, notes: engagements.notes, by: users.name, createdById: engagements.createdById })
+    .from(engagements)
+    .leftJoin(users, eq(users.id, engagements.createdById))
+    .where(eq(engagements.organizationId, organizationId))
+    .orderBy(desc(engagements.at), desc(engagements.id))
+    .limit(limit)
+    .all();
+  const alerts = db
+    .select({ id: proactiveAlerts.id, at: proactiveAlerts.detectedAt, description: proactiveAlerts.description, productArea: proactiveAlerts.productArea, ticketId: proactiveAlerts.ticketId, by: users.name })
+    .from(proactiveAlerts)
+    .leftJoin(users, eq(users.id, proactiveAlerts.raisedById))
+    .where(and(eq(proactiveAlerts.organizationId, organizationId), lte(proactiveAlerts.detectedAt, now)))
+    .orderBy(desc(proactiveAlerts.detectedAt))
+    .limit(limit)
+    .all();
+  const escalations = db
+    .select({ id: ticketEvents.id, at: ticketEvents.at, data: ticketEvents.data, ticketId: tickets.id, subject: tickets.subject, by: users.name })
+    .from(ticketEvents)
+    .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
+    .leftJoin(users, eq(users.id, ticketEvents.actorId))
+    .where(and(eq(tickets.organizationId, organizationId), eq(ticketEvents.type, "escalated"), lte(ticketEvents.at, now)))
+    .orderBy(desc(ticketEvents.at))
+    .limit(limit)
+    .all();
+  const entries: TimelineEntry[] = [
+    ...logged.map((e) => ({ key: `e${e.id}`, kind: e.kind, at: e.at, title: e.title, notes: e.notes, by: e.by, ticketId: null, level: null, automatic: e.createdById === null })),
+    ...alerts.map((a) => ({ key: `a${a.id}`, kind: "proactive_alert" as const, at: a.at, title: a.description, notes: a.productArea, by: a.by, ticketId: a.ticketId, level: null, automatic: true })),
+    ...escalations.map((x) => ({
+      key: `x${x.id}`,
+      kind: "escalation" as const,
+      at: x.at,
+      title: x.subject,
+      notes: "",
+      by: x.by,
+      ticketId: x.ticketId,
+      level: typeof x.data?.level === "string" ? x.data.level : null,
+      automatic: true,
+    })),
+  ];
+  return entries.sort((a, b) => b.at.getTime() - a.at.getTime() || a.key.localeCompare(b.key)).slice(0, limit);
+}
+
+export type NewEngagement = { organizationId: number; kind: "meeting" | "training" | "check_in" | "review"; at: Date; title: string; notes: string };
+
+/**
+ * Logs a meeting, training, check-in or review on the timeline. Proactive alerts and escalations
+ * are not logged by hand: they come from their own records. An entry may not be more than a year
+ * in the future (a typo, not a plan).
+ */
+export function addEngagement(db: Db, user: SessionUser, input: NewEngagement, now: Date): { id: number } {
+  assertCanManageOrganization(db, user, input.organizationId);
+  if (input.at.getTime() > now.getTime() + 366 * 86_400_000) {
+    throw new DomainError("INVALID", "The date is more than a year ahead.", "accounts.errors.dateTooFar");
+  }
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(engagements)
+      .values({ organizationId: input.organizationId, kind: input.kind, at: input.at, title: input.title.trim(), notes: input.notes.trim(), createdById: user.id })
+      .returning({ id: engagements.id })
+      .get();
+    recordAudit(tx, { actorId: user.id, action: "engagement.add", entity: "organization", entityId: String(input.organizationId), detail: { engagementId: row.id, kind: input.kind }, at: now });
+    return row;
+  });
+}

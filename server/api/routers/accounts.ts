@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { ENGAGEMENT_KINDS, MEETING_CHANNELS, MEETING_STATUSES, TIER_CODES } from "@/db/schema/enums";
+import { assertCanReadOrganization, canManageOrganization } from "@/server/accounts/access";
+import { addEngagement, getTimeline } from "@/server/accounts/engagements";
+import { HEALTH_FACTORS } from "@/server/accounts/health";
+import { answerMeeting, listMeetingRequests, requestMeeting } from "@/server/accounts/meetings";
+import { listPortfolio, organizationHealth, searchOrganizations } from "@/server/accounts/portfolio";
+import { getOrganizationOverview } from "@/server/accounts/service";
+import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
+import { ZRegion, ZTargetCell, ZTierChannels, ZTierCode } from "../schemas";
+
+const EDITORS = ["account_manager", "manager", "admin"] as const;
+const STAFF = ["agent", "expert", "manager", "account_manager", "executive", "admin"] as const;
+
+const ZId = z.number().int().positive();
+const ZHealth = z.object({
+  score: z.number(),
+  band: z.enum(["green", "yellow", "red"]),
+  factors: z.array(z.object({ key: z.enum(HEALTH_FACTORS), weight: z.number(), subscore: z.number(), contribution: z.number(), detail: z.record(z.string(), z.number().nullable()) })),
+});
+
+const ZOrganization = z.object({
+  id: z.number(),
+  name: z.string(),
+  region: ZRegion,
+  timeZone: z.string(),
+  contractStart: z.string(),
+  contractEnd: z.string(),
+  daysToRenewal: z.number(),
+  tier: z.object({
+    code: ZTierCode,
+    channels: ZTierChannels,
+    namedContacts: z.enum(["none", "am", "am_tam"]),
+    reviewCadence: z.enum(["none", "quarterly", "quarterly_monthly"]),
+    proactiveAlerts: z.boolean(),
+    availabilityCommitment: z.number(),
+    hotline: z.string().nullable(),
+  }),
+  calendar: z.object({ name: z.string(), timeZone: z.string(), hours: z.array(z.object({ day: z.number(), start: z.string(), end: z.string() })) }),
+  targets: z.array(ZTargetCell),
+  team: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      email: z.string(),
+      title: z.string().nullable(),
+      phone: z.string().nullable(),
+      chatHandle: z.string().nullable(),
+      timeZone: z.string(),
+      workingHours: z.string().nullable(),
+      role: z.enum(["am", "tam"]),
+    }),
+  ),
+  openTickets: z.number(),
+  canManage: z.boolean(),
+});
+
+const ZMeetingRequest = z.object({
+  id: z.number(),
+  organizationId: z.number(),
+  organizationName: z.string(),
+  requestedBy: z.string(),
+  topic: z.string(),
+  preferredTimes: z.string(),
+  channel: z.enum(MEETING_CHANNELS),
+  status: z.enum(MEETING_STATUSES),
+  response: z.string().nullable(),
+  createdAt: z.date(),
+  answeredAt: z.date().nullable(),
+  canAnswer: z.boolean(),
+});
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+export const accountsRouter = createTRPCRouter({
+  /** An organization's page: customers their own (another's "does not exist"), staff any. */
+  organization: authedProcedure
+    .input(z.object({ organizationId: ZId }))
+    .output(ZOrganization)
+    .query(({ ctx, input }) => {
+      assertCanReadOrganization(ctx.user, input.organizationId);
+      return { ...getOrganizationOverview(ctx.db, input.organizationId, ctx.now()), canManage: canManageOrganization(ctx.db, ctx.user, input.organizationId) };
+    }),
+  organizations: roleProcedure(...STAFF)
+    .input(z.object({ q: z.string().trim().max(100).optional(), tier: z.enum(TIER_CODES).optional() }))
+    .output(z.array(z.object({ id: z.number(), name: z.string(), tier: ZTierCode, region: ZRegion, contractEnd: z.string(), accountManager: z.string().nullable(), daysToRenewal: z.number() })))
+    .query(({ ctx, input }) => searchOrganizations(ctx.db, input, ctx.now())),
+  timeline: authedProcedure
+    .input(z.object({ organizationId: ZId }))
+    .output(
+      z.array(
+        z.object({
+          key: z.string(),
+          kind: z.enum(ENGAGEMENT_KINDS),
+          at: z.date(),
+          title: z.string(),
+          notes: z.string(),
+          by: z.string().nullable(),
+          ticketId: z.number().nullable(),
+          level: z.string().nullable(),
+          automatic: z.boolean(),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => getTimeline(ctx.db, ctx.user, input.organizationId, ctx.now())),
+  addEngagement: roleProcedure(...EDITORS)
+    .input(
+      z.object({
+        organizationId: ZId,
+        kind: z.enum(["meeting", "training", "check_in", "review"]),
+        at: z.date(),
+        title: text(3, 200),
+        notes: z.string().trim().max(5000).default(""),
+      }),
+    )
+    .output(z.object({ id: z.number() }))
+    .mutation(({ ctx, input }) => addEngagement(ctx.db, ctx.user, input, ctx.now())),
+  requestMeeting: customerProcedure
+    .input(z.object({ topic: text(3, 200), preferredTimes: text(3, 500), channel: z.enum(MEETING_CHANNELS) }))
+    .output(z.object({ id: z.number() }))
+    .mutation(({ ctx, input }) => requestMeeting(ctx.db, ctx.user, ctx.organizationId, input, ctx.now())),
+  meetingRequests: roleProcedure("customer", ...EDITORS)
+    .input(z.object({ organizationId: ZId.optional(), status: z.enum(MEETING_STATUSES).optional() }))
+    .output(z.array(ZMeetingRequest))
+    .query(({ ctx, input }) => listMeetingRequests(ctx.db, ctx.user, input)),
+  answerMeeting: roleProcedure(...EDITORS)
+    .input(z.object({ id: ZId, status: z.enum(["scheduled", "declined"]), response: text(3, 1000) }))
+    .output(z.object({ id: z.number() }))
+    .mutation(({ ctx, input }) => answerMeeting(ctx.db, ctx.user, input, ctx.now())),
+  portfolio: roleProcedure(...EDITORS)
+    .input(
+      z.object({
+        tier: z.enum(TIER_CODES).optional(),
+        band: z.enum(["green", "yellow", "red"]).optional(),
+        sort: z.enum(["health", "renewal", "name", "tier"]).optional(),
+      }),
+    )
+    .output(
+      z.array(
+        z.object({
+          id: z.number(),
+          name: z.string(),
+          tier: ZTierCode,
+          region: z.string(),
+          accountManager: z.string().nullable(),
+          contractEnd: z.string(),
+          daysToRenewal: z.number(),
+          health: ZHealth,
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => listPortfolio(ctx.db, ctx.user, input, ctx.now())),
+  /** Health internals are for the vendor's account staff only, never for customers. */
+  health: roleProcedure(...EDITORS, "executive")
+    .input(z.object({ organizationId: ZId }))
+    .output(ZHealth)
+    .query(({ ctx, input }) => {
+      const org = getOrganizationOverview(ctx.db, input.organizationId, ctx.now());
+      return organizationHealth(ctx.db, { id: org.id, contractEnd: org.contractEnd }, ctx.now());
+    }),
+});
+
+

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { ACTION_SIDES, ACTION_STATUSES, REVIEW_STATUSES } from "@/db/schema/enums";
+import { acknowledgeReview, deleteActionItem, generateReview, getReview, listReviews, previewReview, saveActionItem, shareReview, updateNarrative } from "@/server/reviews/service";
+import { ZReviewSnapshot } from "@/server/reviews/snapshot";
+import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
+
+const EDITORS = ["account_manager", "manager", "admin"] as const;
+const ZId = z.number().int().positive();
+const ZQuarter = z.string().regex(/^\d{4}-Q[1-4]$/, "Choose a quarter such as 2026-Q3.");
+const ZDone = z.object({ id: z.number() });
+
+const isRealDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+export const reviewsRouter = createTRPCRouter({
+  list: authedProcedure
+    .input(z.object({ organizationId: ZId.optional(), mine: z.boolean().optional() }))
+    .output(
+      z.array(
+        z.object({
+          id: z.number(),
+          organizationId: z.number(),
+          organizationName: z.string(),
+          quarter: z.string(),
+          status: z.enum(REVIEW_STATUSES),
+          generatedAt: z.date(),
+          sharedAt: z.date().nullable(),
+          acknowledgedAt: z.date().nullable(),
+          openItems: z.number(),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => listReviews(ctx.db, ctx.user, input)),
+  get: authedProcedure
+    .input(z.object({ id: ZId }))
+    .output(
+      z.object({
+        id: z.number(),
+        organizationId: z.number(),
+        organizationName: z.string(),
+        quarter: z.string(),
+        status: z.enum(REVIEW_STATUSES),
+        narrative: z.string(),
+        generatedAt: z.date(),
+        generatedBy: z.string().nullable(),
+        sharedAt: z.date().nullable(),
+        acknowledgedAt: z.date().nullable(),
+        acknowledgedBy: z.string().nullable(),
+        snapshot: ZReviewSnapshot.extend({ health: ZReviewSnapshot.shape.health.nullable() }),
+        actionItems: z.array(z.object({ id: z.number(), title: z.string(), side: z.enum(ACTION_SIDES), owner: z.string(), dueDate: z.string(), status: z.enum(ACTION_STATUSES), carried: z.boolean() })),
+        canEdit: z.boolean(),
+        canAcknowledge: z.boolean(),
+      }),
+    )
+    .query(({ ctx, input }) => getReview(ctx.db, ctx.user, input.id)),
+  /** The figures a review would freeze, without storing one (the account team only: it includes health). */
+  preview: roleProcedure(...EDITORS)
+    .input(z.object({ organizationId: ZId, quarter: ZQuarter }))
+    .output(ZReviewSnapshot)
+    .query(({ ctx, input }) => previewReview(ctx.db, ctx.user, input, ctx.now())),
+  generate: roleProcedure(...EDITORS)
+    .input(z.object({ organizationId: ZId, quarter: ZQuarter }))
+    .output(ZDone)
+    .mutation(({ ctx, input }) => generateReview(ctx.db, ctx.user, input, ctx.now())),
+  updateNarrative: roleProcedure(...EDITORS)
+    .input(z.object({ id: ZId, narrative: z.string().max(20_000) }))
+    .output(ZDone)
+    .mutation(({ ctx, input }) => updateNarrative(ctx.db, ctx.user, input, ctx.now())),
+  saveActionItem: roleProcedure(...EDITORS)
+    .input(
+      z.object({
+        reviewId: ZId,
+        id: ZId.optional(),
+        title: z.string().trim().min(3).max(200),
+        side: z.enum(ACTION_SIDES),
+        owner: z.string().trim().min(2).max(120),
+        dueDate: z.string().refine(isRealDate, "Enter a date as YYYY-MM-DD."),
+        status: z.enum(ACTION_STATUSES),
+      }),
+    )
+    .output(ZDone)
+    .mutation(({ ctx, input }) => saveActionItem(ctx.db, ctx.user, input, ctx.now())),
+  deleteActionItem: roleProcedure(...EDITORS)
+    .input(z.object({ reviewId: ZId, id: ZId }))
+    .output(ZDone)
+    .mutation(({ ctx, input }) => deleteActionItem(ctx.db, ctx.user, input, ctx.now())),
+  share: roleProcedure(...EDITORS)
+    .input(z.object({ id: ZId }))
+    .output(ZDone)
+    .mutation(({ ctx, input }) => shareReview(ctx.db, ctx.user, input, ctx.now())),
+  acknowledge: customerProcedure
+    .input(z.object({ id: ZId }))
+    .output(ZDone)
+    .mutation(({ ctx, input }) => acknowledgeReview(ctx.db, ctx.user, input, ctx.now())),
+});

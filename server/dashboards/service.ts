@@ -1,0 +1,366 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { calendars, organizations, satisfactionRollups, slaBreachRollups, targetVersions, ticketSlaFacts, tickets, tiers } from "@/db/schema";
+import type { ProductArea, Region, TicketCategory, TierCode } from "@/db/schema/enums";
+import { creditsOwed, tierAvailability } from "@/server/availability/service";
+import type { Db } from "@/server/db";
+import { METRICS, PRIORITIES, type Metric, type Priority } from "@/server/sla/evaluate";
+import { loadCalendar, loadTargets } from "@/server/sla/service";
+import { agedBreaches, cellsAt, sumCells, tierIdOf, type AttainmentFilter, type Cell, type Figures } from "./attainment";
+import { monthKey, monthStart, monthsBetween, previousPeriod, resolvePeriod, type Period, type PeriodSelection } from "./period";
+import { riskThreshold } from "./risk";
+import { FR_BANDS } from "./rollup";
+
+export type DashboardFilter = {
+  period: PeriodSelection;
+  tierCode?: TierCode;
+  productArea?: ProductArea;
+  region?: Region;
+  priority?: Priority;
+  organizationId?: number;
+};
+
+/**
+ * The share of targets an executive expects met: the line drawn on the attainment trend. A
+ * business goal, not a contract term (contracts promise each target, not a share of them).
+ */
+export const ATTAINMENT_GOAL = 0.95;
+
+function attainmentFilter(f: DashboardFilter, p: Period, now: Date): AttainmentFilter {
+  return { from: p.from, to: p.to, tierCode: f.tierCode, productArea: f.productArea, region: f.region, priority: f.priority, organizationId: f.organizationId, now };
+}
+
+function tierCodes(db: Db) {
+  return db.select({ id: tiers.id, code: tiers.code, commitment: tiers.availabilityCommitment }).from(tiers).orderBy(asc(tiers.rank)).all();
+}
+
+const byMetric = (cells: Cell[]) => Object.fromEntries(METRICS.map((m) => [m, sumCells(cells.filter((c) => c.metric === m))])) as Record<Metric, Figures>;
+
+function satisfaction(db: Db, f: DashboardFilter, p: Period): { average: number | null; ratings: number } {
+  let ratings = 0;
+  let sum = 0;
+  const tierId = tierIdOf(db, f.tierCode);
+  if (f.organizationId === undefined) {
+    const conds: SQL[] = [inArray(satisfactionRollups.month, monthsBetween(p.from, p.to))];
+    if (tierId !== undefined) conds.push(eq(satisfactionRollups.tierId, tierId));
+    if (f.region) conds.push(eq(satisfactionRollups.region, f.region));
+    if (f.productArea) conds.push(eq(satisfactionRollups.productArea, f.productArea));
+    if (f.priority) conds.push(eq(satisfactionRollups.priority, f.priority));
+    const r = db.select({ n: sql<number>`coalesce(sum(${satisfactionRollups.ratings}), 0)`, s: sql<number>`coalesce(sum(${satisfactionRollups.scoreSum}), 0)` }).from(satisfactionRollups).where(and(...conds)).get();
+    ratings = r?.n ?? 0;
+    sum = r?.s ?? 0;
+  } else {
+    const conds: SQL[] = [eq(ticketSlaFacts.organizationId, f.organizationId), inArray(ticketSlaFacts.ratingMonth, monthsBetween(p.from, p.to))];
+    if (f.productArea) conds.push(eq(ticketSlaFacts.productArea, f.productArea));
+    if (f.priority) conds.push(eq(ticketSlaFacts.priority, f.priority));
+    const r = db.select({ n: sql<number>`count(*)`, s: sql<number>`coalesce(sum(${ticketSlaFacts.ratingScore}), 0)` }).from(ticketSlaFacts).where(and(...conds)).get();
+    ratings = r?.n ?? 0;
+    sum = r?.s ?? 0;
+  }
+  return { average: ratings > 0 ? sum / ratings : null, ratings };
+}
+
+/**
+ * Open tickets with a target that has 25 % or less of its time left now (breached ones not
+ * included), under the filter. Instead of measuring open time ticket by ticket, the threshold
+ * instant is computed once per target version, calendar, priority and metric (riskThreshold) and
+ * the count is one indexed SQL query over the queue's partial index.
+ */
+export function countAtRisk(db: Db, f: Omit<DashboardFilter, "period">, now: Date): number {
+  const thresholds = new Map<string, number[]>();
+  let horizon = now.getTime();
+  const versions = db.select({ id: targetVersions.id }).from(targetVersions).all();
+  for (const { id: calendarId } of db.select({ id: calendars.id }).from(calendars).all()) {
+    const calendar = loadCalendar(db, calendarId);
+    for (const { id: versionId } of versions) {
+      const targets = loadTargets(db, versionId, calendar);
+      for (const p of PRIORITIES) {
+        const th = METRICS.map((m) => {
+          const target = targets[p][m];
+          return target ? riskThreshold(now, target).getTime() : now.getTime();
+        });
+        horizon = Math.max(horizon, ...th);
+        thresholds.set(`${versionId}|${calendarId}|${p}`, th);
+      }
+    }
+  }
+  const tierId = tierIdOf(db, f.tierCode);
+  const n = now.getTime();
+  const conds: SQL[] = [
+    sql`${tickets.nextDueAt} is not null and ${tickets.outsideSla} = 0 and ${tickets.nextDueAt} >= ${n} and ${tickets.nextDueAt} < ${horizon}`,
+    sql`+${tickets.status} in ('new','open','pending_customer','workaround_provided') and ${tickets.exclusionReason} is null`,
+  ];
+  if (f.organizationId !== undefined) conds.push(eq(tickets.organizationId, f.organizationId));
+  if (tierId !== undefined) conds.push(eq(organizations.tierId, tierId));
+  if (f.region) conds.push(eq(organizations.region, f.region));
+  if (f.productArea) conds.push(eq(tickets.productArea, f.productArea));
+  if (f.priority) conds.push(eq(tickets.priority, f.priority));
+  const open = (status: string | null, achieved: number | null, due: number | null, th: number | undefined) =>
+    (status === "running" || status === "paused") && achieved === null && due !== null && due >= n && th !== undefined && due < th;
+  let atRisk = 0;
+  // Raw rows (no Date mapping): tens of thousands of open tickets at scale.
+  const rows = db
+    .select({
+      v: tickets.targetVersionId, c: organizations.calendarId, p: tickets.priority,
+      fs: tickets.frStatus, fa: sql<number | null>`${tickets.frAchievedAt}`, fd: sql<number | null>`${tickets.frDueAt}`,
+      ws: tickets.waStatus, wa: sql<number | null>`${tickets.waAchievedAt}`, wd: sql<number | null>`${tickets.waDueAt}`,
+      rs: tickets.resStatus, ra: sql<number | null>`${tickets.resAchievedAt}`, rd: sql<number | null>`${tickets.resDueAt}`,
+    })
+    .from(tickets)
+    // CROSS JOIN keeps tickets (by due time) as the outer loop; SQLite would otherwise start from organizations.
+    .crossJoin(organizations)
+    .where(and(eq(organizations.id, tickets.organizationId), ...conds))
+    .all();
+  for (const r of rows) {
+    const th = thresholds.get(`${r.v}|${r.c}|${r.p}`);
+    if (!th) continue;
+    if (open(r.fs, r.fa, r.fd, th[0]) || open(r.ws, r.wa, r.wd, th[1]) || open(r.rs, r.ra, r.rd, th[2])) atRisk++;
+  }
+  return atRisk;
+}
+
+type Breakdown = { productArea: ProductArea; category: TicketCategory; breached: number }[];
+
+/** Breached targets (excluded tickets left out) per product area and category in a period, aged breaches included. */
+function breachBreakdown(db: Db, f: DashboardFilter, p: Period, now: Date): Breakdown {
+  const tierId = tierIdOf(db, f.tierCode);
+  const counts = new Map<string, number>();
+  const add = (area: ProductArea, category: TicketCategory, n: number) => counts.set(`${area}|${category}`, (counts.get(`${area}|${category}`) ?? 0) + n);
+  if (f.organizationId === undefined) {
+    const conds: SQL[] = [inArray(slaBreachRollups.month, monthsBetween(p.from, p.to))];
+    if (tierId !== undefined) conds.push(eq(slaBreachRollups.tierId, tierId));
+    if (f.region) conds.push(eq(slaBreachRollups.region, f.region));
+    if (f.productArea) conds.push(eq(slaBreachRollups.productArea, f.productArea));
+    if (f.priority) conds.push(eq(slaBreachRollups.priority, f.priority));
+    const rows = db
+      .select({ area: slaBreachRollups.productArea, category: slaBreachRollups.category, n: sql<number>`sum(${slaBreachRollups.breached})` })
+      .from(slaBreachRollups)
+      .where(and(...conds))
+      .groupBy(slaBreachRollups.productArea, slaBreachRollups.category)
+      .all();
+    for (const r of rows) add(r.area, r.category, r.n);
+  } else {
+    for (const [outcome, at] of [[ticketSlaFacts.frOutcome, ticketSlaFacts.frAt], [ticketSlaFacts.waOutcome, ticketSlaFacts.waAt], [ticketSlaFacts.resOutcome, ticketSlaFacts.resAt]] as const) {
+      const conds: SQL[] = [eq(ticketSlaFacts.organizationId, f.organizationId), sql`+${outcome} = 'breached'`, eq(ticketSlaFacts.excluded, false), sql`+${at} >= ${p.from.getTime()}`, sql`+${at} < ${p.to.getTime()}`];
+      if (f.productArea) conds.push(eq(ticketSlaFacts.productArea, f.productArea));
+      if (f.priority) conds.push(eq(ticketSlaFacts.priority, f.priority));
+      const rows = db
+        .select({ area: ticketSlaFacts.productArea, category: ticketSlaFacts.category, n: sql<number>`count(*)` })
+        .from(ticketSlaFacts)
+        .where(and(...conds))
+        .groupBy(ticketSlaFacts.productArea, ticketSlaFacts.category)
+        .all();
+      for (const r of rows) add(r.area, r.category, r.n);
+    }
+  }
+  for (const a of agedBreaches(db, { ...attainmentFilter(f, p, now), now })) if (!a.excluded) add(a.productArea, a.category, 1);
+  return [...counts.entries()]
+    .filter(([, n]) => n > 0)
+    .map(([k, breached]) => {
+      const [productArea, category] = k.split("|") as [ProductArea, TicketCategory];
+      return { productArea, category, breached };
+    });
+}
+
+/**
+ * Everything on /sla for a period and filter: the tiles (this period against the one before), the
+ * tier x priority heatmap per metric, the first-response distribution and the breaches by product
+ * area and category. Attainment comes from the rollups (getAttainment's cells), so each figure
+ * equals a recomputation from events (npm run sla:verify).
+ */
+export function getSlaDashboard(db: Db, f: DashboardFilter, now: Date) {
+  const period = resolvePeriod(f.period);
+  const previous = previousPeriod(period);
+  const current = cellsAt(db, attainmentFilter(f, period, now));
+  const before = cellsAt(db, attainmentFilter(f, previous, now));
+  const tierRows = tierCodes(db);
+  const codeOf = new Map(tierRows.map((t) => [t.id, t.code]));
+
+  const months = monthsBetween(period.from, period.to);
+  const bands = new Array<number>(FR_BANDS).fill(0);
+  for (const c of current) if (c.metric === "firstResponse") c.bands.forEach((n, i) => (bands[i]! += n));
+
+  return {
+    period: { from: period.from, to: period.to, months },
+    previous: { from: previous.from, to: previous.to },
+    tiles: {
+      attainment: { current: byMetric(current), previous: byMetric(before) },
+      breaches: { current: current.reduce((s, c) => s + c.breached, 0), previous: before.reduce((s, c) => s + c.breached, 0) },
+      satisfaction: { current: satisfaction(db, f, period), previous: satisfaction(db, f, previous) },
+    },
+    heatmap: tierRows.flatMap((t) =>
+      PRIORITIES.map((priority) => ({
+        tierCode: t.code,
+        priority,
+        byMetric: byMetric(current.filter((c) => codeOf.get(c.tierId) === t.code && c.priority === priority)),
+      })),
+    ),
+    firstResponseBands: bands,
+    breaches: breachBreakdown(db, f, period, now),
+  };
+}
+
+/**
+ * Availability against commitment per tier and the service credits owed, this period and the one
+ * before, from the availability service (issue 7): its own procedure, as it assesses every
+ * organization's months against the incidents and costs what that service costs.
+ */
+export function getSlaAvailability(db: Db, f: DashboardFilter, now: Date) {
+  const period = resolvePeriod(f.period);
+  const previous = previousPeriod(period);
+  const availabilityNow = monthsEnded(monthsBetween(period.from, period.to), now);
+  const availabilityBefore = monthsEnded(monthsBetween(previous.from, previous.to), now);
+  const tierNow = availabilityNow.length > 0 ? tierAvailability(db, availabilityNow, now) : [];
+  const tierBefore = availabilityBefore.length > 0 ? tierAvailability(db, availabilityBefore, now) : [];
+  const credits = (ms: string[]) =>
+    ms.length === 0 ? 0 : creditsOwed(db, ms, now).filter((c) => (!f.tierCode || c.tierCode === f.tierCode) && (f.organizationId === undefined || c.organizationId === f.organizationId)).length;
+  return {
+    tiers: tierCodes(db)
+      .filter((t) => !f.tierCode || t.code === f.tierCode)
+      .map((t) => ({ tierCode: t.code, commitment: t.commitment, current: meanAvailability(tierNow, t.code), previous: meanAvailability(tierBefore, t.code) })),
+    creditsOwed: { current: credits(availabilityNow), previous: credits(availabilityBefore) },
+  };
+}
+
+/** Months of a list that have begun by `now` (availability of a month not yet begun is not a figure). */
+function monthsEnded(months: string[], now: Date): string[] {
+  return months.filter((m) => monthStart(m) <= now);
+}
+
+/** Mean of a tier's monthly availability over the months with organizations, or null. */
+function meanAvailability(rows: ReturnType<typeof tierAvailability>, code: TierCode): number | null {
+  const mine = rows.filter((r) => r.tierCode === code && r.organizations > 0);
+  return mine.length === 0 ? null : mine.reduce((s, r) => s + r.availability, 0) / mine.length;
+}
+
+/**
+ * Attainment per tier and month over the 24 months ending with the period's last month, per metric:
+ * the trend chart, drawn against ATTAINMENT_GOAL.
+ */
+export function getSlaTrend(db: Db, f: DashboardFilter, now: Date) {
+  const period = resolvePeriod(f.period);
+  const lastMonth = monthKey(new Date(period.to.getTime() - 1));
+  const from = monthStart(lastMonth, -23);
+  const to = monthStart(lastMonth, 1);
+  const cells = cellsAt(db, { ...attainmentFilter(f, { from, to }, now) });
+  const tierRows = tierCodes(db).filter((t) => !f.tierCode || t.code === f.tierCode);
+  const months = monthsBetween(from, to);
+  return {
+    goal: ATTAINMENT_GOAL,
+    months,
+    series: tierRows.map((t) => ({
+      tierCode: t.code,
+      points: months.map((month) => ({ month, byMetric: byMetric(cells.filter((c) => c.tierId === t.id && c.month === month)) })),
+    })),
+  };
+}
+
+export type DrillDown = DashboardFilter & {
+  metric?: Metric;
+  outcome?: "met" | "breached" | "excluded";
+  category?: TicketCategory;
+  band?: number;
+  /** Narrows the period to one of its months (a trend point). */
+  month?: string;
+  limit: number;
+};
+
+const FACTS = {
+  firstResponse: { outcome: ticketSlaFacts.frOutcome, at: ticketSlaFacts.frAt },
+  workaround: { outcome: ticketSlaFacts.waOutcome, at: ticketSlaFacts.waAt },
+  resolution: { outcome: ticketSlaFacts.resOutcome, at: ticketSlaFacts.resAt },
+} as const;
+
+/**
+ * The targets behind a figure on /sla: one row per ticket and metric whose outcome fell in the
+ * period under the filter, newest first, with the total. Aged breaches (running past due) are
+ * included, as they are in the figures.
+ */
+export function listSlaTickets(db: Db, d: DrillDown, now: Date) {
+  const period = d.month ? { from: monthStart(d.month), to: monthStart(d.month, 1) } : resolvePeriod(d.period);
+  const tierId = tierIdOf(db, d.tierCode);
+  const metrics = d.band !== undefined ? (["firstResponse"] as const) : d.metric ? [d.metric] : METRICS;
+  type Row = { ticketId: number; metric: Metric; outcome: "met" | "breached"; excluded: boolean; at: number };
+  const rows: Row[] = [];
+  let total = 0;
+  for (const metric of metrics) {
+    const c = FACTS[metric];
+    // One organization: drive the query from its index (unary plus keeps SQLite off the outcome index).
+    const plus = d.organizationId !== undefined ? sql`+` : sql``;
+    const conds: SQL[] = [sql`${plus}${c.at} >= ${period.from.getTime()}`, sql`${plus}${c.at} < ${period.to.getTime()}`];
+    if (d.outcome === "met" || d.outcome === "breached") conds.push(sql`${plus}${c.outcome} = ${d.outcome}`, eq(ticketSlaFacts.excluded, false));
+    else conds.push(sql`${plus}${c.outcome} in ('met', 'breached')`);
+    if (d.outcome === "excluded") conds.push(eq(ticketSlaFacts.excluded, true));
+    if (d.organizationId !== undefined) conds.push(eq(ticketSlaFacts.organizationId, d.organizationId));
+    if (tierId !== undefined) conds.push(eq(ticketSlaFacts.tierId, tierId));
+    if (d.region) conds.push(eq(ticketSlaFacts.region, d.region));
+    if (d.priority) conds.push(eq(ticketSlaFacts.priority, d.priority));
+    if (d.productArea) conds.push(eq(ticketSlaFacts.productArea, d.productArea));
+    if (d.category) conds.push(eq(ticketSlaFacts.category, d.category));
+    if (d.band !== undefined) conds.push(eq(ticketSlaFacts.frBand, d.band), eq(ticketSlaFacts.excluded, false));
+    total += db.select({ n: sql<number>`count(*)` }).from(ticketSlaFacts).where(and(...conds)).get()?.n ?? 0;
+    const found = db
+      .select({ ticketId: ticketSlaFacts.ticketId, outcome: c.outcome, excluded: ticketSlaFacts.excluded, at: c.at })
+      .from(ticketSlaFacts)
+      .where(and(...conds))
+      .orderBy(desc(c.at))
+      .limit(d.limit)
+      .all();
+    for (const r of found) rows.push({ ticketId: r.ticketId, metric, outcome: r.outcome!, excluded: r.excluded, at: r.at! });
+  }
+  if (d.band === undefined && d.outcome !== "met") {
+    const aged = agedBreaches(db, { from: period.from, to: period.to, now, tierCode: d.tierCode, region: d.region, priority: d.priority, productArea: d.productArea, organizationId: d.organizationId, category: d.category });
+    for (const a of aged) {
+      if (d.metric && a.metric !== d.metric) continue;
+      if (d.outcome === "excluded" ? !a.excluded : d.outcome === "breached" && a.excluded) continue;
+      total++;
+      rows.push({ ticketId: a.ticketId, metric: a.metric, outcome: "breached", excluded: a.excluded, at: a.dueAt.getTime() });
+    }
+  }
+  rows.sort((a, b) => b.at - a.at || b.ticketId - a.ticketId);
+  const page = rows.slice(0, d.limit);
+  const ids = [...new Set(page.map((r) => r.ticketId))];
+  const details = ids.length === 0 ? [] : db
+    .select({
+      id: tickets.id, subject: tickets.subject, priority: tickets.priority, status: tickets.status, productArea: tickets.productArea, category: tickets.category,
+      organization: organizations.name, tierCode: tiers.code,
+      frDueAt: tickets.frDueAt, frAchievedAt: tickets.frAchievedAt, waDueAt: tickets.waDueAt, waAchievedAt: tickets.waAchievedAt, resDueAt: tickets.resDueAt, resAchievedAt: tickets.resAchievedAt,
+    })
+    .from(tickets)
+    .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
+    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
+    .where(inArray(tickets.id, ids))
+    .all();
+  const byId = new Map(details.map((t) => [t.id, t]));
+  const prefix = { firstResponse: "fr", workaround: "wa", resolution: "res" } as const;
+  return {
+    total,
+    period: { from: period.from, to: period.to },
+    items: page.flatMap((r) => {
+      const t = byId.get(r.ticketId);
+      if (!t) return [];
+      const p = prefix[r.metric];
+      return [{
+        ticketId: t.id, subject: t.subject, organization: t.organization, tierCode: t.tierCode, priority: t.priority, status: t.status,
+        productArea: t.productArea, category: t.category, metric: r.metric, outcome: r.excluded ? ("excluded" as const) : r.outcome,
+        dueAt: t[`${p}DueAt`]!, achievedAt: t[`${p}AchievedAt`],
+      }];
+    }),
+  };
+}
+
+/** Organizations whose name contains the query, for the dashboard's organization filter. */
+export function searchOrganizations(db: Db, query: string, limit: number) {
+  return db
+    .select({ id: organizations.id, name: organizations.name, tierCode: tiers.code })
+    .from(organizations)
+    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
+    .where(query.trim() ? sql`${organizations.name} like ${`%${query.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'` : undefined)
+    .orderBy(asc(organizations.name))
+    .limit(limit)
+    .all();
+}
+
+/** One organization's name (for the filter chip), or null. */
+export function organizationName(db: Db, id: number): string | null {
+  return db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)).get()?.name ?? null;
+}

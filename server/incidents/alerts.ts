@@ -1,0 +1,98 @@
+import { and, asc, desc, eq, gte } from "drizzle-orm";
+import { organizations, proactiveAlerts, tickets, tiers, users } from "@/db/schema";
+import type { ProductArea } from "@/db/schema/enums";
+import { recordAudit } from "@/server/audit/service";
+import type { SessionUser } from "@/server/auth/session";
+import type { Db } from "@/server/db";
+import { DomainError, notFound } from "@/server/errors";
+import { appendTicketEvents, fileTicket } from "@/server/tickets/service";
+
+/** Staff roles that raise proactive alerts from monitoring (support, and account teams who watch their accounts). */
+export const ALERT_RAISERS = ["agent", "expert", "manager", "account_manager", "admin"] as const;
+
+/** How far back a detection may be recorded: an alert is about something happening now. */
+export const MAX_DETECTION_AGE_MS = 7 * 86_400_000;
+
+export type RaiseAlertInput = { organizationId: number; productArea: ProductArea; description: string; detectedAt: Date };
+
+/**
+ * Staff raise a proactive alert for an Enterprise organization: the alert and a P0 ticket for that
+ * organization are written in one transaction, the ticket created at the detection time so its SLA
+ * clock starts when the vendor noticed, before the customer reports anything. The ticket's
+ * requester is the organization's longest-standing customer contact, who is notified as usual.
+ * @throws DomainError INVALID when the tier has no proactive alerts, the detection is in the future
+ * or more than 7 days old, or the organization has no customer contact; NOT_FOUND for an unknown one.
+ */
+export function raiseProactiveAlert(db: Db, actor: SessionUser, input: RaiseAlertInput, now: Date): { id: number; ticketId: number } {
+  if (!(ALERT_RAISERS as readonly string[]).includes(actor.role)) throw new DomainError("FORBIDDEN", "You do not have permission to do this.", "errors.forbidden");
+  if (input.detectedAt.getTime() > now.getTime()) throw new DomainError("INVALID", "The detection time cannot be in the future.", "alerts.errors.futureDetection");
+  if (now.getTime() - input.detectedAt.getTime() > MAX_DETECTION_AGE_MS) throw new DomainError("INVALID", "The detection time must be within the last 7 days.", "alerts.errors.oldDetection");
+  const org = db
+    .select({ id: organizations.id, name: organizations.name, proactiveAlerts: tiers.proactiveAlerts })
+    .from(organizations)
+    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
+    .where(eq(organizations.id, input.organizationId))
+    .get();
+  if (!org) throw notFound("Organization");
+  if (!org.proactiveAlerts) throw new DomainError("INVALID", "Proactive alerts are part of the Enterprise tier only.", "alerts.errors.notEntitled");
+  const contact = db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.organizationId, org.id), eq(users.role, "customer"), eq(users.active, true)))
+    .orderBy(asc(users.createdAt), asc(users.id))
+    .limit(1)
+    .get();
+  if (!contact) throw new DomainError("INVALID", "This organization has no customer contact to open the ticket for.", "alerts.errors.noContact");
+
+  // better-sqlite3 turns fileTicket's own transaction into a savepoint of this one: all or nothing.
+  return db.transaction((tx) => {
+    const subject = `Proactive alert: ${input.description.split("\n")[0]!.slice(0, 160)}`;
+    const ticket = fileTicket(
+      db,
+      actor,
+      {
+        subject: subject.length >= 5 ? subject : `${subject} (monitoring)`,
+        description: `Our monitoring detected an anomaly on your traffic before any report from you.\n\n${input.description}`,
+        productArea: input.productArea,
+        category: "performance",
+        priority: "P0",
+        requesterId: contact.id,
+      },
+      input.detectedAt,
+    );
+    // The ticket was written as of detection; bring its stored SLA state up to now.
+    appendTicketEvents(tx, ticket.id, [], now);
+    const alert = tx
+      .insert(proactiveAlerts)
+      .values({ organizationId: org.id, productArea: input.productArea, detectedAt: input.detectedAt, description: input.description, ticketId: ticket.id, raisedById: actor.id, createdAt: now })
+      .returning({ id: proactiveAlerts.id })
+      .get();
+    recordAudit(tx, { actorId: actor.id, action: "proactiveAlert.raise", entity: "proactive_alert", entityId: String(alert.id), detail: { organizationId: org.id, ticketId: ticket.id }, at: now });
+    return { id: alert.id, ticketId: ticket.id };
+  });
+}
+
+/**
+ * An organization's proactive alerts, newest detection first, with the ticket each opened and its
+ * status. `since` limits how far back (the customer's home shows the last 90 days).
+ * Callers enforce tenancy: customers get only their own organization.
+ */
+export function listProactiveAlerts(db: Db, organizationId: number, opts: { since?: Date; limit: number }) {
+  return db
+    .select({
+      id: proactiveAlerts.id,
+      productArea: proactiveAlerts.productArea,
+      detectedAt: proactiveAlerts.detectedAt,
+      description: proactiveAlerts.description,
+      ticketId: proactiveAlerts.ticketId,
+      ticketStatus: tickets.status,
+      raisedBy: users.name,
+    })
+    .from(proactiveAlerts)
+    .leftJoin(tickets, eq(tickets.id, proactiveAlerts.ticketId))
+    .innerJoin(users, eq(users.id, proactiveAlerts.raisedById))
+    .where(and(eq(proactiveAlerts.organizationId, organizationId), opts.since ? gte(proactiveAlerts.detectedAt, opts.since) : undefined))
+    .orderBy(desc(proactiveAlerts.detectedAt), desc(proactiveAlerts.id))
+    .limit(opts.limit)
+    .all();
+}

@@ -1,0 +1,109 @@
+/**
+ * Delivers the outbox through SMTP. Outbox rows are written inside the ticket write's transaction;
+ * delivery runs only after that commit (never inside a transaction, since sending is slow and may
+ * fail), records every attempt in the audit log (entity "outbox": who was mailed, when, the error),
+ * and marks a row sent only once the server accepted it. A failed row stays in the outbox and is
+ * retried on a later pass (see retry.ts), so no message is lost when the mail server is down.
+ */
+import { and, asc, eq, gt, gte, inArray, isNull } from "drizzle-orm";
+import { auditLog, outbox } from "@/db/schema";
+import { recordAudit } from "@/server/audit/service";
+import type { Db } from "@/server/db";
+import { DELIVERY_WINDOW_MS, deliveryStatus, isDeliveryDue, nextAttemptAt, type DeliveryState, type DeliveryStatus } from "./retry";
+
+/** What delivery needs of a mail transport (nodemailer's `Transporter` has it). */
+export type MailTransport = { sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
+
+export type OutboxAttempts = { attempts: number; lastAttemptAt: Date | null; lastError: string | null };
+const BATCH = 200;
+
+/**
+ * Each message's delivery attempts, read from the audit log. Attempts happen after the message was
+ * written, so the search starts at the oldest message's creation (the audit log's time index).
+ */
+export function loadAttempts(db: Pick<Db, "select">, rows: { id: number; createdAt: Date }[]): Map<number, OutboxAttempts> {
+  const result = new Map<number, OutboxAttempts>();
+  if (rows.length === 0) return result;
+  const since = new Date(Math.min(...rows.map((r) => r.createdAt.getTime())));
+  const entries = db
+    .select({ entityId: auditLog.entityId, action: auditLog.action, at: auditLog.at, detail: auditLog.detail })
+    .from(auditLog)
+    .where(and(gte(auditLog.at, since), eq(auditLog.entity, "outbox"), inArray(auditLog.entityId, rows.map((r) => String(r.id)))))
+    .orderBy(asc(auditLog.at), asc(auditLog.id))
+    .all();
+  for (const e of entries) {
+    const id = Number(e.entityId);
+    const cur = result.get(id) ?? { attempts: 0, lastAttemptAt: null, lastError: null };
+    cur.attempts += 1;
+    cur.lastAttemptAt = e.at;
+    cur.lastError = e.action === "email.failed" && typeof e.detail?.error === "string" ? e.detail.error : null;
+    result.set(id, cur);
+  }
+  return result;
+}
+
+/** An outbox row with its delivery state, as the admin's outbox page shows it. */
+export function withDeliveryState<T extends { id: number; createdAt: Date; sentAt: Date | null }>(db: Pick<Db, "select">, rows: T[]): (T & DeliveryState & { status: DeliveryStatus; nextAttemptAt: Date | null })[] {
+  const attempts = loadAttempts(db, rows);
+  return rows.map((r) => {
+    const state = { ...r, ...(attempts.get(r.id) ?? { attempts: 0, lastAttemptAt: null, lastError: null }) };
+    return { ...state, status: deliveryStatus(state), nextAttemptAt: nextAttemptAt(state) };
+  });
+}
+
+/** The lowest outbox id a pass still needs to look at, per database (rows below it are sent, given up, or too old). */
+const lowWater = new WeakMap<object, number>();
+
+export type DeliveryPass = { sent: number; failed: number; retryAt: Date | null };
+
+/**
+ * One delivery pass: every unsent message of the last day whose next attempt is due is sent, one at
+ * a time; each attempt is recorded (audit "email.sent" or "email.failed" with the error and the
+ * attempt number) and a success sets `sent_at`. Returns when the earliest retry falls due.
+ */
+export async function deliverOutbox(db: Db, transport: MailTransport, opts: { now: () => Date; from: string }): Promise<DeliveryPass> {
+  const start = opts.now();
+  const after = lowWater.get(db) ?? 0;
+  const rows = db
+    .select()
+    .from(outbox)
+    .where(and(gt(outbox.id, after), isNull(outbox.sentAt), gte(outbox.createdAt, new Date(start.getTime() - DELIVERY_WINDOW_MS))))
+    .orderBy(asc(outbox.id))
+    .limit(BATCH)
+    .all();
+  const attempts = loadAttempts(db, rows);
+  const result: DeliveryPass = { sent: 0, failed: 0, retryAt: null };
+  let firstOpen: number | null = null;
+  for (const row of rows) {
+    const state = { createdAt: row.createdAt, sentAt: row.sentAt, ...(attempts.get(row.id) ?? { attempts: 0, lastAttemptAt: null, lastError: null }) };
+    if (isDeliveryDue(state, start)) {
+      const attempt = state.attempts + 1;
+      try {
+        await transport.sendMail({ from: opts.from, to: row.to, subject: row.subject, text: row.body });
+        const at = opts.now();
+        db.transaction((tx) => {
+          tx.update(outbox).set({ sentAt: at }).where(and(eq(outbox.id, row.id), isNull(outbox.sentAt))).run();
+          recordAudit(tx, { actorId: null, action: "email.sent", entity: "outbox", entityId: String(row.id), detail: { attempt, to: row.to }, at });
+        });
+        result.sent += 1;
+        continue;
+      } catch (err) {
+        const at = opts.now();
+        const error = (err instanceof Error ? err.message : String(err)).slice(0, 500) || "unknown error";
+        recordAudit(db, { actorId: null, action: "email.failed", entity: "outbox", entityId: String(row.id), detail: { attempt, to: row.to, error }, at });
+        result.failed += 1;
+        state.attempts = attempt;
+        state.lastAttemptAt = at;
+      }
+    }
+    const next = nextAttemptAt(state);
+    if (next) {
+      firstOpen ??= row.id;
+      if (!result.retryAt || next < result.retryAt) result.retryAt = next;
+    }
+  }
+  const last = rows[rows.length - 1];
+  if (firstOpen !== null) lowWater.set(db, firstOpen - 1);
+  else if (last) lowWater.set(db, last.id);
+  return result;
+}

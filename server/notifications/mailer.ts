@@ -1,0 +1,60 @@
+/**
+ * The SMTP side of the outbox: configured by SMTP_URL (server/env.ts); without it there is no
+ * transport and messages simply stay in the outbox, where admins read them. Delivery passes run
+ * after the write that produced the mail has committed, one at a time per process; a failed
+ * message schedules a retry pass for when its next attempt falls due.
+ */
+import nodemailer from "nodemailer";
+import type { Db } from "@/server/db";
+import { env } from "@/server/env";
+import { deliverOutbox, type MailTransport } from "./delivery";
+
+let transport: MailTransport | null | undefined;
+
+/** The SMTP transport, or null when SMTP_URL is not set. */
+export function smtpTransport(): MailTransport | null {
+  if (transport === undefined) transport = env.SMTP_URL ? nodemailer.createTransport(env.SMTP_URL) : null;
+  return transport;
+}
+
+export const smtpConfigured = (): boolean => Boolean(env.SMTP_URL);
+
+let running: Promise<void> | null = null;
+let again = false;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * Starts a delivery pass once the current call stack (and with it the caller's committed
+ * transaction) is done. Calls while a pass runs fold into one more pass afterwards.
+ */
+export function scheduleOutboxDelivery(db: Db, now: () => Date): void {
+  const tr = smtpTransport();
+  if (!tr) return;
+  if (running) {
+    again = true;
+    return;
+  }
+  running = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(async () => {
+      do {
+        again = false;
+        const pass = await deliverOutbox(db, tr, { now, from: env.MAIL_FROM });
+        if (pass.retryAt) {
+          if (retryTimer) clearTimeout(retryTimer);
+          retryTimer = setTimeout(() => scheduleOutboxDelivery(db, now), Math.max(1000, pass.retryAt.getTime() - now().getTime()));
+          retryTimer.unref();
+        }
+      } while (again);
+    })
+    .catch((err: unknown) => console.error("outbox delivery failed", err))
+    .finally(() => {
+      running = null;
+    });
+}
+
+/** Runs the result of a committed write, then starts delivering any mail it queued. */
+export function deliveringMail<T>(ctx: { db: Db; now: () => Date }, write: () => T): T {
+  const result = write();
+  scheduleOutboxDelivery(ctx.db, ctx.now);
+  return result;
+}

@@ -1,0 +1,380 @@
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { actionItems, engagements, incidentOrganizations, incidents, organizations, proactiveAlerts, reviews, satisfactionRatings, tickets, tiers, users } from "@/db/schema";
+import type { ACTION_SIDES, ACTION_STATUSES } from "@/db/schema/enums";
+import { assertCanManageOrganization, canManageOrganization } from "@/server/accounts/access";
+import { notifyAccountPeople } from "@/server/accounts/notify";
+import { organizationHealth } from "@/server/accounts/portfolio";
+import { recordAudit } from "@/server/audit/service";
+import type { SessionUser } from "@/server/auth/session";
+import { agedBreaches, getAttainment } from "@/server/dashboards/attainment";
+import { organizationAvailability } from "@/server/availability/service";
+import type { Db } from "@/server/db";
+import { DomainError, notFound } from "@/server/errors";
+import { METRICS, type Metric } from "@/server/sla/evaluate";
+import { isQuarterKey, monthsOfQuarter, previousQuarter, quarterBounds } from "./quarter";
+import { assembleSnapshot, carriedItems, ZReviewSnapshot, type ReviewSnapshot } from "./snapshot";
+
+const DUE = {
+  firstResponse: { status: tickets.frStatus, due: tickets.frDueAt, achieved: tickets.frAchievedAt },
+  workaround: { status: tickets.waStatus, due: tickets.waDueAt, achieved: tickets.waAchievedAt },
+  resolution: { status: tickets.resStatus, due: tickets.resDueAt, achieved: tickets.resAchievedAt },
+} as const;
+
+/** A deflection "filed" counts as a knowledge base gap unless the same person opened a suggested article in the hour before. */
+const KB_GAP_WINDOW_MS = 60 * 60_000;
+
+function validQuarter(quarter: string, now: Date) {
+  if (!isQuarterKey(quarter)) throw new DomainError("INVALID", `"${quarter}" is not a quarter (YYYY-Qn).`, "reviews.errors.badQuarter");
+  const bounds = quarterBounds(quarter);
+  if (bounds.to.getTime() > now.getTime()) throw new DomainError("INVALID", "A review covers a quarter that has ended.", "reviews.errors.quarterNotEnded");
+  return bounds;
+}
+
+/**
+ * Computes a review's figures for an organization and a quarter from the portal's own records:
+ * attainment from the dashboards' `getAttainment` and availability from `organizationAvailability`
+ * (the same functions the dashboards call, so the review equals them for the same organization and
+ * quarter), plus volume, breaches, incidents, satisfaction, knowledge base gaps and proactive alerts.
+ */
+export function buildSnapshot(db: Db, organizationId: number, quarter: string, now: Date): ReviewSnapshot {
+  const { from, to } = validQuarter(quarter, now);
+  const prevQuarter = previousQuarter(quarter);
+  const prev = quarterBounds(prevQuarter);
+  const org = db
+    .select({ id: organizations.id, name: organizations.name, tier: tiers.code, timeZone: organizations.timeZone, monthlyFeeCents: organizations.monthlyFeeCents, contractEnd: organizations.contractEnd, commitment: tiers.availabilityCommitment })
+    .from(organizations)
+    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
+    .where(eq(organizations.id, organizationId))
+    .get();
+  if (!org) throw notFound("Organization");
+  const f = from.getTime();
+  const t = to.getTime();
+  const pf = prev.from.getTime();
+
+  const ticketCounts = db
+    .select({
+      period: sql<"current" | "previous">`case when ${tickets.createdAt} >= ${f} then 'current' else 'previous' end`,
+      month: sql<string>`strftime('%Y-%m', ${tickets.createdAt} / 1000, 'unixepoch')`,
+      productArea: tickets.productArea,
+      category: tickets.category,
+      priority: tickets.priority,
+      n: sql<number>`count(*)`,
+    })
+    .from(tickets)
+    .where(and(eq(tickets.organizationId, organizationId), sql`${tickets.createdAt} >= ${pf}`, sql`${tickets.createdAt} < ${t}`))
+    .groupBy(sql`1`, sql`2`, tickets.productArea, tickets.category, tickets.priority)
+    .all();
+
+  const breaches = METRICS.flatMap((metric: Metric) => {
+    const c = DUE[metric];
+    return db
+      .select({ ticketId: tickets.id, subject: tickets.subject, priority: tickets.priority, dueAt: c.due, achievedAt: c.achieved })
+      .from(tickets)
+      .where(and(eq(tickets.organizationId, organizationId), eq(tickets.outsideSla, false), isNull(tickets.exclusionReason), eq(c.status, "breached"), sql`${c.due} >= ${f}`, sql`${c.due} < ${t}`))
+      .all()
+      .map((b) => ({ ...b, metric, dueAt: b.dueAt! }));
+  });
+
+  // Targets still running past a due time in the quarter are breached now, as the dashboards count them.
+  const aged = agedBreaches(db, { from, to, organizationId, now }).filter((a) => !a.excluded);
+  if (aged.length > 0) {
+    const subjects = new Map(
+      db.select({ id: tickets.id, subject: tickets.subject }).from(tickets).where(inArray(tickets.id, [...new Set(aged.map((a) => a.ticketId))])).all().map((r) => [r.id, r.subject]),
+    );
+    for (const a of aged) breaches.push({ ticketId: a.ticketId, subject: subjects.get(a.ticketId) ?? "", priority: a.priority, metric: a.metric, dueAt: a.dueAt, achievedAt: null });
+  }
+
+  const availability = organizationAvailability(db, organizationId, monthsOfQuarter(quarter), now);
+  const incidentIds = [...new Set(availability.flatMap((m) => m.incidentIds))];
+  const listed = db.select({ id: incidentOrganizations.incidentId }).from(incidentOrganizations).where(eq(incidentOrganizations.organizationId, organizationId));
+  const incidentRows = db
+    .select({ id: incidents.id, title: incidents.title, severity: incidents.severity, productArea: incidents.productArea, startedAt: incidents.startedAt, endedAt: incidents.endedAt, planned: incidents.planned, regions: incidents.regions, all: incidents.allOrganizations })
+    .from(incidents)
+    .where(
+      and(
+        sql`${incidents.startedAt} < ${t}`,
+        or(isNull(incidents.endedAt), sql`${incidents.endedAt} > ${f}`),
+        or(incidentIds.length ? inArray(incidents.id, incidentIds) : undefined, eq(incidents.allOrganizations, true), inArray(incidents.id, listed)),
+      ),
+    )
+    .orderBy(asc(incidents.startedAt))
+    .all();
+  const region = db.select({ region: organizations.region }).from(organizations).where(eq(organizations.id, organizationId)).get()!.region;
+  // Affecting incidents: counted downtime, or planned maintenance in the organization's region or list.
+  const incidentList = incidentRows
+    .filter((i) => incidentIds.includes(i.id) || (i.all ? i.regions.includes(region) : true))
+    .map(({ regions: _r, all: _a, ...i }) => i);
+
+  const sat = db
+    .select({
+      curN: sql<number>`coalesce(sum(case when ${satisfactionRatings.createdAt} >= ${f} then 1 else 0 end), 0)`,
+      curSum: sql<number>`coalesce(sum(case when ${satisfactionRatings.createdAt} >= ${f} then ${satisfactionRatings.score} else 0 end), 0)`,
+      prevN: sql<number>`coalesce(sum(case when ${satisfactionRatings.createdAt} < ${f} then 1 else 0 end), 0)`,
+      prevSum: sql<number>`coalesce(sum(case when ${satisfactionRatings.createdAt} < ${f} then ${satisfactionRatings.score} else 0 end), 0)`,
+    })
+    .from(satisfactionRatings)
+    .innerJoin(tickets, eq(tickets.id, satisfactionRatings.ticketId))
+    .where(and(eq(tickets.organizationId, organizationId), sql`${satisfactionRatings.createdAt} >= ${pf}`, sql`${satisfactionRatings.createdAt} < ${t}`))
+    .get();
+
+  const gaps = db.$client
+    .prepare(
+      `select d.query as query from deflection_events d
+       where d.organization_id = ? and d.kind = 'filed' and d.created_at >= ? and d.created_at < ? and d.query is not null
+         and not exists (select 1 from deflection_events o where o.organization_id = d.organization_id and o.user_id = d.user_id
+           and o.kind = 'suggestion_opened' and o.created_at <= d.created_at and o.created_at >= d.created_at - ?)`,
+    )
+    .all(organizationId, f, t, KB_GAP_WINDOW_MS) as { query: string }[];
+
+  const alerts = db
+    .select({ id: proactiveAlerts.id, detectedAt: proactiveAlerts.detectedAt, productArea: proactiveAlerts.productArea, description: proactiveAlerts.description, ticketId: proactiveAlerts.ticketId })
+    .from(proactiveAlerts)
+    .where(and(eq(proactiveAlerts.organizationId, organizationId), sql`${proactiveAlerts.detectedAt} >= ${f}`, sql`${proactiveAlerts.detectedAt} < ${t}`))
+    .orderBy(asc(proactiveAlerts.detectedAt))
+    .all();
+
+  return assembleSnapshot({
+    quarter,
+    previousQuarter: prevQuarter,
+    from,
+    to,
+    organization: { id: org.id, name: org.name, tier: org.tier, timeZone: org.timeZone, monthlyFeeCents: org.monthlyFeeCents },
+    attainment: {
+      current: getAttainment(db, { from, to, organizationId, now }),
+      previous: getAttainment(db, { from: prev.from, to: prev.to, organizationId, now }),
+    },
+    ticketCounts,
+    months: monthsOfQuarter(quarter),
+    breaches,
+    commitment: org.commitment,
+    availability: availability.map((m) => ({ month: m.month, availability: m.availability, commitment: m.commitment, downtimeMinutes: m.downtimeMinutes, creditPercent: m.creditPercent, incidentIds: m.incidentIds })),
+    incidents: incidentList,
+    satisfaction: { current: { n: sat?.curN ?? 0, sum: sat?.curSum ?? 0 }, previous: { n: sat?.prevN ?? 0, sum: sat?.prevSum ?? 0 } },
+    kbGapQueries: gaps.map((g) => g.query),
+    kbGapTickets: gaps.length,
+    proactiveAlerts: alerts,
+    health: organizationHealth(db, { id: org.id, contractEnd: org.contractEnd }, to < now ? to : now),
+  });
+}
+
+/**
+ * The figures a review of this organization and quarter would freeze, computed now and stored
+ * nowhere: for the account team to look before generating (and for the benchmark, which must not
+ * write one review per request).
+ */
+export function previewReview(db: Db, user: SessionUser, input: { organizationId: number; quarter: string }, now: Date): ReviewSnapshot {
+  assertCanManageOrganization(db, user, input.organizationId);
+  return buildSnapshot(db, input.organizationId, input.quarter, now);
+}
+
+/**
+ * The account manager generates the review of a quarter that has ended: the snapshot is frozen
+ * now, and the open action items of the organization's latest earlier review carry over (linked
+ * to their origin). One review per organization and quarter.
+ */
+export function generateReview(db: Db, user: SessionUser, input: { organizationId: number; quarter: string }, now: Date): { id: number } {
+  assertCanManageOrganization(db, user, input.organizationId);
+  validQuarter(input.quarter, now);
+  const existing = db.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.organizationId, input.organizationId), eq(reviews.quarter, input.quarter))).get();
+  if (existing) throw new DomainError("CONFLICT", `A review of ${input.quarter} already exists for this organization.`, "reviews.errors.exists");
+  const snapshot = buildSnapshot(db, input.organizationId, input.quarter, now);
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(reviews)
+      .values({ organizationId: input.organizationId, quarter: input.quarter, status: "draft", snapshot, narrative: "", generatedAt: now, generatedById: user.id })
+      .returning({ id: reviews.id })
+      .get();
+    const previous = tx
+      .select({ id: reviews.id })
+      .from(reviews)
+      .where(and(eq(reviews.organizationId, input.organizationId), lt(reviews.quarter, input.quarter)))
+      .orderBy(desc(reviews.quarter))
+      .limit(1)
+      .get();
+    if (previous) {
+      const items = tx.select().from(actionItems).where(eq(actionItems.reviewId, previous.id)).orderBy(asc(actionItems.id)).all();
+      for (const item of carriedItems(items)) {
+        tx.insert(actionItems).values({ reviewId: row.id, title: item.title, side: item.side, owner: item.owner, dueDate: item.dueDate, status: item.status, carriedFromId: item.carriedFromId }).run();
+      }
+    }
+    recordAudit(tx, { actorId: user.id, action: "review.generate", entity: "review", entityId: String(row.id), detail: { organizationId: input.organizationId, quarter: input.quarter }, at: now });
+    return row;
+  });
+}
+
+export type ReviewListRow = {
+  id: number;
+  organizationId: number;
+  organizationName: string;
+  quarter: string;
+  status: "draft" | "shared" | "acknowledged";
+  generatedAt: Date;
+  sharedAt: Date | null;
+  acknowledgedAt: Date | null;
+  openItems: number;
+};
+
+/**
+ * Reviews the user may read, newest quarter first: customers only their organization's shared
+ * (or acknowledged) reviews; staff all, an account manager's own portfolio when `mine` is set.
+ */
+export function listReviews(db: Db, user: SessionUser, filter: { organizationId?: number; mine?: boolean }): ReviewListRow[] {
+  const conditions: (SQL | undefined)[] = [];
+  if (user.role === "customer") {
+    if (user.organizationId === null) return [];
+    if (filter.organizationId !== undefined && filter.organizationId !== user.organizationId) throw notFound("Organization");
+    conditions.push(eq(reviews.organizationId, user.organizationId), ne(reviews.status, "draft"));
+  }
+  if (filter.organizationId !== undefined) conditions.push(eq(reviews.organizationId, filter.organizationId));
+  if (filter.mine && user.role === "account_manager") conditions.push(or(eq(organizations.accountManagerId, user.id), eq(organizations.technicalAccountManagerId, user.id)));
+  return db
+    .select({
+      id: reviews.id,
+      organizationId: reviews.organizationId,
+      organizationName: organizations.name,
+      quarter: reviews.quarter,
+      status: reviews.status,
+      generatedAt: reviews.generatedAt,
+      sharedAt: reviews.sharedAt,
+      acknowledgedAt: reviews.acknowledgedAt,
+      openItems: sql<number>`(select count(*) from ${actionItems} where ${actionItems.reviewId} = ${reviews.id} and ${actionItems.status} != 'done')`,
+    })
+    .from(reviews)
+    .innerJoin(organizations, eq(organizations.id, reviews.organizationId))
+    .where(and(...conditions))
+    .orderBy(desc(reviews.quarter), asc(organizations.name))
+    .limit(500)
+    .all();
+}
+
+function loadReview(db: Db, user: SessionUser, id: number) {
+  const review = db.select().from(reviews).where(eq(reviews.id, id)).get();
+  // A customer's view of a draft, or of another organization's review, is that it does not exist.
+  if (!review || (user.role === "customer" && (review.organizationId !== user.organizationId || review.status === "draft"))) throw notFound("Review");
+  return review;
+}
+
+/**
+ * One review with its frozen snapshot and action items. Customers never receive the health
+ * internals (the snapshot's health is staff-only); `canEdit` and `canAcknowledge` tell the page
+ * which controls to offer (the procedures enforce the same rules).
+ */
+export function getReview(db: Db, user: SessionUser, id: number) {
+  const review = loadReview(db, user, id);
+  const org = db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, review.organizationId)).get()!;
+  const name = (uid: number | null) => (uid === null ? null : (db.select({ name: users.name }).from(users).where(eq(users.id, uid)).get()?.name ?? null));
+  const parsed = ZReviewSnapshot.parse(review.snapshot);
+  const snapshot = user.role === "customer" ? { ...parsed, health: null } : parsed;
+  const items = db.select().from(actionItems).where(eq(actionItems.reviewId, id)).orderBy(asc(actionItems.id)).all();
+  return {
+    id: review.id,
+    organizationId: review.organizationId,
+    organizationName: org.name,
+    quarter: review.quarter,
+    status: review.status,
+    narrative: review.narrative,
+    generatedAt: review.generatedAt,
+    generatedBy: name(review.generatedById),
+    sharedAt: review.sharedAt,
+    acknowledgedAt: review.acknowledgedAt,
+    acknowledgedBy: name(review.acknowledgedById),
+    snapshot,
+    actionItems: items.map((a) => ({ id: a.id, title: a.title, side: a.side, owner: a.owner, dueDate: a.dueDate, status: a.status, carried: a.carriedFromId !== null })),
+    canEdit: user.role !== "customer" && canManageOrganization(db, user, review.organizationId),
+    canAcknowledge: user.role === "customer" && review.status === "shared",
+  };
+}
+
+function editableReview(db: Db, user: SessionUser, id: number) {
+  const review = loadReview(db, user, id);
+  assertCanManageOrganization(db, user, review.organizationId);
+  return review;
+}
+
+/** The narrative is written while the review is a draft; once shared, what the customer read stays put. */
+export function updateNarrative(db: Db, user: SessionUser, input: { id: number; narrative: string }, now: Date): { id: number } {
+  const review = editableReview(db, user, input.id);
+  if (review.status !== "draft") throw new DomainError("CONFLICT", "A shared review can no longer be edited.", "reviews.errors.notDraft");
+  db.transaction((tx) => {
+    tx.update(reviews).set({ narrative: input.narrative }).where(eq(reviews.id, input.id)).run();
+    recordAudit(tx, { actorId: user.id, action: "review.narrative", entity: "review", entityId: String(input.id), at: now });
+  });
+  return { id: input.id };
+}
+
+export type ActionItemInput = {
+  reviewId: number;
+  id?: number;
+  title: string;
+  side: (typeof ACTION_SIDES)[number];
+  owner: string;
+  dueDate: string;
+  status: (typeof ACTION_STATUSES)[number];
+};
+
+/**
+ * Adds or updates an action item. Items keep being tracked after the review is shared (their
+ * status moves on), so this is allowed in any state; only deletion is limited to drafts.
+ */
+export function saveActionItem(db: Db, user: SessionUser, input: ActionItemInput, now: Date): { id: number } {
+  editableReview(db, user, input.reviewId);
+  const values = { title: input.title.trim(), side: input.side, owner: input.owner.trim(), dueDate: input.dueDate, status: input.status };
+  return db.transaction((tx) => {
+    let id: number;
+    if (input.id !== undefined) {
+      const res = tx.update(actionItems).set(values).where(and(eq(actionItems.id, input.id), eq(actionItems.reviewId, input.reviewId))).run();
+      if (res.changes === 0) throw notFound("Action item");
+      id = input.id;
+    } else {
+      id = tx.insert(actionItems).values({ ...values, reviewId: input.reviewId }).returning({ id: actionItems.id }).get().id;
+    }
+    recordAudit(tx, { actorId: user.id, action: input.id === undefined ? "review.actionItem.add" : "review.actionItem.update", entity: "review", entityId: String(input.reviewId), detail: { actionItemId: id }, at: now });
+    return { id };
+  });
+}
+
+/** Removes an action item from a draft review. */
+export function deleteActionItem(db: Db, user: SessionUser, input: { reviewId: number; id: number }, now: Date): { id: number } {
+  const review = editableReview(db, user, input.reviewId);
+  if (review.status !== "draft") throw new DomainError("CONFLICT", "A shared review can no longer be edited.", "reviews.errors.notDraft");
+  return db.transaction((tx) => {
+    const res = tx.delete(actionItems).where(and(eq(actionItems.id, input.id), eq(actionItems.reviewId, input.reviewId))).run();
+    if (res.changes === 0) throw notFound("Action item");
+    recordAudit(tx, { actorId: user.id, action: "review.actionItem.delete", entity: "review", entityId: String(input.reviewId), detail: { actionItemId: input.id }, at: now });
+    return { id: input.id };
+  });
+}
+
+/**
+ * Shares a draft with the customer: they can read it from now on, each of the organization's
+ * customers is notified, and the organization's timeline gets a review entry, all in one transaction.
+ */
+export function shareReview(db: Db, user: SessionUser, input: { id: number }, now: Date): { id: number } {
+  const review = editableReview(db, user, input.id);
+  if (review.status !== "draft") throw new DomainError("CONFLICT", "This review has already been shared.", "reviews.errors.alreadyShared");
+  return db.transaction((tx) => {
+    tx.update(reviews).set({ status: "shared", sharedAt: now }).where(and(eq(reviews.id, input.id), eq(reviews.status, "draft"))).run();
+    tx.insert(engagements).values({ organizationId: review.organizationId, kind: "review", at: now, title: `Service review ${review.quarter} shared`, notes: "", createdById: user.id }).run();
+    const customers = tx.select({ id: users.id }).from(users).where(and(eq(users.organizationId, review.organizationId), eq(users.role, "customer"), eq(users.active, true))).all();
+    notifyAccountPeople(tx, customers.map((c) => c.id), {
+      kind: "review_shared",
+      subject: `Your service review for ${review.quarter}`,
+      body: `${user.name} shared the service review for ${review.quarter}. Read and acknowledge it at /reviews/${review.id}.`,
+      now,
+    });
+    recordAudit(tx, { actorId: user.id, action: "review.share", entity: "review", entityId: String(input.id), at: now });
+    return { id: input.id };
+  });
+}
+
+/** A customer of the organization acknowledges a shared review; who and when are recorded once. */
+export function acknowledgeReview(db: Db, user: SessionUser, input: { id: number }, now: Date): { id: number } {
+  const review = loadReview(db, user, input.id);
+  if (user.role !== "customer") throw new DomainError("FORBIDDEN", "Only the customer acknowledges a review.", "reviews.errors.customerOnly");
+  if (review.status !== "shared") throw new DomainError("CONFLICT", "This review has already been acknowledged.", "reviews.errors.alreadyAcknowledged");
+  db.transaction((tx) => {
+    tx.update(reviews).set({ status: "acknowledged", acknowledgedAt: now, acknowledgedById: user.id }).where(and(eq(reviews.id, input.id), eq(reviews.status, "shared"))).run();
+    recordAudit(tx, { actorId: user.id, action: "review.acknowledge", entity: "review", entityId: String(input.id), at: now });
+  });
+  return { id: input.id };
+}

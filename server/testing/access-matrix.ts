@@ -1,0 +1,450 @@
+/**
+ * The authorization matrix: who may call each tRPC procedure of `appRouter`.
+ *
+ * `server/api/access-matrix.int.test.ts` enumerates every procedure from the router itself and
+ * calls each one as every actor below, on a real seeded database (`createTestDb()`), inside a
+ * transaction that is rolled back after each call, so every call sees the pristine demo data.
+ * A procedure without an entry here fails the test, and so does an entry without a procedure.
+ * `server/api/hostile-input.int.test.ts` uses the same entries to find a caller who is allowed,
+ * then throws generated invalid inputs at the procedure.
+ *
+ * ## Adding your procedure
+ *
+ * Add one line per procedure path (`"<router key>.<procedure name>"`, exactly as in
+ * `server/api/root.ts`) to `ACCESS_MATRIX`, keeping entries grouped by router:
+ *
+ *   "incidents.get": { allow: [...STAFF, "customer"], input: (fx) => ({ id: fx.row<{ id: number }>(
+ *     "select id from incidents where ... and organization_id = ?", NIMBUS_ORG_ID).id }) },
+ *
+ * - `allow`: the actors who must be let through. Everybody else must be refused with
+ *   UNAUTHORIZED, FORBIDDEN or NOT_FOUND (a foreign row "does not exist"). Use the groups below
+ *   (`ANYONE`, `SIGNED_IN`, `STAFF`, `SUPPORT`, `CUSTOMERS`) or list actors.
+ * - An allowed call must SUCCEED with the input you give: a BAD_REQUEST, CONFLICT or any other
+ *   error fails the test, so the input must be valid for the demo data (this keeps the test able
+ *   to fail: an allowed actor silently hitting a validation error would prove nothing).
+ *   If the allowed outcome for some actor is legitimately a domain error (e.g. a customer asking
+ *   for something that only exists for staff), list that code in `tolerate`.
+ * - `input(fx)`: returns a valid input built from the demo fixtures. It runs inside the same
+ *   rolled-back transaction as the call, once per actor, so it may create what the call needs
+ *   (e.g. open a dispute so a manager can decide it) with `fx.caller(email)` or services.
+ *   `fx.actor` tells which actor is about to call, for inputs that differ by role (staff name a
+ *   requester when logging a ticket; customers do not).
+ * - The data asked for is always Nimbus Live's (organization 1, the customer `dev@nimbus.example`).
+ *   `otherOrgCustomer` (`ops@orbit.example`, Orbit Chat) asks for those same rows, so for every
+ *   procedure taking a Nimbus Live id it must be refused. Where a procedure only ever acts on the
+ *   caller's own organization (no id in the input: `tickets.list`, `home.customer`), it is allowed.
+ * - Procedures without input (`z.void()`) return `undefined` from `input`.
+ */
+import type { Db } from "@/server/db";
+import { callerAs } from "./db";
+import { TEST_ANCHOR } from "./constants";
+
+export const ACTORS = {
+  anonymous: null,
+  customer: "dev@nimbus.example",
+  agent: "agent@attain.test",
+  expert: "expert@attain.test",
+  manager: "manager@attain.test",
+  accountManager: "am@attain.test",
+  executive: "exec@attain.test",
+  admin: "admin@attain.test",
+  otherOrgCustomer: "ops@orbit.example",
+} as const satisfies Record<string, string | null>;
+
+export type Actor = keyof typeof ACTORS;
+export const ALL_ACTORS = Object.keys(ACTORS) as Actor[];
+
+export const STAFF = ["agent", "expert", "manager", "accountManager", "executive", "admin"] as const satisfies readonly Actor[];
+export const SUPPORT = ["agent", "expert", "manager"] as const satisfies readonly Actor[];
+/** Both customers: for procedures acting only on the caller's own organization. */
+export const CUSTOMERS = ["customer", "otherOrgCustomer"] as const satisfies readonly Actor[];
+export const SIGNED_IN = [...STAFF, ...CUSTOMERS] as const;
+export const ANYONE = ALL_ACTORS;
+
+/** Nimbus Live, the organization whose data every entry asks for. */
+export const NIMBUS_ORG_ID = 1;
+/** Another Nimbus Live customer (a valid watcher / requester). */
+export const NIMBUS_OTHER_CUSTOMER = "cto@nimbus.example";
+
+/** What an entry's `input` function receives. */
+export type Fixtures = {
+  db: Db;
+  /** The actor about to call. */
+  actor: Actor;
+  /** The demo's fixed "now" the call runs at. */
+  now: Date;
+  /** One row of a raw SQL query (throws if there is none, so a broken fixture fails loudly). */
+  row<T>(sql: string, ...params: unknown[]): T;
+  /** A caller for setting up data inside the rolled-back transaction. */
+  caller(email: string): ReturnType<typeof callerAs>;
+  /** An open Nimbus Live ticket (not excluded, not a security vulnerability). */
+  openTicketId(): number;
+  /** The id of a demo user. */
+  userId(email: string): number;
+};
+
+export type TrpcErrorCode = "BAD_REQUEST" | "CONFLICT" | "UNPROCESSABLE_CONTENT" | "PRECONDITION_FAILED";
+
+export type AccessEntry = {
+  allow: readonly Actor[];
+  input: (fx: Fixtures) => unknown;
+  /** Error codes accepted as an "allowed" outcome for the allowed actors (rarely needed). */
+  tolerate?: readonly TrpcErrorCode[];
+};
+
+/** Builds the fixtures for one call. */
+export function fixtures(db: Db, actor: Actor): Fixtures {
+  const row = <T,>(sql: string, ...params: unknown[]): T => {
+    const r = db.$client.prepare(sql).get(...params) as T | undefined;
+    if (r === undefined) throw new Error(`access-matrix fixture found no row: ${sql}`);
+    return r;
+  };
+  return {
+    db,
+    actor,
+    now: TEST_ANCHOR,
+    row,
+    caller: (email) => callerAs(db, email),
+    openTicketId: () =>
+      row<{ id: number }>(
+        "select id from tickets where organization_id = ? and status in ('new','open') and exclusion_reason is null and category <> 'security_vulnerability' order by id limit 1",
+        NIMBUS_ORG_ID,
+      ).id,
+    userId: (email) => row<{ id: number }>("select id from users where email = ?", email).id,
+  };
+}
+
+const none = () => undefined;
+const isStaffActor = (a: Actor) => (STAFF as readonly Actor[]).includes(a);
+
+/** A resolved Nimbus Live ticket, resolved just now by an agent (so it is within the reopen window and unrated). */
+async function freshlyResolvedTicket(fx: Fixtures): Promise<number> {
+  const id = fx.openTicketId();
+  await fx.caller(ACTORS.agent).tickets.resolve({ ticketId: id, kind: "answer", body: "Resolved for the access matrix." });
+  return id;
+}
+
+/** Cells of a tier's current target version, for a valid admin edit. */
+async function currentTargets(fx: Fixtures) {
+  const tiers = await fx.caller(ACTORS.admin).admin.tiers();
+  const basic = tiers.find((t) => t.code === "basic")!;
+  return { version: basic.version, cells: basic.cells };
+}
+
+/** Staff roles that record incidents (server/incidents/service.ts INCIDENT_WRITERS). */
+const INCIDENT_WRITERS = ["agent", "expert", "manager", "admin"] as const satisfies readonly Actor[];
+
+/** A demo incident listed for Nimbus Live only among the two customers (Orbit Chat is not affected). */
+function nimbusOnlyIncidentId(fx: Fixtures): number {
+  return fx.row<{ id: number }>(
+    `select i.id from incidents i join incident_organizations o on o.incident_id = i.id
+     where o.organization_id = ? and i.all_organizations = 0
+       and not exists (select 1 from incident_organizations x where x.incident_id = i.id and x.organization_id = (select organization_id from users where email = ?))
+     order by i.id limit 1`,
+    NIMBUS_ORG_ID,
+    ACTORS.otherOrgCustomer,
+  ).id;
+}
+
+/** A valid outage for Nimbus Live that ended before the demo's "now". */
+function incidentInput(fx: Fixtures) {
+  return {
+    title: "Elevated join failures for Nimbus Live",
+    productArea: "video_calling" as const,
+    regions: ["americas" as const],
+    severity: "major" as const,
+    startedAt: new Date(fx.now.getTime() - 90 * 60_000),
+    endedAt: new Date(fx.now.getTime() - 45 * 60_000),
+    planned: false,
+    announcedAt: null,
+    allOrganizations: false,
+    organizationIds: [NIMBUS_ORG_ID],
+    summary: "Calls failed to join for 45 minutes.",
+  };
+}
+
+/** Account editors: the account manager of Nimbus Live, managers and admins (server/accounts/access.ts). */
+const ACCOUNT_EDITORS = ["accountManager", "manager", "admin"] as const satisfies readonly Actor[];
+
+/** A fresh draft review of Nimbus Live for the last ended quarter, generated by its account manager. */
+async function draftReviewId(fx: Fixtures): Promise<number> {
+  return (await fx.caller(ACTORS.accountManager).reviews.generate({ organizationId: NIMBUS_ORG_ID, quarter: "2026-Q3" })).id;
+}
+
+/** A demo review of Nimbus Live that the customer can read (shared and acknowledged in the seed). */
+function sharedReviewId(fx: Fixtures): number {
+  return fx.row<{ id: number }>("select id from reviews where organization_id = ? and status != 'draft' order by quarter desc limit 1", NIMBUS_ORG_ID).id;
+}
+
+/**
+ * One entry per procedure path. `input` may be async (for setup through other procedures).
+ */
+export const ACCESS_MATRIX: Record<string, AccessEntry> = {
+  // health
+  "health.ping": { allow: ANYONE, input: none },
+
+  // me: every signed-in user, about themselves only
+  "me.get": { allow: SIGNED_IN, input: none },
+  "me.setLocale": { allow: SIGNED_IN, input: () => ({ locale: "zh" }) },
+  "me.setTimeZone": { allow: SIGNED_IN, input: () => ({ timeZone: "Asia/Shanghai" }) },
+
+  // home
+  "home.customer": { allow: CUSTOMERS, input: none },
+  "home.staff": { allow: ["agent", "expert", "manager", "accountManager", "admin"], input: none },
+  "home.tiers": { allow: ["executive", "manager", "admin"], input: none },
+
+  // admin: administrators only
+  "admin.tiers": { allow: ["admin"], input: none },
+  "admin.calendars": { allow: ["admin"], input: none },
+  "admin.calendar": { allow: ["admin"], input: (fx) => ({ id: fx.row<{ id: number }>("select id from calendars order by id limit 1").id }) },
+  "admin.updateCalendar": {
+    allow: ["admin"],
+    input: (fx) => {
+      const c = fx.row<{ id: number; name: string; time_zone: string; hours: string }>("select id, name, time_zone, hours from calendars order by id limit 1");
+      return { id: c.id, name: `${c.name} (edited)`, timeZone: c.time_zone, hours: JSON.parse(c.hours) };
+    },
+  },
+  "admin.addHoliday": {
+    allow: ["admin"],
+    input: (fx) => ({ calendarId: fx.row<{ id: number }>("select id from calendars order by id limit 1").id, date: "2027-12-31", name: "Company day", source: "Internal notice" }),
+  },
+  "admin.removeHoliday": {
+    allow: ["admin"],
+    input: (fx) => {
+      const h = fx.row<{ id: number; calendar_id: number }>("select id, calendar_id from holidays order by id limit 1");
+      return { calendarId: h.calendar_id, holidayId: h.id };
+    },
+  },
+  "admin.targetVersions": { allow: ["admin"], input: () => ({ tierCode: "basic" }) },
+  "admin.saveTargets": {
+    allow: ["admin"],
+    input: async (fx) => {
+      if (fx.actor !== "admin") return { tierCode: "basic", baseVersion: 1, note: "x", cells: [] };
+      const { version, cells } = await currentTargets(fx);
+      const edited = cells.map((c) => (c.priority === "P0" && c.metric === "firstResponse" ? { ...c, minutes: c.minutes + 5 } : c));
+      return { tierCode: "basic", baseVersion: version, note: "Access matrix edit", cells: edited };
+    },
+  },
+
+  // tickets: a customer sees their own organization's; staff see all; support staff work them
+  "tickets.list": { allow: SIGNED_IN, input: () => ({}) },
+  "tickets.get": { allow: [...STAFF, "customer"], input: (fx) => ({ id: fx.openTicketId() }) },
+  "tickets.create": {
+    allow: [...CUSTOMERS, ...SUPPORT],
+    input: (fx) => ({
+      subject: "Calls drop after 30 seconds",
+      description: "Every call drops after about thirty seconds on Android 14.",
+      productArea: "voice_calling",
+      category: "functional_bug",
+      priority: "P2",
+      ...(isStaffActor(fx.actor) ? { channel: "email", requesterId: fx.userId(ACTORS.customer) } : {}),
+    }),
+  },
+  "tickets.changePriority": { allow: SUPPORT, input: (fx) => ({ ticketId: fx.openTicketId(), priority: "P0", reason: "Production outage confirmed" }) },
+  "tickets.exclude": { allow: ["manager"], input: (fx) => ({ ticketId: fx.openTicketId(), reason: "third_party", note: "Caused by the carrier network" }) },
+  "tickets.openDispute": {
+    allow: ["customer"],
+    input: (fx) => ({ ticketId: fx.openTicketId(), kind: "priority", proposedPriority: "P0", reason: "Our production is down" }),
+  },
+  "tickets.decideDispute": {
+    allow: ["manager"],
+    input: async (fx) => {
+      const { id } = await fx.caller(ACTORS.customer).tickets.openDispute({ ticketId: fx.openTicketId(), kind: "priority", proposedPriority: "P0", reason: "Our production is down" });
+      return { disputeId: id, upheld: true, note: "Confirmed outage" };
+    },
+  },
+  "tickets.queue": { allow: SUPPORT, input: () => ({}) },
+  "tickets.reply": {
+    allow: ["customer", ...SUPPORT],
+    input: (fx) => ({ ticketId: fx.openTicketId(), body: "Here are the logs you asked for.", internal: isStaffActor(fx.actor) ? true : undefined }),
+  },
+  "tickets.setWaiting": { allow: SUPPORT, input: (fx) => ({ ticketId: fx.openTicketId(), waiting: true }) },
+  "tickets.workaround": { allow: SUPPORT, input: (fx) => ({ ticketId: fx.openTicketId(), body: "Restart the engine with audio profile 2." }) },
+  "tickets.resolve": { allow: SUPPORT, input: (fx) => ({ ticketId: fx.openTicketId(), kind: "fix", body: "Fixed in 4.2.1." }) },
+  "tickets.assign": { allow: SUPPORT, input: (fx) => ({ ticketId: fx.openTicketId(), assigneeId: fx.userId(ACTORS.expert) }) },
+  "tickets.escalate": { allow: ["customer", ...SUPPORT], input: (fx) => ({ ticketId: fx.openTicketId(), reason: "No progress for two days" }) },
+  "tickets.reopen": { allow: ["customer"], input: async (fx) => ({ ticketId: await freshlyResolvedTicket(fx), reason: "It happens again" }) },
+  "tickets.rate": { allow: ["customer"], input: async (fx) => ({ ticketId: await freshlyResolvedTicket(fx), score: 5, comment: "Quick and clear" }) },
+  "tickets.addWatcher": { allow: ["customer", ...SUPPORT], input: (fx) => ({ ticketId: fx.openTicketId(), email: NIMBUS_OTHER_CUSTOMER }) },
+  "tickets.requesters": { allow: SUPPORT, input: () => ({ query: "nimbus" }) },
+  "tickets.colleagues": { allow: CUSTOMERS, input: none },
+  "tickets.assignees": { allow: SUPPORT, input: () => ({ query: "agent" }) },
+  "tickets.complain": { allow: ["customer", ...SUPPORT], input: (fx) => ({ ticketId: fx.openTicketId(), reason: "Nobody has answered for two days" }) },
+  "tickets.complaints": { allow: ["manager"], input: () => ({ status: "all" }) },
+  "tickets.answerComplaint": {
+    allow: ["manager"],
+    input: async (fx) => {
+      const { id } = await fx.caller(ACTORS.customer).tickets.complain({ ticketId: fx.openTicketId(), reason: "Nobody has answered for two days" });
+      return { complaintId: id, outcome: "resolved", response: "We looked at it and answered the same day." };
+    },
+  },
+  "tickets.deflection": {
+    allow: CUSTOMERS,
+    input: (fx) => ({ kind: "suggestion_opened", articleId: fx.row<{ id: number }>("select id from articles where status = 'published' and internal = 0 order by id limit 1").id, query: "echo" }),
+  },
+  "tickets.preview": { allow: SIGNED_IN, input: () => ({ markdown: "**bold** <script>alert(1)</script>" }) },
+
+  // knowledge base: public reading, signed-in feedback, staff report
+  "kb.search": { allow: ANYONE, input: () => ({ q: "echo" }) },
+  "kb.browse": { allow: ANYONE, input: () => ({ locale: "en" }) },
+  "kb.article": { allow: ANYONE, input: (fx) => ({ slug: fx.row<{ slug: string }>("select slug from articles where status = 'published' and internal = 0 order by id limit 1").slug, locale: "en" }) },
+  "kb.recordView": {
+    allow: ANYONE,
+    input: (fx) => ({ articleId: fx.row<{ id: number }>("select id from articles where status = 'published' and internal = 0 order by id limit 1").id, visitorId: "visitor-0001" }),
+  },
+  "kb.feedback": {
+    allow: SIGNED_IN,
+    input: (fx) => ({ articleId: fx.row<{ id: number }>("select id from articles where status = 'published' and internal = 0 order by id limit 1").id, helpful: false, reason: "inaccurate" }),
+  },
+  "kb.report": { allow: STAFF, input: none },
+  // knowledge base editing: every staff role writes drafts; experts, managers and admins publish
+  // and change published articles; the owner or a publisher marks an article reviewed
+  "kb.editArticle": { allow: STAFF, input: () => ({ slug: "fixing-echo-during-calls", locale: "en" }) },
+  "kb.editorOptions": { allow: STAFF, input: none },
+  "kb.preview": { allow: STAFF, input: () => ({ body: "## Steps\n\n<script>alert(1)</script>" }) },
+  "kb.desk": { allow: STAFF, input: () => ({ view: "mine" }) },
+  "kb.createArticle": {
+    allow: STAFF,
+    input: (fx) => ({
+      slug: "access-matrix-draft",
+      locale: "en",
+      translationOf: null,
+      title: "Access matrix draft",
+      summary: "",
+      body: "A draft written for the access matrix.",
+      productArea: "voice_calling",
+      type: "faq",
+      status: "draft",
+      internal: false,
+      ownerId: fx.userId(ACTORS.agent),
+      tags: [],
+      errorCodes: ["ERR_ACCESS_MATRIX"],
+      sdkVersions: [],
+    }),
+  },
+  "kb.updateArticle": {
+    allow: ["expert", "manager", "admin"],
+    input: async (fx) => {
+      const a = await fx.caller(ACTORS.expert).kb.editArticle({ slug: "fixing-echo-during-calls", locale: "en" });
+      const { id, slug, title, summary, body, productArea, type, status, internal, ownerId, tags, errorCodes, sdkVersions, updatedAt } = a;
+      return { id, slug, title: `${title} (edited)`, summary, body, productArea, type, status, internal, ownerId: ownerId ?? fx.userId(ACTORS.expert), tags, errorCodes, sdkVersions, baseUpdatedAt: updatedAt };
+    },
+  },
+  "kb.markReviewed": {
+    allow: ["agent", "expert", "manager", "admin"],
+    input: (fx) => ({ id: fx.row<{ id: number }>("select id from articles where owner_id = ? order by id limit 1", fx.userId(ACTORS.agent)).id }),
+  },
+
+  // notifications: one's own; the email outbox for admins
+  "notifications.list": { allow: SIGNED_IN, input: () => ({}) },
+  "notifications.markAllRead": { allow: SIGNED_IN, input: none },
+  "notifications.outbox": { allow: ["admin"], input: () => ({}) },
+
+  // audit log: administrators only
+  "audit.list": { allow: ["admin"], input: () => ({ action: "sign_in", page: 1 }) },
+
+  // incidents: everyone signed in reads (customers only those that affected them); support staff and admins write
+  "incidents.list": { allow: SIGNED_IN, input: () => ({}) },
+  "incidents.get": { allow: [...STAFF, "customer"], input: (fx) => ({ id: nimbusOnlyIncidentId(fx) }) },
+  "incidents.create": { allow: INCIDENT_WRITERS, input: (fx) => incidentInput(fx) },
+  "incidents.update": { allow: INCIDENT_WRITERS, input: (fx) => ({ id: nimbusOnlyIncidentId(fx), ...incidentInput(fx) }) },
+  "incidents.end": {
+    allow: INCIDENT_WRITERS,
+    input: async (fx) => {
+      const { id } = await fx.caller(ACTORS.agent).incidents.create({ ...incidentInput(fx), endedAt: null });
+      return { incidentId: id, body: "Service is fully restored." };
+    },
+  },
+  "incidents.addUpdate": { allow: INCIDENT_WRITERS, input: (fx) => ({ incidentId: nimbusOnlyIncidentId(fx), body: "We are investigating." }) },
+  "incidents.saveReview": { allow: INCIDENT_WRITERS, input: (fx) => ({ incidentId: nimbusOnlyIncidentId(fx), rootCause: "A bad configuration push.", reviewTimeline: null }) },
+  "incidents.addAction": {
+    allow: INCIDENT_WRITERS,
+    input: (fx) => ({ incidentId: nimbusOnlyIncidentId(fx), title: "Canary every configuration push", owner: "Morgan Lee", dueDate: "2026-12-31", status: "open" }),
+  },
+  "incidents.updateAction": {
+    allow: INCIDENT_WRITERS,
+    input: (fx) => ({ actionId: fx.row<{ id: number }>("select id from prevention_actions where incident_id = ? order by id limit 1", nimbusOnlyIncidentId(fx)).id, owner: "Morgan Lee", dueDate: "2026-12-31", status: "done" }),
+  },
+  "incidents.organizations": { allow: STAFF, input: none },
+
+  // availability: a customer's status page is always their own organization; staff name one and see all credits
+  "availability.status": { allow: SIGNED_IN, input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+  "availability.credits": { allow: STAFF, input: () => ({ months: 6 }) },
+
+  // proactive alerts: support staff, account managers and admins raise them; customers read their own
+  "alerts.raise": {
+    allow: ["agent", "expert", "manager", "accountManager", "admin"],
+    input: (fx) => ({ organizationId: NIMBUS_ORG_ID, productArea: "video_calling", description: "Join success rate fell to 82 % in US West.", detectedAt: new Date(fx.now.getTime() - 10 * 60_000) }),
+  },
+  "alerts.mine": { allow: CUSTOMERS, input: none },
+  "alerts.forOrganization": { allow: STAFF, input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+
+  // SLA dashboards: executives, managers and admins read; executives and admins publish; anyone reads a published report
+  "sla.dashboard": { allow: ["manager", "executive", "admin"], input: () => ({ period: { kind: "quarter", quarter: "2026-Q3" }, tierCode: "enterprise" }) },
+  "sla.availability": { allow: ["manager", "executive", "admin"], input: () => ({ period: { kind: "quarter", quarter: "2026-Q3" } }) },
+  "sla.atRisk": { allow: ["manager", "executive", "admin"], input: () => ({ tierCode: "enterprise" }) },
+  "sla.trend": { allow: ["manager", "executive", "admin"], input: () => ({ period: { kind: "quarter", quarter: "2026-Q3" } }) },
+  "sla.tickets": { allow: ["manager", "executive", "admin"], input: () => ({ period: { kind: "quarter", quarter: "2026-Q3" }, metric: "firstResponse", outcome: "breached" }) },
+  "sla.organizations": { allow: ["manager", "executive", "admin"], input: () => ({ query: "nimbus", id: NIMBUS_ORG_ID }) },
+  "sla.reports": { allow: ["manager", "executive", "admin"], input: none },
+  "sla.publish": { allow: ["executive", "admin"], input: () => ({ quarter: "2026-Q3" }) },
+  "sla.unpublish": {
+    allow: ["executive", "admin"],
+    input: async (fx) => {
+      await fx.caller(ACTORS.executive).sla.publish({ quarter: "2026-Q2" });
+      return { quarter: "2026-Q2" };
+    },
+  },
+  "sla.publishedReport": {
+    allow: ANYONE,
+    input: async (fx) => {
+      await fx.caller(ACTORS.executive).sla.publish({ quarter: "2026-Q1" });
+      return { quarter: "2026-Q1" };
+    },
+  },
+
+  // accounts: customers read their own organization; staff any; the account team, managers and admins manage
+  "accounts.organization": { allow: [...STAFF, "customer"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+  "accounts.organizations": { allow: STAFF, input: () => ({}) },
+  "accounts.timeline": { allow: [...STAFF, "customer"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+  "accounts.addEngagement": {
+    allow: ACCOUNT_EDITORS,
+    input: (fx) => ({ organizationId: NIMBUS_ORG_ID, kind: "meeting", at: new Date(fx.now.getTime() - 60 * 60_000), title: "Access matrix call", notes: "" }),
+  },
+  // Orbit Chat (Basic) has no account manager, so its customer's request is refused with CONFLICT.
+  "accounts.requestMeeting": { allow: CUSTOMERS, tolerate: ["CONFLICT"], input: () => ({ topic: "Plan the SDK upgrade", preferredTimes: "Tuesday morning", channel: "video" }) },
+  "accounts.meetingRequests": { allow: ["customer", ...ACCOUNT_EDITORS], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+  "accounts.answerMeeting": {
+    allow: ACCOUNT_EDITORS,
+    input: (fx) => ({ id: fx.row<{ id: number }>("select id from meeting_requests where organization_id = ? and status = 'requested' order by id limit 1", NIMBUS_ORG_ID).id, status: "scheduled", response: "Tuesday 10:00 PT on video." }),
+  },
+  "accounts.portfolio": { allow: ACCOUNT_EDITORS, input: () => ({}) },
+  "accounts.health": { allow: [...ACCOUNT_EDITORS, "executive"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+
+  // service reviews: customers read their organization's shared reviews and acknowledge them; the account team, managers and admins write
+  "reviews.list": { allow: [...STAFF, "customer"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+  "reviews.get": { allow: [...STAFF, "customer"], input: (fx) => ({ id: sharedReviewId(fx) }) },
+  "reviews.preview": { allow: ACCOUNT_EDITORS, input: () => ({ organizationId: NIMBUS_ORG_ID, quarter: "2026-Q3" }) },
+  "reviews.generate": { allow: ACCOUNT_EDITORS, input: () => ({ organizationId: NIMBUS_ORG_ID, quarter: "2026-Q3" }) },
+  "reviews.updateNarrative": { allow: ACCOUNT_EDITORS, input: async (fx) => ({ id: await draftReviewId(fx), narrative: "A calm quarter." }) },
+  "reviews.saveActionItem": {
+    allow: ACCOUNT_EDITORS,
+    input: (fx) => ({ reviewId: sharedReviewId(fx), title: "Adopt SDK 4.2", side: "customer", owner: "Nimbus engineering", dueDate: "2026-12-31", status: "open" }),
+  },
+  "reviews.deleteActionItem": {
+    allow: ACCOUNT_EDITORS,
+    input: async (fx) => {
+      const reviewId = await draftReviewId(fx);
+      return { reviewId, id: fx.row<{ id: number }>("select id from action_items where review_id = ? order by id limit 1", reviewId).id };
+    },
+  },
+  "reviews.share": { allow: ACCOUNT_EDITORS, input: async (fx) => ({ id: await draftReviewId(fx) }) },
+  "reviews.acknowledge": {
+    allow: ["customer"],
+    input: async (fx) => {
+      const id = await draftReviewId(fx);
+      await fx.caller(ACTORS.accountManager).reviews.share({ id });
+      return { id };
+    },
+  },
+};

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "@/server/kb/markdown";
+import { renderTicketMarkdown } from "./render";
+
+describe("ticket Markdown rendering", () => {
+  it("gives exactly the sanitized HTML of the Markdown pipeline, the first time and when remembered", () => {
+    const md = "**Calls drop** after `30 s` <script>alert(1)</script> [docs](javascript:alert(1))";
+    const expected = renderMarkdown(md).html;
+    expect(renderTicketMarkdown(md)).toBe(expected);
+    expect(renderTicketMarkdown(md)).toBe(expected);
+    expect(expected).toContain("<strong>Calls drop</strong>");
+    expect(expected).not.toContain("<script");
+    expect(expected).not.toContain("javascript:");
+  });
+
+  it("renders long texts without remembering them, with the same result", () => {
+    const md = `${"word ".repeat(1000)}**end**`;
+    expect(renderTicketMarkdown(md)).toBe(renderMarkdown(md).html);
+  });
+});
