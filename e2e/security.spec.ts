@@ -56,8 +56,9 @@ test.describe("[SECURITY] Markdown is sanitized in tickets, comments and article
     await mutate(page, "tickets.reply", { ticketId: id, body: `Comment with payloads.\n\n${XSS_DOCUMENT}` });
 
     const sqlite = new Database(DB_FILE);
-    const article = sqlite.prepare("select id, slug, body from articles where status = 'published' and internal = 0 and locale = 'en' order by id limit 1").get() as { id: number; slug: string; body: string };
-    sqlite.prepare("update articles set body = ? where id = ?").run(`## Payloads\n\n${XSS_DOCUMENT}`, article.id);
+    const article = sqlite.prepare("select id, slug, body, updated_at from articles where status = 'published' and internal = 0 and locale = 'en' order by id limit 1").get() as { id: number; slug: string; body: string; updated_at: number };
+    // A new updated_at: the server caches rendered articles per version.
+    sqlite.prepare("update articles set body = ?, updated_at = ? where id = ?").run(`## Payloads\n\n${XSS_DOCUMENT}`, article.updated_at + 1, article.id);
     try {
       for (const url of [`/tickets/${id}`, `/kb/${article.slug}`]) {
         await page.goto(url);
@@ -70,7 +71,7 @@ test.describe("[SECURITY] Markdown is sanitized in tickets, comments and article
       }
     } finally {
       // Later specs read this article: put its text back.
-      sqlite.prepare("update articles set body = ? where id = ?").run(article.body, article.id);
+      sqlite.prepare("update articles set body = ?, updated_at = ? where id = ?").run(article.body, article.updated_at + 2, article.id);
       sqlite.close();
     }
 
@@ -106,6 +107,28 @@ test.describe("[SECURITY] headers, cookies and cross-site requests", () => {
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     const again = await page.request.get("/signin");
     expect(again.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
+  });
+
+  test("[SECURITY] the main pages of each role work under the policy: nothing of ours is blocked", async ({ page, signIn }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const visits: [string, string[]][] = [
+      ["dev@nimbus.example", ["/", "/tickets", "/tickets/new", "/kb", "/status"]],
+      ["exec@attain.test", ["/", "/sla"]],
+      ["admin@attain.test", ["/admin", "/admin/audit", "/admin/calendars/1"]],
+    ];
+    for (const [email, paths] of visits) {
+      await page.context().clearCookies();
+      await signIn(email);
+      for (const p of paths) {
+        await page.goto(p);
+        await page.waitForLoadState("networkidle");
+        expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), `${email} ${p}`).toEqual([]);
+      }
+    }
   });
 
   test("[SECURITY] the session cookie is httpOnly and SameSite=Lax", async ({ page, signIn }) => {

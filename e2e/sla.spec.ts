@@ -44,9 +44,12 @@ test.describe("SLA dashboards", () => {
     const id = /#(\d+)/.exec(label)![1]!;
     await link.click();
 
-    await expect(page).toHaveURL(new RegExp(`/tickets/${id}$`));
+    await expect(page).toHaveURL(new RegExp(`/sla/tickets/${id}$`));
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`#${id}`);
+    const targets = page.getByRole("table", { name: "Service level" });
+    await expect(targets.getByText("Breached", { exact: true }).first()).toBeVisible();
     await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Timeline" }).getByText("Ticket filed")).toBeVisible();
   });
 
   test("[SLA] every chart has a table view and a CSV export of the same figures", async ({ page, signIn }) => {
@@ -70,7 +73,7 @@ test.describe("SLA dashboards", () => {
   test("[SLA] agents and customers are refused the dashboard", async ({ page, signIn }) => {
     await signIn("agent@attain.test");
     await page.goto("/sla");
-    await expect(page.getByRole("alert")).toContainText("You do not have access to this page");
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "SLA" })).toHaveCount(0);
   });
 

@@ -13,8 +13,10 @@
  *   outcome of an achieved metric, a metric appearing or vanishing, an inconsistent nextDueAt. On a
  *   healthy database it is zero; anything else is a bug in whatever wrote the ticket.
  *
- * By default both kinds are rewritten from the events (the log is the truth). With --check nothing
- * is written, and the exit code is 2 when there is drift, so it can gate a deploy or a test run.
+ * By default both kinds are rewritten from the events (the log is the truth) and the SLA dashboards'
+ * rollups are rebuilt from the result (also how a database migrated from before them gets them).
+ * With --check nothing is written, and the exit code is 2 when there is drift, so it can gate a
+ * deploy or a test run.
  */
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";

@@ -15,6 +15,7 @@ export function ReviewBarChart({
   domain,
   reference,
   unit = "",
+  angled = false,
 }: {
   data: Record<string, string | number | null>[];
   xKey: string;
@@ -22,13 +23,15 @@ export function ReviewBarChart({
   domain?: [number, number];
   reference?: { value: number; label: string };
   unit?: string;
+  /** Long category names: slanted labels so they do not overlap. */
+  angled?: boolean;
 }) {
   return (
-    <div aria-hidden className="h-56 w-full break-inside-avoid">
+    <div aria-hidden className={`${angled ? "h-72" : "h-56"} w-full break-inside-avoid`}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey={xKey} tick={{ fontSize: 11 }} interval={0} />
+          <XAxis dataKey={xKey} tick={{ fontSize: 11 }} interval={0} {...(angled ? { angle: -35, textAnchor: "end", height: 80 } : {})} />
           <YAxis tick={{ fontSize: 11 }} domain={domain ?? [0, "auto"]} unit={unit} allowDecimals={unit !== ""} />
           <Tooltip formatter={(v) => `${String(v)}${unit}`} />
           <Legend wrapperStyle={{ fontSize: 12 }} />

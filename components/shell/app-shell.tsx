@@ -18,32 +18,54 @@ export async function AppShell({ user, children }: { user: SessionUser; children
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t("app.skipToContent")}
       </a>
-      <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
+      <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur print:hidden">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
           <Link href="/" className="flex items-center gap-2 font-semibold text-brand-900">
             <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">A</span>
             <span>{t("app.name")}</span>
           </Link>
-          <nav aria-label={t("nav.main")} className="hidden flex-1 md:block">
-            <NavLinks items={items} />
-          </nav>
-          <div className="ml-auto flex items-center gap-3">
-            <Link href="/notifications" className="rounded-md px-2 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900">
-              {t("notifications.link", { n: unread })}
+          <div className="ml-auto flex items-center gap-2 sm:gap-3">
+            <Link
+              href="/notifications"
+              aria-label={t("notifications.link", { n: unread })}
+              className="flex items-center gap-1 rounded-md px-2 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            >
+              <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-5 w-5 sm:hidden">
+                <path d="M10 2a6 6 0 0 0-6 6v3.6l-1.7 2.9A1 1 0 0 0 3.2 16h13.6a1 1 0 0 0 .9-1.5L16 11.6V8a6 6 0 0 0-6-6Zm0 18a3 3 0 0 1-2.8-2h5.6A3 3 0 0 1 10 20Z" />
+              </svg>
+              <span aria-hidden className="hidden sm:inline">{t("notifications.link", { n: unread })}</span>
+              {unread > 0 ? <span aria-hidden className="rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white sm:hidden">{unread}</span> : null}
             </Link>
             <LocaleSwitcher label={t("nav.language")} />
             <div className="hidden text-right text-xs leading-tight sm:block">
               <div className="font-medium text-slate-900">{user.name}</div>
               <div className="text-slate-500">{t(`roles.${user.role}`)}</div>
             </div>
-            <SignOutButton label={t("nav.signOut")} />
-            <MobileNav items={items} label={t("nav.menu")} navLabel={t("nav.main")} />
+            <div className="hidden sm:block">
+              <SignOutButton label={t("nav.signOut")} />
+            </div>
+            <MobileNav items={items} label={t("nav.menu")} navLabel={t("nav.main")}>
+              <div className="mt-2 flex items-center justify-between border-t border-slate-200 pt-2 sm:hidden">
+                <div className="text-xs leading-tight">
+                  <div className="font-medium text-slate-900">{user.name}</div>
+                  <div className="text-slate-500">{t(`roles.${user.role}`)}</div>
+                </div>
+                <SignOutButton label={t("nav.signOut")} />
+              </div>
+            </MobileNav>
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 sm:py-8">
-        {children}
-      </main>
+      <div className="mx-auto flex w-full max-w-7xl flex-1">
+        <aside className="hidden w-52 shrink-0 border-r border-slate-200 px-3 py-6 lg:block print:hidden">
+          <nav aria-label={t("nav.main")} className="sticky top-20">
+            <NavLinks items={items} vertical />
+          </nav>
+        </aside>
+        <main id="main" className="w-full min-w-0 flex-1 px-4 py-6 sm:px-6 sm:py-8">
+          {children}
+        </main>
+      </div>
     </div>
   );
 }

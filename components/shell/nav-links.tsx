@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 
 type Item = { href: string; label: string };
 
@@ -33,10 +33,10 @@ export function NavLinks({ items, vertical = false }: { items: Item[]; vertical?
 }
 
 /** The navigation behind a menu button on narrow screens. */
-export function MobileNav({ items, label, navLabel }: { items: Item[]; label: string; navLabel: string }) {
+export function MobileNav({ items, label, navLabel, children }: { items: Item[]; label: string; navLabel: string; children?: ReactNode }) {
   const [open, setOpen] = useState(false);
   return (
-    <div className="md:hidden">
+    <div className="lg:hidden">
       <button
         type="button"
         aria-expanded={open}
@@ -47,9 +47,12 @@ export function MobileNav({ items, label, navLabel }: { items: Item[]; label: st
         {label}
       </button>
       {open ? (
-        <nav id="mobile-nav" aria-label={navLabel} className="absolute left-0 right-0 top-14 border-b border-slate-200 bg-white px-4 py-3 shadow" onClick={() => setOpen(false)}>
-          <NavLinks items={items} vertical />
-        </nav>
+        <div id="mobile-nav" className="absolute left-0 right-0 top-14 max-h-[calc(100vh-3.5rem)] overflow-y-auto border-b border-slate-200 bg-white px-4 py-3 shadow">
+          <nav aria-label={navLabel} onClick={() => setOpen(false)}>
+            <NavLinks items={items} vertical />
+          </nav>
+          {children}
+        </div>
       ) : null}
     </div>
   );

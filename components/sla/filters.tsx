@@ -30,9 +30,11 @@ export function SlaFilters({ filter, quarters, organizationName }: { filter: Sla
   const search = useQuery({ ...trpc.sla.organizations.queryOptions({ query: orgText }), enabled: hydrated && orgText.trim().length >= 2 && orgText !== organizationName });
   const options = search.data?.items ?? [];
   const select = (name: string, label: string, value: string | undefined, values: readonly string[], optionLabel: (v: string) => string) => (
-    <label className="text-sm">
-      <span className="block font-medium text-slate-700">{label}</span>
-      <select name={name} defaultValue={value ?? ""} className={field}>
+    <div className="text-sm">
+      <label htmlFor={`sla-${name}`} className="block font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={`sla-${name}`} name={name} defaultValue={value ?? ""} className={field}>
         <option value="">{t("sla.filters.all")}</option>
         {values.map((v) => (
           <option key={v} value={v}>
@@ -40,53 +42,66 @@ export function SlaFilters({ filter, quarters, organizationName }: { filter: Sla
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
   return (
     <form method="get" action="/sla" aria-label={t("sla.filters.title")} className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-8 lg:items-end">
-      <label className="text-sm">
-        <span className="block font-medium text-slate-700">{t("sla.filters.period")}</span>
-        <select name="period" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} className={field}>
+      <div className="text-sm">
+        <label htmlFor="sla-period" className="block font-medium text-slate-700">
+          {t("sla.filters.period")}
+        </label>
+        <select id="sla-period" name="period" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} className={field}>
           <option value="quarter">{t("sla.filters.quarter")}</option>
           <option value="month">{t("sla.filters.month")}</option>
           <option value="custom">{t("sla.filters.custom")}</option>
         </select>
-      </label>
+      </div>
       {kind === "quarter" ? (
-        <label className="text-sm">
-          <span className="block font-medium text-slate-700">{t("sla.filters.quarter")}</span>
-          <select name="q" defaultValue={p.kind === "quarter" ? p.quarter : quarters[0]} className={field}>
+        <div className="text-sm">
+          <label htmlFor="sla-q" className="block font-medium text-slate-700">
+            {t("sla.filters.quarter")}
+          </label>
+          <select id="sla-q" name="q" defaultValue={p.kind === "quarter" ? p.quarter : quarters[0]} className={field}>
             {quarters.map((q) => (
               <option key={q} value={q}>
                 {q}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ) : kind === "month" ? (
-        <label className="text-sm">
-          <span className="block font-medium text-slate-700">{t("sla.filters.month")}</span>
-          <input type="month" name="m" required defaultValue={p.kind === "month" ? p.month : undefined} className={field} />
-        </label>
+        <div className="text-sm">
+          <label htmlFor="sla-m" className="block font-medium text-slate-700">
+            {t("sla.filters.month")}
+          </label>
+          <input id="sla-m" type="month" name="m" required defaultValue={p.kind === "month" ? p.month : undefined} className={field} />
+        </div>
       ) : (
         <>
-          <label className="text-sm">
-            <span className="block font-medium text-slate-700">{t("sla.filters.from")}</span>
-            <input type="month" name="from" required defaultValue={p.kind === "custom" ? p.fromMonth : undefined} className={field} />
-          </label>
-          <label className="text-sm">
-            <span className="block font-medium text-slate-700">{t("sla.filters.to")}</span>
-            <input type="month" name="to" required defaultValue={p.kind === "custom" ? p.toMonth : undefined} className={field} />
-          </label>
+          <div className="text-sm">
+            <label htmlFor="sla-from" className="block font-medium text-slate-700">
+              {t("sla.filters.from")}
+            </label>
+            <input id="sla-from" type="month" name="from" required defaultValue={p.kind === "custom" ? p.fromMonth : undefined} className={field} />
+          </div>
+          <div className="text-sm">
+            <label htmlFor="sla-to" className="block font-medium text-slate-700">
+              {t("sla.filters.to")}
+            </label>
+            <input id="sla-to" type="month" name="to" required defaultValue={p.kind === "custom" ? p.toMonth : undefined} className={field} />
+          </div>
         </>
       )}
       {select("tier", t("sla.tier"), filter.tierCode, TIERS, (v) => t(`tier.${v}`))}
       {select("priority", t("sla.priority"), filter.priority, PRIORITIES, (v) => t(`priority.${v}`))}
       {select("area", t("sla.productArea"), filter.productArea, AREAS, (v) => t(`tickets.productAreas.${v}`))}
       {select("region", t("sla.region"), filter.region, REGIONS, (v) => t(`region.${v}`))}
-      <label className="text-sm">
-        <span className="block font-medium text-slate-700">{t("sla.filters.organization")}</span>
+      <div className="text-sm">
+        <label htmlFor="sla-org" className="block font-medium text-slate-700">
+          {t("sla.filters.organization")}
+        </label>
         <input
+          id="sla-org"
           type="search"
           list="sla-org-options"
           value={orgText}
@@ -104,7 +119,7 @@ export function SlaFilters({ filter, quarters, organizationName }: { filter: Sla
           ))}
         </datalist>
         {orgId !== undefined ? <input type="hidden" name="org" value={orgId} /> : null}
-      </label>
+      </div>
       <div className="col-span-2 flex items-end gap-2 sm:col-span-1">
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
           {t("sla.filters.apply")}

@@ -64,6 +64,12 @@ const REGION_ZONES: Record<Region, string> = { china: "Asia/Shanghai", americas:
 const TIER_MIX: readonly (readonly [TierCode, number])[] = [["basic", 50], ["advanced", 35], ["enterprise", 15]];
 /** Relative ticket volume of one organization per tier (as in the demo). */
 const TICKET_WEIGHT: Record<TierCode, number> = { basic: 35, advanced: 60, enterprise: 90 };
+/**
+ * Share of all tickets filed by the first organization (Nimbus Live, the demo's key account): about
+ * 100,000 of 1,000,000, i.e. ~8,000 a quarter, so the ticket list is measured on an organization of
+ * that size and a service review on one with more than 5,000 tickets in its quarter.
+ */
+const KEY_ACCOUNT_SHARE = 0.1;
 const USERS_PER_ORG: Record<TierCode, number> = { basic: 3, advanced: 4, enterprise: 6 };
 const LOCALS = ["dev", "ops", "pm", "qa", "lead", "cto", "support", "eng"];
 const SPAN_DAYS = 3 * 365;
@@ -267,8 +273,9 @@ function writeTickets(
   const writer = createTicketWriter(sqlite);
   const cumulative = new Float64Array(opts.orgs.length);
   let sum = 0;
+  const others = opts.orgs.slice(1).reduce((n, o) => n + TICKET_WEIGHT[o.tier], 0);
   opts.orgs.forEach((o, i) => {
-    sum += TICKET_WEIGHT[o.tier];
+    sum += i === 0 && opts.orgs.length > 1 ? (others * KEY_ACCOUNT_SHARE) / (1 - KEY_ACCOUNT_SHARE) : TICKET_WEIGHT[o.tier];
     cumulative[i] = sum;
   });
   const anchorMs = opts.anchor.getTime();

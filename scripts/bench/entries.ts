@@ -367,10 +367,9 @@ export const ENTRIES: BenchEntry[] = [
   })(),
   {
     // Issue 8: generating a review for an organization with ~5,000 tickets in the quarter must take
-    // under 300 ms. The scale seed has no organization that large (its largest has ~50 tickets a
-    // quarter), so this measures Nimbus Live (organization 1, am@attain.test's) on the scale
-    // database; reviews.preview computes exactly the snapshot reviews.generate freezes, without
-    // storing a review per request.
+    // under 300 ms. The scale seed gives Nimbus Live (organization 1, am@attain.test's) a tenth of all
+    // tickets, ~8,000 a quarter; reviews.preview computes exactly the snapshot reviews.generate
+    // freezes, without storing a review per request.
     name: "reviews.preview",
     what: `an account manager computes the ${SLA_BENCH_QUARTER.key} service review of Nimbus Live: attainment (this and the previous quarter), volume, breaches, availability, satisfaction, KB gaps, alerts, health`,
     as: "am@attain.test",

@@ -180,8 +180,9 @@ export function agedBreaches(db: Db, f: AttainmentFilter & { now: Date; category
       resDueAt: tickets.resDueAt, resStatus: tickets.resStatus,
     })
     .from(tickets)
-    .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
-    .where(and(...conds))
+    // CROSS JOIN keeps the overdue open tickets (partial index) as the outer loop, not the organizations.
+    .crossJoin(organizations)
+    .where(and(eq(organizations.id, tickets.organizationId), ...conds))
     .all();
   const out: AgedBreach[] = [];
   for (const r of rows) {

@@ -27,7 +27,7 @@ export type RecomputeReport = {
 export type RecomputeOptions = {
   /** The instant to evaluate at. */
   now: Date;
-  /** Write the fresh state of every ticket that differs (drift and aged); otherwise only report. */
+  /** Write the fresh state of every ticket that differs (drift and aged) and rebuild the dashboards' rollups; otherwise only report. */
   fix?: boolean;
   /** Tickets per read window and per write transaction. */
   chunkSize?: number;
@@ -163,8 +163,9 @@ export function recomputeAll(sqlite: Database.Database, opts: RecomputeOptions):
       opts.onProgress?.({ done: report.tickets, total: bounds.n, elapsedMs: Date.now() - started });
     }
   }
-  // Rewritten state moves tickets between the dashboards' cells: rebuild the rollups from it.
-  if (report.fixed > 0) rebuildRollups(sqlite);
+  // Rewritten state moves tickets between the dashboards' cells: rebuild the rollups from it (always
+  // when fixing, so a database migrated from before the rollups existed gets them too).
+  if (opts.fix) rebuildRollups(sqlite);
   report.seconds = (Date.now() - started) / 1000;
   return report;
 }

@@ -7,7 +7,17 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/rsc";
 
 export const metadata: Metadata = { title: "Notifications" };
-const KINDS = ["reply", "customer_reply", "status_changed", "workaround", "resolved", "reopened", "escalated", "assigned", "complaint", "complaint_answered", "dispute", "dispute_decided", "priority_changed", "excluded"];
+const KINDS = [
+  "reply", "customer_reply", "status_changed", "workaround", "resolved", "reopened", "escalated", "assigned", "complaint", "complaint_answered",
+  "dispute", "dispute_decided", "priority_changed", "excluded", "meeting_requested", "meeting_scheduled", "meeting_declined", "review_shared",
+];
+/** Where an account notification (no ticket attached) leads. */
+const ACCOUNT_LINKS: Record<string, string> = {
+  meeting_requested: "/portfolio",
+  meeting_scheduled: "/organization",
+  meeting_declined: "/organization",
+  review_shared: "/reviews",
+};
 
 export default async function NotificationsPage() {
   const api = await serverCaller();
@@ -33,6 +43,10 @@ export default async function NotificationsPage() {
                   {n.ticketId ? (
                     <Link href={`/tickets/${n.ticketId}`} className="text-brand-700 hover:underline">
                       #{n.ticketId} {n.subject}
+                    </Link>
+                  ) : n.kind in ACCOUNT_LINKS ? (
+                    <Link href={ACCOUNT_LINKS[n.kind]!} className="text-brand-700 hover:underline">
+                      {t("openLink")}
                     </Link>
                   ) : null}
                 </div>

@@ -95,7 +95,7 @@ export default async function SlaPage({ searchParams }: { searchParams: Promise<
           <h2 id="sla-tiles-title" className="sr-only">
             {t("sla.tiles.title")}
           </h2>
-          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
             {METRICS.map((m) => (
               <Tile
                 key={m}

@@ -66,7 +66,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
                 <GenerateReviewForm organizations={[{ id: org.id, name: org.name }]} quarters={completedQuarters(now, 6)} />
               </div>
             ) : null}
-            <ReviewList rows={reviews} showOrganization={false} />
+            <ReviewList rows={reviews} showOrganization={false} compact />
           </Card>
         </div>
       </div>

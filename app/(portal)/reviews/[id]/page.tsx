@@ -45,6 +45,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const zone = s.organization.timeZone;
   const when = (d: Date | string) => format.dateTime(new Date(d), { dateStyle: "medium", timeStyle: "short", timeZone: zone });
   const day = (d: Date | string) => format.dateTime(new Date(d), { dateStyle: "medium", timeZone: zone });
+  // Quarters are UTC periods (as on the dashboards), so their first and last days are UTC dates.
+  const utcDay = (d: Date | string) => format.dateTime(new Date(d), { dateStyle: "medium", timeZone: "UTC" });
   const pct = (v: number | null, digits = 1) => (v === null ? "—" : formatPercent(locale, v, digits));
   const figure = (f: Figures) => (
     <>
@@ -56,8 +58,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const editing = review.canEdit && review.status === "draft";
   const openItems = review.actionItems.filter((a) => a.status !== "done").length;
   const worstMonth = s.availability.months.reduce<(typeof s.availability.months)[number] | null>((w, m) => (w === null || m.availability < w.availability ? m : w), null);
-  const trendChart = (rows: { key: string; current: number; previous: number }[], label: (k: string) => string) => (
+  const trendChart = (rows: { key: string; current: number; previous: number }[], label: (k: string) => string, angled = false) => (
     <ReviewBarChart
+      angled={angled}
       data={rows.map((r) => ({ name: label(r.key), current: r.current, previous: r.previous }))}
       xKey="name"
       series={[
@@ -101,7 +104,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           </p>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("reviews.heading", { quarter: review.quarter, organization: review.organizationName })}</h1>
           <p className="mt-1 text-sm text-slate-600">
-            {t("reviews.period", { from: day(s.from), to: day(new Date(new Date(s.to).getTime() - 1)) })} · {t(`tier.${s.organization.tier}`)} ·{" "}
+            {t("reviews.period", { from: utcDay(s.from), to: utcDay(new Date(new Date(s.to).getTime() - 1)) })} · {t(`tier.${s.organization.tier}`)} ·{" "}
             {t("reviews.generatedBy", { name: review.generatedBy ?? "—", date: when(review.generatedAt) })}
           </p>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
@@ -247,7 +250,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           </div>
           <div className="min-w-0">
             <h3 className="mb-2 text-sm font-semibold text-slate-800">{t("reviews.byProductArea")}</h3>
-            {trendChart(s.volume.byProductArea, (k) => t(`reviews.productAreas.${k}`))}
+            {trendChart(s.volume.byProductArea, (k) => t(`reviews.productAreas.${k}`), true)}
             {trendTable(t("reviews.byProductArea"), s.volume.byProductArea, (k) => t(`reviews.productAreas.${k}`))}
           </div>
         </div>
@@ -303,29 +306,21 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         )}
       </Card>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
         <Card id="satisfaction" title={t("reviews.sections.satisfaction")}>
-          <Table caption={t("reviews.sections.satisfaction")}>
-            <thead>
-              <tr>
-                <Th>{t("reviews.quarter")}</Th>
-                <Th align="right">{t("reviews.average")}</Th>
-                <Th align="right">{t("reviews.ratings")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <Td header>{s.quarter}</Td>
-                <Td align="right">{s.satisfaction.current.average?.toFixed(2) ?? "—"}</Td>
-                <Td align="right">{s.satisfaction.current.n}</Td>
-              </tr>
-              <tr>
-                <Td header>{s.previousQuarter}</Td>
-                <Td align="right">{s.satisfaction.previous.average?.toFixed(2) ?? "—"}</Td>
-                <Td align="right">{s.satisfaction.previous.n}</Td>
-              </tr>
-            </tbody>
-          </Table>
+          <dl className="space-y-3 text-sm">
+            {([
+              [s.quarter, s.satisfaction.current],
+              [s.previousQuarter, s.satisfaction.previous],
+            ] as const).map(([q, v]) => (
+              <div key={q} className="flex items-baseline justify-between gap-3">
+                <dt className="text-slate-600">{q}</dt>
+                <dd>
+                  <span className="text-lg font-semibold text-slate-900">{v.average?.toFixed(2) ?? "—"}</span> <span className="text-xs text-slate-500">{t("reviews.stats.ratings", { n: v.n })}</span>
+                </dd>
+              </div>
+            ))}
+          </dl>
         </Card>
         <Card id="kb-gaps" title={t("reviews.sections.kbGaps")} description={t("reviews.kbGapsDescription", { n: s.kbGaps.tickets })}>
           {s.kbGaps.queries.length === 0 ? (

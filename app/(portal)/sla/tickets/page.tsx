@@ -27,6 +27,8 @@ export default async function SlaTicketsPage({ searchParams }: { searchParams: P
   const format = await getFormatter();
   const locale = await getLocale();
   const back = toSearch({ period: drill.period, tierCode: drill.tierCode, productArea: drill.productArea, region: drill.region, priority: drill.priority, organizationId: drill.organizationId });
+  // The working ticket page is for those who work tickets; the others read its SLA view here.
+  const ticketHref = (id: number) => (user.role === "manager" ? `/tickets/${id}` : `/sla/tickets/${id}`);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const chips = [
     drill.tierCode ? t(`tier.${drill.tierCode}`) : null,
@@ -85,7 +87,7 @@ export default async function SlaTicketsPage({ searchParams }: { searchParams: P
               {list.items.map((item) => (
                 <tr key={`${item.ticketId}-${item.metric}`}>
                   <Td header>
-                    <Link href={`/tickets/${item.ticketId}`} className="text-brand-700 hover:underline">
+                    <Link href={ticketHref(item.ticketId)} className="text-brand-700 hover:underline">
                       #{item.ticketId} {item.subject}
                     </Link>
                     <span className="block text-xs font-normal text-slate-500">
