@@ -117,7 +117,8 @@ test.describe("[SECURITY] headers, cookies and cross-site requests", () => {
     });
     const visits: [string, string[]][] = [
       ["dev@nimbus.example", ["/", "/tickets", "/tickets/new", "/kb", "/status"]],
-      ["exec@attain.test", ["/", "/sla"]],
+      ["exec@attain.test", ["/", "/sla", "/incidents"]],
+      ["am@attain.test", ["/portfolio", "/organizations/1"]],
       ["admin@attain.test", ["/admin", "/admin/audit", "/admin/calendars/1"]],
     ];
     for (const [email, paths] of visits) {

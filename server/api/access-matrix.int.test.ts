@@ -44,6 +44,8 @@ describe("[SECURITY] the authorization matrix covers every procedure", () => {
   });
 });
 
+let checked = 0;
+
 describe("[SECURITY] each actor is allowed or refused exactly as the matrix says", () => {
   for (const path of procedurePaths) {
     it(path, async () => {
@@ -52,6 +54,7 @@ describe("[SECURITY] each actor is allowed or refused exactly as the matrix says
       const wrong: string[] = [];
       for (const actor of ALL_ACTORS) {
         const outcome = await attempt(path, actor);
+        checked++;
         const allowed = entry.allow.includes(actor);
         if (allowed && !outcome.ok && !(entry.tolerate as readonly string[] | undefined)?.includes(outcome.code)) {
           wrong.push(`${actor}: expected to be allowed, got ${outcome.code} (${outcome.message})`);
@@ -64,3 +67,5 @@ describe("[SECURITY] each actor is allowed or refused exactly as the matrix says
     });
   }
 });
+
+afterAll(() => console.info(`access matrix: ${checked} actor × procedure calls over ${procedurePaths.length} procedures`));

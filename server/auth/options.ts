@@ -9,7 +9,7 @@ import { env } from "@/server/env";
 import { clientAddress } from "@/server/security/client-address";
 import { recordAudit } from "@/server/audit/service";
 import { sessionCookies } from "./cookies";
-import { verifyPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 import type { SessionUser } from "./session";
 import { SignInThrottle } from "./throttle";
 
@@ -29,13 +29,17 @@ export class SignInThrottledError extends Error {
   }
 }
 
+let dummy: Promise<string> | null = null;
+const dummyHash = () => (dummy ??= hashPassword(`no-such-account-${Math.random()}`));
+
 const globalForThrottle = globalThis as unknown as { attainSignInThrottle?: SignInThrottle };
 const signInThrottle = (globalForThrottle.attainSignInThrottle ??= new SignInThrottle());
 
 /**
  * Checks an email and password; the same null for an unknown email and a wrong password.
  * Every attempt is audited (success and failure, with the address, never the password), and
- * too many failures for one account or from one address throw `SignInThrottledError`.
+ * too many failures for one account or from one address throw `SignInThrottledError` (audited
+ * once per window, so a flood of refused attempts cannot flood the log).
  */
 export async function authenticate(
   raw: unknown,
@@ -49,7 +53,7 @@ export async function authenticate(
   const email = parsed.success ? parsed.data.email : String((raw as { email?: unknown } | null)?.email ?? "").trim().toLowerCase().slice(0, 320);
   const blockedUntil = throttle.blockedUntil(email, ip, now);
   if (blockedUntil) {
-    recordAudit(db, { actorId: null, action: "sign_in_throttled", entity: "user", detail: { email }, at: now, ip });
+    if (throttle.shouldAuditRefusal(email, ip, now)) recordAudit(db, { actorId: null, action: "sign_in_throttled", entity: "user", detail: { email }, at: now, ip });
     throw new SignInThrottledError(blockedUntil, now);
   }
   const user = parsed.success
@@ -59,7 +63,8 @@ export async function authenticate(
         .where(eq(sql`lower(${users.email})`, parsed.data.email))
         .get()
     : undefined;
-  const ok = parsed.success && user && user.active && (await verifyPassword(parsed.data.password, user.passwordHash));
+  // An unknown email costs the same scrypt work as a known one, so timing does not tell which exist.
+  const ok = parsed.success && (await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()))) && user?.active === true;
   if (!ok || !user) {
     throttle.recordFailure(email, ip, now);
     recordAudit(db, { actorId: user?.id ?? null, action: "sign_in_failed", entity: "user", entityId: user ? String(user.id) : null, detail: { email }, at: now, ip });

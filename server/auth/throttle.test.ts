@@ -41,6 +41,15 @@ describe("SignInThrottle", () => {
     expect(t.blockedUntil("qa@nimbus.example", null, at(1))).toBeNull();
   });
 
+  it("a refused attempt is audited once per window per account and address, not once per attempt", () => {
+    const t = new SignInThrottle(limits);
+    expect(t.shouldAuditRefusal("dev@nimbus.example", "10.0.0.1", at(0))).toBe(true);
+    expect(t.shouldAuditRefusal("dev@nimbus.example", "10.0.0.1", at(1))).toBe(false);
+    expect(t.shouldAuditRefusal("other@nimbus.example", "10.0.0.1", at(1))).toBe(false);
+    expect(t.shouldAuditRefusal("other@nimbus.example", "10.0.0.2", at(1))).toBe(true);
+    expect(t.shouldAuditRefusal("dev@nimbus.example", "10.0.0.1", at(16))).toBe(true);
+  });
+
   it("memory stays bounded however many accounts are tried", () => {
     const t = new SignInThrottle({ ...limits, maxKeys: 10 });
     for (let i = 0; i < 1000; i++) t.recordFailure(`u${i}@x.example`, null, at(0));

@@ -38,6 +38,17 @@ export class SignInThrottle {
     if (ip) this.push(`ip:${ip}`, now);
   }
 
+  /**
+   * Whether a refused attempt should be written to the audit log: once per window for an account
+   * and for an address, so a flood of refused attempts cannot flood the log (or the disk).
+   */
+  shouldAuditRefusal(account: string, address: string | null, now: Date): boolean {
+    const keys = [`ra:${account}`, ...(limitedAddress(address) ? [`rip:${limitedAddress(address)}`] : [])];
+    if (keys.some((k) => this.recent(k, now).length > 0)) return false;
+    for (const k of keys) this.push(k, now);
+    return true;
+  }
+
   recordSuccess(account: string): void {
     this.failures.delete(`a:${account}`);
   }
