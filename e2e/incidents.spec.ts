@@ -45,6 +45,8 @@ test("[INCIDENTS] staff record an outage for Nimbus Live and the customer's stat
 
   await signIn("manager@attain.test");
   await page.goto("/incidents/new");
+  // Fill only once hydrated: React would otherwise reset what was typed into its controlled fields.
+  await expect(page.getByRole("button", { name: "Record incident" })).toBeEnabled();
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Product area").selectOption({ label: "Video calling" });
   await page.getByLabel("Severity").selectOption({ label: "Critical" });
@@ -105,6 +107,7 @@ test("[INCIDENTS] staff raise a proactive alert for Nimbus Live and the customer
   await signIn("agent@attain.test");
   await page.goto("/status?org=1");
   const alerts = page.getByRole("region", { name: "Proactive alerts" });
+  await expect(alerts.getByRole("button", { name: "Raise alert and open P0 ticket" })).toBeEnabled();
   await alerts.getByLabel("Product area", { exact: true }).selectOption({ label: "Video calling" });
   await alerts.getByLabel(/^Detected at/).fill(local(DateTime.now().minus({ minutes: 10 })));
   await alerts.getByLabel("What was detected").fill(what);

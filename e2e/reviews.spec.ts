@@ -18,9 +18,10 @@ test("[REVIEWS] the account manager generates, edits and shares last quarter's r
   await signIn("am@attain.test");
   await page.goto("/reviews");
   const generate = page.getByRole("form", { name: "Generate a review" });
+  // Choose only once the form is hydrated, or hydration resets the choice to the first organization.
+  await expect(generate.getByRole("button", { name: "Generate review" })).toBeEnabled();
   await generate.getByLabel("Organization").selectOption({ label: "Nimbus Live" });
   await generate.getByLabel("Quarter").selectOption(quarter);
-  await expect(generate.getByRole("button", { name: "Generate review" })).toBeEnabled();
   await generate.getByRole("button", { name: "Generate review" }).click();
   await expect(page).toHaveURL(/\/reviews\/\d+$/);
   const reviewUrl = page.url();
@@ -98,6 +99,7 @@ test("[ACCOUNTS] a customer asks for a meeting and the account manager answers i
   // Working hours in the customer's own time (the browser runs in America/Los_Angeles).
   await expect(team.getByText(/09:00-17:30 \(Europe\/London\) = \d\d:\d\d-\d\d:\d\d America\/Los_Angeles/)).toBeVisible();
   const form = page.getByRole("form", { name: "Request a meeting" });
+  await expect(form.getByRole("button", { name: "Send request" })).toBeEnabled();
   await form.getByLabel("Topic").fill("Capacity planning for the spring launch");
   await form.getByLabel("Preferred times").fill("Wednesday afternoon Pacific time");
   await form.getByLabel("Channel").selectOption("phone");
@@ -110,6 +112,7 @@ test("[ACCOUNTS] a customer asks for a meeting and the account manager answers i
   await page.goto("/portfolio");
   const request = page.getByRole("listitem").filter({ hasText: "Capacity planning for the spring launch" });
   await expect(request).toContainText("Nimbus Live");
+  await expect(request.getByRole("button", { name: "Schedule" })).toBeEnabled();
   await request.getByLabel("Answer to the customer").fill("Wednesday 2 Dec, 14:00 PT by phone.");
   await request.getByRole("button", { name: "Schedule" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "Capacity planning for the spring launch" })).toHaveCount(0);

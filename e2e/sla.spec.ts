@@ -16,6 +16,7 @@ test.describe("SLA dashboards", () => {
 
     const form = page.getByRole("form", { name: "SLA filters" });
     const { from, to } = lastTwoYears();
+    await expect(form.getByRole("button", { name: "Apply" })).toBeEnabled();
     await form.getByLabel("Period", { exact: true }).selectOption("custom");
     await form.getByLabel("From month").fill(from);
     await form.getByLabel("To month").fill(to);

@@ -88,7 +88,11 @@ export const slaBreachRollups = sqliteTable(
     category: text("category", { enum: TICKET_CATEGORIES }).notNull(),
     breached: integer("breached").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.metric, t.month, t.tierId, t.region, t.priority, t.productArea, t.category] })],
+  (t) => [
+    primaryKey({ columns: [t.metric, t.month, t.tierId, t.region, t.priority, t.productArea, t.category] }),
+    /** Breaches by area and category for a period read months without a metric: covered here, not by a scan. */
+    index("sla_breach_rollups_month_idx").on(t.month, t.productArea, t.category, t.breached),
+  ],
 );
 
 /** Satisfaction ratings per month of rating and dimensions: how many and the sum of scores. */

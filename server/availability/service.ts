@@ -104,20 +104,21 @@ export function incidentAffects(incident: { allOrganizations: boolean; regions: 
 }
 
 function loadOrganizations(db: Db, organizationId?: number): OrgRow[] {
+  // Tiers once rather than joined per organization: their credit schedules are JSON, parsed per row.
+  const tierById = new Map(
+    db.select({ id: tiers.id, code: tiers.code, availabilityCommitment: tiers.availabilityCommitment, creditSchedule: tiers.creditSchedule }).from(tiers).all().map((t) => [t.id, t]),
+  );
   return db
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      region: organizations.region,
-      tierCode: tiers.code,
-      availabilityCommitment: tiers.availabilityCommitment,
-      creditSchedule: tiers.creditSchedule,
-    })
+    .select({ id: organizations.id, name: organizations.name, region: organizations.region, tierId: organizations.tierId })
     .from(organizations)
-    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
     .where(organizationId === undefined ? undefined : eq(organizations.id, organizationId))
     .orderBy(asc(organizations.name))
-    .all();
+    .all()
+    .flatMap((o) => {
+      const tier = tierById.get(o.tierId);
+      if (!tier) return [];
+      return [{ id: o.id, name: o.name, region: o.region, tierCode: tier.code, availabilityCommitment: tier.availabilityCommitment, creditSchedule: tier.creditSchedule }];
+    });
 }
 
 function assessAll(db: Db, months: string[], now: Date, organizationId?: number): { org: OrgRow; months: OrganizationMonth[] }[] {
@@ -133,7 +134,8 @@ function assessAll(db: Db, months: string[], now: Date, organizationId?: number)
       return months.map((m) => assessMonth(affecting, m, now, org));
     };
     if (listed.has(org.id)) return { org, months: assess() };
-    const key = `${org.region}|${org.tierCode}|${org.availabilityCommitment}|${JSON.stringify(org.creditSchedule)}`;
+    // The tier decides the commitment and the credit schedule.
+    const key = `${org.region}|${org.tierCode}`;
     let figures = shared.get(key);
     if (!figures) {
       figures = assess();
@@ -163,7 +165,22 @@ export function organizationAvailability(db: Db, organizationId: number, months:
  * @throws DomainError INVALID for a malformed month.
  */
 export function tierAvailability(db: Db, months: string[], now: Date): TierMonth[] {
+  return tierFigures(db, months, assessAll(db, months, now));
+}
+
+/**
+ * tierAvailability and creditsOwed for the same months, assessing every organization once (the
+ * assessment is what both cost): what /sla shows side by side.
+ * @throws DomainError INVALID for a malformed month.
+ */
+export function availabilityOverview(db: Db, months: string[], now: Date): { tiers: TierMonth[]; credits: CreditOwed[] } {
   const assessed = assessAll(db, months, now);
+  return { tiers: tierFigures(db, months, assessed), credits: creditRows(assessed) };
+}
+
+type Assessed = ReturnType<typeof assessAll>;
+
+function tierFigures(db: Db, months: string[], assessed: Assessed): TierMonth[] {
   const tierRows = db.select({ code: tiers.code, commitment: tiers.availabilityCommitment }).from(tiers).orderBy(asc(tiers.rank)).all();
   return tierRows.flatMap((tier) => {
     const members = assessed.filter((a) => a.org.tierCode === tier.code);
@@ -190,8 +207,12 @@ export function tierAvailability(db: Db, months: string[], now: Date): TierMonth
  * @throws DomainError INVALID for a malformed month.
  */
 export function creditsOwed(db: Db, months: string[], now: Date): CreditOwed[] {
+  return creditRows(assessAll(db, months, now));
+}
+
+function creditRows(assessed: Assessed): CreditOwed[] {
   const rows: CreditOwed[] = [];
-  for (const { org, months: figures } of assessAll(db, months, now)) {
+  for (const { org, months: figures } of assessed) {
     for (const f of figures) {
       if (f.creditPercent <= 0) continue;
       rows.push({

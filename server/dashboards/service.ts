@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { calendars, organizations, satisfactionRollups, slaBreachRollups, targetVersions, ticketSlaFacts, tickets, tiers } from "@/db/schema";
 import type { ProductArea, Region, TicketCategory, TierCode } from "@/db/schema/enums";
-import { creditsOwed, tierAvailability } from "@/server/availability/service";
+import { availabilityOverview, type TierMonth } from "@/server/availability/service";
+import { cachedRead, minuteOf } from "@/server/cache/read-cache";
 import type { Db } from "@/server/db";
 import { METRICS, PRIORITIES, type Metric, type Priority } from "@/server/sla/evaluate";
 import { loadCalendar, loadTargets } from "@/server/sla/service";
@@ -118,6 +119,15 @@ export function countAtRisk(db: Db, f: Omit<DashboardFilter, "period">, now: Dat
   return atRisk;
 }
 
+/**
+ * countAtRisk as of the start of the current UTC minute, held until the next minute or the next
+ * write: what /sla shows as "at risk now" (a count that moves with the clock, read to the minute).
+ */
+export function countAtRiskNow(db: Db, f: Omit<DashboardFilter, "period">, now: Date): number {
+  const at = minuteOf(now);
+  return cachedRead(db, "sla.atRisk", { f, at: at.getTime() }, () => countAtRisk(db, f, at));
+}
+
 type Breakdown = { productArea: ProductArea; category: TicketCategory; breached: number }[];
 
 /** Breached targets (excluded tickets left out) per product area and category in a period, aged breaches included. */
@@ -168,6 +178,20 @@ function breachBreakdown(db: Db, f: DashboardFilter, p: Period, now: Date): Brea
  * equals a recomputation from events (npm run sla:verify).
  */
 export function getSlaDashboard(db: Db, f: DashboardFilter, now: Date) {
+  return cachedRead(db, "sla.dashboard", { f, at: readAt(f, now) }, () => computeSlaDashboard(db, f, now));
+}
+
+/**
+ * The instant a period's figures depend on: `now` only counts up to the period's end (aged breaches
+ * and availability are read over [from, min(to, now))), so once the period has ended every `now`
+ * gives the same figures and one held result serves them all, exactly.
+ */
+function readAt(f: DashboardFilter, now: Date): number {
+  return Math.min(now.getTime(), resolvePeriod(f.period).to.getTime());
+}
+
+/** getSlaDashboard without the read cache (what every held result equals). */
+export function computeSlaDashboard(db: Db, f: DashboardFilter, now: Date) {
   const period = resolvePeriod(f.period);
   const previous = previousPeriod(period);
   const current = cellsAt(db, attainmentFilter(f, period, now));
@@ -205,19 +229,29 @@ export function getSlaDashboard(db: Db, f: DashboardFilter, now: Date) {
  * organization's months against the incidents and costs what that service costs.
  */
 export function getSlaAvailability(db: Db, f: DashboardFilter, now: Date) {
+  return cachedRead(db, "sla.availability", { f, at: readAt(f, now) }, () => computeSlaAvailability(db, f, now));
+}
+
+/** getSlaAvailability without the read cache (what every held result equals). */
+export function computeSlaAvailability(db: Db, f: DashboardFilter, now: Date) {
   const period = resolvePeriod(f.period);
   const previous = previousPeriod(period);
-  const availabilityNow = monthsEnded(monthsBetween(period.from, period.to), now);
-  const availabilityBefore = monthsEnded(monthsBetween(previous.from, previous.to), now);
-  const tierNow = availabilityNow.length > 0 ? tierAvailability(db, availabilityNow, now) : [];
-  const tierBefore = availabilityBefore.length > 0 ? tierAvailability(db, availabilityBefore, now) : [];
-  const credits = (ms: string[]) =>
-    ms.length === 0 ? 0 : creditsOwed(db, ms, now).filter((c) => (!f.tierCode || c.tierCode === f.tierCode) && (f.organizationId === undefined || c.organizationId === f.organizationId)).length;
+  const monthsNow = monthsEnded(monthsBetween(period.from, period.to), now);
+  const monthsBefore = monthsEnded(monthsBetween(previous.from, previous.to), now);
+  // Both periods in one assessment (each month's figures do not depend on the other months asked for).
+  const all = [...monthsBefore, ...monthsNow];
+  const assessed = all.length === 0 ? { tiers: [] as TierMonth[], credits: [] } : availabilityOverview(db, all, now);
+  const overview = (ms: string[]) => ({
+    tiers: assessed.tiers.filter((t) => ms.includes(t.month)),
+    credits: assessed.credits.filter((c) => ms.includes(c.month) && (!f.tierCode || c.tierCode === f.tierCode) && (f.organizationId === undefined || c.organizationId === f.organizationId)).length,
+  });
+  const current = overview(monthsNow);
+  const before = overview(monthsBefore);
   return {
     tiers: tierCodes(db)
       .filter((t) => !f.tierCode || t.code === f.tierCode)
-      .map((t) => ({ tierCode: t.code, commitment: t.commitment, current: meanAvailability(tierNow, t.code), previous: meanAvailability(tierBefore, t.code) })),
-    creditsOwed: { current: credits(availabilityNow), previous: credits(availabilityBefore) },
+      .map((t) => ({ tierCode: t.code, commitment: t.commitment, current: meanAvailability(current.tiers, t.code), previous: meanAvailability(before.tiers, t.code) })),
+    creditsOwed: { current: current.credits, previous: before.credits },
   };
 }
 
@@ -227,7 +261,7 @@ function monthsEnded(months: string[], now: Date): string[] {
 }
 
 /** Mean of a tier's monthly availability over the months with organizations, or null. */
-function meanAvailability(rows: ReturnType<typeof tierAvailability>, code: TierCode): number | null {
+function meanAvailability(rows: TierMonth[], code: TierCode): number | null {
   const mine = rows.filter((r) => r.tierCode === code && r.organizations > 0);
   return mine.length === 0 ? null : mine.reduce((s, r) => s + r.availability, 0) / mine.length;
 }
@@ -237,6 +271,11 @@ function meanAvailability(rows: ReturnType<typeof tierAvailability>, code: TierC
  * the trend chart, drawn against ATTAINMENT_GOAL.
  */
 export function getSlaTrend(db: Db, f: DashboardFilter, now: Date) {
+  return cachedRead(db, "sla.trend", { f, at: readAt(f, now) }, () => computeSlaTrend(db, f, now));
+}
+
+/** getSlaTrend without the read cache (what every held result equals). */
+export function computeSlaTrend(db: Db, f: DashboardFilter, now: Date) {
   const period = resolvePeriod(f.period);
   const lastMonth = monthKey(new Date(period.to.getTime() - 1));
   const from = monthStart(lastMonth, -23);

@@ -1,12 +1,23 @@
 import { and, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { organizations, tickets, tiers } from "@/db/schema";
 import { OPEN_TICKET_STATUSES, PRIORITIES } from "@/db/schema/enums";
+import { cachedRead, minuteOf } from "@/server/cache/read-cache";
 import type { Db } from "@/server/db";
 
 const open = inArray(tickets.status, [...OPEN_TICKET_STATUSES]);
 
-/** Open tickets by priority, with how many are breached now or due within the next hour. */
+/**
+ * Open tickets by priority, with how many are breached now or due within the next hour, "now"
+ * being the start of the current UTC minute: held (read cache) until the next minute or the next
+ * write, whichever comes first.
+ */
 export function getStaffHome(db: Db, now: Date, assigneeId: number) {
+  const at = minuteOf(now);
+  return cachedRead(db, "home.staff", { at: at.getTime(), assigneeId }, () => computeStaffHome(db, at, assigneeId));
+}
+
+/** getStaffHome at exactly `now`, without the read cache. */
+export function computeStaffHome(db: Db, now: Date, assigneeId: number) {
   const rows = db
     .select({
       priority: tickets.priority,
@@ -29,9 +40,17 @@ export function getStaffHome(db: Db, now: Date, assigneeId: number) {
 
 /**
  * Each tier with its organizations, open tickets and first-response attainment over the last
- * 90 days (met / (met + breached), excluded and out-of-SLA tickets left out, with its n).
+ * 90 days (met / (met + breached), excluded and out-of-SLA tickets left out, with its n). The
+ * 90 days end at the start of the current UTC minute: held (read cache) until the next minute or
+ * the next write, whichever comes first.
  */
 export function getTierOverview(db: Db, now: Date) {
+  const at = minuteOf(now);
+  return cachedRead(db, "home.tiers", { at: at.getTime() }, () => computeTierOverview(db, at));
+}
+
+/** getTierOverview over the 90 days ending exactly at `now`, without the read cache. */
+export function computeTierOverview(db: Db, now: Date) {
   const since = now.getTime() - 90 * 86_400_000;
   const orgCounts = db
     .select({ tierId: organizations.tierId, n: sql<number>`count(*)` })

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PRODUCT_AREAS, TICKET_CATEGORIES, TICKET_STATUSES } from "@/db/schema/enums";
-import { countAtRisk, getSlaAvailability, getSlaDashboard, getSlaTrend, listSlaTickets, organizationName, searchOrganizations } from "@/server/dashboards/service";
+import { countAtRiskNow, getSlaAvailability, getSlaDashboard, getSlaTrend, listSlaTickets, organizationName, searchOrganizations } from "@/server/dashboards/service";
 import { getPublishedSlaReport, listSlaReports, publishSlaReport, unpublishSlaReport } from "@/server/dashboards/reports";
 import { FR_BANDS } from "@/server/dashboards/rollup";
 import { isMonth, isQuarter } from "@/server/dashboards/period";
@@ -120,11 +120,11 @@ export const slaRouter = createTRPCRouter({
     .input(ZDashboardFilter)
     .output(ZAvailability)
     .query(({ ctx, input }) => getSlaAvailability(ctx.db, input, ctx.now())),
-  /** Tickets at risk now (the filter's period does not apply: "now" is the period). */
+  /** Tickets at risk now, to the minute (the filter's period does not apply: "now" is the period). */
   atRisk: dashboardProcedure
     .input(ZDashboardFilter.omit({ period: true }))
     .output(z.object({ atRisk: z.number() }))
-    .query(({ ctx, input }) => ({ atRisk: countAtRisk(ctx.db, input, ctx.now()) })),
+    .query(({ ctx, input }) => ({ atRisk: countAtRiskNow(ctx.db, input, ctx.now()) })),
   trend: dashboardProcedure
     .input(ZDashboardFilter)
     .output(ZTrend)

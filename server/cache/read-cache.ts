@@ -1,0 +1,66 @@
+import type { Statement } from "better-sqlite3";
+import type { Db } from "@/server/db";
+
+/** Entries kept per database handle; the least recently used goes first. */
+export const READ_CACHE_SIZE = 200;
+
+type Store = { version: string; entries: Map<string, unknown> };
+type Client = Db["$client"];
+
+/** The prepared total_changes() statement per connection (preparing costs more than running it). */
+const changesStatements = new WeakMap<Client, Statement<[], { n: number }>>();
+
+/** One store per database handle, so separate handles (tests' private copies) never share results. */
+const stores = new WeakMap<object, Store>();
+
+/**
+ * A token that changes whenever any write has been committed to the database since it was last
+ * read: `PRAGMA data_version` changes when another connection (another process: a seed, a
+ * recompute script) commits, `total_changes()` when this connection changes rows (every write the
+ * app makes goes through its one connection). Null inside a transaction: what a read sees there
+ * may yet be rolled back, and total_changes() does not go back down on a rollback.
+ */
+export function dataVersion(db: Db): string | null {
+  const client = db.$client;
+  if (client.inTransaction) return null;
+  const version = client.pragma("data_version", { simple: true }) as number;
+  let statement = changesStatements.get(client);
+  if (!statement) changesStatements.set(client, (statement = client.prepare<[], { n: number }>("SELECT total_changes() AS n")));
+  const changes = statement.get()!.n;
+  return `${version}:${changes}`;
+}
+
+/**
+ * Memoizes a pure read: returns what `compute()` returns, computing it only when no result is held
+ * for (procedure, input) at the database's current data version. Every committed write changes
+ * the version and drops all held results, so a result is always the one `compute()` would return
+ * now. `input` must name everything the result depends on besides the database (filters, user,
+ * the instant it is read at, to whatever granularity the result's definition allows) and be
+ * JSON-serializable. Each caller gets its own deep copy, so no caller can alter a held result.
+ */
+export function cachedRead<T>(db: Db, procedure: string, input: unknown, compute: () => T): T {
+  const version = dataVersion(db);
+  if (version === null) return compute();
+  let store = stores.get(db);
+  if (!store || store.version !== version) {
+    store = { version, entries: new Map() };
+    stores.set(db, store);
+  }
+  const key = `${procedure}\u0000${JSON.stringify(input) ?? ""}`;
+  if (store.entries.has(key)) {
+    const held = store.entries.get(key) as T;
+    // Map keeps insertion order: re-inserting marks the entry most recently used.
+    store.entries.delete(key);
+    store.entries.set(key, held);
+    return structuredClone(held);
+  }
+  const value = compute();
+  store.entries.set(key, structuredClone(value));
+  if (store.entries.size > READ_CACHE_SIZE) store.entries.delete(store.entries.keys().next().value!);
+  return value;
+}
+
+/** `now` truncated to the start of its UTC minute: the granularity of "as of now" figures that allow it. */
+export function minuteOf(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+}
