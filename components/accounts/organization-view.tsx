@@ -1,15 +1,15 @@
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
-import { formatPercent, formatTarget, zoneName } from "@/components/format";
-import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
+import { formatPercent, zoneName } from "@/components/format";
+import { TargetsTable } from "@/components/sla/targets-table";
+import { Badge } from "@/components/ui/badge";
 import { Card, Stat } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
 import { workingHoursInZone } from "@/server/accounts/working-hours";
 import type { AppRouter } from "@/server/api/root";
 import type { inferRouterOutputs } from "@trpc/server";
 
-export type OrganizationData = inferRouterOutputs<AppRouter>["accounts"]["organization"];
-const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
-const METRICS = ["firstResponse", "workaround", "resolution"] as const;
+/** An organization as both its customers (home page) and staff (organization page) receive it. */
+export type OrganizationOverview = inferRouterOutputs<AppRouter>["home"]["customer"];
+type OrganizationData = inferRouterOutputs<AppRouter>["accounts"]["organization"];
 
 export const initials = (name: string) =>
   name
@@ -18,6 +18,122 @@ export const initials = (name: string) =>
     .join("")
     .slice(0, 2)
     .toUpperCase();
+
+/**
+ * What the tier entitles the organization to. `grid` (organization page) adds the support
+ * coverage; `stack` (customer home, a narrow column) adds the hotline instead, which the
+ * organization page shows under the account team.
+ */
+export async function EntitlementList({ tier, layout }: { tier: OrganizationOverview["tier"]; layout: "grid" | "stack" }) {
+  const t = await getTranslations();
+  const grid = layout === "grid";
+  const value = grid ? "mt-1 font-medium" : "font-medium";
+  return (
+    <dl className={grid ? "grid gap-4 text-sm sm:grid-cols-2" : "space-y-3 text-sm"}>
+      <div>
+        <dt className="text-slate-500">{t("home.customer.channels")}</dt>
+        <dd className="mt-1 flex flex-wrap gap-1">
+          {tier.channels.map((c) => (
+            <Badge key={c} tone="brand">
+              {t(`channel.${c}`)}
+            </Badge>
+          ))}
+        </dd>
+      </div>
+      {grid ? (
+        <div>
+          <dt className="text-slate-500">{t("accounts.org.coverage")}</dt>
+          <dd className={value}>{t(`accounts.org.coverageByTier.${tier.code}`)}</dd>
+        </div>
+      ) : tier.hotline ? (
+        <div>
+          <dt className="text-slate-500">{t("home.customer.hotline")}</dt>
+          <dd className={value}>{tier.hotline}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt className="text-slate-500">{t("home.customer.reviews")}</dt>
+        <dd className={value}>{t(`reviewCadence.${tier.reviewCadence}`)}</dd>
+      </div>
+      <div>
+        <dt className="text-slate-500">{t("home.customer.proactiveAlerts")}</dt>
+        <dd className={value}>{tier.proactiveAlerts ? t("home.customer.yes") : t("home.customer.no")}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/**
+ * The account team: each contact with initials, email, phone, chat handle and working hours also
+ * given in `viewerZone`. `organization` (organization page) orders the team by role, links the
+ * phone and names both zones; `home` keeps the team's order and reads "your time".
+ */
+export async function TeamMemberList({ team, viewerZone, variant }: { team: OrganizationOverview["team"]; viewerZone: string; variant: "organization" | "home" }) {
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const now = await getNow();
+  const page = variant === "organization";
+  const row = page ? "flex flex-wrap gap-x-2" : "flex gap-2";
+  if (team.length === 0) return <p className="text-sm text-slate-600">{t("home.customer.noTeam")}</p>;
+  return (
+    <ul className="space-y-5">
+      {(page ? [...team].sort((a, b) => a.role.localeCompare(b.role)) : team).map((m) => {
+        const local = m.workingHours ? workingHoursInZone(m.workingHours, m.timeZone, viewerZone, now) : null;
+        return (
+          <li key={m.id} className="flex gap-3">
+            <span aria-hidden className="grid h-11 w-11 shrink-0 place-items-center rounded-full bg-brand-100 text-sm font-semibold text-brand-700">
+              {initials(m.name)}
+            </span>
+            <div className="min-w-0 text-sm">
+              <p className="font-semibold text-slate-900">{m.name}</p>
+              <p className="text-slate-600">{t(`accounts.team.role.${m.role}`)}</p>
+              <dl className="mt-2 space-y-1 text-slate-700">
+                <div className={row}>
+                  <dt className="text-slate-500">{t("home.customer.emailLabel")}</dt>
+                  <dd className={page ? "break-all" : undefined}>
+                    <a className="text-brand-700 underline" href={`mailto:${m.email}`}>
+                      {m.email}
+                    </a>
+                  </dd>
+                </div>
+                {m.phone ? (
+                  <div className={row}>
+                    <dt className="text-slate-500">{t("home.customer.phoneLabel")}</dt>
+                    <dd>
+                      {page ? (
+                        <a className="text-brand-700 underline" href={`tel:${m.phone.replace(/\s+/g, "")}`}>
+                          {m.phone}
+                        </a>
+                      ) : (
+                        m.phone
+                      )}
+                    </dd>
+                  </div>
+                ) : null}
+                {m.chatHandle ? (
+                  <div className={row}>
+                    <dt className="text-slate-500">{t("home.customer.chatLabel")}</dt>
+                    <dd>{m.chatHandle}</dd>
+                  </div>
+                ) : null}
+                {m.workingHours && local ? (
+                  <div>
+                    <dt className="text-slate-500">{t("home.customer.workingHours")}</dt>
+                    <dd>
+                      {page
+                        ? t("accounts.team.hours", { hours: m.workingHours, zone: m.timeZone, local: `${local.start}-${local.end}`, localZone: zoneName(locale, viewerZone, now) })
+                        : t("home.customer.workingHoursValue", { hours: m.workingHours, zone: m.timeZone, local: `${local.start}-${local.end} ${zoneName(locale, viewerZone, now)}` })}
+                    </dd>
+                  </div>
+                ) : null}
+              </dl>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
 
 /** Tier, contract, entitlements and targets of an organization: the same for its customers and staff. */
 export async function OrganizationSummary({ org }: { org: OrganizationData }) {
@@ -41,65 +157,9 @@ export async function OrganizationSummary({ org }: { org: OrganizationData }) {
         </dl>
       </Card>
       <Card id="org-entitlements" title={t("home.customer.entitlements")}>
-        <dl className="grid gap-4 text-sm sm:grid-cols-2">
-          <div>
-            <dt className="text-slate-500">{t("home.customer.channels")}</dt>
-            <dd className="mt-1 flex flex-wrap gap-1">
-              {tier.channels.map((c) => (
-                <Badge key={c} tone="brand">
-                  {t(`channel.${c}`)}
-                </Badge>
-              ))}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">{t("accounts.org.coverage")}</dt>
-            <dd className="mt-1 font-medium">{t(`accounts.org.coverageByTier.${tier.code}`)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">{t("home.customer.reviews")}</dt>
-            <dd className="mt-1 font-medium">{t(`reviewCadence.${tier.reviewCadence}`)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">{t("home.customer.proactiveAlerts")}</dt>
-            <dd className="mt-1 font-medium">{tier.proactiveAlerts ? t("home.customer.yes") : t("home.customer.no")}</dd>
-          </div>
-        </dl>
+        <EntitlementList tier={tier} layout="grid" />
         <div className="mt-4">
-          <Table caption={t("home.customer.targets")}>
-            <thead>
-              <tr>
-                <Th>{t("home.customer.priorityColumn")}</Th>
-                {METRICS.map((m) => (
-                  <Th key={m}>{t(`metric.${m}`)}</Th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {PRIORITIES.map((p) => (
-                <tr key={p}>
-                  <Td header>
-                    <Badge tone={PRIORITY_TONE[p]}>{t(`priority.${p}`)}</Badge>
-                  </Td>
-                  {METRICS.map((m) => {
-                    const cell = org.targets.find((c) => c.priority === p && c.metric === m);
-                    return (
-                      <Td key={m}>
-                        {cell ? (
-                          <>
-                            <span className="font-medium">{formatTarget(t, cell.minutes, cell.calendarMode)}</span>
-                            <span className="ml-1 text-xs text-slate-500">{t(`coverage.${cell.calendarMode}`)}</span>
-                          </>
-                        ) : (
-                          <span className="text-slate-400">{t("home.customer.noTarget")}</span>
-                        )}
-                      </Td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <TargetsTable caption={t("home.customer.targets")} targets={org.targets} />
         </div>
       </Card>
     </>
@@ -107,9 +167,8 @@ export async function OrganizationSummary({ org }: { org: OrganizationData }) {
 }
 
 /**
- * The account team card: each contact with initials, email, phone, chat handle and working hours
- * in the customer's local time (the organization's zone for staff viewers, the viewer's own zone
- * for customers), plus the tier's hotline.
+ * The account team card: the team with working hours in the customer's local time (the
+ * organization's zone for staff viewers, the viewer's own zone for customers), plus the tier's hotline.
  */
 export async function AccountTeamCard({ org, viewerIsCustomer }: { org: OrganizationData; viewerIsCustomer: boolean }) {
   const t = await getTranslations();
@@ -118,60 +177,7 @@ export async function AccountTeamCard({ org, viewerIsCustomer }: { org: Organiza
   const viewerZone = viewerIsCustomer ? await getTimeZone() : org.timeZone;
   return (
     <Card id="account-team" title={t("accounts.team.title")} description={viewerIsCustomer ? undefined : t("accounts.team.customerTime", { zone: zoneName(locale, org.timeZone, now) })}>
-      {org.team.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("home.customer.noTeam")}</p>
-      ) : (
-        <ul className="space-y-5">
-          {[...org.team]
-            .sort((a, b) => a.role.localeCompare(b.role))
-            .map((m) => {
-              const local = m.workingHours ? workingHoursInZone(m.workingHours, m.timeZone, viewerZone, now) : null;
-              return (
-                <li key={m.id} className="flex gap-3">
-                  <span aria-hidden className="grid h-11 w-11 shrink-0 place-items-center rounded-full bg-brand-100 text-sm font-semibold text-brand-700">
-                    {initials(m.name)}
-                  </span>
-                  <div className="min-w-0 text-sm">
-                    <p className="font-semibold text-slate-900">{m.name}</p>
-                    <p className="text-slate-600">{t(`accounts.team.role.${m.role}`)}</p>
-                    <dl className="mt-2 space-y-1 text-slate-700">
-                      <div className="flex flex-wrap gap-x-2">
-                        <dt className="text-slate-500">{t("home.customer.emailLabel")}</dt>
-                        <dd className="break-all">
-                          <a className="text-brand-700 underline" href={`mailto:${m.email}`}>
-                            {m.email}
-                          </a>
-                        </dd>
-                      </div>
-                      {m.phone ? (
-                        <div className="flex flex-wrap gap-x-2">
-                          <dt className="text-slate-500">{t("home.customer.phoneLabel")}</dt>
-                          <dd>
-                            <a className="text-brand-700 underline" href={`tel:${m.phone.replace(/\s+/g, "")}`}>
-                              {m.phone}
-                            </a>
-                          </dd>
-                        </div>
-                      ) : null}
-                      {m.chatHandle ? (
-                        <div className="flex flex-wrap gap-x-2">
-                          <dt className="text-slate-500">{t("home.customer.chatLabel")}</dt>
-                          <dd>{m.chatHandle}</dd>
-                        </div>
-                      ) : null}
-                      {m.workingHours && local ? (
-                        <div>
-                          <dt className="text-slate-500">{t("home.customer.workingHours")}</dt>
-                          <dd>{t("accounts.team.hours", { hours: m.workingHours, zone: m.timeZone, local: `${local.start}-${local.end}`, localZone: zoneName(locale, viewerZone, now) })}</dd>
-                        </div>
-                      ) : null}
-                    </dl>
-                  </div>
-                </li>
-              );
-            })}
-        </ul>
-      )}
+      <TeamMemberList team={org.team} viewerZone={viewerZone} variant="organization" />
       {org.tier.hotline ? (
         <p className="mt-4 border-t border-slate-100 pt-3 text-sm">
           <span className="text-slate-500">{t("home.customer.hotline")}: </span>

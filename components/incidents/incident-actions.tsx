@@ -5,10 +5,10 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { inputClass } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { ACTION_STATUSES } from "@/db/schema/enums";
 
-const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm";
 const primary = "rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50";
 const secondary = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50";
 type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -78,7 +78,7 @@ export function UpdateForm({ incidentId, ongoing }: { incidentId: number; ongoin
       <label htmlFor="update-body" className="block text-sm font-medium text-slate-700">
         {t("newUpdate")}
       </label>
-      <textarea id="update-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} className={input} />
+      <textarea id="update-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} className={inputClass} />
       <div className="mt-2 flex flex-wrap gap-2">
         <button type="submit" disabled={!hydrated || busy} className={primary}>
           {t("postUpdate")}
@@ -114,13 +114,13 @@ export function ReviewForm({ incidentId, rootCause, reviewTimeline }: { incident
         <label htmlFor="rootCause" className="block text-sm font-medium text-slate-700">
           {t("rootCause")}
         </label>
-        <textarea id="rootCause" name="rootCause" rows={3} defaultValue={rootCause ?? ""} className={input} />
+        <textarea id="rootCause" name="rootCause" rows={3} defaultValue={rootCause ?? ""} className={inputClass} />
       </div>
       <div>
         <label htmlFor="reviewTimeline" className="block text-sm font-medium text-slate-700">
           {t("timeline")}
         </label>
-        <textarea id="reviewTimeline" name="reviewTimeline" rows={5} defaultValue={reviewTimeline ?? ""} className={`${input} font-mono`} />
+        <textarea id="reviewTimeline" name="reviewTimeline" rows={5} defaultValue={reviewTimeline ?? ""} className={`${inputClass} font-mono`} />
       </div>
       <button type="submit" disabled={!hydrated || save.isPending} className={primary}>
         {t("saveReview")}
@@ -133,7 +133,7 @@ export function ReviewForm({ incidentId, rootCause, reviewTimeline }: { incident
 function StatusSelect({ id, name, defaultValue }: { id: string; name: string; defaultValue: ActionStatus }) {
   const t = useTranslations("incidents.actionStatus");
   return (
-    <select id={id} name={name} defaultValue={defaultValue} className={input}>
+    <select id={id} name={name} defaultValue={defaultValue} className={inputClass}>
       {ACTION_STATUSES.map((s) => (
         <option key={s} value={s}>
           {t(s)}
@@ -172,19 +172,19 @@ export function AddActionForm({ incidentId }: { incidentId: number }) {
         <label htmlFor="action-title" className="block text-sm font-medium text-slate-700">
           {t("actionTitle")}
         </label>
-        <input id="action-title" name="title" maxLength={300} className={input} />
+        <input id="action-title" name="title" maxLength={300} className={inputClass} />
       </div>
       <div>
         <label htmlFor="action-owner" className="block text-sm font-medium text-slate-700">
           {t("owner")}
         </label>
-        <input id="action-owner" name="owner" maxLength={120} className={input} />
+        <input id="action-owner" name="owner" maxLength={120} className={inputClass} />
       </div>
       <div>
         <label htmlFor="action-due" className="block text-sm font-medium text-slate-700">
           {t("dueDate")}
         </label>
-        <input id="action-due" name="dueDate" type="date" className={input} />
+        <input id="action-due" name="dueDate" type="date" className={inputClass} />
       </div>
       <div>
         <label htmlFor="action-status" className="block text-sm font-medium text-slate-700">
@@ -223,11 +223,11 @@ export function ActionEditor({ action }: { action: { id: number; title: string; 
     >
       <label className="text-xs text-slate-600">
         {t("owner")}
-        <input name="owner" defaultValue={action.owner} maxLength={120} className={input} />
+        <input name="owner" defaultValue={action.owner} maxLength={120} className={inputClass} />
       </label>
       <label className="text-xs text-slate-600">
         {t("dueDate")}
-        <input name="dueDate" type="date" defaultValue={action.dueDate} className={input} />
+        <input name="dueDate" type="date" defaultValue={action.dueDate} className={inputClass} />
       </label>
       <label className="text-xs text-slate-600">
         {t("status")}

@@ -5,11 +5,11 @@ import { useRouter } from "next/navigation";
 import { useNow, useTimeZone, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { inputClass, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { INCIDENT_SEVERITIES, PRODUCT_AREAS, REGIONS, type ProductArea, type Region } from "@/db/schema/enums";
 import { fromLocalInput, toLocalInput } from "./zoned";
 
-const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm";
 type Severity = (typeof INCIDENT_SEVERITIES)[number];
 
 export type IncidentFormValues = {
@@ -41,14 +41,8 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
   const [all, setAll] = useState(initial?.allOrganizations ?? true);
   const [chosen, setChosen] = useState<number[]>(initial?.organizationIds ?? []);
   const [filter, setFilter] = useState("");
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, setErrors, formError, setFormError, clearErrors, onError, fieldError } = useFormErrors();
   const orgs = useQuery(trpc.incidents.organizations.queryOptions());
-  const onError = (err: { message: string; data?: { messageKey?: string | null; fieldErrors?: Record<string, string[] | undefined> | null } | null }) => {
-    setErrors(err.data?.fieldErrors ?? {});
-    const key = err.data?.messageKey;
-    setFormError(key && tt.has(key) ? tt(key) : err.message);
-  };
   const create = useMutation(trpc.incidents.create.mutationOptions({ onError, onSuccess: ({ id }) => router.push(`/incidents/${id}`) }));
   const update = useMutation(
     trpc.incidents.update.mutationOptions({
@@ -60,12 +54,6 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
     }),
   );
   const pending = create.isPending || update.isPending;
-  const fieldError = (name: string) =>
-    errors[name]?.length ? (
-      <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
-        {errors[name]!.join(" ")}
-      </p>
-    ) : null;
   const shown = (orgs.data ?? []).filter((o) => o.name.toLowerCase().includes(filter.trim().toLowerCase()));
 
   return (
@@ -75,8 +63,7 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
-        setErrors({});
-        setFormError(null);
+        clearErrors();
         const startedAt = fromLocalInput(String(f.get("startedAt") ?? ""), zone);
         const endedAt = ongoing ? null : fromLocalInput(String(f.get("endedAt") ?? ""), zone);
         const announcedAt = planned ? fromLocalInput(String(f.get("announcedAt") ?? ""), zone) : null;
@@ -110,7 +97,7 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
         <label htmlFor="title" className="block text-sm font-medium text-slate-700">
           {t("title")}
         </label>
-        <input id="title" name="title" required maxLength={200} defaultValue={initial?.title} aria-invalid={!!errors.title} aria-describedby={errors.title ? "title-error" : undefined} className={input} />
+        <input id="title" name="title" required maxLength={200} defaultValue={initial?.title} aria-invalid={!!errors.title} aria-describedby={errors.title ? "title-error" : undefined} className={inputClass} />
         {fieldError("title")}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -118,7 +105,7 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
           <label htmlFor="productArea" className="block text-sm font-medium text-slate-700">
             {t("productArea")}
           </label>
-          <select id="productArea" name="productArea" defaultValue={initial?.productArea ?? ""} required className={input}>
+          <select id="productArea" name="productArea" defaultValue={initial?.productArea ?? ""} required className={inputClass}>
             <option value="" disabled>
               {t("choose")}
             </option>
@@ -134,7 +121,7 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
           <label htmlFor="severity" className="block text-sm font-medium text-slate-700">
             {t("severity")}
           </label>
-          <select id="severity" name="severity" defaultValue={initial?.severity ?? "major"} className={input}>
+          <select id="severity" name="severity" defaultValue={initial?.severity ?? "major"} className={inputClass}>
             {INCIDENT_SEVERITIES.map((s) => (
               <option key={s} value={s}>
                 {tt(`incidents.severity.${s}`)}
@@ -182,7 +169,7 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
             max={planned ? undefined : toLocalInput(now, zone)}
             aria-invalid={!!errors.startedAt}
             aria-describedby={errors.startedAt ? "startedAt-error" : undefined}
-            className={input}
+            className={inputClass}
           />
           {fieldError("startedAt")}
         </div>
@@ -198,7 +185,7 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
             defaultValue={toLocalInput(initial?.endedAt ?? null, zone)}
             aria-invalid={!!errors.endedAt}
             aria-describedby={errors.endedAt ? "endedAt-error" : undefined}
-            className={`${input} disabled:bg-slate-100`}
+            className={`${inputClass} disabled:bg-slate-100`}
           />
           <label className="mt-2 flex items-center gap-2 text-sm">
             <input type="checkbox" checked={ongoing} onChange={(e) => setOngoing(e.target.checked)} />
@@ -219,7 +206,7 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
             defaultValue={toLocalInput(initial?.announcedAt ?? null, zone)}
             aria-invalid={!!errors.announcedAt}
             aria-describedby={errors.announcedAt ? "announcedAt-error" : undefined}
-            className={input}
+            className={inputClass}
           />
           {fieldError("announcedAt")}
         </div>
@@ -241,7 +228,7 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
             <label htmlFor="org-filter" className="block text-sm font-medium text-slate-700">
               {t("findOrganization")}
             </label>
-            <input id="org-filter" value={filter} onChange={(e) => setFilter(e.target.value)} className={input} />
+            <input id="org-filter" value={filter} onChange={(e) => setFilter(e.target.value)} className={inputClass} />
             <p className="mt-2 text-xs text-slate-600">{t("chosenCount", { n: chosen.length })}</p>
             {orgs.isError ? <p className="mt-2 text-sm text-red-700">{tt("common.errorBody")}</p> : null}
             <ul className="mt-2 max-h-56 space-y-1 overflow-y-auto" aria-label={t("affectedList")}>
@@ -269,7 +256,7 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
           {t("summary")}
         </label>
         <p className="text-xs text-slate-500">{t("summaryHint")}</p>
-        <textarea id="summary" name="summary" rows={4} defaultValue={initial?.summary} aria-invalid={!!errors.summary} aria-describedby={errors.summary ? "summary-error" : undefined} className={input} />
+        <textarea id="summary" name="summary" rows={4} defaultValue={initial?.summary} aria-invalid={!!errors.summary} aria-describedby={errors.summary ? "summary-error" : undefined} className={inputClass} />
         {fieldError("summary")}
       </div>
       {formError ? (

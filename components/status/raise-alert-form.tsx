@@ -7,10 +7,9 @@ import { useNow, useTimeZone, useTranslations } from "next-intl";
 import { useState } from "react";
 import { fromLocalInput, toLocalInput } from "@/components/incidents/zoned";
 import { useTRPC } from "@/components/trpc/client";
+import { inputClass } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { PRODUCT_AREAS, type ProductArea } from "@/db/schema/enums";
-
-const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm";
 
 /** Staff raise a proactive alert for an Enterprise organization; it opens a P0 ticket clocked from detection. */
 export function RaiseAlertForm({ organizationId, zoneLabel }: { organizationId: number; zoneLabel: string }) {
@@ -62,7 +61,7 @@ export function RaiseAlertForm({ organizationId, zoneLabel }: { organizationId: 
         <label htmlFor="alert-area" className="block text-sm font-medium text-slate-700">
           {t("productArea")}
         </label>
-        <select id="alert-area" name="productArea" defaultValue="video_calling" className={input}>
+        <select id="alert-area" name="productArea" defaultValue="video_calling" className={inputClass}>
           {PRODUCT_AREAS.map((a) => (
             <option key={a} value={a}>
               {tt(`tickets.productAreas.${a}`)}
@@ -74,13 +73,13 @@ export function RaiseAlertForm({ organizationId, zoneLabel }: { organizationId: 
         <label htmlFor="alert-detected" className="block text-sm font-medium text-slate-700">
           {t("detectedAt", { zone: zoneLabel })}
         </label>
-        <input id="alert-detected" name="detectedAt" type="datetime-local" defaultValue={toLocalInput(now, zone)} className={input} />
+        <input id="alert-detected" name="detectedAt" type="datetime-local" defaultValue={toLocalInput(now, zone)} className={inputClass} />
       </div>
       <div className="sm:col-span-2">
         <label htmlFor="alert-description" className="block text-sm font-medium text-slate-700">
           {t("description")}
         </label>
-        <textarea id="alert-description" name="description" rows={3} className={input} />
+        <textarea id="alert-description" name="description" rows={3} className={inputClass} />
       </div>
       <div className="sm:col-span-2">
         <button type="submit" disabled={!hydrated || raise.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50">

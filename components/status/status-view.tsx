@@ -36,6 +36,18 @@ export async function StatusView({ status }: { status: Status }) {
       </Link>
     ) : null;
   };
+  /** A month's incidents, then its maintenance excused from downtime, each linked. */
+  const monthIncidents = (m: { incidentIds: number[]; excusedMaintenanceIds: number[] }) => (
+    <>
+      {m.incidentIds.map(incidentLink)}
+      {m.excusedMaintenanceIds.map((id) => (
+        <span key={id} className="block text-xs text-slate-500">
+          {incidentLink(id)}
+          {t("status.excused")}
+        </span>
+      ))}
+    </>
+  );
   const commitment = formatAvailability(locale, status.organization.commitment);
 
   return (
@@ -90,13 +102,7 @@ export async function StatusView({ status }: { status: Status }) {
               </dl>
               {m.incidentIds.length + m.excusedMaintenanceIds.length > 0 ? (
                 <div className="mt-2 border-t border-slate-100 pt-2">
-                  {m.incidentIds.map(incidentLink)}
-                  {m.excusedMaintenanceIds.map((id) => (
-                    <span key={id} className="block text-xs text-slate-500">
-                      {incidentLink(id)}
-                      {t("status.excused")}
-                    </span>
-                  ))}
+                  {monthIncidents(m)}
                 </div>
               ) : null}
             </li>
@@ -130,13 +136,7 @@ export async function StatusView({ status }: { status: Status }) {
                   <Td align="right">{m.creditPercent > 0 ? <Badge tone="amber">{formatPercent(locale, m.creditPercent / 100)}</Badge> : <span className="text-slate-500">{t("status.noCredit")}</span>}</Td>
                   <Td>
                     {m.incidentIds.length === 0 && m.excusedMaintenanceIds.length === 0 ? <span className="text-slate-500">{t("status.noIncidents")}</span> : null}
-                    {m.incidentIds.map(incidentLink)}
-                    {m.excusedMaintenanceIds.map((id) => (
-                      <span key={id} className="block text-xs text-slate-500">
-                        {incidentLink(id)}
-                        {t("status.excused")}
-                      </span>
-                    ))}
+                    {monthIncidents(m)}
                   </Td>
                 </tr>
               ))}

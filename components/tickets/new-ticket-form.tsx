@@ -6,12 +6,12 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { inputClass, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { PRODUCT_AREAS, SDK_PLATFORMS, TICKET_CATEGORIES } from "@/db/schema/enums";
 
 const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
 type Priority = (typeof PRIORITIES)[number];
-const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm";
 
 /** The customer's ticket form: the meaning of each priority beside the choice, field messages from the server. */
 export function NewTicketForm({ staff = false }: { staff?: boolean }) {
@@ -49,28 +49,13 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
   const suggestions = useQuery({ ...trpc.kb.search.queryOptions({ q: query, limit: 5, logGaps: false }), enabled: !staff && longEnough });
   const requesters = useQuery({ ...trpc.tickets.requesters.queryOptions({ query: who, limit: 20 }), enabled: staff && who.trim().length >= 2 });
   const [priority, setPriority] = useState<Priority>("P2");
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, clearErrors, onError, fieldError } = useFormErrors();
   const [description, setDescription] = useState("");
   const [previewHtml, setPreviewHtml] = useState<string | null>(null);
   const preview = useMutation(trpc.tickets.preview.mutationOptions({ onSuccess: ({ html }) => setPreviewHtml(html) }));
-  const create = useMutation(
-    trpc.tickets.create.mutationOptions({
-      onError: (err) => {
-        setErrors(err.data?.fieldErrors ?? {});
-        const key = err.data?.messageKey;
-        setFormError(key && tt.has(key) ? tt(key) : err.message);
-      },
-    }),
-  );
+  const create = useMutation(trpc.tickets.create.mutationOptions({ onError }));
   const security = category === "security_vulnerability";
   const allowed: readonly Priority[] = security ? ["P0", "P1"] : PRIORITIES;
-  const fieldError = (name: string) =>
-    errors[name]?.length ? (
-      <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
-        {errors[name]!.join(" ")}
-      </p>
-    ) : null;
 
   return (
     <form
@@ -79,8 +64,7 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
-        setErrors({});
-        setFormError(null);
+        clearErrors();
         create.mutate({
           subject: String(f.get("subject") ?? ""),
           description: String(f.get("description") ?? ""),
@@ -107,11 +91,11 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
             <label htmlFor="requester-search" className="block text-sm font-medium text-slate-700">
               {t("form.requesterSearch")}
             </label>
-            <input id="requester-search" value={who} onChange={(e) => setWho(e.target.value)} className={input} />
+            <input id="requester-search" value={who} onChange={(e) => setWho(e.target.value)} className={inputClass} />
             <label htmlFor="requesterId" className="mt-2 block text-sm font-medium text-slate-700">
               {t("form.requester")}
             </label>
-            <select id="requesterId" name="requesterId" required className={input} defaultValue="">
+            <select id="requesterId" name="requesterId" required className={inputClass} defaultValue="">
               <option value="" disabled>
                 {t("form.choose")}
               </option>
@@ -127,7 +111,7 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
             <label htmlFor="channel" className="block text-sm font-medium text-slate-700">
               {t("form.channel")}
             </label>
-            <select id="channel" name="channel" defaultValue="phone" className={input}>
+            <select id="channel" name="channel" defaultValue="phone" className={inputClass}>
               {(["phone", "email", "chat"] as const).map((c) => (
                 <option key={c} value={c}>
                   {t(`channels.${c}`)}
@@ -153,7 +137,7 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
           }}
           aria-invalid={!!errors.subject}
           aria-describedby={errors.subject ? "subject-error" : undefined}
-          className={input}
+          className={inputClass}
         />
         {fieldError("subject")}
         {!staff && longEnough && suggestions.data ? (
@@ -182,7 +166,7 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
           <label htmlFor="productArea" className="block text-sm font-medium text-slate-700">
             {t("form.productArea")}
           </label>
-          <select id="productArea" name="productArea" required defaultValue="" className={input}>
+          <select id="productArea" name="productArea" required defaultValue="" className={inputClass}>
             <option value="" disabled>
               {t("form.choose")}
             </option>
@@ -207,7 +191,7 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
               setCategory(e.target.value);
               if (e.target.value === "security_vulnerability" && (priority === "P2" || priority === "P3")) setPriority("P1");
             }}
-            className={input}
+            className={inputClass}
           >
             <option value="" disabled>
               {t("form.choose")}
@@ -242,7 +226,7 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
           {t("form.description")}
         </label>
         {previewHtml === null ? (
-          <textarea id="description" name="description" rows={8} required value={description} onChange={(e) => setDescription(e.target.value)} aria-describedby="description-hint" aria-invalid={!!errors.description} className={input} />
+          <textarea id="description" name="description" rows={8} required value={description} onChange={(e) => setDescription(e.target.value)} aria-describedby="description-hint" aria-invalid={!!errors.description} className={inputClass} />
         ) : (
           <>
             <input type="hidden" name="description" value={description} />
@@ -266,7 +250,7 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
           <label htmlFor="sdkPlatform" className="block text-sm font-medium text-slate-700">
             {t("form.sdkPlatform")}
           </label>
-          <select id="sdkPlatform" name="sdkPlatform" defaultValue="" className={input}>
+          <select id="sdkPlatform" name="sdkPlatform" defaultValue="" className={inputClass}>
             <option value="">—</option>
             {SDK_PLATFORMS.map((p) => (
               <option key={p} value={p}>
@@ -279,14 +263,14 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
           <label htmlFor="sdkVersion" className="block text-sm font-medium text-slate-700">
             {t("form.sdkVersion")}
           </label>
-          <input id="sdkVersion" name="sdkVersion" maxLength={40} placeholder="4.5.0" className={input} />
+          <input id="sdkVersion" name="sdkVersion" maxLength={40} placeholder="4.5.0" className={inputClass} />
         </div>
       </div>
       <div>
         <label htmlFor="watchers" className="block text-sm font-medium text-slate-700">
           {t("form.watchers")}
         </label>
-        <input id="watchers" name="watchers" maxLength={2000} aria-describedby="watchers-hint" aria-invalid={!!errors.watchers} className={input} />
+        <input id="watchers" name="watchers" maxLength={2000} aria-describedby="watchers-hint" aria-invalid={!!errors.watchers} className={inputClass} />
         <p id="watchers-hint" className="mt-1 text-xs text-slate-500">
           {t("form.watchersHint")}
         </p>

@@ -39,7 +39,10 @@ export const ticketSlaFacts = sqliteTable(
     ratingScore: integer("rating_score"),
   },
   (t) => [
-    index("ticket_sla_facts_org_idx").on(t.organizationId),
+    // One organization's outcomes in a period (reviews, an organization's dashboard, account health).
+    index("ticket_sla_facts_org_fr_idx").on(t.organizationId, t.frAt),
+    index("ticket_sla_facts_org_wa_idx").on(t.organizationId, t.waAt),
+    index("ticket_sla_facts_org_res_idx").on(t.organizationId, t.resAt),
     index("ticket_sla_facts_fr_idx").on(t.frOutcome, t.frAt),
     index("ticket_sla_facts_wa_idx").on(t.waOutcome, t.waAt),
     index("ticket_sla_facts_res_idx").on(t.resOutcome, t.resAt),

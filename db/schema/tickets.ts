@@ -101,6 +101,8 @@ export const ticketEvents = sqliteTable(
     index("ticket_events_ticket_idx").on(t.ticketId, t.at),
     /** The managers' complaints list (server/tickets/complaints.ts) reads complaint events by time. */
     index("ticket_events_complaint_idx").on(t.at, t.id).where(sql.raw(`"type" = 'complaint'`)),
+    // Escalations in a period (account health), without reading every event of an organization's tickets.
+    index("ticket_events_escalated_idx").on(t.at, t.ticketId).where(sql.raw(`"type" = 'escalated'`)),
   ],
 );
 

@@ -116,10 +116,10 @@ export function slaCells(db: Db, f: AttainmentFilter): Cell[] {
   const out: Cell[] = [];
   for (const metric of METRICS) {
     const c = FACT_COLUMNS[metric];
-    // One organization: drive the query from its index (unary plus keeps SQLite off the outcome index).
+    // One organization: drive the query from its (organization, time) index (unary plus keeps SQLite off the outcome index).
     const byOrg = f.organizationId !== undefined;
     const conds: SQL[] = byOrg
-      ? [eq(ticketSlaFacts.organizationId, f.organizationId!), sql`+${c.outcome} in ('met', 'breached')`, sql`+${c.at} >= ${f.from.getTime()}`, sql`+${c.at} < ${f.to.getTime()}`]
+      ? [eq(ticketSlaFacts.organizationId, f.organizationId!), sql`+${c.outcome} in ('met', 'breached')`, gte(c.at, f.from.getTime()), lt(c.at, f.to.getTime())]
       : [inArray(c.outcome, ["met", "breached"]), gte(c.at, f.from.getTime()), lt(c.at, f.to.getTime())];
     if (tierId !== undefined) conds.push(eq(ticketSlaFacts.tierId, tierId));
     if (f.region) conds.push(eq(ticketSlaFacts.region, f.region));

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import { actionItems, engagements, incidentOrganizations, incidents, organizations, proactiveAlerts, reviews, satisfactionRatings, tickets, tiers, users } from "@/db/schema";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { actionItems, engagements, incidentOrganizations, incidents, organizations, proactiveAlerts, reviews, satisfactionRatings, ticketSlaFacts, tickets, tiers, users } from "@/db/schema";
 import type { ACTION_SIDES, ACTION_STATUSES } from "@/db/schema/enums";
 import { assertCanManageOrganization, canManageOrganization } from "@/server/accounts/access";
 import { notifyAccountPeople } from "@/server/accounts/notify";
@@ -14,10 +14,11 @@ import { METRICS, type Metric } from "@/server/sla/evaluate";
 import { isQuarterKey, monthsOfQuarter, previousQuarter, quarterBounds } from "./quarter";
 import { assembleSnapshot, carriedItems, ZReviewSnapshot, type ReviewSnapshot } from "./snapshot";
 
+/** Each metric's stored due and achieved times, and its outcome in the dashboards' per-ticket facts. */
 const DUE = {
-  firstResponse: { status: tickets.frStatus, due: tickets.frDueAt, achieved: tickets.frAchievedAt },
-  workaround: { status: tickets.waStatus, due: tickets.waDueAt, achieved: tickets.waAchievedAt },
-  resolution: { status: tickets.resStatus, due: tickets.resDueAt, achieved: tickets.resAchievedAt },
+  firstResponse: { due: tickets.frDueAt, achieved: tickets.frAchievedAt, outcome: ticketSlaFacts.frOutcome, at: ticketSlaFacts.frAt },
+  workaround: { due: tickets.waDueAt, achieved: tickets.waAchievedAt, outcome: ticketSlaFacts.waOutcome, at: ticketSlaFacts.waAt },
+  resolution: { due: tickets.resDueAt, achieved: tickets.resAchievedAt, outcome: ticketSlaFacts.resOutcome, at: ticketSlaFacts.resAt },
 } as const;
 
 /** A deflection "filed" counts as a knowledge base gap unless the same person opened a suggested article in the hour before. */
@@ -67,10 +68,14 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
 
   const breaches = METRICS.flatMap((metric: Metric) => {
     const c = DUE[metric];
+    // Breached targets due in the quarter, as the dashboards count them (facts: excluded and outside-SLA
+    // tickets left out), read through the organization's (organization, time) index.
     return db
       .select({ ticketId: tickets.id, subject: tickets.subject, priority: tickets.priority, dueAt: c.due, achievedAt: c.achieved })
-      .from(tickets)
-      .where(and(eq(tickets.organizationId, organizationId), eq(tickets.outsideSla, false), isNull(tickets.exclusionReason), eq(c.status, "breached"), sql`${c.due} >= ${f}`, sql`${c.due} < ${t}`))
+      .from(ticketSlaFacts)
+      .innerJoin(tickets, eq(tickets.id, ticketSlaFacts.ticketId))
+      .where(and(eq(ticketSlaFacts.organizationId, organizationId), gte(c.at, f), lt(c.at, t), sql`+${c.outcome} = 'breached'`, eq(ticketSlaFacts.excluded, false)))
+      .orderBy(asc(c.at), asc(tickets.id))
       .all()
       .map((b) => ({ ...b, metric, dueAt: b.dueAt! }));
   });

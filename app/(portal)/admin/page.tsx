@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { formatPercent, formatTarget } from "@/components/format";
-import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
+import { formatPercent } from "@/components/format";
+import { TargetsTable } from "@/components/sla/targets-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -10,8 +10,6 @@ import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 
 export const metadata: Metadata = { title: "Tiers and targets" };
-const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
-const METRICS = ["firstResponse", "workaround", "resolution"] as const;
 
 export default async function AdminPage() {
   const user = await getSessionUser();
@@ -50,33 +48,7 @@ export default async function AdminPage() {
               </Link>
             }
           >
-            <Table caption={`${t(`tier.${tier.code}`)}: ${t("admin.title")}`}>
-              <thead>
-                <tr>
-                  <Th>{t("home.customer.priorityColumn")}</Th>
-                  {METRICS.map((m) => (
-                    <Th key={m}>{t(`metric.${m}`)}</Th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {PRIORITIES.map((p) => (
-                  <tr key={p}>
-                    <Td header>
-                      <Badge tone={PRIORITY_TONE[p]}>{t(`priority.${p}`)}</Badge>
-                    </Td>
-                    {METRICS.map((m) => {
-                      const cell = tier.cells.find((c) => c.priority === p && c.metric === m);
-                      return (
-                        <Td key={m}>
-                          {cell ? `${formatTarget(t, cell.minutes, cell.calendarMode)} · ${t(`coverage.${cell.calendarMode}`)}` : <span className="text-slate-400">{t("home.customer.noTarget")}</span>}
-                        </Td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <TargetsTable caption={`${t(`tier.${tier.code}`)}: ${t("admin.title")}`} targets={tier.cells} inline />
             <p className="mt-3 text-sm text-slate-600">
               <span className="font-medium text-slate-800">{t("admin.credits")}: </span>
               {tier.creditSchedule.map((c) => t("admin.creditRule", { below: formatPercent(locale, c.below / 100), percent: formatPercent(locale, c.percent / 100, 0) })).join("; ")}

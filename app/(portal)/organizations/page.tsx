@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ApplyFiltersButton, TierOptions } from "@/components/accounts/filter-controls";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -37,17 +38,10 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
           <label className="text-sm">
             <span className="block font-medium text-slate-700">{t("accounts.directory.tier")}</span>
             <select name="tier" defaultValue={tier ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm">
-              <option value="">{t("accounts.directory.anyTier")}</option>
-              {TIER_CODES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`tier.${c}`)}
-                </option>
-              ))}
+              <TierOptions />
             </select>
           </label>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
-            {t("accounts.directory.apply")}
-          </button>
+          <ApplyFiltersButton />
         </form>
         {rows.length === 0 ? (
           <p className="py-8 text-center text-sm text-slate-600">{t("accounts.directory.empty")}</p>

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { HealthBadge, HealthFactors } from "@/components/accounts/health-card";
 import { MeetingList } from "@/components/accounts/meeting-list";
+import { ApplyFiltersButton, TierOptions } from "@/components/accounts/filter-controls";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { TIER_CODES, type TierCode } from "@/db/schema/enums";
@@ -58,12 +59,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
             <label className="text-sm font-medium text-slate-700">
               {t("accounts.directory.tier")}
               <select name="tier" defaultValue={tier ?? ""} className={`block ${select}`}>
-                <option value="">{t("accounts.directory.anyTier")}</option>
-                {TIER_CODES.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`tier.${c}`)}
-                  </option>
-                ))}
+                <TierOptions />
               </select>
             </label>
             <label className="text-sm font-medium text-slate-700">
@@ -87,9 +83,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                 ))}
               </select>
             </label>
-            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
-              {t("accounts.directory.apply")}
-            </button>
+            <ApplyFiltersButton />
           </form>
           {rows.length === 0 ? (
             <p className="py-8 text-center text-sm text-slate-600">{t("accounts.portfolio.empty")}</p>

@@ -7,7 +7,7 @@ import { answerMeeting, listMeetingRequests, requestMeeting } from "@/server/acc
 import { listPortfolio, organizationHealth, searchOrganizations } from "@/server/accounts/portfolio";
 import { getOrganizationOverview } from "@/server/accounts/service";
 import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
-import { ZRegion, ZTargetCell, ZTierChannels, ZTierCode } from "../schemas";
+import { ZOrganizationOverview, ZRegion, ZTierCode } from "../schemas";
 
 const EDITORS = ["account_manager", "manager", "admin"] as const;
 const STAFF = ["agent", "expert", "manager", "account_manager", "executive", "admin"] as const;
@@ -19,41 +19,7 @@ const ZHealth = z.object({
   factors: z.array(z.object({ key: z.enum(HEALTH_FACTORS), weight: z.number(), subscore: z.number(), contribution: z.number(), detail: z.record(z.string(), z.number().nullable()) })),
 });
 
-const ZOrganization = z.object({
-  id: z.number(),
-  name: z.string(),
-  region: ZRegion,
-  timeZone: z.string(),
-  contractStart: z.string(),
-  contractEnd: z.string(),
-  daysToRenewal: z.number(),
-  tier: z.object({
-    code: ZTierCode,
-    channels: ZTierChannels,
-    namedContacts: z.enum(["none", "am", "am_tam"]),
-    reviewCadence: z.enum(["none", "quarterly", "quarterly_monthly"]),
-    proactiveAlerts: z.boolean(),
-    availabilityCommitment: z.number(),
-    hotline: z.string().nullable(),
-  }),
-  calendar: z.object({ name: z.string(), timeZone: z.string(), hours: z.array(z.object({ day: z.number(), start: z.string(), end: z.string() })) }),
-  targets: z.array(ZTargetCell),
-  team: z.array(
-    z.object({
-      id: z.number(),
-      name: z.string(),
-      email: z.string(),
-      title: z.string().nullable(),
-      phone: z.string().nullable(),
-      chatHandle: z.string().nullable(),
-      timeZone: z.string(),
-      workingHours: z.string().nullable(),
-      role: z.enum(["am", "tam"]),
-    }),
-  ),
-  openTickets: z.number(),
-  canManage: z.boolean(),
-});
+const ZOrganization = ZOrganizationOverview.extend({ canManage: z.boolean() });
 
 const ZMeetingRequest = z.object({
   id: z.number(),

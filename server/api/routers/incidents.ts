@@ -36,7 +36,8 @@ const ZIncidentInput = z.object({
   summary: ZText(10, 5000, "Please write a customer-facing summary of at least 10 characters."),
 });
 
-const ZListItem = z.object({
+/** What an incident's list row and its page both show. */
+const ZIncidentBase = z.object({
   id: z.number(),
   title: z.string(),
   productArea: z.enum(PRODUCT_AREAS),
@@ -46,22 +47,16 @@ const ZListItem = z.object({
   endedAt: z.date().nullable(),
   planned: z.boolean(),
   announcedAt: z.date().nullable(),
+});
+
+const ZListItem = ZIncidentBase.extend({
   phase: ZPhase,
   countsAsDowntime: z.boolean(),
   scope: z.enum(["regions", "list"]),
   listedOrganizations: z.number().nullable(),
 });
 
-const ZDetail = z.object({
-  id: z.number(),
-  title: z.string(),
-  productArea: z.enum(PRODUCT_AREAS),
-  regions: z.array(ZRegion),
-  severity: ZSeverity,
-  startedAt: z.date(),
-  endedAt: z.date().nullable(),
-  planned: z.boolean(),
-  announcedAt: z.date().nullable(),
+const ZDetail = ZIncidentBase.extend({
   allOrganizations: z.boolean(),
   summary: z.string(),
   rootCause: z.string().nullable(),

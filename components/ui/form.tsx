@@ -1,0 +1,35 @@
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+/** The text inputs, selects and textareas of the portal's full-width forms. */
+export const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm";
+
+type FieldErrors = Record<string, string[] | undefined>;
+type ServerError = { message: string; data?: { messageKey?: string | null; fieldErrors?: FieldErrors | null } | null };
+
+/**
+ * Errors of a form that posts through a tRPC mutation: per-field messages (zod's, from the error
+ * formatter) and one sentence for the whole form, translated when the server named a message key.
+ * A field's messages render with id `<name>-error`, which its control's aria-describedby names.
+ */
+export function useFormErrors() {
+  const tt = useTranslations();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const onError = (err: ServerError) => {
+    setErrors(err.data?.fieldErrors ?? {});
+    const key = err.data?.messageKey;
+    setFormError(key && tt.has(key) ? tt(key) : err.message);
+  };
+  const clearErrors = () => {
+    setErrors({});
+    setFormError(null);
+  };
+  const fieldError = (name: string) =>
+    errors[name]?.length ? (
+      <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+        {errors[name]!.join(" ")}
+      </p>
+    ) : null;
+  return { errors, setErrors, formError, setFormError, clearErrors, onError, fieldError };
+}
