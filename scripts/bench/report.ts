@@ -12,6 +12,8 @@ export type EntryResult = {
   load: LoadResult | null;
   /** p50 at one connection: the latency of a request that does not queue behind others. */
   singleP50Ms: number | null;
+  /** p95 at one connection (absent in results recorded before it was measured). */
+  singleP95Ms?: number | null;
   error: string | null;
   peakRssBytes: number | null;
   raw: RawTiming | null;
@@ -83,14 +85,14 @@ export function renderRun(run: BenchRun): string {
     "",
   );
   lines.push(
-    `| entry | as | p50 | p95 | p99 | req/s | errors / non-2xx | peak RSS | raw SQL p50 | p50 ÷ raw SQL | p50 ÷ health.ping | p50 at 1 conn. | ÷ raw SQL | budget | verdict |`,
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+    `| entry | as | p50 | p95 | p99 | req/s | errors / non-2xx | peak RSS | raw SQL p50 | p50 ÷ raw SQL | p50 ÷ health.ping | p50 at 1 conn. | p95 at 1 conn. | ÷ raw SQL | budget | verdict |`,
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
   );
   for (const e of run.entries) {
     const l = e.load;
     const raw = e.raw?.task?.p50Ms ?? null;
     lines.push(
-      `| ${cell(e.name)} | ${e.as ?? "anonymous"} | ${formatMs(l?.latency.p50)} | ${formatMs(l?.latency.p95)} | ${formatMs(l?.latency.p99)} | ${formatInt(l?.rps)} | ${l ? `${l.errors} / ${l.non2xx}` : `failed: ${cell(e.error ?? "?")}`} | ${formatMb(e.peakRssBytes)} | ${formatMs(raw)} | ${formatRatio(ratio(l?.latency.p50, raw))} | ${e.name === "health.ping" ? "1.0×" : formatRatio(ratio(l?.latency.p50, ping))} | ${formatMs(e.singleP50Ms)} | ${formatRatio(ratio(e.singleP50Ms, raw))} | ${cell(budgetLabel(e.budget))} | ${mark(entryVerdict(e.budget, l))} |`,
+      `| ${cell(e.name)} | ${e.as ?? "anonymous"} | ${formatMs(l?.latency.p50)} | ${formatMs(l?.latency.p95)} | ${formatMs(l?.latency.p99)} | ${formatInt(l?.rps)} | ${l ? `${l.errors} / ${l.non2xx}` : `failed: ${cell(e.error ?? "?")}`} | ${formatMb(e.peakRssBytes)} | ${formatMs(raw)} | ${formatRatio(ratio(l?.latency.p50, raw))} | ${e.name === "health.ping" ? "1.0×" : formatRatio(ratio(l?.latency.p50, ping))} | ${formatMs(e.singleP50Ms)} | ${formatMs(e.singleP95Ms ?? null)} | ${formatRatio(ratio(e.singleP50Ms, raw))} | ${cell(budgetLabel(e.budget))} | ${mark(entryVerdict(e.budget, l))} |`,
     );
   }
   const memoryPeak = Math.max(run.server.peakRssBytes ?? 0, run.server.hwmBytes ?? 0);

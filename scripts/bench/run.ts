@@ -177,12 +177,13 @@ async function main() {
           budget: entry.budget,
           load: result,
           singleP50Ms: single.latency.p50,
+          singleP95Ms: single.latency.p95,
           error: null,
           peakRssBytes: peak,
           raw: raw.find((r) => r.entry === entry.name) ?? null,
         });
         const codes = Object.entries(result.statusCodes).map(([c, n]) => `${c}×${n}`).join(" ");
-        log(`${entry.name}: p50 ${formatMs(result.latency.p50)} p95 ${formatMs(result.latency.p95)} p99 ${formatMs(result.latency.p99)}, ${Math.round(result.rps)} req/s, ${result.requests} requests (${codes}), errors ${result.errors}; p50 at 1 connection ${formatMs(single.latency.p50)}`);
+        log(`${entry.name}: p50 ${formatMs(result.latency.p50)} p95 ${formatMs(result.latency.p95)} p99 ${formatMs(result.latency.p99)}, ${Math.round(result.rps)} req/s, ${result.requests} requests (${codes}), errors ${result.errors}; at 1 connection p50 ${formatMs(single.latency.p50)} p95 ${formatMs(single.latency.p95)}`);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         results.push({ name: entry.name, what: entry.what, as: entry.as, budget: entry.budget, load: null, singleP50Ms: null, error: message, peakRssBytes: null, raw: raw.find((r) => r.entry === entry.name) ?? null });
