@@ -51,6 +51,7 @@ const RUN: BenchRun = {
       budget: BUDGETS.interactive,
       load: load(40),
       singleP50Ms: 7.5,
+      singleP95Ms: 9.25,
       error: null,
       peakRssBytes: 120 * 1024 * 1024,
       raw: { entry: "home.staff", task: { name: "home.staff", p50Ms: 5, p99Ms: 6, meanMs: 5, opsPerSec: 200, samples: 10 }, plans: [["SEARCH tickets USING INDEX tickets_queue_idx (status=?)"]] },
@@ -68,7 +69,7 @@ describe("renderRun", () => {
     const md = renderRun(RUN);
     const row = md.split("\n").find((l) => l.startsWith("| home.staff"))!;
     // p50 20 ms: 4× the raw SQL's 5 ms, 20× health.ping's 1 ms; 7.5 ms at one connection is 1.5× the raw SQL.
-    expect(row).toContain("| 4.0× | 20.0× | 7.50 ms | 1.5× |");
+    expect(row).toContain("| 4.0× | 20.0× | 7.50 ms | 9.25 ms | 1.5× |");
     expect(row).toContain("❌ missed");
     expect(md).toContain("`SEARCH tickets USING INDEX tickets_queue_idx (status=?)`");
     expect(md).toContain("budget < 500 MB: ✅ met");
