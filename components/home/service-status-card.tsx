@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
+import { zoneName } from "@/components/format";
 import { PHASE_TONE, ToneBadge } from "@/components/incidents/labels";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -20,6 +21,7 @@ export async function ServiceStatusCard({ proactiveAlerts }: { proactiveAlerts: 
   ]);
   const current = [...ongoing, ...scheduled];
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const zoneNote = t("common.timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), await getNow()) });
   return (
     <>
       <Card
@@ -49,6 +51,7 @@ export async function ServiceStatusCard({ proactiveAlerts }: { proactiveAlerts: 
             ))}
           </ul>
         )}
+        {current.length > 0 ? <p className="mt-3 text-xs text-slate-500">{zoneNote}</p> : null}
       </Card>
       {proactiveAlerts ? (
         <Card id="proactive-alerts" title={t("alerts.homeTitle")} description={t("alerts.homeCaption")}>
@@ -73,6 +76,7 @@ export async function ServiceStatusCard({ proactiveAlerts }: { proactiveAlerts: 
               ))}
             </ul>
           )}
+          {alerts.length > 0 ? <p className="mt-3 text-xs text-slate-500">{zoneNote}</p> : null}
         </Card>
       ) : null}
     </>
