@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { serverNodeOptions } from "./scripts/lib.mjs";
 
 // Overridable so two checkouts (or two builds) can run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -25,7 +26,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `npx tsx scripts/seed.ts --reset && npx next start -p ${PORT} -H 127.0.0.1`,
+    // The server runs with the heap cap npm start gives it (the seed before it is a separate process).
+    command: `npx tsx scripts/seed.ts --reset && NODE_OPTIONS="${serverNodeOptions()}" npx next start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/signin`,
     timeout: 180_000,
     reuseExistingServer: false,

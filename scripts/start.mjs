@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { ensureInstalled, needsBuild, run } from "./lib.mjs";
+import { ensureInstalled, needsBuild, run, serverNodeOptions } from "./lib.mjs";
 
 ensureInstalled();
 const dataDir = path.resolve("data");
@@ -19,5 +19,5 @@ const env = {
 };
 run("npx", ["tsx", "scripts/seed.ts", "--if-empty"], env);
 if (needsBuild()) run("npx", ["next", "build"], { ...env, NODE_ENV: "production" });
-const server = spawnSync("npx", ["next", "start", "-p", process.env.PORT || "3000"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+const server = spawnSync("npx", ["next", "start", "-p", process.env.PORT || "3000"], { stdio: "inherit", env: { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() } });
 process.exit(server.status ?? 1);

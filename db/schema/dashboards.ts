@@ -37,12 +37,17 @@ export const ticketSlaFacts = sqliteTable(
     resAt: integer("res_at"),
     ratingMonth: text("rating_month"),
     ratingScore: integer("rating_score"),
+    /** When the ticket was rated (the instant of `rating_month`), for windows that are not whole months. */
+    ratingAt: integer("rating_at"),
   },
   (t) => [
-    // One organization's outcomes in a period (reviews, an organization's dashboard, account health).
-    index("ticket_sla_facts_org_fr_idx").on(t.organizationId, t.frAt),
-    index("ticket_sla_facts_org_wa_idx").on(t.organizationId, t.waAt),
-    index("ticket_sla_facts_org_res_idx").on(t.organizationId, t.resAt),
+    // One organization's outcomes in a period (reviews, an organization's dashboard, account health),
+    // covering: the attainment and breach counts read the index alone, never the table.
+    index("ticket_sla_facts_org_fr_cover_idx").on(t.organizationId, t.frAt, t.frOutcome, t.excluded, t.priority, t.frMonth, t.tierId, t.frBand),
+    index("ticket_sla_facts_org_wa_cover_idx").on(t.organizationId, t.waAt, t.waOutcome, t.excluded, t.priority, t.waMonth, t.tierId),
+    index("ticket_sla_facts_org_res_cover_idx").on(t.organizationId, t.resAt, t.resOutcome, t.excluded, t.priority, t.resMonth, t.tierId),
+    // One organization's satisfaction ratings in any window (reviews, account health).
+    index("ticket_sla_facts_org_rating_idx").on(t.organizationId, t.ratingAt, t.ratingScore),
     index("ticket_sla_facts_fr_idx").on(t.frOutcome, t.frAt),
     index("ticket_sla_facts_wa_idx").on(t.waOutcome, t.waAt),
     index("ticket_sla_facts_res_idx").on(t.resOutcome, t.resAt),

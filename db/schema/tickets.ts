@@ -70,7 +70,7 @@ export const tickets = sqliteTable(
     nextDueAt: ts("next_due_at"),
   },
   (t) => [
-    index("tickets_org_created_idx").on(t.organizationId, t.createdAt),
+    index("tickets_org_created_cover_idx").on(t.organizationId, t.createdAt, t.priority, t.productArea, t.category),
     index("tickets_org_status_idx").on(t.organizationId, t.status, t.createdAt),
     /**
      * The staff queue: tickets under the SLA by nearest due time; queries repeat DUE_UNDER_SLA literally

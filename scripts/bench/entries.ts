@@ -25,6 +25,7 @@ export type Budget =
   | { kind: "dashboard aggregate"; p95Ms: number }
   | { kind: "KB search"; p95Ms: number }
   | { kind: "write"; minRps: number }
+  | { kind: "review generation"; p95Ms: number }
   | { kind: "none"; reason: string };
 
 /** The budgets of issue 4. */
@@ -69,6 +70,12 @@ export type BenchEntry = {
   budget: Budget;
   /** The same work as raw SQL on the same file; empty when there is none (the framework floor). */
   rawSql: RawQuery[];
+  /**
+   * A write each request does once for good (one review per organization and quarter): instead of
+   * the load loop, `requests` requests go one after another on one connection, after `reset` (on a
+   * writable connection, before the server starts) has removed what an earlier bench run wrote.
+   */
+  sequence?: { requests: number; reset: (db: import("better-sqlite3").Database) => void };
 };
 
 const OPEN = `('new','open','pending_customer','workaround_provided')`;
@@ -91,6 +98,31 @@ const SLA_BENCH_QUARTER = (() => {
     trendMonths: Array.from({ length: 24 }, (_, i) => month(i - 21)),
   };
 })();
+
+/** The eight quarters up to SLA_BENCH_QUARTER, oldest first, whose reviews reviews.generate writes. */
+const REVIEW_QUARTERS = (() => {
+  const [year, q] = SLA_BENCH_QUARTER.key.split("-Q").map(Number) as [number, number];
+  return Array.from({ length: 8 }, (_, i) => {
+    const n = year * 4 + (q - 1) - (7 - i);
+    return `${Math.floor(n / 4)}-Q${(n % 4) + 1}`;
+  });
+})();
+
+/** The heaviest reads of a review, as raw SQL: the quarter's attainment, its volume, its ratings. */
+const REVIEW_RAW_SQL: RawQuery[] = [
+  {
+    sql: `SELECT fr_month, tier_id, priority, sum(excluded = 0 AND fr_outcome = 'met'), sum(excluded = 0 AND fr_outcome = 'breached'), sum(excluded) FROM ticket_sla_facts WHERE organization_id = 1 AND +fr_outcome IN ('met', 'breached') AND fr_at >= ? AND fr_at < ? GROUP BY 1, 2, 3`,
+    params: () => [SLA_BENCH_QUARTER.from, SLA_BENCH_QUARTER.to],
+  },
+  {
+    sql: `SELECT strftime('%Y-%m', created_at / 1000, 'unixepoch'), product_area, category, priority, count(*) FROM tickets WHERE organization_id = 1 AND created_at >= ? AND created_at < ? GROUP BY 1, 2, 3, 4`,
+    params: () => [SLA_BENCH_QUARTER.from - 92 * 86_400_000, SLA_BENCH_QUARTER.to],
+  },
+  {
+    sql: `SELECT count(*), sum(rating_score) FROM ticket_sla_facts WHERE organization_id = 1 AND rating_at >= ? AND rating_at < ?`,
+    params: () => [SLA_BENCH_QUARTER.from, SLA_BENCH_QUARTER.to],
+  },
+];
 
 export const ENTRIES: BenchEntry[] = [
   {
@@ -365,31 +397,40 @@ export const ENTRIES: BenchEntry[] = [
       },
     ] satisfies BenchEntry[];
   })(),
+  // Issue 8: generating a review for an organization with ~5,000 tickets in the quarter must take
+  // under 300 ms. The scale seed gives Nimbus Live (organization 1, am@attain.test's) a tenth of all
+  // tickets, about 8,200 a quarter. A review is generated once per organization and quarter, by one
+  // account manager: the entry generates the last REVIEW_QUARTERS.length ended quarters one after
+  // another over HTTP (snapshot, stored review, carried action items, audit), the real operation.
   {
-    // Issue 8: generating a review for an organization with ~5,000 tickets in the quarter must take
-    // under 300 ms. The scale seed gives Nimbus Live (organization 1, am@attain.test's) a tenth of all
-    // tickets, ~8,000 a quarter; reviews.preview computes exactly the snapshot reviews.generate
-    // freezes, without storing a review per request.
+    name: "reviews.generate",
+    what: `the account manager generates Nimbus Live's service reviews of ${REVIEW_QUARTERS[0]}-${REVIEW_QUARTERS.at(-1)} (~8,200 tickets each), one after another: attainment (the quarter and the one before), volume, every breach, availability, satisfaction, KB gaps, alerts, health, stored as the review`,
+    as: "am@attain.test",
+    method: "POST",
+    path: "/api/trpc/reviews.generate",
+    contentType: "application/json",
+    body: (ctx) => JSON.stringify({ json: { organizationId: 1, quarter: REVIEW_QUARTERS[ctx.seq % REVIEW_QUARTERS.length] } }),
+    budget: { kind: "review generation", p95Ms: 300 },
+    sequence: {
+      requests: REVIEW_QUARTERS.length,
+      reset: (db) => {
+        const quarters = JSON.stringify(REVIEW_QUARTERS);
+        // Action items go with their review (ON DELETE CASCADE).
+        db.prepare(`DELETE FROM reviews WHERE organization_id = 1 AND quarter IN (SELECT value FROM json_each(?))`).run(quarters);
+      },
+    },
+    rawSql: REVIEW_RAW_SQL,
+  },
+  {
+    // The same figures computed without storing them, ten requests at a time: what ten account
+    // managers opening previews at once would cost. No budget in the issue for this.
     name: "reviews.preview",
-    what: `an account manager computes the ${SLA_BENCH_QUARTER.key} service review of Nimbus Live: attainment (this and the previous quarter), volume, breaches, availability, satisfaction, KB gaps, alerts, health`,
+    what: `ten at a time: the ${SLA_BENCH_QUARTER.key} figures of Nimbus Live computed as generation would freeze them, stored nowhere (~390 kB of JSON with its ~2,000 breaches)`,
     as: "am@attain.test",
     method: "GET",
     path: `/api/trpc/reviews.preview?input=${encodeURIComponent(JSON.stringify({ json: { organizationId: 1, quarter: SLA_BENCH_QUARTER.key } }))}`,
-    budget: { kind: "dashboard aggregate", p95Ms: 300 },
-    rawSql: [
-      {
-        sql: `SELECT priority, sum(fr_status = 'met' AND fr_achieved_at >= ? AND fr_achieved_at < ?), sum(fr_status = 'breached' AND fr_due_at >= ? AND fr_due_at < ?) FROM tickets WHERE outside_sla = 0 AND organization_id = 1 GROUP BY priority`,
-        params: () => [SLA_BENCH_QUARTER.from, SLA_BENCH_QUARTER.to, SLA_BENCH_QUARTER.from, SLA_BENCH_QUARTER.to],
-      },
-      {
-        sql: `SELECT strftime('%Y-%m', created_at / 1000, 'unixepoch'), product_area, category, priority, count(*) FROM tickets WHERE organization_id = 1 AND created_at >= ? AND created_at < ? GROUP BY 1, 2, 3, 4`,
-        params: () => [SLA_BENCH_QUARTER.from - 92 * 86_400_000, SLA_BENCH_QUARTER.to],
-      },
-      {
-        sql: `SELECT count(*), sum(r.score) FROM satisfaction_ratings r JOIN tickets t ON t.id = r.ticket_id WHERE t.organization_id = 1 AND r.created_at >= ? AND r.created_at < ?`,
-        params: () => [SLA_BENCH_QUARTER.from, SLA_BENCH_QUARTER.to],
-      },
-    ],
+    budget: { kind: "none", reason: "concurrency figure for the review entry above; the issue budgets one generation" },
+    rawSql: REVIEW_RAW_SQL,
   },
   ...(
     [

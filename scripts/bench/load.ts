@@ -12,6 +12,12 @@ export type LoadOptions = {
   durationSec: number;
   /** Stop early after this many responses, whichever comes first. */
   maxRequests: number;
+  /**
+   * Send exactly this many requests and stop (autocannon's `amount`, which overrides the duration).
+   * Stopping on `maxRequests` takes effect only after requests already sent, so a sequence that
+   * must not repeat a request uses this.
+   */
+  exactly?: number;
 };
 
 export type LoadResult = {
@@ -40,7 +46,7 @@ export function runLoad(opts: LoadOptions): Promise<LoadResult> {
       {
         url: opts.url,
         connections: opts.connections,
-        duration: opts.durationSec,
+        ...(opts.exactly !== undefined ? { amount: opts.exactly } : { duration: opts.durationSec }),
         timeout: 10,
         requests: [
           {

@@ -219,6 +219,10 @@ adds the procedure. An entry is:
 - \`rawSql\` is the same work as the service does, against the same file: it is timed in-process and
   its \`EXPLAIN QUERY PLAN\` is printed when the budget is missed. Keep it in step with the service.
 - \`params\` receive \`{ now, user: { id, organizationId, email } }\` of the signed-in account.
+- A write that can be done only once per key (a review per organization and quarter) declares
+  \`sequence: { requests, reset }\`: its requests run one after another on one connection, with no
+  warm-up, after \`reset\` has removed (on a writable connection, before the server starts) what an
+  earlier run wrote.
 
 What each capability should add:
 
@@ -230,7 +234,7 @@ What each capability should add:
 | filing a ticket | \`tickets.create\` (POST, unique subject per \`seq\`) | dev@nimbus.example | write (≥ 300/s, 0 errors) | INSERT ticket + created event + SLA state |
 | KB search | \`kb.search\` with an English phrase, a Chinese phrase and an error code | dev@nimbus.example | KB search | \`articles_fts MATCH ?\` ranked with bm25, titles weighted |
 | dashboard aggregates | \`dashboards.attainment\` per tier and month over a year | exec@attain.test | dashboard | GROUP BY over stored SLA columns |
-| review generation | \`reviews.generate\` for Nimbus Live and a quarter (POST) | am@attain.test | dashboard | the snapshot's aggregate queries for one organization |
+| review generation | \`reviews.generate\` for Nimbus Live, one quarter per request, in sequence (POST) | am@attain.test | review generation (p95 < 300 ms) | the snapshot's aggregate queries for one organization |
 
 Domain functions (attainment, health score, availability, review assembly) are added to
 \`domainMicroBenchmarks\` in \`scripts/bench/micro.ts\` with a realistic input.`;

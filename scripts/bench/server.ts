@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { serverNodeOptions } from "../lib.mjs";
 
 export type Server = { url: string; pid: number; child: ChildProcess; log: string[] };
 
@@ -73,6 +74,8 @@ export async function startServer(opts: { databasePath: string; dir: string; tim
       NEXTAUTH_URL: url,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      // As npm start runs it.
+      NODE_OPTIONS: serverNodeOptions(),
     },
     cwd: opts.dir,
     detached: true,

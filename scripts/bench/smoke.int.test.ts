@@ -13,6 +13,7 @@ import { seedScale, type ScaleSummary } from "@/db/seed/scale";
 import { verifyPassword } from "@/server/auth/password";
 import { openDb, type Db } from "@/server/db";
 import { recomputeAll } from "@/server/sla/recompute";
+import { callerAs } from "@/server/testing/db";
 import { ENTRIES } from "./entries";
 import { domainMicroBenchmarks, rawSqlTimings } from "./micro";
 
@@ -50,7 +51,7 @@ describe("the scale seed on a tiny dataset", () => {
     expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.$client.pragma("foreign_key_check")).toEqual([]);
     const indexes = (db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets'`).all() as { name: string }[]).map((r) => r.name);
-    expect(indexes).toEqual(expect.arrayContaining(["tickets_open_due_idx", "tickets_open_counts_idx", "tickets_attainment_idx", "tickets_org_created_idx", "tickets_org_status_idx", "tickets_assignee_idx", "tickets_created_idx"]));
+    expect(indexes).toEqual(expect.arrayContaining(["tickets_open_due_idx", "tickets_open_counts_idx", "tickets_attainment_idx", "tickets_org_created_cover_idx", "tickets_org_status_idx", "tickets_assignee_idx", "tickets_created_idx"]));
     expect(count(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'ticket_events_ticket_idx'`)).toBe(1);
   });
 
@@ -78,6 +79,22 @@ describe("the harness", () => {
       expect(t.plans).toHaveLength(entry.rawSql.length);
       if (entry.rawSql.length > 0) expect(t.task?.p50Ms).toBeGreaterThanOrEqual(0);
     }
+  });
+
+  it("the review entry generates one review per request, and its reset lets the next run generate them again", async () => {
+    const entry = ENTRIES.find((e) => e.name === "reviews.generate")!;
+    const ctx = { now: ANCHOR.getTime(), user: null, seq: 0, csrfToken: "" };
+    const inputs = Array.from({ length: entry.sequence!.requests }, (_, seq) => (JSON.parse(entry.body!({ ...ctx, seq })) as { json: { organizationId: number; quarter: string } }).json);
+    expect(new Set(inputs.map((i) => i.quarter)).size).toBe(inputs.length);
+    const am = callerAs(db, "am@attain.test", new Date());
+    for (const input of inputs) await am.reviews.generate(input);
+    const reviewsOfOrg = () => count(`SELECT count(*) AS n FROM reviews WHERE organization_id = 1`);
+    expect(reviewsOfOrg()).toBe(inputs.length);
+    await expect(am.reviews.generate(inputs[0]!)).rejects.toMatchObject({ code: "CONFLICT" });
+    db.$client.transaction(() => entry.sequence!.reset(db.$client))();
+    expect(reviewsOfOrg()).toBe(0);
+    await am.reviews.generate(inputs[0]!);
+    expect(reviewsOfOrg()).toBe(1);
   });
 
   it("runs the domain micro-benchmarks", async () => {

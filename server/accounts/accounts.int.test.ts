@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { engagements, meetingRequests, notifications, organizations, outbox, users } from "@/db/schema";
+import { loadHealthInputs } from "./portfolio";
 import { TEST_ANCHOR } from "@/server/testing/constants";
 import { callerAs, createTestDb } from "@/server/testing/db";
 
@@ -132,6 +133,49 @@ describe("portfolio and health", () => {
     expect(enterprise.map((r) => r.daysToRenewal)).toEqual([...enterprise.map((r) => r.daysToRenewal)].sort((a, b) => a - b));
     const green = await callerAs(db, "manager@attain.test").accounts.portfolio({ band: "green" });
     expect(green.every((r) => r.health.score >= 75)).toBe(true);
+  });
+
+  it("health's satisfaction and breaches equal the raw records, also right after a customer rates a ticket", async () => {
+    const DAY = 86_400_000;
+    const nimbus = db.select({ id: organizations.id, contractEnd: organizations.contractEnd }).from(organizations).where(eq(organizations.id, NIMBUS)).get()!;
+    const brute = (now: Date) => {
+      const t = now.getTime();
+      const since = t - 90 * DAY;
+      const r = db.$client
+        .prepare(
+          `select sum(case when r.created_at >= ? then 1 else 0 end) curN, sum(case when r.created_at >= ? then r.score else 0 end) curSum,
+                  sum(case when r.created_at < ? then 1 else 0 end) prevN, sum(case when r.created_at < ? then r.score else 0 end) prevSum
+             from satisfaction_ratings r join tickets t on t.id = r.ticket_id
+            where t.organization_id = ? and r.created_at >= ? and r.created_at < ?`,
+        )
+        .get(since, since, since, since, NIMBUS, t - 180 * DAY, t) as { curN: number; curSum: number; prevN: number; prevSum: number };
+      return { satisfaction90d: r.curN ? r.curSum / r.curN : null, satisfactionPrevious90d: r.prevN ? r.prevSum / r.prevN : null };
+    };
+    const before = loadHealthInputs(db, [nimbus], TEST_ANCHOR).get(NIMBUS)!;
+    expect(before).toMatchObject(brute(TEST_ANCHOR));
+    expect(before.satisfaction90d).not.toBeNull();
+
+    const unrated = db.$client
+      .prepare(
+        `select t.id from tickets t join users u on u.id = t.requester_id left join satisfaction_ratings r on r.ticket_id = t.id
+          where t.organization_id = ? and t.status in ('resolved', 'closed') and r.id is null and u.email = 'dev@nimbus.example' order by t.id limit 1`,
+      )
+      .get(NIMBUS) as { id: number };
+    await callerAs(db, "dev@nimbus.example", new Date(TEST_ANCHOR.getTime() - 60_000)).tickets.rate({ ticketId: unrated.id, score: 1 });
+    const after = loadHealthInputs(db, [nimbus], TEST_ANCHOR).get(NIMBUS)!;
+    expect(after).toMatchObject(brute(TEST_ANCHOR));
+    expect(after.satisfaction90d).toBeLessThan(before.satisfaction90d!);
+
+    const breached = db.$client
+      .prepare(
+        `select count(*) n from ticket_sla_facts f, (select 'fr' m union all select 'wa' union all select 'res') x
+          where f.organization_id = ? and f.excluded = 0
+            and case x.m when 'fr' then f.fr_outcome = 'breached' and f.fr_at >= ? and f.fr_at < ?
+                         when 'wa' then f.wa_outcome = 'breached' and f.wa_at >= ? and f.wa_at < ?
+                         else f.res_outcome = 'breached' and f.res_at >= ? and f.res_at < ? end`,
+      )
+      .get(NIMBUS, ...Array.from({ length: 3 }, () => [TEST_ANCHOR.getTime() - 90 * DAY, TEST_ANCHOR.getTime()]).flat()) as { n: number };
+    expect(after.breaches90d).toBe(breached.n);
   });
 
   it("customers, agents and executives never get the portfolio; customers never get health", async () => {

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import { engagements, organizations, satisfactionRatings, ticketEvents, ticketSlaFacts, tickets, tiers, users } from "@/db/schema";
+import { engagements, organizations, ticketEvents, ticketSlaFacts, tickets, tiers, users } from "@/db/schema";
 import type { TierCode } from "@/db/schema/enums";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
@@ -48,18 +48,18 @@ export function loadHealthInputs(db: Db, orgs: { id: number; contractEnd: string
     .where(and(inOrgs, inArray(tickets.status, ["new", "open", "pending_customer", "workaround_provided"]), inArray(tickets.priority, ["P0", "P1"])))
     .groupBy(tickets.organizationId)
     .all();
+  // Ratings from the per-ticket facts, through the (organization, rating time) index.
   const ratings = db
     .select({
-      org: tickets.organizationId,
-      curN: sql<number>`sum(case when ${satisfactionRatings.createdAt} >= ${since} then 1 else 0 end)`,
-      curSum: sql<number>`sum(case when ${satisfactionRatings.createdAt} >= ${since} then ${satisfactionRatings.score} else 0 end)`,
-      prevN: sql<number>`sum(case when ${satisfactionRatings.createdAt} < ${since} then 1 else 0 end)`,
-      prevSum: sql<number>`sum(case when ${satisfactionRatings.createdAt} < ${since} then ${satisfactionRatings.score} else 0 end)`,
+      org: ticketSlaFacts.organizationId,
+      curN: sql<number>`sum(case when ${ticketSlaFacts.ratingAt} >= ${since} then 1 else 0 end)`,
+      curSum: sql<number>`sum(case when ${ticketSlaFacts.ratingAt} >= ${since} then ${ticketSlaFacts.ratingScore} else 0 end)`,
+      prevN: sql<number>`sum(case when ${ticketSlaFacts.ratingAt} < ${since} then 1 else 0 end)`,
+      prevSum: sql<number>`sum(case when ${ticketSlaFacts.ratingAt} < ${since} then ${ticketSlaFacts.ratingScore} else 0 end)`,
     })
-    .from(satisfactionRatings)
-    .innerJoin(tickets, eq(tickets.id, satisfactionRatings.ticketId))
-    .where(and(inOrgs, sql`${satisfactionRatings.createdAt} >= ${before}`, sql`${satisfactionRatings.createdAt} < ${t}`))
-    .groupBy(tickets.organizationId)
+    .from(ticketSlaFacts)
+    .where(and(inArray(ticketSlaFacts.organizationId, ids), gte(ticketSlaFacts.ratingAt, before), lt(ticketSlaFacts.ratingAt, t)))
+    .groupBy(ticketSlaFacts.organizationId)
     .all();
   const escalations = db
     .select({ org: tickets.organizationId, n: sql<number>`count(*)` })

@@ -160,7 +160,8 @@ export function agedBreaches(db: Db, f: AttainmentFilter & { now: Date; category
     sql`${tickets.nextDueAt} is not null and ${tickets.outsideSla} = 0 and ${tickets.nextDueAt} < ${end}`,
     sql`+${tickets.status} in ('new','open','pending_customer','workaround_provided')`,
   ];
-  if (f.organizationId !== undefined) conds.push(eq(tickets.organizationId, f.organizationId));
+  // Unary plus: an organization's open tickets can be thousands, the overdue ones across all a handful.
+  if (f.organizationId !== undefined) conds.push(sql`+${tickets.organizationId} = ${f.organizationId}`);
   if (tierId !== undefined) conds.push(eq(organizations.tierId, tierId));
   if (f.region) conds.push(eq(organizations.region, f.region));
   if (f.priority) conds.push(eq(tickets.priority, f.priority));

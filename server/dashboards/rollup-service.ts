@@ -48,7 +48,7 @@ export function factsOf(s: FactsSource, targets: SlaTargets): TicketFacts {
     fr: underSla ? targetFact(s.fr, frBand) : null,
     wa: underSla ? targetFact(s.wa) : null,
     res: underSla ? targetFact(s.res) : null,
-    rating: s.rating ? { month: monthOf(s.rating.at.getTime()), score: s.rating.score } : null,
+    rating: s.rating ? { month: monthOf(s.rating.at.getTime()), at: s.rating.at.getTime(), score: s.rating.score } : null,
   };
 }
 
@@ -106,7 +106,7 @@ function toRow(ticketId: number, f: TicketFacts): FactsRow {
     frOutcome: f.fr?.outcome ?? null, frMonth: f.fr?.month ?? null, frAt: f.fr?.at ?? null, frBand: f.fr?.band ?? null,
     waOutcome: f.wa?.outcome ?? null, waMonth: f.wa?.month ?? null, waAt: f.wa?.at ?? null,
     resOutcome: f.res?.outcome ?? null, resMonth: f.res?.month ?? null, resAt: f.res?.at ?? null,
-    ratingMonth: f.rating?.month ?? null, ratingScore: f.rating?.score ?? null,
+    ratingMonth: f.rating?.month ?? null, ratingScore: f.rating?.score ?? null, ratingAt: f.rating?.at ?? null,
   };
 }
 
@@ -124,7 +124,7 @@ function fromRow(r: FactsRow): TicketFacts {
     fr: target(r.frOutcome, r.frMonth, r.frAt, r.frBand),
     wa: target(r.waOutcome, r.waMonth, r.waAt, null),
     res: target(r.resOutcome, r.resMonth, r.resAt, null),
-    rating: r.ratingMonth !== null && r.ratingScore !== null ? { month: r.ratingMonth, score: r.ratingScore } : null,
+    rating: r.ratingMonth !== null && r.ratingScore !== null && r.ratingAt !== null ? { month: r.ratingMonth, at: r.ratingAt, score: r.ratingScore } : null,
   };
 }
 
@@ -234,8 +234,8 @@ export function rebuildRollups(sqlite: Database.Database): { tickets: number; se
     .raw(true);
   const insertFacts = sqlite.prepare(
     `INSERT INTO ticket_sla_facts (ticket_id, organization_id, tier_id, region, priority, product_area, category, excluded,
-       fr_outcome, fr_month, fr_at, fr_band, wa_outcome, wa_month, wa_at, res_outcome, res_month, res_at, rating_month, rating_score)
-     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+       fr_outcome, fr_month, fr_at, fr_band, wa_outcome, wa_month, wa_at, res_outcome, res_month, res_at, rating_month, rating_score, rating_at)
+     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
   const sla = new Map<string, { key: unknown[]; v: number[] }>();
   const breaches = new Map<string, { key: unknown[]; v: number }>();
@@ -261,7 +261,7 @@ export function rebuildRollups(sqlite: Database.Database): { tickets: number; se
         );
         const row = toRow(r[0], f);
         insertFacts.run(row.ticketId, row.organizationId, row.tierId, row.region, row.priority, row.productArea, row.category, row.excluded ? 1 : 0,
-          row.frOutcome, row.frMonth, row.frAt, row.frBand, row.waOutcome, row.waMonth, row.waAt, row.resOutcome, row.resMonth, row.resAt, row.ratingMonth, row.ratingScore);
+          row.frOutcome, row.frMonth, row.frAt, row.frBand, row.waOutcome, row.waMonth, row.waAt, row.resOutcome, row.resMonth, row.resAt, row.ratingMonth, row.ratingScore, row.ratingAt);
         const d = rollupDeltas(f, 1);
         for (const x of d.sla) {
           const key = [x.metric, x.month, x.tierId, x.region, x.priority, x.productArea];

@@ -23,7 +23,8 @@ export type TicketFacts = {
   fr: TargetFact | null;
   wa: TargetFact | null;
   res: TargetFact | null;
-  rating: { month: string; score: number } | null;
+  /** The rating's month and score, and its instant (ms) for windows that are not whole months. */
+  rating: { month: string; at: number; score: number } | null;
 };
 
 export const METRIC_KEYS = { firstResponse: "fr", workaround: "wa", resolution: "res" } as const satisfies Record<Metric, "fr" | "wa" | "res">;

@@ -45,6 +45,12 @@ describe("service reviews", () => {
       expect(review.attainment.previous.byMetric).toEqual(dash.tiles.attainment.previous);
       expect(review.breaches).toHaveLength(dash.tiles.breaches.current);
       expect(review.satisfaction.current.n).toBe(dash.tiles.satisfaction.current.ratings);
+      // And the raw ratings say the same.
+      const raw = db.$client
+        .prepare("select count(*) n, avg(r.score) avg from satisfaction_ratings r join tickets t on t.id = r.ticket_id where t.organization_id = ? and r.created_at >= ? and r.created_at < ?")
+        .get(NIMBUS, Date.parse(review.from), Date.parse(review.to)) as { n: number; avg: number | null };
+      expect(raw.n).toBeGreaterThan(0);
+      expect(review.satisfaction.current).toEqual({ n: raw.n, average: Math.round(raw.avg! * 100) / 100 });
     }
   });
 

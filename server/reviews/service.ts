@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import { actionItems, engagements, incidentOrganizations, incidents, organizations, proactiveAlerts, reviews, satisfactionRatings, ticketSlaFacts, tickets, tiers, users } from "@/db/schema";
+import { actionItems, engagements, incidentOrganizations, incidents, organizations, proactiveAlerts, reviews, ticketSlaFacts, tickets, tiers, users } from "@/db/schema";
 import type { ACTION_SIDES, ACTION_STATUSES } from "@/db/schema/enums";
 import { assertCanManageOrganization, canManageOrganization } from "@/server/accounts/access";
 import { notifyAccountPeople } from "@/server/accounts/notify";
@@ -110,16 +110,16 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
     .filter((i) => incidentIds.includes(i.id) || (i.all ? i.regions.includes(region) : true))
     .map(({ regions: _r, all: _a, ...i }) => i);
 
+  // Ratings from the per-ticket facts (the dashboards' source), through the organization's rating index.
   const sat = db
     .select({
-      curN: sql<number>`coalesce(sum(case when ${satisfactionRatings.createdAt} >= ${f} then 1 else 0 end), 0)`,
-      curSum: sql<number>`coalesce(sum(case when ${satisfactionRatings.createdAt} >= ${f} then ${satisfactionRatings.score} else 0 end), 0)`,
-      prevN: sql<number>`coalesce(sum(case when ${satisfactionRatings.createdAt} < ${f} then 1 else 0 end), 0)`,
-      prevSum: sql<number>`coalesce(sum(case when ${satisfactionRatings.createdAt} < ${f} then ${satisfactionRatings.score} else 0 end), 0)`,
+      curN: sql<number>`coalesce(sum(case when ${ticketSlaFacts.ratingAt} >= ${f} then 1 else 0 end), 0)`,
+      curSum: sql<number>`coalesce(sum(case when ${ticketSlaFacts.ratingAt} >= ${f} then ${ticketSlaFacts.ratingScore} else 0 end), 0)`,
+      prevN: sql<number>`coalesce(sum(case when ${ticketSlaFacts.ratingAt} < ${f} then 1 else 0 end), 0)`,
+      prevSum: sql<number>`coalesce(sum(case when ${ticketSlaFacts.ratingAt} < ${f} then ${ticketSlaFacts.ratingScore} else 0 end), 0)`,
     })
-    .from(satisfactionRatings)
-    .innerJoin(tickets, eq(tickets.id, satisfactionRatings.ticketId))
-    .where(and(eq(tickets.organizationId, organizationId), sql`${satisfactionRatings.createdAt} >= ${pf}`, sql`${satisfactionRatings.createdAt} < ${t}`))
+    .from(ticketSlaFacts)
+    .where(and(eq(ticketSlaFacts.organizationId, organizationId), gte(ticketSlaFacts.ratingAt, pf), lt(ticketSlaFacts.ratingAt, t)))
     .get();
 
   const gaps = db.$client
