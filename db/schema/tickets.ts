@@ -71,7 +71,8 @@ export const tickets = sqliteTable(
   },
   (t) => [
     index("tickets_org_created_cover_idx").on(t.organizationId, t.createdAt, t.priority, t.productArea, t.category),
-    index("tickets_org_status_idx").on(t.organizationId, t.status, t.createdAt),
+    // Priority last: the account health count of open P0/P1 tickets reads this index alone.
+    index("tickets_org_status_priority_idx").on(t.organizationId, t.status, t.createdAt, t.priority),
     /**
      * The staff queue: tickets under the SLA by nearest due time; queries repeat DUE_UNDER_SLA literally
      * so SQLite can use it. Status is in it so the queue's count (open ones only) never reads the table.

@@ -51,7 +51,7 @@ describe("the scale seed on a tiny dataset", () => {
     expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.$client.pragma("foreign_key_check")).toEqual([]);
     const indexes = (db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets'`).all() as { name: string }[]).map((r) => r.name);
-    expect(indexes).toEqual(expect.arrayContaining(["tickets_open_due_idx", "tickets_open_counts_idx", "tickets_attainment_idx", "tickets_org_created_cover_idx", "tickets_org_status_idx", "tickets_assignee_idx", "tickets_created_idx"]));
+    expect(indexes).toEqual(expect.arrayContaining(["tickets_open_due_idx", "tickets_open_counts_idx", "tickets_attainment_idx", "tickets_org_created_cover_idx", "tickets_org_status_priority_idx", "tickets_assignee_idx", "tickets_created_idx"]));
     expect(count(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'ticket_events_ticket_idx'`)).toBe(1);
   });
 

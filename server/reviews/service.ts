@@ -158,7 +158,8 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
     kbGapQueries: gaps.map((g) => g.query),
     kbGapTickets: gaps.length,
     proactiveAlerts: alerts,
-    health: organizationHealth(db, { id: org.id, contractEnd: org.contractEnd }, to < now ? to : now),
+    // At generation, as the review says: open tickets and their age are only known as they are now.
+    health: organizationHealth(db, { id: org.id, contractEnd: org.contractEnd }, now),
   });
 }
 

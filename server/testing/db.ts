@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
+import { afterAll } from "vitest";
 import { users } from "@/db/schema";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
@@ -9,10 +10,20 @@ import type { SessionUser } from "@/server/auth/session";
 import { openDb, type Db } from "@/server/db";
 import { TEMPLATE_DB, TEST_ANCHOR } from "./constants";
 
-/** A private copy of the seeded template database for one test file. */
+/** The private copies made by the current test file, deleted with their WAL files after its tests. */
+const copies = new Set<string>();
+// This module is evaluated once per test file (vitest isolates files), so this hook is the file's.
+// Deleting is safe even before the file's own afterAll has closed a connection (POSIX unlink).
+afterAll(() => {
+  for (const file of copies) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  copies.clear();
+});
+
+/** A private copy of the seeded template database, deleted after the test file that made it. */
 export function createTestDb(): Db {
   const file = path.join(os.tmpdir(), `attain-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`);
   fs.copyFileSync(TEMPLATE_DB, file);
+  copies.add(file);
   return openDb(file);
 }
 
