@@ -8,6 +8,8 @@ function lastQuarter(now = new Date()): string {
 }
 
 const squash = (s: string) => s.replace(/\s+/g, "");
+const squashSpaces = (s: string) => s.replace(/\s+/g, " ").trim();
+const METRICS = ["First response", "Workaround", "Resolution"] as const;
 
 test.describe.configure({ mode: "serial" });
 
@@ -30,6 +32,15 @@ test("[REVIEWS] the account manager generates, edits and shares last quarter's r
   // Open action items of the previous review came along.
   await expect(page.getByText("Carried over").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Account health at generation" })).toBeVisible();
+  // The review's attainment per metric ("97.3% n=123, excluded 4"), to compare with the dashboard.
+  const attainment = page.getByRole("table", { name: "SLA attainment" });
+  const reviewFigures: Record<string, { pct: string; n: string; excluded: string }> = {};
+  for (const metric of METRICS) {
+    const cell = attainment.getByRole("row", { name: new RegExp(`^${metric} All priorities`) }).getByRole("cell").nth(1);
+    const [, pct, n, excluded] = /^(\S+%|—) n=(\d+), excluded (\d+)$/.exec(squashSpaces(await cell.innerText()))!;
+    reviewFigures[metric] = { pct: pct!, n: n!, excluded: excluded! };
+  }
+  expect(Number(reviewFigures["First response"]!.n)).toBeGreaterThan(0);
 
   await page.getByRole("textbox", { name: "Narrative" }).fill(narrative);
   await page.getByRole("button", { name: "Save narrative" }).click();
@@ -87,6 +98,19 @@ test("[REVIEWS] the account manager generates, edits and shares last quarter's r
   await page.getByRole("button", { name: "Acknowledge review" }).click();
   await expect(page.getByText(/^Acknowledged by .+ on /)).toBeVisible();
   await expect(page.getByRole("button", { name: "Acknowledge review" })).toHaveCount(0);
+
+  // The executive dashboard for Nimbus Live and the same quarter shows the same figures.
+  await page.context().clearCookies();
+  await signIn("exec@attain.test");
+  await page.goto(`/sla?q=${quarter}&org=1`);
+  await expect(page.getByText(/Organization: Nimbus Live/)).toBeVisible();
+  const tiles = page.getByRole("region", { name: "This period against the last" });
+  for (const metric of METRICS) {
+    const { pct, n, excluded } = reviewFigures[metric]!;
+    const tile = tiles.getByRole("link").filter({ has: page.getByText(metric, { exact: true }) });
+    await expect(tile.locator("dd").first()).toHaveText(pct);
+    await expect(tile).toContainText(`n = ${n} · ${excluded} excluded`);
+  }
 });
 
 test("[ACCOUNTS] a customer asks for a meeting and the account manager answers it from the portfolio inbox", async ({ page, signIn }) => {
