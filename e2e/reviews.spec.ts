@@ -89,6 +89,8 @@ test("[REVIEWS] the account manager generates, edits and shares last quarter's r
   expect(text).toContain(squash(narrative));
   expect(text).toContain(squash("SLA attainment"));
   expect(text).toContain(squash("Load-test the new live streaming gateway"));
+  // Its times name their zone (the reader's).
+  expect(text).toMatch(/Timesshownin[A-Za-z_]+\/[A-Za-z_]+\(/);
   // The portal frame and the controls are not printed.
   expect(text).not.toContain(squash("Sign out"));
   expect(text).not.toContain(squash("Acknowledge review"));

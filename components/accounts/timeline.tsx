@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getNow, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getNow, getTranslations } from "next-intl/server";
+import { zoneName } from "@/components/format";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { AppRouter } from "@/server/api/root";
@@ -22,9 +23,12 @@ export async function Timeline({ entries, timeZone, actions }: { entries: Entry[
   const t = await getTranslations("accounts.timeline");
   const format = await getFormatter();
   const now = await getNow();
+  const tc = await getTranslations("common");
+  const zone = zoneName(await getLocale(), timeZone, now);
   return (
     <Card id="timeline" title={t("title")} description={t("description")}>
       {actions}
+      {entries.length > 0 ? <p className="mb-3 text-xs text-slate-500">{tc("timeZoneNote", { zone })}</p> : null}
       {entries.length === 0 ? (
         <p className="py-4 text-center text-sm text-slate-600">{t("empty")}</p>
       ) : (

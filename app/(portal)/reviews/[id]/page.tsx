@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import { HealthBadge, HealthFactors } from "@/components/accounts/health-card";
-import { formatPercent } from "@/components/format";
+import { formatPercent, zoneName } from "@/components/format";
 import { ReviewBarChart } from "@/components/reviews/review-chart";
 import { AcknowledgeButton, ActionItemForm, EditItemToggle, NarrativeEditor, PrintButton, ShareButton } from "@/components/reviews/review-actions";
 import { STATUS_TONE } from "@/components/reviews/review-list";
@@ -42,7 +42,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const format = await getFormatter();
   const locale = await getLocale();
   const s = review.snapshot;
-  const zone = s.organization.timeZone;
+  // The viewer's time zone, named once under the heading (printed too).
+  const zone = await getTimeZone();
+  const zoneLabel = zoneName(locale, zone, await getNow());
   const when = (d: Date | string) => format.dateTime(new Date(d), { dateStyle: "medium", timeStyle: "short", timeZone: zone });
   const day = (d: Date | string) => format.dateTime(new Date(d), { dateStyle: "medium", timeZone: zone });
   // Quarters are UTC periods (as on the dashboards), so their first and last days are UTC dates.
@@ -112,6 +114,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             {review.sharedAt ? <span className="text-slate-600">{t("reviews.sharedOn", { date: when(review.sharedAt) })}</span> : null}
             {review.acknowledgedAt ? <span className="text-slate-600">{t("reviews.acknowledgedBy", { name: review.acknowledgedBy ?? "—", date: when(review.acknowledgedAt) })}</span> : null}
           </div>
+          <p className="mt-1 text-xs text-slate-500">{t("common.timeZoneNote", { zone: zoneLabel })}</p>
         </div>
         <div className="flex flex-wrap items-start gap-2 print:hidden">
           <PrintButton />
