@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { computeSlaAvailability, computeSlaDashboard, computeSlaTrend, countAtRisk } from "@/server/dashboards/service";
+import { computeSlaAvailability, computeSlaDashboard, computeSlaTickets, computeSlaTrend, countAtRisk } from "@/server/dashboards/service";
 import { computeStaffHome, computeTierOverview } from "@/server/home/service";
 import { openDb } from "@/server/db";
 import { TEST_ANCHOR } from "@/server/testing/constants";
@@ -98,6 +98,10 @@ describe("cached SLA dashboards and home pages", () => {
         expect(await exec.sla.trend(f)).toEqual(computeSlaTrend(db, f, TEST_ANCHOR));
         await exec.sla.availability(f);
         expect(await exec.sla.availability(f)).toEqual(computeSlaAvailability(db, f, TEST_ANCHOR));
+        for (const drill of [{ ...f, limit: 100 }, { ...f, metric: "firstResponse" as const, outcome: "breached" as const, limit: 100 }]) {
+          await exec.sla.tickets(drill);
+          expect(await exec.sla.tickets(drill)).toEqual(computeSlaTickets(db, drill, TEST_ANCHOR));
+        }
       }
     }
     await exec.sla.atRisk({});
@@ -117,6 +121,19 @@ describe("cached SLA dashboards and home pages", () => {
     const after = await exec.sla.dashboard({ period: NOVEMBER });
     expect(after.tiles.attainment.current.firstResponse.met).toBe(before.tiles.attainment.current.firstResponse.met + 1);
     expect(after).toEqual(computeSlaDashboard(db, { period: NOVEMBER }, TEST_ANCHOR));
+  });
+
+  it("the drill-down lists a first response met by a reply at once", async () => {
+    const exec = callerAs(db, "exec@attain.test");
+    const drill = { period: NOVEMBER, metric: "firstResponse" as const, outcome: "met" as const, limit: 500 };
+    const before = await exec.sla.tickets(drill);
+    await exec.sla.tickets(drill);
+    const ticketId = runningTicket(0);
+    expect(before.items.some((i) => i.ticketId === ticketId)).toBe(false);
+    await callerAs(db, "agent@attain.test").tickets.reply({ ticketId, body: "Checking the logs now." });
+    const after = await exec.sla.tickets(drill);
+    expect(after.total).toBe(before.total + 1);
+    expect(after.items.some((i) => i.ticketId === ticketId)).toBe(true);
   });
 
   it("a reply written through another connection shows on /sla at once", async () => {

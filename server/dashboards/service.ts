@@ -315,7 +315,19 @@ const FACTS = {
  * included, as they are in the figures.
  */
 export function listSlaTickets(db: Db, d: DrillDown, now: Date) {
-  const period = d.month ? { from: monthStart(d.month), to: monthStart(d.month, 1) } : resolvePeriod(d.period);
+  // Like the figures it lists, the list depends on now only up to the period's end (aged breaches).
+  const at = Math.min(now.getTime(), drillPeriod(d).to.getTime());
+  return cachedRead(db, "sla.tickets", { d, at }, () => computeSlaTickets(db, d, now));
+}
+
+/** The period a drill-down lists: the dashboard's, or one month of it (a trend point). */
+function drillPeriod(d: DrillDown) {
+  return d.month ? { from: monthStart(d.month), to: monthStart(d.month, 1) } : resolvePeriod(d.period);
+}
+
+/** listSlaTickets without the read cache (what every held result equals). */
+export function computeSlaTickets(db: Db, d: DrillDown, now: Date) {
+  const period = drillPeriod(d);
   const tierId = tierIdOf(db, d.tierCode);
   const metrics = d.band !== undefined ? (["firstResponse"] as const) : d.metric ? [d.metric] : METRICS;
   type Row = { ticketId: number; metric: Metric; outcome: "met" | "breached"; excluded: boolean; at: number };
