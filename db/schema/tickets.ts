@@ -93,6 +93,11 @@ export const ticketEvents = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     ticketId: integer("ticket_id").notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    /**
+     * The ticket's organization (a ticket never changes organization), copied onto each event so an
+     * organization's escalations are read by index, not by visiting each of its tickets.
+     */
+    organizationId: integer("organization_id").notNull(),
     at: ts("at").notNull(),
     type: text("type", { enum: TICKET_EVENT_TYPES }).notNull(),
     actorId: integer("actor_id").references(() => users.id),
@@ -102,8 +107,8 @@ export const ticketEvents = sqliteTable(
     index("ticket_events_ticket_idx").on(t.ticketId, t.at),
     /** The managers' complaints list (server/tickets/complaints.ts) reads complaint events by time. */
     index("ticket_events_complaint_idx").on(t.at, t.id).where(sql.raw(`"type" = 'complaint'`)),
-    // Escalations in a period (account health), without reading every event of an organization's tickets.
-    index("ticket_events_escalated_idx").on(t.at, t.ticketId).where(sql.raw(`"type" = 'escalated'`)),
+    // An organization's escalations by time (account health, the engagements timeline).
+    index("ticket_events_org_escalated_idx").on(t.organizationId, t.at).where(sql.raw(`"type" = 'escalated'`)),
   ],
 );
 

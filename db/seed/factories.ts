@@ -314,7 +314,7 @@ export function plannedSlaEvents(events: readonly PlannedEvent[]): SlaEvent[] {
 /** Prepared statements that write planned tickets fast; used inside the caller's transaction. */
 export function createTicketWriter(sqlite: Database.Database) {
   const insertTicket = sqlite.prepare(`INSERT INTO tickets (organization_id, requester_id, subject, description, product_area, category, priority, status, channel, sdk_platform, sdk_version, assignee_id, escalation_level, target_version_id, outside_sla, exclusion_reason, exclusion_note, resolution_kind, created_at, updated_at, resolved_at, fr_due_at, fr_achieved_at, fr_status, wa_due_at, wa_achieved_at, wa_status, res_due_at, res_achieved_at, res_status, next_due_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
-  const insertEvent = sqlite.prepare(`INSERT INTO ticket_events (ticket_id, at, type, actor_id, data) VALUES (?,?,?,?,?)`);
+  const insertEvent = sqlite.prepare(`INSERT INTO ticket_events (ticket_id, organization_id, at, type, actor_id, data) VALUES (?,?,?,?,?,?)`);
   const insertComment = sqlite.prepare(`INSERT INTO comments (ticket_id, author_id, body, visibility, automatic, created_at) VALUES (?,?,?,?,0,?)`);
   const insertRating = sqlite.prepare(`INSERT INTO satisfaction_ratings (ticket_id, user_id, score, comment, created_at) VALUES (?,?,?,?,?)`);
   const insertDispute = sqlite.prepare(`INSERT INTO disputes (ticket_id, kind, proposed_priority, reason, requested_by_id, status, decided_by_id, decision_note, created_at, decided_at) VALUES (?, 'priority', ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -333,7 +333,7 @@ export function createTicketWriter(sqlite: Database.Database) {
           ms(s.resDueAt), ms(s.resAchievedAt), s.resStatus, ms(s.nextDueAt),
         ).lastInsertRowid,
       );
-      for (const e of plan.events) insertEvent.run(id, e.at.getTime(), e.type, e.actorId, e.data ? JSON.stringify(e.data) : null);
+      for (const e of plan.events) insertEvent.run(id, plan.organizationId, e.at.getTime(), e.type, e.actorId, e.data ? JSON.stringify(e.data) : null);
       for (const c of plan.comments) insertComment.run(id, c.authorId, c.body, c.visibility, c.at.getTime());
       if (plan.rating) insertRating.run(id, plan.requesterId, plan.rating.score, plan.rating.comment, plan.rating.at.getTime());
       if (plan.dispute) {

@@ -52,7 +52,7 @@ export function getTimeline(db: Db, user: SessionUser, organizationId: number, n
     .from(ticketEvents)
     .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
     .leftJoin(users, eq(users.id, ticketEvents.actorId))
-    .where(and(eq(tickets.organizationId, organizationId), eq(ticketEvents.type, "escalated"), lte(ticketEvents.at, now)))
+    .where(and(eq(ticketEvents.organizationId, organizationId), eq(ticketEvents.type, "escalated"), lte(ticketEvents.at, now)))
     .orderBy(desc(ticketEvents.at))
     .limit(limit)
     .all();

@@ -62,12 +62,10 @@ export function loadHealthInputs(db: Db, orgs: { id: number; contractEnd: string
     .groupBy(ticketSlaFacts.organizationId)
     .all();
   const escalations = db
-    .select({ org: tickets.organizationId, n: sql<number>`count(*)` })
+    .select({ org: ticketEvents.organizationId, n: sql<number>`count(*)` })
     .from(ticketEvents)
-    .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
-    // Driven from the partial index of escalations by time (unary plus keeps SQLite off the organization's every ticket).
-    .where(and(inArray(sql`+${tickets.organizationId}`, ids), eq(ticketEvents.type, "escalated"), sql`${ticketEvents.at} >= ${since}`, sql`${ticketEvents.at} < ${t}`))
-    .groupBy(tickets.organizationId)
+    .where(and(inArray(ticketEvents.organizationId, ids), eq(ticketEvents.type, "escalated"), sql`${ticketEvents.at} >= ${since}`, sql`${ticketEvents.at} < ${t}`))
+    .groupBy(ticketEvents.organizationId)
     .all();
   const lastEngagement = db
     .select({ org: engagements.organizationId, at: sql<number>`max(${engagements.at})` })

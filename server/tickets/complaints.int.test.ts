@@ -218,3 +218,14 @@ describe("the customer's ticket list and filing with watchers", () => {
     await expect(callerAs(db, null, at(1)).tickets.colleagues()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });
+
+describe("the event log's organization", () => {
+  it("every event written above (replies, escalations, complaints, decisions) carries its ticket's organization", () => {
+    const written = db.$client.prepare(`SELECT count(*) AS n FROM ticket_events WHERE type IN ('complaint', 'escalated')`).get() as { n: number };
+    expect(written.n).toBeGreaterThan(0);
+    const wrong = db.$client
+      .prepare(`SELECT count(*) AS n FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE e.organization_id <> t.organization_id`)
+      .get() as { n: number };
+    expect(wrong.n).toBe(0);
+  });
+});

@@ -41,7 +41,7 @@ export function raiseComplaint(db: Db, user: SessionUser, input: { ticketId: num
     const onBehalf = user.role !== "customer";
     const row = tx
       .insert(ticketEvents)
-      .values({ ticketId: ticket.id, at: now, type: "complaint", actorId: user.id, data: { phase: "raised", reason: input.reason, onBehalf } })
+      .values({ ticketId: ticket.id, organizationId: ticket.organizationId, at: now, type: "complaint", actorId: user.id, data: { phase: "raised", reason: input.reason, onBehalf } })
       .returning({ id: ticketEvents.id })
       .get();
     appendTicketEvents(tx, ticket.id, [], now);

@@ -46,7 +46,10 @@ export function appendTicketEvents(
   now: Date,
   patch: Partial<typeof tickets.$inferInsert> = {},
 ) {
-  for (const e of events) tx.insert(ticketEvents).values({ ticketId, at: e.at, type: e.type, actorId: e.actorId, data: e.data ?? null }).run();
+  if (events.length > 0) {
+    const { organizationId } = tx.select({ organizationId: tickets.organizationId }).from(tickets).where(eq(tickets.id, ticketId)).get()!;
+    for (const e of events) tx.insert(ticketEvents).values({ ticketId, organizationId, at: e.at, type: e.type, actorId: e.actorId, data: e.data ?? null }).run();
+  }
   tx.update(tickets).set({ ...patch, updatedAt: now }).where(eq(tickets.id, ticketId)).run();
   return refreshTicketSla(tx, ticketId, now);
 }
