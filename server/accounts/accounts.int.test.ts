@@ -114,7 +114,7 @@ describe("meeting requests", () => {
 
 describe("portfolio and health", () => {
   it("an account manager sees their portfolio with each factor's contribution; managers see all organizations", async () => {
-    const mine = await callerAs(db, "am@attain.test").accounts.portfolio({});
+    const mine = (await callerAs(db, "am@attain.test").accounts.portfolio({})).items;
     const amId = userId("am@attain.test");
     const expected = db.$client.prepare("select count(*) n from organizations where account_manager_id = ? or technical_account_manager_id = ?").get(amId, amId) as { n: number };
     expect(mine).toHaveLength(expected.n);
@@ -124,15 +124,37 @@ describe("portfolio and health", () => {
     }
     expect(mine.map((r) => r.health.score)).toEqual([...mine.map((r) => r.health.score)].sort((a, b) => a - b));
     const all = await callerAs(db, "manager@attain.test").accounts.portfolio({});
-    expect(all).toHaveLength((db.$client.prepare("select count(*) n from organizations").get() as { n: number }).n);
+    expect(all.total).toBe((db.$client.prepare("select count(*) n from organizations").get() as { n: number }).n);
+    expect(all.items).toHaveLength(all.total);
   });
 
   it("filters by tier and band and sorts by renewal", async () => {
-    const enterprise = await callerAs(db, "manager@attain.test").accounts.portfolio({ tier: "enterprise", sort: "renewal" });
+    const enterprise = (await callerAs(db, "manager@attain.test").accounts.portfolio({ tier: "enterprise", sort: "renewal" })).items;
     expect(enterprise.every((r) => r.tier === "enterprise")).toBe(true);
     expect(enterprise.map((r) => r.daysToRenewal)).toEqual([...enterprise.map((r) => r.daysToRenewal)].sort((a, b) => a - b));
     const green = await callerAs(db, "manager@attain.test").accounts.portfolio({ band: "green" });
-    expect(green.every((r) => r.health.score >= 75)).toBe(true);
+    expect(green.items.every((r) => r.health.score >= 75)).toBe(true);
+    expect(green.total).toBe(green.counts.green);
+  });
+
+  it("pages through the portfolio in its order, with each band's count; a page past the end shows the last", async () => {
+    const manager = callerAs(db, "manager@attain.test");
+    const whole = await manager.accounts.portfolio({ sort: "health", pageSize: 200 });
+    expect(whole.counts.red + whole.counts.yellow + whole.counts.green).toBe(whole.total);
+    const pages = Math.ceil(whole.total / 7);
+    expect(pages).toBeGreaterThan(2);
+    const seen: number[] = [];
+    for (let page = 1; page <= pages; page++) {
+      const p = await manager.accounts.portfolio({ sort: "health", page, pageSize: 7 });
+      expect(p).toMatchObject({ total: whole.total, page, pageSize: 7, counts: whole.counts });
+      seen.push(...p.items.map((r) => r.id));
+    }
+    expect(seen).toEqual(whole.items.map((r) => r.id));
+    const past = await manager.accounts.portfolio({ sort: "health", page: pages + 5, pageSize: 7 });
+    expect(past.page).toBe(pages);
+    expect(past.items.map((r) => r.id)).toEqual(whole.items.slice((pages - 1) * 7).map((r) => r.id));
+    await expectCode(manager.accounts.portfolio({ pageSize: 201 }), "BAD_REQUEST");
+    await expectCode(manager.accounts.portfolio({ page: 0 }), "BAD_REQUEST");
   });
 
   it("health's satisfaction and breaches equal the raw records, also right after a customer rates a ticket", async () => {

@@ -93,7 +93,7 @@ export function loadHealthInputs(db: Db, orgs: { id: number; contractEnd: string
   return out;
 }
 
-export type PortfolioFilter = { tier?: TierCode; band?: HealthBand; sort?: "health" | "renewal" | "name" | "tier" };
+export type PortfolioFilter = { tier?: TierCode; band?: HealthBand; sort?: "health" | "renewal" | "name" | "tier"; page?: number; pageSize?: number };
 
 export type PortfolioRow = {
   id: number;
@@ -106,12 +106,18 @@ export type PortfolioRow = {
   health: Health;
 };
 
+/** Rows shown per portfolio page (a manager's portfolio is every organization). */
+export const PORTFOLIO_PAGE_SIZE = 50;
+
+/** One page of the portfolio in its order, with the total and each band's count before the band filter. */
+export type PortfolioPage = { total: number; page: number; pageSize: number; counts: Record<HealthBand, number>; items: PortfolioRow[] };
+
 /**
  * The account manager's portfolio (organizations they are account manager or TAM of); managers
  * and admins see every organization. Each row carries its health with every factor, filtered by
  * tier and band and sorted (health: worst first; renewal: soonest first).
  */
-export function listPortfolio(db: Db, user: SessionUser, filter: PortfolioFilter, now: Date): PortfolioRow[] {
+export function listPortfolio(db: Db, user: SessionUser, filter: PortfolioFilter, now: Date): PortfolioPage {
   const conditions: (SQL | undefined)[] = [];
   if (user.role === "account_manager") conditions.push(or(eq(organizations.accountManagerId, user.id), eq(organizations.technicalAccountManagerId, user.id)));
   if (filter.tier) conditions.push(eq(tiers.code, filter.tier));
@@ -136,7 +142,18 @@ export function listPortfolio(db: Db, user: SessionUser, filter: PortfolioFilter
           ? b.rank - a.rank || a.name.localeCompare(b.name)
           : a.name.localeCompare(b.name),
   );
-  return filtered.map(({ rank: _rank, ...r }) => r);
+  const pageSize = filter.pageSize ?? PORTFOLIO_PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(filtered.length / pageSize));
+  const page = Math.min(filter.page ?? 1, pages);
+  const counts = { red: 0, yellow: 0, green: 0 } satisfies Record<HealthBand, number>;
+  for (const r of rows) counts[r.health.band]++;
+  return {
+    total: filtered.length,
+    page,
+    pageSize,
+    counts,
+    items: filtered.slice((page - 1) * pageSize, page * pageSize).map(({ rank: _rank, ...r }) => r),
+  };
 }
 
 /** One organization's health now (staff only; the service caller checks the role). */

@@ -17,7 +17,7 @@ const ALLOWED = ["account_manager", "manager", "admin"] as const;
 const BANDS = ["red", "yellow", "green"] as const;
 const SORTS = ["health", "renewal", "tier", "name"] as const;
 
-type Search = { tier?: string; band?: string; sort?: string };
+type Search = { tier?: string; band?: string; sort?: string; page?: string };
 const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => ((list as readonly string[]).includes(v ?? "") ? (v as T) : undefined);
 
 /** The account manager's portfolio: meeting requests to answer, then each account's health, explained. */
@@ -30,7 +30,15 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const band = pick(BANDS, sp.band);
   const sort = pick(SORTS, sp.sort) ?? "health";
   const api = await serverCaller();
-  const [rows, inbox] = await Promise.all([api.accounts.portfolio({ tier, band, sort }), api.accounts.meetingRequests({ status: "requested" })]);
+  const requested = Math.min(Math.max(1, Math.floor(Number(sp.page) || 1)), 100_000);
+  const [portfolio, inbox] = await Promise.all([api.accounts.portfolio({ tier, band, sort, page: requested }), api.accounts.meetingRequests({ status: "requested" })]);
+  const rows = portfolio.items;
+  const pages = Math.max(1, Math.ceil(portfolio.total / portfolio.pageSize));
+  const hrefFor = (changes: Record<string, string | undefined>) => {
+    const next: Record<string, string | undefined> = { tier, band, sort: sort === "health" ? undefined : sort, ...changes };
+    const query = new URLSearchParams(Object.entries(next).filter((e): e is [string, string] => e[1] !== undefined));
+    return `/portfolio${query.size > 0 ? `?${query}` : ""}`;
+  };
   const t = await getTranslations();
   const select = "mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
@@ -46,7 +54,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         </Card>
         <Card
           id="accounts"
-          title={t("accounts.portfolio.accounts", { n: rows.length })}
+          title={t("accounts.portfolio.accounts", { n: portfolio.total })}
           description={t("accounts.portfolio.weights", {
             weights: Object.entries(HEALTH_WEIGHTS)
               .map(([k, w]) => `${t(`accounts.health.factors.${k}`)} ${w}`)
@@ -85,6 +93,20 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
             </label>
             <ApplyFiltersButton />
           </form>
+          <ul aria-label={t("accounts.portfolio.bandCounts")} className="mb-4 flex flex-wrap gap-2 text-sm">
+            {BANDS.map((b) => (
+              <li key={b}>
+                <Link
+                  href={hrefFor({ band: band === b ? undefined : b, page: undefined })}
+                  aria-current={band === b ? "true" : undefined}
+                  className={`inline-flex items-center gap-1.5 rounded-full border px-3 py-1 ${band === b ? "border-brand-600 bg-brand-50 text-brand-800" : "border-slate-200 text-slate-700 hover:border-brand-600"}`}
+                >
+                  <span aria-hidden className={`h-2 w-2 rounded-full ${b === "red" ? "bg-red-500" : b === "yellow" ? "bg-amber-400" : "bg-emerald-500"}`} />
+                  {t("accounts.portfolio.bandCount", { band: t(`accounts.health.bands.${b}`), n: portfolio.counts[b] })}
+                </Link>
+              </li>
+            ))}
+          </ul>
           {rows.length === 0 ? (
             <p className="py-8 text-center text-sm text-slate-600">{t("accounts.portfolio.empty")}</p>
           ) : (
@@ -113,6 +135,25 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
               ))}
             </ul>
           )}
+          {pages > 1 ? (
+            <nav className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm" aria-label={t("accounts.portfolio.pagination")}>
+              {portfolio.page > 1 ? (
+                <Link href={hrefFor({ page: String(portfolio.page - 1) })} className="font-medium text-brand-700 hover:underline">
+                  ← {t("accounts.portfolio.previous")}
+                </Link>
+              ) : (
+                <span />
+              )}
+              <span className="text-slate-600">{t("accounts.portfolio.summary", { page: portfolio.page, pages, total: portfolio.total })}</span>
+              {portfolio.page < pages ? (
+                <Link href={hrefFor({ page: String(portfolio.page + 1) })} className="font-medium text-brand-700 hover:underline">
+                  {t("accounts.portfolio.next")} →
+                </Link>
+              ) : (
+                <span />
+              )}
+            </nav>
+          ) : null}
         </Card>
       </div>
     </>

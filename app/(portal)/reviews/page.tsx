@@ -26,7 +26,8 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const organizations = !canGenerate
     ? []
     : user.role === "account_manager"
-      ? (await api.accounts.portfolio({ sort: "name" })).map((o) => ({ id: o.id, name: o.name }))
+      ? // An account manager's portfolio is tens of organizations; 200 is the most one page holds.
+        (await api.accounts.portfolio({ sort: "name", pageSize: 200 })).items.map((o) => ({ id: o.id, name: o.name }))
       : (await api.accounts.organizations({})).map((o) => ({ id: o.id, name: o.name }));
   const now = await getNow();
   return (

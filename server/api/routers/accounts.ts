@@ -4,7 +4,7 @@ import { assertCanReadOrganization, canManageOrganization } from "@/server/accou
 import { addEngagement, getTimeline } from "@/server/accounts/engagements";
 import { HEALTH_FACTORS } from "@/server/accounts/health";
 import { answerMeeting, listMeetingRequests, requestMeeting } from "@/server/accounts/meetings";
-import { listPortfolio, organizationHealth, searchOrganizations } from "@/server/accounts/portfolio";
+import { listPortfolio, organizationHealth, PORTFOLIO_PAGE_SIZE, searchOrganizations } from "@/server/accounts/portfolio";
 import { getOrganizationOverview } from "@/server/accounts/service";
 import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
 import { ZOrganizationOverview, ZRegion, ZTierCode } from "../schemas";
@@ -99,21 +99,29 @@ export const accountsRouter = createTRPCRouter({
         tier: z.enum(TIER_CODES).optional(),
         band: z.enum(["green", "yellow", "red"]).optional(),
         sort: z.enum(["health", "renewal", "name", "tier"]).optional(),
+        page: z.number().int().min(1).max(100_000).default(1),
+        pageSize: z.number().int().min(1).max(200).default(PORTFOLIO_PAGE_SIZE),
       }),
     )
     .output(
-      z.array(
-        z.object({
-          id: z.number(),
-          name: z.string(),
-          tier: ZTierCode,
-          region: z.string(),
-          accountManager: z.string().nullable(),
-          contractEnd: z.string(),
-          daysToRenewal: z.number(),
-          health: ZHealth,
-        }),
-      ),
+      z.object({
+        total: z.number(),
+        page: z.number(),
+        pageSize: z.number(),
+        counts: z.object({ red: z.number(), yellow: z.number(), green: z.number() }),
+        items: z.array(
+          z.object({
+            id: z.number(),
+            name: z.string(),
+            tier: ZTierCode,
+            region: z.string(),
+            accountManager: z.string().nullable(),
+            contractEnd: z.string(),
+            daysToRenewal: z.number(),
+            health: ZHealth,
+          }),
+        ),
+      }),
     )
     .query(({ ctx, input }) => listPortfolio(ctx.db, ctx.user, input, ctx.now())),
   /** Health internals are for the vendor's account staff only, never for customers. */
