@@ -40,7 +40,12 @@ export async function firstLoadJs(baseUrl: string, pagePath: string, cookie: str
   const html = await res.text();
   if (res.status !== 200) return { status: res.status, bytes: NaN, scripts: 0 };
   const srcs = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) if (m[1]!.includes("/_next/")) srcs.add(m[1]!.replaceAll("&amp;", "&"));
+  // Scripts marked nomodule (the legacy polyfills) are skipped by every browser that runs modules, so
+  // they are not part of a first load, as in Next.js's own "First Load JS".
+  for (const [, attributes] of html.matchAll(/<script(\s[^>]*)>/g)) {
+    const src = /\ssrc="([^"]+)"/.exec(attributes!)?.[1];
+    if (src?.includes("/_next/") && !/\snomodule\b/i.test(attributes!)) srcs.add(src.replaceAll("&amp;", "&"));
+  }
   let bytes = 0;
   for (const src of srcs) {
     const js = await fetch(new URL(src, baseUrl));

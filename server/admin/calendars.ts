@@ -4,7 +4,7 @@
  * router validates input with these, the service re-checks before writing, and the edit form runs
  * the same functions to show each problem beside its field before anything is sent.
  */
-import { z } from "zod";
+import { z } from "@/server/zod";
 
 export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

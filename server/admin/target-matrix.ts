@@ -4,7 +4,7 @@
  * the service and the form, the change list between two versions, and the units the form offers
  * (targets are always stored in whole minutes).
  */
-import { z } from "zod";
+import { z } from "@/server/zod";
 import { CALENDAR_MODES, METRICS, PRIORITIES, TIER_CODES, type CalendarMode } from "@/db/schema/enums";
 import { addIssues, type Issue } from "./calendars";
 

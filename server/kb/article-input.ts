@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/server/zod";
 import { ARTICLE_STATUSES, ARTICLE_TYPES, LOCALES, PRODUCT_AREAS, type Role } from "@/db/schema/enums";
 import { segmentText } from "./segment";
 
