@@ -1,22 +1,11 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 
 export type ChartSeries = { key: string; label: string; color: string };
 
-/**
- * A bar chart of a review section. It is always shown beside a table of the same figures (the
- * accessible and printable view), so the chart itself is hidden from assistive technology.
- */
-export function ReviewBarChart({
-  data,
-  xKey,
-  series,
-  domain,
-  reference,
-  unit = "",
-  angled = false,
-}: {
+export type ReviewChartProps = {
   data: Record<string, string | number | null>[];
   xKey: string;
   series: ChartSeries[];
@@ -25,22 +14,24 @@ export function ReviewBarChart({
   unit?: string;
   /** Long category names: slanted labels so they do not overlap. */
   angled?: boolean;
-}) {
+};
+
+function Loading() {
+  const t = useTranslations("reviews");
+  return <div className="flex h-full w-full items-center justify-center rounded-md bg-slate-50 text-xs text-slate-500">{t("chartLoading")}</div>;
+}
+
+/** Recharts arrives after the review's first paint (the tables beside each chart carry the figures). */
+const ReviewBars = dynamic(() => import("./review-chart-drawing").then((m) => m.ReviewBars), { ssr: false, loading: Loading });
+
+/**
+ * A bar chart of a review section. It is always shown beside a table of the same figures (the
+ * accessible and printable view), so the chart itself is hidden from assistive technology.
+ */
+export function ReviewBarChart(props: ReviewChartProps) {
   return (
-    <div aria-hidden className={`${angled ? "h-72" : "h-56"} w-full break-inside-avoid`}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey={xKey} tick={{ fontSize: 11 }} interval={0} {...(angled ? { angle: -35, textAnchor: "end", height: 80 } : {})} />
-          <YAxis tick={{ fontSize: 11 }} domain={domain ?? [0, "auto"]} unit={unit} allowDecimals={unit !== ""} />
-          <Tooltip formatter={(v) => `${String(v)}${unit}`} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {reference ? <ReferenceLine y={reference.value} stroke="#dc2626" strokeDasharray="4 4" label={{ value: reference.label, fontSize: 11, fill: "#dc2626", position: "insideTopRight" }} /> : null}
-          {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+    <div aria-hidden className={`${props.angled ? "h-72" : "h-56"} w-full break-inside-avoid`}>
+      <ReviewBars {...props} />
     </div>
   );
 }

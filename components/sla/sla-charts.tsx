@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { formatPercent } from "@/components/format";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { AppRouter } from "@/server/api/root";
@@ -21,6 +21,19 @@ const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
 const TIER_COLORS = { basic: "#64748b", advanced: "#0ea5e9", enterprise: "#1d5fd6" } as const;
 /** First-response bands 0-3 are within the target (met), 4-6 late. */
 const MET_BANDS = 4;
+
+/** Recharts arrives after the page's first paint; until then each chart keeps its place. */
+function Drawing() {
+  const t = useTranslations("sla");
+  return (
+    <div role="status" className="flex h-full w-full items-center justify-center rounded-md bg-slate-50 text-xs text-slate-500">
+      {t("chartLoading")}
+    </div>
+  );
+}
+const TrendLines = dynamic(() => import("./sla-chart-drawings").then((m) => m.TrendLines), { ssr: false, loading: Drawing });
+const BandBars = dynamic(() => import("./sla-chart-drawings").then((m) => m.BandBars), { ssr: false, loading: Drawing });
+const BreachBars = dynamic(() => import("./sla-chart-drawings").then((m) => m.BreachBars), { ssr: false, loading: Drawing });
 
 function MetricSelect({ id, value, onChange }: { id: string; value: Metric; onChange: (m: Metric) => void }) {
   const t = useTranslations();
@@ -91,27 +104,12 @@ function TrendChart({ trend, filter }: { trend: Trend; filter: SlaFilter }) {
       }}
       chart={
         <div className="h-72 w-full">
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart
-              data={data}
-              margin={{ top: 8, right: 12, bottom: 0, left: -12 }}
-              onClick={(state) => {
-                const month = state?.activeLabel;
-                if (typeof month === "string") router.push(drill(month));
-              }}
-              style={{ cursor: "pointer" }}
-            >
-              <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-              <XAxis dataKey="month" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={16} />
-              <YAxis domain={[0, 100]} tick={{ fontSize: 11 }} unit="%" />
-              <Tooltip formatter={(value, name) => [value === null || value === undefined ? t("common.notAvailable") : `${value}%`, tierName(String(name))]} />
-              <Legend formatter={(value) => tierName(String(value))} wrapperStyle={{ fontSize: 12 }} />
-              <ReferenceLine y={trend.goal * 100} stroke="#dc2626" strokeDasharray="6 3" label={{ value: t("sla.trend.goal"), position: "insideBottomRight", fontSize: 11, fill: "#dc2626" }} />
-              {trend.series.map((s) => (
-                <Line key={s.tierCode} type="monotone" dataKey={s.tierCode} stroke={TIER_COLORS[s.tierCode]} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
+          <TrendLines
+            data={data}
+            series={trend.series.map((s) => ({ key: s.tierCode, label: tierName(s.tierCode), color: TIER_COLORS[s.tierCode] }))}
+            goal={trend.goal}
+            onPickMonth={(month) => router.push(drill(month))}
+          />
         </div>
       }
       table={
@@ -280,20 +278,7 @@ function Distribution({ dashboard, filter }: { dashboard: Dashboard; filter: Sla
       csv={{ filename: "sla-first-response-distribution.csv", header: ["share of target used", "first responses", "share"], rows: data.map((d) => [d.label, d.n, total > 0 ? d.n / total : null]) }}
       chart={
         <div className="h-64 w-full">
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-              <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="label" tick={{ fontSize: 10 }} interval={0} angle={-30} textAnchor="end" height={50} />
-              <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
-              <Tooltip formatter={(value) => [String(value), t("sla.distribution.count")]} />
-              <ReferenceLine x={data[MET_BANDS - 1]!.label} stroke="#dc2626" strokeDasharray="6 3" label={{ value: t("sla.distribution.target"), position: "top", fontSize: 11, fill: "#dc2626" }} />
-              <Bar dataKey="n" isAnimationActive={false} cursor="pointer" onClick={(item) => router.push(drillHref({ ...filter, metric: "firstResponse", band: (item.payload as { band: number }).band }))}>
-                {data.map((d) => (
-                  <Cell key={d.band} fill={d.band < MET_BANDS ? "#10b981" : "#ef4444"} />
-                ))}
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
+          <BandBars data={data} metBands={MET_BANDS} onPickBand={(band) => router.push(drillHref({ ...filter, metric: "firstResponse", band }))} />
         </div>
       }
       table={
@@ -339,15 +324,7 @@ function Breaches({ dashboard, filter }: { dashboard: Dashboard; filter: SlaFilt
       <p className="py-10 text-center text-sm text-slate-600">{t("sla.breachesChart.empty")}</p>
     ) : (
       <div style={{ height: Math.max(120, data.length * 34 + 30) }} className="w-full">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
-            <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
-            <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 11 }} />
-            <Tooltip formatter={(value) => [String(value), t("sla.breached")]} />
-            <Bar dataKey="n" fill="#ef4444" isAnimationActive={false} cursor="pointer" onClick={(item) => onPick((item.payload as { key: string }).key)} />
-          </BarChart>
-        </ResponsiveContainer>
+        <BreachBars data={data} onPick={onPick} />
       </div>
     );
   return (
