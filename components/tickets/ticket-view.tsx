@@ -102,7 +102,12 @@ function WhyDue({ m }: { m: MetricRow }) {
   );
 }
 
-function ActionForm({ title, submit, children, onSubmit, pending, error, done }: { title: string; submit: string; children: ReactNode; onSubmit: (form: FormData) => void; pending: boolean; error: string | null; done: string | null }) {
+/** One ticket action's mutation with its feedback. */
+type ActionState<I> = { mutate: (input: I) => void; pending: boolean; error: string | null; done: boolean };
+
+function ActionForm({ title, submit, children, onSubmit, state, doneText }: { title: string; submit: string; children: ReactNode; onSubmit: (form: FormData) => void; state: { pending: boolean; error: string | null; done: boolean }; doneText: string }) {
+  const { pending, error } = state;
+  const done = state.done ? doneText : null;
   const t = useTranslations("tickets.actions");
   const hydrated = useHydrated();
   return (
@@ -133,6 +138,21 @@ function ActionForm({ title, submit, children, onSubmit, pending, error, done }:
 }
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
+
+/** A labelled, required multi-line field of an action form. */
+function TextArea({ label, name, rows = 2, required = true }: { label: string; name: string; rows?: number; required?: boolean }) {
+  return (
+    <label className="block text-sm">
+      {label}
+      <textarea name={name} rows={rows} required={required} className={field} />
+    </label>
+  );
+}
+
+/** A ticket action: its mutation, pending state and feedback in one value. */
+function actionOf<I>(feedback: ReturnType<typeof useFeedback>, mutation: { mutate: (input: I) => void; isPending: boolean }): ActionState<I> {
+  return { mutate: mutation.mutate, pending: mutation.isPending, error: feedback.error, done: feedback.done };
+}
 
 /** Feedback for a ticket action: refreshes the ticket on success, turns errors into a sentence in the user's language. */
 function useFeedback(id: number) {
@@ -233,14 +253,6 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
   const fChange = useFeedback(id);
   const fExclude = useFeedback(id);
   const fDecide = useFeedback(id);
-  const disputeM = useMutation(trpc.tickets.openDispute.mutationOptions(fDispute.callbacks));
-  const changeM = useMutation(trpc.tickets.changePriority.mutationOptions(fChange.callbacks));
-  const excludeM = useMutation(trpc.tickets.exclude.mutationOptions(fExclude.callbacks));
-  const decideM = useMutation(trpc.tickets.decideDispute.mutationOptions(fDecide.callbacks));
-  const dispute = { mutate: disputeM.mutate, pending: disputeM.isPending, error: fDispute.error, done: fDispute.done };
-  const change = { mutate: changeM.mutate, pending: changeM.isPending, error: fChange.error, done: fChange.done };
-  const exclude = { mutate: excludeM.mutate, pending: excludeM.isPending, error: fExclude.error, done: fExclude.done };
-  const decide = { mutate: decideM.mutate, pending: decideM.isPending, error: fDecide.error, done: fDecide.done };
   const fWait = useFeedback(id);
   const fWork = useFeedback(id);
   const fResolve = useFeedback(id);
@@ -248,19 +260,23 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
   const fEscalate = useFeedback(id);
   const fReopen = useFeedback(id);
   const fRate = useFeedback(id);
-  const waitM = useMutation(trpc.tickets.setWaiting.mutationOptions(fWait.callbacks));
-  const workM = useMutation(trpc.tickets.workaround.mutationOptions(fWork.callbacks));
-  const resolveM = useMutation(trpc.tickets.resolve.mutationOptions(fResolve.callbacks));
-  const assignM = useMutation(trpc.tickets.assign.mutationOptions(fAssign.callbacks));
-  const escalateM = useMutation(trpc.tickets.escalate.mutationOptions(fEscalate.callbacks));
-  const reopenM = useMutation(trpc.tickets.reopen.mutationOptions(fReopen.callbacks));
-  const rateM = useMutation(trpc.tickets.rate.mutationOptions(fRate.callbacks));
   const fComplain = useFeedback(id);
   const fAnswer = useFeedback(id);
-  const complainM = useMutation(trpc.tickets.complain.mutationOptions(fComplain.callbacks));
-  const answerM = useMutation(trpc.tickets.answerComplaint.mutationOptions(fAnswer.callbacks));
   const fWatch = useFeedback(id);
-  const watchM = useMutation(trpc.tickets.addWatcher.mutationOptions(fWatch.callbacks));
+  const dispute = actionOf(fDispute, useMutation(trpc.tickets.openDispute.mutationOptions(fDispute.callbacks)));
+  const change = actionOf(fChange, useMutation(trpc.tickets.changePriority.mutationOptions(fChange.callbacks)));
+  const exclude = actionOf(fExclude, useMutation(trpc.tickets.exclude.mutationOptions(fExclude.callbacks)));
+  const decide = actionOf(fDecide, useMutation(trpc.tickets.decideDispute.mutationOptions(fDecide.callbacks)));
+  const wait = actionOf(fWait, useMutation(trpc.tickets.setWaiting.mutationOptions(fWait.callbacks)));
+  const work = actionOf(fWork, useMutation(trpc.tickets.workaround.mutationOptions(fWork.callbacks)));
+  const resolve = actionOf(fResolve, useMutation(trpc.tickets.resolve.mutationOptions(fResolve.callbacks)));
+  const assign = actionOf(fAssign, useMutation(trpc.tickets.assign.mutationOptions(fAssign.callbacks)));
+  const escalate = actionOf(fEscalate, useMutation(trpc.tickets.escalate.mutationOptions(fEscalate.callbacks)));
+  const reopen = actionOf(fReopen, useMutation(trpc.tickets.reopen.mutationOptions(fReopen.callbacks)));
+  const rate = actionOf(fRate, useMutation(trpc.tickets.rate.mutationOptions(fRate.callbacks)));
+  const complain = actionOf(fComplain, useMutation(trpc.tickets.complain.mutationOptions(fComplain.callbacks)));
+  const answer = actionOf(fAnswer, useMutation(trpc.tickets.answerComplaint.mutationOptions(fAnswer.callbacks)));
+  const watch = actionOf(fWatch, useMutation(trpc.tickets.addWatcher.mutationOptions(fWatch.callbacks)));
   const resolved = data.ticket.status === "resolved" || data.ticket.status === "closed";
   const isOpen = isOpenStatus(data.ticket.status);
   const openDisputes = data.disputes.filter((d) => d.status === "open");
@@ -268,7 +284,7 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
 
   if (role === "customer" && isOpen && !openDisputes.some((d) => d.kind === "priority")) {
     forms.push(
-      <ActionForm key="dp" title={t("disputePriority")} submit={t("submitDispute")} pending={dispute.pending} error={dispute.error} done={dispute.done ? t("sent") : null} onSubmit={(f) => dispute.mutate({ ticketId: id, kind: "priority", proposedPriority: f.get("proposed") as "P0", reason: String(f.get("reason") ?? "") })}>
+      <ActionForm key="dp" title={t("disputePriority")} submit={t("submitDispute")} state={dispute} doneText={t("sent")} onSubmit={(f) => dispute.mutate({ ticketId: id, kind: "priority", proposedPriority: f.get("proposed") as "P0", reason: String(f.get("reason") ?? "") })}>
         <label className="block text-sm">
           {t("proposedPriority")}
           <select name="proposed" className={field} defaultValue={PRIORITIES.find((p) => p !== data.ticket.priority)}>
@@ -279,26 +295,20 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
             ))}
           </select>
         </label>
-        <label className="block text-sm">
-          {t("reason")}
-          <textarea name="reason" rows={2} required className={field} />
-        </label>
+        <TextArea label={t("reason")} name="reason" />
       </ActionForm>,
     );
   }
   if (role === "customer" && data.ticket.exclusionReason && !openDisputes.some((d) => d.kind === "exclusion")) {
     forms.push(
-      <ActionForm key="de" title={t("disputeExclusion")} submit={t("submitDispute")} pending={dispute.pending} error={dispute.error} done={dispute.done ? t("sent") : null} onSubmit={(f) => dispute.mutate({ ticketId: id, kind: "exclusion", reason: String(f.get("reason") ?? "") })}>
-        <label className="block text-sm">
-          {t("reason")}
-          <textarea name="reason" rows={2} required className={field} />
-        </label>
+      <ActionForm key="de" title={t("disputeExclusion")} submit={t("submitDispute")} state={dispute} doneText={t("sent")} onSubmit={(f) => dispute.mutate({ ticketId: id, kind: "exclusion", reason: String(f.get("reason") ?? "") })}>
+        <TextArea label={t("reason")} name="reason" />
       </ActionForm>,
     );
   }
   if (role !== "customer" && isOpen) {
     forms.push(
-      <ActionForm key="cp" title={t("changePriority")} submit={t("submitPriority")} pending={change.pending} error={change.error} done={change.done ? t("saved") : null} onSubmit={(f) => change.mutate({ ticketId: id, priority: f.get("priority") as "P0", reason: String(f.get("reason") ?? "") })}>
+      <ActionForm key="cp" title={t("changePriority")} submit={t("submitPriority")} state={change} doneText={t("saved")} onSubmit={(f) => change.mutate({ ticketId: id, priority: f.get("priority") as "P0", reason: String(f.get("reason") ?? "") })}>
         <label className="block text-sm">
           {t("newPriority")}
           <select name="priority" className={field} defaultValue={data.ticket.priority}>
@@ -309,16 +319,13 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
             ))}
           </select>
         </label>
-        <label className="block text-sm">
-          {t("reason")}
-          <textarea name="reason" rows={2} required className={field} />
-        </label>
+        <TextArea label={t("reason")} name="reason" />
       </ActionForm>,
     );
   }
   if (role === "manager" && !data.ticket.exclusionReason) {
     forms.push(
-      <ActionForm key="ex" title={t("exclude")} submit={t("submitExclude")} pending={exclude.pending} error={exclude.error} done={exclude.done ? t("saved") : null} onSubmit={(f) => exclude.mutate({ ticketId: id, reason: f.get("reason") as "third_party", note: String(f.get("note") ?? "") })}>
+      <ActionForm key="ex" title={t("exclude")} submit={t("submitExclude")} state={exclude} doneText={t("saved")} onSubmit={(f) => exclude.mutate({ ticketId: id, reason: f.get("reason") as "third_party", note: String(f.get("note") ?? "") })}>
         <label className="block text-sm">
           {t("exclusionReason")}
           <select name="reason" className={field}>
@@ -329,17 +336,14 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
             ))}
           </select>
         </label>
-        <label className="block text-sm">
-          {t("note")}
-          <textarea name="note" rows={2} required className={field} />
-        </label>
+        <TextArea label={t("note")} name="note" />
       </ActionForm>,
     );
   }
   if (role === "manager") {
     for (const d of openDisputes) {
       forms.push(
-        <ActionForm key={`d${d.id}`} title={`${t("decide")}: ${tt(`detail.disputeKind.${d.kind}`)}`} submit={t("submitDecision")} pending={decide.pending} error={decide.error} done={decide.done ? t("saved") : null} onSubmit={(f) => decide.mutate({ disputeId: d.id, upheld: f.get("decision") === "uphold", note: String(f.get("note") ?? "") })}>
+        <ActionForm key={`d${d.id}`} title={`${t("decide")}: ${tt(`detail.disputeKind.${d.kind}`)}`} submit={t("submitDecision")} state={decide} doneText={t("saved")} onSubmit={(f) => decide.mutate({ disputeId: d.id, upheld: f.get("decision") === "uphold", note: String(f.get("note") ?? "") })}>
           <fieldset className="flex gap-4 text-sm">
             <legend className="sr-only">{t("decide")}</legend>
             <label className="flex items-center gap-1">
@@ -349,27 +353,21 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
               <input type="radio" name="decision" value="reject" /> {t("reject")}
             </label>
           </fieldset>
-          <label className="block text-sm">
-            {t("decisionNote")}
-            <textarea name="note" rows={2} required className={field} />
-          </label>
+          <TextArea label={t("decisionNote")} name="note" />
         </ActionForm>,
       );
     }
   }
   if (role !== "customer" && isOpen) {
     forms.push(
-      <ActionForm key="wait" title={t("waiting")} submit={data.ticket.status === "pending_customer" ? t("resume") : t("setWaiting")} pending={waitM.isPending} error={fWait.error} done={fWait.done ? t("done") : null} onSubmit={() => waitM.mutate({ ticketId: id, waiting: data.ticket.status !== "pending_customer" })}>
+      <ActionForm key="wait" title={t("waiting")} submit={data.ticket.status === "pending_customer" ? t("resume") : t("setWaiting")} state={wait} doneText={t("done")} onSubmit={() => wait.mutate({ ticketId: id, waiting: data.ticket.status !== "pending_customer" })}>
         <p className="text-sm text-slate-600">{t("waitingHelp")}</p>
       </ActionForm>,
-      <AssignForm key={`assign-${data.ticket.assigneeId ?? "none"}`} data={data} viewerId={viewerId} pending={assignM.isPending} error={fAssign.error} done={fAssign.done} onAssign={(assigneeId) => assignM.mutate({ ticketId: id, assigneeId })} />,
-      <ActionForm key="work" title={t("workaround")} submit={t("workaround")} pending={workM.isPending} error={fWork.error} done={fWork.done ? t("done") : null} onSubmit={(f) => workM.mutate({ ticketId: id, body: String(f.get("body") ?? "") })}>
-        <label className="block text-sm">
-          {t("workaroundLabel")}
-          <textarea name="body" rows={3} required className={field} />
-        </label>
+      <AssignForm key={`assign-${data.ticket.assigneeId ?? "none"}`} data={data} viewerId={viewerId} pending={assign.pending} error={assign.error} done={assign.done} onAssign={(assigneeId) => assign.mutate({ ticketId: id, assigneeId })} />,
+      <ActionForm key="work" title={t("workaround")} submit={t("workaround")} state={work} doneText={t("done")} onSubmit={(f) => work.mutate({ ticketId: id, body: String(f.get("body") ?? "") })}>
+        <TextArea label={t("workaroundLabel")} name="body" rows={3} />
       </ActionForm>,
-      <ActionForm key="resolve" title={t("resolve")} submit={t("resolve")} pending={resolveM.isPending} error={fResolve.error} done={fResolve.done ? t("done") : null} onSubmit={(f) => resolveM.mutate({ ticketId: id, kind: f.get("kind") as "fix", body: String(f.get("body") ?? "") })}>
+      <ActionForm key="resolve" title={t("resolve")} submit={t("resolve")} state={resolve} doneText={t("done")} onSubmit={(f) => resolve.mutate({ ticketId: id, kind: f.get("kind") as "fix", body: String(f.get("body") ?? "") })}>
         <label className="block text-sm">
           {t("resolutionKind")}
           <select name="kind" className={field}>
@@ -380,36 +378,27 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
             ))}
           </select>
         </label>
-        <label className="block text-sm">
-          {t("resolutionLabel")}
-          <textarea name="body" rows={3} required className={field} />
-        </label>
+        <TextArea label={t("resolutionLabel")} name="body" rows={3} />
       </ActionForm>,
     );
   }
   if (isOpen && data.ticket.escalationLevel !== "L3") {
     forms.push(
-      <ActionForm key="esc" title={role === "customer" ? t("escalate") : t("escalateStaff")} submit={role === "customer" ? t("escalate") : t("escalateStaff")} pending={escalateM.isPending} error={fEscalate.error} done={fEscalate.done ? t("done") : null} onSubmit={(f) => escalateM.mutate({ ticketId: id, reason: String(f.get("reason") ?? "") })}>
-        <label className="block text-sm">
-          {t("escalateReason")}
-          <textarea name="reason" rows={2} required className={field} />
-        </label>
+      <ActionForm key="esc" title={role === "customer" ? t("escalate") : t("escalateStaff")} submit={role === "customer" ? t("escalate") : t("escalateStaff")} state={escalate} doneText={t("done")} onSubmit={(f) => escalate.mutate({ ticketId: id, reason: String(f.get("reason") ?? "") })}>
+        <TextArea label={t("escalateReason")} name="reason" />
       </ActionForm>,
     );
   }
   if (role === "customer" && resolved && data.ticket.resolvedAt && now.getTime() - data.ticket.resolvedAt.getTime() <= 14 * 86_400_000) {
     forms.push(
-      <ActionForm key="reopen" title={t("reopen")} submit={t("reopen")} pending={reopenM.isPending} error={fReopen.error} done={fReopen.done ? t("done") : null} onSubmit={(f) => reopenM.mutate({ ticketId: id, reason: String(f.get("reason") ?? "") })}>
-        <label className="block text-sm">
-          {t("reopenLabel")}
-          <textarea name="reason" rows={2} required className={field} />
-        </label>
+      <ActionForm key="reopen" title={t("reopen")} submit={t("reopen")} state={reopen} doneText={t("done")} onSubmit={(f) => reopen.mutate({ ticketId: id, reason: String(f.get("reason") ?? "") })}>
+        <TextArea label={t("reopenLabel")} name="reason" />
       </ActionForm>,
     );
   }
   if (role === "customer" && resolved && !data.rating) {
     forms.push(
-      <ActionForm key="rate" title={t("rate")} submit={t("submitRating")} pending={rateM.isPending} error={fRate.error} done={fRate.done ? t("done") : null} onSubmit={(f) => rateM.mutate({ ticketId: id, score: Number(f.get("score")), comment: String(f.get("comment") ?? "") || null })}>
+      <ActionForm key="rate" title={t("rate")} submit={t("submitRating")} state={rate} doneText={t("done")} onSubmit={(f) => rate.mutate({ ticketId: id, score: Number(f.get("score")), comment: String(f.get("comment") ?? "") || null })}>
         <fieldset className="flex flex-wrap gap-3 text-sm">
           <legend className="mb-1 text-sm">{t("score")}</legend>
           {[1, 2, 3, 4, 5].map((n) => (
@@ -418,29 +407,23 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
             </label>
           ))}
         </fieldset>
-        <label className="block text-sm">
-          {t("ratingComment")}
-          <textarea name="comment" rows={2} className={field} />
-        </label>
+        <TextArea label={t("ratingComment")} name="comment" required={false} />
       </ActionForm>,
     );
   }
   const activeComplaints = data.complaints.filter((c) => c.status !== "resolved");
   if (activeComplaints.length === 0) {
     forms.push(
-      <ActionForm key="complain" title={role === "customer" ? t("complain") : t("complainStaff")} submit={t("submitComplaint")} pending={complainM.isPending} error={fComplain.error} done={fComplain.done ? t("complaintSent") : null} onSubmit={(f) => complainM.mutate({ ticketId: id, reason: String(f.get("reason") ?? "") })}>
+      <ActionForm key="complain" title={role === "customer" ? t("complain") : t("complainStaff")} submit={t("submitComplaint")} state={complain} doneText={t("complaintSent")} onSubmit={(f) => complain.mutate({ ticketId: id, reason: String(f.get("reason") ?? "") })}>
         <p className="text-sm text-slate-600">{t("complainHelp")}</p>
-        <label className="block text-sm">
-          {t("complaintReason")}
-          <textarea name="reason" rows={3} required className={field} />
-        </label>
+        <TextArea label={t("complaintReason")} name="reason" rows={3} />
       </ActionForm>,
     );
   }
   if (role === "manager") {
     for (const c of activeComplaints) {
       forms.push(
-        <ActionForm key={`c${c.id}`} title={t("answerComplaint")} submit={t("submitAnswer")} pending={answerM.isPending} error={fAnswer.error} done={fAnswer.done ? t("saved") : null} onSubmit={(f) => answerM.mutate({ complaintId: c.id, outcome: f.get("outcome") === "acknowledged" ? "acknowledged" : "resolved", response: String(f.get("response") ?? "") })}>
+        <ActionForm key={`c${c.id}`} title={t("answerComplaint")} submit={t("submitAnswer")} state={answer} doneText={t("saved")} onSubmit={(f) => answer.mutate({ complaintId: c.id, outcome: f.get("outcome") === "acknowledged" ? "acknowledged" : "resolved", response: String(f.get("response") ?? "") })}>
           <p className="text-sm text-slate-700">“{c.reason}”</p>
           <fieldset className="flex flex-wrap gap-4 text-sm">
             <legend className="sr-only">{t("answerComplaint")}</legend>
@@ -453,17 +436,14 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
               <input type="radio" name="outcome" value="resolved" defaultChecked={c.status !== "open"} /> {t("resolveComplaint")}
             </label>
           </fieldset>
-          <label className="block text-sm">
-            {t("complaintResponse")}
-            <textarea name="response" rows={3} required className={field} />
-          </label>
+          <TextArea label={t("complaintResponse")} name="response" rows={3} />
         </ActionForm>,
       );
     }
   }
   if (isOpen) {
     forms.push(
-      <ActionForm key="watch" title={t("watchers")} submit={t("addWatcher")} pending={watchM.isPending} error={fWatch.error} done={fWatch.done ? t("done") : null} onSubmit={(f) => watchM.mutate({ ticketId: id, email: String(f.get("email") ?? "") })}>
+      <ActionForm key="watch" title={t("watchers")} submit={t("addWatcher")} state={watch} doneText={t("done")} onSubmit={(f) => watch.mutate({ ticketId: id, email: String(f.get("email") ?? "") })}>
         {data.watchers.length > 0 ? (
           <ul className="text-sm text-slate-700" aria-label={t("watchers")}>
             {data.watchers.map((w) => (
