@@ -29,6 +29,13 @@ export const DUE_UNDER_SLA = `"next_due_at" is not null and "outside_sla" = 0`;
 export const OPEN_UNDER_SLA = `${DUE_UNDER_SLA} and +"status" in ('new','open','pending_customer','workaround_provided')`;
 
 /**
+ * Tickets with a breached target: the partial index a service review reads its breach list from
+ * (subject, priority, due and achieved times) without visiting one table page per breach. Queries
+ * repeat it literally so SQLite can use the index.
+ */
+export const HAS_BREACH = `("fr_status" = 'breached' or "wa_status" = 'breached' or "res_status" = 'breached')`;
+
+/**
  * A ticket, with its SLA state stored beside it (due, achieved and status per metric) so that
  * lists and dashboards read columns; the state is rewritten from the event log in every write.
  */
@@ -78,6 +85,9 @@ export const tickets = sqliteTable(
      * so SQLite can use it. Status is in it so the queue's count (open ones only) never reads the table.
      */
     index("tickets_open_due_idx").on(t.nextDueAt, t.id, t.status).where(sql.raw(DUE_UNDER_SLA)),
+    index("tickets_org_breached_idx")
+      .on(t.organizationId, t.id, t.subject, t.priority, t.frDueAt, t.frAchievedAt, t.waDueAt, t.waAchievedAt, t.resDueAt, t.resAchievedAt)
+      .where(sql.raw(HAS_BREACH)),
     index("tickets_assignee_idx").on(t.assigneeId, t.status),
     index("tickets_created_idx").on(t.createdAt),
     /** Covers the staff home's open-tickets-by-priority counts without touching the table. */

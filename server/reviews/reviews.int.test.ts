@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { actionItems, auditLog, engagements, notifications, reviews, tickets, users } from "@/db/schema";
+import { actionItems, auditLog, engagements, notifications, reviews, users } from "@/db/schema";
 import { getAttainment } from "@/server/dashboards/attainment";
 import { organizationAvailability } from "@/server/availability/service";
 import { TEST_ANCHOR } from "@/server/testing/constants";
@@ -59,7 +59,18 @@ describe("service reviews", () => {
     const breached = Object.values(snap.attainment.current.byMetric).reduce((s, f) => s + f.breached, 0);
     expect(breached).toBeGreaterThan(0);
     expect(snap.breaches).toHaveLength(breached);
-    for (const b of snap.breaches) expect(db.select({ org: tickets.organizationId }).from(tickets).where(eq(tickets.id, b.ticketId)).get()!.org).toBe(NIMBUS);
+    const due = { firstResponse: "fr", workaround: "wa", resolution: "res" } as const;
+    for (const b of snap.breaches) {
+      const row = db.$client.prepare(`SELECT * FROM tickets WHERE id = ?`).get(b.ticketId) as Record<string, unknown>;
+      expect(row.organization_id).toBe(NIMBUS);
+      const p = due[b.metric];
+      expect({ subject: b.subject, priority: b.priority, dueAt: b.dueAt, achievedAt: b.achievedAt }).toEqual({
+        subject: row.subject,
+        priority: row.priority,
+        dueAt: new Date(row[`${p}_due_at`] as number).toISOString(),
+        achievedAt: row[`${p}_achieved_at`] === null ? null : new Date(row[`${p}_achieved_at`] as number).toISOString(),
+      });
+    }
   });
 
   it("open action items of the previous review carry over, linked to their origin", async () => {

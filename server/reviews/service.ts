@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import { actionItems, engagements, incidentOrganizations, incidents, organizations, proactiveAlerts, reviews, ticketSlaFacts, tickets, tiers, users } from "@/db/schema";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { actionItems, engagements, HAS_BREACH, incidentOrganizations, incidents, organizations, proactiveAlerts, reviews, ticketSlaFacts, tickets, tiers, users } from "@/db/schema";
 import type { ACTION_SIDES, ACTION_STATUSES } from "@/db/schema/enums";
 import { assertCanManageOrganization, canManageOrganization } from "@/server/accounts/access";
 import { notifyAccountPeople } from "@/server/accounts/notify";
@@ -10,15 +10,15 @@ import { agedBreaches, getAttainment } from "@/server/dashboards/attainment";
 import { organizationAvailability } from "@/server/availability/service";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
-import { METRICS, type Metric } from "@/server/sla/evaluate";
+import { METRICS, type Metric, type Priority } from "@/server/sla/evaluate";
 import { isQuarterKey, monthsOfQuarter, previousQuarter, quarterBounds } from "./quarter";
 import { assembleSnapshot, carriedItems, ZReviewSnapshot, type ReviewSnapshot } from "./snapshot";
 
-/** Each metric's stored due and achieved times, and its outcome in the dashboards' per-ticket facts. */
+/** Each metric's outcome and its instant in the dashboards' per-ticket facts. */
 const DUE = {
-  firstResponse: { due: tickets.frDueAt, achieved: tickets.frAchievedAt, outcome: ticketSlaFacts.frOutcome, at: ticketSlaFacts.frAt },
-  workaround: { due: tickets.waDueAt, achieved: tickets.waAchievedAt, outcome: ticketSlaFacts.waOutcome, at: ticketSlaFacts.waAt },
-  resolution: { due: tickets.resDueAt, achieved: tickets.resAchievedAt, outcome: ticketSlaFacts.resOutcome, at: ticketSlaFacts.resAt },
+  firstResponse: { outcome: ticketSlaFacts.frOutcome, at: ticketSlaFacts.frAt },
+  workaround: { outcome: ticketSlaFacts.waOutcome, at: ticketSlaFacts.waAt },
+  resolution: { outcome: ticketSlaFacts.resOutcome, at: ticketSlaFacts.resAt },
 } as const;
 
 /** A deflection "filed" counts as a knowledge base gap unless the same person opened a suggested article in the hour before. */
@@ -66,18 +66,44 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
     .groupBy(sql`1`, sql`2`, tickets.productArea, tickets.category, tickets.priority)
     .all();
 
-  const breaches = METRICS.flatMap((metric: Metric) => {
+  // Breached targets due in the quarter, as the dashboards count them (facts: excluded and outside-SLA
+  // tickets left out), read from the organization's covering (organization, time) index alone.
+  const breached = METRICS.flatMap((metric: Metric) => {
     const c = DUE[metric];
-    // Breached targets due in the quarter, as the dashboards count them (facts: excluded and outside-SLA
-    // tickets left out), read through the organization's (organization, time) index.
     return db
-      .select({ ticketId: tickets.id, subject: tickets.subject, priority: tickets.priority, dueAt: c.due, achievedAt: c.achieved })
+      .select({ ticketId: ticketSlaFacts.ticketId })
       .from(ticketSlaFacts)
-      .innerJoin(tickets, eq(tickets.id, ticketSlaFacts.ticketId))
       .where(and(eq(ticketSlaFacts.organizationId, organizationId), gte(c.at, f), lt(c.at, t), sql`+${c.outcome} = 'breached'`, eq(ticketSlaFacts.excluded, false)))
-      .orderBy(asc(c.at), asc(tickets.id))
       .all()
-      .map((b) => ({ ...b, metric, dueAt: b.dueAt! }));
+      .map((b) => ({ ticketId: b.ticketId, metric }));
+  });
+  // Their tickets from the partial index of tickets with a breach, one range of the organization's
+  // ids: a few pages in order, where reading each ticket's row costs a page per breach (from disk
+  // when the quarter is old). The range may hold other breached tickets; they are left out.
+  const ids = new Set(breached.map((b) => b.ticketId));
+  const breachTickets = new Map<number, { subject: string; priority: Priority; due: Record<Metric, Date | null>; achieved: Record<Metric, Date | null> }>();
+  if (ids.size > 0) {
+    const rows = db
+      .select({
+        id: tickets.id, subject: tickets.subject, priority: tickets.priority,
+        frDueAt: tickets.frDueAt, frAchievedAt: tickets.frAchievedAt, waDueAt: tickets.waDueAt, waAchievedAt: tickets.waAchievedAt, resDueAt: tickets.resDueAt, resAchievedAt: tickets.resAchievedAt,
+      })
+      .from(tickets)
+      .where(and(eq(tickets.organizationId, organizationId), gte(tickets.id, Math.min(...ids)), lte(tickets.id, Math.max(...ids)), sql.raw(HAS_BREACH)))
+      .all();
+    for (const r of rows) {
+      if (!ids.has(r.id)) continue;
+      breachTickets.set(r.id, {
+        subject: r.subject,
+        priority: r.priority,
+        due: { firstResponse: r.frDueAt, workaround: r.waDueAt, resolution: r.resDueAt },
+        achieved: { firstResponse: r.frAchievedAt, workaround: r.waAchievedAt, resolution: r.resAchievedAt },
+      });
+    }
+  }
+  const breaches = breached.map((b) => {
+    const ticket = breachTickets.get(b.ticketId)!;
+    return { ticketId: b.ticketId, subject: ticket.subject, priority: ticket.priority, metric: b.metric, dueAt: ticket.due[b.metric]!, achievedAt: ticket.achieved[b.metric] };
   });
 
   // Targets still running past a due time in the quarter are breached now, as the dashboards count them.

@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_org_breached_idx` ON `tickets` (`organization_id`,`id`,`subject`,`priority`,`fr_due_at`,`fr_achieved_at`,`wa_due_at`,`wa_achieved_at`,`res_due_at`,`res_achieved_at`) WHERE ("fr_status" = 'breached' or "wa_status" = 'breached' or "res_status" = 'breached');
