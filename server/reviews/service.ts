@@ -15,7 +15,7 @@ import { isQuarterKey, monthsOfQuarter, previousQuarter, quarterBounds } from ".
 import { assembleSnapshot, carriedItems, ZReviewSnapshot, type ReviewSnapshot } from "./snapshot";
 
 /** Each metric's outcome and its instant in the dashboards' per-ticket facts. */
-const DUE = {
+const OUTCOME = {
   firstResponse: { outcome: ticketSlaFacts.frOutcome, at: ticketSlaFacts.frAt },
   workaround: { outcome: ticketSlaFacts.waOutcome, at: ticketSlaFacts.waAt },
   resolution: { outcome: ticketSlaFacts.resOutcome, at: ticketSlaFacts.resAt },
@@ -69,7 +69,7 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
   // Breached targets due in the quarter, as the dashboards count them (facts: excluded and outside-SLA
   // tickets left out), read from the organization's covering (organization, time) index alone.
   const breached = METRICS.flatMap((metric: Metric) => {
-    const c = DUE[metric];
+    const c = OUTCOME[metric];
     return db
       .select({ ticketId: ticketSlaFacts.ticketId })
       .from(ticketSlaFacts)
