@@ -3,7 +3,15 @@ import { getToken } from "next-auth/jwt";
 import { contentSecurityPolicy, newNonce } from "@/server/security/csp";
 
 /** Paths a visitor may open without signing in. */
-const PUBLIC = [/^\/signin(\/|$)/, /^\/kb(\/|$)/, /^\/reports\/sla(\/|$)/, /^\/api\//, /^\/_next\//, /^\/favicon/, /\.(png|svg|ico|woff2?)$/];
+const PUBLIC = [
+  /^\/signin(\/|$)/,
+  /^\/kb(\/|$)/,
+  /^\/reports\/sla(\/|$)/,
+  /^\/api\//,
+  /^\/_next\//,
+  /^\/favicon/,
+  /\.(png|svg|ico|woff2?)$/,
+];
 
 /**
  * Sends visitors without a session to the sign-in page, remembering where they were going, and

@@ -5,19 +5,29 @@ type T = (key: string, values?: Record<string, string | number>) => string;
 /** A target as people state it: "15 min", "4 h", "4 business hours", "5 business days". */
 export function formatTarget(t: T, minutes: number, mode: "business" | "always"): string {
   if (mode === "business") {
-    if (minutes >= BUSINESS_DAY_MINUTES && minutes % BUSINESS_DAY_MINUTES === 0) return t("duration.businessDays", { n: minutes / BUSINESS_DAY_MINUTES });
+    if (minutes >= BUSINESS_DAY_MINUTES && minutes % BUSINESS_DAY_MINUTES === 0)
+      return t("duration.businessDays", { n: minutes / BUSINESS_DAY_MINUTES });
     return t("duration.businessHours", { n: Math.round((minutes / 60) * 10) / 10 });
   }
-  return minutes < 60 || minutes % 60 !== 0 ? t("duration.minutes", { n: minutes }) : t("duration.hours", { n: minutes / 60 });
+  return minutes < 60 || minutes % 60 !== 0
+    ? t("duration.minutes", { n: minutes })
+    : t("duration.hours", { n: minutes / 60 });
 }
 
 /** A percentage with up to two decimals in the viewer's locale. */
 export function formatPercent(locale: string, value: number, digits = 2): string {
-  return new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", {
+    style: "percent",
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  }).format(value);
 }
 
 /** The short, readable name of a time zone in a locale, e.g. "PST" or "GMT+8", for labelling times. */
 export function zoneName(locale: string, timeZone: string, at: Date): string {
-  const parts = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en", { timeZone, timeZoneName: "short" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en", {
+    timeZone,
+    timeZoneName: "short",
+  }).formatToParts(at);
   return `${timeZone} (${parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone})`;
 }

@@ -16,12 +16,16 @@ test.describe("[ADMIN] editing calendars and targets", () => {
     await form.getByLabel("Source").fill("Internal notice");
     await form.getByRole("button", { name: "Add holiday" }).click();
 
-    await expect(page.getByRole("status").filter({ hasText: "Company anniversary on 2027-12-31 added." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Company anniversary on 2027-12-31 added." }),
+    ).toBeVisible();
     const holidays = page.getByRole("region", { name: "Holidays" });
     await expect(holidays.getByRole("row", { name: /2027-12-31/ })).toContainText("Company anniversary");
 
     await page.reload();
-    await expect(page.getByRole("region", { name: "Holidays" }).getByRole("row", { name: /2027-12-31/ })).toContainText("Internal notice");
+    await expect(page.getByRole("region", { name: "Holidays" }).getByRole("row", { name: /2027-12-31/ })).toContainText(
+      "Internal notice",
+    );
 
     await form.getByLabel("Date").fill("2027-12-31");
     await form.getByLabel("Name").fill("Again");
@@ -30,8 +34,12 @@ test.describe("[ADMIN] editing calendars and targets", () => {
 
     // Leave the shared e2e calendar as seeded, through the remove button.
     await page.getByRole("button", { name: "Remove Company anniversary on 2027-12-31" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Company anniversary on 2027-12-31 removed." })).toBeVisible();
-    await expect(page.getByRole("region", { name: "Holidays" }).getByRole("row", { name: /2027-12-31/ })).toHaveCount(0);
+    await expect(
+      page.getByRole("status").filter({ hasText: "Company anniversary on 2027-12-31 removed." }),
+    ).toBeVisible();
+    await expect(page.getByRole("region", { name: "Holidays" }).getByRole("row", { name: /2027-12-31/ })).toHaveCount(
+      0,
+    );
   });
 
   test("[ADMIN] the admin enters an end time before the start, sees why, and nothing is saved", async ({ page }) => {
@@ -45,7 +53,9 @@ test.describe("[ADMIN] editing calendars and targets", () => {
     await expect(end).toHaveAttribute("aria-invalid", "true");
 
     await page.getByRole("button", { name: "Save calendar" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Some fields need your attention. Nothing was saved." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Some fields need your attention. Nothing was saved." }),
+    ).toBeVisible();
     await expect(end).toBeFocused();
 
     await page.reload();
@@ -87,7 +97,9 @@ test.describe("[ADMIN] editing calendars and targets", () => {
 
     await firstResponse.fill("-2");
     await firstResponse.blur();
-    await expect(p0.getByText("A target must be greater than zero. Leave the field empty for no target.")).toBeVisible();
+    await expect(
+      p0.getByText("A target must be greater than zero. Leave the field empty for no target."),
+    ).toBeVisible();
 
     await firstResponse.fill("2");
     await expect(p0.getByText("2 business hours = 120 min")).toBeVisible();
@@ -100,7 +112,9 @@ test.describe("[ADMIN] editing calendars and targets", () => {
     await expect(latest).toContainText("Version 2");
     await expect(latest).toContainText("In force");
     await expect(latest).toContainText("Faster first response for P0");
-    await expect(latest).toContainText("P0 urgent First response: 4 business hours · Business hours → 2 business hours · Business hours");
+    await expect(latest).toContainText(
+      "P0 urgent First response: 4 business hours · Business hours → 2 business hours · Business hours",
+    );
 
     await page.goto("/admin");
     const basic = page.getByRole("region", { name: "Basic" });
@@ -109,7 +123,10 @@ test.describe("[ADMIN] editing calendars and targets", () => {
 
     // Version 3 restores the default, so tickets other specs file get the seeded targets.
     await page.getByRole("link", { name: "Edit Basic targets" }).click();
-    await page.getByRole("group", { name: "P0 urgent" }).getByRole("textbox", { name: "First response", exact: true }).fill("4");
+    await page
+      .getByRole("group", { name: "P0 urgent" })
+      .getByRole("textbox", { name: "First response", exact: true })
+      .fill("4");
     await page.getByLabel("Note: why the targets change").fill("Back to the default");
     await page.getByRole("button", { name: "Save as version 3" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Saved as version 3." })).toBeVisible();

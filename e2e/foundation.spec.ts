@@ -1,14 +1,65 @@
 import { expect, test } from "./fixtures";
 
 const ROLES = [
-  { email: "dev@nimbus.example", role: "Customer", nav: ["Home", "Tickets", "Organization", "Reviews", "Status", "Knowledge base"], heading: "Your account team" },
-  { email: "ops@orbit.example", role: "客户", nav: ["首页", "工单", "组织", "服务回顾", "服务状态", "知识库"], heading: "服务权益" },
-  { email: "agent@attain.test", role: "Support engineer (L1)", nav: ["Home", "Tickets", "Queue", "Organizations", "Incidents", "Status", "Knowledge base"], heading: "Open tickets by priority" },
-  { email: "expert@attain.test", role: "Technical expert (L2)", nav: ["Home", "Tickets", "Queue", "Organizations", "Incidents", "Status", "Knowledge base"], heading: "Open tickets by priority" },
-  { email: "manager@attain.test", role: "Customer service manager", nav: ["Home", "Tickets", "Queue", "Complaints", "Portfolio", "Reviews", "Incidents", "SLA", "Status", "Knowledge base"], heading: "Open tickets by priority" },
-  { email: "am@attain.test", role: "Account manager", nav: ["Home", "Portfolio", "Organizations", "Reviews", "Incidents", "Status", "Knowledge base"], heading: "Open tickets by priority" },
-  { email: "exec@attain.test", role: "Executive", nav: ["Home", "Organizations", "Reviews", "Incidents", "SLA", "Status", "Knowledge base"], heading: "Service tiers" },
-  { email: "admin@attain.test", role: "Administrator", nav: ["Home", "Portfolio", "Reviews", "Incidents", "SLA", "Status", "Tiers and targets", "Knowledge base"], heading: "Open tickets by priority" },
+  {
+    email: "dev@nimbus.example",
+    role: "Customer",
+    nav: ["Home", "Tickets", "Organization", "Reviews", "Status", "Knowledge base"],
+    heading: "Your account team",
+  },
+  {
+    email: "ops@orbit.example",
+    role: "客户",
+    nav: ["首页", "工单", "组织", "服务回顾", "服务状态", "知识库"],
+    heading: "服务权益",
+  },
+  {
+    email: "agent@attain.test",
+    role: "Support engineer (L1)",
+    nav: ["Home", "Tickets", "Queue", "Organizations", "Incidents", "Status", "Knowledge base"],
+    heading: "Open tickets by priority",
+  },
+  {
+    email: "expert@attain.test",
+    role: "Technical expert (L2)",
+    nav: ["Home", "Tickets", "Queue", "Organizations", "Incidents", "Status", "Knowledge base"],
+    heading: "Open tickets by priority",
+  },
+  {
+    email: "manager@attain.test",
+    role: "Customer service manager",
+    nav: [
+      "Home",
+      "Tickets",
+      "Queue",
+      "Complaints",
+      "Portfolio",
+      "Reviews",
+      "Incidents",
+      "SLA",
+      "Status",
+      "Knowledge base",
+    ],
+    heading: "Open tickets by priority",
+  },
+  {
+    email: "am@attain.test",
+    role: "Account manager",
+    nav: ["Home", "Portfolio", "Organizations", "Reviews", "Incidents", "Status", "Knowledge base"],
+    heading: "Open tickets by priority",
+  },
+  {
+    email: "exec@attain.test",
+    role: "Executive",
+    nav: ["Home", "Organizations", "Reviews", "Incidents", "SLA", "Status", "Knowledge base"],
+    heading: "Service tiers",
+  },
+  {
+    email: "admin@attain.test",
+    role: "Administrator",
+    nav: ["Home", "Portfolio", "Reviews", "Incidents", "SLA", "Status", "Tiers and targets", "Knowledge base"],
+    heading: "Open tickets by priority",
+  },
 ];
 
 test.describe("[FOUNDATION] sign-in by role", () => {

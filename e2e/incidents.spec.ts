@@ -18,7 +18,8 @@ function outageWindow(now: DateTime) {
 }
 
 const local = (d: DateTime) => d.setZone(ZONE).toFormat("yyyy-LL-dd'T'HH:mm");
-const percent = (v: number, digits = 3) => new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(v);
+const percent = (v: number, digits = 3) =>
+  new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(v);
 
 /** The month's row on the status page, and its unplanned downtime in minutes as shown. */
 async function monthRow(page: Page, month: DateTime) {
@@ -31,7 +32,10 @@ async function monthRow(page: Page, month: DateTime) {
   return { row, downtime: Number(m![1] ?? 0) * 60 + Number(m![2] ?? 0) };
 }
 
-test("[INCIDENTS] staff record an outage for Nimbus Live and the customer's status page shows the reduced availability and the credit", async ({ page, signIn }) => {
+test("[INCIDENTS] staff record an outage for Nimbus Live and the customer's status page shows the reduced availability and the credit", async ({
+  page,
+  signIn,
+}) => {
   const now = DateTime.now();
   const { start, end } = outageWindow(now);
   const month = start.toUTC().startOf("month");
@@ -56,7 +60,9 @@ test("[INCIDENTS] staff record an outage for Nimbus Live and the customer's stat
   await page.getByRole("radio", { name: "Only the organizations I choose" }).check();
   await page.getByLabel("Find an organization").fill("Nimbus");
   await page.getByRole("checkbox", { name: /Nimbus Live/ }).check();
-  await page.getByLabel("Customer-facing summary").fill("Video calls in US West failed to connect until traffic was moved to a healthy relay.");
+  await page
+    .getByLabel("Customer-facing summary")
+    .fill("Video calls in US West failed to connect until traffic was moved to a healthy relay.");
   const submit = page.getByRole("button", { name: "Record incident" });
   await expect(submit).toBeEnabled();
   await submit.click();
@@ -102,7 +108,10 @@ test("[INCIDENTS] a customer sees only the incidents that affected its organizat
   await expect(page.getByRole("heading", { name: "Elevated join failures in US West" })).toHaveCount(0);
 });
 
-test("[INCIDENTS] staff raise a proactive alert for Nimbus Live and the customer sees it on their home page with its P0 ticket", async ({ page, signIn }) => {
+test("[INCIDENTS] staff raise a proactive alert for Nimbus Live and the customer sees it on their home page with its P0 ticket", async ({
+  page,
+  signIn,
+}) => {
   const what = `Join success rate fell to 81 % in US West (${Date.now()})`;
   await signIn("agent@attain.test");
   await page.goto("/status?org=1");
@@ -123,5 +132,7 @@ test("[INCIDENTS] staff raise a proactive alert for Nimbus Live and the customer
   await expect(card.getByText(what)).toBeVisible();
   await card.getByRole("link", { name: /Follow ticket #\d+/ }).click();
   await expect(page).toHaveURL(/\/tickets\/\d+$/);
-  await expect(page.getByRole("heading", { name: new RegExp(`Proactive alert: ${what.replace(/[()]/g, "\\$&")}`) })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: new RegExp(`Proactive alert: ${what.replace(/[()]/g, "\\$&")}`) }),
+  ).toBeVisible();
 });

@@ -1,7 +1,11 @@
 import { expect, test } from "./fixtures";
 
 test.describe("[KB] staff write articles", () => {
-  test("[KB] an expert writes an article with an error code, previews it, publishes it, and a visitor's search for the code finds it first", async ({ page, signIn, browser }) => {
+  test("[KB] an expert writes an article with an error code, previews it, publishes it, and a visitor's search for the code finds it first", async ({
+    page,
+    signIn,
+    browser,
+  }) => {
     const dialogs: string[] = [];
     page.on("dialog", (d) => {
       dialogs.push(d.message());
@@ -14,7 +18,11 @@ test.describe("[KB] staff write articles", () => {
     await page.getByLabel("Title", { exact: true }).fill("Screen share stops after the window closes");
     await expect(page.getByLabel("Address", { exact: true })).toHaveValue("screen-share-stops-after-the-window-closes");
     await page.getByLabel("Summary").fill("What ERR_SCREEN_SOURCE_LOST means and how to restart sharing.");
-    await page.getByLabel("Article text (Markdown)").fill("## Why it happens\n\nThe shared window was closed.\n\n<script>alert('x')</script>\n\n## Fix\n\nCall `startScreenCapture` again.");
+    await page
+      .getByLabel("Article text (Markdown)")
+      .fill(
+        "## Why it happens\n\nThe shared window was closed.\n\n<script>alert('x')</script>\n\n## Fix\n\nCall `startScreenCapture` again.",
+      );
     await page.getByLabel("Error codes").fill("err_screen_source_lost, 1501");
     await page.getByLabel("Linked SDK versions").fill("4.5.0, 4.5.1");
     await page.getByLabel("Product area").selectOption({ label: "Video calling" });
@@ -27,7 +35,9 @@ test.describe("[KB] staff write articles", () => {
     await expect(page.getByRole("button", { name: "Save and publish" })).toBeEnabled();
     await page.getByRole("button", { name: "Save and publish" }).click();
     await expect(page).toHaveURL(/\/kb\/screen-share-stops-after-the-window-closes\?lang=en$/);
-    await expect(page.getByRole("heading", { name: "Screen share stops after the window closes", level: 1 })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Screen share stops after the window closes", level: 1 }),
+    ).toBeVisible();
     await expect(page.getByRole("link", { name: "Edit" })).toBeVisible();
     expect(dialogs).toEqual([]);
 
@@ -35,13 +45,19 @@ test.describe("[KB] staff write articles", () => {
     await visitor.goto("/kb");
     await visitor.getByRole("searchbox", { name: "Search the knowledge base" }).fill("ERR_SCREEN_SOURCE_LOST");
     await visitor.getByRole("button", { name: "Search" }).click();
-    const first = visitor.getByRole("list", { name: /Results for/ }).getByRole("listitem").first();
+    const first = visitor
+      .getByRole("list", { name: /Results for/ })
+      .getByRole("listitem")
+      .first();
     await expect(first.getByRole("link").first()).toHaveText("Screen share stops after the window closes");
     await expect(visitor.getByRole("link", { name: "Edit" })).toHaveCount(0);
     await visitor.close();
   });
 
-  test("[KB] a manager retitles an article and search finds the new title; an editor opened before that save is told to reload", async ({ page, signIn }) => {
+  test("[KB] a manager retitles an article and search finds the new title; an editor opened before that save is told to reload", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("manager@attain.test");
     await page.goto("/kb/cdn-push-rtmp/edit?lang=en");
     const other = await page.context().newPage();
@@ -50,21 +66,36 @@ test.describe("[KB] staff write articles", () => {
     await page.getByLabel("Title", { exact: true }).fill("Relaying a live channel to a CDN over RTMP");
     await expect(page.getByRole("button", { name: "Save and publish" })).toBeEnabled();
     await page.getByRole("button", { name: "Save and publish" }).click();
-    await expect(page.getByRole("heading", { name: "Relaying a live channel to a CDN over RTMP", level: 1 })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Relaying a live channel to a CDN over RTMP", level: 1 }),
+    ).toBeVisible();
 
     await other.getByLabel("Summary").fill("An edit made in an editor opened before the other save.");
     await expect(other.getByRole("button", { name: "Save and publish" })).toBeEnabled();
     await other.getByRole("button", { name: "Save and publish" }).click();
-    await expect(other.getByRole("alert").filter({ hasText: "Someone saved this article after you opened it." })).toBeVisible();
+    await expect(
+      other.getByRole("alert").filter({ hasText: "Someone saved this article after you opened it." }),
+    ).toBeVisible();
     await other.getByRole("button", { name: "Reload the article" }).click();
     await expect(other.getByLabel("Title", { exact: true })).toHaveValue("Relaying a live channel to a CDN over RTMP");
     await other.close();
 
     await page.goto("/kb?q=relaying&lang=en");
-    await expect(page.getByRole("list", { name: /Results for/ }).getByRole("listitem").first().getByRole("link").first()).toHaveText("Relaying a live channel to a CDN over RTMP");
+    await expect(
+      page
+        .getByRole("list", { name: /Results for/ })
+        .getByRole("listitem")
+        .first()
+        .getByRole("link")
+        .first(),
+    ).toHaveText("Relaying a live channel to a CDN over RTMP");
   });
 
-  test("[KB] an agent's draft is invisible to a visitor, and the agent may not publish", async ({ page, signIn, browser }) => {
+  test("[KB] an agent's draft is invisible to a visitor, and the agent may not publish", async ({
+    page,
+    signIn,
+    browser,
+  }) => {
     await signIn("agent@attain.test");
     await page.goto("/kb/new");
     await expect(page.getByRole("radio", { name: /^Published/ })).toBeDisabled();
@@ -105,9 +136,16 @@ test.describe("[KB] staff write articles", () => {
     expect(count).toBeGreaterThan(1);
     const title = (await rows.nth(1).getByRole("rowheader").innerText()).trim();
     await expect(rows.nth(1).getByRole("button", { name: `Mark ${title} reviewed` })).toBeEnabled();
-    await rows.nth(1).getByRole("button", { name: `Mark ${title} reviewed` }).click();
+    await rows
+      .nth(1)
+      .getByRole("button", { name: `Mark ${title} reviewed` })
+      .click();
     await expect(stale.getByRole("rowheader", { name: title, exact: true })).toHaveCount(0);
     await page.reload();
-    await expect(page.getByRole("region", { name: "Not reviewed for 180 days" }).getByRole("rowheader", { name: title, exact: true })).toHaveCount(0);
+    await expect(
+      page
+        .getByRole("region", { name: "Not reviewed for 180 days" })
+        .getByRole("rowheader", { name: title, exact: true }),
+    ).toHaveCount(0);
   });
 });

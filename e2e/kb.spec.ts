@@ -5,9 +5,10 @@ import { expect, test } from "./fixtures";
 /** The database the e2e server runs on (playwright.config.ts), for arranging an article directly. */
 const DB_FILE = path.resolve(process.env.E2E_DB ?? "data/e2e.db");
 
-
 test.describe("[KB] knowledge base", () => {
-  test('[KB] an anonymous visitor searches "error 110" and opens the Error 110 article, first in the results', async ({ page }) => {
+  test('[KB] an anonymous visitor searches "error 110" and opens the Error 110 article, first in the results', async ({
+    page,
+  }) => {
     await page.goto("/kb");
     await expect(page).toHaveURL(/\/kb$/);
     await expect(page.getByRole("heading", { name: "Knowledge base", level: 1 })).toBeVisible();
@@ -32,11 +33,16 @@ test.describe("[KB] knowledge base", () => {
     await expect(page.getByText("Runbook: triaging token error tickets")).toHaveCount(0);
   });
 
-  test("[KB] a customer votes an article not helpful with a reason and is offered a ticket", async ({ page, signIn }) => {
+  test("[KB] a customer votes an article not helpful with a reason and is offered a ticket", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("dev@nimbus.example");
     await page.goto("/kb/fixing-echo-during-calls?lang=en");
     await expect(page.getByRole("heading", { name: "Fixing echo during calls", level: 1 })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Knowledge base" })).toHaveAttribute("aria-current", "page");
+    await expect(
+      page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Knowledge base" }),
+    ).toHaveAttribute("aria-current", "page");
     await expect(page.getByRole("button", { name: "No" })).toBeEnabled();
     await page.getByRole("button", { name: "No" }).click();
     await page.getByRole("radio", { name: "Missing information" }).check();
@@ -44,19 +50,26 @@ test.describe("[KB] knowledge base", () => {
     await page.getByRole("button", { name: "Send feedback" }).click();
     await expect(page.getByText("Thanks. We will improve this article.")).toBeVisible();
     const ticket = page.getByRole("link", { name: "Still stuck? File a ticket about this article" });
-    await expect(ticket).toHaveAttribute("href", /\/tickets\/new\?subject=Fixing\+echo\+during\+calls&article=fixing-echo-during-calls/);
+    await expect(ticket).toHaveAttribute(
+      "href",
+      /\/tickets\/new\?subject=Fixing\+echo\+during\+calls&article=fixing-echo-during-calls/,
+    );
     await page.reload();
     await expect(page.getByText("You found this article not helpful.")).toBeVisible();
   });
 
-  test("[KB] an article's Markdown renders with highlighted code and a table of contents, and a <script>, onerror= or javascript: link in it never runs", async ({ page }) => {
+  test("[KB] an article's Markdown renders with highlighted code and a table of contents, and a <script>, onerror= or javascript: link in it never runs", async ({
+    page,
+  }) => {
     const dialogs: string[] = [];
     page.on("dialog", (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
     const db = new Database(DB_FILE);
-    db.prepare(`UPDATE articles SET body = body || ?, updated_at = ? WHERE slug = 'fixing-echo-during-calls' AND locale = 'en'`).run(
+    db.prepare(
+      `UPDATE articles SET body = body || ?, updated_at = ? WHERE slug = 'fixing-echo-during-calls' AND locale = 'en'`,
+    ).run(
       '\n\n<script>alert("script")</script>\n\n<img src="x" onerror="alert(\'onerror\')">\n\n[Open the guide](javascript:alert("link"))\n',
       Date.now(),
     );
@@ -79,7 +92,10 @@ test.describe("[KB] in Chinese", () => {
     await expect(page.getByRole("heading", { name: "知识库", level: 1 })).toBeVisible();
     await page.getByRole("searchbox", { name: "搜索知识库" }).fill("回声");
     await page.getByRole("button", { name: "搜索" }).click();
-    const first = page.getByRole("list", { name: /搜索结果/ }).getByRole("listitem").first();
+    const first = page
+      .getByRole("list", { name: /搜索结果/ })
+      .getByRole("listitem")
+      .first();
     await expect(first.getByRole("link").first()).toHaveText("通话中出现回声怎么办");
     await expect(first.locator("mark").first()).toHaveText("回声");
     await first.getByRole("link").first().click();

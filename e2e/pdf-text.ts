@@ -38,14 +38,16 @@ export function pdfText(pdf: Buffer): string {
     const text = objects.get(objNum)?.stream?.toString("latin1") ?? "";
     const hexText = (h: string) => Buffer.from(h, "hex").swap16().toString("utf16le");
     for (const block of text.match(/beginbfchar([\s\S]*?)endbfchar/g) ?? []) {
-      for (const p of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(p[1]!.toUpperCase(), hexText(p[2]!));
+      for (const p of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
+        map.set(p[1]!.toUpperCase(), hexText(p[2]!));
     }
     for (const block of text.match(/beginbfrange([\s\S]*?)endbfrange/g) ?? []) {
       for (const p of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
         const lo = parseInt(p[1]!, 16);
         const hi = parseInt(p[2]!, 16);
         const base = parseInt(p[3]!, 16);
-        for (let c = lo; c <= hi; c++) map.set(c.toString(16).toUpperCase().padStart(p[1]!.length, "0"), String.fromCodePoint(base + c - lo));
+        for (let c = lo; c <= hi; c++)
+          map.set(c.toString(16).toUpperCase().padStart(p[1]!.length, "0"), String.fromCodePoint(base + c - lo));
       }
     }
     return map;

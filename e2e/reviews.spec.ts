@@ -13,7 +13,10 @@ const METRICS = ["First response", "Workaround", "Resolution"] as const;
 
 test.describe.configure({ mode: "serial" });
 
-test("[REVIEWS] the account manager generates, edits and shares last quarter's review; the customer reads, prints and acknowledges it", async ({ page, signIn }) => {
+test("[REVIEWS] the account manager generates, edits and shares last quarter's review; the customer reads, prints and acknowledges it", async ({
+  page,
+  signIn,
+}) => {
   const quarter = lastQuarter();
   const narrative = "A steady quarter: first responses stayed within target and ticket volume fell.";
 
@@ -36,7 +39,10 @@ test("[REVIEWS] the account manager generates, edits and shares last quarter's r
   const attainment = page.getByRole("table", { name: "SLA attainment" });
   const reviewFigures: Record<string, { pct: string; n: string; excluded: string }> = {};
   for (const metric of METRICS) {
-    const cell = attainment.getByRole("row", { name: new RegExp(`^${metric} All priorities`) }).getByRole("cell").nth(1);
+    const cell = attainment
+      .getByRole("row", { name: new RegExp(`^${metric} All priorities`) })
+      .getByRole("cell")
+      .nth(1);
     const [, pct, n, excluded] = /^(\S+%|—) n=(\d+), excluded (\d+)$/.exec(squashSpaces(await cell.innerText()))!;
     reviewFigures[metric] = { pct: pct!, n: n!, excluded: excluded! };
   }
@@ -78,7 +84,9 @@ test("[REVIEWS] the account manager generates, edits and shares last quarter's r
   await expect(page.getByRole("heading", { name: "SLA attainment" })).toBeVisible();
   // Health internals never reach the customer.
   await expect(page.getByRole("heading", { name: "Account health at generation" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Edit action item: Load-test the new live streaming gateway" })).toHaveCount(0);
+  await expect(
+    page.getByRole("button", { name: "Edit action item: Load-test the new live streaming gateway" }),
+  ).toHaveCount(0);
 
   // Print to PDF with the print stylesheet and read the PDF's text back.
   await page.emulateMedia({ media: "print" });
@@ -115,15 +123,23 @@ test("[REVIEWS] the account manager generates, edits and shares last quarter's r
   }
 });
 
-test("[ACCOUNTS] a customer asks for a meeting and the account manager answers it from the portfolio inbox", async ({ page, signIn }) => {
+test("[ACCOUNTS] a customer asks for a meeting and the account manager answers it from the portfolio inbox", async ({
+  page,
+  signIn,
+}) => {
   await signIn("dev@nimbus.example");
   await page.goto("/organization");
   const team = page.getByRole("region", { name: "Account team" });
   await expect(team.getByText("Amelia Brooks", { exact: true })).toBeVisible();
   await expect(team.getByText("Technical account manager", { exact: true })).toBeVisible();
-  await expect(team.getByRole("link", { name: "am@attain.test", exact: true })).toHaveAttribute("href", "mailto:am@attain.test");
+  await expect(team.getByRole("link", { name: "am@attain.test", exact: true })).toHaveAttribute(
+    "href",
+    "mailto:am@attain.test",
+  );
   // Working hours in the customer's own time (the browser runs in America/Los_Angeles).
-  await expect(team.getByText(/09:00-17:30 \(Europe\/London\) = \d\d:\d\d-\d\d:\d\d America\/Los_Angeles/)).toBeVisible();
+  await expect(
+    team.getByText(/09:00-17:30 \(Europe\/London\) = \d\d:\d\d-\d\d:\d\d America\/Los_Angeles/),
+  ).toBeVisible();
   const form = page.getByRole("form", { name: "Request a meeting" });
   await expect(form.getByRole("button", { name: "Send request" })).toBeEnabled();
   await form.getByLabel("Topic").fill("Capacity planning for the spring launch");
@@ -141,7 +157,9 @@ test("[ACCOUNTS] a customer asks for a meeting and the account manager answers i
   await expect(request.getByRole("button", { name: "Schedule" })).toBeEnabled();
   await request.getByLabel("Answer to the customer").fill("Wednesday 2 Dec, 14:00 PT by phone.");
   await request.getByRole("button", { name: "Schedule" }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: "Capacity planning for the spring launch" })).toHaveCount(0);
+  await expect(page.getByRole("listitem").filter({ hasText: "Capacity planning for the spring launch" })).toHaveCount(
+    0,
+  );
   await expect(page.getByRole("link", { name: "Nimbus Live" }).first()).toBeVisible();
 
   await page.context().clearCookies();

@@ -30,7 +30,24 @@ function injected(page: Page) {
     for (const root of document.querySelectorAll(".kb-prose")) {
       for (const el of root.querySelectorAll("*")) {
         const tag = el.tagName.toLowerCase();
-        if (["script", "iframe", "object", "embed", "form", "base", "meta", "style", "svg", "math", "input", "video", "source"].includes(tag)) bad.push(tag);
+        if (
+          [
+            "script",
+            "iframe",
+            "object",
+            "embed",
+            "form",
+            "base",
+            "meta",
+            "style",
+            "svg",
+            "math",
+            "input",
+            "video",
+            "source",
+          ].includes(tag)
+        )
+          bad.push(tag);
         for (const a of el.getAttributeNames()) {
           const v = el.getAttribute(a) ?? "";
           if (a.startsWith("on") || a === "style" || a === "srcdoc") bad.push(`${tag}[${a}]`);
@@ -43,7 +60,10 @@ function injected(page: Page) {
 }
 
 test.describe("[SECURITY] Markdown is sanitized in tickets, comments and articles", () => {
-  test("[SECURITY] XSS payloads in a ticket, a comment and an article never run in the browser", async ({ page, signIn }) => {
+  test("[SECURITY] XSS payloads in a ticket, a comment and an article never run in the browser", async ({
+    page,
+    signIn,
+  }) => {
     const dialogs = watchDialogs(page);
     await signIn("dev@nimbus.example");
     const { id } = (await mutate(page, "tickets.create", {
@@ -56,9 +76,15 @@ test.describe("[SECURITY] Markdown is sanitized in tickets, comments and article
     await mutate(page, "tickets.reply", { ticketId: id, body: `Comment with payloads.\n\n${XSS_DOCUMENT}` });
 
     const sqlite = new Database(DB_FILE);
-    const article = sqlite.prepare("select id, slug, body, updated_at from articles where status = 'published' and internal = 0 and locale = 'en' order by id limit 1").get() as { id: number; slug: string; body: string; updated_at: number };
+    const article = sqlite
+      .prepare(
+        "select id, slug, body, updated_at from articles where status = 'published' and internal = 0 and locale = 'en' order by id limit 1",
+      )
+      .get() as { id: number; slug: string; body: string; updated_at: number };
     // A new updated_at: the server caches rendered articles per version.
-    sqlite.prepare("update articles set body = ?, updated_at = ? where id = ?").run(`## Payloads\n\n${XSS_DOCUMENT}`, article.updated_at + 1, article.id);
+    sqlite
+      .prepare("update articles set body = ?, updated_at = ? where id = ?")
+      .run(`## Payloads\n\n${XSS_DOCUMENT}`, article.updated_at + 1, article.id);
     try {
       for (const url of [`/tickets/${id}`, `/kb/${article.slug}`]) {
         await page.goto(url);
@@ -71,7 +97,9 @@ test.describe("[SECURITY] Markdown is sanitized in tickets, comments and article
       }
     } finally {
       // Later specs read this article: put its text back.
-      sqlite.prepare("update articles set body = ?, updated_at = ? where id = ?").run(article.body, article.updated_at + 2, article.id);
+      sqlite
+        .prepare("update articles set body = ?, updated_at = ? where id = ?")
+        .run(article.body, article.updated_at + 2, article.id);
       sqlite.close();
     }
 
@@ -89,13 +117,26 @@ test.describe("[SECURITY] Markdown is sanitized in tickets, comments and article
 });
 
 test.describe("[SECURITY] headers, cookies and cross-site requests", () => {
-  test("[SECURITY] every page carries a nonce-based Content-Security-Policy and the other security headers", async ({ page }) => {
+  test("[SECURITY] every page carries a nonce-based Content-Security-Policy and the other security headers", async ({
+    page,
+  }) => {
     const res = await page.goto("/signin");
     const headers = res!.headers();
     const csp = headers["content-security-policy"]!;
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce).toBeTruthy();
-    for (const d of ["default-src 'self'", "'strict-dynamic'", "style-src 'self'", "img-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) expect(csp).toContain(d);
+    for (const d of [
+      "default-src 'self'",
+      "'strict-dynamic'",
+      "style-src 'self'",
+      "img-src 'self'",
+      "connect-src 'self'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+    ])
+      expect(csp).toContain(d);
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
@@ -109,11 +150,16 @@ test.describe("[SECURITY] headers, cookies and cross-site requests", () => {
     expect(again.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
   });
 
-  test("[SECURITY] the main pages of each role work under the policy: nothing of ours is blocked", async ({ page, signIn }) => {
+  test("[SECURITY] the main pages of each role work under the policy: nothing of ours is blocked", async ({
+    page,
+    signIn,
+  }) => {
     await page.addInitScript(() => {
       const w = window as unknown as { __csp: string[] };
       w.__csp = [];
-      document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     const visits: [string, string[]][] = [
       ["dev@nimbus.example", ["/", "/tickets", "/tickets/new", "/kb", "/status"]],
@@ -129,7 +175,9 @@ test.describe("[SECURITY] headers, cookies and cross-site requests", () => {
       for (const p of paths) {
         await page.goto(p);
         await page.waitForLoadState("networkidle");
-        expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), `${email} ${p}`).toEqual([]);
+        expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), `${email} ${p}`).toEqual(
+          [],
+        );
       }
     }
   });
@@ -142,17 +190,32 @@ test.describe("[SECURITY] headers, cookies and cross-site requests", () => {
     expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
   });
 
-  test("[SECURITY] a change requested from another site is refused; the same change from the portal works", async ({ page, signIn }) => {
+  test("[SECURITY] a change requested from another site is refused; the same change from the portal works", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("dev@nimbus.example");
-    const crossSite = await page.request.post("/api/trpc/me.setTimeZone", { data: { json: { timeZone: "Asia/Tokyo" } }, headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } });
+    const crossSite = await page.request.post("/api/trpc/me.setTimeZone", {
+      data: { json: { timeZone: "Asia/Tokyo" } },
+      headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
     expect(crossSite.status()).toBe(403);
-    const noFetchMetadata = await page.request.post("/api/trpc/me.setTimeZone", { data: { json: { timeZone: "Asia/Tokyo" } }, headers: { origin: "https://evil.example" } });
+    const noFetchMetadata = await page.request.post("/api/trpc/me.setTimeZone", {
+      data: { json: { timeZone: "Asia/Tokyo" } },
+      headers: { origin: "https://evil.example" },
+    });
     expect(noFetchMetadata.status()).toBe(403);
-    const me = (await (await page.request.get("/api/trpc/me.get")).json()) as { result: { data: { json: { timeZone: string } } } };
+    const me = (await (await page.request.get("/api/trpc/me.get")).json()) as {
+      result: { data: { json: { timeZone: string } } };
+    };
     expect(me.result.data.json.timeZone).not.toBe("Asia/Tokyo");
     await page.goto("/");
     const sameOrigin = await page.evaluate(async () => {
-      const r = await fetch("/api/trpc/me.setTimeZone", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: { timeZone: "Asia/Tokyo" } }) });
+      const r = await fetch("/api/trpc/me.setTimeZone", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: { timeZone: "Asia/Tokyo" } }),
+      });
       return r.status;
     });
     expect(sameOrigin).toBe(200);
@@ -160,7 +223,10 @@ test.describe("[SECURITY] headers, cookies and cross-site requests", () => {
 });
 
 test.describe("[SECURITY] sign-in throttling and the audit log", () => {
-  test("[SECURITY] after five wrong passwords the sign-in form asks to wait, and the admin sees the attempts in the audit log", async ({ page, signIn }) => {
+  test("[SECURITY] after five wrong passwords the sign-in form asks to wait, and the admin sees the attempts in the audit log", async ({
+    page,
+    signIn,
+  }) => {
     await page.goto("/signin");
     const submit = page.getByRole("button", { name: "Sign in" });
     const alert = page.locator("form").getByRole("alert");

@@ -3,12 +3,16 @@ import { expect, test } from "./fixtures";
 /** The current UTC month and the one 23 months earlier: the demo's two years of tickets. */
 function lastTwoYears() {
   const now = new Date();
-  const month = (add: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + add, 1)).toISOString().slice(0, 7);
+  const month = (add: number) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + add, 1)).toISOString().slice(0, 7);
   return { from: month(-23), to: month(0) };
 }
 
 test.describe("SLA dashboards", () => {
-  test("[SLA] an executive filters to Enterprise P0, drills into a breach and sees the ticket", async ({ page, signIn }) => {
+  test("[SLA] an executive filters to Enterprise P0, drills into a breach and sees the ticket", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("exec@attain.test");
     await page.goto("/");
     await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "SLA" }).click();
@@ -65,7 +69,11 @@ test.describe("SLA dashboards", () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe("sla-first-response-distribution.csv");
     const csv = await (await file.createReadStream()).toArray();
-    const lines = Buffer.concat(csv).toString("utf8").replace(/^\ufeff/, "").trim().split(/\r\n/);
+    const lines = Buffer.concat(csv)
+      .toString("utf8")
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split(/\r\n/);
     expect(lines).toHaveLength(8);
     const firstCount = lines[1]!.split(",")[1];
     await expect(table.getByRole("row").nth(1).getByRole("link")).toHaveText(firstCount!);
@@ -75,10 +83,16 @@ test.describe("SLA dashboards", () => {
     await signIn("agent@attain.test");
     await page.goto("/sla");
     await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "SLA" })).toHaveCount(0);
+    await expect(
+      page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "SLA" }),
+    ).toHaveCount(0);
   });
 
-  test("[SLA] an executive publishes last quarter and a visitor reads it without signing in, with no customer names", async ({ page, signIn, browser }) => {
+  test("[SLA] an executive publishes last quarter and a visitor reads it without signing in, with no customer names", async ({
+    page,
+    signIn,
+    browser,
+  }) => {
     await signIn("exec@attain.test");
     await page.goto("/sla");
     const reports = page.getByRole("region", { name: "Published quarterly SLA reports" });
@@ -90,7 +104,9 @@ test.describe("SLA dashboards", () => {
     const visitor = await browser.newPage();
     await visitor.goto(`/reports/sla/${quarter}`);
     await expect(visitor.getByRole("heading", { name: `SLA report ${quarter}` })).toBeVisible();
-    await expect(visitor.getByRole("table", { name: "Attainment per tier and metric" }).getByRole("row")).toHaveCount(4);
+    await expect(visitor.getByRole("table", { name: "Attainment per tier and metric" }).getByRole("row")).toHaveCount(
+      4,
+    );
     await expect(visitor.getByText("Nimbus Live")).toHaveCount(0);
     const other = await visitor.goto("/reports/sla/2024-Q1");
     expect(other?.status()).toBe(404);

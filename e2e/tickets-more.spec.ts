@@ -4,14 +4,25 @@ import { expect, test } from "./fixtures";
 /** Files a ticket as the signed-in customer through the API (the filing form has its own tests). */
 async function fileTicket(page: Page, subject: string): Promise<number> {
   const res = await page.request.post("/api/trpc/tickets.create", {
-    data: { json: { subject, description: "Calls drop for every user after two minutes on Android.", productArea: "voice_calling", category: "functional_bug", priority: "P2" } },
+    data: {
+      json: {
+        subject,
+        description: "Calls drop for every user after two minutes on Android.",
+        productArea: "voice_calling",
+        category: "functional_bug",
+        priority: "P2",
+      },
+    },
   });
   expect(res.ok()).toBe(true);
   return ((await res.json()) as { result: { data: { json: { id: number } } } }).result.data.json.id;
 }
 
 test.describe("[TICKETS] complaints and assignment", () => {
-  test("[TICKETS] a customer complains about how a ticket is handled, a manager answers from the complaints list, and the customer reads the answer", async ({ page, signIn }) => {
+  test("[TICKETS] a customer complains about how a ticket is handled, a manager answers from the complaints list, and the customer reads the answer", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("dev@nimbus.example");
     const subject = "Complaint: calls drop after two minutes";
     const id = await fileTicket(page, subject);
@@ -37,7 +48,9 @@ test.describe("[TICKETS] complaints and assignment", () => {
     await item.getByRole("link", { name: /Answer on the ticket page/ }).click();
     await expect(page.getByRole("button", { name: "Send answer" })).toBeEnabled();
     await page.getByRole("radio", { name: "Resolve" }).check();
-    await page.getByLabel("Response (visible to the customer)").fill("Sorry for the wait: an engineer now owns this ticket and will call you today.");
+    await page
+      .getByLabel("Response (visible to the customer)")
+      .fill("Sorry for the wait: an engineer now owns this ticket and will call you today.");
     await page.getByRole("button", { name: "Send answer" }).click();
     await expect(page.getByRole("region", { name: "Complaints" })).toContainText("Resolved");
     await page.goto("/complaints");
@@ -49,7 +62,9 @@ test.describe("[TICKETS] complaints and assignment", () => {
     await page.goto(`/tickets/${id}`);
     const answered = page.getByRole("region", { name: "Complaints" });
     await expect(answered).toContainText("Complaint resolved");
-    await expect(answered).toContainText("Sorry for the wait: an engineer now owns this ticket and will call you today.");
+    await expect(answered).toContainText(
+      "Sorry for the wait: an engineer now owns this ticket and will call you today.",
+    );
     await expect(page.getByRole("region", { name: "Timeline" })).toContainText("Complaint resolved");
   });
 

@@ -1,7 +1,10 @@
 import { expect, test } from "./fixtures";
 
 test.describe("[TICKETS] filing, SLA and disputes", () => {
-  test("[TICKETS] a Nimbus Live customer files a P1, sees when it is due, disputes the priority, and the manager's decision changes the SLA", async ({ page, signIn }) => {
+  test("[TICKETS] a Nimbus Live customer files a P1, sees when it is due, disputes the priority, and the manager's decision changes the SLA", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("dev@nimbus.example");
     await page.goto("/tickets");
     await expect(page.getByRole("heading", { name: "Tickets" })).toBeVisible();
@@ -108,14 +111,26 @@ test.describe("[TICKETS] filing, SLA and disputes", () => {
     await expect(page.getByRole("radio", { name: /P1 高/ })).toBeChecked();
   });
 
-  test("[TICKETS] an agent logs a ticket a Nimbus Live engineer raised on the phone hotline", async ({ page, signIn }) => {
+  test("[TICKETS] an agent logs a ticket a Nimbus Live engineer raised on the phone hotline", async ({
+    page,
+    signIn,
+  }) => {
     await signIn("agent@attain.test");
     await page.goto("/tickets");
     await page.getByRole("link", { name: "Log a ticket" }).click();
     await expect(page.getByRole("button", { name: "Submit ticket" })).toBeEnabled();
     await page.getByLabel("Search customers by name, email or organization").fill("nimbus");
-    await expect(page.getByLabel("Customer (requester)").locator("option", { hasText: "dev@nimbus.example" })).toHaveCount(1);
-    await page.getByLabel("Customer (requester)").selectOption({ label: (await page.getByLabel("Customer (requester)").locator("option", { hasText: "dev@nimbus.example" }).textContent())! });
+    await expect(
+      page.getByLabel("Customer (requester)").locator("option", { hasText: "dev@nimbus.example" }),
+    ).toHaveCount(1);
+    await page
+      .getByLabel("Customer (requester)")
+      .selectOption({
+        label: (await page
+          .getByLabel("Customer (requester)")
+          .locator("option", { hasText: "dev@nimbus.example" })
+          .textContent())!,
+      });
     await page.getByLabel("Received by").selectOption("phone");
     await page.getByLabel("Subject").fill("Hotline: calls drop after two minutes");
     await page.getByLabel("Product area").selectOption("voice_calling");

@@ -59,7 +59,11 @@ function missing(file: string, acks: Ack[]): Ack[] {
   try {
     const ticket = sqlite.prepare("select subject from tickets where id = ?");
     const comment = sqlite.prepare("select 1 from comments where ticket_id = ? and body = ?");
-    return acks.filter((a) => (a.kind === "ticket" ? (ticket.get(a.id) as { subject: string } | undefined)?.subject !== a.subject : !comment.get(a.ticketId, a.body)));
+    return acks.filter((a) =>
+      a.kind === "ticket"
+        ? (ticket.get(a.id) as { subject: string } | undefined)?.subject !== a.subject
+        : !comment.get(a.ticketId, a.body),
+    );
   } finally {
     sqlite.close();
   }
@@ -67,7 +71,13 @@ function missing(file: string, acks: Ack[]): Ack[] {
 
 async function main() {
   const { values } = parseArgs({
-    options: { rounds: { type: "string" }, workers: { type: "string" }, "min-ms": { type: "string" }, "max-ms": { type: "string" }, source: { type: "string" } },
+    options: {
+      rounds: { type: "string" },
+      workers: { type: "string" },
+      "min-ms": { type: "string" },
+      "max-ms": { type: "string" },
+      source: { type: "string" },
+    },
   });
   const rounds = int(values.rounds, 5);
   const workers = int(values.workers, 12);
@@ -78,7 +88,10 @@ async function main() {
 
   if (!fs.existsSync(path.join(dist, "BUILD_ID"))) {
     log(`no production build in ${dist}; building it (next build)`);
-    const build = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error(`next build failed (exit ${build.status ?? build.signal})`);
   }
 
@@ -91,15 +104,27 @@ async function main() {
     const src = new Database(source, { readonly: true, fileMustExist: true });
     await src.backup(file);
     src.close();
-    const migrate = spawnSync(process.execPath, [tsx, "scripts/migrate.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: file } });
+    const migrate = spawnSync(process.execPath, [tsx, "scripts/migrate.ts"], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: file },
+    });
     if (migrate.status !== 0) throw new Error("migrating the copy failed");
   } else {
     log(`seeding a fresh demo database into ${file}`);
-    const seed = spawnSync(process.execPath, [tsx, "scripts/seed.ts", "--reset"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: file } });
+    const seed = spawnSync(process.execPath, [tsx, "scripts/seed.ts", "--reset"], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: file },
+    });
     if (seed.status !== 0) throw new Error("seeding failed");
   }
   const probe = new Database(file, { readonly: true });
-  const openTickets = (probe.prepare("select id from tickets where organization_id = 1 and status in ('new','open','pending_customer','workaround_provided') order by id").all() as { id: number }[]).map((r) => r.id);
+  const openTickets = (
+    probe
+      .prepare(
+        "select id from tickets where organization_id = 1 and status in ('new','open','pending_customer','workaround_provided') order by id",
+      )
+      .all() as { id: number }[]
+  ).map((r) => r.id);
   probe.close();
   if (openTickets.length === 0) throw new Error("the demo database has no open Nimbus Live ticket to reply to");
 
@@ -119,7 +144,9 @@ async function main() {
       const customer = await signIn(base, csrf, "dev@nimbus.example");
       const agent = await signIn(base, csrf, "agent@attain.test");
       const killAfter = minMs + Math.floor(Math.random() * (maxMs - minMs + 1));
-      log(`round ${round}: server ${base} (pid ${server.pid}); ${workers} clients writing; SIGKILL after ${killAfter} ms`);
+      log(
+        `round ${round}: server ${base} (pid ${server.pid}); ${workers} clients writing; SIGKILL after ${killAfter} ms`,
+      );
       const roundAcks: Ack[] = [];
       let killed = false;
       const worker = async (w: number) => {
@@ -128,7 +155,13 @@ async function main() {
           try {
             if (n % 3 === 0) {
               const subject = `Crash test ticket ${tag}`;
-              const { id } = (await mutate(base, customer, "tickets.create", { subject, description: `Filed by the crash test (${tag}).`, productArea: "voice_calling", category: "functional_bug", priority: "P3" })) as { id: number };
+              const { id } = (await mutate(base, customer, "tickets.create", {
+                subject,
+                description: `Filed by the crash test (${tag}).`,
+                productArea: "voice_calling",
+                category: "functional_bug",
+                priority: "P3",
+              })) as { id: number };
               roundAcks.push({ kind: "ticket", id, subject });
             } else {
               const ticketId = openTickets[(w + n) % openTickets.length]!;
@@ -140,7 +173,10 @@ async function main() {
             if (killed) unacknowledged++;
             else {
               failures++;
-              if (failures <= 5) log(`  client ${w}: ${err instanceof Error ? err.message : String(err)}\n${server?.log.slice(-5).join("") ?? ""}`);
+              if (failures <= 5)
+                log(
+                  `  client ${w}: ${err instanceof Error ? err.message : String(err)}\n${server?.log.slice(-5).join("") ?? ""}`,
+                );
             }
             if (killed) return;
           }
@@ -157,7 +193,9 @@ async function main() {
       acks.push(...roundAcks);
       const check = integrity(file);
       const lost = missing(file, acks);
-      log(`round ${round}: killed with ${roundAcks.length} acknowledged writes this round; integrity_check: ${check}; acknowledged writes missing: ${lost.length}`);
+      log(
+        `round ${round}: killed with ${roundAcks.length} acknowledged writes this round; integrity_check: ${check}; acknowledged writes missing: ${lost.length}`,
+      );
       if (check !== "ok" || lost.length > 0) {
         for (const l of lost.slice(0, 10)) log(`  missing: ${JSON.stringify(l)}`);
         throw new Error("crash safety violated");
@@ -167,7 +205,10 @@ async function main() {
     server = await startServer({ databasePath: file, dir: process.cwd() });
     const csrf = await getCsrf(server.url);
     const cookie = await signIn(server.url, csrf, "dev@nimbus.example");
-    const res = await fetch(`${server.url}/api/trpc/tickets.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`, { headers: { cookie } });
+    const res = await fetch(
+      `${server.url}/api/trpc/tickets.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`,
+      { headers: { cookie } },
+    );
     if (res.status !== 200) throw new Error(`after the last crash the server answered tickets.list with ${res.status}`);
     await stopServer(server);
     server = null;

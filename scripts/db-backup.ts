@@ -13,7 +13,9 @@ async function main() {
   const dir = path.resolve(values.dir ?? path.join("data", "backups"));
   const started = Date.now();
   const { file, bytes } = await backupDatabase(env.databasePath, dir, new Date());
-  console.log(`Backed up ${env.databasePath} to ${file} (${(bytes / 1024 / 1024).toFixed(1)} MB, integrity ok) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Backed up ${env.databasePath} to ${file} (${(bytes / 1024 / 1024).toFixed(1)} MB, integrity ok) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 main().catch((err: unknown) => {

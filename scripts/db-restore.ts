@@ -15,7 +15,9 @@ async function main() {
   const backup = path.resolve(file);
   if (!fs.existsSync(backup)) throw new Error(`No such backup: ${backup}`);
   const { saved } = await restoreDatabase(backup, env.databasePath, path.resolve("data", "backups"), new Date());
-  console.log(`Restored ${env.databasePath} from ${backup}${saved ? `; the previous database was saved to ${saved}` : ""}`);
+  console.log(
+    `Restored ${env.databasePath} from ${backup}${saved ? `; the previous database was saved to ${saved}` : ""}`,
+  );
 }
 
 main().catch((err: unknown) => {

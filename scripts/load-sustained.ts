@@ -30,7 +30,20 @@ function log(msg: string) {
 }
 
 const q = (input: unknown) => `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-const SEARCHES = ["echo", "token expired", "video freeze", "android crash", "回声", "1006", "reconnect", "latency", "bitrate", "recording", "screen share", "音频"];
+const SEARCHES = [
+  "echo",
+  "token expired",
+  "video freeze",
+  "android crash",
+  "回声",
+  "1006",
+  "reconnect",
+  "latency",
+  "bitrate",
+  "recording",
+  "screen share",
+  "音频",
+];
 
 type Group = {
   name: string;
@@ -47,7 +60,15 @@ const GROUPS: Group[] = [
     share: 0.3,
     requests: (c) => [
       { method: "GET", path: `/api/trpc/tickets.list${q({})}`, headers: { cookie: c.customer } },
-      { method: "GET", path: `/api/trpc/tickets.get${q({ id: c.openTickets[0] })}`, headers: { cookie: c.customer }, setupRequest: (r) => ({ ...r, path: `/api/trpc/tickets.get${q({ id: c.openTickets[c.seq() % c.openTickets.length] })}` }) },
+      {
+        method: "GET",
+        path: `/api/trpc/tickets.get${q({ id: c.openTickets[0] })}`,
+        headers: { cookie: c.customer },
+        setupRequest: (r) => ({
+          ...r,
+          path: `/api/trpc/tickets.get${q({ id: c.openTickets[c.seq() % c.openTickets.length] })}`,
+        }),
+      },
       { method: "GET", path: "/api/trpc/home.customer", headers: { cookie: c.customer } },
       { method: "GET", path: `/api/trpc/tickets.queue${q({})}`, headers: { cookie: c.agent } },
     ],
@@ -57,8 +78,21 @@ const GROUPS: Group[] = [
     what: "knowledge base search (anonymous and signed-in), rotating queries in English and Chinese",
     share: 0.3,
     requests: (c) => [
-      { method: "GET", path: `/api/trpc/kb.search${q({ q: "echo" })}`, headers: { cookie: c.anon }, setupRequest: (r) => ({ ...r, path: `/api/trpc/kb.search${q({ q: SEARCHES[c.seq() % SEARCHES.length] })}` }) },
-      { method: "GET", path: `/api/trpc/kb.search${q({ q: "echo" })}`, headers: { cookie: c.customer }, setupRequest: (r) => ({ ...r, path: `/api/trpc/kb.search${q({ q: SEARCHES[c.seq() % SEARCHES.length], logGaps: false })}` }) },
+      {
+        method: "GET",
+        path: `/api/trpc/kb.search${q({ q: "echo" })}`,
+        headers: { cookie: c.anon },
+        setupRequest: (r) => ({ ...r, path: `/api/trpc/kb.search${q({ q: SEARCHES[c.seq() % SEARCHES.length] })}` }),
+      },
+      {
+        method: "GET",
+        path: `/api/trpc/kb.search${q({ q: "echo" })}`,
+        headers: { cookie: c.customer },
+        setupRequest: (r) => ({
+          ...r,
+          path: `/api/trpc/kb.search${q({ q: SEARCHES[c.seq() % SEARCHES.length], logGaps: false })}`,
+        }),
+      },
     ],
   },
   {
@@ -72,7 +106,15 @@ const GROUPS: Group[] = [
         headers: { cookie: c.customer, "content-type": "application/json" },
         setupRequest: (r) => ({
           ...r,
-          body: JSON.stringify({ json: { subject: `Sustained load ticket ${c.seq()}`, description: "Filed by the sustained load test.", productArea: "voice_calling", category: "functional_bug", priority: "P3" } }),
+          body: JSON.stringify({
+            json: {
+              subject: `Sustained load ticket ${c.seq()}`,
+              description: "Filed by the sustained load test.",
+              productArea: "voice_calling",
+              category: "functional_bug",
+              priority: "P3",
+            },
+          }),
         }),
       },
     ],
@@ -86,32 +128,71 @@ const GROUPS: Group[] = [
         method: "POST",
         path: "/api/trpc/tickets.reply",
         headers: { cookie: c.customer, "content-type": "application/json" },
-        setupRequest: (r) => ({ ...r, body: JSON.stringify({ json: { ticketId: c.openTickets[c.seq() % c.openTickets.length], body: `Customer reply ${c.seq()}` } }) }),
+        setupRequest: (r) => ({
+          ...r,
+          body: JSON.stringify({
+            json: { ticketId: c.openTickets[c.seq() % c.openTickets.length], body: `Customer reply ${c.seq()}` },
+          }),
+        }),
       },
       {
         method: "POST",
         path: "/api/trpc/tickets.reply",
         headers: { cookie: c.agent, "content-type": "application/json" },
-        setupRequest: (r) => ({ ...r, body: JSON.stringify({ json: { ticketId: c.openTickets[c.seq() % c.openTickets.length], body: `Agent note ${c.seq()}`, internal: true } }) }),
+        setupRequest: (r) => ({
+          ...r,
+          body: JSON.stringify({
+            json: {
+              ticketId: c.openTickets[c.seq() % c.openTickets.length],
+              body: `Agent note ${c.seq()}`,
+              internal: true,
+            },
+          }),
+        }),
       },
     ],
   },
 ];
 
-type GroupResult = { name: string; what: string; connections: number; latency: LatencySummary; requests: number; rps: number; errors: number; timeouts: number; statusCodes: Record<string, number> };
+type GroupResult = {
+  name: string;
+  what: string;
+  connections: number;
+  latency: LatencySummary;
+  requests: number;
+  rps: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+};
 
 function load(base: string, group: Group, ctx: Ctx, connections: number, durationSec: number): Promise<GroupResult> {
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const instance = autocannon({ url: base, connections, duration: durationSec, timeout: 10, requests: group.requests(ctx) }, (err: unknown, result: autocannon.Result) => {
-      if (err) return reject(err instanceof Error ? err : new Error(String(err)));
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const non2xx = Object.entries(statusCodes).filter(([c]) => !c.startsWith("2")).reduce((s, [, n]) => s + n, 0);
-      // autocannon's `errors` already includes its `timeouts`.
-      resolve({ name: group.name, what: group.what, connections, latency: summarize(latencies), requests: latencies.length, rps: latencies.length / seconds, errors: non2xx + result.errors, timeouts: result.timeouts, statusCodes });
-    });
+    const instance = autocannon(
+      { url: base, connections, duration: durationSec, timeout: 10, requests: group.requests(ctx) },
+      (err: unknown, result: autocannon.Result) => {
+        if (err) return reject(err instanceof Error ? err : new Error(String(err)));
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const non2xx = Object.entries(statusCodes)
+          .filter(([c]) => !c.startsWith("2"))
+          .reduce((s, [, n]) => s + n, 0);
+        // autocannon's `errors` already includes its `timeouts`.
+        resolve({
+          name: group.name,
+          what: group.what,
+          connections,
+          latency: summarize(latencies),
+          requests: latencies.length,
+          rps: latencies.length / seconds,
+          errors: non2xx + result.errors,
+          timeouts: result.timeouts,
+          statusCodes,
+        });
+      },
+    );
     instance.on("response", (_c, statusCode, _b, responseTime) => {
       latencies.push(responseTime);
       statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
@@ -120,28 +201,51 @@ function load(base: string, group: Group, ctx: Ctx, connections: number, duratio
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { duration: { type: "string" }, connections: { type: "string" }, "no-doc": { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: {
+      duration: { type: "string" },
+      connections: { type: "string" },
+      "no-doc": { type: "boolean", default: false },
+    },
+  });
   const durationSec = Number(values.duration ?? 60);
   const connections = Number(values.connections ?? 50);
-  if (!(durationSec > 0 && durationSec <= 600) || !(connections >= GROUPS.length && connections <= 500)) throw new Error("--duration 1..600, --connections 4..500");
+  if (!(durationSec > 0 && durationSec <= 600) || !(connections >= GROUPS.length && connections <= 500))
+    throw new Error("--duration 1..600, --connections 4..500");
   const dist = process.env.NEXT_DIST_DIR ?? ".next";
   process.env.NEXT_DIST_DIR = dist;
 
   const file = path.resolve(process.env.BENCH_DATABASE_URL?.replace(/^file:/, "") || path.join("data", "scale.db"));
   log(`ensuring the scale dataset ${file} (cached; built by the bench's seed when missing or stale)`);
   const tsx = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
-  const seed = spawnSync(process.execPath, [tsx, "scripts/seed-scale.ts", "--tickets", "1000000", "--articles", "10000", "--out", file], { stdio: "inherit" });
+  const seed = spawnSync(
+    process.execPath,
+    [tsx, "scripts/seed-scale.ts", "--tickets", "1000000", "--articles", "10000", "--out", file],
+    { stdio: "inherit" },
+  );
   if (seed.status !== 0) throw new Error(`the scale seed failed (exit ${seed.status ?? seed.signal})`);
   if (!fs.existsSync(path.join(dist, "BUILD_ID"))) {
     log(`no production build in ${dist}; building it`);
-    const build = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-  const org = sqlite.prepare("select organization_id as id from users where email = 'dev@nimbus.example'").get() as { id: number };
-  const openTickets = (sqlite.prepare("select id from tickets where organization_id = ? and status in ('new','open','pending_customer','workaround_provided') order by id desc limit 200").all(org.id) as { id: number }[]).map((r) => r.id);
+  const org = sqlite.prepare("select organization_id as id from users where email = 'dev@nimbus.example'").get() as {
+    id: number;
+  };
+  const openTickets = (
+    sqlite
+      .prepare(
+        "select id from tickets where organization_id = ? and status in ('new','open','pending_customer','workaround_provided') order by id desc limit 200",
+      )
+      .all(org.id) as { id: number }[]
+  ).map((r) => r.id);
   sqlite.close();
-  if (openTickets.length === 0) throw new Error("no open ticket of dev@nimbus.example's organization in the scale database");
+  if (openTickets.length === 0)
+    throw new Error("no open ticket of dev@nimbus.example's organization in the scale database");
 
   let server: Server | null = null;
   const onSignal = () => void (server ? stopServer(server) : Promise.resolve()).finally(() => process.exit(130));
@@ -157,7 +261,13 @@ async function main() {
     const base = server.url;
     const csrf = await getCsrf(base);
     let n = 0;
-    const ctx: Ctx = { customer: await signIn(base, csrf, "dev@nimbus.example"), agent: await signIn(base, csrf, "agent@attain.test"), anon: csrf.cookie, openTickets, seq: () => n++ };
+    const ctx: Ctx = {
+      customer: await signIn(base, csrf, "dev@nimbus.example"),
+      agent: await signIn(base, csrf, "agent@attain.test"),
+      anon: csrf.cookie,
+      openTickets,
+      seq: () => n++,
+    };
     const split = GROUPS.map((g) => Math.max(1, Math.round(g.share * connections)));
     split[0]! += connections - split.reduce((s, x) => s + x, 0);
     log(`server ${base} (pid ${server.pid}); warming up 5 s`);
@@ -179,7 +289,10 @@ async function main() {
 
   const all = results.reduce((s, r) => s + r.requests, 0);
   const errors = results.reduce((s, r) => s + r.errors, 0);
-  const rows = results.map((r) => `| ${r.name} | ${r.connections} | ${r.requests.toLocaleString("en-US")} | ${Math.round(r.rps)} | ${formatMs(r.latency.p50)} | ${formatMs(r.latency.p95)} | ${formatMs(r.latency.p99)} | ${r.errors} (${r.timeouts}) |`);
+  const rows = results.map(
+    (r) =>
+      `| ${r.name} | ${r.connections} | ${r.requests.toLocaleString("en-US")} | ${Math.round(r.rps)} | ${formatMs(r.latency.p50)} | ${formatMs(r.latency.p95)} | ${formatMs(r.latency.p99)} | ${r.errors} (${r.timeouts}) |`,
+  );
   const first = memorySeries[0]?.rssMb ?? 0;
   const last = memorySeries.at(-1)?.rssMb ?? 0;
   const section = [
@@ -199,12 +312,18 @@ async function main() {
     const doc = fs.readFileSync(DOC, "utf8");
     const start = doc.indexOf(START);
     const end = doc.indexOf(END);
-    const next = start >= 0 && end > start ? doc.slice(0, start) + section + doc.slice(end + END.length) : doc.includes(NOTES_END) ? doc.replace(NOTES_END, `\n${section}\n${NOTES_END}`) : `${doc}\n${section}\n`;
+    const next =
+      start >= 0 && end > start
+        ? doc.slice(0, start) + section + doc.slice(end + END.length)
+        : doc.includes(NOTES_END)
+          ? doc.replace(NOTES_END, `\n${section}\n${NOTES_END}`)
+          : `${doc}\n${section}\n`;
     fs.writeFileSync(DOC, next);
     log(`wrote the result into ${DOC}`);
   }
   if (errors > 0) {
-    for (const r of results) if (r.errors) log(`${r.name}: status codes ${JSON.stringify(r.statusCodes)}, timeouts ${r.timeouts}`);
+    for (const r of results)
+      if (r.errors) log(`${r.name}: status codes ${JSON.stringify(r.statusCodes)}, timeouts ${r.timeouts}`);
     process.exit(1);
   }
 }

@@ -22,7 +22,14 @@ import { datasetFingerprint, type SourceFile } from "@/db/seed/fingerprint";
 import { SCALE_DEFAULTS, seedScale, type ScaleProgress } from "@/db/seed/scale";
 import { openDb } from "@/server/db";
 
-const SOURCES = ["db/migrations", "db/seed", "server/sla", "server/kb/segment.ts", "server/auth/password.ts", "scripts/seed-scale.ts"];
+const SOURCES = [
+  "db/migrations",
+  "db/seed",
+  "server/sla",
+  "server/kb/segment.ts",
+  "server/auth/password.ts",
+  "scripts/seed-scale.ts",
+];
 
 function collectSources(entries: readonly string[]): SourceFile[] {
   const out: SourceFile[] = [];
@@ -52,7 +59,8 @@ function storedFingerprint(file: string): string | null {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      const row = db.prepare(`SELECT value FROM bench_meta WHERE key = 'fingerprint'`).get() as { value: string } | undefined;
+      const row = db.prepare(`SELECT value FROM bench_meta WHERE key = 'fingerprint'`).get() as
+        { value: string } | undefined;
       return row?.value ?? null;
     } finally {
       db.close();
@@ -63,7 +71,8 @@ function storedFingerprint(file: string): string | null {
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
-const duration = (s: number) => (s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, "0")}s` : `${s.toFixed(0)}s`);
+const duration = (s: number) =>
+  s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, "0")}s` : `${s.toFixed(0)}s`;
 
 function reporter() {
   let lastLine = 0;
@@ -77,7 +86,9 @@ function reporter() {
       const eta = rate > 0 ? (p.total - p.done) / rate : 0;
       if (p.done < p.total && now - lastLine < 2000) return;
       lastLine = now;
-      console.log(`  tickets ${fmt(p.done)}/${fmt(p.total)} (${((100 * p.done) / Math.max(1, p.total)).toFixed(1)}%)  ${fmt(rate)} tickets/s  ETA ${duration(eta)}  elapsed ${duration(p.elapsedMs / 1000)}`);
+      console.log(
+        `  tickets ${fmt(p.done)}/${fmt(p.total)} (${((100 * p.done) / Math.max(1, p.total)).toFixed(1)}%)  ${fmt(rate)} tickets/s  ETA ${duration(eta)}  elapsed ${duration(p.elapsedMs / 1000)}`,
+      );
     } else {
       console.log(`  ${p.phase} ${fmt(p.done)}/${fmt(p.total)}  elapsed ${duration(p.elapsedMs / 1000)}`);
     }
@@ -109,7 +120,9 @@ async function main() {
   const batchSize = Math.max(1, positiveInt("batch", values.batch, SCALE_DEFAULTS.batchSize));
   const anchor = values.anchor ? new Date(values.anchor) : new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
   if (Number.isNaN(anchor.getTime())) throw new Error(`--anchor is not a valid instant: ${values.anchor}`);
-  const file = path.resolve(values.out ?? process.env.BENCH_DATABASE_URL?.replace(/^file:/, "") ?? path.join("data", "scale.db"));
+  const file = path.resolve(
+    values.out ?? process.env.BENCH_DATABASE_URL?.replace(/^file:/, "") ?? path.join("data", "scale.db"),
+  );
 
   const fingerprint = datasetFingerprint(collectSources(SOURCES), args);
   if (!values.force && storedFingerprint(file) === fingerprint) {
@@ -119,7 +132,9 @@ async function main() {
 
   const building = `${file}.building`;
   for (const f of [building, `${building}-wal`, `${building}-shm`]) fs.rmSync(f, { force: true });
-  console.log(`Building scale dataset ${file}: ${fmt(args.tickets)} tickets, ${fmt(args.articles)} articles, ${fmt(args.organizations)} organizations, as of ${anchor.toISOString()}`);
+  console.log(
+    `Building scale dataset ${file}: ${fmt(args.tickets)} tickets, ${fmt(args.articles)} articles, ${fmt(args.organizations)} organizations, as of ${anchor.toISOString()}`,
+  );
   const started = Date.now();
   const db = openDb(building);
   migrateDb(db);
@@ -135,7 +150,8 @@ async function main() {
     summary: JSON.stringify(summary),
     seconds: seconds.toFixed(1),
     builtAt: new Date().toISOString(),
-  })) meta.run(key, value);
+  }))
+    meta.run(key, value);
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   sqlite.close();
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
@@ -146,7 +162,11 @@ async function main() {
   console.log(
     `Seeded ${fmt(summary.organizations)} organizations, ${fmt(summary.users)} users, ${fmt(summary.tickets)} tickets (${fmt(summary.events)} events), ${fmt(summary.articles)} articles, ${fmt(summary.incidents)} incidents in ${duration(seconds)} (${fmt(summary.tickets / Math.max(0.001, summary.seconds.tickets))} tickets/s; ${fmt(size)} MB)`,
   );
-  console.log(`  phases: ${Object.entries(summary.seconds).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(", ")}`);
+  console.log(
+    `  phases: ${Object.entries(summary.seconds)
+      .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+      .join(", ")}`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -32,7 +32,9 @@ function main() {
   sqlite.pragma("busy_timeout = 5000");
   const tty = process.stderr.isTTY;
   let last = 0;
-  console.log(`Recomputing SLA state of ${env.databasePath} at ${now.toISOString()}${values.check ? " (check only)" : ""}`);
+  console.log(
+    `Recomputing SLA state of ${env.databasePath} at ${now.toISOString()}${values.check ? " (check only)" : ""}`,
+  );
   const report = recomputeAll(sqlite, {
     now,
     fix: !values.check,
@@ -52,7 +54,8 @@ function main() {
     `${report.tickets.toLocaleString("en-US")} tickets (${report.events.toLocaleString("en-US")} events) in ${report.seconds.toFixed(1)} s (${Math.round(report.tickets / Math.max(0.001, report.seconds)).toLocaleString("en-US")} tickets/s): ` +
       `${report.drift} drift, ${report.aged} aged, ${report.same} unchanged; ${report.fixed} rewritten`,
   );
-  for (const s of report.samples.filter((x) => x.change === "drift").slice(0, 10)) console.log(`  drift: ticket ${s.ticketId} (${s.columns.join(", ")})`);
+  for (const s of report.samples.filter((x) => x.change === "drift").slice(0, 10))
+    console.log(`  drift: ticket ${s.ticketId} (${s.columns.join(", ")})`);
   if (values.check && report.drift > 0) process.exit(2);
 }
 

@@ -10,7 +10,15 @@
 import { parseArgs } from "node:util";
 import { openDb } from "@/server/db";
 import { env } from "@/server/env";
-import { isMonth, isQuarter, monthPeriod, previousPeriod, quarterKey, quarterPeriod, type Period } from "@/server/dashboards/period";
+import {
+  isMonth,
+  isQuarter,
+  monthPeriod,
+  previousPeriod,
+  quarterKey,
+  quarterPeriod,
+  type Period,
+} from "@/server/dashboards/period";
 import { verifyAttainment } from "@/server/dashboards/verify";
 
 function main() {
@@ -41,7 +49,9 @@ function main() {
     failed = true;
     console.log(`${label}: ${mismatches.length} of ${cells} figures differ from the events (${seconds} s)`);
     for (const m of mismatches) {
-      console.log(`  ${m.tierCode} ${m.metric} ${m.priority}: dashboard met ${m.dashboard.met} breached ${m.dashboard.breached} excluded ${m.dashboard.excluded}; events met ${m.events.met} breached ${m.events.breached} excluded ${m.events.excluded}`);
+      console.log(
+        `  ${m.tierCode} ${m.metric} ${m.priority}: dashboard met ${m.dashboard.met} breached ${m.dashboard.breached} excluded ${m.dashboard.excluded}; events met ${m.events.met} breached ${m.events.breached} excluded ${m.events.excluded}`,
+      );
     }
   }
   db.$client.close();

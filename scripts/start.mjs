@@ -10,7 +10,8 @@ ensureInstalled();
 const dataDir = path.resolve("data");
 fs.mkdirSync(dataDir, { recursive: true });
 const secretFile = path.join(dataDir, "auth-secret");
-if (!process.env.NEXTAUTH_SECRET && !fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+if (!process.env.NEXTAUTH_SECRET && !fs.existsSync(secretFile))
+  fs.writeFileSync(secretFile, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
 const env = {
   ...process.env,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || fs.readFileSync(secretFile, "utf8").trim(),
@@ -19,5 +20,8 @@ const env = {
 };
 run("npx", ["tsx", "scripts/seed.ts", "--if-empty"], env);
 if (needsBuild()) run("npx", ["next", "build"], { ...env, NODE_ENV: "production" });
-const server = spawnSync("npx", ["next", "start", "-p", process.env.PORT || "3000"], { stdio: "inherit", env: { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() } });
+const server = spawnSync("npx", ["next", "start", "-p", process.env.PORT || "3000"], {
+  stdio: "inherit",
+  env: { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() },
+});
 process.exit(server.status ?? 1);

@@ -30,13 +30,20 @@ function readJson(file) {
 for (const [name, args] of [
   ["typecheck", ["tsc", "--noEmit"]],
   ["lint", ["eslint", "--max-warnings", "0", "."]],
+  ["format check", ["prettier", "--check", "."]],
 ]) {
   if (step(name, "npx", args)) passed++;
   else failed++;
 }
 
 fs.rmSync("test-results/vitest.json", { force: true });
-const unitOk = step("unit and integration tests", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest.json"]);
+const unitOk = step("unit and integration tests", "npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile=test-results/vitest.json",
+]);
 const vitest = readJson("test-results/vitest.json");
 if (vitest) {
   passed += vitest.numPassedTests;

@@ -3,7 +3,10 @@ import { z } from "zod";
 
 /** The one place that reads process.env; everything else imports `env`. */
 const ZEnv = z.object({
-  DATABASE_URL: z.string().min(1).default(path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "attain.db")),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default(path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "attain.db")),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /** The portal's public URL; an https URL makes session cookies Secure. */
   NEXTAUTH_URL: z.string().url().optional(),

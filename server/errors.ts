@@ -17,4 +17,5 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} was not found.`, "errors.notFound");
-export const forbidden = () => new DomainError("FORBIDDEN", "You do not have permission to do this.", "errors.forbidden");
+export const forbidden = () =>
+  new DomainError("FORBIDDEN", "You do not have permission to do this.", "errors.forbidden");

@@ -16,18 +16,29 @@ export default async function KbLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations();
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("app.skipToContent")}
       </a>
       <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
           <Link href="/kb" className="flex items-center gap-2 font-semibold text-brand-900">
-            <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">A</span>
+            <span
+              aria-hidden
+              className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
+            >
+              A
+            </span>
             <span>{t("kb.publicHeader")}</span>
           </Link>
           <div className="ml-auto flex items-center gap-3">
             <LocaleSwitcher label={t("nav.language")} signedIn={false} />
-            <Link href="/signin?callbackUrl=%2Fkb" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
+            <Link
+              href="/signin?callbackUrl=%2Fkb"
+              className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+            >
               {t("kb.signIn")}
             </Link>
           </div>

@@ -4,14 +4,22 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Snippet } from "@/components/kb/snippet";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
-import { ARTICLE_TYPES, LOCALES, PRODUCT_AREAS, type ArticleType, type Locale, type ProductArea } from "@/db/schema/enums";
+import {
+  ARTICLE_TYPES,
+  LOCALES,
+  PRODUCT_AREAS,
+  type ArticleType,
+  type Locale,
+  type ProductArea,
+} from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 
 export const metadata: Metadata = { title: "Knowledge base" };
 
 type Search = { q?: string; area?: string; type?: string; lang?: string };
-const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => ((list as readonly string[]).includes(v ?? "") ? (v as T) : undefined);
+const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined =>
+  (list as readonly string[]).includes(v ?? "") ? (v as T) : undefined;
 const select = "mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 export default async function KbPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -21,13 +29,22 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
   const type = pick<ArticleType>(ARTICLE_TYPES, sp.type);
   const lang = pick<Locale>(LOCALES, sp.lang);
   const viewerLocale = (await getLocale()) === "zh" ? "zh" : "en";
-  const [t, te, format, user, api] = await Promise.all([getTranslations("kb"), getTranslations("kbEdit"), getFormatter(), getSessionUser(), serverCaller()]);
+  const [t, te, format, user, api] = await Promise.all([
+    getTranslations("kb"),
+    getTranslations("kbEdit"),
+    getFormatter(),
+    getSessionUser(),
+    serverCaller(),
+  ]);
   const staff = !!user && user.role !== "customer";
-  const r = q ? await api.kb.search({ q, productArea: area, type, locale: lang, preferLocale: viewerLocale, limit: 20 }) : null;
+  const r = q
+    ? await api.kb.search({ q, productArea: area, type, locale: lang, preferLocale: viewerLocale, limit: 20 })
+    : null;
   const b = q ? null : await api.kb.browse({ productArea: area, type, locale: lang ?? viewerLocale });
   const areaCount = new Map(b?.areas.map((a) => [a.productArea, a.count]));
   const typeCount = new Map(b?.types.map((x) => [x.type, x.count]));
-  const chip = (active: boolean) => `block rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`;
+  const chip = (active: boolean) =>
+    `block rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`;
   const href = (p: Record<string, string | undefined>) => {
     const entries: [string, string | undefined][] = Object.entries({ area, type, lang, ...p });
     const params = new URLSearchParams(entries.filter((e): e is [string, string] => !!e[1]));
@@ -45,17 +62,33 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
             <Link href="/kb/drafts" className="text-brand-700 hover:underline">
               {te("desk.title")}
             </Link>
-            <Link href="/kb/new" className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700">
+            <Link
+              href="/kb/new"
+              className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700"
+            >
               {te("desk.new")}
             </Link>
           </div>
         ) : null}
       </PageHeader>
       <Card>
-        <form method="get" action="/kb" role="search" aria-label={t("searchLabel")} className="flex flex-wrap items-end gap-3">
+        <form
+          method="get"
+          action="/kb"
+          role="search"
+          aria-label={t("searchLabel")}
+          className="flex flex-wrap items-end gap-3"
+        >
           <label className="min-w-[16rem] flex-[2] text-sm">
             <span className="block font-medium text-slate-700">{t("searchLabel")}</span>
-            <input type="search" name="q" defaultValue={q} placeholder={t("searchPlaceholder")} maxLength={200} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+            <input
+              type="search"
+              name="q"
+              defaultValue={q}
+              placeholder={t("searchPlaceholder")}
+              maxLength={200}
+              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
           </label>
           <label className="text-sm">
             <span className="block font-medium text-slate-700">{t("productArea")}</span>
@@ -90,7 +123,10 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
               ))}
             </select>
           </label>
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
             {t("searchButton")}
           </button>
         </form>
@@ -99,122 +135,164 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
       <div className="mt-6">
         {q ? (
           r ? (
-              <section aria-labelledby="kb-results">
-                <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-                  <h2 id="kb-results" className="text-lg font-semibold text-slate-900">
-                    {t("resultsFor", { q })}
-                  </h2>
-                  <Link href={href({ q: undefined })} className="text-sm text-slate-600 hover:underline">
-                    {t("clearSearch")}
+            <section aria-labelledby="kb-results">
+              <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+                <h2 id="kb-results" className="text-lg font-semibold text-slate-900">
+                  {t("resultsFor", { q })}
+                </h2>
+                <Link href={href({ q: undefined })} className="text-sm text-slate-600 hover:underline">
+                  {t("clearSearch")}
+                </Link>
+              </div>
+              {r.suggestion ? (
+                <p className="mb-3 text-sm text-slate-700">
+                  {t("didYouMean")}{" "}
+                  <Link href={href({ q: r.suggestion })} className="font-semibold text-brand-700 underline">
+                    {r.suggestion}
                   </Link>
-                </div>
-                {r.suggestion ? (
-                  <p className="mb-3 text-sm text-slate-700">
-                    {t("didYouMean")}{" "}
-                    <Link href={href({ q: r.suggestion })} className="font-semibold text-brand-700 underline">
-                      {r.suggestion}
-                    </Link>
-                    ?
-                  </p>
-                ) : null}
-                {r.items.length === 0 ? (
-                  <Card>
-                    <p className="text-sm text-slate-700">{t("noResults")}</p>
-                    <Link href={`/tickets/new?${new URLSearchParams({ subject: q })}`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline">
-                      {t("fileTicket")}
-                    </Link>
-                  </Card>
-                ) : (
-                  <ol aria-label={t("resultsFor", { q })} className="space-y-3">
-                    {r.items.map((item) => (
-                      <li key={item.id} className="rounded-xl border border-slate-200 bg-white px-5 py-4 shadow-sm">
-                        <div className="flex flex-wrap items-center gap-2">
-                          <Link href={`/kb/${item.slug}?lang=${item.locale}`} lang={item.locale === "zh" ? "zh-CN" : "en"} className="text-base font-semibold text-brand-700 hover:underline">
-                            {item.title}
-                          </Link>
-                          {item.codeMatch ? <Badge tone="amber">{t("codeMatch", { code: item.errorCodes.join(" / ") })}</Badge> : null}
-                          {item.internal ? <Badge tone="red">{t("internal")}</Badge> : null}
-                          {item.status === "draft" ? <Badge>{t("draft")}</Badge> : null}
-                        </div>
-                        <div className="mt-1 flex flex-wrap gap-2 text-xs text-slate-500">
-                          <span>{t(`types.${item.type}`)}</span>·<span>{t(`areas.${item.productArea}`)}</span>·<span>{t(`languages.${item.locale}`)}</span>
-                        </div>
-                        <div lang={item.locale === "zh" ? "zh-CN" : "en"}>
-                          <Snippet parts={item.snippet} />
-                        </div>
-                      </li>
-                    ))}
-                  </ol>
-                )}
-              </section>
+                  ?
+                </p>
+              ) : null}
+              {r.items.length === 0 ? (
+                <Card>
+                  <p className="text-sm text-slate-700">{t("noResults")}</p>
+                  <Link
+                    href={`/tickets/new?${new URLSearchParams({ subject: q })}`}
+                    className="mt-3 inline-block text-sm font-medium text-brand-700 underline"
+                  >
+                    {t("fileTicket")}
+                  </Link>
+                </Card>
+              ) : (
+                <ol aria-label={t("resultsFor", { q })} className="space-y-3">
+                  {r.items.map((item) => (
+                    <li key={item.id} className="rounded-xl border border-slate-200 bg-white px-5 py-4 shadow-sm">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <Link
+                          href={`/kb/${item.slug}?lang=${item.locale}`}
+                          lang={item.locale === "zh" ? "zh-CN" : "en"}
+                          className="text-base font-semibold text-brand-700 hover:underline"
+                        >
+                          {item.title}
+                        </Link>
+                        {item.codeMatch ? (
+                          <Badge tone="amber">{t("codeMatch", { code: item.errorCodes.join(" / ") })}</Badge>
+                        ) : null}
+                        {item.internal ? <Badge tone="red">{t("internal")}</Badge> : null}
+                        {item.status === "draft" ? <Badge>{t("draft")}</Badge> : null}
+                      </div>
+                      <div className="mt-1 flex flex-wrap gap-2 text-xs text-slate-500">
+                        <span>{t(`types.${item.type}`)}</span>·<span>{t(`areas.${item.productArea}`)}</span>·
+                        <span>{t(`languages.${item.locale}`)}</span>
+                      </div>
+                      <div lang={item.locale === "zh" ? "zh-CN" : "en"}>
+                        <Snippet parts={item.snippet} />
+                      </div>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
           ) : null
         ) : b ? (
-              <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-                <nav aria-label={t("browseTitle")} className="space-y-5">
-                  <div>
-                    <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("productArea")}</h2>
-                    <ul className="space-y-0.5">
-                      <li>
-                        <Link href={href({ area: undefined })} aria-current={!area ? "page" : undefined} className={chip(!area)}>
-                          {t("anyArea")}
-                        </Link>
-                      </li>
-                      {PRODUCT_AREAS.filter((a) => areaCount.has(a)).map((a) => (
-                        <li key={a}>
-                          <Link href={href({ area: a })} aria-current={area === a ? "page" : undefined} className={`${chip(area === a)} flex justify-between`}>
-                            <span>{t(`areas.${a}`)}</span>
-                            <span className="text-slate-400">{areaCount.get(a)}</span>
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                  <div>
-                    <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("type")}</h2>
-                    <ul className="space-y-0.5">
-                      <li>
-                        <Link href={href({ type: undefined })} aria-current={!type ? "page" : undefined} className={chip(!type)}>
-                          {t("anyType")}
-                        </Link>
-                      </li>
-                      {ARTICLE_TYPES.filter((x) => typeCount.has(x)).map((x) => (
-                        <li key={x}>
-                          <Link href={href({ type: x })} aria-current={type === x ? "page" : undefined} className={`${chip(type === x)} flex justify-between`}>
-                            <span>{t(`types.${x}`)}</span>
-                            <span className="text-slate-400">{typeCount.get(x)}</span>
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                </nav>
-                <section aria-labelledby="kb-browse">
-                  <h2 id="kb-browse" className="mb-3 text-lg font-semibold text-slate-900">
-                    {area ? t(`areas.${area}`) : t("browseTitle")}
-                    {type ? ` · ${t(`types.${type}`)}` : ""} <span className="text-sm font-normal text-slate-500">· {t("articleCount", { n: type ? (typeCount.get(type) ?? 0) : [...typeCount.values()].reduce((x, y) => x + y, 0) })}</span>
-                  </h2>
-                  {b.items.length === 0 ? (
-                    <p className="text-sm text-slate-600">{t("empty")}</p>
-                  ) : (
-                    <ul className="grid gap-3 md:grid-cols-2">
-                      {b.items.map((a) => (
-                        <li key={`${a.slug}-${a.locale}`} className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">
-                          <Link href={`/kb/${a.slug}?lang=${a.locale}`} className="font-medium text-brand-700 hover:underline">
-                            {a.title}
-                          </Link>
-                          <p className="mt-1 line-clamp-2 text-sm text-slate-600">{a.summary}</p>
-                          <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                            <Badge tone="brand">{t(`types.${a.type}`)}</Badge>
-                            {a.internal ? <Badge tone="red">{t("internal")}</Badge> : null}
-                            {a.status === "draft" ? <Badge>{t("draft")}</Badge> : null}
-                            <span>{t("lastReviewed", { date: format.dateTime(a.reviewedAt, { dateStyle: "medium" }) })}</span>
-                          </div>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </section>
+          <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+            <nav aria-label={t("browseTitle")} className="space-y-5">
+              <div>
+                <h2 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                  {t("productArea")}
+                </h2>
+                <ul className="space-y-0.5">
+                  <li>
+                    <Link
+                      href={href({ area: undefined })}
+                      aria-current={!area ? "page" : undefined}
+                      className={chip(!area)}
+                    >
+                      {t("anyArea")}
+                    </Link>
+                  </li>
+                  {PRODUCT_AREAS.filter((a) => areaCount.has(a)).map((a) => (
+                    <li key={a}>
+                      <Link
+                        href={href({ area: a })}
+                        aria-current={area === a ? "page" : undefined}
+                        className={`${chip(area === a)} flex justify-between`}
+                      >
+                        <span>{t(`areas.${a}`)}</span>
+                        <span className="text-slate-400">{areaCount.get(a)}</span>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
               </div>
+              <div>
+                <h2 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("type")}</h2>
+                <ul className="space-y-0.5">
+                  <li>
+                    <Link
+                      href={href({ type: undefined })}
+                      aria-current={!type ? "page" : undefined}
+                      className={chip(!type)}
+                    >
+                      {t("anyType")}
+                    </Link>
+                  </li>
+                  {ARTICLE_TYPES.filter((x) => typeCount.has(x)).map((x) => (
+                    <li key={x}>
+                      <Link
+                        href={href({ type: x })}
+                        aria-current={type === x ? "page" : undefined}
+                        className={`${chip(type === x)} flex justify-between`}
+                      >
+                        <span>{t(`types.${x}`)}</span>
+                        <span className="text-slate-400">{typeCount.get(x)}</span>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </nav>
+            <section aria-labelledby="kb-browse">
+              <h2 id="kb-browse" className="mb-3 text-lg font-semibold text-slate-900">
+                {area ? t(`areas.${area}`) : t("browseTitle")}
+                {type ? ` · ${t(`types.${type}`)}` : ""}{" "}
+                <span className="text-sm font-normal text-slate-500">
+                  ·{" "}
+                  {t("articleCount", {
+                    n: type ? (typeCount.get(type) ?? 0) : [...typeCount.values()].reduce((x, y) => x + y, 0),
+                  })}
+                </span>
+              </h2>
+              {b.items.length === 0 ? (
+                <p className="text-sm text-slate-600">{t("empty")}</p>
+              ) : (
+                <ul className="grid gap-3 md:grid-cols-2">
+                  {b.items.map((a) => (
+                    <li
+                      key={`${a.slug}-${a.locale}`}
+                      className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm"
+                    >
+                      <Link
+                        href={`/kb/${a.slug}?lang=${a.locale}`}
+                        className="font-medium text-brand-700 hover:underline"
+                      >
+                        {a.title}
+                      </Link>
+                      <p className="mt-1 line-clamp-2 text-sm text-slate-600">{a.summary}</p>
+                      <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+                        <Badge tone="brand">{t(`types.${a.type}`)}</Badge>
+                        {a.internal ? <Badge tone="red">{t("internal")}</Badge> : null}
+                        {a.status === "draft" ? <Badge>{t("draft")}</Badge> : null}
+                        <span>
+                          {t("lastReviewed", { date: format.dateTime(a.reviewedAt, { dateStyle: "medium" }) })}
+                        </span>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </div>
         ) : null}
       </div>
     </>

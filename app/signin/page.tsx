@@ -23,7 +23,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <main id="main" className="flex flex-1 items-start justify-center px-4 pt-8 sm:pt-16">
         <div className="w-full max-w-sm">
           <div className="mb-6 flex items-center gap-2">
-            <span aria-hidden className="grid h-9 w-9 place-items-center rounded-lg bg-brand-600 text-lg font-bold text-white">A</span>
+            <span
+              aria-hidden
+              className="grid h-9 w-9 place-items-center rounded-lg bg-brand-600 text-lg font-bold text-white"
+            >
+              A
+            </span>
             <span className="text-xl font-semibold text-brand-900">{t("app.name")}</span>
           </div>
           <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">

@@ -45,7 +45,11 @@ export function EngagementForm({ organizationId, defaultDate }: { organizationId
       >
         <label className={labelClass}>
           {t("kind")}
-          <select className={`mt-1 ${inputClass}`} value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
+          <select
+            className={`mt-1 ${inputClass}`}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}
+          >
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`kinds.${k}`)}
@@ -55,15 +59,34 @@ export function EngagementForm({ organizationId, defaultDate }: { organizationId
         </label>
         <label className={labelClass}>
           {t("date")}
-          <input type="date" required className={`mt-1 ${inputClass}`} value={date} onChange={(e) => setDate(e.target.value)} />
+          <input
+            type="date"
+            required
+            className={`mt-1 ${inputClass}`}
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
         </label>
         <label className={`${labelClass} sm:col-span-2`}>
           {t("entryTitle")}
-          <input required minLength={3} maxLength={200} className={`mt-1 ${inputClass}`} value={title} onChange={(e) => setTitle(e.target.value)} />
+          <input
+            required
+            minLength={3}
+            maxLength={200}
+            className={`mt-1 ${inputClass}`}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
         </label>
         <label className={`${labelClass} sm:col-span-2`}>
           {t("notes")}
-          <textarea rows={3} maxLength={5000} className={`mt-1 ${inputClass}`} value={notes} onChange={(e) => setNotes(e.target.value)} />
+          <textarea
+            rows={3}
+            maxLength={5000}
+            className={`mt-1 ${inputClass}`}
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+          />
         </label>
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
           <Button type="submit" variant="primary" disabled={!hydrated || add.isPending}>

@@ -20,7 +20,10 @@ export async function TierOptions() {
 export async function ApplyFiltersButton() {
   const t = await getTranslations();
   return (
-    <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+    <button
+      type="submit"
+      className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+    >
       {t("accounts.directory.apply")}
     </button>
   );

@@ -6,7 +6,13 @@ import type { HealthFactorKey } from "@/server/accounts/health";
 export type HealthData = {
   score: number;
   band: "green" | "yellow" | "red";
-  factors: { key: HealthFactorKey; weight: number; subscore: number; contribution: number; detail: Record<string, number | null> }[];
+  factors: {
+    key: HealthFactorKey;
+    weight: number;
+    subscore: number;
+    contribution: number;
+    detail: Record<string, number | null>;
+  }[];
 };
 
 export const BAND_TONE: Record<HealthData["band"], BadgeTone> = { green: "green", yellow: "amber", red: "red" };
@@ -31,13 +37,20 @@ export async function HealthFactors({ health }: { health: HealthData }) {
       case "openUrgent":
         return d.open ? t("explain.openUrgent", { n: d.open, days: d.oldestDays ?? 0 }) : t("explain.openUrgentNone");
       case "satisfaction":
-        return d.average === null ? t("explain.satisfactionNone") : t("explain.satisfaction", { avg: (d.average ?? 0).toFixed(2), prev: d.previous === null ? "—" : (d.previous ?? 0).toFixed(2) });
+        return d.average === null
+          ? t("explain.satisfactionNone")
+          : t("explain.satisfaction", {
+              avg: (d.average ?? 0).toFixed(2),
+              prev: d.previous === null ? "—" : (d.previous ?? 0).toFixed(2),
+            });
       case "escalations":
         return t("explain.escalations", { n: d.escalations ?? 0 });
       case "engagement":
         return d.days === null ? t("explain.engagementNone") : t("explain.engagement", { days: d.days ?? 0 });
       case "renewal":
-        return (d.days ?? 0) < 0 ? t("explain.renewalLapsed", { days: -(d.days ?? 0) }) : t("explain.renewal", { days: d.days ?? 0 });
+        return (d.days ?? 0) < 0
+          ? t("explain.renewalLapsed", { days: -(d.days ?? 0) })
+          : t("explain.renewal", { days: d.days ?? 0 });
     }
   };
   return (

@@ -21,13 +21,28 @@ export function MeetingAnswer({ id, topic }: { id: number; topic: string }) {
     <form className="mt-2 space-y-2" aria-label={t("answerFor", { topic })} onSubmit={(e) => e.preventDefault()}>
       <label className={labelClass}>
         {t("response")}
-        <textarea rows={2} maxLength={1000} placeholder={t("responseHint")} className={`mt-1 ${inputClass}`} value={response} onChange={(e) => setResponse(e.target.value)} />
+        <textarea
+          rows={2}
+          maxLength={1000}
+          placeholder={t("responseHint")}
+          className={`mt-1 ${inputClass}`}
+          value={response}
+          onChange={(e) => setResponse(e.target.value)}
+        />
       </label>
       <div className="flex flex-wrap gap-2">
-        <Button variant="primary" disabled={!hydrated || answer.isPending} onClick={() => answer.mutate({ id, status: "scheduled", response })}>
+        <Button
+          variant="primary"
+          disabled={!hydrated || answer.isPending}
+          onClick={() => answer.mutate({ id, status: "scheduled", response })}
+        >
           {t("schedule")}
         </Button>
-        <Button variant="danger" disabled={!hydrated || answer.isPending} onClick={() => answer.mutate({ id, status: "declined", response })}>
+        <Button
+          variant="danger"
+          disabled={!hydrated || answer.isPending}
+          onClick={() => answer.mutate({ id, status: "declined", response })}
+        >
           {t("decline")}
         </Button>
       </div>

@@ -23,7 +23,9 @@ export async function MeetingList({ requests, showOrganization }: { requests: Re
           <li key={r.id} className="py-3 text-sm">
             <div className="flex flex-wrap items-center gap-2">
               <span className="font-semibold text-slate-900">{r.topic}</span>
-              <Badge tone={r.status === "requested" ? "amber" : r.status === "scheduled" ? "green" : "neutral"}>{t(`statuses.${r.status}`)}</Badge>
+              <Badge tone={r.status === "requested" ? "amber" : r.status === "scheduled" ? "green" : "neutral"}>
+                {t(`statuses.${r.status}`)}
+              </Badge>
             </div>
             <p className="mt-1 text-slate-600">
               {showOrganization ? (
@@ -34,7 +36,11 @@ export async function MeetingList({ requests, showOrganization }: { requests: Re
                   {" · "}
                 </>
               ) : null}
-              {t("requestedBy", { name: r.requestedBy, date: format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }) })} · {t(`channels.${r.channel}`)}
+              {t("requestedBy", {
+                name: r.requestedBy,
+                date: format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+              })}{" "}
+              · {t(`channels.${r.channel}`)}
             </p>
             <p className="mt-1 text-slate-700">
               <span className="text-slate-500">{t("preferredTimes")}: </span>

@@ -43,15 +43,35 @@ export function MeetingRequestForm() {
     >
       <label className={labelClass}>
         {t("topic")}
-        <input required minLength={3} maxLength={200} className={`mt-1 ${inputClass}`} value={topic} onChange={(e) => setTopic(e.target.value)} />
+        <input
+          required
+          minLength={3}
+          maxLength={200}
+          className={`mt-1 ${inputClass}`}
+          value={topic}
+          onChange={(e) => setTopic(e.target.value)}
+        />
       </label>
       <label className={labelClass}>
         {t("preferredTimes")}
-        <textarea required minLength={3} maxLength={500} rows={2} placeholder={t("preferredTimesHint")} className={`mt-1 ${inputClass}`} value={times} onChange={(e) => setTimes(e.target.value)} />
+        <textarea
+          required
+          minLength={3}
+          maxLength={500}
+          rows={2}
+          placeholder={t("preferredTimesHint")}
+          className={`mt-1 ${inputClass}`}
+          value={times}
+          onChange={(e) => setTimes(e.target.value)}
+        />
       </label>
       <label className={labelClass}>
         {t("channel")}
-        <select className={`mt-1 ${inputClass}`} value={channel} onChange={(e) => setChannel(e.target.value as (typeof CHANNELS)[number])}>
+        <select
+          className={`mt-1 ${inputClass}`}
+          value={channel}
+          onChange={(e) => setChannel(e.target.value as (typeof CHANNELS)[number])}
+        >
           {CHANNELS.map((c) => (
             <option key={c} value={c}>
               {t(`channels.${c}`)}

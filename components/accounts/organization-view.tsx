@@ -24,7 +24,13 @@ export const initials = (name: string) =>
  * coverage; `stack` (customer home, a narrow column) adds the hotline instead, which the
  * organization page shows under the account team.
  */
-export async function EntitlementList({ tier, layout }: { tier: OrganizationOverview["tier"]; layout: "grid" | "stack" }) {
+export async function EntitlementList({
+  tier,
+  layout,
+}: {
+  tier: OrganizationOverview["tier"];
+  layout: "grid" | "stack";
+}) {
   const t = await getTranslations();
   const grid = layout === "grid";
   const value = grid ? "mt-1 font-medium" : "font-medium";
@@ -68,7 +74,15 @@ export async function EntitlementList({ tier, layout }: { tier: OrganizationOver
  * given in `viewerZone`. `organization` (organization page) orders the team by role, links the
  * phone and names both zones; `home` keeps the team's order and reads "your time".
  */
-export async function TeamMemberList({ team, viewerZone, variant }: { team: OrganizationOverview["team"]; viewerZone: string; variant: "organization" | "home" }) {
+export async function TeamMemberList({
+  team,
+  viewerZone,
+  variant,
+}: {
+  team: OrganizationOverview["team"];
+  viewerZone: string;
+  variant: "organization" | "home";
+}) {
   const t = await getTranslations();
   const locale = await getLocale();
   const now = await getNow();
@@ -81,7 +95,10 @@ export async function TeamMemberList({ team, viewerZone, variant }: { team: Orga
         const local = m.workingHours ? workingHoursInZone(m.workingHours, m.timeZone, viewerZone, now) : null;
         return (
           <li key={m.id} className="flex gap-3">
-            <span aria-hidden className="grid h-11 w-11 shrink-0 place-items-center rounded-full bg-brand-100 text-sm font-semibold text-brand-700">
+            <span
+              aria-hidden
+              className="grid h-11 w-11 shrink-0 place-items-center rounded-full bg-brand-100 text-sm font-semibold text-brand-700"
+            >
               {initials(m.name)}
             </span>
             <div className="min-w-0 text-sm">
@@ -121,8 +138,17 @@ export async function TeamMemberList({ team, viewerZone, variant }: { team: Orga
                     <dt className="text-slate-500">{t("home.customer.workingHours")}</dt>
                     <dd>
                       {page
-                        ? t("accounts.team.hours", { hours: m.workingHours, zone: m.timeZone, local: `${local.start}-${local.end}`, localZone: zoneName(locale, viewerZone, now) })
-                        : t("home.customer.workingHoursValue", { hours: m.workingHours, zone: m.timeZone, local: `${local.start}-${local.end} ${zoneName(locale, viewerZone, now)}` })}
+                        ? t("accounts.team.hours", {
+                            hours: m.workingHours,
+                            zone: m.timeZone,
+                            local: `${local.start}-${local.end}`,
+                            localZone: zoneName(locale, viewerZone, now),
+                          })
+                        : t("home.customer.workingHoursValue", {
+                            hours: m.workingHours,
+                            zone: m.timeZone,
+                            local: `${local.start}-${local.end} ${zoneName(locale, viewerZone, now)}`,
+                          })}
                     </dd>
                   </div>
                 ) : null}
@@ -150,10 +176,18 @@ export async function OrganizationSummary({ org }: { org: OrganizationData }) {
           <Stat label={t("home.customer.region")} value={t(`region.${org.region}`)} hint={org.timeZone} />
           <Stat
             label={t("accounts.org.renewal")}
-            value={org.daysToRenewal < 0 ? t("accounts.org.lapsed", { days: -org.daysToRenewal }) : t("accounts.org.daysToRenewal", { days: org.daysToRenewal })}
+            value={
+              org.daysToRenewal < 0
+                ? t("accounts.org.lapsed", { days: -org.daysToRenewal })
+                : t("accounts.org.daysToRenewal", { days: org.daysToRenewal })
+            }
             hint={t("home.customer.contractRange", { start: date(org.contractStart), end: date(org.contractEnd) })}
           />
-          <Stat label={t("home.customer.availability")} value={formatPercent(locale, tier.availabilityCommitment / 100)} hint={t("home.customer.openTickets", { n: org.openTickets })} />
+          <Stat
+            label={t("home.customer.availability")}
+            value={formatPercent(locale, tier.availabilityCommitment / 100)}
+            hint={t("home.customer.openTickets", { n: org.openTickets })}
+          />
         </dl>
       </Card>
       <Card id="org-entitlements" title={t("home.customer.entitlements")}>
@@ -176,7 +210,13 @@ export async function AccountTeamCard({ org, viewerIsCustomer }: { org: Organiza
   const now = await getNow();
   const viewerZone = viewerIsCustomer ? await getTimeZone() : org.timeZone;
   return (
-    <Card id="account-team" title={t("accounts.team.title")} description={viewerIsCustomer ? undefined : t("accounts.team.customerTime", { zone: zoneName(locale, org.timeZone, now) })}>
+    <Card
+      id="account-team"
+      title={t("accounts.team.title")}
+      description={
+        viewerIsCustomer ? undefined : t("accounts.team.customerTime", { zone: zoneName(locale, org.timeZone, now) })
+      }
+    >
       <TeamMemberList team={org.team} viewerZone={viewerZone} variant="organization" />
       {org.tier.hotline ? (
         <p className="mt-4 border-t border-slate-100 pt-3 text-sm">

@@ -19,7 +19,15 @@ const TONE: Record<Entry["kind"], BadgeTone> = {
 };
 
 /** The organization's timeline, newest first; escalations and alerts link to their tickets. */
-export async function Timeline({ entries, timeZone, actions }: { entries: Entry[]; timeZone: string; actions?: ReactNode }) {
+export async function Timeline({
+  entries,
+  timeZone,
+  actions,
+}: {
+  entries: Entry[];
+  timeZone: string;
+  actions?: ReactNode;
+}) {
   const t = await getTranslations("accounts.timeline");
   const format = await getFormatter();
   const now = await getNow();
@@ -35,9 +43,14 @@ export async function Timeline({ entries, timeZone, actions }: { entries: Entry[
         <ol className="relative space-y-4 border-l border-slate-200 pl-5">
           {entries.map((e) => (
             <li key={e.key} className="relative">
-              <span aria-hidden className="absolute -left-[1.65rem] top-1.5 h-2.5 w-2.5 rounded-full bg-slate-300 ring-4 ring-white" />
+              <span
+                aria-hidden
+                className="absolute top-1.5 -left-[1.65rem] h-2.5 w-2.5 rounded-full bg-slate-300 ring-4 ring-white"
+              />
               <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short", timeZone })}</time>
+                <time dateTime={e.at.toISOString()}>
+                  {format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short", timeZone })}
+                </time>
                 <Badge tone={TONE[e.kind]}>{t(`kinds.${e.kind}`)}</Badge>
                 {e.at > now ? <Badge>{t("upcoming")}</Badge> : null}
                 {e.automatic ? <span>{t("automatic")}</span> : null}
@@ -52,7 +65,9 @@ export async function Timeline({ entries, timeZone, actions }: { entries: Entry[
                   e.title
                 )}
               </p>
-              {e.notes && e.kind !== "proactive_alert" ? <p className="mt-0.5 whitespace-pre-line text-sm text-slate-600">{e.notes}</p> : null}
+              {e.notes && e.kind !== "proactive_alert" ? (
+                <p className="mt-0.5 text-sm whitespace-pre-line text-slate-600">{e.notes}</p>
+              ) : null}
               {e.by ? <p className="mt-0.5 text-xs text-slate-500">{t("by", { name: e.by })}</p> : null}
             </li>
           ))}

@@ -5,7 +5,10 @@ import { getTranslations } from "next-intl/server";
 export async function BackToAdmin() {
   const t = await getTranslations("adminEdit");
   return (
-    <Link href="/admin" className="mb-4 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+    <Link
+      href="/admin"
+      className="mb-4 inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
+    >
       <span aria-hidden>←</span> {t("back")}
     </Link>
   );

@@ -19,7 +19,18 @@ import {
   type Weekday,
 } from "@/server/admin/calendars";
 import type { AppRouter } from "@/server/api/root";
-import { Button, FieldError, FormAlert, inputBase, inputClass, labelClass, LoadError, LoadingCard, StatusNote, useServerErrorText } from "./controls";
+import {
+  Button,
+  FieldError,
+  FormAlert,
+  inputBase,
+  inputClass,
+  labelClass,
+  LoadError,
+  LoadingCard,
+  StatusNote,
+  useServerErrorText,
+} from "./controls";
 
 type Calendar = inferRouterOutputs<AppRouter>["admin"]["calendar"];
 type Period = OpeningPeriod & { key: number };
@@ -44,7 +55,10 @@ export function CalendarEditor({ id, zones }: { id: number; zones: string[] }) {
           <>
             {t("calendar.subtitle")}
             <span className="mt-1 block text-xs text-slate-500">
-              {t("calendar.serves", { n: calendar.organizations })} · {t("calendar.updatedAt", { date: format.dateTime(calendar.updatedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+              {t("calendar.serves", { n: calendar.organizations })} ·{" "}
+              {t("calendar.updatedAt", {
+                date: format.dateTime(calendar.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
+              })}
             </span>
           </>
         }
@@ -91,8 +105,14 @@ function CalendarForm({ calendar, zones }: { calendar: Calendar; zones: string[]
   const formRef = useRef<HTMLFormElement>(null);
 
   const hours = periods.map(({ day, start, end }) => ({ day, start, end }));
-  const issues = useMemo(() => validateCalendarEdit({ name, timeZone, hours: periods }, zones), [name, timeZone, periods, zones]);
-  const fieldKey = (path: Issue["path"]) => (path[0] === "hours" && typeof path[1] === "number" ? `p${periods[path[1]]?.key}.${String(path[2])}` : String(path[0]));
+  const issues = useMemo(
+    () => validateCalendarEdit({ name, timeZone, hours: periods }, zones),
+    [name, timeZone, periods, zones],
+  );
+  const fieldKey = (path: Issue["path"]) =>
+    path[0] === "hours" && typeof path[1] === "number"
+      ? `p${periods[path[1]]?.key}.${String(path[2])}`
+      : String(path[0]);
   const byField = new Map<string, Issue>();
   for (const issue of issues) if (!byField.has(fieldKey(issue.path))) byField.set(fieldKey(issue.path), issue);
   const shown = (field: string) => (submitted > 0 || touched.has(field) ? byField.get(field) : undefined);
@@ -129,7 +149,8 @@ function CalendarForm({ calendar, zones }: { calendar: Calendar; zones: string[]
   );
 
   const touch = (field: string) => setTouched((s) => new Set(s).add(field));
-  const update = (key: number, patch: Partial<OpeningPeriod>) => setPeriods((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)));
+  const update = (key: number, patch: Partial<OpeningPeriod>) =>
+    setPeriods((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)));
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -241,7 +262,12 @@ function CalendarForm({ calendar, zones }: { calendar: Calendar; zones: string[]
             const ofDay = periods.filter((p) => p.day === day);
             const dayName = t(`dayName.${day}`);
             return (
-              <div key={day} role="group" aria-labelledby={`${uid}-day${day}`} className="grid gap-1 py-3 first:pt-0 sm:grid-cols-[8rem_1fr] sm:items-start sm:gap-2">
+              <div
+                key={day}
+                role="group"
+                aria-labelledby={`${uid}-day${day}`}
+                className="grid gap-1 py-3 first:pt-0 sm:grid-cols-[8rem_1fr] sm:items-start sm:gap-2"
+              >
                 <div id={`${uid}-day${day}`} className="text-sm font-medium text-slate-900 sm:pt-2">
                   {dayName}
                 </div>
@@ -311,7 +337,10 @@ function CalendarForm({ calendar, zones }: { calendar: Calendar; zones: string[]
                     aria-label={t("calendar.addPeriodFor", { day: dayName })}
                     onClick={() => {
                       const key = nextKey(periods);
-                      setPeriods((list) => [...list, { day, start: ofDay.length ? "" : "09:00", end: ofDay.length ? "" : "17:30", key }]);
+                      setPeriods((list) => [
+                        ...list,
+                        { day, start: ofDay.length ? "" : "09:00", end: ofDay.length ? "" : "17:30", key },
+                      ]);
                       setFocusKey(`p${key}.start`);
                     }}
                   >
@@ -323,7 +352,11 @@ function CalendarForm({ calendar, zones }: { calendar: Calendar; zones: string[]
           })}
         </div>
         <FieldError id={`${uid}-hours-error`} message={hoursError} />
-        {weeklyMinutes !== null ? <p className="mt-3 text-sm text-slate-600">{t("calendar.weeklyTotal", { hours: Math.round((weeklyMinutes / 60) * 100) / 100 })}</p> : null}
+        {weeklyMinutes !== null ? (
+          <p className="mt-3 text-sm text-slate-600">
+            {t("calendar.weeklyTotal", { hours: Math.round((weeklyMinutes / 60) * 100) / 100 })}
+          </p>
+        ) : null}
       </Card>
 
       <div className="sticky bottom-0 z-10 -mx-4 space-y-3 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-xl sm:border sm:px-5">
@@ -331,7 +364,11 @@ function CalendarForm({ calendar, zones }: { calendar: Calendar; zones: string[]
         {serverError ? <FormAlert>{t("saveFailed", { message: serverError })}</FormAlert> : null}
         <StatusNote message={status} />
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={save.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={save.isPending}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+          >
             {save.isPending ? t("saving") : t("calendar.save")}
           </button>
           {dirty ? (
@@ -369,7 +406,8 @@ function HolidaysCard({ calendar }: { calendar: Calendar }) {
   const [today] = useState(() => new Intl.DateTimeFormat("sv-SE", { timeZone: calendar.timeZone }).format(new Date()));
   const [year, setYear] = useState("upcoming");
 
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.admin.calendar.queryKey({ id: calendar.id }) });
+  const invalidate = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.admin.calendar.queryKey({ id: calendar.id }) });
   const add = useMutation(
     trpc.admin.addHoliday.mutationOptions({
       onSuccess: async ({ holiday }) => {
@@ -378,7 +416,8 @@ function HolidaysCard({ calendar }: { calendar: Calendar }) {
         setName("");
         setTouched(new Set());
         setSubmitted(false);
-        if (!(year === "all" || (year === "upcoming" ? holiday.date >= today : holiday.date.startsWith(year)))) setYear(holiday.date.slice(0, 4));
+        if (!(year === "all" || (year === "upcoming" ? holiday.date >= today : holiday.date.startsWith(year))))
+          setYear(holiday.date.slice(0, 4));
         setStatus(t("holidays.added", { name: holiday.name, date: holiday.date }));
         document.getElementById(`${uid}-date`)?.focus();
       },
@@ -395,14 +434,20 @@ function HolidaysCard({ calendar }: { calendar: Calendar }) {
     }),
   );
 
-  const issues = validateHoliday({ date, name, source }, calendar.holidays.map((h) => h.date));
+  const issues = validateHoliday(
+    { date, name, source },
+    calendar.holidays.map((h) => h.date),
+  );
   const shown = (field: string) => {
     const issue = submitted || touched.has(field) ? issues.find((i) => i.path[0] === field) : undefined;
     return issue ? t(`issues.${issue.code}`, issue.values ?? {}) : null;
   };
   const touch = (field: string) => setTouched((s) => new Set(s).add(field));
   const years = [...new Set(calendar.holidays.map((h) => h.date.slice(0, 4)))].sort();
-  const visible = year === "all" ? calendar.holidays : calendar.holidays.filter((h) => (year === "upcoming" ? h.date >= today : h.date.startsWith(year)));
+  const visible =
+    year === "all"
+      ? calendar.holidays
+      : calendar.holidays.filter((h) => (year === "upcoming" ? h.date >= today : h.date.startsWith(year)));
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -432,11 +477,21 @@ function HolidaysCard({ calendar }: { calendar: Calendar }) {
       </div>
     );
   };
-  const described = (key: string, hint = false) => [hint ? `${uid}-${key}-hint` : "", shown(key) ? `${uid}-${key}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const described = (key: string, hint = false) =>
+    [hint ? `${uid}-${key}-hint` : "", shown(key) ? `${uid}-${key}-error` : ""].filter(Boolean).join(" ") || undefined;
 
   return (
-    <Card id={`${uid}-holidays`} title={t("holidays.title")} description={`${t("holidays.description", { zone: calendar.timeZone })} ${t("holidays.count", { n: calendar.holidays.length })}`}>
-      <form noValidate onSubmit={onSubmit} aria-labelledby={`${uid}-add-title`} className="space-y-3 rounded-lg bg-slate-50 p-4">
+    <Card
+      id={`${uid}-holidays`}
+      title={t("holidays.title")}
+      description={`${t("holidays.description", { zone: calendar.timeZone })} ${t("holidays.count", { n: calendar.holidays.length })}`}
+    >
+      <form
+        noValidate
+        onSubmit={onSubmit}
+        aria-labelledby={`${uid}-add-title`}
+        className="space-y-3 rounded-lg bg-slate-50 p-4"
+      >
         <h3 id={`${uid}-add-title`} className="text-sm font-semibold text-slate-900">
           {t("holidays.addTitle")}
         </h3>
@@ -486,7 +541,11 @@ function HolidaysCard({ calendar }: { calendar: Calendar }) {
           t("holidays.sourceHint"),
         )}
         {serverError ? <FormAlert>{t("saveFailed", { message: serverError })}</FormAlert> : null}
-        <button type="submit" disabled={add.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={add.isPending}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {add.isPending ? t("holidays.adding") : t("holidays.add")}
         </button>
       </form>
@@ -499,7 +558,12 @@ function HolidaysCard({ calendar }: { calendar: Calendar }) {
         <label htmlFor={`${uid}-year`} className="text-sm font-medium text-slate-700">
           {t("holidays.year")}
         </label>
-        <select id={`${uid}-year`} value={year} onChange={(e) => setYear(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
+        <select
+          id={`${uid}-year`}
+          value={year}
+          onChange={(e) => setYear(e.target.value)}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+        >
           <option value="upcoming">{t("holidays.upcoming")}</option>
           <option value="all">{t("holidays.allYears")}</option>
           {years.map((y) => (
@@ -512,7 +576,11 @@ function HolidaysCard({ calendar }: { calendar: Calendar }) {
 
       {visible.length === 0 ? (
         <p className="mt-4 rounded-lg border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-500">
-          {year === "all" ? t("holidays.empty") : year === "upcoming" ? t("holidays.emptyUpcoming") : t("holidays.emptyYear", { year })}
+          {year === "all"
+            ? t("holidays.empty")
+            : year === "upcoming"
+              ? t("holidays.emptyUpcoming")
+              : t("holidays.emptyYear", { year })}
         </p>
       ) : (
         <div className="mt-3 max-h-[32rem] overflow-y-auto">
@@ -520,13 +588,22 @@ function HolidaysCard({ calendar }: { calendar: Calendar }) {
             <caption className="sr-only">{t("holidays.title")}</caption>
             <thead className="sticky top-0 bg-white">
               <tr>
-                <th scope="col" className="border-b border-slate-200 px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                <th
+                  scope="col"
+                  className="border-b border-slate-200 px-2 py-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase"
+                >
                   {t("holidays.date")}
                 </th>
-                <th scope="col" className="border-b border-slate-200 px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                <th
+                  scope="col"
+                  className="border-b border-slate-200 px-2 py-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase"
+                >
                   {t("holidays.name")}
                 </th>
-                <th scope="col" className="border-b border-slate-200 px-2 py-2 text-right text-xs font-semibold uppercase tracking-wide text-slate-500">
+                <th
+                  scope="col"
+                  className="border-b border-slate-200 px-2 py-2 text-right text-xs font-semibold tracking-wide text-slate-500 uppercase"
+                >
                   <span className="sr-only">{t("holidays.actions")}</span>
                 </th>
               </tr>
@@ -534,9 +611,14 @@ function HolidaysCard({ calendar }: { calendar: Calendar }) {
             <tbody>
               {visible.map((h) => (
                 <tr key={h.id}>
-                  <th scope="row" className="whitespace-nowrap border-b border-slate-100 px-2 py-2 text-left align-top font-medium tabular-nums text-slate-900">
+                  <th
+                    scope="row"
+                    className="border-b border-slate-100 px-2 py-2 text-left align-top font-medium whitespace-nowrap text-slate-900 tabular-nums"
+                  >
                     {h.date}
-                    <span className="block text-xs font-normal text-slate-500">{tt(`weekday.${new Date(`${h.date}T00:00:00Z`).getUTCDay()}`)}</span>
+                    <span className="block text-xs font-normal text-slate-500">
+                      {tt(`weekday.${new Date(`${h.date}T00:00:00Z`).getUTCDay()}`)}
+                    </span>
                   </th>
                   <td className="border-b border-slate-100 px-2 py-2 align-top">
                     <span className="block text-slate-900">{h.name}</span>

@@ -18,9 +18,19 @@ const BUTTONS = {
   link: "text-brand-700 underline-offset-2 hover:underline",
 } as const;
 
-export function Button({ variant = "secondary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof BUTTONS }) {
+export function Button({
+  variant = "secondary",
+  className = "",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof BUTTONS }) {
   const size = variant === "link" ? "px-1 py-1" : "px-3 py-2";
-  return <button type="button" {...props} className={`inline-flex items-center justify-center gap-1 rounded-md text-sm font-medium disabled:cursor-not-allowed disabled:opacity-60 ${size} ${BUTTONS[variant]} ${className}`} />;
+  return (
+    <button
+      type="button"
+      {...props}
+      className={`inline-flex items-center justify-center gap-1 rounded-md text-sm font-medium disabled:cursor-not-allowed disabled:opacity-60 ${size} ${BUTTONS[variant]} ${className}`}
+    />
+  );
 }
 
 export function FieldError({ id, message }: { id: string; message: string | null | undefined }) {
@@ -42,7 +52,11 @@ export function FormAlert({ children }: { children: ReactNode }) {
 /** A polite announcement of what just happened ("Saved as version 2."). */
 export function StatusNote({ message }: { message: string | null }) {
   return (
-    <p role="status" aria-live="polite" className={message ? "rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" : "sr-only"}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={message ? "rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" : "sr-only"}
+    >
       {message ?? ""}
     </p>
   );
@@ -65,7 +79,11 @@ export function LoadError({ onRetry }: { onRetry: () => void }) {
     <div role="alert" className="mx-auto max-w-lg rounded-xl border border-red-200 bg-red-50 p-6 text-red-900">
       <h1 className="text-lg font-semibold">{t("common.errorTitle")}</h1>
       <p className="mt-2 text-sm">{t("adminEdit.loadFailed")}</p>
-      <button type="button" onClick={onRetry} className="mt-4 rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white">
+      <button
+        type="button"
+        onClick={onRetry}
+        className="mt-4 rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white"
+      >
         {t("common.retry")}
       </button>
     </div>
@@ -79,7 +97,9 @@ export function useServerErrorText() {
     const key = error.data?.messageKey;
     // A message with placeholders needs values only the server had; its English sentence has them.
     if (key && t.has(key) && !String(t.raw(key)).includes("{")) return t(key);
-    const fields = Object.values(error.data?.fieldErrors ?? {}).flat().filter((m): m is string => typeof m === "string");
+    const fields = Object.values(error.data?.fieldErrors ?? {})
+      .flat()
+      .filter((m): m is string => typeof m === "string");
     return fields.length ? fields.join(" ") : error.message;
   };
 }

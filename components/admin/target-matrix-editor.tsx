@@ -22,7 +22,18 @@ import {
   type TargetUnit,
 } from "@/server/admin/target-matrix";
 import type { AppRouter } from "@/server/api/root";
-import { Button, FieldError, FormAlert, inputBase, inputClass, labelClass, LoadError, LoadingCard, StatusNote, useServerErrorText } from "./controls";
+import {
+  Button,
+  FieldError,
+  FormAlert,
+  inputBase,
+  inputClass,
+  labelClass,
+  LoadError,
+  LoadingCard,
+  StatusNote,
+  useServerErrorText,
+} from "./controls";
 
 type Versions = inferRouterOutputs<AppRouter>["admin"]["targetVersions"]["versions"];
 type Version = Versions[number];
@@ -32,7 +43,13 @@ type CellKey = `${Priority}:${Metric}`;
 const cellKey = (p: Priority, m: Metric): CellKey => `${p}:${m}`;
 
 /** The admin's target page: the matrix in force as an editable form, and every version before it. */
-export function TargetMatrixEditor({ tierCode, businessDayMinutes }: { tierCode: TierCode; businessDayMinutes: number }) {
+export function TargetMatrixEditor({
+  tierCode,
+  businessDayMinutes,
+}: {
+  tierCode: TierCode;
+  businessDayMinutes: number;
+}) {
   const trpc = useTRPC();
   const t = useTranslations("adminEdit");
   const tt = useTranslations();
@@ -54,7 +71,10 @@ export function TargetMatrixEditor({ tierCode, businessDayMinutes }: { tierCode:
           tierCode={tierCode}
           current={current}
           businessDayMinutes={businessDayMinutes}
-          inForce={t("targets.inForce", { version: current.version, date: format.dateTime(current.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}
+          inForce={t("targets.inForce", {
+            version: current.version,
+            date: format.dateTime(current.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+          })}
           onSaved={(version) => setStatus(t("targets.saved", { version }))}
           onReload={() => void query.refetch()}
         />
@@ -70,7 +90,15 @@ function initialCells(cells: readonly TargetCell[], businessDayMinutes: number):
     for (const m of METRICS) {
       const cell = cells.find((c) => c.priority === p && c.metric === m);
       out[cellKey(p, m)] = cell
-        ? { text: formatAmount(cell.minutes, preferredUnit(cell.minutes, cell.calendarMode, businessDayMinutes), businessDayMinutes), unit: preferredUnit(cell.minutes, cell.calendarMode, businessDayMinutes), mode: cell.calendarMode }
+        ? {
+            text: formatAmount(
+              cell.minutes,
+              preferredUnit(cell.minutes, cell.calendarMode, businessDayMinutes),
+              businessDayMinutes,
+            ),
+            unit: preferredUnit(cell.minutes, cell.calendarMode, businessDayMinutes),
+            mode: cell.calendarMode,
+          }
         : { text: "", unit: "hours", mode: "business" };
     }
   }
@@ -105,11 +133,18 @@ function MatrixForm({
   const [serverError, setServerError] = useState<{ text: string; stale: boolean } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const parsed = Object.fromEntries(Object.entries(cells).map(([k, c]) => [k, parseTargetAmount(c.text, c.unit, businessDayMinutes)])) as Record<CellKey, ReturnType<typeof parseTargetAmount>>;
+  const parsed = Object.fromEntries(
+    Object.entries(cells).map(([k, c]) => [k, parseTargetAmount(c.text, c.unit, businessDayMinutes)]),
+  ) as Record<CellKey, ReturnType<typeof parseTargetAmount>>;
   const drafts: TargetCellDraft[] = PRIORITIES.flatMap((priority) =>
     METRICS.map((metric) => {
       const r = parsed[cellKey(priority, metric)];
-      return { priority, metric, minutes: "minutes" in r ? r.minutes : null, calendarMode: cells[cellKey(priority, metric)].mode };
+      return {
+        priority,
+        metric,
+        minutes: "minutes" in r ? r.minutes : null,
+        calendarMode: cells[cellKey(priority, metric)].mode,
+      };
     }),
   );
   const isChanged = (p: Priority, m: Metric) => {
@@ -151,23 +186,35 @@ function MatrixForm({
     save.mutate({ tierCode, baseVersion: current.version, note, cells: drafts });
   }
 
-  const setCell = (key: CellKey, patch: Partial<CellState>) => setCells((all) => ({ ...all, [key]: { ...all[key], ...patch } }));
+  const setCell = (key: CellKey, patch: Partial<CellState>) =>
+    setCells((all) => ({ ...all, [key]: { ...all[key], ...patch } }));
   const touch = (field: string) => setTouched((s) => new Set(s).add(field));
 
   /** Changing the unit keeps the target: the amount is restated in the new unit. */
   function changeUnit(key: CellKey, unit: TargetUnit) {
     const r = parsed[key];
-    setCell(key, "minutes" in r && r.minutes !== null ? { unit, text: formatAmount(r.minutes, unit, businessDayMinutes) } : { unit });
+    setCell(
+      key,
+      "minutes" in r && r.minutes !== null
+        ? { unit, text: formatAmount(r.minutes, unit, businessDayMinutes) }
+        : { unit },
+    );
   }
 
   function changeMode(key: CellKey, mode: CalendarMode) {
     if (mode === "always" && cells[key].unit === "businessDays") {
       const r = parsed[key];
-      setCell(key, "minutes" in r && r.minutes !== null ? { mode, unit: "hours", text: formatAmount(r.minutes, "hours", businessDayMinutes) } : { mode, unit: "hours" });
+      setCell(
+        key,
+        "minutes" in r && r.minutes !== null
+          ? { mode, unit: "hours", text: formatAmount(r.minutes, "hours", businessDayMinutes) }
+          : { mode, unit: "hours" },
+      );
     } else setCell(key, { mode });
   }
 
-  const noteError = submitted > 0 || touched.has("note") ? (noteIssue ? t(`issues.${noteIssue}`, { max: NOTE_MAX }) : null) : null;
+  const noteError =
+    submitted > 0 || touched.has("note") ? (noteIssue ? t(`issues.${noteIssue}`, { max: NOTE_MAX }) : null) : null;
 
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-6">
@@ -177,7 +224,7 @@ function MatrixForm({
         </p>
         <div className="space-y-4">
           {PRIORITIES.map((p) => (
-            <fieldset key={p} className="rounded-lg border border-slate-200 px-4 pb-4 pt-2">
+            <fieldset key={p} className="rounded-lg border border-slate-200 px-4 pt-2 pb-4">
               <legend className="px-1">
                 <Badge tone={PRIORITY_TONE[p]}>{tt(`priority.${p}`)}</Badge>
               </legend>
@@ -188,7 +235,8 @@ function MatrixForm({
                   const r = parsed[key];
                   const id = `${uid}-${p}-${m}`;
                   const metric = tt(`metric.${m}`);
-                  const error = "issue" in r && (submitted > 0 || touched.has(key)) ? t(`issues.${r.issue}`, r.values ?? {}) : null;
+                  const error =
+                    "issue" in r && (submitted > 0 || touched.has(key)) ? t(`issues.${r.issue}`, r.values ?? {}) : null;
                   const minutes = "minutes" in r ? r.minutes : null;
                   const changed = isChanged(p, m);
                   return (
@@ -197,7 +245,9 @@ function MatrixForm({
                         <label htmlFor={id} className={labelClass}>
                           {metric}
                         </label>
-                        {changed ? <span className="text-xs font-medium text-amber-800">{t("targets.changed")}</span> : null}
+                        {changed ? (
+                          <span className="text-xs font-medium text-amber-800">{t("targets.changed")}</span>
+                        ) : null}
                       </div>
                       <div className="mt-1 flex gap-2">
                         <input
@@ -238,7 +288,13 @@ function MatrixForm({
                         ))}
                       </select>
                       <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-                        {"issue" in r ? null : minutes === null ? t("targets.noTarget") : cell.unit === "minutes" ? formatTarget(tt, minutes, cell.mode) : `${formatTarget(tt, minutes, cell.mode)} ${t("targets.equals", { minutes })}`}
+                        {"issue" in r
+                          ? null
+                          : minutes === null
+                            ? t("targets.noTarget")
+                            : cell.unit === "minutes"
+                              ? formatTarget(tt, minutes, cell.mode)
+                              : `${formatTarget(tt, minutes, cell.mode)} ${t("targets.equals", { minutes })}`}
                       </p>
                       <FieldError id={`${id}-error`} message={error} />
                     </div>
@@ -281,7 +337,11 @@ function MatrixForm({
           </FormAlert>
         ) : null}
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={save.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={save.isPending}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+          >
             {save.isPending ? t("saving") : t("targets.save", { version: current.version + 1 })}
           </button>
           {changedCount > 0 || note ? (
@@ -308,7 +368,8 @@ function VersionHistory({ versions }: { versions: Versions }) {
   const t = useTranslations("adminEdit");
   const tt = useTranslations();
   const format = useFormatter();
-  const describe = (v: { minutes: number; calendarMode: CalendarMode } | null) => (v ? `${formatTarget(tt, v.minutes, v.calendarMode)} · ${tt(`coverage.${v.calendarMode}`)}` : t("targets.none"));
+  const describe = (v: { minutes: number; calendarMode: CalendarMode } | null) =>
+    v ? `${formatTarget(tt, v.minutes, v.calendarMode)} · ${tt(`coverage.${v.calendarMode}`)}` : t("targets.none");
   return (
     <Card id="target-history" title={t("targets.history")} description={t("targets.historyDescription")}>
       <ol className="space-y-3">
@@ -320,10 +381,17 @@ function VersionHistory({ versions }: { versions: Versions }) {
             </div>
             <p className="mt-0.5 text-xs text-slate-500">
               {v.createdByName
-                ? t("targets.by", { date: format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" }), name: v.createdByName })
-                : t("targets.bySystem", { date: format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                ? t("targets.by", {
+                    date: format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                    name: v.createdByName,
+                  })
+                : t("targets.bySystem", {
+                    date: format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                  })}
             </p>
-            <p className="mt-2 text-sm text-slate-800">{v.note ?? <span className="text-slate-500">{t("targets.noNote")}</span>}</p>
+            <p className="mt-2 text-sm text-slate-800">
+              {v.note ?? <span className="text-slate-500">{t("targets.noNote")}</span>}
+            </p>
             {v.changes === null ? (
               <p className="mt-1 text-sm text-slate-600">{t("targets.initial")}</p>
             ) : v.changes.length === 0 ? (
@@ -332,23 +400,37 @@ function VersionHistory({ versions }: { versions: Versions }) {
               <ul className="mt-2 list-disc space-y-0.5 pl-5 text-sm text-slate-700">
                 {v.changes.map((c) => (
                   <li key={`${c.priority}:${c.metric}`}>
-                    {t("targets.change", { priority: tt(`priority.${c.priority}`), metric: tt(`metric.${c.metric}`), before: describe(c.before), after: describe(c.after) })}
+                    {t("targets.change", {
+                      priority: tt(`priority.${c.priority}`),
+                      metric: tt(`metric.${c.metric}`),
+                      before: describe(c.before),
+                      after: describe(c.after),
+                    })}
                   </li>
                 ))}
               </ul>
             )}
             <details className="mt-2 text-sm">
-              <summary className="cursor-pointer text-brand-700">{t("targets.showMatrix", { version: v.version })}</summary>
+              <summary className="cursor-pointer text-brand-700">
+                {t("targets.showMatrix", { version: v.version })}
+              </summary>
               <div className="mt-2 overflow-x-auto">
                 <table className="w-full border-collapse text-sm">
                   <caption className="sr-only">{t("targets.version", { version: v.version })}</caption>
                   <thead>
                     <tr>
-                      <th scope="col" className="border-b border-slate-200 px-2 py-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                      <th
+                        scope="col"
+                        className="border-b border-slate-200 px-2 py-1 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase"
+                      >
                         {tt("home.customer.priorityColumn")}
                       </th>
                       {METRICS.map((m) => (
-                        <th key={m} scope="col" className="border-b border-slate-200 px-2 py-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                        <th
+                          key={m}
+                          scope="col"
+                          className="border-b border-slate-200 px-2 py-1 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase"
+                        >
                           {tt(`metric.${m}`)}
                         </th>
                       ))}
@@ -357,7 +439,10 @@ function VersionHistory({ versions }: { versions: Versions }) {
                   <tbody>
                     {PRIORITIES.map((p) => (
                       <tr key={p}>
-                        <th scope="row" className="whitespace-nowrap border-b border-slate-100 px-2 py-1 text-left font-medium text-slate-900">
+                        <th
+                          scope="row"
+                          className="border-b border-slate-100 px-2 py-1 text-left font-medium whitespace-nowrap text-slate-900"
+                        >
                           {tt(`priority.${p}`)}
                         </th>
                         {METRICS.map((m) => {

@@ -28,7 +28,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     }
     setPending(false);
     const throttled = /^TooManyAttempts:(\d+)$/.exec(res?.error ?? "");
-    setError(throttled ? tSecurity("signInThrottled", { minutes: Number(throttled[1]) }) : res?.error === "CredentialsSignin" ? t("invalid") : t("failed"));
+    setError(
+      throttled
+        ? tSecurity("signInThrottled", { minutes: Number(throttled[1]) })
+        : res?.error === "CredentialsSignin"
+          ? t("invalid")
+          : t("failed"),
+    );
   }
 
   return (
@@ -37,20 +43,38 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <label htmlFor="email" className="block text-sm font-medium text-slate-700">
           {t("email")}
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600" />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600"
+        />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium text-slate-700">
           {t("password")}
         </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600" />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600"
+        />
       </div>
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
         </p>
       ) : null}
-      <button type="submit" disabled={!hydrated || pending} className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={!hydrated || pending}
+        className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>

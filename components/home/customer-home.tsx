@@ -24,13 +24,26 @@ export async function CustomerHome({ overview, userName }: { overview: Organizat
               <Stat
                 label={t("home.customer.contract")}
                 value={t("home.customer.renewal", { days: Math.max(0, overview.daysToRenewal) })}
-                hint={t("home.customer.contractRange", { start: date(overview.contractStart), end: date(overview.contractEnd) })}
+                hint={t("home.customer.contractRange", {
+                  start: date(overview.contractStart),
+                  end: date(overview.contractEnd),
+                })}
               />
-              <Stat label={t("home.customer.availability")} value={formatPercent(locale, tier.availabilityCommitment / 100)} hint={t("home.customer.openTickets", { n: overview.openTickets })} />
+              <Stat
+                label={t("home.customer.availability")}
+                value={formatPercent(locale, tier.availabilityCommitment / 100)}
+                hint={t("home.customer.openTickets", { n: overview.openTickets })}
+              />
             </dl>
           </Card>
           <ServiceStatusCard proactiveAlerts={tier.proactiveAlerts} />
-          <Card id="targets" title={t("home.customer.targets")} description={t("home.customer.targetsCaption", { calendar: `${t("home.customer.calendarName", { region: t(`region.${overview.region}`) })} (${overview.calendar.timeZone})` })}>
+          <Card
+            id="targets"
+            title={t("home.customer.targets")}
+            description={t("home.customer.targetsCaption", {
+              calendar: `${t("home.customer.calendarName", { region: t(`region.${overview.region}`) })} (${overview.calendar.timeZone})`,
+            })}
+          >
             <TargetsTable caption={t("home.customer.targets")} targets={overview.targets} />
           </Card>
         </div>

@@ -32,9 +32,14 @@ export async function ExecutiveHome({ tiers, userName }: { tiers: Tiers; userNam
                 <Td align="right">{tier.openTickets}</Td>
                 <Td align="right">{formatPercent(locale, tier.availabilityCommitment / 100)}</Td>
                 <Td align="right">
-                  <span className="font-semibold">{tier.firstResponse.attainment === null ? t("common.notAvailable") : formatPercent(locale, tier.firstResponse.attainment, 1)}</span>
+                  <span className="font-semibold">
+                    {tier.firstResponse.attainment === null
+                      ? t("common.notAvailable")
+                      : formatPercent(locale, tier.firstResponse.attainment, 1)}
+                  </span>
                   <span className="ml-2 text-xs text-slate-500">
-                    {t("common.nOf", { n: tier.firstResponse.met + tier.firstResponse.breached })} · {t("common.excludedCount", { n: tier.firstResponse.excluded })}
+                    {t("common.nOf", { n: tier.firstResponse.met + tier.firstResponse.breached })} ·{" "}
+                    {t("common.excludedCount", { n: tier.firstResponse.excluded })}
                   </span>
                 </Td>
               </tr>

@@ -68,7 +68,10 @@ export async function ServiceStatusCard({ proactiveAlerts }: { proactiveAlerts: 
                   </div>
                   <p className="mt-1 whitespace-pre-wrap text-slate-800">{a.description}</p>
                   {a.ticketId ? (
-                    <Link href={`/tickets/${a.ticketId}`} className="mt-1 inline-block font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/tickets/${a.ticketId}`}
+                      className="mt-1 inline-block font-medium text-brand-700 hover:underline"
+                    >
                       {t("alerts.followTicket", { id: a.ticketId })}
                     </Link>
                   ) : null}

@@ -11,7 +11,10 @@ export async function StaffHome({ data, userName }: { data: StaffData; userName:
   const t = await getTranslations();
   return (
     <>
-      <PageHeader title={t("home.welcome", { name: userName })} description={t("home.staff.unassigned", { n: data.unassigned })} />
+      <PageHeader
+        title={t("home.welcome", { name: userName })}
+        description={t("home.staff.unassigned", { n: data.unassigned })}
+      />
       <Card id="open-by-priority" title={t("home.staff.title")} description={t("home.staff.caption")}>
         <Table caption={t("home.staff.title")}>
           <thead>
@@ -30,8 +33,12 @@ export async function StaffHome({ data, userName }: { data: StaffData; userName:
                   <Badge tone={PRIORITY_TONE[r.priority]}>{t(`priority.${r.priority}`)}</Badge>
                 </Td>
                 <Td align="right">{r.total}</Td>
-                <Td align="right">{r.breached > 0 ? <span className="font-semibold text-red-700">{r.breached}</span> : 0}</Td>
-                <Td align="right">{r.dueSoon > 0 ? <span className="font-semibold text-amber-700">{r.dueSoon}</span> : 0}</Td>
+                <Td align="right">
+                  {r.breached > 0 ? <span className="font-semibold text-red-700">{r.breached}</span> : 0}
+                </Td>
+                <Td align="right">
+                  {r.dueSoon > 0 ? <span className="font-semibold text-amber-700">{r.dueSoon}</span> : 0}
+                </Td>
                 <Td align="right">{r.mine}</Td>
               </tr>
             ))}

@@ -9,10 +9,15 @@ import { inputClass } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { ACTION_STATUSES } from "@/db/schema/enums";
 
-const primary = "rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50";
-const secondary = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50";
+const primary =
+  "rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50";
+const secondary =
+  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-50";
 type ActionStatus = (typeof ACTION_STATUSES)[number];
-type TrpcLikeError = { message: string; data?: { messageKey?: string | null; fieldErrors?: Record<string, string[] | undefined> | null } | null };
+type TrpcLikeError = {
+  message: string;
+  data?: { messageKey?: string | null; fieldErrors?: Record<string, string[] | undefined> | null } | null;
+};
 
 /** Shared outcome handling: the server's sentence on failure, a refresh of the page on success. */
 function useOutcome() {
@@ -64,8 +69,15 @@ export function UpdateForm({ incidentId, ongoing }: { incidentId: number; ongoin
   const hydrated = useHydrated();
   const [body, setBody] = useState("");
   const o = useOutcome();
-  const add = useMutation(trpc.incidents.addUpdate.mutationOptions({ ...o.callbacks, onSuccess: () => (setBody(""), o.callbacks.onSuccess()) }));
-  const end = useMutation(trpc.incidents.end.mutationOptions({ ...o.callbacks, onSuccess: () => (setBody(""), o.callbacks.onSuccess()) }));
+  const add = useMutation(
+    trpc.incidents.addUpdate.mutationOptions({
+      ...o.callbacks,
+      onSuccess: () => (setBody(""), o.callbacks.onSuccess()),
+    }),
+  );
+  const end = useMutation(
+    trpc.incidents.end.mutationOptions({ ...o.callbacks, onSuccess: () => (setBody(""), o.callbacks.onSuccess()) }),
+  );
   const busy = add.isPending || end.isPending;
   return (
     <form
@@ -78,13 +90,24 @@ export function UpdateForm({ incidentId, ongoing }: { incidentId: number; ongoin
       <label htmlFor="update-body" className="block text-sm font-medium text-slate-700">
         {t("newUpdate")}
       </label>
-      <textarea id="update-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} className={inputClass} />
+      <textarea
+        id="update-body"
+        rows={3}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        className={inputClass}
+      />
       <div className="mt-2 flex flex-wrap gap-2">
         <button type="submit" disabled={!hydrated || busy} className={primary}>
           {t("postUpdate")}
         </button>
         {ongoing ? (
-          <button type="button" disabled={!hydrated || busy} className={secondary} onClick={() => end.mutate({ incidentId, body: body.trim() || t("resolvedDefault") })}>
+          <button
+            type="button"
+            disabled={!hydrated || busy}
+            className={secondary}
+            onClick={() => end.mutate({ incidentId, body: body.trim() || t("resolvedDefault") })}
+          >
             {t("endNow")}
           </button>
         ) : null}
@@ -95,7 +118,15 @@ export function UpdateForm({ incidentId, ongoing }: { incidentId: number; ongoin
 }
 
 /** The post-incident review's root cause and timeline. */
-export function ReviewForm({ incidentId, rootCause, reviewTimeline }: { incidentId: number; rootCause: string | null; reviewTimeline: string | null }) {
+export function ReviewForm({
+  incidentId,
+  rootCause,
+  reviewTimeline,
+}: {
+  incidentId: number;
+  rootCause: string | null;
+  reviewTimeline: string | null;
+}) {
   const t = useTranslations("incidents.detail");
   const trpc = useTRPC();
   const hydrated = useHydrated();
@@ -107,7 +138,11 @@ export function ReviewForm({ incidentId, rootCause, reviewTimeline }: { incident
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
-        save.mutate({ incidentId, rootCause: String(f.get("rootCause") ?? "") || null, reviewTimeline: String(f.get("reviewTimeline") ?? "") || null });
+        save.mutate({
+          incidentId,
+          rootCause: String(f.get("rootCause") ?? "") || null,
+          reviewTimeline: String(f.get("reviewTimeline") ?? "") || null,
+        });
       }}
     >
       <div>
@@ -120,7 +155,13 @@ export function ReviewForm({ incidentId, rootCause, reviewTimeline }: { incident
         <label htmlFor="reviewTimeline" className="block text-sm font-medium text-slate-700">
           {t("timeline")}
         </label>
-        <textarea id="reviewTimeline" name="reviewTimeline" rows={5} defaultValue={reviewTimeline ?? ""} className={`${inputClass} font-mono`} />
+        <textarea
+          id="reviewTimeline"
+          name="reviewTimeline"
+          rows={5}
+          defaultValue={reviewTimeline ?? ""}
+          className={`${inputClass} font-mono`}
+        />
       </div>
       <button type="submit" disabled={!hydrated || save.isPending} className={primary}>
         {t("saveReview")}
@@ -150,7 +191,12 @@ export function AddActionForm({ incidentId }: { incidentId: number }) {
   const hydrated = useHydrated();
   const o = useOutcome();
   const [key, setKey] = useState(0);
-  const add = useMutation(trpc.incidents.addAction.mutationOptions({ ...o.callbacks, onSuccess: () => (setKey((k) => k + 1), o.callbacks.onSuccess()) }));
+  const add = useMutation(
+    trpc.incidents.addAction.mutationOptions({
+      ...o.callbacks,
+      onSuccess: () => (setKey((k) => k + 1), o.callbacks.onSuccess()),
+    }),
+  );
   return (
     <form
       key={key}
@@ -205,7 +251,11 @@ export function AddActionForm({ incidentId }: { incidentId: number }) {
 }
 
 /** Edits one prevention action in place (status, owner, due date). */
-export function ActionEditor({ action }: { action: { id: number; title: string; owner: string; dueDate: string; status: ActionStatus } }) {
+export function ActionEditor({
+  action,
+}: {
+  action: { id: number; title: string; owner: string; dueDate: string; status: ActionStatus };
+}) {
   const t = useTranslations("incidents.detail");
   const trpc = useTRPC();
   const hydrated = useHydrated();
@@ -218,7 +268,12 @@ export function ActionEditor({ action }: { action: { id: number; title: string; 
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
-        save.mutate({ actionId: action.id, owner: String(f.get("owner") ?? ""), dueDate: String(f.get("dueDate") ?? ""), status: String(f.get("status") ?? "open") as ActionStatus });
+        save.mutate({
+          actionId: action.id,
+          owner: String(f.get("owner") ?? ""),
+          dueDate: String(f.get("dueDate") ?? ""),
+          status: String(f.get("status") ?? "open") as ActionStatus,
+        });
       }}
     >
       <label className="text-xs text-slate-600">

@@ -43,7 +43,9 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
   const [filter, setFilter] = useState("");
   const { errors, setErrors, formError, setFormError, clearErrors, onError, fieldError } = useFormErrors();
   const orgs = useQuery(trpc.incidents.organizations.queryOptions());
-  const create = useMutation(trpc.incidents.create.mutationOptions({ onError, onSuccess: ({ id }) => router.push(`/incidents/${id}`) }));
+  const create = useMutation(
+    trpc.incidents.create.mutationOptions({ onError, onSuccess: ({ id }) => router.push(`/incidents/${id}`) }),
+  );
   const update = useMutation(
     trpc.incidents.update.mutationOptions({
       onError,
@@ -97,7 +99,16 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
         <label htmlFor="title" className="block text-sm font-medium text-slate-700">
           {t("title")}
         </label>
-        <input id="title" name="title" required maxLength={200} defaultValue={initial?.title} aria-invalid={!!errors.title} aria-describedby={errors.title ? "title-error" : undefined} className={inputClass} />
+        <input
+          id="title"
+          name="title"
+          required
+          maxLength={200}
+          defaultValue={initial?.title}
+          aria-invalid={!!errors.title}
+          aria-describedby={errors.title ? "title-error" : undefined}
+          className={inputClass}
+        />
         {fieldError("title")}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -105,7 +116,13 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
           <label htmlFor="productArea" className="block text-sm font-medium text-slate-700">
             {t("productArea")}
           </label>
-          <select id="productArea" name="productArea" defaultValue={initial?.productArea ?? ""} required className={inputClass}>
+          <select
+            id="productArea"
+            name="productArea"
+            defaultValue={initial?.productArea ?? ""}
+            required
+            className={inputClass}
+          >
             <option value="" disabled>
               {t("choose")}
             </option>
@@ -135,7 +152,12 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
         <div className="mt-1 flex flex-wrap gap-4">
           {REGIONS.map((r) => (
             <label key={r} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="regions" value={r} defaultChecked={initial ? initial.regions.includes(r) : false} />
+              <input
+                type="checkbox"
+                name="regions"
+                value={r}
+                defaultChecked={initial ? initial.regions.includes(r) : false}
+              />
               {tt(`region.${r}`)}
             </label>
           ))}
@@ -238,10 +260,15 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
                     <input
                       type="checkbox"
                       checked={chosen.includes(o.id)}
-                      onChange={(e) => setChosen((c) => (e.target.checked ? [...c, o.id] : c.filter((x) => x !== o.id)))}
+                      onChange={(e) =>
+                        setChosen((c) => (e.target.checked ? [...c, o.id] : c.filter((x) => x !== o.id)))
+                      }
                     />
                     <span>
-                      {o.name} <span className="text-xs text-slate-500">· {tt(`region.${o.region}`)} · {tt(`tier.${o.tierCode}`)}</span>
+                      {o.name}{" "}
+                      <span className="text-xs text-slate-500">
+                        · {tt(`region.${o.region}`)} · {tt(`tier.${o.tierCode}`)}
+                      </span>
                     </span>
                   </label>
                 </li>
@@ -256,7 +283,15 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
           {t("summary")}
         </label>
         <p className="text-xs text-slate-500">{t("summaryHint")}</p>
-        <textarea id="summary" name="summary" rows={4} defaultValue={initial?.summary} aria-invalid={!!errors.summary} aria-describedby={errors.summary ? "summary-error" : undefined} className={inputClass} />
+        <textarea
+          id="summary"
+          name="summary"
+          rows={4}
+          defaultValue={initial?.summary}
+          aria-invalid={!!errors.summary}
+          aria-describedby={errors.summary ? "summary-error" : undefined}
+          className={inputClass}
+        />
         {fieldError("summary")}
       </div>
       {formError ? (
@@ -264,7 +299,11 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
           {formError}
         </p>
       ) : null}
-      <button type="submit" disabled={!hydrated || pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={!hydrated || pending}
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+      >
         {pending ? t("saving") : initial?.id ? t("saveChanges") : t("create")}
       </button>
     </form>

@@ -6,11 +6,27 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
-import { Button, FieldError, FormAlert, inputClass, labelClass, LoadError, LoadingCard, useServerErrorText } from "@/components/admin/controls";
+import {
+  Button,
+  FieldError,
+  FormAlert,
+  inputClass,
+  labelClass,
+  LoadError,
+  LoadingCard,
+  useServerErrorText,
+} from "@/components/admin/controls";
 import { useTRPC } from "@/components/trpc/client";
 import { PageHeader } from "@/components/ui/card";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { ARTICLE_TYPES, LOCALES, PRODUCT_AREAS, type ArticleType, type Locale, type ProductArea } from "@/db/schema/enums";
+import {
+  ARTICLE_TYPES,
+  LOCALES,
+  PRODUCT_AREAS,
+  type ArticleType,
+  type Locale,
+  type ProductArea,
+} from "@/db/schema/enums";
 import type { AppRouter } from "@/server/api/root";
 import { BODY_MAX, parseList, SLUG_MAX, slugFromTitle, SUMMARY_MAX, TITLE_MAX } from "@/server/kb/article-input";
 import { MarkReviewedButton } from "./mark-reviewed-button";
@@ -36,7 +52,22 @@ type FormState = {
   translationOf: string;
 };
 
-const FIELDS = ["title", "slug", "summary", "body", "productArea", "type", "status", "internal", "ownerId", "tags", "errorCodes", "sdkVersions", "locale", "translationOf"] as const;
+const FIELDS = [
+  "title",
+  "slug",
+  "summary",
+  "body",
+  "productArea",
+  "type",
+  "status",
+  "internal",
+  "ownerId",
+  "tags",
+  "errorCodes",
+  "sdkVersions",
+  "locale",
+  "translationOf",
+] as const;
 type Field = (typeof FIELDS)[number];
 
 function fromStored(a: Stored): FormState {
@@ -89,7 +120,8 @@ export function EditArticleEditor({ slug, locale }: { slug: string; locale: Loca
   const options = useQuery(trpc.kb.editorOptions.queryOptions());
   const article = useQuery(trpc.kb.editArticle.queryOptions({ slug, locale }));
   if (options.isPending || article.isPending) return <LoadingCard />;
-  if (options.isError || article.isError) return <LoadError onRetry={() => void Promise.all([options.refetch(), article.refetch()])} />;
+  if (options.isError || article.isError)
+    return <LoadError onRetry={() => void Promise.all([options.refetch(), article.refetch()])} />;
   return (
     <EditorForm
       key={article.data.updatedAt.getTime()}
@@ -102,7 +134,19 @@ export function EditArticleEditor({ slug, locale }: { slug: string; locale: Loca
   );
 }
 
-function EditorForm({ mode, initial, stored, options, onReload }: { mode: "create" | "edit"; initial: FormState; stored?: Stored; options: Options; onReload?: () => void }) {
+function EditorForm({
+  mode,
+  initial,
+  stored,
+  options,
+  onReload,
+}: {
+  mode: "create" | "edit";
+  initial: FormState;
+  stored?: Stored;
+  options: Options;
+  onReload?: () => void;
+}) {
   const t = useTranslations("kbEdit");
   const tk = useTranslations("kb");
   const format = useFormatter();
@@ -125,9 +169,14 @@ function EditorForm({ mode, initial, stored, options, onReload }: { mode: "creat
   const onError = (error: TRPCClientErrorLike<AppRouter>) => {
     const fe = error.data?.fieldErrors ?? {};
     const next: Partial<Record<Field, string>> = {};
-    for (const key of Object.keys(fe)) if ((FIELDS as readonly string[]).includes(key)) next[key as Field] = t(`fieldErrors.${key as Field}`);
+    for (const key of Object.keys(fe))
+      if ((FIELDS as readonly string[]).includes(key)) next[key as Field] = t(`fieldErrors.${key as Field}`);
     setFieldErrors(next);
-    setFormError(Object.keys(next).length ? { text: t("fixFields"), stale: false } : { text: serverText(error), stale: error.data?.messageKey === "kbEdit.errors.stale" });
+    setFormError(
+      Object.keys(next).length
+        ? { text: t("fixFields"), stale: false }
+        : { text: serverText(error), stale: error.data?.messageKey === "kbEdit.errors.stale" },
+    );
   };
   const create = useMutation(trpc.kb.createArticle.mutationOptions({ onSuccess: onSaved, onError }));
   const update = useMutation(trpc.kb.updateArticle.mutationOptions({ onSuccess: onSaved, onError }));
@@ -170,7 +219,8 @@ function EditorForm({ mode, initial, stored, options, onReload }: { mode: "creat
       errorCodes: parseList(form.errorCodes),
       sdkVersions: parseList(form.sdkVersions),
     };
-    if (mode === "create") create.mutate({ ...fields, locale: form.locale, translationOf: form.translationOf.trim() || null });
+    if (mode === "create")
+      create.mutate({ ...fields, locale: form.locale, translationOf: form.translationOf.trim() || null });
     else if (stored) update.mutate({ ...fields, id: stored.id, baseUpdatedAt: stored.updatedAt });
   }
 
@@ -180,7 +230,10 @@ function EditorForm({ mode, initial, stored, options, onReload }: { mode: "creat
     <>
       <PageHeader title={title} description={mode === "create" ? t("newSubtitle") : stored?.title}>
         {stored ? (
-          <a href={`/kb/${stored.slug}?lang=${stored.locale}`} className="text-sm font-medium text-brand-700 hover:underline">
+          <a
+            href={`/kb/${stored.slug}?lang=${stored.locale}`}
+            className="text-sm font-medium text-brand-700 hover:underline"
+          >
             {t("viewArticle")}
           </a>
         ) : null}
@@ -197,7 +250,9 @@ function EditorForm({ mode, initial, stored, options, onReload }: { mode: "creat
               ) : null}
             </FormAlert>
           ) : null}
-          {lockedPublished ? <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("lockedPublished")}</p> : null}
+          {lockedPublished ? (
+            <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("lockedPublished")}</p>
+          ) : null}
           <div>
             <label htmlFor={`${id}-title`} className={labelClass}>
               {t("title")}
@@ -247,7 +302,16 @@ function EditorForm({ mode, initial, stored, options, onReload }: { mode: "creat
             <label htmlFor={`${id}-summary`} className={labelClass}>
               {t("summary")}
             </label>
-            <textarea id={`${id}-summary`} lang={contentLang} rows={2} value={form.summary} maxLength={SUMMARY_MAX} onChange={(e) => set("summary", e.target.value)} className={`mt-1 ${inputClass}`} {...invalid("summary")} />
+            <textarea
+              id={`${id}-summary`}
+              lang={contentLang}
+              rows={2}
+              value={form.summary}
+              maxLength={SUMMARY_MAX}
+              onChange={(e) => set("summary", e.target.value)}
+              className={`mt-1 ${inputClass}`}
+              {...invalid("summary")}
+            />
             <FieldError id={errId("summary")} message={fieldErrors.summary} />
           </div>
           <div>
@@ -255,7 +319,11 @@ function EditorForm({ mode, initial, stored, options, onReload }: { mode: "creat
               <span id={`${id}-body-label`} className={labelClass}>
                 {t("body")}
               </span>
-              <div role="tablist" aria-label={t("bodyModes")} className="inline-flex rounded-md border border-slate-300 p-0.5 text-sm">
+              <div
+                role="tablist"
+                aria-label={t("bodyModes")}
+                className="inline-flex rounded-md border border-slate-300 p-0.5 text-sm"
+              >
                 {(["write", "preview"] as const).map((k) => (
                   <button
                     key={k}
@@ -286,7 +354,13 @@ function EditorForm({ mode, initial, stored, options, onReload }: { mode: "creat
               />
               <p className="mt-1 text-xs text-slate-500">{t("bodyHint")}</p>
             </div>
-            <div id={`${id}-panel-preview`} role="tabpanel" aria-labelledby={`${id}-tab-preview`} hidden={tab !== "preview"} className="mt-2 min-h-[12rem] rounded-md border border-slate-200 px-4 py-3">
+            <div
+              id={`${id}-panel-preview`}
+              role="tabpanel"
+              aria-labelledby={`${id}-tab-preview`}
+              hidden={tab !== "preview"}
+              className="mt-2 min-h-[12rem] rounded-md border border-slate-200 px-4 py-3"
+            >
               {preview.isPending ? (
                 <p role="status" className="text-sm text-slate-500">
                   {t("previewLoading")}
@@ -332,13 +406,25 @@ function EditorForm({ mode, initial, stored, options, onReload }: { mode: "creat
               {!options.canPublish ? <p className="mt-2 text-xs text-slate-500">{t("cannotPublish")}</p> : null}
             </fieldset>
             <label className="flex items-start gap-2 text-sm">
-              <input type="checkbox" checked={form.internal} onChange={(e) => set("internal", e.target.checked)} className="mt-0.5" />
+              <input
+                type="checkbox"
+                checked={form.internal}
+                onChange={(e) => set("internal", e.target.checked)}
+                className="mt-0.5"
+              />
               <span>
                 <span className="font-medium text-slate-800">{t("internal")}</span>
                 <span className="block text-xs text-slate-500">{t("internalHint")}</span>
               </span>
             </label>
-            <SelectField id={`${id}-owner`} label={t("owner")} value={form.ownerId} onChange={(v) => set("ownerId", v)} error={fieldErrors.ownerId} errorId={errId("ownerId")}>
+            <SelectField
+              id={`${id}-owner`}
+              label={t("owner")}
+              value={form.ownerId}
+              onChange={(v) => set("ownerId", v)}
+              error={fieldErrors.ownerId}
+              errorId={errId("ownerId")}
+            >
               <option value="">{t("chooseOwner")}</option>
               {options.owners.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -351,20 +437,32 @@ function EditorForm({ mode, initial, stored, options, onReload }: { mode: "creat
                 <p className="text-slate-700">
                   {t("reviewedOn", { date: format.dateTime(stored.reviewedAt, { dateStyle: "medium" }) })}
                 </p>
-                {options.canPublish || stored.ownerId === options.userId ? <MarkReviewedButton articleId={stored.id} /> : null}
+                {options.canPublish || stored.ownerId === options.userId ? (
+                  <MarkReviewedButton articleId={stored.id} />
+                ) : null}
               </div>
             ) : null}
           </Panel>
 
           <Panel title={t("classification")}>
-            <SelectField id={`${id}-area`} label={tk("productArea")} value={form.productArea} onChange={(v) => set("productArea", v as ProductArea)}>
+            <SelectField
+              id={`${id}-area`}
+              label={tk("productArea")}
+              value={form.productArea}
+              onChange={(v) => set("productArea", v as ProductArea)}
+            >
               {PRODUCT_AREAS.map((a) => (
                 <option key={a} value={a}>
                   {tk(`areas.${a}`)}
                 </option>
               ))}
             </SelectField>
-            <SelectField id={`${id}-type`} label={tk("type")} value={form.type} onChange={(v) => set("type", v as ArticleType)}>
+            <SelectField
+              id={`${id}-type`}
+              label={tk("type")}
+              value={form.type}
+              onChange={(v) => set("type", v as ArticleType)}
+            >
               {ARTICLE_TYPES.map((x) => (
                 <option key={x} value={x}>
                   {tk(`types.${x}`)}
@@ -373,14 +471,28 @@ function EditorForm({ mode, initial, stored, options, onReload }: { mode: "creat
             </SelectField>
             {mode === "create" ? (
               <>
-                <SelectField id={`${id}-locale`} label={tk("language")} value={form.locale} onChange={(v) => set("locale", v as Locale)}>
+                <SelectField
+                  id={`${id}-locale`}
+                  label={tk("language")}
+                  value={form.locale}
+                  onChange={(v) => set("locale", v as Locale)}
+                >
                   {LOCALES.map((l) => (
                     <option key={l} value={l}>
                       {tk(`languages.${l}`)}
                     </option>
                   ))}
                 </SelectField>
-                <TextField id={`${id}-translation`} label={t("translationOf")} hint={t("translationOfHint")} value={form.translationOf} onChange={(v) => set("translationOf", v)} error={fieldErrors.translationOf} errorId={errId("translationOf")} mono />
+                <TextField
+                  id={`${id}-translation`}
+                  label={t("translationOf")}
+                  hint={t("translationOfHint")}
+                  value={form.translationOf}
+                  onChange={(v) => set("translationOf", v)}
+                  error={fieldErrors.translationOf}
+                  errorId={errId("translationOf")}
+                  mono
+                />
               </>
             ) : (
               <div className="text-sm">
@@ -390,7 +502,11 @@ function EditorForm({ mode, initial, stored, options, onReload }: { mode: "creat
                   <p className="mt-1 text-slate-600">
                     {t("translatedAs")}{" "}
                     {stored.translations.map((tr) => (
-                      <a key={tr.locale} href={`/kb/${tr.slug}/edit?lang=${tr.locale}`} className="text-brand-700 underline">
+                      <a
+                        key={tr.locale}
+                        href={`/kb/${tr.slug}/edit?lang=${tr.locale}`}
+                        className="text-brand-700 underline"
+                      >
                         {tk(`languages.${tr.locale}`)}
                       </a>
                     ))}
@@ -398,13 +514,44 @@ function EditorForm({ mode, initial, stored, options, onReload }: { mode: "creat
                 ) : null}
               </div>
             )}
-            <TextField id={`${id}-tags`} label={t("tags")} hint={t("listHint")} value={form.tags} onChange={(v) => set("tags", v)} error={fieldErrors.tags} errorId={errId("tags")} />
-            <TextField id={`${id}-codes`} label={t("errorCodes")} hint={t("errorCodesHint")} value={form.errorCodes} onChange={(v) => set("errorCodes", v)} error={fieldErrors.errorCodes} errorId={errId("errorCodes")} mono />
-            <TextField id={`${id}-sdk`} label={t("sdkVersions")} hint={t("sdkVersionsHint")} value={form.sdkVersions} onChange={(v) => set("sdkVersions", v)} error={fieldErrors.sdkVersions} errorId={errId("sdkVersions")} mono />
+            <TextField
+              id={`${id}-tags`}
+              label={t("tags")}
+              hint={t("listHint")}
+              value={form.tags}
+              onChange={(v) => set("tags", v)}
+              error={fieldErrors.tags}
+              errorId={errId("tags")}
+            />
+            <TextField
+              id={`${id}-codes`}
+              label={t("errorCodes")}
+              hint={t("errorCodesHint")}
+              value={form.errorCodes}
+              onChange={(v) => set("errorCodes", v)}
+              error={fieldErrors.errorCodes}
+              errorId={errId("errorCodes")}
+              mono
+            />
+            <TextField
+              id={`${id}-sdk`}
+              label={t("sdkVersions")}
+              hint={t("sdkVersionsHint")}
+              value={form.sdkVersions}
+              onChange={(v) => set("sdkVersions", v)}
+              error={fieldErrors.sdkVersions}
+              errorId={errId("sdkVersions")}
+              mono
+            />
           </Panel>
 
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" variant="primary" disabled={!hydrated || saving || lockedPublished} className="flex-1">
+            <Button
+              type="submit"
+              variant="primary"
+              disabled={!hydrated || saving || lockedPublished}
+              className="flex-1"
+            >
               {saving ? t("saving") : form.status === "published" ? t("savePublished") : t("saveDraft")}
             </Button>
           </div>
@@ -423,13 +570,36 @@ function Panel({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function SelectField({ id, label, value, onChange, children, error, errorId }: { id: string; label: string; value: string; onChange: (v: string) => void; children: ReactNode; error?: string; errorId?: string }) {
+function SelectField({
+  id,
+  label,
+  value,
+  onChange,
+  children,
+  error,
+  errorId,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  children: ReactNode;
+  error?: string;
+  errorId?: string;
+}) {
   return (
     <div>
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} className={`mt-1 ${inputClass}`}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        className={`mt-1 ${inputClass}`}
+      >
         {children}
       </select>
       {errorId ? <FieldError id={errorId} message={error} /> : null}
@@ -437,7 +607,25 @@ function SelectField({ id, label, value, onChange, children, error, errorId }: {
   );
 }
 
-function TextField({ id, label, hint, value, onChange, error, errorId, mono }: { id: string; label: string; hint: string; value: string; onChange: (v: string) => void; error?: string; errorId: string; mono?: boolean }) {
+function TextField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+  errorId,
+  mono,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  errorId: string;
+  mono?: boolean;
+}) {
   return (
     <div>
       <label htmlFor={id} className={labelClass}>

@@ -11,13 +11,26 @@ import { FEEDBACK_REASONS } from "@/db/schema/enums";
 type Reason = (typeof FEEDBACK_REASONS)[number];
 type Vote = { helpful: boolean; reason: Reason | null };
 
-const button = "rounded-md border border-slate-300 bg-white px-4 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50";
+const button =
+  "rounded-md border border-slate-300 bg-white px-4 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50";
 
 /**
  * "Was this helpful?": yes at once, no with a reason. After a not-helpful vote the reader is offered
  * a ticket prefilled with the article. Visitors who are not signed in are asked to sign in.
  */
-export function ArticleFeedback({ articleId, slug, title, initialVote, signedIn }: { articleId: number; slug: string; title: string; initialVote: Vote | null; signedIn: boolean }) {
+export function ArticleFeedback({
+  articleId,
+  slug,
+  title,
+  initialVote,
+  signedIn,
+}: {
+  articleId: number;
+  slug: string;
+  title: string;
+  initialVote: Vote | null;
+  signedIn: boolean;
+}) {
   const t = useTranslations("kb.feedback");
   const tt = useTranslations();
   const trpc = useTRPC();
@@ -45,7 +58,10 @@ export function ArticleFeedback({ articleId, slug, title, initialVote, signedIn 
     return (
       <section aria-label={t("question")} className="rounded-xl border border-slate-200 bg-white p-5">
         <p className="font-medium text-slate-900">{t("question")}</p>
-        <Link href={`/signin?callbackUrl=${encodeURIComponent(`/kb/${slug}`)}`} className="mt-2 inline-block text-sm font-medium text-brand-700 underline">
+        <Link
+          href={`/signin?callbackUrl=${encodeURIComponent(`/kb/${slug}`)}`}
+          className="mt-2 inline-block text-sm font-medium text-brand-700 underline"
+        >
           {t("signInToVote")}
         </Link>
       </section>
@@ -56,14 +72,26 @@ export function ArticleFeedback({ articleId, slug, title, initialVote, signedIn 
     <section aria-label={t("question")} className="rounded-xl border border-slate-200 bg-white p-5">
       {vote && !asking ? (
         <div role="status" className="space-y-2 text-sm">
-          <p className="font-medium text-slate-900">{justVoted ? (vote.helpful ? t("thanks") : t("thanksNotHelpful")) : vote.helpful ? t("yourVoteHelpful") : t("yourVoteNotHelpful")}</p>
+          <p className="font-medium text-slate-900">
+            {justVoted
+              ? vote.helpful
+                ? t("thanks")
+                : t("thanksNotHelpful")
+              : vote.helpful
+                ? t("yourVoteHelpful")
+                : t("yourVoteNotHelpful")}
+          </p>
           {!vote.helpful ? (
             <Link href={ticketHref} className="inline-block font-medium text-brand-700 underline">
               {t("stillStuck")}
             </Link>
           ) : null}
           <div>
-            <button type="button" className="text-slate-600 underline" onClick={() => (setVote(null), setJustVoted(false))}>
+            <button
+              type="button"
+              className="text-slate-600 underline"
+              onClick={() => (setVote(null), setJustVoted(false))}
+            >
               {t("change")}
             </button>
           </div>
@@ -75,7 +103,12 @@ export function ArticleFeedback({ articleId, slug, title, initialVote, signedIn 
             e.preventDefault();
             const f = new FormData(e.currentTarget);
             setError(null);
-            send.mutate({ articleId, helpful: false, reason: (String(f.get("reason") ?? "") || null) as Reason | null, comment: String(f.get("comment") ?? "") || null });
+            send.mutate({
+              articleId,
+              helpful: false,
+              reason: (String(f.get("reason") ?? "") || null) as Reason | null,
+              comment: String(f.get("comment") ?? "") || null,
+            });
           }}
         >
           <fieldset>
@@ -91,21 +124,35 @@ export function ArticleFeedback({ articleId, slug, title, initialVote, signedIn 
           </fieldset>
           <label className="block text-sm">
             <span className="font-medium text-slate-700">{t("comment")}</span>
-            <textarea name="comment" maxLength={2000} rows={2} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+            <textarea
+              name="comment"
+              maxLength={2000}
+              rows={2}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
           </label>
           {error ? (
             <p role="alert" className="text-sm text-red-700">
               {error}
             </p>
           ) : null}
-          <button type="submit" disabled={!hydrated || send.isPending} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={!hydrated || send.isPending}
+            className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+          >
             {t("send")}
           </button>
         </form>
       ) : (
         <div className="flex flex-wrap items-center gap-3">
           <p className="font-medium text-slate-900">{t("question")}</p>
-          <button type="button" disabled={!hydrated || send.isPending} className={button} onClick={() => send.mutate({ articleId, helpful: true })}>
+          <button
+            type="button"
+            disabled={!hydrated || send.isPending}
+            className={button}
+            onClick={() => send.mutate({ articleId, helpful: true })}
+          >
             {t("yes")}
           </button>
           <button type="button" disabled={!hydrated} className={button} onClick={() => setAsking(true)}>

@@ -24,7 +24,11 @@ export function MarkReviewedButton({ articleId, label }: { articleId: number; la
   }
   return (
     <span className="inline-flex flex-col items-start gap-1">
-      <Button onClick={() => review.mutate({ id: articleId })} disabled={!hydrated || review.isPending} aria-label={label}>
+      <Button
+        onClick={() => review.mutate({ id: articleId })}
+        disabled={!hydrated || review.isPending}
+        aria-label={label}
+      >
         {review.isPending ? t("saving") : t("markReviewed")}
       </Button>
       {review.isError ? (

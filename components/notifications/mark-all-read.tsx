@@ -11,7 +11,12 @@ export function MarkAllRead({ label }: { label: string }) {
   const hydrated = useHydrated();
   const mark = useMutation(trpc.notifications.markAllRead.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
-    <button type="button" disabled={!hydrated || mark.isPending} onClick={() => mark.mutate()} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60">
+    <button
+      type="button"
+      disabled={!hydrated || mark.isPending}
+      onClick={() => mark.mutate()}
+      className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60"
+    >
       {label}
     </button>
   );

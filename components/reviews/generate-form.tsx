@@ -9,7 +9,13 @@ import { useTRPC } from "@/components/trpc/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** The account manager picks an organization (unless fixed) and an ended quarter, and generates its review. */
-export function GenerateReviewForm({ organizations, quarters }: { organizations: { id: number; name: string }[]; quarters: string[] }) {
+export function GenerateReviewForm({
+  organizations,
+  quarters,
+}: {
+  organizations: { id: number; name: string }[];
+  quarters: string[];
+}) {
   const t = useTranslations("reviews.generate");
   const trpc = useTRPC();
   const router = useRouter();
@@ -17,7 +23,9 @@ export function GenerateReviewForm({ organizations, quarters }: { organizations:
   const errorText = useServerErrorText();
   const [organizationId, setOrganizationId] = useState(organizations[0]?.id ?? 0);
   const [quarter, setQuarter] = useState(quarters[0] ?? "");
-  const generate = useMutation(trpc.reviews.generate.mutationOptions({ onSuccess: ({ id }) => router.push(`/reviews/${id}`) }));
+  const generate = useMutation(
+    trpc.reviews.generate.mutationOptions({ onSuccess: ({ id }) => router.push(`/reviews/${id}`) }),
+  );
   if (organizations.length === 0) return null;
   return (
     <form
@@ -31,7 +39,11 @@ export function GenerateReviewForm({ organizations, quarters }: { organizations:
       {organizations.length > 1 ? (
         <label className={labelClass}>
           {t("organization")}
-          <select className={`mt-1 ${inputClass}`} value={organizationId} onChange={(e) => setOrganizationId(Number(e.target.value))}>
+          <select
+            className={`mt-1 ${inputClass}`}
+            value={organizationId}
+            onChange={(e) => setOrganizationId(Number(e.target.value))}
+          >
             {organizations.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}

@@ -89,7 +89,13 @@ export function NarrativeEditor({ id, initial }: { id: number; initial: string }
     >
       <label className={labelClass}>
         {t("narrative")}
-        <textarea rows={6} maxLength={20000} className={`mt-1 ${inputClass}`} value={text} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          rows={6}
+          maxLength={20000}
+          className={`mt-1 ${inputClass}`}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
       </label>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant="primary" disabled={!hydrated || save.isPending}>
@@ -102,10 +108,27 @@ export function NarrativeEditor({ id, initial }: { id: number; initial: string }
   );
 }
 
-type Item = { id?: number; title: string; side: "vendor" | "customer"; owner: string; dueDate: string; status: "open" | "in_progress" | "done" };
+type Item = {
+  id?: number;
+  title: string;
+  side: "vendor" | "customer";
+  owner: string;
+  dueDate: string;
+  status: "open" | "in_progress" | "done";
+};
 
 /** Adds an action item, or edits one in place (title, owner side and name, due date, status). */
-export function ActionItemForm({ reviewId, item, onDone, canDelete }: { reviewId: number; item?: Item; onDone?: () => void; canDelete?: boolean }) {
+export function ActionItemForm({
+  reviewId,
+  item,
+  onDone,
+  canDelete,
+}: {
+  reviewId: number;
+  item?: Item;
+  onDone?: () => void;
+  canDelete?: boolean;
+}) {
   const t = useTranslations("reviews.items");
   const trpc = useTRPC();
   const router = useRouter();
@@ -134,26 +157,55 @@ export function ActionItemForm({ reviewId, item, onDone, canDelete }: { reviewId
     >
       <label htmlFor={`${prefix}-title`} className={`${labelClass} sm:col-span-6`}>
         {t("title")}
-        <input id={`${prefix}-title`} required minLength={3} maxLength={200} className={`mt-1 ${inputClass}`} value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} />
+        <input
+          id={`${prefix}-title`}
+          required
+          minLength={3}
+          maxLength={200}
+          className={`mt-1 ${inputClass}`}
+          value={v.title}
+          onChange={(e) => setV({ ...v, title: e.target.value })}
+        />
       </label>
       <label className={`${labelClass} sm:col-span-2`}>
         {t("side")}
-        <select className={`mt-1 ${inputClass}`} value={v.side} onChange={(e) => setV({ ...v, side: e.target.value as Item["side"] })}>
+        <select
+          className={`mt-1 ${inputClass}`}
+          value={v.side}
+          onChange={(e) => setV({ ...v, side: e.target.value as Item["side"] })}
+        >
           <option value="vendor">{t("sides.vendor")}</option>
           <option value="customer">{t("sides.customer")}</option>
         </select>
       </label>
       <label className={`${labelClass} sm:col-span-2`}>
         {t("owner")}
-        <input required minLength={2} maxLength={120} className={`mt-1 ${inputClass}`} value={v.owner} onChange={(e) => setV({ ...v, owner: e.target.value })} />
+        <input
+          required
+          minLength={2}
+          maxLength={120}
+          className={`mt-1 ${inputClass}`}
+          value={v.owner}
+          onChange={(e) => setV({ ...v, owner: e.target.value })}
+        />
       </label>
       <label className={`${labelClass} sm:col-span-1`}>
         {t("due")}
-        <input type="date" required className={`mt-1 ${inputClass}`} value={v.dueDate} onChange={(e) => setV({ ...v, dueDate: e.target.value })} />
+        <input
+          type="date"
+          required
+          className={`mt-1 ${inputClass}`}
+          value={v.dueDate}
+          onChange={(e) => setV({ ...v, dueDate: e.target.value })}
+        />
       </label>
       <label className={`${labelClass} sm:col-span-1`}>
         {t("status")}
-        <select className={`mt-1 ${inputClass}`} value={v.status} onChange={(e) => setV({ ...v, status: e.target.value as Item["status"] })}>
+        <select
+          className={`mt-1 ${inputClass}`}
+          value={v.status}
+          onChange={(e) => setV({ ...v, status: e.target.value as Item["status"] })}
+        >
           <option value="open">{t("statuses.open")}</option>
           <option value="in_progress">{t("statuses.in_progress")}</option>
           <option value="done">{t("statuses.done")}</option>
@@ -165,7 +217,11 @@ export function ActionItemForm({ reviewId, item, onDone, canDelete }: { reviewId
         </Button>
         {item && onDone ? <Button onClick={onDone}>{t("cancel")}</Button> : null}
         {item?.id && canDelete ? (
-          <Button variant="danger" disabled={!hydrated || remove.isPending} onClick={() => remove.mutate({ reviewId, id: item.id! })}>
+          <Button
+            variant="danger"
+            disabled={!hydrated || remove.isPending}
+            onClick={() => remove.mutate({ reviewId, id: item.id! })}
+          >
             {t("delete")}
           </Button>
         ) : null}
@@ -180,7 +236,15 @@ export function ActionItemForm({ reviewId, item, onDone, canDelete }: { reviewId
 }
 
 /** An action item row's edit toggle for the account team. */
-export function EditItemToggle({ reviewId, item, canDelete }: { reviewId: number; item: Item & { id: number }; canDelete: boolean }) {
+export function EditItemToggle({
+  reviewId,
+  item,
+  canDelete,
+}: {
+  reviewId: number;
+  item: Item & { id: number };
+  canDelete: boolean;
+}) {
   const t = useTranslations("reviews.items");
   const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
@@ -189,7 +253,13 @@ export function EditItemToggle({ reviewId, item, canDelete }: { reviewId: number
       <ActionItemForm reviewId={reviewId} item={item} onDone={() => setOpen(false)} canDelete={canDelete} />
     </div>
   ) : (
-    <Button variant="link" disabled={!hydrated} onClick={() => setOpen(true)} aria-label={t("editTitle", { title: item.title })} className="print:hidden">
+    <Button
+      variant="link"
+      disabled={!hydrated}
+      onClick={() => setOpen(true)}
+      aria-label={t("editTitle", { title: item.title })}
+      className="print:hidden"
+    >
       {t("edit")}
     </Button>
   );

@@ -1,7 +1,17 @@
 "use client";
 
 /** The Recharts drawing of a review chart; review-chart.tsx loads it after the page's first paint. */
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { ReviewChartProps } from "./review-chart";
 
 export function ReviewBars({ data, xKey, series, domain, reference, unit = "", angled = false }: ReviewChartProps) {
@@ -9,11 +19,23 @@ export function ReviewBars({ data, xKey, series, domain, reference, unit = "", a
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-        <XAxis dataKey={xKey} tick={{ fontSize: 11 }} interval={0} {...(angled ? { angle: -35, textAnchor: "end", height: 80 } : {})} />
+        <XAxis
+          dataKey={xKey}
+          tick={{ fontSize: 11 }}
+          interval={0}
+          {...(angled ? { angle: -35, textAnchor: "end", height: 80 } : {})}
+        />
         <YAxis tick={{ fontSize: 11 }} domain={domain ?? [0, "auto"]} unit={unit} allowDecimals={unit !== ""} />
         <Tooltip formatter={(v) => `${String(v)}${unit}`} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        {reference ? <ReferenceLine y={reference.value} stroke="#dc2626" strokeDasharray="4 4" label={{ value: reference.label, fontSize: 11, fill: "#dc2626", position: "insideTopRight" }} /> : null}
+        {reference ? (
+          <ReferenceLine
+            y={reference.value}
+            stroke="#dc2626"
+            strokeDasharray="4 4"
+            label={{ value: reference.label, fontSize: 11, fill: "#dc2626", position: "insideTopRight" }}
+          />
+        ) : null}
         {series.map((s) => (
           <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
         ))}

@@ -18,11 +18,18 @@ export type ReviewChartProps = {
 
 function Loading() {
   const t = useTranslations("reviews");
-  return <div className="flex h-full w-full items-center justify-center rounded-md bg-slate-50 text-xs text-slate-500">{t("chartLoading")}</div>;
+  return (
+    <div className="flex h-full w-full items-center justify-center rounded-md bg-slate-50 text-xs text-slate-500">
+      {t("chartLoading")}
+    </div>
+  );
 }
 
 /** Recharts arrives after the review's first paint (the tables beside each chart carry the figures). */
-const ReviewBars = dynamic(() => import("./review-chart-drawing").then((m) => m.ReviewBars), { ssr: false, loading: Loading });
+const ReviewBars = dynamic(() => import("./review-chart-drawing").then((m) => m.ReviewBars), {
+  ssr: false,
+  loading: Loading,
+});
 
 /**
  * A bar chart of a review section. It is always shown beside a table of the same figures (the

@@ -10,7 +10,15 @@ type Row = inferRouterOutputs<AppRouter>["reviews"]["list"][number];
 export const STATUS_TONE = { draft: "neutral", shared: "amber", acknowledged: "green" } as const;
 
 /** Reviews with their status, sharing and acknowledgement dates and open action items. */
-export async function ReviewList({ rows, showOrganization, compact = false }: { rows: Row[]; showOrganization: boolean; compact?: boolean }) {
+export async function ReviewList({
+  rows,
+  showOrganization,
+  compact = false,
+}: {
+  rows: Row[];
+  showOrganization: boolean;
+  compact?: boolean;
+}) {
   const t = await getTranslations("reviews");
   const format = await getFormatter();
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "—");
@@ -24,7 +32,9 @@ export async function ReviewList({ rows, showOrganization, compact = false }: { 
               {t("reviewOf", { quarter: r.quarter })}
             </Link>
             <span className="flex items-center gap-2">
-              {r.openItems > 0 ? <span className="text-xs text-slate-500">{t("openItemsCount", { n: r.openItems })}</span> : null}
+              {r.openItems > 0 ? (
+                <span className="text-xs text-slate-500">{t("openItemsCount", { n: r.openItems })}</span>
+              ) : null}
               <Badge tone={STATUS_TONE[r.status]}>{t(`statuses.${r.status}`)}</Badge>
             </span>
           </li>

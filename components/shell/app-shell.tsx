@@ -15,13 +15,21 @@ export async function AppShell({ user, children }: { user: SessionUser; children
   const { unread } = await (await serverCaller()).notifications.list({ limit: 1 });
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("app.skipToContent")}
       </a>
       <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur print:hidden">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
           <Link href="/" className="flex items-center gap-2 font-semibold text-brand-900">
-            <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">A</span>
+            <span
+              aria-hidden
+              className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
+            >
+              A
+            </span>
             <span>{t("app.name")}</span>
           </Link>
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
@@ -33,8 +41,17 @@ export async function AppShell({ user, children }: { user: SessionUser; children
               <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-5 w-5 sm:hidden">
                 <path d="M10 2a6 6 0 0 0-6 6v3.6l-1.7 2.9A1 1 0 0 0 3.2 16h13.6a1 1 0 0 0 .9-1.5L16 11.6V8a6 6 0 0 0-6-6Zm0 18a3 3 0 0 1-2.8-2h5.6A3 3 0 0 1 10 20Z" />
               </svg>
-              <span aria-hidden className="hidden sm:inline">{t("notifications.link", { n: unread })}</span>
-              {unread > 0 ? <span aria-hidden className="rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white sm:hidden">{unread}</span> : null}
+              <span aria-hidden className="hidden sm:inline">
+                {t("notifications.link", { n: unread })}
+              </span>
+              {unread > 0 ? (
+                <span
+                  aria-hidden
+                  className="rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white sm:hidden"
+                >
+                  {unread}
+                </span>
+              ) : null}
             </Link>
             <LocaleSwitcher label={t("nav.language")} />
             <div className="hidden text-right text-xs leading-tight sm:block">

@@ -33,7 +33,17 @@ export function NavLinks({ items, vertical = false }: { items: Item[]; vertical?
 }
 
 /** The navigation behind a menu button on narrow screens. */
-export function MobileNav({ items, label, navLabel, children }: { items: Item[]; label: string; navLabel: string; children?: ReactNode }) {
+export function MobileNav({
+  items,
+  label,
+  navLabel,
+  children,
+}: {
+  items: Item[];
+  label: string;
+  navLabel: string;
+  children?: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <div className="lg:hidden">
@@ -47,7 +57,10 @@ export function MobileNav({ items, label, navLabel, children }: { items: Item[];
         {label}
       </button>
       {open ? (
-        <div id="mobile-nav" className="absolute left-0 right-0 top-14 max-h-[calc(100vh-3.5rem)] overflow-y-auto border-b border-slate-200 bg-white px-4 py-3 shadow">
+        <div
+          id="mobile-nav"
+          className="absolute top-14 right-0 left-0 max-h-[calc(100vh-3.5rem)] overflow-y-auto border-b border-slate-200 bg-white px-4 py-3 shadow"
+        >
           <nav aria-label={navLabel} onClick={() => setOpen(false)}>
             <NavLinks items={items} vertical />
           </nav>

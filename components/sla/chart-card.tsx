@@ -11,7 +11,23 @@ type Csv = { filename: string; header: string[]; rows: (string | number | null)[
  * the three never disagree. The table is the accessible view: its links drill down like the chart's
  * bars and cells do.
  */
-export function ChartCard({ id, title, description, controls, chart, table, csv }: { id: string; title: string; description?: ReactNode; controls?: ReactNode; chart: ReactNode; table: ReactNode; csv: Csv }) {
+export function ChartCard({
+  id,
+  title,
+  description,
+  controls,
+  chart,
+  table,
+  csv,
+}: {
+  id: string;
+  title: string;
+  description?: ReactNode;
+  controls?: ReactNode;
+  chart: ReactNode;
+  table: ReactNode;
+  csv: Csv;
+}) {
   const t = useTranslations("sla");
   const [view, setView] = useState<"chart" | "table">("chart");
   const download = () => {
@@ -44,11 +60,19 @@ export function ChartCard({ id, title, description, controls, chart, table, csv 
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {controls}
-          <div role="group" aria-label={t("view", { chart: title })} className="inline-flex overflow-hidden rounded-md border border-slate-300">
+          <div
+            role="group"
+            aria-label={t("view", { chart: title })}
+            className="inline-flex overflow-hidden rounded-md border border-slate-300"
+          >
             {toggle("chart", t("chartView"))}
             {toggle("table", t("tableView"))}
           </div>
-          <button type="button" onClick={download} className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={download}
+            className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+          >
             {t("downloadCsv")}
           </button>
         </div>

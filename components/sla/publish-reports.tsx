@@ -12,7 +12,15 @@ import { useHydrated } from "@/components/ui/use-hydrated";
  * The published quarterly SLA reports: the list for every dashboard reader, and for executives the
  * publish and withdraw actions. Publishing freezes the quarter's figures as they stand now.
  */
-export function PublishReports({ published, quarters, canPublish }: { published: { quarter: string; publishedAt: Date }[]; quarters: string[]; canPublish: boolean }) {
+export function PublishReports({
+  published,
+  quarters,
+  canPublish,
+}: {
+  published: { quarter: string; publishedAt: Date }[];
+  quarters: string[];
+  canPublish: boolean;
+}) {
   const t = useTranslations("sla.reports");
   const format = useFormatter();
   const trpc = useTRPC();
@@ -34,7 +42,11 @@ export function PublishReports({ published, quarters, canPublish }: { published:
         >
           <label className="text-sm">
             <span className="block font-medium text-slate-700">{t("quarter")}</span>
-            <select value={quarter} onChange={(e) => setQuarter(e.target.value)} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            <select
+              value={quarter}
+              onChange={(e) => setQuarter(e.target.value)}
+              className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            >
               {quarters.map((q) => (
                 <option key={q} value={q}>
                   {q}
@@ -42,7 +54,11 @@ export function PublishReports({ published, quarters, canPublish }: { published:
               ))}
             </select>
           </label>
-          <button type="submit" disabled={!hydrated || publish.isPending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={!hydrated || publish.isPending}
+            className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+          >
             {published.some((p) => p.quarter === quarter) ? t("republish") : t("publish")}
           </button>
           <p className="basis-full text-xs text-slate-500">{t("publishHelp")}</p>
@@ -67,7 +83,9 @@ export function PublishReports({ published, quarters, canPublish }: { published:
               <Link href={`/reports/sla/${p.quarter}`} className="font-medium text-brand-700 hover:underline">
                 {t("link", { quarter: p.quarter })}
               </Link>
-              <span className="text-xs text-slate-500">{t("publishedAt", { at: format.dateTime(p.publishedAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+              <span className="text-xs text-slate-500">
+                {t("publishedAt", { at: format.dateTime(p.publishedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+              </span>
               {canPublish ? (
                 <button
                   type="button"

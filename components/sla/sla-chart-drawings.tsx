@@ -6,12 +6,35 @@
  * work before it arrives. Each drawing takes plain rows and reports a pick; the caller drills down.
  */
 import { useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 export type TrendRow = Record<string, string | number | null>;
 
 /** Attainment per tier by month (percent), against the goal; picking a month drills into it. */
-export function TrendLines({ data, series, goal, onPickMonth }: { data: TrendRow[]; series: { key: string; label: string; color: string }[]; goal: number; onPickMonth: (month: string) => void }) {
+export function TrendLines({
+  data,
+  series,
+  goal,
+  onPickMonth,
+}: {
+  data: TrendRow[];
+  series: { key: string; label: string; color: string }[];
+  goal: number;
+  onPickMonth: (month: string) => void;
+}) {
   const t = useTranslations();
   const label = new Map(series.map((s) => [s.key, s.label]));
   return (
@@ -28,11 +51,30 @@ export function TrendLines({ data, series, goal, onPickMonth }: { data: TrendRow
         <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
         <XAxis dataKey="month" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={16} />
         <YAxis domain={[0, 100]} tick={{ fontSize: 11 }} unit="%" />
-        <Tooltip formatter={(value, name) => [value === null || value === undefined ? t("common.notAvailable") : `${value}%`, label.get(String(name)) ?? String(name)]} />
+        <Tooltip
+          formatter={(value, name) => [
+            value === null || value === undefined ? t("common.notAvailable") : `${value}%`,
+            label.get(String(name)) ?? String(name),
+          ]}
+        />
         <Legend formatter={(value) => label.get(String(value)) ?? String(value)} wrapperStyle={{ fontSize: 12 }} />
-        <ReferenceLine y={goal * 100} stroke="#dc2626" strokeDasharray="6 3" label={{ value: t("sla.trend.goal"), position: "insideBottomRight", fontSize: 11, fill: "#dc2626" }} />
+        <ReferenceLine
+          y={goal * 100}
+          stroke="#dc2626"
+          strokeDasharray="6 3"
+          label={{ value: t("sla.trend.goal"), position: "insideBottomRight", fontSize: 11, fill: "#dc2626" }}
+        />
         {series.map((s) => (
-          <Line key={s.key} type="monotone" dataKey={s.key} stroke={s.color} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+          <Line
+            key={s.key}
+            type="monotone"
+            dataKey={s.key}
+            stroke={s.color}
+            strokeWidth={2}
+            dot={{ r: 2 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
         ))}
       </LineChart>
     </ResponsiveContainer>
@@ -40,7 +82,15 @@ export function TrendLines({ data, series, goal, onPickMonth }: { data: TrendRow
 }
 
 /** First responses by share of the target used; bands before `metBands` were within the target. */
-export function BandBars({ data, metBands, onPickBand }: { data: { band: number; label: string; n: number }[]; metBands: number; onPickBand: (band: number) => void }) {
+export function BandBars({
+  data,
+  metBands,
+  onPickBand,
+}: {
+  data: { band: number; label: string; n: number }[];
+  metBands: number;
+  onPickBand: (band: number) => void;
+}) {
   const t = useTranslations();
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -49,8 +99,18 @@ export function BandBars({ data, metBands, onPickBand }: { data: { band: number;
         <XAxis dataKey="label" tick={{ fontSize: 10 }} interval={0} angle={-30} textAnchor="end" height={50} />
         <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
         <Tooltip formatter={(value) => [String(value), t("sla.distribution.count")]} />
-        <ReferenceLine x={data[metBands - 1]!.label} stroke="#dc2626" strokeDasharray="6 3" label={{ value: t("sla.distribution.target"), position: "top", fontSize: 11, fill: "#dc2626" }} />
-        <Bar dataKey="n" isAnimationActive={false} cursor="pointer" onClick={(item) => onPickBand((item.payload as { band: number }).band)}>
+        <ReferenceLine
+          x={data[metBands - 1]!.label}
+          stroke="#dc2626"
+          strokeDasharray="6 3"
+          label={{ value: t("sla.distribution.target"), position: "top", fontSize: 11, fill: "#dc2626" }}
+        />
+        <Bar
+          dataKey="n"
+          isAnimationActive={false}
+          cursor="pointer"
+          onClick={(item) => onPickBand((item.payload as { band: number }).band)}
+        >
           {data.map((d) => (
             <Cell key={d.band} fill={d.band < metBands ? "#10b981" : "#ef4444"} />
           ))}
@@ -61,7 +121,13 @@ export function BandBars({ data, metBands, onPickBand }: { data: { band: number;
 }
 
 /** Breached targets per key (product area or category), largest first. */
-export function BreachBars({ data, onPick }: { data: { key: string; label: string; n: number }[]; onPick: (key: string) => void }) {
+export function BreachBars({
+  data,
+  onPick,
+}: {
+  data: { key: string; label: string; n: number }[];
+  onPick: (key: string) => void;
+}) {
   const t = useTranslations();
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -70,7 +136,13 @@ export function BreachBars({ data, onPick }: { data: { key: string; label: strin
         <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
         <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 11 }} />
         <Tooltip formatter={(value) => [String(value), t("sla.breached")]} />
-        <Bar dataKey="n" fill="#ef4444" isAnimationActive={false} cursor="pointer" onClick={(item) => onPick((item.payload as { key: string }).key)} />
+        <Bar
+          dataKey="n"
+          fill="#ef4444"
+          isAnimationActive={false}
+          cursor="pointer"
+          onClick={(item) => onPick((item.payload as { key: string }).key)}
+        />
       </BarChart>
     </ResponsiveContainer>
   );

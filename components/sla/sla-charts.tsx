@@ -26,21 +26,38 @@ const MET_BANDS = 4;
 function Drawing() {
   const t = useTranslations("sla");
   return (
-    <div role="status" className="flex h-full w-full items-center justify-center rounded-md bg-slate-50 text-xs text-slate-500">
+    <div
+      role="status"
+      className="flex h-full w-full items-center justify-center rounded-md bg-slate-50 text-xs text-slate-500"
+    >
       {t("chartLoading")}
     </div>
   );
 }
-const TrendLines = dynamic(() => import("./sla-chart-drawings").then((m) => m.TrendLines), { ssr: false, loading: Drawing });
-const BandBars = dynamic(() => import("./sla-chart-drawings").then((m) => m.BandBars), { ssr: false, loading: Drawing });
-const BreachBars = dynamic(() => import("./sla-chart-drawings").then((m) => m.BreachBars), { ssr: false, loading: Drawing });
+const TrendLines = dynamic(() => import("./sla-chart-drawings").then((m) => m.TrendLines), {
+  ssr: false,
+  loading: Drawing,
+});
+const BandBars = dynamic(() => import("./sla-chart-drawings").then((m) => m.BandBars), {
+  ssr: false,
+  loading: Drawing,
+});
+const BreachBars = dynamic(() => import("./sla-chart-drawings").then((m) => m.BreachBars), {
+  ssr: false,
+  loading: Drawing,
+});
 
 function MetricSelect({ id, value, onChange }: { id: string; value: Metric; onChange: (m: Metric) => void }) {
   const t = useTranslations();
   return (
     <label htmlFor={id} className="flex items-center gap-1.5 text-xs font-medium text-slate-700">
       {t("sla.metric")}
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as Metric)} className="rounded-md border border-slate-300 px-2 py-1 text-xs">
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value as Metric)}
+        className="rounded-md border border-slate-300 px-2 py-1 text-xs"
+      >
         {METRICS.map((m) => (
           <option key={m} value={m}>
             {t(`metric.${m}`)}
@@ -93,7 +110,16 @@ function TrendChart({ trend, filter }: { trend: Trend; filter: SlaFilter }) {
       controls={<MetricSelect id="trend-metric" value={metric} onChange={setMetric} />}
       csv={{
         filename: `sla-trend-${metric}.csv`,
-        header: ["month", ...trend.series.flatMap((s) => [`${s.tierCode} attainment`, `${s.tierCode} met`, `${s.tierCode} breached`, `${s.tierCode} n`, `${s.tierCode} excluded`])],
+        header: [
+          "month",
+          ...trend.series.flatMap((s) => [
+            `${s.tierCode} attainment`,
+            `${s.tierCode} met`,
+            `${s.tierCode} breached`,
+            `${s.tierCode} n`,
+            `${s.tierCode} excluded`,
+          ]),
+        ],
         rows: trend.months.map((month, i) => [
           month,
           ...trend.series.flatMap((s) => {
@@ -106,7 +132,11 @@ function TrendChart({ trend, filter }: { trend: Trend; filter: SlaFilter }) {
         <div className="h-72 w-full">
           <TrendLines
             data={data}
-            series={trend.series.map((s) => ({ key: s.tierCode, label: tierName(s.tierCode), color: TIER_COLORS[s.tierCode] }))}
+            series={trend.series.map((s) => ({
+              key: s.tierCode,
+              label: tierName(s.tierCode),
+              color: TIER_COLORS[s.tierCode],
+            }))}
             goal={trend.goal}
             onPickMonth={(month) => router.push(drill(month))}
           />
@@ -167,7 +197,8 @@ function Heatmap({ dashboard, filter, goal }: { dashboard: Dashboard; filter: Sl
   const locale = useLocale();
   const [metric, setMetric] = useState<Metric>("firstResponse");
   const tiers = [...new Set(dashboard.heatmap.map((h) => h.tierCode))];
-  const cell = (tierCode: (typeof tiers)[number], priority: (typeof PRIORITIES)[number]) => dashboard.heatmap.find((h) => h.tierCode === tierCode && h.priority === priority)!;
+  const cell = (tierCode: (typeof tiers)[number], priority: (typeof PRIORITIES)[number]) =>
+    dashboard.heatmap.find((h) => h.tierCode === tierCode && h.priority === priority)!;
   return (
     <ChartCard
       id="sla-heatmap"
@@ -177,7 +208,18 @@ function Heatmap({ dashboard, filter, goal }: { dashboard: Dashboard; filter: Sl
       csv={{
         filename: "sla-tier-priority.csv",
         header: ["tier", "priority", "metric", "attainment", "met", "breached", "n", "excluded"],
-        rows: dashboard.heatmap.flatMap((h) => METRICS.map((m) => [h.tierCode, h.priority, m, h.byMetric[m].attainment, h.byMetric[m].met, h.byMetric[m].breached, h.byMetric[m].n, h.byMetric[m].excluded])),
+        rows: dashboard.heatmap.flatMap((h) =>
+          METRICS.map((m) => [
+            h.tierCode,
+            h.priority,
+            m,
+            h.byMetric[m].attainment,
+            h.byMetric[m].met,
+            h.byMetric[m].breached,
+            h.byMetric[m].n,
+            h.byMetric[m].excluded,
+          ]),
+        ),
       }}
       chart={
         <table className="w-full table-fixed border-separate border-spacing-1 text-xs">
@@ -204,12 +246,25 @@ function Heatmap({ dashboard, filter, goal }: { dashboard: Dashboard; filter: Sl
                     <td key={p} className="p-0">
                       <Link
                         href={drillHref({ ...filter, tierCode: tier, priority: p, metric })}
-                        aria-label={t("sla.heatmap.cell", { tier: t(`tier.${tier}`), priority: p, value: f.attainment === null ? t("common.notAvailable") : formatPercent(locale, f.attainment, 1), n: f.n, excluded: f.excluded })}
+                        aria-label={t("sla.heatmap.cell", {
+                          tier: t(`tier.${tier}`),
+                          priority: p,
+                          value:
+                            f.attainment === null ? t("common.notAvailable") : formatPercent(locale, f.attainment, 1),
+                          n: f.n,
+                          excluded: f.excluded,
+                        })}
                         className={`flex min-h-16 flex-col items-center justify-center rounded-md px-1 py-2 text-center hover:ring-2 hover:ring-brand-600 ${cellTone(f.attainment, goal)}`}
                       >
-                        <span className="text-sm font-semibold tabular-nums">{f.attainment === null ? "–" : formatPercent(locale, f.attainment, 1)}</span>
+                        <span className="text-sm font-semibold tabular-nums">
+                          {f.attainment === null ? "–" : formatPercent(locale, f.attainment, 1)}
+                        </span>
                         <span className="tabular-nums opacity-80">{t("common.nOf", { n: f.n })}</span>
-                        {f.excluded > 0 ? <span className="tabular-nums opacity-80">{t("common.excludedCount", { n: f.excluded })}</span> : null}
+                        {f.excluded > 0 ? (
+                          <span className="tabular-nums opacity-80">
+                            {t("common.excludedCount", { n: f.excluded })}
+                          </span>
+                        ) : null}
                       </Link>
                     </td>
                   );
@@ -239,14 +294,27 @@ function Heatmap({ dashboard, filter, goal }: { dashboard: Dashboard; filter: Sl
                   <Td header>{t(`tier.${h.tierCode}`)}</Td>
                   <Td>{h.priority}</Td>
                   <Td align="right">
-                    <Link href={drillHref({ ...filter, tierCode: h.tierCode, priority: h.priority, metric })} className="text-brand-700 hover:underline">
-                      {f.attainment === null ? t("common.notAvailable") : formatPercent(locale, f.attainment, 1)} <span className="text-xs text-slate-500">{t("common.nOf", { n: f.n })}</span>
+                    <Link
+                      href={drillHref({ ...filter, tierCode: h.tierCode, priority: h.priority, metric })}
+                      className="text-brand-700 hover:underline"
+                    >
+                      {f.attainment === null ? t("common.notAvailable") : formatPercent(locale, f.attainment, 1)}{" "}
+                      <span className="text-xs text-slate-500">{t("common.nOf", { n: f.n })}</span>
                     </Link>
                   </Td>
                   <Td align="right">{f.met}</Td>
                   <Td align="right">
                     {f.breached > 0 ? (
-                      <Link href={drillHref({ ...filter, tierCode: h.tierCode, priority: h.priority, metric, outcome: "breached" })} className="text-red-700 hover:underline">
+                      <Link
+                        href={drillHref({
+                          ...filter,
+                          tierCode: h.tierCode,
+                          priority: h.priority,
+                          metric,
+                          outcome: "breached",
+                        })}
+                        className="text-red-700 hover:underline"
+                      >
                         {f.breached}
                       </Link>
                     ) : (
@@ -275,10 +343,18 @@ function Distribution({ dashboard, filter }: { dashboard: Dashboard; filter: Sla
       id="sla-distribution"
       title={t("sla.distribution.title")}
       description={t("sla.distribution.description")}
-      csv={{ filename: "sla-first-response-distribution.csv", header: ["share of target used", "first responses", "share"], rows: data.map((d) => [d.label, d.n, total > 0 ? d.n / total : null]) }}
+      csv={{
+        filename: "sla-first-response-distribution.csv",
+        header: ["share of target used", "first responses", "share"],
+        rows: data.map((d) => [d.label, d.n, total > 0 ? d.n / total : null]),
+      }}
       chart={
         <div className="h-64 w-full">
-          <BandBars data={data} metBands={MET_BANDS} onPickBand={(band) => router.push(drillHref({ ...filter, metric: "firstResponse", band }))} />
+          <BandBars
+            data={data}
+            metBands={MET_BANDS}
+            onPickBand={(band) => router.push(drillHref({ ...filter, metric: "firstResponse", band }))}
+          />
         </div>
       }
       table={
@@ -295,7 +371,10 @@ function Distribution({ dashboard, filter }: { dashboard: Dashboard; filter: Sla
               <tr key={d.band}>
                 <Td header>{d.label}</Td>
                 <Td align="right">
-                  <Link href={drillHref({ ...filter, metric: "firstResponse", band: d.band })} className="text-brand-700 hover:underline">
+                  <Link
+                    href={drillHref({ ...filter, metric: "firstResponse", band: d.band })}
+                    className="text-brand-700 hover:underline"
+                  >
                     {d.n}
                   </Link>
                 </Td>
@@ -317,8 +396,16 @@ function Breaches({ dashboard, filter }: { dashboard: Dashboard; filter: SlaFilt
     for (const b of dashboard.breaches) m.set(b[key], (m.get(b[key]) ?? 0) + b.breached);
     return [...m.entries()].sort((a, b) => b[1] - a[1]);
   };
-  const byArea = sum("productArea").map(([productArea, n]) => ({ key: productArea, label: t(`tickets.productAreas.${productArea}`), n }));
-  const byCategory = sum("category").map(([category, n]) => ({ key: category, label: t(`tickets.categories.${category}`), n }));
+  const byArea = sum("productArea").map(([productArea, n]) => ({
+    key: productArea,
+    label: t(`tickets.productAreas.${productArea}`),
+    n,
+  }));
+  const byCategory = sum("category").map(([category, n]) => ({
+    key: category,
+    label: t(`tickets.categories.${category}`),
+    n,
+  }));
   const bars = (data: { key: string; label: string; n: number }[], onPick: (key: string) => void) =>
     data.length === 0 ? (
       <p className="py-10 text-center text-sm text-slate-600">{t("sla.breachesChart.empty")}</p>
@@ -332,16 +419,30 @@ function Breaches({ dashboard, filter }: { dashboard: Dashboard; filter: SlaFilt
       id="sla-breaches"
       title={t("sla.breachesChart.title")}
       description={t("sla.breachesChart.description")}
-      csv={{ filename: "sla-breaches.csv", header: ["product area", "category", "breached targets"], rows: dashboard.breaches.map((b) => [b.productArea, b.category, b.breached]) }}
+      csv={{
+        filename: "sla-breaches.csv",
+        header: ["product area", "category", "breached targets"],
+        rows: dashboard.breaches.map((b) => [b.productArea, b.category, b.breached]),
+      }}
       chart={
         <div className="grid gap-6 md:grid-cols-2">
           <div>
             <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("sla.breachesChart.byArea")}</h3>
-            {bars(byArea, (key) => router.push(drillHref({ ...filter, productArea: key as typeof filter.productArea, outcome: "breached" })))}
+            {bars(byArea, (key) =>
+              router.push(drillHref({ ...filter, productArea: key as typeof filter.productArea, outcome: "breached" })),
+            )}
           </div>
           <div>
             <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("sla.breachesChart.byCategory")}</h3>
-            {bars(byCategory, (key) => router.push(drillHref({ ...filter, category: key as Dashboard["breaches"][number]["category"], outcome: "breached" })))}
+            {bars(byCategory, (key) =>
+              router.push(
+                drillHref({
+                  ...filter,
+                  category: key as Dashboard["breaches"][number]["category"],
+                  outcome: "breached",
+                }),
+              ),
+            )}
           </div>
         </div>
       }
@@ -365,7 +466,15 @@ function Breaches({ dashboard, filter }: { dashboard: Dashboard; filter: SlaFilt
                     <Td header>{t(`tickets.productAreas.${b.productArea}`)}</Td>
                     <Td>{t(`tickets.categories.${b.category}`)}</Td>
                     <Td align="right">
-                      <Link href={drillHref({ ...filter, productArea: b.productArea, category: b.category, outcome: "breached" })} className="text-red-700 hover:underline">
+                      <Link
+                        href={drillHref({
+                          ...filter,
+                          productArea: b.productArea,
+                          category: b.category,
+                          outcome: "breached",
+                        })}
+                        className="text-red-700 hover:underline"
+                      >
                         {b.breached}
                       </Link>
                     </Td>

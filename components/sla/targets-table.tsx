@@ -4,14 +4,27 @@ import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { METRICS, PRIORITIES, type CalendarMode } from "@/db/schema/enums";
 
-export type TargetCell = { priority: (typeof PRIORITIES)[number]; metric: (typeof METRICS)[number]; minutes: number; calendarMode: CalendarMode };
+export type TargetCell = {
+  priority: (typeof PRIORITIES)[number];
+  metric: (typeof METRICS)[number];
+  minutes: number;
+  calendarMode: CalendarMode;
+};
 
 /**
  * A tier's SLA targets as a priority × metric grid, each with its calendar mode; a missing cell
  * reads "no target". `inline` puts target and mode in one text run (the admin overview); otherwise
  * the mode is a smaller note beside the target (what customers and account staff see).
  */
-export async function TargetsTable({ caption, targets, inline = false }: { caption: string; targets: readonly TargetCell[]; inline?: boolean }) {
+export async function TargetsTable({
+  caption,
+  targets,
+  inline = false,
+}: {
+  caption: string;
+  targets: readonly TargetCell[];
+  inline?: boolean;
+}) {
   const t = await getTranslations();
   return (
     <Table caption={caption}>

@@ -1,4 +1,15 @@
-import { PRIORITIES, PRODUCT_AREAS, REGIONS, TICKET_CATEGORIES, TIER_CODES, METRICS, type ProductArea, type Region, type TicketCategory, type TierCode } from "@/db/schema/enums";
+import {
+  PRIORITIES,
+  PRODUCT_AREAS,
+  REGIONS,
+  TICKET_CATEGORIES,
+  TIER_CODES,
+  METRICS,
+  type ProductArea,
+  type Region,
+  type TicketCategory,
+  type TierCode,
+} from "@/db/schema/enums";
 
 /**
  * The /sla filters as URL search parameters and back, so every view is a shareable link. Pure.
@@ -7,13 +18,30 @@ import { PRIORITIES, PRODUCT_AREAS, REGIONS, TICKET_CATEGORIES, TIER_CODES, METR
 
 export type Priority = (typeof PRIORITIES)[number];
 export type Metric = (typeof METRICS)[number];
-export type PeriodSelection = { kind: "month"; month: string } | { kind: "quarter"; quarter: string } | { kind: "custom"; fromMonth: string; toMonth: string };
-export type SlaFilter = { period: PeriodSelection; tierCode?: TierCode; productArea?: ProductArea; region?: Region; priority?: Priority; organizationId?: number };
-export type SlaDrill = SlaFilter & { metric?: Metric; outcome?: "met" | "breached" | "excluded"; category?: TicketCategory; band?: number; month?: string };
+export type PeriodSelection =
+  | { kind: "month"; month: string }
+  | { kind: "quarter"; quarter: string }
+  | { kind: "custom"; fromMonth: string; toMonth: string };
+export type SlaFilter = {
+  period: PeriodSelection;
+  tierCode?: TierCode;
+  productArea?: ProductArea;
+  region?: Region;
+  priority?: Priority;
+  organizationId?: number;
+};
+export type SlaDrill = SlaFilter & {
+  metric?: Metric;
+  outcome?: "met" | "breached" | "excluded";
+  category?: TicketCategory;
+  band?: number;
+  month?: string;
+};
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const QUARTER = /^\d{4}-Q[1-4]$/;
-const pick = <T extends string>(v: string | undefined, allowed: readonly T[]): T | undefined => ((allowed as readonly string[]).includes(v ?? "") ? (v as T) : undefined);
+const pick = <T extends string>(v: string | undefined, allowed: readonly T[]): T | undefined =>
+  (allowed as readonly string[]).includes(v ?? "") ? (v as T) : undefined;
 
 /** The quarter key of an instant (UTC), the default period. */
 export function currentQuarter(now: Date): string {
@@ -23,7 +51,8 @@ export function currentQuarter(now: Date): string {
 /** The period in the URL, or the current quarter. */
 export function parsePeriod(sp: Record<string, string | undefined>, now: Date): PeriodSelection {
   if (sp.period === "month" && MONTH.test(sp.m ?? "")) return { kind: "month", month: sp.m! };
-  if (sp.period === "custom" && MONTH.test(sp.from ?? "") && MONTH.test(sp.to ?? "") && sp.from! <= sp.to!) return { kind: "custom", fromMonth: sp.from!, toMonth: sp.to! };
+  if (sp.period === "custom" && MONTH.test(sp.from ?? "") && MONTH.test(sp.to ?? "") && sp.from! <= sp.to!)
+    return { kind: "custom", fromMonth: sp.from!, toMonth: sp.to! };
   if (QUARTER.test(sp.q ?? "")) return { kind: "quarter", quarter: sp.q! };
   return { kind: "quarter", quarter: currentQuarter(now) };
 }
@@ -66,8 +95,16 @@ export function toSearch(f: SlaDrill): URLSearchParams {
     out.set("to", p.toMonth);
   }
   const rest: [string, string | number | undefined][] = [
-    ["tier", f.tierCode], ["area", f.productArea], ["region", f.region], ["priority", f.priority], ["org", f.organizationId],
-    ["metric", f.metric], ["outcome", f.outcome], ["category", f.category], ["band", f.band], ["month", f.month],
+    ["tier", f.tierCode],
+    ["area", f.productArea],
+    ["region", f.region],
+    ["priority", f.priority],
+    ["org", f.organizationId],
+    ["metric", f.metric],
+    ["outcome", f.outcome],
+    ["category", f.category],
+    ["band", f.band],
+    ["month", f.month],
   ];
   for (const [k, v] of rest) if (v !== undefined) out.set(k, String(v));
   return out;

@@ -54,7 +54,12 @@ export function RaiseAlertForm({ organizationId, zoneLabel }: { organizationId: 
           setError(t("detectedRequired"));
           return;
         }
-        raise.mutate({ organizationId, productArea: String(f.get("productArea") ?? "") as ProductArea, description: String(f.get("description") ?? ""), detectedAt });
+        raise.mutate({
+          organizationId,
+          productArea: String(f.get("productArea") ?? "") as ProductArea,
+          description: String(f.get("description") ?? ""),
+          detectedAt,
+        });
       }}
     >
       <div>
@@ -73,7 +78,13 @@ export function RaiseAlertForm({ organizationId, zoneLabel }: { organizationId: 
         <label htmlFor="alert-detected" className="block text-sm font-medium text-slate-700">
           {t("detectedAt", { zone: zoneLabel })}
         </label>
-        <input id="alert-detected" name="detectedAt" type="datetime-local" defaultValue={toLocalInput(now, zone)} className={inputClass} />
+        <input
+          id="alert-detected"
+          name="detectedAt"
+          type="datetime-local"
+          defaultValue={toLocalInput(now, zone)}
+          className={inputClass}
+        />
       </div>
       <div className="sm:col-span-2">
         <label htmlFor="alert-description" className="block text-sm font-medium text-slate-700">
@@ -82,7 +93,11 @@ export function RaiseAlertForm({ organizationId, zoneLabel }: { organizationId: 
         <textarea id="alert-description" name="description" rows={3} className={inputClass} />
       </div>
       <div className="sm:col-span-2">
-        <button type="submit" disabled={!hydrated || raise.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={!hydrated || raise.isPending}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+        >
           {t("raise")}
         </button>
         {error ? (

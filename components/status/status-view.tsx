@@ -25,7 +25,8 @@ export async function StatusView({ status }: { status: Status }) {
   const now = await getNow();
   const zone = zoneName(locale, await getTimeZone(), now);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const monthName = (m: string) => format.dateTime(new Date(`${m}-01T00:00:00Z`), { year: "numeric", month: "long", timeZone: "UTC" });
+  const monthName = (m: string) =>
+    format.dateTime(new Date(`${m}-01T00:00:00Z`), { year: "numeric", month: "long", timeZone: "UTC" });
   const dayName = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const byId = new Map(status.incidents.map((i) => [i.id, i]));
   const incidentLink = (id: number) => {
@@ -85,10 +86,15 @@ export async function StatusView({ status }: { status: Status }) {
       <Card id="months" title={t("status.monthsTitle")} description={t("status.monthsCaption", { commitment })}>
         <ul className="space-y-3 sm:hidden">
           {status.months.map((m) => (
-            <li key={m.month} className={`rounded-lg border p-3 text-sm ${m.creditPercent > 0 ? "border-amber-200 bg-amber-50/60" : "border-slate-200"}`}>
+            <li
+              key={m.month}
+              className={`rounded-lg border p-3 text-sm ${m.creditPercent > 0 ? "border-amber-200 bg-amber-50/60" : "border-slate-200"}`}
+            >
               <div className="flex items-baseline justify-between gap-2">
                 <span className="font-semibold text-slate-900">{monthName(m.month)}</span>
-                <span className={m.belowCommitment ? "font-semibold text-red-700" : "font-semibold text-slate-900"}>{formatAvailability(locale, m.availability)}</span>
+                <span className={m.belowCommitment ? "font-semibold text-red-700" : "font-semibold text-slate-900"}>
+                  {formatAvailability(locale, m.availability)}
+                </span>
               </div>
               <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-xs">
                 <dt className="text-slate-500">{t("status.commitment")}</dt>
@@ -98,12 +104,16 @@ export async function StatusView({ status }: { status: Status }) {
                 <dt className="text-slate-500">{t("status.downtime")}</dt>
                 <dd className="text-right">{formatDowntime(t, m.downtimeMinutes)}</dd>
                 <dt className="text-slate-500">{t("status.credit")}</dt>
-                <dd className="text-right">{m.creditPercent > 0 ? <Badge tone="amber">{formatPercent(locale, m.creditPercent / 100)}</Badge> : t("status.noCredit")}</dd>
+                <dd className="text-right">
+                  {m.creditPercent > 0 ? (
+                    <Badge tone="amber">{formatPercent(locale, m.creditPercent / 100)}</Badge>
+                  ) : (
+                    t("status.noCredit")
+                  )}
+                </dd>
               </dl>
               {m.incidentIds.length + m.excusedMaintenanceIds.length > 0 ? (
-                <div className="mt-2 border-t border-slate-100 pt-2">
-                  {monthIncidents(m)}
-                </div>
+                <div className="mt-2 border-t border-slate-100 pt-2">{monthIncidents(m)}</div>
               ) : null}
             </li>
           ))}
@@ -125,17 +135,31 @@ export async function StatusView({ status }: { status: Status }) {
                 <tr key={m.month} className={m.creditPercent > 0 ? "bg-amber-50/60" : undefined}>
                   <Td header>{monthName(m.month)}</Td>
                   <Td align="right">
-                    <span className={m.belowCommitment ? "font-semibold text-red-700" : "font-semibold text-slate-900"}>{formatAvailability(locale, m.availability)}</span>
-                    <span className="block text-xs text-slate-500">{m.belowCommitment ? t("status.below") : t("status.met")}</span>
+                    <span className={m.belowCommitment ? "font-semibold text-red-700" : "font-semibold text-slate-900"}>
+                      {formatAvailability(locale, m.availability)}
+                    </span>
+                    <span className="block text-xs text-slate-500">
+                      {m.belowCommitment ? t("status.below") : t("status.met")}
+                    </span>
                   </Td>
                   <Td align="right">{formatAvailability(locale, m.commitment)}</Td>
                   <Td align="right">
                     {formatDowntime(t, m.downtimeMinutes)}
-                    <span className="block text-xs text-slate-500">{t("status.ofMinutes", { n: format.number(m.minutesInMonth) })}</span>
+                    <span className="block text-xs text-slate-500">
+                      {t("status.ofMinutes", { n: format.number(m.minutesInMonth) })}
+                    </span>
                   </Td>
-                  <Td align="right">{m.creditPercent > 0 ? <Badge tone="amber">{formatPercent(locale, m.creditPercent / 100)}</Badge> : <span className="text-slate-500">{t("status.noCredit")}</span>}</Td>
+                  <Td align="right">
+                    {m.creditPercent > 0 ? (
+                      <Badge tone="amber">{formatPercent(locale, m.creditPercent / 100)}</Badge>
+                    ) : (
+                      <span className="text-slate-500">{t("status.noCredit")}</span>
+                    )}
+                  </Td>
                   <Td>
-                    {m.incidentIds.length === 0 && m.excusedMaintenanceIds.length === 0 ? <span className="text-slate-500">{t("status.noIncidents")}</span> : null}
+                    {m.incidentIds.length === 0 && m.excusedMaintenanceIds.length === 0 ? (
+                      <span className="text-slate-500">{t("status.noIncidents")}</span>
+                    ) : null}
                     {monthIncidents(m)}
                   </Td>
                 </tr>
@@ -158,7 +182,11 @@ export async function StatusView({ status }: { status: Status }) {
               </div>
               <div aria-hidden className="mt-1 flex h-7 gap-px">
                 {a.days.map((d) => (
-                  <span key={d.day} title={`${dayName(d.day)}: ${formatDowntime(t, d.downtimeMinutes)}`} className={`flex-1 rounded-[1px] ${barClass(d.downtimeMinutes)}`} />
+                  <span
+                    key={d.day}
+                    title={`${dayName(d.day)}: ${formatDowntime(t, d.downtimeMinutes)}`}
+                    className={`flex-1 rounded-[1px] ${barClass(d.downtimeMinutes)}`}
+                  />
                 ))}
               </div>
             </li>

@@ -27,7 +27,11 @@ export function Countdown({ dueAt, serverNow }: { dueAt: Date; serverNow: Date }
   }, [serverNow]);
   const left = dueAt.getTime() - now;
   return (
-    <span role="timer" aria-live="off" className={left < 0 ? "font-semibold text-red-700" : "font-medium text-slate-700"}>
+    <span
+      role="timer"
+      aria-live="off"
+      className={left < 0 ? "font-semibold text-red-700" : "font-medium text-slate-700"}
+    >
       {left < 0 ? t("overdue", { time: formatSpan(left) }) : t("remaining", { time: formatSpan(left) })}
     </span>
   );

@@ -46,8 +46,14 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
     };
   }, [staff, record]);
   const longEnough = /[\u3400-\u9fff]/.test(query) ? query.length >= 2 : query.length >= 3;
-  const suggestions = useQuery({ ...trpc.kb.search.queryOptions({ q: query, limit: 5, logGaps: false }), enabled: !staff && longEnough });
-  const requesters = useQuery({ ...trpc.tickets.requesters.queryOptions({ query: who, limit: 20 }), enabled: staff && who.trim().length >= 2 });
+  const suggestions = useQuery({
+    ...trpc.kb.search.queryOptions({ q: query, limit: 5, logGaps: false }),
+    enabled: !staff && longEnough,
+  });
+  const requesters = useQuery({
+    ...trpc.tickets.requesters.queryOptions({ query: who, limit: 20 }),
+    enabled: staff && who.trim().length >= 2,
+  });
   const [priority, setPriority] = useState<Priority>("P2");
   const { errors, formError, clearErrors, onError, fieldError } = useFormErrors();
   const [description, setDescription] = useState("");
@@ -65,24 +71,32 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
         clearErrors();
-        create.mutate({
-          subject: String(f.get("subject") ?? ""),
-          description: String(f.get("description") ?? ""),
-          productArea: String(f.get("productArea") ?? "") as (typeof PRODUCT_AREAS)[number],
-          category: String(f.get("category") ?? "") as (typeof TICKET_CATEGORIES)[number],
-          priority,
-          sdkPlatform: String(f.get("sdkPlatform") ?? "") || null,
-          sdkVersion: String(f.get("sdkVersion") ?? "") || null,
-          watchers: String(f.get("watchers") ?? "")
-            .split(/[\s,;，；]+/)
-            .filter(Boolean),
-          ...(staff ? { requesterId: Number(f.get("requesterId")) || undefined, channel: String(f.get("channel") ?? "phone") as "phone" } : {}),
-        }, {
-          onSuccess: ({ id }) => {
-            filed.current = true;
-            router.push(`/tickets/${id}`);
+        create.mutate(
+          {
+            subject: String(f.get("subject") ?? ""),
+            description: String(f.get("description") ?? ""),
+            productArea: String(f.get("productArea") ?? "") as (typeof PRODUCT_AREAS)[number],
+            category: String(f.get("category") ?? "") as (typeof TICKET_CATEGORIES)[number],
+            priority,
+            sdkPlatform: String(f.get("sdkPlatform") ?? "") || null,
+            sdkVersion: String(f.get("sdkVersion") ?? "") || null,
+            watchers: String(f.get("watchers") ?? "")
+              .split(/[\s,;，；]+/)
+              .filter(Boolean),
+            ...(staff
+              ? {
+                  requesterId: Number(f.get("requesterId")) || undefined,
+                  channel: String(f.get("channel") ?? "phone") as "phone",
+                }
+              : {}),
           },
-        });
+          {
+            onSuccess: ({ id }) => {
+              filed.current = true;
+              router.push(`/tickets/${id}`);
+            },
+          },
+        );
       }}
     >
       {staff ? (
@@ -141,8 +155,15 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
         />
         {fieldError("subject")}
         {!staff && longEnough && suggestions.data ? (
-          <div role="region" aria-label={t("form.suggestions")} aria-live="polite" className="mt-2 rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm">
-            <p className="font-medium text-brand-900">{suggestions.data.items.length > 0 ? t("form.suggestions") : t("form.suggestionsNone")}</p>
+          <div
+            role="region"
+            aria-label={t("form.suggestions")}
+            aria-live="polite"
+            className="mt-2 rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm"
+          >
+            <p className="font-medium text-brand-900">
+              {suggestions.data.items.length > 0 ? t("form.suggestions") : t("form.suggestionsNone")}
+            </p>
             <ul className="mt-1 space-y-1">
               {suggestions.data.items.map((a) => (
                 <li key={a.id}>
@@ -189,7 +210,8 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
             value={category}
             onChange={(e) => {
               setCategory(e.target.value);
-              if (e.target.value === "security_vulnerability" && (priority === "P2" || priority === "P3")) setPriority("P1");
+              if (e.target.value === "security_vulnerability" && (priority === "P2" || priority === "P3"))
+                setPriority("P1");
             }}
             className={inputClass}
           >
@@ -203,7 +225,9 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
             ))}
           </select>
           {fieldError("category")}
-          {category === "custom_development" ? <p className="mt-1 text-sm text-slate-600">{t("form.customDev")}</p> : null}
+          {category === "custom_development" ? (
+            <p className="mt-1 text-sm text-slate-600">{t("form.customDev")}</p>
+          ) : null}
         </div>
       </div>
       <fieldset>
@@ -211,8 +235,19 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
         {security ? <p className="mt-1 text-sm text-amber-800">{t("form.securityFloor")}</p> : null}
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
           {PRIORITIES.map((p) => (
-            <label key={p} className={`flex cursor-pointer gap-3 rounded-lg border p-3 text-sm ${priority === p ? "border-brand-600 bg-brand-50" : "border-slate-200"} ${allowed.includes(p) ? "" : "cursor-not-allowed opacity-50"}`}>
-              <input type="radio" name="priority" value={p} checked={priority === p} disabled={!allowed.includes(p)} onChange={() => setPriority(p)} className="mt-1" />
+            <label
+              key={p}
+              className={`flex cursor-pointer gap-3 rounded-lg border p-3 text-sm ${priority === p ? "border-brand-600 bg-brand-50" : "border-slate-200"} ${allowed.includes(p) ? "" : "cursor-not-allowed opacity-50"}`}
+            >
+              <input
+                type="radio"
+                name="priority"
+                value={p}
+                checked={priority === p}
+                disabled={!allowed.includes(p)}
+                onChange={() => setPriority(p)}
+                className="mt-1"
+              />
               <span>
                 <span className="block font-semibold text-slate-900">{tt(`priority.${p}`)}</span>
                 <span className="block text-slate-600">{t(`priorityMeaning.${p}`)}</span>
@@ -226,11 +261,27 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
           {t("form.description")}
         </label>
         {previewHtml === null ? (
-          <textarea id="description" name="description" rows={8} required value={description} onChange={(e) => setDescription(e.target.value)} aria-describedby="description-hint" aria-invalid={!!errors.description} className={inputClass} />
+          <textarea
+            id="description"
+            name="description"
+            rows={8}
+            required
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            aria-describedby="description-hint"
+            aria-invalid={!!errors.description}
+            className={inputClass}
+          />
         ) : (
           <>
             <input type="hidden" name="description" value={description} />
-            <div id="description" role="region" aria-label={t("form.preview")} className="kb-prose mt-1 min-h-32 rounded-md border border-slate-200 bg-slate-50 px-3 py-2" dangerouslySetInnerHTML={{ __html: previewHtml }} />
+            <div
+              id="description"
+              role="region"
+              aria-label={t("form.preview")}
+              className="kb-prose mt-1 min-h-32 rounded-md border border-slate-200 bg-slate-50 px-3 py-2"
+              dangerouslySetInnerHTML={{ __html: previewHtml }}
+            />
           </>
         )}
         <button
@@ -270,7 +321,14 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
         <label htmlFor="watchers" className="block text-sm font-medium text-slate-700">
           {t("form.watchers")}
         </label>
-        <input id="watchers" name="watchers" maxLength={2000} aria-describedby="watchers-hint" aria-invalid={!!errors.watchers} className={inputClass} />
+        <input
+          id="watchers"
+          name="watchers"
+          maxLength={2000}
+          aria-describedby="watchers-hint"
+          aria-invalid={!!errors.watchers}
+          className={inputClass}
+        />
         <p id="watchers-hint" className="mt-1 text-xs text-slate-500">
           {t("form.watchersHint")}
         </p>
@@ -281,7 +339,11 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
           {formError}
         </p>
       ) : null}
-      <button type="submit" disabled={!hydrated || create.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={!hydrated || create.isPending}
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {create.isPending ? t("form.submitting") : t("form.submit")}
       </button>
     </form>

@@ -45,7 +45,11 @@ function WhyDue({ m }: { m: MetricRow }) {
     e.basis.kind === "created"
       ? t("whyBasisCreated", { at: date(e.countedFrom) })
       : e.basis.kind === "raised"
-        ? t("whyBasisRaised", { at: date(e.basis.at), fromCreated: date(e.dueFromCreated), fromRaise: date(e.dueFromRaise ?? e.dueFromCreated) })
+        ? t("whyBasisRaised", {
+            at: date(e.basis.at),
+            fromCreated: date(e.dueFromCreated),
+            fromRaise: date(e.dueFromRaise ?? e.dueFromCreated),
+          })
         : e.basis.kind === "disputeUpheld"
           ? t("whyBasisDispute", { at: date(e.basis.at) })
           : t("whyBasisLowered", { at: date(e.basis.at) });
@@ -53,7 +57,13 @@ function WhyDue({ m }: { m: MetricRow }) {
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer font-medium text-brand-700">{t("why")}</summary>
       <div className="mt-2 space-y-3 rounded-lg bg-slate-50 p-3 text-slate-700">
-        <p>{t("whyTarget", { target, priority: tt(`priority.${e.priority}`), calendar: e.target.alwaysOpen ? t("whyAlways") : t("whyCalendar", { zone: e.target.timeZone }) })}</p>
+        <p>
+          {t("whyTarget", {
+            target,
+            priority: tt(`priority.${e.priority}`),
+            calendar: e.target.alwaysOpen ? t("whyAlways") : t("whyCalendar", { zone: e.target.timeZone }),
+          })}
+        </p>
         <p>{basis}</p>
         {e.priorityChanges.length > 0 ? (
           <div>
@@ -72,15 +82,29 @@ function WhyDue({ m }: { m: MetricRow }) {
           <h4 className="font-medium">{t("whyIntervals")}</h4>
           <ul className="list-inside list-disc">
             {e.countedIntervals.slice(0, 12).map((iv, i) => (
-              <li key={i}>{t("whyIntervalRow", { start: date(iv.start), end: format.dateTime(iv.end, { timeStyle: "short" }), minutes: Math.round(iv.minutes) })}</li>
+              <li key={i}>
+                {t("whyIntervalRow", {
+                  start: date(iv.start),
+                  end: format.dateTime(iv.end, { timeStyle: "short" }),
+                  minutes: Math.round(iv.minutes),
+                })}
+              </li>
             ))}
           </ul>
-          {e.countedIntervals.length > 12 || e.countedIntervalsTruncated ? <p className="text-xs text-slate-500">{t("whyTruncated")}</p> : null}
+          {e.countedIntervals.length > 12 || e.countedIntervalsTruncated ? (
+            <p className="text-xs text-slate-500">{t("whyTruncated")}</p>
+          ) : null}
         </div>
         {e.closedDays.length > 0 ? (
           <div>
             <h4 className="font-medium">{t("whyClosed")}</h4>
-            <p>{e.closedDays.map((d) => (d.reason === "holiday" ? t("whyHoliday", { date: d.date }) : t("whyClosedDay", { date: d.date }))).join(", ")}</p>
+            <p>
+              {e.closedDays
+                .map((d) =>
+                  d.reason === "holiday" ? t("whyHoliday", { date: d.date }) : t("whyClosedDay", { date: d.date }),
+                )
+                .join(", ")}
+            </p>
           </div>
         ) : null}
         {e.pausable ? (
@@ -89,7 +113,9 @@ function WhyDue({ m }: { m: MetricRow }) {
               <h4 className="font-medium">{t("whyPauses")}</h4>
               <ul className="list-inside list-disc">
                 {e.pauses.map((p, i) => (
-                  <li key={i}>{t("whyPauseRow", { start: date(p.start), end: p.end ? date(p.end) : t("whyStillPaused") })}</li>
+                  <li key={i}>
+                    {t("whyPauseRow", { start: date(p.start), end: p.end ? date(p.end) : t("whyStillPaused") })}
+                  </li>
                 ))}
               </ul>
             </div>
@@ -105,7 +131,21 @@ function WhyDue({ m }: { m: MetricRow }) {
 /** One ticket action's mutation with its feedback. */
 type ActionState<I> = { mutate: (input: I) => void; pending: boolean; error: string | null; done: boolean };
 
-function ActionForm({ title, submit, children, onSubmit, state, doneText }: { title: string; submit: string; children: ReactNode; onSubmit: (form: FormData) => void; state: { pending: boolean; error: string | null; done: boolean }; doneText: string }) {
+function ActionForm({
+  title,
+  submit,
+  children,
+  onSubmit,
+  state,
+  doneText,
+}: {
+  title: string;
+  submit: string;
+  children: ReactNode;
+  onSubmit: (form: FormData) => void;
+  state: { pending: boolean; error: string | null; done: boolean };
+  doneText: string;
+}) {
   const { pending, error } = state;
   const done = state.done ? doneText : null;
   const t = useTranslations("tickets.actions");
@@ -130,7 +170,11 @@ function ActionForm({ title, submit, children, onSubmit, state, doneText }: { ti
           {done}
         </p>
       ) : null}
-      <button type="submit" disabled={!hydrated || pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={!hydrated || pending}
+        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? t("sending") : submit}
       </button>
     </form>
@@ -140,7 +184,17 @@ function ActionForm({ title, submit, children, onSubmit, state, doneText }: { ti
 const field = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 /** A labelled, required multi-line field of an action form. */
-function TextArea({ label, name, rows = 2, required = true }: { label: string; name: string; rows?: number; required?: boolean }) {
+function TextArea({
+  label,
+  name,
+  rows = 2,
+  required = true,
+}: {
+  label: string;
+  name: string;
+  rows?: number;
+  required?: boolean;
+}) {
   return (
     <label className="block text-sm">
       {label}
@@ -150,7 +204,10 @@ function TextArea({ label, name, rows = 2, required = true }: { label: string; n
 }
 
 /** A ticket action: its mutation, pending state and feedback in one value. */
-function actionOf<I>(feedback: ReturnType<typeof useFeedback>, mutation: { mutate: (input: I) => void; isPending: boolean }): ActionState<I> {
+function actionOf<I>(
+  feedback: ReturnType<typeof useFeedback>,
+  mutation: { mutate: (input: I) => void; isPending: boolean },
+): ActionState<I> {
   return { mutate: mutation.mutate, pending: mutation.isPending, error: feedback.error, done: feedback.done };
 }
 
@@ -170,7 +227,10 @@ function useFeedback(id: number) {
       setDone(true);
       await qc.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id }) });
     },
-    onError: (err: { message: string; data?: { messageKey?: string | null; fieldErrors?: Record<string, string[] | undefined> | null } | null }) => {
+    onError: (err: {
+      message: string;
+      data?: { messageKey?: string | null; fieldErrors?: Record<string, string[] | undefined> | null } | null;
+    }) => {
       const key = err.data?.messageKey;
       const fields = err.data?.fieldErrors ? Object.values(err.data.fieldErrors).flat().join(" ") : null;
       setError(key && tt.has(key) ? tt(key) : fields || err.message || tt("common.errorBody"));
@@ -180,7 +240,21 @@ function useFeedback(id: number) {
 }
 
 /** Assign to oneself, to another agent, expert or manager (searched by name or email), or unassign. */
-function AssignForm({ data, viewerId, pending, error, done, onAssign }: { data: Detail; viewerId: number; pending: boolean; error: string | null; done: boolean; onAssign: (assigneeId: number | null) => void }) {
+function AssignForm({
+  data,
+  viewerId,
+  pending,
+  error,
+  done,
+  onAssign,
+}: {
+  data: Detail;
+  viewerId: number;
+  pending: boolean;
+  error: string | null;
+  done: boolean;
+  onAssign: (assigneeId: number | null) => void;
+}) {
   const t = useTranslations("tickets.actions");
   const tr = useTranslations("roles");
   const trpc = useTRPC();
@@ -200,7 +274,9 @@ function AssignForm({ data, viewerId, pending, error, done, onAssign }: { data: 
       }}
     >
       <h3 className="text-sm font-semibold text-slate-900">{t("assign")}</h3>
-      <p className="text-sm text-slate-600">{data.ticket.assignee ? t("assignedTo", { name: data.ticket.assignee }) : t("notAssigned")}</p>
+      <p className="text-sm text-slate-600">
+        {data.ticket.assignee ? t("assignedTo", { name: data.ticket.assignee }) : t("notAssigned")}
+      </p>
       <label className="block text-sm">
         {t("assigneeSearch")}
         <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} className={field} />
@@ -230,11 +306,20 @@ function AssignForm({ data, viewerId, pending, error, done, onAssign }: { data: 
         </p>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={!hydrated || pending || !choice} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={!hydrated || pending || !choice}
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {pending ? t("sending") : t("assignSubmit")}
         </button>
         {current !== viewerId ? (
-          <button type="button" disabled={!hydrated || pending} onClick={() => onAssign(viewerId)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60">
+          <button
+            type="button"
+            disabled={!hydrated || pending}
+            onClick={() => onAssign(viewerId)}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+          >
             {t("assignMe")}
           </button>
         ) : null}
@@ -284,7 +369,21 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
 
   if (role === "customer" && isOpen && !openDisputes.some((d) => d.kind === "priority")) {
     forms.push(
-      <ActionForm key="dp" title={t("disputePriority")} submit={t("submitDispute")} state={dispute} doneText={t("sent")} onSubmit={(f) => dispute.mutate({ ticketId: id, kind: "priority", proposedPriority: f.get("proposed") as "P0", reason: String(f.get("reason") ?? "") })}>
+      <ActionForm
+        key="dp"
+        title={t("disputePriority")}
+        submit={t("submitDispute")}
+        state={dispute}
+        doneText={t("sent")}
+        onSubmit={(f) =>
+          dispute.mutate({
+            ticketId: id,
+            kind: "priority",
+            proposedPriority: f.get("proposed") as "P0",
+            reason: String(f.get("reason") ?? ""),
+          })
+        }
+      >
         <label className="block text-sm">
           {t("proposedPriority")}
           <select name="proposed" className={field} defaultValue={PRIORITIES.find((p) => p !== data.ticket.priority)}>
@@ -301,14 +400,30 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
   }
   if (role === "customer" && data.ticket.exclusionReason && !openDisputes.some((d) => d.kind === "exclusion")) {
     forms.push(
-      <ActionForm key="de" title={t("disputeExclusion")} submit={t("submitDispute")} state={dispute} doneText={t("sent")} onSubmit={(f) => dispute.mutate({ ticketId: id, kind: "exclusion", reason: String(f.get("reason") ?? "") })}>
+      <ActionForm
+        key="de"
+        title={t("disputeExclusion")}
+        submit={t("submitDispute")}
+        state={dispute}
+        doneText={t("sent")}
+        onSubmit={(f) => dispute.mutate({ ticketId: id, kind: "exclusion", reason: String(f.get("reason") ?? "") })}
+      >
         <TextArea label={t("reason")} name="reason" />
       </ActionForm>,
     );
   }
   if (role !== "customer" && isOpen) {
     forms.push(
-      <ActionForm key="cp" title={t("changePriority")} submit={t("submitPriority")} state={change} doneText={t("saved")} onSubmit={(f) => change.mutate({ ticketId: id, priority: f.get("priority") as "P0", reason: String(f.get("reason") ?? "") })}>
+      <ActionForm
+        key="cp"
+        title={t("changePriority")}
+        submit={t("submitPriority")}
+        state={change}
+        doneText={t("saved")}
+        onSubmit={(f) =>
+          change.mutate({ ticketId: id, priority: f.get("priority") as "P0", reason: String(f.get("reason") ?? "") })
+        }
+      >
         <label className="block text-sm">
           {t("newPriority")}
           <select name="priority" className={field} defaultValue={data.ticket.priority}>
@@ -325,7 +440,16 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
   }
   if (role === "manager" && !data.ticket.exclusionReason) {
     forms.push(
-      <ActionForm key="ex" title={t("exclude")} submit={t("submitExclude")} state={exclude} doneText={t("saved")} onSubmit={(f) => exclude.mutate({ ticketId: id, reason: f.get("reason") as "third_party", note: String(f.get("note") ?? "") })}>
+      <ActionForm
+        key="ex"
+        title={t("exclude")}
+        submit={t("submitExclude")}
+        state={exclude}
+        doneText={t("saved")}
+        onSubmit={(f) =>
+          exclude.mutate({ ticketId: id, reason: f.get("reason") as "third_party", note: String(f.get("note") ?? "") })
+        }
+      >
         <label className="block text-sm">
           {t("exclusionReason")}
           <select name="reason" className={field}>
@@ -343,7 +467,20 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
   if (role === "manager") {
     for (const d of openDisputes) {
       forms.push(
-        <ActionForm key={`d${d.id}`} title={`${t("decide")}: ${tt(`detail.disputeKind.${d.kind}`)}`} submit={t("submitDecision")} state={decide} doneText={t("saved")} onSubmit={(f) => decide.mutate({ disputeId: d.id, upheld: f.get("decision") === "uphold", note: String(f.get("note") ?? "") })}>
+        <ActionForm
+          key={`d${d.id}`}
+          title={`${t("decide")}: ${tt(`detail.disputeKind.${d.kind}`)}`}
+          submit={t("submitDecision")}
+          state={decide}
+          doneText={t("saved")}
+          onSubmit={(f) =>
+            decide.mutate({
+              disputeId: d.id,
+              upheld: f.get("decision") === "uphold",
+              note: String(f.get("note") ?? ""),
+            })
+          }
+        >
           <fieldset className="flex gap-4 text-sm">
             <legend className="sr-only">{t("decide")}</legend>
             <label className="flex items-center gap-1">
@@ -360,14 +497,45 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
   }
   if (role !== "customer" && isOpen) {
     forms.push(
-      <ActionForm key="wait" title={t("waiting")} submit={data.ticket.status === "pending_customer" ? t("resume") : t("setWaiting")} state={wait} doneText={t("done")} onSubmit={() => wait.mutate({ ticketId: id, waiting: data.ticket.status !== "pending_customer" })}>
+      <ActionForm
+        key="wait"
+        title={t("waiting")}
+        submit={data.ticket.status === "pending_customer" ? t("resume") : t("setWaiting")}
+        state={wait}
+        doneText={t("done")}
+        onSubmit={() => wait.mutate({ ticketId: id, waiting: data.ticket.status !== "pending_customer" })}
+      >
         <p className="text-sm text-slate-600">{t("waitingHelp")}</p>
       </ActionForm>,
-      <AssignForm key={`assign-${data.ticket.assigneeId ?? "none"}`} data={data} viewerId={viewerId} pending={assign.pending} error={assign.error} done={assign.done} onAssign={(assigneeId) => assign.mutate({ ticketId: id, assigneeId })} />,
-      <ActionForm key="work" title={t("workaround")} submit={t("workaround")} state={work} doneText={t("done")} onSubmit={(f) => work.mutate({ ticketId: id, body: String(f.get("body") ?? "") })}>
+      <AssignForm
+        key={`assign-${data.ticket.assigneeId ?? "none"}`}
+        data={data}
+        viewerId={viewerId}
+        pending={assign.pending}
+        error={assign.error}
+        done={assign.done}
+        onAssign={(assigneeId) => assign.mutate({ ticketId: id, assigneeId })}
+      />,
+      <ActionForm
+        key="work"
+        title={t("workaround")}
+        submit={t("workaround")}
+        state={work}
+        doneText={t("done")}
+        onSubmit={(f) => work.mutate({ ticketId: id, body: String(f.get("body") ?? "") })}
+      >
         <TextArea label={t("workaroundLabel")} name="body" rows={3} />
       </ActionForm>,
-      <ActionForm key="resolve" title={t("resolve")} submit={t("resolve")} state={resolve} doneText={t("done")} onSubmit={(f) => resolve.mutate({ ticketId: id, kind: f.get("kind") as "fix", body: String(f.get("body") ?? "") })}>
+      <ActionForm
+        key="resolve"
+        title={t("resolve")}
+        submit={t("resolve")}
+        state={resolve}
+        doneText={t("done")}
+        onSubmit={(f) =>
+          resolve.mutate({ ticketId: id, kind: f.get("kind") as "fix", body: String(f.get("body") ?? "") })
+        }
+      >
         <label className="block text-sm">
           {t("resolutionKind")}
           <select name="kind" className={field}>
@@ -384,26 +552,62 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
   }
   if (isOpen && data.ticket.escalationLevel !== "L3") {
     forms.push(
-      <ActionForm key="esc" title={role === "customer" ? t("escalate") : t("escalateStaff")} submit={role === "customer" ? t("escalate") : t("escalateStaff")} state={escalate} doneText={t("done")} onSubmit={(f) => escalate.mutate({ ticketId: id, reason: String(f.get("reason") ?? "") })}>
+      <ActionForm
+        key="esc"
+        title={role === "customer" ? t("escalate") : t("escalateStaff")}
+        submit={role === "customer" ? t("escalate") : t("escalateStaff")}
+        state={escalate}
+        doneText={t("done")}
+        onSubmit={(f) => escalate.mutate({ ticketId: id, reason: String(f.get("reason") ?? "") })}
+      >
         <TextArea label={t("escalateReason")} name="reason" />
       </ActionForm>,
     );
   }
-  if (role === "customer" && resolved && data.ticket.resolvedAt && now.getTime() - data.ticket.resolvedAt.getTime() <= 14 * 86_400_000) {
+  if (
+    role === "customer" &&
+    resolved &&
+    data.ticket.resolvedAt &&
+    now.getTime() - data.ticket.resolvedAt.getTime() <= 14 * 86_400_000
+  ) {
     forms.push(
-      <ActionForm key="reopen" title={t("reopen")} submit={t("reopen")} state={reopen} doneText={t("done")} onSubmit={(f) => reopen.mutate({ ticketId: id, reason: String(f.get("reason") ?? "") })}>
+      <ActionForm
+        key="reopen"
+        title={t("reopen")}
+        submit={t("reopen")}
+        state={reopen}
+        doneText={t("done")}
+        onSubmit={(f) => reopen.mutate({ ticketId: id, reason: String(f.get("reason") ?? "") })}
+      >
         <TextArea label={t("reopenLabel")} name="reason" />
       </ActionForm>,
     );
   }
   if (role === "customer" && resolved && !data.rating) {
     forms.push(
-      <ActionForm key="rate" title={t("rate")} submit={t("submitRating")} state={rate} doneText={t("done")} onSubmit={(f) => rate.mutate({ ticketId: id, score: Number(f.get("score")), comment: String(f.get("comment") ?? "") || null })}>
+      <ActionForm
+        key="rate"
+        title={t("rate")}
+        submit={t("submitRating")}
+        state={rate}
+        doneText={t("done")}
+        onSubmit={(f) =>
+          rate.mutate({ ticketId: id, score: Number(f.get("score")), comment: String(f.get("comment") ?? "") || null })
+        }
+      >
         <fieldset className="flex flex-wrap gap-3 text-sm">
           <legend className="mb-1 text-sm">{t("score")}</legend>
           {[1, 2, 3, 4, 5].map((n) => (
             <label key={n} className="flex items-center gap-1">
-              <input type="radio" name="score" value={n} required defaultChecked={n === 5} aria-label={t("scoreLabel", { n })} /> {n}
+              <input
+                type="radio"
+                name="score"
+                value={n}
+                required
+                defaultChecked={n === 5}
+                aria-label={t("scoreLabel", { n })}
+              />{" "}
+              {n}
             </label>
           ))}
         </fieldset>
@@ -414,7 +618,14 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
   const activeComplaints = data.complaints.filter((c) => c.status !== "resolved");
   if (activeComplaints.length === 0) {
     forms.push(
-      <ActionForm key="complain" title={role === "customer" ? t("complain") : t("complainStaff")} submit={t("submitComplaint")} state={complain} doneText={t("complaintSent")} onSubmit={(f) => complain.mutate({ ticketId: id, reason: String(f.get("reason") ?? "") })}>
+      <ActionForm
+        key="complain"
+        title={role === "customer" ? t("complain") : t("complainStaff")}
+        submit={t("submitComplaint")}
+        state={complain}
+        doneText={t("complaintSent")}
+        onSubmit={(f) => complain.mutate({ ticketId: id, reason: String(f.get("reason") ?? "") })}
+      >
         <p className="text-sm text-slate-600">{t("complainHelp")}</p>
         <TextArea label={t("complaintReason")} name="reason" rows={3} />
       </ActionForm>,
@@ -423,7 +634,20 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
   if (role === "manager") {
     for (const c of activeComplaints) {
       forms.push(
-        <ActionForm key={`c${c.id}`} title={t("answerComplaint")} submit={t("submitAnswer")} state={answer} doneText={t("saved")} onSubmit={(f) => answer.mutate({ complaintId: c.id, outcome: f.get("outcome") === "acknowledged" ? "acknowledged" : "resolved", response: String(f.get("response") ?? "") })}>
+        <ActionForm
+          key={`c${c.id}`}
+          title={t("answerComplaint")}
+          submit={t("submitAnswer")}
+          state={answer}
+          doneText={t("saved")}
+          onSubmit={(f) =>
+            answer.mutate({
+              complaintId: c.id,
+              outcome: f.get("outcome") === "acknowledged" ? "acknowledged" : "resolved",
+              response: String(f.get("response") ?? ""),
+            })
+          }
+        >
           <p className="text-sm text-slate-700">“{c.reason}”</p>
           <fieldset className="flex flex-wrap gap-4 text-sm">
             <legend className="sr-only">{t("answerComplaint")}</legend>
@@ -433,7 +657,8 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
               </label>
             ) : null}
             <label className="flex items-center gap-1">
-              <input type="radio" name="outcome" value="resolved" defaultChecked={c.status !== "open"} /> {t("resolveComplaint")}
+              <input type="radio" name="outcome" value="resolved" defaultChecked={c.status !== "open"} />{" "}
+              {t("resolveComplaint")}
             </label>
           </fieldset>
           <TextArea label={t("complaintResponse")} name="response" rows={3} />
@@ -443,7 +668,14 @@ function Actions({ data, role, viewerId }: { data: Detail; role: Role; viewerId:
   }
   if (isOpen) {
     forms.push(
-      <ActionForm key="watch" title={t("watchers")} submit={t("addWatcher")} state={watch} doneText={t("done")} onSubmit={(f) => watch.mutate({ ticketId: id, email: String(f.get("email") ?? "") })}>
+      <ActionForm
+        key="watch"
+        title={t("watchers")}
+        submit={t("addWatcher")}
+        state={watch}
+        doneText={t("done")}
+        onSubmit={(f) => watch.mutate({ ticketId: id, email: String(f.get("email") ?? "") })}
+      >
         {data.watchers.length > 0 ? (
           <ul className="text-sm text-slate-700" aria-label={t("watchers")}>
             {data.watchers.map((w) => (
@@ -478,7 +710,15 @@ function Composer({ id, role, open }: { id: number; role: Role; open: boolean })
   const hydrated = useHydrated();
   const fb = useFeedback(id);
   const [body, setBody] = useState("");
-  const reply = useMutation(trpc.tickets.reply.mutationOptions({ ...fb.callbacks, onSuccess: async () => { setBody(""); await fb.callbacks.onSuccess(); } }));
+  const reply = useMutation(
+    trpc.tickets.reply.mutationOptions({
+      ...fb.callbacks,
+      onSuccess: async () => {
+        setBody("");
+        await fb.callbacks.onSuccess();
+      },
+    }),
+  );
   const staff = role !== "customer";
   if (!open && !staff) return null;
   return (
@@ -501,12 +741,22 @@ function Composer({ id, role, open }: { id: number; role: Role; open: boolean })
       ) : null}
       <div className="flex flex-wrap gap-2">
         {open ? (
-          <button type="submit" value="public" disabled={!hydrated || reply.isPending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+          <button
+            type="submit"
+            value="public"
+            disabled={!hydrated || reply.isPending}
+            className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+          >
             {t("sendReply")}
           </button>
         ) : null}
         {staff ? (
-          <button type="submit" value="internal" disabled={!hydrated || reply.isPending} className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm font-semibold text-amber-900 hover:bg-amber-100 disabled:opacity-60">
+          <button
+            type="submit"
+            value="internal"
+            disabled={!hydrated || reply.isPending}
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm font-semibold text-amber-900 hover:bg-amber-100 disabled:opacity-60"
+          >
             {t("addNote")}
           </button>
         ) : null}
@@ -515,7 +765,17 @@ function Composer({ id, role, open }: { id: number; role: Role; open: boolean })
   );
 }
 
-export function TicketView({ id, role, viewerId, serverNow }: { id: number; role: Role; viewerId: number; serverNow: Date }) {
+export function TicketView({
+  id,
+  role,
+  viewerId,
+  serverNow,
+}: {
+  id: number;
+  role: Role;
+  viewerId: number;
+  serverNow: Date;
+}) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.tickets.get.queryOptions({ id }));
   const t = useTranslations("tickets");
@@ -525,7 +785,9 @@ export function TicketView({ id, role, viewerId, serverNow }: { id: number; role
   const now = useNow();
   const tk = data.ticket;
   const statusLabel = (m: MetricRow) =>
-    m.atRisk ? t("detail.statusAtRisk") : t(`detail.status${m.status[0]!.toUpperCase()}${m.status.slice(1)}` as "detail.statusMet");
+    m.atRisk
+      ? t("detail.statusAtRisk")
+      : t(`detail.status${m.status[0]!.toUpperCase()}${m.status.slice(1)}` as "detail.statusMet");
 
   return (
     <div className="space-y-6">
@@ -546,10 +808,14 @@ export function TicketView({ id, role, viewerId, serverNow }: { id: number; role
           <Badge>{tk.escalationLevel}</Badge>
         </div>
       </div>
-      {tk.outsideSla ? <p className="rounded-lg border border-slate-200 bg-slate-100 px-4 py-2 text-sm">{t("detail.outsideSla")}</p> : null}
+      {tk.outsideSla ? (
+        <p className="rounded-lg border border-slate-200 bg-slate-100 px-4 py-2 text-sm">{t("detail.outsideSla")}</p>
+      ) : null}
       {tk.exclusionReason ? (
         <div role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
-          <p className="font-medium">{t("detail.excludedBanner", { reason: t(`exclusionReasons.${tk.exclusionReason}`) })}</p>
+          <p className="font-medium">
+            {t("detail.excludedBanner", { reason: t(`exclusionReasons.${tk.exclusionReason}`) })}
+          </p>
           {tk.exclusionNote ? <p>{tk.exclusionNote}</p> : null}
         </div>
       ) : null}
@@ -596,12 +862,18 @@ export function TicketView({ id, role, viewerId, serverNow }: { id: number; role
               </p>
               <div className="kb-prose break-words" dangerouslySetInnerHTML={{ __html: tk.descriptionHtml }} />
             </article>
-            {data.conversation.length === 0 ? <p className="mt-3 text-sm text-slate-600">{t("detail.noComments")}</p> : null}
+            {data.conversation.length === 0 ? (
+              <p className="mt-3 text-sm text-slate-600">{t("detail.noComments")}</p>
+            ) : null}
             <ol className="mt-3 space-y-3">
               {data.conversation.map((c) => (
-                <li key={c.id} className={`rounded-lg p-3 text-sm ${c.internal ? "border border-amber-200 bg-amber-50" : c.staff ? "bg-brand-50" : "bg-slate-50"}`}>
+                <li
+                  key={c.id}
+                  className={`rounded-lg p-3 text-sm ${c.internal ? "border border-amber-200 bg-amber-50" : c.staff ? "bg-brand-50" : "bg-slate-50"}`}
+                >
                   <p className="mb-1 text-xs text-slate-500">
-                    {c.author} · {date(c.createdAt)} {c.internal ? <Badge tone="amber">{t("detail.internalNote")}</Badge> : null}
+                    {c.author} · {date(c.createdAt)}{" "}
+                    {c.internal ? <Badge tone="amber">{t("detail.internalNote")}</Badge> : null}
                   </p>
                   <div className="kb-prose break-words" dangerouslySetInnerHTML={{ __html: c.html }} />
                 </li>
@@ -635,10 +907,14 @@ export function TicketView({ id, role, viewerId, serverNow }: { id: number; role
                 {data.complaints.map((c) => (
                   <li key={c.id}>
                     <p className="flex flex-wrap items-center gap-2 font-medium">
-                      <Badge tone={c.status === "open" ? "amber" : c.status === "acknowledged" ? "brand" : "green"}>{t(`detail.complaintStatus.${c.status}`)}</Badge>
+                      <Badge tone={c.status === "open" ? "amber" : c.status === "acknowledged" ? "brand" : "green"}>
+                        {t(`detail.complaintStatus.${c.status}`)}
+                      </Badge>
                       <span className="text-xs font-normal text-slate-500">
                         {date(c.raisedAt)}
-                        {c.raisedBy ? ` · ${c.onBehalf ? t("detail.complaintOnBehalf", { name: c.raisedBy }) : t("detail.by", { name: c.raisedBy })}` : ""}
+                        {c.raisedBy
+                          ? ` · ${c.onBehalf ? t("detail.complaintOnBehalf", { name: c.raisedBy }) : t("detail.by", { name: c.raisedBy })}`
+                          : ""}
                       </span>
                     </p>
                     <p className="mt-1 text-slate-700">{c.reason}</p>
@@ -664,10 +940,14 @@ export function TicketView({ id, role, viewerId, serverNow }: { id: number; role
                     <p className="font-medium">
                       {t(`detail.disputeKind.${d.kind}`)}
                       {d.proposedPriority ? ` · ${t("detail.proposed", { priority: d.proposedPriority })}` : ""} ·{" "}
-                      <Badge tone={d.status === "open" ? "amber" : d.status === "upheld" ? "green" : "neutral"}>{t(`detail.disputeStatus.${d.status}`)}</Badge>
+                      <Badge tone={d.status === "open" ? "amber" : d.status === "upheld" ? "green" : "neutral"}>
+                        {t(`detail.disputeStatus.${d.status}`)}
+                      </Badge>
                     </p>
                     <p className="text-slate-700">{d.reason}</p>
-                    {d.decisionNote ? <p className="text-slate-500">{t("detail.decisionNote", { note: d.decisionNote })}</p> : null}
+                    {d.decisionNote ? (
+                      <p className="text-slate-500">{t("detail.decisionNote", { note: d.decisionNote })}</p>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -678,8 +958,12 @@ export function TicketView({ id, role, viewerId, serverNow }: { id: number; role
               {data.timeline.map((e) => (
                 <li key={e.id} className="border-l-2 border-slate-200 pl-3">
                   <p className="font-medium text-slate-900">
-                    {e.complaintPhase && e.complaintPhase !== "raised" ? t(`detail.complaintAnswer.${e.complaintPhase}`) : t(`detail.events.${e.type}`)}
-                    {e.type === "priorityChanged" && e.from && e.priority ? ` ${t("detail.eventPriority", { from: e.from, to: e.priority })}` : ""}
+                    {e.complaintPhase && e.complaintPhase !== "raised"
+                      ? t(`detail.complaintAnswer.${e.complaintPhase}`)
+                      : t(`detail.events.${e.type}`)}
+                    {e.type === "priorityChanged" && e.from && e.priority
+                      ? ` ${t("detail.eventPriority", { from: e.from, to: e.priority })}`
+                      : ""}
                     {e.disputeUpheld ? ` (${t("detail.eventDisputeUpheld")})` : ""}
                   </p>
                   <p className="text-xs text-slate-500">

@@ -11,7 +11,18 @@ const TONES = {
 export type BadgeTone = keyof typeof TONES;
 
 export function Badge({ tone = "neutral", children }: { tone?: BadgeTone; children: ReactNode }) {
-  return <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}>{children}</span>;
+  return (
+    <span
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${TONES[tone]}`}
+    >
+      {children}
+    </span>
+  );
 }
 
-export const PRIORITY_TONE: Record<"P0" | "P1" | "P2" | "P3", BadgeTone> = { P0: "red", P1: "amber", P2: "brand", P3: "neutral" };
+export const PRIORITY_TONE: Record<"P0" | "P1" | "P2" | "P3", BadgeTone> = {
+  P0: "red",
+  P1: "amber",
+  P2: "brand",
+  P3: "neutral",
+};

@@ -1,8 +1,23 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, description, children, actions, id }: { title?: ReactNode; description?: ReactNode; children: ReactNode; actions?: ReactNode; id?: string }) {
+export function Card({
+  title,
+  description,
+  children,
+  actions,
+  id,
+}: {
+  title?: ReactNode;
+  description?: ReactNode;
+  children: ReactNode;
+  actions?: ReactNode;
+  id?: string;
+}) {
   return (
-    <section aria-labelledby={title && id ? `${id}-title` : undefined} className="rounded-xl border border-slate-200 bg-white shadow-sm">
+    <section
+      aria-labelledby={title && id ? `${id}-title` : undefined}
+      className="rounded-xl border border-slate-200 bg-white shadow-sm"
+    >
       {title ? (
         <header className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-100 px-5 py-4">
           <div>
@@ -19,7 +34,15 @@ export function Card({ title, description, children, actions, id }: { title?: Re
   );
 }
 
-export function PageHeader({ title, description, children }: { title: ReactNode; description?: ReactNode; children?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  children,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
       <div>
@@ -34,7 +57,7 @@ export function PageHeader({ title, description, children }: { title: ReactNode;
 export function Stat({ label, value, hint }: { label: ReactNode; value: ReactNode; hint?: ReactNode }) {
   return (
     <div className="rounded-lg bg-slate-50 px-4 py-3">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd className="mt-1 text-lg font-semibold text-slate-900">{value}</dd>
       {hint ? <dd className="mt-0.5 text-xs text-slate-500">{hint}</dd> : null}
     </div>

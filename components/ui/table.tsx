@@ -13,13 +13,24 @@ export function Table({ caption, children }: { caption: ReactNode; children: Rea
 
 export function Th({ children, align = "left" }: { children?: ReactNode; align?: "left" | "right" }) {
   return (
-    <th scope="col" className={`border-b border-slate-200 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500 ${align === "right" ? "text-right" : "text-left"}`}>
+    <th
+      scope="col"
+      className={`border-b border-slate-200 px-3 py-2 text-xs font-semibold tracking-wide text-slate-500 uppercase ${align === "right" ? "text-right" : "text-left"}`}
+    >
       {children}
     </th>
   );
 }
 
-export function Td({ children, align = "left", header = false }: { children?: ReactNode; align?: "left" | "right"; header?: boolean }) {
+export function Td({
+  children,
+  align = "left",
+  header = false,
+}: {
+  children?: ReactNode;
+  align?: "left" | "right";
+  header?: boolean;
+}) {
   const cls = `border-b border-slate-100 px-3 py-2 ${align === "right" ? "text-right tabular-nums" : "text-left"}`;
   return header ? (
     <th scope="row" className={`${cls} font-medium text-slate-900`}>

@@ -16,9 +16,28 @@ export function insertArticles(sqlite: Database.Database, opts: { anchor: Date; 
     const reviewedAt = opts.anchor.getTime() - a.reviewedDaysAgo * DAY;
     const createdAt = reviewedAt - 30 * DAY;
     const id = Number(
-      insert.run(a.slug, a.locale, a.translationGroup, a.title, a.summary, a.body, a.productArea, a.type, a.status, a.internal ? 1 : 0,
-        opts.ownerIds[i % opts.ownerIds.length] ?? null, JSON.stringify(a.tags), JSON.stringify(a.errorCodes), JSON.stringify(a.sdkVersions),
-        reviewedAt, a.views, a.helpful, a.notHelpful, createdAt, reviewedAt).lastInsertRowid,
+      insert.run(
+        a.slug,
+        a.locale,
+        a.translationGroup,
+        a.title,
+        a.summary,
+        a.body,
+        a.productArea,
+        a.type,
+        a.status,
+        a.internal ? 1 : 0,
+        opts.ownerIds[i % opts.ownerIds.length] ?? null,
+        JSON.stringify(a.tags),
+        JSON.stringify(a.errorCodes),
+        JSON.stringify(a.sdkVersions),
+        reviewedAt,
+        a.views,
+        a.helpful,
+        a.notHelpful,
+        createdAt,
+        reviewedAt,
+      ).lastInsertRowid,
     );
     for (const c of a.errorCodes) code.run(id, c.toUpperCase());
     const row = ftsRow(a);

@@ -80,7 +80,11 @@ describe("DEMO_ARTICLES", () => {
 
   it("has a published English Android quick start with Kotlin code", () => {
     const android = en.find(
-      (a) => a.type === "quick_start" && a.status === "published" && a.title.includes("Android") && a.title.includes("Quick start"),
+      (a) =>
+        a.type === "quick_start" &&
+        a.status === "published" &&
+        a.title.includes("Android") &&
+        a.title.includes("Quick start"),
     );
     expect(android).toBeDefined();
     expect(android?.body).toContain("```kotlin");
@@ -100,7 +104,9 @@ describe("DEMO_ARTICLES", () => {
     };
     for (const [platform, lang] of Object.entries(expected)) {
       for (const area of ["video_calling", "voice_calling"] as const) {
-        const qs = en.find((a) => a.type === "quick_start" && a.productArea === area && a.title.endsWith(" " + platform));
+        const qs = en.find(
+          (a) => a.type === "quick_start" && a.productArea === area && a.title.endsWith(" " + platform),
+        );
         expect(qs, platform + " " + area).toBeDefined();
         expect(qs?.body).toContain("```" + lang);
       }
@@ -111,7 +117,13 @@ describe("DEMO_ARTICLES", () => {
     for (const v of ["4.2.0", "4.3.0", "4.4.0", "4.5.0"]) {
       expect(en.some((a) => a.type === "release_note" && a.title.includes(v))).toBe(true);
     }
-    for (const m of ["joinChannel", "leaveChannel", "setVideoEncoderConfiguration", "enableAudioVolumeIndication", "sendStreamMessage"]) {
+    for (const m of [
+      "joinChannel",
+      "leaveChannel",
+      "setVideoEncoderConfiguration",
+      "enableAudioVolumeIndication",
+      "sendStreamMessage",
+    ]) {
       expect(en.some((a) => a.type === "api_reference" && a.title.startsWith(m))).toBe(true);
     }
     const videos = DEMO_ARTICLES.filter((a) => a.type === "video_tutorial");
@@ -167,7 +179,9 @@ describe("DEMO_ARTICLES", () => {
   });
 
   it("is deterministic", async () => {
-    const source = await import("node:fs").then((fs) => fs.readFileSync(new URL("./articles.ts", import.meta.url), "utf8"));
+    const source = await import("node:fs").then((fs) =>
+      fs.readFileSync(new URL("./articles.ts", import.meta.url), "utf8"),
+    );
     expect(source).not.toMatch(/Math\.random|new Date|Date\.now/);
   });
 });

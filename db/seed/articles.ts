@@ -18,7 +18,8 @@ export type ArticleSeed = {
   title: string;
   summary: string;
   body: string;
-  productArea: "voice_calling" | "video_calling" | "live_streaming" | "realtime_messaging" | "conversational_ai" | "other";
+  productArea:
+    "voice_calling" | "video_calling" | "live_streaming" | "realtime_messaging" | "conversational_ai" | "other";
   type: "quick_start" | "api_reference" | "best_practice" | "faq" | "video_tutorial" | "release_note";
   internal: boolean;
   status: "draft" | "published";
@@ -128,7 +129,10 @@ const PLATFORMS: Platform[] = [
       "Android Studio Hedgehog (2023.1) or later with JDK 17",
       "A physical device running Android 5.0 (API level 21) or later; emulators have no usable camera and unreliable audio",
     ],
-    reqZh: ["Android Studio Hedgehog (2023.1) 及以上版本，JDK 17", "Android 5.0（API 21）及以上的真机；模拟器没有可用的摄像头，音频表现也不稳定"],
+    reqZh: [
+      "Android Studio Hedgehog (2023.1) 及以上版本，JDK 17",
+      "Android 5.0（API 21）及以上的真机；模拟器没有可用的摄像头，音频表现也不稳定",
+    ],
     installEn: "The SDK is published to Maven Central. Add it to the app module:",
     installZh: "SDK 已发布到 Maven Central，在 app 模块中添加依赖：",
     install: (video) => ({
@@ -276,8 +280,10 @@ class VoiceCallActivity : AppCompatActivity() {
     }
 }`,
     }),
-    runEn: "Run the app on two devices with the same App ID, token and channel name. `onJoinChannelSuccess` should fire within about a second on Wi-Fi.",
-    runZh: "在两台设备上使用相同的 App ID、Token 和频道名运行应用。Wi-Fi 环境下 `onJoinChannelSuccess` 通常在 1 秒内触发。",
+    runEn:
+      "Run the app on two devices with the same App ID, token and channel name. `onJoinChannelSuccess` should fire within about a second on Wi-Fi.",
+    runZh:
+      "在两台设备上使用相同的 App ID、Token 和频道名运行应用。Wi-Fi 环境下 `onJoinChannelSuccess` 通常在 1 秒内触发。",
     voiceZh: true,
     weight: 3.2,
   },
@@ -285,10 +291,15 @@ class VoiceCallActivity : AppCompatActivity() {
     key: "ios",
     name: "iOS",
     tags: ["ios", "swift"],
-    reqEn: ["Xcode 15 or later", "A physical iPhone or iPad running iOS 13 or later; the simulator cannot capture camera video"],
+    reqEn: [
+      "Xcode 15 or later",
+      "A physical iPhone or iPad running iOS 13 or later; the simulator cannot capture camera video",
+    ],
     reqZh: ["Xcode 15 及以上版本", "iOS 13 及以上的 iPhone 或 iPad 真机；模拟器无法采集摄像头画面"],
-    installEn: "Add the SDK with Swift Package Manager (File > Add Package Dependencies in Xcode), or declare it in `Package.swift`:",
-    installZh: "通过 Swift Package Manager 集成（Xcode 中选择 File > Add Package Dependencies），或在 `Package.swift` 中声明：",
+    installEn:
+      "Add the SDK with Swift Package Manager (File > Add Package Dependencies in Xcode), or declare it in `Package.swift`:",
+    installZh:
+      "通过 Swift Package Manager 集成（Xcode 中选择 File > Add Package Dependencies），或在 `Package.swift` 中声明：",
     install: (video) => ({
       lang: "swift",
       code: `
@@ -422,7 +433,8 @@ extension VoiceCallViewController: AttainRtcEngineDelegate {
     }
 }`,
     }),
-    runEn: "Select your signing team, run on a device, and join from a second device or the Web demo with the same channel name.",
+    runEn:
+      "Select your signing team, run on a device, and join from a second device or the Web demo with the same channel name.",
     runZh: "配置签名团队后在真机上运行，再用另一台设备或 Web Demo 以相同频道名加入。",
     voiceZh: true,
     weight: 2.4,
@@ -435,7 +447,10 @@ extension VoiceCallViewController: AttainRtcEngineDelegate {
       "Node.js 18+ and a bundler such as Vite or webpack",
       "A recent desktop Chrome, Edge, Firefox or Safari 15+; the page must be served over HTTPS or from localhost",
     ],
-    reqZh: ["Node.js 18 及以上版本，以及 Vite、webpack 等打包工具", "较新的 Chrome、Edge、Firefox 或 Safari 15 及以上；页面必须通过 HTTPS 或 localhost 访问"],
+    reqZh: [
+      "Node.js 18 及以上版本，以及 Vite、webpack 等打包工具",
+      "较新的 Chrome、Edge、Firefox 或 Safari 15 及以上；页面必须通过 HTTPS 或 localhost 访问",
+    ],
     installEn: "Install the package from npm:",
     installZh: "通过 npm 安装：",
     install: () => ({ lang: "bash", code: "npm install attain-rtc-sdk@4.4.2" }),
@@ -464,16 +479,16 @@ client.on("user-left", (user) => console.log("remote user left", user.uid));
 export async function startCall(): Promise<void> {
   await client.join(APP_ID, CHANNEL, TOKEN, null);
 ${
-        video
-          ? `  const [micTrack, camTrack] = await AttainRTC.createMicrophoneAndCameraTracks(
+  video
+    ? `  const [micTrack, camTrack] = await AttainRTC.createMicrophoneAndCameraTracks(
     { AEC: true, ANS: true },
     { encoderConfig: "720p_1" },
   );
   camTrack.play("local-player");
   await client.publish([micTrack, camTrack]);`
-          : `  const micTrack = await AttainRTC.createMicrophoneAudioTrack({ AEC: true, ANS: true, AGC: true });
+    : `  const micTrack = await AttainRTC.createMicrophoneAudioTrack({ AEC: true, ANS: true, AGC: true });
   await client.publish([micTrack]);`
-      }
+}
 }
 
 export async function endCall(): Promise<void> {
@@ -484,7 +499,8 @@ export async function endCall(): Promise<void> {
   await client.leave();
 }`,
     }),
-    runEn: "Start your dev server, open the page in two browser windows (or one window and a phone), and click **Join** in both.",
+    runEn:
+      "Start your dev server, open the page in two browser windows (or one window and a phone), and click **Join** in both.",
     runZh: "启动本地开发服务器，在两个浏览器窗口（或一个窗口加一部手机）中打开页面，分别点击 **加入**。",
     voiceZh: true,
     weight: 2.8,
@@ -493,10 +509,18 @@ export async function endCall(): Promise<void> {
     key: "windows",
     name: "Windows",
     tags: ["windows", "cpp", "desktop"],
-    reqEn: ["Visual Studio 2019 or later with the Desktop development with C++ workload", "Windows 7 SP1 or later (Windows 10/11 recommended), x86 or x64"],
-    reqZh: ["Visual Studio 2019 及以上，并安装“使用 C++ 的桌面开发”工作负载", "Windows 7 SP1 及以上（推荐 Windows 10/11），x86 或 x64"],
-    installEn: "Download the Windows package from the Attain Console, unpack it into your source tree, add `sdk/include` to the include path and link `attain_rtc_sdk.dll.lib`. The DLLs must sit next to your executable:",
-    installZh: "从 Attain 控制台下载 Windows SDK 包，解压到工程目录，将 `sdk/include` 加入头文件搜索路径并链接 `attain_rtc_sdk.dll.lib`。运行时 DLL 需要与可执行文件放在同一目录：",
+    reqEn: [
+      "Visual Studio 2019 or later with the Desktop development with C++ workload",
+      "Windows 7 SP1 or later (Windows 10/11 recommended), x86 or x64",
+    ],
+    reqZh: [
+      "Visual Studio 2019 及以上，并安装“使用 C++ 的桌面开发”工作负载",
+      "Windows 7 SP1 及以上（推荐 Windows 10/11），x86 或 x64",
+    ],
+    installEn:
+      "Download the Windows package from the Attain Console, unpack it into your source tree, add `sdk/include` to the include path and link `attain_rtc_sdk.dll.lib`. The DLLs must sit next to your executable:",
+    installZh:
+      "从 Attain 控制台下载 Windows SDK 包，解压到工程目录，将 `sdk/include` 加入头文件搜索路径并链接 `attain_rtc_sdk.dll.lib`。运行时 DLL 需要与可执行文件放在同一目录：",
     install: () => ({
       lang: "bash",
       code: `
@@ -543,8 +567,8 @@ bool StartCall(HWND mainWindow${video ? ", HWND localView" : ""}) {
     ctx.channelProfile = CHANNEL_PROFILE_COMMUNICATION;
     if (g_engine->initialize(ctx) != 0) return false;
 ${
-        video
-          ? `
+  video
+    ? `
     g_engine->enableVideo();
     VideoCanvas canvas;
     canvas.uid = 0;
@@ -553,8 +577,8 @@ ${
     g_engine->setupLocalVideo(canvas);
     g_engine->startPreview();
 `
-          : ""
-      }
+    : ""
+}
     ChannelMediaOptions options;
     options.clientRoleType = CLIENT_ROLE_BROADCASTER;
     options.publishMicrophoneTrack = true;${video ? "\n    options.publishCameraTrack = true;" : ""}
@@ -567,7 +591,8 @@ void EndCall() {
     g_engine = nullptr;
 }`,
     }),
-    runEn: "Build the Release configuration, run the app, and join the same channel from a second machine or the Web demo.",
+    runEn:
+      "Build the Release configuration, run the app, and join the same channel from a second machine or the Web demo.",
     runZh: "以 Release 配置编译运行，再从另一台电脑或 Web Demo 加入同一频道。",
     voiceZh: true,
     weight: 1.3,
@@ -578,7 +603,8 @@ void EndCall() {
     tags: ["macos", "swift", "desktop"],
     reqEn: ["Xcode 15 or later", "macOS 10.13 or later on Intel or Apple silicon"],
     reqZh: ["Xcode 15 及以上版本", "macOS 10.13 及以上，支持 Intel 与 Apple 芯片"],
-    installEn: "The macOS SDK ships in the same Swift package as iOS. Add the package and link the product to your app target:",
+    installEn:
+      "The macOS SDK ships in the same Swift package as iOS. Add the package and link the product to your app target:",
     installZh: "macOS SDK 与 iOS 使用同一个 Swift Package，添加后将对应产物链接到应用 target：",
     install: (video) => ({
       lang: "swift",
@@ -606,16 +632,16 @@ ${video ? "    @IBOutlet private weak var localView: NSView!\n    @IBOutlet priv
         config.appId = "YOUR_APP_ID"
         engine = AttainRtcEngineKit.sharedEngine(with: config, delegate: self)
 ${
-        video
-          ? `        engine.enableVideo()
+  video
+    ? `        engine.enableVideo()
         let canvas = AttainRtcVideoCanvas()
         canvas.uid = 0
         canvas.view = localView
         engine.setupLocalVideo(canvas)
         engine.startPreview()
 `
-          : ""
-      }
+    : ""
+}
         let options = AttainRtcChannelMediaOptions()
         options.clientRoleType = .broadcaster
         options.publishMicrophoneTrack = true${video ? "\n        options.publishCameraTrack = true" : ""}
@@ -630,17 +656,18 @@ ${
 
     func rtcEngine(_ engine: AttainRtcEngineKit, didJoinedOfUid uid: UInt, elapsed: Int) {
 ${
-        video
-          ? `        let canvas = AttainRtcVideoCanvas()
+  video
+    ? `        let canvas = AttainRtcVideoCanvas()
         canvas.uid = uid
         canvas.view = remoteView
         engine.setupRemoteVideo(canvas)`
-          : `        print("Remote user joined:", uid)`
-      }
+    : `        print("Remote user joined:", uid)`
+}
     }
 }`,
     }),
-    runEn: "Run the app, approve the permission prompts, and join from a second device. Use an external headset if both Macs are in the same room.",
+    runEn:
+      "Run the app, approve the permission prompts, and join from a second device. Use an external headset if both Macs are in the same room.",
     runZh: "运行应用并允许权限弹窗，再从另一台设备加入。如果两台 Mac 在同一个房间，请使用耳机测试。",
     voiceZh: false,
     weight: 0.9,
@@ -649,7 +676,10 @@ ${
     key: "flutter",
     name: "Flutter",
     tags: ["flutter", "dart", "cross-platform"],
-    reqEn: ["Flutter 3.10 or later (Dart 3)", "An Android device (API 21+) or an iOS device (iOS 13+); the plugin does not support Flutter Web yet"],
+    reqEn: [
+      "Flutter 3.10 or later (Dart 3)",
+      "An Android device (API 21+) or an iOS device (iOS 13+); the plugin does not support Flutter Web yet",
+    ],
     reqZh: ["Flutter 3.10 及以上（Dart 3）", "Android（API 21+）或 iOS（iOS 13+）真机；插件暂不支持 Flutter Web"],
     installEn: "Add the plugin and `permission_handler`:",
     installZh: "添加插件和 `permission_handler`：",
@@ -716,8 +746,8 @@ class _CallPageState extends State<CallPage> {
   Widget build(BuildContext context) {
     final remote = _remoteUid;
 ${
-        video
-          ? `    if (remote == null) return const Center(child: Text('Waiting for the other user...'));
+  video
+    ? `    if (remote == null) return const Center(child: Text('Waiting for the other user...'));
     return AttainVideoView(
       controller: VideoViewController.remote(
         rtcEngine: _engine,
@@ -725,12 +755,13 @@ ${
         connection: const RtcConnection(channelId: channel),
       ),
     );`
-          : `    return Center(child: Text(remote == null ? 'Waiting for the other user...' : 'In call with $remote'));`
-      }
+    : `    return Center(child: Text(remote == null ? 'Waiting for the other user...' : 'In call with $remote'));`
+}
   }
 }`,
     }),
-    runEn: "Run `flutter run` on two devices. Hot reload does not re-create the native engine; use a full restart after changing engine configuration.",
+    runEn:
+      "Run `flutter run` on two devices. Hot reload does not re-create the native engine; use a full restart after changing engine configuration.",
     runZh: "在两台设备上执行 `flutter run`。热重载不会重建原生引擎，修改引擎配置后请完整重启应用。",
     voiceZh: true,
     weight: 1.6,
@@ -739,11 +770,20 @@ ${
     key: "react-native",
     name: "React Native",
     tags: ["react-native", "typescript", "cross-platform"],
-    reqEn: ["React Native 0.70 or later (the New Architecture is supported from SDK 4.3.0)", "Xcode 15 and Android Studio for the native builds; Expo Go is not supported, use a development build"],
-    reqZh: ["React Native 0.70 及以上（SDK 4.3.0 起支持新架构）", "原生构建需要 Xcode 15 与 Android Studio；不支持 Expo Go，请使用 development build"],
+    reqEn: [
+      "React Native 0.70 or later (the New Architecture is supported from SDK 4.3.0)",
+      "Xcode 15 and Android Studio for the native builds; Expo Go is not supported, use a development build",
+    ],
+    reqZh: [
+      "React Native 0.70 及以上（SDK 4.3.0 起支持新架构）",
+      "原生构建需要 Xcode 15 与 Android Studio；不支持 Expo Go，请使用 development build",
+    ],
     installEn: "Install the package and the iOS pods:",
     installZh: "安装依赖并执行 iOS pod 安装：",
-    install: () => ({ lang: "bash", code: "npm install react-native-attain-rtc@4.4.2\ncd ios && pod install && cd .." }),
+    install: () => ({
+      lang: "bash",
+      code: "npm install react-native-attain-rtc@4.4.2\ncd ios && pod install && cd ..",
+    }),
     permEn: (video) =>
       `iOS needs the \`Info.plist\` usage descriptions; Android needs the manifest entries and a runtime request through \`PermissionsAndroid\` for \`RECORD_AUDIO\`${video ? " and `CAMERA`" : ""}, included in the component below.`,
     permZh: (video) =>
@@ -783,11 +823,11 @@ export function CallScreen() {
   return (
     <View style={{ flex: 1 }}>
 ${
-        video
-          ? `      <RtcSurfaceView style={{ flex: 1 }} canvas={{ uid: 0 }} />
+  video
+    ? `      <RtcSurfaceView style={{ flex: 1 }} canvas={{ uid: 0 }} />
       {remoteUid === null ? <Text>Waiting for the other user...</Text> : <RtcSurfaceView style={{ flex: 1 }} canvas={{ uid: remoteUid }} />}`
-          : `      <Text>{remoteUid === null ? "Waiting for the other user..." : "In call with " + remoteUid}</Text>`
-      }
+    : `      <Text>{remoteUid === null ? "Waiting for the other user..." : "In call with " + remoteUid}</Text>`
+}
     </View>
   );
 }`,
@@ -858,8 +898,10 @@ internal class CallEvents : IRtcEngineEventHandler
     public override void OnError(int err, string msg) => Debug.LogError("Attain error " + err + ": " + msg);
 }`,
     }),
-    runEn: "Attach the script to a GameObject, assign the fields in the Inspector, and build to a device. Since 4.3.0 callbacks arrive on the Unity main thread, so you can touch GameObjects directly.",
-    runZh: "将脚本挂到 GameObject 上，在 Inspector 中填写字段后构建到真机。从 4.3.0 起回调在 Unity 主线程触发，可以直接操作 GameObject。",
+    runEn:
+      "Attach the script to a GameObject, assign the fields in the Inspector, and build to a device. Since 4.3.0 callbacks arrive on the Unity main thread, so you can touch GameObjects directly.",
+    runZh:
+      "将脚本挂到 GameObject 上，在 Inspector 中填写字段后构建到真机。从 4.3.0 起回调在 Unity 主线程触发，可以直接操作 GameObject。",
     voiceZh: false,
     weight: 0.8,
     stale: true,
@@ -868,11 +910,20 @@ internal class CallEvents : IRtcEngineEventHandler
     key: "electron",
     name: "Electron",
     tags: ["electron", "typescript", "desktop"],
-    reqEn: ["Electron 22 or later on Windows 10+ or macOS 10.13+", "Node.js 18+; the SDK is a native addon, so it must be rebuilt for your exact Electron version"],
-    reqZh: ["Electron 22 及以上，运行于 Windows 10+ 或 macOS 10.13+", "Node.js 18 及以上；SDK 是原生插件，需要针对所用的 Electron 版本重新编译"],
+    reqEn: [
+      "Electron 22 or later on Windows 10+ or macOS 10.13+",
+      "Node.js 18+; the SDK is a native addon, so it must be rebuilt for your exact Electron version",
+    ],
+    reqZh: [
+      "Electron 22 及以上，运行于 Windows 10+ 或 macOS 10.13+",
+      "Node.js 18 及以上；SDK 是原生插件，需要针对所用的 Electron 版本重新编译",
+    ],
     installEn: "Install the addon and rebuild it against your Electron ABI:",
     installZh: "安装插件，并针对当前 Electron ABI 重新编译：",
-    install: () => ({ lang: "bash", code: "npm install attain-electron-sdk@4.4.2\nnpx attain-electron-sdk rebuild --electron-version 28.2.0" }),
+    install: () => ({
+      lang: "bash",
+      code: "npm install attain-electron-sdk@4.4.2\nnpx attain-electron-sdk rebuild --electron-version 28.2.0",
+    }),
     permEn: (video) =>
       `On macOS call \`systemPreferences.askForMediaAccess("microphone")\`${video ? ' and `askForMediaAccess("camera")`' : ""} in the main process before opening the call window, and add the usage descriptions through \`extendInfo\` in electron-builder. Windows has no prompt; see the Windows quick start for the privacy switches.`,
     permZh: (video) =>
@@ -890,24 +941,24 @@ engine.registerEventHandler({
   onJoinChannelSuccess: (connection, elapsed) => console.log("joined", connection.channelId, elapsed),
   onUserJoined: (connection, remoteUid) => {
 ${
-        video
-          ? `    const view = document.getElementById("remote");
+  video
+    ? `    const view = document.getElementById("remote");
     if (view) engine.setupRemoteVideo({ uid: remoteUid, view, sourceType: VideoSourceType.VideoSourceRemote });`
-          : `    console.log("remote user joined", remoteUid);`
-      }
+    : `    console.log("remote user joined", remoteUid);`
+}
   },
   onError: (err, msg) => console.error("Attain error", err, msg),
 });
 ${
-        video
-          ? `
+  video
+    ? `
 engine.enableVideo();
 const localView = document.getElementById("local");
 if (localView) engine.setupLocalVideo({ uid: 0, view: localView, sourceType: VideoSourceType.VideoSourceCamera });
 engine.startPreview();
 `
-          : ""
-      }
+    : ""
+}
 engine.joinChannel("YOUR_TOKEN", "demo", 0, { clientRoleType: ClientRoleType.ClientRoleBroadcaster });
 
 window.addEventListener("beforeunload", () => {
@@ -915,8 +966,10 @@ window.addEventListener("beforeunload", () => {
   engine.release();
 });`,
     }),
-    runEn: "Run `npm start`, then join from a second machine. If the app crashes on load with `NODE_MODULE_VERSION` in the log, the addon was built for another Electron version: run the rebuild command again.",
-    runZh: "执行 `npm start` 后从另一台电脑加入。如果启动即崩溃且日志中出现 `NODE_MODULE_VERSION`，说明插件是针对其他 Electron 版本编译的，请重新执行 rebuild 命令。",
+    runEn:
+      "Run `npm start`, then join from a second machine. If the app crashes on load with `NODE_MODULE_VERSION` in the log, the addon was built for another Electron version: run the rebuild command again.",
+    runZh:
+      "执行 `npm start` 后从另一台电脑加入。如果启动即崩溃且日志中出现 `NODE_MODULE_VERSION`，说明插件是针对其他 Electron 版本编译的，请重新执行 rebuild 命令。",
     voiceZh: false,
     weight: 0.7,
     stale: true,
@@ -937,10 +990,10 @@ This guide builds a minimal one-to-one ${modeEn} app on ${p.name}: it adds the A
 ## Prerequisites
 
 ${bullets([
-      ...p.reqEn,
-      "An Attain Console project: copy its **App ID** and generate a **temporary token** for the channel `demo` (Console tokens expire after 24 hours)",
-      "Two devices, or one device plus the Web demo, to test the call",
-    ])}
+  ...p.reqEn,
+  "An Attain Console project: copy its **App ID** and generate a **temporary token** for the channel `demo` (Console tokens expire after 24 hours)",
+  "Two devices, or one device plus the Web demo, to test the call",
+])}
 
 ## Add the SDK
 
@@ -963,19 +1016,19 @@ ${fence(p.join(video))}
 ${p.runEn}
 
 ${bullets([
-      "If joining fails with error 110 (or `ERR_TOKEN_EXPIRED` on Web), the token expired or was generated for another channel name.",
-      "If you hear echo while both test devices are in the same room, that is acoustic coupling rather than a bug: use headphones or move the devices apart.",
-    ])}
+  "If joining fails with error 110 (or `ERR_TOKEN_EXPIRED` on Web), the token expired or was generated for another channel name.",
+  "If you hear echo while both test devices are in the same room, that is acoustic coupling rather than a bug: use headphones or move the devices apart.",
+])}
 
 ## Next steps
 
 ${bullets([
-      "Generate tokens on your own server: see the token server samples for Node.js, Go and Java.",
-      video
-        ? "Choose resolution, frame rate and bitrate with `setVideoEncoderConfiguration`."
-        : "Show who is speaking with `enableAudioVolumeIndication`.",
-      "Read the weak-network best practices before going to production.",
-    ])}
+  "Generate tokens on your own server: see the token server samples for Node.js, Go and Java.",
+  video
+    ? "Choose resolution, frame rate and bitrate with `setVideoEncoderConfiguration`."
+    : "Show who is speaking with `enableAudioVolumeIndication`.",
+  "Read the weak-network best practices before going to production.",
+])}
 `,
   };
   const zh: LocalizedText = {
@@ -1009,17 +1062,19 @@ ${fence(p.join(video))}
 ${p.runZh}
 
 ${bullets([
-      "如果加入频道失败并报错误码 110（Web 端为 `ERR_TOKEN_EXPIRED`），说明 Token 已过期或生成时使用的频道名不一致。",
-      "两台测试设备放在同一个房间时听到回声属于声学耦合，并非 SDK 问题：请佩戴耳机或拉开设备距离。",
-    ])}
+  "如果加入频道失败并报错误码 110（Web 端为 `ERR_TOKEN_EXPIRED`），说明 Token 已过期或生成时使用的频道名不一致。",
+  "两台测试设备放在同一个房间时听到回声属于声学耦合，并非 SDK 问题：请佩戴耳机或拉开设备距离。",
+])}
 
 ## 后续步骤
 
 ${bullets([
-      "在自己的服务端生成 Token：参考 Node.js、Go、Java 的 Token 服务端示例。",
-      video ? "通过 `setVideoEncoderConfiguration` 设置分辨率、帧率和码率。" : "通过 `enableAudioVolumeIndication` 显示正在说话的用户。",
-      "上线前请阅读弱网对抗最佳实践。",
-    ])}
+  "在自己的服务端生成 Token：参考 Node.js、Go、Java 的 Token 服务端示例。",
+  video
+    ? "通过 `setVideoEncoderConfiguration` 设置分辨率、帧率和码率。"
+    : "通过 `enableAudioVolumeIndication` 显示正在说话的用户。",
+  "上线前请阅读弱网对抗最佳实践。",
+])}
 `,
   };
   return {
@@ -1078,7 +1133,8 @@ fun safeJoin(engine: AttainRtcEngine, token: String, channel: String, uid: Int):
     },
     en: {
       title: "Error 2: invalid argument",
-      summary: "A method returned -2 or onError reported 2 because one of its arguments is out of range, empty or of the wrong type.",
+      summary:
+        "A method returned -2 or onError reported 2 because one of its arguments is out of range, empty or of the wrong type.",
       meaning:
         "Error 2 (`ERR_INVALID_ARGUMENT`) is returned synchronously as `-2` by the method you called, or reported through `onError(2)` when the check happens on the SDK thread. The SDK rejects the call without changing any state, so the fix is always on the caller's side.",
       causes: [
@@ -1132,7 +1188,8 @@ android {
     },
     en: {
       title: "Error 3: SDK not ready",
-      summary: "Error 3 means a method was called before the engine finished initializing, after it was destroyed, or when initialization failed.",
+      summary:
+        "Error 3 means a method was called before the engine finished initializing, after it was destroyed, or when initialization failed.",
       meaning:
         "Error 3 (`ERR_NOT_READY`) tells you the engine object exists but cannot serve the call. It is almost always a lifecycle problem in the app rather than a network or server problem.",
       causes: [
@@ -1173,7 +1230,8 @@ fun joinIfIdle(token: String, channel: String) {
     },
     en: {
       title: "Error 17: join channel rejected",
-      summary: "Error 17 is reported when joinChannel is called while the client is already in, or still joining, a channel.",
+      summary:
+        "Error 17 is reported when joinChannel is called while the client is already in, or still joining, a channel.",
       meaning:
         "Error 17 (`ERR_JOIN_CHANNEL_REJECTED`) is returned as `-17` from `joinChannel`. The first join is unaffected: the user usually stays in the original channel, but your UI may think the second join failed.",
       causes: [
@@ -1213,7 +1271,8 @@ fun joinIfIdle(token: String, channel: String) {
     stale: true,
     en: {
       title: "Error 18: leave channel rejected",
-      summary: "Error 18 means leaveChannel was called while the client was not in a channel; it is harmless but often hides a lifecycle bug.",
+      summary:
+        "Error 18 means leaveChannel was called while the client was not in a channel; it is harmless but often hides a lifecycle bug.",
       meaning:
         "`leaveChannel` returns `-18` (`ERR_LEAVE_CHANNEL_REJECTED`) when there is nothing to leave. The SDK state is unchanged. The error itself does not hurt users, but it frequently appears together with error 17 in apps whose call state is tracked in more than one place.",
       causes: [
@@ -1361,7 +1420,8 @@ override fun onRequestToken() {
     },
     en: {
       title: "Error 110: token invalid or expired",
-      summary: "Error 110 means the token presented when joining or renewing is expired, malformed, or was generated for a different App ID, channel or UID.",
+      summary:
+        "Error 110 means the token presented when joining or renewing is expired, malformed, or was generated for a different App ID, channel or UID.",
       meaning:
         "Error 110 (`ERR_INVALID_TOKEN`) is reported through `onError` or `onConnectionStateChanged` with reason `TOKEN_INVALID`/`TOKEN_EXPIRED`. It is the most common error in support tickets. On the Web SDK the equivalent errors are `ERR_TOKEN_EXPIRED` and `ERR_INVALID_TOKEN`.",
       causes: [
@@ -1379,7 +1439,8 @@ override fun onRequestToken() {
     },
     zh: {
       title: "错误码 110：Token 无效或已过期",
-      summary: "错误码 110 表示加入频道或续期时使用的 Token 已过期、格式错误，或生成时使用的 App ID、频道名、UID 与实际不一致。",
+      summary:
+        "错误码 110 表示加入频道或续期时使用的 Token 已过期、格式错误，或生成时使用的 App ID、频道名、UID 与实际不一致。",
       meaning:
         "错误码 110（`ERR_INVALID_TOKEN`）通过 `onError` 或 `onConnectionStateChanged`（原因为 `TOKEN_INVALID`/`TOKEN_EXPIRED`）上报，是工单中最常见的错误。Web SDK 中对应的错误为 `ERR_TOKEN_EXPIRED` 和 `ERR_INVALID_TOKEN`。",
       causes: [
@@ -1417,7 +1478,8 @@ curl -s -X DELETE -u "$CUSTOMER_KEY:$CUSTOMER_SECRET" \\
     },
     en: {
       title: "Error 123: user banned by the server",
-      summary: "Error 123 means a ban rule created through the channel management REST API is blocking this user, IP or channel.",
+      summary:
+        "Error 123 means a ban rule created through the channel management REST API is blocking this user, IP or channel.",
       meaning:
         "When a ban rule matches, the SDK disconnects with connection state reason `BANNED_BY_SERVER` and reports error 123. Rejoining immediately fails again until the rule expires or is deleted.",
       causes: [
@@ -1455,7 +1517,8 @@ mics->release();`,
     },
     en: {
       title: "Error 1003: audio device start failed",
-      summary: "Error 1003 means the SDK could not start the recording device, usually because another app holds the microphone or the OS blocked access.",
+      summary:
+        "Error 1003 means the SDK could not start the recording device, usually because another app holds the microphone or the OS blocked access.",
       meaning:
         "Error 1003 (`ERR_ADM_START_RECORDING`) is reported through `onError` and `onLocalAudioStateChanged` with state `FAILED`. The user stays in the channel, but nobody hears them.",
       causes: [
@@ -1572,7 +1635,7 @@ func enableCameraIfAllowed() {
       title: "Error 1501: camera permission denied",
       summary: "Error 1501 means the operating system refused camera access, so local video cannot start.",
       meaning:
-        "Error 1501 (`ERR_VDM_CAMERA_NOT_AUTHORIZED`) is reported through `onLocalVideoStateChanged` with state `FAILED`. Audio keeps working, so users typically report \"they can hear me but see a black tile\".",
+        'Error 1501 (`ERR_VDM_CAMERA_NOT_AUTHORIZED`) is reported through `onLocalVideoStateChanged` with state `FAILED`. Audio keeps working, so users typically report "they can hear me but see a black tile".',
       causes: [
         "The user denied the permission prompt, or revoked the permission later in system settings.",
         "iOS/macOS: `NSCameraUsageDescription` is missing, so the prompt is never shown.",
@@ -1665,7 +1728,8 @@ fun ensureMicrophone() = micPermission.launch(Manifest.permission.RECORD_AUDIO)`
     stale: true,
     en: {
       title: "Error 1503: camera in use by another application",
-      summary: "Error 1503 means the camera is already opened by another process or by an engine instance that was never released.",
+      summary:
+        "Error 1503 means the camera is already opened by another process or by an engine instance that was never released.",
       meaning:
         "Error 1503 (`ERR_VDM_CAMERA_OCCUPIED`) is reported through `onLocalVideoStateChanged`. It is most frequent on Windows, where only one process can open a camera at a time.",
       causes: [
@@ -1707,7 +1771,8 @@ client.on("token-privilege-did-expire", async () => {
     },
     en: {
       title: "ERR_TOKEN_EXPIRED: token expired on the Web SDK",
-      summary: "The Web SDK raises ERR_TOKEN_EXPIRED when the token used to join has expired and was not renewed in time.",
+      summary:
+        "The Web SDK raises ERR_TOKEN_EXPIRED when the token used to join has expired and was not renewed in time.",
       meaning:
         "`ERR_TOKEN_EXPIRED` is the Web counterpart of native error 110 for the expiry case. It can be thrown by `client.join()` if the token is already expired, or surface later as a `connection-state-change` to `DISCONNECTED` with reason `TOKEN_EXPIRED`.",
       causes: [
@@ -1762,7 +1827,8 @@ async function joinWithFallback(): Promise<void> {
     },
     en: {
       title: "ERR_JOIN_CHANNEL_TIMEOUT: join timed out on the Web SDK",
-      summary: "ERR_JOIN_CHANNEL_TIMEOUT means the browser could not reach an Attain edge server within 10 seconds, usually because of a firewall or proxy.",
+      summary:
+        "ERR_JOIN_CHANNEL_TIMEOUT means the browser could not reach an Attain edge server within 10 seconds, usually because of a firewall or proxy.",
       meaning:
         "`client.join()` rejects with `ERR_JOIN_CHANNEL_TIMEOUT` when neither the WebSocket signaling connection nor the media gateway could be reached in time. The same page usually works from a home network and fails inside corporate networks.",
       causes: [
@@ -1816,7 +1882,8 @@ if (!AttainRTC.checkSystemRequirements()) {
     },
     en: {
       title: "ERR_NOT_SUPPORTED: browser or environment not supported",
-      summary: "ERR_NOT_SUPPORTED means the browser lacks the WebRTC or media APIs the Web SDK needs, or the page is not on a secure origin.",
+      summary:
+        "ERR_NOT_SUPPORTED means the browser lacks the WebRTC or media APIs the Web SDK needs, or the page is not on a secure origin.",
       meaning:
         "The Web SDK throws `ERR_NOT_SUPPORTED` when creating a client or a local track in an environment without the required APIs. It is common in in-app browsers of social and chat apps.",
       causes: [
@@ -1873,12 +1940,13 @@ try {
     },
     en: {
       title: "ERR_PERMISSION_DENIED: camera or microphone blocked in the browser",
-      summary: "ERR_PERMISSION_DENIED means getUserMedia was refused by the user, the browser settings, an iframe policy, or the operating system.",
+      summary:
+        "ERR_PERMISSION_DENIED means getUserMedia was refused by the user, the browser settings, an iframe policy, or the operating system.",
       meaning:
         "Creating a local track rejects with `ERR_PERMISSION_DENIED` (wrapping the browser's `NotAllowedError`). The message field tells you whether the browser or the operating system refused.",
       causes: [
         "The user clicked **Block**, and the site is now blocked until they reset it from the address bar.",
-        "The call page runs inside an iframe without `allow=\"camera; microphone\"`.",
+        'The call page runs inside an iframe without `allow="camera; microphone"`.',
         "macOS: the browser itself has no camera or microphone access in **System Settings > Privacy & Security**.",
         "Windows: the camera or microphone privacy switch is off for desktop apps (browsers count as desktop apps).",
       ],
@@ -1895,7 +1963,7 @@ try {
         "创建本地轨道时会以 `ERR_PERMISSION_DENIED` 失败（底层为浏览器的 `NotAllowedError`）。message 字段可以区分是浏览器拒绝还是操作系统拒绝。",
       causes: [
         "用户点击了 **阻止**，在地址栏中重置之前该站点会一直被禁止。",
-        "通话页面嵌在 iframe 中，且缺少 `allow=\"camera; microphone\"` 属性。",
+        '通话页面嵌在 iframe 中，且缺少 `allow="camera; microphone"` 属性。',
         "macOS：浏览器本身在 **系统设置 > 隐私与安全性** 中没有摄像头或麦克风权限。",
         "Windows：关闭了桌面应用的摄像头或麦克风隐私开关（浏览器属于桌面应用）。",
       ],
@@ -1914,7 +1982,8 @@ try {
     sdkVersions: ["4.x"],
     en: {
       title: "ERR_UID_CONFLICT: the same UID joined twice",
-      summary: "ERR_UID_CONFLICT means another client joined the same channel with the same UID, so one of them was kicked out.",
+      summary:
+        "ERR_UID_CONFLICT means another client joined the same channel with the same UID, so one of them was kicked out.",
       meaning:
         "A UID must be unique within a channel. When a second client joins with a UID that is already present, the first one is disconnected with reason `UID_BANNED` and the Web SDK reports `ERR_UID_CONFLICT`.",
       causes: [
@@ -1925,7 +1994,7 @@ try {
       fixes: [
         "Derive the UID from user plus device (or session), or let the server allocate UIDs.",
         "Call `client.leave()` in a `pagehide` handler so reloads release the UID immediately.",
-        "If you intentionally allow only one device per user, catch the error and show \"You joined from another device\".",
+        'If you intentionally allow only one device per user, catch the error and show "You joined from another device".',
       ],
     },
   },
@@ -1938,7 +2007,8 @@ try {
     draft: true,
     en: {
       title: "ERR_WS_ABORT: signaling connection aborted",
-      summary: "ERR_WS_ABORT means the signaling WebSocket closed during a request, usually because of a network switch or page unload.",
+      summary:
+        "ERR_WS_ABORT means the signaling WebSocket closed during a request, usually because of a network switch or page unload.",
       meaning:
         "Any pending client operation (join, publish, subscribe) rejects with `ERR_WS_ABORT` when the signaling connection drops in the middle. The SDK reconnects automatically; the error only tells you that this particular request did not complete.",
       causes: [
@@ -2021,7 +2091,8 @@ ffmpeg -re -f lavfi -i testsrc=size=1280x720:rate=30 -f lavfi -i sine=frequency=
     },
     en: {
       title: "Error 5003: CDN push failed (RTMP connection refused)",
-      summary: "Error 5003 means the RTMP connection to the CDN was refused or dropped when pushing a channel to a CDN.",
+      summary:
+        "Error 5003 means the RTMP connection to the CDN was refused or dropped when pushing a channel to a CDN.",
       meaning:
         "`onRtmpStreamingStateChanged` reports state `FAILURE` with error 5003 when the CDN's RTMP server rejects the connection or closes it during the handshake. The channel itself keeps working; only viewers on the CDN are affected.",
       causes: [
@@ -2170,7 +2241,8 @@ curl -sN https://llm.example.com/v1/chat/completions \\
     },
     en: {
       title: "Error 9001: voice agent failed to reach the LLM",
-      summary: "Error 9001 means the conversational AI agent could not get a response from the configured LLM endpoint.",
+      summary:
+        "Error 9001 means the conversational AI agent could not get a response from the configured LLM endpoint.",
       meaning:
         "When the agent cannot complete an LLM request, it reports 9001 (`AGENT_LLM_REQUEST_FAILED`) in the agent status webhook and, by default, speaks the configured fallback sentence. Repeated failures stop the agent after three consecutive errors.",
       causes: [
@@ -2363,7 +2435,8 @@ engine.setAudioScenario(Constants.AUDIO_SCENARIO_CHATROOM)
     sdkVersions: ["4.3.0", "4.4.x", CURRENT],
     en: {
       title: "Reducing background noise with AI noise suppression",
-      summary: "Choose between standard and AI noise suppression and tune them for offices, streets and music scenarios.",
+      summary:
+        "Choose between standard and AI noise suppression and tune them for offices, streets and music scenarios.",
       body: `
 Attain RTC SDK ships two noise suppression paths. **Standard ANS** is always on for voice calls and removes stationary noise such as fans and air conditioning. **AI noise suppression** (AINS, available from 4.3.0) also removes non-stationary noise: keyboard typing, dogs barking, traffic and crowd noise.
 
@@ -2451,7 +2524,8 @@ engine.setAINSMode(true, mode: .balanced)
     weight: 1.5,
     en: {
       title: "Reducing end-to-end latency in calls",
-      summary: "Where call latency comes from, how to measure it, and which settings reduce it without hurting quality.",
+      summary:
+        "Where call latency comes from, how to measure it, and which settings reduce it without hurting quality.",
       body: `
 End-to-end latency is the time between a user speaking (or moving) and the other side hearing (or seeing) it. On the Attain network a typical cross-region call has 200-400 ms of mouth-to-ear latency; above 400 ms conversations start to feel awkward.
 
@@ -2809,7 +2883,8 @@ override fun onLocalVideoStats(source: Constants.VideoSourceType, stats: LocalVi
     sdkVersions: ["4.4.x", CURRENT],
     en: {
       title: "Simulcast and dual-stream mode for group calls",
-      summary: "Publish a high- and a low-quality stream so every receiver gets the best stream its network and layout allow.",
+      summary:
+        "Publish a high- and a low-quality stream so every receiver gets the best stream its network and layout allow.",
       body: `
 In a group call, receivers differ: one is on fiber watching a speaker full-screen, another is on 4G watching nine thumbnails. With dual-stream mode every publisher sends a **high-quality stream** and a **low-quality stream**, and each subscriber chooses.
 
@@ -2985,7 +3060,8 @@ engine.setVideoEncoderConfiguration(config)
     weight: 1.4,
     en: {
       title: "Screen sharing on desktop, Web and mobile",
-      summary: "Share a screen or window alongside the camera, with the right content hint and platform-specific setup.",
+      summary:
+        "Share a screen or window alongside the camera, with the right content hint and platform-specific setup.",
       body: `
 Screen sharing publishes a second video track alongside the camera. Since 4.2.0 one engine can publish both from a single connection, so you no longer need a second UID for the screen.
 
@@ -3084,7 +3160,8 @@ const LIVE: GroupSpec[] = [
     weight: 1.2,
     en: {
       title: "Recording channels with cloud recording",
-      summary: "Record a channel in mixed or individual mode through the REST API and store files in your own object storage.",
+      summary:
+        "Record a channel in mixed or individual mode through the REST API and store files in your own object storage.",
       body: `
 Cloud recording joins a channel as a hidden user, records the streams, and uploads the files to your object storage (S3-compatible, Azure Blob, or Alibaba Cloud OSS). Nothing changes on the clients.
 
@@ -3266,7 +3343,8 @@ engine.startRtmpStreamWithTranscoding(pushUrl, transcoding)
     weight: 1.3,
     en: {
       title: "Low-latency live streaming for large audiences",
-      summary: "Deliver live streams with 1-2 seconds of latency to audiences that do not need to speak, at a lower price than interactive mode.",
+      summary:
+        "Deliver live streams with 1-2 seconds of latency to audiences that do not need to speak, at a lower price than interactive mode.",
       body: `
 Attain offers two audience latency levels in the \`LIVE_BROADCASTING\` profile:
 
@@ -3592,7 +3670,8 @@ const CONVERSATIONAL_AI: GroupSpec[] = [
     weight: 1.6,
     en: {
       title: "Quick start: build a voice agent with your own LLM",
-      summary: "Start an AI voice agent in an RTC channel with one REST call, using any OpenAI-compatible LLM and your choice of TTS.",
+      summary:
+        "Start an AI voice agent in an RTC channel with one REST call, using any OpenAI-compatible LLM and your choice of TTS.",
       body: `
 The Attain Conversational AI engine runs a voice agent as a participant in an RTC channel. It listens to the user (ASR), sends the transcript to your LLM, and speaks the answer (TTS), with interruption handling and echo cancellation on the device side handled by the RTC SDK.
 
@@ -3708,7 +3787,8 @@ curl -s -X POST "https://api.attain.example/convo-ai/v1/projects/$APP_ID/agents/
     sdkVersions: ["convo-ai-1.2"],
     en: {
       title: "Handling interruptions in voice agents",
-      summary: "Configure barge-in so users can interrupt the agent naturally without false triggers from noise or backchannel words.",
+      summary:
+        "Configure barge-in so users can interrupt the agent naturally without false triggers from noise or backchannel words.",
       body: `
 People interrupt each other all the time. A voice agent that keeps talking when the user starts speaking feels robotic; one that stops at every cough feels broken. The agent's turn detection has three settings that control this balance.
 
@@ -3873,14 +3953,14 @@ const TOKEN_INTRO_ZH =
 const TOKEN_CHECKLIST_EN = bullets([
   "Read the App Certificate from a secret manager or environment variable; never commit it or send it to clients.",
   "Authenticate the caller and check that they may join the requested channel before signing.",
-  "Use the same UID type everywhere: a token signed for integer UID `1842` does not work for the string UID `\"1842\"`.",
+  'Use the same UID type everywhere: a token signed for integer UID `1842` does not work for the string UID `"1842"`.',
   "Keep the server clock synchronized (NTP); tokens embed absolute expiry timestamps.",
   "Expire tokens after 1-24 hours and implement renewal on the client.",
 ]);
 const TOKEN_CHECKLIST_ZH = bullets([
   "App Certificate 从密钥管理服务或环境变量读取，不要提交到代码仓库，更不能下发给客户端。",
   "签发前先鉴权调用方，并确认其有权加入所请求的频道。",
-  "全链路使用相同的 UID 类型：为整型 UID `1842` 签发的 Token 不能用于字符串 UID `\"1842\"`。",
+  '全链路使用相同的 UID 类型：为整型 UID `1842` 签发的 Token 不能用于字符串 UID `"1842"`。',
   "服务器开启 NTP 时间同步，Token 中包含的是绝对过期时间。",
   "Token 有效期设置为 1-24 小时，并在客户端实现续期。",
 ]);
@@ -4074,7 +4154,8 @@ curl -s "http://localhost:8080/api/rtc-token?channel=demo&uid=1842" -H "Cookie: 
     sdkVersions: ["attain-token-2.x"],
     en: {
       title: "Token server sample: Go (net/http)",
-      summary: "Generate RTC tokens from a Go HTTP handler using only the standard library and the Attain token builder.",
+      summary:
+        "Generate RTC tokens from a Go HTTP handler using only the standard library and the Attain token builder.",
       body: `
 ${TOKEN_INTRO_EN}
 
@@ -4204,21 +4285,49 @@ const API_REFERENCE: ApiSpec[] = [
     area: "video_calling",
     tags: ["join-channel", "channel", "token"],
     weight: 2,
-    purposeEn: "Joins an RTC channel with a token, a UID and media options. Users in the same channel with the same App ID can talk to each other.",
+    purposeEn:
+      "Joins an RTC channel with a token, a UID and media options. Users in the same channel with the same App ID can talk to each other.",
     purposeZh: "使用 Token、UID 和媒体选项加入 RTC 频道。使用同一 App ID、加入同一频道的用户可以互相通话。",
     signatures: [
-      { lang: "kotlin", code: "fun joinChannel(token: String?, channelId: String, uid: Int, options: ChannelMediaOptions): Int" },
-      { lang: "swift", code: "func joinChannel(byToken token: String?, channelId: String, uid: UInt, mediaOptions: AttainRtcChannelMediaOptions) -> Int32" },
-      { lang: "cpp", code: "virtual int joinChannel(const char* token, const char* channelId, uid_t uid, const ChannelMediaOptions& options) = 0;" },
+      {
+        lang: "kotlin",
+        code: "fun joinChannel(token: String?, channelId: String, uid: Int, options: ChannelMediaOptions): Int",
+      },
+      {
+        lang: "swift",
+        code: "func joinChannel(byToken token: String?, channelId: String, uid: UInt, mediaOptions: AttainRtcChannelMediaOptions) -> Int32",
+      },
+      {
+        lang: "cpp",
+        code: "virtual int joinChannel(const char* token, const char* channelId, uid_t uid, const ChannelMediaOptions& options) = 0;",
+      },
     ],
     params: [
-      { name: "token", en: "Token generated by your server for this channel and UID. Pass null only for projects without an App Certificate (testing only).", zh: "服务端为该频道和 UID 生成的 Token。只有未启用 App Certificate 的项目（仅限测试）可以传 null。" },
-      { name: "channelId", en: "Channel name, at most 64 bytes of ASCII letters, digits, space and `!#%&()+,.:;<=>?@^_|~-`.", zh: "频道名，最长 64 字节，只能包含 ASCII 字母、数字、空格和 `!#%&()+,.:;<=>?@^_|~-`。" },
-      { name: "uid", en: "32-bit unsigned user ID, unique in the channel. Pass 0 to let the server assign one; it is returned in `onJoinChannelSuccess`.", zh: "32 位无符号用户 ID，频道内唯一。传 0 时由服务端分配，并在 `onJoinChannelSuccess` 中返回。" },
-      { name: "options", en: "Channel profile, client role, which tracks to publish and whether to auto-subscribe.", zh: "频道场景、用户角色、要发布的轨道以及是否自动订阅。" },
+      {
+        name: "token",
+        en: "Token generated by your server for this channel and UID. Pass null only for projects without an App Certificate (testing only).",
+        zh: "服务端为该频道和 UID 生成的 Token。只有未启用 App Certificate 的项目（仅限测试）可以传 null。",
+      },
+      {
+        name: "channelId",
+        en: "Channel name, at most 64 bytes of ASCII letters, digits, space and `!#%&()+,.:;<=>?@^_|~-`.",
+        zh: "频道名，最长 64 字节，只能包含 ASCII 字母、数字、空格和 `!#%&()+,.:;<=>?@^_|~-`。",
+      },
+      {
+        name: "uid",
+        en: "32-bit unsigned user ID, unique in the channel. Pass 0 to let the server assign one; it is returned in `onJoinChannelSuccess`.",
+        zh: "32 位无符号用户 ID，频道内唯一。传 0 时由服务端分配，并在 `onJoinChannelSuccess` 中返回。",
+      },
+      {
+        name: "options",
+        en: "Channel profile, client role, which tracks to publish and whether to auto-subscribe.",
+        zh: "频道场景、用户角色、要发布的轨道以及是否自动订阅。",
+      },
     ],
-    returnsEn: "`0` if the request was accepted; the result arrives asynchronously in `onJoinChannelSuccess` or `onError`. Negative values: `-2` invalid argument, `-7` engine not initialized, `-17` already in a channel, `-102` invalid channel name.",
-    returnsZh: "`0` 表示请求已受理，结果通过 `onJoinChannelSuccess` 或 `onError` 异步返回。负值：`-2` 参数无效，`-7` 引擎未初始化，`-17` 已在频道中，`-102` 频道名无效。",
+    returnsEn:
+      "`0` if the request was accepted; the result arrives asynchronously in `onJoinChannelSuccess` or `onError`. Negative values: `-2` invalid argument, `-7` engine not initialized, `-17` already in a channel, `-102` invalid channel name.",
+    returnsZh:
+      "`0` 表示请求已受理，结果通过 `onJoinChannelSuccess` 或 `onError` 异步返回。负值：`-2` 参数无效，`-7` 引擎未初始化，`-17` 已在频道中，`-102` 频道名无效。",
     notesEn: [
       "A client can be in one channel per connection. To join several channels, use `joinChannelEx` with separate connections.",
       "The SDK reconnects automatically after network interruptions; do not call `joinChannel` again on disconnect.",
@@ -4251,7 +4360,8 @@ check(ret == 0) { "joinChannel rejected: $ret" }`,
     slug: "api-leave-channel",
     area: "video_calling",
     tags: ["leave-channel", "channel", "lifecycle"],
-    purposeEn: "Leaves the current channel, stops publishing and subscribing, and releases the connection. The engine stays initialized and can join again.",
+    purposeEn:
+      "Leaves the current channel, stops publishing and subscribing, and releases the connection. The engine stays initialized and can join again.",
     purposeZh: "离开当前频道，停止发布和订阅并释放连接。引擎保持初始化状态，可以再次加入频道。",
     signatures: [
       { lang: "kotlin", code: "fun leaveChannel(): Int\nfun leaveChannel(options: LeaveChannelOptions): Int" },
@@ -4259,12 +4369,26 @@ check(ret == 0) { "joinChannel rejected: $ret" }`,
       { lang: "typescript", code: "// Web\nclient.leave(): Promise<void>" },
     ],
     params: [
-      { name: "options.stopAudioMixing", en: "Stop music started with `startAudioMixing` (default true).", zh: "是否停止 `startAudioMixing` 播放的音乐（默认 true）。" },
-      { name: "options.stopAllEffect", en: "Stop all sound effects (default true).", zh: "是否停止所有音效（默认 true）。" },
-      { name: "options.stopMicrophoneRecording", en: "Stop microphone capture started by `startRecordingDeviceTest` (default true).", zh: "是否停止设备测试启动的麦克风采集（默认 true）。" },
+      {
+        name: "options.stopAudioMixing",
+        en: "Stop music started with `startAudioMixing` (default true).",
+        zh: "是否停止 `startAudioMixing` 播放的音乐（默认 true）。",
+      },
+      {
+        name: "options.stopAllEffect",
+        en: "Stop all sound effects (default true).",
+        zh: "是否停止所有音效（默认 true）。",
+      },
+      {
+        name: "options.stopMicrophoneRecording",
+        en: "Stop microphone capture started by `startRecordingDeviceTest` (default true).",
+        zh: "是否停止设备测试启动的麦克风采集（默认 true）。",
+      },
     ],
-    returnsEn: "`0` on success; `-18` (`ERR_LEAVE_CHANNEL_REJECTED`) if the client is not in a channel. The `onLeaveChannel` callback delivers the call statistics.",
-    returnsZh: "成功返回 `0`；不在频道中时返回 `-18`（`ERR_LEAVE_CHANNEL_REJECTED`）。`onLeaveChannel` 回调会返回本次通话的统计数据。",
+    returnsEn:
+      "`0` on success; `-18` (`ERR_LEAVE_CHANNEL_REJECTED`) if the client is not in a channel. The `onLeaveChannel` callback delivers the call statistics.",
+    returnsZh:
+      "成功返回 `0`；不在频道中时返回 `-18`（`ERR_LEAVE_CHANNEL_REJECTED`）。`onLeaveChannel` 回调会返回本次通话的统计数据。",
     notesEn: [
       "The call is asynchronous. Wait for `onLeaveChannel` before joining another channel, or you may get error 17.",
       "Calling `destroy()` / `release()` right after `leaveChannel` is safe; the SDK completes the leave first.",
@@ -4291,19 +4415,39 @@ engine.leaveChannel { stats in
     area: "video_calling",
     tags: ["video-profile", "encoder", "resolution", "bitrate"],
     weight: 1.4,
-    purposeEn: "Sets the resolution, frame rate, bitrate, orientation and degradation preference of the local camera video.",
+    purposeEn:
+      "Sets the resolution, frame rate, bitrate, orientation and degradation preference of the local camera video.",
     purposeZh: "设置本地摄像头视频的分辨率、帧率、码率、方向模式和降级偏好。",
     signatures: [
       { lang: "kotlin", code: "fun setVideoEncoderConfiguration(config: VideoEncoderConfiguration): Int" },
       { lang: "cpp", code: "virtual int setVideoEncoderConfiguration(const VideoEncoderConfiguration& config) = 0;" },
-      { lang: "typescript", code: "// Web\ncameraTrack.setEncoderConfiguration(config: VideoEncoderConfiguration | string): Promise<void>" },
+      {
+        lang: "typescript",
+        code: "// Web\ncameraTrack.setEncoderConfiguration(config: VideoEncoderConfiguration | string): Promise<void>",
+      },
     ],
     params: [
-      { name: "dimensions", en: "Maximum width x height, from 120x120 to 1920x1080 (3840x2160 on desktop from 4.4.0).", zh: "最大宽 x 高，范围 120x120 至 1920x1080（4.4.0 起桌面端支持 3840x2160）。" },
+      {
+        name: "dimensions",
+        en: "Maximum width x height, from 120x120 to 1920x1080 (3840x2160 on desktop from 4.4.0).",
+        zh: "最大宽 x 高，范围 120x120 至 1920x1080（4.4.0 起桌面端支持 3840x2160）。",
+      },
       { name: "frameRate", en: "1 to 60 fps. 15 is recommended for calls.", zh: "1 至 60 fps，通话场景推荐 15。" },
-      { name: "bitrate", en: "Target bitrate in kbps, or `STANDARD_BITRATE` (0) to let the SDK choose.", zh: "目标码率（kbps），传 `STANDARD_BITRATE`（0）由 SDK 自动选择。" },
-      { name: "orientationMode", en: "`ADAPTIVE`, `FIXED_LANDSCAPE` or `FIXED_PORTRAIT`.", zh: "`ADAPTIVE`、`FIXED_LANDSCAPE` 或 `FIXED_PORTRAIT`。" },
-      { name: "degradationPrefer", en: "`MAINTAIN_BALANCED` (recommended), `MAINTAIN_FRAMERATE` or `MAINTAIN_QUALITY`.", zh: "`MAINTAIN_BALANCED`（推荐）、`MAINTAIN_FRAMERATE` 或 `MAINTAIN_QUALITY`。" },
+      {
+        name: "bitrate",
+        en: "Target bitrate in kbps, or `STANDARD_BITRATE` (0) to let the SDK choose.",
+        zh: "目标码率（kbps），传 `STANDARD_BITRATE`（0）由 SDK 自动选择。",
+      },
+      {
+        name: "orientationMode",
+        en: "`ADAPTIVE`, `FIXED_LANDSCAPE` or `FIXED_PORTRAIT`.",
+        zh: "`ADAPTIVE`、`FIXED_LANDSCAPE` 或 `FIXED_PORTRAIT`。",
+      },
+      {
+        name: "degradationPrefer",
+        en: "`MAINTAIN_BALANCED` (recommended), `MAINTAIN_FRAMERATE` or `MAINTAIN_QUALITY`.",
+        zh: "`MAINTAIN_BALANCED`（推荐）、`MAINTAIN_FRAMERATE` 或 `MAINTAIN_QUALITY`。",
+      },
     ],
     returnsEn: "`0` on success, `-2` if a value is out of range.",
     returnsZh: "成功返回 `0`，参数超出范围时返回 `-2`。",
@@ -4338,24 +4482,36 @@ engine.setVideoEncoderConfiguration(
     area: "voice_calling",
     tags: ["volume", "active-speaker", "vad", "audio"],
     stale: true,
-    purposeEn: "Enables periodic volume reports for the local user and the loudest remote users, for speaking indicators and active-speaker layouts.",
+    purposeEn:
+      "Enables periodic volume reports for the local user and the loudest remote users, for speaking indicators and active-speaker layouts.",
     purposeZh: "开启本地用户和音量最大的远端用户的周期性音量提示，用于说话指示和主讲人布局。",
     signatures: [
       { lang: "kotlin", code: "fun enableAudioVolumeIndication(interval: Int, smooth: Int, reportVad: Boolean): Int" },
-      { lang: "swift", code: "func enableAudioVolumeIndication(_ interval: Int, smooth: Int, reportVad: Bool) -> Int32" },
+      {
+        lang: "swift",
+        code: "func enableAudioVolumeIndication(_ interval: Int, smooth: Int, reportVad: Bool) -> Int32",
+      },
       { lang: "typescript", code: "// Web\nclient.enableAudioVolumeIndicator(): void" },
     ],
     params: [
-      { name: "interval", en: "Report interval in ms; at least 100, 200 recommended. 0 or less disables the reports.", zh: "上报间隔（毫秒），最小 100，推荐 200；小于等于 0 时关闭。" },
+      {
+        name: "interval",
+        en: "Report interval in ms; at least 100, 200 recommended. 0 or less disables the reports.",
+        zh: "上报间隔（毫秒），最小 100，推荐 200；小于等于 0 时关闭。",
+      },
       { name: "smooth", en: "Smoothing factor from 0 to 10; 3 is recommended.", zh: "平滑系数，取值 0-10，推荐 3。" },
-      { name: "reportVad", en: "Whether to report voice activity detection for the local user in the `vad` field.", zh: "是否在 `vad` 字段中上报本地用户的人声检测结果。" },
+      {
+        name: "reportVad",
+        en: "Whether to report voice activity detection for the local user in the `vad` field.",
+        zh: "是否在 `vad` 字段中上报本地用户的人声检测结果。",
+      },
     ],
     returnsEn: "`0` on success, `-2` if `interval` is between 1 and 99.",
     returnsZh: "成功返回 `0`；`interval` 在 1 到 99 之间时返回 `-2`。",
     notesEn: [
       "Results arrive in `onAudioVolumeIndication(speakers, totalVolume)`: once for the local user (uid 0) and once for up to three loudest remote users.",
       "Volume is 0-255. Treat values above about 20 with `vad = 1` as speaking.",
-      "Muted users report 0 even if they are talking, so use it to detect \"talking while muted\" only with `reportVad`.",
+      'Muted users report 0 even if they are talking, so use it to detect "talking while muted" only with `reportVad`.',
     ],
     notesZh: [
       "结果通过 `onAudioVolumeIndication(speakers, totalVolume)` 返回：本地用户（uid 0）一次，音量最大的至多三个远端用户一次。",
@@ -4380,20 +4536,43 @@ override fun onAudioVolumeIndication(speakers: Array<AudioVolumeInfo>, totalVolu
     slug: "api-send-stream-message",
     area: "video_calling",
     tags: ["data-stream", "stream-message", "signaling"],
-    purposeEn: "Sends a small data message to all users in the channel over the media connection, in sync with audio and video if requested.",
+    purposeEn:
+      "Sends a small data message to all users in the channel over the media connection, in sync with audio and video if requested.",
     purposeZh: "通过媒体连接向频道内所有用户发送小型数据消息，可选择与音视频同步。",
     signatures: [
-      { lang: "kotlin", code: "fun createDataStream(config: DataStreamConfig): Int\nfun sendStreamMessage(streamId: Int, message: ByteArray): Int" },
-      { lang: "swift", code: "func createDataStream(_ streamId: UnsafeMutablePointer<Int>, config: AttainDataStreamConfig) -> Int32\nfunc sendStreamMessage(_ streamId: Int, data: Data) -> Int32" },
-      { lang: "cpp", code: "virtual int createDataStream(int* streamId, const DataStreamConfig& config) = 0;\nvirtual int sendStreamMessage(int streamId, const char* data, size_t length) = 0;" },
+      {
+        lang: "kotlin",
+        code: "fun createDataStream(config: DataStreamConfig): Int\nfun sendStreamMessage(streamId: Int, message: ByteArray): Int",
+      },
+      {
+        lang: "swift",
+        code: "func createDataStream(_ streamId: UnsafeMutablePointer<Int>, config: AttainDataStreamConfig) -> Int32\nfunc sendStreamMessage(_ streamId: Int, data: Data) -> Int32",
+      },
+      {
+        lang: "cpp",
+        code: "virtual int createDataStream(int* streamId, const DataStreamConfig& config) = 0;\nvirtual int sendStreamMessage(int streamId, const char* data, size_t length) = 0;",
+      },
     ],
     params: [
-      { name: "config.syncWithAudio", en: "Deliver the message aligned with the audio it was sent with (for lyrics, captions).", zh: "消息与发送时的音频对齐投递（适用于歌词、字幕）。" },
-      { name: "config.ordered", en: "Deliver messages in order. Reliable ordered delivery adds latency on lossy networks.", zh: "是否按序投递。弱网下可靠有序投递会增加延迟。" },
-      { name: "streamId", en: "ID returned by `createDataStream`; each user can create up to five streams.", zh: "`createDataStream` 返回的 ID，每个用户最多创建 5 个数据流。" },
+      {
+        name: "config.syncWithAudio",
+        en: "Deliver the message aligned with the audio it was sent with (for lyrics, captions).",
+        zh: "消息与发送时的音频对齐投递（适用于歌词、字幕）。",
+      },
+      {
+        name: "config.ordered",
+        en: "Deliver messages in order. Reliable ordered delivery adds latency on lossy networks.",
+        zh: "是否按序投递。弱网下可靠有序投递会增加延迟。",
+      },
+      {
+        name: "streamId",
+        en: "ID returned by `createDataStream`; each user can create up to five streams.",
+        zh: "`createDataStream` 返回的 ID，每个用户最多创建 5 个数据流。",
+      },
       { name: "message", en: "Payload of at most 1 KB.", zh: "消息内容，最大 1 KB。" },
     ],
-    returnsEn: "`0` on success. Negative on failure, for example when the payload exceeds 1 KB or the rate limit of 60 messages (30 KB) per second is exceeded.",
+    returnsEn:
+      "`0` on success. Negative on failure, for example when the payload exceeds 1 KB or the rate limit of 60 messages (30 KB) per second is exceeded.",
     returnsZh: "成功返回 `0`。失败返回负值，例如消息超过 1 KB，或超过每秒 60 条（30 KB）的频率限制。",
     notesEn: [
       "Receivers get `onStreamMessage(uid, streamId, data)`; lost messages are reported through `onStreamMessageError`.",
@@ -4500,7 +4679,15 @@ ${fence(a.example)}
 // Release notes
 // ---------------------------------------------------------------------------------------------
 
-type ReleaseText = { intro: string; highlights: string[]; features: string[]; improvements: string[]; fixes: string[]; api: string[]; upgrade: string[] };
+type ReleaseText = {
+  intro: string;
+  highlights: string[];
+  features: string[];
+  improvements: string[];
+  fixes: string[];
+  api: string[];
+  upgrade: string[];
+};
 type ReleaseSpec = { version: string; stale?: boolean; weight?: number; en: ReleaseText; zh: ReleaseText };
 
 const RELEASES: ReleaseSpec[] = [
@@ -4508,8 +4695,13 @@ const RELEASES: ReleaseSpec[] = [
     version: "4.2.0",
     stale: true,
     en: {
-      intro: "Attain RTC SDK 4.2.0 lets one engine publish camera and screen from a single connection and introduces spatial audio as a beta.",
-      highlights: ["Multi-track publishing: camera and screen share from one UID", "Spatial audio (beta) for social and gaming rooms", "Median join time down 18%"],
+      intro:
+        "Attain RTC SDK 4.2.0 lets one engine publish camera and screen from a single connection and introduces spatial audio as a beta.",
+      highlights: [
+        "Multi-track publishing: camera and screen share from one UID",
+        "Spatial audio (beta) for social and gaming rooms",
+        "Median join time down 18%",
+      ],
       features: [
         "`publishScreenCaptureVideo` in `ChannelMediaOptions` publishes screen sharing next to the camera without a second connection.",
         "Spatial audio (beta): `ILocalSpatialAudioEngine` positions remote users in 3D space based on coordinates you provide.",
@@ -4525,37 +4717,82 @@ const RELEASES: ReleaseSpec[] = [
         "iOS: audio route was not restored after a Siri interruption.",
         "Windows: error 1003 with some USB headsets configured for exclusive mode.",
       ],
-      api: ["Added: `publishScreenCaptureVideo`, `ILocalSpatialAudioEngine`.", "Deprecated: `setVideoProfile` (use `setVideoEncoderConfiguration`; removal planned for 4.4.0).", "Deprecated: `onUserMuteVideo` (use `onRemoteVideoStateChanged`)."],
-      upgrade: ["The minimum Android API level is now 21 (was 19).", "Apps that published screen sharing with a second UID keep working, but can drop the second connection."],
+      api: [
+        "Added: `publishScreenCaptureVideo`, `ILocalSpatialAudioEngine`.",
+        "Deprecated: `setVideoProfile` (use `setVideoEncoderConfiguration`; removal planned for 4.4.0).",
+        "Deprecated: `onUserMuteVideo` (use `onRemoteVideoStateChanged`).",
+      ],
+      upgrade: [
+        "The minimum Android API level is now 21 (was 19).",
+        "Apps that published screen sharing with a second UID keep working, but can drop the second connection.",
+      ],
     },
     zh: {
       intro: "Attain RTC SDK 4.2.0 支持一个引擎通过同一连接同时发布摄像头和屏幕共享，并推出空间音频测试版。",
-      highlights: ["多轨发布：同一 UID 同时发布摄像头与屏幕共享", "空间音频（Beta），适用于社交和游戏房间", "加入频道中位耗时降低 18%"],
+      highlights: [
+        "多轨发布：同一 UID 同时发布摄像头与屏幕共享",
+        "空间音频（Beta），适用于社交和游戏房间",
+        "加入频道中位耗时降低 18%",
+      ],
       features: [
         "`ChannelMediaOptions` 新增 `publishScreenCaptureVideo`，无需第二个连接即可在摄像头之外发布屏幕共享。",
         "空间音频（Beta）：`ILocalSpatialAudioEngine` 根据你提供的坐标，在三维空间中定位远端用户声音。",
         "`startLastmileProbeTest` 在质量评级之外新增上下行可用带宽。",
       ],
-      improvements: ["通过并行选择边缘节点，加入频道中位耗时从 620 毫秒降至 510 毫秒。", "Apple 芯片 Mac 上 720p 编码的 CPU 占用降低。", "音频在 60% 丢包下仍可懂（此前为 50%），弱网表现进一步提升。"],
-      fixes: ["Android 13：通话中蓝牙耳机断开导致崩溃。", "iOS：Siri 打断后音频路由未恢复。", "Windows：部分配置为独占模式的 USB 耳机报错 1003。"],
-      api: ["新增：`publishScreenCaptureVideo`、`ILocalSpatialAudioEngine`。", "废弃：`setVideoProfile`（请使用 `setVideoEncoderConfiguration`，计划在 4.4.0 删除）。", "废弃：`onUserMuteVideo`（请使用 `onRemoteVideoStateChanged`）。"],
-      upgrade: ["Android 最低 API 级别升至 21（此前为 19）。", "使用第二个 UID 发布屏幕共享的应用仍可正常工作，但可以去掉第二个连接。"],
+      improvements: [
+        "通过并行选择边缘节点，加入频道中位耗时从 620 毫秒降至 510 毫秒。",
+        "Apple 芯片 Mac 上 720p 编码的 CPU 占用降低。",
+        "音频在 60% 丢包下仍可懂（此前为 50%），弱网表现进一步提升。",
+      ],
+      fixes: [
+        "Android 13：通话中蓝牙耳机断开导致崩溃。",
+        "iOS：Siri 打断后音频路由未恢复。",
+        "Windows：部分配置为独占模式的 USB 耳机报错 1003。",
+      ],
+      api: [
+        "新增：`publishScreenCaptureVideo`、`ILocalSpatialAudioEngine`。",
+        "废弃：`setVideoProfile`（请使用 `setVideoEncoderConfiguration`，计划在 4.4.0 删除）。",
+        "废弃：`onUserMuteVideo`（请使用 `onRemoteVideoStateChanged`）。",
+      ],
+      upgrade: [
+        "Android 最低 API 级别升至 21（此前为 19）。",
+        "使用第二个 UID 发布屏幕共享的应用仍可正常工作，但可以去掉第二个连接。",
+      ],
     },
   },
   {
     version: "4.3.0",
     en: {
-      intro: "Attain RTC SDK 4.3.0 brings AI noise suppression to every platform, React Native New Architecture support, and better resilience on weak networks.",
-      highlights: ["AI noise suppression (AINS) on all platforms", "React Native New Architecture support", "Unity callbacks on the main thread"],
+      intro:
+        "Attain RTC SDK 4.3.0 brings AI noise suppression to every platform, React Native New Architecture support, and better resilience on weak networks.",
+      highlights: [
+        "AI noise suppression (AINS) on all platforms",
+        "React Native New Architecture support",
+        "Unity callbacks on the main thread",
+      ],
       features: [
         "`setAINSMode` removes non-stationary noise such as typing, traffic and barking; Web support through the AINS extension.",
         "React Native: the SDK works with the New Architecture (Fabric and TurboModules).",
         "Token inspector in the Console decodes tokens and shows App ID, channel, UID and expiry.",
       ],
-      improvements: ["Audio remains intelligible at up to 70% packet loss.", "Unity: all callbacks are dispatched on the Unity main thread.", "First video frame renders 120 ms faster on average on Android."],
-      fixes: ["Echo on several Samsung Galaxy A-series devices in speaker mode.", "Web: `ERR_JOIN_CHANNEL_TIMEOUT` reported too early behind some HTTP proxies.", "macOS: camera light stayed on after `stopPreview`."],
-      api: ["Added: `setAINSMode`, `AINS_MODE_BALANCED`, `AINS_MODE_AGGRESSIVE`.", "Deprecated: `enableDeepLearningDenoise` (use `setAINSMode`)."],
-      upgrade: ["Unity: remove any main-thread dispatch code you added around callbacks; it is no longer needed.", "React Native 0.70 is now the minimum supported version."],
+      improvements: [
+        "Audio remains intelligible at up to 70% packet loss.",
+        "Unity: all callbacks are dispatched on the Unity main thread.",
+        "First video frame renders 120 ms faster on average on Android.",
+      ],
+      fixes: [
+        "Echo on several Samsung Galaxy A-series devices in speaker mode.",
+        "Web: `ERR_JOIN_CHANNEL_TIMEOUT` reported too early behind some HTTP proxies.",
+        "macOS: camera light stayed on after `stopPreview`.",
+      ],
+      api: [
+        "Added: `setAINSMode`, `AINS_MODE_BALANCED`, `AINS_MODE_AGGRESSIVE`.",
+        "Deprecated: `enableDeepLearningDenoise` (use `setAINSMode`).",
+      ],
+      upgrade: [
+        "Unity: remove any main-thread dispatch code you added around callbacks; it is no longer needed.",
+        "React Native 0.70 is now the minimum supported version.",
+      ],
     },
     zh: {
       intro: "Attain RTC SDK 4.3.0 在全平台提供 AI 降噪，支持 React Native 新架构，并进一步提升弱网抗性。",
@@ -4565,9 +4802,20 @@ const RELEASES: ReleaseSpec[] = [
         "React Native：SDK 支持新架构（Fabric 与 TurboModules）。",
         "控制台新增 Token 解析工具，可查看 Token 中的 App ID、频道、UID 和过期时间。",
       ],
-      improvements: ["音频在 70% 丢包下仍可懂。", "Unity：所有回调在 Unity 主线程触发。", "Android 首帧出图时间平均缩短 120 毫秒。"],
-      fixes: ["部分三星 Galaxy A 系列机型外放时出现回声。", "Web：部分 HTTP 代理环境下过早上报 `ERR_JOIN_CHANNEL_TIMEOUT`。", "macOS：`stopPreview` 后摄像头指示灯仍亮。"],
-      api: ["新增：`setAINSMode`、`AINS_MODE_BALANCED`、`AINS_MODE_AGGRESSIVE`。", "废弃：`enableDeepLearningDenoise`（请使用 `setAINSMode`）。"],
+      improvements: [
+        "音频在 70% 丢包下仍可懂。",
+        "Unity：所有回调在 Unity 主线程触发。",
+        "Android 首帧出图时间平均缩短 120 毫秒。",
+      ],
+      fixes: [
+        "部分三星 Galaxy A 系列机型外放时出现回声。",
+        "Web：部分 HTTP 代理环境下过早上报 `ERR_JOIN_CHANNEL_TIMEOUT`。",
+        "macOS：`stopPreview` 后摄像头指示灯仍亮。",
+      ],
+      api: [
+        "新增：`setAINSMode`、`AINS_MODE_BALANCED`、`AINS_MODE_AGGRESSIVE`。",
+        "废弃：`enableDeepLearningDenoise`（请使用 `setAINSMode`）。",
+      ],
       upgrade: ["Unity：可以删除之前为回调添加的主线程派发代码。", "React Native 最低支持版本升至 0.70。"],
     },
   },
@@ -4575,18 +4823,39 @@ const RELEASES: ReleaseSpec[] = [
     version: "4.4.0",
     weight: 1.4,
     en: {
-      intro: "Attain RTC SDK 4.4.0 makes dual-stream mode adaptive by default, adds a low-latency audience level for live streaming, and ships smaller voice-only packages.",
-      highlights: ["Adaptive dual-stream mode on by default", "Low-latency audience level (1-2 s) for large live audiences", "Voice-only packages up to 40% smaller"],
+      intro:
+        "Attain RTC SDK 4.4.0 makes dual-stream mode adaptive by default, adds a low-latency audience level for live streaming, and ships smaller voice-only packages.",
+      highlights: [
+        "Adaptive dual-stream mode on by default",
+        "Low-latency audience level (1-2 s) for large live audiences",
+        "Voice-only packages up to 40% smaller",
+      ],
       features: [
         "`AUTO_SIMULCAST_STREAM` encodes the low-quality stream only while someone subscribes to it.",
         "`audienceLatencyLevel` in `ChannelMediaOptions` selects ultra-low or low latency for audience members.",
         "Voice-only artifacts: `attain-rtc-voice` (Android) and `AttainRtcVoiceKit` (iOS/macOS).",
         "Screen sharing up to 3840x2160 on Windows and macOS.",
       ],
-      improvements: ["Software AEC is used automatically on Android devices with weak hardware echo cancellation.", "Faster recovery of video bitrate after a network drop (ramp-up in about 3 s instead of 6 s).", "Reduced memory usage of the iOS broadcast extension to stay under the 50 MB limit."],
-      fixes: ["Android 14: `SecurityException` when starting screen capture without a foreground service type.", "iOS: `didJoinedOfUid` delivered twice after a fast reconnect.", "Windows: crash when the default audio device changed while enumerating devices."],
-      api: ["Added: `audienceLatencyLevel`, `SimulcastStreamMode.AUTO_SIMULCAST_STREAM`.", "Removed: `setVideoProfile` (deprecated since 4.2.0).", "Changed: `setDualStreamMode` defaults to `AUTO_SIMULCAST_STREAM`."],
-      upgrade: ["Xcode 15 and iOS 13 are now required.", "Apps that relied on the low stream always being present should set `ENABLE_SIMULCAST_STREAM` explicitly.", "Declare the `mediaProjection` foreground service type on Android 14 for screen sharing."],
+      improvements: [
+        "Software AEC is used automatically on Android devices with weak hardware echo cancellation.",
+        "Faster recovery of video bitrate after a network drop (ramp-up in about 3 s instead of 6 s).",
+        "Reduced memory usage of the iOS broadcast extension to stay under the 50 MB limit.",
+      ],
+      fixes: [
+        "Android 14: `SecurityException` when starting screen capture without a foreground service type.",
+        "iOS: `didJoinedOfUid` delivered twice after a fast reconnect.",
+        "Windows: crash when the default audio device changed while enumerating devices.",
+      ],
+      api: [
+        "Added: `audienceLatencyLevel`, `SimulcastStreamMode.AUTO_SIMULCAST_STREAM`.",
+        "Removed: `setVideoProfile` (deprecated since 4.2.0).",
+        "Changed: `setDualStreamMode` defaults to `AUTO_SIMULCAST_STREAM`.",
+      ],
+      upgrade: [
+        "Xcode 15 and iOS 13 are now required.",
+        "Apps that relied on the low stream always being present should set `ENABLE_SIMULCAST_STREAM` explicitly.",
+        "Declare the `mediaProjection` foreground service type on Android 14 for screen sharing.",
+      ],
     },
     zh: {
       intro: "Attain RTC SDK 4.4.0 默认启用自适应双流，为直播新增低延迟观众等级，并提供体积更小的纯语音包。",
@@ -4597,41 +4866,91 @@ const RELEASES: ReleaseSpec[] = [
         "新增纯语音产物：`attain-rtc-voice`（Android）与 `AttainRtcVoiceKit`（iOS/macOS）。",
         "Windows 与 macOS 屏幕共享最高支持 3840x2160。",
       ],
-      improvements: ["硬件回声消除较弱的 Android 机型自动切换为软件 AEC。", "网络恢复后视频码率回升更快（约 3 秒，此前为 6 秒），弱网后的卡顿时间明显缩短。", "降低 iOS 屏幕共享扩展的内存占用，确保低于 50 MB 限制。"],
-      fixes: ["Android 14：未声明前台服务类型时启动屏幕采集抛出 `SecurityException`。", "iOS：快速重连后 `didJoinedOfUid` 回调两次。", "Windows：枚举设备时默认音频设备变化导致崩溃。"],
-      api: ["新增：`audienceLatencyLevel`、`SimulcastStreamMode.AUTO_SIMULCAST_STREAM`。", "删除：`setVideoProfile`（4.2.0 起已废弃）。", "变更：`setDualStreamMode` 默认值改为 `AUTO_SIMULCAST_STREAM`。"],
-      upgrade: ["需要 Xcode 15 与 iOS 13 及以上。", "依赖小流始终存在的应用，请显式设置 `ENABLE_SIMULCAST_STREAM`。", "Android 14 上使用屏幕共享需要声明 `mediaProjection` 前台服务类型。"],
+      improvements: [
+        "硬件回声消除较弱的 Android 机型自动切换为软件 AEC。",
+        "网络恢复后视频码率回升更快（约 3 秒，此前为 6 秒），弱网后的卡顿时间明显缩短。",
+        "降低 iOS 屏幕共享扩展的内存占用，确保低于 50 MB 限制。",
+      ],
+      fixes: [
+        "Android 14：未声明前台服务类型时启动屏幕采集抛出 `SecurityException`。",
+        "iOS：快速重连后 `didJoinedOfUid` 回调两次。",
+        "Windows：枚举设备时默认音频设备变化导致崩溃。",
+      ],
+      api: [
+        "新增：`audienceLatencyLevel`、`SimulcastStreamMode.AUTO_SIMULCAST_STREAM`。",
+        "删除：`setVideoProfile`（4.2.0 起已废弃）。",
+        "变更：`setDualStreamMode` 默认值改为 `AUTO_SIMULCAST_STREAM`。",
+      ],
+      upgrade: [
+        "需要 Xcode 15 与 iOS 13 及以上。",
+        "依赖小流始终存在的应用，请显式设置 `ENABLE_SIMULCAST_STREAM`。",
+        "Android 14 上使用屏幕共享需要声明 `mediaProjection` 前台服务类型。",
+      ],
     },
   },
   {
     version: "4.5.0",
     weight: 1.2,
     en: {
-      intro: "Attain RTC SDK 4.5.0 adds client-side building blocks for conversational AI, faster first frames, and AV1 encoding on desktop as a beta.",
-      highlights: ["Agent state events for voice agents (listening, thinking, speaking)", "First video frame up to 22% faster", "AV1 encoding on Windows and macOS (beta)"],
+      intro:
+        "Attain RTC SDK 4.5.0 adds client-side building blocks for conversational AI, faster first frames, and AV1 encoding on desktop as a beta.",
+      highlights: [
+        "Agent state events for voice agents (listening, thinking, speaking)",
+        "First video frame up to 22% faster",
+        "AV1 encoding on Windows and macOS (beta)",
+      ],
       features: [
-        "`onAgentStateChanged` reports the state of a conversational AI agent in the channel so apps can animate an avatar or show \"thinking\".",
+        '`onAgentStateChanged` reports the state of a conversational AI agent in the channel so apps can animate an avatar or show "thinking".',
         "Real-time transcripts of agent conversations through `onTranscript`, with interim and final results.",
         "AV1 encoding (beta) on desktop for screen sharing: about 30% less bandwidth than H.264 at the same quality.",
         "Web: `ERR_WS_ABORT` distinguishes aborted signaling requests from timeouts.",
       ],
-      improvements: ["First remote video frame renders up to 22% faster on all platforms.", "Bandwidth estimation probes more aggressively after short drops, reducing stutter after network switches.", "AI noise suppression aggressive mode uses 25% less CPU."],
-      fixes: ["Flutter: `onUserOffline` not delivered after hot restart on Android.", "Electron: black remote video on some multi-GPU Windows laptops.", "Android: audio route switched to speaker after a wired headset reconnect."],
-      api: ["Added: `onAgentStateChanged`, `onTranscript`, `VIDEO_CODEC_AV1` (desktop, beta).", "Added (Web): error code `ERR_WS_ABORT`."],
-      upgrade: ["Flutter 3.16 or later is required.", "No breaking API changes from 4.4.x; upgrading is a drop-in replacement."],
+      improvements: [
+        "First remote video frame renders up to 22% faster on all platforms.",
+        "Bandwidth estimation probes more aggressively after short drops, reducing stutter after network switches.",
+        "AI noise suppression aggressive mode uses 25% less CPU.",
+      ],
+      fixes: [
+        "Flutter: `onUserOffline` not delivered after hot restart on Android.",
+        "Electron: black remote video on some multi-GPU Windows laptops.",
+        "Android: audio route switched to speaker after a wired headset reconnect.",
+      ],
+      api: [
+        "Added: `onAgentStateChanged`, `onTranscript`, `VIDEO_CODEC_AV1` (desktop, beta).",
+        "Added (Web): error code `ERR_WS_ABORT`.",
+      ],
+      upgrade: [
+        "Flutter 3.16 or later is required.",
+        "No breaking API changes from 4.4.x; upgrading is a drop-in replacement.",
+      ],
     },
     zh: {
       intro: "Attain RTC SDK 4.5.0 新增面向对话式 AI 的客户端能力，首帧更快，并在桌面端提供 AV1 编码测试版。",
-      highlights: ["语音智能体状态事件（聆听、思考、说话）", "首帧出图最多加快 22%", "Windows 与 macOS 支持 AV1 编码（Beta）"],
+      highlights: [
+        "语音智能体状态事件（聆听、思考、说话）",
+        "首帧出图最多加快 22%",
+        "Windows 与 macOS 支持 AV1 编码（Beta）",
+      ],
       features: [
         "`onAgentStateChanged` 上报频道内对话式 AI 智能体的状态，应用可以据此驱动头像动画或显示“思考中”。",
         "通过 `onTranscript` 获取智能体对话的实时字幕，包含中间结果和最终结果。",
         "桌面端屏幕共享支持 AV1 编码（Beta），同等画质下带宽比 H.264 节省约 30%。",
         "Web：新增 `ERR_WS_ABORT`，用于区分信令请求中断与超时。",
       ],
-      improvements: ["全平台远端首帧出图最多加快 22%。", "短时网络波动后带宽估计回升更积极，减少网络切换后的卡顿。", "AI 降噪激进模式的 CPU 占用降低 25%。"],
-      fixes: ["Flutter：Android 热重启后收不到 `onUserOffline`。", "Electron：部分多显卡 Windows 笔记本远端视频黑屏。", "Android：有线耳机重新插入后音频路由被切到扬声器。"],
-      api: ["新增：`onAgentStateChanged`、`onTranscript`、`VIDEO_CODEC_AV1`（桌面端，Beta）。", "新增（Web）：错误码 `ERR_WS_ABORT`。"],
+      improvements: [
+        "全平台远端首帧出图最多加快 22%。",
+        "短时网络波动后带宽估计回升更积极，减少网络切换后的卡顿。",
+        "AI 降噪激进模式的 CPU 占用降低 25%。",
+      ],
+      fixes: [
+        "Flutter：Android 热重启后收不到 `onUserOffline`。",
+        "Electron：部分多显卡 Windows 笔记本远端视频黑屏。",
+        "Android：有线耳机重新插入后音频路由被切到扬声器。",
+      ],
+      api: [
+        "新增：`onAgentStateChanged`、`onTranscript`、`VIDEO_CODEC_AV1`（桌面端，Beta）。",
+        "新增（Web）：错误码 `ERR_WS_ABORT`。",
+      ],
       upgrade: ["需要 Flutter 3.16 及以上。", "与 4.4.x 相比无破坏性 API 变更，可直接替换升级。"],
     },
   },
@@ -4728,8 +5047,26 @@ npm install attain-rtc-sdk@${r.version}
 // Video tutorials
 // ---------------------------------------------------------------------------------------------
 
-type VideoText = { title: string; summary: string; description: string; chapters: string[]; youNeed: string[]; takeaways: string[]; after: string };
-type VideoSpec = { slug: string; area: Area; tags: string[]; sdkVersions: string[]; duration: string; draft?: boolean; weight?: number; en: VideoText; zh?: VideoText };
+type VideoText = {
+  title: string;
+  summary: string;
+  description: string;
+  chapters: string[];
+  youNeed: string[];
+  takeaways: string[];
+  after: string;
+};
+type VideoSpec = {
+  slug: string;
+  area: Area;
+  tags: string[];
+  sdkVersions: string[];
+  duration: string;
+  draft?: boolean;
+  weight?: number;
+  en: VideoText;
+  zh?: VideoText;
+};
 
 const VIDEOS: VideoSpec[] = [
   {
@@ -4744,20 +5081,52 @@ const VIDEOS: VideoSpec[] = [
       summary: "A screen-recorded walkthrough from an empty Android Studio project to a working one-to-one video call.",
       description:
         "Follow along as we create a new Android Studio project, add the Attain RTC SDK from Maven Central, request camera and microphone permissions, and join a channel with a temporary token. We finish by testing the call against the Web demo and looking at the `onRtcStats` numbers.",
-      chapters: ["00:00 What we are building", "00:48 Create the project and add the dependency", "02:15 Manifest and runtime permissions", "04:02 Initialize the engine", "05:30 Local preview and joining the channel", "07:10 Rendering remote video", "08:55 Testing with the Web demo", "10:20 Reading call statistics and next steps"],
-      youNeed: ["Android Studio Hedgehog or later", "An Android phone with USB debugging enabled", "An App ID and a temporary token from the Console"],
-      takeaways: ["Create the engine once and reuse it; the video shows the join time difference.", "Request permissions before joining, never in the middle of a call.", "Always call `leaveChannel` and `destroy` in `onDestroy`, or the camera stays locked."],
-      after: "The finished project is linked from the Android quick start. If the call fails at 05:30 with error 110, regenerate the temporary token for the channel `demo`.",
+      chapters: [
+        "00:00 What we are building",
+        "00:48 Create the project and add the dependency",
+        "02:15 Manifest and runtime permissions",
+        "04:02 Initialize the engine",
+        "05:30 Local preview and joining the channel",
+        "07:10 Rendering remote video",
+        "08:55 Testing with the Web demo",
+        "10:20 Reading call statistics and next steps",
+      ],
+      youNeed: [
+        "Android Studio Hedgehog or later",
+        "An Android phone with USB debugging enabled",
+        "An App ID and a temporary token from the Console",
+      ],
+      takeaways: [
+        "Create the engine once and reuse it; the video shows the join time difference.",
+        "Request permissions before joining, never in the middle of a call.",
+        "Always call `leaveChannel` and `destroy` in `onDestroy`, or the camera stays locked.",
+      ],
+      after:
+        "The finished project is linked from the Android quick start. If the call fails at 05:30 with error 110, regenerate the temporary token for the channel `demo`.",
     },
     zh: {
       title: "视频教程：10 分钟搭建 Android 视频通话应用",
       summary: "通过录屏演示，从空白 Android Studio 工程到完成一对一视频通话。",
       description:
         "跟随视频新建 Android Studio 工程，从 Maven Central 集成 Attain RTC SDK，申请摄像头和麦克风权限，并使用临时 Token 加入频道。最后与 Web Demo 互通测试，并解读 `onRtcStats` 中的延迟、丢包等数据。",
-      chapters: ["00:00 演示效果", "00:48 新建工程并添加依赖", "02:15 Manifest 与运行时权限", "04:02 初始化引擎", "05:30 本地预览与加入频道", "07:10 渲染远端视频", "08:55 与 Web Demo 互通测试", "10:20 解读通话统计与后续步骤"],
+      chapters: [
+        "00:00 演示效果",
+        "00:48 新建工程并添加依赖",
+        "02:15 Manifest 与运行时权限",
+        "04:02 初始化引擎",
+        "05:30 本地预览与加入频道",
+        "07:10 渲染远端视频",
+        "08:55 与 Web Demo 互通测试",
+        "10:20 解读通话统计与后续步骤",
+      ],
       youNeed: ["Android Studio Hedgehog 及以上", "已开启 USB 调试的 Android 手机", "控制台中的 App ID 和临时 Token"],
-      takeaways: ["引擎只创建一次并复用，视频中对比了两种方式的加入耗时。", "在加入频道前申请权限，不要在通话中途弹出授权框。", "在 `onDestroy` 中调用 `leaveChannel` 和 `destroy`，否则摄像头会一直被占用。"],
-      after: "完整工程链接见 Android 视频通话快速开始。如果在 05:30 处加入频道报错 110，请为频道 `demo` 重新生成临时 Token。",
+      takeaways: [
+        "引擎只创建一次并复用，视频中对比了两种方式的加入耗时。",
+        "在加入频道前申请权限，不要在通话中途弹出授权框。",
+        "在 `onDestroy` 中调用 `leaveChannel` 和 `destroy`，否则摄像头会一直被占用。",
+      ],
+      after:
+        "完整工程链接见 Android 视频通话快速开始。如果在 05:30 处加入频道报错 110，请为频道 `demo` 重新生成临时 Token。",
     },
   },
   {
@@ -4768,12 +5137,26 @@ const VIDEOS: VideoSpec[] = [
     duration: "14:05",
     en: {
       title: "Video: troubleshooting token errors end to end",
-      summary: "Reproduce and fix the four most common causes of error 110 and ERR_TOKEN_EXPIRED, with the token inspector.",
+      summary:
+        "Reproduce and fix the four most common causes of error 110 and ERR_TOKEN_EXPIRED, with the token inspector.",
       description:
         "Token problems are the most frequent reason customers open tickets. In this session a support engineer reproduces expired tokens, channel and UID mismatches, a rotated App Certificate, and clock skew on the token server, and shows how to recognize each one from the client log and the Console token inspector.",
-      chapters: ["00:00 How tokens work", "01:40 Case 1: expired token and renewal", "04:25 Case 2: channel name mismatch", "06:10 Case 3: integer vs. string UID", "08:30 Case 4: rotated App Certificate", "10:45 Case 5: token server clock skew", "12:30 What to include in a ticket"],
+      chapters: [
+        "00:00 How tokens work",
+        "01:40 Case 1: expired token and renewal",
+        "04:25 Case 2: channel name mismatch",
+        "06:10 Case 3: integer vs. string UID",
+        "08:30 Case 4: rotated App Certificate",
+        "10:45 Case 5: token server clock skew",
+        "12:30 What to include in a ticket",
+      ],
       youNeed: ["A project with the App Certificate enabled", "Any token server sample (Node.js, Go or Java)"],
-      takeaways: ["Decode the token before anything else: most cases are visible in the decoded fields.", "Integer and string UIDs are never interchangeable, even with the same digits.", "Renew tokens on the will-expire event instead of waiting for a disconnect.", "Include the failing token's decoded fields (not the token itself) in tickets."],
+      takeaways: [
+        "Decode the token before anything else: most cases are visible in the decoded fields.",
+        "Integer and string UIDs are never interchangeable, even with the same digits.",
+        "Renew tokens on the will-expire event instead of waiting for a disconnect.",
+        "Include the failing token's decoded fields (not the token itself) in tickets.",
+      ],
       after: "The written version of this session is the FAQ *Error 110: token invalid or expired*.",
     },
     zh: {
@@ -4781,9 +5164,22 @@ const VIDEOS: VideoSpec[] = [
       summary: "复现并解决错误码 110 与 ERR_TOKEN_EXPIRED 最常见的几种原因，并演示 Token 解析工具。",
       description:
         "Token 问题是客户提交工单最常见的原因。本期由技术支持工程师逐一复现 Token 过期、频道名与 UID 不一致、App Certificate 更换、Token 服务器时钟偏差等问题，并演示如何从客户端日志和控制台 Token 解析工具中快速识别。",
-      chapters: ["00:00 Token 的工作原理", "01:40 案例一：Token 过期与续期", "04:25 案例二：频道名不一致", "06:10 案例三：整型与字符串 UID", "08:30 案例四：App Certificate 已更换", "10:45 案例五：Token 服务器时钟偏差", "12:30 提交工单时需要附带的信息"],
+      chapters: [
+        "00:00 Token 的工作原理",
+        "01:40 案例一：Token 过期与续期",
+        "04:25 案例二：频道名不一致",
+        "06:10 案例三：整型与字符串 UID",
+        "08:30 案例四：App Certificate 已更换",
+        "10:45 案例五：Token 服务器时钟偏差",
+        "12:30 提交工单时需要附带的信息",
+      ],
       youNeed: ["一个启用了 App Certificate 的项目", "任意一个 Token 服务端示例（Node.js、Go 或 Java）"],
-      takeaways: ["先解析 Token：大多数问题从解析结果中就能看出来。", "整型 UID 与字符串 UID 永远不能混用，即使数字相同。", "在即将过期事件中续期，不要等到断线后再处理。", "工单中附上 Token 的解析结果，而不是 Token 原文。"],
+      takeaways: [
+        "先解析 Token：大多数问题从解析结果中就能看出来。",
+        "整型 UID 与字符串 UID 永远不能混用，即使数字相同。",
+        "在即将过期事件中续期，不要等到断线后再处理。",
+        "工单中附上 Token 的解析结果，而不是 Token 原文。",
+      ],
       after: "本期内容的文字版请参考知识库文章《错误码 110：Token 无效或已过期》。",
     },
   },
@@ -4798,9 +5194,22 @@ const VIDEOS: VideoSpec[] = [
       summary: "Build a live room where audience members can join as co-hosts, and push the mixed stream to a CDN.",
       description:
         "We build a live streaming room in the `LIVE_BROADCASTING` profile: a host publishes, audience members watch with low latency, one viewer is promoted to co-host, and the host pushes a transcoded layout to an RTMP CDN. We also show how to read `onRtmpStreamingStateChanged` and what error 5003 looks like.",
-      chapters: ["00:00 Live streaming roles and latency levels", "02:30 Host setup", "05:05 Audience with low latency", "07:40 Promoting a viewer to co-host", "10:15 Transcoding layout", "13:00 Pushing to the CDN", "15:40 Debugging a failed push", "17:30 Recap"],
+      chapters: [
+        "00:00 Live streaming roles and latency levels",
+        "02:30 Host setup",
+        "05:05 Audience with low latency",
+        "07:40 Promoting a viewer to co-host",
+        "10:15 Transcoding layout",
+        "13:00 Pushing to the CDN",
+        "15:40 Debugging a failed push",
+        "17:30 Recap",
+      ],
       youNeed: ["Two phones and a laptop", "An RTMP push URL from your CDN provider"],
-      takeaways: ["Only hosts publish; audience members switch roles to co-host without rejoining.", "Update the transcoding layout when co-hosts change instead of restarting the push.", "CDN viewers see 3-10 seconds of delay, so use low-latency audiences when comments must stay in sync with video."],
+      takeaways: [
+        "Only hosts publish; audience members switch roles to co-host without rejoining.",
+        "Update the transcoding layout when co-hosts change instead of restarting the push.",
+        "CDN viewers see 3-10 seconds of delay, so use low-latency audiences when comments must stay in sync with video.",
+      ],
       after: "See the written guides on low-latency live streaming and CDN push for the full configuration reference.",
     },
   },
@@ -4816,9 +5225,25 @@ const VIDEOS: VideoSpec[] = [
       summary: "Start a conversational AI agent with your own LLM, talk to it from a Web page, and tune interruptions.",
       description:
         "Starting from the Web quick start, we add a voice agent to the channel with one REST call, connect it to an OpenAI-compatible LLM, and talk to it. We then adjust interruption sensitivity and measure response latency using the agent metrics webhook.",
-      chapters: ["00:00 Architecture of a voice agent", "01:35 Web client in the channel", "03:10 Starting the agent with curl", "05:20 First conversation", "06:45 Tuning interruptions", "08:30 Measuring latency", "10:00 Stopping the agent"],
-      youNeed: ["The Web quick start project", "An LLM endpoint and API key", "Customer key and secret for the REST API"],
-      takeaways: ["The agent is just another UID in the channel; the client needs no special SDK.", "Keep echo cancellation on, or the agent interrupts itself.", "Response latency is dominated by the LLM first token; measure it before tuning anything else."],
+      chapters: [
+        "00:00 Architecture of a voice agent",
+        "01:35 Web client in the channel",
+        "03:10 Starting the agent with curl",
+        "05:20 First conversation",
+        "06:45 Tuning interruptions",
+        "08:30 Measuring latency",
+        "10:00 Stopping the agent",
+      ],
+      youNeed: [
+        "The Web quick start project",
+        "An LLM endpoint and API key",
+        "Customer key and secret for the REST API",
+      ],
+      takeaways: [
+        "The agent is just another UID in the channel; the client needs no special SDK.",
+        "Keep echo cancellation on, or the agent interrupts itself.",
+        "Response latency is dominated by the LLM first token; measure it before tuning anything else.",
+      ],
       after: "Recording scheduled; chapter timings are from the rehearsal and may change.",
     },
   },
@@ -5188,7 +5613,8 @@ Restore traffic, collect metrics, and send a summary to participating customers 
     sdkVersions: ["4.2.x", "4.3.x"],
     en: {
       title: "Runbook: enabling beta features for a customer App ID",
-      summary: "How to turn on beta features such as spatial audio or AV1 for one customer project, and who must approve it.",
+      summary:
+        "How to turn on beta features such as spatial audio or AV1 for one customer project, and who must approve it.",
       body: `
 Beta features are off by default and enabled per App ID. Only enable them after the account manager confirms the customer accepted the beta terms.
 

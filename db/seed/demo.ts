@@ -19,22 +19,98 @@ import { seedReviews } from "./reviews";
 export const DEMO_PASSWORD = "attain-demo";
 const DAY = 24 * 60 * 60 * 1000;
 
-type StaffSpec = { email: string; name: string; role: Role; title: string; phone?: string; chatHandle?: string; timeZone: string; workingHours?: string };
+type StaffSpec = {
+  email: string;
+  name: string;
+  role: Role;
+  title: string;
+  phone?: string;
+  chatHandle?: string;
+  timeZone: string;
+  workingHours?: string;
+};
 
 export const STAFF: StaffSpec[] = [
   { email: "admin@attain.test", name: "Ada Admin", role: "admin", title: "Portal administrator", timeZone: "UTC" },
-  { email: "exec@attain.test", name: "Evelyn Zhou", role: "executive", title: "VP Customer Success", timeZone: "America/Los_Angeles" },
-  { email: "am@attain.test", name: "Amelia Brooks", role: "account_manager", title: "Customer Success Manager", phone: "+1 415 555 0142", chatHandle: "@amelia.brooks", timeZone: "America/Los_Angeles", workingHours: "09:00-17:30" },
-  { email: "am2@attain.test", name: "Chen Hao", role: "account_manager", title: "Customer Success Manager", phone: "+86 21 5555 0101", chatHandle: "@chen.hao", timeZone: "Asia/Shanghai", workingHours: "09:00-17:30" },
-  { email: "tam@attain.test", name: "Tomasz Nowak", role: "account_manager", title: "Technical Account Manager", phone: "+44 20 5555 0177", chatHandle: "@tomasz.tam", timeZone: "Europe/London", workingHours: "09:00-17:30" },
-  { email: "agent@attain.test", name: "Sam Rivera", role: "agent", title: "Support Engineer (L1)", timeZone: "America/Los_Angeles" },
-  { email: "agent2@attain.test", name: "Zhou Ling", role: "agent", title: "Support Engineer (L1)", timeZone: "Asia/Shanghai" },
-  { email: "agent3@attain.test", name: "Priya Shah", role: "agent", title: "Support Engineer (L1)", timeZone: "Europe/London" },
-  { email: "expert@attain.test", name: "Kenji Watanabe", role: "expert", title: "Technical Expert (L2)", timeZone: "Asia/Shanghai" },
-  { email: "manager@attain.test", name: "Morgan Lee", role: "manager", title: "Customer Service Manager", timeZone: "America/Los_Angeles" },
+  {
+    email: "exec@attain.test",
+    name: "Evelyn Zhou",
+    role: "executive",
+    title: "VP Customer Success",
+    timeZone: "America/Los_Angeles",
+  },
+  {
+    email: "am@attain.test",
+    name: "Amelia Brooks",
+    role: "account_manager",
+    title: "Customer Success Manager",
+    phone: "+1 415 555 0142",
+    chatHandle: "@amelia.brooks",
+    timeZone: "America/Los_Angeles",
+    workingHours: "09:00-17:30",
+  },
+  {
+    email: "am2@attain.test",
+    name: "Chen Hao",
+    role: "account_manager",
+    title: "Customer Success Manager",
+    phone: "+86 21 5555 0101",
+    chatHandle: "@chen.hao",
+    timeZone: "Asia/Shanghai",
+    workingHours: "09:00-17:30",
+  },
+  {
+    email: "tam@attain.test",
+    name: "Tomasz Nowak",
+    role: "account_manager",
+    title: "Technical Account Manager",
+    phone: "+44 20 5555 0177",
+    chatHandle: "@tomasz.tam",
+    timeZone: "Europe/London",
+    workingHours: "09:00-17:30",
+  },
+  {
+    email: "agent@attain.test",
+    name: "Sam Rivera",
+    role: "agent",
+    title: "Support Engineer (L1)",
+    timeZone: "America/Los_Angeles",
+  },
+  {
+    email: "agent2@attain.test",
+    name: "Zhou Ling",
+    role: "agent",
+    title: "Support Engineer (L1)",
+    timeZone: "Asia/Shanghai",
+  },
+  {
+    email: "agent3@attain.test",
+    name: "Priya Shah",
+    role: "agent",
+    title: "Support Engineer (L1)",
+    timeZone: "Europe/London",
+  },
+  {
+    email: "expert@attain.test",
+    name: "Kenji Watanabe",
+    role: "expert",
+    title: "Technical Expert (L2)",
+    timeZone: "Asia/Shanghai",
+  },
+  {
+    email: "manager@attain.test",
+    name: "Morgan Lee",
+    role: "manager",
+    title: "Customer Service Manager",
+    timeZone: "America/Los_Angeles",
+  },
 ];
 
-const REGION_ZONES: Record<Region, string> = { china: "Asia/Shanghai", americas: "America/Los_Angeles", emea: "Europe/London" };
+const REGION_ZONES: Record<Region, string> = {
+  china: "Asia/Shanghai",
+  americas: "America/Los_Angeles",
+  emea: "Europe/London",
+};
 const REGIONS_CYCLE: Region[] = ["americas", "china", "emea"];
 
 /** The tier and region of each demo organization, by position in ORG_NAMES. */
@@ -45,13 +121,20 @@ function orgShape(index: number): { tier: TierCode; region: Region } {
   return { tier, region: REGIONS_CYCLE[index % 3]! };
 }
 
-const slugify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/(^-|-$)/g, "");
+const slugify = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/(^-|-$)/g, "");
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 export type DemoSummary = { organizations: number; users: number; tickets: number; articles: number };
 
 /** Writes the whole demo into an empty, migrated database. */
-export async function seedDemo(db: Db, opts: { anchor: Date; ticketsPerOrg?: { basic: number; advanced: number; enterprise: number } }): Promise<DemoSummary> {
+export async function seedDemo(
+  db: Db,
+  opts: { anchor: Date; ticketsPerOrg?: { basic: number; advanced: number; enterprise: number } },
+): Promise<DemoSummary> {
   const anchor = opts.anchor;
   const perOrg = opts.ticketsPerOrg ?? { basic: 35, advanced: 60, enterprise: 90 };
   const rng = createRng(20261121);
@@ -73,7 +156,9 @@ export async function seedDemo(db: Db, opts: { anchor: Date; ticketsPerOrg?: { b
         .get();
       staffIds[s.email] = row.id;
     }
-    const agentIds = ["agent@attain.test", "agent2@attain.test", "agent3@attain.test", "expert@attain.test"].map((e) => staffIds[e]!);
+    const agentIds = ["agent@attain.test", "agent2@attain.test", "agent3@attain.test", "expert@attain.test"].map(
+      (e) => staffIds[e]!,
+    );
     const managerId = staffIds["manager@attain.test"]!;
 
     const writer = createTicketWriter(db.$client);
@@ -156,7 +241,12 @@ export async function seedDemo(db: Db, opts: { anchor: Date; ticketsPerOrg?: { b
               organizationId: org.id,
               kind: q % 3 === 0 ? "review" : q % 2 === 0 ? "training" : "check_in",
               at,
-              title: q % 3 === 0 ? "Quarterly service review" : q % 2 === 0 ? "SDK best practices training" : "Monthly check-in",
+              title:
+                q % 3 === 0
+                  ? "Quarterly service review"
+                  : q % 2 === 0
+                    ? "SDK best practices training"
+                    : "Monthly check-in",
               notes: "Discussed open tickets, upcoming SDK upgrade and usage growth.",
               createdById: am,
             })
@@ -169,7 +259,10 @@ export async function seedDemo(db: Db, opts: { anchor: Date; ticketsPerOrg?: { b
     seedReviews(db, { anchor });
 
     db.$client.exec("ANALYZE");
-    const articleCount = insertArticles(db.$client, { anchor, ownerIds: [staffIds["expert@attain.test"]!, staffIds["agent@attain.test"]!, staffIds["manager@attain.test"]!] });
+    const articleCount = insertArticles(db.$client, {
+      anchor,
+      ownerIds: [staffIds["expert@attain.test"]!, staffIds["agent@attain.test"]!, staffIds["manager@attain.test"]!],
+    });
     // Tickets were written in bulk, past refreshTicketSla: build the dashboards' rollups from them.
     rebuildRollups(db.$client);
     return { organizations: orgIds.length, users: userCount, tickets: ticketCount, articles: articleCount };

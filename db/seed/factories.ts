@@ -23,7 +23,16 @@ import {
   type TicketStatus,
   type TierCode,
 } from "../schema/enums";
-import { CATEGORY_WEIGHTS, CUSTOMER_FOLLOW_UPS, DESCRIPTION, PAUSE_REQUESTS, RESOLUTIONS, STAFF_REPLIES, SUBJECTS, WORKAROUNDS } from "./content";
+import {
+  CATEGORY_WEIGHTS,
+  CUSTOMER_FOLLOW_UPS,
+  DESCRIPTION,
+  PAUSE_REQUESTS,
+  RESOLUTIONS,
+  STAFF_REPLIES,
+  SUBJECTS,
+  WORKAROUNDS,
+} from "./content";
 import type { Rng } from "./random";
 import { CALENDAR_DEFAULTS, defaultCreditSchedule, TARGET_DEFAULTS, TIER_DEFAULTS } from "./reference";
 
@@ -82,7 +91,11 @@ export function insertReferenceData(db: Db, now: Date): ReferenceIds {
     const slaTargets = {} as Record<TierCode, Record<Region, SlaTargets>>;
     for (const t of TIER_DEFAULTS) {
       const cells = Object.entries(TARGET_DEFAULTS[t.code]).flatMap(([priority, metrics]) =>
-        Object.entries(metrics).map(([metric, cell]) => ({ priority: priority as Priority, metric: metric as "firstResponse", ...cell })),
+        Object.entries(metrics).map(([metric, cell]) => ({
+          priority: priority as Priority,
+          metric: metric as "firstResponse",
+          ...cell,
+        })),
       );
       slaTargets[t.code] = {
         china: buildSlaTargets(cells, cals.china),
@@ -94,7 +107,12 @@ export function insertReferenceData(db: Db, now: Date): ReferenceIds {
   });
 }
 
-export type PlannedEvent = { at: Date; type: string; actorId: number | null; data: Record<string, string | number | boolean | null> | null };
+export type PlannedEvent = {
+  at: Date;
+  type: string;
+  actorId: number | null;
+  data: Record<string, string | number | boolean | null> | null;
+};
 export type PlannedComment = { at: Date; authorId: number; body: string; visibility: "public" | "internal" };
 
 export type PlannedTicket = {
@@ -137,11 +155,22 @@ export type TicketPlanInput = {
   priority?: Priority;
 };
 
-const PRIORITY_WEIGHTS: readonly (readonly [Priority, number])[] = [["P0", 5], ["P1", 15], ["P2", 45], ["P3", 35]];
+const PRIORITY_WEIGHTS: readonly (readonly [Priority, number])[] = [
+  ["P0", 5],
+  ["P1", 15],
+  ["P2", 45],
+  ["P3", 35],
+];
 const MIN = 60_000;
 
 /** The instant `factor` of a metric's target after `from`, on the metric's own calendar. */
-function alongTarget(slaTargets: SlaTargets, priority: Priority, metric: "firstResponse" | "workaround" | "resolution", from: Date, factor: number): Date | null {
+function alongTarget(
+  slaTargets: SlaTargets,
+  priority: Priority,
+  metric: "firstResponse" | "workaround" | "resolution",
+  from: Date,
+  factor: number,
+): Date | null {
   const t = slaTargets[priority][metric];
   if (!t) return null;
   return addBusinessMinutes(from, Math.max(1, Math.round(t.minutes * factor)), t.calendar);
@@ -178,14 +207,28 @@ export function planTicket(rng: Rng, input: TicketPlanInput): PlannedTicket {
   };
 
   let dispute: PlannedTicket["dispute"] = null;
-  const reply = push(alongTarget(input.slaTargets, priority, "firstResponse", created, factor()), "staffReplied", assigneeId);
+  const reply = push(
+    alongTarget(input.slaTargets, priority, "firstResponse", created, factor()),
+    "staffReplied",
+    assigneeId,
+  );
   if (reply) comments.push({ at: reply, authorId: assigneeId, body: rng.pick(STAFF_REPLIES), visibility: "public" });
 
   if (reply && priority !== "P0" && rng.chance(0.05)) {
     const raised = (["P0", "P1", "P2", "P3"] as const)[Math.max(0, Number(priority[1]) - 1)]!;
-    const at = push(new Date(reply.getTime() + rng.int(10, 240) * MIN), "priorityChanged", assigneeId, { priority: raised, from: priority, reason: "Impact larger than first reported" });
+    const at = push(new Date(reply.getTime() + rng.int(10, 240) * MIN), "priorityChanged", assigneeId, {
+      priority: raised,
+      from: priority,
+      reason: "Impact larger than first reported",
+    });
     if (at) priority = raised;
-  } else if (reply && priority !== "P0" && priority !== "P3" && category !== "security_vulnerability" && rng.chance(0.04)) {
+  } else if (
+    reply &&
+    priority !== "P0" &&
+    priority !== "P3" &&
+    category !== "security_vulnerability" &&
+    rng.chance(0.04)
+  ) {
     const proposed = (["P0", "P1", "P2", "P3"] as const)[Number(priority[1]) - 1]!;
     const disputedAt = new Date(reply.getTime() + rng.int(30, 600) * MIN);
     const decidedAt = new Date(disputedAt.getTime() + rng.int(60, 1440) * MIN);
@@ -194,7 +237,11 @@ export function planTicket(rng: Rng, input: TicketPlanInput): PlannedTicket {
       push(disputedAt, "disputeOpened", requesterId, { kind: "priority", proposed });
       push(decidedAt, "disputeDecided", input.managerId, { kind: "priority", upheld });
       if (upheld) {
-        push(decidedAt, "priorityChanged", input.managerId, { priority: proposed, from: priority, disputeUpheld: true });
+        push(decidedAt, "priorityChanged", input.managerId, {
+          priority: proposed,
+          from: priority,
+          disputeUpheld: true,
+        });
         priority = proposed;
       }
       dispute = { reason: "All of our users are affected, not a few.", proposed, upheld, at: disputedAt, decidedAt };
@@ -208,14 +255,30 @@ export function planTicket(rng: Rng, input: TicketPlanInput): PlannedTicket {
   }
 
   if (reply && rng.chance(0.25)) {
-    const pausedAt = push(new Date(reply.getTime() + rng.int(5, 120) * MIN), "paused", assigneeId, { status: "pending_customer" });
-    if (pausedAt) comments.push({ at: pausedAt, authorId: assigneeId, body: rng.pick(PAUSE_REQUESTS), visibility: "public" });
-    const resumedAt = push(new Date((pausedAt ?? reply).getTime() + rng.int(60, 2880) * MIN), "resumed", requesterId, { status: "open" });
-    if (resumedAt) comments.push({ at: resumedAt, authorId: requesterId, body: rng.pick(CUSTOMER_FOLLOW_UPS), visibility: "public" });
+    const pausedAt = push(new Date(reply.getTime() + rng.int(5, 120) * MIN), "paused", assigneeId, {
+      status: "pending_customer",
+    });
+    if (pausedAt)
+      comments.push({ at: pausedAt, authorId: assigneeId, body: rng.pick(PAUSE_REQUESTS), visibility: "public" });
+    const resumedAt = push(new Date((pausedAt ?? reply).getTime() + rng.int(60, 2880) * MIN), "resumed", requesterId, {
+      status: "open",
+    });
+    if (resumedAt)
+      comments.push({
+        at: resumedAt,
+        authorId: requesterId,
+        body: rng.pick(CUSTOMER_FOLLOW_UPS),
+        visibility: "public",
+      });
   }
 
   if (reply && rng.chance(0.2)) {
-    comments.push({ at: new Date(reply.getTime() + 5 * MIN), authorId: assigneeId, body: "Internal: checked the customer's recent SDK logs; similar pattern to the known audio route bug.", visibility: "internal" });
+    comments.push({
+      at: new Date(reply.getTime() + 5 * MIN),
+      authorId: assigneeId,
+      body: "Internal: checked the customer's recent SDK logs; similar pattern to the known audio route bug.",
+      visibility: "internal",
+    });
   }
 
   if (reply && (priority === "P0" || priority === "P1") && rng.chance(0.8)) {
@@ -225,13 +288,19 @@ export function planTicket(rng: Rng, input: TicketPlanInput): PlannedTicket {
 
   let resolutionKind: PlannedTicket["resolutionKind"] = null;
   if (reply && category !== "custom_development") {
-    const resolved = push(alongTarget(input.slaTargets, priority, "resolution", created, factor()), "resolved", assigneeId, { kind: category === "integration_question" ? "answer" : "fix" });
+    const resolved = push(
+      alongTarget(input.slaTargets, priority, "resolution", created, factor()),
+      "resolved",
+      assigneeId,
+      { kind: category === "integration_question" ? "answer" : "fix" },
+    );
     if (resolved) {
       resolutionKind = category === "integration_question" ? "answer" : "fix";
       comments.push({ at: resolved, authorId: assigneeId, body: rng.pick(RESOLUTIONS), visibility: "public" });
       if (rng.chance(0.03)) {
         const reopened = push(new Date(resolved.getTime() + rng.int(600, 2880) * MIN), "reopened", requesterId);
-        if (reopened) push(new Date(reopened.getTime() + rng.int(600, 4320) * MIN), "resolved", assigneeId, { kind: "fix" });
+        if (reopened)
+          push(new Date(reopened.getTime() + rng.int(600, 4320) * MIN), "resolved", assigneeId, { kind: "fix" });
       }
       push(new Date(events[events.length - 1]!.at.getTime() + 3 * 24 * 60 * MIN), "closed", null);
     }
@@ -244,15 +313,32 @@ export function planTicket(rng: Rng, input: TicketPlanInput): PlannedTicket {
   if (lastResolved?.type === "resolved" && rng.chance(0.03)) {
     exclusionReason = rng.pick(EXCLUSION_REASONS);
     exclusionNote = "The issue was caused outside the vendor's service; see the resolution comment.";
-    happened.push({ at: new Date(lastResolved.at.getTime() + MIN), type: "excluded", actorId: input.managerId, data: { reason: exclusionReason, note: exclusionNote } });
+    happened.push({
+      at: new Date(lastResolved.at.getTime() + MIN),
+      type: "excluded",
+      actorId: input.managerId,
+      data: { reason: exclusionReason, note: exclusionNote },
+    });
   }
 
   const status = statusFromEvents(happened);
   const rated = status === "resolved" || status === "closed";
-  const rating = rated && rng.chance(0.6)
-    ? { score: rng.weighted([[5, 45], [4, 30], [3, 12], [2, 8], [1, 5]] as const), comment: rng.chance(0.3) ? "Quick and clear answers, thank you." : null, at: new Date(lastResolved!.at.getTime() + 2 * 60 * MIN) }
-    : null;
-  if (rating && rating.at <= input.anchor) happened.push({ at: rating.at, type: "rated", actorId: requesterId, data: { score: rating.score } });
+  const rating =
+    rated && rng.chance(0.6)
+      ? {
+          score: rng.weighted([
+            [5, 45],
+            [4, 30],
+            [3, 12],
+            [2, 8],
+            [1, 5],
+          ] as const),
+          comment: rng.chance(0.3) ? "Quick and clear answers, thank you." : null,
+          at: new Date(lastResolved!.at.getTime() + 2 * 60 * MIN),
+        }
+      : null;
+  if (rating && rating.at <= input.anchor)
+    happened.push({ at: rating.at, type: "rated", actorId: requesterId, data: { score: rating.score } });
   happened.sort((a, b) => a.at.getTime() - b.at.getTime());
 
   return {
@@ -264,7 +350,12 @@ export function planTicket(rng: Rng, input: TicketPlanInput): PlannedTicket {
     category,
     priority,
     status,
-    channel: rng.weighted([["portal", 70], ["email", 15], ["chat", 10], ["phone", 5]] as const),
+    channel: rng.weighted([
+      ["portal", 70],
+      ["email", 15],
+      ["chat", 10],
+      ["phone", 5],
+    ] as const),
     sdkPlatform: platform,
     sdkVersion: version,
     assigneeId: reply && reply <= input.anchor ? assigneeId : rng.chance(0.5) ? assigneeId : null,
@@ -298,7 +389,16 @@ export function statusFromEvents(events: readonly { type: string }[]): TicketSta
   return status;
 }
 
-const SLA_TYPES = new Set(["created", "priorityChanged", "staffReplied", "paused", "resumed", "workaround", "resolved", "reopened"]);
+const SLA_TYPES = new Set([
+  "created",
+  "priorityChanged",
+  "staffReplied",
+  "paused",
+  "resumed",
+  "workaround",
+  "resolved",
+  "reopened",
+]);
 
 /** The planned log as the SLA evaluation's events. */
 export function plannedSlaEvents(events: readonly PlannedEvent[]): SlaEvent[] {
@@ -306,18 +406,33 @@ export function plannedSlaEvents(events: readonly PlannedEvent[]): SlaEvent[] {
     .filter((e) => SLA_TYPES.has(e.type))
     .map((e) =>
       e.type === "created" || e.type === "priorityChanged"
-        ? ({ at: e.at, type: e.type, priority: e.data!.priority as Priority, ...(e.data?.disputeUpheld ? { disputeUpheld: true } : {}) } as SlaEvent)
+        ? ({
+            at: e.at,
+            type: e.type,
+            priority: e.data!.priority as Priority,
+            ...(e.data?.disputeUpheld ? { disputeUpheld: true } : {}),
+          } as SlaEvent)
         : ({ at: e.at, type: e.type } as SlaEvent),
     );
 }
 
 /** Prepared statements that write planned tickets fast; used inside the caller's transaction. */
 export function createTicketWriter(sqlite: Database.Database) {
-  const insertTicket = sqlite.prepare(`INSERT INTO tickets (organization_id, requester_id, subject, description, product_area, category, priority, status, channel, sdk_platform, sdk_version, assignee_id, escalation_level, target_version_id, outside_sla, exclusion_reason, exclusion_note, resolution_kind, created_at, updated_at, resolved_at, fr_due_at, fr_achieved_at, fr_status, wa_due_at, wa_achieved_at, wa_status, res_due_at, res_achieved_at, res_status, next_due_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
-  const insertEvent = sqlite.prepare(`INSERT INTO ticket_events (ticket_id, organization_id, at, type, actor_id, data) VALUES (?,?,?,?,?,?)`);
-  const insertComment = sqlite.prepare(`INSERT INTO comments (ticket_id, author_id, body, visibility, automatic, created_at) VALUES (?,?,?,?,0,?)`);
-  const insertRating = sqlite.prepare(`INSERT INTO satisfaction_ratings (ticket_id, user_id, score, comment, created_at) VALUES (?,?,?,?,?)`);
-  const insertDispute = sqlite.prepare(`INSERT INTO disputes (ticket_id, kind, proposed_priority, reason, requested_by_id, status, decided_by_id, decision_note, created_at, decided_at) VALUES (?, 'priority', ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertTicket = sqlite.prepare(
+    `INSERT INTO tickets (organization_id, requester_id, subject, description, product_area, category, priority, status, channel, sdk_platform, sdk_version, assignee_id, escalation_level, target_version_id, outside_sla, exclusion_reason, exclusion_note, resolution_kind, created_at, updated_at, resolved_at, fr_due_at, fr_achieved_at, fr_status, wa_due_at, wa_achieved_at, wa_status, res_due_at, res_achieved_at, res_status, next_due_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+  );
+  const insertEvent = sqlite.prepare(
+    `INSERT INTO ticket_events (ticket_id, organization_id, at, type, actor_id, data) VALUES (?,?,?,?,?,?)`,
+  );
+  const insertComment = sqlite.prepare(
+    `INSERT INTO comments (ticket_id, author_id, body, visibility, automatic, created_at) VALUES (?,?,?,?,0,?)`,
+  );
+  const insertRating = sqlite.prepare(
+    `INSERT INTO satisfaction_ratings (ticket_id, user_id, score, comment, created_at) VALUES (?,?,?,?,?)`,
+  );
+  const insertDispute = sqlite.prepare(
+    `INSERT INTO disputes (ticket_id, kind, proposed_priority, reason, requested_by_id, status, decided_by_id, decision_note, created_at, decided_at) VALUES (?, 'priority', ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const ms = (d: Date | null) => (d ? d.getTime() : null);
 
   return {
@@ -326,19 +441,64 @@ export function createTicketWriter(sqlite: Database.Database) {
       const s = toStoredSlaState(evaluateSla(plannedSlaEvents(plan.events), slaTargets, now));
       const id = Number(
         insertTicket.run(
-          plan.organizationId, plan.requesterId, plan.subject, plan.description, plan.productArea, plan.category, plan.priority,
-          plan.status, plan.channel, plan.sdkPlatform, plan.sdkVersion, plan.assigneeId, plan.escalationLevel, plan.targetVersionId,
-          plan.outsideSla ? 1 : 0, plan.exclusionReason, plan.exclusionNote, plan.resolutionKind, ms(plan.createdAt), ms(plan.updatedAt),
-          ms(plan.resolvedAt), ms(s.frDueAt), ms(s.frAchievedAt), s.frStatus, ms(s.waDueAt), ms(s.waAchievedAt), s.waStatus,
-          ms(s.resDueAt), ms(s.resAchievedAt), s.resStatus, ms(s.nextDueAt),
+          plan.organizationId,
+          plan.requesterId,
+          plan.subject,
+          plan.description,
+          plan.productArea,
+          plan.category,
+          plan.priority,
+          plan.status,
+          plan.channel,
+          plan.sdkPlatform,
+          plan.sdkVersion,
+          plan.assigneeId,
+          plan.escalationLevel,
+          plan.targetVersionId,
+          plan.outsideSla ? 1 : 0,
+          plan.exclusionReason,
+          plan.exclusionNote,
+          plan.resolutionKind,
+          ms(plan.createdAt),
+          ms(plan.updatedAt),
+          ms(plan.resolvedAt),
+          ms(s.frDueAt),
+          ms(s.frAchievedAt),
+          s.frStatus,
+          ms(s.waDueAt),
+          ms(s.waAchievedAt),
+          s.waStatus,
+          ms(s.resDueAt),
+          ms(s.resAchievedAt),
+          s.resStatus,
+          ms(s.nextDueAt),
         ).lastInsertRowid,
       );
-      for (const e of plan.events) insertEvent.run(id, plan.organizationId, e.at.getTime(), e.type, e.actorId, e.data ? JSON.stringify(e.data) : null);
+      for (const e of plan.events)
+        insertEvent.run(
+          id,
+          plan.organizationId,
+          e.at.getTime(),
+          e.type,
+          e.actorId,
+          e.data ? JSON.stringify(e.data) : null,
+        );
       for (const c of plan.comments) insertComment.run(id, c.authorId, c.body, c.visibility, c.at.getTime());
-      if (plan.rating) insertRating.run(id, plan.requesterId, plan.rating.score, plan.rating.comment, plan.rating.at.getTime());
+      if (plan.rating)
+        insertRating.run(id, plan.requesterId, plan.rating.score, plan.rating.comment, plan.rating.at.getTime());
       if (plan.dispute) {
         const d = plan.dispute;
-        insertDispute.run(id, d.proposed, d.reason, plan.requesterId, d.upheld ? "upheld" : "rejected", managerId, d.upheld ? "The customer's impact assessment is right." : "Impact is limited to a subset of users.", d.at.getTime(), d.decidedAt.getTime());
+        insertDispute.run(
+          id,
+          d.proposed,
+          d.reason,
+          plan.requesterId,
+          d.upheld ? "upheld" : "rejected",
+          managerId,
+          d.upheld ? "The customer's impact assessment is right." : "Impact is limited to a subset of users.",
+          d.at.getTime(),
+          d.decidedAt.getTime(),
+        );
       }
       return id;
     },

@@ -15,7 +15,9 @@ describe("datasetFingerprint", () => {
   });
 
   it("ignores the order files were listed in and the order of argument keys", () => {
-    expect(datasetFingerprint([...files].reverse(), { anchor: null, articles: 10, tickets: 1000 })).toBe(datasetFingerprint(files, args));
+    expect(datasetFingerprint([...files].reverse(), { anchor: null, articles: 10, tickets: 1000 })).toBe(
+      datasetFingerprint(files, args),
+    );
   });
 
   it("changes when a source file changes, is added or is renamed", () => {
@@ -30,12 +32,26 @@ describe("datasetFingerprint", () => {
   });
 
   it("does not confuse content moving across a file boundary", () => {
-    const a = datasetFingerprint([{ path: "a", content: "xy" }, { path: "b", content: "z" }], {});
-    const b = datasetFingerprint([{ path: "a", content: "x" }, { path: "b", content: "yz" }], {});
+    const a = datasetFingerprint(
+      [
+        { path: "a", content: "xy" },
+        { path: "b", content: "z" },
+      ],
+      {},
+    );
+    const b = datasetFingerprint(
+      [
+        { path: "a", content: "x" },
+        { path: "b", content: "yz" },
+      ],
+      {},
+    );
     expect(a).not.toBe(b);
   });
 
   it("treats Windows and POSIX separators alike", () => {
-    expect(datasetFingerprint([{ path: "db\\seed\\scale.ts", content: "1" }], {})).toBe(datasetFingerprint([{ path: "db/seed/scale.ts", content: "1" }], {}));
+    expect(datasetFingerprint([{ path: "db\\seed\\scale.ts", content: "1" }], {})).toBe(
+      datasetFingerprint([{ path: "db/seed/scale.ts", content: "1" }], {}),
+    );
   });
 });

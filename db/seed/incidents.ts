@@ -46,8 +46,18 @@ export const DEMO_INCIDENT_SPECS: Spec[] = [
     organizations: [0, 4, 12],
     rootCause: "A configuration change rolled out to one cluster exhausted its connection pool.",
     actions: [
-      { title: "Add connection pool saturation alert to the edge dashboards", owner: "Kenji Watanabe", dueInDays: 20, status: "done" },
-      { title: "Stage configuration changes one cluster at a time with automatic rollback", owner: "Morgan Lee", dueInDays: 45, status: "in_progress" },
+      {
+        title: "Add connection pool saturation alert to the edge dashboards",
+        owner: "Kenji Watanabe",
+        dueInDays: 20,
+        status: "done",
+      },
+      {
+        title: "Stage configuration changes one cluster at a time with automatic rollback",
+        owner: "Morgan Lee",
+        dueInDays: 45,
+        status: "in_progress",
+      },
     ],
   },
   {
@@ -62,8 +72,27 @@ export const DEMO_INCIDENT_SPECS: Spec[] = [
     minutes: 35,
     rootCause: "A faulty line card on a transit link dropped packets until traffic was moved.",
   },
-  { title: "Real-time messaging delivery delays", productArea: "realtime_messaging", regions: ["china", "emea", "americas"], severity: "minor", monthsAgo: 1, day: 12, time: "08:00", minutes: 18 },
-  { title: "Scheduled media gateway upgrade", productArea: "live_streaming", regions: ["emea"], severity: "minor", monthsAgo: 2, day: 9, time: "01:00", minutes: 60, announcedHoursAhead: 7 * 24 },
+  {
+    title: "Real-time messaging delivery delays",
+    productArea: "realtime_messaging",
+    regions: ["china", "emea", "americas"],
+    severity: "minor",
+    monthsAgo: 1,
+    day: 12,
+    time: "08:00",
+    minutes: 18,
+  },
+  {
+    title: "Scheduled media gateway upgrade",
+    productArea: "live_streaming",
+    regions: ["emea"],
+    severity: "minor",
+    monthsAgo: 2,
+    day: 9,
+    time: "01:00",
+    minutes: 60,
+    announcedHoursAhead: 7 * 24,
+  },
   {
     title: "Voice calling outage in Shanghai edge",
     productArea: "voice_calling",
@@ -74,10 +103,31 @@ export const DEMO_INCIDENT_SPECS: Spec[] = [
     time: "03:30",
     minutes: 95,
     rootCause: "A certificate on the Shanghai edge expired; automated renewal had failed silently.",
-    actions: [{ title: "Alert 30 days before any edge certificate expires", owner: "Zhou Ling", dueInDays: 30, status: "done" }],
+    actions: [
+      { title: "Alert 30 days before any edge certificate expires", owner: "Zhou Ling", dueInDays: 30, status: "done" },
+    ],
   },
-  { title: "Short-notice database failover for messaging", productArea: "realtime_messaging", regions: ["americas", "emea"], severity: "minor", monthsAgo: 2, day: 21, time: "06:00", minutes: 30, announcedHoursAhead: 24 },
-  { title: "Conversational AI latency spike", productArea: "conversational_ai", regions: ["china", "emea", "americas"], severity: "minor", monthsAgo: 3, day: 4, time: "16:00", minutes: 25 },
+  {
+    title: "Short-notice database failover for messaging",
+    productArea: "realtime_messaging",
+    regions: ["americas", "emea"],
+    severity: "minor",
+    monthsAgo: 2,
+    day: 21,
+    time: "06:00",
+    minutes: 30,
+    announcedHoursAhead: 24,
+  },
+  {
+    title: "Conversational AI latency spike",
+    productArea: "conversational_ai",
+    regions: ["china", "emea", "americas"],
+    severity: "minor",
+    monthsAgo: 3,
+    day: 4,
+    time: "16:00",
+    minutes: 25,
+  },
   {
     title: "Interactive live streaming outage in US East",
     productArea: "live_streaming",
@@ -89,7 +139,12 @@ export const DEMO_INCIDENT_SPECS: Spec[] = [
     minutes: 250,
     rootCause: "A storage quota on the transcoding cluster was reached; new streams could not start.",
     actions: [
-      { title: "Capacity alerts at 70 % and 85 % of every transcoding quota", owner: "Kenji Watanabe", dueInDays: 14, status: "done" },
+      {
+        title: "Capacity alerts at 70 % and 85 % of every transcoding quota",
+        owner: "Kenji Watanabe",
+        dueInDays: 14,
+        status: "done",
+      },
       { title: "Quarterly capacity review for media clusters", owner: "Morgan Lee", dueInDays: 90, status: "open" },
     ],
   },
@@ -102,20 +157,67 @@ export const DEMO_INCIDENT_SPECS: Spec[] = [
     day: 11,
     time: "02:00",
     minutes: 540,
-    rootCause: "A routing table update withdrew the EMEA anycast prefixes; traffic was blackholed until it was reverted.",
-    actions: [{ title: "Require two-person review for routing changes", owner: "Priya Shah", dueInDays: 21, status: "done" }],
+    rootCause:
+      "A routing table update withdrew the EMEA anycast prefixes; traffic was blackholed until it was reverted.",
+    actions: [
+      { title: "Require two-person review for routing changes", owner: "Priya Shah", dueInDays: 21, status: "done" },
+    ],
   },
-  { title: "Planned signalling cluster migration", productArea: "voice_calling", regions: ["americas", "china"], severity: "minor", monthsAgo: 4, day: 23, time: "02:00", minutes: 120, announcedHoursAhead: 5 * 24 },
-  { title: "Video calling degraded in Shanghai", productArea: "video_calling", regions: ["china"], severity: "major", monthsAgo: 5, day: 8, time: "10:00", minutes: 55 },
-  { title: "Messaging API errors for selected customers", productArea: "realtime_messaging", regions: ["americas", "china", "emea"], severity: "major", monthsAgo: 5, day: 14, time: "13:00", minutes: 12, organizations: [0, 1, 2, 8] },
-  { title: "Authentication service outage", productArea: "other", regions: ["china", "emea", "americas"], severity: "critical", monthsAgo: 6, day: 10, time: "07:00", minutes: 33 },
+  {
+    title: "Planned signalling cluster migration",
+    productArea: "voice_calling",
+    regions: ["americas", "china"],
+    severity: "minor",
+    monthsAgo: 4,
+    day: 23,
+    time: "02:00",
+    minutes: 120,
+    announcedHoursAhead: 5 * 24,
+  },
+  {
+    title: "Video calling degraded in Shanghai",
+    productArea: "video_calling",
+    regions: ["china"],
+    severity: "major",
+    monthsAgo: 5,
+    day: 8,
+    time: "10:00",
+    minutes: 55,
+  },
+  {
+    title: "Messaging API errors for selected customers",
+    productArea: "realtime_messaging",
+    regions: ["americas", "china", "emea"],
+    severity: "major",
+    monthsAgo: 5,
+    day: 14,
+    time: "13:00",
+    minutes: 12,
+    organizations: [0, 1, 2, 8],
+  },
+  {
+    title: "Authentication service outage",
+    productArea: "other",
+    regions: ["china", "emea", "americas"],
+    severity: "critical",
+    monthsAgo: 6,
+    day: 10,
+    time: "07:00",
+    minutes: 33,
+  },
 ];
 
 /** Writes the demo incidents with their updates and post-incident reviews. Deterministic for an anchor. */
 export function seedIncidents(tx: Tx, opts: { anchor: Date; organizationIds: number[]; createdById: number }): number {
   const { anchor } = opts;
   let n = 0;
-  const write = (spec: Omit<Spec, "monthsAgo" | "day" | "time" | "minutes">, startedAt: Date, endedAt: Date | null, announcedAt: Date | null, updates: { at: Date; body: string }[]) => {
+  const write = (
+    spec: Omit<Spec, "monthsAgo" | "day" | "time" | "minutes">,
+    startedAt: Date,
+    endedAt: Date | null,
+    announcedAt: Date | null,
+    updates: { at: Date; body: string }[],
+  ) => {
     const row = tx
       .insert(incidents)
       .values({
@@ -140,21 +242,28 @@ export function seedIncidents(tx: Tx, opts: { anchor: Date; organizationIds: num
       .get();
     for (const index of spec.organizations ?? []) {
       const organizationId = opts.organizationIds[index];
-      if (organizationId !== undefined) tx.insert(incidentOrganizations).values({ incidentId: row.id, organizationId }).run();
+      if (organizationId !== undefined)
+        tx.insert(incidentOrganizations).values({ incidentId: row.id, organizationId }).run();
     }
     for (const u of updates) tx.insert(incidentUpdates).values({ incidentId: row.id, at: u.at, body: u.body }).run();
     for (const a of spec.actions ?? []) {
       const due = new Date((endedAt ?? startedAt).getTime() + a.dueInDays * DAY).toISOString().slice(0, 10);
-      tx.insert(preventionActions).values({ incidentId: row.id, title: a.title, owner: a.owner, dueDate: due, status: a.status }).run();
+      tx.insert(preventionActions)
+        .values({ incidentId: row.id, title: a.title, owner: a.owner, dueDate: due, status: a.status })
+        .run();
     }
     n++;
   };
 
   for (const spec of DEMO_INCIDENT_SPECS) {
     const [hh, mm] = spec.time.split(":").map(Number) as [number, number];
-    const startedAt = new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth() - spec.monthsAgo, spec.day, hh, mm));
+    const startedAt = new Date(
+      Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth() - spec.monthsAgo, spec.day, hh, mm),
+    );
     const endedAt = new Date(startedAt.getTime() + spec.minutes * MIN);
-    const announcedAt = spec.announcedHoursAhead ? new Date(startedAt.getTime() - spec.announcedHoursAhead * HOUR) : null;
+    const announcedAt = spec.announcedHoursAhead
+      ? new Date(startedAt.getTime() - spec.announcedHoursAhead * HOUR)
+      : null;
     const updates = announcedAt
       ? [
           { at: announcedAt, body: "Maintenance scheduled. Sessions may reconnect once during the window." },
@@ -162,7 +271,10 @@ export function seedIncidents(tx: Tx, opts: { anchor: Date; organizationIds: num
         ]
       : [
           { at: new Date(startedAt.getTime() + 5 * MIN), body: "We are investigating elevated error rates." },
-          { at: new Date(startedAt.getTime() + Math.floor(spec.minutes / 2) * MIN), body: "The cause has been identified and a fix is being applied." },
+          {
+            at: new Date(startedAt.getTime() + Math.floor(spec.minutes / 2) * MIN),
+            body: "The cause has been identified and a fix is being applied.",
+          },
           { at: endedAt, body: "Service is fully restored. A post-incident review will follow." },
         ];
     write(spec, startedAt, endedAt, announcedAt, updates);
@@ -171,16 +283,33 @@ export function seedIncidents(tx: Tx, opts: { anchor: Date; organizationIds: num
   // The anchor's month: an ongoing incident in EMEA, and announced maintenance ahead in the Americas.
   const ongoingStart = new Date(anchor.getTime() - 50 * MIN);
   write(
-    { title: "Elevated latency for conversational AI in EMEA", productArea: "conversational_ai", regions: ["emea"], severity: "minor" },
+    {
+      title: "Elevated latency for conversational AI in EMEA",
+      productArea: "conversational_ai",
+      regions: ["emea"],
+      severity: "minor",
+    },
     ongoingStart,
     null,
     null,
-    [{ at: new Date(ongoingStart.getTime() + 10 * MIN), body: "We are investigating elevated response times for conversational AI agents in EMEA." }],
+    [
+      {
+        at: new Date(ongoingStart.getTime() + 10 * MIN),
+        body: "We are investigating elevated response times for conversational AI agents in EMEA.",
+      },
+    ],
   );
-  const maintenanceStart = new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth(), anchor.getUTCDate() + 3, 2, 0));
+  const maintenanceStart = new Date(
+    Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth(), anchor.getUTCDate() + 3, 2, 0),
+  );
   const maintenanceAnnounced = new Date(anchor.getTime() - 2 * DAY);
   write(
-    { title: "Planned media server upgrade in the Americas", productArea: "live_streaming", regions: ["americas"], severity: "minor" },
+    {
+      title: "Planned media server upgrade in the Americas",
+      productArea: "live_streaming",
+      regions: ["americas"],
+      severity: "minor",
+    },
     maintenanceStart,
     new Date(maintenanceStart.getTime() + 90 * MIN),
     maintenanceAnnounced,

@@ -22,8 +22,26 @@ export const TIER_DEFAULTS: {
   availabilityCommitment: number;
   hotline: string | null;
 }[] = [
-  { code: "basic", rank: 1, channels: ["ticket", "email"], namedContacts: "none", reviewCadence: "none", proactiveAlerts: false, availabilityCommitment: 99.9, hotline: null },
-  { code: "advanced", rank: 2, channels: ["ticket", "email", "chat"], namedContacts: "am", reviewCadence: "quarterly", proactiveAlerts: false, availabilityCommitment: 99.95, hotline: null },
+  {
+    code: "basic",
+    rank: 1,
+    channels: ["ticket", "email"],
+    namedContacts: "none",
+    reviewCadence: "none",
+    proactiveAlerts: false,
+    availabilityCommitment: 99.9,
+    hotline: null,
+  },
+  {
+    code: "advanced",
+    rank: 2,
+    channels: ["ticket", "email", "chat"],
+    namedContacts: "am",
+    reviewCadence: "quarterly",
+    proactiveAlerts: false,
+    availabilityCommitment: 99.95,
+    hotline: null,
+  },
   {
     code: "enterprise",
     rank: 3,
@@ -70,8 +88,7 @@ export const TARGET_DEFAULTS: Record<TierCode, Record<Priority, Partial<Record<M
   },
 };
 
-const weekdays = (start: string, end: string) =>
-  ([1, 2, 3, 4, 5] as const).map((day) => ({ day, start, end }));
+const weekdays = (start: string, end: string) => ([1, 2, 3, 4, 5] as const).map((day) => ({ day, start, end }));
 
 const range = (from: string, days: number): string[] => {
   const out: string[] = [];
@@ -84,7 +101,8 @@ const range = (from: string, days: number): string[] => {
 };
 
 type HolidaySpec = { date: string; name: string };
-const many = (from: string, days: number, name: string): HolidaySpec[] => range(from, days).map((date) => ({ date, name }));
+const many = (from: string, days: number, name: string): HolidaySpec[] =>
+  range(from, days).map((date) => ({ date, name }));
 
 const CHINA_HOLIDAYS: HolidaySpec[] = [
   ...many("2024-01-01", 1, "New Year's Day"),
@@ -117,33 +135,77 @@ const CHINA_HOLIDAYS: HolidaySpec[] = [
 ];
 
 const US_HOLIDAYS: HolidaySpec[] = [
-  ["2024-01-01", "New Year's Day"], ["2024-01-15", "Martin Luther King Jr. Day"], ["2024-02-19", "Presidents' Day"],
-  ["2024-05-27", "Memorial Day"], ["2024-06-19", "Juneteenth"], ["2024-07-04", "Independence Day"],
-  ["2024-09-02", "Labor Day"], ["2024-11-28", "Thanksgiving"], ["2024-12-25", "Christmas Day"],
-  ["2025-01-01", "New Year's Day"], ["2025-01-20", "Martin Luther King Jr. Day"], ["2025-02-17", "Presidents' Day"],
-  ["2025-05-26", "Memorial Day"], ["2025-06-19", "Juneteenth"], ["2025-07-04", "Independence Day"],
-  ["2025-09-01", "Labor Day"], ["2025-11-27", "Thanksgiving"], ["2025-12-25", "Christmas Day"],
-  ["2026-01-01", "New Year's Day"], ["2026-01-19", "Martin Luther King Jr. Day"], ["2026-02-16", "Presidents' Day"],
-  ["2026-05-25", "Memorial Day"], ["2026-06-19", "Juneteenth"], ["2026-07-03", "Independence Day (observed)"],
-  ["2026-09-07", "Labor Day"], ["2026-11-26", "Thanksgiving"], ["2026-12-25", "Christmas Day"],
-  ["2027-01-01", "New Year's Day"], ["2027-01-18", "Martin Luther King Jr. Day"], ["2027-02-15", "Presidents' Day"],
-  ["2027-05-31", "Memorial Day"], ["2027-06-18", "Juneteenth (observed)"], ["2027-07-05", "Independence Day (observed)"],
-  ["2027-09-06", "Labor Day"], ["2027-11-25", "Thanksgiving"], ["2027-12-24", "Christmas Day (observed)"],
+  ["2024-01-01", "New Year's Day"],
+  ["2024-01-15", "Martin Luther King Jr. Day"],
+  ["2024-02-19", "Presidents' Day"],
+  ["2024-05-27", "Memorial Day"],
+  ["2024-06-19", "Juneteenth"],
+  ["2024-07-04", "Independence Day"],
+  ["2024-09-02", "Labor Day"],
+  ["2024-11-28", "Thanksgiving"],
+  ["2024-12-25", "Christmas Day"],
+  ["2025-01-01", "New Year's Day"],
+  ["2025-01-20", "Martin Luther King Jr. Day"],
+  ["2025-02-17", "Presidents' Day"],
+  ["2025-05-26", "Memorial Day"],
+  ["2025-06-19", "Juneteenth"],
+  ["2025-07-04", "Independence Day"],
+  ["2025-09-01", "Labor Day"],
+  ["2025-11-27", "Thanksgiving"],
+  ["2025-12-25", "Christmas Day"],
+  ["2026-01-01", "New Year's Day"],
+  ["2026-01-19", "Martin Luther King Jr. Day"],
+  ["2026-02-16", "Presidents' Day"],
+  ["2026-05-25", "Memorial Day"],
+  ["2026-06-19", "Juneteenth"],
+  ["2026-07-03", "Independence Day (observed)"],
+  ["2026-09-07", "Labor Day"],
+  ["2026-11-26", "Thanksgiving"],
+  ["2026-12-25", "Christmas Day"],
+  ["2027-01-01", "New Year's Day"],
+  ["2027-01-18", "Martin Luther King Jr. Day"],
+  ["2027-02-15", "Presidents' Day"],
+  ["2027-05-31", "Memorial Day"],
+  ["2027-06-18", "Juneteenth (observed)"],
+  ["2027-07-05", "Independence Day (observed)"],
+  ["2027-09-06", "Labor Day"],
+  ["2027-11-25", "Thanksgiving"],
+  ["2027-12-24", "Christmas Day (observed)"],
 ].map(([date, name]) => ({ date: date!, name: name! }));
 
 const UK_HOLIDAYS: HolidaySpec[] = [
-  ["2024-01-01", "New Year's Day"], ["2024-03-29", "Good Friday"], ["2024-04-01", "Easter Monday"],
-  ["2024-05-06", "Early May bank holiday"], ["2024-05-27", "Spring bank holiday"], ["2024-08-26", "Summer bank holiday"],
-  ["2024-12-25", "Christmas Day"], ["2024-12-26", "Boxing Day"],
-  ["2025-01-01", "New Year's Day"], ["2025-04-18", "Good Friday"], ["2025-04-21", "Easter Monday"],
-  ["2025-05-05", "Early May bank holiday"], ["2025-05-26", "Spring bank holiday"], ["2025-08-25", "Summer bank holiday"],
-  ["2025-12-25", "Christmas Day"], ["2025-12-26", "Boxing Day"],
-  ["2026-01-01", "New Year's Day"], ["2026-04-03", "Good Friday"], ["2026-04-06", "Easter Monday"],
-  ["2026-05-04", "Early May bank holiday"], ["2026-05-25", "Spring bank holiday"], ["2026-08-31", "Summer bank holiday"],
-  ["2026-12-25", "Christmas Day"], ["2026-12-28", "Boxing Day (substitute day)"],
-  ["2027-01-01", "New Year's Day"], ["2027-03-26", "Good Friday"], ["2027-03-29", "Easter Monday"],
-  ["2027-05-03", "Early May bank holiday"], ["2027-05-31", "Spring bank holiday"], ["2027-08-30", "Summer bank holiday"],
-  ["2027-12-27", "Christmas Day (substitute day)"], ["2027-12-28", "Boxing Day (substitute day)"],
+  ["2024-01-01", "New Year's Day"],
+  ["2024-03-29", "Good Friday"],
+  ["2024-04-01", "Easter Monday"],
+  ["2024-05-06", "Early May bank holiday"],
+  ["2024-05-27", "Spring bank holiday"],
+  ["2024-08-26", "Summer bank holiday"],
+  ["2024-12-25", "Christmas Day"],
+  ["2024-12-26", "Boxing Day"],
+  ["2025-01-01", "New Year's Day"],
+  ["2025-04-18", "Good Friday"],
+  ["2025-04-21", "Easter Monday"],
+  ["2025-05-05", "Early May bank holiday"],
+  ["2025-05-26", "Spring bank holiday"],
+  ["2025-08-25", "Summer bank holiday"],
+  ["2025-12-25", "Christmas Day"],
+  ["2025-12-26", "Boxing Day"],
+  ["2026-01-01", "New Year's Day"],
+  ["2026-04-03", "Good Friday"],
+  ["2026-04-06", "Easter Monday"],
+  ["2026-05-04", "Early May bank holiday"],
+  ["2026-05-25", "Spring bank holiday"],
+  ["2026-08-31", "Summer bank holiday"],
+  ["2026-12-25", "Christmas Day"],
+  ["2026-12-28", "Boxing Day (substitute day)"],
+  ["2027-01-01", "New Year's Day"],
+  ["2027-03-26", "Good Friday"],
+  ["2027-03-29", "Easter Monday"],
+  ["2027-05-03", "Early May bank holiday"],
+  ["2027-05-31", "Spring bank holiday"],
+  ["2027-08-30", "Summer bank holiday"],
+  ["2027-12-27", "Christmas Day (substitute day)"],
+  ["2027-12-28", "Boxing Day (substitute day)"],
 ].map(([date, name]) => ({ date: date!, name: name! }));
 
 export const CALENDAR_DEFAULTS: {
@@ -155,7 +217,31 @@ export const CALENDAR_DEFAULTS: {
   holidays: HolidaySpec[];
   holidaySource: string;
 }[] = [
-  { code: "china", name: "China support", region: "china", timeZone: "Asia/Shanghai", hours: weekdays("09:00", "17:30"), holidays: CHINA_HOLIDAYS, holidaySource: "State Council public holiday notice" },
-  { code: "americas", name: "Americas support", region: "americas", timeZone: "America/Los_Angeles", hours: weekdays("09:00", "17:30"), holidays: US_HOLIDAYS, holidaySource: "US federal holidays" },
-  { code: "emea", name: "EMEA support", region: "emea", timeZone: "Europe/London", hours: weekdays("09:00", "17:30"), holidays: UK_HOLIDAYS, holidaySource: "UK bank holidays (England and Wales)" },
+  {
+    code: "china",
+    name: "China support",
+    region: "china",
+    timeZone: "Asia/Shanghai",
+    hours: weekdays("09:00", "17:30"),
+    holidays: CHINA_HOLIDAYS,
+    holidaySource: "State Council public holiday notice",
+  },
+  {
+    code: "americas",
+    name: "Americas support",
+    region: "americas",
+    timeZone: "America/Los_Angeles",
+    hours: weekdays("09:00", "17:30"),
+    holidays: US_HOLIDAYS,
+    holidaySource: "US federal holidays",
+  },
+  {
+    code: "emea",
+    name: "EMEA support",
+    region: "emea",
+    timeZone: "Europe/London",
+    hours: weekdays("09:00", "17:30"),
+    holidays: UK_HOLIDAYS,
+    holidaySource: "UK bank holidays (England and Wales)",
+  },
 ];

@@ -15,7 +15,11 @@ const DAY = 86_400_000;
 const ITEMS = [
   { title: "Upgrade the Android SDK to the supported release", side: "customer", owner: "Engineering lead" },
   { title: "Share a capacity plan for the next product launch", side: "customer", owner: "Product manager" },
-  { title: "Deliver a best-practices session on weak-network handling", side: "vendor", owner: "Technical account manager" },
+  {
+    title: "Deliver a best-practices session on weak-network handling",
+    side: "vendor",
+    owner: "Technical account manager",
+  },
   { title: "Review alert thresholds for live streaming traffic", side: "vendor", owner: "Customer success manager" },
 ] as const;
 
@@ -30,7 +34,13 @@ export function seedReviews(db: Db, opts: { anchor: Date }): { reviews: number }
     .all();
   let count = 0;
   for (const org of orgs) {
-    const customer = db.select({ id: users.id }).from(users).where(eq(users.organizationId, org.id)).orderBy(users.id).limit(1).get();
+    const customer = db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.organizationId, org.id))
+      .orderBy(users.id)
+      .limit(1)
+      .get();
     quarters.forEach((quarter, qi) => {
       const end = quarterBounds(quarter).to;
       const generatedAt = new Date(end.getTime() + 7 * DAY);
@@ -55,17 +65,33 @@ export function seedReviews(db: Db, opts: { anchor: Date }): { reviews: number }
       ITEMS.forEach((item, i) => {
         const due = new Date(end.getTime() + (30 + i * 15) * DAY).toISOString().slice(0, 10);
         db.insert(actionItems)
-          .values({ reviewId: review.id, title: item.title, side: item.side, owner: item.owner, dueDate: due, status: qi === 0 || i % 2 === 1 ? "done" : i === 0 ? "in_progress" : "open" })
+          .values({
+            reviewId: review.id,
+            title: item.title,
+            side: item.side,
+            owner: item.owner,
+            dueDate: due,
+            status: qi === 0 || i % 2 === 1 ? "done" : i === 0 ? "in_progress" : "open",
+          })
           .run();
       });
     });
   }
   // One meeting request waiting in Nimbus Live's account manager's inbox.
   const nimbus = orgs[0];
-  const requester = nimbus ? db.select({ id: users.id }).from(users).where(eq(users.email, "cto@nimbus.example")).get() : undefined;
+  const requester = nimbus
+    ? db.select({ id: users.id }).from(users).where(eq(users.email, "cto@nimbus.example")).get()
+    : undefined;
   if (nimbus && requester) {
     db.insert(meetingRequests)
-      .values({ organizationId: nimbus.id, requestedById: requester.id, topic: "Roadmap for the conversational AI SDK", preferredTimes: "Tuesday or Thursday morning, Pacific time", channel: "video", createdAt: new Date(opts.anchor.getTime() - 2 * DAY) })
+      .values({
+        organizationId: nimbus.id,
+        requestedById: requester.id,
+        topic: "Roadmap for the conversational AI SDK",
+        preferredTimes: "Tuesday or Thursday morning, Pacific time",
+        channel: "video",
+        createdAt: new Date(opts.anchor.getTime() - 2 * DAY),
+      })
       .run();
   }
   return { reviews: count };

@@ -55,13 +55,28 @@ export type ScaleSummary = {
   seconds: Record<ScalePhase, number>;
 };
 
-export const SCALE_DEFAULTS = { tickets: 1_000_000, articles: 10_000, organizations: 5_000, incidents: 300, seed: 4_2026, batchSize: 20_000 } as const;
+export const SCALE_DEFAULTS = {
+  tickets: 1_000_000,
+  articles: 10_000,
+  organizations: 5_000,
+  incidents: 300,
+  seed: 4_2026,
+  batchSize: 20_000,
+} as const;
 
 /** Tables whose secondary indexes are dropped during the bulk load and rebuilt after it. */
 const BULK_TABLES = ["tickets", "ticket_events", "comments", "satisfaction_ratings", "disputes"];
 
-const REGION_ZONES: Record<Region, string> = { china: "Asia/Shanghai", americas: "America/Los_Angeles", emea: "Europe/London" };
-const TIER_MIX: readonly (readonly [TierCode, number])[] = [["basic", 50], ["advanced", 35], ["enterprise", 15]];
+const REGION_ZONES: Record<Region, string> = {
+  china: "Asia/Shanghai",
+  americas: "America/Los_Angeles",
+  emea: "Europe/London",
+};
+const TIER_MIX: readonly (readonly [TierCode, number])[] = [
+  ["basic", 50],
+  ["advanced", 35],
+  ["enterprise", 15],
+];
 /** Relative ticket volume of one organization per tier (as in the demo). */
 const TICKET_WEIGHT: Record<TierCode, number> = { basic: 35, advanced: 60, enterprise: 90 };
 /**
@@ -74,7 +89,11 @@ const USERS_PER_ORG: Record<TierCode, number> = { basic: 3, advanced: 4, enterpr
 const LOCALS = ["dev", "ops", "pm", "qa", "lead", "cto", "support", "eng"];
 const SPAN_DAYS = 3 * 365;
 
-const slugify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/(^-|-$)/g, "");
+const slugify = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/(^-|-$)/g, "");
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
@@ -101,7 +120,9 @@ export function endBulkLoad(sqlite: Database.Database): void {
 /** Drops the secondary indexes of the bulk tables and returns the SQL that recreates them. */
 function dropBulkIndexes(sqlite: Database.Database): string[] {
   const rows = sqlite
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => "?").join(",")})`)
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => "?").join(",")})`,
+    )
     .all(...BULK_TABLES) as { name: string; sql: string }[];
   for (const r of rows) sqlite.exec(`DROP INDEX "${r.name}"`);
   return rows.map((r) => r.sql);
@@ -117,7 +138,14 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
   const sqlite = db.$client;
   const anchor = opts.anchor;
   const rng = createRng(opts.seed);
-  const seconds = { reference: 0, organizations: 0, tickets: 0, indexes: 0, articles: 0, incidents: 0 } satisfies Record<ScalePhase, number>;
+  const seconds = {
+    reference: 0,
+    organizations: 0,
+    tickets: 0,
+    indexes: 0,
+    articles: 0,
+    incidents: 0,
+  } satisfies Record<ScalePhase, number>;
   const started = Date.now();
   let phaseStart = started;
   const endPhase = (phase: ScalePhase) => {
@@ -125,7 +153,8 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
     seconds[phase] = (now - phaseStart) / 1000;
     phaseStart = now;
   };
-  const progress = (phase: ScalePhase, done: number, total: number) => opts.onProgress?.({ phase, done, total, elapsedMs: Date.now() - started });
+  const progress = (phase: ScalePhase, done: number, total: number) =>
+    opts.onProgress?.({ phase, done, total, elapsedMs: Date.now() - started });
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   beginBulkLoad(sqlite);
@@ -139,7 +168,13 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
 
   const indexSql = dropBulkIndexes(sqlite);
   progress("tickets", 0, opts.tickets);
-  const events = writeTickets(sqlite, rng, { ...opts, orgs, ref, staff, onBatch: (done) => progress("tickets", done, opts.tickets) });
+  const events = writeTickets(sqlite, rng, {
+    ...opts,
+    orgs,
+    ref,
+    staff,
+    onBatch: (done) => progress("tickets", done, opts.tickets),
+  });
   endPhase("tickets");
 
   indexSql.forEach((sql, i) => {
@@ -155,19 +190,43 @@ export async function seedScale(db: Db, opts: ScaleOptions): Promise<ScaleSummar
   progress("articles", articles, opts.articles);
   endPhase("articles");
 
-  const incidents = writeIncidents(sqlite, rng, { anchor, count: opts.incidents, orgIds: orgs.map((o) => o.id), createdById: staff.managerId });
+  const incidents = writeIncidents(sqlite, rng, {
+    anchor,
+    count: opts.incidents,
+    orgIds: orgs.map((o) => o.id),
+    createdById: staff.managerId,
+  });
   progress("incidents", incidents, opts.incidents);
   endPhase("incidents");
 
   // Tickets were written in bulk, past refreshTicketSla: build the dashboards' rollups from them.
   rebuildRollups(sqlite);
   endBulkLoad(sqlite);
-  return { organizations: orgs.length, users: people.users, tickets: opts.tickets, events, articles, incidents, seconds };
+  return {
+    organizations: orgs.length,
+    users: people.users,
+    tickets: opts.tickets,
+    events,
+    articles,
+    incidents,
+    seconds,
+  };
 }
 
-type Staff = { agentIds: number[]; managerId: number; amIds: number[]; tamId: number; demoAm: number; kbOwners: number[] };
+type Staff = {
+  agentIds: number[];
+  managerId: number;
+  amIds: number[];
+  tamId: number;
+  demoAm: number;
+  kbOwners: number[];
+};
 
-function writePeople(sqlite: Database.Database, rng: Rng, opts: { anchor: Date; passwordHash: string; organizations: number }) {
+function writePeople(
+  sqlite: Database.Database,
+  rng: Rng,
+  opts: { anchor: Date; passwordHash: string; organizations: number },
+) {
   const created = opts.anchor.getTime() - (SPAN_DAYS + 60) * DAY;
   const insertUser = sqlite.prepare(
     `INSERT INTO users (email, name, password_hash, role, organization_id, locale, time_zone, title, phone, chat_handle, working_hours, active, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?)`,
@@ -175,10 +234,45 @@ function writePeople(sqlite: Database.Database, rng: Rng, opts: { anchor: Date; 
   const insertOrg = sqlite.prepare(
     `INSERT INTO organizations (name, slug, tier_id, region, calendar_id, time_zone, contract_start, contract_end, monthly_fee_cents, account_manager_id, technical_account_manager_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
-  const tierIds = Object.fromEntries((sqlite.prepare(`SELECT code, id FROM tiers`).all() as { code: TierCode; id: number }[]).map((r) => [r.code, r.id])) as Record<TierCode, number>;
-  const calendarIds = Object.fromEntries((sqlite.prepare(`SELECT region, id FROM calendars`).all() as { region: Region; id: number }[]).map((r) => [r.region, r.id])) as Record<Region, number>;
-  const user = (email: string, name: string, role: Role, orgId: number | null, tz: string, extra: { title?: string | null; phone?: string | null; chatHandle?: string | null; workingHours?: string | null; locale?: string | null } = {}) =>
-    Number(insertUser.run(email, name, opts.passwordHash, role, orgId, extra.locale ?? null, tz, extra.title ?? null, extra.phone ?? null, extra.chatHandle ?? null, extra.workingHours ?? null, created).lastInsertRowid);
+  const tierIds = Object.fromEntries(
+    (sqlite.prepare(`SELECT code, id FROM tiers`).all() as { code: TierCode; id: number }[]).map((r) => [r.code, r.id]),
+  ) as Record<TierCode, number>;
+  const calendarIds = Object.fromEntries(
+    (sqlite.prepare(`SELECT region, id FROM calendars`).all() as { region: Region; id: number }[]).map((r) => [
+      r.region,
+      r.id,
+    ]),
+  ) as Record<Region, number>;
+  const user = (
+    email: string,
+    name: string,
+    role: Role,
+    orgId: number | null,
+    tz: string,
+    extra: {
+      title?: string | null;
+      phone?: string | null;
+      chatHandle?: string | null;
+      workingHours?: string | null;
+      locale?: string | null;
+    } = {},
+  ) =>
+    Number(
+      insertUser.run(
+        email,
+        name,
+        opts.passwordHash,
+        role,
+        orgId,
+        extra.locale ?? null,
+        tz,
+        extra.title ?? null,
+        extra.phone ?? null,
+        extra.chatHandle ?? null,
+        extra.workingHours ?? null,
+        created,
+      ).lastInsertRowid,
+    );
 
   let users = 0;
   return sqlite.transaction(() => {
@@ -188,15 +282,30 @@ function writePeople(sqlite: Database.Database, rng: Rng, opts: { anchor: Date; 
       users++;
     }
     const zones = Object.values(REGION_ZONES);
-    const agentIds = ["agent@attain.test", "agent2@attain.test", "agent3@attain.test", "expert@attain.test"].map((e) => ids[e]!);
+    const agentIds = ["agent@attain.test", "agent2@attain.test", "agent3@attain.test", "expert@attain.test"].map(
+      (e) => ids[e]!,
+    );
     for (let i = 1; i <= 96; i++) {
       const role: Role = i % 5 === 0 ? "expert" : "agent";
-      agentIds.push(user(`${role}${i}@scale.attain.test`, PERSON_NAMES[i % PERSON_NAMES.length]!, role, null, zones[i % 3]!, { title: role === "expert" ? "Technical Expert (L2)" : "Support Engineer (L1)" }));
+      agentIds.push(
+        user(`${role}${i}@scale.attain.test`, PERSON_NAMES[i % PERSON_NAMES.length]!, role, null, zones[i % 3]!, {
+          title: role === "expert" ? "Technical Expert (L2)" : "Support Engineer (L1)",
+        }),
+      );
       users++;
     }
     const amIds = [ids["am@attain.test"]!, ids["am2@attain.test"]!];
     for (let i = 1; i <= 40; i++) {
-      amIds.push(user(`am${i}@scale.attain.test`, PERSON_NAMES[(i + 5) % PERSON_NAMES.length]!, "account_manager", null, zones[i % 3]!, { title: "Customer Success Manager", workingHours: "09:00-17:30" }));
+      amIds.push(
+        user(
+          `am${i}@scale.attain.test`,
+          PERSON_NAMES[(i + 5) % PERSON_NAMES.length]!,
+          "account_manager",
+          null,
+          zones[i % 3]!,
+          { title: "Customer Success Manager", workingHours: "09:00-17:30" },
+        ),
+      );
       users++;
     }
     const staff: Staff = {
@@ -210,7 +319,12 @@ function writePeople(sqlite: Database.Database, rng: Rng, opts: { anchor: Date; 
 
     const orgs: OrgInfo[] = [];
     for (let i = 0; i < opts.organizations; i++) {
-      const demo = i === 0 ? { tier: "enterprise" as const, region: "americas" as const } : i === 1 ? { tier: "basic" as const, region: "china" as const } : null;
+      const demo =
+        i === 0
+          ? { tier: "enterprise" as const, region: "americas" as const }
+          : i === 1
+            ? { tier: "basic" as const, region: "china" as const }
+            : null;
       const tier = demo?.tier ?? rng.weighted(TIER_MIX);
       const region = demo?.region ?? REGIONS[i % 3]!;
       const base = ORG_NAMES[i % ORG_NAMES.length]!;
@@ -220,18 +334,37 @@ function writePeople(sqlite: Database.Database, rng: Rng, opts: { anchor: Date; 
       const contractEnd = opts.anchor.getTime() + (i === 0 ? 75 : rng.int(10, 365)) * DAY;
       const am = i === 0 ? staff.demoAm : rng.pick(amIds);
       const orgId = Number(
-        insertOrg.run(name, slug, tierIds[tier], region, calendarIds[region], REGION_ZONES[region], isoDate(contractStart), isoDate(contractEnd),
-          tier === "enterprise" ? 4_000_000 : tier === "advanced" ? 1_200_000 : 300_000, tier === "basic" ? null : am,
-          tier === "enterprise" ? staff.tamId : null, contractStart).lastInsertRowid,
+        insertOrg.run(
+          name,
+          slug,
+          tierIds[tier],
+          region,
+          calendarIds[region],
+          REGION_ZONES[region],
+          isoDate(contractStart),
+          isoDate(contractEnd),
+          tier === "enterprise" ? 4_000_000 : tier === "advanced" ? 1_200_000 : 300_000,
+          tier === "basic" ? null : am,
+          tier === "enterprise" ? staff.tamId : null,
+          contractStart,
+        ).lastInsertRowid,
       );
       const domain = i === 0 ? "nimbus.example" : i === 1 ? "orbit.example" : `${slug}.example`;
-      const locals = i === 0 ? ["dev", "cto", "qa"] : i === 1 ? ["ops", "lead", "dev"] : LOCALS.slice(0, USERS_PER_ORG[tier]);
+      const locals =
+        i === 0 ? ["dev", "cto", "qa"] : i === 1 ? ["ops", "lead", "dev"] : LOCALS.slice(0, USERS_PER_ORG[tier]);
       const requesterIds = locals.map((local, k) => {
         users++;
-        return user(`${local}@${domain}`, PERSON_NAMES[(i * 3 + k) % PERSON_NAMES.length]!, "customer", orgId, REGION_ZONES[region], {
-          locale: region === "china" ? "zh" : "en",
-          title: k === 0 ? "Senior Engineer" : k === 1 ? "Engineering Lead" : "QA Engineer",
-        });
+        return user(
+          `${local}@${domain}`,
+          PERSON_NAMES[(i * 3 + k) % PERSON_NAMES.length]!,
+          "customer",
+          orgId,
+          REGION_ZONES[region],
+          {
+            locale: region === "china" ? "zh" : "en",
+            title: k === 0 ? "Senior Engineer" : k === 1 ? "Engineering Lead" : "QA Engineer",
+          },
+        );
       });
       orgs.push({ id: orgId, tier, region, requesterIds });
     }
@@ -240,14 +373,32 @@ function writePeople(sqlite: Database.Database, rng: Rng, opts: { anchor: Date; 
   })();
 }
 
-function writeEngagements(sqlite: Database.Database, rng: Rng, opts: { anchor: Date; orgs: OrgInfo[]; amIds: number[] }) {
-  const insert = sqlite.prepare(`INSERT INTO engagements (organization_id, kind, at, title, notes, created_by_id) VALUES (?,?,?,?,?,?)`);
+function writeEngagements(
+  sqlite: Database.Database,
+  rng: Rng,
+  opts: { anchor: Date; orgs: OrgInfo[]; amIds: number[] },
+) {
+  const insert = sqlite.prepare(
+    `INSERT INTO engagements (organization_id, kind, at, title, notes, created_by_id) VALUES (?,?,?,?,?,?)`,
+  );
   for (const org of opts.orgs) {
     if (org.tier === "basic") continue;
     for (let q = 1; q <= 4; q++) {
       const kind = q % 3 === 0 ? "review" : q % 2 === 0 ? "training" : "check_in";
-      const title = kind === "review" ? "Quarterly service review" : kind === "training" ? "SDK best practices training" : "Monthly check-in";
-      insert.run(org.id, kind, opts.anchor.getTime() - (q * 45 + rng.int(0, 10)) * DAY, title, "Discussed open tickets, upcoming SDK upgrade and usage growth.", rng.pick(opts.amIds));
+      const title =
+        kind === "review"
+          ? "Quarterly service review"
+          : kind === "training"
+            ? "SDK best practices training"
+            : "Monthly check-in";
+      insert.run(
+        org.id,
+        kind,
+        opts.anchor.getTime() - (q * 45 + rng.int(0, 10)) * DAY,
+        title,
+        "Discussed open tickets, upcoming SDK upgrade and usage growth.",
+        rng.pick(opts.amIds),
+      );
     }
   }
 }
@@ -268,14 +419,20 @@ function pickWeighted(cumulative: Float64Array, r: number): number {
 function writeTickets(
   sqlite: Database.Database,
   rng: Rng,
-  opts: ScaleOptions & { orgs: OrgInfo[]; ref: ReturnType<typeof insertReferenceData>; staff: Staff; onBatch: (done: number) => void },
+  opts: ScaleOptions & {
+    orgs: OrgInfo[];
+    ref: ReturnType<typeof insertReferenceData>;
+    staff: Staff;
+    onBatch: (done: number) => void;
+  },
 ): number {
   const writer = createTicketWriter(sqlite);
   const cumulative = new Float64Array(opts.orgs.length);
   let sum = 0;
   const others = opts.orgs.slice(1).reduce((n, o) => n + TICKET_WEIGHT[o.tier], 0);
   opts.orgs.forEach((o, i) => {
-    sum += i === 0 && opts.orgs.length > 1 ? (others * KEY_ACCOUNT_SHARE) / (1 - KEY_ACCOUNT_SHARE) : TICKET_WEIGHT[o.tier];
+    sum +=
+      i === 0 && opts.orgs.length > 1 ? (others * KEY_ACCOUNT_SHARE) / (1 - KEY_ACCOUNT_SHARE) : TICKET_WEIGHT[o.tier];
     cumulative[i] = sum;
   });
   const anchorMs = opts.anchor.getTime();
@@ -316,20 +473,100 @@ type Platform = { name: string; slug: string; en: string; zh: string };
 
 /** Platforms a variant applies to, each with the advice that differs on it. */
 const PLATFORMS: Platform[] = [
-  { name: "Android", slug: "android", en: "On Android, collect logs with `adb logcat -s AttainRTC` and check the app holds RECORD_AUDIO and CAMERA at run time.", zh: "在 Android 上，用 `adb logcat -s AttainRTC` 收集日志，并确认应用在运行时已获得 RECORD_AUDIO 和 CAMERA 权限。" },
-  { name: "iOS", slug: "ios", en: "On iOS, set the audio session category before joining and keep NSMicrophoneUsageDescription in Info.plist.", zh: "在 iOS 上，请在加入频道前设置音频会话类别，并在 Info.plist 中保留 NSMicrophoneUsageDescription。" },
-  { name: "Web", slug: "web", en: "On the Web SDK, serve the page over HTTPS and check the browser console for ERR_ codes before the SDK logs upload.", zh: "在 Web SDK 中，页面必须通过 HTTPS 提供，并在日志上传前查看浏览器控制台中的 ERR_ 错误码。" },
-  { name: "Windows", slug: "windows", en: "On Windows, logs are under %APPDATA%\\AttainRTC; exclusive-mode audio drivers can block device capture.", zh: "在 Windows 上，日志位于 %APPDATA%\\AttainRTC；独占模式的音频驱动可能阻止设备采集。" },
-  { name: "macOS", slug: "macos", en: "On macOS, grant camera, microphone and screen recording in System Settings > Privacy & Security.", zh: "在 macOS 上，请在“系统设置 > 隐私与安全性”中授予摄像头、麦克风和屏幕录制权限。" },
-  { name: "Flutter", slug: "flutter", en: "With Flutter, call the engine's release() in dispose() so a hot restart does not leave a second engine running.", zh: "使用 Flutter 时，请在 dispose() 中调用引擎的 release()，避免热重启后残留第二个引擎实例。" },
-  { name: "React Native", slug: "react-native", en: "With React Native, rebuild the native app after upgrading the package; Metro reloads do not reload the native SDK.", zh: "使用 React Native 时，升级包后请重新构建原生应用；Metro 热加载不会重新加载原生 SDK。" },
-  { name: "Unity", slug: "unity", en: "With Unity, initialise the engine on the main thread and leave the channel in OnApplicationQuit.", zh: "使用 Unity 时，请在主线程初始化引擎，并在 OnApplicationQuit 中离开频道。" },
-  { name: "Electron", slug: "electron", en: "With Electron, load the SDK in the renderer process only and match the native module to the Electron version.", zh: "使用 Electron 时，仅在渲染进程中加载 SDK，并确保原生模块与 Electron 版本匹配。" },
-  { name: "Linux server", slug: "linux-server", en: "On the Linux server SDK, raise the open-file limit (ulimit -n) for large numbers of channels.", zh: "在 Linux 服务端 SDK 上，频道数量较多时请调高打开文件数上限（ulimit -n）。" },
+  {
+    name: "Android",
+    slug: "android",
+    en: "On Android, collect logs with `adb logcat -s AttainRTC` and check the app holds RECORD_AUDIO and CAMERA at run time.",
+    zh: "在 Android 上，用 `adb logcat -s AttainRTC` 收集日志，并确认应用在运行时已获得 RECORD_AUDIO 和 CAMERA 权限。",
+  },
+  {
+    name: "iOS",
+    slug: "ios",
+    en: "On iOS, set the audio session category before joining and keep NSMicrophoneUsageDescription in Info.plist.",
+    zh: "在 iOS 上，请在加入频道前设置音频会话类别，并在 Info.plist 中保留 NSMicrophoneUsageDescription。",
+  },
+  {
+    name: "Web",
+    slug: "web",
+    en: "On the Web SDK, serve the page over HTTPS and check the browser console for ERR_ codes before the SDK logs upload.",
+    zh: "在 Web SDK 中，页面必须通过 HTTPS 提供，并在日志上传前查看浏览器控制台中的 ERR_ 错误码。",
+  },
+  {
+    name: "Windows",
+    slug: "windows",
+    en: "On Windows, logs are under %APPDATA%\\AttainRTC; exclusive-mode audio drivers can block device capture.",
+    zh: "在 Windows 上，日志位于 %APPDATA%\\AttainRTC；独占模式的音频驱动可能阻止设备采集。",
+  },
+  {
+    name: "macOS",
+    slug: "macos",
+    en: "On macOS, grant camera, microphone and screen recording in System Settings > Privacy & Security.",
+    zh: "在 macOS 上，请在“系统设置 > 隐私与安全性”中授予摄像头、麦克风和屏幕录制权限。",
+  },
+  {
+    name: "Flutter",
+    slug: "flutter",
+    en: "With Flutter, call the engine's release() in dispose() so a hot restart does not leave a second engine running.",
+    zh: "使用 Flutter 时，请在 dispose() 中调用引擎的 release()，避免热重启后残留第二个引擎实例。",
+  },
+  {
+    name: "React Native",
+    slug: "react-native",
+    en: "With React Native, rebuild the native app after upgrading the package; Metro reloads do not reload the native SDK.",
+    zh: "使用 React Native 时，升级包后请重新构建原生应用；Metro 热加载不会重新加载原生 SDK。",
+  },
+  {
+    name: "Unity",
+    slug: "unity",
+    en: "With Unity, initialise the engine on the main thread and leave the channel in OnApplicationQuit.",
+    zh: "使用 Unity 时，请在主线程初始化引擎，并在 OnApplicationQuit 中离开频道。",
+  },
+  {
+    name: "Electron",
+    slug: "electron",
+    en: "With Electron, load the SDK in the renderer process only and match the native module to the Electron version.",
+    zh: "使用 Electron 时，仅在渲染进程中加载 SDK，并确保原生模块与 Electron 版本匹配。",
+  },
+  {
+    name: "Linux server",
+    slug: "linux-server",
+    en: "On the Linux server SDK, raise the open-file limit (ulimit -n) for large numbers of channels.",
+    zh: "在 Linux 服务端 SDK 上，频道数量较多时请调高打开文件数上限（ulimit -n）。",
+  },
 ];
-const SDK_VERSIONS = ["4.0.1", "4.1.0", "4.1.2", "4.2.0", "4.2.3", "4.3.0", "4.3.1", "4.3.2", "4.4.0", "4.4.1", "4.5.0", "4.5.1"];
+const SDK_VERSIONS = [
+  "4.0.1",
+  "4.1.0",
+  "4.1.2",
+  "4.2.0",
+  "4.2.3",
+  "4.3.0",
+  "4.3.1",
+  "4.3.2",
+  "4.4.0",
+  "4.4.1",
+  "4.5.0",
+  "4.5.1",
+];
 /** Codes a troubleshooting variant also answers, so code searches return different sets of articles. */
-const RELATED_CODES = ["17", "101", "102", "109", "110", "1001", "1003", "1005", "1018", "1501", "1502", "ERR_TOKEN_EXPIRED", "ERR_NOT_READABLE", "ERR_PERMISSION_DENIED", "ERR_NETWORK_ERROR", "ERR_WS_ABORT"];
+const RELATED_CODES = [
+  "17",
+  "101",
+  "102",
+  "109",
+  "110",
+  "1001",
+  "1003",
+  "1005",
+  "1018",
+  "1501",
+  "1502",
+  "ERR_TOKEN_EXPIRED",
+  "ERR_NOT_READABLE",
+  "ERR_PERMISSION_DENIED",
+  "ERR_NETWORK_ERROR",
+  "ERR_WS_ABORT",
+];
 
 /**
  * Knowledge base articles: the demo articles first, then variants of them until `count`. A variant
@@ -337,7 +574,11 @@ const RELATED_CODES = ["17", "101", "102", "109", "110", "1001", "1003", "1005",
  * them, its body starts with platform-specific advice, and troubleshooting variants answer one more
  * related error code. Each has its error-code rows and its full-text row (`ftsRow`, as the editor).
  */
-function writeArticles(sqlite: Database.Database, rng: Rng, opts: { anchor: Date; count: number; ownerIds: number[] }): number {
+function writeArticles(
+  sqlite: Database.Database,
+  rng: Rng,
+  opts: { anchor: Date; count: number; ownerIds: number[] },
+): number {
   const insert = sqlite.prepare(
     `INSERT INTO articles (slug, locale, translation_group, title, summary, body, product_area, type, status, internal, owner_id, tags, error_codes, sdk_versions, reviewed_at, views, helpful_count, not_helpful_count, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
@@ -363,10 +604,28 @@ function writeArticles(sqlite: Database.Database, rng: Rng, opts: { anchor: Date
       const views = k === 0 ? a.views : Math.floor(a.views * (0.05 + rng.next()));
       const slug = k === 0 ? a.slug : `${a.slug}-${platform.slug}-${version.replace(/\./g, "-")}`;
       const id = Number(
-        insert.run(slug, a.locale, k === 0 ? a.translationGroup : `${a.translationGroup}-${k}`, title, a.summary, body,
-          a.productArea, a.type, a.status, a.internal ? 1 : 0, opts.ownerIds[i % opts.ownerIds.length] ?? null, JSON.stringify(tags),
-          JSON.stringify(errorCodes), JSON.stringify(sdkVersions), reviewedAt, views, Math.floor(views * 0.05), Math.floor(views * 0.01),
-          reviewedAt - 30 * DAY, reviewedAt).lastInsertRowid,
+        insert.run(
+          slug,
+          a.locale,
+          k === 0 ? a.translationGroup : `${a.translationGroup}-${k}`,
+          title,
+          a.summary,
+          body,
+          a.productArea,
+          a.type,
+          a.status,
+          a.internal ? 1 : 0,
+          opts.ownerIds[i % opts.ownerIds.length] ?? null,
+          JSON.stringify(tags),
+          JSON.stringify(errorCodes),
+          JSON.stringify(sdkVersions),
+          reviewedAt,
+          views,
+          Math.floor(views * 0.05),
+          Math.floor(views * 0.01),
+          reviewedAt - 30 * DAY,
+          reviewedAt,
+        ).lastInsertRowid,
       );
       for (const c of errorCodes) code.run(id, c.toUpperCase());
       const row = ftsRow({ title, body, errorCodes });
@@ -386,11 +645,17 @@ const INCIDENT_TITLES: Record<(typeof PRODUCT_AREAS)[number], string[]> = {
 };
 
 /** Incidents over the three years: most unplanned, some planned and announced, some for listed organizations only. */
-function writeIncidents(sqlite: Database.Database, rng: Rng, opts: { anchor: Date; count: number; orgIds: number[]; createdById: number }): number {
+function writeIncidents(
+  sqlite: Database.Database,
+  rng: Rng,
+  opts: { anchor: Date; count: number; orgIds: number[]; createdById: number },
+): number {
   const insert = sqlite.prepare(
     `INSERT INTO incidents (title, product_area, regions, severity, started_at, ended_at, planned, announced_at, all_organizations, summary, root_cause, created_by_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
-  const affected = sqlite.prepare(`INSERT OR IGNORE INTO incident_organizations (incident_id, organization_id) VALUES (?, ?)`);
+  const affected = sqlite.prepare(
+    `INSERT OR IGNORE INTO incident_organizations (incident_id, organization_id) VALUES (?, ?)`,
+  );
   const update = sqlite.prepare(`INSERT INTO incident_updates (incident_id, at, body) VALUES (?,?,?)`);
   sqlite.transaction(() => {
     for (let i = 0; i < opts.count; i++) {
@@ -402,10 +667,21 @@ function writeIncidents(sqlite: Database.Database, rng: Rng, opts: { anchor: Dat
       const title = rng.pick(INCIDENT_TITLES[area]);
       const listed = !planned && rng.chance(0.3);
       const id = Number(
-        insert.run(title, area, JSON.stringify(regions), planned ? "minor" : rng.pick(INCIDENT_SEVERITIES), startedAt, startedAt + minutes * MIN,
-          planned ? 1 : 0, planned ? startedAt - rng.int(1, 10) * DAY : null, listed ? 0 : 1,
+        insert.run(
+          title,
+          area,
+          JSON.stringify(regions),
+          planned ? "minor" : rng.pick(INCIDENT_SEVERITIES),
+          startedAt,
+          startedAt + minutes * MIN,
+          planned ? 1 : 0,
+          planned ? startedAt - rng.int(1, 10) * DAY : null,
+          listed ? 0 : 1,
           `${title}. Service was restored; see the post-incident review for details.`,
-          planned ? null : "A configuration change rolled out to one cluster exhausted its connection pool.", opts.createdById, startedAt).lastInsertRowid,
+          planned ? null : "A configuration change rolled out to one cluster exhausted its connection pool.",
+          opts.createdById,
+          startedAt,
+        ).lastInsertRowid,
       );
       if (listed) for (let k = rng.int(1, 20); k > 0; k--) affected.run(id, rng.pick(opts.orgIds));
       update.run(id, startedAt + 5 * MIN, "We are investigating reports of degraded service.");

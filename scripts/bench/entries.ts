@@ -82,13 +82,13 @@ const OPEN = `('new','open','pending_customer','workaround_provided')`;
 /** The ticket whose page `tickets.get` measures: the scale seed's first Nimbus Live ticket. */
 const TICKET_PAGE_ID = 2319;
 
-
 /** The last quarter that has ended when the bench runs (UTC), which the SLA entries ask for. */
 const SLA_BENCH_QUARTER = (() => {
   const now = new Date();
   const start = Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3 - 3, 1);
   const d = new Date(start);
-  const month = (add: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1)).toISOString().slice(0, 7);
+  const month = (add: number) =>
+    new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1)).toISOString().slice(0, 7);
   return {
     key: `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`,
     from: start,
@@ -132,7 +132,13 @@ export const ENTRIES: BenchEntry[] = [
     method: "POST",
     path: "/api/auth/callback/credentials",
     contentType: "application/x-www-form-urlencoded",
-    body: (ctx) => new URLSearchParams({ email: "dev@nimbus.example", password: "attain-demo", csrfToken: ctx.csrfToken, json: "true" }).toString(),
+    body: (ctx) =>
+      new URLSearchParams({
+        email: "dev@nimbus.example",
+        password: "attain-demo",
+        csrfToken: ctx.csrfToken,
+        json: "true",
+      }).toString(),
     budget: { kind: "none", reason: "dominated by scrypt (N=16384) by design" },
     rawSql: [{ sql: `SELECT * FROM users WHERE lower(email) = ?`, params: () => ["dev@nimbus.example"] }],
   },
@@ -165,7 +171,10 @@ export const ENTRIES: BenchEntry[] = [
         sql: `SELECT id, name, email, title, phone, chat_handle, time_zone, working_hours FROM users WHERE id IN (SELECT account_manager_id FROM organizations WHERE id = ? UNION SELECT technical_account_manager_id FROM organizations WHERE id = ?)`,
         params: (c) => [c.user?.organizationId, c.user?.organizationId],
       },
-      { sql: `SELECT count(*) FROM tickets WHERE organization_id = ? AND status IN ${OPEN}`, params: (c) => [c.user?.organizationId] },
+      {
+        sql: `SELECT count(*) FROM tickets WHERE organization_id = ? AND status IN ${OPEN}`,
+        params: (c) => [c.user?.organizationId],
+      },
     ],
   },
   {
@@ -237,8 +246,12 @@ export const ENTRIES: BenchEntry[] = [
               LEFT JOIN users u ON u.id = t.assignee_id
               WHERE t.next_due_at IS NOT NULL AND t.outside_sla = 0 AND +t.status IN ${OPEN} ORDER BY t.next_due_at, t.id LIMIT 51`,
       },
-      { sql: `SELECT count(*) FROM tickets t INDEXED BY tickets_open_due_idx WHERE t.next_due_at IS NOT NULL AND t.outside_sla = 0 AND +t.status IN ${OPEN}` },
-      { sql: `SELECT priority, metric, minutes, calendar_mode FROM targets WHERE version_id = (SELECT max(id) FROM target_versions)` },
+      {
+        sql: `SELECT count(*) FROM tickets t INDEXED BY tickets_open_due_idx WHERE t.next_due_at IS NOT NULL AND t.outside_sla = 0 AND +t.status IN ${OPEN}`,
+      },
+      {
+        sql: `SELECT priority, metric, minutes, calendar_mode FROM targets WHERE version_id = (SELECT max(id) FROM target_versions)`,
+      },
       { sql: `SELECT * FROM calendars WHERE id = 1` },
       { sql: `SELECT date FROM holidays WHERE calendar_id = 1` },
     ],
@@ -260,20 +273,35 @@ export const ENTRIES: BenchEntry[] = [
   },
   {
     name: "tickets.get",
-    what: "a customer opens a ticket page: ticket, conversation, timeline, complaints, disputes, watchers, and each metric's \"why is it due then?\" trace",
+    what: 'a customer opens a ticket page: ticket, conversation, timeline, complaints, disputes, watchers, and each metric\'s "why is it due then?" trace',
     as: "dev@nimbus.example",
     method: "GET",
     // Ticket 2319 is the scale seed's first Nimbus Live ticket (deterministic seed): 7 events, 5 comments, rated.
     path: `/api/trpc/tickets.get?input=${encodeURIComponent(JSON.stringify({ json: { id: TICKET_PAGE_ID } }))}`,
     budget: BUDGETS.interactive,
     rawSql: [
-      { sql: `SELECT * FROM tickets WHERE id = ? AND organization_id = ?`, params: (c) => [TICKET_PAGE_ID, c.user?.organizationId] },
-      { sql: `SELECT o.name, tr.code, o.time_zone FROM organizations o JOIN tiers tr ON tr.id = o.tier_id WHERE o.id = (SELECT organization_id FROM tickets WHERE id = ?)`, params: () => [TICKET_PAGE_ID] },
-      { sql: `SELECT * FROM comments WHERE ticket_id = ? AND visibility = 'public' ORDER BY created_at, id`, params: () => [TICKET_PAGE_ID] },
+      {
+        sql: `SELECT * FROM tickets WHERE id = ? AND organization_id = ?`,
+        params: (c) => [TICKET_PAGE_ID, c.user?.organizationId],
+      },
+      {
+        sql: `SELECT o.name, tr.code, o.time_zone FROM organizations o JOIN tiers tr ON tr.id = o.tier_id WHERE o.id = (SELECT organization_id FROM tickets WHERE id = ?)`,
+        params: () => [TICKET_PAGE_ID],
+      },
+      {
+        sql: `SELECT * FROM comments WHERE ticket_id = ? AND visibility = 'public' ORDER BY created_at, id`,
+        params: () => [TICKET_PAGE_ID],
+      },
       { sql: `SELECT * FROM ticket_events WHERE ticket_id = ? ORDER BY at, id`, params: () => [TICKET_PAGE_ID] },
-      { sql: `SELECT score, comment, created_at FROM satisfaction_ratings WHERE ticket_id = ?`, params: () => [TICKET_PAGE_ID] },
+      {
+        sql: `SELECT score, comment, created_at FROM satisfaction_ratings WHERE ticket_id = ?`,
+        params: () => [TICKET_PAGE_ID],
+      },
       { sql: `SELECT * FROM disputes WHERE ticket_id = ? ORDER BY created_at DESC`, params: () => [TICKET_PAGE_ID] },
-      { sql: `SELECT u.id, u.name, u.email FROM watchers w JOIN users u ON u.id = w.user_id WHERE w.ticket_id = ? ORDER BY u.name`, params: () => [TICKET_PAGE_ID] },
+      {
+        sql: `SELECT u.id, u.name, u.email FROM watchers w JOIN users u ON u.id = w.user_id WHERE w.ticket_id = ? ORDER BY u.name`,
+        params: () => [TICKET_PAGE_ID],
+      },
       {
         sql: `SELECT id, name, role FROM users WHERE id IN (SELECT requester_id FROM tickets WHERE id = ? UNION SELECT author_id FROM comments WHERE ticket_id = ? UNION SELECT actor_id FROM ticket_events WHERE ticket_id = ?)`,
         params: () => [TICKET_PAGE_ID, TICKET_PAGE_ID, TICKET_PAGE_ID],
@@ -282,10 +310,22 @@ export const ENTRIES: BenchEntry[] = [
         sql: `SELECT t.id, t.target_version_id, o.calendar_id FROM tickets t JOIN organizations o ON o.id = t.organization_id WHERE t.id = ?`,
         params: () => [TICKET_PAGE_ID],
       },
-      { sql: `SELECT at, type, data FROM ticket_events WHERE ticket_id = ? ORDER BY at, id`, params: () => [TICKET_PAGE_ID] },
-      { sql: `SELECT * FROM targets WHERE version_id = (SELECT target_version_id FROM tickets WHERE id = ?)`, params: () => [TICKET_PAGE_ID] },
-      { sql: `SELECT * FROM calendars WHERE id = (SELECT calendar_id FROM organizations WHERE id = ?)`, params: (c) => [c.user?.organizationId] },
-      { sql: `SELECT date FROM holidays WHERE calendar_id = (SELECT calendar_id FROM organizations WHERE id = ?)`, params: (c) => [c.user?.organizationId] },
+      {
+        sql: `SELECT at, type, data FROM ticket_events WHERE ticket_id = ? ORDER BY at, id`,
+        params: () => [TICKET_PAGE_ID],
+      },
+      {
+        sql: `SELECT * FROM targets WHERE version_id = (SELECT target_version_id FROM tickets WHERE id = ?)`,
+        params: () => [TICKET_PAGE_ID],
+      },
+      {
+        sql: `SELECT * FROM calendars WHERE id = (SELECT calendar_id FROM organizations WHERE id = ?)`,
+        params: (c) => [c.user?.organizationId],
+      },
+      {
+        sql: `SELECT date FROM holidays WHERE calendar_id = (SELECT calendar_id FROM organizations WHERE id = ?)`,
+        params: (c) => [c.user?.organizationId],
+      },
     ],
   },
   {
@@ -297,7 +337,13 @@ export const ENTRIES: BenchEntry[] = [
     contentType: "application/json",
     body: (ctx) =>
       JSON.stringify({
-        json: { subject: `Bench ticket ${ctx.seq}: audio drops`, description: "Audio drops for a few seconds on Wi-Fi.", productArea: "voice_calling", category: "functional_bug", priority: "P2" },
+        json: {
+          subject: `Bench ticket ${ctx.seq}: audio drops`,
+          description: "Audio drops for a few seconds on Wi-Fi.",
+          productArea: "voice_calling",
+          category: "functional_bug",
+          priority: "P2",
+        },
       }),
     budget: BUDGETS.write,
     rawSql: [
@@ -311,14 +357,18 @@ export const ENTRIES: BenchEntry[] = [
   // cost does not grow with the ticket count; drill-down reads the per-ticket facts by outcome time.
   ...(() => {
     const quarter = SLA_BENCH_QUARTER;
-    const input = (extra: Record<string, unknown> = {}) => encodeURIComponent(JSON.stringify({ json: { period: { kind: "quarter", quarter: quarter.key }, ...extra } }));
+    const input = (extra: Record<string, unknown> = {}) =>
+      encodeURIComponent(JSON.stringify({ json: { period: { kind: "quarter", quarter: quarter.key }, ...extra } }));
     const months = quarter.months.map((m) => `'${m}'`).join(",");
     const before = quarter.previousMonths.map((m) => `'${m}'`).join(",");
     const cells = (list: string, where = "") => ({
       sql: `SELECT metric, month, tier_id, priority, sum(met), sum(breached), sum(excluded), sum(band0), sum(band1), sum(band2), sum(band3), sum(band4), sum(band5), sum(band6)
             FROM sla_rollups WHERE month IN (${list}) ${where} GROUP BY metric, month, tier_id, priority`,
     });
-    const aged = { sql: `SELECT t.id FROM tickets t JOIN organizations o ON o.id = t.organization_id WHERE t.next_due_at IS NOT NULL AND t.outside_sla = 0 AND t.next_due_at < ? AND +t.status IN ${OPEN}`, params: (c: EntryContext) => [c.now] };
+    const aged = {
+      sql: `SELECT t.id FROM tickets t JOIN organizations o ON o.id = t.organization_id WHERE t.next_due_at IS NOT NULL AND t.outside_sla = 0 AND t.next_due_at < ? AND +t.status IN ${OPEN}`,
+      params: (c: EntryContext) => [c.now],
+    };
     return [
       {
         name: "sla.dashboard",
@@ -331,7 +381,9 @@ export const ENTRIES: BenchEntry[] = [
           cells(months),
           cells(before),
           aged,
-          { sql: `SELECT product_area, category, sum(breached) FROM sla_breach_rollups WHERE month IN (${months}) GROUP BY product_area, category` },
+          {
+            sql: `SELECT product_area, category, sum(breached) FROM sla_breach_rollups WHERE month IN (${months}) GROUP BY product_area, category`,
+          },
           { sql: `SELECT sum(ratings), sum(score_sum) FROM satisfaction_rollups WHERE month IN (${months})` },
         ],
       },
@@ -342,7 +394,10 @@ export const ENTRIES: BenchEntry[] = [
         method: "GET",
         path: `/api/trpc/sla.dashboard?input=${input({ tierCode: "enterprise", priority: "P0" })}`,
         budget: BUDGETS.dashboard,
-        rawSql: [cells(months, "AND tier_id = (SELECT id FROM tiers WHERE code = 'enterprise') AND priority = 'P0'"), cells(before, "AND tier_id = (SELECT id FROM tiers WHERE code = 'enterprise') AND priority = 'P0'")],
+        rawSql: [
+          cells(months, "AND tier_id = (SELECT id FROM tiers WHERE code = 'enterprise') AND priority = 'P0'"),
+          cells(before, "AND tier_id = (SELECT id FROM tiers WHERE code = 'enterprise') AND priority = 'P0'"),
+        ],
       },
       {
         name: "sla.atRisk",
@@ -368,8 +423,13 @@ export const ENTRIES: BenchEntry[] = [
         path: `/api/trpc/sla.availability?input=${input()}`,
         budget: BUDGETS.dashboard,
         rawSql: [
-          { sql: `SELECT o.id, o.region, t.code, t.availability_commitment, t.credit_schedule FROM organizations o JOIN tiers t ON t.id = o.tier_id ORDER BY o.name` },
-          { sql: `SELECT id, started_at, ended_at, planned, announced_at, all_organizations, regions FROM incidents WHERE started_at < ? AND (ended_at IS NULL OR ended_at > ?)`, params: () => [quarter.to, quarter.from] },
+          {
+            sql: `SELECT o.id, o.region, t.code, t.availability_commitment, t.credit_schedule FROM organizations o JOIN tiers t ON t.id = o.tier_id ORDER BY o.name`,
+          },
+          {
+            sql: `SELECT id, started_at, ended_at, planned, announced_at, all_organizations, regions FROM incidents WHERE started_at < ? AND (ended_at IS NULL OR ended_at > ?)`,
+            params: () => [quarter.to, quarter.from],
+          },
         ],
       },
       {
@@ -409,14 +469,17 @@ export const ENTRIES: BenchEntry[] = [
     method: "POST",
     path: "/api/trpc/reviews.generate",
     contentType: "application/json",
-    body: (ctx) => JSON.stringify({ json: { organizationId: 1, quarter: REVIEW_QUARTERS[ctx.seq % REVIEW_QUARTERS.length] } }),
+    body: (ctx) =>
+      JSON.stringify({ json: { organizationId: 1, quarter: REVIEW_QUARTERS[ctx.seq % REVIEW_QUARTERS.length] } }),
     budget: { kind: "review generation", p95Ms: 300 },
     sequence: {
       requests: REVIEW_QUARTERS.length,
       reset: (db) => {
         const quarters = JSON.stringify(REVIEW_QUARTERS);
         // Action items go with their review (ON DELETE CASCADE).
-        db.prepare(`DELETE FROM reviews WHERE organization_id = 1 AND quarter IN (SELECT value FROM json_each(?))`).run(quarters);
+        db.prepare(`DELETE FROM reviews WHERE organization_id = 1 AND quarter IN (SELECT value FROM json_each(?))`).run(
+          quarters,
+        );
       },
     },
     rawSql: REVIEW_RAW_SQL,
@@ -434,30 +497,51 @@ export const ENTRIES: BenchEntry[] = [
   },
   ...(
     [
-      { name: "kb.search", q: "android quick start", match: '"android" AND "quick" AND "start"', codes: [] as string[], what: "an anonymous visitor searches the knowledge base in English" },
-      { name: "kb.search.zh", q: "网络延迟", match: '"网络" AND "延迟"', codes: [] as string[], what: "an anonymous visitor searches in Chinese (segmented two-character words)" },
-      { name: "kb.search.code", q: "error 110", match: '"error" AND "110"', codes: ["110"], what: "an anonymous visitor searches an SDK error code (exact code match first)" },
+      {
+        name: "kb.search",
+        q: "android quick start",
+        match: '"android" AND "quick" AND "start"',
+        codes: [] as string[],
+        what: "an anonymous visitor searches the knowledge base in English",
+      },
+      {
+        name: "kb.search.zh",
+        q: "网络延迟",
+        match: '"网络" AND "延迟"',
+        codes: [] as string[],
+        what: "an anonymous visitor searches in Chinese (segmented two-character words)",
+      },
+      {
+        name: "kb.search.code",
+        q: "error 110",
+        match: '"error" AND "110"',
+        codes: ["110"],
+        what: "an anonymous visitor searches an SDK error code (exact code match first)",
+      },
     ] as const
-  ).map(
-    (k): BenchEntry => ({
-      name: k.name,
-      what: `${k.what}: kb.search "${k.q}" (FTS5 bm25, snippets, visibility filter)`,
-      as: null,
-      method: "GET",
-      path: `/api/trpc/kb.search?input=${encodeURIComponent(JSON.stringify({ json: { q: k.q, preferLocale: "en" } }))}`,
-      budget: BUDGETS.search,
-      rawSql: [
-        {
-          sql: `SELECT a.id, a.slug, a.locale, a.title, a.summary, bm25(articles_fts, 10.0, 1.0, 5.0) AS score FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+  ).map((k): BenchEntry => ({
+    name: k.name,
+    what: `${k.what}: kb.search "${k.q}" (FTS5 bm25, snippets, visibility filter)`,
+    as: null,
+    method: "GET",
+    path: `/api/trpc/kb.search?input=${encodeURIComponent(JSON.stringify({ json: { q: k.q, preferLocale: "en" } }))}`,
+    budget: BUDGETS.search,
+    rawSql: [
+      {
+        sql: `SELECT a.id, a.slug, a.locale, a.title, a.summary, bm25(articles_fts, 10.0, 1.0, 5.0) AS score FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
                 WHERE articles_fts MATCH ? AND a.status = 'published' AND a.internal = 0 ORDER BY (a.locale = 'en') DESC, score LIMIT 20`,
-          params: () => [k.match],
-        },
-        ...(k.codes.length
-          ? [{ sql: `SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM article_error_codes WHERE code = ?) AND a.status = 'published' AND a.internal = 0 LIMIT 20`, params: () => [k.codes[0]] }]
-          : []),
-      ],
-    }),
-  ),
+        params: () => [k.match],
+      },
+      ...(k.codes.length
+        ? [
+            {
+              sql: `SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM article_error_codes WHERE code = ?) AND a.status = 'published' AND a.internal = 0 LIMIT 20`,
+              params: () => [k.codes[0]],
+            },
+          ]
+        : []),
+    ],
+  })),
 ];
 
 /** Pages whose first-load JavaScript (compressed) is measured, as the account that opens them. */

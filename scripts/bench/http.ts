@@ -35,7 +35,11 @@ export async function signIn(baseUrl: string, csrf: Csrf, email: string, passwor
  * HTML references from /_next/, fetched and gzip-compressed at the default level. The page's inline
  * RSC payload is data, not code, and is left out.
  */
-export async function firstLoadJs(baseUrl: string, pagePath: string, cookie: string | null): Promise<{ status: number; bytes: number; scripts: number }> {
+export async function firstLoadJs(
+  baseUrl: string,
+  pagePath: string,
+  cookie: string | null,
+): Promise<{ status: number; bytes: number; scripts: number }> {
   const res = await fetch(`${baseUrl}${pagePath}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
   const html = await res.text();
   if (res.status !== 200) return { status: res.status, bytes: NaN, scripts: 0 };

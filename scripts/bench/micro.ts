@@ -8,7 +8,14 @@ import { recomputeAll, type RecomputeReport } from "@/server/sla/recompute";
 import { buildSlaTargets } from "@/server/sla/targets";
 import type { BenchEntry, EntryContext } from "./entries";
 
-export type TimedTask = { name: string; p50Ms: number; p99Ms: number; meanMs: number; opsPerSec: number; samples: number };
+export type TimedTask = {
+  name: string;
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  opsPerSec: number;
+  samples: number;
+};
 
 async function runTasks(tasks: { name: string; fn: () => unknown }[], timeMs: number): Promise<TimedTask[]> {
   const bench = new Bench({ time: timeMs, iterations: 10, warmupTime: Math.min(200, timeMs / 4) });
@@ -16,13 +23,27 @@ async function runTasks(tasks: { name: string; fn: () => unknown }[], timeMs: nu
   await bench.run();
   return bench.tasks.map((task) => {
     const r = task.result;
-    if (r.state !== "completed") throw new Error(`micro-benchmark ${task.name} did not complete: ${r.state === "errored" ? r.error.message : r.state}`);
-    return { name: task.name, p50Ms: r.latency.p50, p99Ms: r.latency.p99, meanMs: r.latency.mean, opsPerSec: r.throughput.mean, samples: r.latency.samples?.length ?? r.latency.df + 1 };
+    if (r.state !== "completed")
+      throw new Error(
+        `micro-benchmark ${task.name} did not complete: ${r.state === "errored" ? r.error.message : r.state}`,
+      );
+    return {
+      name: task.name,
+      p50Ms: r.latency.p50,
+      p99Ms: r.latency.p99,
+      meanMs: r.latency.mean,
+      opsPerSec: r.throughput.mean,
+      samples: r.latency.samples?.length ?? r.latency.df + 1,
+    };
   });
 }
 
 const chinaDefaults = CALENDAR_DEFAULTS.find((c) => c.region === "china")!;
-const CHINA: BusinessCalendar = { timeZone: chinaDefaults.timeZone, hours: chinaDefaults.hours, holidays: chinaDefaults.holidays.map((h) => h.date) };
+const CHINA: BusinessCalendar = {
+  timeZone: chinaDefaults.timeZone,
+  hours: chinaDefaults.hours,
+  holidays: chinaDefaults.holidays.map((h) => h.date),
+};
 
 /** An Enterprise ticket's life in 20 events: pauses, a raise of priority, workaround, a reopen. */
 export function twentyEventTicket(): SlaEvent[] {
@@ -54,7 +75,11 @@ export function twentyEventTicket(): SlaEvent[] {
 
 export function enterpriseChinaTargets() {
   const cells = Object.entries(TARGET_DEFAULTS.enterprise).flatMap(([priority, metrics]) =>
-    Object.entries(metrics).map(([metric, cell]) => ({ priority: priority as Priority, metric: metric as Metric, ...cell })),
+    Object.entries(metrics).map(([metric, cell]) => ({
+      priority: priority as Priority,
+      metric: metric as Metric,
+      ...cell,
+    })),
   );
   return buildSlaTargets(cells, CHINA);
 }
@@ -67,8 +92,14 @@ export async function domainMicroBenchmarks(timeMs = 2000): Promise<TimedTask[]>
   const now = new Date("2026-04-30T00:00:00Z");
   return runTasks(
     [
-      { name: "addBusinessMinutes: 40 business days (20,400 min), China calendar", fn: () => addBusinessMinutes(start, 20_400, CHINA) },
-      { name: "evaluateSla: 20 events, Enterprise targets, China calendar", fn: () => evaluateSla(events, targets, now) },
+      {
+        name: "addBusinessMinutes: 40 business days (20,400 min), China calendar",
+        fn: () => addBusinessMinutes(start, 20_400, CHINA),
+      },
+      {
+        name: "evaluateSla: 20 events, Enterprise targets, China calendar",
+        fn: () => evaluateSla(events, targets, now),
+      },
     ],
     timeMs,
   );
@@ -77,7 +108,9 @@ export async function domainMicroBenchmarks(timeMs = 2000): Promise<TimedTask[]>
 /** The demo account's id and organization, for raw SQL parameters. */
 export function entryContext(sqlite: Database.Database, email: string | null, now: number): EntryContext {
   if (!email) return { now, user: null };
-  const row = sqlite.prepare(`SELECT id, organization_id AS organizationId FROM users WHERE lower(email) = ?`).get(email) as { id: number; organizationId: number | null } | undefined;
+  const row = sqlite
+    .prepare(`SELECT id, organization_id AS organizationId FROM users WHERE lower(email) = ?`)
+    .get(email) as { id: number; organizationId: number | null } | undefined;
   if (!row) throw new Error(`the dataset has no user ${email}`);
   return { now, user: { ...row, email } };
 }
@@ -85,7 +118,12 @@ export function entryContext(sqlite: Database.Database, email: string | null, no
 export type RawTiming = { entry: string; task: TimedTask | null; plans: string[][] };
 
 /** Each entry's raw SQL, prepared once and run in sequence per iteration; with its query plans. */
-export async function rawSqlTimings(sqlite: Database.Database, entries: readonly BenchEntry[], now: number, timeMs = 1000): Promise<RawTiming[]> {
+export async function rawSqlTimings(
+  sqlite: Database.Database,
+  entries: readonly BenchEntry[],
+  now: number,
+  timeMs = 1000,
+): Promise<RawTiming[]> {
   const out: RawTiming[] = [];
   for (const entry of entries) {
     if (entry.rawSql.length === 0) {
@@ -95,10 +133,17 @@ export async function rawSqlTimings(sqlite: Database.Database, entries: readonly
     const ctx = entryContext(sqlite, entry.as ?? (entry.name === "sign-in" ? "dev@nimbus.example" : null), now);
     const statements = entry.rawSql.map((q) => ({ stmt: sqlite.prepare(q.sql), params: q.params?.(ctx) ?? [] }));
     const plans = entry.rawSql.map((q, i) =>
-      (sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...statements[i]!.params) as { detail: string }[]).map((r) => r.detail),
+      (sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...statements[i]!.params) as { detail: string }[]).map(
+        (r) => r.detail,
+      ),
     );
     const [task] = await runTasks(
-      [{ name: entry.name, fn: () => statements.forEach(({ stmt, params }) => (stmt.reader ? stmt.all(...params) : stmt.run(...params))) }],
+      [
+        {
+          name: entry.name,
+          fn: () => statements.forEach(({ stmt, params }) => (stmt.reader ? stmt.all(...params) : stmt.run(...params))),
+        },
+      ],
       timeMs,
     );
     out.push({ entry: entry.name, task: task ?? null, plans });
@@ -107,6 +152,10 @@ export async function rawSqlTimings(sqlite: Database.Database, entries: readonly
 }
 
 /** A full SLA recompute over the dataset at its anchor, check only: time, rate and drift. */
-export function recomputeBenchmark(sqlite: Database.Database, anchor: Date, onProgress?: (done: number, total: number) => void): RecomputeReport {
+export function recomputeBenchmark(
+  sqlite: Database.Database,
+  anchor: Date,
+  onProgress?: (done: number, total: number) => void,
+): RecomputeReport {
   return recomputeAll(sqlite, { now: anchor, onProgress: onProgress ? (p) => onProgress(p.done, p.total) : undefined });
 }

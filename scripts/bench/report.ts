@@ -79,7 +79,9 @@ export function renderRun(run: BenchRun): string {
   lines.push(
     `- Machine: ${run.machine.cpu}, ${run.machine.cores} cores, ${run.machine.memoryGb} GB RAM, ${run.machine.os}; Node ${run.machine.node}; load average at start ${run.machine.loadAverage.map((x) => x.toFixed(2)).join(" / ")} (the CPU is shared with other engineers' builds and tests).`,
     `- Dataset: ${formatInt(d.tickets)} tickets (${formatInt(d.events)} events), ${formatInt(d.organizations)} organizations, ${formatInt(d.users)} users, ${formatInt(d.articles)} articles; ${formatInt(d.sizeMb)} MB; as of ${d.anchor}. ` +
-      (d.rebuilt ? `Built by this run in ${d.seedSeconds === null ? "n/a" : `${d.seedSeconds.toFixed(0)} s`}.` : `Reused from cache (built in ${d.seedSeconds === null ? "n/a" : `${d.seedSeconds.toFixed(0)} s`}).`),
+      (d.rebuilt
+        ? `Built by this run in ${d.seedSeconds === null ? "n/a" : `${d.seedSeconds.toFixed(0)} s`}.`
+        : `Reused from cache (built in ${d.seedSeconds === null ? "n/a" : `${d.seedSeconds.toFixed(0)} s`}).`),
     `- Load: autocannon, ${run.settings.connections} connections, ${run.settings.durationSec} s or ${formatInt(run.settings.maxRequests)} requests per entry (whichever first), after a warm-up, then up to 3 s at 1 connection; production build (\`next start\`) on 127.0.0.1. ` +
       `The server runs JavaScript on one thread, so at ${run.settings.connections} connections a request waits for the others: p50 ≈ ${run.settings.connections} × the time one request costs. "p50 at 1 conn." is the latency without that queue.`,
     "",
@@ -102,8 +104,14 @@ export function renderRun(run: BenchRun): string {
     "",
   );
 
-  lines.push("Domain micro-benchmarks (in-process, tinybench):", "", "| function | p50 | p99 | ops/s |", "| --- | ---: | ---: | ---: |");
-  for (const m of run.micro) lines.push(`| ${cell(m.name)} | ${formatMs(m.p50Ms)} | ${formatMs(m.p99Ms)} | ${formatInt(m.opsPerSec)} |`);
+  lines.push(
+    "Domain micro-benchmarks (in-process, tinybench):",
+    "",
+    "| function | p50 | p99 | ops/s |",
+    "| --- | ---: | ---: | ---: |",
+  );
+  for (const m of run.micro)
+    lines.push(`| ${cell(m.name)} | ${formatMs(m.p50Ms)} | ${formatMs(m.p99Ms)} | ${formatInt(m.opsPerSec)} |`);
   if (run.recompute) {
     const r = run.recompute;
     const perMillion = r.tickets > 0 ? (r.seconds * 1_000_000) / r.tickets : NaN;
@@ -114,7 +122,13 @@ export function renderRun(run: BenchRun): string {
     );
   }
   if (run.pages.length > 0) {
-    lines.push("", `First-load JavaScript per page (script chunks referenced by the HTML, gzip), budget < ${BUDGETS.firstLoadJsKb} kB:`, "", "| page | as | scripts | gzip | verdict |", "| --- | --- | ---: | ---: | --- |");
+    lines.push(
+      "",
+      `First-load JavaScript per page (script chunks referenced by the HTML, gzip), budget < ${BUDGETS.firstLoadJsKb} kB:`,
+      "",
+      "| page | as | scripts | gzip | verdict |",
+      "| --- | --- | ---: | ---: | --- |",
+    );
     for (const p of run.pages) {
       const kb = p.bytes / 1024;
       lines.push(
@@ -122,7 +136,9 @@ export function renderRun(run: BenchRun): string {
       );
     }
   }
-  const missed = run.entries.filter((e) => entryVerdict(e.budget, e.load) === "missed" && e.raw && e.raw.plans.length > 0);
+  const missed = run.entries.filter(
+    (e) => entryVerdict(e.budget, e.load) === "missed" && e.raw && e.raw.plans.length > 0,
+  );
   if (missed.length > 0) {
     lines.push("", "Query plans of the raw SQL behind missed budgets (`EXPLAIN QUERY PLAN`):", "");
     for (const e of missed) {
@@ -145,10 +161,31 @@ const RUN_MARK = "<!-- bench:run -->";
 export function renderDocument(existing: string | null, runSection: string, intro: string, keep = 5): string {
   const notesStart = existing?.indexOf(NOTES_START) ?? -1;
   const notesEnd = existing?.indexOf(NOTES_END) ?? -1;
-  const notes = existing && notesStart >= 0 && notesEnd > notesStart ? existing.slice(notesStart + NOTES_START.length, notesEnd).trim() : "No findings recorded yet.";
-  const previous = existing ? existing.split(RUN_MARK).slice(1).map((s) => s.trim()).filter(Boolean) : [];
+  const notes =
+    existing && notesStart >= 0 && notesEnd > notesStart
+      ? existing.slice(notesStart + NOTES_START.length, notesEnd).trim()
+      : "No findings recorded yet.";
+  const previous = existing
+    ? existing
+        .split(RUN_MARK)
+        .slice(1)
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
   const runs = [runSection.trim(), ...previous].slice(0, keep);
-  return [intro.trim(), "", "## Findings", "", NOTES_START, notes, NOTES_END, "", "## Runs (newest first)", "", ...runs.flatMap((r) => [RUN_MARK, r, ""])].join("\n");
+  return [
+    intro.trim(),
+    "",
+    "## Findings",
+    "",
+    NOTES_START,
+    notes,
+    NOTES_END,
+    "",
+    "## Runs (newest first)",
+    "",
+    ...runs.flatMap((r) => [RUN_MARK, r, ""]),
+  ].join("\n");
 }
 
 /** The static part of docs/BENCHMARKS.md. */

@@ -72,9 +72,13 @@ async function main() {
     maxRequests: int("max-requests", values["max-requests"], 20_000),
   };
   const warmupSec = Math.min(10, int("warmup", values.warmup, 2));
-  const only = values.only?.split(",").map((s) => s.trim()).filter(Boolean);
+  const only = values.only
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const entries = only ? ENTRIES.filter((e) => only.includes(e.name)) : ENTRIES;
-  if (only && entries.length !== only.length) throw new Error(`unknown entry in --only; known: ${ENTRIES.map((e) => e.name).join(", ")}`);
+  if (only && entries.length !== only.length)
+    throw new Error(`unknown entry in --only; known: ${ENTRIES.map((e) => e.name).join(", ")}`);
   if (!entries.some((e) => e.name === "health.ping")) entries.unshift(ENTRIES.find((e) => e.name === "health.ping")!);
   const notes: string[] = [];
   const startedAt = new Date();
@@ -83,13 +87,25 @@ async function main() {
   // 1. The dataset, cached by fingerprint.
   const file = path.resolve(process.env.BENCH_DATABASE_URL?.replace(/^file:/, "") || path.join("data", "scale.db"));
   const before = readMeta(file)?.builtAt ?? null;
-  log(`ensuring the scale dataset ${file} (${tickets.toLocaleString("en-US")} tickets, ${articles.toLocaleString("en-US")} articles)`);
+  log(
+    `ensuring the scale dataset ${file} (${tickets.toLocaleString("en-US")} tickets, ${articles.toLocaleString("en-US")} articles)`,
+  );
   const tsx = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
-  const seed = spawnSync(process.execPath, [tsx, "scripts/seed-scale.ts", "--tickets", String(tickets), "--articles", String(articles), "--out", file], { stdio: "inherit" });
+  const seed = spawnSync(
+    process.execPath,
+    [tsx, "scripts/seed-scale.ts", "--tickets", String(tickets), "--articles", String(articles), "--out", file],
+    { stdio: "inherit" },
+  );
   if (seed.status !== 0) throw new Error(`the scale seed failed (exit ${seed.status ?? seed.signal})`);
   const meta = readMeta(file);
   if (!meta) throw new Error(`${file} has no bench_meta after seeding`);
-  const summary = JSON.parse(meta.summary) as { organizations: number; users: number; tickets: number; events: number; articles: number };
+  const summary = JSON.parse(meta.summary) as {
+    organizations: number;
+    users: number;
+    tickets: number;
+    events: number;
+    articles: number;
+  };
   const anchor = new Date(meta.anchor);
 
   // 2. In-process measurements, before the server exists, so nothing competes for the CPU.
@@ -97,7 +113,8 @@ async function main() {
   sqlite.pragma("cache_size = -65536");
   log("domain micro-benchmarks (tinybench)");
   const micro = await domainMicroBenchmarks(2000);
-  for (const m of micro) log(`  ${m.name}: p50 ${formatMs(m.p50Ms)}, ${Math.round(m.opsPerSec).toLocaleString("en-US")} ops/s`);
+  for (const m of micro)
+    log(`  ${m.name}: p50 ${formatMs(m.p50Ms)}, ${Math.round(m.opsPerSec).toLocaleString("en-US")} ops/s`);
   // Now, not the anchor: earlier bench runs file tickets into the cached dataset after its anchor, and
   // evaluating those at the anchor would drop their events and report them as drift.
   log("SLA recompute over the dataset (check only, at the current time)");
@@ -107,13 +124,16 @@ async function main() {
     lastProgress = Date.now();
     log(`  ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} tickets`);
   });
-  log(`  ${recompute.tickets.toLocaleString("en-US")} tickets in ${recompute.seconds.toFixed(1)} s, drift ${recompute.drift}, aged ${recompute.aged}`);
+  log(
+    `  ${recompute.tickets.toLocaleString("en-US")} tickets in ${recompute.seconds.toFixed(1)} s, drift ${recompute.drift}, aged ${recompute.aged}`,
+  );
   const now = Date.now();
   log("raw SQL of each entry");
   const raw = await rawSqlTimings(sqlite, entries, now);
   for (const r of raw) if (r.task) log(`  ${r.entry}: p50 ${formatMs(r.task.p50Ms)}`);
   const contexts = new Map<string | null, EntryContext>();
-  for (const email of new Set([...entries.map((e) => e.as), ...PAGES.map((p) => p.as)])) contexts.set(email, entryContext(sqlite, email, now));
+  for (const email of new Set([...entries.map((e) => e.as), ...PAGES.map((p) => p.as)]))
+    contexts.set(email, entryContext(sqlite, email, now));
   sqlite.close();
   const sequences = entries.filter((e) => e.sequence);
   if (sequences.length > 0) {
@@ -125,7 +145,8 @@ async function main() {
 
   // 3. The production build and server.
   if (values["skip-build"]) {
-    if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("--skip-build, but there is no production build in .next");
+    if (!fs.existsSync(path.join(".next", "BUILD_ID")))
+      throw new Error("--skip-build, but there is no production build in .next");
     if (needsBuild()) notes.push("The production build in `.next` was older than some sources (--skip-build).");
   } else if (needsBuild()) {
     log("building for production (next build)");
@@ -149,7 +170,9 @@ async function main() {
   let serverMemory: BenchRun["server"] = { peakRssBytes: null, hwmBytes: null };
   try {
     const id = snapshotBuild(process.cwd(), SNAPSHOT);
-    log(`starting next start on 127.0.0.1 (build ${id}, served from a private copy in ${path.relative(process.cwd(), SNAPSHOT)})`);
+    log(
+      `starting next start on 127.0.0.1 (build ${id}, served from a private copy in ${path.relative(process.cwd(), SNAPSHOT)})`,
+    );
     server = await startServer({ databasePath: file, dir: SNAPSHOT });
     const memory = watchMemory(server.pid);
     const base = server.url;
@@ -165,7 +188,10 @@ async function main() {
       const options = {
         url: `${base}${entry.path}`,
         method: entry.method,
-        headers: { cookie: cookies.get(entry.as)!, ...(entry.contentType ? { "content-type": entry.contentType } : {}) },
+        headers: {
+          cookie: cookies.get(entry.as)!,
+          ...(entry.contentType ? { "content-type": entry.contentType } : {}),
+        },
         body: builder ? (seq: number) => builder({ ...ctx, seq, csrfToken: csrf.token }) : undefined,
         connections: settings.connections,
       };
@@ -173,24 +199,54 @@ async function main() {
         if (entry.sequence) {
           // Once each, one after another: no warm-up (it would use up the requests) and no queue.
           memory.reset();
-          const result = await runLoad({ ...options, connections: 1, durationSec: 60, maxRequests: entry.sequence.requests, exactly: entry.sequence.requests });
+          const result = await runLoad({
+            ...options,
+            connections: 1,
+            durationSec: 60,
+            maxRequests: entry.sequence.requests,
+            exactly: entry.sequence.requests,
+          });
           const peak = memory.peak();
           overallPeak = Math.max(overallPeak, peak);
-          results.push({ name: entry.name, what: entry.what, as: entry.as, budget: entry.budget, load: result, singleP50Ms: result.latency.p50, singleP95Ms: result.latency.p95, error: null, peakRssBytes: peak, raw: raw.find((r) => r.entry === entry.name) ?? null });
-          const codes = Object.entries(result.statusCodes).map(([c, n]) => `${c}×${n}`).join(" ");
-          log(`${entry.name}: ${result.requests} in sequence (${codes}), p50 ${formatMs(result.latency.p50)} p95 ${formatMs(result.latency.p95)} max ${formatMs(result.latency.max)}`);
+          results.push({
+            name: entry.name,
+            what: entry.what,
+            as: entry.as,
+            budget: entry.budget,
+            load: result,
+            singleP50Ms: result.latency.p50,
+            singleP95Ms: result.latency.p95,
+            error: null,
+            peakRssBytes: peak,
+            raw: raw.find((r) => r.entry === entry.name) ?? null,
+          });
+          const codes = Object.entries(result.statusCodes)
+            .map(([c, n]) => `${c}×${n}`)
+            .join(" ");
+          log(
+            `${entry.name}: ${result.requests} in sequence (${codes}), p50 ${formatMs(result.latency.p50)} p95 ${formatMs(result.latency.p95)} max ${formatMs(result.latency.max)}`,
+          );
           continue;
         }
         await runLoad({ ...options, durationSec: warmupSec, maxRequests: Math.min(2000, settings.maxRequests) });
         memory.reset();
-        const result = await runLoad({ ...options, durationSec: settings.durationSec, maxRequests: settings.maxRequests });
+        const result = await runLoad({
+          ...options,
+          durationSec: settings.durationSec,
+          maxRequests: settings.maxRequests,
+        });
         const peak = memory.peak();
         overallPeak = Math.max(overallPeak, peak);
         // One connection: the latency of a request that does not queue behind others. autocannon
         // stops sending when its time is up but the server still works through what was in flight;
         // one request waited out first drains that backlog, so the sample measures no queue.
         await runLoad({ ...options, connections: 1, durationSec: 60, maxRequests: 1, exactly: 1 });
-        const single = await runLoad({ ...options, connections: 1, durationSec: Math.min(3, settings.durationSec), maxRequests: 500 });
+        const single = await runLoad({
+          ...options,
+          connections: 1,
+          durationSec: Math.min(3, settings.durationSec),
+          maxRequests: 500,
+        });
         results.push({
           name: entry.name,
           what: entry.what,
@@ -203,11 +259,25 @@ async function main() {
           peakRssBytes: peak,
           raw: raw.find((r) => r.entry === entry.name) ?? null,
         });
-        const codes = Object.entries(result.statusCodes).map(([c, n]) => `${c}×${n}`).join(" ");
-        log(`${entry.name}: p50 ${formatMs(result.latency.p50)} p95 ${formatMs(result.latency.p95)} p99 ${formatMs(result.latency.p99)}, ${Math.round(result.rps)} req/s, ${result.requests} requests (${codes}), errors ${result.errors}; at 1 connection p50 ${formatMs(single.latency.p50)} p95 ${formatMs(single.latency.p95)}`);
+        const codes = Object.entries(result.statusCodes)
+          .map(([c, n]) => `${c}×${n}`)
+          .join(" ");
+        log(
+          `${entry.name}: p50 ${formatMs(result.latency.p50)} p95 ${formatMs(result.latency.p95)} p99 ${formatMs(result.latency.p99)}, ${Math.round(result.rps)} req/s, ${result.requests} requests (${codes}), errors ${result.errors}; at 1 connection p50 ${formatMs(single.latency.p50)} p95 ${formatMs(single.latency.p95)}`,
+        );
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        results.push({ name: entry.name, what: entry.what, as: entry.as, budget: entry.budget, load: null, singleP50Ms: null, error: message, peakRssBytes: null, raw: raw.find((r) => r.entry === entry.name) ?? null });
+        results.push({
+          name: entry.name,
+          what: entry.what,
+          as: entry.as,
+          budget: entry.budget,
+          load: null,
+          singleP50Ms: null,
+          error: message,
+          peakRssBytes: null,
+          raw: raw.find((r) => r.entry === entry.name) ?? null,
+        });
         log(`${entry.name}: FAILED ${message}`);
       }
     }
@@ -218,7 +288,9 @@ async function main() {
         const js = await firstLoadJs(base, page.path, cookies.get(page.as) ?? null);
         pages.push({ path: page.path, as: page.as, ...js });
       } catch (err) {
-        notes.push(`First-load JS of ${page.path} could not be measured: ${err instanceof Error ? err.message : String(err)}`);
+        notes.push(
+          `First-load JS of ${page.path} could not be measured: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
     serverMemory = { peakRssBytes: Math.max(overallPeak, memory.peak()), hwmBytes: memory.peakHwm() };
@@ -254,7 +326,13 @@ async function main() {
     settings,
     entries: results,
     micro,
-    recompute: { tickets: recompute.tickets, events: recompute.events, seconds: recompute.seconds, drift: recompute.drift, aged: recompute.aged },
+    recompute: {
+      tickets: recompute.tickets,
+      events: recompute.events,
+      seconds: recompute.seconds,
+      drift: recompute.drift,
+      aged: recompute.aged,
+    },
     pages,
     server: serverMemory,
     notes: [...notes, `Whole bench took ${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} minutes.`],

@@ -37,11 +37,14 @@ export function snapshotBuild(projectDir: string, target: string): string {
     filter: (src) => !NOT_SERVED.has(path.relative(dist, src).split(path.sep)[0] ?? ""),
   });
   for (const f of ["next.config.ts", "package.json"]) fs.copyFileSync(path.join(projectDir, f), path.join(target, f));
-  if (fs.existsSync(path.join(projectDir, "public"))) fs.cpSync(path.join(projectDir, "public"), path.join(target, "public"), { recursive: true });
+  if (fs.existsSync(path.join(projectDir, "public")))
+    fs.cpSync(path.join(projectDir, "public"), path.join(target, "public"), { recursive: true });
   fs.symlinkSync(path.join(projectDir, "node_modules"), path.join(target, "node_modules"));
   if (buildId(projectDir) !== id || buildId(target) !== id) {
     fs.rmSync(target, { recursive: true, force: true });
-    throw new Error("the production build changed while it was being copied (someone is rebuilding); run the bench again");
+    throw new Error(
+      "the production build changed while it was being copied (someone is rebuilding); run the bench again",
+    );
   }
   return id;
 }

@@ -25,7 +25,15 @@ let summary: ScaleSummary;
 beforeAll(async () => {
   db = openDb(file);
   migrateDb(db);
-  summary = await seedScale(db, { tickets: 600, articles: 400, organizations: 30, incidents: 5, anchor: ANCHOR, seed: 7, batchSize: 250 });
+  summary = await seedScale(db, {
+    tickets: 600,
+    articles: 400,
+    organizations: 30,
+    incidents: 5,
+    anchor: ANCHOR,
+    seed: 7,
+    batchSize: 250,
+  });
 }, 60_000);
 
 afterAll(() => {
@@ -50,18 +58,38 @@ describe("the scale seed on a tiny dataset", () => {
   it("leaves a consistent file in WAL mode with every index of the schema rebuilt", () => {
     expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.$client.pragma("foreign_key_check")).toEqual([]);
-    const indexes = (db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets'`).all() as { name: string }[]).map((r) => r.name);
-    expect(indexes).toEqual(expect.arrayContaining(["tickets_open_due_idx", "tickets_open_counts_idx", "tickets_attainment_idx", "tickets_org_created_cover_idx", "tickets_org_status_priority_idx", "tickets_assignee_idx", "tickets_created_idx"]));
+    const indexes = (
+      db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets'`).all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name);
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        "tickets_open_due_idx",
+        "tickets_open_counts_idx",
+        "tickets_attainment_idx",
+        "tickets_org_created_cover_idx",
+        "tickets_org_status_priority_idx",
+        "tickets_assignee_idx",
+        "tickets_created_idx",
+      ]),
+    );
     expect(count(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'ticket_events_ticket_idx'`)).toBe(1);
   });
 
   it("dev@nimbus.example signs in with the demo password at Nimbus Live, Enterprise, Americas", async () => {
     const row = db.$client
-      .prepare(`SELECT u.password_hash AS hash, o.name, o.region, t.code FROM users u JOIN organizations o ON o.id = u.organization_id JOIN tiers t ON t.id = o.tier_id WHERE u.email = ?`)
+      .prepare(
+        `SELECT u.password_hash AS hash, o.name, o.region, t.code FROM users u JOIN organizations o ON o.id = u.organization_id JOIN tiers t ON t.id = o.tier_id WHERE u.email = ?`,
+      )
       .get("dev@nimbus.example") as { hash: string; name: string; region: string; code: string };
     expect(row).toMatchObject({ name: "Nimbus Live", region: "americas", code: "enterprise" });
     expect(await verifyPassword(DEMO_PASSWORD, row.hash)).toBe(true);
-    expect(count(`SELECT count(*) AS n FROM users WHERE email IN ('ops@orbit.example', 'agent@attain.test', 'exec@attain.test', 'admin@attain.test')`)).toBe(4);
+    expect(
+      count(
+        `SELECT count(*) AS n FROM users WHERE email IN ('ops@orbit.example', 'agent@attain.test', 'exec@attain.test', 'admin@attain.test')`,
+      ),
+    ).toBe(4);
   });
 
   it("stores SLA state that a recompute at the anchor finds without drift", () => {
@@ -84,7 +112,11 @@ describe("the harness", () => {
   it("the review entry generates one review per request, and its reset lets the next run generate them again", async () => {
     const entry = ENTRIES.find((e) => e.name === "reviews.generate")!;
     const ctx = { now: ANCHOR.getTime(), user: null, seq: 0, csrfToken: "" };
-    const inputs = Array.from({ length: entry.sequence!.requests }, (_, seq) => (JSON.parse(entry.body!({ ...ctx, seq })) as { json: { organizationId: number; quarter: string } }).json);
+    const inputs = Array.from(
+      { length: entry.sequence!.requests },
+      (_, seq) =>
+        (JSON.parse(entry.body!({ ...ctx, seq })) as { json: { organizationId: number; quarter: string } }).json,
+    );
     expect(new Set(inputs.map((i) => i.quarter)).size).toBe(inputs.length);
     const am = callerAs(db, "am@attain.test", new Date());
     for (const input of inputs) await am.reviews.generate(input);

@@ -25,7 +25,14 @@ export function summarize(samples: readonly number[]): LatencySummary {
   const arr = Array.from(sorted);
   const n = arr.length;
   const mean = n === 0 ? NaN : arr.reduce((s, x) => s + x, 0) / n;
-  return { n, p50: percentile(arr, 50), p95: percentile(arr, 95), p99: percentile(arr, 99), mean, max: n === 0 ? NaN : arr[n - 1]! };
+  return {
+    n,
+    p50: percentile(arr, 50),
+    p95: percentile(arr, 95),
+    p99: percentile(arr, 99),
+    mean,
+    max: n === 0 ? NaN : arr[n - 1]!,
+  };
 }
 
 /** a / b, or null when either is missing, not finite, or b is not positive. */

@@ -10,7 +10,10 @@ export const ACCOUNT_EDITORS = ["account_manager", "manager", "admin"] as const;
 type Reader = Pick<Db, "select">;
 
 /** True when the user is on the organization's account team (account manager or TAM). */
-export function isOnAccountTeam(org: { accountManagerId: number | null; technicalAccountManagerId: number | null }, userId: number): boolean {
+export function isOnAccountTeam(
+  org: { accountManagerId: number | null; technicalAccountManagerId: number | null },
+  userId: number,
+): boolean {
   return org.accountManagerId === userId || org.technicalAccountManagerId === userId;
 }
 
@@ -23,14 +26,22 @@ export function isOnAccountTeam(org: { accountManagerId: number | null; technica
 export function assertCanManageOrganization(db: Reader, user: SessionUser, organizationId: number): void {
   if (user.role === "customer" && user.organizationId !== organizationId) throw notFound("Organization");
   const org = db
-    .select({ accountManagerId: organizations.accountManagerId, technicalAccountManagerId: organizations.technicalAccountManagerId })
+    .select({
+      accountManagerId: organizations.accountManagerId,
+      technicalAccountManagerId: organizations.technicalAccountManagerId,
+    })
     .from(organizations)
     .where(eq(organizations.id, organizationId))
     .get();
   if (!org) throw notFound("Organization");
   if (user.role === "manager" || user.role === "admin") return;
   if (user.role === "account_manager" && isOnAccountTeam(org, user.id)) return;
-  if (user.role === "account_manager") throw new DomainError("FORBIDDEN", "This organization is not in your portfolio.", "accounts.errors.notYourPortfolio");
+  if (user.role === "account_manager")
+    throw new DomainError(
+      "FORBIDDEN",
+      "This organization is not in your portfolio.",
+      "accounts.errors.notYourPortfolio",
+    );
   throw forbidden();
 }
 

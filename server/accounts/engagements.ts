@@ -29,10 +29,24 @@ export type TimelineEntry = {
  * Logged entries may lie ahead (a planned meeting); alerts and escalations only up to `now`.
  * At most `limit` entries.
  */
-export function getTimeline(db: Db, user: SessionUser, organizationId: number, now: Date, limit = 100): TimelineEntry[] {
+export function getTimeline(
+  db: Db,
+  user: SessionUser,
+  organizationId: number,
+  now: Date,
+  limit = 100,
+): TimelineEntry[] {
   assertCanReadOrganization(user, organizationId);
   const logged = db
-    .select({ id: engagements.id, kind: engagements.kind, at: engagements.at, title: engagements.title, notes: engagements.notes, by: users.name, createdById: engagements.createdById })
+    .select({
+      id: engagements.id,
+      kind: engagements.kind,
+      at: engagements.at,
+      title: engagements.title,
+      notes: engagements.notes,
+      by: users.name,
+      createdById: engagements.createdById,
+    })
     .from(engagements)
     .leftJoin(users, eq(users.id, engagements.createdById))
     .where(eq(engagements.organizationId, organizationId))
@@ -40,7 +54,14 @@ export function getTimeline(db: Db, user: SessionUser, organizationId: number, n
     .limit(limit)
     .all();
   const alerts = db
-    .select({ id: proactiveAlerts.id, at: proactiveAlerts.detectedAt, description: proactiveAlerts.description, productArea: proactiveAlerts.productArea, ticketId: proactiveAlerts.ticketId, by: users.name })
+    .select({
+      id: proactiveAlerts.id,
+      at: proactiveAlerts.detectedAt,
+      description: proactiveAlerts.description,
+      productArea: proactiveAlerts.productArea,
+      ticketId: proactiveAlerts.ticketId,
+      by: users.name,
+    })
     .from(proactiveAlerts)
     .leftJoin(users, eq(users.id, proactiveAlerts.raisedById))
     .where(and(eq(proactiveAlerts.organizationId, organizationId), lte(proactiveAlerts.detectedAt, now)))
@@ -48,17 +69,50 @@ export function getTimeline(db: Db, user: SessionUser, organizationId: number, n
     .limit(limit)
     .all();
   const escalations = db
-    .select({ id: ticketEvents.id, at: ticketEvents.at, data: ticketEvents.data, ticketId: tickets.id, subject: tickets.subject, by: users.name })
+    .select({
+      id: ticketEvents.id,
+      at: ticketEvents.at,
+      data: ticketEvents.data,
+      ticketId: tickets.id,
+      subject: tickets.subject,
+      by: users.name,
+    })
     .from(ticketEvents)
     .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
     .leftJoin(users, eq(users.id, ticketEvents.actorId))
-    .where(and(eq(ticketEvents.organizationId, organizationId), eq(ticketEvents.type, "escalated"), lte(ticketEvents.at, now)))
+    .where(
+      and(
+        eq(ticketEvents.organizationId, organizationId),
+        eq(ticketEvents.type, "escalated"),
+        lte(ticketEvents.at, now),
+      ),
+    )
     .orderBy(desc(ticketEvents.at))
     .limit(limit)
     .all();
   const entries: TimelineEntry[] = [
-    ...logged.map((e) => ({ key: `e${e.id}`, kind: e.kind, at: e.at, title: e.title, notes: e.notes, by: e.by, ticketId: null, level: null, automatic: e.createdById === null })),
-    ...alerts.map((a) => ({ key: `a${a.id}`, kind: "proactive_alert" as const, at: a.at, title: a.description, notes: a.productArea, by: a.by, ticketId: a.ticketId, level: null, automatic: true })),
+    ...logged.map((e) => ({
+      key: `e${e.id}`,
+      kind: e.kind,
+      at: e.at,
+      title: e.title,
+      notes: e.notes,
+      by: e.by,
+      ticketId: null,
+      level: null,
+      automatic: e.createdById === null,
+    })),
+    ...alerts.map((a) => ({
+      key: `a${a.id}`,
+      kind: "proactive_alert" as const,
+      at: a.at,
+      title: a.description,
+      notes: a.productArea,
+      by: a.by,
+      ticketId: a.ticketId,
+      level: null,
+      automatic: true,
+    })),
     ...escalations.map((x) => ({
       key: `x${x.id}`,
       kind: "escalation" as const,
@@ -74,7 +128,13 @@ export function getTimeline(db: Db, user: SessionUser, organizationId: number, n
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime() || a.key.localeCompare(b.key)).slice(0, limit);
 }
 
-export type NewEngagement = { organizationId: number; kind: "meeting" | "training" | "check_in" | "review"; at: Date; title: string; notes: string };
+export type NewEngagement = {
+  organizationId: number;
+  kind: "meeting" | "training" | "check_in" | "review";
+  at: Date;
+  title: string;
+  notes: string;
+};
 
 /**
  * Logs a meeting, training, check-in or review on the timeline. Proactive alerts and escalations
@@ -89,10 +149,24 @@ export function addEngagement(db: Db, user: SessionUser, input: NewEngagement, n
   return db.transaction((tx) => {
     const row = tx
       .insert(engagements)
-      .values({ organizationId: input.organizationId, kind: input.kind, at: input.at, title: input.title.trim(), notes: input.notes.trim(), createdById: user.id })
+      .values({
+        organizationId: input.organizationId,
+        kind: input.kind,
+        at: input.at,
+        title: input.title.trim(),
+        notes: input.notes.trim(),
+        createdById: user.id,
+      })
       .returning({ id: engagements.id })
       .get();
-    recordAudit(tx, { actorId: user.id, action: "engagement.add", entity: "organization", entityId: String(input.organizationId), detail: { engagementId: row.id, kind: input.kind }, at: now });
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "engagement.add",
+      entity: "organization",
+      entityId: String(input.organizationId),
+      detail: { engagementId: row.id, kind: input.kind },
+      at: now,
+    });
     return row;
   });
 }

@@ -56,8 +56,20 @@ describe("health score", () => {
   });
 
   it("bands: 75 and above green, 50 to 74 yellow, below 50 red", () => {
-    expect([healthBand(75), healthBand(74), healthBand(50), healthBand(49)]).toEqual(["green", "yellow", "yellow", "red"]);
-    const troubled = computeHealth({ ...healthy, breaches90d: 6, openUrgent: 3, oldestUrgentAgeDays: 20, escalations90d: 4, daysSinceEngagement: 200 });
+    expect([healthBand(75), healthBand(74), healthBand(50), healthBand(49)]).toEqual([
+      "green",
+      "yellow",
+      "yellow",
+      "red",
+    ]);
+    const troubled = computeHealth({
+      ...healthy,
+      breaches90d: 6,
+      openUrgent: 3,
+      oldestUrgentAgeDays: 20,
+      escalations90d: 4,
+      daysSinceEngagement: 200,
+    });
     expect(troubled.band).toBe("red");
   });
 

@@ -4,7 +4,14 @@
  * service gathers the inputs (with `now` as an argument) and the portfolio shows every factor.
  */
 
-export const HEALTH_FACTORS = ["slaBreaches", "openUrgent", "satisfaction", "escalations", "engagement", "renewal"] as const;
+export const HEALTH_FACTORS = [
+  "slaBreaches",
+  "openUrgent",
+  "satisfaction",
+  "escalations",
+  "engagement",
+  "renewal",
+] as const;
 export type HealthFactorKey = (typeof HEALTH_FACTORS)[number];
 
 /** The weights, in points out of 100; the one place to change them. They must sum to 100. */
@@ -54,25 +61,42 @@ export type Health = { score: number; band: HealthBand; factors: HealthFactor[] 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 /** Each factor's rule: measured value to a subscore between 0 and 1. */
-function subscores(i: HealthInputs): Record<HealthFactorKey, { subscore: number; detail: Record<string, number | null> }> {
+function subscores(
+  i: HealthInputs,
+): Record<HealthFactorKey, { subscore: number; detail: Record<string, number | null> }> {
   // Five breaches in a quarter is as bad as it gets; each one costs a fifth.
   const slaBreaches = { subscore: clamp01(1 - i.breaches90d / 5), detail: { breaches: i.breaches90d } };
   // Four open urgent tickets, or one open for two weeks, each cost the full half they stand for.
   const openUrgent = {
-    subscore: i.openUrgent === 0 ? 1 : clamp01(1 - 0.5 * Math.min(1, i.openUrgent / 4) - 0.5 * Math.min(1, i.oldestUrgentAgeDays / 14)),
+    subscore:
+      i.openUrgent === 0
+        ? 1
+        : clamp01(1 - 0.5 * Math.min(1, i.openUrgent / 4) - 0.5 * Math.min(1, i.oldestUrgentAgeDays / 14)),
     detail: { open: i.openUrgent, oldestDays: i.openUrgent === 0 ? null : Math.floor(i.oldestUrgentAgeDays) },
   };
   // The level (1-5 mapped to 0-1) moved by the trend; no ratings at all is treated as middling.
   const level = i.satisfaction90d === null ? 0.6 : (i.satisfaction90d - 1) / 4;
-  const trend = i.satisfaction90d !== null && i.satisfactionPrevious90d !== null ? i.satisfaction90d - i.satisfactionPrevious90d : 0;
+  const trend =
+    i.satisfaction90d !== null && i.satisfactionPrevious90d !== null
+      ? i.satisfaction90d - i.satisfactionPrevious90d
+      : 0;
   const satisfaction = {
     subscore: clamp01(level + 0.25 * trend),
-    detail: { average: i.satisfaction90d, previous: i.satisfactionPrevious90d, trend: i.satisfaction90d !== null && i.satisfactionPrevious90d !== null ? trend : null },
+    detail: {
+      average: i.satisfaction90d,
+      previous: i.satisfactionPrevious90d,
+      trend: i.satisfaction90d !== null && i.satisfactionPrevious90d !== null ? trend : null,
+    },
   };
   const escalations = { subscore: clamp01(1 - i.escalations90d / 4), detail: { escalations: i.escalations90d } };
   // A touch point within a month is healthy; four months of silence is not.
   const engagement = {
-    subscore: i.daysSinceEngagement === null ? 0 : i.daysSinceEngagement <= 30 ? 1 : clamp01(1 - (i.daysSinceEngagement - 30) / 90),
+    subscore:
+      i.daysSinceEngagement === null
+        ? 0
+        : i.daysSinceEngagement <= 30
+          ? 1
+          : clamp01(1 - (i.daysSinceEngagement - 30) / 90),
     detail: { days: i.daysSinceEngagement },
   };
   // A renewal within four months is a risk to prepare for; a lapsed contract is the worst case.

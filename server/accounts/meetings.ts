@@ -16,28 +16,53 @@ export type MeetingRequestInput = { topic: string; preferredTimes: string; chann
  * inbox (account manager and TAM are notified). Tiers without named contacts have nobody to ask,
  * so the request is refused with a pointer to tickets instead of vanishing into a queue.
  */
-export function requestMeeting(db: Db, user: SessionUser, organizationId: number, input: MeetingRequestInput, now: Date): { id: number } {
+export function requestMeeting(
+  db: Db,
+  user: SessionUser,
+  organizationId: number,
+  input: MeetingRequestInput,
+  now: Date,
+): { id: number } {
   const org = db
-    .select({ name: organizations.name, am: organizations.accountManagerId, tam: organizations.technicalAccountManagerId })
+    .select({
+      name: organizations.name,
+      am: organizations.accountManagerId,
+      tam: organizations.technicalAccountManagerId,
+    })
     .from(organizations)
     .where(eq(organizations.id, organizationId))
     .get();
   if (!org) throw notFound("Organization");
   if (org.am === null) {
-    throw new DomainError("CONFLICT", "Your service tier has no named account manager. Please file a ticket instead.", "accounts.errors.noAccountManager");
+    throw new DomainError(
+      "CONFLICT",
+      "Your service tier has no named account manager. Please file a ticket instead.",
+      "accounts.errors.noAccountManager",
+    );
   }
   return db.transaction((tx) => {
     const row = tx
       .insert(meetingRequests)
-      .values({ organizationId, requestedById: user.id, topic: input.topic.trim(), preferredTimes: input.preferredTimes.trim(), channel: input.channel, createdAt: now })
+      .values({
+        organizationId,
+        requestedById: user.id,
+        topic: input.topic.trim(),
+        preferredTimes: input.preferredTimes.trim(),
+        channel: input.channel,
+        createdAt: now,
+      })
       .returning({ id: meetingRequests.id })
       .get();
-    notifyAccountPeople(tx, [org.am, org.tam].filter((x): x is number => x !== null), {
-      kind: "meeting_requested",
-      subject: `Meeting request from ${org.name}`,
-      body: `${user.name} (${org.name}) asks for a meeting: ${input.topic.trim()}. Preferred times: ${input.preferredTimes.trim()}.`,
-      now,
-    });
+    notifyAccountPeople(
+      tx,
+      [org.am, org.tam].filter((x): x is number => x !== null),
+      {
+        kind: "meeting_requested",
+        subject: `Meeting request from ${org.name}`,
+        body: `${user.name} (${org.name}) asks for a meeting: ${input.topic.trim()}. Preferred times: ${input.preferredTimes.trim()}.`,
+        now,
+      },
+    );
     return row;
   });
 }
@@ -62,16 +87,25 @@ export type MeetingRequestRow = {
  * manager those of the organizations they are on the team of (their inbox); managers and admins
  * all, or one organization's when `organizationId` is given.
  */
-export function listMeetingRequests(db: Db, user: SessionUser, filter: { organizationId?: number; status?: "requested" | "scheduled" | "declined" }, limit = 100): MeetingRequestRow[] {
+export function listMeetingRequests(
+  db: Db,
+  user: SessionUser,
+  filter: { organizationId?: number; status?: "requested" | "scheduled" | "declined" },
+  limit = 100,
+): MeetingRequestRow[] {
   const conditions: (SQL | undefined)[] = [];
   if (user.role === "customer") {
     if (user.organizationId === null) return [];
-    if (filter.organizationId !== undefined && filter.organizationId !== user.organizationId) throw notFound("Organization");
+    if (filter.organizationId !== undefined && filter.organizationId !== user.organizationId)
+      throw notFound("Organization");
     conditions.push(eq(meetingRequests.organizationId, user.organizationId));
   } else if (filter.organizationId !== undefined) {
     conditions.push(eq(meetingRequests.organizationId, filter.organizationId));
   }
-  if (user.role === "account_manager") conditions.push(or(eq(organizations.accountManagerId, user.id), eq(organizations.technicalAccountManagerId, user.id)));
+  if (user.role === "account_manager")
+    conditions.push(
+      or(eq(organizations.accountManagerId, user.id), eq(organizations.technicalAccountManagerId, user.id)),
+    );
   if (filter.status) conditions.push(eq(meetingRequests.status, filter.status));
   const rows = db
     .select({
@@ -97,27 +131,51 @@ export function listMeetingRequests(db: Db, user: SessionUser, filter: { organiz
     .limit(limit)
     .all();
   const editor = user.role === "manager" || user.role === "admin";
-  return rows.map(({ am, tam, ...r }) => ({ ...r, canAnswer: r.status === "requested" && (editor || (user.role === "account_manager" && (am === user.id || tam === user.id))) }));
+  return rows.map(({ am, tam, ...r }) => ({
+    ...r,
+    canAnswer:
+      r.status === "requested" && (editor || (user.role === "account_manager" && (am === user.id || tam === user.id))),
+  }));
 }
 
 /**
  * The account team answers a request: scheduled (with when and how, in the response) or declined
  * (with why). Answered once; the requester is notified in the same transaction.
  */
-export function answerMeeting(db: Db, user: SessionUser, input: { id: number; status: "scheduled" | "declined"; response: string }, now: Date): { id: number } {
+export function answerMeeting(
+  db: Db,
+  user: SessionUser,
+  input: { id: number; status: "scheduled" | "declined"; response: string },
+  now: Date,
+): { id: number } {
   const req = db.select().from(meetingRequests).where(eq(meetingRequests.id, input.id)).get();
-  if (!req || (user.role === "customer" && user.organizationId !== req.organizationId)) throw notFound("Meeting request");
+  if (!req || (user.role === "customer" && user.organizationId !== req.organizationId))
+    throw notFound("Meeting request");
   assertCanManageOrganization(db, user, req.organizationId);
-  if (req.status !== "requested") throw new DomainError("CONFLICT", "This meeting request has already been answered.", "accounts.errors.alreadyAnswered");
+  if (req.status !== "requested")
+    throw new DomainError(
+      "CONFLICT",
+      "This meeting request has already been answered.",
+      "accounts.errors.alreadyAnswered",
+    );
   return db.transaction((tx) => {
-    tx.update(meetingRequests).set({ status: input.status, response: input.response.trim(), answeredAt: now }).where(and(eq(meetingRequests.id, input.id), eq(meetingRequests.status, "requested"))).run();
+    tx.update(meetingRequests)
+      .set({ status: input.status, response: input.response.trim(), answeredAt: now })
+      .where(and(eq(meetingRequests.id, input.id), eq(meetingRequests.status, "requested")))
+      .run();
     notifyAccountPeople(tx, [req.requestedById], {
       kind: input.status === "scheduled" ? "meeting_scheduled" : "meeting_declined",
       subject: `Your meeting request: ${req.topic}`,
       body: `${user.name} ${input.status === "scheduled" ? "scheduled" : "declined"} your meeting request "${req.topic}": ${input.response.trim()}`,
       now,
     });
-    recordAudit(tx, { actorId: user.id, action: `meeting.${input.status}`, entity: "meeting_request", entityId: String(input.id), at: now });
+    recordAudit(tx, {
+      actorId: user.id,
+      action: `meeting.${input.status}`,
+      entity: "meeting_request",
+      entityId: String(input.id),
+      at: now,
+    });
     return { id: input.id };
   });
 }
@@ -131,4 +189,3 @@ export function portfolioOrganizationIds(db: Db, userId: number): number[] {
     .all()
     .map((o) => o.id);
 }
-

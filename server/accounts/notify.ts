@@ -9,7 +9,11 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  * same transaction as the change: an in-app notification (no ticket attached) and an email in the
  * outbox, sent through SMTP when configured, as ticket notifications are.
  */
-export function notifyAccountPeople(tx: Tx, ids: number[], n: { kind: string; subject: string; body: string; now: Date }): void {
+export function notifyAccountPeople(
+  tx: Tx,
+  ids: number[],
+  n: { kind: string; subject: string; body: string; now: Date },
+): void {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
   for (const p of tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, unique)).all()) {

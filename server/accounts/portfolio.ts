@@ -17,7 +17,11 @@ export function daysUntil(isoDate: string, now: Date): number {
  * organization), as of `now`. Breaches follow the attainment rule: a breached target counts when
  * its due time fell in the last 90 days, excluded tickets and tickets outside the SLA not counted.
  */
-export function loadHealthInputs(db: Db, orgs: { id: number; contractEnd: string }[], now: Date): Map<number, HealthInputs> {
+export function loadHealthInputs(
+  db: Db,
+  orgs: { id: number; contractEnd: string }[],
+  now: Date,
+): Map<number, HealthInputs> {
   const ids = orgs.map((o) => o.id);
   const out = new Map<number, HealthInputs>();
   if (ids.length === 0) return out;
@@ -36,7 +40,15 @@ export function loadHealthInputs(db: Db, orgs: { id: number; contractEnd: string
     const rows = db
       .select({ org: ticketSlaFacts.organizationId, n: sql<number>`count(*)` })
       .from(ticketSlaFacts)
-      .where(and(inArray(ticketSlaFacts.organizationId, ids), gte(at, since), lt(at, t), sql`+${outcome} = 'breached'`, eq(ticketSlaFacts.excluded, false)))
+      .where(
+        and(
+          inArray(ticketSlaFacts.organizationId, ids),
+          gte(at, since),
+          lt(at, t),
+          sql`+${outcome} = 'breached'`,
+          eq(ticketSlaFacts.excluded, false),
+        ),
+      )
       .groupBy(ticketSlaFacts.organizationId)
       .all();
     for (const r of rows) breachCounts.set(r.org, (breachCounts.get(r.org) ?? 0) + r.n);
@@ -45,7 +57,13 @@ export function loadHealthInputs(db: Db, orgs: { id: number; contractEnd: string
   const urgent = db
     .select({ org: tickets.organizationId, n: sql<number>`count(*)`, oldest: sql<number>`min(${tickets.createdAt})` })
     .from(tickets)
-    .where(and(inOrgs, inArray(tickets.status, ["new", "open", "pending_customer", "workaround_provided"]), inArray(tickets.priority, ["P0", "P1"])))
+    .where(
+      and(
+        inOrgs,
+        inArray(tickets.status, ["new", "open", "pending_customer", "workaround_provided"]),
+        inArray(tickets.priority, ["P0", "P1"]),
+      ),
+    )
     .groupBy(tickets.organizationId)
     .all();
   // Ratings from the per-ticket facts, through the (organization, rating time) index.
@@ -58,13 +76,26 @@ export function loadHealthInputs(db: Db, orgs: { id: number; contractEnd: string
       prevSum: sql<number>`sum(case when ${ticketSlaFacts.ratingAt} < ${since} then ${ticketSlaFacts.ratingScore} else 0 end)`,
     })
     .from(ticketSlaFacts)
-    .where(and(inArray(ticketSlaFacts.organizationId, ids), gte(ticketSlaFacts.ratingAt, before), lt(ticketSlaFacts.ratingAt, t)))
+    .where(
+      and(
+        inArray(ticketSlaFacts.organizationId, ids),
+        gte(ticketSlaFacts.ratingAt, before),
+        lt(ticketSlaFacts.ratingAt, t),
+      ),
+    )
     .groupBy(ticketSlaFacts.organizationId)
     .all();
   const escalations = db
     .select({ org: ticketEvents.organizationId, n: sql<number>`count(*)` })
     .from(ticketEvents)
-    .where(and(inArray(ticketEvents.organizationId, ids), eq(ticketEvents.type, "escalated"), sql`${ticketEvents.at} >= ${since}`, sql`${ticketEvents.at} < ${t}`))
+    .where(
+      and(
+        inArray(ticketEvents.organizationId, ids),
+        eq(ticketEvents.type, "escalated"),
+        sql`${ticketEvents.at} >= ${since}`,
+        sql`${ticketEvents.at} < ${t}`,
+      ),
+    )
     .groupBy(ticketEvents.organizationId)
     .all();
   const lastEngagement = db
@@ -93,7 +124,13 @@ export function loadHealthInputs(db: Db, orgs: { id: number; contractEnd: string
   return out;
 }
 
-export type PortfolioFilter = { tier?: TierCode; band?: HealthBand; sort?: "health" | "renewal" | "name" | "tier"; page?: number; pageSize?: number };
+export type PortfolioFilter = {
+  tier?: TierCode;
+  band?: HealthBand;
+  sort?: "health" | "renewal" | "name" | "tier";
+  page?: number;
+  pageSize?: number;
+};
 
 export type PortfolioRow = {
   id: number;
@@ -110,7 +147,13 @@ export type PortfolioRow = {
 export const PORTFOLIO_PAGE_SIZE = 50;
 
 /** One page of the portfolio in its order, with the total and each band's count before the band filter. */
-export type PortfolioPage = { total: number; page: number; pageSize: number; counts: Record<HealthBand, number>; items: PortfolioRow[] };
+export type PortfolioPage = {
+  total: number;
+  page: number;
+  pageSize: number;
+  counts: Record<HealthBand, number>;
+  items: PortfolioRow[];
+};
 
 /**
  * The account manager's portfolio (organizations they are account manager or TAM of); managers
@@ -119,10 +162,21 @@ export type PortfolioPage = { total: number; page: number; pageSize: number; cou
  */
 export function listPortfolio(db: Db, user: SessionUser, filter: PortfolioFilter, now: Date): PortfolioPage {
   const conditions: (SQL | undefined)[] = [];
-  if (user.role === "account_manager") conditions.push(or(eq(organizations.accountManagerId, user.id), eq(organizations.technicalAccountManagerId, user.id)));
+  if (user.role === "account_manager")
+    conditions.push(
+      or(eq(organizations.accountManagerId, user.id), eq(organizations.technicalAccountManagerId, user.id)),
+    );
   if (filter.tier) conditions.push(eq(tiers.code, filter.tier));
   const orgs = db
-    .select({ id: organizations.id, name: organizations.name, tier: tiers.code, rank: tiers.rank, region: organizations.region, contractEnd: organizations.contractEnd, accountManager: users.name })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      tier: tiers.code,
+      rank: tiers.rank,
+      region: organizations.region,
+      contractEnd: organizations.contractEnd,
+      accountManager: users.name,
+    })
     .from(organizations)
     .innerJoin(tiers, eq(tiers.id, organizations.tierId))
     .leftJoin(users, eq(users.id, organizations.accountManagerId))
@@ -130,7 +184,11 @@ export function listPortfolio(db: Db, user: SessionUser, filter: PortfolioFilter
     .orderBy(asc(organizations.name))
     .all();
   const inputs = loadHealthInputs(db, orgs, now);
-  const rows = orgs.map((o) => ({ ...o, daysToRenewal: daysUntil(o.contractEnd, now), health: computeHealth(inputs.get(o.id)!) }));
+  const rows = orgs.map((o) => ({
+    ...o,
+    daysToRenewal: daysUntil(o.contractEnd, now),
+    health: computeHealth(inputs.get(o.id)!),
+  }));
   const filtered = filter.band ? rows.filter((r) => r.health.band === filter.band) : rows;
   const sort = filter.sort ?? "health";
   filtered.sort((a, b) =>
@@ -167,10 +225,18 @@ export function organizationHealth(db: Db, organization: { id: number; contractE
  */
 export function searchOrganizations(db: Db, filter: { q?: string; tier?: TierCode }, now: Date, limit = 200) {
   const conditions: (SQL | undefined)[] = [];
-  if (filter.q) conditions.push(sql`${organizations.name} like ${`%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+  if (filter.q)
+    conditions.push(sql`${organizations.name} like ${`%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'`);
   if (filter.tier) conditions.push(eq(tiers.code, filter.tier));
   const rows = db
-    .select({ id: organizations.id, name: organizations.name, tier: tiers.code, region: organizations.region, contractEnd: organizations.contractEnd, accountManager: users.name })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      tier: tiers.code,
+      region: organizations.region,
+      contractEnd: organizations.contractEnd,
+      accountManager: users.name,
+    })
     .from(organizations)
     .innerJoin(tiers, eq(tiers.id, organizations.tierId))
     .leftJoin(users, eq(users.id, organizations.accountManagerId))

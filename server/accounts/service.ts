@@ -32,14 +32,28 @@ export function getOrganizationOverview(db: Db, organizationId: number, now: Dat
   if (!org) throw notFound("Organization");
   const versionId = currentTargetVersionId(db, org.tier.id);
   const cells = db
-    .select({ priority: targets.priority, metric: targets.metric, minutes: targets.minutes, calendarMode: targets.calendarMode })
+    .select({
+      priority: targets.priority,
+      metric: targets.metric,
+      minutes: targets.minutes,
+      calendarMode: targets.calendarMode,
+    })
     .from(targets)
     .where(eq(targets.versionId, versionId))
     .all();
   const teamIds = [org.org.accountManagerId, org.org.technicalAccountManagerId].filter((x): x is number => x !== null);
   const team = teamIds.length
     ? db
-        .select({ id: users.id, name: users.name, email: users.email, title: users.title, phone: users.phone, chatHandle: users.chatHandle, timeZone: users.timeZone, workingHours: users.workingHours })
+        .select({
+          id: users.id,
+          name: users.name,
+          email: users.email,
+          title: users.title,
+          phone: users.phone,
+          chatHandle: users.chatHandle,
+          timeZone: users.timeZone,
+          workingHours: users.workingHours,
+        })
         .from(users)
         .where(inArray(users.id, teamIds))
         .all()

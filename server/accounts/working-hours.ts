@@ -5,7 +5,12 @@ import { DateTime } from "luxon";
  * given day, so a customer in Shanghai sees when a Los Angeles account manager is at work.
  * Returns null for a malformed range.
  */
-export function workingHoursInZone(range: string, contactZone: string, viewerZone: string, on: Date): { start: string; end: string } | null {
+export function workingHoursInZone(
+  range: string,
+  contactZone: string,
+  viewerZone: string,
+  on: Date,
+): { start: string; end: string } | null {
   const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(range);
   if (!m) return null;
   const day = DateTime.fromJSDate(on, { zone: contactZone });

@@ -20,12 +20,21 @@ function snapshot() {
     calendars: db.select().from(calendars).orderBy(asc(calendars.id)).all(),
     holidays: db.select().from(holidays).orderBy(asc(holidays.id)).all(),
     versions: db.select().from(targetVersions).orderBy(asc(targetVersions.id)).all(),
-    targets: db.select().from(targets).orderBy(asc(targets.versionId), asc(targets.priority), asc(targets.metric)).all(),
+    targets: db
+      .select()
+      .from(targets)
+      .orderBy(asc(targets.versionId), asc(targets.priority), asc(targets.metric))
+      .all(),
     audit: db.select().from(auditLog).orderBy(asc(auditLog.id)).all(),
   };
 }
 
-type Cells = { priority: "P0" | "P1" | "P2" | "P3"; metric: "firstResponse" | "workaround" | "resolution"; minutes: number | null; calendarMode: "business" | "always" }[];
+type Cells = {
+  priority: "P0" | "P1" | "P2" | "P3";
+  metric: "firstResponse" | "workaround" | "resolution";
+  minutes: number | null;
+  calendarMode: "business" | "always";
+}[];
 
 async function basicCells(): Promise<{ version: number; cells: Cells }> {
   const { versions } = await callerAs(db, ADMIN).admin.targetVersions({ tierCode: "basic" });
@@ -35,27 +44,58 @@ async function basicCells(): Promise<{ version: number; cells: Cells }> {
 describe("[ADMIN] target matrix versions", () => {
   it("the admin saves Basic targets as version 2; version 1's cells are unchanged and tickets keep it", async () => {
     const before = snapshot();
-    const v1 = db.select().from(targetVersions).where(and(eq(targetVersions.tierId, basicId()), eq(targetVersions.version, 1))).get()!;
-    const v1Cells = db.select().from(targets).where(eq(targets.versionId, v1.id)).orderBy(asc(targets.priority), asc(targets.metric)).all();
+    const v1 = db
+      .select()
+      .from(targetVersions)
+      .where(and(eq(targetVersions.tierId, basicId()), eq(targetVersions.version, 1)))
+      .get()!;
+    const v1Cells = db
+      .select()
+      .from(targets)
+      .where(eq(targets.versionId, v1.id))
+      .orderBy(asc(targets.priority), asc(targets.metric))
+      .all();
 
     const { version, cells } = await basicCells();
     expect(version).toBe(1);
     const edited = cells.map((c) => (c.priority === "P0" && c.metric === "firstResponse" ? { ...c, minutes: 120 } : c));
     edited.push({ priority: "P2", metric: "workaround", minutes: 2040, calendarMode: "business" });
-    const saved = await callerAs(db, ADMIN, LATER).admin.saveTargets({ tierCode: "basic", baseVersion: 1, note: "Faster first response for P0", cells: edited });
+    const saved = await callerAs(db, ADMIN, LATER).admin.saveTargets({
+      tierCode: "basic",
+      baseVersion: 1,
+      note: "Faster first response for P0",
+      cells: edited,
+    });
     expect(saved).toMatchObject({ version: 2, changes: 2, createdAt: LATER });
 
     const v2 = db.select().from(targetVersions).where(eq(targetVersions.id, saved.id)).get()!;
     expect(v2).toMatchObject({ tierId: basicId(), version: 2, note: "Faster first response for P0" });
     expect(v2.createdById).not.toBeNull();
-    expect(db.select().from(targets).where(eq(targets.versionId, v1.id)).orderBy(asc(targets.priority), asc(targets.metric)).all()).toEqual(v1Cells);
+    expect(
+      db
+        .select()
+        .from(targets)
+        .where(eq(targets.versionId, v1.id))
+        .orderBy(asc(targets.priority), asc(targets.metric))
+        .all(),
+    ).toEqual(v1Cells);
     const v2Cells = db.select().from(targets).where(eq(targets.versionId, v2.id)).all();
     expect(v2Cells).toHaveLength(v1Cells.length + 1);
-    expect(v2Cells.find((c) => c.priority === "P0" && c.metric === "firstResponse")).toMatchObject({ minutes: 120, calendarMode: "business" });
+    expect(v2Cells.find((c) => c.priority === "P0" && c.metric === "firstResponse")).toMatchObject({
+      minutes: 120,
+      calendarMode: "business",
+    });
 
     const after = snapshot();
     expect(after.calendars).toEqual(before.calendars);
-    expect(after.audit.slice(before.audit.length)).toMatchObject([{ action: "targets.version_create", entity: "tier", entityId: "basic", detail: { version: 2, previousVersion: 1 } }]);
+    expect(after.audit.slice(before.audit.length)).toMatchObject([
+      {
+        action: "targets.version_create",
+        entity: "tier",
+        entityId: "basic",
+        detail: { version: 2, previousVersion: 1 },
+      },
+    ]);
 
     const matrix = (await callerAs(db, ADMIN).admin.tiers()).find((t) => t.code === "basic")!;
     expect(matrix.version).toBe(2);
@@ -63,7 +103,12 @@ describe("[ADMIN] target matrix versions", () => {
     expect(history.versions.map((v) => v.version)).toEqual([2, 1]);
     expect(history.versions[0]).toMatchObject({ createdByName: "Ada Admin", note: "Faster first response for P0" });
     expect(history.versions[0]!.changes).toEqual([
-      { priority: "P0", metric: "firstResponse", before: { minutes: 240, calendarMode: "business" }, after: { minutes: 120, calendarMode: "business" } },
+      {
+        priority: "P0",
+        metric: "firstResponse",
+        before: { minutes: 240, calendarMode: "business" },
+        after: { minutes: 120, calendarMode: "business" },
+      },
       { priority: "P2", metric: "workaround", before: null, after: { minutes: 2040, calendarMode: "business" } },
     ]);
     expect(history.versions[1]!.changes).toBeNull();
@@ -77,7 +122,9 @@ describe("[ADMIN] target matrix versions", () => {
     const { version, cells } = await basicCells();
     const before = snapshot();
     const edited = cells.map((c) => (c.priority === "P1" && c.metric === "resolution" ? { ...c, minutes } : c));
-    const error = await callerAs(db, ADMIN).admin.saveTargets({ tierCode: "basic", baseVersion: version, note: "bad", cells: edited }).catch((e: unknown) => e);
+    const error = await callerAs(db, ADMIN)
+      .admin.saveTargets({ tierCode: "basic", baseVersion: version, note: "bad", cells: edited })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "BAD_REQUEST" });
     expect(String((error as Error).message)).toMatch(/greater than zero|whole minutes/);
     expect(snapshot()).toEqual(before);
@@ -86,9 +133,20 @@ describe("[ADMIN] target matrix versions", () => {
   it("saving over a version someone else replaced is refused as a conflict; an unchanged matrix is refused", async () => {
     const { version, cells } = await basicCells();
     const before = snapshot();
-    await expect(callerAs(db, ADMIN).admin.saveTargets({ tierCode: "basic", baseVersion: version - 1, note: "stale", cells })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(callerAs(db, ADMIN).admin.saveTargets({ tierCode: "basic", baseVersion: version, note: "same", cells })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(callerAs(db, ADMIN).admin.saveTargets({ tierCode: "basic", baseVersion: version, note: "  ", cells: cells.slice(1) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      callerAs(db, ADMIN).admin.saveTargets({ tierCode: "basic", baseVersion: version - 1, note: "stale", cells }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      callerAs(db, ADMIN).admin.saveTargets({ tierCode: "basic", baseVersion: version, note: "same", cells }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      callerAs(db, ADMIN).admin.saveTargets({
+        tierCode: "basic",
+        baseVersion: version,
+        note: "  ",
+        cells: cells.slice(1),
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(snapshot()).toEqual(before);
   });
 
@@ -101,7 +159,13 @@ describe("[ADMIN] target matrix versions", () => {
       cells: cells.map((c) => (c.priority === "P1" && c.metric === "workaround" ? { ...c, minutes: null } : c)),
     });
     expect(saved.version).toBe(version + 1);
-    expect(db.select().from(targets).where(and(eq(targets.versionId, saved.id), eq(targets.priority, "P1"), eq(targets.metric, "workaround"))).get()).toBeUndefined();
+    expect(
+      db
+        .select()
+        .from(targets)
+        .where(and(eq(targets.versionId, saved.id), eq(targets.priority, "P1"), eq(targets.metric, "workaround")))
+        .get(),
+    ).toBeUndefined();
   });
 });
 
@@ -111,8 +175,17 @@ describe("[ADMIN] calendar editing", () => {
   it("the admin splits the China weekdays into two periods and renames it; the change is audited and updated_at bumped", async () => {
     const id = chinaId();
     const before = snapshot();
-    const hours = [...weekdays("13:00", "18:00"), ...weekdays("09:00", "12:00"), { day: 6 as const, start: "10:00", end: "24:00" }];
-    const res = await callerAs(db, ADMIN, LATER).admin.updateCalendar({ id, name: " China support (split) ", timeZone: "Asia/Shanghai", hours });
+    const hours = [
+      ...weekdays("13:00", "18:00"),
+      ...weekdays("09:00", "12:00"),
+      { day: 6 as const, start: "10:00", end: "24:00" },
+    ];
+    const res = await callerAs(db, ADMIN, LATER).admin.updateCalendar({
+      id,
+      name: " China support (split) ",
+      timeZone: "Asia/Shanghai",
+      hours,
+    });
     expect(res.calendar.name).toBe("China support (split)");
     expect(res.calendar.hours.slice(0, 2)).toEqual([
       { day: 1, start: "09:00", end: "12:00" },
@@ -122,36 +195,81 @@ describe("[ADMIN] calendar editing", () => {
     expect(res.calendar.updatedAt).toEqual(LATER);
     expect(res.ticketsRefreshed).toBeGreaterThan(0);
     const audit = snapshot().audit.slice(before.audit.length);
-    expect(audit).toMatchObject([{ action: "calendar.update", entity: "calendar", entityId: String(id), detail: { before: { name: "China support" } } }]);
+    expect(audit).toMatchObject([
+      {
+        action: "calendar.update",
+        entity: "calendar",
+        entityId: String(id),
+        detail: { before: { name: "China support" } },
+      },
+    ]);
   });
 
   it.each([
-    ["periods that overlap", { timeZone: "Asia/Shanghai", hours: [{ day: 1 as const, start: "09:00", end: "13:00" }, { day: 1 as const, start: "12:00", end: "18:00" }] }, /overlaps 09:00-13:00/],
-    ["an end before the start", { timeZone: "Asia/Shanghai", hours: [{ day: 1 as const, start: "17:30", end: "09:00" }] }, /must be after the start/],
-    ["an unknown time zone", { timeZone: "Mars/Olympus", hours: [{ day: 1 as const, start: "09:00", end: "17:30" }] }, /not a time zone/],
-    ["a malformed time", { timeZone: "Asia/Shanghai", hours: [{ day: 1 as const, start: "9:00", end: "17:30" }] }, /HH:MM/],
+    [
+      "periods that overlap",
+      {
+        timeZone: "Asia/Shanghai",
+        hours: [
+          { day: 1 as const, start: "09:00", end: "13:00" },
+          { day: 1 as const, start: "12:00", end: "18:00" },
+        ],
+      },
+      /overlaps 09:00-13:00/,
+    ],
+    [
+      "an end before the start",
+      { timeZone: "Asia/Shanghai", hours: [{ day: 1 as const, start: "17:30", end: "09:00" }] },
+      /must be after the start/,
+    ],
+    [
+      "an unknown time zone",
+      { timeZone: "Mars/Olympus", hours: [{ day: 1 as const, start: "09:00", end: "17:30" }] },
+      /not a time zone/,
+    ],
+    [
+      "a malformed time",
+      { timeZone: "Asia/Shanghai", hours: [{ day: 1 as const, start: "9:00", end: "17:30" }] },
+      /HH:MM/,
+    ],
     ["no opening hours", { timeZone: "Asia/Shanghai", hours: [] }, /at least one opening period/],
-  ])("a calendar with %s is refused with a message on the field and nothing is saved", async (_label, edit, message) => {
-    const before = snapshot();
-    const error = await callerAs(db, ADMIN).admin.updateCalendar({ id: chinaId(), name: "Broken", ...edit }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "BAD_REQUEST" });
-    const issues = (error as { cause?: { issues?: { message: string }[] } }).cause?.issues ?? [];
-    expect(issues.map((i) => i.message).join(" ")).toMatch(message);
-    expect(snapshot()).toEqual(before);
-  });
+  ])(
+    "a calendar with %s is refused with a message on the field and nothing is saved",
+    async (_label, edit, message) => {
+      const before = snapshot();
+      const error = await callerAs(db, ADMIN)
+        .admin.updateCalendar({ id: chinaId(), name: "Broken", ...edit })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "BAD_REQUEST" });
+      const issues = (error as { cause?: { issues?: { message: string }[] } }).cause?.issues ?? [];
+      expect(issues.map((i) => i.message).join(" ")).toMatch(message);
+      expect(snapshot()).toEqual(before);
+    },
+  );
 
   it("the admin adds a holiday with its name and source, then removes it; both are audited", async () => {
     const id = chinaId();
     const before = snapshot();
-    const added = await callerAs(db, ADMIN).admin.addHoliday({ calendarId: id, date: "2027-12-31", name: " Company day ", source: "Internal notice" });
+    const added = await callerAs(db, ADMIN).admin.addHoliday({
+      calendarId: id,
+      date: "2027-12-31",
+      name: " Company day ",
+      source: "Internal notice",
+    });
     expect(added.holiday).toMatchObject({ date: "2027-12-31", name: "Company day", source: "Internal notice" });
     const detail = await callerAs(db, ADMIN).admin.calendar({ id });
     expect(detail.holidays.at(-1)).toEqual(added.holiday);
     expect(detail.holidays.map((h) => h.date)).toEqual([...detail.holidays.map((h) => h.date)].sort());
 
     await callerAs(db, ADMIN).admin.removeHoliday({ calendarId: id, holidayId: added.holiday.id });
-    expect((await callerAs(db, ADMIN).admin.calendar({ id })).holidays).toHaveLength(before.holidays.filter((h) => h.calendarId === id).length);
-    expect(snapshot().audit.slice(before.audit.length).map((a) => a.action)).toEqual(["calendar.holiday_add", "calendar.holiday_remove"]);
+    expect((await callerAs(db, ADMIN).admin.calendar({ id })).holidays).toHaveLength(
+      before.holidays.filter((h) => h.calendarId === id).length,
+    );
+    expect(
+      snapshot()
+        .audit.slice(before.audit.length)
+        .map((a) => a.action),
+    ).toEqual(["calendar.holiday_add", "calendar.holiday_remove"]);
   });
 
   it("the calendar overview counts each calendar's own holidays", async () => {
@@ -165,18 +283,30 @@ describe("[ADMIN] calendar editing", () => {
   it("a duplicate or impossible holiday date is refused and nothing is saved", async () => {
     const id = chinaId();
     const before = snapshot();
-    await expect(callerAs(db, ADMIN).admin.addHoliday({ calendarId: id, date: "2026-10-01", name: "Again", source: "x" })).rejects.toMatchObject({
+    await expect(
+      callerAs(db, ADMIN).admin.addHoliday({ calendarId: id, date: "2026-10-01", name: "Again", source: "x" }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "2026-10-01 is already a holiday in this calendar.",
     });
-    await expect(callerAs(db, ADMIN).admin.addHoliday({ calendarId: id, date: "2026-02-30", name: "Nope", source: "x" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(callerAs(db, ADMIN).admin.addHoliday({ calendarId: id, date: "2026-12-01", name: "", source: "x" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      callerAs(db, ADMIN).admin.addHoliday({ calendarId: id, date: "2026-02-30", name: "Nope", source: "x" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      callerAs(db, ADMIN).admin.addHoliday({ calendarId: id, date: "2026-12-01", name: "", source: "x" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(snapshot()).toEqual(before);
   });
 
   it("a holiday of another calendar, or a calendar that does not exist, is not found", async () => {
-    const other = db.select().from(holidays).where(eq(holidays.calendarId, chinaId() + 1)).get()!;
-    await expect(callerAs(db, ADMIN).admin.removeHoliday({ calendarId: chinaId(), holidayId: other.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const other = db
+      .select()
+      .from(holidays)
+      .where(eq(holidays.calendarId, chinaId() + 1))
+      .get()!;
+    await expect(
+      callerAs(db, ADMIN).admin.removeHoliday({ calendarId: chinaId(), holidayId: other.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(callerAs(db, ADMIN).admin.calendar({ id: 9999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
@@ -193,13 +323,20 @@ describe("[ADMIN] only admins edit", () => {
       api.admin.addHoliday({ calendarId: id, date: "2027-12-30", name: "x", source: "y" }),
       api.admin.removeHoliday({ calendarId: id, holidayId: before.holidays[0]!.id }),
       api.admin.targetVersions({ tierCode: "basic" }),
-      api.admin.saveTargets({ tierCode: "basic", baseVersion: 1, note: "x", cells: [{ priority: "P0", metric: "firstResponse", minutes: 1, calendarMode: "always" }] }),
+      api.admin.saveTargets({
+        tierCode: "basic",
+        baseVersion: 1,
+        note: "x",
+        cells: [{ priority: "P0", metric: "firstResponse", minutes: 1, calendarMode: "always" }],
+      }),
     ];
     for (const attempt of attempts) await expect(attempt).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(snapshot()).toEqual(before);
   });
 
   it("an anonymous caller is asked to sign in", async () => {
-    await expect(callerAs(db, null).admin.targetVersions({ tierCode: "basic" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerAs(db, null).admin.targetVersions({ tierCode: "basic" })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
   });
 });

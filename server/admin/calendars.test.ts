@@ -46,7 +46,9 @@ describe("typed times", () => {
 
 describe("weekly opening hours", () => {
   it("a split day (Mon 09:00-12:00 and 13:00-18:00) and a day that closes at 24:00 are valid", () => {
-    expect(validateOpeningHours([mon("09:00", "12:00"), mon("13:00", "18:00"), { day: 6, start: "00:00", end: "24:00" }])).toEqual([]);
+    expect(
+      validateOpeningHours([mon("09:00", "12:00"), mon("13:00", "18:00"), { day: 6, start: "00:00", end: "24:00" }]),
+    ).toEqual([]);
   });
 
   it("periods that touch (12:00 end, 12:00 start) do not overlap", () => {
@@ -54,13 +56,17 @@ describe("weekly opening hours", () => {
   });
 
   it("an end before or at the start is refused on the end field", () => {
-    expect(validateOpeningHours([mon("17:00", "09:00")])).toEqual([{ path: ["hours", 0, "end"], code: "endBeforeStart", values: { start: "17:00", end: "09:00" } }]);
+    expect(validateOpeningHours([mon("17:00", "09:00")])).toEqual([
+      { path: ["hours", 0, "end"], code: "endBeforeStart", values: { start: "17:00", end: "09:00" } },
+    ]);
     expect(codes(validateOpeningHours([mon("09:00", "09:00")]))).toEqual(["endBeforeStart"]);
     expect(codes(validateOpeningHours([mon("09:00", "00:00")]))).toEqual(["endBeforeStart"]);
   });
 
   it("overlapping periods on one day are refused on the later period, naming the earlier", () => {
-    expect(validateOpeningHours([mon("13:00", "18:00"), mon("09:00", "14:00")])).toEqual([{ path: ["hours", 0, "start"], code: "overlap", values: { other: "09:00-14:00" } }]);
+    expect(validateOpeningHours([mon("13:00", "18:00"), mon("09:00", "14:00")])).toEqual([
+      { path: ["hours", 0, "start"], code: "overlap", values: { other: "09:00-14:00" } },
+    ]);
   });
 
   it("a period inside a longer one overlaps it, and so does one after it that starts before the long one ends", () => {
@@ -93,11 +99,9 @@ describe("weekly opening hours", () => {
   });
 
   it("stored order is by weekday then start", () => {
-    expect(sortOpeningHours([mon("13:00", "18:00"), { day: 0, start: "10:00", end: "12:00" }, mon("09:00", "12:00")])).toEqual([
-      { day: 0, start: "10:00", end: "12:00" },
-      mon("09:00", "12:00"),
-      mon("13:00", "18:00"),
-    ]);
+    expect(
+      sortOpeningHours([mon("13:00", "18:00"), { day: 0, start: "10:00", end: "12:00" }, mon("09:00", "12:00")]),
+    ).toEqual([{ day: 0, start: "10:00", end: "12:00" }, mon("09:00", "12:00"), mon("13:00", "18:00")]);
   });
 });
 
@@ -116,7 +120,11 @@ describe("time zones", () => {
 });
 
 describe("calendar edit", () => {
-  const good = { name: "China support", timeZone: "Asia/Shanghai", hours: [mon("09:00", "12:00"), mon("13:00", "18:00")] };
+  const good = {
+    name: "China support",
+    timeZone: "Asia/Shanghai",
+    hours: [mon("09:00", "12:00"), mon("13:00", "18:00")],
+  };
 
   it("a valid edit has no issues", () => expect(validateCalendarEdit(good)).toEqual([]));
 
@@ -130,14 +138,17 @@ describe("calendar edit", () => {
   it("the input schema reports the issue in English on the period's field path", () => {
     const result = ZUpdateCalendarInput.safeParse({ id: 1, ...good, hours: [mon("18:00", "13:00")] });
     expect(result.success).toBe(false);
-    expect(result.error?.issues).toMatchObject([{ path: ["hours", 0, "end"], message: "The end (13:00) must be after the start (18:00)." }]);
+    expect(result.error?.issues).toMatchObject([
+      { path: ["hours", 0, "end"], message: "The end (13:00) must be after the start (18:00)." },
+    ]);
   });
 });
 
 describe("holidays", () => {
   const h = { date: "2026-10-01", name: "National Day", source: "State Council notice" };
 
-  it("a real date not yet closed, with a name and a source, is accepted", () => expect(validateHoliday(h, ["2026-09-30"])).toEqual([]));
+  it("a real date not yet closed, with a name and a source, is accepted", () =>
+    expect(validateHoliday(h, ["2026-09-30"])).toEqual([]));
 
   it("dates must be YYYY-MM-DD and exist", () => {
     expect(isValidLocalDate("2028-02-29")).toBe(true);
@@ -148,11 +159,16 @@ describe("holidays", () => {
   });
 
   it("a date the calendar already closes on is refused as a duplicate", () => {
-    expect(validateHoliday(h, ["2026-10-01"])).toEqual([{ path: ["date"], code: "duplicateDate", values: { date: "2026-10-01" } }]);
+    expect(validateHoliday(h, ["2026-10-01"])).toEqual([
+      { path: ["date"], code: "duplicateDate", values: { date: "2026-10-01" } },
+    ]);
   });
 
   it("name and source are required", () => {
-    expect(codes(validateHoliday({ ...h, name: " ", source: "" }, []))).toEqual(["holidayNameRequired", "sourceRequired"]);
+    expect(codes(validateHoliday({ ...h, name: " ", source: "" }, []))).toEqual([
+      "holidayNameRequired",
+      "sourceRequired",
+    ]);
     expect(ZAddHolidayInput.safeParse({ calendarId: 1, ...h, name: "" }).success).toBe(false);
   });
 });

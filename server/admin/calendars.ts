@@ -102,7 +102,8 @@ export function validateOpeningHours(hours: readonly OpeningPeriod[], field = "h
     const end = parseClockTime(p.end, true);
     if (start === null) issues.push({ path: [field, index, "start"], code: "startFormat" });
     if (end === null) issues.push({ path: [field, index, "end"], code: "endFormat" });
-    else if (start !== null && end <= start) issues.push({ path: [field, index, "end"], code: "endBeforeStart", values: { start: p.start, end: p.end } });
+    else if (start !== null && end <= start)
+      issues.push({ path: [field, index, "end"], code: "endBeforeStart", values: { start: p.start, end: p.end } });
     else if (start !== null) valid.push({ index, day: p.day, start, end, text: `${p.start}-${p.end}` });
   });
   for (const day of WEEKDAYS) {
@@ -114,7 +115,8 @@ export function validateOpeningHours(hours: readonly OpeningPeriod[], field = "h
     const ofDay = valid.filter((p) => p.day === day).sort((a, b) => a.start - b.start || a.index - b.index);
     let latest: (typeof ofDay)[number] | undefined;
     for (const p of ofDay) {
-      if (latest && p.start < latest.end) issues.push({ path: [field, p.index, "start"], code: "overlap", values: { other: latest.text } });
+      if (latest && p.start < latest.end)
+        issues.push({ path: [field, p.index, "start"], code: "overlap", values: { other: latest.text } });
       if (!latest || p.end > latest.end) latest = p;
     }
   }
@@ -156,8 +158,10 @@ export function validateCalendarEdit(edit: CalendarEdit, knownZones?: readonly s
   const issues: Issue<CalendarIssueCode>[] = [];
   const name = edit.name.trim();
   if (name.length === 0) issues.push({ path: ["name"], code: "nameRequired" });
-  else if (name.length > CALENDAR_NAME_MAX) issues.push({ path: ["name"], code: "nameTooLong", values: { max: CALENDAR_NAME_MAX } });
-  if (!isKnownTimeZone(edit.timeZone, knownZones)) issues.push({ path: ["timeZone"], code: "unknownZone", values: { zone: edit.timeZone } });
+  else if (name.length > CALENDAR_NAME_MAX)
+    issues.push({ path: ["name"], code: "nameTooLong", values: { max: CALENDAR_NAME_MAX } });
+  if (!isKnownTimeZone(edit.timeZone, knownZones))
+    issues.push({ path: ["timeZone"], code: "unknownZone", values: { zone: edit.timeZone } });
   issues.push(...validateOpeningHours(edit.hours));
   return issues;
 }
@@ -169,12 +173,16 @@ export function validateCalendarEdit(edit: CalendarEdit, knownZones?: readonly s
 export function validateHoliday(holiday: HolidayEdit, existingDates: readonly string[]): Issue<CalendarIssueCode>[] {
   const issues: Issue<CalendarIssueCode>[] = [];
   if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday.date)) issues.push({ path: ["date"], code: "dateFormat" });
-  else if (!isValidLocalDate(holiday.date)) issues.push({ path: ["date"], code: "dateInvalid", values: { date: holiday.date } });
-  else if (existingDates.includes(holiday.date)) issues.push({ path: ["date"], code: "duplicateDate", values: { date: holiday.date } });
+  else if (!isValidLocalDate(holiday.date))
+    issues.push({ path: ["date"], code: "dateInvalid", values: { date: holiday.date } });
+  else if (existingDates.includes(holiday.date))
+    issues.push({ path: ["date"], code: "duplicateDate", values: { date: holiday.date } });
   for (const field of ["name", "source"] as const) {
     const text = holiday[field].trim();
-    if (text.length === 0) issues.push({ path: [field], code: field === "name" ? "holidayNameRequired" : "sourceRequired" });
-    else if (text.length > HOLIDAY_TEXT_MAX) issues.push({ path: [field], code: "textTooLong", values: { max: HOLIDAY_TEXT_MAX } });
+    if (text.length === 0)
+      issues.push({ path: [field], code: field === "name" ? "holidayNameRequired" : "sourceRequired" });
+    else if (text.length > HOLIDAY_TEXT_MAX)
+      issues.push({ path: [field], code: "textTooLong", values: { max: HOLIDAY_TEXT_MAX } });
   }
   return issues;
 }
@@ -185,7 +193,10 @@ export function sortOpeningHours(hours: readonly OpeningPeriod[]): OpeningPeriod
 }
 
 /** The English sentence of an issue (what the API says; the UI translates the code instead). */
-export function issueMessage<Code extends string>(issue: Issue<Code>, messages: Record<Code, (v: Record<string, string | number>) => string>): string {
+export function issueMessage<Code extends string>(
+  issue: Issue<Code>,
+  messages: Record<Code, (v: Record<string, string | number>) => string>,
+): string {
   return messages[issue.code](issue.values ?? {});
 }
 
@@ -195,18 +206,37 @@ export function addIssues<Code extends string>(
   issues: readonly Issue<Code>[],
   messages: Record<Code, (v: Record<string, string | number>) => string>,
 ): void {
-  for (const issue of issues) ctx.addIssue({ code: "custom", path: issue.path, message: issueMessage(issue, messages) });
+  for (const issue of issues)
+    ctx.addIssue({ code: "custom", path: issue.path, message: issueMessage(issue, messages) });
 }
 
-const ZWeekday = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]);
+const ZWeekday = z.union([
+  z.literal(0),
+  z.literal(1),
+  z.literal(2),
+  z.literal(3),
+  z.literal(4),
+  z.literal(5),
+  z.literal(6),
+]);
 export const ZOpeningPeriod = z.object({ day: ZWeekday, start: z.string().max(5), end: z.string().max(5) });
 
 export const ZUpdateCalendarInput = z
-  .object({ id: z.number().int().positive(), name: z.string().max(200), timeZone: z.string().max(64), hours: z.array(ZOpeningPeriod).max(7 * MAX_PERIODS_PER_DAY + 1) })
+  .object({
+    id: z.number().int().positive(),
+    name: z.string().max(200),
+    timeZone: z.string().max(64),
+    hours: z.array(ZOpeningPeriod).max(7 * MAX_PERIODS_PER_DAY + 1),
+  })
   .superRefine((v, ctx) => addIssues(ctx, validateCalendarEdit(v), CALENDAR_ISSUE_MESSAGES));
 export type UpdateCalendarInput = z.infer<typeof ZUpdateCalendarInput>;
 
 export const ZAddHolidayInput = z
-  .object({ calendarId: z.number().int().positive(), date: z.string().max(10), name: z.string().max(500), source: z.string().max(500) })
+  .object({
+    calendarId: z.number().int().positive(),
+    date: z.string().max(10),
+    name: z.string().max(500),
+    source: z.string().max(500),
+  })
   .superRefine((v, ctx) => addIssues(ctx, validateHoliday(v, []), CALENDAR_ISSUE_MESSAGES));
 export type AddHolidayInput = z.infer<typeof ZAddHolidayInput>;

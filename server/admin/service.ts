@@ -16,7 +16,14 @@ import {
   type Issue,
   type UpdateCalendarInput,
 } from "./calendars";
-import { diffTargetCells, TARGET_ISSUE_MESSAGES, toStoredCells, validateTargetSave, type SaveTargetsInput, type TargetCell } from "./target-matrix";
+import {
+  diffTargetCells,
+  TARGET_ISSUE_MESSAGES,
+  toStoredCells,
+  validateTargetSave,
+  type SaveTargetsInput,
+  type TargetCell,
+} from "./target-matrix";
 
 /** Every tier with its current target version and matrix, as the admin sees it. */
 export function getTierMatrix(db: Db) {
@@ -29,7 +36,12 @@ export function getTierMatrix(db: Db) {
       const versionId = currentTargetVersionId(db, tier.id);
       const version = db.select().from(targetVersions).where(eq(targetVersions.id, versionId)).get()!;
       const cells = db
-        .select({ priority: targets.priority, metric: targets.metric, minutes: targets.minutes, calendarMode: targets.calendarMode })
+        .select({
+          priority: targets.priority,
+          metric: targets.metric,
+          minutes: targets.minutes,
+          calendarMode: targets.calendarMode,
+        })
         .from(targets)
         .where(eq(targets.versionId, versionId))
         .all();
@@ -57,7 +69,13 @@ export function listCalendars(db: Db) {
       .map((r) => [r.calendarId, r.n]),
   );
   return db
-    .select({ id: calendars.id, code: calendars.code, name: calendars.name, timeZone: calendars.timeZone, hours: calendars.hours })
+    .select({
+      id: calendars.id,
+      code: calendars.code,
+      name: calendars.name,
+      timeZone: calendars.timeZone,
+      hours: calendars.hours,
+    })
     .from(calendars)
     .orderBy(calendars.id)
     .all()
@@ -71,9 +89,17 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Actor = { id: number; ip: string | null };
 
 /** Refuses an edit with problems, naming the first in English and its message key for the UI. */
-function assertNoIssues<Code extends string>(issues: readonly Issue<Code>[], messages: Record<Code, (v: Record<string, string | number>) => string>): void {
+function assertNoIssues<Code extends string>(
+  issues: readonly Issue<Code>[],
+  messages: Record<Code, (v: Record<string, string | number>) => string>,
+): void {
   const first = issues[0];
-  if (first) throw new DomainError("INVALID", issues.map((i) => issueMessage(i, messages)).join(" "), `adminEdit.issues.${first.code}`);
+  if (first)
+    throw new DomainError(
+      "INVALID",
+      issues.map((i) => issueMessage(i, messages)).join(" "),
+      `adminEdit.issues.${first.code}`,
+    );
 }
 
 /** One calendar with its holidays (by date) and the number of organizations it serves. */
@@ -86,8 +112,22 @@ export function getCalendar(db: Pick<Db, "select">, id: number) {
     .where(eq(holidays.calendarId, id))
     .orderBy(asc(holidays.date))
     .all();
-  const served = db.select({ n: sql<number>`count(*)` }).from(organizations).where(eq(organizations.calendarId, id)).get();
-  return { id: row.id, code: row.code, name: row.name, region: row.region, timeZone: row.timeZone, hours: row.hours, updatedAt: row.updatedAt, organizations: served?.n ?? 0, holidays: days };
+  const served = db
+    .select({ n: sql<number>`count(*)` })
+    .from(organizations)
+    .where(eq(organizations.calendarId, id))
+    .get();
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    region: row.region,
+    timeZone: row.timeZone,
+    hours: row.hours,
+    updatedAt: row.updatedAt,
+    organizations: served?.n ?? 0,
+    holidays: days,
+  };
 }
 
 /**
@@ -119,7 +159,10 @@ export function updateCalendar(db: Db, input: UpdateCalendarInput, actor: Actor,
     const before = tx.select().from(calendars).where(eq(calendars.id, input.id)).get();
     if (!before) throw notFound("Calendar");
     const after = { name: input.name.trim(), timeZone: input.timeZone, hours: sortOpeningHours(input.hours) };
-    tx.update(calendars).set({ ...after, updatedAt: now }).where(eq(calendars.id, input.id)).run();
+    tx.update(calendars)
+      .set({ ...after, updatedAt: now })
+      .where(eq(calendars.id, input.id))
+      .run();
     recordAudit(tx, {
       actorId: actor.id,
       action: "calendar.update",
@@ -137,16 +180,35 @@ export function updateCalendar(db: Db, input: UpdateCalendarInput, actor: Actor,
 /** Adds a holiday (a date on which the calendar is closed); a date already closed is refused. */
 export function addHoliday(db: Db, input: AddHolidayInput, actor: Actor, now: Date) {
   return db.transaction((tx) => {
-    if (!tx.select({ id: calendars.id }).from(calendars).where(eq(calendars.id, input.calendarId)).get()) throw notFound("Calendar");
-    const existing = tx.select({ date: holidays.date }).from(holidays).where(eq(holidays.calendarId, input.calendarId)).all();
-    assertNoIssues(validateHoliday(input, existing.map((h) => h.date)), CALENDAR_ISSUE_MESSAGES);
+    if (!tx.select({ id: calendars.id }).from(calendars).where(eq(calendars.id, input.calendarId)).get())
+      throw notFound("Calendar");
+    const existing = tx
+      .select({ date: holidays.date })
+      .from(holidays)
+      .where(eq(holidays.calendarId, input.calendarId))
+      .all();
+    assertNoIssues(
+      validateHoliday(
+        input,
+        existing.map((h) => h.date),
+      ),
+      CALENDAR_ISSUE_MESSAGES,
+    );
     const holiday = tx
       .insert(holidays)
       .values({ calendarId: input.calendarId, date: input.date, name: input.name.trim(), source: input.source.trim() })
       .returning({ id: holidays.id, date: holidays.date, name: holidays.name, source: holidays.source })
       .get();
     touchCalendar(tx, input.calendarId, now);
-    recordAudit(tx, { actorId: actor.id, action: "calendar.holiday_add", entity: "calendar", entityId: String(input.calendarId), detail: { ...holiday }, at: now, ip: actor.ip });
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "calendar.holiday_add",
+      entity: "calendar",
+      entityId: String(input.calendarId),
+      detail: { ...holiday },
+      at: now,
+      ip: actor.ip,
+    });
     return { holiday, ticketsRefreshed: refreshOpenTickets(tx, input.calendarId, now) };
   });
 }
@@ -162,7 +224,15 @@ export function removeHoliday(db: Db, input: { calendarId: number; holidayId: nu
     if (!holiday) throw notFound("Holiday");
     tx.delete(holidays).where(eq(holidays.id, holiday.id)).run();
     touchCalendar(tx, input.calendarId, now);
-    recordAudit(tx, { actorId: actor.id, action: "calendar.holiday_remove", entity: "calendar", entityId: String(input.calendarId), detail: { ...holiday }, at: now, ip: actor.ip });
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "calendar.holiday_remove",
+      entity: "calendar",
+      entityId: String(input.calendarId),
+      detail: { ...holiday },
+      at: now,
+      ip: actor.ip,
+    });
     return { holiday, ticketsRefreshed: refreshOpenTickets(tx, input.calendarId, now) };
   });
 }
@@ -176,7 +246,12 @@ function tierByCode(db: Pick<Db, "select">, code: TierCode) {
 function cellsOf(db: Pick<Db, "select">, versionId: number): TargetCell[] {
   return toStoredCells(
     db
-      .select({ priority: targets.priority, metric: targets.metric, minutes: targets.minutes, calendarMode: targets.calendarMode })
+      .select({
+        priority: targets.priority,
+        metric: targets.metric,
+        minutes: targets.minutes,
+        calendarMode: targets.calendarMode,
+      })
       .from(targets)
       .where(eq(targets.versionId, versionId))
       .all(),
@@ -190,7 +265,13 @@ function cellsOf(db: Pick<Db, "select">, versionId: number): TargetCell[] {
 export function listTargetVersions(db: Pick<Db, "select">, tierCode: TierCode) {
   const tier = tierByCode(db, tierCode);
   const versions = db
-    .select({ id: targetVersions.id, version: targetVersions.version, createdAt: targetVersions.createdAt, note: targetVersions.note, createdByName: users.name })
+    .select({
+      id: targetVersions.id,
+      version: targetVersions.version,
+      createdAt: targetVersions.createdAt,
+      note: targetVersions.note,
+      createdByName: users.name,
+    })
     .from(targetVersions)
     .leftJoin(users, eq(users.id, targetVersions.createdById))
     .where(eq(targetVersions.tierId, tier.id))
@@ -198,9 +279,20 @@ export function listTargetVersions(db: Pick<Db, "select">, tierCode: TierCode) {
     .all();
   const all = versions.length
     ? db
-        .select({ versionId: targets.versionId, priority: targets.priority, metric: targets.metric, minutes: targets.minutes, calendarMode: targets.calendarMode })
+        .select({
+          versionId: targets.versionId,
+          priority: targets.priority,
+          metric: targets.metric,
+          minutes: targets.minutes,
+          calendarMode: targets.calendarMode,
+        })
         .from(targets)
-        .where(inArray(targets.versionId, versions.map((v) => v.id)))
+        .where(
+          inArray(
+            targets.versionId,
+            versions.map((v) => v.id),
+          ),
+        )
         .all()
     : [];
   let previous: TargetCell[] | null = null;
@@ -223,7 +315,11 @@ export function saveTargetVersion(db: Db, input: SaveTargetsInput, actor: Actor,
   return db.transaction((tx) => {
     const tier = tierByCode(tx, input.tierCode);
     const currentId = currentTargetVersionId(tx, tier.id);
-    const current = tx.select({ version: targetVersions.version }).from(targetVersions).where(eq(targetVersions.id, currentId)).get()!;
+    const current = tx
+      .select({ version: targetVersions.version })
+      .from(targetVersions)
+      .where(eq(targetVersions.id, currentId))
+      .get()!;
     if (current.version !== input.baseVersion) {
       throw new DomainError(
         "CONFLICT",
@@ -233,14 +329,22 @@ export function saveTargetVersion(db: Db, input: SaveTargetsInput, actor: Actor,
     }
     const after = toStoredCells(input.cells);
     const changes = diffTargetCells(cellsOf(tx, currentId), after);
-    if (changes.length === 0) throw new DomainError("INVALID", "Nothing changed: the targets are the same as the version in force.", "adminEdit.issues.noChanges");
+    if (changes.length === 0)
+      throw new DomainError(
+        "INVALID",
+        "Nothing changed: the targets are the same as the version in force.",
+        "adminEdit.issues.noChanges",
+      );
     const note = input.note.trim();
     const created = tx
       .insert(targetVersions)
       .values({ tierId: tier.id, version: current.version + 1, createdAt: now, createdById: actor.id, note })
       .returning({ id: targetVersions.id, version: targetVersions.version, createdAt: targetVersions.createdAt })
       .get();
-    if (after.length) tx.insert(targets).values(after.map((c) => ({ ...c, versionId: created.id }))).run();
+    if (after.length)
+      tx.insert(targets)
+        .values(after.map((c) => ({ ...c, versionId: created.id })))
+        .run();
     recordAudit(tx, {
       actorId: actor.id,
       action: "targets.version_create",

@@ -12,7 +12,12 @@ export type Priority = (typeof PRIORITIES)[number];
 export type Metric = (typeof METRICS)[number];
 export type TargetCell = { priority: Priority; metric: Metric; minutes: number; calendarMode: CalendarMode };
 /** A cell as edited: `minutes: null` means the priority has no target for that metric. */
-export type TargetCellDraft = { priority: Priority; metric: Metric; minutes: number | null; calendarMode: CalendarMode };
+export type TargetCellDraft = {
+  priority: Priority;
+  metric: Metric;
+  minutes: number | null;
+  calendarMode: CalendarMode;
+};
 export type TargetChange = {
   priority: Priority;
   metric: Metric;
@@ -24,7 +29,14 @@ export type TargetChange = {
 export const MAX_TARGET_MINUTES = 366 * 24 * 60;
 export const NOTE_MAX = 500;
 
-export type TargetIssueCode = "amountFormat" | "minutesPositive" | "minutesWhole" | "minutesTooLarge" | "duplicateCell" | "noteRequired" | "noteTooLong";
+export type TargetIssueCode =
+  | "amountFormat"
+  | "minutesPositive"
+  | "minutesWhole"
+  | "minutesTooLarge"
+  | "duplicateCell"
+  | "noteRequired"
+  | "noteTooLong";
 
 export const TARGET_ISSUE_MESSAGES: Record<TargetIssueCode, (v: Record<string, string | number>) => string> = {
   amountFormat: () => "Enter a number, or leave the field empty for no target.",
@@ -37,7 +49,9 @@ export const TARGET_ISSUE_MESSAGES: Record<TargetIssueCode, (v: Record<string, s
 };
 
 /** The problem with a target's minutes, or null when it is a usable target. */
-export function checkTargetMinutes(minutes: number): Exclude<TargetIssueCode, "duplicateCell" | "noteRequired" | "noteTooLong" | "amountFormat"> | null {
+export function checkTargetMinutes(
+  minutes: number,
+): Exclude<TargetIssueCode, "duplicateCell" | "noteRequired" | "noteTooLong" | "amountFormat"> | null {
   if (!Number.isFinite(minutes) || minutes <= 0) return "minutesPositive";
   if (!Number.isInteger(minutes)) return "minutesWhole";
   if (minutes > MAX_TARGET_MINUTES) return "minutesTooLarge";
@@ -45,7 +59,10 @@ export function checkTargetMinutes(minutes: number): Exclude<TargetIssueCode, "d
 }
 
 /** Every problem with a new version: each cell's minutes, one cell per priority and metric, a note. */
-export function validateTargetSave(input: { note: string; cells: readonly TargetCellDraft[] }): Issue<TargetIssueCode>[] {
+export function validateTargetSave(input: {
+  note: string;
+  cells: readonly TargetCellDraft[];
+}): Issue<TargetIssueCode>[] {
   const issues: Issue<TargetIssueCode>[] = [];
   const note = input.note.trim();
   if (note.length === 0) issues.push({ path: ["note"], code: "noteRequired" });
@@ -53,16 +70,27 @@ export function validateTargetSave(input: { note: string; cells: readonly Target
   const seen = new Set<string>();
   input.cells.forEach((cell, index) => {
     const key = `${cell.priority}:${cell.metric}`;
-    if (seen.has(key)) issues.push({ path: ["cells", index], code: "duplicateCell", values: { priority: cell.priority, metric: cell.metric } });
+    if (seen.has(key))
+      issues.push({
+        path: ["cells", index],
+        code: "duplicateCell",
+        values: { priority: cell.priority, metric: cell.metric },
+      });
     seen.add(key);
     if (cell.minutes === null) return;
     const code = checkTargetMinutes(cell.minutes);
-    if (code) issues.push({ path: ["cells", index, "minutes"], code, values: { minutes: cell.minutes, max: MAX_TARGET_MINUTES } });
+    if (code)
+      issues.push({
+        path: ["cells", index, "minutes"],
+        code,
+        values: { minutes: cell.minutes, max: MAX_TARGET_MINUTES },
+      });
   });
   return issues;
 }
 
-const cellRank = (c: { priority: Priority; metric: Metric }) => PRIORITIES.indexOf(c.priority) * METRICS.length + METRICS.indexOf(c.metric);
+const cellRank = (c: { priority: Priority; metric: Metric }) =>
+  PRIORITIES.indexOf(c.priority) * METRICS.length + METRICS.indexOf(c.metric);
 
 /** The cells to store: targets only (empty cells dropped), in matrix order. */
 export function toStoredCells(cells: readonly TargetCellDraft[]): TargetCell[] {
@@ -121,7 +149,11 @@ export function formatAmount(minutes: number, unit: TargetUnit, businessDayMinut
  * to whole minutes ("1.5" hours is 90 minutes; "0.47" business days is not whole and is refused
  * rather than rounded, so what is stored is what the admin sees).
  */
-export function parseTargetAmount(text: string, unit: TargetUnit, businessDayMinutes: number): { minutes: number | null } | { issue: TargetIssueCode; values?: Record<string, number> } {
+export function parseTargetAmount(
+  text: string,
+  unit: TargetUnit,
+  businessDayMinutes: number,
+): { minutes: number | null } | { issue: TargetIssueCode; values?: Record<string, number> } {
   const trimmed = text.trim();
   if (trimmed === "") return { minutes: null };
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return { issue: "amountFormat" };

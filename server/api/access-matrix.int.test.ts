@@ -12,7 +12,9 @@ const procedurePaths = Object.keys(appRouter._def.procedures).sort();
 
 /** Calls a procedure by its dotted path on a caller. */
 function callByPath(caller: unknown, path: string, input: unknown): Promise<unknown> {
-  const fn = path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], caller) as (i: unknown) => Promise<unknown>;
+  const fn = path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], caller) as (
+    i: unknown,
+  ) => Promise<unknown>;
   return fn(input);
 }
 
@@ -35,12 +37,19 @@ async function attempt(path: string, actor: Actor): Promise<Outcome> {
 
 describe("[SECURITY] the authorization matrix covers every procedure", () => {
   it("every procedure of the app router has an entry, and every entry names a procedure", () => {
-    expect(procedurePaths.filter((p) => !(p in ACCESS_MATRIX)), "procedures without an access-matrix entry").toEqual([]);
-    expect(Object.keys(ACCESS_MATRIX).filter((p) => !procedurePaths.includes(p)), "entries without a procedure").toEqual([]);
+    expect(
+      procedurePaths.filter((p) => !(p in ACCESS_MATRIX)),
+      "procedures without an access-matrix entry",
+    ).toEqual([]);
+    expect(
+      Object.keys(ACCESS_MATRIX).filter((p) => !procedurePaths.includes(p)),
+      "entries without a procedure",
+    ).toEqual([]);
   });
 
   it("every entry allows only known actors", () => {
-    for (const [path, entry] of Object.entries(ACCESS_MATRIX)) for (const a of entry.allow) expect(ALL_ACTORS, path).toContain(a);
+    for (const [path, entry] of Object.entries(ACCESS_MATRIX))
+      for (const a of entry.allow) expect(ALL_ACTORS, path).toContain(a);
   });
 });
 
@@ -60,7 +69,9 @@ describe("[SECURITY] each actor is allowed or refused exactly as the matrix says
           wrong.push(`${actor}: expected to be allowed, got ${outcome.code} (${outcome.message})`);
         }
         if (!allowed && (outcome.ok || !REFUSALS.has(outcome.code))) {
-          wrong.push(`${actor}: expected a refusal, got ${outcome.ok ? "success" : `${outcome.code} (${outcome.message})`}`);
+          wrong.push(
+            `${actor}: expected a refusal, got ${outcome.ok ? "success" : `${outcome.code} (${outcome.message})`}`,
+          );
         }
       }
       expect(wrong).toEqual([]);
@@ -68,4 +79,6 @@ describe("[SECURITY] each actor is allowed or refused exactly as the matrix says
   }
 });
 
-afterAll(() => console.info(`access matrix: ${checked} actor × procedure calls over ${procedurePaths.length} procedures`));
+afterAll(() =>
+  console.info(`access matrix: ${checked} actor × procedure calls over ${procedurePaths.length} procedures`),
+);

@@ -12,7 +12,12 @@ describe("home procedures", () => {
     expect(home.tier.availabilityCommitment).toBe(99.99);
     expect(home.team.map((m) => m.role).sort()).toEqual(["am", "tam"]);
     expect(home.team.find((m) => m.role === "am")?.email).toBe("am@attain.test");
-    expect(home.targets.find((c) => c.priority === "P0" && c.metric === "firstResponse")).toEqual({ priority: "P0", metric: "firstResponse", minutes: 15, calendarMode: "always" });
+    expect(home.targets.find((c) => c.priority === "P0" && c.metric === "firstResponse")).toEqual({
+      priority: "P0",
+      metric: "firstResponse",
+      minutes: 15,
+      calendarMode: "always",
+    });
   });
 
   it("an Orbit Chat customer sees Basic with no named contacts", async () => {
@@ -44,7 +49,10 @@ describe("home procedures", () => {
     expect(tiers.map((t) => t.code)).toEqual(["basic", "advanced", "enterprise"]);
     expect(tiers.reduce((s, t) => s + t.organizations, 0)).toBe(40);
     for (const t of tiers) {
-      if (t.firstResponse.attainment !== null) expect(t.firstResponse.attainment).toBeCloseTo(t.firstResponse.met / (t.firstResponse.met + t.firstResponse.breached));
+      if (t.firstResponse.attainment !== null)
+        expect(t.firstResponse.attainment).toBeCloseTo(
+          t.firstResponse.met / (t.firstResponse.met + t.firstResponse.breached),
+        );
     }
     await expect(callerAs(db, "agent@attain.test").home.tiers()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerAs(db, "dev@nimbus.example").home.tiers()).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -55,14 +63,23 @@ describe("admin procedures", () => {
   it("the admin reads the target matrix of every tier from the database", async () => {
     const tiers = await callerAs(db, "admin@attain.test").admin.tiers();
     const basic = tiers.find((t) => t.code === "basic")!;
-    expect(basic.cells.find((c) => c.priority === "P0" && c.metric === "firstResponse")).toMatchObject({ minutes: 240, calendarMode: "business" });
+    expect(basic.cells.find((c) => c.priority === "P0" && c.metric === "firstResponse")).toMatchObject({
+      minutes: 240,
+      calendarMode: "business",
+    });
     expect(basic.cells.some((c) => c.priority === "P2" && c.metric === "workaround")).toBe(false);
     const cals = await callerAs(db, "admin@attain.test").admin.calendars();
     expect(cals.map((c) => c.timeZone).sort()).toEqual(["America/Los_Angeles", "Asia/Shanghai", "Europe/London"]);
   });
 
   it("every other role is refused the admin procedures", async () => {
-    for (const email of ["exec@attain.test", "manager@attain.test", "agent@attain.test", "am@attain.test", "dev@nimbus.example"]) {
+    for (const email of [
+      "exec@attain.test",
+      "manager@attain.test",
+      "agent@attain.test",
+      "am@attain.test",
+      "dev@nimbus.example",
+    ]) {
       await expect(callerAs(db, email).admin.tiers()).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(callerAs(db, email).admin.calendars()).rejects.toMatchObject({ code: "FORBIDDEN" });
     }

@@ -20,27 +20,58 @@ const sqlite = db.$client;
 afterAll(() => sqlite.close());
 
 const baseline = databaseChecksum(sqlite);
-const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string; inputs: ZodType[] } }>;
+const procedures = appRouter._def.procedures as unknown as Record<
+  string,
+  { _def: { type: string; inputs: ZodType[] } }
+>;
 const procedurePaths = Object.keys(procedures).sort();
 let tried = 0;
 
 const totalChanges = () => (sqlite.prepare("select total_changes() as n").get() as { n: number }).n;
-const ids = (sql: string, ...params: unknown[]) => (sqlite.prepare(sql).all(...params) as { id: number }[]).map((r) => r.id);
+const ids = (sql: string, ...params: unknown[]) =>
+  (sqlite.prepare(sql).all(...params) as { id: number }[]).map((r) => r.id);
 
 /** Rows of other organizations, keyed by the input field that names them. */
 const FOREIGN_IDS: Record<string, number[]> = {
   ticketId: ids("select id from tickets where organization_id <> ? order by id limit 50", NIMBUS_ORG_ID),
   organizationId: ids("select id from organizations where id <> ? order by id limit 50", NIMBUS_ORG_ID),
-  disputeId: ids("select d.id from disputes d join tickets t on t.id = d.ticket_id where t.organization_id <> ? order by d.id limit 50", NIMBUS_ORG_ID),
+  disputeId: ids(
+    "select d.id from disputes d join tickets t on t.id = d.ticket_id where t.organization_id <> ? order by d.id limit 50",
+    NIMBUS_ORG_ID,
+  ),
 };
 const MISSING_IDS = [2_000_000_000, Number.MAX_SAFE_INTEGER, 987_654_321];
 
 const HUGE = "𝕏".repeat(60_000);
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(HUGE),
-  fc.constantFrom("P9", "superadmin", "ZH", "__proto__", "constructor", "'; drop table tickets; --", "<img src=x onerror=alert(1)>", "\u0000", "9999-99-99", ""),
+  fc.constantFrom(
+    "P9",
+    "superadmin",
+    "ZH",
+    "__proto__",
+    "constructor",
+    "'; drop table tickets; --",
+    "<img src=x onerror=alert(1)>",
+    "\u0000",
+    "9999-99-99",
+    "",
+  ),
   fc.string({ maxLength: 8 }),
-  fc.constantFrom(-1, 0, -0, 0.5, -1e9, 1e308, -1e308, 2 ** 63, Number.MAX_SAFE_INTEGER + 2, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
+  fc.constantFrom(
+    -1,
+    0,
+    -0,
+    0.5,
+    -1e9,
+    1e308,
+    -1e308,
+    2 ** 63,
+    Number.MAX_SAFE_INTEGER + 2,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+  ),
   fc.integer({ min: -2_147_483_648, max: -1 }),
   fc.double(),
   fc.boolean(),
@@ -57,7 +88,8 @@ type Path = (string | number)[];
 function paths(v: unknown, prefix: Path = []): Path[] {
   const out: Path[] = [prefix];
   if (Array.isArray(v)) v.slice(0, 3).forEach((x, i) => out.push(...paths(x, [...prefix, i])));
-  else if (v && typeof v === "object" && !(v instanceof Date)) for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...prefix, k]));
+  else if (v && typeof v === "object" && !(v instanceof Date))
+    for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...prefix, k]));
   return out;
 }
 
@@ -73,10 +105,12 @@ function setAt(v: unknown, path: Path, value: unknown): unknown {
 function invalidInputs(valid: unknown, schema: ZodType | undefined): fc.Arbitrary<unknown> {
   const all = paths(valid);
   const replaced = fc.tuple(fc.constantFrom(...all), hostileValue).map(([p, x]) => setAt(valid, p, x));
-  const extraKey = fc.tuple(fc.constantFrom("__proto__", "constructor", "role", "organizationId"), hostileValue).map(([k, x]) =>
-    valid && typeof valid === "object" ? { ...(valid as object), [k]: x } : x,
-  );
-  return fc.oneof(replaced, fc.anything({ maxDepth: 2 }), extraKey).filter((x) => !schema || !schema.safeParse(x).success);
+  const extraKey = fc
+    .tuple(fc.constantFrom("__proto__", "constructor", "role", "organizationId"), hostileValue)
+    .map(([k, x]) => (valid && typeof valid === "object" ? { ...(valid as object), [k]: x } : x));
+  return fc
+    .oneof(replaced, fc.anything({ maxDepth: 2 }), extraKey)
+    .filter((x) => !schema || !schema.safeParse(x).success);
 }
 
 /** Inputs naming rows that do not exist, or (for a customer) rows of another organization. */
@@ -94,14 +128,25 @@ function foreignIdInputs(valid: unknown, actor: Actor): fc.Arbitrary<unknown> | 
 }
 
 function callByPath(caller: unknown, path: string, input: unknown): Promise<unknown> {
-  const fn = path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], caller) as (i: unknown) => Promise<unknown>;
+  const fn = path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], caller) as (
+    i: unknown,
+  ) => Promise<unknown>;
   return fn(input);
 }
 
 /** The actors to attack a procedure as: the Nimbus Live customer if allowed, and the most privileged allowed other actor. */
 function attackers(path: string): Actor[] {
   const allow = ACCESS_MATRIX[path]?.allow ?? [];
-  const order: Actor[] = ["admin", "manager", "agent", "expert", "accountManager", "executive", "otherOrgCustomer", "anonymous"];
+  const order: Actor[] = [
+    "admin",
+    "manager",
+    "agent",
+    "expert",
+    "accountManager",
+    "executive",
+    "otherOrgCustomer",
+    "anonymous",
+  ];
   const out: Actor[] = [];
   if (allow.includes("customer")) out.push("customer");
   const other = order.find((a) => allow.includes(a));
@@ -127,11 +172,13 @@ async function hostileCall(path: string, actor: Actor, input: unknown): Promise<
     await callByPath(callerAs(db, ACTORS[actor]), path, input);
   } catch (e) {
     if (!(e instanceof TRPCError)) throw e;
-    if (e.code === "INTERNAL_SERVER_ERROR") throw new Error(`${path} as ${actor}: internal error ${String(e.cause ?? e.message)}`);
+    if (e.code === "INTERNAL_SERVER_ERROR")
+      throw new Error(`${path} as ${actor}: internal error ${String(e.cause ?? e.message)}`);
   } finally {
     const wrote = totalChanges() !== changesBefore && databaseChecksum(sqlite) !== baseline;
     sqlite.exec("ROLLBACK");
-    if (wrote) throw new Error(`${path} as ${actor} changed the database for input ${JSON.stringify(input)?.slice(0, 300)}`);
+    if (wrote)
+      throw new Error(`${path} as ${actor} changed the database for input ${JSON.stringify(input)?.slice(0, 300)}`);
   }
 }
 
@@ -147,7 +194,11 @@ describe("[SECURITY] hostile input never breaks a procedure or changes data", ()
           { numRuns: RUNS_PER_ACTOR },
         );
         const foreign = foreignIdInputs(valid, actor);
-        if (foreign) await fc.assert(fc.asyncProperty(foreign, (input) => hostileCall(path, actor, input)), { numRuns: 4 });
+        if (foreign)
+          await fc.assert(
+            fc.asyncProperty(foreign, (input) => hostileCall(path, actor, input)),
+            { numRuns: 4 },
+          );
       }
       expect(databaseChecksum(sqlite)).toBe(baseline);
     });

@@ -15,7 +15,12 @@ import { DomainError, type DomainErrorCode } from "@/server/errors";
 export type Context = { db: Db; user: SessionUser | null; now: () => Date; ip: string | null };
 
 /** Builds the context from a signed-in user (or none); used by the HTTP handler, RSC and tests. */
-export function createContext(opts: { user: SessionUser | null; db?: Db; now?: () => Date; ip?: string | null }): Context {
+export function createContext(opts: {
+  user: SessionUser | null;
+  db?: Db;
+  now?: () => Date;
+  ip?: string | null;
+}): Context {
   return { db: opts.db ?? getDb(), user: opts.user, now: opts.now ?? (() => new Date()), ip: opts.ip ?? null };
 }
 

@@ -43,7 +43,11 @@ function contains(text: string): string {
 export function listAudit(db: Db, filter: AuditFilter) {
   const conditions = [];
   if (filter.action) {
-    conditions.push(filter.action.endsWith(".") ? sql`${auditLog.action} like ${`${filter.action.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'` : eq(auditLog.action, filter.action));
+    conditions.push(
+      filter.action.endsWith(".")
+        ? sql`${auditLog.action} like ${`${filter.action.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'`
+        : eq(auditLog.action, filter.action),
+    );
   }
   if (filter.actor) {
     const pattern = contains(filter.actor.trim().toLowerCase());
@@ -58,9 +62,20 @@ export function listAudit(db: Db, filter: AuditFilter) {
   if (filter.from) conditions.push(gte(auditLog.at, filter.from));
   if (filter.to) conditions.push(lt(auditLog.at, filter.to));
   const where = conditions.length ? and(...conditions) : undefined;
-  const total = db.select({ n: count() }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorId)).where(where).get()?.n ?? 0;
+  const total =
+    db.select({ n: count() }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorId)).where(where).get()?.n ?? 0;
   const rows = db
-    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, detail: auditLog.detail, ip: auditLog.ip, actorName: users.name, actorEmail: users.email })
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      detail: auditLog.detail,
+      ip: auditLog.ip,
+      actorName: users.name,
+      actorEmail: users.email,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(where)
@@ -68,7 +83,12 @@ export function listAudit(db: Db, filter: AuditFilter) {
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .all();
-  const actions = db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action)).all().map((r) => r.action);
+  const actions = db
+    .selectDistinct({ action: auditLog.action })
+    .from(auditLog)
+    .orderBy(asc(auditLog.action))
+    .all()
+    .map((r) => r.action);
   return {
     items: rows.map((r) => ({
       id: r.id,

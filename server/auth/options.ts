@@ -13,7 +13,10 @@ import { hashPassword, verifyPassword } from "./password";
 import type { SessionUser } from "./session";
 import { SignInThrottle } from "./throttle";
 
-const ZCredentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1024) });
+const ZCredentials = z.object({
+  email: z.string().trim().toLowerCase().email().max(320),
+  password: z.string().min(1).max(1024),
+});
 const ZSessionUser = z.object({
   id: z.number().int(),
   role: z.enum(ROLES),
@@ -24,7 +27,10 @@ const ZSessionUser = z.object({
 
 /** Raised when sign-in is throttled; the message carries the minutes to wait for the form. */
 export class SignInThrottledError extends Error {
-  constructor(readonly retryAt: Date, now: Date) {
+  constructor(
+    readonly retryAt: Date,
+    now: Date,
+  ) {
     super(`TooManyAttempts:${Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000))}`);
   }
 }
@@ -50,10 +56,16 @@ export async function authenticate(
   const ip = opts.ip ?? null;
   const throttle = opts.throttle ?? signInThrottle;
   const parsed = ZCredentials.safeParse(raw);
-  const email = parsed.success ? parsed.data.email : String((raw as { email?: unknown } | null)?.email ?? "").trim().toLowerCase().slice(0, 320);
+  const email = parsed.success
+    ? parsed.data.email
+    : String((raw as { email?: unknown } | null)?.email ?? "")
+        .trim()
+        .toLowerCase()
+        .slice(0, 320);
   const blockedUntil = throttle.blockedUntil(email, ip, now);
   if (blockedUntil) {
-    if (throttle.shouldAuditRefusal(email, ip, now)) recordAudit(db, { actorId: null, action: "sign_in_throttled", entity: "user", detail: { email }, at: now, ip });
+    if (throttle.shouldAuditRefusal(email, ip, now))
+      recordAudit(db, { actorId: null, action: "sign_in_throttled", entity: "user", detail: { email }, at: now, ip });
     throw new SignInThrottledError(blockedUntil, now);
   }
   const user = parsed.success
@@ -64,10 +76,21 @@ export async function authenticate(
         .get()
     : undefined;
   // An unknown email costs the same scrypt work as a known one, so timing does not tell which exist.
-  const ok = parsed.success && (await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()))) && user?.active === true;
+  const ok =
+    parsed.success &&
+    (await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()))) &&
+    user?.active === true;
   if (!ok || !user) {
     throttle.recordFailure(email, ip, now);
-    recordAudit(db, { actorId: user?.id ?? null, action: "sign_in_failed", entity: "user", entityId: user ? String(user.id) : null, detail: { email }, at: now, ip });
+    recordAudit(db, {
+      actorId: user?.id ?? null,
+      action: "sign_in_failed",
+      entity: "user",
+      entityId: user ? String(user.id) : null,
+      detail: { email },
+      at: now,
+      ip,
+    });
     return null;
   }
   throttle.recordSuccess(email);
@@ -90,7 +113,9 @@ export const authOptions: NextAuthOptions = {
       name: "email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
-        const user = await authenticate(credentials, { ip: clientAddress(new Headers(req.headers as Record<string, string>)) });
+        const user = await authenticate(credentials, {
+          ip: clientAddress(new Headers(req.headers as Record<string, string>)),
+        });
         return user ? { ...user, id: String(user.id) } : null;
       },
     }),

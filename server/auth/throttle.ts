@@ -10,7 +10,12 @@
  */
 export type ThrottleLimits = { windowMs: number; maxPerAccount: number; maxPerAddress: number; maxKeys: number };
 
-export const DEFAULT_THROTTLE: ThrottleLimits = { windowMs: 15 * 60_000, maxPerAccount: 5, maxPerAddress: 20, maxKeys: 50_000 };
+export const DEFAULT_THROTTLE: ThrottleLimits = {
+  windowMs: 15 * 60_000,
+  maxPerAccount: 5,
+  maxPerAddress: 20,
+  maxKeys: 50_000,
+};
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+|localhost)$/i;
 
@@ -27,7 +32,10 @@ export class SignInThrottle {
   /** When the next attempt for this account from this address will be accepted, or null if now. */
   blockedUntil(account: string, address: string | null, now: Date): Date | null {
     const ip = limitedAddress(address);
-    const until = [this.until(`a:${account}`, this.limits.maxPerAccount, now), ip ? this.until(`ip:${ip}`, this.limits.maxPerAddress, now) : null];
+    const until = [
+      this.until(`a:${account}`, this.limits.maxPerAccount, now),
+      ip ? this.until(`ip:${ip}`, this.limits.maxPerAddress, now) : null,
+    ];
     const latest = Math.max(...until.map((u) => u ?? 0));
     return latest > 0 ? new Date(latest) : null;
   }

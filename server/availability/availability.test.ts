@@ -20,7 +20,14 @@ const MIN = 60_000;
 
 let nextId = 1;
 function outage(start: string, end: string | null, extra: Partial<DowntimeIncident> = {}): DowntimeIncident {
-  return { id: nextId++, startedAt: at(start), endedAt: end === null ? null : at(end), planned: false, announcedAt: null, ...extra };
+  return {
+    id: nextId++,
+    startedAt: at(start),
+    endedAt: end === null ? null : at(end),
+    planned: false,
+    announcedAt: null,
+    ...extra,
+  };
 }
 
 const ENTERPRISE = {
@@ -31,7 +38,14 @@ const ENTERPRISE = {
     { below: 95.0, percent: 50 },
   ] satisfies CreditStep[],
 };
-const BASIC = { availabilityCommitment: 99.9, creditSchedule: [{ below: 99.9, percent: 10 }, { below: 99.0, percent: 25 }, { below: 95.0, percent: 50 }] };
+const BASIC = {
+  availabilityCommitment: 99.9,
+  creditSchedule: [
+    { below: 99.9, percent: 10 },
+    { below: 99.0, percent: 25 },
+    { below: 95.0, percent: 50 },
+  ],
+};
 const LATER = at("2027-06-01T00:00:00Z");
 
 describe("month bounds (UTC)", () => {
@@ -50,7 +64,8 @@ describe("month bounds (UTC)", () => {
   });
 
   it("refuses anything that is not YYYY-MM", () => {
-    for (const bad of ["2026-13", "2026-1", "26-01", "2026-00", "", "2026-01-01"]) expect(() => monthBounds(bad)).toThrow(RangeError);
+    for (const bad of ["2026-13", "2026-1", "26-01", "2026-00", "", "2026-01-01"])
+      expect(() => monthBounds(bad)).toThrow(RangeError);
   });
 
   it("the last three months before 2026-01-15 span the year change", () => {
@@ -60,7 +75,10 @@ describe("month bounds (UTC)", () => {
 
 describe("unplanned downtime is the union of incidents", () => {
   it("two overlapping outages 10:00-11:00 and 10:30-11:30 UTC count 90 minutes, not 120", () => {
-    const list = [outage("2026-03-10T10:00:00Z", "2026-03-10T11:00:00Z"), outage("2026-03-10T10:30:00Z", "2026-03-10T11:30:00Z")];
+    const list = [
+      outage("2026-03-10T10:00:00Z", "2026-03-10T11:00:00Z"),
+      outage("2026-03-10T10:30:00Z", "2026-03-10T11:30:00Z"),
+    ];
     expect(downtimeMs(list, at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z"), LATER)).toBe(90 * MIN);
   });
 
@@ -93,7 +111,9 @@ describe("unplanned downtime is the union of incidents", () => {
     const base = at("2026-05-01T00:00:00Z").getTime();
     const span = 31 * 1440 * MIN;
     const arb = fc.array(
-      fc.tuple(fc.integer({ min: -3 * 1440, max: 32 * 1440 }), fc.integer({ min: 0, max: 3 * 1440 })).map(([s, len]) => ({ s, len })),
+      fc
+        .tuple(fc.integer({ min: -3 * 1440, max: 32 * 1440 }), fc.integer({ min: 0, max: 3 * 1440 }))
+        .map(([s, len]) => ({ s, len })),
       { maxLength: 12 },
     );
     fc.assert(
@@ -106,10 +126,15 @@ describe("unplanned downtime is the union of incidents", () => {
           announcedAt: null,
         }));
         const down = downtimeMs(list, new Date(base), new Date(base + span), LATER);
-        const sum = list.reduce((acc, i) => acc + Math.max(0, Math.min(i.endedAt.getTime(), base + span) - Math.max(i.startedAt.getTime(), base)), 0);
+        const sum = list.reduce(
+          (acc, i) =>
+            acc + Math.max(0, Math.min(i.endedAt.getTime(), base + span) - Math.max(i.startedAt.getTime(), base)),
+          0,
+        );
         // Counting minute by minute gives the same union.
         const minutes = new Set<number>();
-        for (const { s, len } of specs) for (let m = Math.max(s, 0); m < Math.min(s + len, 31 * 1440); m++) minutes.add(m);
+        for (const { s, len } of specs)
+          for (let m = Math.max(s, 0); m < Math.min(s + len, 31 * 1440); m++) minutes.add(m);
         return down <= span && down <= sum && down === minutes.size * MIN;
       }),
       { numRuns: 200 },
@@ -137,7 +162,10 @@ describe("planned maintenance", () => {
   });
 
   it("never announced counts in full", () => {
-    expect(assessMonth([outage(start, end, { planned: true, announcedAt: null })], "2026-06", LATER, ENTERPRISE).downtimeMinutes).toBe(120);
+    expect(
+      assessMonth([outage(start, end, { planned: true, announcedAt: null })], "2026-06", LATER, ENTERPRISE)
+        .downtimeMinutes,
+    ).toBe(120);
   });
 });
 
@@ -154,7 +182,10 @@ describe("ongoing incidents", () => {
 
   it("nothing after now counts: scheduled short-notice maintenance tomorrow, or an end time in the future", () => {
     const now = at("2026-11-20T12:00:00Z");
-    const future = outage("2026-11-21T02:00:00Z", "2026-11-21T03:00:00Z", { planned: true, announcedAt: at("2026-11-20T11:00:00Z") });
+    const future = outage("2026-11-21T02:00:00Z", "2026-11-21T03:00:00Z", {
+      planned: true,
+      announcedAt: at("2026-11-20T11:00:00Z"),
+    });
     const endsLater = outage("2026-11-20T11:30:00Z", "2026-11-20T13:00:00Z");
     const nov = assessMonth([future, endsLater], "2026-11", now, ENTERPRISE);
     expect(nov.downtimeMinutes).toBe(30);
@@ -163,13 +194,23 @@ describe("ongoing incidents", () => {
 
   it("a month entirely in the future has full availability", () => {
     const now = at("2026-11-20T12:00:00Z");
-    expect(assessMonth([outage("2026-11-20T10:00:00Z", null)], "2026-12", now, ENTERPRISE)).toMatchObject({ availability: 100, downtimeMinutes: 0, creditPercent: 0 });
+    expect(assessMonth([outage("2026-11-20T10:00:00Z", null)], "2026-12", now, ENTERPRISE)).toMatchObject({
+      availability: 100,
+      downtimeMinutes: 0,
+      creditPercent: 0,
+    });
   });
 });
 
 describe("service credits follow the tier's schedule", () => {
   // 30-day month: 43,200 minutes. 99.99 % allows 4.32 minutes; 99.0 % allows 432; 95.0 % allows 2,160.
-  const april = (minutes: number) => assessMonth([outage("2026-04-10T00:00:00Z", new Date(at("2026-04-10T00:00:00Z").getTime() + minutes * MIN).toISOString())], "2026-04", LATER, ENTERPRISE);
+  const april = (minutes: number) =>
+    assessMonth(
+      [outage("2026-04-10T00:00:00Z", new Date(at("2026-04-10T00:00:00Z").getTime() + minutes * MIN).toISOString())],
+      "2026-04",
+      LATER,
+      ENTERPRISE,
+    );
 
   it.each([
     [0, 0, false],
@@ -196,7 +237,11 @@ describe("service credits follow the tier's schedule", () => {
   });
 
   it("an unsorted schedule gives the highest applicable step", () => {
-    const schedule = [{ below: 95, percent: 50 }, { below: 99.95, percent: 10 }, { below: 99, percent: 25 }];
+    const schedule = [
+      { below: 95, percent: 50 },
+      { below: 99.95, percent: 10 },
+      { below: 99, percent: 25 },
+    ];
     const period = 43_200 * MIN;
     expect(creditPercent(500 * MIN, period, schedule)).toBe(25);
     expect(creditPercent(30 * MIN, period, schedule)).toBe(10);
@@ -208,7 +253,10 @@ describe("daily bars", () => {
   it("the last 3 UTC days ending 2026-11-20 show each day's downtime and its incidents", () => {
     const now = at("2026-11-20T12:00:00Z");
     const a = outage("2026-11-18T23:30:00Z", "2026-11-19T00:30:00Z");
-    const m = outage("2026-11-20T01:00:00Z", "2026-11-20T02:00:00Z", { planned: true, announcedAt: at("2026-11-10T00:00:00Z") });
+    const m = outage("2026-11-20T01:00:00Z", "2026-11-20T02:00:00Z", {
+      planned: true,
+      announcedAt: at("2026-11-10T00:00:00Z"),
+    });
     const days = dailyDowntime([a, m], now, 3);
     expect(days).toEqual([
       { day: "2026-11-18", downtimeMinutes: 30, incidentIds: [a.id] },

@@ -197,7 +197,11 @@ export function dailyDowntime(incidents: DowntimeIncident[], now: Date, days: nu
     const from = new Date(today - i * DAY_MS);
     const to = new Date(today - (i - 1) * DAY_MS);
     const counting = incidents.filter(
-      (inc) => countsAsDowntime(inc) && inc.startedAt < to && inc.startedAt < now && (inc.endedAt?.getTime() ?? now.getTime()) > from.getTime(),
+      (inc) =>
+        countsAsDowntime(inc) &&
+        inc.startedAt < to &&
+        inc.startedAt < now &&
+        (inc.endedAt?.getTime() ?? now.getTime()) > from.getTime(),
     );
     out.push({
       day: from.toISOString().slice(0, 10),

@@ -15,7 +15,10 @@ let nimbus: { id: number; region: string };
 let sameRegionOther: { id: number; name: string };
 let otherRegion: { id: number };
 
-function addIncident(values: Partial<typeof incidents.$inferInsert> & { startedAt: Date; endedAt: Date | null }, listed: number[] = []) {
+function addIncident(
+  values: Partial<typeof incidents.$inferInsert> & { startedAt: Date; endedAt: Date | null },
+  listed: number[] = [],
+) {
   const row = db
     .insert(incidents)
     .values({
@@ -31,13 +34,18 @@ function addIncident(values: Partial<typeof incidents.$inferInsert> & { startedA
     })
     .returning({ id: incidents.id })
     .get();
-  for (const organizationId of listed) db.insert(incidentOrganizations).values({ incidentId: row.id, organizationId }).run();
+  for (const organizationId of listed)
+    db.insert(incidentOrganizations).values({ incidentId: row.id, organizationId }).run();
   return row.id;
 }
 
 beforeAll(() => {
   db = createTestDb();
-  const orgs = db.select({ id: organizations.id, name: organizations.name, region: organizations.region, tier: tiers.code }).from(organizations).innerJoin(tiers, eq(tiers.id, organizations.tierId)).all();
+  const orgs = db
+    .select({ id: organizations.id, name: organizations.name, region: organizations.region, tier: tiers.code })
+    .from(organizations)
+    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
+    .all();
   nimbus = orgs.find((o) => o.id === 1)!;
   sameRegionOther = orgs.find((o) => o.region === "americas" && o.id !== 1)!;
   otherRegion = orgs.find((o) => o.region !== "americas")!;
@@ -46,13 +54,31 @@ beforeAll(() => {
 describe("availability service", () => {
   it("counts region-wide incidents once, listed incidents only for the listed organization", () => {
     // Region-wide 60 minutes, plus a listed 30 minutes for Nimbus overlapping it by 15 minutes.
-    const wide = addIncident({ startedAt: new Date("2024-02-05T10:00:00Z"), endedAt: new Date("2024-02-05T11:00:00Z") });
-    const listed = addIncident({ startedAt: new Date("2024-02-05T10:45:00Z"), endedAt: new Date("2024-02-05T11:15:00Z") }, [nimbus.id]);
+    const wide = addIncident({
+      startedAt: new Date("2024-02-05T10:00:00Z"),
+      endedAt: new Date("2024-02-05T11:00:00Z"),
+    });
+    const listed = addIncident(
+      { startedAt: new Date("2024-02-05T10:45:00Z"), endedAt: new Date("2024-02-05T11:15:00Z") },
+      [nimbus.id],
+    );
     // Announced a week ahead: excused.
-    const maint = addIncident({ startedAt: new Date("2024-02-20T02:00:00Z"), endedAt: new Date("2024-02-20T06:00:00Z"), planned: true, announcedAt: new Date("2024-02-13T02:00:00Z") });
+    const maint = addIncident({
+      startedAt: new Date("2024-02-20T02:00:00Z"),
+      endedAt: new Date("2024-02-20T06:00:00Z"),
+      planned: true,
+      announcedAt: new Date("2024-02-13T02:00:00Z"),
+    });
 
     const [n] = organizationAvailability(db, nimbus.id, [MONTH], NOW);
-    expect(n).toMatchObject({ month: MONTH, downtimeMinutes: 75, commitment: 99.99, creditPercent: 10, incidentIds: [wide, listed], excusedMaintenanceIds: [maint] });
+    expect(n).toMatchObject({
+      month: MONTH,
+      downtimeMinutes: 75,
+      commitment: 99.99,
+      creditPercent: 10,
+      incidentIds: [wide, listed],
+      excusedMaintenanceIds: [maint],
+    });
     expect(n!.availability).toBeCloseTo(100 * (1 - 75 / 41_760), 10);
 
     const [o] = organizationAvailability(db, sameRegionOther.id, [MONTH], NOW);
@@ -71,7 +97,8 @@ describe("availability service", () => {
     expect(perTier.map((t) => t.tierCode)).toEqual(["basic", "advanced", "enterprise"]);
     const total = perTier.reduce((s, t) => s + t.creditsOwed, 0);
     expect(total).toBe(owed.length);
-    for (const t of perTier) expect(t.organizationsBelowCommitment).toBe(owed.filter((r) => r.tierCode === t.tierCode).length);
+    for (const t of perTier)
+      expect(t.organizationsBelowCommitment).toBe(owed.filter((r) => r.tierCode === t.tierCode).length);
   });
 
   it("refuses a malformed month and an unknown organization", () => {

@@ -1,9 +1,27 @@
 import { and, asc, eq, gt, inArray, isNull, lt, or } from "drizzle-orm";
 import { incidentOrganizations, incidents, organizations, tiers } from "@/db/schema";
-import { PRODUCT_AREAS, type INCIDENT_SEVERITIES, type ProductArea, type Region, type TierCode } from "@/db/schema/enums";
+import {
+  PRODUCT_AREAS,
+  type INCIDENT_SEVERITIES,
+  type ProductArea,
+  type Region,
+  type TierCode,
+} from "@/db/schema/enums";
 import type { Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import { assessMonth, availabilityPercent, dailyDowntime, downtimeMs, isMonthKey, lastMonths, monthBounds, type CreditStep, type DayDowntime, type DowntimeIncident, type MonthAvailability } from "./availability";
+import {
+  assessMonth,
+  availabilityPercent,
+  dailyDowntime,
+  downtimeMs,
+  isMonthKey,
+  lastMonths,
+  monthBounds,
+  type CreditStep,
+  type DayDowntime,
+  type DowntimeIncident,
+  type MonthAvailability,
+} from "./availability";
 import { incidentPhase } from "@/server/incidents/rules";
 
 /** One organization's month, as every availability figure in the product shows it. */
@@ -52,9 +70,11 @@ type LoadedIncident = DowntimeIncident & {
 };
 
 function validMonths(months: string[]): { from: Date; to: Date } {
-  if (months.length === 0) throw new DomainError("INVALID", "Choose at least one month.", "availability.errors.noMonths");
+  if (months.length === 0)
+    throw new DomainError("INVALID", "Choose at least one month.", "availability.errors.noMonths");
   for (const m of months) {
-    if (!isMonthKey(m)) throw new DomainError("INVALID", `"${m}" is not a month (YYYY-MM).`, "availability.errors.badMonth");
+    if (!isMonthKey(m))
+      throw new DomainError("INVALID", `"${m}" is not a month (YYYY-MM).`, "availability.errors.badMonth");
   }
   const bounds = months.map(monthBounds);
   return {
@@ -86,7 +106,11 @@ function loadIncidents(db: Db, from: Date, startedBefore: Date): LoadedIncident[
   const listed = new Map<number, Set<number>>();
   const ids = rows.filter((r) => !r.allOrganizations).map((r) => r.id);
   if (ids.length > 0) {
-    for (const link of db.select().from(incidentOrganizations).where(inArray(incidentOrganizations.incidentId, ids)).all()) {
+    for (const link of db
+      .select()
+      .from(incidentOrganizations)
+      .where(inArray(incidentOrganizations.incidentId, ids))
+      .all()) {
       const set = listed.get(link.incidentId) ?? new Set<number>();
       set.add(link.organizationId);
       listed.set(link.incidentId, set);
@@ -99,17 +123,34 @@ function loadIncidents(db: Db, from: Date, startedBefore: Date): LoadedIncident[
  * The one rule for whom an incident affected: every organization in its regions when it is marked
  * "all organizations", otherwise exactly the organizations listed on it.
  */
-export function incidentAffects(incident: { allOrganizations: boolean; regions: Region[]; organizationIds: Set<number> }, org: { id: number; region: Region }): boolean {
+export function incidentAffects(
+  incident: { allOrganizations: boolean; regions: Region[]; organizationIds: Set<number> },
+  org: { id: number; region: Region },
+): boolean {
   return incident.allOrganizations ? incident.regions.includes(org.region) : incident.organizationIds.has(org.id);
 }
 
 function loadOrganizations(db: Db, organizationId?: number): OrgRow[] {
   // Tiers once rather than joined per organization: their credit schedules are JSON, parsed per row.
   const tierById = new Map(
-    db.select({ id: tiers.id, code: tiers.code, availabilityCommitment: tiers.availabilityCommitment, creditSchedule: tiers.creditSchedule }).from(tiers).all().map((t) => [t.id, t]),
+    db
+      .select({
+        id: tiers.id,
+        code: tiers.code,
+        availabilityCommitment: tiers.availabilityCommitment,
+        creditSchedule: tiers.creditSchedule,
+      })
+      .from(tiers)
+      .all()
+      .map((t) => [t.id, t]),
   );
   return db
-    .select({ id: organizations.id, name: organizations.name, region: organizations.region, tierId: organizations.tierId })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      region: organizations.region,
+      tierId: organizations.tierId,
+    })
     .from(organizations)
     .where(organizationId === undefined ? undefined : eq(organizations.id, organizationId))
     .orderBy(asc(organizations.name))
@@ -117,11 +158,25 @@ function loadOrganizations(db: Db, organizationId?: number): OrgRow[] {
     .flatMap((o) => {
       const tier = tierById.get(o.tierId);
       if (!tier) return [];
-      return [{ id: o.id, name: o.name, region: o.region, tierCode: tier.code, availabilityCommitment: tier.availabilityCommitment, creditSchedule: tier.creditSchedule }];
+      return [
+        {
+          id: o.id,
+          name: o.name,
+          region: o.region,
+          tierCode: tier.code,
+          availabilityCommitment: tier.availabilityCommitment,
+          creditSchedule: tier.creditSchedule,
+        },
+      ];
     });
 }
 
-function assessAll(db: Db, months: string[], now: Date, organizationId?: number): { org: OrgRow; months: OrganizationMonth[] }[] {
+function assessAll(
+  db: Db,
+  months: string[],
+  now: Date,
+  organizationId?: number,
+): { org: OrgRow; months: OrganizationMonth[] }[] {
   const { from, to } = validMonths(months);
   const orgs = loadOrganizations(db, organizationId);
   const loaded = loadIncidents(db, from, to < now ? to : now);
@@ -152,7 +207,12 @@ function assessAll(db: Db, months: string[], now: Date, organizationId?: number)
  * Callers enforce tenancy: a customer may only be passed their own organization.
  * @throws DomainError NOT_FOUND for an unknown organization, INVALID for a malformed month.
  */
-export function organizationAvailability(db: Db, organizationId: number, months: string[], now: Date): OrganizationMonth[] {
+export function organizationAvailability(
+  db: Db,
+  organizationId: number,
+  months: string[],
+  now: Date,
+): OrganizationMonth[] {
   const [one] = assessAll(db, months, now, organizationId);
   if (!one) throw new DomainError("NOT_FOUND", "Organization was not found.", "errors.notFound");
   return one.months;
@@ -173,7 +233,11 @@ export function tierAvailability(db: Db, months: string[], now: Date): TierMonth
  * assessment is what both cost): what /sla shows side by side.
  * @throws DomainError INVALID for a malformed month.
  */
-export function availabilityOverview(db: Db, months: string[], now: Date): { tiers: TierMonth[]; credits: CreditOwed[] } {
+export function availabilityOverview(
+  db: Db,
+  months: string[],
+  now: Date,
+): { tiers: TierMonth[]; credits: CreditOwed[] } {
   const assessed = assessAll(db, months, now);
   return { tiers: tierFigures(db, months, assessed), credits: creditRows(assessed) };
 }
@@ -181,7 +245,11 @@ export function availabilityOverview(db: Db, months: string[], now: Date): { tie
 type Assessed = ReturnType<typeof assessAll>;
 
 function tierFigures(db: Db, months: string[], assessed: Assessed): TierMonth[] {
-  const tierRows = db.select({ code: tiers.code, commitment: tiers.availabilityCommitment }).from(tiers).orderBy(asc(tiers.rank)).all();
+  const tierRows = db
+    .select({ code: tiers.code, commitment: tiers.availabilityCommitment })
+    .from(tiers)
+    .orderBy(asc(tiers.rank))
+    .all();
   return tierRows.flatMap((tier) => {
     const members = assessed.filter((a) => a.org.tierCode === tier.code);
     return months.map((month, i) => {
@@ -229,7 +297,10 @@ function creditRows(assessed: Assessed): CreditOwed[] {
     }
   }
   return rows.sort(
-    (a, b) => b.month.localeCompare(a.month) || b.creditPercent - a.creditPercent || a.organizationName.localeCompare(b.organizationName),
+    (a, b) =>
+      b.month.localeCompare(a.month) ||
+      b.creditPercent - a.creditPercent ||
+      a.organizationName.localeCompare(b.organizationName),
   );
 }
 
@@ -273,10 +344,14 @@ export function organizationStatus(db: Db, organizationId: number, now: Date): O
   const org = loadOrganizations(db, organizationId)[0];
   if (!org) throw new DomainError("NOT_FOUND", "Organization was not found.", "errors.notFound");
   const months = lastMonths(now, STATUS_MONTHS).reverse();
-  const barsFrom = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (STATUS_DAYS - 1) * DAY_MS);
+  const barsFrom = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (STATUS_DAYS - 1) * DAY_MS,
+  );
   const from = new Date(Math.min(barsFrom.getTime(), monthBounds(months.at(-1)!).start.getTime()));
   // Scheduled maintenance lies ahead of now; look a year ahead for it.
-  const affecting = loadIncidents(db, from, new Date(now.getTime() + 365 * DAY_MS)).filter((i) => incidentAffects(i, org));
+  const affecting = loadIncidents(db, from, new Date(now.getTime() + 365 * DAY_MS)).filter((i) =>
+    incidentAffects(i, org),
+  );
   const happened = affecting.filter((i) => i.startedAt.getTime() <= now.getTime());
   const figures = months.map((m) => assessMonth(happened, m, now, org));
   const barsTo = new Date(barsFrom.getTime() + STATUS_DAYS * DAY_MS);
@@ -284,15 +359,30 @@ export function organizationStatus(db: Db, organizationId: number, now: Date): O
   const areas = PRODUCT_AREAS.map((productArea) => {
     const list = happened.filter((i) => i.productArea === productArea);
     const down = downtimeMs(list, barsFrom, barsTo, now);
-    return { productArea, availability: availabilityPercent(down, periodMs), downtimeMinutes: down / 60_000, days: dailyDowntime(list, now, STATUS_DAYS) };
+    return {
+      productArea,
+      availability: availabilityPercent(down, periodMs),
+      downtimeMinutes: down / 60_000,
+      days: dailyDowntime(list, now, STATUS_DAYS),
+    };
   });
   const current = affecting
     .map((i) => ({ i, phase: incidentPhase(i, now) }))
     .filter((x): x is { i: LoadedIncident; phase: "ongoing" | "scheduled" } => x.phase !== "ended")
     .map(({ i, phase }) => ({ ...summary(i), phase }));
-  const named = new Set<number>([...current.map((c) => c.id), ...figures.flatMap((f) => [...f.incidentIds, ...f.excusedMaintenanceIds]), ...areas.flatMap((a) => a.days.flatMap((d) => d.incidentIds))]);
+  const named = new Set<number>([
+    ...current.map((c) => c.id),
+    ...figures.flatMap((f) => [...f.incidentIds, ...f.excusedMaintenanceIds]),
+    ...areas.flatMap((a) => a.days.flatMap((d) => d.incidentIds)),
+  ]);
   return {
-    organization: { id: org.id, name: org.name, region: org.region, tierCode: org.tierCode, commitment: org.availabilityCommitment },
+    organization: {
+      id: org.id,
+      name: org.name,
+      region: org.region,
+      tierCode: org.tierCode,
+      commitment: org.availabilityCommitment,
+    },
     current,
     areas,
     months: figures,
@@ -301,5 +391,14 @@ export function organizationStatus(db: Db, organizationId: number, now: Date): O
 }
 
 function summary(i: LoadedIncident): StatusIncident {
-  return { id: i.id, title: i.title, productArea: i.productArea, severity: i.severity, startedAt: i.startedAt, endedAt: i.endedAt, planned: i.planned, announcedAt: i.announcedAt };
+  return {
+    id: i.id,
+    title: i.title,
+    productArea: i.productArea,
+    severity: i.severity,
+    startedAt: i.startedAt,
+    endedAt: i.endedAt,
+    planned: i.planned,
+    announcedAt: i.announcedAt,
+  };
 }

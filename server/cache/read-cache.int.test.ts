@@ -1,5 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { computeSlaAvailability, computeSlaDashboard, computeSlaTickets, computeSlaTrend, countAtRisk } from "@/server/dashboards/service";
+import {
+  computeSlaAvailability,
+  computeSlaDashboard,
+  computeSlaTickets,
+  computeSlaTrend,
+  countAtRisk,
+} from "@/server/dashboards/service";
 import { computeStaffHome, computeTierOverview } from "@/server/home/service";
 import { openDb } from "@/server/db";
 import { TEST_ANCHOR } from "@/server/testing/constants";
@@ -98,7 +104,10 @@ describe("cached SLA dashboards and home pages", () => {
         expect(await exec.sla.trend(f)).toEqual(computeSlaTrend(db, f, TEST_ANCHOR));
         await exec.sla.availability(f);
         expect(await exec.sla.availability(f)).toEqual(computeSlaAvailability(db, f, TEST_ANCHOR));
-        for (const drill of [{ ...f, limit: 100 }, { ...f, metric: "firstResponse" as const, outcome: "breached" as const, limit: 100 }]) {
+        for (const drill of [
+          { ...f, limit: 100 },
+          { ...f, metric: "firstResponse" as const, outcome: "breached" as const, limit: 100 },
+        ]) {
           await exec.sla.tickets(drill);
           expect(await exec.sla.tickets(drill)).toEqual(computeSlaTickets(db, drill, TEST_ANCHOR));
         }
@@ -119,7 +128,9 @@ describe("cached SLA dashboards and home pages", () => {
     await exec.sla.dashboard({ period: NOVEMBER });
     await callerAs(db, "agent@attain.test").tickets.reply({ ticketId: runningTicket(0), body: "We are on it." });
     const after = await exec.sla.dashboard({ period: NOVEMBER });
-    expect(after.tiles.attainment.current.firstResponse.met).toBe(before.tiles.attainment.current.firstResponse.met + 1);
+    expect(after.tiles.attainment.current.firstResponse.met).toBe(
+      before.tiles.attainment.current.firstResponse.met + 1,
+    );
     expect(after).toEqual(computeSlaDashboard(db, { period: NOVEMBER }, TEST_ANCHOR));
   });
 
@@ -141,6 +152,8 @@ describe("cached SLA dashboards and home pages", () => {
     const before = await exec.sla.dashboard({ period: NOVEMBER });
     await callerAs(second, "agent@attain.test").tickets.reply({ ticketId: runningTicket(0), body: "Looking into it." });
     const after = await exec.sla.dashboard({ period: NOVEMBER });
-    expect(after.tiles.attainment.current.firstResponse.met).toBe(before.tiles.attainment.current.firstResponse.met + 1);
+    expect(after.tiles.attainment.current.firstResponse.met).toBe(
+      before.tiles.attainment.current.firstResponse.met + 1,
+    );
   });
 });

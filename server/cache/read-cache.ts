@@ -25,7 +25,8 @@ export function dataVersion(db: Db): string | null {
   if (client.inTransaction) return null;
   const version = client.pragma("data_version", { simple: true }) as number;
   let statement = changesStatements.get(client);
-  if (!statement) changesStatements.set(client, (statement = client.prepare<[], { n: number }>("SELECT total_changes() AS n")));
+  if (!statement)
+    changesStatements.set(client, (statement = client.prepare<[], { n: number }>("SELECT total_changes() AS n")));
   const changes = statement.get()!.n;
   return `${version}:${changes}`;
 }

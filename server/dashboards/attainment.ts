@@ -37,7 +37,16 @@ export function figures(met: number, breached: number, excluded: number): Figure
 }
 
 /** Target outcomes in one cell of metric x month x tier x priority; bands only for first response. */
-export type Cell = { metric: Metric; month: string; tierId: number; priority: Priority; met: number; breached: number; excluded: number; bands: number[] };
+export type Cell = {
+  metric: Metric;
+  month: string;
+  tierId: number;
+  priority: Priority;
+  met: number;
+  breached: number;
+  excluded: number;
+  bands: number[];
+};
 
 /** A target still running past its due time: breached now, though its stored state predates that. */
 export type AgedBreach = {
@@ -111,7 +120,16 @@ export function slaCells(db: Db, f: AttainmentFilter): Cell[] {
       .where(and(...conds))
       .groupBy(slaRollups.metric, slaRollups.month, slaRollups.tierId, slaRollups.priority)
       .all()
-      .map((r) => ({ metric: r.metric, month: r.month, tierId: r.tierId, priority: r.priority, met: r.met, breached: r.breached, excluded: r.excluded, bands: [r.b0, r.b1, r.b2, r.b3, r.b4, r.b5, r.b6] }));
+      .map((r) => ({
+        metric: r.metric,
+        month: r.month,
+        tierId: r.tierId,
+        priority: r.priority,
+        met: r.met,
+        breached: r.breached,
+        excluded: r.excluded,
+        bands: [r.b0, r.b1, r.b2, r.b3, r.b4, r.b5, r.b6],
+      }));
   }
   const out: Cell[] = [];
   for (const metric of METRICS) {
@@ -119,14 +137,21 @@ export function slaCells(db: Db, f: AttainmentFilter): Cell[] {
     // One organization: drive the query from its (organization, time) index (unary plus keeps SQLite off the outcome index).
     const byOrg = f.organizationId !== undefined;
     const conds: SQL[] = byOrg
-      ? [eq(ticketSlaFacts.organizationId, f.organizationId!), sql`+${c.outcome} in ('met', 'breached')`, gte(c.at, f.from.getTime()), lt(c.at, f.to.getTime())]
+      ? [
+          eq(ticketSlaFacts.organizationId, f.organizationId!),
+          sql`+${c.outcome} in ('met', 'breached')`,
+          gte(c.at, f.from.getTime()),
+          lt(c.at, f.to.getTime()),
+        ]
       : [inArray(c.outcome, ["met", "breached"]), gte(c.at, f.from.getTime()), lt(c.at, f.to.getTime())];
     if (tierId !== undefined) conds.push(eq(ticketSlaFacts.tierId, tierId));
     if (f.region) conds.push(eq(ticketSlaFacts.region, f.region));
     if (f.priority) conds.push(eq(ticketSlaFacts.priority, f.priority));
     if (f.productArea) conds.push(eq(ticketSlaFacts.productArea, f.productArea));
     const bandSums = Array.from({ length: FR_BANDS }, (_, i) =>
-      metric === "firstResponse" ? sql<number>`sum(case when ${ticketSlaFacts.excluded} = 0 and ${ticketSlaFacts.frBand} = ${i} then 1 else 0 end)` : sql<number>`0`,
+      metric === "firstResponse"
+        ? sql<number>`sum(case when ${ticketSlaFacts.excluded} = 0 and ${ticketSlaFacts.frBand} = ${i} then 1 else 0 end)`
+        : sql<number>`0`,
     );
     const rows = db
       .select({
@@ -142,7 +167,17 @@ export function slaCells(db: Db, f: AttainmentFilter): Cell[] {
       .where(and(...conds))
       .groupBy(c.month, ticketSlaFacts.tierId, ticketSlaFacts.priority)
       .all();
-    for (const r of rows) out.push({ metric, month: r.month, tierId: r.tierId, priority: r.priority, met: r.met, breached: r.breached, excluded: r.excluded, bands: JSON.parse(r.bands) as number[] });
+    for (const r of rows)
+      out.push({
+        metric,
+        month: r.month,
+        tierId: r.tierId,
+        priority: r.priority,
+        met: r.met,
+        breached: r.breached,
+        excluded: r.excluded,
+        bands: JSON.parse(r.bands) as number[],
+      });
   }
   return out;
 }
@@ -176,9 +211,12 @@ export function agedBreaches(db: Db, f: AttainmentFilter & { now: Date; category
       productArea: tickets.productArea,
       category: tickets.category,
       exclusionReason: tickets.exclusionReason,
-      frDueAt: tickets.frDueAt, frStatus: tickets.frStatus,
-      waDueAt: tickets.waDueAt, waStatus: tickets.waStatus,
-      resDueAt: tickets.resDueAt, resStatus: tickets.resStatus,
+      frDueAt: tickets.frDueAt,
+      frStatus: tickets.frStatus,
+      waDueAt: tickets.waDueAt,
+      waStatus: tickets.waStatus,
+      resDueAt: tickets.resDueAt,
+      resStatus: tickets.resStatus,
     })
     .from(tickets)
     // CROSS JOIN keeps the overdue open tickets (partial index) as the outer loop, not the organizations.
@@ -192,7 +230,17 @@ export function agedBreaches(db: Db, f: AttainmentFilter & { now: Date; category
       if (r[`${p}Status`] !== "running" || !due) continue;
       const t = due.getTime();
       if (t < f.from.getTime() || t >= end) continue;
-      out.push({ ticketId: r.id, metric, dueAt: due, organizationId: r.organizationId, tierId: r.tierId, priority: r.priority, productArea: r.productArea, category: r.category, excluded: r.exclusionReason !== null });
+      out.push({
+        ticketId: r.id,
+        metric,
+        dueAt: due,
+        organizationId: r.organizationId,
+        tierId: r.tierId,
+        priority: r.priority,
+        productArea: r.productArea,
+        category: r.category,
+        excluded: r.exclusionReason !== null,
+      });
     }
   }
   return out;
@@ -208,7 +256,16 @@ export function cellsAt(db: Db, f: AttainmentFilter): Cell[] {
     const key = `${a.metric}|${month}|${a.tierId}|${a.priority}`;
     let c = index.get(key);
     if (!c) {
-      c = { metric: a.metric, month, tierId: a.tierId, priority: a.priority, met: 0, breached: 0, excluded: 0, bands: new Array<number>(FR_BANDS).fill(0) };
+      c = {
+        metric: a.metric,
+        month,
+        tierId: a.tierId,
+        priority: a.priority,
+        met: 0,
+        breached: 0,
+        excluded: 0,
+        bands: new Array<number>(FR_BANDS).fill(0),
+      };
       index.set(key, c);
       cells.push(c);
     }
@@ -246,7 +303,9 @@ export function getAttainment(db: Db, filter: AttainmentFilter): Attainment {
   for (const metric of METRICS) {
     const mine = cells.filter((c) => c.metric === metric);
     byMetric[metric] = sumCells(mine);
-    byMetricPriority[metric] = Object.fromEntries(PRIORITIES.map((p) => [p, sumCells(mine.filter((c) => c.priority === p))])) as Record<Priority, Figures>;
+    byMetricPriority[metric] = Object.fromEntries(
+      PRIORITIES.map((p) => [p, sumCells(mine.filter((c) => c.priority === p))]),
+    ) as Record<Priority, Figures>;
   }
   return { byMetric, byMetricPriority };
 }

@@ -51,7 +51,11 @@ describe("SLA attainment on the demo data", () => {
   it("a rollup cell that disagrees with the events is reported by the check", () => {
     const fresh = createTestDb();
     try {
-      fresh.$client.prepare(`UPDATE sla_rollups SET met = met + 1 WHERE rowid = (SELECT rowid FROM sla_rollups WHERE month = '2026-08' AND metric = 'resolution' AND met > 0 LIMIT 1)`).run();
+      fresh.$client
+        .prepare(
+          `UPDATE sla_rollups SET met = met + 1 WHERE rowid = (SELECT rowid FROM sla_rollups WHERE month = '2026-08' AND metric = 'resolution' AND met > 0 LIMIT 1)`,
+        )
+        .run();
       const q3 = quarterPeriod("2026-Q3");
       const { mismatches } = verifyAttainment(fresh, q3.from, q3.to, TEST_ANCHOR);
       expect(mismatches).toHaveLength(1);
@@ -93,7 +97,8 @@ describe("tickets at risk now", () => {
       for (const { id } of open) {
         const input = loadTicketSlaInput(db, id);
         const outcomes = evaluateSla(input.events, input.targets, TEST_ANCHOR);
-        const priority = (sqlite.prepare(`SELECT priority FROM tickets WHERE id = ?`).get(id) as { priority: Priority }).priority;
+        const priority = (sqlite.prepare(`SELECT priority FROM tickets WHERE id = ?`).get(id) as { priority: Priority })
+          .priority;
         const risky = METRICS.some((m) => {
           const o = outcomes[m];
           const target = input.targets[priority][m];
@@ -111,19 +116,35 @@ describe("rollups kept by ticket writes", () => {
   it("after replies, a priority change, an exclusion, a resolution and a rating, the rollups equal a rebuild from scratch", async () => {
     const agent = callerAs(db, "agent@attain.test", at(1));
     const dev = callerAs(db, "dev@nimbus.example", at(0));
-    const { id } = await dev.tickets.create({ subject: "Video freezes on join", description: "Every second call freezes for ten seconds.", productArea: "video_calling", category: "functional_bug", priority: "P2" });
+    const { id } = await dev.tickets.create({
+      subject: "Video freezes on join",
+      description: "Every second call freezes for ten seconds.",
+      productArea: "video_calling",
+      category: "functional_bug",
+      priority: "P2",
+    });
     const q4 = quarterPeriod("2026-Q4");
     const before = getAttainment(db, { from: q4.from, to: q4.to, tierCode: "enterprise" });
     await agent.tickets.changePriority({ ticketId: id, priority: "P1", reason: "Most users affected." });
     await callerAs(db, "agent@attain.test", at(5)).tickets.reply({ ticketId: id, body: "Looking into it now." });
     const afterReply = getAttainment(db, { from: q4.from, to: q4.to, tierCode: "enterprise" });
     expect(afterReply.byMetricPriority.firstResponse.P1.met).toBe(before.byMetricPriority.firstResponse.P1.met + 1);
-    await callerAs(db, "agent@attain.test", at(60)).tickets.resolve({ ticketId: id, kind: "fix", body: "Fixed in 4.2.1." });
+    await callerAs(db, "agent@attain.test", at(60)).tickets.resolve({
+      ticketId: id,
+      kind: "fix",
+      body: "Fixed in 4.2.1.",
+    });
     await callerAs(db, "dev@nimbus.example", at(70)).tickets.rate({ ticketId: id, score: 4 });
-    await callerAs(db, "manager@attain.test", at(80)).tickets.exclude({ ticketId: id, reason: "third_party", note: "The CDN in front of the customer failed." });
+    await callerAs(db, "manager@attain.test", at(80)).tickets.exclude({
+      ticketId: id,
+      reason: "third_party",
+      note: "The CDN in front of the customer failed.",
+    });
     const afterExclusion = getAttainment(db, { from: q4.from, to: q4.to, tierCode: "enterprise" });
     expect(afterExclusion.byMetricPriority.firstResponse.P1.met).toBe(before.byMetricPriority.firstResponse.P1.met);
-    expect(afterExclusion.byMetricPriority.firstResponse.P1.excluded).toBe(before.byMetricPriority.firstResponse.P1.excluded + 1);
+    expect(afterExclusion.byMetricPriority.firstResponse.P1.excluded).toBe(
+      before.byMetricPriority.firstResponse.P1.excluded + 1,
+    );
 
     const kept = rollupTables();
     expect(kept[0]!.some((f) => (f as { ticket_id: number }).ticket_id === id)).toBe(true);
@@ -138,12 +159,18 @@ describe("the sla router", () => {
     const dash = await exec.sla.dashboard({ period: Q3, tierCode: "enterprise" });
     const q3 = quarterPeriod("2026-Q3");
     const q2 = quarterPeriod("2026-Q2");
-    expect(dash.tiles.attainment.current).toEqual(getAttainment(db, { from: q3.from, to: q3.to, tierCode: "enterprise", now: TEST_ANCHOR }).byMetric);
-    expect(dash.tiles.attainment.previous).toEqual(getAttainment(db, { from: q2.from, to: q2.to, tierCode: "enterprise", now: TEST_ANCHOR }).byMetric);
+    expect(dash.tiles.attainment.current).toEqual(
+      getAttainment(db, { from: q3.from, to: q3.to, tierCode: "enterprise", now: TEST_ANCHOR }).byMetric,
+    );
+    expect(dash.tiles.attainment.previous).toEqual(
+      getAttainment(db, { from: q2.from, to: q2.to, tierCode: "enterprise", now: TEST_ANCHOR }).byMetric,
+    );
     const bands = dash.firstResponseBands.reduce((s, n) => s + n, 0);
     expect(bands).toBe(dash.tiles.attainment.current.firstResponse.n);
     // Bands 0-3 are met (within the target), 4-6 late.
-    expect(dash.firstResponseBands.slice(0, 4).reduce((s, n) => s + n, 0)).toBe(dash.tiles.attainment.current.firstResponse.met);
+    expect(dash.firstResponseBands.slice(0, 4).reduce((s, n) => s + n, 0)).toBe(
+      dash.tiles.attainment.current.firstResponse.met,
+    );
     const trend = await exec.sla.trend({ period: Q3 });
     expect(trend.months).toHaveLength(24);
     expect(trend.months.at(-1)).toBe("2026-09");
@@ -151,35 +178,56 @@ describe("the sla router", () => {
 
   it("drilling into Enterprise P0 first-response breaches lists exactly the breached tickets the figure counts", async () => {
     const exec = callerAs(db, "exec@attain.test");
-    const filter = { period: { kind: "custom" as const, fromMonth: "2025-01", toMonth: "2026-11" }, tierCode: "enterprise" as const, priority: "P0" as const };
+    const filter = {
+      period: { kind: "custom" as const, fromMonth: "2025-01", toMonth: "2026-11" },
+      tierCode: "enterprise" as const,
+      priority: "P0" as const,
+    };
     const dash = await exec.sla.dashboard(filter);
     const list = await exec.sla.tickets({ ...filter, metric: "firstResponse", outcome: "breached" });
     expect(list.total).toBe(dash.tiles.attainment.current.firstResponse.breached);
     expect(list.items.length).toBe(list.total);
     expect(list.total).toBeGreaterThan(0);
-    for (const item of list.items) expect(item).toMatchObject({ tierCode: "enterprise", priority: "P0", metric: "firstResponse", outcome: "breached" });
+    for (const item of list.items)
+      expect(item).toMatchObject({
+        tierCode: "enterprise",
+        priority: "P0",
+        metric: "firstResponse",
+        outcome: "breached",
+      });
     const breakdown = dash.breaches.reduce((s, b) => s + b.breached, 0);
     expect(breakdown).toBe(dash.tiles.breaches.current);
   });
 
   it("customers, agents and anonymous visitors are refused the dashboards", async () => {
-    await expect(callerAs(db, "dev@nimbus.example").sla.dashboard({ period: Q3 })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerAs(db, "agent@attain.test").sla.tickets({ period: Q3 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerAs(db, "dev@nimbus.example").sla.dashboard({ period: Q3 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerAs(db, "agent@attain.test").sla.tickets({ period: Q3 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(callerAs(db, null).sla.trend({ period: Q3 })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(callerAs(db, "manager@attain.test").sla.publish({ quarter: "2026-Q3" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerAs(db, "manager@attain.test").sla.publish({ quarter: "2026-Q3" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("an executive publishes 2026-Q3; anyone then reads it with no customer names; other quarters are not found", async () => {
     const anonymous = callerAs(db, null);
     await expect(anonymous.sla.publishedReport({ quarter: "2026-Q3" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerAs(db, "exec@attain.test").sla.publish({ quarter: "2026-Q4" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(callerAs(db, "exec@attain.test").sla.publish({ quarter: "2026-Q4" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await callerAs(db, "exec@attain.test").sla.publish({ quarter: "2026-Q3" });
     const report = await anonymous.sla.publishedReport({ quarter: "2026-Q3" });
     expect(report.tiers.map((t) => t.code)).toEqual(["basic", "advanced", "enterprise"]);
     const q3 = quarterPeriod("2026-Q3");
-    expect(report.tiers[2]!.metrics).toEqual(getAttainment(db, { from: q3.from, to: q3.to, tierCode: "enterprise", now: TEST_ANCHOR }).byMetric);
+    expect(report.tiers[2]!.metrics).toEqual(
+      getAttainment(db, { from: q3.from, to: q3.to, tierCode: "enterprise", now: TEST_ANCHOR }).byMetric,
+    );
     const text = JSON.stringify(report);
-    for (const { name } of sqlite.prepare(`SELECT name FROM organizations`).all() as { name: string }[]) expect(text).not.toContain(name);
+    for (const { name } of sqlite.prepare(`SELECT name FROM organizations`).all() as { name: string }[])
+      expect(text).not.toContain(name);
     await expect(anonymous.sla.publishedReport({ quarter: "2026-Q2" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await callerAs(db, "exec@attain.test").sla.unpublish({ quarter: "2026-Q3" });
     await expect(anonymous.sla.publishedReport({ quarter: "2026-Q3" })).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -18,7 +18,13 @@ export function monthStart(month: string, add = 0): Date {
 
 /** True when an instant is the first instant of a UTC month. */
 export function isMonthStart(at: Date): boolean {
-  return at.getUTCDate() === 1 && at.getUTCHours() === 0 && at.getUTCMinutes() === 0 && at.getUTCSeconds() === 0 && at.getUTCMilliseconds() === 0;
+  return (
+    at.getUTCDate() === 1 &&
+    at.getUTCHours() === 0 &&
+    at.getUTCMinutes() === 0 &&
+    at.getUTCSeconds() === 0 &&
+    at.getUTCMilliseconds() === 0
+  );
 }
 
 /** The months [from, to) covers, oldest first; from and to must be month starts. */
@@ -59,7 +65,10 @@ export function previousPeriod(p: Period): Period {
   return { from: monthStart(monthKey(p.from), -months), to: p.from };
 }
 
-export type PeriodSelection = { kind: "month"; month: string } | { kind: "quarter"; quarter: string } | { kind: "custom"; fromMonth: string; toMonth: string };
+export type PeriodSelection =
+  | { kind: "month"; month: string }
+  | { kind: "quarter"; quarter: string }
+  | { kind: "custom"; fromMonth: string; toMonth: string };
 
 /** The bounds of a dashboard period selection; custom runs from the start of fromMonth to the end of toMonth. */
 export function resolvePeriod(s: PeriodSelection): Period {

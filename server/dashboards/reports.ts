@@ -35,8 +35,10 @@ export function buildSlaReportSnapshot(db: Db, quarter: string, now: Date): SlaR
 }
 
 function validQuarter(quarter: string, now: Date) {
-  if (!isQuarter(quarter)) throw new DomainError("INVALID", `"${quarter}" is not a quarter (YYYY-Qn).`, "sla.errors.badQuarter");
-  if (quarterPeriod(quarter).to > now) throw new DomainError("INVALID", "Only a quarter that has ended can be published.", "sla.errors.quarterNotEnded");
+  if (!isQuarter(quarter))
+    throw new DomainError("INVALID", `"${quarter}" is not a quarter (YYYY-Qn).`, "sla.errors.badQuarter");
+  if (quarterPeriod(quarter).to > now)
+    throw new DomainError("INVALID", "Only a quarter that has ended can be published.", "sla.errors.quarterNotEnded");
 }
 
 /**
@@ -70,7 +72,11 @@ export function unpublishSlaReport(db: Db, actorId: number, quarter: string, now
 
 /** Published quarters, newest first. */
 export function listSlaReports(db: Db) {
-  return db.select({ quarter: slaReports.quarter, publishedAt: slaReports.publishedAt }).from(slaReports).orderBy(desc(slaReports.quarter)).all();
+  return db
+    .select({ quarter: slaReports.quarter, publishedAt: slaReports.publishedAt })
+    .from(slaReports)
+    .orderBy(desc(slaReports.quarter))
+    .all();
 }
 
 /**
@@ -78,7 +84,9 @@ export function listSlaReports(db: Db) {
  * @throws DomainError NOT_FOUND when the quarter is malformed or not published.
  */
 export function getPublishedSlaReport(db: Db, quarter: string) {
-  const row = isQuarter(quarter) ? db.select().from(slaReports).where(eq(slaReports.quarter, quarter)).get() : undefined;
+  const row = isQuarter(quarter)
+    ? db.select().from(slaReports).where(eq(slaReports.quarter, quarter)).get()
+    : undefined;
   if (!row) throw notFound("Report");
   return { quarter: row.quarter, publishedAt: row.publishedAt, tiers: row.snapshot.tiers };
 }

@@ -9,7 +9,11 @@ const SHANGHAI: BusinessCalendar = {
   hours: [1, 2, 3, 4, 5].map((day) => ({ day: day as 1 | 2 | 3 | 4 | 5, start: "09:00", end: "17:30" })),
   holidays: ["2026-10-01", "2026-10-02", "2026-10-05"],
 };
-const ALWAYS: BusinessCalendar = { timeZone: "UTC", hours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day: day as 0, start: "00:00", end: "24:00" })), holidays: [] };
+const ALWAYS: BusinessCalendar = {
+  timeZone: "UTC",
+  hours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day: day as 0, start: "00:00", end: "24:00" })),
+  holidays: [],
+};
 
 describe("riskThreshold", () => {
   it("a 4 business hour target (Asia/Shanghai) due Monday 09:30 is at risk at Friday 17:00 (exactly a quarter left), not at Friday 16:00", () => {
@@ -30,7 +34,8 @@ describe("riskThreshold", () => {
           const target = { minutes, calendar: business ? SHANGHAI : ALWAYS };
           const now = new Date(nowMs);
           const dueAt = new Date(nowMs + ahead);
-          const expected = slaRiskState({ dueAt, achievedAt: null, status: "running" }, target, now)?.state === "atRisk";
+          const expected =
+            slaRiskState({ dueAt, achievedAt: null, status: "running" }, target, now)?.state === "atRisk";
           expect(dueAt < riskThreshold(now, target)).toBe(expected);
         },
       ),

@@ -2,13 +2,31 @@ import type Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { eq, sql } from "drizzle-orm";
 import * as schema from "@/db/schema";
-import { organizations, satisfactionRatings, satisfactionRollups, slaBreachRollups, slaRollups, ticketSlaFacts, tickets } from "@/db/schema";
+import {
+  organizations,
+  satisfactionRatings,
+  satisfactionRollups,
+  slaBreachRollups,
+  slaRollups,
+  ticketSlaFacts,
+  tickets,
+} from "@/db/schema";
 import type { ProductArea, Region, TicketCategory } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
 import type { BusinessCalendar } from "@/server/sla/clock";
 import type { Priority, SlaTargets } from "@/server/sla/evaluate";
 import { loadCalendar, loadTargets } from "@/server/sla/service";
-import { bandOf, monthOf, rollupDeltas, sameFacts, targetFact, targetShareUsed, type RollupDeltas, type StoredTarget, type TicketFacts } from "./rollup";
+import {
+  bandOf,
+  monthOf,
+  rollupDeltas,
+  sameFacts,
+  targetFact,
+  targetShareUsed,
+  type RollupDeltas,
+  type StoredTarget,
+  type TicketFacts,
+} from "./rollup";
 
 type Tx = Pick<Db, "select" | "insert" | "delete">;
 type Status = StoredTarget["status"];
@@ -48,7 +66,9 @@ export function factsOf(s: FactsSource, targets: SlaTargets): TicketFacts {
     fr: underSla ? targetFact(s.fr, frBand) : null,
     wa: underSla ? targetFact(s.wa) : null,
     res: underSla ? targetFact(s.res) : null,
-    rating: s.rating ? { month: monthOf(s.rating.at.getTime()), at: s.rating.at.getTime(), score: s.rating.score } : null,
+    rating: s.rating
+      ? { month: monthOf(s.rating.at.getTime()), at: s.rating.at.getTime(), score: s.rating.score }
+      : null,
   };
 }
 
@@ -63,9 +83,15 @@ function loadSource(tx: Pick<Db, "select">, ticketId: number): FactsSource | nul
       category: tickets.category,
       outsideSla: tickets.outsideSla,
       exclusionReason: tickets.exclusionReason,
-      frDueAt: tickets.frDueAt, frAchievedAt: tickets.frAchievedAt, frStatus: tickets.frStatus,
-      waDueAt: tickets.waDueAt, waAchievedAt: tickets.waAchievedAt, waStatus: tickets.waStatus,
-      resDueAt: tickets.resDueAt, resAchievedAt: tickets.resAchievedAt, resStatus: tickets.resStatus,
+      frDueAt: tickets.frDueAt,
+      frAchievedAt: tickets.frAchievedAt,
+      frStatus: tickets.frStatus,
+      waDueAt: tickets.waDueAt,
+      waAchievedAt: tickets.waAchievedAt,
+      waStatus: tickets.waStatus,
+      resDueAt: tickets.resDueAt,
+      resAchievedAt: tickets.resAchievedAt,
+      resStatus: tickets.resStatus,
       ratingAt: satisfactionRatings.createdAt,
       ratingScore: satisfactionRatings.score,
     })
@@ -103,10 +129,19 @@ function toRow(ticketId: number, f: TicketFacts): FactsRow {
     productArea: f.productArea,
     category: f.category,
     excluded: f.excluded,
-    frOutcome: f.fr?.outcome ?? null, frMonth: f.fr?.month ?? null, frAt: f.fr?.at ?? null, frBand: f.fr?.band ?? null,
-    waOutcome: f.wa?.outcome ?? null, waMonth: f.wa?.month ?? null, waAt: f.wa?.at ?? null,
-    resOutcome: f.res?.outcome ?? null, resMonth: f.res?.month ?? null, resAt: f.res?.at ?? null,
-    ratingMonth: f.rating?.month ?? null, ratingScore: f.rating?.score ?? null, ratingAt: f.rating?.at ?? null,
+    frOutcome: f.fr?.outcome ?? null,
+    frMonth: f.fr?.month ?? null,
+    frAt: f.fr?.at ?? null,
+    frBand: f.fr?.band ?? null,
+    waOutcome: f.wa?.outcome ?? null,
+    waMonth: f.wa?.month ?? null,
+    waAt: f.wa?.at ?? null,
+    resOutcome: f.res?.outcome ?? null,
+    resMonth: f.res?.month ?? null,
+    resAt: f.res?.at ?? null,
+    ratingMonth: f.rating?.month ?? null,
+    ratingScore: f.rating?.score ?? null,
+    ratingAt: f.rating?.at ?? null,
   };
 }
 
@@ -124,7 +159,10 @@ function fromRow(r: FactsRow): TicketFacts {
     fr: target(r.frOutcome, r.frMonth, r.frAt, r.frBand),
     wa: target(r.waOutcome, r.waMonth, r.waAt, null),
     res: target(r.resOutcome, r.resMonth, r.resAt, null),
-    rating: r.ratingMonth !== null && r.ratingScore !== null && r.ratingAt !== null ? { month: r.ratingMonth, at: r.ratingAt, score: r.ratingScore } : null,
+    rating:
+      r.ratingMonth !== null && r.ratingScore !== null && r.ratingAt !== null
+        ? { month: r.ratingMonth, at: r.ratingAt, score: r.ratingScore }
+        : null,
   };
 }
 
@@ -132,9 +170,33 @@ function applyDeltas(tx: Tx, d: RollupDeltas) {
   for (const x of d.sla) {
     const [b0, b1, b2, b3, b4, b5, b6] = x.bands;
     tx.insert(slaRollups)
-      .values({ metric: x.metric, month: x.month, tierId: x.tierId, region: x.region, priority: x.priority, productArea: x.productArea, met: x.met, breached: x.breached, excluded: x.excluded, band0: b0, band1: b1, band2: b2, band3: b3, band4: b4, band5: b5, band6: b6 })
+      .values({
+        metric: x.metric,
+        month: x.month,
+        tierId: x.tierId,
+        region: x.region,
+        priority: x.priority,
+        productArea: x.productArea,
+        met: x.met,
+        breached: x.breached,
+        excluded: x.excluded,
+        band0: b0,
+        band1: b1,
+        band2: b2,
+        band3: b3,
+        band4: b4,
+        band5: b5,
+        band6: b6,
+      })
       .onConflictDoUpdate({
-        target: [slaRollups.metric, slaRollups.month, slaRollups.tierId, slaRollups.region, slaRollups.priority, slaRollups.productArea],
+        target: [
+          slaRollups.metric,
+          slaRollups.month,
+          slaRollups.tierId,
+          slaRollups.region,
+          slaRollups.priority,
+          slaRollups.productArea,
+        ],
         set: {
           met: sql`${slaRollups.met} + ${x.met}`,
           breached: sql`${slaRollups.breached} + ${x.breached}`,
@@ -154,7 +216,15 @@ function applyDeltas(tx: Tx, d: RollupDeltas) {
     tx.insert(slaBreachRollups)
       .values(x)
       .onConflictDoUpdate({
-        target: [slaBreachRollups.metric, slaBreachRollups.month, slaBreachRollups.tierId, slaBreachRollups.region, slaBreachRollups.priority, slaBreachRollups.productArea, slaBreachRollups.category],
+        target: [
+          slaBreachRollups.metric,
+          slaBreachRollups.month,
+          slaBreachRollups.tierId,
+          slaBreachRollups.region,
+          slaBreachRollups.priority,
+          slaBreachRollups.productArea,
+          slaBreachRollups.category,
+        ],
         set: { breached: sql`${slaBreachRollups.breached} + ${x.breached}` },
       })
       .run();
@@ -163,8 +233,17 @@ function applyDeltas(tx: Tx, d: RollupDeltas) {
     tx.insert(satisfactionRollups)
       .values(x)
       .onConflictDoUpdate({
-        target: [satisfactionRollups.month, satisfactionRollups.tierId, satisfactionRollups.region, satisfactionRollups.priority, satisfactionRollups.productArea],
-        set: { ratings: sql`${satisfactionRollups.ratings} + ${x.ratings}`, scoreSum: sql`${satisfactionRollups.scoreSum} + ${x.scoreSum}` },
+        target: [
+          satisfactionRollups.month,
+          satisfactionRollups.tierId,
+          satisfactionRollups.region,
+          satisfactionRollups.priority,
+          satisfactionRollups.productArea,
+        ],
+        set: {
+          ratings: sql`${satisfactionRollups.ratings} + ${x.ratings}`,
+          scoreSum: sql`${satisfactionRollups.scoreSum} + ${x.scoreSum}`,
+        },
       })
       .run();
   }
@@ -192,10 +271,28 @@ export function updateTicketRollups(tx: Tx, ticketId: number, targets: SlaTarget
 }
 
 type SourceRow = [
-  id: number, versionId: number, calendarId: number, orgId: number, tierId: number, region: Region,
-  priority: Priority, productArea: ProductArea, category: TicketCategory, outsideSla: number, exclusion: string | null,
-  frDue: number | null, frAch: number | null, frStatus: Status, waDue: number | null, waAch: number | null, waStatus: Status,
-  resDue: number | null, resAch: number | null, resStatus: Status, ratingAt: number | null, ratingScore: number | null,
+  id: number,
+  versionId: number,
+  calendarId: number,
+  orgId: number,
+  tierId: number,
+  region: Region,
+  priority: Priority,
+  productArea: ProductArea,
+  category: TicketCategory,
+  outsideSla: number,
+  exclusion: string | null,
+  frDue: number | null,
+  frAch: number | null,
+  frStatus: Status,
+  waDue: number | null,
+  waAch: number | null,
+  waStatus: Status,
+  resDue: number | null,
+  resAch: number | null,
+  resStatus: Status,
+  ratingAt: number | null,
+  ratingScore: number | null,
 ];
 
 const date = (v: number | null) => (v === null ? null : new Date(v));
@@ -242,16 +339,26 @@ export function rebuildRollups(sqlite: Database.Database): { tickets: number; se
   const satisfaction = new Map<string, { key: unknown[]; v: [number, number] }>();
   let count = 0;
   sqlite.transaction(() => {
-    sqlite.exec(`DELETE FROM ticket_sla_facts; DELETE FROM sla_rollups; DELETE FROM sla_breach_rollups; DELETE FROM satisfaction_rollups;`);
-    const bounds = sqlite.prepare(`SELECT coalesce(min(id), 0) AS lo, coalesce(max(id), -1) AS hi FROM tickets`).get() as { lo: number; hi: number };
+    sqlite.exec(
+      `DELETE FROM ticket_sla_facts; DELETE FROM sla_rollups; DELETE FROM sla_breach_rollups; DELETE FROM satisfaction_rollups;`,
+    );
+    const bounds = sqlite
+      .prepare(`SELECT coalesce(min(id), 0) AS lo, coalesce(max(id), -1) AS hi FROM tickets`)
+      .get() as { lo: number; hi: number };
     // Id windows read whole, as SQLite cannot write on a connection while a read is still stepping.
     for (let lo = bounds.lo; lo <= bounds.hi; lo += 20_000) {
       for (const r of select.all(lo, lo + 20_000) as SourceRow[]) {
         count++;
         const f = factsOf(
           {
-            organizationId: r[3], tierId: r[4], region: r[5], priority: r[6], productArea: r[7], category: r[8],
-            outsideSla: r[9] === 1, excluded: r[10] !== null,
+            organizationId: r[3],
+            tierId: r[4],
+            region: r[5],
+            priority: r[6],
+            productArea: r[7],
+            category: r[8],
+            outsideSla: r[9] === 1,
+            excluded: r[10] !== null,
             fr: { dueAt: date(r[11]), achievedAt: date(r[12]), status: r[13] },
             wa: { dueAt: date(r[14]), achievedAt: date(r[15]), status: r[16] },
             res: { dueAt: date(r[17]), achievedAt: date(r[18]), status: r[19] },
@@ -260,8 +367,29 @@ export function rebuildRollups(sqlite: Database.Database): { tickets: number; se
           targetsFor(r[1], r[2]),
         );
         const row = toRow(r[0], f);
-        insertFacts.run(row.ticketId, row.organizationId, row.tierId, row.region, row.priority, row.productArea, row.category, row.excluded ? 1 : 0,
-          row.frOutcome, row.frMonth, row.frAt, row.frBand, row.waOutcome, row.waMonth, row.waAt, row.resOutcome, row.resMonth, row.resAt, row.ratingMonth, row.ratingScore, row.ratingAt);
+        insertFacts.run(
+          row.ticketId,
+          row.organizationId,
+          row.tierId,
+          row.region,
+          row.priority,
+          row.productArea,
+          row.category,
+          row.excluded ? 1 : 0,
+          row.frOutcome,
+          row.frMonth,
+          row.frAt,
+          row.frBand,
+          row.waOutcome,
+          row.waMonth,
+          row.waAt,
+          row.resOutcome,
+          row.resMonth,
+          row.resAt,
+          row.ratingMonth,
+          row.ratingScore,
+          row.ratingAt,
+        );
         const d = rollupDeltas(f, 1);
         for (const x of d.sla) {
           const key = [x.metric, x.month, x.tierId, x.region, x.priority, x.productArea];
@@ -293,9 +421,13 @@ export function rebuildRollups(sqlite: Database.Database): { tickets: number; se
       `INSERT INTO sla_rollups (metric, month, tier_id, region, priority, product_area, met, breached, excluded, band0, band1, band2, band3, band4, band5, band6) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     );
     for (const e of sla.values()) insSla.run(...e.key, ...e.v);
-    const insBreach = sqlite.prepare(`INSERT INTO sla_breach_rollups (metric, month, tier_id, region, priority, product_area, category, breached) VALUES (?,?,?,?,?,?,?,?)`);
+    const insBreach = sqlite.prepare(
+      `INSERT INTO sla_breach_rollups (metric, month, tier_id, region, priority, product_area, category, breached) VALUES (?,?,?,?,?,?,?,?)`,
+    );
     for (const e of breaches.values()) insBreach.run(...e.key, e.v);
-    const insSat = sqlite.prepare(`INSERT INTO satisfaction_rollups (month, tier_id, region, priority, product_area, ratings, score_sum) VALUES (?,?,?,?,?,?,?)`);
+    const insSat = sqlite.prepare(
+      `INSERT INTO satisfaction_rollups (month, tier_id, region, priority, product_area, ratings, score_sum) VALUES (?,?,?,?,?,?,?)`,
+    );
     for (const e of satisfaction.values()) insSat.run(...e.key, ...e.v);
   })();
   return { tickets: count, seconds: (Date.now() - started) / 1000 };

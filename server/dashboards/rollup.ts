@@ -27,7 +27,10 @@ export type TicketFacts = {
   rating: { month: string; at: number; score: number } | null;
 };
 
-export const METRIC_KEYS = { firstResponse: "fr", workaround: "wa", resolution: "res" } as const satisfies Record<Metric, "fr" | "wa" | "res">;
+export const METRIC_KEYS = { firstResponse: "fr", workaround: "wa", resolution: "res" } as const satisfies Record<
+  Metric,
+  "fr" | "wa" | "res"
+>;
 
 /**
  * Upper bounds (inclusive) of the first-response bands, as the share of the target used: up to
@@ -48,9 +51,17 @@ export function bandOf(share: number): number {
  * minus the open minutes left before the due time (negative once late), over the target. Measured
  * against the due time in force, so a priority change or its grace moves the yardstick with it.
  */
-export function targetShareUsed(achievedAt: Date, dueAt: Date, targetMinutes: number, calendar: BusinessCalendar): number {
+export function targetShareUsed(
+  achievedAt: Date,
+  dueAt: Date,
+  targetMinutes: number,
+  calendar: BusinessCalendar,
+): number {
   if (targetMinutes <= 0) return achievedAt <= dueAt ? 0 : Number.POSITIVE_INFINITY;
-  const left = achievedAt <= dueAt ? businessMinutesBetween(achievedAt, dueAt, calendar) : -businessMinutesBetween(dueAt, achievedAt, calendar);
+  const left =
+    achievedAt <= dueAt
+      ? businessMinutesBetween(achievedAt, dueAt, calendar)
+      : -businessMinutesBetween(dueAt, achievedAt, calendar);
   return (targetMinutes - left) / targetMinutes;
 }
 
@@ -60,7 +71,11 @@ export function monthOf(ms: number): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
-export type StoredTarget = { dueAt: Date | null; achievedAt: Date | null; status: "running" | "paused" | "met" | "breached" | null };
+export type StoredTarget = {
+  dueAt: Date | null;
+  achievedAt: Date | null;
+  status: "running" | "paused" | "met" | "breached" | null;
+};
 
 /**
  * The outcome of one stored target as the dashboards count it: met at its achieved instant, breached
@@ -68,16 +83,28 @@ export type StoredTarget = { dueAt: Date | null; achievedAt: Date | null; status
  * nothing while it runs. Running targets past due are counted at read time (see attainment.ts).
  */
 export function targetFact(t: StoredTarget, band: number | null = null): TargetFact | null {
-  if (t.status === "met" && t.achievedAt) return { outcome: "met", month: monthOf(t.achievedAt.getTime()), at: t.achievedAt.getTime(), band };
-  if (t.status === "breached" && t.dueAt) return { outcome: "breached", month: monthOf(t.dueAt.getTime()), at: t.dueAt.getTime(), band };
+  if (t.status === "met" && t.achievedAt)
+    return { outcome: "met", month: monthOf(t.achievedAt.getTime()), at: t.achievedAt.getTime(), band };
+  if (t.status === "breached" && t.dueAt)
+    return { outcome: "breached", month: monthOf(t.dueAt.getTime()), at: t.dueAt.getTime(), band };
   return null;
 }
 
 export type RollupKey = { month: string; tierId: number; region: Region; priority: Priority; productArea: ProductArea };
-export type SlaRollupDelta = RollupKey & { metric: Metric; met: number; breached: number; excluded: number; bands: number[] };
+export type SlaRollupDelta = RollupKey & {
+  metric: Metric;
+  met: number;
+  breached: number;
+  excluded: number;
+  bands: number[];
+};
 export type BreachRollupDelta = RollupKey & { metric: Metric; category: TicketCategory; breached: number };
 export type SatisfactionRollupDelta = RollupKey & { ratings: number; scoreSum: number };
-export type RollupDeltas = { sla: SlaRollupDelta[]; breaches: BreachRollupDelta[]; satisfaction: SatisfactionRollupDelta[] };
+export type RollupDeltas = {
+  sla: SlaRollupDelta[];
+  breaches: BreachRollupDelta[];
+  satisfaction: SatisfactionRollupDelta[];
+};
 
 /**
  * The rollup rows a ticket's facts add (sign 1) or take away (sign -1). Excluded tickets count in
@@ -100,9 +127,11 @@ export function rollupDeltas(f: TicketFacts, sign: 1 | -1): RollupDeltas {
       excluded: f.excluded ? sign : 0,
       bands,
     });
-    if (!f.excluded && t.outcome === "breached") out.breaches.push({ ...dims, metric, month: t.month, category: f.category, breached: sign });
+    if (!f.excluded && t.outcome === "breached")
+      out.breaches.push({ ...dims, metric, month: t.month, category: f.category, breached: sign });
   }
-  if (f.rating) out.satisfaction.push({ ...dims, month: f.rating.month, ratings: sign, scoreSum: sign * f.rating.score });
+  if (f.rating)
+    out.satisfaction.push({ ...dims, month: f.rating.month, ratings: sign, scoreSum: sign * f.rating.score });
   return out;
 }
 

@@ -1,13 +1,38 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { calendars, organizations, satisfactionRollups, slaBreachRollups, targetVersions, ticketSlaFacts, tickets, tiers } from "@/db/schema";
+import {
+  calendars,
+  organizations,
+  satisfactionRollups,
+  slaBreachRollups,
+  targetVersions,
+  ticketSlaFacts,
+  tickets,
+  tiers,
+} from "@/db/schema";
 import type { ProductArea, Region, TicketCategory, TierCode } from "@/db/schema/enums";
 import { availabilityOverview, type TierMonth } from "@/server/availability/service";
 import { cachedRead, minuteOf } from "@/server/cache/read-cache";
 import type { Db } from "@/server/db";
 import { METRICS, PRIORITIES, type Metric, type Priority } from "@/server/sla/evaluate";
 import { loadCalendar, loadTargets } from "@/server/sla/service";
-import { agedBreaches, cellsAt, sumCells, tierIdOf, type AttainmentFilter, type Cell, type Figures } from "./attainment";
-import { monthKey, monthStart, monthsBetween, previousPeriod, resolvePeriod, type Period, type PeriodSelection } from "./period";
+import {
+  agedBreaches,
+  cellsAt,
+  sumCells,
+  tierIdOf,
+  type AttainmentFilter,
+  type Cell,
+  type Figures,
+} from "./attainment";
+import {
+  monthKey,
+  monthStart,
+  monthsBetween,
+  previousPeriod,
+  resolvePeriod,
+  type Period,
+  type PeriodSelection,
+} from "./period";
 import { riskThreshold } from "./risk";
 import { FR_BANDS } from "./rollup";
 
@@ -27,14 +52,28 @@ export type DashboardFilter = {
 export const ATTAINMENT_GOAL = 0.95;
 
 function attainmentFilter(f: DashboardFilter, p: Period, now: Date): AttainmentFilter {
-  return { from: p.from, to: p.to, tierCode: f.tierCode, productArea: f.productArea, region: f.region, priority: f.priority, organizationId: f.organizationId, now };
+  return {
+    from: p.from,
+    to: p.to,
+    tierCode: f.tierCode,
+    productArea: f.productArea,
+    region: f.region,
+    priority: f.priority,
+    organizationId: f.organizationId,
+    now,
+  };
 }
 
 function tierCodes(db: Db) {
-  return db.select({ id: tiers.id, code: tiers.code, commitment: tiers.availabilityCommitment }).from(tiers).orderBy(asc(tiers.rank)).all();
+  return db
+    .select({ id: tiers.id, code: tiers.code, commitment: tiers.availabilityCommitment })
+    .from(tiers)
+    .orderBy(asc(tiers.rank))
+    .all();
 }
 
-const byMetric = (cells: Cell[]) => Object.fromEntries(METRICS.map((m) => [m, sumCells(cells.filter((c) => c.metric === m))])) as Record<Metric, Figures>;
+const byMetric = (cells: Cell[]) =>
+  Object.fromEntries(METRICS.map((m) => [m, sumCells(cells.filter((c) => c.metric === m))])) as Record<Metric, Figures>;
 
 function satisfaction(db: Db, f: DashboardFilter, p: Period): { average: number | null; ratings: number } {
   let ratings = 0;
@@ -46,14 +85,28 @@ function satisfaction(db: Db, f: DashboardFilter, p: Period): { average: number 
     if (f.region) conds.push(eq(satisfactionRollups.region, f.region));
     if (f.productArea) conds.push(eq(satisfactionRollups.productArea, f.productArea));
     if (f.priority) conds.push(eq(satisfactionRollups.priority, f.priority));
-    const r = db.select({ n: sql<number>`coalesce(sum(${satisfactionRollups.ratings}), 0)`, s: sql<number>`coalesce(sum(${satisfactionRollups.scoreSum}), 0)` }).from(satisfactionRollups).where(and(...conds)).get();
+    const r = db
+      .select({
+        n: sql<number>`coalesce(sum(${satisfactionRollups.ratings}), 0)`,
+        s: sql<number>`coalesce(sum(${satisfactionRollups.scoreSum}), 0)`,
+      })
+      .from(satisfactionRollups)
+      .where(and(...conds))
+      .get();
     ratings = r?.n ?? 0;
     sum = r?.s ?? 0;
   } else {
-    const conds: SQL[] = [eq(ticketSlaFacts.organizationId, f.organizationId), inArray(ticketSlaFacts.ratingMonth, monthsBetween(p.from, p.to))];
+    const conds: SQL[] = [
+      eq(ticketSlaFacts.organizationId, f.organizationId),
+      inArray(ticketSlaFacts.ratingMonth, monthsBetween(p.from, p.to)),
+    ];
     if (f.productArea) conds.push(eq(ticketSlaFacts.productArea, f.productArea));
     if (f.priority) conds.push(eq(ticketSlaFacts.priority, f.priority));
-    const r = db.select({ n: sql<number>`count(*)`, s: sql<number>`coalesce(sum(${ticketSlaFacts.ratingScore}), 0)` }).from(ticketSlaFacts).where(and(...conds)).get();
+    const r = db
+      .select({ n: sql<number>`count(*)`, s: sql<number>`coalesce(sum(${ticketSlaFacts.ratingScore}), 0)` })
+      .from(ticketSlaFacts)
+      .where(and(...conds))
+      .get();
     ratings = r?.n ?? 0;
     sum = r?.s ?? 0;
   }
@@ -96,15 +149,28 @@ export function countAtRisk(db: Db, f: Omit<DashboardFilter, "period">, now: Dat
   if (f.productArea) conds.push(eq(tickets.productArea, f.productArea));
   if (f.priority) conds.push(eq(tickets.priority, f.priority));
   const open = (status: string | null, achieved: number | null, due: number | null, th: number | undefined) =>
-    (status === "running" || status === "paused") && achieved === null && due !== null && due >= n && th !== undefined && due < th;
+    (status === "running" || status === "paused") &&
+    achieved === null &&
+    due !== null &&
+    due >= n &&
+    th !== undefined &&
+    due < th;
   let atRisk = 0;
   // Raw rows (no Date mapping): tens of thousands of open tickets at scale.
   const rows = db
     .select({
-      v: tickets.targetVersionId, c: organizations.calendarId, p: tickets.priority,
-      fs: tickets.frStatus, fa: sql<number | null>`${tickets.frAchievedAt}`, fd: sql<number | null>`${tickets.frDueAt}`,
-      ws: tickets.waStatus, wa: sql<number | null>`${tickets.waAchievedAt}`, wd: sql<number | null>`${tickets.waDueAt}`,
-      rs: tickets.resStatus, ra: sql<number | null>`${tickets.resAchievedAt}`, rd: sql<number | null>`${tickets.resDueAt}`,
+      v: tickets.targetVersionId,
+      c: organizations.calendarId,
+      p: tickets.priority,
+      fs: tickets.frStatus,
+      fa: sql<number | null>`${tickets.frAchievedAt}`,
+      fd: sql<number | null>`${tickets.frDueAt}`,
+      ws: tickets.waStatus,
+      wa: sql<number | null>`${tickets.waAchievedAt}`,
+      wd: sql<number | null>`${tickets.waDueAt}`,
+      rs: tickets.resStatus,
+      ra: sql<number | null>`${tickets.resAchievedAt}`,
+      rd: sql<number | null>`${tickets.resDueAt}`,
     })
     .from(tickets)
     // CROSS JOIN keeps tickets (by due time) as the outer loop; SQLite would otherwise start from organizations.
@@ -134,7 +200,8 @@ type Breakdown = { productArea: ProductArea; category: TicketCategory; breached:
 function breachBreakdown(db: Db, f: DashboardFilter, p: Period, now: Date): Breakdown {
   const tierId = tierIdOf(db, f.tierCode);
   const counts = new Map<string, number>();
-  const add = (area: ProductArea, category: TicketCategory, n: number) => counts.set(`${area}|${category}`, (counts.get(`${area}|${category}`) ?? 0) + n);
+  const add = (area: ProductArea, category: TicketCategory, n: number) =>
+    counts.set(`${area}|${category}`, (counts.get(`${area}|${category}`) ?? 0) + n);
   if (f.organizationId === undefined) {
     const conds: SQL[] = [inArray(slaBreachRollups.month, monthsBetween(p.from, p.to))];
     if (tierId !== undefined) conds.push(eq(slaBreachRollups.tierId, tierId));
@@ -142,15 +209,29 @@ function breachBreakdown(db: Db, f: DashboardFilter, p: Period, now: Date): Brea
     if (f.productArea) conds.push(eq(slaBreachRollups.productArea, f.productArea));
     if (f.priority) conds.push(eq(slaBreachRollups.priority, f.priority));
     const rows = db
-      .select({ area: slaBreachRollups.productArea, category: slaBreachRollups.category, n: sql<number>`sum(${slaBreachRollups.breached})` })
+      .select({
+        area: slaBreachRollups.productArea,
+        category: slaBreachRollups.category,
+        n: sql<number>`sum(${slaBreachRollups.breached})`,
+      })
       .from(slaBreachRollups)
       .where(and(...conds))
       .groupBy(slaBreachRollups.productArea, slaBreachRollups.category)
       .all();
     for (const r of rows) add(r.area, r.category, r.n);
   } else {
-    for (const [outcome, at] of [[ticketSlaFacts.frOutcome, ticketSlaFacts.frAt], [ticketSlaFacts.waOutcome, ticketSlaFacts.waAt], [ticketSlaFacts.resOutcome, ticketSlaFacts.resAt]] as const) {
-      const conds: SQL[] = [eq(ticketSlaFacts.organizationId, f.organizationId), sql`+${outcome} = 'breached'`, eq(ticketSlaFacts.excluded, false), sql`+${at} >= ${p.from.getTime()}`, sql`+${at} < ${p.to.getTime()}`];
+    for (const [outcome, at] of [
+      [ticketSlaFacts.frOutcome, ticketSlaFacts.frAt],
+      [ticketSlaFacts.waOutcome, ticketSlaFacts.waAt],
+      [ticketSlaFacts.resOutcome, ticketSlaFacts.resAt],
+    ] as const) {
+      const conds: SQL[] = [
+        eq(ticketSlaFacts.organizationId, f.organizationId),
+        sql`+${outcome} = 'breached'`,
+        eq(ticketSlaFacts.excluded, false),
+        sql`+${at} >= ${p.from.getTime()}`,
+        sql`+${at} < ${p.to.getTime()}`,
+      ];
       if (f.productArea) conds.push(eq(ticketSlaFacts.productArea, f.productArea));
       if (f.priority) conds.push(eq(ticketSlaFacts.priority, f.priority));
       const rows = db
@@ -162,7 +243,8 @@ function breachBreakdown(db: Db, f: DashboardFilter, p: Period, now: Date): Brea
       for (const r of rows) add(r.area, r.category, r.n);
     }
   }
-  for (const a of agedBreaches(db, { ...attainmentFilter(f, p, now), now })) if (!a.excluded) add(a.productArea, a.category, 1);
+  for (const a of agedBreaches(db, { ...attainmentFilter(f, p, now), now }))
+    if (!a.excluded) add(a.productArea, a.category, 1);
   return [...counts.entries()]
     .filter(([, n]) => n > 0)
     .map(([k, breached]) => {
@@ -208,7 +290,10 @@ export function computeSlaDashboard(db: Db, f: DashboardFilter, now: Date) {
     previous: { from: previous.from, to: previous.to },
     tiles: {
       attainment: { current: byMetric(current), previous: byMetric(before) },
-      breaches: { current: current.reduce((s, c) => s + c.breached, 0), previous: before.reduce((s, c) => s + c.breached, 0) },
+      breaches: {
+        current: current.reduce((s, c) => s + c.breached, 0),
+        previous: before.reduce((s, c) => s + c.breached, 0),
+      },
       satisfaction: { current: satisfaction(db, f, period), previous: satisfaction(db, f, previous) },
     },
     heatmap: tierRows.flatMap((t) =>
@@ -243,14 +328,24 @@ export function computeSlaAvailability(db: Db, f: DashboardFilter, now: Date) {
   const assessed = all.length === 0 ? { tiers: [] as TierMonth[], credits: [] } : availabilityOverview(db, all, now);
   const overview = (ms: string[]) => ({
     tiers: assessed.tiers.filter((t) => ms.includes(t.month)),
-    credits: assessed.credits.filter((c) => ms.includes(c.month) && (!f.tierCode || c.tierCode === f.tierCode) && (f.organizationId === undefined || c.organizationId === f.organizationId)).length,
+    credits: assessed.credits.filter(
+      (c) =>
+        ms.includes(c.month) &&
+        (!f.tierCode || c.tierCode === f.tierCode) &&
+        (f.organizationId === undefined || c.organizationId === f.organizationId),
+    ).length,
   });
   const current = overview(monthsNow);
   const before = overview(monthsBefore);
   return {
     tiers: tierCodes(db)
       .filter((t) => !f.tierCode || t.code === f.tierCode)
-      .map((t) => ({ tierCode: t.code, commitment: t.commitment, current: meanAvailability(current.tiers, t.code), previous: meanAvailability(before.tiers, t.code) })),
+      .map((t) => ({
+        tierCode: t.code,
+        commitment: t.commitment,
+        current: meanAvailability(current.tiers, t.code),
+        previous: meanAvailability(before.tiers, t.code),
+      })),
     creditsOwed: { current: current.credits, previous: before.credits },
   };
 }
@@ -288,7 +383,10 @@ export function computeSlaTrend(db: Db, f: DashboardFilter, now: Date) {
     months,
     series: tierRows.map((t) => ({
       tierCode: t.code,
-      points: months.map((month) => ({ month, byMetric: byMetric(cells.filter((c) => c.tierId === t.id && c.month === month)) })),
+      points: months.map((month) => ({
+        month,
+        byMetric: byMetric(cells.filter((c) => c.tierId === t.id && c.month === month)),
+      })),
     })),
   };
 }
@@ -337,8 +435,12 @@ export function computeSlaTickets(db: Db, d: DrillDown, now: Date) {
     const c = FACTS[metric];
     // One organization: drive the query from its index (unary plus keeps SQLite off the outcome index).
     const plus = d.organizationId !== undefined ? sql`+` : sql``;
-    const conds: SQL[] = [sql`${plus}${c.at} >= ${period.from.getTime()}`, sql`${plus}${c.at} < ${period.to.getTime()}`];
-    if (d.outcome === "met" || d.outcome === "breached") conds.push(sql`${plus}${c.outcome} = ${d.outcome}`, eq(ticketSlaFacts.excluded, false));
+    const conds: SQL[] = [
+      sql`${plus}${c.at} >= ${period.from.getTime()}`,
+      sql`${plus}${c.at} < ${period.to.getTime()}`,
+    ];
+    if (d.outcome === "met" || d.outcome === "breached")
+      conds.push(sql`${plus}${c.outcome} = ${d.outcome}`, eq(ticketSlaFacts.excluded, false));
     else conds.push(sql`${plus}${c.outcome} in ('met', 'breached')`);
     if (d.outcome === "excluded") conds.push(eq(ticketSlaFacts.excluded, true));
     if (d.organizationId !== undefined) conds.push(eq(ticketSlaFacts.organizationId, d.organizationId));
@@ -348,7 +450,12 @@ export function computeSlaTickets(db: Db, d: DrillDown, now: Date) {
     if (d.productArea) conds.push(eq(ticketSlaFacts.productArea, d.productArea));
     if (d.category) conds.push(eq(ticketSlaFacts.category, d.category));
     if (d.band !== undefined) conds.push(eq(ticketSlaFacts.frBand, d.band), eq(ticketSlaFacts.excluded, false));
-    total += db.select({ n: sql<number>`count(*)` }).from(ticketSlaFacts).where(and(...conds)).get()?.n ?? 0;
+    total +=
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(ticketSlaFacts)
+        .where(and(...conds))
+        .get()?.n ?? 0;
     const found = db
       .select({ ticketId: ticketSlaFacts.ticketId, outcome: c.outcome, excluded: ticketSlaFacts.excluded, at: c.at })
       .from(ticketSlaFacts)
@@ -356,31 +463,62 @@ export function computeSlaTickets(db: Db, d: DrillDown, now: Date) {
       .orderBy(desc(c.at))
       .limit(d.limit)
       .all();
-    for (const r of found) rows.push({ ticketId: r.ticketId, metric, outcome: r.outcome!, excluded: r.excluded, at: r.at! });
+    for (const r of found)
+      rows.push({ ticketId: r.ticketId, metric, outcome: r.outcome!, excluded: r.excluded, at: r.at! });
   }
   if (d.band === undefined && d.outcome !== "met") {
-    const aged = agedBreaches(db, { from: period.from, to: period.to, now, tierCode: d.tierCode, region: d.region, priority: d.priority, productArea: d.productArea, organizationId: d.organizationId, category: d.category });
+    const aged = agedBreaches(db, {
+      from: period.from,
+      to: period.to,
+      now,
+      tierCode: d.tierCode,
+      region: d.region,
+      priority: d.priority,
+      productArea: d.productArea,
+      organizationId: d.organizationId,
+      category: d.category,
+    });
     for (const a of aged) {
       if (d.metric && a.metric !== d.metric) continue;
       if (d.outcome === "excluded" ? !a.excluded : d.outcome === "breached" && a.excluded) continue;
       total++;
-      rows.push({ ticketId: a.ticketId, metric: a.metric, outcome: "breached", excluded: a.excluded, at: a.dueAt.getTime() });
+      rows.push({
+        ticketId: a.ticketId,
+        metric: a.metric,
+        outcome: "breached",
+        excluded: a.excluded,
+        at: a.dueAt.getTime(),
+      });
     }
   }
   rows.sort((a, b) => b.at - a.at || b.ticketId - a.ticketId);
   const page = rows.slice(0, d.limit);
   const ids = [...new Set(page.map((r) => r.ticketId))];
-  const details = ids.length === 0 ? [] : db
-    .select({
-      id: tickets.id, subject: tickets.subject, priority: tickets.priority, status: tickets.status, productArea: tickets.productArea, category: tickets.category,
-      organization: organizations.name, tierCode: tiers.code,
-      frDueAt: tickets.frDueAt, frAchievedAt: tickets.frAchievedAt, waDueAt: tickets.waDueAt, waAchievedAt: tickets.waAchievedAt, resDueAt: tickets.resDueAt, resAchievedAt: tickets.resAchievedAt,
-    })
-    .from(tickets)
-    .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
-    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
-    .where(inArray(tickets.id, ids))
-    .all();
+  const details =
+    ids.length === 0
+      ? []
+      : db
+          .select({
+            id: tickets.id,
+            subject: tickets.subject,
+            priority: tickets.priority,
+            status: tickets.status,
+            productArea: tickets.productArea,
+            category: tickets.category,
+            organization: organizations.name,
+            tierCode: tiers.code,
+            frDueAt: tickets.frDueAt,
+            frAchievedAt: tickets.frAchievedAt,
+            waDueAt: tickets.waDueAt,
+            waAchievedAt: tickets.waAchievedAt,
+            resDueAt: tickets.resDueAt,
+            resAchievedAt: tickets.resAchievedAt,
+          })
+          .from(tickets)
+          .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
+          .innerJoin(tiers, eq(tiers.id, organizations.tierId))
+          .where(inArray(tickets.id, ids))
+          .all();
   const byId = new Map(details.map((t) => [t.id, t]));
   const prefix = { firstResponse: "fr", workaround: "wa", resolution: "res" } as const;
   return {
@@ -390,11 +528,22 @@ export function computeSlaTickets(db: Db, d: DrillDown, now: Date) {
       const t = byId.get(r.ticketId);
       if (!t) return [];
       const p = prefix[r.metric];
-      return [{
-        ticketId: t.id, subject: t.subject, organization: t.organization, tierCode: t.tierCode, priority: t.priority, status: t.status,
-        productArea: t.productArea, category: t.category, metric: r.metric, outcome: r.excluded ? ("excluded" as const) : r.outcome,
-        dueAt: t[`${p}DueAt`]!, achievedAt: t[`${p}AchievedAt`],
-      }];
+      return [
+        {
+          ticketId: t.id,
+          subject: t.subject,
+          organization: t.organization,
+          tierCode: t.tierCode,
+          priority: t.priority,
+          status: t.status,
+          productArea: t.productArea,
+          category: t.category,
+          metric: r.metric,
+          outcome: r.excluded ? ("excluded" as const) : r.outcome,
+          dueAt: t[`${p}DueAt`]!,
+          achievedAt: t[`${p}AchievedAt`],
+        },
+      ];
     }),
   };
 }
@@ -405,7 +554,11 @@ export function searchOrganizations(db: Db, query: string, limit: number) {
     .select({ id: organizations.id, name: organizations.name, tierCode: tiers.code })
     .from(organizations)
     .innerJoin(tiers, eq(tiers.id, organizations.tierId))
-    .where(query.trim() ? sql`${organizations.name} like ${`%${query.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'` : undefined)
+    .where(
+      query.trim()
+        ? sql`${organizations.name} like ${`%${query.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'`
+        : undefined,
+    )
     .orderBy(asc(organizations.name))
     .limit(limit)
     .all();
@@ -413,5 +566,7 @@ export function searchOrganizations(db: Db, query: string, limit: number) {
 
 /** One organization's name (for the filter chip), or null. */
 export function organizationName(db: Db, id: number): string | null {
-  return db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)).get()?.name ?? null;
+  return (
+    db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)).get()?.name ?? null
+  );
 }

@@ -46,8 +46,21 @@ export function bruteForceAttainment(sqlite: Database.Database, from: Date, to: 
         ORDER BY t.id, e.at, e.id`,
     )
     .raw(true);
-  type Row = [number, number, number, TierCode, Priority, string | null, number, number | null, string | null, string | null];
-  const bounds = sqlite.prepare(`SELECT coalesce(min(id), 0) AS lo, coalesce(max(id), -1) AS hi FROM tickets`).get() as { lo: number; hi: number };
+  type Row = [
+    number,
+    number,
+    number,
+    TierCode,
+    Priority,
+    string | null,
+    number,
+    number | null,
+    string | null,
+    string | null,
+  ];
+  const bounds = sqlite
+    .prepare(`SELECT coalesce(min(id), 0) AS lo, coalesce(max(id), -1) AS hi FROM tickets`)
+    .get() as { lo: number; hi: number };
   let current: Row | null = null;
   let events: StoredEvent[] = [];
   const finish = () => {
@@ -73,21 +86,37 @@ export function bruteForceAttainment(sqlite: Database.Database, from: Date, to: 
         current = r;
         events = [];
       }
-      if (r[7] !== null && r[8] !== null) events.push({ at: new Date(r[7]), type: r[8], data: r[9] === null ? null : (JSON.parse(r[9]) as StoredEvent["data"]) });
+      if (r[7] !== null && r[8] !== null)
+        events.push({
+          at: new Date(r[7]),
+          type: r[8],
+          data: r[9] === null ? null : (JSON.parse(r[9]) as StoredEvent["data"]),
+        });
     }
   }
   finish();
   return out;
 }
 
-export type VerifyMismatch = { tierCode: TierCode; metric: Metric; priority: Priority; dashboard: Figures; events: Figures };
+export type VerifyMismatch = {
+  tierCode: TierCode;
+  metric: Metric;
+  priority: Priority;
+  dashboard: Figures;
+  events: Figures;
+};
 
 /**
  * `npm run sla:verify`: compares the dashboard's attainment (getAttainment, from the rollups, at
  * `now`) with the brute-force recomputation from events, per tier, metric and priority. An empty
  * list means every figure on /sla for the period is what the events say.
  */
-export function verifyAttainment(db: Db, from: Date, to: Date, now: Date): { cells: number; mismatches: VerifyMismatch[] } {
+export function verifyAttainment(
+  db: Db,
+  from: Date,
+  to: Date,
+  now: Date,
+): { cells: number; mismatches: VerifyMismatch[] } {
   const brute = bruteForceAttainment(db.$client, from, to, now);
   const mismatches: VerifyMismatch[] = [];
   let cells = 0;
@@ -99,7 +128,13 @@ export function verifyAttainment(db: Db, from: Date, to: Date, now: Date): { cel
         const b = brute.get(key(code, metric, priority)) ?? { met: 0, breached: 0, excluded: 0 };
         const d = dash.byMetricPriority[metric][priority];
         if (d.met !== b.met || d.breached !== b.breached || d.excluded !== b.excluded) {
-          mismatches.push({ tierCode: code, metric, priority, dashboard: d, events: figures(b.met, b.breached, b.excluded) });
+          mismatches.push({
+            tierCode: code,
+            metric,
+            priority,
+            dashboard: d,
+            events: figures(b.met, b.breached, b.excluded),
+          });
         }
       }
     }

@@ -30,10 +30,20 @@ export function computeStaffHome(db: Db, now: Date, assigneeId: number) {
     .where(open)
     .groupBy(tickets.priority)
     .all();
-  const unassigned = db.select({ n: sql<number>`count(*)` }).from(tickets).where(and(open, isNull(tickets.assigneeId))).get();
+  const unassigned = db
+    .select({ n: sql<number>`count(*)` })
+    .from(tickets)
+    .where(and(open, isNull(tickets.assigneeId)))
+    .get();
   const byPriority = PRIORITIES.map((p) => {
     const r = rows.find((x) => x.priority === p);
-    return { priority: p, total: r?.total ?? 0, breached: r?.breached ?? 0, dueSoon: r?.dueSoon ?? 0, mine: r?.mine ?? 0 };
+    return {
+      priority: p,
+      total: r?.total ?? 0,
+      breached: r?.breached ?? 0,
+      dueSoon: r?.dueSoon ?? 0,
+      mine: r?.mine ?? 0,
+    };
   });
   return { byPriority, unassigned: unassigned?.n ?? 0 };
 }
@@ -85,7 +95,12 @@ export function computeTierOverview(db: Db, now: Date) {
         availabilityCommitment: t.availabilityCommitment,
         organizations: orgCounts.find((x) => x.tierId === t.id)?.n ?? 0,
         openTickets: s?.open ?? 0,
-        firstResponse: { met, breached, excluded: s?.excluded ?? 0, attainment: met + breached > 0 ? met / (met + breached) : null },
+        firstResponse: {
+          met,
+          breached,
+          excluded: s?.excluded ?? 0,
+          attainment: met + breached > 0 ? met / (met + breached) : null,
+        },
       };
     });
 }

@@ -4,7 +4,9 @@ import zh from "./messages/zh.json";
 import { pickLocale } from "./negotiate";
 
 function keys(obj: object, prefix = ""): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === "object" ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === "object" ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 describe("message files", () => {
@@ -30,7 +32,8 @@ describe("message files", () => {
 
 describe("pickLocale", () => {
   it("a browser asking for zh-CN first gets Chinese", () => expect(pickLocale("zh-CN,zh;q=0.9,en;q=0.8")).toBe("zh"));
-  it("weights decide: English preferred over Chinese gets English", () => expect(pickLocale("zh;q=0.5,en-US;q=0.9")).toBe("en"));
+  it("weights decide: English preferred over Chinese gets English", () =>
+    expect(pickLocale("zh;q=0.5,en-US;q=0.9")).toBe("en"));
   it("an unsupported language falls back to English", () => expect(pickLocale("fr-FR,de;q=0.8")).toBe("en"));
   it("no header means English", () => expect(pickLocale(null)).toBe("en"));
 });

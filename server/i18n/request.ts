@@ -12,9 +12,16 @@ import { isLocale, LOCALE_COOKIE, pickLocale } from "./negotiate";
  */
 export default getRequestConfig(async () => {
   const user = await getSessionUser();
-  const profile = user ? getDb().select({ locale: users.locale, timeZone: users.timeZone }).from(users).where(eq(users.id, user.id)).get() : undefined;
+  const profile = user
+    ? getDb().select({ locale: users.locale, timeZone: users.timeZone }).from(users).where(eq(users.id, user.id)).get()
+    : undefined;
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(cookie) ? cookie : profile?.locale ? profile.locale : pickLocale((await headers()).get("accept-language"));
-  const messages = locale === "zh" ? (await import("./messages/zh.json")).default : (await import("./messages/en.json")).default;
+  const locale = isLocale(cookie)
+    ? cookie
+    : profile?.locale
+      ? profile.locale
+      : pickLocale((await headers()).get("accept-language"));
+  const messages =
+    locale === "zh" ? (await import("./messages/zh.json")).default : (await import("./messages/en.json")).default;
   return { locale, messages, timeZone: profile?.timeZone ?? "UTC" };
 });

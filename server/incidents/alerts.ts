@@ -13,7 +13,12 @@ export const ALERT_RAISERS = ["agent", "expert", "manager", "account_manager", "
 /** How far back a detection may be recorded: an alert is about something happening now. */
 export const MAX_DETECTION_AGE_MS = 7 * 86_400_000;
 
-export type RaiseAlertInput = { organizationId: number; productArea: ProductArea; description: string; detectedAt: Date };
+export type RaiseAlertInput = {
+  organizationId: number;
+  productArea: ProductArea;
+  description: string;
+  detectedAt: Date;
+};
 
 /**
  * Staff raise a proactive alert for an Enterprise organization: the alert and a P0 ticket for that
@@ -23,10 +28,22 @@ export type RaiseAlertInput = { organizationId: number; productArea: ProductArea
  * @throws DomainError INVALID when the tier has no proactive alerts, the detection is in the future
  * or more than 7 days old, or the organization has no customer contact; NOT_FOUND for an unknown one.
  */
-export function raiseProactiveAlert(db: Db, actor: SessionUser, input: RaiseAlertInput, now: Date): { id: number; ticketId: number } {
-  if (!(ALERT_RAISERS as readonly string[]).includes(actor.role)) throw new DomainError("FORBIDDEN", "You do not have permission to do this.", "errors.forbidden");
-  if (input.detectedAt.getTime() > now.getTime()) throw new DomainError("INVALID", "The detection time cannot be in the future.", "alerts.errors.futureDetection");
-  if (now.getTime() - input.detectedAt.getTime() > MAX_DETECTION_AGE_MS) throw new DomainError("INVALID", "The detection time must be within the last 7 days.", "alerts.errors.oldDetection");
+export function raiseProactiveAlert(
+  db: Db,
+  actor: SessionUser,
+  input: RaiseAlertInput,
+  now: Date,
+): { id: number; ticketId: number } {
+  if (!(ALERT_RAISERS as readonly string[]).includes(actor.role))
+    throw new DomainError("FORBIDDEN", "You do not have permission to do this.", "errors.forbidden");
+  if (input.detectedAt.getTime() > now.getTime())
+    throw new DomainError("INVALID", "The detection time cannot be in the future.", "alerts.errors.futureDetection");
+  if (now.getTime() - input.detectedAt.getTime() > MAX_DETECTION_AGE_MS)
+    throw new DomainError(
+      "INVALID",
+      "The detection time must be within the last 7 days.",
+      "alerts.errors.oldDetection",
+    );
   const org = db
     .select({ id: organizations.id, name: organizations.name, proactiveAlerts: tiers.proactiveAlerts })
     .from(organizations)
@@ -34,7 +51,12 @@ export function raiseProactiveAlert(db: Db, actor: SessionUser, input: RaiseAler
     .where(eq(organizations.id, input.organizationId))
     .get();
   if (!org) throw notFound("Organization");
-  if (!org.proactiveAlerts) throw new DomainError("INVALID", "Proactive alerts are part of the Enterprise tier only.", "alerts.errors.notEntitled");
+  if (!org.proactiveAlerts)
+    throw new DomainError(
+      "INVALID",
+      "Proactive alerts are part of the Enterprise tier only.",
+      "alerts.errors.notEntitled",
+    );
   const contact = db
     .select({ id: users.id })
     .from(users)
@@ -42,7 +64,12 @@ export function raiseProactiveAlert(db: Db, actor: SessionUser, input: RaiseAler
     .orderBy(asc(users.createdAt), asc(users.id))
     .limit(1)
     .get();
-  if (!contact) throw new DomainError("INVALID", "This organization has no customer contact to open the ticket for.", "alerts.errors.noContact");
+  if (!contact)
+    throw new DomainError(
+      "INVALID",
+      "This organization has no customer contact to open the ticket for.",
+      "alerts.errors.noContact",
+    );
 
   // better-sqlite3 turns fileTicket's own transaction into a savepoint of this one: all or nothing.
   return db.transaction((tx) => {
@@ -64,10 +91,25 @@ export function raiseProactiveAlert(db: Db, actor: SessionUser, input: RaiseAler
     appendTicketEvents(tx, ticket.id, [], now);
     const alert = tx
       .insert(proactiveAlerts)
-      .values({ organizationId: org.id, productArea: input.productArea, detectedAt: input.detectedAt, description: input.description, ticketId: ticket.id, raisedById: actor.id, createdAt: now })
+      .values({
+        organizationId: org.id,
+        productArea: input.productArea,
+        detectedAt: input.detectedAt,
+        description: input.description,
+        ticketId: ticket.id,
+        raisedById: actor.id,
+        createdAt: now,
+      })
       .returning({ id: proactiveAlerts.id })
       .get();
-    recordAudit(tx, { actorId: actor.id, action: "proactiveAlert.raise", entity: "proactive_alert", entityId: String(alert.id), detail: { organizationId: org.id, ticketId: ticket.id }, at: now });
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "proactiveAlert.raise",
+      entity: "proactive_alert",
+      entityId: String(alert.id),
+      detail: { organizationId: org.id, ticketId: ticket.id },
+      at: now,
+    });
     return { id: alert.id, ticketId: ticket.id };
   });
 }
@@ -91,7 +133,12 @@ export function listProactiveAlerts(db: Db, organizationId: number, opts: { sinc
     .from(proactiveAlerts)
     .leftJoin(tickets, eq(tickets.id, proactiveAlerts.ticketId))
     .innerJoin(users, eq(users.id, proactiveAlerts.raisedById))
-    .where(and(eq(proactiveAlerts.organizationId, organizationId), opts.since ? gte(proactiveAlerts.detectedAt, opts.since) : undefined))
+    .where(
+      and(
+        eq(proactiveAlerts.organizationId, organizationId),
+        opts.since ? gte(proactiveAlerts.detectedAt, opts.since) : undefined,
+      ),
+    )
     .orderBy(desc(proactiveAlerts.detectedAt), desc(proactiveAlerts.id))
     .limit(opts.limit)
     .all();

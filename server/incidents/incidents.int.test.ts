@@ -15,8 +15,13 @@ beforeEach(() => {
   db = createTestDb();
 });
 
-const count = (table: typeof incidents | typeof auditLog | typeof proactiveAlerts | typeof tickets) => db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
-const orgId = (email: string) => db.select({ id: users.organizationId }).from(users).where(eq(users.email, email)).get()!.id!;
+const count = (table: typeof incidents | typeof auditLog | typeof proactiveAlerts | typeof tickets) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .get()!.n;
+const orgId = (email: string) =>
+  db.select({ id: users.organizationId }).from(users).where(eq(users.email, email)).get()!.id!;
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
@@ -47,7 +52,14 @@ describe("who sees which incidents", () => {
   it("a customer sees only incidents that affected its organization, in the list, by id and on the status page", async () => {
     const agent = callerAs(db, "agent@attain.test");
     const china = await agent.incidents.create(outage());
-    const listedForOrbit = await agent.incidents.create(outage({ title: "Orbit-only relay fault", regions: ["americas"], allOrganizations: false, organizationIds: [orgId(ORBIT)] }));
+    const listedForOrbit = await agent.incidents.create(
+      outage({
+        title: "Orbit-only relay fault",
+        regions: ["americas"],
+        allOrganizations: false,
+        organizationIds: [orgId(ORBIT)],
+      }),
+    );
     const americas = await agent.incidents.create(outage({ title: "US West packet loss", regions: ["americas"] }));
 
     const nimbus = callerAs(db, NIMBUS);
@@ -56,7 +68,9 @@ describe("who sees which incidents", () => {
     expect(nimbusIds).not.toContain(china.id);
     expect(nimbusIds).not.toContain(listedForOrbit.id);
     // Filters cannot widen a customer's view.
-    expect((await nimbus.incidents.list({ region: "china", organizationId: orgId(ORBIT), limit: 500 })).map((i) => i.id)).not.toContain(china.id);
+    expect(
+      (await nimbus.incidents.list({ region: "china", organizationId: orgId(ORBIT), limit: 500 })).map((i) => i.id),
+    ).not.toContain(china.id);
     expect(await codeOf(nimbus.incidents.get({ id: china.id }))).toBe("NOT_FOUND");
     expect(await codeOf(nimbus.incidents.get({ id: listedForOrbit.id }))).toBe("NOT_FOUND");
     const nimbusView = await nimbus.incidents.get({ id: americas.id });
@@ -97,18 +111,34 @@ describe("only staff who run incidents write", () => {
 
     const { id } = await callerAs(db, "manager@attain.test").incidents.create(outage());
     expect(count(incidents)).toBe(before.incidents + 1);
-    const audit = db.select().from(auditLog).where(eq(auditLog.entityId, String(id))).all();
+    const audit = db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(id)))
+      .all();
     expect(audit.map((a) => a.action)).toEqual(["incident.create"]);
 
-    expect(await codeOf(callerAs(db, NIMBUS).incidents.addUpdate({ incidentId: id, body: "We are on it." }))).toBe("FORBIDDEN");
-    expect(await codeOf(callerAs(db, NIMBUS).incidents.saveReview({ incidentId: id, rootCause: "x", reviewTimeline: null }))).toBe("FORBIDDEN");
+    expect(await codeOf(callerAs(db, NIMBUS).incidents.addUpdate({ incidentId: id, body: "We are on it." }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      await codeOf(callerAs(db, NIMBUS).incidents.saveReview({ incidentId: id, rootCause: "x", reviewTimeline: null })),
+    ).toBe("FORBIDDEN");
   });
 
   it.each([
     ["an end before the start", { endedAt: new Date(TEST_ANCHOR.getTime() - 180 * MIN) }, "BAD_REQUEST"],
-    ["an outage starting in the future", { startedAt: new Date(TEST_ANCHOR.getTime() + 60 * MIN), endedAt: null }, "BAD_REQUEST"],
+    [
+      "an outage starting in the future",
+      { startedAt: new Date(TEST_ANCHOR.getTime() + 60 * MIN), endedAt: null },
+      "BAD_REQUEST",
+    ],
     ["maintenance without an announcement time", { planned: true, announcedAt: null }, "BAD_REQUEST"],
-    ["maintenance announced after it started", { planned: true, announcedAt: new Date(TEST_ANCHOR.getTime() - 90 * MIN) }, "BAD_REQUEST"],
+    [
+      "maintenance announced after it started",
+      { planned: true, announcedAt: new Date(TEST_ANCHOR.getTime() - 90 * MIN) },
+      "BAD_REQUEST",
+    ],
     ["a chosen list with no organizations", { allOrganizations: false, organizationIds: [] }, "BAD_REQUEST"],
     ["an organization that does not exist", { allOrganizations: false, organizationIds: [987_654] }, "BAD_REQUEST"],
     ["no regions", { regions: [] }, "BAD_REQUEST"],
@@ -123,11 +153,17 @@ describe("only staff who run incidents write", () => {
     const agent = callerAs(db, "agent@attain.test");
     const input = outage({ regions: ["americas"], allOrganizations: false, organizationIds: [orgId(NIMBUS)] });
     const { id } = await agent.incidents.create(input);
-    const minutes = async () => (await callerAs(db, NIMBUS).availability.status({})).months.find((m) => m.month === "2026-11")!.downtimeMinutes;
+    const minutes = async () =>
+      (await callerAs(db, NIMBUS).availability.status({})).months.find((m) => m.month === "2026-11")!.downtimeMinutes;
     expect(await minutes()).toBe(60);
     await agent.incidents.update({ id, ...input, endedAt: new Date(TEST_ANCHOR.getTime() - 30 * MIN) });
     expect(await minutes()).toBe(90);
-    await agent.incidents.update({ id, ...input, planned: true, announcedAt: new Date(TEST_ANCHOR.getTime() - 4 * 86_400_000) });
+    await agent.incidents.update({
+      id,
+      ...input,
+      planned: true,
+      announcedAt: new Date(TEST_ANCHOR.getTime() - 4 * 86_400_000),
+    });
     expect(await minutes()).toBe(0);
   });
 });
@@ -135,7 +171,12 @@ describe("only staff who run incidents write", () => {
 describe("proactive alerts", () => {
   it("an agent's alert for Nimbus Live opens a P0 ticket clocked from detection, shown to the customer", async () => {
     const detectedAt = new Date(TEST_ANCHOR.getTime() - 20 * MIN);
-    const { id, ticketId } = await callerAs(db, "agent@attain.test").alerts.raise({ organizationId: orgId(NIMBUS), productArea: "video_calling", description: "Join success rate fell to 82 % in US West.", detectedAt });
+    const { id, ticketId } = await callerAs(db, "agent@attain.test").alerts.raise({
+      organizationId: orgId(NIMBUS),
+      productArea: "video_calling",
+      description: "Join success rate fell to 82 % in US West.",
+      detectedAt,
+    });
     const ticket = db.select().from(tickets).where(eq(tickets.id, ticketId)).get()!;
     expect(ticket).toMatchObject({ organizationId: orgId(NIMBUS), priority: "P0", createdAt: detectedAt });
     // Enterprise P0 first response: 15 minutes, 24x7, from detection: already breached 20 minutes later.
@@ -152,12 +193,34 @@ describe("proactive alerts", () => {
 
   it("is refused for a Basic organization, for a customer, and for a future detection, writing nothing", async () => {
     const before = { alerts: count(proactiveAlerts), tickets: count(tickets), audit: count(auditLog) };
-    const input = { organizationId: orgId(ORBIT), productArea: "voice_calling" as const, description: "Call setup latency doubled.", detectedAt: new Date(TEST_ANCHOR.getTime() - 5 * MIN) };
+    const input = {
+      organizationId: orgId(ORBIT),
+      productArea: "voice_calling" as const,
+      description: "Call setup latency doubled.",
+      detectedAt: new Date(TEST_ANCHOR.getTime() - 5 * MIN),
+    };
     expect(await codeOf(callerAs(db, "agent@attain.test").alerts.raise(input))).toBe("BAD_REQUEST");
-    expect(await codeOf(callerAs(db, NIMBUS).alerts.raise({ ...input, organizationId: orgId(NIMBUS) }))).toBe("FORBIDDEN");
-    expect(await codeOf(callerAs(db, "exec@attain.test").alerts.raise({ ...input, organizationId: orgId(NIMBUS) }))).toBe("FORBIDDEN");
-    expect(await codeOf(callerAs(db, "agent@attain.test").alerts.raise({ ...input, organizationId: orgId(NIMBUS), detectedAt: new Date(TEST_ANCHOR.getTime() + MIN) }))).toBe("BAD_REQUEST");
+    expect(await codeOf(callerAs(db, NIMBUS).alerts.raise({ ...input, organizationId: orgId(NIMBUS) }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      await codeOf(callerAs(db, "exec@attain.test").alerts.raise({ ...input, organizationId: orgId(NIMBUS) })),
+    ).toBe("FORBIDDEN");
+    expect(
+      await codeOf(
+        callerAs(db, "agent@attain.test").alerts.raise({
+          ...input,
+          organizationId: orgId(NIMBUS),
+          detectedAt: new Date(TEST_ANCHOR.getTime() + MIN),
+        }),
+      ),
+    ).toBe("BAD_REQUEST");
     expect({ alerts: count(proactiveAlerts), tickets: count(tickets), audit: count(auditLog) }).toEqual(before);
-    expect(db.select({ n: sql<number>`count(*)` }).from(organizations).get()!.n).toBeGreaterThan(0);
+    expect(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(organizations)
+        .get()!.n,
+    ).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,14 @@ import { downtimeRule, incidentPhase, incidentProblem, type IncidentTimes } from
 // All instants UTC.
 const NOW = new Date("2026-11-20T12:00:00Z");
 const at = (iso: string) => new Date(iso);
-const base: IncidentTimes = { startedAt: at("2026-11-20T10:00:00Z"), endedAt: at("2026-11-20T11:00:00Z"), planned: false, announcedAt: null, allOrganizations: true, organizationIds: [] };
+const base: IncidentTimes = {
+  startedAt: at("2026-11-20T10:00:00Z"),
+  endedAt: at("2026-11-20T11:00:00Z"),
+  planned: false,
+  announcedAt: null,
+  allOrganizations: true,
+  organizationIds: [],
+};
 
 describe("an incident record is consistent", () => {
   it("an outage 10:00-11:00 UTC recorded at 12:00 UTC is fine", () => {
@@ -13,19 +20,35 @@ describe("an incident record is consistent", () => {
 
   it.each([
     ["the end equals the start", { endedAt: at("2026-11-20T10:00:00Z") }, "incidents.errors.endBeforeStart"],
-    ["an outage starts after now", { startedAt: at("2026-11-20T12:01:00Z"), endedAt: null }, "incidents.errors.futureStart"],
+    [
+      "an outage starts after now",
+      { startedAt: at("2026-11-20T12:01:00Z"), endedAt: null },
+      "incidents.errors.futureStart",
+    ],
     ["an outage ends after now", { endedAt: at("2026-11-20T12:30:00Z") }, "incidents.errors.futureEnd"],
     ["maintenance has no announcement", { planned: true }, "incidents.errors.announcementRequired"],
-    ["maintenance was announced after it started", { planned: true, announcedAt: at("2026-11-20T10:30:00Z") }, "incidents.errors.announcedAfterStart"],
+    [
+      "maintenance was announced after it started",
+      { planned: true, announcedAt: at("2026-11-20T10:30:00Z") },
+      "incidents.errors.announcedAfterStart",
+    ],
     ["a chosen list is empty", { allOrganizations: false }, "incidents.errors.noOrganizations"],
   ])("refused when %s", (_label, over, key) => {
     expect(incidentProblem({ ...base, ...over }, NOW)?.messageKey).toBe(key);
   });
 
   it("maintenance may be scheduled ahead when announced now or earlier", () => {
-    const ahead = { ...base, planned: true, startedAt: at("2026-11-25T02:00:00Z"), endedAt: at("2026-11-25T03:00:00Z"), announcedAt: at("2026-11-20T09:00:00Z") };
+    const ahead = {
+      ...base,
+      planned: true,
+      startedAt: at("2026-11-25T02:00:00Z"),
+      endedAt: at("2026-11-25T03:00:00Z"),
+      announcedAt: at("2026-11-20T09:00:00Z"),
+    };
     expect(incidentProblem(ahead, NOW)).toBeNull();
-    expect(incidentProblem({ ...ahead, announcedAt: at("2026-11-21T09:00:00Z") }, NOW)?.messageKey).toBe("incidents.errors.announcedInFuture");
+    expect(incidentProblem({ ...ahead, announcedAt: at("2026-11-21T09:00:00Z") }, NOW)?.messageKey).toBe(
+      "incidents.errors.announcedInFuture",
+    );
   });
 });
 
@@ -33,7 +56,9 @@ describe("phase and downtime rule", () => {
   it("scheduled before its start, ongoing until its end, ended after", () => {
     expect(incidentPhase({ startedAt: at("2026-11-21T00:00:00Z"), endedAt: null }, NOW)).toBe("scheduled");
     expect(incidentPhase({ startedAt: at("2026-11-20T11:00:00Z"), endedAt: null }, NOW)).toBe("ongoing");
-    expect(incidentPhase({ startedAt: at("2026-11-20T11:00:00Z"), endedAt: at("2026-11-20T12:00:00Z") }, NOW)).toBe("ended");
+    expect(incidentPhase({ startedAt: at("2026-11-20T11:00:00Z"), endedAt: at("2026-11-20T12:00:00Z") }, NOW)).toBe(
+      "ended",
+    );
   });
 
   it("maintenance announced 72 h ahead is excused; 71 h is short notice", () => {

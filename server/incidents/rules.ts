@@ -22,22 +22,50 @@ export type IncidentProblem = { field: string; messageKey: string; message: stri
  */
 export function incidentProblem(input: IncidentTimes, now: Date): IncidentProblem | null {
   if (input.endedAt && input.endedAt.getTime() <= input.startedAt.getTime())
-    return { field: "endedAt", messageKey: "incidents.errors.endBeforeStart", message: "The end must be after the start." };
+    return {
+      field: "endedAt",
+      messageKey: "incidents.errors.endBeforeStart",
+      message: "The end must be after the start.",
+    };
   if (!input.planned) {
     if (input.startedAt.getTime() > now.getTime())
-      return { field: "startedAt", messageKey: "incidents.errors.futureStart", message: "An outage cannot start in the future; record planned maintenance instead." };
+      return {
+        field: "startedAt",
+        messageKey: "incidents.errors.futureStart",
+        message: "An outage cannot start in the future; record planned maintenance instead.",
+      };
     if (input.endedAt && input.endedAt.getTime() > now.getTime())
-      return { field: "endedAt", messageKey: "incidents.errors.futureEnd", message: "An outage cannot end in the future; leave it ongoing until it is over." };
+      return {
+        field: "endedAt",
+        messageKey: "incidents.errors.futureEnd",
+        message: "An outage cannot end in the future; leave it ongoing until it is over.",
+      };
   } else {
     if (!input.announcedAt)
-      return { field: "announcedAt", messageKey: "incidents.errors.announcementRequired", message: "Planned maintenance needs the time it was announced to customers." };
+      return {
+        field: "announcedAt",
+        messageKey: "incidents.errors.announcementRequired",
+        message: "Planned maintenance needs the time it was announced to customers.",
+      };
     if (input.announcedAt.getTime() > input.startedAt.getTime())
-      return { field: "announcedAt", messageKey: "incidents.errors.announcedAfterStart", message: "The announcement cannot come after the maintenance started." };
+      return {
+        field: "announcedAt",
+        messageKey: "incidents.errors.announcedAfterStart",
+        message: "The announcement cannot come after the maintenance started.",
+      };
     if (input.announcedAt.getTime() > now.getTime())
-      return { field: "announcedAt", messageKey: "incidents.errors.announcedInFuture", message: "The announcement time cannot be in the future." };
+      return {
+        field: "announcedAt",
+        messageKey: "incidents.errors.announcedInFuture",
+        message: "The announcement time cannot be in the future.",
+      };
   }
   if (!input.allOrganizations && input.organizationIds.length === 0)
-    return { field: "organizationIds", messageKey: "incidents.errors.noOrganizations", message: "Choose at least one affected organization, or all organizations in the regions." };
+    return {
+      field: "organizationIds",
+      messageKey: "incidents.errors.noOrganizations",
+      message: "Choose at least one affected organization, or all organizations in the regions.",
+    };
   return null;
 }
 
@@ -51,7 +79,11 @@ export function incidentPhase(incident: { startedAt: Date; endedAt: Date | null 
 }
 
 /** Whether the incident counts against availability, and why: the sentence a customer reads. */
-export function downtimeRule(incident: { planned: boolean; announcedAt: Date | null; startedAt: Date }): "outage" | "shortNotice" | "announced" {
+export function downtimeRule(incident: {
+  planned: boolean;
+  announcedAt: Date | null;
+  startedAt: Date;
+}): "outage" | "shortNotice" | "announced" {
   if (!incident.planned) return "outage";
   return countsAsDowntime(incident) ? "shortNotice" : "announced";
 }

@@ -1,5 +1,13 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
-import { incidentOrganizations, incidents, incidentUpdates, organizations, preventionActions, tiers, users } from "@/db/schema";
+import {
+  incidentOrganizations,
+  incidents,
+  incidentUpdates,
+  organizations,
+  preventionActions,
+  tiers,
+  users,
+} from "@/db/schema";
 import type { INCIDENT_SEVERITIES, ProductArea, Region, TierCode } from "@/db/schema/enums";
 import { ACTION_STATUSES } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
@@ -36,7 +44,10 @@ export type IncidentInput = {
  */
 export function affectsOrganizationSql(org: { id: number; region: Region }): SQL {
   return or(
-    and(eq(incidents.allOrganizations, true), sql`exists (select 1 from json_each(${incidents.regions}) where value = ${org.region})`),
+    and(
+      eq(incidents.allOrganizations, true),
+      sql`exists (select 1 from json_each(${incidents.regions}) where value = ${org.region})`,
+    ),
     sql`exists (select 1 from ${incidentOrganizations} where ${incidentOrganizations.incidentId} = ${incidents.id} and ${incidentOrganizations.organizationId} = ${org.id})`,
   )!;
 }
@@ -60,7 +71,8 @@ function customerScope(db: Pick<Db, "select">, user: SessionUser): SQL | undefin
 }
 
 function assertWriter(user: SessionUser) {
-  if (!(INCIDENT_WRITERS as readonly string[]).includes(user.role)) throw new DomainError("FORBIDDEN", "You do not have permission to do this.", "errors.forbidden");
+  if (!(INCIDENT_WRITERS as readonly string[]).includes(user.role))
+    throw new DomainError("FORBIDDEN", "You do not have permission to do this.", "errors.forbidden");
 }
 
 export type IncidentListFilters = {
@@ -82,11 +94,14 @@ export function listIncidents(db: Db, user: SessionUser, filters: IncidentListFi
   if (filters.productArea) conditions.push(eq(incidents.productArea, filters.productArea));
   if (filters.severity) conditions.push(eq(incidents.severity, filters.severity));
   if (filters.kind) conditions.push(eq(incidents.planned, filters.kind === "maintenance"));
-  if (filters.region) conditions.push(sql`exists (select 1 from json_each(${incidents.regions}) where value = ${filters.region})`);
-  if (filters.organizationId !== undefined && user.role !== "customer") conditions.push(affectsOrganizationSql(organizationOf(db, filters.organizationId)));
+  if (filters.region)
+    conditions.push(sql`exists (select 1 from json_each(${incidents.regions}) where value = ${filters.region})`);
+  if (filters.organizationId !== undefined && user.role !== "customer")
+    conditions.push(affectsOrganizationSql(organizationOf(db, filters.organizationId)));
   const t = now.getTime();
   if (filters.phase === "scheduled") conditions.push(gt(incidents.startedAt, now));
-  if (filters.phase === "ongoing") conditions.push(lte(incidents.startedAt, now), or(isNull(incidents.endedAt), gt(incidents.endedAt, now)));
+  if (filters.phase === "ongoing")
+    conditions.push(lte(incidents.startedAt, now), or(isNull(incidents.endedAt), gt(incidents.endedAt, now)));
   if (filters.phase === "ended") conditions.push(isNotNull(incidents.endedAt), lte(incidents.endedAt, now));
   const phaseRank = sql<number>`case when ${incidents.startedAt} <= ${t} and (${incidents.endedAt} is null or ${incidents.endedAt} > ${t}) then 0 when ${incidents.startedAt} > ${t} then 1 else 2 end`;
   const rows = db
@@ -149,9 +164,21 @@ export function getIncident(db: Db, user: SessionUser, id: number, now: Date) {
         .orderBy(asc(organizations.name))
         .all()
     : [];
-  const updates = db.select({ id: incidentUpdates.id, at: incidentUpdates.at, body: incidentUpdates.body }).from(incidentUpdates).where(eq(incidentUpdates.incidentId, id)).orderBy(asc(incidentUpdates.at), asc(incidentUpdates.id)).all();
-  const actions = db.select().from(preventionActions).where(eq(preventionActions.incidentId, id)).orderBy(asc(preventionActions.dueDate), asc(preventionActions.id)).all();
-  const author = row.createdById ? db.select({ name: users.name }).from(users).where(eq(users.id, row.createdById)).get() : undefined;
+  const updates = db
+    .select({ id: incidentUpdates.id, at: incidentUpdates.at, body: incidentUpdates.body })
+    .from(incidentUpdates)
+    .where(eq(incidentUpdates.incidentId, id))
+    .orderBy(asc(incidentUpdates.at), asc(incidentUpdates.id))
+    .all();
+  const actions = db
+    .select()
+    .from(preventionActions)
+    .where(eq(preventionActions.incidentId, id))
+    .orderBy(asc(preventionActions.dueDate), asc(preventionActions.id))
+    .all();
+  const author = row.createdById
+    ? db.select({ name: users.name }).from(users).where(eq(users.id, row.createdById)).get()
+    : undefined;
   return {
     id: row.id,
     title: row.title,
@@ -172,14 +199,25 @@ export function getIncident(db: Db, user: SessionUser, id: number, now: Date) {
     downtimeRule: downtimeRule(row),
     affectedOrganizations: affected,
     updates,
-    actions: actions.map((a) => ({ id: a.id, title: a.title, owner: staff ? a.owner : null, dueDate: a.dueDate, status: a.status })),
+    actions: actions.map((a) => ({
+      id: a.id,
+      title: a.title,
+      owner: staff ? a.owner : null,
+      dueDate: a.dueDate,
+      status: a.status,
+    })),
   };
 }
 
 function checkOrganizations(tx: Pick<Db, "select">, ids: number[]) {
   if (ids.length === 0) return;
   const found = tx.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, ids)).all();
-  if (found.length !== new Set(ids).size) throw new DomainError("INVALID", "One of the chosen organizations does not exist.", "incidents.errors.unknownOrganization");
+  if (found.length !== new Set(ids).size)
+    throw new DomainError(
+      "INVALID",
+      "One of the chosen organizations does not exist.",
+      "incidents.errors.unknownOrganization",
+    );
 }
 
 function validate(input: IncidentInput, now: Date) {
@@ -190,7 +228,8 @@ function validate(input: IncidentInput, now: Date) {
 function writeOrganizations(tx: Tx, incidentId: number, input: IncidentInput) {
   tx.delete(incidentOrganizations).where(eq(incidentOrganizations.incidentId, incidentId)).run();
   if (input.allOrganizations) return;
-  for (const organizationId of [...new Set(input.organizationIds)]) tx.insert(incidentOrganizations).values({ incidentId, organizationId }).run();
+  for (const organizationId of [...new Set(input.organizationIds)])
+    tx.insert(incidentOrganizations).values({ incidentId, organizationId }).run();
 }
 
 const columns = (input: IncidentInput) => ({
@@ -221,7 +260,14 @@ export function createIncident(db: Db, actor: SessionUser, input: IncidentInput,
       .returning({ id: incidents.id })
       .get();
     writeOrganizations(tx, row.id, input);
-    recordAudit(tx, { actorId: actor.id, action: "incident.create", entity: "incident", entityId: String(row.id), detail: { title: input.title, planned: input.planned }, at: now });
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "incident.create",
+      entity: "incident",
+      entityId: String(row.id),
+      detail: { title: input.title, planned: input.planned },
+      at: now,
+    });
     return { id: row.id };
   });
 }
@@ -241,7 +287,12 @@ export function updateIncident(db: Db, actor: SessionUser, id: number, input: In
       action: "incident.update",
       entity: "incident",
       entityId: String(id),
-      detail: { startedAt: before.startedAt.toISOString(), endedAt: before.endedAt?.toISOString() ?? null, newStartedAt: input.startedAt.toISOString(), newEndedAt: input.endedAt?.toISOString() ?? null },
+      detail: {
+        startedAt: before.startedAt.toISOString(),
+        endedAt: before.endedAt?.toISOString() ?? null,
+        newStartedAt: input.startedAt.toISOString(),
+        newEndedAt: input.endedAt?.toISOString() ?? null,
+      },
       at: now,
     });
   });
@@ -253,33 +304,70 @@ export function endIncident(db: Db, actor: SessionUser, input: { incidentId: num
   db.transaction((tx) => {
     const row = tx.select().from(incidents).where(eq(incidents.id, input.incidentId)).get();
     if (!row) throw notFound("Incident");
-    if (incidentPhase(row, now) !== "ongoing") throw new DomainError("CONFLICT", "Only an ongoing incident can be ended.", "incidents.errors.notOngoing");
+    if (incidentPhase(row, now) !== "ongoing")
+      throw new DomainError("CONFLICT", "Only an ongoing incident can be ended.", "incidents.errors.notOngoing");
     tx.update(incidents).set({ endedAt: now }).where(eq(incidents.id, row.id)).run();
     tx.insert(incidentUpdates).values({ incidentId: row.id, at: now, body: input.body }).run();
-    recordAudit(tx, { actorId: actor.id, action: "incident.end", entity: "incident", entityId: String(row.id), at: now });
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "incident.end",
+      entity: "incident",
+      entityId: String(row.id),
+      at: now,
+    });
   });
 }
 
 /** A timestamped, customer-facing update on an incident (what is known, what is being done). */
-export function addIncidentUpdate(db: Db, actor: SessionUser, input: { incidentId: number; body: string }, now: Date): { id: number } {
+export function addIncidentUpdate(
+  db: Db,
+  actor: SessionUser,
+  input: { incidentId: number; body: string },
+  now: Date,
+): { id: number } {
   assertWriter(actor);
   return db.transaction((tx) => {
     const row = tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, input.incidentId)).get();
     if (!row) throw notFound("Incident");
-    const u = tx.insert(incidentUpdates).values({ incidentId: row.id, at: now, body: input.body }).returning({ id: incidentUpdates.id }).get();
-    recordAudit(tx, { actorId: actor.id, action: "incident.addUpdate", entity: "incident", entityId: String(row.id), detail: { updateId: u.id }, at: now });
+    const u = tx
+      .insert(incidentUpdates)
+      .values({ incidentId: row.id, at: now, body: input.body })
+      .returning({ id: incidentUpdates.id })
+      .get();
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "incident.addUpdate",
+      entity: "incident",
+      entityId: String(row.id),
+      detail: { updateId: u.id },
+      at: now,
+    });
     return { id: u.id };
   });
 }
 
 /** The post-incident review's narrative: root cause and timeline (either may be cleared). */
-export function saveIncidentReview(db: Db, actor: SessionUser, input: { incidentId: number; rootCause: string | null; reviewTimeline: string | null }, now: Date): void {
+export function saveIncidentReview(
+  db: Db,
+  actor: SessionUser,
+  input: { incidentId: number; rootCause: string | null; reviewTimeline: string | null },
+  now: Date,
+): void {
   assertWriter(actor);
   db.transaction((tx) => {
     const row = tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, input.incidentId)).get();
     if (!row) throw notFound("Incident");
-    tx.update(incidents).set({ rootCause: input.rootCause || null, reviewTimeline: input.reviewTimeline || null }).where(eq(incidents.id, row.id)).run();
-    recordAudit(tx, { actorId: actor.id, action: "incident.review", entity: "incident", entityId: String(row.id), at: now });
+    tx.update(incidents)
+      .set({ rootCause: input.rootCause || null, reviewTimeline: input.reviewTimeline || null })
+      .where(eq(incidents.id, row.id))
+      .run();
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "incident.review",
+      entity: "incident",
+      entityId: String(row.id),
+      at: now,
+    });
   });
 }
 
@@ -291,7 +379,12 @@ function checkDueDate(dueDate: string) {
 }
 
 /** Adds a prevention action (owner, due date, status) to an incident's review. */
-export function addPreventionAction(db: Db, actor: SessionUser, input: { incidentId: number; title: string; owner: string; dueDate: string; status: ActionStatus }, now: Date): { id: number } {
+export function addPreventionAction(
+  db: Db,
+  actor: SessionUser,
+  input: { incidentId: number; title: string; owner: string; dueDate: string; status: ActionStatus },
+  now: Date,
+): { id: number } {
   assertWriter(actor);
   checkDueDate(input.dueDate);
   return db.transaction((tx) => {
@@ -299,30 +392,64 @@ export function addPreventionAction(db: Db, actor: SessionUser, input: { inciden
     if (!row) throw notFound("Incident");
     const a = tx
       .insert(preventionActions)
-      .values({ incidentId: row.id, title: input.title, owner: input.owner, dueDate: input.dueDate, status: input.status })
+      .values({
+        incidentId: row.id,
+        title: input.title,
+        owner: input.owner,
+        dueDate: input.dueDate,
+        status: input.status,
+      })
       .returning({ id: preventionActions.id })
       .get();
-    recordAudit(tx, { actorId: actor.id, action: "incident.addAction", entity: "prevention_action", entityId: String(a.id), detail: { incidentId: row.id, title: input.title }, at: now });
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "incident.addAction",
+      entity: "prevention_action",
+      entityId: String(a.id),
+      detail: { incidentId: row.id, title: input.title },
+      at: now,
+    });
     return { id: a.id };
   });
 }
 
 /** Moves a prevention action along (open, in progress, done), or changes its owner or due date. */
-export function updatePreventionAction(db: Db, actor: SessionUser, input: { actionId: number; owner: string; dueDate: string; status: ActionStatus }, now: Date): void {
+export function updatePreventionAction(
+  db: Db,
+  actor: SessionUser,
+  input: { actionId: number; owner: string; dueDate: string; status: ActionStatus },
+  now: Date,
+): void {
   assertWriter(actor);
   checkDueDate(input.dueDate);
   db.transaction((tx) => {
     const a = tx.select().from(preventionActions).where(eq(preventionActions.id, input.actionId)).get();
     if (!a) throw notFound("Prevention action");
-    tx.update(preventionActions).set({ owner: input.owner, dueDate: input.dueDate, status: input.status }).where(eq(preventionActions.id, a.id)).run();
-    recordAudit(tx, { actorId: actor.id, action: "incident.updateAction", entity: "prevention_action", entityId: String(a.id), detail: { from: a.status, to: input.status }, at: now });
+    tx.update(preventionActions)
+      .set({ owner: input.owner, dueDate: input.dueDate, status: input.status })
+      .where(eq(preventionActions.id, a.id))
+      .run();
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "incident.updateAction",
+      entity: "prevention_action",
+      entityId: String(a.id),
+      detail: { from: a.status, to: input.status },
+      at: now,
+    });
   });
 }
 
 /** Organizations for the staff pickers (incident scope, status page, proactive alerts). */
 export function organizationChoices(db: Db) {
   return db
-    .select({ id: organizations.id, name: organizations.name, region: organizations.region, tierCode: tiers.code, proactiveAlerts: tiers.proactiveAlerts })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      region: organizations.region,
+      tierCode: tiers.code,
+      proactiveAlerts: tiers.proactiveAlerts,
+    })
     .from(organizations)
     .innerJoin(tiers, eq(tiers.id, organizations.tierId))
     .orderBy(asc(organizations.name))

@@ -18,7 +18,9 @@ const valid = {
 
 describe("article input rules", () => {
   it("error codes are stored upper-case and once, so `err_x, ERR_X` is one code", () => {
-    expect(ZArticleFields.parse({ ...valid, errorCodes: [" err_token_expired ", "ERR_TOKEN_EXPIRED", "110"] }).errorCodes).toEqual(["ERR_TOKEN_EXPIRED", "110"]);
+    expect(
+      ZArticleFields.parse({ ...valid, errorCodes: [" err_token_expired ", "ERR_TOKEN_EXPIRED", "110"] }).errorCodes,
+    ).toEqual(["ERR_TOKEN_EXPIRED", "110"]);
   });
 
   it("an error code with spaces or punctuation other than _ . - is refused", () => {
@@ -28,7 +30,8 @@ describe("article input rules", () => {
 
   it("an address is lower-case words joined by single hyphens, and never a page of /kb", () => {
     expect(ZArticleSlug.parse(" Error-110 ")).toBe("error-110");
-    for (const bad of ["error--110", "-error", "error_110", "错误", "new", "report", "drafts", ""]) expect(ZArticleSlug.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ["error--110", "-error", "error_110", "错误", "new", "report", "drafts", ""])
+      expect(ZArticleSlug.safeParse(bad).success, bad).toBe(false);
   });
 
   it("a body of only white space is refused", () => {

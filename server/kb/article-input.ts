@@ -36,14 +36,24 @@ export const ZArticleSlug = z
   .min(1, "Enter the article's address.")
   .max(SLUG_MAX, `Keep the address to ${SLUG_MAX} characters.`)
   .regex(SLUG_RE, "Use lower-case letters, digits and single hyphens in the address.")
-  .refine((s) => !(RESERVED_SLUGS as readonly string[]).includes(s), "This address is a page of the knowledge base; choose another.");
+  .refine(
+    (s) => !(RESERVED_SLUGS as readonly string[]).includes(s),
+    "This address is a page of the knowledge base; choose another.",
+  );
 
 /** The fields a writer edits; lists arrive already split (see `parseList`). */
 export const ZArticleFields = z.object({
   slug: ZArticleSlug,
-  title: z.string().trim().min(3, "Give the article a title of at least 3 characters.").max(TITLE_MAX, `Keep the title to ${TITLE_MAX} characters.`),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Give the article a title of at least 3 characters.")
+    .max(TITLE_MAX, `Keep the title to ${TITLE_MAX} characters.`),
   summary: z.string().trim().max(SUMMARY_MAX, `Keep the summary to ${SUMMARY_MAX} characters.`),
-  body: z.string().max(BODY_MAX, `Keep the article to ${BODY_MAX} characters.`).refine((b) => b.trim().length > 0, "Write the article's text."),
+  body: z
+    .string()
+    .max(BODY_MAX, `Keep the article to ${BODY_MAX} characters.`)
+    .refine((b) => b.trim().length > 0, "Write the article's text."),
   productArea: z.enum(PRODUCT_AREAS),
   type: z.enum(ARTICLE_TYPES),
   status: z.enum(ARTICLE_STATUSES),
@@ -54,11 +64,22 @@ export const ZArticleFields = z.object({
     .max(20, "Use at most 20 tags.")
     .transform(unique),
   errorCodes: z
-    .array(z.string().trim().toUpperCase().regex(CODE_RE, "An error code is letters, digits, _ . or -, such as 110 or ERR_TOKEN_EXPIRED."))
+    .array(
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(CODE_RE, "An error code is letters, digits, _ . or -, such as 110 or ERR_TOKEN_EXPIRED."),
+    )
     .max(30, "Use at most 30 error codes.")
     .transform(unique),
   sdkVersions: z
-    .array(z.string().trim().regex(VERSION_RE, "An SDK version is up to 32 letters, digits, spaces or . + _ -, such as 4.5.0."))
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(VERSION_RE, "An SDK version is up to 32 letters, digits, spaces or . + _ -, such as 4.5.0."),
+    )
     .max(20, "Use at most 20 SDK versions.")
     .transform(unique),
 });
@@ -106,6 +127,10 @@ export function slugFromTitle(title: string): string {
  * codes as one column so a code in the text ranks too. The seeds and the editor write rows through
  * this one function, so an edited article is indexed exactly like a seeded one.
  */
-export function ftsRow(a: { title: string; body: string; errorCodes: readonly string[] }): { title: string; body: string; codes: string } {
+export function ftsRow(a: { title: string; body: string; errorCodes: readonly string[] }): {
+  title: string;
+  body: string;
+  codes: string;
+} {
   return { title: segmentText(a.title), body: segmentText(a.body), codes: a.errorCodes.join(" ") };
 }

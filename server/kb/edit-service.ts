@@ -5,7 +5,13 @@ import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
-import { canPublish, ftsRow, type ArticleFields, type CreateArticleInput, type UpdateArticleInput } from "./article-input";
+import {
+  canPublish,
+  ftsRow,
+  type ArticleFields,
+  type CreateArticleInput,
+  type UpdateArticleInput,
+} from "./article-input";
 import { renderMarkdown } from "./markdown";
 import { invalidateVocabulary, STALE_AFTER_DAYS } from "./service";
 
@@ -14,15 +20,25 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Actor = { user: SessionUser; ip: string | null };
 
 const publishRequired = () =>
-  new DomainError("FORBIDDEN", "Only experts, managers and admins publish articles or change a published one. Save it as a draft instead.", "kbEdit.errors.publishRequired");
+  new DomainError(
+    "FORBIDDEN",
+    "Only experts, managers and admins publish articles or change a published one. Save it as a draft instead.",
+    "kbEdit.errors.publishRequired",
+  );
 
 /** Replaces an article's error-code rows and full-text row; runs inside the caller's transaction. */
 function writeIndex(tx: Tx, id: number, a: { title: string; body: string; errorCodes: readonly string[] }) {
   tx.delete(articleErrorCodes).where(eq(articleErrorCodes.articleId, id)).run();
-  if (a.errorCodes.length) tx.insert(articleErrorCodes).values(a.errorCodes.map((code) => ({ articleId: id, code: code.toUpperCase() }))).onConflictDoNothing().run();
+  if (a.errorCodes.length)
+    tx.insert(articleErrorCodes)
+      .values(a.errorCodes.map((code) => ({ articleId: id, code: code.toUpperCase() })))
+      .onConflictDoNothing()
+      .run();
   const row = ftsRow(a);
   tx.run(sql`DELETE FROM articles_fts WHERE rowid = ${id}`);
-  tx.run(sql`INSERT INTO articles_fts (rowid, title, body, codes) VALUES (${id}, ${row.title}, ${row.body}, ${row.codes})`);
+  tx.run(
+    sql`INSERT INTO articles_fts (rowid, title, body, codes) VALUES (${id}, ${row.title}, ${row.body}, ${row.codes})`,
+  );
 }
 
 function assertOwner(tx: Tx, ownerId: number) {
@@ -36,10 +52,20 @@ function assertSlugFree(tx: Tx, slug: string, locale: Locale, exceptId: number |
   const taken = tx
     .select({ id: articles.id })
     .from(articles)
-    .where(and(eq(articles.slug, slug), eq(articles.locale, locale), exceptId === null ? undefined : ne(articles.id, exceptId)))
+    .where(
+      and(
+        eq(articles.slug, slug),
+        eq(articles.locale, locale),
+        exceptId === null ? undefined : ne(articles.id, exceptId),
+      ),
+    )
     .get();
   if (taken) {
-    throw new DomainError("CONFLICT", `Another ${locale === "zh" ? "Chinese" : "English"} article already uses the address "${slug}". Choose another address.`, "kbEdit.errors.slugTaken");
+    throw new DomainError(
+      "CONFLICT",
+      `Another ${locale === "zh" ? "Chinese" : "English"} article already uses the address "${slug}". Choose another address.`,
+      "kbEdit.errors.slugTaken",
+    );
   }
 }
 
@@ -77,20 +103,39 @@ export function createArticle(db: Db, actor: Actor, input: CreateArticleInput, n
         .from(articles)
         .where(and(eq(articles.slug, input.translationOf), ne(articles.locale, input.locale)))
         .get();
-      if (!other) throw new DomainError("INVALID", `No article in the other language has the address "${input.translationOf}".`, "kbEdit.errors.translationMissing");
+      if (!other)
+        throw new DomainError(
+          "INVALID",
+          `No article in the other language has the address "${input.translationOf}".`,
+          "kbEdit.errors.translationMissing",
+        );
       const clash = tx
         .select({ id: articles.id })
         .from(articles)
         .where(and(eq(articles.translationGroup, other.translationGroup), eq(articles.locale, input.locale)))
         .get();
-      if (clash) throw new DomainError("CONFLICT", "That article already has a translation in this language.", "kbEdit.errors.translationExists");
+      if (clash)
+        throw new DomainError(
+          "CONFLICT",
+          "That article already has a translation in this language.",
+          "kbEdit.errors.translationExists",
+        );
       translationGroup = other.translationGroup;
-    } else if (tx.select({ id: articles.id }).from(articles).where(eq(articles.translationGroup, translationGroup)).get()) {
+    } else if (
+      tx.select({ id: articles.id }).from(articles).where(eq(articles.translationGroup, translationGroup)).get()
+    ) {
       translationGroup = `${translationGroup}-${now.getTime()}`;
     }
     const row = tx
       .insert(articles)
-      .values({ ...columns(input), locale: input.locale, translationGroup, reviewedAt: now, createdAt: now, updatedAt: now })
+      .values({
+        ...columns(input),
+        locale: input.locale,
+        translationGroup,
+        reviewedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: articles.id, slug: articles.slug, locale: articles.locale, updatedAt: articles.updatedAt })
       .get();
     writeIndex(tx, row.id, input);
@@ -118,21 +163,37 @@ export function updateArticle(db: Db, actor: Actor, input: UpdateArticleInput, n
   const saved = db.transaction((tx) => {
     const before = tx.select().from(articles).where(eq(articles.id, input.id)).get();
     if (!before) throw notFound("Article");
-    if ((before.status === "published" || input.status === "published") && !canPublish(actor.user.role)) throw publishRequired();
+    if ((before.status === "published" || input.status === "published") && !canPublish(actor.user.role))
+      throw publishRequired();
     if (before.updatedAt.getTime() !== input.baseUpdatedAt.getTime()) {
-      throw new DomainError("CONFLICT", "Someone saved this article after you opened it. Reload to see their changes, then make yours again.", "kbEdit.errors.stale");
+      throw new DomainError(
+        "CONFLICT",
+        "Someone saved this article after you opened it. Reload to see their changes, then make yours again.",
+        "kbEdit.errors.stale",
+      );
     }
     assertOwner(tx, input.ownerId);
     if (input.slug !== before.slug) assertSlugFree(tx, input.slug, before.locale, before.id);
     const after = columns(input);
-    const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
-    if (changed.length === 0) throw new DomainError("INVALID", "Nothing changed: the article is the same as saved.", "kbEdit.errors.noChanges");
+    const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
+      (k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]),
+    );
+    if (changed.length === 0)
+      throw new DomainError("INVALID", "Nothing changed: the article is the same as saved.", "kbEdit.errors.noChanges");
     const updatedAt = new Date(Math.max(now.getTime(), before.updatedAt.getTime() + 1));
-    tx.update(articles).set({ ...after, updatedAt }).where(eq(articles.id, before.id)).run();
+    tx.update(articles)
+      .set({ ...after, updatedAt })
+      .where(eq(articles.id, before.id))
+      .run();
     writeIndex(tx, before.id, input);
     recordAudit(tx, {
       actorId: actor.user.id,
-      action: before.status !== input.status ? (input.status === "published" ? "kb.article_publish" : "kb.article_unpublish") : "kb.article_update",
+      action:
+        before.status !== input.status
+          ? input.status === "published"
+            ? "kb.article_publish"
+            : "kb.article_unpublish"
+          : "kb.article_update",
       entity: "article",
       entityId: String(before.id),
       detail: { slug: input.slug, locale: before.locale, changed },
@@ -152,10 +213,18 @@ export function updateArticle(db: Db, actor: Actor, input: UpdateArticleInput, n
  */
 export function markReviewed(db: Db, actor: Actor, input: { id: number }, now: Date) {
   return db.transaction((tx) => {
-    const a = tx.select({ id: articles.id, ownerId: articles.ownerId, reviewedAt: articles.reviewedAt }).from(articles).where(eq(articles.id, input.id)).get();
+    const a = tx
+      .select({ id: articles.id, ownerId: articles.ownerId, reviewedAt: articles.reviewedAt })
+      .from(articles)
+      .where(eq(articles.id, input.id))
+      .get();
     if (!a) throw notFound("Article");
     if (a.ownerId !== actor.user.id && !canPublish(actor.user.role)) {
-      throw new DomainError("FORBIDDEN", "Only the article's owner or a publisher marks it reviewed.", "kbEdit.errors.reviewForbidden");
+      throw new DomainError(
+        "FORBIDDEN",
+        "Only the article's owner or a publisher marks it reviewed.",
+        "kbEdit.errors.reviewForbidden",
+      );
     }
     tx.update(articles).set({ reviewedAt: now }).where(eq(articles.id, a.id)).run();
     recordAudit(tx, {
@@ -248,5 +317,9 @@ export function listDeskArticles(db: Db, user: SessionUser, input: { view: "mine
     .orderBy(desc(staleFirst), desc(articles.updatedAt), articles.id)
     .limit(200)
     .all()
-    .map((r) => ({ ...r, stale: r.reviewedAt.getTime() < cutoff, canReview: r.ownerId === user.id || canPublish(user.role) }));
+    .map((r) => ({
+      ...r,
+      stale: r.reviewedAt.getTime() < cutoff,
+      canReview: r.ownerId === user.id || canPublish(user.role),
+    }));
 }

@@ -51,72 +51,155 @@ function snapshot() {
 }
 
 function row(slug: string, locale: "en" | "zh" = "en") {
-  return db.select().from(articles).where(and(eq(articles.slug, slug), eq(articles.locale, locale))).get();
+  return db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.slug, slug), eq(articles.locale, locale)))
+    .get();
 }
 
 const ftsTitleHits = (q: string) =>
-  (db.$client.prepare(`SELECT a.slug FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?`).all(q) as { slug: string }[]).map((r) => r.slug);
+  (
+    db.$client
+      .prepare(
+        `SELECT a.slug FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?`,
+      )
+      .all(q) as { slug: string }[]
+  ).map((r) => r.slug);
 
 describe("[KB] staff write articles", () => {
   it("an agent saves a draft: stored with its error codes, indexed, audited, and invisible to customers and visitors", async () => {
     const saved = await callerAs(db, AGENT).kb.createArticle(draft());
     expect(saved).toMatchObject({ slug: "quokka-reconnect-loop", locale: "en", updatedAt: TEST_ANCHOR });
     const a = row("quokka-reconnect-loop")!;
-    expect(a).toMatchObject({ status: "draft", errorCodes: ["ERR_QUOKKA_LOOP", "1789"], reviewedAt: TEST_ANCHOR, translationGroup: "quokka-reconnect-loop-en" });
-    expect(db.select({ code: articleErrorCodes.code }).from(articleErrorCodes).where(eq(articleErrorCodes.articleId, a.id)).all().map((r) => r.code).sort()).toEqual(["1789", "ERR_QUOKKA_LOOP"]);
+    expect(a).toMatchObject({
+      status: "draft",
+      errorCodes: ["ERR_QUOKKA_LOOP", "1789"],
+      reviewedAt: TEST_ANCHOR,
+      translationGroup: "quokka-reconnect-loop-en",
+    });
+    expect(
+      db
+        .select({ code: articleErrorCodes.code })
+        .from(articleErrorCodes)
+        .where(eq(articleErrorCodes.articleId, a.id))
+        .all()
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(["1789", "ERR_QUOKKA_LOOP"]);
     expect(ftsTitleHits(`"quokka"`)).toEqual(["quokka-reconnect-loop"]);
-    expect(db.select().from(auditLog).where(and(eq(auditLog.entity, "article"), eq(auditLog.entityId, String(a.id)))).all()).toMatchObject([
-      { action: "kb.article_create", actorId: sessionFor(db, AGENT).id, detail: { status: "draft" } },
-    ]);
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "article"), eq(auditLog.entityId, String(a.id))))
+        .all(),
+    ).toMatchObject([{ action: "kb.article_create", actorId: sessionFor(db, AGENT).id, detail: { status: "draft" } }]);
 
     for (const who of [CUSTOMER, null]) {
       const api = callerAs(db, who);
-      expect((await api.kb.search({ q: "quokka reconnect" })).items.map((i) => i.slug)).not.toContain("quokka-reconnect-loop");
+      expect((await api.kb.search({ q: "quokka reconnect" })).items.map((i) => i.slug)).not.toContain(
+        "quokka-reconnect-loop",
+      );
       expect((await api.kb.search({ q: "ERR_QUOKKA_LOOP" })).items).toEqual([]);
-      expect((await api.kb.browse({ locale: "en", productArea: "video_calling", type: "faq" })).items.map((i) => i.slug)).not.toContain("quokka-reconnect-loop");
+      expect(
+        (await api.kb.browse({ locale: "en", productArea: "video_calling", type: "faq" })).items.map((i) => i.slug),
+      ).not.toContain("quokka-reconnect-loop");
       await expect(api.kb.article({ slug: "quokka-reconnect-loop" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    expect((await callerAs(db, AGENT2).kb.search({ q: "ERR_QUOKKA_LOOP" })).items[0]).toMatchObject({ slug: "quokka-reconnect-loop", status: "draft", codeMatch: true });
+    expect((await callerAs(db, AGENT2).kb.search({ q: "ERR_QUOKKA_LOOP" })).items[0]).toMatchObject({
+      slug: "quokka-reconnect-loop",
+      status: "draft",
+      codeMatch: true,
+    });
   });
 
   it("an agent may not publish; an expert publishes and a visitor then finds it by its error code first", async () => {
     const before = snapshot();
     const a = row("quokka-reconnect-loop")!;
-    await expect(callerAs(db, AGENT).kb.updateArticle({ ...draft(), id: a.id, baseUpdatedAt: a.updatedAt, status: "published" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerAs(db, AGENT).kb.createArticle(draft({ slug: "agent-publishes", status: "published" }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerAs(db, AGENT).kb.updateArticle({ ...draft(), id: a.id, baseUpdatedAt: a.updatedAt, status: "published" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerAs(db, AGENT).kb.createArticle(draft({ slug: "agent-publishes", status: "published" })),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(snapshot()).toEqual(before);
 
-    await callerAs(db, EXPERT, LATER).kb.updateArticle({ ...draft(), id: a.id, baseUpdatedAt: a.updatedAt, status: "published" });
-    expect(db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, String(a.id))).all().map((r) => r.action)).toEqual(["kb.article_create", "kb.article_publish"]);
+    await callerAs(db, EXPERT, LATER).kb.updateArticle({
+      ...draft(),
+      id: a.id,
+      baseUpdatedAt: a.updatedAt,
+      status: "published",
+    });
+    expect(
+      db
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(eq(auditLog.entityId, String(a.id)))
+        .all()
+        .map((r) => r.action),
+    ).toEqual(["kb.article_create", "kb.article_publish"]);
     const r = await callerAs(db, null).kb.search({ q: "1789", preferLocale: "en" });
     expect(r.items[0]).toMatchObject({ slug: "quokka-reconnect-loop", codeMatch: true });
-    expect((await callerAs(db, CUSTOMER).kb.article({ slug: "quokka-reconnect-loop" })).html).toContain('<h2 id="symptom">Symptom</h2>');
+    expect((await callerAs(db, CUSTOMER).kb.article({ slug: "quokka-reconnect-loop" })).html).toContain(
+      '<h2 id="symptom">Symptom</h2>',
+    );
   });
 
   it("an edited title is found by its new words and no longer by its old ones; did-you-mean learns the new words", async () => {
     const a = row("quokka-reconnect-loop")!;
-    await callerAs(db, EXPERT, LATER).kb.updateArticle({ ...draft(), id: a.id, baseUpdatedAt: a.updatedAt, status: "published", title: "Wombat reconnect loop after network switch", errorCodes: ["1790"] });
+    await callerAs(db, EXPERT, LATER).kb.updateArticle({
+      ...draft(),
+      id: a.id,
+      baseUpdatedAt: a.updatedAt,
+      status: "published",
+      title: "Wombat reconnect loop after network switch",
+      errorCodes: ["1790"],
+    });
     expect(ftsTitleHits(`"quokka"`)).toEqual([]);
     expect(ftsTitleHits(`"wombat"`)).toEqual(["quokka-reconnect-loop"]);
     const anon = callerAs(db, null);
     expect((await anon.kb.search({ q: "wombat" })).items.map((i) => i.slug)).toEqual(["quokka-reconnect-loop"]);
     expect((await anon.kb.search({ q: "quokka", logGaps: false })).items).toEqual([]);
     expect((await anon.kb.search({ q: "1789", logGaps: false })).items.some((i) => i.codeMatch)).toBe(false);
-    expect((await anon.kb.search({ q: "1790" })).items[0]).toMatchObject({ slug: "quokka-reconnect-loop", codeMatch: true });
+    expect((await anon.kb.search({ q: "1790" })).items[0]).toMatchObject({
+      slug: "quokka-reconnect-loop",
+      codeMatch: true,
+    });
     expect((await anon.kb.search({ q: "wombet reconnect", logGaps: false })).suggestion).toBe("wombat reconnect");
     // Saved twice within the same millisecond, updatedAt still moved on, so the render is fresh.
     expect(row("quokka-reconnect-loop")!.updatedAt.getTime()).toBe(LATER.getTime() + 1);
-    expect((await anon.kb.article({ slug: "quokka-reconnect-loop" })).article.title).toBe("Wombat reconnect loop after network switch");
+    expect((await anon.kb.article({ slug: "quokka-reconnect-loop" })).article.title).toBe(
+      "Wombat reconnect loop after network switch",
+    );
   });
 
   it("a save from an editor opened before someone else's save is refused with a conflict, and nothing changes", async () => {
     const a = row("quokka-reconnect-loop")!;
     const before = snapshot();
     const err = await callerAs(db, MANAGER, LATER)
-      .kb.updateArticle({ ...draft(), id: a.id, baseUpdatedAt: LATER, status: "published", title: "An older view of the article" })
+      .kb.updateArticle({
+        ...draft(),
+        id: a.id,
+        baseUpdatedAt: LATER,
+        status: "published",
+        title: "An older view of the article",
+      })
       .catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/saved this article after you opened it/) });
-    await expect(callerAs(db, MANAGER, LATER).kb.updateArticle({ ...draft(), id: a.id, baseUpdatedAt: a.updatedAt, status: "published", title: a.title, errorCodes: a.errorCodes })).rejects.toMatchObject({
+    expect(err).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/saved this article after you opened it/),
+    });
+    await expect(
+      callerAs(db, MANAGER, LATER).kb.updateArticle({
+        ...draft(),
+        id: a.id,
+        baseUpdatedAt: a.updatedAt,
+        status: "published",
+        title: a.title,
+        errorCodes: a.errorCodes,
+      }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringMatching(/Nothing changed/),
     });
@@ -126,10 +209,25 @@ describe("[KB] staff write articles", () => {
   it("an agent may not change a published article, but may edit drafts", async () => {
     const a = row("quokka-reconnect-loop")!;
     const before = snapshot();
-    await expect(callerAs(db, AGENT).kb.updateArticle({ ...draft(), id: a.id, baseUpdatedAt: a.updatedAt, status: "draft", title: "Agent edit" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerAs(db, AGENT).kb.updateArticle({
+        ...draft(),
+        id: a.id,
+        baseUpdatedAt: a.updatedAt,
+        status: "draft",
+        title: "Agent edit",
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(snapshot()).toEqual(before);
-    const d = await callerAs(db, AGENT2).kb.createArticle(draft({ slug: "draft-by-agent2", title: "Draft by the second agent", errorCodes: [] }));
-    await callerAs(db, AGENT).kb.updateArticle({ ...draft({ slug: "draft-by-agent2", errorCodes: [] }), id: d.id, baseUpdatedAt: d.updatedAt, title: "Draft improved by the first agent" });
+    const d = await callerAs(db, AGENT2).kb.createArticle(
+      draft({ slug: "draft-by-agent2", title: "Draft by the second agent", errorCodes: [] }),
+    );
+    await callerAs(db, AGENT).kb.updateArticle({
+      ...draft({ slug: "draft-by-agent2", errorCodes: [] }),
+      id: d.id,
+      baseUpdatedAt: d.updatedAt,
+      title: "Draft improved by the first agent",
+    });
     expect(row("draft-by-agent2")!.title).toBe("Draft improved by the first agent");
   });
 
@@ -147,39 +245,75 @@ describe("[KB] staff write articles", () => {
       [{ translationOf: "no-such-article-anywhere" }, /No article in the other language/],
     ];
     for (const [patch, message] of attempts) {
-      const err = (await api.kb.createArticle(draft({ slug: "bad-input", ...patch })).catch((e: unknown) => e)) as { message: string; shape?: { data?: { fieldErrors?: Record<string, string[]> } } };
+      const err = (await api.kb.createArticle(draft({ slug: "bad-input", ...patch })).catch((e: unknown) => e)) as {
+        message: string;
+        shape?: { data?: { fieldErrors?: Record<string, string[]> } };
+      };
       const text = [err.message, ...Object.values(err.shape?.data?.fieldErrors ?? {}).flat()].join(" ");
       expect(text, JSON.stringify(patch)).toMatch(message);
     }
-    await expect(api.kb.createArticle(draft({ slug: "fixing-echo-during-calls" }))).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(api.kb.createArticle(draft({ slug: "fixing-echo-during-calls" }))).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(snapshot()).toEqual(before);
   });
 
   it("a translation joins the other article's group and each links to the other", async () => {
     await callerAs(db, EXPERT).kb.createArticle(
-      draft({ slug: "quokka-reconnect-loop", locale: "zh", translationOf: "quokka-reconnect-loop", title: "网络切换后反复重连", status: "published", errorCodes: ["1790"] }),
+      draft({
+        slug: "quokka-reconnect-loop",
+        locale: "zh",
+        translationOf: "quokka-reconnect-loop",
+        title: "网络切换后反复重连",
+        status: "published",
+        errorCodes: ["1790"],
+      }),
     );
     const en = row("quokka-reconnect-loop", "en")!;
     expect(row("quokka-reconnect-loop", "zh")!.translationGroup).toBe(en.translationGroup);
-    expect((await callerAs(db, null).kb.article({ slug: "quokka-reconnect-loop", locale: "en" })).translations).toEqual([{ slug: "quokka-reconnect-loop", locale: "zh", title: "网络切换后反复重连" }]);
-    expect((await callerAs(db, null).kb.search({ q: "重连", preferLocale: "zh" })).items[0]).toMatchObject({ slug: "quokka-reconnect-loop", locale: "zh" });
-    await expect(callerAs(db, EXPERT).kb.createArticle(draft({ slug: "another-zh", locale: "zh", translationOf: "quokka-reconnect-loop", title: "另一篇" }))).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await callerAs(db, null).kb.article({ slug: "quokka-reconnect-loop", locale: "en" })).translations).toEqual(
+      [{ slug: "quokka-reconnect-loop", locale: "zh", title: "网络切换后反复重连" }],
+    );
+    expect((await callerAs(db, null).kb.search({ q: "重连", preferLocale: "zh" })).items[0]).toMatchObject({
+      slug: "quokka-reconnect-loop",
+      locale: "zh",
+    });
+    await expect(
+      callerAs(db, EXPERT).kb.createArticle(
+        draft({ slug: "another-zh", locale: "zh", translationOf: "quokka-reconnect-loop", title: "另一篇" }),
+      ),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("internal articles written by staff stay invisible to customers", async () => {
-    await callerAs(db, MANAGER).kb.createArticle(draft({ slug: "internal-escalation-notes", title: "Internal escalation notes for quokka", status: "published", internal: true, errorCodes: ["ERR_INTERNAL_ONLY"] }));
+    await callerAs(db, MANAGER).kb.createArticle(
+      draft({
+        slug: "internal-escalation-notes",
+        title: "Internal escalation notes for quokka",
+        status: "published",
+        internal: true,
+        errorCodes: ["ERR_INTERNAL_ONLY"],
+      }),
+    );
     for (const who of [CUSTOMER, null]) {
       expect((await callerAs(db, who).kb.search({ q: "ERR_INTERNAL_ONLY" })).items).toEqual([]);
-      await expect(callerAs(db, who).kb.article({ slug: "internal-escalation-notes" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(callerAs(db, who).kb.article({ slug: "internal-escalation-notes" })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
     }
-    expect((await callerAs(db, AGENT).kb.search({ q: "ERR_INTERNAL_ONLY" })).items[0]).toMatchObject({ slug: "internal-escalation-notes", internal: true });
+    expect((await callerAs(db, AGENT).kb.search({ q: "ERR_INTERNAL_ONLY" })).items[0]).toMatchObject({
+      slug: "internal-escalation-notes",
+      internal: true,
+    });
   });
 
   it("the editor gets the raw Markdown; the preview renders it sanitized like the article page", async () => {
     const e = await callerAs(db, AGENT).kb.editArticle({ slug: "quokka-reconnect-loop", locale: "en" });
     expect(e.body).toContain("## Symptom");
     expect(e.translations).toEqual([{ slug: "quokka-reconnect-loop", locale: "zh", title: "网络切换后反复重连" }]);
-    const p = await callerAs(db, AGENT).kb.preview({ body: '## Steps\n\n<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[x](javascript:alert(3))' });
+    const p = await callerAs(db, AGENT).kb.preview({
+      body: '## Steps\n\n<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[x](javascript:alert(3))',
+    });
     expect(p.html).toContain('<h2 id="steps">Steps</h2>');
     expect(p.html).not.toMatch(/<script|onerror|javascript:/);
     const o = await callerAs(db, AGENT).kb.editorOptions();
@@ -202,23 +336,41 @@ describe("[KB] freshness: stale articles are listed to their owner and marked re
     expect(mine.stale.every((s) => s.mine && s.canReview)).toBe(true);
 
     const target = mine.stale[0]!;
-    expect(db.select({ ownerId: articles.ownerId }).from(articles).where(eq(articles.id, target.id)).get()!.ownerId).toBe(agentId);
+    expect(
+      db.select({ ownerId: articles.ownerId }).from(articles).where(eq(articles.id, target.id)).get()!.ownerId,
+    ).toBe(agentId);
     const otherOwners = all.stale.find((s) => !s.mine)!;
     expect(otherOwners.canReview).toBe(false);
     const before = snapshot();
-    await expect(callerAs(db, AGENT).kb.markReviewed({ id: otherOwners.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerAs(db, AGENT).kb.markReviewed({ id: otherOwners.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(snapshot()).toEqual(before);
 
-    const updatedBefore = db.select({ u: articles.updatedAt }).from(articles).where(eq(articles.id, target.id)).get()!.u;
-    expect(await callerAs(db, AGENT, LATER).kb.markReviewed({ id: target.id })).toEqual({ id: target.id, reviewedAt: LATER });
+    const updatedBefore = db.select({ u: articles.updatedAt }).from(articles).where(eq(articles.id, target.id)).get()!
+      .u;
+    expect(await callerAs(db, AGENT, LATER).kb.markReviewed({ id: target.id })).toEqual({
+      id: target.id,
+      reviewedAt: LATER,
+    });
     const after = db.select().from(articles).where(eq(articles.id, target.id)).get()!;
     expect(after.reviewedAt).toEqual(LATER);
     expect(after.updatedAt).toEqual(updatedBefore);
-    expect((await callerAs(db, AGENT, LATER).kb.report({ staleMine: true })).stale.map((s) => s.id)).not.toContain(target.id);
-    expect(db.select().from(auditLog).where(and(eq(auditLog.action, "kb.article_review"), eq(auditLog.entityId, String(target.id)))).all()).toHaveLength(1);
+    expect((await callerAs(db, AGENT, LATER).kb.report({ staleMine: true })).stale.map((s) => s.id)).not.toContain(
+      target.id,
+    );
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "kb.article_review"), eq(auditLog.entityId, String(target.id))))
+        .all(),
+    ).toHaveLength(1);
     // A publisher may mark anyone's article reviewed.
     await callerAs(db, MANAGER, LATER).kb.markReviewed({ id: otherOwners.id });
-    expect(db.select({ r: articles.reviewedAt }).from(articles).where(eq(articles.id, otherOwners.id)).get()!.r).toEqual(LATER);
+    expect(
+      db.select({ r: articles.reviewedAt }).from(articles).where(eq(articles.id, otherOwners.id)).get()!.r,
+    ).toEqual(LATER);
   });
 
   it("the desk lists the writer's own articles (stale first) and every draft", async () => {
@@ -257,6 +409,12 @@ describe("[KB] editing is for staff only", () => {
       for (const attempt of attempts) await expect(attempt).rejects.toMatchObject({ code });
     }
     expect(snapshot()).toEqual(before);
-    expect(db.select({ n: sql<number>`count(*)` }).from(articles).where(eq(articles.slug, "customer-article")).get()!.n).toBe(0);
+    expect(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(articles)
+        .where(eq(articles.slug, "customer-article"))
+        .get()!.n,
+    ).toBe(0);
   });
 });

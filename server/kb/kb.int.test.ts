@@ -14,7 +14,11 @@ const CUSTOMER = "dev@nimbus.example";
 const AGENT = "agent@attain.test";
 
 function articleId(slug: string, locale: "en" | "zh") {
-  return db.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, slug), eq(articles.locale, locale))).get()!.id;
+  return db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.slug, slug), eq(articles.locale, locale)))
+    .get()!.id;
 }
 
 describe("kb.search ranking on the demo knowledge base", () => {
@@ -27,7 +31,11 @@ describe("kb.search ranking on the demo knowledge base", () => {
   it('"error 110" and "110" find the Error 110 article first, as an exact code match', async () => {
     for (const q of ["error 110", "110", "Error 110"]) {
       const r = await callerAs(db, null).kb.search({ q, preferLocale: "en" });
-      expect(r.items[0], q).toMatchObject({ slug: "error-110-token-invalid-or-expired", locale: "en", codeMatch: true });
+      expect(r.items[0], q).toMatchObject({
+        slug: "error-110-token-invalid-or-expired",
+        locale: "en",
+        codeMatch: true,
+      });
     }
   });
 
@@ -48,7 +56,11 @@ describe("kb.search ranking on the demo knowledge base", () => {
     const r = await callerAs(db, null).kb.search({ q: "延迟", locale: "zh" });
     expect(r.items.length).toBeGreaterThan(3);
     for (const item of r.items) {
-      const a = db.select({ title: articles.title, body: articles.body }).from(articles).where(eq(articles.id, item.id)).get()!;
+      const a = db
+        .select({ title: articles.title, body: articles.body })
+        .from(articles)
+        .where(eq(articles.id, item.id))
+        .get()!;
       expect(a.title + a.body).toContain("延迟");
     }
   });
@@ -89,7 +101,10 @@ describe("kb visibility", () => {
   it("internal runbooks are never returned to customers or anonymous visitors, but are to staff", async () => {
     for (const who of [null, CUSTOMER]) {
       const r = await callerAs(db, who).kb.search({ q: "runbook token" });
-      expect(r.items.some((i) => i.internal), String(who)).toBe(false);
+      expect(
+        r.items.some((i) => i.internal),
+        String(who),
+      ).toBe(false);
       const codes = await callerAs(db, who).kb.search({ q: "110", limit: 50 });
       expect(codes.items.some((i) => i.slug === "runbook-token-error-triage")).toBe(false);
     }
@@ -106,8 +121,12 @@ describe("kb visibility", () => {
 
   it("an internal or draft article does not exist for a customer or anonymous reader", async () => {
     for (const who of [null, CUSTOMER]) {
-      await expect(callerAs(db, who).kb.article({ slug: "runbook-token-error-triage" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(callerAs(db, who).kb.article({ slug: "err-ws-abort-web" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(callerAs(db, who).kb.article({ slug: "runbook-token-error-triage" })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await expect(callerAs(db, who).kb.article({ slug: "err-ws-abort-web" })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
     }
     const staff = await callerAs(db, AGENT).kb.article({ slug: "runbook-token-error-triage", locale: "zh" });
     expect(staff.article).toMatchObject({ internal: true, locale: "zh" });
@@ -122,7 +141,9 @@ describe("kb visibility", () => {
     expect(pub.items.every((i) => !i.internal && i.status === "published")).toBe(true);
     const faq = await callerAs(db, null).kb.browse({ locale: "zh", productArea: "voice_calling", type: "faq" });
     expect(faq.items.length).toBeGreaterThan(0);
-    expect(faq.items.every((i) => i.locale === "zh" && i.productArea === "voice_calling" && i.type === "faq")).toBe(true);
+    expect(faq.items.every((i) => i.locale === "zh" && i.productArea === "voice_calling" && i.type === "faq")).toBe(
+      true,
+    );
   });
 });
 
@@ -141,7 +162,13 @@ describe("kb.article", () => {
 
   it("an article with a <script> in its body is rendered without it", async () => {
     const id = articleId("fixing-echo-during-calls", "en");
-    db.update(articles).set({ body: "Hi <script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))", updatedAt: new Date() }).where(eq(articles.id, id)).run();
+    db.update(articles)
+      .set({
+        body: "Hi <script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))",
+        updatedAt: new Date(),
+      })
+      .where(eq(articles.id, id))
+      .run();
     const r = await callerAs(db, null).kb.article({ slug: "fixing-echo-during-calls", locale: "en" });
     expect(r.html).not.toMatch(/<script|onerror|javascript:/i);
   });
@@ -153,28 +180,53 @@ describe("kb.recordView", () => {
     const views = () => db.select({ v: articles.views }).from(articles).where(eq(articles.id, id)).get()!.v;
     const start = views();
     const day1 = new Date("2026-11-20T10:00:00Z");
-    expect(await callerAs(db, null, day1).kb.recordView({ articleId: id, visitorId: "visitor-aaaa" })).toEqual({ counted: true });
-    expect(await callerAs(db, null, day1).kb.recordView({ articleId: id, visitorId: "visitor-aaaa" })).toEqual({ counted: false });
-    expect(await callerAs(db, CUSTOMER, day1).kb.recordView({ articleId: id, visitorId: "ignored-bbbb" })).toEqual({ counted: true });
-    expect(await callerAs(db, CUSTOMER, day1).kb.recordView({ articleId: id, visitorId: "another-cccc" })).toEqual({ counted: false });
-    expect(await callerAs(db, null, new Date("2026-11-21T10:00:00Z")).kb.recordView({ articleId: id, visitorId: "visitor-aaaa" })).toEqual({ counted: true });
+    expect(await callerAs(db, null, day1).kb.recordView({ articleId: id, visitorId: "visitor-aaaa" })).toEqual({
+      counted: true,
+    });
+    expect(await callerAs(db, null, day1).kb.recordView({ articleId: id, visitorId: "visitor-aaaa" })).toEqual({
+      counted: false,
+    });
+    expect(await callerAs(db, CUSTOMER, day1).kb.recordView({ articleId: id, visitorId: "ignored-bbbb" })).toEqual({
+      counted: true,
+    });
+    expect(await callerAs(db, CUSTOMER, day1).kb.recordView({ articleId: id, visitorId: "another-cccc" })).toEqual({
+      counted: false,
+    });
+    expect(
+      await callerAs(db, null, new Date("2026-11-21T10:00:00Z")).kb.recordView({
+        articleId: id,
+        visitorId: "visitor-aaaa",
+      }),
+    ).toEqual({ counted: true });
     expect(views()).toBe(start + 3);
     expect(db.select().from(articleViews).where(eq(articleViews.articleId, id)).all()).toHaveLength(3);
   });
 
   it("a view of an internal article by an anonymous visitor is refused as not found", async () => {
     const id = articleId("runbook-token-error-triage", "en");
-    await expect(callerAs(db, null).kb.recordView({ articleId: id, visitorId: "visitor-aaaa" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerAs(db, null).kb.recordView({ articleId: id, visitorId: "visitor-aaaa" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 
 describe("kb.feedback", () => {
   it("a customer's not-helpful vote with a reason is counted once; voting again replaces it", async () => {
     const id = articleId("fixing-echo-during-calls", "zh");
-    const counts = () => db.select({ h: articles.helpfulCount, n: articles.notHelpfulCount }).from(articles).where(eq(articles.id, id)).get()!;
+    const counts = () =>
+      db
+        .select({ h: articles.helpfulCount, n: articles.notHelpfulCount })
+        .from(articles)
+        .where(eq(articles.id, id))
+        .get()!;
     const start = counts();
     const api = callerAs(db, CUSTOMER);
-    await api.kb.feedback({ articleId: id, helpful: false, reason: "missing_information", comment: "Nothing about Bluetooth headsets." });
+    await api.kb.feedback({
+      articleId: id,
+      helpful: false,
+      reason: "missing_information",
+      comment: "Nothing about Bluetooth headsets.",
+    });
     await api.kb.feedback({ articleId: id, helpful: false, reason: "inaccurate" });
     expect(counts()).toEqual({ h: start.h, n: start.n + 1 });
     const r = await api.kb.feedback({ articleId: id, helpful: true });
@@ -186,12 +238,18 @@ describe("kb.feedback", () => {
 
   it("a not-helpful vote without a reason is refused", async () => {
     const id = articleId("fixing-echo-during-calls", "en");
-    await expect(callerAs(db, CUSTOMER).kb.feedback({ articleId: id, helpful: false })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(callerAs(db, CUSTOMER).kb.feedback({ articleId: id, helpful: false })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("anonymous visitors cannot vote, and customers cannot vote on internal articles", async () => {
-    await expect(callerAs(db, null).kb.feedback({ articleId: articleId("fixing-echo-during-calls", "en"), helpful: true })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(callerAs(db, CUSTOMER).kb.feedback({ articleId: articleId("runbook-token-error-triage", "en"), helpful: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      callerAs(db, null).kb.feedback({ articleId: articleId("fixing-echo-during-calls", "en"), helpful: true }),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(
+      callerAs(db, CUSTOMER).kb.feedback({ articleId: articleId("runbook-token-error-triage", "en"), helpful: true }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

@@ -9,13 +9,17 @@ describe("renderMarkdown", () => {
   });
 
   it("an onerror= attribute on inline HTML never survives", () => {
-    const { html } = renderMarkdown('<img src="x" onerror="alert(1)">\n\n<p onclick="alert(2)">x</p>\n\n![a](https://example.com/a.png "t")');
+    const { html } = renderMarkdown(
+      '<img src="x" onerror="alert(1)">\n\n<p onclick="alert(2)">x</p>\n\n![a](https://example.com/a.png "t")',
+    );
     expect(html).not.toMatch(/onerror|onclick/i);
     expect(html).toContain('<img src="https://example.com/a.png"');
   });
 
   it("a javascript: link keeps its text but loses its href", () => {
-    const { html } = renderMarkdown("[click me](javascript:alert(1)) and [ok](https://docs.example.com/x) and <a href=\"javascript:alert(2)\">raw</a>");
+    const { html } = renderMarkdown(
+      '[click me](javascript:alert(1)) and [ok](https://docs.example.com/x) and <a href="javascript:alert(2)">raw</a>',
+    );
     expect(html).not.toMatch(/javascript:/i);
     expect(html).toContain("click me");
     expect(html).toContain('href="https://docs.example.com/x"');
@@ -23,7 +27,9 @@ describe("renderMarkdown", () => {
   });
 
   it("an iframe, a style tag and a data: URL image are removed", () => {
-    const { html } = renderMarkdown('<iframe src="https://evil.example"></iframe>\n\n<style>body{display:none}</style>\n\n![x](data:image/svg+xml;base64,PHN2Zz4=)');
+    const { html } = renderMarkdown(
+      '<iframe src="https://evil.example"></iframe>\n\n<style>body{display:none}</style>\n\n![x](data:image/svg+xml;base64,PHN2Zz4=)',
+    );
     expect(html).not.toMatch(/<iframe|<style|data:image/i);
   });
 
@@ -34,7 +40,9 @@ describe("renderMarkdown", () => {
   });
 
   it("headings get linkable ids and h2/h3 form the table of contents", () => {
-    const { html, toc } = renderMarkdown("# Title\n\n## Find the device\n\ntext\n\n### On Android\n\n## 定位产生回声的设备\n\n#### deep");
+    const { html, toc } = renderMarkdown(
+      "# Title\n\n## Find the device\n\ntext\n\n### On Android\n\n## 定位产生回声的设备\n\n#### deep",
+    );
     expect(html).toContain('<h2 id="find-the-device">Find the device</h2>');
     expect(toc).toEqual([
       { id: "find-the-device", text: "Find the device", depth: 2 },

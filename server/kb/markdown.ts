@@ -41,7 +41,11 @@ function hardenLinks() {
     const walk = (node: Root | Element) => {
       for (const child of node.children) {
         if (child.type !== "element") continue;
-        if (child.tagName === "a" && typeof child.properties.href === "string" && /^https?:/i.test(child.properties.href)) {
+        if (
+          child.tagName === "a" &&
+          typeof child.properties.href === "string" &&
+          /^https?:/i.test(child.properties.href)
+        ) {
           child.properties.rel = ["noopener", "noreferrer", "nofollow"];
         }
         walk(child);

@@ -47,7 +47,11 @@ describe("cleanSnippet", () => {
 });
 
 describe("did you mean", () => {
-  const vocab = titleVocabulary(["Quick start: video calling on Android", "Fixing echo during calls", "Error 110: token invalid or expired"]);
+  const vocab = titleVocabulary([
+    "Quick start: video calling on Android",
+    "Fixing echo during calls",
+    "Error 110: token invalid or expired",
+  ]);
 
   it("edit distance counts insertions, deletions and substitutions", () => {
     expect(editDistance("andriod", "android")).toBe(2);
@@ -56,7 +60,9 @@ describe("did you mean", () => {
   });
 
   it("a misspelt title word is corrected, the rest of the query kept", () => {
-    expect(suggestQuery("andriod quick start", ["andriod", "quick", "start"], vocab, () => false)).toBe("android quick start");
+    expect(suggestQuery("andriod quick start", ["andriod", "quick", "start"], vocab, () => false)).toBe(
+      "android quick start",
+    );
     expect(suggestQuery("tokn expired", ["tokn", "expired"], vocab, () => false)).toBe("token expired");
   });
 

@@ -70,7 +70,10 @@ export type SnippetPart = { text: string; hit: boolean };
  * parts are plain text; the page renders highlights as elements, never as HTML.
  */
 export function cleanSnippet(snippet: string): SnippetPart[] {
-  const tokens = snippet.replace(/\]\([^)\s]*\)?/g, " ").split(/\s+/).filter(Boolean);
+  const tokens = snippet
+    .replace(/\]\([^)\s]*\)?/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
   const kept: { text: string; hit: boolean }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
@@ -136,7 +139,12 @@ export function titleVocabulary(titles: string[]): string[] {
  * null when no word changes. `isKnown` says whether a word already occurs in the index, so correct
  * words outside the vocabulary are left alone.
  */
-export function suggestQuery(query: string, words: string[], vocabulary: string[], isKnown: (word: string) => boolean): string | null {
+export function suggestQuery(
+  query: string,
+  words: string[],
+  vocabulary: string[],
+  isKnown: (word: string) => boolean,
+): string | null {
   const vocab = new Set(vocabulary);
   let out = query;
   let changed = false;

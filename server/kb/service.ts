@@ -7,7 +7,15 @@ import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { canPublish } from "./article-input";
 import { renderMarkdown, type RenderedMarkdown } from "./markdown";
-import { cleanSnippet, parseQuery, SNIPPET_CLOSE, SNIPPET_OPEN, suggestQuery, titleVocabulary, type SnippetPart } from "./search";
+import {
+  cleanSnippet,
+  parseQuery,
+  SNIPPET_CLOSE,
+  SNIPPET_OPEN,
+  suggestQuery,
+  titleVocabulary,
+  type SnippetPart,
+} from "./search";
 
 const DAY = 86_400_000;
 export const STALE_AFTER_DAYS = 180;
@@ -57,7 +65,11 @@ export type SearchHit = {
   snippet: SnippetPart[];
 };
 
-type Row = Pick<SearchHit, "id" | "slug" | "locale" | "title" | "summary" | "productArea" | "type" | "status"> & { internal: number; error_codes: string; score: number | null };
+type Row = Pick<SearchHit, "id" | "slug" | "locale" | "title" | "summary" | "productArea" | "type" | "status"> & {
+  internal: number;
+  error_codes: string;
+  score: number | null;
+};
 
 const vocabularies = new WeakMap<object, string[]>();
 
@@ -65,7 +77,9 @@ const vocabularies = new WeakMap<object, string[]>();
 function vocabulary(db: Db): string[] {
   let v = vocabularies.get(db.$client);
   if (!v) {
-    const rows = db.$client.prepare(`SELECT title, tags FROM articles WHERE status = 'published' AND internal = 0`).all() as { title: string; tags: string }[];
+    const rows = db.$client
+      .prepare(`SELECT title, tags FROM articles WHERE status = 'published' AND internal = 0`)
+      .all() as { title: string; tags: string }[];
     v = titleVocabulary(rows.map((r) => `${r.title} ${(JSON.parse(r.tags) as string[]).join(" ")}`));
     vocabularies.set(db.$client, v);
   }
@@ -88,7 +102,11 @@ export function searchArticles(db: Db, user: SessionUser | null, input: SearchIn
   const parsed = parseQuery(input.q);
   const filters: string[] = [visibleRaw(user)];
   const params: unknown[] = [];
-  for (const [column, value] of [["a.product_area", input.productArea], ["a.type", input.type], ["a.locale", input.locale]] as const) {
+  for (const [column, value] of [
+    ["a.product_area", input.productArea],
+    ["a.type", input.type],
+    ["a.locale", input.locale],
+  ] as const) {
     if (!value) continue;
     filters.push(`${column} = ?`);
     params.push(value);
@@ -136,7 +154,10 @@ export function searchArticles(db: Db, user: SessionUser | null, input: SearchIn
 
   const items: SearchHit[] = rows.map((r) => {
     const s = snippets.get(r.id);
-    const snippet = s && (s.includes(SNIPPET_OPEN) || s.includes(SNIPPET_CLOSE)) ? cleanSnippet(s) : [{ text: r.summary, hit: false }];
+    const snippet =
+      s && (s.includes(SNIPPET_OPEN) || s.includes(SNIPPET_CLOSE))
+        ? cleanSnippet(s)
+        : [{ text: r.summary, hit: false }];
     return {
       id: r.id,
       slug: r.slug,
@@ -161,7 +182,13 @@ export function searchArticles(db: Db, user: SessionUser | null, input: SearchIn
 
   if (items.length === 0 && input.logGaps !== false && input.q.trim()) {
     db.insert(searchLog)
-      .values({ query: input.q.trim().slice(0, 200), locale: input.locale ?? input.preferLocale ?? null, results: 0, userId: user?.id ?? null, createdAt: now })
+      .values({
+        query: input.q.trim().slice(0, 200),
+        locale: input.locale ?? input.preferLocale ?? null,
+        results: 0,
+        userId: user?.id ?? null,
+        createdAt: now,
+      })
       .run();
   }
   return { items, suggestion };
@@ -187,7 +214,12 @@ function renderCached(id: number, updatedAt: Date, body: string): RenderedMarkdo
  * One article for reading: the requested translation, else the reader's language, else whichever
  * exists. An article the user may not see "does not exist".
  */
-export function getArticle(db: Db, user: SessionUser | null, input: { slug: string; locale?: Locale; preferLocale?: Locale }, now: Date) {
+export function getArticle(
+  db: Db,
+  user: SessionUser | null,
+  input: { slug: string; locale?: Locale; preferLocale?: Locale },
+  now: Date,
+) {
   const rows = db
     .select()
     .from(articles)
@@ -203,12 +235,22 @@ export function getArticle(db: Db, user: SessionUser | null, input: { slug: stri
   const related = db
     .select({ slug: articles.slug, locale: articles.locale, title: articles.title, type: articles.type })
     .from(articles)
-    .where(and(eq(articles.productArea, a.productArea), eq(articles.locale, a.locale), ne(articles.translationGroup, a.translationGroup), visible(user)))
+    .where(
+      and(
+        eq(articles.productArea, a.productArea),
+        eq(articles.locale, a.locale),
+        ne(articles.translationGroup, a.translationGroup),
+        visible(user),
+      ),
+    )
     .orderBy(desc(articles.views), articles.id)
     .limit(5)
     .all();
   const staff = isKbStaff(user);
-  const owner = staff && a.ownerId ? (db.select({ name: users.name }).from(users).where(eq(users.id, a.ownerId)).get()?.name ?? null) : null;
+  const owner =
+    staff && a.ownerId
+      ? (db.select({ name: users.name }).from(users).where(eq(users.id, a.ownerId)).get()?.name ?? null)
+      : null;
   const myVote = user
     ? (db
         .select({ helpful: articleFeedback.helpful, reason: articleFeedback.reason })
@@ -249,7 +291,11 @@ export function getArticle(db: Db, user: SessionUser | null, input: { slug: stri
 }
 
 /** The browse page: articles by product area and type in one language, with counts per area and type. */
-export function browseArticles(db: Db, user: SessionUser | null, input: { productArea?: ProductArea; type?: ArticleType; locale: Locale }) {
+export function browseArticles(
+  db: Db,
+  user: SessionUser | null,
+  input: { productArea?: ProductArea; type?: ArticleType; locale: Locale },
+) {
   const base = and(eq(articles.locale, input.locale), visible(user));
   const areas = db
     .select({ productArea: articles.productArea, count: sql<number>`count(*)` })
@@ -264,9 +310,25 @@ export function browseArticles(db: Db, user: SessionUser | null, input: { produc
     .groupBy(articles.type)
     .all();
   const items = db
-    .select({ slug: articles.slug, locale: articles.locale, title: articles.title, summary: articles.summary, productArea: articles.productArea, type: articles.type, status: articles.status, internal: articles.internal, reviewedAt: articles.reviewedAt })
+    .select({
+      slug: articles.slug,
+      locale: articles.locale,
+      title: articles.title,
+      summary: articles.summary,
+      productArea: articles.productArea,
+      type: articles.type,
+      status: articles.status,
+      internal: articles.internal,
+      reviewedAt: articles.reviewedAt,
+    })
     .from(articles)
-    .where(and(base, input.productArea ? eq(articles.productArea, input.productArea) : undefined, input.type ? eq(articles.type, input.type) : undefined))
+    .where(
+      and(
+        base,
+        input.productArea ? eq(articles.productArea, input.productArea) : undefined,
+        input.type ? eq(articles.type, input.type) : undefined,
+      ),
+    )
     .orderBy(desc(articles.views), articles.id)
     .limit(60)
     .all();
@@ -289,14 +351,27 @@ function findVisibleArticle(db: Pick<Db, "select">, user: SessionUser | null, ar
  * Counts a view once per visitor per article per UTC day. The visitor is the signed-in user, else
  * the browser's anonymous visitor id.
  */
-export function recordView(db: Db, user: SessionUser | null, input: { articleId: number; visitorId: string }, now: Date) {
+export function recordView(
+  db: Db,
+  user: SessionUser | null,
+  input: { articleId: number; visitorId: string },
+  now: Date,
+) {
   return db.transaction((tx) => {
     findVisibleArticle(tx, user, input.articleId);
     const visitor = user ? `u:${user.id}` : `v:${input.visitorId}`;
     const day = now.toISOString().slice(0, 10);
-    const res = tx.insert(articleViews).values({ articleId: input.articleId, visitor, day }).onConflictDoNothing().run();
+    const res = tx
+      .insert(articleViews)
+      .values({ articleId: input.articleId, visitor, day })
+      .onConflictDoNothing()
+      .run();
     const counted = res.changes > 0;
-    if (counted) tx.update(articles).set({ views: sql`${articles.views} + 1` }).where(eq(articles.id, input.articleId)).run();
+    if (counted)
+      tx.update(articles)
+        .set({ views: sql`${articles.views} + 1` })
+        .where(eq(articles.id, input.articleId))
+        .run();
     return { counted };
   });
 }
@@ -305,8 +380,14 @@ export function recordView(db: Db, user: SessionUser | null, input: { articleId:
  * A signed-in reader's vote; one vote per reader and article, so voting again replaces the earlier
  * vote and the article's counts move with it. A not-helpful vote needs a reason.
  */
-export function giveFeedback(db: Db, user: SessionUser, input: { articleId: number; helpful: boolean; reason?: FeedbackReason | null; comment?: string | null }, now: Date) {
-  if (!input.helpful && !input.reason) throw new DomainError("INVALID", "Please tell us what was wrong with the article.", "kb.errors.reasonRequired");
+export function giveFeedback(
+  db: Db,
+  user: SessionUser,
+  input: { articleId: number; helpful: boolean; reason?: FeedbackReason | null; comment?: string | null },
+  now: Date,
+) {
+  if (!input.helpful && !input.reason)
+    throw new DomainError("INVALID", "Please tell us what was wrong with the article.", "kb.errors.reasonRequired");
   const reason = input.helpful ? null : (input.reason ?? null);
   const comment = input.comment?.trim() || null;
   return db.transaction((tx) => {
@@ -317,22 +398,45 @@ export function giveFeedback(db: Db, user: SessionUser, input: { articleId: numb
       .where(and(eq(articleFeedback.articleId, input.articleId), eq(articleFeedback.userId, user.id)))
       .get();
     if (prior) {
-      tx.update(articleFeedback).set({ helpful: input.helpful, reason, comment, createdAt: now }).where(eq(articleFeedback.id, prior.id)).run();
+      tx.update(articleFeedback)
+        .set({ helpful: input.helpful, reason, comment, createdAt: now })
+        .where(eq(articleFeedback.id, prior.id))
+        .run();
       if (prior.helpful !== input.helpful) {
         const [up, down] = input.helpful ? [1, -1] : [-1, 1];
         tx.update(articles)
-          .set({ helpfulCount: sql`max(0, ${articles.helpfulCount} + ${up})`, notHelpfulCount: sql`max(0, ${articles.notHelpfulCount} + ${down})` })
+          .set({
+            helpfulCount: sql`max(0, ${articles.helpfulCount} + ${up})`,
+            notHelpfulCount: sql`max(0, ${articles.notHelpfulCount} + ${down})`,
+          })
           .where(eq(articles.id, input.articleId))
           .run();
       }
     } else {
-      tx.insert(articleFeedback).values({ articleId: input.articleId, userId: user.id, helpful: input.helpful, reason, comment, createdAt: now }).run();
+      tx.insert(articleFeedback)
+        .values({
+          articleId: input.articleId,
+          userId: user.id,
+          helpful: input.helpful,
+          reason,
+          comment,
+          createdAt: now,
+        })
+        .run();
       tx.update(articles)
-        .set(input.helpful ? { helpfulCount: sql`${articles.helpfulCount} + 1` } : { notHelpfulCount: sql`${articles.notHelpfulCount} + 1` })
+        .set(
+          input.helpful
+            ? { helpfulCount: sql`${articles.helpfulCount} + 1` }
+            : { notHelpfulCount: sql`${articles.notHelpfulCount} + 1` },
+        )
         .where(eq(articles.id, input.articleId))
         .run();
     }
-    const counts = tx.select({ helpful: articles.helpfulCount, notHelpful: articles.notHelpfulCount }).from(articles).where(eq(articles.id, input.articleId)).get()!;
+    const counts = tx
+      .select({ helpful: articles.helpfulCount, notHelpful: articles.notHelpfulCount })
+      .from(articles)
+      .where(eq(articles.id, input.articleId))
+      .get()!;
     return { helpful: input.helpful, reason, helpfulCount: counts.helpful, notHelpfulCount: counts.notHelpful };
   });
 }
@@ -348,23 +452,47 @@ export function kbReport(db: Db, user: SessionUser, input: { staleMine?: boolean
   const cutoff = new Date(now.getTime() - STALE_AFTER_DAYS * DAY);
   const reviewer = canPublish(user.role);
   const stale = db
-    .select({ id: articles.id, slug: articles.slug, locale: articles.locale, title: articles.title, reviewedAt: articles.reviewedAt, owner: users.name, mine: sql<number>`coalesce(${articles.ownerId} = ${user.id}, 0)` })
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      locale: articles.locale,
+      title: articles.title,
+      reviewedAt: articles.reviewedAt,
+      owner: users.name,
+      mine: sql<number>`coalesce(${articles.ownerId} = ${user.id}, 0)`,
+    })
     .from(articles)
     .leftJoin(users, eq(users.id, articles.ownerId))
-    .where(and(sql`${articles.reviewedAt} < ${cutoff.getTime()}`, input.staleMine ? eq(articles.ownerId, user.id) : undefined))
+    .where(
+      and(
+        sql`${articles.reviewedAt} < ${cutoff.getTime()}`,
+        input.staleMine ? eq(articles.ownerId, user.id) : undefined,
+      ),
+    )
     .orderBy(desc(sql`coalesce(${articles.ownerId} = ${user.id}, 0)`), articles.reviewedAt)
     .limit(100)
     .all()
     .map((r) => ({ ...r, mine: r.mine === 1, canReview: r.mine === 1 || reviewer }));
   const notHelpful = db
-    .select({ slug: articles.slug, locale: articles.locale, title: articles.title, views: articles.views, helpfulCount: articles.helpfulCount, notHelpfulCount: articles.notHelpfulCount })
+    .select({
+      slug: articles.slug,
+      locale: articles.locale,
+      title: articles.title,
+      views: articles.views,
+      helpfulCount: articles.helpfulCount,
+      notHelpfulCount: articles.notHelpfulCount,
+    })
     .from(articles)
     .where(sql`${articles.notHelpfulCount} > 0`)
     .orderBy(desc(articles.views))
     .limit(20)
     .all();
   const noResults = db
-    .select({ query: sql<string>`lower(${searchLog.query})`, count: sql<number>`count(*)`, lastAt: sql<number>`max(${searchLog.createdAt})` })
+    .select({
+      query: sql<string>`lower(${searchLog.query})`,
+      count: sql<number>`count(*)`,
+      lastAt: sql<number>`max(${searchLog.createdAt})`,
+    })
     .from(searchLog)
     .where(eq(searchLog.results, 0))
     .groupBy(sql`lower(${searchLog.query})`)

@@ -15,12 +15,23 @@ const FROM = "Attain Support <support@attain.test>";
 
 const transportFor = (port: number) => nodemailer.createTransport(`smtp://127.0.0.1:${port}`);
 const mailFor = (subject: string) => db.select().from(outbox).where(eq(outbox.subject, subject)).all();
-const attemptsOf = (id: number) => db.select().from(auditLog).where(and(eq(auditLog.entity, "outbox"), eq(auditLog.entityId, String(id)))).all();
+const attemptsOf = (id: number) =>
+  db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "outbox"), eq(auditLog.entityId, String(id))))
+    .all();
 
 describe("email delivery through SMTP", () => {
   it("delivers the outbox after the write: the requester's message arrives with its recipient and subject, and the row is marked sent", async () => {
     const smtp = await smtpListener();
-    const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ subject: "Echo on iOS calls", description: "Both sides hear an echo on iOS 18.", productArea: "voice_calling", category: "functional_bug", priority: "P2" });
+    const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({
+      subject: "Echo on iOS calls",
+      description: "Both sides hear an echo on iOS 18.",
+      productArea: "voice_calling",
+      category: "functional_bug",
+      priority: "P2",
+    });
     await callerAs(db, "agent@attain.test", at(5)).tickets.reply({ ticketId: id, body: "Which device models?" });
     const subject = `[#${id}] Echo on iOS calls`;
     const queued = mailFor(subject).filter((m) => m.to === "dev@nimbus.example");
@@ -52,7 +63,13 @@ describe("email delivery through SMTP", () => {
     const down = await smtpListener();
     const port = down.port;
     await down.close();
-    const { id } = await callerAs(db, "dev@nimbus.example", at(10)).tickets.create({ subject: "Screen share is black", description: "Screen share shows black on Windows 11.", productArea: "video_calling", category: "compatibility", priority: "P2" });
+    const { id } = await callerAs(db, "dev@nimbus.example", at(10)).tickets.create({
+      subject: "Screen share is black",
+      description: "Screen share shows black on Windows 11.",
+      productArea: "video_calling",
+      category: "compatibility",
+      priority: "P2",
+    });
     await callerAs(db, "agent@attain.test", at(12)).tickets.reply({ ticketId: id, body: "Which GPU driver?" });
     const subject = `[#${id}] Screen share is black`;
 
@@ -61,7 +78,9 @@ describe("email delivery through SMTP", () => {
     expect(failed.retryAt).toEqual(at(14));
     const row = mailFor(subject).find((m) => m.to === "dev@nimbus.example")!;
     expect(row.sentAt).toBeNull();
-    const shown = (await callerAs(db, "admin@attain.test", at(13)).notifications.outbox({ limit: 200 })).items.find((m) => m.id === row.id)!;
+    const shown = (await callerAs(db, "admin@attain.test", at(13)).notifications.outbox({ limit: 200 })).items.find(
+      (m) => m.id === row.id,
+    )!;
     expect(shown).toMatchObject({ status: "failed", attempts: 1, sentAt: null, nextAttemptAt: at(14) });
     expect(shown.lastError).toMatch(/ECONNREFUSED/);
 
@@ -73,10 +92,17 @@ describe("email delivery through SMTP", () => {
     const retried = await deliverOutbox(db, transportFor(up.port), { now: () => at(14), from: FROM });
     await up.close();
     expect(retried.sent).toBeGreaterThanOrEqual(1);
-    expect(up.received.some((r) => r.to.includes("dev@nimbus.example") && r.data.includes(`Subject: ${subject}`))).toBe(true);
+    expect(up.received.some((r) => r.to.includes("dev@nimbus.example") && r.data.includes(`Subject: ${subject}`))).toBe(
+      true,
+    );
     expect(mailFor(subject).find((m) => m.id === row.id)!.sentAt).toEqual(at(14));
-    expect(attemptsOf(row.id).map((a) => [a.action, (a.detail as { attempt: number }).attempt])).toEqual([["email.failed", 1], ["email.sent", 2]]);
-    const after = (await callerAs(db, "admin@attain.test", at(15)).notifications.outbox({ limit: 200 })).items.find((m) => m.id === row.id)!;
+    expect(attemptsOf(row.id).map((a) => [a.action, (a.detail as { attempt: number }).attempt])).toEqual([
+      ["email.failed", 1],
+      ["email.sent", 2],
+    ]);
+    const after = (await callerAs(db, "admin@attain.test", at(15)).notifications.outbox({ limit: 200 })).items.find(
+      (m) => m.id === row.id,
+    )!;
     expect(after).toMatchObject({ status: "sent", attempts: 2, lastError: null });
   });
 });

@@ -9,10 +9,19 @@ import { and, asc, eq, gt, gte, inArray, isNull } from "drizzle-orm";
 import { auditLog, outbox } from "@/db/schema";
 import { recordAudit } from "@/server/audit/service";
 import type { Db } from "@/server/db";
-import { DELIVERY_WINDOW_MS, deliveryStatus, isDeliveryDue, nextAttemptAt, type DeliveryState, type DeliveryStatus } from "./retry";
+import {
+  DELIVERY_WINDOW_MS,
+  deliveryStatus,
+  isDeliveryDue,
+  nextAttemptAt,
+  type DeliveryState,
+  type DeliveryStatus,
+} from "./retry";
 
 /** What delivery needs of a mail transport (nodemailer's `Transporter` has it). */
-export type MailTransport = { sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
+export type MailTransport = {
+  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+};
 
 export type OutboxAttempts = { attempts: number; lastAttemptAt: Date | null; lastError: string | null };
 const BATCH = 200;
@@ -21,14 +30,26 @@ const BATCH = 200;
  * Each message's delivery attempts, read from the audit log. Attempts happen after the message was
  * written, so the search starts at the oldest message's creation (the audit log's time index).
  */
-export function loadAttempts(db: Pick<Db, "select">, rows: { id: number; createdAt: Date }[]): Map<number, OutboxAttempts> {
+export function loadAttempts(
+  db: Pick<Db, "select">,
+  rows: { id: number; createdAt: Date }[],
+): Map<number, OutboxAttempts> {
   const result = new Map<number, OutboxAttempts>();
   if (rows.length === 0) return result;
   const since = new Date(Math.min(...rows.map((r) => r.createdAt.getTime())));
   const entries = db
     .select({ entityId: auditLog.entityId, action: auditLog.action, at: auditLog.at, detail: auditLog.detail })
     .from(auditLog)
-    .where(and(gte(auditLog.at, since), eq(auditLog.entity, "outbox"), inArray(auditLog.entityId, rows.map((r) => String(r.id)))))
+    .where(
+      and(
+        gte(auditLog.at, since),
+        eq(auditLog.entity, "outbox"),
+        inArray(
+          auditLog.entityId,
+          rows.map((r) => String(r.id)),
+        ),
+      ),
+    )
     .orderBy(asc(auditLog.at), asc(auditLog.id))
     .all();
   for (const e of entries) {
@@ -43,7 +64,10 @@ export function loadAttempts(db: Pick<Db, "select">, rows: { id: number; created
 }
 
 /** An outbox row with its delivery state, as the admin's outbox page shows it. */
-export function withDeliveryState<T extends { id: number; createdAt: Date; sentAt: Date | null }>(db: Pick<Db, "select">, rows: T[]): (T & DeliveryState & { status: DeliveryStatus; nextAttemptAt: Date | null })[] {
+export function withDeliveryState<T extends { id: number; createdAt: Date; sentAt: Date | null }>(
+  db: Pick<Db, "select">,
+  rows: T[],
+): (T & DeliveryState & { status: DeliveryStatus; nextAttemptAt: Date | null })[] {
   const attempts = loadAttempts(db, rows);
   return rows.map((r) => {
     const state = { ...r, ...(attempts.get(r.id) ?? { attempts: 0, lastAttemptAt: null, lastError: null }) };
@@ -61,13 +85,23 @@ export type DeliveryPass = { sent: number; failed: number; retryAt: Date | null 
  * a time; each attempt is recorded (audit "email.sent" or "email.failed" with the error and the
  * attempt number) and a success sets `sent_at`. Returns when the earliest retry falls due.
  */
-export async function deliverOutbox(db: Db, transport: MailTransport, opts: { now: () => Date; from: string }): Promise<DeliveryPass> {
+export async function deliverOutbox(
+  db: Db,
+  transport: MailTransport,
+  opts: { now: () => Date; from: string },
+): Promise<DeliveryPass> {
   const start = opts.now();
   const after = lowWater.get(db) ?? 0;
   const rows = db
     .select()
     .from(outbox)
-    .where(and(gt(outbox.id, after), isNull(outbox.sentAt), gte(outbox.createdAt, new Date(start.getTime() - DELIVERY_WINDOW_MS))))
+    .where(
+      and(
+        gt(outbox.id, after),
+        isNull(outbox.sentAt),
+        gte(outbox.createdAt, new Date(start.getTime() - DELIVERY_WINDOW_MS)),
+      ),
+    )
     .orderBy(asc(outbox.id))
     .limit(BATCH)
     .all();
@@ -75,22 +109,43 @@ export async function deliverOutbox(db: Db, transport: MailTransport, opts: { no
   const result: DeliveryPass = { sent: 0, failed: 0, retryAt: null };
   let firstOpen: number | null = null;
   for (const row of rows) {
-    const state = { createdAt: row.createdAt, sentAt: row.sentAt, ...(attempts.get(row.id) ?? { attempts: 0, lastAttemptAt: null, lastError: null }) };
+    const state = {
+      createdAt: row.createdAt,
+      sentAt: row.sentAt,
+      ...(attempts.get(row.id) ?? { attempts: 0, lastAttemptAt: null, lastError: null }),
+    };
     if (isDeliveryDue(state, start)) {
       const attempt = state.attempts + 1;
       try {
         await transport.sendMail({ from: opts.from, to: row.to, subject: row.subject, text: row.body });
         const at = opts.now();
         db.transaction((tx) => {
-          tx.update(outbox).set({ sentAt: at }).where(and(eq(outbox.id, row.id), isNull(outbox.sentAt))).run();
-          recordAudit(tx, { actorId: null, action: "email.sent", entity: "outbox", entityId: String(row.id), detail: { attempt, to: row.to }, at });
+          tx.update(outbox)
+            .set({ sentAt: at })
+            .where(and(eq(outbox.id, row.id), isNull(outbox.sentAt)))
+            .run();
+          recordAudit(tx, {
+            actorId: null,
+            action: "email.sent",
+            entity: "outbox",
+            entityId: String(row.id),
+            detail: { attempt, to: row.to },
+            at,
+          });
         });
         result.sent += 1;
         continue;
       } catch (err) {
         const at = opts.now();
         const error = (err instanceof Error ? err.message : String(err)).slice(0, 500) || "unknown error";
-        recordAudit(db, { actorId: null, action: "email.failed", entity: "outbox", entityId: String(row.id), detail: { attempt, to: row.to, error }, at });
+        recordAudit(db, {
+          actorId: null,
+          action: "email.failed",
+          entity: "outbox",
+          entityId: String(row.id),
+          detail: { attempt, to: row.to, error },
+          at,
+        });
         result.failed += 1;
         state.attempts = attempt;
         state.lastAttemptAt = at;

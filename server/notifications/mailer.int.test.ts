@@ -27,7 +27,13 @@ async function until(check: () => boolean, ms = 10_000) {
 
 describe("with SMTP_URL set", () => {
   it("a ticket write's mail leaves through SMTP after the write returns, and the outbox row is marked sent", async () => {
-    const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ subject: "Bluetooth headset not used", description: "Audio stays on the speaker with AirPods.", productArea: "voice_calling", category: "compatibility", priority: "P3" });
+    const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({
+      subject: "Bluetooth headset not used",
+      description: "Audio stays on the speaker with AirPods.",
+      productArea: "voice_calling",
+      category: "compatibility",
+      priority: "P3",
+    });
     const subject = `[#${id}] Bluetooth headset not used`;
     await callerAs(db, "agent@attain.test", at(3)).tickets.reply({ ticketId: id, body: "Which iOS version?" });
     // Not sent inside the write: the row exists, unsent, when the procedure returns.

@@ -41,7 +41,10 @@ export function scheduleOutboxDelivery(db: Db, now: () => Date): void {
         const pass = await deliverOutbox(db, tr, { now, from: env.MAIL_FROM });
         if (pass.retryAt) {
           if (retryTimer) clearTimeout(retryTimer);
-          retryTimer = setTimeout(() => scheduleOutboxDelivery(db, now), Math.max(1000, pass.retryAt.getTime() - now().getTime()));
+          retryTimer = setTimeout(
+            () => scheduleOutboxDelivery(db, now),
+            Math.max(1000, pass.retryAt.getTime() - now().getTime()),
+          );
           retryTimer.unref();
         }
       } while (again);

@@ -8,7 +8,12 @@ export const MAX_DELIVERY_ATTEMPTS = 5;
 /** Messages older than this are no longer picked up by a delivery pass (they stay readable in the outbox). */
 export const DELIVERY_WINDOW_MS = 24 * 3_600_000;
 
-export type DeliveryState = { sentAt: Date | null; attempts: number; lastAttemptAt: Date | null; lastError: string | null };
+export type DeliveryState = {
+  sentAt: Date | null;
+  attempts: number;
+  lastAttemptAt: Date | null;
+  lastError: string | null;
+};
 export type DeliveryStatus = "sent" | "pending" | "failed";
 
 /** Sent once delivered; failed once an attempt failed (whether or not a retry is still coming); else pending. */
@@ -31,5 +36,7 @@ export function nextAttemptAt(s: DeliveryState & { createdAt: Date }): Date | nu
 /** True when a delivery pass at `now` should try this message. */
 export function isDeliveryDue(s: DeliveryState & { createdAt: Date }, now: Date): boolean {
   const next = nextAttemptAt(s);
-  return next !== null && next.getTime() <= now.getTime() && now.getTime() - s.createdAt.getTime() <= DELIVERY_WINDOW_MS;
+  return (
+    next !== null && next.getTime() <= now.getTime() && now.getTime() - s.createdAt.getTime() <= DELIVERY_WINDOW_MS
+  );
 }

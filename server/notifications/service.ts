@@ -7,20 +7,35 @@ import { withDeliveryState } from "./delivery";
 /** The signed-in user's own notifications, newest first, with the unread count. */
 export function listNotifications(db: Db, user: SessionUser, limit: number) {
   const items = db
-    .select({ id: notifications.id, kind: notifications.kind, ticketId: notifications.ticketId, subject: tickets.subject, createdAt: notifications.createdAt, readAt: notifications.readAt })
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      ticketId: notifications.ticketId,
+      subject: tickets.subject,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
     .from(notifications)
     .leftJoin(tickets, eq(tickets.id, notifications.ticketId))
     .where(eq(notifications.userId, user.id))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit)
     .all();
-  const unread = db.select({ n: sql<number>`count(*)` }).from(notifications).where(and(eq(notifications.userId, user.id), isNull(notifications.readAt))).get();
+  const unread = db
+    .select({ n: sql<number>`count(*)` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)))
+    .get();
   return { items, unread: unread?.n ?? 0 };
 }
 
 /** Marks all of the user's notifications read; never touches anybody else's. */
 export function markAllRead(db: Db, user: SessionUser, now: Date): { updated: number } {
-  const res = db.update(notifications).set({ readAt: now }).where(and(eq(notifications.userId, user.id), isNull(notifications.readAt))).run();
+  const res = db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)))
+    .run();
   return { updated: res.changes };
 }
 

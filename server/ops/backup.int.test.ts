@@ -19,7 +19,13 @@ const ticketCount = () => (db.$client.prepare("select count(*) as n from tickets
 describe("[RELIABILITY] online backup and restore", () => {
   it("a backup taken while the server's connection is open and writing restores exactly that moment", async () => {
     const customer = callerAs(db, "dev@nimbus.example");
-    const file = { subject: "Backup check ticket", description: "Filed before the backup was taken.", productArea: "voice_calling", category: "functional_bug", priority: "P2" } as const;
+    const file = {
+      subject: "Backup check ticket",
+      description: "Filed before the backup was taken.",
+      productArea: "voice_calling",
+      category: "functional_bug",
+      priority: "P2",
+    } as const;
     await customer.tickets.create(file);
     const atBackup = databaseChecksum(db.$client);
     const count = ticketCount();
@@ -35,7 +41,9 @@ describe("[RELIABILITY] online backup and restore", () => {
     const { saved } = await restoreDatabase(backup, live, dir, new Date("2026-11-20T13:00:00Z"));
     expect(databaseChecksum(db.$client)).toBe(atBackup);
     expect(ticketCount()).toBe(count);
-    expect(db.$client.prepare("select count(*) as n from tickets where subject = 'Filed after the backup'").get()).toEqual({ n: 0 });
+    expect(
+      db.$client.prepare("select count(*) as n from tickets where subject = 'Filed after the backup'").get(),
+    ).toEqual({ n: 0 });
     expect(saved && fs.existsSync(saved)).toBe(true);
     // and the restored database takes writes again
     await customer.tickets.create({ ...file, subject: "Filed after the restore" });

@@ -45,13 +45,23 @@ export async function backupDatabase(source: string, dir: string, now: Date): Pr
  * than a file swapped under them. The backup must pass `integrity_check` and look like an Attain
  * database; the current content is first saved beside the backups (`pre-restore-<time>.db`).
  */
-export async function restoreDatabase(backup: string, target: string, dir: string, now: Date): Promise<{ saved: string | null }> {
+export async function restoreDatabase(
+  backup: string,
+  target: string,
+  dir: string,
+  now: Date,
+): Promise<{ saved: string | null }> {
   const source = new Database(backup, { readonly: true, fileMustExist: true });
   try {
     const check = integrity(source);
     if (check !== "ok") throw new Error(`${backup} failed its integrity check: ${check}`);
-    const tables = new Set((source.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
-    for (const t of ["users", "organizations", "tickets"]) if (!tables.has(t)) throw new Error(`${backup} is not an Attain database (no ${t} table)`);
+    const tables = new Set(
+      (source.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
+    );
+    for (const t of ["users", "organizations", "tickets"])
+      if (!tables.has(t)) throw new Error(`${backup} is not an Attain database (no ${t} table)`);
     let saved: string | null = null;
     if (fs.existsSync(target)) {
       fs.mkdirSync(dir, { recursive: true });

@@ -35,7 +35,9 @@ export function previousQuarter(q: string): string {
 /** The three "YYYY-MM" month keys of a quarter, oldest first. */
 export function monthsOfQuarter(q: string): string[] {
   const { from } = quarterBounds(q);
-  return [0, 1, 2].map((i) => new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + i, 1)).toISOString().slice(0, 7));
+  return [0, 1, 2].map((i) =>
+    new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + i, 1)).toISOString().slice(0, 7),
+  );
 }
 
 /** The last `count` quarters that have ended by `now`, newest first: the ones a review can cover. */

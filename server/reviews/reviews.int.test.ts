@@ -25,14 +25,28 @@ describe("service reviews", () => {
   it("the account manager generates last quarter's review; its figures equal the dashboards' for the same organization and quarter", async () => {
     ({ id } = await am().reviews.generate({ organizationId: NIMBUS, quarter: Q3 }));
     const review = await am().reviews.get({ id });
-    expect(review).toMatchObject({ status: "draft", quarter: Q3, organizationName: "Nimbus Live", canEdit: true, canAcknowledge: false });
+    expect(review).toMatchObject({
+      status: "draft",
+      quarter: Q3,
+      organizationName: "Nimbus Live",
+      canEdit: true,
+      canAcknowledge: false,
+    });
     const from = new Date("2026-07-01T00:00:00Z");
     const to = new Date("2026-10-01T00:00:00Z");
-    expect(review.snapshot.attainment.current).toEqual(getAttainment(db, { from, to, organizationId: NIMBUS, now: TEST_ANCHOR }));
-    expect(review.snapshot.attainment.previous).toEqual(getAttainment(db, { from: new Date("2026-04-01T00:00:00Z"), to: from, organizationId: NIMBUS, now: TEST_ANCHOR }));
+    expect(review.snapshot.attainment.current).toEqual(
+      getAttainment(db, { from, to, organizationId: NIMBUS, now: TEST_ANCHOR }),
+    );
+    expect(review.snapshot.attainment.previous).toEqual(
+      getAttainment(db, { from: new Date("2026-04-01T00:00:00Z"), to: from, organizationId: NIMBUS, now: TEST_ANCHOR }),
+    );
     const months = organizationAvailability(db, NIMBUS, ["2026-07", "2026-08", "2026-09"], TEST_ANCHOR);
-    expect(review.snapshot.availability.months.map((m) => [m.month, m.availability, m.creditPercent])).toEqual(months.map((m) => [m.month, m.availability, m.creditPercent]));
-    const filed = db.$client.prepare("select count(*) n from tickets where organization_id = ? and created_at >= ? and created_at < ?").get(NIMBUS, from.getTime(), to.getTime()) as { n: number };
+    expect(review.snapshot.availability.months.map((m) => [m.month, m.availability, m.creditPercent])).toEqual(
+      months.map((m) => [m.month, m.availability, m.creditPercent]),
+    );
+    const filed = db.$client
+      .prepare("select count(*) n from tickets where organization_id = ? and created_at >= ? and created_at < ?")
+      .get(NIMBUS, from.getTime(), to.getTime()) as { n: number };
     expect(review.snapshot.volume.total).toBe(filed.n);
     expect(review.snapshot.volume.byProductArea.reduce((s, r) => s + r.current, 0)).toBe(filed.n);
   });
@@ -40,14 +54,19 @@ describe("service reviews", () => {
   it("each figure equals the executive dashboard's for the same organization and quarter", async () => {
     for (const quarter of ["2026-Q2", "2026-Q3"]) {
       const review = await am().reviews.preview({ organizationId: NIMBUS, quarter });
-      const dash = await callerAs(db, "exec@attain.test").sla.dashboard({ period: { kind: "quarter", quarter }, organizationId: NIMBUS });
+      const dash = await callerAs(db, "exec@attain.test").sla.dashboard({
+        period: { kind: "quarter", quarter },
+        organizationId: NIMBUS,
+      });
       expect(review.attainment.current.byMetric).toEqual(dash.tiles.attainment.current);
       expect(review.attainment.previous.byMetric).toEqual(dash.tiles.attainment.previous);
       expect(review.breaches).toHaveLength(dash.tiles.breaches.current);
       expect(review.satisfaction.current.n).toBe(dash.tiles.satisfaction.current.ratings);
       // And the raw ratings say the same.
       const raw = db.$client
-        .prepare("select count(*) n, avg(r.score) avg from satisfaction_ratings r join tickets t on t.id = r.ticket_id where t.organization_id = ? and r.created_at >= ? and r.created_at < ?")
+        .prepare(
+          "select count(*) n, avg(r.score) avg from satisfaction_ratings r join tickets t on t.id = r.ticket_id where t.organization_id = ? and r.created_at >= ? and r.created_at < ?",
+        )
         .get(NIMBUS, Date.parse(review.from), Date.parse(review.to)) as { n: number; avg: number | null };
       expect(raw.n).toBeGreaterThan(0);
       expect(review.satisfaction.current).toEqual({ n: raw.n, average: Math.round(raw.avg! * 100) / 100 });
@@ -74,11 +93,27 @@ describe("service reviews", () => {
   });
 
   it("open action items of the previous review carry over, linked to their origin", async () => {
-    const prev = db.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.organizationId, NIMBUS), eq(reviews.quarter, "2026-Q2"))).get()!;
-    const open = db.select().from(actionItems).where(eq(actionItems.reviewId, prev.id)).all().filter((a) => a.status !== "done");
+    const prev = db
+      .select({ id: reviews.id })
+      .from(reviews)
+      .where(and(eq(reviews.organizationId, NIMBUS), eq(reviews.quarter, "2026-Q2")))
+      .get()!;
+    const open = db
+      .select()
+      .from(actionItems)
+      .where(eq(actionItems.reviewId, prev.id))
+      .all()
+      .filter((a) => a.status !== "done");
     expect(open.length).toBeGreaterThan(0);
-    const carried = db.select().from(actionItems).where(eq(actionItems.reviewId, id)).orderBy(asc(actionItems.id)).all();
-    expect(carried.map((a) => [a.title, a.status, a.carriedFromId])).toEqual(open.map((a) => [a.title, a.status, a.id]));
+    const carried = db
+      .select()
+      .from(actionItems)
+      .where(eq(actionItems.reviewId, id))
+      .orderBy(asc(actionItems.id))
+      .all();
+    expect(carried.map((a) => [a.title, a.status, a.carriedFromId])).toEqual(
+      open.map((a) => [a.title, a.status, a.id]),
+    );
   });
 
   it("the preview computes the same figures without storing a review; outside the portfolio it is refused", async () => {
@@ -88,8 +123,14 @@ describe("service reviews", () => {
     expect(preview.attainment).toEqual(stored.snapshot.attainment);
     expect(preview.volume).toEqual(stored.snapshot.volume);
     expect(db.select().from(reviews).all()).toHaveLength(before);
-    await expectCode(callerAs(db, "am2@attain.test").reviews.preview({ organizationId: NIMBUS, quarter: Q3 }), "FORBIDDEN");
-    await expectCode(callerAs(db, "dev@nimbus.example").reviews.preview({ organizationId: NIMBUS, quarter: Q3 }), "FORBIDDEN");
+    await expectCode(
+      callerAs(db, "am2@attain.test").reviews.preview({ organizationId: NIMBUS, quarter: Q3 }),
+      "FORBIDDEN",
+    );
+    await expectCode(
+      callerAs(db, "dev@nimbus.example").reviews.preview({ organizationId: NIMBUS, quarter: Q3 }),
+      "FORBIDDEN",
+    );
   });
 
   it("a second review of the same quarter is refused (CONFLICT); a quarter not yet ended or malformed is refused", async () => {
@@ -102,12 +143,39 @@ describe("service reviews", () => {
     await expectCode(callerAs(db, "dev@nimbus.example").reviews.get({ id }), "NOT_FOUND");
     expect((await callerAs(db, "dev@nimbus.example").reviews.list({})).map((r) => r.quarter)).not.toContain(Q3);
     await am().reviews.updateNarrative({ id, narrative: "A calm quarter with fast first responses." });
-    const { id: itemId } = await am().reviews.saveActionItem({ reviewId: id, title: "Adopt SDK 4.2", side: "customer", owner: "Dana (Nimbus)", dueDate: "2026-12-31", status: "open" });
-    await am().reviews.saveActionItem({ reviewId: id, id: itemId, title: "Adopt SDK 4.2", side: "customer", owner: "Dana (Nimbus)", dueDate: "2026-12-31", status: "in_progress" });
+    const { id: itemId } = await am().reviews.saveActionItem({
+      reviewId: id,
+      title: "Adopt SDK 4.2",
+      side: "customer",
+      owner: "Dana (Nimbus)",
+      dueDate: "2026-12-31",
+      status: "open",
+    });
+    await am().reviews.saveActionItem({
+      reviewId: id,
+      id: itemId,
+      title: "Adopt SDK 4.2",
+      side: "customer",
+      owner: "Dana (Nimbus)",
+      dueDate: "2026-12-31",
+      status: "in_progress",
+    });
     const row = db.select().from(actionItems).where(eq(actionItems.id, itemId)).get()!;
     expect(row).toMatchObject({ status: "in_progress", owner: "Dana (Nimbus)", reviewId: id });
-    expect(db.select().from(reviews).where(eq(reviews.id, id)).get()!.narrative).toBe("A calm quarter with fast first responses.");
-    await expectCode(am().reviews.saveActionItem({ reviewId: id, title: "Bad", side: "vendor", owner: "Amelia", dueDate: "2026-02-30", status: "open" }), "BAD_REQUEST");
+    expect(db.select().from(reviews).where(eq(reviews.id, id)).get()!.narrative).toBe(
+      "A calm quarter with fast first responses.",
+    );
+    await expectCode(
+      am().reviews.saveActionItem({
+        reviewId: id,
+        title: "Bad",
+        side: "vendor",
+        owner: "Amelia",
+        dueDate: "2026-02-30",
+        status: "open",
+      }),
+      "BAD_REQUEST",
+    );
   });
 
   it("an account manager outside the portfolio, an agent and a customer cannot edit, share or generate", async () => {
@@ -126,10 +194,27 @@ describe("service reviews", () => {
     await expectCode(am().reviews.share({ id }), "CONFLICT");
     await expectCode(am().reviews.updateNarrative({ id, narrative: "changed" }), "CONFLICT");
     const dev = userId("dev@nimbus.example");
-    expect(db.select().from(notifications).where(and(eq(notifications.userId, dev), eq(notifications.kind, "review_shared"))).all()).toHaveLength(1);
-    expect(db.select().from(engagements).where(and(eq(engagements.organizationId, NIMBUS), eq(engagements.title, `Service review ${Q3} shared`))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, dev), eq(notifications.kind, "review_shared")))
+        .all(),
+    ).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(engagements)
+        .where(and(eq(engagements.organizationId, NIMBUS), eq(engagements.title, `Service review ${Q3} shared`)))
+        .all(),
+    ).toHaveLength(1);
     const seen = await callerAs(db, "dev@nimbus.example").reviews.get({ id });
-    expect(seen).toMatchObject({ status: "shared", canEdit: false, canAcknowledge: true, narrative: "A calm quarter with fast first responses." });
+    expect(seen).toMatchObject({
+      status: "shared",
+      canEdit: false,
+      canAcknowledge: true,
+      narrative: "A calm quarter with fast first responses.",
+    });
     expect(seen.snapshot.health).toBeNull();
     await expectCode(callerAs(db, "ops@orbit.example").reviews.get({ id }), "NOT_FOUND");
     await expectCode(callerAs(db, "ops@orbit.example").reviews.list({ organizationId: NIMBUS }), "NOT_FOUND");
@@ -140,19 +225,40 @@ describe("service reviews", () => {
     await expectCode(callerAs(db, "ops@orbit.example").reviews.acknowledge({ id }), "NOT_FOUND");
     await callerAs(db, "dev@nimbus.example").reviews.acknowledge({ id });
     const row = db.select().from(reviews).where(eq(reviews.id, id)).get()!;
-    expect(row).toMatchObject({ status: "acknowledged", acknowledgedById: userId("dev@nimbus.example"), acknowledgedAt: TEST_ANCHOR });
+    expect(row).toMatchObject({
+      status: "acknowledged",
+      acknowledgedById: userId("dev@nimbus.example"),
+      acknowledgedAt: TEST_ANCHOR,
+    });
     await expectCode(callerAs(db, "cto@nimbus.example").reviews.acknowledge({ id }), "CONFLICT");
-    expect((await am().reviews.get({ id })).acknowledgedBy).toBe(db.select({ name: users.name }).from(users).where(eq(users.email, "dev@nimbus.example")).get()!.name);
-    expect(db.select().from(auditLog).where(and(eq(auditLog.entity, "review"), eq(auditLog.entityId, String(id)))).all().map((a) => a.action)).toEqual(
-      expect.arrayContaining(["review.generate", "review.narrative", "review.share", "review.acknowledge"]),
+    expect((await am().reviews.get({ id })).acknowledgedBy).toBe(
+      db.select({ name: users.name }).from(users).where(eq(users.email, "dev@nimbus.example")).get()!.name,
     );
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "review"), eq(auditLog.entityId, String(id))))
+        .all()
+        .map((a) => a.action),
+    ).toEqual(expect.arrayContaining(["review.generate", "review.narrative", "review.share", "review.acknowledge"]));
   });
 
   it("action items are removed only from drafts", async () => {
     const item = db.select().from(actionItems).where(eq(actionItems.reviewId, id)).get()!;
     await expectCode(am().reviews.deleteActionItem({ reviewId: id, id: item.id }), "CONFLICT");
-    const { id: draft } = await callerAs(db, "manager@attain.test").reviews.generate({ organizationId: NIMBUS, quarter: "2025-Q4" });
-    const { id: itemId } = await am().reviews.saveActionItem({ reviewId: draft, title: "Temporary", side: "vendor", owner: "Amelia", dueDate: "2026-01-31", status: "open" });
+    const { id: draft } = await callerAs(db, "manager@attain.test").reviews.generate({
+      organizationId: NIMBUS,
+      quarter: "2025-Q4",
+    });
+    const { id: itemId } = await am().reviews.saveActionItem({
+      reviewId: draft,
+      title: "Temporary",
+      side: "vendor",
+      owner: "Amelia",
+      dueDate: "2026-01-31",
+      status: "open",
+    });
     await am().reviews.deleteActionItem({ reviewId: draft, id: itemId });
     expect(db.select().from(actionItems).where(eq(actionItems.id, itemId)).get()).toBeUndefined();
     await expectCode(am().reviews.deleteActionItem({ reviewId: draft, id: item.id }), "NOT_FOUND");
@@ -163,7 +269,14 @@ describe("service reviews", () => {
     expect(customer.length).toBeGreaterThan(0);
     expect(customer.every((r) => r.organizationId === NIMBUS && r.status !== "draft")).toBe(true);
     const mine = await am().reviews.list({ mine: true });
-    const am2Orgs = new Set(db.$client.prepare("select id from organizations where account_manager_id = ? and coalesce(technical_account_manager_id, 0) != ?").all(userId("am2@attain.test"), userId("am@attain.test")).map((r) => (r as { id: number }).id));
+    const am2Orgs = new Set(
+      db.$client
+        .prepare(
+          "select id from organizations where account_manager_id = ? and coalesce(technical_account_manager_id, 0) != ?",
+        )
+        .all(userId("am2@attain.test"), userId("am@attain.test"))
+        .map((r) => (r as { id: number }).id),
+    );
     expect(mine.some((r) => am2Orgs.has(r.organizationId))).toBe(false);
     expect(mine.some((r) => r.organizationId === NIMBUS)).toBe(true);
   });

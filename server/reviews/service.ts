@@ -1,5 +1,18 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
-import { actionItems, engagements, HAS_BREACH, incidentOrganizations, incidents, organizations, proactiveAlerts, reviews, ticketSlaFacts, tickets, tiers, users } from "@/db/schema";
+import {
+  actionItems,
+  engagements,
+  HAS_BREACH,
+  incidentOrganizations,
+  incidents,
+  organizations,
+  proactiveAlerts,
+  reviews,
+  ticketSlaFacts,
+  tickets,
+  tiers,
+  users,
+} from "@/db/schema";
 import type { ACTION_SIDES, ACTION_STATUSES } from "@/db/schema/enums";
 import { assertCanManageOrganization, canManageOrganization } from "@/server/accounts/access";
 import { notifyAccountPeople } from "@/server/accounts/notify";
@@ -25,9 +38,11 @@ const OUTCOME = {
 const KB_GAP_WINDOW_MS = 60 * 60_000;
 
 function validQuarter(quarter: string, now: Date) {
-  if (!isQuarterKey(quarter)) throw new DomainError("INVALID", `"${quarter}" is not a quarter (YYYY-Qn).`, "reviews.errors.badQuarter");
+  if (!isQuarterKey(quarter))
+    throw new DomainError("INVALID", `"${quarter}" is not a quarter (YYYY-Qn).`, "reviews.errors.badQuarter");
   const bounds = quarterBounds(quarter);
-  if (bounds.to.getTime() > now.getTime()) throw new DomainError("INVALID", "A review covers a quarter that has ended.", "reviews.errors.quarterNotEnded");
+  if (bounds.to.getTime() > now.getTime())
+    throw new DomainError("INVALID", "A review covers a quarter that has ended.", "reviews.errors.quarterNotEnded");
   return bounds;
 }
 
@@ -42,7 +57,15 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
   const prevQuarter = previousQuarter(quarter);
   const prev = quarterBounds(prevQuarter);
   const org = db
-    .select({ id: organizations.id, name: organizations.name, tier: tiers.code, timeZone: organizations.timeZone, monthlyFeeCents: organizations.monthlyFeeCents, contractEnd: organizations.contractEnd, commitment: tiers.availabilityCommitment })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      tier: tiers.code,
+      timeZone: organizations.timeZone,
+      monthlyFeeCents: organizations.monthlyFeeCents,
+      contractEnd: organizations.contractEnd,
+      commitment: tiers.availabilityCommitment,
+    })
     .from(organizations)
     .innerJoin(tiers, eq(tiers.id, organizations.tierId))
     .where(eq(organizations.id, organizationId))
@@ -62,7 +85,13 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
       n: sql<number>`count(*)`,
     })
     .from(tickets)
-    .where(and(eq(tickets.organizationId, organizationId), sql`${tickets.createdAt} >= ${pf}`, sql`${tickets.createdAt} < ${t}`))
+    .where(
+      and(
+        eq(tickets.organizationId, organizationId),
+        sql`${tickets.createdAt} >= ${pf}`,
+        sql`${tickets.createdAt} < ${t}`,
+      ),
+    )
     .groupBy(sql`1`, sql`2`, tickets.productArea, tickets.category, tickets.priority)
     .all();
 
@@ -73,7 +102,15 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
     return db
       .select({ ticketId: ticketSlaFacts.ticketId })
       .from(ticketSlaFacts)
-      .where(and(eq(ticketSlaFacts.organizationId, organizationId), gte(c.at, f), lt(c.at, t), sql`+${c.outcome} = 'breached'`, eq(ticketSlaFacts.excluded, false)))
+      .where(
+        and(
+          eq(ticketSlaFacts.organizationId, organizationId),
+          gte(c.at, f),
+          lt(c.at, t),
+          sql`+${c.outcome} = 'breached'`,
+          eq(ticketSlaFacts.excluded, false),
+        ),
+      )
       .all()
       .map((b) => ({ ticketId: b.ticketId, metric }));
   });
@@ -81,15 +118,32 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
   // ids: a few pages in order, where reading each ticket's row costs a page per breach (from disk
   // when the quarter is old). The range may hold other breached tickets; they are left out.
   const ids = new Set(breached.map((b) => b.ticketId));
-  const breachTickets = new Map<number, { subject: string; priority: Priority; due: Record<Metric, Date | null>; achieved: Record<Metric, Date | null> }>();
+  const breachTickets = new Map<
+    number,
+    { subject: string; priority: Priority; due: Record<Metric, Date | null>; achieved: Record<Metric, Date | null> }
+  >();
   if (ids.size > 0) {
     const rows = db
       .select({
-        id: tickets.id, subject: tickets.subject, priority: tickets.priority,
-        frDueAt: tickets.frDueAt, frAchievedAt: tickets.frAchievedAt, waDueAt: tickets.waDueAt, waAchievedAt: tickets.waAchievedAt, resDueAt: tickets.resDueAt, resAchievedAt: tickets.resAchievedAt,
+        id: tickets.id,
+        subject: tickets.subject,
+        priority: tickets.priority,
+        frDueAt: tickets.frDueAt,
+        frAchievedAt: tickets.frAchievedAt,
+        waDueAt: tickets.waDueAt,
+        waAchievedAt: tickets.waAchievedAt,
+        resDueAt: tickets.resDueAt,
+        resAchievedAt: tickets.resAchievedAt,
       })
       .from(tickets)
-      .where(and(eq(tickets.organizationId, organizationId), gte(tickets.id, Math.min(...ids)), lte(tickets.id, Math.max(...ids)), sql.raw(HAS_BREACH)))
+      .where(
+        and(
+          eq(tickets.organizationId, organizationId),
+          gte(tickets.id, Math.min(...ids)),
+          lte(tickets.id, Math.max(...ids)),
+          sql.raw(HAS_BREACH),
+        ),
+      )
       .all();
     for (const r of rows) {
       if (!ids.has(r.id)) continue;
@@ -103,34 +157,75 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
   }
   const breaches = breached.map((b) => {
     const ticket = breachTickets.get(b.ticketId)!;
-    return { ticketId: b.ticketId, subject: ticket.subject, priority: ticket.priority, metric: b.metric, dueAt: ticket.due[b.metric]!, achievedAt: ticket.achieved[b.metric] };
+    return {
+      ticketId: b.ticketId,
+      subject: ticket.subject,
+      priority: ticket.priority,
+      metric: b.metric,
+      dueAt: ticket.due[b.metric]!,
+      achievedAt: ticket.achieved[b.metric],
+    };
   });
 
   // Targets still running past a due time in the quarter are breached now, as the dashboards count them.
   const aged = agedBreaches(db, { from, to, organizationId, now }).filter((a) => !a.excluded);
   if (aged.length > 0) {
     const subjects = new Map(
-      db.select({ id: tickets.id, subject: tickets.subject }).from(tickets).where(inArray(tickets.id, [...new Set(aged.map((a) => a.ticketId))])).all().map((r) => [r.id, r.subject]),
+      db
+        .select({ id: tickets.id, subject: tickets.subject })
+        .from(tickets)
+        .where(inArray(tickets.id, [...new Set(aged.map((a) => a.ticketId))]))
+        .all()
+        .map((r) => [r.id, r.subject]),
     );
-    for (const a of aged) breaches.push({ ticketId: a.ticketId, subject: subjects.get(a.ticketId) ?? "", priority: a.priority, metric: a.metric, dueAt: a.dueAt, achievedAt: null });
+    for (const a of aged)
+      breaches.push({
+        ticketId: a.ticketId,
+        subject: subjects.get(a.ticketId) ?? "",
+        priority: a.priority,
+        metric: a.metric,
+        dueAt: a.dueAt,
+        achievedAt: null,
+      });
   }
 
   const availability = organizationAvailability(db, organizationId, monthsOfQuarter(quarter), now);
   const incidentIds = [...new Set(availability.flatMap((m) => m.incidentIds))];
-  const listed = db.select({ id: incidentOrganizations.incidentId }).from(incidentOrganizations).where(eq(incidentOrganizations.organizationId, organizationId));
+  const listed = db
+    .select({ id: incidentOrganizations.incidentId })
+    .from(incidentOrganizations)
+    .where(eq(incidentOrganizations.organizationId, organizationId));
   const incidentRows = db
-    .select({ id: incidents.id, title: incidents.title, severity: incidents.severity, productArea: incidents.productArea, startedAt: incidents.startedAt, endedAt: incidents.endedAt, planned: incidents.planned, regions: incidents.regions, all: incidents.allOrganizations })
+    .select({
+      id: incidents.id,
+      title: incidents.title,
+      severity: incidents.severity,
+      productArea: incidents.productArea,
+      startedAt: incidents.startedAt,
+      endedAt: incidents.endedAt,
+      planned: incidents.planned,
+      regions: incidents.regions,
+      all: incidents.allOrganizations,
+    })
     .from(incidents)
     .where(
       and(
         sql`${incidents.startedAt} < ${t}`,
         or(isNull(incidents.endedAt), sql`${incidents.endedAt} > ${f}`),
-        or(incidentIds.length ? inArray(incidents.id, incidentIds) : undefined, eq(incidents.allOrganizations, true), inArray(incidents.id, listed)),
+        or(
+          incidentIds.length ? inArray(incidents.id, incidentIds) : undefined,
+          eq(incidents.allOrganizations, true),
+          inArray(incidents.id, listed),
+        ),
       ),
     )
     .orderBy(asc(incidents.startedAt))
     .all();
-  const region = db.select({ region: organizations.region }).from(organizations).where(eq(organizations.id, organizationId)).get()!.region;
+  const region = db
+    .select({ region: organizations.region })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .get()!.region;
   // Affecting incidents: counted downtime, or planned maintenance in the organization's region or list.
   const incidentList = incidentRows
     .filter((i) => incidentIds.includes(i.id) || (i.all ? i.regions.includes(region) : true))
@@ -145,7 +240,13 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
       prevSum: sql<number>`coalesce(sum(case when ${ticketSlaFacts.ratingAt} < ${f} then ${ticketSlaFacts.ratingScore} else 0 end), 0)`,
     })
     .from(ticketSlaFacts)
-    .where(and(eq(ticketSlaFacts.organizationId, organizationId), gte(ticketSlaFacts.ratingAt, pf), lt(ticketSlaFacts.ratingAt, t)))
+    .where(
+      and(
+        eq(ticketSlaFacts.organizationId, organizationId),
+        gte(ticketSlaFacts.ratingAt, pf),
+        lt(ticketSlaFacts.ratingAt, t),
+      ),
+    )
     .get();
 
   const gaps = db.$client
@@ -158,9 +259,21 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
     .all(organizationId, f, t, KB_GAP_WINDOW_MS) as { query: string }[];
 
   const alerts = db
-    .select({ id: proactiveAlerts.id, detectedAt: proactiveAlerts.detectedAt, productArea: proactiveAlerts.productArea, description: proactiveAlerts.description, ticketId: proactiveAlerts.ticketId })
+    .select({
+      id: proactiveAlerts.id,
+      detectedAt: proactiveAlerts.detectedAt,
+      productArea: proactiveAlerts.productArea,
+      description: proactiveAlerts.description,
+      ticketId: proactiveAlerts.ticketId,
+    })
     .from(proactiveAlerts)
-    .where(and(eq(proactiveAlerts.organizationId, organizationId), sql`${proactiveAlerts.detectedAt} >= ${f}`, sql`${proactiveAlerts.detectedAt} < ${t}`))
+    .where(
+      and(
+        eq(proactiveAlerts.organizationId, organizationId),
+        sql`${proactiveAlerts.detectedAt} >= ${f}`,
+        sql`${proactiveAlerts.detectedAt} < ${t}`,
+      ),
+    )
     .orderBy(asc(proactiveAlerts.detectedAt))
     .all();
 
@@ -169,7 +282,13 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
     previousQuarter: prevQuarter,
     from,
     to,
-    organization: { id: org.id, name: org.name, tier: org.tier, timeZone: org.timeZone, monthlyFeeCents: org.monthlyFeeCents },
+    organization: {
+      id: org.id,
+      name: org.name,
+      tier: org.tier,
+      timeZone: org.timeZone,
+      monthlyFeeCents: org.monthlyFeeCents,
+    },
     attainment: {
       current: getAttainment(db, { from, to, organizationId, now }),
       previous: getAttainment(db, { from: prev.from, to: prev.to, organizationId, now }),
@@ -178,9 +297,19 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
     months: monthsOfQuarter(quarter),
     breaches,
     commitment: org.commitment,
-    availability: availability.map((m) => ({ month: m.month, availability: m.availability, commitment: m.commitment, downtimeMinutes: m.downtimeMinutes, creditPercent: m.creditPercent, incidentIds: m.incidentIds })),
+    availability: availability.map((m) => ({
+      month: m.month,
+      availability: m.availability,
+      commitment: m.commitment,
+      downtimeMinutes: m.downtimeMinutes,
+      creditPercent: m.creditPercent,
+      incidentIds: m.incidentIds,
+    })),
     incidents: incidentList,
-    satisfaction: { current: { n: sat?.curN ?? 0, sum: sat?.curSum ?? 0 }, previous: { n: sat?.prevN ?? 0, sum: sat?.prevSum ?? 0 } },
+    satisfaction: {
+      current: { n: sat?.curN ?? 0, sum: sat?.curSum ?? 0 },
+      previous: { n: sat?.prevN ?? 0, sum: sat?.prevSum ?? 0 },
+    },
     kbGapQueries: gaps.map((g) => g.query),
     kbGapTickets: gaps.length,
     proactiveAlerts: alerts,
@@ -194,7 +323,12 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
  * nowhere: for the account team to look before generating (and for the benchmark, which must not
  * write one review per request).
  */
-export function previewReview(db: Db, user: SessionUser, input: { organizationId: number; quarter: string }, now: Date): ReviewSnapshot {
+export function previewReview(
+  db: Db,
+  user: SessionUser,
+  input: { organizationId: number; quarter: string },
+  now: Date,
+): ReviewSnapshot {
   assertCanManageOrganization(db, user, input.organizationId);
   return buildSnapshot(db, input.organizationId, input.quarter, now);
 }
@@ -204,16 +338,38 @@ export function previewReview(db: Db, user: SessionUser, input: { organizationId
  * now, and the open action items of the organization's latest earlier review carry over (linked
  * to their origin). One review per organization and quarter.
  */
-export function generateReview(db: Db, user: SessionUser, input: { organizationId: number; quarter: string }, now: Date): { id: number } {
+export function generateReview(
+  db: Db,
+  user: SessionUser,
+  input: { organizationId: number; quarter: string },
+  now: Date,
+): { id: number } {
   assertCanManageOrganization(db, user, input.organizationId);
   validQuarter(input.quarter, now);
-  const existing = db.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.organizationId, input.organizationId), eq(reviews.quarter, input.quarter))).get();
-  if (existing) throw new DomainError("CONFLICT", `A review of ${input.quarter} already exists for this organization.`, "reviews.errors.exists");
+  const existing = db
+    .select({ id: reviews.id })
+    .from(reviews)
+    .where(and(eq(reviews.organizationId, input.organizationId), eq(reviews.quarter, input.quarter)))
+    .get();
+  if (existing)
+    throw new DomainError(
+      "CONFLICT",
+      `A review of ${input.quarter} already exists for this organization.`,
+      "reviews.errors.exists",
+    );
   const snapshot = buildSnapshot(db, input.organizationId, input.quarter, now);
   return db.transaction((tx) => {
     const row = tx
       .insert(reviews)
-      .values({ organizationId: input.organizationId, quarter: input.quarter, status: "draft", snapshot, narrative: "", generatedAt: now, generatedById: user.id })
+      .values({
+        organizationId: input.organizationId,
+        quarter: input.quarter,
+        status: "draft",
+        snapshot,
+        narrative: "",
+        generatedAt: now,
+        generatedById: user.id,
+      })
       .returning({ id: reviews.id })
       .get();
     const previous = tx
@@ -224,12 +380,34 @@ export function generateReview(db: Db, user: SessionUser, input: { organizationI
       .limit(1)
       .get();
     if (previous) {
-      const items = tx.select().from(actionItems).where(eq(actionItems.reviewId, previous.id)).orderBy(asc(actionItems.id)).all();
+      const items = tx
+        .select()
+        .from(actionItems)
+        .where(eq(actionItems.reviewId, previous.id))
+        .orderBy(asc(actionItems.id))
+        .all();
       for (const item of carriedItems(items)) {
-        tx.insert(actionItems).values({ reviewId: row.id, title: item.title, side: item.side, owner: item.owner, dueDate: item.dueDate, status: item.status, carriedFromId: item.carriedFromId }).run();
+        tx.insert(actionItems)
+          .values({
+            reviewId: row.id,
+            title: item.title,
+            side: item.side,
+            owner: item.owner,
+            dueDate: item.dueDate,
+            status: item.status,
+            carriedFromId: item.carriedFromId,
+          })
+          .run();
       }
     }
-    recordAudit(tx, { actorId: user.id, action: "review.generate", entity: "review", entityId: String(row.id), detail: { organizationId: input.organizationId, quarter: input.quarter }, at: now });
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "review.generate",
+      entity: "review",
+      entityId: String(row.id),
+      detail: { organizationId: input.organizationId, quarter: input.quarter },
+      at: now,
+    });
     return row;
   });
 }
@@ -250,15 +428,23 @@ export type ReviewListRow = {
  * Reviews the user may read, newest quarter first: customers only their organization's shared
  * (or acknowledged) reviews; staff all, an account manager's own portfolio when `mine` is set.
  */
-export function listReviews(db: Db, user: SessionUser, filter: { organizationId?: number; mine?: boolean }): ReviewListRow[] {
+export function listReviews(
+  db: Db,
+  user: SessionUser,
+  filter: { organizationId?: number; mine?: boolean },
+): ReviewListRow[] {
   const conditions: (SQL | undefined)[] = [];
   if (user.role === "customer") {
     if (user.organizationId === null) return [];
-    if (filter.organizationId !== undefined && filter.organizationId !== user.organizationId) throw notFound("Organization");
+    if (filter.organizationId !== undefined && filter.organizationId !== user.organizationId)
+      throw notFound("Organization");
     conditions.push(eq(reviews.organizationId, user.organizationId), ne(reviews.status, "draft"));
   }
   if (filter.organizationId !== undefined) conditions.push(eq(reviews.organizationId, filter.organizationId));
-  if (filter.mine && user.role === "account_manager") conditions.push(or(eq(organizations.accountManagerId, user.id), eq(organizations.technicalAccountManagerId, user.id)));
+  if (filter.mine && user.role === "account_manager")
+    conditions.push(
+      or(eq(organizations.accountManagerId, user.id), eq(organizations.technicalAccountManagerId, user.id)),
+    );
   return db
     .select({
       id: reviews.id,
@@ -282,7 +468,11 @@ export function listReviews(db: Db, user: SessionUser, filter: { organizationId?
 function loadReview(db: Db, user: SessionUser, id: number) {
   const review = db.select().from(reviews).where(eq(reviews.id, id)).get();
   // A customer's view of a draft, or of another organization's review, is that it does not exist.
-  if (!review || (user.role === "customer" && (review.organizationId !== user.organizationId || review.status === "draft"))) throw notFound("Review");
+  if (
+    !review ||
+    (user.role === "customer" && (review.organizationId !== user.organizationId || review.status === "draft"))
+  )
+    throw notFound("Review");
   return review;
 }
 
@@ -293,8 +483,13 @@ function loadReview(db: Db, user: SessionUser, id: number) {
  */
 export function getReview(db: Db, user: SessionUser, id: number) {
   const review = loadReview(db, user, id);
-  const org = db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, review.organizationId)).get()!;
-  const name = (uid: number | null) => (uid === null ? null : (db.select({ name: users.name }).from(users).where(eq(users.id, uid)).get()?.name ?? null));
+  const org = db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, review.organizationId))
+    .get()!;
+  const name = (uid: number | null) =>
+    uid === null ? null : (db.select({ name: users.name }).from(users).where(eq(users.id, uid)).get()?.name ?? null);
   const parsed = ZReviewSnapshot.parse(review.snapshot);
   const snapshot = user.role === "customer" ? { ...parsed, health: null } : parsed;
   const items = db.select().from(actionItems).where(eq(actionItems.reviewId, id)).orderBy(asc(actionItems.id)).all();
@@ -311,7 +506,15 @@ export function getReview(db: Db, user: SessionUser, id: number) {
     acknowledgedAt: review.acknowledgedAt,
     acknowledgedBy: name(review.acknowledgedById),
     snapshot,
-    actionItems: items.map((a) => ({ id: a.id, title: a.title, side: a.side, owner: a.owner, dueDate: a.dueDate, status: a.status, carried: a.carriedFromId !== null })),
+    actionItems: items.map((a) => ({
+      id: a.id,
+      title: a.title,
+      side: a.side,
+      owner: a.owner,
+      dueDate: a.dueDate,
+      status: a.status,
+      carried: a.carriedFromId !== null,
+    })),
     canEdit: user.role !== "customer" && canManageOrganization(db, user, review.organizationId),
     canAcknowledge: user.role === "customer" && review.status === "shared",
   };
@@ -324,12 +527,24 @@ function editableReview(db: Db, user: SessionUser, id: number) {
 }
 
 /** The narrative is written while the review is a draft; once shared, what the customer read stays put. */
-export function updateNarrative(db: Db, user: SessionUser, input: { id: number; narrative: string }, now: Date): { id: number } {
+export function updateNarrative(
+  db: Db,
+  user: SessionUser,
+  input: { id: number; narrative: string },
+  now: Date,
+): { id: number } {
   const review = editableReview(db, user, input.id);
-  if (review.status !== "draft") throw new DomainError("CONFLICT", "A shared review can no longer be edited.", "reviews.errors.notDraft");
+  if (review.status !== "draft")
+    throw new DomainError("CONFLICT", "A shared review can no longer be edited.", "reviews.errors.notDraft");
   db.transaction((tx) => {
     tx.update(reviews).set({ narrative: input.narrative }).where(eq(reviews.id, input.id)).run();
-    recordAudit(tx, { actorId: user.id, action: "review.narrative", entity: "review", entityId: String(input.id), at: now });
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "review.narrative",
+      entity: "review",
+      entityId: String(input.id),
+      at: now,
+    });
   });
   return { id: input.id };
 }
@@ -350,29 +565,66 @@ export type ActionItemInput = {
  */
 export function saveActionItem(db: Db, user: SessionUser, input: ActionItemInput, now: Date): { id: number } {
   editableReview(db, user, input.reviewId);
-  const values = { title: input.title.trim(), side: input.side, owner: input.owner.trim(), dueDate: input.dueDate, status: input.status };
+  const values = {
+    title: input.title.trim(),
+    side: input.side,
+    owner: input.owner.trim(),
+    dueDate: input.dueDate,
+    status: input.status,
+  };
   return db.transaction((tx) => {
     let id: number;
     if (input.id !== undefined) {
-      const res = tx.update(actionItems).set(values).where(and(eq(actionItems.id, input.id), eq(actionItems.reviewId, input.reviewId))).run();
+      const res = tx
+        .update(actionItems)
+        .set(values)
+        .where(and(eq(actionItems.id, input.id), eq(actionItems.reviewId, input.reviewId)))
+        .run();
       if (res.changes === 0) throw notFound("Action item");
       id = input.id;
     } else {
-      id = tx.insert(actionItems).values({ ...values, reviewId: input.reviewId }).returning({ id: actionItems.id }).get().id;
+      id = tx
+        .insert(actionItems)
+        .values({ ...values, reviewId: input.reviewId })
+        .returning({ id: actionItems.id })
+        .get().id;
     }
-    recordAudit(tx, { actorId: user.id, action: input.id === undefined ? "review.actionItem.add" : "review.actionItem.update", entity: "review", entityId: String(input.reviewId), detail: { actionItemId: id }, at: now });
+    recordAudit(tx, {
+      actorId: user.id,
+      action: input.id === undefined ? "review.actionItem.add" : "review.actionItem.update",
+      entity: "review",
+      entityId: String(input.reviewId),
+      detail: { actionItemId: id },
+      at: now,
+    });
     return { id };
   });
 }
 
 /** Removes an action item from a draft review. */
-export function deleteActionItem(db: Db, user: SessionUser, input: { reviewId: number; id: number }, now: Date): { id: number } {
+export function deleteActionItem(
+  db: Db,
+  user: SessionUser,
+  input: { reviewId: number; id: number },
+  now: Date,
+): { id: number } {
   const review = editableReview(db, user, input.reviewId);
-  if (review.status !== "draft") throw new DomainError("CONFLICT", "A shared review can no longer be edited.", "reviews.errors.notDraft");
+  if (review.status !== "draft")
+    throw new DomainError("CONFLICT", "A shared review can no longer be edited.", "reviews.errors.notDraft");
   return db.transaction((tx) => {
-    const res = tx.delete(actionItems).where(and(eq(actionItems.id, input.id), eq(actionItems.reviewId, input.reviewId))).run();
+    const res = tx
+      .delete(actionItems)
+      .where(and(eq(actionItems.id, input.id), eq(actionItems.reviewId, input.reviewId)))
+      .run();
     if (res.changes === 0) throw notFound("Action item");
-    recordAudit(tx, { actorId: user.id, action: "review.actionItem.delete", entity: "review", entityId: String(input.reviewId), detail: { actionItemId: input.id }, at: now });
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "review.actionItem.delete",
+      entity: "review",
+      entityId: String(input.reviewId),
+      detail: { actionItemId: input.id },
+      at: now,
+    });
     return { id: input.id };
   });
 }
@@ -383,18 +635,45 @@ export function deleteActionItem(db: Db, user: SessionUser, input: { reviewId: n
  */
 export function shareReview(db: Db, user: SessionUser, input: { id: number }, now: Date): { id: number } {
   const review = editableReview(db, user, input.id);
-  if (review.status !== "draft") throw new DomainError("CONFLICT", "This review has already been shared.", "reviews.errors.alreadyShared");
+  if (review.status !== "draft")
+    throw new DomainError("CONFLICT", "This review has already been shared.", "reviews.errors.alreadyShared");
   return db.transaction((tx) => {
-    tx.update(reviews).set({ status: "shared", sharedAt: now }).where(and(eq(reviews.id, input.id), eq(reviews.status, "draft"))).run();
-    tx.insert(engagements).values({ organizationId: review.organizationId, kind: "review", at: now, title: `Service review ${review.quarter} shared`, notes: "", createdById: user.id }).run();
-    const customers = tx.select({ id: users.id }).from(users).where(and(eq(users.organizationId, review.organizationId), eq(users.role, "customer"), eq(users.active, true))).all();
-    notifyAccountPeople(tx, customers.map((c) => c.id), {
-      kind: "review_shared",
-      subject: `Your service review for ${review.quarter}`,
-      body: `${user.name} shared the service review for ${review.quarter}. Read and acknowledge it at /reviews/${review.id}.`,
-      now,
+    tx.update(reviews)
+      .set({ status: "shared", sharedAt: now })
+      .where(and(eq(reviews.id, input.id), eq(reviews.status, "draft")))
+      .run();
+    tx.insert(engagements)
+      .values({
+        organizationId: review.organizationId,
+        kind: "review",
+        at: now,
+        title: `Service review ${review.quarter} shared`,
+        notes: "",
+        createdById: user.id,
+      })
+      .run();
+    const customers = tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.organizationId, review.organizationId), eq(users.role, "customer"), eq(users.active, true)))
+      .all();
+    notifyAccountPeople(
+      tx,
+      customers.map((c) => c.id),
+      {
+        kind: "review_shared",
+        subject: `Your service review for ${review.quarter}`,
+        body: `${user.name} shared the service review for ${review.quarter}. Read and acknowledge it at /reviews/${review.id}.`,
+        now,
+      },
+    );
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "review.share",
+      entity: "review",
+      entityId: String(input.id),
+      at: now,
     });
-    recordAudit(tx, { actorId: user.id, action: "review.share", entity: "review", entityId: String(input.id), at: now });
     return { id: input.id };
   });
 }
@@ -402,11 +681,26 @@ export function shareReview(db: Db, user: SessionUser, input: { id: number }, no
 /** A customer of the organization acknowledges a shared review; who and when are recorded once. */
 export function acknowledgeReview(db: Db, user: SessionUser, input: { id: number }, now: Date): { id: number } {
   const review = loadReview(db, user, input.id);
-  if (user.role !== "customer") throw new DomainError("FORBIDDEN", "Only the customer acknowledges a review.", "reviews.errors.customerOnly");
-  if (review.status !== "shared") throw new DomainError("CONFLICT", "This review has already been acknowledged.", "reviews.errors.alreadyAcknowledged");
+  if (user.role !== "customer")
+    throw new DomainError("FORBIDDEN", "Only the customer acknowledges a review.", "reviews.errors.customerOnly");
+  if (review.status !== "shared")
+    throw new DomainError(
+      "CONFLICT",
+      "This review has already been acknowledged.",
+      "reviews.errors.alreadyAcknowledged",
+    );
   db.transaction((tx) => {
-    tx.update(reviews).set({ status: "acknowledged", acknowledgedAt: now, acknowledgedById: user.id }).where(and(eq(reviews.id, input.id), eq(reviews.status, "shared"))).run();
-    recordAudit(tx, { actorId: user.id, action: "review.acknowledge", entity: "review", entityId: String(input.id), at: now });
+    tx.update(reviews)
+      .set({ status: "acknowledged", acknowledgedAt: now, acknowledgedById: user.id })
+      .where(and(eq(reviews.id, input.id), eq(reviews.status, "shared")))
+      .run();
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "review.acknowledge",
+      entity: "review",
+      entityId: String(input.id),
+      at: now,
+    });
   });
   return { id: input.id };
 }

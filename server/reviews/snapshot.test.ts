@@ -6,14 +6,23 @@ import { assembleSnapshot, carriedItems, type SnapshotInputs } from "./snapshot"
 const zero = { met: 0, breached: 0, excluded: 0, n: 0, attainment: null };
 const byMetric = { firstResponse: zero, workaround: zero, resolution: zero };
 const perPriority = { P0: zero, P1: zero, P2: zero, P3: zero };
-const attainment = { byMetric, byMetricPriority: { firstResponse: perPriority, workaround: perPriority, resolution: perPriority } };
+const attainment = {
+  byMetric,
+  byMetricPriority: { firstResponse: perPriority, workaround: perPriority, resolution: perPriority },
+};
 
 const base: SnapshotInputs = {
   quarter: "2026-Q3",
   previousQuarter: "2026-Q2",
   from: new Date("2026-07-01T00:00:00Z"),
   to: new Date("2026-10-01T00:00:00Z"),
-  organization: { id: 1, name: "Nimbus Live", tier: "enterprise", timeZone: "America/Los_Angeles", monthlyFeeCents: 4_000_000 },
+  organization: {
+    id: 1,
+    name: "Nimbus Live",
+    tier: "enterprise",
+    timeZone: "America/Los_Angeles",
+    monthlyFeeCents: 4_000_000,
+  },
   attainment: { current: attainment, previous: attainment },
   ticketCounts: [],
   months: ["2026-07", "2026-08", "2026-09"],
@@ -25,12 +34,24 @@ const base: SnapshotInputs = {
   kbGapQueries: [],
   kbGapTickets: 0,
   proactiveAlerts: [],
-  health: computeHealth({ breaches90d: 0, openUrgent: 0, oldestUrgentAgeDays: 0, satisfaction90d: null, satisfactionPrevious90d: null, escalations90d: 0, daysSinceEngagement: 5, daysToRenewal: 200 }),
+  health: computeHealth({
+    breaches90d: 0,
+    openUrgent: 0,
+    oldestUrgentAgeDays: 0,
+    satisfaction90d: null,
+    satisfactionPrevious90d: null,
+    escalations90d: 0,
+    daysSinceEngagement: 5,
+    daysToRenewal: 200,
+  }),
 };
 
 describe("quarters (UTC)", () => {
   it("2026-Q3 is [1 Jul, 1 Oct) UTC; the quarter before 2026-Q1 is 2025-Q4", () => {
-    expect(quarterBounds("2026-Q3")).toEqual({ from: new Date("2026-07-01T00:00:00Z"), to: new Date("2026-10-01T00:00:00Z") });
+    expect(quarterBounds("2026-Q3")).toEqual({
+      from: new Date("2026-07-01T00:00:00Z"),
+      to: new Date("2026-10-01T00:00:00Z"),
+    });
     expect(previousQuarter("2026-Q1")).toBe("2025-Q4");
     expect(monthsOfQuarter("2026-Q4")).toEqual(["2026-10", "2026-11", "2026-12"]);
   });
@@ -49,9 +70,30 @@ describe("assembleSnapshot", () => {
     const s = assembleSnapshot({
       ...base,
       ticketCounts: [
-        { period: "current", month: "2026-07", productArea: "voice_calling", category: "functional_bug", priority: "P1", n: 3 },
-        { period: "current", month: "2026-09", productArea: "video_calling", category: "performance", priority: "P2", n: 2 },
-        { period: "previous", month: "2026-05", productArea: "voice_calling", category: "functional_bug", priority: "P2", n: 4 },
+        {
+          period: "current",
+          month: "2026-07",
+          productArea: "voice_calling",
+          category: "functional_bug",
+          priority: "P1",
+          n: 3,
+        },
+        {
+          period: "current",
+          month: "2026-09",
+          productArea: "video_calling",
+          category: "performance",
+          priority: "P2",
+          n: 2,
+        },
+        {
+          period: "previous",
+          month: "2026-05",
+          productArea: "voice_calling",
+          category: "functional_bug",
+          priority: "P2",
+          n: 4,
+        },
       ],
     });
     expect(s.volume).toMatchObject({ total: 5, previousTotal: 4 });
@@ -71,9 +113,30 @@ describe("assembleSnapshot", () => {
     const s = assembleSnapshot({
       ...base,
       availability: [
-        { month: "2026-07", availability: 99.995, commitment: 99.99, downtimeMinutes: 2, creditPercent: 0, incidentIds: [] },
-        { month: "2026-08", availability: 99.9, commitment: 99.99, downtimeMinutes: 44, creditPercent: 10, incidentIds: [7] },
-        { month: "2026-09", availability: 98.5, commitment: 99.99, downtimeMinutes: 650, creditPercent: 25, incidentIds: [8] },
+        {
+          month: "2026-07",
+          availability: 99.995,
+          commitment: 99.99,
+          downtimeMinutes: 2,
+          creditPercent: 0,
+          incidentIds: [],
+        },
+        {
+          month: "2026-08",
+          availability: 99.9,
+          commitment: 99.99,
+          downtimeMinutes: 44,
+          creditPercent: 10,
+          incidentIds: [7],
+        },
+        {
+          month: "2026-09",
+          availability: 98.5,
+          commitment: 99.99,
+          downtimeMinutes: 650,
+          creditPercent: 25,
+          incidentIds: [8],
+        },
       ],
     });
     expect(s.availability.months.map((m) => m.creditCents)).toEqual([0, 400_000, 1_000_000]);
@@ -86,8 +149,22 @@ describe("assembleSnapshot", () => {
       kbGapQueries: ["Echo on Android", "echo on android ", "Token expired", "ECHO ON ANDROID", ""],
       kbGapTickets: 5,
       breaches: [
-        { ticketId: 9, subject: "B", priority: "P1", metric: "resolution", dueAt: new Date("2026-08-02T00:00:00Z"), achievedAt: null },
-        { ticketId: 4, subject: "A", priority: "P0", metric: "firstResponse", dueAt: new Date("2026-07-02T00:00:00Z"), achievedAt: new Date("2026-07-02T01:00:00Z") },
+        {
+          ticketId: 9,
+          subject: "B",
+          priority: "P1",
+          metric: "resolution",
+          dueAt: new Date("2026-08-02T00:00:00Z"),
+          achievedAt: null,
+        },
+        {
+          ticketId: 4,
+          subject: "A",
+          priority: "P0",
+          metric: "firstResponse",
+          dueAt: new Date("2026-07-02T00:00:00Z"),
+          achievedAt: new Date("2026-07-02T01:00:00Z"),
+        },
       ],
       satisfaction: { current: { n: 3, sum: 13 }, previous: { n: 0, sum: 0 } },
     });

@@ -6,7 +6,15 @@ describe("contentSecurityPolicy", () => {
     const csp = contentSecurityPolicy({ nonce: "abc", dev: false });
     expect(csp).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
-    for (const d of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "connect-src 'self'"]) expect(csp).toContain(d);
+    for (const d of [
+      "default-src 'self'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "connect-src 'self'",
+    ])
+      expect(csp).toContain(d);
   });
 
   it("only development allows eval (React's dev tooling needs it)", () => {

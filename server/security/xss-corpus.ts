@@ -24,7 +24,10 @@ export const XSS_PAYLOADS: { name: string; markdown: string }[] = [
   { name: "meta-refresh", markdown: `<meta http-equiv="refresh" content="0;url=javascript:alert('xss-meta')">` },
   { name: "base", markdown: `<base href="https://evil.example/">` },
   { name: "style-attr", markdown: `<div style="background:url(javascript:alert('xss-style'))">styled</div>` },
-  { name: "noscript", markdown: `<noscript><p title="</noscript><img src=x onerror=alert('xss-noscript')>"></noscript>` },
+  {
+    name: "noscript",
+    markdown: `<noscript><p title="</noscript><img src=x onerror=alert('xss-noscript')>"></noscript>`,
+  },
   { name: "clobber", markdown: `<a id="__next_f" name="location">clobber</a><form id="document"></form>` },
   { name: "html-entity-tag", markdown: "&lt;img src=x onerror=alert('xss-entity-tag')&gt;" },
   { name: "code-span", markdown: "`<script>alert('xss-code')</script>`" },
@@ -35,7 +38,29 @@ export const XSS_PAYLOADS: { name: string; markdown: string }[] = [
 /** All payloads in one Markdown document, separated so each is parsed on its own. */
 export const XSS_DOCUMENT = XSS_PAYLOADS.map((p) => `Payload ${p.name}:\n\n${p.markdown}`).join("\n\n");
 
-const FORBIDDEN_TAGS = new Set(["script", "iframe", "object", "embed", "form", "base", "meta", "style", "svg", "math", "link", "input", "button", "video", "audio", "source", "body", "frame", "frameset", "noscript", "template"]);
+const FORBIDDEN_TAGS = new Set([
+  "script",
+  "iframe",
+  "object",
+  "embed",
+  "form",
+  "base",
+  "meta",
+  "style",
+  "svg",
+  "math",
+  "link",
+  "input",
+  "button",
+  "video",
+  "audio",
+  "source",
+  "body",
+  "frame",
+  "frameset",
+  "noscript",
+  "template",
+]);
 const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "background", "poster"]);
 
 /**
@@ -45,15 +70,20 @@ const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:hr
  */
 export function unsafeMarkup(html: string): string[] {
   const found: string[] = [];
-  for (const tag of html.matchAll(/<([a-zA-Z][\w:-]*)((?:\s+[^\s=>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g)) {
+  for (const tag of html.matchAll(
+    /<([a-zA-Z][\w:-]*)((?:\s+[^\s=>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g,
+  )) {
     const name = tag[1]!.toLowerCase();
     if (FORBIDDEN_TAGS.has(name)) found.push(`<${name}>`);
     for (const attr of tag[2]!.matchAll(/([^\s=>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
       const key = attr[1]!.toLowerCase();
       const value = (attr[2] ?? "").replace(/^["']|["']$/g, "");
       if (key.startsWith("on") || key === "style" || key === "srcdoc") found.push(`<${name} ${key}>`);
-      const decoded = value.replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)));
-      if (URL_ATTRIBUTES.has(key) && /^(javascript|vbscript|data):/i.test(decoded.replace(/[\u0000-\u0020]/g, ""))) found.push(`<${name} ${key}=${value}>`);
+      const decoded = value
+        .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+        .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)));
+      if (URL_ATTRIBUTES.has(key) && /^(javascript|vbscript|data):/i.test(decoded.replace(/[\u0000-\u0020]/g, "")))
+        found.push(`<${name} ${key}=${value}>`);
     }
   }
   return found;

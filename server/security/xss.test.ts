@@ -18,7 +18,10 @@ describe("[SECURITY] Markdown is sanitized for every XSS payload", () => {
 
   it("the checker itself catches unsafe markup (so the tests above can fail)", () => {
     expect(unsafeMarkup(`<p><img src=x onerror="alert(1)"></p>`)).toEqual(["<img onerror>"]);
-    expect(unsafeMarkup(`<a href="jav&#x09;ascript:alert(1)">x</a><script>1</script>`)).toEqual(["<a href=jav&#x09;ascript:alert(1)>", "<script>"]);
+    expect(unsafeMarkup(`<a href="jav&#x09;ascript:alert(1)">x</a><script>1</script>`)).toEqual([
+      "<a href=jav&#x09;ascript:alert(1)>",
+      "<script>",
+    ]);
     expect(unsafeMarkup(`<p>&#x3C;img src=x onerror=alert(1)></p><a href="https://attain.test">ok</a>`)).toEqual([]);
   });
 });

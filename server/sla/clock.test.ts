@@ -12,7 +12,11 @@ import {
 type Day = BusinessCalendar["hours"][number]["day"];
 const WEEKDAYS: Day[] = [1, 2, 3, 4, 5];
 
-function weekdays(timeZone: string, holidays: string[] = [], periods: [string, string][] = [["09:00", "17:30"]]): BusinessCalendar {
+function weekdays(
+  timeZone: string,
+  holidays: string[] = [],
+  periods: [string, string][] = [["09:00", "17:30"]],
+): BusinessCalendar {
   return { timeZone, holidays, hours: WEEKDAYS.flatMap((day) => periods.map(([start, end]) => ({ day, start, end }))) };
 }
 
@@ -37,7 +41,9 @@ describe("addBusinessMinutes on business-hours calendars", () => {
   });
 
   it("a ticket filed Friday 18:00 Shanghai with a 4 business hour target is due Tuesday 13:00 Shanghai when Monday is a holiday", () => {
-    expect(due("2024-03-08T10:00:00Z", 240, weekdays("Asia/Shanghai", ["2024-03-11"]))).toBe("2024-03-12T05:00:00.000Z");
+    expect(due("2024-03-08T10:00:00Z", 240, weekdays("Asia/Shanghai", ["2024-03-11"]))).toBe(
+      "2024-03-12T05:00:00.000Z",
+    );
   });
 
   it("a ticket filed Saturday 11:00 Shanghai starts counting Monday 09:00 Shanghai", () => {
@@ -66,7 +72,14 @@ describe("addBusinessMinutes on business-hours calendars", () => {
   });
 
   it("a split shift (09:00-12:00, 13:00-18:00 Shanghai) skips lunch: 60 minutes from 11:30 is due 13:30", () => {
-    const split = weekdays("Asia/Shanghai", [], [["09:00", "12:00"], ["13:00", "18:00"]]);
+    const split = weekdays(
+      "Asia/Shanghai",
+      [],
+      [
+        ["09:00", "12:00"],
+        ["13:00", "18:00"],
+      ],
+    );
     expect(due("2024-03-11T03:30:00Z", 60, split)).toBe("2024-03-11T05:30:00.000Z");
     expect(due("2024-03-11T03:00:00Z", 60, split)).toBe("2024-03-11T04:00:00.000Z");
     expect(between("2024-03-11T00:00:00Z", "2024-03-11T11:00:00Z", split)).toBe(480);
@@ -125,20 +138,32 @@ describe("daylight-saving weeks", () => {
   for (const [zone, springDay, fallDay] of allSunday) {
     it(`a Sunday open 00:00-24:00 in ${zone} has 23 hours on spring-forward day ${springDay} and 25 on fall-back day ${fallDay}`, () => {
       const calendar = sundays(zone, "00:00", "24:00");
-      const around = (day: string) => [new Date(Date.parse(`${day}T00:00:00Z`) - 2 * 86_400_000), new Date(Date.parse(`${day}T00:00:00Z`) + 2 * 86_400_000)] as const;
+      const around = (day: string) =>
+        [
+          new Date(Date.parse(`${day}T00:00:00Z`) - 2 * 86_400_000),
+          new Date(Date.parse(`${day}T00:00:00Z`) + 2 * 86_400_000),
+        ] as const;
       expect(businessMinutesBetween(...around(springDay), calendar)).toBe(23 * 60);
       expect(businessMinutesBetween(...around(fallDay), calendar)).toBe(25 * 60);
     });
   }
 
   it("America/Los_Angeles spring forward: a 02:00-03:00 window that does not exist contributes nothing; 01:00-05:00 contributes 3 hours", () => {
-    expect(between("2024-03-09T00:00:00Z", "2024-03-12T00:00:00Z", sundays("America/Los_Angeles", "02:00", "03:00"))).toBe(0);
-    expect(between("2024-03-09T00:00:00Z", "2024-03-12T00:00:00Z", sundays("America/Los_Angeles", "01:00", "05:00"))).toBe(180);
-    expect(between("2024-03-09T00:00:00Z", "2024-03-12T00:00:00Z", sundays("America/Los_Angeles", "02:30", "04:00"))).toBe(60);
+    expect(
+      between("2024-03-09T00:00:00Z", "2024-03-12T00:00:00Z", sundays("America/Los_Angeles", "02:00", "03:00")),
+    ).toBe(0);
+    expect(
+      between("2024-03-09T00:00:00Z", "2024-03-12T00:00:00Z", sundays("America/Los_Angeles", "01:00", "05:00")),
+    ).toBe(180);
+    expect(
+      between("2024-03-09T00:00:00Z", "2024-03-12T00:00:00Z", sundays("America/Los_Angeles", "02:30", "04:00")),
+    ).toBe(60);
   });
 
   it("America/Los_Angeles fall back: 00:00-05:00 holds 6 real hours; a period starting in the repeated hour starts at its first occurrence", () => {
-    expect(between("2024-11-02T00:00:00Z", "2024-11-05T00:00:00Z", sundays("America/Los_Angeles", "00:00", "05:00"))).toBe(360);
+    expect(
+      between("2024-11-02T00:00:00Z", "2024-11-05T00:00:00Z", sundays("America/Los_Angeles", "00:00", "05:00")),
+    ).toBe(360);
     const fromRepeated = sundays("America/Los_Angeles", "01:30", "05:00");
     expect(openIntervals(at("2024-11-02T00:00:00Z"), at("2024-11-05T00:00:00Z"), fromRepeated)).toEqual([
       { start: at("2024-11-03T08:30:00Z"), end: at("2024-11-03T13:00:00Z") },
@@ -146,7 +171,10 @@ describe("daylight-saving weeks", () => {
     const split: BusinessCalendar = {
       timeZone: "America/Los_Angeles",
       holidays: [],
-      hours: [{ day: 0, start: "00:00", end: "01:30" }, { day: 0, start: "01:30", end: "05:00" }],
+      hours: [
+        { day: 0, start: "00:00", end: "01:30" },
+        { day: 0, start: "01:30", end: "05:00" },
+      ],
     };
     expect(between("2024-11-02T00:00:00Z", "2024-11-05T00:00:00Z", split)).toBe(360);
   });
@@ -158,11 +186,15 @@ describe("daylight-saving weeks", () => {
   });
 
   it("Australia/Sydney fall back: a Sunday open 00:00-05:00 holds 6 real hours on 7 April 2024", () => {
-    expect(between("2024-04-05T00:00:00Z", "2024-04-08T00:00:00Z", sundays("Australia/Sydney", "00:00", "05:00"))).toBe(360);
+    expect(between("2024-04-05T00:00:00Z", "2024-04-08T00:00:00Z", sundays("Australia/Sydney", "00:00", "05:00"))).toBe(
+      360,
+    );
   });
 
   it("America/Los_Angeles: 3 hours on an all-Sunday calendar from 00:00 PST on spring-forward day are due 04:00 PDT", () => {
-    expect(due("2024-03-10T08:00:00Z", 180, sundays("America/Los_Angeles", "00:00", "24:00"))).toBe("2024-03-10T11:00:00.000Z");
+    expect(due("2024-03-10T08:00:00Z", 180, sundays("America/Los_Angeles", "00:00", "24:00"))).toBe(
+      "2024-03-10T11:00:00.000Z",
+    );
   });
 });
 
@@ -221,14 +253,24 @@ describe("invalid calendars", () => {
   });
 
   it("a calendar whose only open date is a holiday throws after a bounded search", () => {
-    const oneDay: BusinessCalendar = { timeZone: "UTC", hours: [{ day: 1, start: "09:00", end: "10:00" }], holidays: [] };
-    const everyMonday = Array.from({ length: 600 }, (_, i) => new Date(Date.parse("2024-03-11T00:00:00Z") + i * 7 * 86_400_000).toISOString().slice(0, 10));
-    expect(() => addBusinessMinutes(at("2024-03-08T10:00:00Z"), 60, { ...oneDay, holidays: everyMonday })).toThrow(/closed for more than/);
+    const oneDay: BusinessCalendar = {
+      timeZone: "UTC",
+      hours: [{ day: 1, start: "09:00", end: "10:00" }],
+      holidays: [],
+    };
+    const everyMonday = Array.from({ length: 600 }, (_, i) =>
+      new Date(Date.parse("2024-03-11T00:00:00Z") + i * 7 * 86_400_000).toISOString().slice(0, 10),
+    );
+    expect(() => addBusinessMinutes(at("2024-03-08T10:00:00Z"), 60, { ...oneDay, holidays: everyMonday })).toThrow(
+      /closed for more than/,
+    );
   });
 
   it("rejects malformed times, empty periods, unknown zones and negative minutes", () => {
     const start = at("2024-03-08T10:00:00Z");
-    expect(() => addBusinessMinutes(start, 1, weekdays("Asia/Shanghai", [], [["9:00", "17:30"]]))).toThrow(/Invalid calendar time/);
+    expect(() => addBusinessMinutes(start, 1, weekdays("Asia/Shanghai", [], [["9:00", "17:30"]]))).toThrow(
+      /Invalid calendar time/,
+    );
     expect(() => addBusinessMinutes(start, 1, weekdays("Asia/Shanghai", [], [["17:30", "09:00"]]))).toThrow(/empty/);
     expect(() => addBusinessMinutes(start, 1, weekdays("Mars/Olympus_Mons"))).toThrow(/Unknown time zone/);
     expect(() => addBusinessMinutes(start, -1, CHINA)).toThrow(/Invalid business minutes/);
@@ -256,7 +298,9 @@ describe("properties", () => {
     ["London Sundays only", sundays("Europe/London", "00:30", "03:00")],
     ["always open", ALWAYS_OPEN],
   ];
-  const instant = fc.integer({ min: Date.parse("2023-01-01T00:00:00Z"), max: Date.parse("2026-12-31T00:00:00Z") }).map((ms) => new Date(ms));
+  const instant = fc
+    .integer({ min: Date.parse("2023-01-01T00:00:00Z"), max: Date.parse("2026-12-31T00:00:00Z") })
+    .map((ms) => new Date(ms));
   const minutes = fc.integer({ min: 0, max: 30_000 });
 
   for (const [name, calendar] of calendars) {

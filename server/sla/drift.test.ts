@@ -4,16 +4,26 @@ import type { StoredSlaState } from "./state";
 
 const t = (iso: string) => new Date(iso);
 const EMPTY: StoredSlaState = {
-  frDueAt: null, frAchievedAt: null, frStatus: null,
-  waDueAt: null, waAchievedAt: null, waStatus: null,
-  resDueAt: null, resAchievedAt: null, resStatus: null,
+  frDueAt: null,
+  frAchievedAt: null,
+  frStatus: null,
+  waDueAt: null,
+  waAchievedAt: null,
+  waStatus: null,
+  resDueAt: null,
+  resAchievedAt: null,
+  resStatus: null,
   nextDueAt: null,
 };
 /** An Enterprise P2 ticket (UTC instants): first response met, resolution open. */
 const STORED: StoredSlaState = {
   ...EMPTY,
-  frDueAt: t("2026-03-02T03:00:00Z"), frAchievedAt: t("2026-03-02T02:10:00Z"), frStatus: "met",
-  resDueAt: t("2026-03-30T09:30:00Z"), resAchievedAt: null, resStatus: "running",
+  frDueAt: t("2026-03-02T03:00:00Z"),
+  frAchievedAt: t("2026-03-02T02:10:00Z"),
+  frStatus: "met",
+  resDueAt: t("2026-03-30T09:30:00Z"),
+  resAchievedAt: null,
+  resStatus: "running",
   nextDueAt: t("2026-03-30T09:30:00Z"),
 };
 
@@ -42,7 +52,9 @@ describe("classifyStateChange", () => {
   it("a running metric whose due time changed has drifted, whatever its status", () => {
     const moved = t("2026-03-31T09:30:00Z");
     expect(classifyStateChange(STORED, { ...STORED, resDueAt: moved, nextDueAt: moved })).toBe("drift");
-    expect(classifyStateChange(STORED, { ...STORED, resDueAt: moved, resStatus: "breached", nextDueAt: moved })).toBe("drift");
+    expect(classifyStateChange(STORED, { ...STORED, resDueAt: moved, resStatus: "breached", nextDueAt: moved })).toBe(
+      "drift",
+    );
   });
 
   it("an achieved metric whose outcome or times differ has drifted: time cannot change a settled metric", () => {
@@ -52,11 +64,20 @@ describe("classifyStateChange", () => {
   });
 
   it("a metric achieved in the events but open in storage has drifted (a write forgot to refresh the state)", () => {
-    expect(classifyStateChange(STORED, { ...STORED, resAchievedAt: t("2026-03-10T08:00:00Z"), resStatus: "met", nextDueAt: null })).toBe("drift");
+    expect(
+      classifyStateChange(STORED, {
+        ...STORED,
+        resAchievedAt: t("2026-03-10T08:00:00Z"),
+        resStatus: "met",
+        nextDueAt: null,
+      }),
+    ).toBe("drift");
   });
 
   it("a metric appearing or vanishing has drifted", () => {
-    expect(classifyStateChange(STORED, { ...STORED, waDueAt: t("2026-03-02T08:00:00Z"), waStatus: "running" })).toBe("drift");
+    expect(classifyStateChange(STORED, { ...STORED, waDueAt: t("2026-03-02T08:00:00Z"), waStatus: "running" })).toBe(
+      "drift",
+    );
     expect(classifyStateChange(STORED, { ...STORED, frDueAt: null, frAchievedAt: null, frStatus: null })).toBe("drift");
   });
 

@@ -52,19 +52,40 @@ describe("statuses (24x7, UTC)", () => {
   });
 
   it("a metric whose priority has no target does not appear (P2 has no workaround target)", () => {
-    const result = evaluateSla([{ at: h(0), type: "created", priority: "P2" }, { at: h(1), type: "workaround" }], ROUND_24X7, h(2));
+    const result = evaluateSla(
+      [
+        { at: h(0), type: "created", priority: "P2" },
+        { at: h(1), type: "workaround" },
+      ],
+      ROUND_24X7,
+      h(2),
+    );
     expect(Object.keys(result).sort()).toEqual(["firstResponse", "resolution"]);
   });
 
   it("a first reply on the due instant is met", () => {
-    const events: SlaEvent[] = [{ at: h(0), type: "created", priority: "P2" }, { at: h(4), type: "staffReplied" }];
-    expect(evaluateSla(events, ROUND_24X7, h(5)).firstResponse).toEqual({ dueAt: h(4), achievedAt: h(4), status: "met" });
+    const events: SlaEvent[] = [
+      { at: h(0), type: "created", priority: "P2" },
+      { at: h(4), type: "staffReplied" },
+    ];
+    expect(evaluateSla(events, ROUND_24X7, h(5)).firstResponse).toEqual({
+      dueAt: h(4),
+      achievedAt: h(4),
+      status: "met",
+    });
   });
 
   it("a first reply one millisecond after the due instant is breached", () => {
     const late = new Date(h(4).getTime() + 1);
-    const events: SlaEvent[] = [{ at: h(0), type: "created", priority: "P2" }, { at: late, type: "staffReplied" }];
-    expect(evaluateSla(events, ROUND_24X7, h(5)).firstResponse).toEqual({ dueAt: h(4), achievedAt: late, status: "breached" });
+    const events: SlaEvent[] = [
+      { at: h(0), type: "created", priority: "P2" },
+      { at: late, type: "staffReplied" },
+    ];
+    expect(evaluateSla(events, ROUND_24X7, h(5)).firstResponse).toEqual({
+      dueAt: h(4),
+      achievedAt: late,
+      status: "breached",
+    });
   });
 
   it("an open metric is still running on its due instant and breached just after it", () => {
@@ -83,12 +104,23 @@ describe("statuses (24x7, UTC)", () => {
       { at: h(3), type: "staffReplied" },
       { at: h(9), type: "staffReplied" },
     ];
-    expect(evaluateSla(events, ROUND_24X7, h(10)).firstResponse).toEqual({ dueAt: h(4), achievedAt: h(3), status: "met" });
+    expect(evaluateSla(events, ROUND_24X7, h(10)).firstResponse).toEqual({
+      dueAt: h(4),
+      achievedAt: h(3),
+      status: "met",
+    });
   });
 
   it("events after now are ignored: a reply at 05:00 seen at 03:00 leaves first response running", () => {
-    const events: SlaEvent[] = [{ at: h(0), type: "created", priority: "P2" }, { at: h(5), type: "staffReplied" }];
-    expect(evaluateSla(events, ROUND_24X7, h(3)).firstResponse).toEqual({ dueAt: h(4), achievedAt: null, status: "running" });
+    const events: SlaEvent[] = [
+      { at: h(0), type: "created", priority: "P2" },
+      { at: h(5), type: "staffReplied" },
+    ];
+    expect(evaluateSla(events, ROUND_24X7, h(3)).firstResponse).toEqual({
+      dueAt: h(4),
+      achievedAt: null,
+      status: "running",
+    });
   });
 
   it("a ticket not yet created at now has no outcomes", () => {
@@ -98,7 +130,11 @@ describe("statuses (24x7, UTC)", () => {
 
 describe("business hours (Asia/Shanghai, Mon-Fri 09:00-17:30)", () => {
   it("a Basic P2 filed Friday 18:00 Shanghai has first response due Monday 17:30 Shanghai", () => {
-    const result = evaluateSla([{ at: at("2024-03-08T10:00:00Z"), type: "created", priority: "P2" }], BASIC_CHINA, at("2024-03-09T00:00:00Z"));
+    const result = evaluateSla(
+      [{ at: at("2024-03-08T10:00:00Z"), type: "created", priority: "P2" }],
+      BASIC_CHINA,
+      at("2024-03-09T00:00:00Z"),
+    );
     expect(result.firstResponse).toEqual({ dueAt: at("2024-03-11T09:30:00Z"), achievedAt: null, status: "running" });
   });
 
@@ -160,8 +196,16 @@ describe("pauses (24x7, UTC)", () => {
       { at: h(1), type: "staffReplied" },
       { at: h(10), type: "paused" },
     ];
-    expect(evaluateSla(events, ROUND_24X7, h(30)).resolution).toEqual({ dueAt: h(68), achievedAt: null, status: "paused" });
-    expect(evaluateSla(events, ROUND_24X7, h(40)).resolution).toEqual({ dueAt: h(78), achievedAt: null, status: "paused" });
+    expect(evaluateSla(events, ROUND_24X7, h(30)).resolution).toEqual({
+      dueAt: h(68),
+      achievedAt: null,
+      status: "paused",
+    });
+    expect(evaluateSla(events, ROUND_24X7, h(40)).resolution).toEqual({
+      dueAt: h(78),
+      achievedAt: null,
+      status: "paused",
+    });
   });
 
   it("a pause that starts after the due time does not save a breach, and the metric shows breached while paused", () => {
@@ -187,8 +231,16 @@ describe("resolved and reopened (24x7, UTC)", () => {
       { at: h(20), type: "reopened" },
       { at: h(50), type: "resolved" },
     ];
-    expect(evaluateSla(events, ROUND_24X7, h(21)).resolution).toEqual({ dueAt: h(58), achievedAt: null, status: "running" });
-    expect(evaluateSla(events, ROUND_24X7, h(51)).resolution).toEqual({ dueAt: h(58), achievedAt: h(50), status: "met" });
+    expect(evaluateSla(events, ROUND_24X7, h(21)).resolution).toEqual({
+      dueAt: h(58),
+      achievedAt: null,
+      status: "running",
+    });
+    expect(evaluateSla(events, ROUND_24X7, h(51)).resolution).toEqual({
+      dueAt: h(58),
+      achievedAt: h(50),
+      status: "met",
+    });
   });
 
   it("a resolve that comes before any workaround achieves the workaround, and reopening does not undo it", () => {
@@ -237,7 +289,11 @@ describe("priority changes (24x7, UTC)", () => {
       { at: h(1), type: "staffReplied" },
       { at: h(5), type: "priorityChanged", priority: "P1" },
     ];
-    expect(evaluateSla(events, ROUND_24X7, h(6)).firstResponse).toEqual({ dueAt: h(8), achievedAt: h(1), status: "met" });
+    expect(evaluateSla(events, ROUND_24X7, h(6)).firstResponse).toEqual({
+      dueAt: h(8),
+      achievedAt: h(1),
+      status: "met",
+    });
   });
 
   it("a dispute upheld to P1 applies P1 from the ticket's start with no grace, so first response is breached at once", () => {
@@ -258,7 +314,11 @@ describe("priority changes (24x7, UTC)", () => {
       { at: h(5), type: "priorityChanged", priority: "P0" },
       { at: h(6), type: "priorityChanged", priority: "P1" },
     ];
-    expect(evaluateSla(events, ROUND_24X7, h(6)).firstResponse).toEqual({ dueAt: h(7), achievedAt: null, status: "running" });
+    expect(evaluateSla(events, ROUND_24X7, h(6)).firstResponse).toEqual({
+      dueAt: h(7),
+      achievedAt: null,
+      status: "running",
+    });
   });
 
   it("a raise after a lowering counts from the latest raise", () => {
@@ -267,7 +327,11 @@ describe("priority changes (24x7, UTC)", () => {
       { at: h(1), type: "priorityChanged", priority: "P3" },
       { at: h(10), type: "priorityChanged", priority: "P1" },
     ];
-    expect(evaluateSla(events, ROUND_24X7, h(10)).firstResponse).toEqual({ dueAt: h(12), achievedAt: null, status: "running" });
+    expect(evaluateSla(events, ROUND_24X7, h(10)).firstResponse).toEqual({
+      dueAt: h(12),
+      achievedAt: null,
+      status: "running",
+    });
   });
 });
 
@@ -324,7 +388,12 @@ describe("properties", () => {
     "resolved",
     "reopened",
   );
-  const step = fc.record({ gap: fc.integer({ min: 0, max: 3 * 24 * 60 }), type: laterType, priority, disputeUpheld: fc.boolean() });
+  const step = fc.record({
+    gap: fc.integer({ min: 0, max: 3 * 24 * 60 }),
+    type: laterType,
+    priority,
+    disputeUpheld: fc.boolean(),
+  });
   const start = fc.integer({ min: 0, max: 60 * 24 * 60 }).map((m) => T0 + m * MIN);
 
   type Step = { gap: number; type: Exclude<SlaEvent["type"], "created">; priority: Priority; disputeUpheld: boolean };
@@ -335,7 +404,8 @@ describe("properties", () => {
     for (const s of steps) {
       t += s.gap * MIN;
       const when = new Date(t);
-      if (s.type === "priorityChanged") events.push({ at: when, type: s.type, priority: s.priority, disputeUpheld: s.disputeUpheld });
+      if (s.type === "priorityChanged")
+        events.push({ at: when, type: s.type, priority: s.priority, disputeUpheld: s.disputeUpheld });
       else events.push({ at: when, type: s.type });
     }
     return events;
@@ -343,7 +413,10 @@ describe("properties", () => {
 
   const ticket = fc
     .tuple(start, priority, fc.array(step, { maxLength: 20 }), fc.integer({ min: 0, max: 40 * 24 * 60 }))
-    .map(([created, first, steps, nowAfter]) => ({ events: build(created, first, steps), now: new Date(created + nowAfter * MIN) }));
+    .map(([created, first, steps, nowAfter]) => ({
+      events: build(created, first, steps),
+      now: new Date(created + nowAfter * MIN),
+    }));
 
   it("met and breached agree with comparing achievedAt to dueAt; an open metric is breached exactly when now is past dueAt", () => {
     fc.assert(
@@ -375,7 +448,11 @@ describe("properties", () => {
       events: events.filter((e) => e.type !== "paused" && e.type !== "resumed"),
       now,
     }));
-    const pause = fc.record({ startAfter: fc.integer({ min: 0, max: 20 * 24 * 60 }), length: fc.integer({ min: 1, max: 5 * 24 * 60 }), open: fc.boolean() });
+    const pause = fc.record({
+      startAfter: fc.integer({ min: 0, max: 20 * 24 * 60 }),
+      length: fc.integer({ min: 1, max: 5 * 24 * 60 }),
+      open: fc.boolean(),
+    });
     fc.assert(
       fc.property(withoutPauses, pause, tables, ({ events, now }, p, targets) => {
         const created = events[0]?.at.getTime() ?? 0;

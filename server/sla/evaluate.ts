@@ -184,7 +184,9 @@ function dueFrom(fromMs: number, target: SlaTarget, stops: [number, number][]): 
   for (const [start, end] of stops) {
     if (end <= cursor) continue;
     if (start > cursor) {
-      const available = Math.round(businessMinutesBetween(new Date(cursor), new Date(start), target.calendar) * MINUTE_MS);
+      const available = Math.round(
+        businessMinutesBetween(new Date(cursor), new Date(start), target.calendar) * MINUTE_MS,
+      );
       if (available >= remaining) break;
       remaining -= available;
     }
@@ -242,7 +244,19 @@ function evaluateMetric(s: Scan, metric: Metric, targets: SlaTargets, nowMs: num
   else if (pausable && s.pausedNow) status = "paused";
   else status = "running";
 
-  return { priority, target, changeCount, basis, pausable, stops, dueFromCreated, dueFromRaise, dueAt, achievedAt, status };
+  return {
+    priority,
+    target,
+    changeCount,
+    basis,
+    pausable,
+    stops,
+    dueFromCreated,
+    dueFromRaise,
+    dueAt,
+    achievedAt,
+    status,
+  };
 }
 
 /**
@@ -258,7 +272,11 @@ function evaluateMetric(s: Scan, metric: Metric, targets: SlaTargets, nowMs: num
  * - pauses run from paused to resumed only (a reopen does not end one), and with resolved-to-reopened
  *   stop workaround and resolution; first response never stops. Its status is never "paused".
  */
-export function evaluateSla(events: SlaEvent[], targets: SlaTargets, now: Date): Partial<Record<Metric, MetricOutcome>> {
+export function evaluateSla(
+  events: SlaEvent[],
+  targets: SlaTargets,
+  now: Date,
+): Partial<Record<Metric, MetricOutcome>> {
   const nowMs = now.getTime();
   const s = scan(events, nowMs);
   const result: Partial<Record<Metric, MetricOutcome>> = {};
@@ -287,15 +305,21 @@ export function traceSla(events: SlaEvent[], targets: SlaTargets, now: Date): Sl
   const nowMs = now.getTime();
   const s = scan(events, nowMs);
   if (s === null) return null;
-  const changes = s.changes.map((c) => ({ at: new Date(c.at), from: c.from, to: c.to, disputeUpheld: c.disputeUpheld }));
+  const changes = s.changes.map((c) => ({
+    at: new Date(c.at),
+    from: c.from,
+    to: c.to,
+    disputeUpheld: c.disputeUpheld,
+  }));
   const interval = ([start, end]: Interval) => ({ start: new Date(start), end: end === null ? null : new Date(end) });
   const metrics: Partial<Record<Metric, MetricTrace>> = {};
   for (const metric of METRICS) {
     const core = evaluateMetric(s, metric, targets, nowMs);
     if (!core) continue;
-    const countedFrom = core.dueFromRaise !== null && core.dueFromRaise > core.dueFromCreated && core.basis.kind === "raised"
-      ? core.basis.at
-      : new Date(s.createdAt);
+    const countedFrom =
+      core.dueFromRaise !== null && core.dueFromRaise > core.dueFromCreated && core.basis.kind === "raised"
+        ? core.basis.at
+        : new Date(s.createdAt);
     metrics[metric] = {
       metric,
       priority: core.priority,

@@ -5,7 +5,11 @@ import { PRIORITIES, evaluateSla, type Priority, type SlaEvent, type SlaTargets 
 import { MAX_EXPLAINED_INTERVALS, explainDue } from "./explain";
 
 function chinaCalendar(holidays: string[] = []): BusinessCalendar {
-  return { timeZone: "Asia/Shanghai", holidays, hours: ([1, 2, 3, 4, 5] as const).map((day) => ({ day, start: "09:00", end: "17:30" })) };
+  return {
+    timeZone: "Asia/Shanghai",
+    holidays,
+    hours: ([1, 2, 3, 4, 5] as const).map((day) => ({ day, start: "09:00", end: "17:30" })),
+  };
 }
 const CHINA = chinaCalendar();
 const DAY = 510;
@@ -147,18 +151,31 @@ describe("explainDue (Asia/Shanghai, Mon-Fri 09:00-17:30)", () => {
       closures: [{ start: at("2024-03-11T03:00:00Z"), end: at("2024-03-12T03:00:00Z") }],
       pauses: [{ start: at("2024-03-12T04:00:00Z"), end: null }],
     });
-    expect(result.firstResponse).toMatchObject({ status: "met", achievedAt: at("2024-03-11T02:00:00Z"), pauses: [], closures: [] });
+    expect(result.firstResponse).toMatchObject({
+      status: "met",
+      achievedAt: at("2024-03-11T02:00:00Z"),
+      pauses: [],
+      closures: [],
+    });
   });
 });
 
 describe("explainDue limits (24x7, UTC)", () => {
   it(`lists at most ${MAX_EXPLAINED_INTERVALS} counted intervals and says when it cut the list`, () => {
     const targets: SlaTargets = { P0: {}, P1: {}, P2: {}, P3: { resolution: allDay(300 * 1440) } };
-    const result = explainDue([{ at: at("2024-01-01T12:00:00Z"), type: "created", priority: "P3" }], targets, at("2024-01-02T00:00:00Z"));
+    const result = explainDue(
+      [{ at: at("2024-01-01T12:00:00Z"), type: "created", priority: "P3" }],
+      targets,
+      at("2024-01-02T00:00:00Z"),
+    );
     expect(result.resolution?.target).toEqual({ minutes: 300 * 1440, timeZone: "UTC", alwaysOpen: true });
     expect(result.resolution?.countedIntervals).toHaveLength(MAX_EXPLAINED_INTERVALS);
     expect(result.resolution?.countedIntervalsTruncated).toBe(true);
-    expect(result.resolution?.countedIntervals[0]).toEqual({ start: at("2024-01-01T12:00:00Z"), end: at("2024-01-02T00:00:00Z"), minutes: 720 });
+    expect(result.resolution?.countedIntervals[0]).toEqual({
+      start: at("2024-01-01T12:00:00Z"),
+      end: at("2024-01-02T00:00:00Z"),
+      minutes: 720,
+    });
   });
 });
 
@@ -168,19 +185,33 @@ describe("properties", () => {
   const priority = fc.constantFrom<Priority>(...PRIORITIES);
   const step = fc.record({
     gap: fc.integer({ min: 0, max: 3 * 24 * 60 }),
-    type: fc.constantFrom<Exclude<SlaEvent["type"], "created">>("priorityChanged", "staffReplied", "paused", "resumed", "workaround", "resolved", "reopened"),
+    type: fc.constantFrom<Exclude<SlaEvent["type"], "created">>(
+      "priorityChanged",
+      "staffReplied",
+      "paused",
+      "resumed",
+      "workaround",
+      "resolved",
+      "reopened",
+    ),
     priority,
     disputeUpheld: fc.boolean(),
   });
   const ticket = fc
-    .tuple(fc.integer({ min: 0, max: 60 * 24 * 60 }), priority, fc.array(step, { maxLength: 15 }), fc.integer({ min: 0, max: 30 * 24 * 60 }))
+    .tuple(
+      fc.integer({ min: 0, max: 60 * 24 * 60 }),
+      priority,
+      fc.array(step, { maxLength: 15 }),
+      fc.integer({ min: 0, max: 30 * 24 * 60 }),
+    )
     .map(([createdAfter, first, steps, nowAfter]) => {
       const created = T0 + createdAfter * MIN;
       const events: SlaEvent[] = [{ at: new Date(created), type: "created", priority: first }];
       let t = created;
       for (const s of steps) {
         t += s.gap * MIN;
-        if (s.type === "priorityChanged") events.push({ at: new Date(t), type: s.type, priority: s.priority, disputeUpheld: s.disputeUpheld });
+        if (s.type === "priorityChanged")
+          events.push({ at: new Date(t), type: s.type, priority: s.priority, disputeUpheld: s.disputeUpheld });
         else events.push({ at: new Date(t), type: s.type });
       }
       return { events, now: new Date(created + nowAfter * MIN) };

@@ -33,17 +33,27 @@ describe("recomputeAll on the demo database", () => {
   it("a tampered first-response due time is reported as drift on that ticket, and rewritten from the events with fix", () => {
     const fresh = createTestDb();
     try {
-      const target = fresh.$client.prepare(`SELECT id, fr_due_at AS due FROM tickets WHERE fr_achieved_at IS NOT NULL ORDER BY id LIMIT 1 OFFSET 7`).get() as { id: number; due: number };
+      const target = fresh.$client
+        .prepare(
+          `SELECT id, fr_due_at AS due FROM tickets WHERE fr_achieved_at IS NOT NULL ORDER BY id LIMIT 1 OFFSET 7`,
+        )
+        .get() as { id: number; due: number };
       fresh.$client.prepare(`UPDATE tickets SET fr_due_at = ? WHERE id = ?`).run(target.due + 3_600_000, target.id);
 
       const check = recomputeAll(fresh.$client, { now: TEST_ANCHOR });
       expect(check.drift).toBe(1);
       expect(check.samples).toEqual([{ ticketId: target.id, change: "drift", columns: ["frDueAt"] }]);
-      expect((fresh.$client.prepare(`SELECT fr_due_at AS due FROM tickets WHERE id = ?`).get(target.id) as { due: number }).due).toBe(target.due + 3_600_000);
+      expect(
+        (fresh.$client.prepare(`SELECT fr_due_at AS due FROM tickets WHERE id = ?`).get(target.id) as { due: number })
+          .due,
+      ).toBe(target.due + 3_600_000);
 
       const fixed = recomputeAll(fresh.$client, { now: TEST_ANCHOR, fix: true });
       expect(fixed).toMatchObject({ drift: 1, fixed: 1 });
-      expect((fresh.$client.prepare(`SELECT fr_due_at AS due FROM tickets WHERE id = ?`).get(target.id) as { due: number }).due).toBe(target.due);
+      expect(
+        (fresh.$client.prepare(`SELECT fr_due_at AS due FROM tickets WHERE id = ?`).get(target.id) as { due: number })
+          .due,
+      ).toBe(target.due);
       expect(recomputeAll(fresh.$client, { now: TEST_ANCHOR })).toMatchObject({ drift: 0, aged: 0 });
     } finally {
       fresh.$client.close();

@@ -10,7 +10,11 @@ import { loadCalendar, loadTargets } from "./service";
 import { toStoredSlaState, type StoredSlaState } from "./state";
 
 export type RecomputeProgress = { done: number; total: number; elapsedMs: number };
-export type RecomputeSample = { ticketId: number; change: Exclude<StateChange, "same">; columns: (keyof StoredSlaState)[] };
+export type RecomputeSample = {
+  ticketId: number;
+  change: Exclude<StateChange, "same">;
+  columns: (keyof StoredSlaState)[];
+};
 export type RecomputeReport = {
   tickets: number;
   events: number;
@@ -35,13 +39,36 @@ export type RecomputeOptions = {
   onProgress?: (p: RecomputeProgress) => void;
 };
 
-const STATE_COLUMNS = ["frDueAt", "frAchievedAt", "frStatus", "waDueAt", "waAchievedAt", "waStatus", "resDueAt", "resAchievedAt", "resStatus", "nextDueAt"] as const;
+const STATE_COLUMNS = [
+  "frDueAt",
+  "frAchievedAt",
+  "frStatus",
+  "waDueAt",
+  "waAchievedAt",
+  "waStatus",
+  "resDueAt",
+  "resAchievedAt",
+  "resStatus",
+  "nextDueAt",
+] as const;
 type Status = StoredSlaState["frStatus"];
 type Row = [
-  id: number, versionId: number, calendarId: number,
-  frDue: number | null, frAch: number | null, frStatus: Status, waDue: number | null, waAch: number | null, waStatus: Status,
-  resDue: number | null, resAch: number | null, resStatus: Status, nextDue: number | null,
-  at: number | null, type: string | null, data: string | null,
+  id: number,
+  versionId: number,
+  calendarId: number,
+  frDue: number | null,
+  frAch: number | null,
+  frStatus: Status,
+  waDue: number | null,
+  waAch: number | null,
+  waStatus: Status,
+  resDue: number | null,
+  resAch: number | null,
+  resStatus: Status,
+  nextDue: number | null,
+  at: number | null,
+  type: string | null,
+  data: string | null,
 ];
 
 const date = (v: number | null) => (v === null ? null : new Date(v));
@@ -49,9 +76,15 @@ const ms = (d: Date | null) => (d === null ? null : d.getTime());
 
 function storedOf(r: Row): StoredSlaState {
   return {
-    frDueAt: date(r[3]), frAchievedAt: date(r[4]), frStatus: r[5],
-    waDueAt: date(r[6]), waAchievedAt: date(r[7]), waStatus: r[8],
-    resDueAt: date(r[9]), resAchievedAt: date(r[10]), resStatus: r[11],
+    frDueAt: date(r[3]),
+    frAchievedAt: date(r[4]),
+    frStatus: r[5],
+    waDueAt: date(r[6]),
+    waAchievedAt: date(r[7]),
+    waStatus: r[8],
+    resDueAt: date(r[9]),
+    resAchievedAt: date(r[10]),
+    resStatus: r[11],
     nextDueAt: date(r[12]),
   };
 }
@@ -98,7 +131,11 @@ export function recomputeAll(sqlite: Database.Database, opts: RecomputeOptions):
     return t;
   };
 
-  const bounds = sqlite.prepare(`SELECT min(id) AS lo, max(id) AS hi, count(*) AS n FROM tickets`).get() as { lo: number | null; hi: number | null; n: number };
+  const bounds = sqlite.prepare(`SELECT min(id) AS lo, max(id) AS hi, count(*) AS n FROM tickets`).get() as {
+    lo: number | null;
+    hi: number | null;
+    n: number;
+  };
   const select = sqlite
     .prepare(
       `SELECT t.id, t.target_version_id, o.calendar_id,
@@ -118,11 +155,32 @@ export function recomputeAll(sqlite: Database.Database, opts: RecomputeOptions):
   );
   const writeFixes = sqlite.transaction((fixes: { id: number; s: StoredSlaState }[]) => {
     for (const { id, s } of fixes) {
-      update.run(ms(s.frDueAt), ms(s.frAchievedAt), s.frStatus, ms(s.waDueAt), ms(s.waAchievedAt), s.waStatus, ms(s.resDueAt), ms(s.resAchievedAt), s.resStatus, ms(s.nextDueAt), id);
+      update.run(
+        ms(s.frDueAt),
+        ms(s.frAchievedAt),
+        s.frStatus,
+        ms(s.waDueAt),
+        ms(s.waAchievedAt),
+        s.waStatus,
+        ms(s.resDueAt),
+        ms(s.resAchievedAt),
+        s.resStatus,
+        ms(s.nextDueAt),
+        id,
+      );
     }
   });
 
-  const report: RecomputeReport = { tickets: 0, events: 0, same: 0, aged: 0, drift: 0, fixed: 0, seconds: 0, samples: [] };
+  const report: RecomputeReport = {
+    tickets: 0,
+    events: 0,
+    same: 0,
+    aged: 0,
+    drift: 0,
+    fixed: 0,
+    seconds: 0,
+    samples: [],
+  };
   let fixes: { id: number; s: StoredSlaState }[] = [];
   let current: Row | null = null;
   let events: StoredEvent[] = [];
@@ -135,7 +193,8 @@ export function recomputeAll(sqlite: Database.Database, opts: RecomputeOptions):
     const change = classifyStateChange(stored, fresh);
     report[change]++;
     if (change !== "same") {
-      if (report.samples.length < maxSamples) report.samples.push({ ticketId: current[0], change, columns: differingColumns(stored, fresh) });
+      if (report.samples.length < maxSamples)
+        report.samples.push({ ticketId: current[0], change, columns: differingColumns(stored, fresh) });
       if (opts.fix) fixes.push({ id: current[0], s: fresh });
     }
   };
@@ -150,7 +209,11 @@ export function recomputeAll(sqlite: Database.Database, opts: RecomputeOptions):
         }
         if (r[13] !== null && r[14] !== null) {
           report.events++;
-          events.push({ at: new Date(r[13]), type: r[14], data: r[15] === null ? null : (JSON.parse(r[15]) as StoredEvent["data"]) });
+          events.push({
+            at: new Date(r[13]),
+            type: r[14],
+            data: r[15] === null ? null : (JSON.parse(r[15]) as StoredEvent["data"]),
+          });
         }
       }
       finish();

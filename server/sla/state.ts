@@ -24,9 +24,15 @@ const PREFIX: Record<Metric, "fr" | "wa" | "res"> = { firstResponse: "fr", worka
  */
 export function toStoredSlaState(outcomes: Partial<Record<Metric, MetricOutcome>>): StoredSlaState {
   const state: StoredSlaState = {
-    frDueAt: null, frAchievedAt: null, frStatus: null,
-    waDueAt: null, waAchievedAt: null, waStatus: null,
-    resDueAt: null, resAchievedAt: null, resStatus: null,
+    frDueAt: null,
+    frAchievedAt: null,
+    frStatus: null,
+    waDueAt: null,
+    waAchievedAt: null,
+    waStatus: null,
+    resDueAt: null,
+    resAchievedAt: null,
+    resStatus: null,
     nextDueAt: null,
   };
   for (const metric of Object.keys(PREFIX) as Metric[]) {

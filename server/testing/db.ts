@@ -21,7 +21,10 @@ afterAll(() => {
 
 /** A private copy of the seeded template database, deleted after the test file that made it. */
 export function createTestDb(): Db {
-  const file = path.join(os.tmpdir(), `attain-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`);
+  const file = path.join(
+    os.tmpdir(),
+    `attain-test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`,
+  );
   fs.copyFileSync(TEMPLATE_DB, file);
   copies.add(file);
   return openDb(file);

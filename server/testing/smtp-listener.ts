@@ -50,4 +50,3 @@ export async function smtpListener(port = 0) {
   const address = server.address() as net.AddressInfo;
   return { received, port: address.port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
-

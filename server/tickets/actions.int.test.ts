@@ -1,6 +1,16 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { auditLog, comments, notifications, outbox, satisfactionRatings, ticketEvents, tickets, users, watchers } from "@/db/schema";
+import {
+  auditLog,
+  comments,
+  notifications,
+  outbox,
+  satisfactionRatings,
+  ticketEvents,
+  tickets,
+  users,
+  watchers,
+} from "@/db/schema";
 import type { Db } from "@/server/db";
 import { TEST_ANCHOR } from "@/server/testing/constants";
 import { callerAs, createTestDb } from "@/server/testing/db";
@@ -43,7 +53,12 @@ function stored(id: number, d: Db = db) {
 }
 
 function events(id: number) {
-  return db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, id)).orderBy(asc(ticketEvents.at), asc(ticketEvents.id)).all();
+  return db
+    .select()
+    .from(ticketEvents)
+    .where(eq(ticketEvents.ticketId, id))
+    .orderBy(asc(ticketEvents.at), asc(ticketEvents.id))
+    .all();
 }
 
 function eventTypes(id: number) {
@@ -72,8 +87,20 @@ function auditActions(id: number) {
     .map((a) => a.action);
 }
 
-const count = (table: typeof comments | typeof notifications | typeof outbox | typeof auditLog | typeof ticketEvents | typeof watchers | typeof satisfactionRatings) =>
-  db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+const count = (
+  table:
+    | typeof comments
+    | typeof notifications
+    | typeof outbox
+    | typeof auditLog
+    | typeof ticketEvents
+    | typeof watchers
+    | typeof satisfactionRatings,
+) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .get()!.n;
 
 /** Everything an action may write, so a refusal can be shown to have written nothing. */
 function footprint(id: number) {
@@ -94,7 +121,10 @@ describe("replies and first response", () => {
   it("staff's first public reply within 30 minutes meets an Enterprise P1's first response, opens the ticket and tells the requester", async () => {
     const id = await file("P1");
     expect(stored(id).frDueAt?.toISOString()).toBe(at(30).toISOString());
-    await callerAs(db, "agent@attain.test", at(20)).tickets.reply({ ticketId: id, body: "We are looking at your stream logs now." });
+    await callerAs(db, "agent@attain.test", at(20)).tickets.reply({
+      ticketId: id,
+      body: "We are looking at your stream logs now.",
+    });
     const t = stored(id);
     expect(iso(t.frAchievedAt)).toBe(at(20).toISOString());
     expect(t.frStatus).toBe("met");
@@ -103,10 +133,16 @@ describe("replies and first response", () => {
     // First response is done; the nearest open due time is now the workaround's (8 h, 24x7).
     expect(iso(t.nextDueAt)).toBe(at(8 * 60).toISOString());
     expect(eventTypes(id)).toEqual(["created", "staffReplied"]);
-    expect(ticketComments(id)).toMatchObject([{ visibility: "public", authorId: userId("agent@attain.test"), body: "We are looking at your stream logs now." }]);
+    expect(ticketComments(id)).toMatchObject([
+      { visibility: "public", authorId: userId("agent@attain.test"), body: "We are looking at your stream logs now." },
+    ]);
     expect(auditActions(id)).toEqual(["ticket.reply"]);
     expect(ticketNotifications(id)).toMatchObject([{ userId: userId("dev@nimbus.example"), kind: "reply" }]);
-    const mail = db.select().from(outbox).where(eq(outbox.subject, `[#${id}] ${NEW_TICKET.subject}`)).all();
+    const mail = db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.subject, `[#${id}] ${NEW_TICKET.subject}`))
+      .all();
     expect(mail.map((m) => m.to)).toEqual(["dev@nimbus.example"]);
   });
 
@@ -124,12 +160,19 @@ describe("replies and first response", () => {
     const id = await file("P1");
     await callerAs(db, "agent@attain.test", at(10)).tickets.reply({ ticketId: id, body: "First answer." });
     await callerAs(db, "expert@attain.test", at(50)).tickets.reply({ ticketId: id, body: "Second answer." });
-    expect(stored(id)).toMatchObject({ frStatus: "met", frAchievedAt: at(10), assigneeId: userId("agent@attain.test") });
+    expect(stored(id)).toMatchObject({
+      frStatus: "met",
+      frAchievedAt: at(10),
+      assigneeId: userId("agent@attain.test"),
+    });
   });
 
   it("a customer's reply does not achieve first response, and the staff reply after it still does", async () => {
     const id = await file("P1");
-    await callerAs(db, "dev@nimbus.example", at(10)).tickets.reply({ ticketId: id, body: "It also happens on Android." });
+    await callerAs(db, "dev@nimbus.example", at(10)).tickets.reply({
+      ticketId: id,
+      body: "It also happens on Android.",
+    });
     let t = stored(id);
     expect(t.frAchievedAt).toBeNull();
     expect(t.frStatus).toBe("running");
@@ -146,7 +189,11 @@ describe("replies and first response", () => {
   it("an internal note moves no clock, tells nobody, and is never returned to the customer", async () => {
     const id = await file("P1");
     const before = footprint(id);
-    await callerAs(db, "agent@attain.test", at(5)).tickets.reply({ ticketId: id, body: "Customer is on an old SDK build.", internal: true });
+    await callerAs(db, "agent@attain.test", at(5)).tickets.reply({
+      ticketId: id,
+      body: "Customer is on an old SDK build.",
+      internal: true,
+    });
     const t = stored(id);
     expect(t.frAchievedAt).toBeNull();
     expect(t.frStatus).toBe("running");
@@ -170,15 +217,23 @@ describe("replies and first response", () => {
   it("a customer cannot write an internal note (FORBIDDEN) and nothing is written", async () => {
     const id = await file("P1");
     const before = footprint(id);
-    await expect(callerAs(db, "dev@nimbus.example", at(5)).tickets.reply({ ticketId: id, body: "Secret note", internal: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerAs(db, "dev@nimbus.example", at(5)).tickets.reply({ ticketId: id, body: "Secret note", internal: true }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(footprint(id)).toEqual(before);
   });
 
   it("a public reply to a resolved ticket is a conflict and nothing is written", async () => {
     const id = await file("P1");
-    await callerAs(db, "agent@attain.test", at(10)).tickets.resolve({ ticketId: id, kind: "answer", body: "Upgrade to 4.2." });
+    await callerAs(db, "agent@attain.test", at(10)).tickets.resolve({
+      ticketId: id,
+      kind: "answer",
+      body: "Upgrade to 4.2.",
+    });
     const before = footprint(id);
-    await expect(callerAs(db, "dev@nimbus.example", at(20)).tickets.reply({ ticketId: id, body: "Still broken" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      callerAs(db, "dev@nimbus.example", at(20)).tickets.reply({ ticketId: id, body: "Still broken" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(footprint(id)).toEqual(before);
   });
 });
@@ -189,7 +244,14 @@ describe("waiting on the customer", () => {
     await callerAs(db, "agent@attain.test", at(5)).tickets.setWaiting({ ticketId: id, waiting: true });
     let t = stored(id);
     expect(t.status).toBe("pending_customer");
-    expect(t).toMatchObject({ frStatus: "running", frDueAt: at(30), waStatus: "paused", waDueAt: at(8 * 60), resStatus: "paused", resDueAt: P1_RES_DUE });
+    expect(t).toMatchObject({
+      frStatus: "running",
+      frDueAt: at(30),
+      waStatus: "paused",
+      waDueAt: at(8 * 60),
+      resStatus: "paused",
+      resDueAt: P1_RES_DUE,
+    });
 
     // Paused from 10:05 to 11:05 PST: an hour of 24x7 time and an hour of business time.
     await callerAs(db, "agent@attain.test", at(65)).tickets.setWaiting({ ticketId: id, waiting: false });
@@ -208,7 +270,10 @@ describe("waiting on the customer", () => {
 
   it("a customer's reply to a ticket waiting on them resumes it", async () => {
     const id = await file("P1");
-    await callerAs(db, "agent@attain.test", at(10)).tickets.reply({ ticketId: id, body: "Which SDK version are you on?" });
+    await callerAs(db, "agent@attain.test", at(10)).tickets.reply({
+      ticketId: id,
+      body: "Which SDK version are you on?",
+    });
     await callerAs(db, "agent@attain.test", at(11)).tickets.setWaiting({ ticketId: id, waiting: true });
     expect(stored(id).status).toBe("pending_customer");
     await callerAs(db, "dev@nimbus.example", at(131)).tickets.reply({ ticketId: id, body: "Version 4.1.0 on iOS." });
@@ -224,18 +289,30 @@ describe("waiting on the customer", () => {
   it("a staff reply to a ticket waiting on the customer keeps it waiting", async () => {
     const id = await file("P1");
     await callerAs(db, "agent@attain.test", at(10)).tickets.setWaiting({ ticketId: id, waiting: true });
-    await callerAs(db, "agent@attain.test", at(20)).tickets.reply({ ticketId: id, body: "A reminder: we need your logs." });
-    expect(stored(id)).toMatchObject({ status: "pending_customer", waStatus: "paused", resStatus: "paused", frStatus: "met" });
+    await callerAs(db, "agent@attain.test", at(20)).tickets.reply({
+      ticketId: id,
+      body: "A reminder: we need your logs.",
+    });
+    expect(stored(id)).toMatchObject({
+      status: "pending_customer",
+      waStatus: "paused",
+      resStatus: "paused",
+      frStatus: "met",
+    });
   });
 
   it("setting the status the ticket already has is a conflict and changes nothing", async () => {
     const id = await file("P1");
     const before = footprint(id);
-    await expect(callerAs(db, "agent@attain.test", at(10)).tickets.setWaiting({ ticketId: id, waiting: false })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      callerAs(db, "agent@attain.test", at(10)).tickets.setWaiting({ ticketId: id, waiting: false }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(footprint(id)).toEqual(before);
     await callerAs(db, "agent@attain.test", at(10)).tickets.setWaiting({ ticketId: id, waiting: true });
     const paused = footprint(id);
-    await expect(callerAs(db, "agent@attain.test", at(20)).tickets.setWaiting({ ticketId: id, waiting: true })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      callerAs(db, "agent@attain.test", at(20)).tickets.setWaiting({ ticketId: id, waiting: true }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(footprint(id)).toEqual(paused);
   });
 });
@@ -243,7 +320,10 @@ describe("waiting on the customer", () => {
 describe("workaround, resolution, reopening and rating", () => {
   it("a workaround then a resolution are achieved when recorded and met within their targets; the ticket ends resolved", async () => {
     const id = await file("P1");
-    await callerAs(db, "agent@attain.test", at(120)).tickets.workaround({ ticketId: id, body: "Switch viewers to the backup CDN for now." });
+    await callerAs(db, "agent@attain.test", at(120)).tickets.workaround({
+      ticketId: id,
+      body: "Switch viewers to the backup CDN for now.",
+    });
     let t = stored(id);
     expect(t.status).toBe("workaround_provided");
     expect(t).toMatchObject({ waAchievedAt: at(120), waStatus: "met", waDueAt: at(8 * 60) });
@@ -252,12 +332,22 @@ describe("workaround, resolution, reopening and rating", () => {
     expect(iso(t.nextDueAt)).toBe(P1_RES_DUE.toISOString());
     expect(t.resolvedAt).toBeNull();
 
-    await callerAs(db, "expert@attain.test", at(DAY_MIN)).tickets.resolve({ ticketId: id, kind: "fix", body: "Fixed in SDK 4.2.1." });
+    await callerAs(db, "expert@attain.test", at(DAY_MIN)).tickets.resolve({
+      ticketId: id,
+      kind: "fix",
+      body: "Fixed in SDK 4.2.1.",
+    });
     t = stored(id);
     expect(t.status).toBe("resolved");
     expect(iso(t.resolvedAt)).toBe(at(DAY_MIN).toISOString());
     expect(t.resolutionKind).toBe("fix");
-    expect(t).toMatchObject({ resAchievedAt: at(DAY_MIN), resStatus: "met", resDueAt: P1_RES_DUE, waAchievedAt: at(120), frAchievedAt: at(120) });
+    expect(t).toMatchObject({
+      resAchievedAt: at(DAY_MIN),
+      resStatus: "met",
+      resDueAt: P1_RES_DUE,
+      waAchievedAt: at(120),
+      frAchievedAt: at(120),
+    });
     expect(t.nextDueAt).toBeNull();
     expect(eventTypes(id)).toEqual(["created", "staffReplied", "workaround", "staffReplied", "resolved"]);
     expect(ticketComments(id).map((c) => [c.visibility, c.body])).toEqual([
@@ -273,24 +363,48 @@ describe("workaround, resolution, reopening and rating", () => {
 
   it("a workaround recorded after its 8-hour target is breached", async () => {
     const id = await file("P1");
-    await callerAs(db, "agent@attain.test", at(8 * 60 + 1)).tickets.workaround({ ticketId: id, body: "Restart the ingest node." });
-    expect(stored(id)).toMatchObject({ waAchievedAt: at(8 * 60 + 1), waStatus: "breached", status: "workaround_provided" });
+    await callerAs(db, "agent@attain.test", at(8 * 60 + 1)).tickets.workaround({
+      ticketId: id,
+      body: "Restart the ingest node.",
+    });
+    expect(stored(id)).toMatchObject({
+      waAchievedAt: at(8 * 60 + 1),
+      waStatus: "breached",
+      status: "workaround_provided",
+    });
   });
 
   it("resolving a ticket waiting on the customer resumes its clocks first, and resolution is met", async () => {
     const id = await file("P1");
     await callerAs(db, "agent@attain.test", at(10)).tickets.setWaiting({ ticketId: id, waiting: true });
-    await callerAs(db, "agent@attain.test", at(60)).tickets.resolve({ ticketId: id, kind: "answer", body: "Set the buffer size to 4 s." });
+    await callerAs(db, "agent@attain.test", at(60)).tickets.resolve({
+      ticketId: id,
+      kind: "answer",
+      body: "Set the buffer size to 4 s.",
+    });
     const t = stored(id);
-    expect(t).toMatchObject({ status: "resolved", resolvedAt: at(60), resolutionKind: "answer", resAchievedAt: at(60), resStatus: "met" });
+    expect(t).toMatchObject({
+      status: "resolved",
+      resolvedAt: at(60),
+      resolutionKind: "answer",
+      resAchievedAt: at(60),
+      resStatus: "met",
+    });
     expect(eventTypes(id)).toEqual(["created", "paused", "resumed", "staffReplied", "resolved"]);
   });
 
   it("the customer reopens a resolved ticket within 14 days, and its resolution clock runs again", async () => {
     const id = await file("P1");
-    await callerAs(db, "agent@attain.test", at(60)).tickets.resolve({ ticketId: id, kind: "fix", body: "Fixed on our side." });
+    await callerAs(db, "agent@attain.test", at(60)).tickets.resolve({
+      ticketId: id,
+      kind: "fix",
+      body: "Fixed on our side.",
+    });
     const reopenAt = at(60 + 13 * DAY_MIN);
-    await callerAs(db, "dev@nimbus.example", reopenAt).tickets.reopen({ ticketId: id, reason: "It is happening again." });
+    await callerAs(db, "dev@nimbus.example", reopenAt).tickets.reopen({
+      ticketId: id,
+      reason: "It is happening again.",
+    });
     const t = stored(id);
     expect(t.status).toBe("open");
     expect(t.resolvedAt).toBeNull();
@@ -302,21 +416,41 @@ describe("workaround, resolution, reopening and rating", () => {
     expect(iso(t.resDueAt)).toBe("2026-12-15T18:00:00.000Z");
     expect(iso(t.nextDueAt)).toBe("2026-12-15T18:00:00.000Z");
     expect(eventTypes(id)).toEqual(["created", "staffReplied", "resolved", "reopened"]);
-    expect(ticketComments(id).at(-1)).toMatchObject({ visibility: "public", body: "It is happening again.", authorId: userId("dev@nimbus.example") });
+    expect(ticketComments(id).at(-1)).toMatchObject({
+      visibility: "public",
+      body: "It is happening again.",
+      authorId: userId("dev@nimbus.example"),
+    });
   });
 
   it("a reopen exactly 14 days after resolution is still allowed", async () => {
     const id = await file("P1");
-    await callerAs(db, "agent@attain.test", at(60)).tickets.resolve({ ticketId: id, kind: "fix", body: "Fixed on our side." });
-    await callerAs(db, "cto@nimbus.example", at(60 + 14 * DAY_MIN)).tickets.reopen({ ticketId: id, reason: "Back again." });
+    await callerAs(db, "agent@attain.test", at(60)).tickets.resolve({
+      ticketId: id,
+      kind: "fix",
+      body: "Fixed on our side.",
+    });
+    await callerAs(db, "cto@nimbus.example", at(60 + 14 * DAY_MIN)).tickets.reopen({
+      ticketId: id,
+      reason: "Back again.",
+    });
     expect(stored(id).status).toBe("open");
   });
 
   it("a reopen more than 14 days after resolution is refused (CONFLICT) and changes nothing", async () => {
     const id = await file("P1");
-    await callerAs(db, "agent@attain.test", at(60)).tickets.resolve({ ticketId: id, kind: "fix", body: "Fixed on our side." });
+    await callerAs(db, "agent@attain.test", at(60)).tickets.resolve({
+      ticketId: id,
+      kind: "fix",
+      body: "Fixed on our side.",
+    });
     const before = footprint(id);
-    await expect(callerAs(db, "dev@nimbus.example", at(60 + 14 * DAY_MIN + 1)).tickets.reopen({ ticketId: id, reason: "It is happening again." })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      callerAs(db, "dev@nimbus.example", at(60 + 14 * DAY_MIN + 1)).tickets.reopen({
+        ticketId: id,
+        reason: "It is happening again.",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(footprint(id)).toEqual(before);
     expect(stored(id)).toMatchObject({ status: "resolved", resolvedAt: at(60), resStatus: "met" });
   });
@@ -324,7 +458,9 @@ describe("workaround, resolution, reopening and rating", () => {
   it("a ticket that is still open cannot be reopened (CONFLICT)", async () => {
     const id = await file("P1");
     const before = footprint(id);
-    await expect(callerAs(db, "dev@nimbus.example", at(10)).tickets.reopen({ ticketId: id, reason: "Reopen please" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      callerAs(db, "dev@nimbus.example", at(10)).tickets.reopen({ ticketId: id, reason: "Reopen please" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(footprint(id)).toEqual(before);
   });
 
@@ -335,7 +471,11 @@ describe("workaround, resolution, reopening and rating", () => {
     await expect(dev.tickets.rate({ ticketId: id, score: 5 })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(footprint(id)).toEqual(before);
 
-    await callerAs(db, "agent@attain.test", at(100)).tickets.resolve({ ticketId: id, kind: "answer", body: "See the buffering guide." });
+    await callerAs(db, "agent@attain.test", at(100)).tickets.resolve({
+      ticketId: id,
+      kind: "answer",
+      body: "See the buffering guide.",
+    });
     before = footprint(id);
     for (const score of [0, 6, 2.5]) {
       await expect(dev.tickets.rate({ ticketId: id, score })).rejects.toMatchObject({ code: "BAD_REQUEST" });
@@ -344,11 +484,15 @@ describe("workaround, resolution, reopening and rating", () => {
 
     await dev.tickets.rate({ ticketId: id, score: 4, comment: "Quick and clear." });
     const ratings = db.select().from(satisfactionRatings).where(eq(satisfactionRatings.ticketId, id)).all();
-    expect(ratings).toMatchObject([{ score: 4, comment: "Quick and clear.", userId: userId("dev@nimbus.example"), createdAt: at(200) }]);
+    expect(ratings).toMatchObject([
+      { score: 4, comment: "Quick and clear.", userId: userId("dev@nimbus.example"), createdAt: at(200) },
+    ]);
     expect(events(id).at(-1)).toMatchObject({ type: "rated", data: { score: 4 } });
 
     before = footprint(id);
-    await expect(callerAs(db, "cto@nimbus.example", at(300)).tickets.rate({ ticketId: id, score: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      callerAs(db, "cto@nimbus.example", at(300)).tickets.rate({ ticketId: id, score: 1 }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(footprint(id)).toEqual(before);
   });
 });
@@ -357,14 +501,28 @@ describe("escalation", () => {
   it("staff escalate L1 → L2 → L3; managers are told at L3; a fourth escalation is a conflict that changes nothing", async () => {
     const id = await file("P1");
     const manager = userId("manager@attain.test");
-    await callerAs(db, "agent@attain.test", at(10)).tickets.escalate({ ticketId: id, reason: "Needs media engine knowledge." });
+    await callerAs(db, "agent@attain.test", at(10)).tickets.escalate({
+      ticketId: id,
+      reason: "Needs media engine knowledge.",
+    });
     expect(stored(id).escalationLevel).toBe("L2");
     expect(ticketNotifications(id).some((n) => n.userId === manager)).toBe(false);
 
-    await callerAs(db, "expert@attain.test", at(20)).tickets.escalate({ ticketId: id, reason: "Needs a decision on a hotfix." });
+    await callerAs(db, "expert@attain.test", at(20)).tickets.escalate({
+      ticketId: id,
+      reason: "Needs a decision on a hotfix.",
+    });
     expect(stored(id).escalationLevel).toBe("L3");
-    expect(ticketNotifications(id).filter((n) => n.userId === manager).map((n) => n.kind)).toEqual(["escalated"]);
-    expect(events(id).filter((e) => e.type === "escalated").map((e) => e.data)).toEqual([
+    expect(
+      ticketNotifications(id)
+        .filter((n) => n.userId === manager)
+        .map((n) => n.kind),
+    ).toEqual(["escalated"]);
+    expect(
+      events(id)
+        .filter((e) => e.type === "escalated")
+        .map((e) => e.data),
+    ).toEqual([
       { level: "L2", requestedByCustomer: false },
       { level: "L3", requestedByCustomer: false },
     ]);
@@ -375,7 +533,9 @@ describe("escalation", () => {
     expect(auditActions(id)).toEqual(["ticket.escalate", "ticket.escalate"]);
 
     const before = footprint(id);
-    await expect(callerAs(db, "manager@attain.test", at(30)).tickets.escalate({ ticketId: id, reason: "Even higher" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      callerAs(db, "manager@attain.test", at(30)).tickets.escalate({ ticketId: id, reason: "Even higher" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(footprint(id)).toEqual(before);
   });
 
@@ -384,13 +544,23 @@ describe("escalation", () => {
     const manager = userId("manager@attain.test");
     const expert = userId("expert@attain.test");
     const dev = userId("dev@nimbus.example");
-    await callerAs(db, "dev@nimbus.example", at(40)).tickets.escalate({ ticketId: id, reason: "No answer after 40 minutes." });
+    await callerAs(db, "dev@nimbus.example", at(40)).tickets.escalate({
+      ticketId: id,
+      reason: "No answer after 40 minutes.",
+    });
     expect(stored(id).escalationLevel).toBe("L2");
     expect(ticketNotifications(id).map((n) => [n.userId, n.kind])).toEqual([[expert, "escalated"]]);
 
-    await callerAs(db, "dev@nimbus.example", at(90)).tickets.escalate({ ticketId: id, reason: "Our launch is blocked." });
+    await callerAs(db, "dev@nimbus.example", at(90)).tickets.escalate({
+      ticketId: id,
+      reason: "Our launch is blocked.",
+    });
     expect(stored(id).escalationLevel).toBe("L3");
-    expect(events(id).filter((e) => e.type === "escalated").map((e) => ({ actorId: e.actorId, data: e.data }))).toEqual([
+    expect(
+      events(id)
+        .filter((e) => e.type === "escalated")
+        .map((e) => ({ actorId: e.actorId, data: e.data })),
+    ).toEqual([
       { actorId: dev, data: { level: "L2", requestedByCustomer: true } },
       { actorId: dev, data: { level: "L3", requestedByCustomer: true } },
     ]);
@@ -402,14 +572,26 @@ describe("escalation", () => {
       [expert, "escalated"],
       [manager, "escalated"],
     ]);
-    expect(db.select().from(outbox).where(and(eq(outbox.to, "manager@attain.test"), eq(outbox.subject, `[#${id}] ${NEW_TICKET.subject}`))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.to, "manager@attain.test"), eq(outbox.subject, `[#${id}] ${NEW_TICKET.subject}`)))
+        .all(),
+    ).toHaveLength(1);
   });
 
   it("a resolved ticket cannot be escalated (CONFLICT) and nothing changes", async () => {
     const id = await file("P1");
-    await callerAs(db, "agent@attain.test", at(10)).tickets.resolve({ ticketId: id, kind: "answer", body: "Answered." });
+    await callerAs(db, "agent@attain.test", at(10)).tickets.resolve({
+      ticketId: id,
+      kind: "answer",
+      body: "Answered.",
+    });
     const before = footprint(id);
-    await expect(callerAs(db, "dev@nimbus.example", at(20)).tickets.escalate({ ticketId: id, reason: "Not happy" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      callerAs(db, "dev@nimbus.example", at(20)).tickets.escalate({ ticketId: id, reason: "Not happy" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(footprint(id)).toEqual(before);
   });
 });
@@ -420,7 +602,11 @@ describe("assignment", () => {
     const expert = userId("expert@attain.test");
     await callerAs(db, "agent@attain.test", at(10)).tickets.assign({ ticketId: id, assigneeId: expert });
     expect(stored(id).assigneeId).toBe(expert);
-    expect(events(id).at(-1)).toMatchObject({ type: "assigned", actorId: userId("agent@attain.test"), data: { assigneeId: expert } });
+    expect(events(id).at(-1)).toMatchObject({
+      type: "assigned",
+      actorId: userId("agent@attain.test"),
+      data: { assigneeId: expert },
+    });
     expect(auditActions(id)).toEqual(["ticket.assign"]);
     const seen = await callerAs(db, "dev@nimbus.example", at(11)).tickets.get({ id });
     expect(seen.timeline.map((e) => e.type)).toEqual(["created"]);
@@ -436,9 +622,14 @@ describe("assignment", () => {
       const err = await callerAs(db, "agent@attain.test", at(10))
         .tickets.assign({ ticketId: id, assigneeId: userId(email) })
         .catch((e: unknown) => e);
-      expect(err).toMatchObject({ code: "BAD_REQUEST", cause: { code: "INVALID", messageKey: "tickets.errors.assigneeStaff" } });
+      expect(err).toMatchObject({
+        code: "BAD_REQUEST",
+        cause: { code: "INVALID", messageKey: "tickets.errors.assigneeStaff" },
+      });
     }
-    await expect(callerAs(db, "agent@attain.test", at(10)).tickets.assign({ ticketId: id, assigneeId: 999_999 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      callerAs(db, "agent@attain.test", at(10)).tickets.assign({ ticketId: id, assigneeId: 999_999 }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(footprint(id)).toEqual(before);
   });
 });
@@ -459,16 +650,29 @@ describe("watchers", () => {
       [dev, "reply"],
       [cto, "reply"],
     ]);
-    const mail = db.select().from(outbox).where(eq(outbox.subject, `[#${id}] ${NEW_TICKET.subject}`)).all();
+    const mail = db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.subject, `[#${id}] ${NEW_TICKET.subject}`))
+      .all();
     expect(mail.map((m) => m.to).sort()).toEqual(["cto@nimbus.example", "dev@nimbus.example"]);
 
     // An internal note tells nobody.
-    await callerAs(db, "agent@attain.test", at(11)).tickets.reply({ ticketId: id, body: "Internal only.", internal: true });
+    await callerAs(db, "agent@attain.test", at(11)).tickets.reply({
+      ticketId: id,
+      body: "Internal only.",
+      internal: true,
+    });
     expect(ticketNotifications(id)).toHaveLength(2);
 
-    await callerAs(db, "cto@nimbus.example", at(12)).tickets.reply({ ticketId: id, body: "Thanks, please share the fix ETA." });
+    await callerAs(db, "cto@nimbus.example", at(12)).tickets.reply({
+      ticketId: id,
+      body: "Thanks, please share the fix ETA.",
+    });
     await callerAs(db, "dev@nimbus.example", at(13)).tickets.reply({ ticketId: id, body: "Agreed." });
-    const after = ticketNotifications(id).slice(2).map((n) => [n.userId, n.kind, n.createdAt.toISOString()]);
+    const after = ticketNotifications(id)
+      .slice(2)
+      .map((n) => [n.userId, n.kind, n.createdAt.toISOString()]);
     // Customers' replies reach the other customers and the assignee (the agent who replied first), never the author.
     expect(after).toEqual([
       [agent, "customer_reply", at(12).toISOString()],
@@ -487,15 +691,30 @@ describe("watchers", () => {
         .catch((e: unknown) => e);
       expect(err).toMatchObject({ code: "BAD_REQUEST" });
     }
-    await expect(callerAs(db, "agent@attain.test", at(1)).tickets.addWatcher({ ticketId: id, email: "ops@orbit.example" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      callerAs(db, "agent@attain.test", at(1)).tickets.addWatcher({ ticketId: id, email: "ops@orbit.example" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(footprint(id)).toEqual(before);
   });
 });
 
 describe("refusals: who may call each action", () => {
-  const STAFF_ONLY_FORBIDDEN = ["dev@nimbus.example", "ops@orbit.example", "am@attain.test", "exec@attain.test", "admin@attain.test"];
+  const STAFF_ONLY_FORBIDDEN = [
+    "dev@nimbus.example",
+    "ops@orbit.example",
+    "am@attain.test",
+    "exec@attain.test",
+    "admin@attain.test",
+  ];
   const NON_SUPPORT_FORBIDDEN = ["am@attain.test", "exec@attain.test", "admin@attain.test"];
-  const CUSTOMER_ONLY_FORBIDDEN = ["agent@attain.test", "expert@attain.test", "manager@attain.test", "am@attain.test", "exec@attain.test", "admin@attain.test"];
+  const CUSTOMER_ONLY_FORBIDDEN = [
+    "agent@attain.test",
+    "expert@attain.test",
+    "manager@attain.test",
+    "am@attain.test",
+    "exec@attain.test",
+    "admin@attain.test",
+  ];
 
   type Api = ReturnType<typeof callerAs>;
   const cases: {
@@ -506,22 +725,95 @@ describe("refusals: who may call each action", () => {
     resolved: boolean;
     allowed: string;
   }[] = [
-    { name: "reply", call: (api, ticketId) => api.tickets.reply({ ticketId, body: "Hello" }), forbidden: NON_SUPPORT_FORBIDDEN, notFoundForOtherCustomer: true, resolved: false, allowed: "agent@attain.test" },
-    { name: "setWaiting", call: (api, ticketId) => api.tickets.setWaiting({ ticketId, waiting: true }), forbidden: STAFF_ONLY_FORBIDDEN, notFoundForOtherCustomer: false, resolved: false, allowed: "agent@attain.test" },
-    { name: "workaround", call: (api, ticketId) => api.tickets.workaround({ ticketId, body: "Use the backup" }), forbidden: STAFF_ONLY_FORBIDDEN, notFoundForOtherCustomer: false, resolved: false, allowed: "expert@attain.test" },
-    { name: "resolve", call: (api, ticketId) => api.tickets.resolve({ ticketId, kind: "fix", body: "Fixed" }), forbidden: STAFF_ONLY_FORBIDDEN, notFoundForOtherCustomer: false, resolved: false, allowed: "manager@attain.test" },
-    { name: "assign", call: (api, ticketId) => api.tickets.assign({ ticketId, assigneeId: userId("expert@attain.test") }), forbidden: STAFF_ONLY_FORBIDDEN, notFoundForOtherCustomer: false, resolved: false, allowed: "agent@attain.test" },
-    { name: "escalate", call: (api, ticketId) => api.tickets.escalate({ ticketId, reason: "Please hurry" }), forbidden: NON_SUPPORT_FORBIDDEN, notFoundForOtherCustomer: true, resolved: false, allowed: "dev@nimbus.example" },
-    { name: "reopen", call: (api, ticketId) => api.tickets.reopen({ ticketId, reason: "Broken again" }), forbidden: CUSTOMER_ONLY_FORBIDDEN, notFoundForOtherCustomer: true, resolved: true, allowed: "dev@nimbus.example" },
-    { name: "rate", call: (api, ticketId) => api.tickets.rate({ ticketId, score: 5 }), forbidden: CUSTOMER_ONLY_FORBIDDEN, notFoundForOtherCustomer: true, resolved: true, allowed: "dev@nimbus.example" },
-    { name: "addWatcher", call: (api, ticketId) => api.tickets.addWatcher({ ticketId, email: "qa@nimbus.example" }), forbidden: NON_SUPPORT_FORBIDDEN, notFoundForOtherCustomer: true, resolved: false, allowed: "dev@nimbus.example" },
+    {
+      name: "reply",
+      call: (api, ticketId) => api.tickets.reply({ ticketId, body: "Hello" }),
+      forbidden: NON_SUPPORT_FORBIDDEN,
+      notFoundForOtherCustomer: true,
+      resolved: false,
+      allowed: "agent@attain.test",
+    },
+    {
+      name: "setWaiting",
+      call: (api, ticketId) => api.tickets.setWaiting({ ticketId, waiting: true }),
+      forbidden: STAFF_ONLY_FORBIDDEN,
+      notFoundForOtherCustomer: false,
+      resolved: false,
+      allowed: "agent@attain.test",
+    },
+    {
+      name: "workaround",
+      call: (api, ticketId) => api.tickets.workaround({ ticketId, body: "Use the backup" }),
+      forbidden: STAFF_ONLY_FORBIDDEN,
+      notFoundForOtherCustomer: false,
+      resolved: false,
+      allowed: "expert@attain.test",
+    },
+    {
+      name: "resolve",
+      call: (api, ticketId) => api.tickets.resolve({ ticketId, kind: "fix", body: "Fixed" }),
+      forbidden: STAFF_ONLY_FORBIDDEN,
+      notFoundForOtherCustomer: false,
+      resolved: false,
+      allowed: "manager@attain.test",
+    },
+    {
+      name: "assign",
+      call: (api, ticketId) => api.tickets.assign({ ticketId, assigneeId: userId("expert@attain.test") }),
+      forbidden: STAFF_ONLY_FORBIDDEN,
+      notFoundForOtherCustomer: false,
+      resolved: false,
+      allowed: "agent@attain.test",
+    },
+    {
+      name: "escalate",
+      call: (api, ticketId) => api.tickets.escalate({ ticketId, reason: "Please hurry" }),
+      forbidden: NON_SUPPORT_FORBIDDEN,
+      notFoundForOtherCustomer: true,
+      resolved: false,
+      allowed: "dev@nimbus.example",
+    },
+    {
+      name: "reopen",
+      call: (api, ticketId) => api.tickets.reopen({ ticketId, reason: "Broken again" }),
+      forbidden: CUSTOMER_ONLY_FORBIDDEN,
+      notFoundForOtherCustomer: true,
+      resolved: true,
+      allowed: "dev@nimbus.example",
+    },
+    {
+      name: "rate",
+      call: (api, ticketId) => api.tickets.rate({ ticketId, score: 5 }),
+      forbidden: CUSTOMER_ONLY_FORBIDDEN,
+      notFoundForOtherCustomer: true,
+      resolved: true,
+      allowed: "dev@nimbus.example",
+    },
+    {
+      name: "addWatcher",
+      call: (api, ticketId) => api.tickets.addWatcher({ ticketId, email: "qa@nimbus.example" }),
+      forbidden: NON_SUPPORT_FORBIDDEN,
+      notFoundForOtherCustomer: true,
+      resolved: false,
+      allowed: "dev@nimbus.example",
+    },
   ];
 
   for (const c of cases) {
-    const otherCustomer = c.notFoundForOtherCustomer ? "another organization's customer gets NOT_FOUND" : "customers (even the ticket's own) get FORBIDDEN";
-    it(`tickets.${c.name}: ${otherCustomer}, ${c.forbidden.filter((e) => !e.endsWith(".example")).map((e) => e.split("@")[0]).join("/")} get FORBIDDEN, anonymous gets UNAUTHORIZED, and nothing changes`, async () => {
+    const otherCustomer = c.notFoundForOtherCustomer
+      ? "another organization's customer gets NOT_FOUND"
+      : "customers (even the ticket's own) get FORBIDDEN";
+    it(`tickets.${c.name}: ${otherCustomer}, ${c.forbidden
+      .filter((e) => !e.endsWith(".example"))
+      .map((e) => e.split("@")[0])
+      .join("/")} get FORBIDDEN, anonymous gets UNAUTHORIZED, and nothing changes`, async () => {
       const id = await file("P1");
-      if (c.resolved) await callerAs(db, "agent@attain.test", at(10)).tickets.resolve({ ticketId: id, kind: "answer", body: "Answered." });
+      if (c.resolved)
+        await callerAs(db, "agent@attain.test", at(10)).tickets.resolve({
+          ticketId: id,
+          kind: "answer",
+          body: "Answered.",
+        });
       const now = at(20);
       const before = footprint(id);
 
@@ -544,9 +836,15 @@ describe("refusals: who may call each action", () => {
   it("a ticket id that does not exist is NOT_FOUND for staff too, and nothing is written", async () => {
     const before = { events: count(ticketEvents), comments: count(comments), audit: count(auditLog) };
     const agent = callerAs(db, "agent@attain.test", at(10));
-    await expect(agent.tickets.reply({ ticketId: 999_999, body: "Hello" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(agent.tickets.resolve({ ticketId: 999_999, kind: "fix", body: "Fixed" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(agent.tickets.escalate({ ticketId: 999_999, reason: "Please hurry" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(agent.tickets.reply({ ticketId: 999_999, body: "Hello" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(agent.tickets.resolve({ ticketId: 999_999, kind: "fix", body: "Fixed" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(agent.tickets.escalate({ ticketId: 999_999, reason: "Please hurry" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect({ events: count(ticketEvents), comments: count(comments), audit: count(auditLog) }).toEqual(before);
   });
 });
@@ -583,11 +881,16 @@ describe("the staff queue", () => {
     return row.n;
   }
 
-  const before = (a: QueueItem, b: QueueItem) => a.nextDueAt.getTime() < b.nextDueAt.getTime() || (a.nextDueAt.getTime() === b.nextDueAt.getTime() && a.id < b.id);
+  const before = (a: QueueItem, b: QueueItem) =>
+    a.nextDueAt.getTime() < b.nextDueAt.getTime() || (a.nextDueAt.getTime() === b.nextDueAt.getTime() && a.id < b.id);
 
   it("lists every open ticket and only open tickets, nearest due time first, with breached ones (due in the past) marked", async () => {
     const resolvedId = await file("P0", queueDb, new Date("2026-11-20T10:00:00Z"));
-    await callerAs(queueDb, "agent@attain.test", new Date("2026-11-20T10:30:00Z")).tickets.resolve({ ticketId: resolvedId, kind: "fix", body: "Fixed." });
+    await callerAs(queueDb, "agent@attain.test", new Date("2026-11-20T10:30:00Z")).tickets.resolve({
+      ticketId: resolvedId,
+      kind: "fix",
+      body: "Fixed.",
+    });
     const openId = await file("P0", queueDb, new Date("2026-11-20T11:55:00Z"));
 
     const { items, total } = await allPages({});
@@ -605,7 +908,12 @@ describe("the staff queue", () => {
     for (const i of items) expect(i.breached, `ticket ${i.id}`).toBe(i.nextDueAt < NOW);
     expect(items.filter((i) => i.atRisk).every((i) => !i.breached)).toBe(true);
     // The P0 filed 5 minutes ago: first response (15 min, 24x7) is due in 10 minutes, more than 25 % of its target.
-    expect(items.find((i) => i.id === openId)).toMatchObject({ breached: false, atRisk: false, nextMetric: "firstResponse", nextDueAt: new Date("2026-11-20T12:10:00Z") });
+    expect(items.find((i) => i.id === openId)).toMatchObject({
+      breached: false,
+      atRisk: false,
+      nextMetric: "firstResponse",
+      nextDueAt: new Date("2026-11-20T12:10:00Z"),
+    });
   });
 
   it("keyset pagination gives disjoint pages in order that together hold the whole queue", async () => {
@@ -620,15 +928,60 @@ describe("the staff queue", () => {
 
   const agentId = () => userId("agent@attain.test", queueDb);
   const agentName = () => queueDb.select({ name: users.name }).from(users).where(eq(users.id, agentId())).get()!.name;
-  const filters: { title: string; input: Omit<QueueInput, "cursor" | "limit">; holds: (i: QueueItem) => boolean; where: () => [string, ...(string | number)[]] }[] = [
-    { title: "tier", input: { tier: "basic" }, holds: (i) => i.tier === "basic", where: () => ["ti.code = ?", "basic"] },
-    { title: "priority", input: { priority: "P1" }, holds: (i) => i.priority === "P1", where: () => ["t.priority = ?", "P1"] },
-    { title: "level", input: { level: "L2" }, holds: (i) => i.escalationLevel === "L2", where: () => ["t.escalation_level = ?", "L2"] },
-    { title: "assignee mine", input: { assignee: "mine" }, holds: (i) => i.assignee === agentName(), where: () => ["t.assignee_id = ?", agentId()] },
-    { title: "unassigned", input: { assignee: "unassigned" }, holds: (i) => i.assignee === null, where: () => ["t.assignee_id is null"] },
-    { title: "product area", input: { productArea: "voice_calling" }, holds: (i) => i.productArea === "voice_calling", where: () => ["t.product_area = ?", "voice_calling"] },
-    { title: "region", input: { region: "china" }, holds: (i) => i.region === "china", where: () => ["o.region = ?", "china"] },
-    { title: "tier and priority together", input: { tier: "enterprise", priority: "P2" }, holds: (i) => i.tier === "enterprise" && i.priority === "P2", where: () => ["ti.code = ? and t.priority = ?", "enterprise", "P2"] },
+  const filters: {
+    title: string;
+    input: Omit<QueueInput, "cursor" | "limit">;
+    holds: (i: QueueItem) => boolean;
+    where: () => [string, ...(string | number)[]];
+  }[] = [
+    {
+      title: "tier",
+      input: { tier: "basic" },
+      holds: (i) => i.tier === "basic",
+      where: () => ["ti.code = ?", "basic"],
+    },
+    {
+      title: "priority",
+      input: { priority: "P1" },
+      holds: (i) => i.priority === "P1",
+      where: () => ["t.priority = ?", "P1"],
+    },
+    {
+      title: "level",
+      input: { level: "L2" },
+      holds: (i) => i.escalationLevel === "L2",
+      where: () => ["t.escalation_level = ?", "L2"],
+    },
+    {
+      title: "assignee mine",
+      input: { assignee: "mine" },
+      holds: (i) => i.assignee === agentName(),
+      where: () => ["t.assignee_id = ?", agentId()],
+    },
+    {
+      title: "unassigned",
+      input: { assignee: "unassigned" },
+      holds: (i) => i.assignee === null,
+      where: () => ["t.assignee_id is null"],
+    },
+    {
+      title: "product area",
+      input: { productArea: "voice_calling" },
+      holds: (i) => i.productArea === "voice_calling",
+      where: () => ["t.product_area = ?", "voice_calling"],
+    },
+    {
+      title: "region",
+      input: { region: "china" },
+      holds: (i) => i.region === "china",
+      where: () => ["o.region = ?", "china"],
+    },
+    {
+      title: "tier and priority together",
+      input: { tier: "enterprise", priority: "P2" },
+      holds: (i) => i.tier === "enterprise" && i.priority === "P2",
+      where: () => ["ti.code = ? and t.priority = ?", "enterprise", "P2"],
+    },
   ];
 
   for (const f of filters) {
@@ -648,11 +1001,23 @@ describe("the staff queue", () => {
 
   it("experts and managers work the queue too; customers, account managers, executives and admins are refused (FORBIDDEN); anonymous is UNAUTHORIZED", async () => {
     for (const email of ["expert@attain.test", "manager@attain.test"]) {
-      await expect(callerAs(queueDb, email, NOW).tickets.queue({ limit: 5 })).resolves.toMatchObject({ items: expect.any(Array) });
+      await expect(callerAs(queueDb, email, NOW).tickets.queue({ limit: 5 })).resolves.toMatchObject({
+        items: expect.any(Array),
+      });
     }
-    for (const email of ["dev@nimbus.example", "ops@orbit.example", "am@attain.test", "exec@attain.test", "admin@attain.test"]) {
-      await expect(callerAs(queueDb, email, NOW).tickets.queue({ limit: 5 }), email).rejects.toMatchObject({ code: "FORBIDDEN" });
+    for (const email of [
+      "dev@nimbus.example",
+      "ops@orbit.example",
+      "am@attain.test",
+      "exec@attain.test",
+      "admin@attain.test",
+    ]) {
+      await expect(callerAs(queueDb, email, NOW).tickets.queue({ limit: 5 }), email).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
-    await expect(callerAs(queueDb, null, NOW).tickets.queue({ limit: 5 })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerAs(queueDb, null, NOW).tickets.queue({ limit: 5 })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
   });
 });

@@ -25,7 +25,8 @@ function statusAfterWaiting(ticket: { waAchievedAt: Date | null }): TicketStatus
 }
 
 function requireOpen(status: TicketStatus) {
-  if (!isOpenStatus(status)) throw new DomainError("CONFLICT", "This ticket is resolved; reopen it first.", "tickets.errors.notOpen");
+  if (!isOpenStatus(status))
+    throw new DomainError("CONFLICT", "This ticket is resolved; reopen it first.", "tickets.errors.notOpen");
 }
 
 /**
@@ -33,15 +34,35 @@ function requireOpen(status: TicketStatus) {
  * does); a customer's reply to a ticket waiting on them resumes the clocks. Internal notes are
  * staff-only and move no clock.
  */
-export function replyToTicket(db: Db, user: SessionUser, input: { ticketId: number; body: string; internal?: boolean }, now: Date) {
+export function replyToTicket(
+  db: Db,
+  user: SessionUser,
+  input: { ticketId: number; body: string; internal?: boolean },
+  now: Date,
+) {
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     const internal = input.internal === true;
-    if (internal && !isStaff(user)) throw new DomainError("FORBIDDEN", "Only staff can write internal notes.", "errors.forbidden");
+    if (internal && !isStaff(user))
+      throw new DomainError("FORBIDDEN", "Only staff can write internal notes.", "errors.forbidden");
     if (!internal) requireOpen(ticket.status);
-    tx.insert(comments).values({ ticketId: ticket.id, authorId: user.id, body: input.body, visibility: internal ? "internal" : "public", createdAt: now }).run();
+    tx.insert(comments)
+      .values({
+        ticketId: ticket.id,
+        authorId: user.id,
+        body: input.body,
+        visibility: internal ? "internal" : "public",
+        createdAt: now,
+      })
+      .run();
     if (internal) {
-      recordAudit(tx, { actorId: user.id, action: "ticket.note", entity: "ticket", entityId: String(ticket.id), at: now });
+      recordAudit(tx, {
+        actorId: user.id,
+        action: "ticket.note",
+        entity: "ticket",
+        entityId: String(ticket.id),
+        at: now,
+      });
       return;
     }
     if (isStaff(user)) {
@@ -49,10 +70,25 @@ export function replyToTicket(db: Db, user: SessionUser, input: { ticketId: numb
         status: ticket.status === "new" ? "open" : ticket.status,
         assigneeId: ticket.assigneeId ?? user.id,
       });
-      recordAudit(tx, { actorId: user.id, action: "ticket.reply", entity: "ticket", entityId: String(ticket.id), at: now });
+      recordAudit(tx, {
+        actorId: user.id,
+        action: "ticket.reply",
+        entity: "ticket",
+        entityId: String(ticket.id),
+        at: now,
+      });
     } else {
       const resume = ticket.status === "pending_customer";
-      appendTicketEvents(tx, ticket.id, [{ type: "replied", at: now, actorId: user.id }, ...(resume ? [{ type: "resumed" as const, at: now, actorId: user.id }] : [])], now, resume ? { status: statusAfterWaiting(ticket) } : {});
+      appendTicketEvents(
+        tx,
+        ticket.id,
+        [
+          { type: "replied", at: now, actorId: user.id },
+          ...(resume ? [{ type: "resumed" as const, at: now, actorId: user.id }] : []),
+        ],
+        now,
+        resume ? { status: statusAfterWaiting(ticket) } : {},
+      );
       if (ticket.assigneeId) notifyStaff(tx, [ticket.assigneeId], ticket.id, "customer_reply", now);
     }
     notifyTicketPeople(tx, ticket.id, user.id, "reply", now);
@@ -64,9 +100,23 @@ export function setWaiting(db: Db, user: SessionUser, input: { ticketId: number;
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     requireOpen(ticket.status);
-    if (input.waiting === (ticket.status === "pending_customer")) throw new DomainError("CONFLICT", "The ticket already has this status.", "tickets.errors.sameStatus");
-    appendTicketEvents(tx, ticket.id, [{ type: input.waiting ? "paused" : "resumed", at: now, actorId: user.id }], now, { status: input.waiting ? "pending_customer" : statusAfterWaiting(ticket) });
-    recordAudit(tx, { actorId: user.id, action: "ticket.status", entity: "ticket", entityId: String(ticket.id), detail: { waiting: input.waiting }, at: now });
+    if (input.waiting === (ticket.status === "pending_customer"))
+      throw new DomainError("CONFLICT", "The ticket already has this status.", "tickets.errors.sameStatus");
+    appendTicketEvents(
+      tx,
+      ticket.id,
+      [{ type: input.waiting ? "paused" : "resumed", at: now, actorId: user.id }],
+      now,
+      { status: input.waiting ? "pending_customer" : statusAfterWaiting(ticket) },
+    );
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "ticket.status",
+      entity: "ticket",
+      entityId: String(ticket.id),
+      detail: { waiting: input.waiting },
+      at: now,
+    });
     notifyTicketPeople(tx, ticket.id, user.id, "status_changed", now);
   });
 }
@@ -76,31 +126,53 @@ export function recordWorkaround(db: Db, user: SessionUser, input: { ticketId: n
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     requireOpen(ticket.status);
-    tx.insert(comments).values({ ticketId: ticket.id, authorId: user.id, body: input.body, visibility: "public", createdAt: now }).run();
+    tx.insert(comments)
+      .values({ ticketId: ticket.id, authorId: user.id, body: input.body, visibility: "public", createdAt: now })
+      .run();
     const events: TicketEventInput[] = [
       ...(ticket.status === "pending_customer" ? [{ type: "resumed" as const, at: now, actorId: user.id }] : []),
       { type: "staffReplied", at: now, actorId: user.id },
       { type: "workaround", at: now, actorId: user.id },
     ];
     appendTicketEvents(tx, ticket.id, events, now, { status: "workaround_provided" });
-    recordAudit(tx, { actorId: user.id, action: "ticket.workaround", entity: "ticket", entityId: String(ticket.id), at: now });
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "ticket.workaround",
+      entity: "ticket",
+      entityId: String(ticket.id),
+      at: now,
+    });
     notifyTicketPeople(tx, ticket.id, user.id, "workaround", now);
   });
 }
 
 /** Staff resolve with a fix, an answer, or "not a defect"; the customer is then asked for a rating. */
-export function resolveTicket(db: Db, user: SessionUser, input: { ticketId: number; kind: "fix" | "answer" | "not_a_defect"; body: string }, now: Date) {
+export function resolveTicket(
+  db: Db,
+  user: SessionUser,
+  input: { ticketId: number; kind: "fix" | "answer" | "not_a_defect"; body: string },
+  now: Date,
+) {
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     requireOpen(ticket.status);
-    tx.insert(comments).values({ ticketId: ticket.id, authorId: user.id, body: input.body, visibility: "public", createdAt: now }).run();
+    tx.insert(comments)
+      .values({ ticketId: ticket.id, authorId: user.id, body: input.body, visibility: "public", createdAt: now })
+      .run();
     const events: TicketEventInput[] = [
       ...(ticket.status === "pending_customer" ? [{ type: "resumed" as const, at: now, actorId: user.id }] : []),
       { type: "staffReplied", at: now, actorId: user.id },
       { type: "resolved", at: now, actorId: user.id, data: { kind: input.kind } },
     ];
     appendTicketEvents(tx, ticket.id, events, now, { status: "resolved", resolvedAt: now, resolutionKind: input.kind });
-    recordAudit(tx, { actorId: user.id, action: "ticket.resolve", entity: "ticket", entityId: String(ticket.id), detail: { kind: input.kind }, at: now });
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "ticket.resolve",
+      entity: "ticket",
+      entityId: String(ticket.id),
+      detail: { kind: input.kind },
+      at: now,
+    });
     notifyTicketPeople(tx, ticket.id, user.id, "resolved", now);
   });
 }
@@ -109,11 +181,22 @@ export function resolveTicket(db: Db, user: SessionUser, input: { ticketId: numb
 export function reopenTicket(db: Db, user: SessionUser, input: { ticketId: number; reason: string }, now: Date) {
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
-    if (ticket.status !== "resolved" && ticket.status !== "closed") throw new DomainError("CONFLICT", "Only a resolved ticket can be reopened.", "tickets.errors.notResolved");
+    if (ticket.status !== "resolved" && ticket.status !== "closed")
+      throw new DomainError("CONFLICT", "Only a resolved ticket can be reopened.", "tickets.errors.notResolved");
     if (!ticket.resolvedAt || now.getTime() - ticket.resolvedAt.getTime() > REOPEN_WINDOW_DAYS * DAY)
-      throw new DomainError("CONFLICT", "A ticket can be reopened within 14 days of its resolution; please file a new ticket.", "tickets.errors.reopenWindow");
-    tx.insert(comments).values({ ticketId: ticket.id, authorId: user.id, body: input.reason, visibility: "public", createdAt: now }).run();
-    appendTicketEvents(tx, ticket.id, [{ type: "reopened", at: now, actorId: user.id }], now, { status: "open", resolvedAt: null, resolutionKind: null });
+      throw new DomainError(
+        "CONFLICT",
+        "A ticket can be reopened within 14 days of its resolution; please file a new ticket.",
+        "tickets.errors.reopenWindow",
+      );
+    tx.insert(comments)
+      .values({ ticketId: ticket.id, authorId: user.id, body: input.reason, visibility: "public", createdAt: now })
+      .run();
+    appendTicketEvents(tx, ticket.id, [{ type: "reopened", at: now, actorId: user.id }], now, {
+      status: "open",
+      resolvedAt: null,
+      resolutionKind: null,
+    });
     notifyTicketPeople(tx, ticket.id, user.id, "reopened", now);
     if (ticket.assigneeId) notifyStaff(tx, [ticket.assigneeId], ticket.id, "reopened", now);
   });
@@ -124,18 +207,42 @@ export function reopenTicket(db: Db, user: SessionUser, input: { ticketId: numbe
  * unassign it; a new assignee other than the actor is notified. Customers and other staff roles
  * cannot hold tickets.
  */
-export function assignTicket(db: Db, user: SessionUser, input: { ticketId: number; assigneeId: number | null }, now: Date) {
+export function assignTicket(
+  db: Db,
+  user: SessionUser,
+  input: { ticketId: number; assigneeId: number | null },
+  now: Date,
+) {
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     if (input.assigneeId !== null) {
       const assignee = tx.select({ role: users.role }).from(users).where(eq(users.id, input.assigneeId)).get();
-      if (!assignee || !(SUPPORT_ROLES as readonly string[]).includes(assignee.role)) throw new DomainError("INVALID", "Tickets can be assigned to support staff only.", "tickets.errors.assigneeStaff");
+      if (!assignee || !(SUPPORT_ROLES as readonly string[]).includes(assignee.role))
+        throw new DomainError(
+          "INVALID",
+          "Tickets can be assigned to support staff only.",
+          "tickets.errors.assigneeStaff",
+        );
     }
     // Assigning to whoever already holds the ticket (a double submit, two people clicking at once) changes nothing.
     if (input.assigneeId === ticket.assigneeId) return;
-    appendTicketEvents(tx, ticket.id, [{ type: "assigned", at: now, actorId: user.id, data: { assigneeId: input.assigneeId } }], now, { assigneeId: input.assigneeId });
-    recordAudit(tx, { actorId: user.id, action: "ticket.assign", entity: "ticket", entityId: String(ticket.id), detail: { assigneeId: input.assigneeId }, at: now });
-    if (input.assigneeId !== null && input.assigneeId !== user.id) notifyStaff(tx, [input.assigneeId], ticket.id, "assigned", now);
+    appendTicketEvents(
+      tx,
+      ticket.id,
+      [{ type: "assigned", at: now, actorId: user.id, data: { assigneeId: input.assigneeId } }],
+      now,
+      { assigneeId: input.assigneeId },
+    );
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "ticket.assign",
+      entity: "ticket",
+      entityId: String(ticket.id),
+      detail: { assigneeId: input.assigneeId },
+      at: now,
+    });
+    if (input.assigneeId !== null && input.assigneeId !== user.id)
+      notifyStaff(tx, [input.assigneeId], ticket.id, "assigned", now);
   });
 }
 
@@ -150,24 +257,74 @@ export function escalateTicket(db: Db, user: SessionUser, input: { ticketId: num
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     requireOpen(ticket.status);
     const next = NEXT_LEVEL[ticket.escalationLevel];
-    if (!next) throw new DomainError("CONFLICT", "This ticket is already with the customer service manager (L3).", "tickets.errors.topLevel");
-    tx.insert(comments).values({ ticketId: ticket.id, authorId: user.id, body: input.reason, visibility: isStaff(user) ? "internal" : "public", createdAt: now }).run();
-    appendTicketEvents(tx, ticket.id, [{ type: "escalated", at: now, actorId: user.id, data: { level: next, requestedByCustomer: !isStaff(user) } }], now, { escalationLevel: next });
-    recordAudit(tx, { actorId: user.id, action: "ticket.escalate", entity: "ticket", entityId: String(ticket.id), detail: { level: next }, at: now });
+    if (!next)
+      throw new DomainError(
+        "CONFLICT",
+        "This ticket is already with the customer service manager (L3).",
+        "tickets.errors.topLevel",
+      );
+    tx.insert(comments)
+      .values({
+        ticketId: ticket.id,
+        authorId: user.id,
+        body: input.reason,
+        visibility: isStaff(user) ? "internal" : "public",
+        createdAt: now,
+      })
+      .run();
+    appendTicketEvents(
+      tx,
+      ticket.id,
+      [{ type: "escalated", at: now, actorId: user.id, data: { level: next, requestedByCustomer: !isStaff(user) } }],
+      now,
+      { escalationLevel: next },
+    );
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "ticket.escalate",
+      entity: "ticket",
+      entityId: String(ticket.id),
+      detail: { level: next },
+      at: now,
+    });
     notifyTicketPeople(tx, ticket.id, user.id, "escalated", now);
     notifyRole(tx, next === "L3" ? "manager" : "expert", ticket.id, user.id, "escalated", now);
   });
 }
 
 /** After resolution the customer rates satisfaction 1-5 with a comment, once. */
-export function rateTicket(db: Db, user: SessionUser, input: { ticketId: number; score: number; comment?: string | null }, now: Date) {
+export function rateTicket(
+  db: Db,
+  user: SessionUser,
+  input: { ticketId: number; score: number; comment?: string | null },
+  now: Date,
+) {
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
-    if (ticket.status !== "resolved" && ticket.status !== "closed") throw new DomainError("CONFLICT", "A ticket can be rated once it is resolved.", "tickets.errors.notResolved");
-    const existing = tx.select({ id: satisfactionRatings.id }).from(satisfactionRatings).where(eq(satisfactionRatings.ticketId, ticket.id)).get();
-    if (existing) throw new DomainError("CONFLICT", "This ticket has already been rated.", "tickets.errors.alreadyRated");
-    tx.insert(satisfactionRatings).values({ ticketId: ticket.id, userId: user.id, score: input.score, comment: input.comment ?? null, createdAt: now }).run();
-    appendTicketEvents(tx, ticket.id, [{ type: "rated", at: now, actorId: user.id, data: { score: input.score } }], now);
+    if (ticket.status !== "resolved" && ticket.status !== "closed")
+      throw new DomainError("CONFLICT", "A ticket can be rated once it is resolved.", "tickets.errors.notResolved");
+    const existing = tx
+      .select({ id: satisfactionRatings.id })
+      .from(satisfactionRatings)
+      .where(eq(satisfactionRatings.ticketId, ticket.id))
+      .get();
+    if (existing)
+      throw new DomainError("CONFLICT", "This ticket has already been rated.", "tickets.errors.alreadyRated");
+    tx.insert(satisfactionRatings)
+      .values({
+        ticketId: ticket.id,
+        userId: user.id,
+        score: input.score,
+        comment: input.comment ?? null,
+        createdAt: now,
+      })
+      .run();
+    appendTicketEvents(
+      tx,
+      ticket.id,
+      [{ type: "rated", at: now, actorId: user.id, data: { score: input.score } }],
+      now,
+    );
   });
 }
 
@@ -175,10 +332,30 @@ export function rateTicket(db: Db, user: SessionUser, input: { ticketId: number;
 export function addWatcher(db: Db, user: SessionUser, input: { ticketId: number; email: string }, now: Date) {
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
-    const person = tx.select({ id: users.id, organizationId: users.organizationId }).from(users).where(eq(users.email, input.email.toLowerCase())).get();
-    if (!person || person.organizationId !== ticket.organizationId) throw new DomainError("INVALID", "Watchers must be members of the ticket's organization.", "tickets.errors.watcherOrg");
-    const exists = tx.select().from(watchers).where(and(eq(watchers.ticketId, ticket.id), eq(watchers.userId, person.id))).get();
+    const person = tx
+      .select({ id: users.id, organizationId: users.organizationId })
+      .from(users)
+      .where(eq(users.email, input.email.toLowerCase()))
+      .get();
+    if (!person || person.organizationId !== ticket.organizationId)
+      throw new DomainError(
+        "INVALID",
+        "Watchers must be members of the ticket's organization.",
+        "tickets.errors.watcherOrg",
+      );
+    const exists = tx
+      .select()
+      .from(watchers)
+      .where(and(eq(watchers.ticketId, ticket.id), eq(watchers.userId, person.id)))
+      .get();
     if (!exists) tx.insert(watchers).values({ ticketId: ticket.id, userId: person.id }).run();
-    recordAudit(tx, { actorId: user.id, action: "ticket.watch", entity: "ticket", entityId: String(ticket.id), detail: { watcher: person.id }, at: now });
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "ticket.watch",
+      entity: "ticket",
+      entityId: String(ticket.id),
+      detail: { watcher: person.id },
+      at: now,
+    });
   });
 }

@@ -3,12 +3,32 @@ import { answerRefusal, foldComplaints, type ComplaintEvent } from "./complaint"
 
 // Instants in UTC; complaints do not depend on any calendar or zone.
 const t = (h: number) => new Date(Date.UTC(2026, 10, 20, h));
-const raised = (id: number, h: number, reason = "Nobody answered for two days", ticketId = 7): ComplaintEvent => ({ id, ticketId, at: t(h), actorId: 1, data: { phase: "raised", reason, onBehalf: false } });
-const answer = (id: number, h: number, complaintId: number, phase: "acknowledged" | "resolved", ticketId = 7): ComplaintEvent => ({ id, ticketId, at: t(h), actorId: 9, data: { phase, complaintId, response: `${phase} answer` } });
+const raised = (id: number, h: number, reason = "Nobody answered for two days", ticketId = 7): ComplaintEvent => ({
+  id,
+  ticketId,
+  at: t(h),
+  actorId: 1,
+  data: { phase: "raised", reason, onBehalf: false },
+});
+const answer = (
+  id: number,
+  h: number,
+  complaintId: number,
+  phase: "acknowledged" | "resolved",
+  ticketId = 7,
+): ComplaintEvent => ({
+  id,
+  ticketId,
+  at: t(h),
+  actorId: 9,
+  data: { phase, complaintId, response: `${phase} answer` },
+});
 
 describe("complaints folded from the event log", () => {
   it("a raised complaint is open until a manager acknowledges and then resolves it, keeping every answer", () => {
-    expect(foldComplaints([raised(1, 8)])).toMatchObject([{ id: 1, status: "open", reason: "Nobody answered for two days", answers: [] }]);
+    expect(foldComplaints([raised(1, 8)])).toMatchObject([
+      { id: 1, status: "open", reason: "Nobody answered for two days", answers: [] },
+    ]);
     const [c] = foldComplaints([answer(3, 10, 1, "resolved"), raised(1, 8), answer(2, 9, 1, "acknowledged")]);
     expect(c).toMatchObject({ id: 1, status: "resolved" });
     expect(c!.answers.map((a) => [a.outcome, a.response])).toEqual([
@@ -18,7 +38,12 @@ describe("complaints folded from the event log", () => {
   });
 
   it("an answer naming another ticket's complaint, or coming after resolution, is ignored", () => {
-    const [c] = foldComplaints([raised(1, 8), answer(2, 9, 1, "acknowledged", 8), answer(3, 10, 1, "resolved"), answer(4, 11, 1, "acknowledged")]);
+    const [c] = foldComplaints([
+      raised(1, 8),
+      answer(2, 9, 1, "acknowledged", 8),
+      answer(3, 10, 1, "resolved"),
+      answer(4, 11, 1, "acknowledged"),
+    ]);
     expect(c!.status).toBe("resolved");
     expect(c!.answers).toHaveLength(1);
   });

@@ -9,7 +9,13 @@ export const COMPLAINT_OUTCOMES = ["acknowledged", "resolved"] as const;
 export type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
 export type ComplaintStatus = "open" | ComplaintOutcome;
 
-export type ComplaintEvent = { id: number; ticketId: number; at: Date; actorId: number | null; data: Record<string, string | number | boolean | null> | null };
+export type ComplaintEvent = {
+  id: number;
+  ticketId: number;
+  at: Date;
+  actorId: number | null;
+  data: Record<string, string | number | boolean | null> | null;
+};
 
 export type Complaint = {
   id: number;
@@ -53,7 +59,12 @@ export function foldComplaints(events: ComplaintEvent[]): Complaint[] {
       const c = typeof e.data?.complaintId === "number" ? byId.get(e.data.complaintId) : undefined;
       if (!c || c.ticketId !== e.ticketId || c.status === "resolved") continue;
       c.status = phase;
-      c.answers.push({ outcome: phase, response: typeof e.data?.response === "string" ? e.data.response : "", at: e.at, byId: e.actorId });
+      c.answers.push({
+        outcome: phase,
+        response: typeof e.data?.response === "string" ? e.data.response : "",
+        at: e.at,
+        byId: e.actorId,
+      });
     }
   }
   return [...byId.values()].sort((a, b) => b.raisedAt.getTime() - a.raisedAt.getTime() || b.id - a.id);

@@ -10,16 +10,37 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  * is sent through SMTP when SMTP_URL is set and otherwise readable by admins in the portal.
  */
 export function notifyTicketPeople(tx: Tx, ticketId: number, actorId: number, kind: string, now: Date): void {
-  const ticket = tx.select({ requesterId: tickets.requesterId, subject: tickets.subject }).from(tickets).where(eq(tickets.id, ticketId)).get();
+  const ticket = tx
+    .select({ requesterId: tickets.requesterId, subject: tickets.subject })
+    .from(tickets)
+    .where(eq(tickets.id, ticketId))
+    .get();
   if (!ticket) return;
-  const watcherIds = tx.select({ userId: watchers.userId }).from(watchers).where(eq(watchers.ticketId, ticketId)).all().map((w) => w.userId);
+  const watcherIds = tx
+    .select({ userId: watchers.userId })
+    .from(watchers)
+    .where(eq(watchers.ticketId, ticketId))
+    .all()
+    .map((w) => w.userId);
   const ids = [...new Set([ticket.requesterId, ...watcherIds])].filter((id) => id !== actorId);
   notifyUsers(tx, ids, { ticketId, kind, subject: `[#${ticketId}] ${ticket.subject}`, now });
 }
 
 /** Tells everyone of a staff role: experts for L2 escalations; managers for L3, complaints and disputes. */
-export function notifyRole(tx: Tx, role: "expert" | "manager", ticketId: number, actorId: number, kind: string, now: Date): void {
-  const ids = tx.select({ id: users.id }).from(users).where(and(eq(users.role, role), ne(users.id, actorId))).all().map((u) => u.id);
+export function notifyRole(
+  tx: Tx,
+  role: "expert" | "manager",
+  ticketId: number,
+  actorId: number,
+  kind: string,
+  now: Date,
+): void {
+  const ids = tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, role), ne(users.id, actorId)))
+    .all()
+    .map((u) => u.id);
   notifyStaff(tx, ids, ticketId, kind, now);
 }
 
@@ -34,6 +55,13 @@ function notifyUsers(tx: Tx, ids: number[], n: { ticketId: number; kind: string;
   const people = tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids)).all();
   for (const p of people) {
     tx.insert(notifications).values({ userId: p.id, ticketId: n.ticketId, kind: n.kind, createdAt: n.now }).run();
-    tx.insert(outbox).values({ to: p.email, subject: n.subject, body: `Ticket #${n.ticketId}: ${n.kind.replace(/_/g, " ")}.`, createdAt: n.now }).run();
+    tx.insert(outbox)
+      .values({
+        to: p.email,
+        subject: n.subject,
+        body: `Ticket #${n.ticketId}: ${n.kind.replace(/_/g, " ")}.`,
+        createdAt: n.now,
+      })
+      .run();
   }
 }

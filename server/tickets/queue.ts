@@ -19,7 +19,11 @@ export type QueueFilters = {
   limit: number;
 };
 
-const METRIC_COLUMNS: [Metric, "fr" | "wa" | "res"][] = [["firstResponse", "fr"], ["workaround", "wa"], ["resolution", "res"]];
+const METRIC_COLUMNS: [Metric, "fr" | "wa" | "res"][] = [
+  ["firstResponse", "fr"],
+  ["workaround", "wa"],
+  ["resolution", "res"],
+];
 
 /**
  * The staff queue: every open ticket ordered by the nearest due time of any open metric (breached
@@ -29,7 +33,9 @@ const METRIC_COLUMNS: [Metric, "fr" | "wa" | "res"][] = [["firstResponse", "fr"]
  * breached and at risk are worked out at `now` on every call.
  */
 export function listQueue(db: Db, user: SessionUser, f: QueueFilters, now: Date) {
-  const page = cachedRead(db, "tickets.queue", { f, mine: f.assignee === "mine" ? user.id : null }, () => queuePage(db, user, f));
+  const page = cachedRead(db, "tickets.queue", { f, mine: f.assignee === "mine" ? user.id : null }, () =>
+    queuePage(db, user, f),
+  );
   const items = page.rows.slice(0, f.limit).map((r) => {
     const targets = page.targets[`${r.targetVersionId}:${r.calendarId}`]!;
     let breached = false;
@@ -67,12 +73,18 @@ export function listQueue(db: Db, user: SessionUser, f: QueueFilters, now: Date)
     };
   });
   const last = page.rows.slice(0, f.limit).at(-1);
-  return { items, total: page.total, nextCursor: page.rows.length > f.limit && last?.nextDueAt ? { nextDueAt: last.nextDueAt, id: last.id } : null };
+  return {
+    items,
+    total: page.total,
+    nextCursor: page.rows.length > f.limit && last?.nextDueAt ? { nextDueAt: last.nextDueAt, id: last.id } : null,
+  };
 }
 
 /** The queue's rows (one more than the page, to tell whether another follows), its count and each row's targets: everything but `now`. */
 function queuePage(db: Db, user: SessionUser, f: QueueFilters) {
-  const conds: (SQL | undefined)[] = [sql.raw(OPEN_UNDER_SLA.replace(/"(status|outside_sla|next_due_at)"/g, '"tickets"."$1"'))];
+  const conds: (SQL | undefined)[] = [
+    sql.raw(OPEN_UNDER_SLA.replace(/"(status|outside_sla|next_due_at)"/g, '"tickets"."$1"')),
+  ];
   if (f.priority) conds.push(eq(tickets.priority, f.priority));
   if (f.level) conds.push(eq(tickets.escalationLevel, f.level));
   if (f.assignee === "mine") conds.push(eq(tickets.assigneeId, user.id));
@@ -80,7 +92,13 @@ function queuePage(db: Db, user: SessionUser, f: QueueFilters) {
   if (f.productArea) conds.push(eq(tickets.productArea, f.productArea));
   if (f.region) conds.push(eq(organizations.region, f.region));
   if (f.tier) conds.push(eq(tiers.code, f.tier));
-  if (f.cursor) conds.push(or(gt(tickets.nextDueAt, f.cursor.nextDueAt), and(eq(tickets.nextDueAt, f.cursor.nextDueAt), gt(tickets.id, f.cursor.id))));
+  if (f.cursor)
+    conds.push(
+      or(
+        gt(tickets.nextDueAt, f.cursor.nextDueAt),
+        and(eq(tickets.nextDueAt, f.cursor.nextDueAt), gt(tickets.id, f.cursor.id)),
+      ),
+    );
   const rows = db
     .select({
       id: tickets.id,
@@ -97,9 +115,15 @@ function queuePage(db: Db, user: SessionUser, f: QueueFilters) {
       region: organizations.region,
       tier: tiers.code,
       assignee: users.name,
-      frDueAt: tickets.frDueAt, frAchievedAt: tickets.frAchievedAt, frStatus: tickets.frStatus,
-      waDueAt: tickets.waDueAt, waAchievedAt: tickets.waAchievedAt, waStatus: tickets.waStatus,
-      resDueAt: tickets.resDueAt, resAchievedAt: tickets.resAchievedAt, resStatus: tickets.resStatus,
+      frDueAt: tickets.frDueAt,
+      frAchievedAt: tickets.frAchievedAt,
+      frStatus: tickets.frStatus,
+      waDueAt: tickets.waDueAt,
+      waAchievedAt: tickets.waAchievedAt,
+      waStatus: tickets.waStatus,
+      resDueAt: tickets.resDueAt,
+      resAchievedAt: tickets.resAchievedAt,
+      resStatus: tickets.resStatus,
     })
     .from(tickets)
     .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
@@ -144,7 +168,8 @@ function countQueue(db: Db, user: SessionUser, f: QueueFilters): number {
     params.push(f.productArea);
   }
   let from = "tickets t INDEXED BY tickets_open_due_idx";
-  if (f.tier || f.region) from += " JOIN organizations o ON o.id = t.organization_id JOIN tiers tr ON tr.id = o.tier_id";
+  if (f.tier || f.region)
+    from += " JOIN organizations o ON o.id = t.organization_id JOIN tiers tr ON tr.id = o.tier_id";
   if (f.region) {
     where.push("o.region = ?");
     params.push(f.region);
@@ -153,6 +178,8 @@ function countQueue(db: Db, user: SessionUser, f: QueueFilters): number {
     where.push("tr.code = ?");
     params.push(f.tier);
   }
-  const row = db.$client.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(" AND ")}`).get(...params) as { n: number };
+  const row = db.$client.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(" AND ")}`).get(...params) as {
+    n: number;
+  };
   return row.n;
 }

@@ -1,6 +1,27 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
-import { articles, comments, deflectionEvents, disputes, organizations, satisfactionRatings, targetVersions, ticketEvents, tickets, tiers, users, watchers } from "@/db/schema";
-import { isOpenStatus, OPEN_TICKET_STATUSES, SUPPORT_ROLES, type ExclusionReason, type ProductArea, type TicketEventType, type TicketStatus } from "@/db/schema/enums";
+import {
+  articles,
+  comments,
+  deflectionEvents,
+  disputes,
+  organizations,
+  satisfactionRatings,
+  targetVersions,
+  ticketEvents,
+  tickets,
+  tiers,
+  users,
+  watchers,
+} from "@/db/schema";
+import {
+  isOpenStatus,
+  OPEN_TICKET_STATUSES,
+  SUPPORT_ROLES,
+  type ExclusionReason,
+  type ProductArea,
+  type TicketEventType,
+  type TicketStatus,
+} from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import { orgScope } from "@/server/api/scope";
 import type { SessionUser } from "@/server/auth/session";
@@ -47,55 +68,146 @@ export function appendTicketEvents(
   patch: Partial<typeof tickets.$inferInsert> = {},
 ) {
   if (events.length > 0) {
-    const { organizationId } = tx.select({ organizationId: tickets.organizationId }).from(tickets).where(eq(tickets.id, ticketId)).get()!;
-    for (const e of events) tx.insert(ticketEvents).values({ ticketId, organizationId, at: e.at, type: e.type, actorId: e.actorId, data: e.data ?? null }).run();
+    const { organizationId } = tx
+      .select({ organizationId: tickets.organizationId })
+      .from(tickets)
+      .where(eq(tickets.id, ticketId))
+      .get()!;
+    for (const e of events)
+      tx.insert(ticketEvents)
+        .values({ ticketId, organizationId, at: e.at, type: e.type, actorId: e.actorId, data: e.data ?? null })
+        .run();
   }
-  tx.update(tickets).set({ ...patch, updatedAt: now }).where(eq(tickets.id, ticketId)).run();
+  tx.update(tickets)
+    .set({ ...patch, updatedAt: now })
+    .where(eq(tickets.id, ticketId))
+    .run();
   return refreshTicketSla(tx, ticketId, now);
 }
 
-
 /** Staff change a ticket's priority with a reason; a security vulnerability never goes below P1. */
-export function changePriority(db: Db, actor: SessionUser, input: { ticketId: number; priority: Priority; reason: string }, now: Date) {
+export function changePriority(
+  db: Db,
+  actor: SessionUser,
+  input: { ticketId: number; priority: Priority; reason: string },
+  now: Date,
+) {
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, actor, input.ticketId);
-    if (!isOpenStatus(ticket.status)) throw new DomainError("CONFLICT", "Only an open ticket's priority can change.", "tickets.errors.notOpen");
-    if (ticket.priority === input.priority) throw new DomainError("INVALID", "The ticket already has this priority.", "tickets.errors.samePriority");
+    if (!isOpenStatus(ticket.status))
+      throw new DomainError("CONFLICT", "Only an open ticket's priority can change.", "tickets.errors.notOpen");
+    if (ticket.priority === input.priority)
+      throw new DomainError("INVALID", "The ticket already has this priority.", "tickets.errors.samePriority");
     if (ticket.category === "security_vulnerability" && (input.priority === "P2" || input.priority === "P3"))
       throw new DomainError("INVALID", "A security vulnerability is never below P1.", "tickets.errors.securityFloor");
-    appendTicketEvents(tx, ticket.id, [{ type: "priorityChanged", at: now, actorId: actor.id, data: { priority: input.priority, from: ticket.priority, reason: input.reason } }], now, { priority: input.priority });
-    recordAudit(tx, { actorId: actor.id, action: "ticket.priority", entity: "ticket", entityId: String(ticket.id), detail: { from: ticket.priority, to: input.priority }, at: now });
+    appendTicketEvents(
+      tx,
+      ticket.id,
+      [
+        {
+          type: "priorityChanged",
+          at: now,
+          actorId: actor.id,
+          data: { priority: input.priority, from: ticket.priority, reason: input.reason },
+        },
+      ],
+      now,
+      { priority: input.priority },
+    );
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "ticket.priority",
+      entity: "ticket",
+      entityId: String(ticket.id),
+      detail: { from: ticket.priority, to: input.priority },
+      at: now,
+    });
     notifyTicketPeople(tx, ticket.id, actor.id, "priority_changed", now);
   });
 }
 
 /** A manager excludes a ticket from SLA figures for one of the four reasons, with a note the customer sees. */
-export function excludeTicket(db: Db, actor: SessionUser, input: { ticketId: number; reason: ExclusionReason; note: string }, now: Date) {
+export function excludeTicket(
+  db: Db,
+  actor: SessionUser,
+  input: { ticketId: number; reason: ExclusionReason; note: string },
+  now: Date,
+) {
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, actor, input.ticketId);
-    if (ticket.exclusionReason) throw new DomainError("CONFLICT", "This ticket is already excluded.", "tickets.errors.alreadyExcluded");
-    appendTicketEvents(tx, ticket.id, [{ type: "excluded", at: now, actorId: actor.id, data: { reason: input.reason, note: input.note } }], now, { exclusionReason: input.reason, exclusionNote: input.note });
-    recordAudit(tx, { actorId: actor.id, action: "ticket.exclude", entity: "ticket", entityId: String(ticket.id), detail: { reason: input.reason }, at: now });
+    if (ticket.exclusionReason)
+      throw new DomainError("CONFLICT", "This ticket is already excluded.", "tickets.errors.alreadyExcluded");
+    appendTicketEvents(
+      tx,
+      ticket.id,
+      [{ type: "excluded", at: now, actorId: actor.id, data: { reason: input.reason, note: input.note } }],
+      now,
+      { exclusionReason: input.reason, exclusionNote: input.note },
+    );
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "ticket.exclude",
+      entity: "ticket",
+      entityId: String(ticket.id),
+      detail: { reason: input.reason },
+      at: now,
+    });
     notifyTicketPeople(tx, ticket.id, actor.id, "excluded", now);
   });
 }
 
 /** A customer disputes the priority (proposing another) or an exclusion, with a reason. */
-export function openDispute(db: Db, user: SessionUser, input: { ticketId: number; kind: "priority" | "exclusion"; proposedPriority?: Priority; reason: string }, now: Date) {
+export function openDispute(
+  db: Db,
+  user: SessionUser,
+  input: { ticketId: number; kind: "priority" | "exclusion"; proposedPriority?: Priority; reason: string },
+  now: Date,
+) {
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
-    const pending = tx.select({ id: disputes.id }).from(disputes).where(and(eq(disputes.ticketId, ticket.id), eq(disputes.kind, input.kind), eq(disputes.status, "open"))).get();
-    if (pending) throw new DomainError("CONFLICT", "A dispute of this kind is already waiting for a manager.", "tickets.errors.disputePending");
+    const pending = tx
+      .select({ id: disputes.id })
+      .from(disputes)
+      .where(and(eq(disputes.ticketId, ticket.id), eq(disputes.kind, input.kind), eq(disputes.status, "open")))
+      .get();
+    if (pending)
+      throw new DomainError(
+        "CONFLICT",
+        "A dispute of this kind is already waiting for a manager.",
+        "tickets.errors.disputePending",
+      );
     if (input.kind === "priority") {
-      if (!input.proposedPriority) throw new DomainError("INVALID", "Choose the priority you propose.", "tickets.errors.proposeRequired");
-      if (input.proposedPriority === ticket.priority) throw new DomainError("INVALID", "The ticket already has this priority.", "tickets.errors.samePriority");
-    } else if (!ticket.exclusionReason) throw new DomainError("INVALID", "This ticket is not excluded.", "tickets.errors.notExcluded");
+      if (!input.proposedPriority)
+        throw new DomainError("INVALID", "Choose the priority you propose.", "tickets.errors.proposeRequired");
+      if (input.proposedPriority === ticket.priority)
+        throw new DomainError("INVALID", "The ticket already has this priority.", "tickets.errors.samePriority");
+    } else if (!ticket.exclusionReason)
+      throw new DomainError("INVALID", "This ticket is not excluded.", "tickets.errors.notExcluded");
     const row = tx
       .insert(disputes)
-      .values({ ticketId: ticket.id, kind: input.kind, proposedPriority: input.kind === "priority" ? (input.proposedPriority ?? null) : null, reason: input.reason, requestedById: user.id, createdAt: now })
+      .values({
+        ticketId: ticket.id,
+        kind: input.kind,
+        proposedPriority: input.kind === "priority" ? (input.proposedPriority ?? null) : null,
+        reason: input.reason,
+        requestedById: user.id,
+        createdAt: now,
+      })
       .returning({ id: disputes.id })
       .get();
-    appendTicketEvents(tx, ticket.id, [{ type: "disputeOpened", at: now, actorId: user.id, data: { kind: input.kind, proposed: input.proposedPriority ?? null, disputeId: row.id } }], now);
+    appendTicketEvents(
+      tx,
+      ticket.id,
+      [
+        {
+          type: "disputeOpened",
+          at: now,
+          actorId: user.id,
+          data: { kind: input.kind, proposed: input.proposedPriority ?? null, disputeId: row.id },
+        },
+      ],
+      now,
+    );
     notifyRole(tx, "manager", ticket.id, user.id, "dispute", now);
     return { id: row.id };
   });
@@ -106,17 +218,48 @@ export function openDispute(db: Db, user: SessionUser, input: { ticketId: number
  * ticket's start with no grace (the customer was right all along); an upheld exclusion dispute lifts
  * the exclusion, so the ticket counts again.
  */
-export function decideDispute(db: Db, actor: SessionUser, input: { disputeId: number; upheld: boolean; note: string }, now: Date) {
+export function decideDispute(
+  db: Db,
+  actor: SessionUser,
+  input: { disputeId: number; upheld: boolean; note: string },
+  now: Date,
+) {
   return db.transaction((tx) => {
     const dispute = tx.select().from(disputes).where(eq(disputes.id, input.disputeId)).get();
     if (!dispute) throw notFound("Dispute");
-    if (dispute.status !== "open") throw new DomainError("CONFLICT", "This dispute has already been decided.", "tickets.errors.disputeDecided");
+    if (dispute.status !== "open")
+      throw new DomainError("CONFLICT", "This dispute has already been decided.", "tickets.errors.disputeDecided");
     const ticket = findVisibleTicket(tx, actor, dispute.ticketId);
-    tx.update(disputes).set({ status: input.upheld ? "upheld" : "rejected", decidedById: actor.id, decisionNote: input.note, decidedAt: now }).where(eq(disputes.id, dispute.id)).run();
-    const events: Parameters<typeof appendTicketEvents>[2] = [{ type: "disputeDecided", at: now, actorId: actor.id, data: { kind: dispute.kind, upheld: input.upheld, disputeId: dispute.id } }];
+    tx.update(disputes)
+      .set({
+        status: input.upheld ? "upheld" : "rejected",
+        decidedById: actor.id,
+        decisionNote: input.note,
+        decidedAt: now,
+      })
+      .where(eq(disputes.id, dispute.id))
+      .run();
+    const events: Parameters<typeof appendTicketEvents>[2] = [
+      {
+        type: "disputeDecided",
+        at: now,
+        actorId: actor.id,
+        data: { kind: dispute.kind, upheld: input.upheld, disputeId: dispute.id },
+      },
+    ];
     let patch: Partial<typeof tickets.$inferInsert> = {};
-    if (input.upheld && dispute.kind === "priority" && dispute.proposedPriority && dispute.proposedPriority !== ticket.priority) {
-      events.push({ type: "priorityChanged", at: now, actorId: actor.id, data: { priority: dispute.proposedPriority, from: ticket.priority, disputeUpheld: true } });
+    if (
+      input.upheld &&
+      dispute.kind === "priority" &&
+      dispute.proposedPriority &&
+      dispute.proposedPriority !== ticket.priority
+    ) {
+      events.push({
+        type: "priorityChanged",
+        at: now,
+        actorId: actor.id,
+        data: { priority: dispute.proposedPriority, from: ticket.priority, disputeUpheld: true },
+      });
       patch = { priority: dispute.proposedPriority };
     }
     if (input.upheld && dispute.kind === "exclusion") {
@@ -124,13 +267,21 @@ export function decideDispute(db: Db, actor: SessionUser, input: { disputeId: nu
       patch = { exclusionReason: null, exclusionNote: null };
     }
     appendTicketEvents(tx, ticket.id, events, now, patch);
-    recordAudit(tx, { actorId: actor.id, action: "dispute.decide", entity: "dispute", entityId: String(dispute.id), detail: { upheld: input.upheld, kind: dispute.kind }, at: now });
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "dispute.decide",
+      entity: "dispute",
+      entityId: String(dispute.id),
+      detail: { upheld: input.upheld, kind: dispute.kind },
+      at: now,
+    });
     notifyTicketPeople(tx, ticket.id, actor.id, "dispute_decided", now);
   });
 }
 
 const STAFF_ONLY_EVENTS: TicketEventType[] = ["assigned"];
-const complaintPhase = (p: unknown): "raised" | "acknowledged" | "resolved" | null => (p === "raised" || p === "acknowledged" || p === "resolved" ? p : null);
+const complaintPhase = (p: unknown): "raised" | "acknowledged" | "resolved" | null =>
+  p === "raised" || p === "acknowledged" || p === "resolved" ? p : null;
 
 /**
  * Everything the ticket page shows: the ticket, the conversation (internal notes only for staff),
@@ -149,19 +300,58 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
   const loadPeople = (ids: (number | null)[]) => {
     const missing = [...new Set(ids.filter((x): x is number => x !== null && !people.has(x)))];
     if (missing.length === 0) return;
-    for (const u of db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(inArray(users.id, missing)).all()) people.set(u.id, { name: u.name, staff: u.role !== "customer" });
+    for (const u of db
+      .select({ id: users.id, name: users.name, role: users.role })
+      .from(users)
+      .where(inArray(users.id, missing))
+      .all())
+      people.set(u.id, { name: u.name, staff: u.role !== "customer" });
   };
   const conversation = db
     .select()
     .from(comments)
-    .where(isCustomer ? and(eq(comments.ticketId, ticketId), eq(comments.visibility, "public")) : eq(comments.ticketId, ticketId))
+    .where(
+      isCustomer
+        ? and(eq(comments.ticketId, ticketId), eq(comments.visibility, "public"))
+        : eq(comments.ticketId, ticketId),
+    )
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .all();
-  const events = db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.at), asc(ticketEvents.id)).all();
-  const rating = db.select({ score: satisfactionRatings.score, comment: satisfactionRatings.comment, createdAt: satisfactionRatings.createdAt }).from(satisfactionRatings).where(eq(satisfactionRatings.ticketId, ticketId)).get() ?? null;
-  const disputeRows = db.select().from(disputes).where(eq(disputes.ticketId, ticketId)).orderBy(desc(disputes.createdAt)).all();
-  const watcherRows = db.select({ id: users.id, name: users.name, email: users.email }).from(watchers).innerJoin(users, eq(users.id, watchers.userId)).where(eq(watchers.ticketId, ticketId)).orderBy(users.name).all();
-  loadPeople([ticket.requesterId, ticket.assigneeId, ...conversation.map((c) => c.authorId), ...events.map((e) => e.actorId)]);
+  const events = db
+    .select()
+    .from(ticketEvents)
+    .where(eq(ticketEvents.ticketId, ticketId))
+    .orderBy(asc(ticketEvents.at), asc(ticketEvents.id))
+    .all();
+  const rating =
+    db
+      .select({
+        score: satisfactionRatings.score,
+        comment: satisfactionRatings.comment,
+        createdAt: satisfactionRatings.createdAt,
+      })
+      .from(satisfactionRatings)
+      .where(eq(satisfactionRatings.ticketId, ticketId))
+      .get() ?? null;
+  const disputeRows = db
+    .select()
+    .from(disputes)
+    .where(eq(disputes.ticketId, ticketId))
+    .orderBy(desc(disputes.createdAt))
+    .all();
+  const watcherRows = db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(watchers)
+    .innerJoin(users, eq(users.id, watchers.userId))
+    .where(eq(watchers.ticketId, ticketId))
+    .orderBy(users.name)
+    .all();
+  loadPeople([
+    ticket.requesterId,
+    ticket.assigneeId,
+    ...conversation.map((c) => c.authorId),
+    ...events.map((e) => e.actorId),
+  ]);
   const complaints = foldComplaints(events.filter((e) => e.type === "complaint"));
 
   const sla = loadTicketSlaInput(db, ticketId);
@@ -172,7 +362,13 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
     const outcome = { dueAt: explanation.dueAt, achievedAt: explanation.achievedAt, status: explanation.status };
     const target = sla.targets[explanation.priority][metric];
     const risk = target ? slaRiskState(outcome, target, now) : null;
-    return { metric, ...outcome, atRisk: risk?.state === "atRisk", remainingMinutes: risk?.remainingMinutes ?? null, explanation };
+    return {
+      metric,
+      ...outcome,
+      atRisk: risk?.state === "atRisk",
+      remainingMinutes: risk?.remainingMinutes ?? null,
+      explanation,
+    };
   });
 
   return {
@@ -208,9 +404,22 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       raisedBy: c.raisedById ? (people.get(c.raisedById)?.name ?? null) : null,
       onBehalf: c.onBehalf,
       status: c.status,
-      answers: c.answers.map((a) => ({ outcome: a.outcome, response: a.response, at: a.at, by: a.byId ? (people.get(a.byId)?.name ?? null) : null })),
+      answers: c.answers.map((a) => ({
+        outcome: a.outcome,
+        response: a.response,
+        at: a.at,
+        by: a.byId ? (people.get(a.byId)?.name ?? null) : null,
+      })),
     })),
-    conversation: conversation.map((c) => ({ id: c.id, author: people.get(c.authorId)?.name ?? "", staff: people.get(c.authorId)?.staff ?? false, body: c.body, html: renderTicketMarkdown(c.body), internal: c.visibility === "internal", createdAt: c.createdAt })),
+    conversation: conversation.map((c) => ({
+      id: c.id,
+      author: people.get(c.authorId)?.name ?? "",
+      staff: people.get(c.authorId)?.staff ?? false,
+      body: c.body,
+      html: renderTicketMarkdown(c.body),
+      internal: c.visibility === "internal",
+      createdAt: c.createdAt,
+    })),
     timeline: events
       .filter((e) => !isCustomer || !STAFF_ONLY_EVENTS.includes(e.type))
       .map((e) => ({
@@ -222,9 +431,21 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
         from: typeof e.data?.from === "string" ? (e.data.from as Priority) : null,
         disputeUpheld: e.data?.disputeUpheld === true,
         complaintPhase: e.type === "complaint" ? complaintPhase(e.data?.phase) : null,
-        raise: e.type === "priorityChanged" && typeof e.data?.from === "string" && typeof e.data?.priority === "string" ? isMoreUrgent(e.data.priority as Priority, e.data.from as Priority) : false,
+        raise:
+          e.type === "priorityChanged" && typeof e.data?.from === "string" && typeof e.data?.priority === "string"
+            ? isMoreUrgent(e.data.priority as Priority, e.data.from as Priority)
+            : false,
       })),
-    disputes: disputeRows.map((d) => ({ id: d.id, kind: d.kind, proposedPriority: d.proposedPriority, reason: d.reason, status: d.status, decisionNote: d.decisionNote, createdAt: d.createdAt, decidedAt: d.decidedAt })),
+    disputes: disputeRows.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      proposedPriority: d.proposedPriority,
+      reason: d.reason,
+      status: d.status,
+      decisionNote: d.decisionNote,
+      createdAt: d.createdAt,
+      decidedAt: d.decidedAt,
+    })),
     metrics,
     rating,
     timeZone: sla.calendar.timeZone,
@@ -264,8 +485,10 @@ export function listTickets(db: Db, user: SessionUser, input: TicketListInput) {
     conds.push(n ? eq(tickets.id, Number(n[1])) : sql`${tickets.subject} like ${containsPattern(q)} escape '\\'`);
   }
   const c = input.cursor;
-  if (c && byDue && "nextDueAt" in c) conds.push(or(gt(tickets.nextDueAt, c.nextDueAt), and(eq(tickets.nextDueAt, c.nextDueAt), gt(tickets.id, c.id))));
-  if (c && !byDue && "createdAt" in c) conds.push(or(lt(tickets.createdAt, c.createdAt), and(eq(tickets.createdAt, c.createdAt), lt(tickets.id, c.id))));
+  if (c && byDue && "nextDueAt" in c)
+    conds.push(or(gt(tickets.nextDueAt, c.nextDueAt), and(eq(tickets.nextDueAt, c.nextDueAt), gt(tickets.id, c.id))));
+  if (c && !byDue && "createdAt" in c)
+    conds.push(or(lt(tickets.createdAt, c.createdAt), and(eq(tickets.createdAt, c.createdAt), lt(tickets.id, c.id))));
   const rows = db
     .select({
       id: tickets.id,
@@ -292,7 +515,11 @@ export function listTickets(db: Db, user: SessionUser, input: TicketListInput) {
   const more = rows.length > input.limit && last;
   return {
     items: page.map((r) => ({ ...r, breached: [r.frStatus, r.waStatus, r.resStatus].includes("breached") })),
-    nextCursor: more ? (byDue && last.nextDueAt ? { nextDueAt: last.nextDueAt, id: last.id } : { createdAt: last.createdAt, id: last.id }) : null,
+    nextCursor: more
+      ? byDue && last.nextDueAt
+        ? { nextDueAt: last.nextDueAt, id: last.id }
+        : { createdAt: last.createdAt, id: last.id }
+      : null,
   };
 }
 
@@ -318,20 +545,37 @@ export type FileTicketInput = {
  */
 export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, now: Date): { id: number } {
   if (input.category === "security_vulnerability" && (input.priority === "P2" || input.priority === "P3"))
-    throw new DomainError("INVALID", "A security vulnerability cannot be filed below P1.", "tickets.errors.securityFloor");
+    throw new DomainError(
+      "INVALID",
+      "A security vulnerability cannot be filed below P1.",
+      "tickets.errors.securityFloor",
+    );
   return db.transaction((tx) => {
     let requesterId = user.id;
     let organizationId = user.organizationId;
     if (user.role !== "customer") {
-      const requester = input.requesterId ? tx.select().from(users).where(eq(users.id, input.requesterId)).get() : undefined;
-      if (!requester || requester.role !== "customer" || requester.organizationId === null) throw new DomainError("INVALID", "Choose the customer this ticket is for.", "tickets.errors.requesterRequired");
+      const requester = input.requesterId
+        ? tx.select().from(users).where(eq(users.id, input.requesterId)).get()
+        : undefined;
+      if (!requester || requester.role !== "customer" || requester.organizationId === null)
+        throw new DomainError("INVALID", "Choose the customer this ticket is for.", "tickets.errors.requesterRequired");
       requesterId = requester.id;
       organizationId = requester.organizationId;
     }
     if (organizationId === null) throw new DomainError("FORBIDDEN", "Your account has no organization.");
-    const org = tx.select({ tierId: organizations.tierId, accountManagerId: organizations.accountManagerId }).from(organizations).where(eq(organizations.id, organizationId)).get();
+    const org = tx
+      .select({ tierId: organizations.tierId, accountManagerId: organizations.accountManagerId })
+      .from(organizations)
+      .where(eq(organizations.id, organizationId))
+      .get();
     if (!org) throw notFound("Organization");
-    const version = tx.select({ id: targetVersions.id }).from(targetVersions).where(eq(targetVersions.tierId, org.tierId)).orderBy(desc(targetVersions.version)).limit(1).get();
+    const version = tx
+      .select({ id: targetVersions.id })
+      .from(targetVersions)
+      .where(eq(targetVersions.tierId, org.tierId))
+      .orderBy(desc(targetVersions.version))
+      .limit(1)
+      .get();
     if (!version) throw notFound("Target version");
     const custom = input.category === "custom_development";
     const row = tx
@@ -356,14 +600,50 @@ export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, no
       })
       .returning({ id: tickets.id })
       .get();
-    appendTicketEvents(tx, row.id, [{ type: "created", at: now, actorId: user.id, data: { priority: input.priority, channel: user.role === "customer" ? "portal" : (input.channel ?? "portal") } }], now);
+    appendTicketEvents(
+      tx,
+      row.id,
+      [
+        {
+          type: "created",
+          at: now,
+          actorId: user.id,
+          data: {
+            priority: input.priority,
+            channel: user.role === "customer" ? "portal" : (input.channel ?? "portal"),
+          },
+        },
+      ],
+      now,
+    );
     for (const email of new Set((input.watchers ?? []).map((e) => e.trim().toLowerCase()))) {
-      const person = tx.select({ id: users.id, organizationId: users.organizationId }).from(users).where(sql`lower(${users.email}) = ${email}`).get();
-      if (!person || person.organizationId !== organizationId) throw new DomainError("INVALID", `Watchers must be members of the ticket's organization (${email}).`, "tickets.errors.watcherOrg");
-      if (person.id !== requesterId) tx.insert(watchers).values({ ticketId: row.id, userId: person.id }).onConflictDoNothing().run();
+      const person = tx
+        .select({ id: users.id, organizationId: users.organizationId })
+        .from(users)
+        .where(sql`lower(${users.email}) = ${email}`)
+        .get();
+      if (!person || person.organizationId !== organizationId)
+        throw new DomainError(
+          "INVALID",
+          `Watchers must be members of the ticket's organization (${email}).`,
+          "tickets.errors.watcherOrg",
+        );
+      if (person.id !== requesterId)
+        tx.insert(watchers).values({ ticketId: row.id, userId: person.id }).onConflictDoNothing().run();
     }
-    if (user.role === "customer") tx.insert(deflectionEvents).values({ userId: user.id, organizationId, kind: "filed", query: input.subject, createdAt: now }).run();
-    if (user.role !== "customer") recordAudit(tx, { actorId: user.id, action: "ticket.log", entity: "ticket", entityId: String(row.id), detail: { channel: input.channel ?? "portal" }, at: now });
+    if (user.role === "customer")
+      tx.insert(deflectionEvents)
+        .values({ userId: user.id, organizationId, kind: "filed", query: input.subject, createdAt: now })
+        .run();
+    if (user.role !== "customer")
+      recordAudit(tx, {
+        actorId: user.id,
+        action: "ticket.log",
+        entity: "ticket",
+        entityId: String(row.id),
+        detail: { channel: input.channel ?? "portal" },
+        at: now,
+      });
     return { id: row.id };
   });
 }
@@ -375,7 +655,16 @@ export function searchRequesters(db: Db, query: string, limit: number) {
     .select({ id: users.id, name: users.name, email: users.email, organization: organizations.name })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(eq(users.role, "customer"), or(sql`lower(${users.name}) like ${q} escape '\\'`, sql`lower(${users.email}) like ${q} escape '\\'`, sql`lower(${organizations.name}) like ${q} escape '\\'`)))
+    .where(
+      and(
+        eq(users.role, "customer"),
+        or(
+          sql`lower(${users.name}) like ${q} escape '\\'`,
+          sql`lower(${users.email}) like ${q} escape '\\'`,
+          sql`lower(${organizations.name}) like ${q} escape '\\'`,
+        ),
+      ),
+    )
     .orderBy(organizations.name, users.name)
     .limit(limit)
     .all();
@@ -384,7 +673,12 @@ export function searchRequesters(db: Db, query: string, limit: number) {
 /** The members of the customer's own organization (requester filter, watchers), by name. */
 export function listColleagues(db: Db, user: SessionUser) {
   if (user.organizationId === null) return [];
-  return db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(and(eq(users.organizationId, user.organizationId), eq(users.role, "customer"))).orderBy(users.name).all();
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.organizationId, user.organizationId), eq(users.role, "customer")))
+    .orderBy(users.name)
+    .all();
 }
 
 /** Support staff (agents, experts, managers) a ticket can be assigned to, by name or email, with their role. */
@@ -393,7 +687,12 @@ export function searchAssignees(db: Db, query: string, limit: number) {
   return db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role })
     .from(users)
-    .where(and(inArray(users.role, [...SUPPORT_ROLES]), or(sql`lower(${users.name}) like ${q} escape '\\'`, sql`lower(${users.email}) like ${q} escape '\\'`)))
+    .where(
+      and(
+        inArray(users.role, [...SUPPORT_ROLES]),
+        or(sql`lower(${users.name}) like ${q} escape '\\'`, sql`lower(${users.email}) like ${q} escape '\\'`),
+      ),
+    )
     .orderBy(users.name)
     .limit(limit)
     .all() as { id: number; name: string; email: string; role: (typeof SUPPORT_ROLES)[number] }[];
@@ -403,9 +702,27 @@ export function searchAssignees(db: Db, query: string, limit: number) {
  * Deflection: a knowledge base suggestion opened while filing, or the form left without filing.
  * With "filed" the rate is suggestions opened or forms abandoned over all filing attempts.
  */
-export function recordDeflection(db: Db, user: SessionUser, input: { kind: "suggestion_opened" | "abandoned"; articleId?: number | null; query?: string | null }, now: Date) {
+export function recordDeflection(
+  db: Db,
+  user: SessionUser,
+  input: { kind: "suggestion_opened" | "abandoned"; articleId?: number | null; query?: string | null },
+  now: Date,
+) {
   if (user.organizationId === null) throw new DomainError("FORBIDDEN", "Your account has no organization.");
   // A suggestion names a real article; a made-up id would count a deflection that never happened.
-  if (input.articleId != null && !db.select({ id: articles.id }).from(articles).where(eq(articles.id, input.articleId)).get()) throw notFound("Article");
-  db.insert(deflectionEvents).values({ userId: user.id, organizationId: user.organizationId, kind: input.kind, articleId: input.articleId ?? null, query: input.query ?? null, createdAt: now }).run();
+  if (
+    input.articleId != null &&
+    !db.select({ id: articles.id }).from(articles).where(eq(articles.id, input.articleId)).get()
+  )
+    throw notFound("Article");
+  db.insert(deflectionEvents)
+    .values({
+      userId: user.id,
+      organizationId: user.organizationId,
+      kind: input.kind,
+      articleId: input.articleId ?? null,
+      query: input.query ?? null,
+      createdAt: now,
+    })
+    .run();
 }

@@ -37,21 +37,38 @@ describe("filing and reading tickets", () => {
 
   it("a security vulnerability cannot be filed below P1, and nothing is written", async () => {
     const before = db.select().from(tickets).all().length;
-    await expect(callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, category: "security_vulnerability", priority: "P2" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      callerAs(db, "dev@nimbus.example", FILED).tickets.create({
+        ...NEW_TICKET,
+        category: "security_vulnerability",
+        priority: "P2",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(db.select().from(tickets).all().length).toBe(before);
   });
 
   it("bad input gets field messages and changes nothing", async () => {
     const before = db.select().from(tickets).all().length;
-    const err = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, subject: "x", priority: "P1" }).catch((e: unknown) => e);
+    const err = await callerAs(db, "dev@nimbus.example", FILED)
+      .tickets.create({ ...NEW_TICKET, subject: "x", priority: "P1" })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "BAD_REQUEST" });
     expect(db.select().from(tickets).all().length).toBe(before);
   });
 
   it("a customer of another organization gets not-found for a ticket id it guesses", async () => {
     const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, priority: "P2" });
-    await expect(callerAs(db, "ops@orbit.example", FILED).tickets.get({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerAs(db, "ops@orbit.example", FILED).tickets.openDispute({ ticketId: id, kind: "priority", proposedPriority: "P0", reason: "All users down" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerAs(db, "ops@orbit.example", FILED).tickets.get({ id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      callerAs(db, "ops@orbit.example", FILED).tickets.openDispute({
+        ticketId: id,
+        kind: "priority",
+        proposedPriority: "P0",
+        reason: "All users down",
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("a customer lists only their own organization's tickets, newest first, page by page", async () => {
@@ -65,7 +82,11 @@ describe("filing and reading tickets", () => {
   });
 
   it("internal notes never reach a customer", async () => {
-    const withNote = db.select({ id: tickets.id }).from(tickets).all().map((r) => r.id);
+    const withNote = db
+      .select({ id: tickets.id })
+      .from(tickets)
+      .all()
+      .map((r) => r.id);
     for (const id of withNote.slice(0, 400)) {
       const staffView = await callerAs(db, "agent@attain.test").tickets.get({ id });
       if (!staffView.conversation.some((c) => c.internal)) continue;
@@ -83,7 +104,11 @@ describe("filing and reading tickets", () => {
 describe("priority changes, disputes and exclusions", () => {
   it("raising P2 to P0 keeps time used and gives the vendor the new target from the raise", async () => {
     const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, priority: "P2" });
-    await callerAs(db, "agent@attain.test", at(60)).tickets.changePriority({ ticketId: id, priority: "P0", reason: "All users affected" });
+    await callerAs(db, "agent@attain.test", at(60)).tickets.changePriority({
+      ticketId: id,
+      priority: "P0",
+      reason: "All users affected",
+    });
     const t = stored(id);
     expect(t.priority).toBe("P0");
     // P0 first response is 15 min 24x7: from creation that is already past, so the raise's grace applies.
@@ -93,42 +118,101 @@ describe("priority changes, disputes and exclusions", () => {
   it("customers cannot change priority, exclude or decide disputes; agents cannot exclude or decide", async () => {
     const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, priority: "P2" });
     const customer = callerAs(db, "dev@nimbus.example", FILED);
-    await expect(customer.tickets.changePriority({ ticketId: id, priority: "P0", reason: "urgent" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(customer.tickets.exclude({ ticketId: id, reason: "force_majeure", note: "storm" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(customer.tickets.decideDispute({ disputeId: 1, upheld: true, note: "ok fine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      customer.tickets.changePriority({ ticketId: id, priority: "P0", reason: "urgent" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      customer.tickets.exclude({ ticketId: id, reason: "force_majeure", note: "storm" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(customer.tickets.decideDispute({ disputeId: 1, upheld: true, note: "ok fine" })).rejects.toMatchObject(
+      { code: "FORBIDDEN" },
+    );
     const agent = callerAs(db, "agent@attain.test", FILED);
-    await expect(agent.tickets.exclude({ ticketId: id, reason: "force_majeure", note: "storm" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(agent.tickets.decideDispute({ disputeId: 1, upheld: true, note: "ok fine" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(agent.tickets.openDispute({ ticketId: id, kind: "priority", proposedPriority: "P0", reason: "because" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerAs(db, "exec@attain.test").tickets.changePriority({ ticketId: id, priority: "P0", reason: "urgent" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(callerAs(db, "ops@orbit.example").tickets.create({ ...NEW_TICKET, priority: "P1" })).resolves.toMatchObject({ id: expect.any(Number) });
-    await expect(callerAs(db, "exec@attain.test").tickets.create({ ...NEW_TICKET, priority: "P1" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(agent.tickets.exclude({ ticketId: id, reason: "force_majeure", note: "storm" })).rejects.toMatchObject(
+      { code: "FORBIDDEN" },
+    );
+    await expect(agent.tickets.decideDispute({ disputeId: 1, upheld: true, note: "ok fine" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      agent.tickets.openDispute({ ticketId: id, kind: "priority", proposedPriority: "P0", reason: "because" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerAs(db, "exec@attain.test").tickets.changePriority({ ticketId: id, priority: "P0", reason: "urgent" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerAs(db, "ops@orbit.example").tickets.create({ ...NEW_TICKET, priority: "P1" }),
+    ).resolves.toMatchObject({ id: expect.any(Number) });
+    await expect(
+      callerAs(db, "exec@attain.test").tickets.create({ ...NEW_TICKET, priority: "P1" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("a priority dispute upheld by the manager applies the customer's priority from the start, with no grace", async () => {
     const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, priority: "P2" });
-    const { id: disputeId } = await callerAs(db, "dev@nimbus.example", at(20)).tickets.openDispute({ ticketId: id, kind: "priority", proposedPriority: "P0", reason: "Every user is affected" });
-    await expect(callerAs(db, "dev@nimbus.example", at(21)).tickets.openDispute({ ticketId: id, kind: "priority", proposedPriority: "P0", reason: "again" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await callerAs(db, "manager@attain.test", at(60)).tickets.decideDispute({ disputeId, upheld: true, note: "The customer is right" });
+    const { id: disputeId } = await callerAs(db, "dev@nimbus.example", at(20)).tickets.openDispute({
+      ticketId: id,
+      kind: "priority",
+      proposedPriority: "P0",
+      reason: "Every user is affected",
+    });
+    await expect(
+      callerAs(db, "dev@nimbus.example", at(21)).tickets.openDispute({
+        ticketId: id,
+        kind: "priority",
+        proposedPriority: "P0",
+        reason: "again",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await callerAs(db, "manager@attain.test", at(60)).tickets.decideDispute({
+      disputeId,
+      upheld: true,
+      note: "The customer is right",
+    });
     const t = stored(id);
     expect(t.priority).toBe("P0");
     expect(t.frDueAt?.toISOString()).toBe(at(15).toISOString());
     expect(t.frStatus).toBe("breached");
-    const types = db.select({ type: ticketEvents.type }).from(ticketEvents).where(eq(ticketEvents.ticketId, id)).all().map((e) => e.type);
+    const types = db
+      .select({ type: ticketEvents.type })
+      .from(ticketEvents)
+      .where(eq(ticketEvents.ticketId, id))
+      .all()
+      .map((e) => e.type);
     expect(types).toEqual(["created", "disputeOpened", "disputeDecided", "priorityChanged"]);
-    await expect(callerAs(db, "manager@attain.test", at(61)).tickets.decideDispute({ disputeId, upheld: false, note: "changed my mind" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      callerAs(db, "manager@attain.test", at(61)).tickets.decideDispute({
+        disputeId,
+        upheld: false,
+        note: "changed my mind",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("a manager excludes a ticket with a note the customer sees; the customer disputes it and the manager lifts it", async () => {
     const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, priority: "P1" });
-    await expect(callerAs(db, "manager@attain.test", at(5)).tickets.exclude({ ticketId: id, reason: "third_party", note: "x" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      callerAs(db, "manager@attain.test", at(5)).tickets.exclude({ ticketId: id, reason: "third_party", note: "x" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(stored(id).exclusionReason).toBeNull();
-    await callerAs(db, "manager@attain.test", at(5)).tickets.exclude({ ticketId: id, reason: "third_party", note: "The customer's CDN dropped the stream." });
+    await callerAs(db, "manager@attain.test", at(5)).tickets.exclude({
+      ticketId: id,
+      reason: "third_party",
+      note: "The customer's CDN dropped the stream.",
+    });
     const seen = await callerAs(db, "dev@nimbus.example", at(6)).tickets.get({ id });
     expect(seen.ticket.exclusionReason).toBe("third_party");
     expect(seen.ticket.exclusionNote).toBe("The customer's CDN dropped the stream.");
-    const { id: disputeId } = await callerAs(db, "dev@nimbus.example", at(7)).tickets.openDispute({ ticketId: id, kind: "exclusion", reason: "Our CDN was healthy at the time" });
-    await callerAs(db, "manager@attain.test", at(30)).tickets.decideDispute({ disputeId, upheld: true, note: "Logs confirm the CDN was fine" });
+    const { id: disputeId } = await callerAs(db, "dev@nimbus.example", at(7)).tickets.openDispute({
+      ticketId: id,
+      kind: "exclusion",
+      reason: "Our CDN was healthy at the time",
+    });
+    await callerAs(db, "manager@attain.test", at(30)).tickets.decideDispute({
+      disputeId,
+      upheld: true,
+      note: "Logs confirm the CDN was fine",
+    });
     expect(stored(id).exclusionReason).toBeNull();
   });
 });

@@ -51,7 +51,14 @@ export default async function AdminPage() {
             <TargetsTable caption={`${t(`tier.${tier.code}`)}: ${t("admin.title")}`} targets={tier.cells} inline />
             <p className="mt-3 text-sm text-slate-600">
               <span className="font-medium text-slate-800">{t("admin.credits")}: </span>
-              {tier.creditSchedule.map((c) => t("admin.creditRule", { below: formatPercent(locale, c.below / 100), percent: formatPercent(locale, c.percent / 100, 0) })).join("; ")}
+              {tier.creditSchedule
+                .map((c) =>
+                  t("admin.creditRule", {
+                    below: formatPercent(locale, c.below / 100),
+                    percent: formatPercent(locale, c.percent / 100, 0),
+                  }),
+                )
+                .join("; ")}
             </p>
           </Card>
         ))}
@@ -76,7 +83,11 @@ export default async function AdminPage() {
                   <Td>{c.hours.map((h) => `${t(`weekday.${h.day}`)} ${h.start}-${h.end}`).join(", ")}</Td>
                   <Td align="right">{t("admin.calendarHolidays", { n: c.holidays })}</Td>
                   <Td align="right">
-                    <Link href={`/admin/calendars/${c.id}`} aria-label={t("adminEdit.editCalendarLabel", { name: c.name })} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/admin/calendars/${c.id}`}
+                      aria-label={t("adminEdit.editCalendarLabel", { name: c.name })}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {t("adminEdit.edit")}
                     </Link>
                   </Td>

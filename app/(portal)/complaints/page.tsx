@@ -16,7 +16,9 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: P
   const user = await getSessionUser();
   if (user?.role !== "manager") return <Refused roles={["manager"]} />;
   const sp = await searchParams;
-  const status = (VIEWS as readonly string[]).includes(sp.status ?? "") ? (sp.status as (typeof VIEWS)[number]) : "active";
+  const status = (VIEWS as readonly string[]).includes(sp.status ?? "")
+    ? (sp.status as (typeof VIEWS)[number])
+    : "active";
   const api = await serverCaller();
   const { items, total } = await api.tickets.complaints({ status, limit: 100 });
   const t = await getTranslations("complaints");
@@ -47,7 +49,9 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: P
             {items.map((c) => (
               <li key={c.id} className="py-4">
                 <div className="flex flex-wrap items-center gap-2">
-                  <Badge tone={c.status === "open" ? "amber" : c.status === "acknowledged" ? "brand" : "green"}>{tt(`detail.complaintStatus.${c.status}`)}</Badge>
+                  <Badge tone={c.status === "open" ? "amber" : c.status === "acknowledged" ? "brand" : "green"}>
+                    {tt(`detail.complaintStatus.${c.status}`)}
+                  </Badge>
                   <Badge tone={PRIORITY_TONE[c.priority]}>{c.priority}</Badge>
                   <Link href={`/tickets/${c.ticketId}`} className="font-medium text-brand-700 hover:underline">
                     #{c.ticketId} {c.subject}
@@ -55,7 +59,9 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: P
                 </div>
                 <p className="mt-1 text-xs text-slate-500">
                   {c.organization} · {tt(`statuses.${c.ticketStatus}`)} · {date(c.raisedAt)}
-                  {c.raisedBy ? ` · ${c.onBehalf ? tt("detail.complaintOnBehalf", { name: c.raisedBy }) : tt("detail.by", { name: c.raisedBy })}` : ""}
+                  {c.raisedBy
+                    ? ` · ${c.onBehalf ? tt("detail.complaintOnBehalf", { name: c.raisedBy }) : tt("detail.by", { name: c.raisedBy })}`
+                    : ""}
                 </p>
                 <p className="mt-2 text-sm text-slate-800">{c.reason}</p>
                 {c.answers.length > 0 ? (
@@ -72,7 +78,10 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: P
                   </ul>
                 ) : null}
                 {c.status !== "resolved" ? (
-                  <Link href={`/tickets/${c.ticketId}#actions`} className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">
+                  <Link
+                    href={`/tickets/${c.ticketId}#actions`}
+                    className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline"
+                  >
                     {t("answer")} →
                   </Link>
                 ) : null}

@@ -18,7 +18,8 @@ export const metadata: Metadata = { title: "Incidents" };
 type Search = { phase?: string; productArea?: string; region?: string; severity?: string; kind?: string };
 const PHASES = ["ongoing", "scheduled", "ended"] as const;
 const KINDS = ["outage", "maintenance"] as const;
-const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => ((list as readonly string[]).includes(v ?? "") ? (v as T) : undefined);
+const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined =>
+  (list as readonly string[]).includes(v ?? "") ? (v as T) : undefined;
 
 /** Staff: every incident and maintenance window, ongoing first, with filters. */
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -45,10 +46,20 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       : i.endedAt
         ? formatDowntime(t, (i.endedAt.getTime() - i.startedAt.getTime()) / 60_000)
         : "—";
-  const select = (name: keyof Search, label: string, options: readonly string[], text: (o: string) => string, value: string | undefined) => (
+  const select = (
+    name: keyof Search,
+    label: string,
+    options: readonly string[],
+    text: (o: string) => string,
+    value: string | undefined,
+  ) => (
     <label className="text-sm">
       <span className="block font-medium text-slate-700">{label}</span>
-      <select name={name} defaultValue={value ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+      <select
+        name={name}
+        defaultValue={value ?? ""}
+        className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+      >
         <option value="">{t("incidents.list.any")}</option>
         {options.map((o) => (
           <option key={o} value={o}>
@@ -63,7 +74,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader title={t("incidents.list.title")} description={t("incidents.list.subtitle")}>
         {canWrite ? (
-          <Link href="/incidents/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+          <Link
+            href="/incidents/new"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
             {t("incidents.list.new")}
           </Link>
         ) : null}
@@ -72,10 +86,25 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         <form method="get" aria-label={t("incidents.list.filters")} className="mb-4 flex flex-wrap items-end gap-3">
           {select("phase", t("incidents.list.phase"), PHASES, (o) => t(`incidents.phase.${o}`), filters.phase)}
           {select("kind", t("incidents.list.kind"), KINDS, (o) => t(`incidents.kind.${o}`), filters.kind)}
-          {select("productArea", t("incidents.list.productArea"), PRODUCT_AREAS, (o) => t(`tickets.productAreas.${o}`), filters.productArea)}
+          {select(
+            "productArea",
+            t("incidents.list.productArea"),
+            PRODUCT_AREAS,
+            (o) => t(`tickets.productAreas.${o}`),
+            filters.productArea,
+          )}
           {select("region", t("incidents.list.region"), REGIONS, (o) => t(`region.${o}`), filters.region)}
-          {select("severity", t("incidents.list.severity"), INCIDENT_SEVERITIES, (o) => t(`incidents.severity.${o}`), filters.severity)}
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+          {select(
+            "severity",
+            t("incidents.list.severity"),
+            INCIDENT_SEVERITIES,
+            (o) => t(`incidents.severity.${o}`),
+            filters.severity,
+          )}
+          <button
+            type="submit"
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+          >
             {t("incidents.list.apply")}
           </button>
         </form>
@@ -85,7 +114,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           <>
             <ul className="space-y-3 sm:hidden">
               {items.map((i) => (
-                <li key={i.id} className={`rounded-lg border p-3 text-sm ${i.phase === "ongoing" ? "border-red-200 bg-red-50/40" : "border-slate-200"}`}>
+                <li
+                  key={i.id}
+                  className={`rounded-lg border p-3 text-sm ${i.phase === "ongoing" ? "border-red-200 bg-red-50/40" : "border-slate-200"}`}
+                >
                   <Link href={`/incidents/${i.id}`} className="font-medium text-brand-700 hover:underline">
                     {i.title}
                   </Link>
@@ -98,64 +130,73 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                     {t(`tickets.productAreas.${i.productArea}`)} · {i.regions.map((r) => t(`region.${r}`)).join(", ")}
                   </p>
                   <p className="text-xs text-slate-600">
-                    {when(i.startedAt)} · {duration(i)} · {i.countsAsDowntime ? t("incidents.list.counts") : t("incidents.list.excused")}
+                    {when(i.startedAt)} · {duration(i)} ·{" "}
+                    {i.countsAsDowntime ? t("incidents.list.counts") : t("incidents.list.excused")}
                   </p>
                 </li>
               ))}
             </ul>
             <div className="hidden sm:block">
-            <Table caption={t("incidents.list.title")}>
-              <thead>
-                <tr>
-                  <Th>{t("incidents.list.incident")}</Th>
-                  <Th>{t("incidents.list.phase")}</Th>
-                  <Th>{t("incidents.list.severity")}</Th>
-                  <Th>{t("incidents.list.productArea")}</Th>
-                  <Th>{t("incidents.list.scope")}</Th>
-                  <Th>{t("incidents.list.started")}</Th>
-                  <Th>{t("incidents.list.duration")}</Th>
-                  <Th>{t("incidents.list.availability")}</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((i) => (
-                  <tr key={i.id} className={i.phase === "ongoing" ? "bg-red-50/40" : "hover:bg-slate-50"}>
-                    <Td header>
-                      <Link href={`/incidents/${i.id}`} className="text-brand-700 hover:underline">
-                        {i.title}
-                      </Link>
-                      {i.planned ? (
-                        <span className="ml-2">
-                          <Badge tone="brand">{t("incidents.kind.maintenance")}</Badge>
-                        </span>
-                      ) : null}
-                    </Td>
-                    <Td>
-                      <ToneBadge tone={PHASE_TONE[i.phase]}>{t(`incidents.phase.${i.phase}`)}</ToneBadge>
-                    </Td>
-                    <Td>
-                      <ToneBadge tone={SEVERITY_TONE[i.severity]}>{t(`incidents.severity.${i.severity}`)}</ToneBadge>
-                    </Td>
-                    <Td>{t(`tickets.productAreas.${i.productArea}`)}</Td>
-                    <Td>
-                      {i.regions.map((r) => t(`region.${r}`)).join(", ")}
-                      <span className="block text-xs text-slate-500">
-                        {i.scope === "regions" ? t("incidents.list.allInRegions") : t("incidents.list.listed", { n: i.listedOrganizations ?? 0 })}
-                      </span>
-                    </Td>
-                    <Td>{when(i.startedAt)}</Td>
-                    <Td>
-                      {duration(i)}
-                    </Td>
-                    <Td>{i.countsAsDowntime ? t("incidents.list.counts") : <span className="text-slate-500">{t("incidents.list.excused")}</span>}</Td>
+              <Table caption={t("incidents.list.title")}>
+                <thead>
+                  <tr>
+                    <Th>{t("incidents.list.incident")}</Th>
+                    <Th>{t("incidents.list.phase")}</Th>
+                    <Th>{t("incidents.list.severity")}</Th>
+                    <Th>{t("incidents.list.productArea")}</Th>
+                    <Th>{t("incidents.list.scope")}</Th>
+                    <Th>{t("incidents.list.started")}</Th>
+                    <Th>{t("incidents.list.duration")}</Th>
+                    <Th>{t("incidents.list.availability")}</Th>
                   </tr>
-                ))}
-              </tbody>
-            </Table>
+                </thead>
+                <tbody>
+                  {items.map((i) => (
+                    <tr key={i.id} className={i.phase === "ongoing" ? "bg-red-50/40" : "hover:bg-slate-50"}>
+                      <Td header>
+                        <Link href={`/incidents/${i.id}`} className="text-brand-700 hover:underline">
+                          {i.title}
+                        </Link>
+                        {i.planned ? (
+                          <span className="ml-2">
+                            <Badge tone="brand">{t("incidents.kind.maintenance")}</Badge>
+                          </span>
+                        ) : null}
+                      </Td>
+                      <Td>
+                        <ToneBadge tone={PHASE_TONE[i.phase]}>{t(`incidents.phase.${i.phase}`)}</ToneBadge>
+                      </Td>
+                      <Td>
+                        <ToneBadge tone={SEVERITY_TONE[i.severity]}>{t(`incidents.severity.${i.severity}`)}</ToneBadge>
+                      </Td>
+                      <Td>{t(`tickets.productAreas.${i.productArea}`)}</Td>
+                      <Td>
+                        {i.regions.map((r) => t(`region.${r}`)).join(", ")}
+                        <span className="block text-xs text-slate-500">
+                          {i.scope === "regions"
+                            ? t("incidents.list.allInRegions")
+                            : t("incidents.list.listed", { n: i.listedOrganizations ?? 0 })}
+                        </span>
+                      </Td>
+                      <Td>{when(i.startedAt)}</Td>
+                      <Td>{duration(i)}</Td>
+                      <Td>
+                        {i.countsAsDowntime ? (
+                          t("incidents.list.counts")
+                        ) : (
+                          <span className="text-slate-500">{t("incidents.list.excused")}</span>
+                        )}
+                      </Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
             </div>
           </>
         )}
-        <p className="mt-2 text-xs text-slate-500">{t("common.timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), now) })}</p>
+        <p className="mt-2 text-xs text-slate-500">
+          {t("common.timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), now) })}
+        </p>
       </Card>
     </>
   );

@@ -43,7 +43,11 @@ export default async function OwnOrganizationPage() {
         <div className="min-w-0 space-y-6">
           <AccountTeamCard org={org} viewerIsCustomer />
           {org.team.some((m) => m.role === "am") ? (
-            <Card id="meeting" title={t("accounts.meetings.formTitle")} description={t("accounts.meetings.formDescription")}>
+            <Card
+              id="meeting"
+              title={t("accounts.meetings.formTitle")}
+              description={t("accounts.meetings.formDescription")}
+            >
               <MeetingRequestForm />
               <h3 className="mt-6 text-sm font-semibold text-slate-900">{t("accounts.meetings.yours")}</h3>
               <MeetingList requests={requests} showOrganization={false} />
@@ -62,7 +66,11 @@ export default async function OwnOrganizationPage() {
                     {r.status === "acknowledged" ? (
                       <Badge tone="green">{t("reviews.statuses.acknowledged")}</Badge>
                     ) : (
-                      <Badge tone="amber">{t("reviews.awaitingAck", { date: format.dateTime(r.sharedAt ?? r.generatedAt, { dateStyle: "medium" }) })}</Badge>
+                      <Badge tone="amber">
+                        {t("reviews.awaitingAck", {
+                          date: format.dateTime(r.sharedAt ?? r.generatedAt, { dateStyle: "medium" }),
+                        })}
+                      </Badge>
                     )}
                   </li>
                 ))}

@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: "Organizations" };
 const STAFF = ["agent", "expert", "manager", "account_manager", "executive", "admin"] as const;
 
 /** The staff directory of organizations, searchable by name and filtered by tier. */
-export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<{ q?: string; tier?: string }> }) {
+export default async function OrganizationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; tier?: string }>;
+}) {
   const user = await getSessionUser();
   if (!user) redirect("/signin");
   if (user.role === "customer") redirect("/organization");
@@ -30,14 +34,28 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
     <>
       <PageHeader title={t("accounts.directory.title")} description={t("accounts.directory.subtitle")} />
       <Card>
-        <form method="get" role="search" aria-label={t("accounts.directory.search")} className="mb-4 flex flex-wrap items-end gap-3">
+        <form
+          method="get"
+          role="search"
+          aria-label={t("accounts.directory.search")}
+          className="mb-4 flex flex-wrap items-end gap-3"
+        >
           <label className="min-w-[12rem] flex-1 text-sm">
             <span className="block font-medium text-slate-700">{t("accounts.directory.search")}</span>
-            <input type="search" name="q" defaultValue={q} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+            <input
+              type="search"
+              name="q"
+              defaultValue={q}
+              className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            />
           </label>
           <label className="text-sm">
             <span className="block font-medium text-slate-700">{t("accounts.directory.tier")}</span>
-            <select name="tier" defaultValue={tier ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            <select
+              name="tier"
+              defaultValue={tier ?? ""}
+              className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            >
               <TierOptions />
             </select>
           </label>
@@ -68,8 +86,15 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                   <Td>{t(`region.${o.region}`)}</Td>
                   <Td>{o.accountManager ?? "—"}</Td>
                   <Td align="right">
-                    <span title={format.dateTime(new Date(`${o.contractEnd}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}>
-                      {o.daysToRenewal < 0 ? t("accounts.org.lapsed", { days: -o.daysToRenewal }) : t("accounts.org.daysToRenewal", { days: o.daysToRenewal })}
+                    <span
+                      title={format.dateTime(new Date(`${o.contractEnd}T12:00:00Z`), {
+                        dateStyle: "medium",
+                        timeZone: "UTC",
+                      })}
+                    >
+                      {o.daysToRenewal < 0
+                        ? t("accounts.org.lapsed", { days: -o.daysToRenewal })
+                        : t("accounts.org.daysToRenewal", { days: o.daysToRenewal })}
                     </span>
                   </Td>
                 </tr>

@@ -18,7 +18,8 @@ const BANDS = ["red", "yellow", "green"] as const;
 const SORTS = ["health", "renewal", "tier", "name"] as const;
 
 type Search = { tier?: string; band?: string; sort?: string; page?: string };
-const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => ((list as readonly string[]).includes(v ?? "") ? (v as T) : undefined);
+const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined =>
+  (list as readonly string[]).includes(v ?? "") ? (v as T) : undefined;
 
 /** The account manager's portfolio: meeting requests to answer, then each account's health, explained. */
 export default async function PortfolioPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -31,11 +32,19 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const sort = pick(SORTS, sp.sort) ?? "health";
   const api = await serverCaller();
   const requested = Math.min(Math.max(1, Math.floor(Number(sp.page) || 1)), 100_000);
-  const [portfolio, inbox] = await Promise.all([api.accounts.portfolio({ tier, band, sort, page: requested }), api.accounts.meetingRequests({ status: "requested" })]);
+  const [portfolio, inbox] = await Promise.all([
+    api.accounts.portfolio({ tier, band, sort, page: requested }),
+    api.accounts.meetingRequests({ status: "requested" }),
+  ]);
   const rows = portfolio.items;
   const pages = Math.max(1, Math.ceil(portfolio.total / portfolio.pageSize));
   const hrefFor = (changes: Record<string, string | undefined>) => {
-    const next: Record<string, string | undefined> = { tier, band, sort: sort === "health" ? undefined : sort, ...changes };
+    const next: Record<string, string | undefined> = {
+      tier,
+      band,
+      sort: sort === "health" ? undefined : sort,
+      ...changes,
+    };
     const query = new URLSearchParams(Object.entries(next).filter((e): e is [string, string] => e[1] !== undefined));
     return `/portfolio${query.size > 0 ? `?${query}` : ""}`;
   };
@@ -43,7 +52,12 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const select = "mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
     <>
-      <PageHeader title={t("accounts.portfolio.title")} description={user.role === "account_manager" ? t("accounts.portfolio.subtitleMine") : t("accounts.portfolio.subtitleAll")}>
+      <PageHeader
+        title={t("accounts.portfolio.title")}
+        description={
+          user.role === "account_manager" ? t("accounts.portfolio.subtitleMine") : t("accounts.portfolio.subtitleAll")
+        }
+      >
         <Link href="/organizations" className="text-sm font-medium text-brand-700 hover:underline">
           {t("accounts.portfolio.allOrganizations")}
         </Link>
@@ -63,7 +77,11 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
             yellow: HEALTH_BANDS.yellow,
           })}
         >
-          <form method="get" aria-label={t("accounts.portfolio.filters")} className="mb-4 flex flex-wrap items-end gap-3">
+          <form
+            method="get"
+            aria-label={t("accounts.portfolio.filters")}
+            className="mb-4 flex flex-wrap items-end gap-3"
+          >
             <label className="text-sm font-medium text-slate-700">
               {t("accounts.directory.tier")}
               <select name="tier" defaultValue={tier ?? ""} className={`block ${select}`}>
@@ -99,9 +117,12 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                 <Link
                   href={hrefFor({ band: band === b ? undefined : b, page: undefined })}
                   aria-current={band === b ? "true" : undefined}
-                  className={`inline-flex items-center gap-1.5 rounded-full border px-3 py-1 ${band === b ? "border-brand-600 bg-brand-50 text-brand-800" : "border-slate-200 text-slate-700 hover:border-brand-600"}`}
+                  className={`inline-flex items-center gap-1.5 rounded-full border px-3 py-1 ${band === b ? "text-brand-800 border-brand-600 bg-brand-50" : "border-slate-200 text-slate-700 hover:border-brand-600"}`}
                 >
-                  <span aria-hidden className={`h-2 w-2 rounded-full ${b === "red" ? "bg-red-500" : b === "yellow" ? "bg-amber-400" : "bg-emerald-500"}`} />
+                  <span
+                    aria-hidden
+                    className={`h-2 w-2 rounded-full ${b === "red" ? "bg-red-500" : b === "yellow" ? "bg-amber-400" : "bg-emerald-500"}`}
+                  />
                   {t("accounts.portfolio.bandCount", { band: t(`accounts.health.bands.${b}`), n: portfolio.counts[b] })}
                 </Link>
               </li>
@@ -120,13 +141,17 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                       </Link>
                       <p className="text-xs text-slate-500">
                         {t(`tier.${r.tier}`)} · {t(`region.${r.region}`)} · {r.accountManager ?? "—"} ·{" "}
-                        {r.daysToRenewal < 0 ? t("accounts.org.lapsed", { days: -r.daysToRenewal }) : t("accounts.org.daysToRenewal", { days: r.daysToRenewal })}
+                        {r.daysToRenewal < 0
+                          ? t("accounts.org.lapsed", { days: -r.daysToRenewal })
+                          : t("accounts.org.daysToRenewal", { days: r.daysToRenewal })}
                       </p>
                     </div>
                     <HealthBadge health={r.health} />
                   </div>
                   <details className="mt-2">
-                    <summary className="cursor-pointer text-sm text-brand-700">{t("accounts.portfolio.why", { name: r.name })}</summary>
+                    <summary className="cursor-pointer text-sm text-brand-700">
+                      {t("accounts.portfolio.why", { name: r.name })}
+                    </summary>
                     <div className="mt-2">
                       <HealthFactors health={r.health} />
                     </div>
@@ -136,17 +161,28 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
             </ul>
           )}
           {pages > 1 ? (
-            <nav className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm" aria-label={t("accounts.portfolio.pagination")}>
+            <nav
+              className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm"
+              aria-label={t("accounts.portfolio.pagination")}
+            >
               {portfolio.page > 1 ? (
-                <Link href={hrefFor({ page: String(portfolio.page - 1) })} className="font-medium text-brand-700 hover:underline">
+                <Link
+                  href={hrefFor({ page: String(portfolio.page - 1) })}
+                  className="font-medium text-brand-700 hover:underline"
+                >
                   ← {t("accounts.portfolio.previous")}
                 </Link>
               ) : (
                 <span />
               )}
-              <span className="text-slate-600">{t("accounts.portfolio.summary", { page: portfolio.page, pages, total: portfolio.total })}</span>
+              <span className="text-slate-600">
+                {t("accounts.portfolio.summary", { page: portfolio.page, pages, total: portfolio.total })}
+              </span>
               {portfolio.page < pages ? (
-                <Link href={hrefFor({ page: String(portfolio.page + 1) })} className="font-medium text-brand-700 hover:underline">
+                <Link
+                  href={hrefFor({ page: String(portfolio.page + 1) })}
+                  className="font-medium text-brand-700 hover:underline"
+                >
                   {t("accounts.portfolio.next")} →
                 </Link>
               ) : (

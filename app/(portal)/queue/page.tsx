@@ -13,9 +13,13 @@ import { getSessionUser } from "@/server/auth/get-session";
 
 export const metadata: Metadata = { title: "Queue" };
 
-type Search = Record<"tier" | "priority" | "level" | "assignee" | "productArea" | "region" | "after", string | undefined>;
+type Search = Record<
+  "tier" | "priority" | "level" | "assignee" | "productArea" | "region" | "after",
+  string | undefined
+>;
 const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
-const pick = <T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined => (allowed as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
+const pick = <T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined =>
+  (allowed as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
 
 /** The staff queue; every filter lives in the URL, so a view can be shared as a link. */
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -40,10 +44,19 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const format = await getFormatter();
   const now = await getNow();
   const keep = new URLSearchParams(Object.entries(filters).flatMap(([k, v]) => (v ? [[k, v]] : [])));
-  const select = (name: keyof typeof filters, label: string, options: readonly string[], optionLabel: (o: string) => string) => (
+  const select = (
+    name: keyof typeof filters,
+    label: string,
+    options: readonly string[],
+    optionLabel: (o: string) => string,
+  ) => (
     <label className="text-sm">
       <span className="block font-medium text-slate-700">{label}</span>
-      <select name={name} defaultValue={filters[name] ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+      <select
+        name={name}
+        defaultValue={filters[name] ?? ""}
+        className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+      >
         <option value="">{t("any")}</option>
         {options.map((o) => (
           <option key={o} value={o}>
@@ -67,7 +80,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           {select("assignee", t("assignee"), ["mine", "unassigned"], (o) => t(o as "mine"))}
           {select("productArea", t("productArea"), PRODUCT_AREAS, (o) => tt(`tickets.productAreas.${o}`))}
           {select("region", t("region"), REGIONS, (o) => tt(`region.${o}`))}
-          <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+          >
             {t("apply")}
           </button>
           <Link href="/queue" className="px-2 py-1.5 text-sm font-medium text-slate-600 hover:underline">
@@ -94,7 +110,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
             </thead>
             <tbody>
               {page.items.map((item) => (
-                <tr key={item.id} className={item.breached ? "bg-red-50/60" : item.atRisk ? "bg-amber-50/60" : undefined}>
+                <tr
+                  key={item.id}
+                  className={item.breached ? "bg-red-50/60" : item.atRisk ? "bg-amber-50/60" : undefined}
+                >
                   <Td header>
                     <Link href={`/tickets/${item.id}`} className="text-brand-700 hover:underline">
                       #{item.id} {item.subject}
@@ -113,11 +132,24 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                   <Td>{item.assignee ?? <span className="text-slate-400">{t("unassigned")}</span>}</Td>
                   <Td>
                     <span className="block text-xs text-slate-500">
-                      {item.nextMetric ? t("dueMetric", { metric: tt(`metric.${item.nextMetric}`), time: format.dateTime(item.nextDueAt, { dateStyle: "short", timeStyle: "short" }) }) : null}
+                      {item.nextMetric
+                        ? t("dueMetric", {
+                            metric: tt(`metric.${item.nextMetric}`),
+                            time: format.dateTime(item.nextDueAt, { dateStyle: "short", timeStyle: "short" }),
+                          })
+                        : null}
                     </span>
                     <Countdown dueAt={item.nextDueAt} serverNow={now} />
                   </Td>
-                  <Td>{item.breached ? <Badge tone="red">{t("breached")}</Badge> : item.atRisk ? <Badge tone="amber">{t("atRisk")}</Badge> : <Badge tone="green">{t("onTrack")}</Badge>}</Td>
+                  <Td>
+                    {item.breached ? (
+                      <Badge tone="red">{t("breached")}</Badge>
+                    ) : item.atRisk ? (
+                      <Badge tone="amber">{t("atRisk")}</Badge>
+                    ) : (
+                      <Badge tone="green">{t("onTrack")}</Badge>
+                    )}
+                  </Td>
                 </tr>
               ))}
             </tbody>
@@ -132,7 +164,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
             <span />
           )}
           {page.nextCursor ? (
-            <Link href={`/queue?${new URLSearchParams([...keep, ["after", `${page.nextCursor.nextDueAt.getTime()}_${page.nextCursor.id}`]])}`} className="font-medium text-brand-700 hover:underline">
+            <Link
+              href={`/queue?${new URLSearchParams([...keep, ["after", `${page.nextCursor.nextDueAt.getTime()}_${page.nextCursor.id}`]])}`}
+              className="font-medium text-brand-700 hover:underline"
+            >
               {t("more")} →
             </Link>
           ) : null}

@@ -34,7 +34,10 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title={t("title")} description={isCustomer ? t("subtitleCustomer") : t("subtitleStaff")}>
         {user.role === "account_manager" ? (
-          <Link href={mine ? "/reviews?all=1" : "/reviews"} className="text-sm font-medium text-brand-700 hover:underline">
+          <Link
+            href={mine ? "/reviews?all=1" : "/reviews"}
+            className="text-sm font-medium text-brand-700 hover:underline"
+          >
             {mine ? t("showAll") : t("showMine")}
           </Link>
         ) : null}

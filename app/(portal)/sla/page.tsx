@@ -28,18 +28,35 @@ function recentQuarters(now: Date, count: number, includeCurrent: boolean): stri
   return out;
 }
 
-function Tile({ label, value, detail, previous, href, tone = "neutral" }: { label: string; value: string; detail?: string; previous?: string; href?: string; tone?: "neutral" | "good" | "bad" }) {
+function Tile({
+  label,
+  value,
+  detail,
+  previous,
+  href,
+  tone = "neutral",
+}: {
+  label: string;
+  value: string;
+  detail?: string;
+  previous?: string;
+  href?: string;
+  tone?: "neutral" | "good" | "bad";
+}) {
   const color = tone === "good" ? "text-emerald-700" : tone === "bad" ? "text-red-700" : "text-slate-900";
   const body = (
     <>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd className={`mt-1 text-2xl font-semibold tabular-nums ${color}`}>{value}</dd>
       {detail ? <dd className="mt-0.5 text-xs text-slate-600">{detail}</dd> : null}
       {previous ? <dd className="mt-1 text-xs text-slate-500">{previous}</dd> : null}
     </>
   );
   return href ? (
-    <Link href={href} className="block rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-brand-600">
+    <Link
+      href={href}
+      className="block rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-brand-600"
+    >
       <dl>{body}</dl>
     </Link>
   ) : (
@@ -77,14 +94,19 @@ export default async function SlaPage({ searchParams }: { searchParams: Promise<
     to: format.dateTime(lastDay, { dateStyle: "medium", timeZone: "UTC" }),
   });
   const sat = dashboard.tiles.satisfaction;
-  const score = (s: { average: number | null; ratings: number }) => (s.average === null ? t("common.notAvailable") : format.number(s.average, { maximumFractionDigits: 2 }));
+  const score = (s: { average: number | null; ratings: number }) =>
+    s.average === null ? t("common.notAvailable") : format.number(s.average, { maximumFractionDigits: 2 });
 
   return (
     <>
       <PageHeader title={t("sla.title")} description={t("sla.subtitle")} />
       <div className="space-y-6">
         <Card>
-          <SlaFilters filter={filter} quarters={recentQuarters(now, 12, true)} organizationName={org?.selected ?? null} />
+          <SlaFilters
+            filter={filter}
+            quarters={recentQuarters(now, 12, true)}
+            organizationName={org?.selected ?? null}
+          />
           <p className="mt-3 text-xs text-slate-500">
             {periodText} · {t("sla.utcNote")}
             {org?.selected ? ` · ${t("sla.filters.organization")}: ${org.selected}` : ""}
@@ -101,7 +123,9 @@ export default async function SlaPage({ searchParams }: { searchParams: Promise<
                 key={m}
                 label={t(`metric.${m}`)}
                 value={pct(current[m].attainment)}
-                tone={current[m].attainment === null ? "neutral" : current[m].attainment! >= trend.goal ? "good" : "bad"}
+                tone={
+                  current[m].attainment === null ? "neutral" : current[m].attainment! >= trend.goal ? "good" : "bad"
+                }
                 detail={`${t("common.nOf", { n: current[m].n })} · ${t("common.excludedCount", { n: current[m].excluded })}`}
                 previous={t("sla.tiles.previous", { value: pct(previous[m].attainment), n: previous[m].n })}
                 href={drillHref({ ...filter, metric: m })}
@@ -114,7 +138,12 @@ export default async function SlaPage({ searchParams }: { searchParams: Promise<
               previous={t("sla.tiles.previousCount", { n: dashboard.tiles.breaches.previous })}
               href={drillHref({ ...filter, outcome: "breached" })}
             />
-            <Tile label={t("sla.tiles.atRisk")} value={format.number(risk.atRisk)} detail={t("sla.tiles.atRiskDetail")} tone={risk.atRisk > 0 ? "bad" : "neutral"} />
+            <Tile
+              label={t("sla.tiles.atRisk")}
+              value={format.number(risk.atRisk)}
+              detail={t("sla.tiles.atRiskDetail")}
+              tone={risk.atRisk > 0 ? "bad" : "neutral"}
+            />
             <Tile
               label={t("sla.tiles.satisfaction")}
               value={score(sat.current)}
@@ -138,12 +167,25 @@ export default async function SlaPage({ searchParams }: { searchParams: Promise<
               return (
                 <li key={a.tierCode} className="rounded-lg bg-slate-50 px-4 py-3">
                   <div className="text-sm font-semibold text-slate-800">{t(`tier.${a.tierCode}`)}</div>
-                  <div className={`mt-1 text-xl font-semibold tabular-nums ${below ? "text-red-700" : "text-slate-900"}`}>
-                    {a.current === null ? t("common.notAvailable") : `${format.number(a.current, { maximumFractionDigits: 3 })} %`}
+                  <div
+                    className={`mt-1 text-xl font-semibold tabular-nums ${below ? "text-red-700" : "text-slate-900"}`}
+                  >
+                    {a.current === null
+                      ? t("common.notAvailable")
+                      : `${format.number(a.current, { maximumFractionDigits: 3 })} %`}
                   </div>
-                  <div className="text-xs text-slate-600">{t("sla.availability.commitment", { value: format.number(a.commitment, { maximumFractionDigits: 3 }) })}</div>
+                  <div className="text-xs text-slate-600">
+                    {t("sla.availability.commitment", {
+                      value: format.number(a.commitment, { maximumFractionDigits: 3 }),
+                    })}
+                  </div>
                   <div className="text-xs text-slate-500">
-                    {t("sla.availability.previous", { value: a.previous === null ? t("common.notAvailable") : format.number(a.previous, { maximumFractionDigits: 3 }) })}
+                    {t("sla.availability.previous", {
+                      value:
+                        a.previous === null
+                          ? t("common.notAvailable")
+                          : format.number(a.previous, { maximumFractionDigits: 3 }),
+                    })}
                   </div>
                 </li>
               );
@@ -154,7 +196,11 @@ export default async function SlaPage({ searchParams }: { searchParams: Promise<
         <SlaCharts dashboard={dashboard} trend={trend} filter={filter} />
 
         <Card id="sla-reports" title={t("sla.reports.title")} description={t("sla.reports.description")}>
-          <PublishReports published={published} quarters={recentQuarters(now, 8, false)} canPublish={user.role === "executive" || user.role === "admin"} />
+          <PublishReports
+            published={published}
+            quarters={recentQuarters(now, 8, false)}
+            canPublish={user.role === "executive" || user.role === "admin"}
+          />
         </Card>
       </div>
     </>

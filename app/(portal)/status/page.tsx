@@ -34,7 +34,13 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
     const status = await api.availability.status({});
     return (
       <>
-        <PageHeader title={t("status.title")} description={t("status.subtitleCustomer", { name: status.organization.name, commitment: formatAvailability(locale, status.organization.commitment) })} />
+        <PageHeader
+          title={t("status.title")}
+          description={t("status.subtitleCustomer", {
+            name: status.organization.name,
+            commitment: formatAvailability(locale, status.organization.commitment),
+          })}
+        />
         <StatusView status={status} />
       </>
     );
@@ -54,16 +60,32 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
   const alerts = org?.proactiveAlerts ? await api.alerts.forOrganization({ organizationId: org.id }) : [];
   const canRaise = (ALERT_RAISERS as readonly string[]).includes(user.role);
   const format = await getFormatter();
-  const monthName = (m: string) => format.dateTime(new Date(`${m}-01T00:00:00Z`), { year: "numeric", month: "long", timeZone: "UTC" });
+  const monthName = (m: string) =>
+    format.dateTime(new Date(`${m}-01T00:00:00Z`), { year: "numeric", month: "long", timeZone: "UTC" });
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
 
   return (
     <>
-      <PageHeader title={t("status.title")} description={status ? t("status.subtitleStaffOrg", { name: status.organization.name, tier: t(`tier.${status.organization.tierCode}`), commitment: formatAvailability(locale, status.organization.commitment) }) : t("status.subtitleStaff")}>
+      <PageHeader
+        title={t("status.title")}
+        description={
+          status
+            ? t("status.subtitleStaffOrg", {
+                name: status.organization.name,
+                tier: t(`tier.${status.organization.tierCode}`),
+                commitment: formatAvailability(locale, status.organization.commitment),
+              })
+            : t("status.subtitleStaff")
+        }
+      >
         <form method="get" className="flex items-end gap-2">
           <label className="text-sm">
             <span className="block font-medium text-slate-700">{t("status.organization")}</span>
-            <select name="org" defaultValue={chosen ?? ""} className="mt-1 max-w-[16rem] rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            <select
+              name="org"
+              defaultValue={chosen ?? ""}
+              className="mt-1 max-w-[16rem] rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            >
               <option value="">{t("status.allOrganizations")}</option>
               {orgs.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -72,7 +94,10 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
               ))}
             </select>
           </label>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+          <button
+            type="submit"
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+          >
             {t("status.show")}
           </button>
         </form>
@@ -107,7 +132,11 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
                               #{a.ticketId}
                             </Link>
                           ) : null}
-                          {a.ticketStatus ? <span className="block text-xs text-slate-500">{t(`tickets.statuses.${a.ticketStatus}`)}</span> : null}
+                          {a.ticketStatus ? (
+                            <span className="block text-xs text-slate-500">
+                              {t(`tickets.statuses.${a.ticketStatus}`)}
+                            </span>
+                          ) : null}
                         </Td>
                         <Td>{a.raisedBy}</Td>
                       </tr>

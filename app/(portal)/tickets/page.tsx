@@ -12,14 +12,24 @@ import { getSessionUser } from "@/server/auth/get-session";
 
 export const metadata: Metadata = { title: "Tickets" };
 
-type Search = { status?: string; priority?: string; area?: string; requester?: string; sort?: string; q?: string; after?: string };
+type Search = {
+  status?: string;
+  priority?: string;
+  area?: string;
+  requester?: string;
+  sort?: string;
+  q?: string;
+  after?: string;
+};
 const STATUS = ["open", "closed", "new", "pending_customer", "workaround_provided", "resolved"] as const;
 const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
 
 function parseCursor(after: string | undefined, sort: "newest" | "due") {
   const m = after ? /^(\d+)_(\d+)$/.exec(after) : null;
   if (!m) return null;
-  return sort === "due" ? { nextDueAt: new Date(Number(m[1])), id: Number(m[2]) } : { createdAt: new Date(Number(m[1])), id: Number(m[2]) };
+  return sort === "due"
+    ? { nextDueAt: new Date(Number(m[1])), id: Number(m[2]) }
+    : { createdAt: new Date(Number(m[1])), id: Number(m[2]) };
 }
 
 export default async function TicketsPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -27,30 +37,57 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const allowed = ["customer", "agent", "expert", "manager"] as const;
   if (!user || !(allowed as readonly string[]).includes(user.role)) return <Refused roles={[...allowed]} />;
   const sp = await searchParams;
-  const status = (STATUS as readonly string[]).includes(sp.status ?? "") ? (sp.status as (typeof STATUS)[number]) : undefined;
-  const priority = (PRIORITIES as readonly string[]).includes(sp.priority ?? "") ? (sp.priority as (typeof PRIORITIES)[number]) : undefined;
-  const productArea = (PRODUCT_AREAS as readonly string[]).includes(sp.area ?? "") ? (sp.area as (typeof PRODUCT_AREAS)[number]) : undefined;
+  const status = (STATUS as readonly string[]).includes(sp.status ?? "")
+    ? (sp.status as (typeof STATUS)[number])
+    : undefined;
+  const priority = (PRIORITIES as readonly string[]).includes(sp.priority ?? "")
+    ? (sp.priority as (typeof PRIORITIES)[number])
+    : undefined;
+  const productArea = (PRODUCT_AREAS as readonly string[]).includes(sp.area ?? "")
+    ? (sp.area as (typeof PRODUCT_AREAS)[number])
+    : undefined;
   const sort = sp.sort === "due" ? "due" : "newest";
   const q = sp.q?.slice(0, 200) ?? "";
   const api = await serverCaller();
   const isCustomer = user.role === "customer";
   const colleagues = isCustomer ? await api.tickets.colleagues() : [];
   const requesterId = colleagues.find((c) => String(c.id) === sp.requester)?.id;
-  const page = await api.tickets.list({ status, priority, productArea, requesterId, sort, search: q || undefined, cursor: parseCursor(sp.after, sort), limit: 25 });
+  const page = await api.tickets.list({
+    status,
+    priority,
+    productArea,
+    requesterId,
+    sort,
+    search: q || undefined,
+    cursor: parseCursor(sp.after, sort),
+    limit: 25,
+  });
   const t = await getTranslations("tickets");
   const tc = await getTranslations("common");
   const format = await getFormatter();
   const keep = new URLSearchParams(
-    Object.entries({ status: status ?? "", priority: priority ?? "", area: productArea ?? "", requester: requesterId ? String(requesterId) : "", sort: sort === "due" ? "due" : "", q }).filter(([, v]) => v),
+    Object.entries({
+      status: status ?? "",
+      priority: priority ?? "",
+      area: productArea ?? "",
+      requester: requesterId ? String(requesterId) : "",
+      sort: sort === "due" ? "due" : "",
+      q,
+    }).filter(([, v]) => v),
   );
   const next = page.nextCursor;
-  const olderHref = next ? `/tickets?${new URLSearchParams([...keep, ["after", `${("nextDueAt" in next ? next.nextDueAt : next.createdAt).getTime()}_${next.id}`]])}` : null;
+  const olderHref = next
+    ? `/tickets?${new URLSearchParams([...keep, ["after", `${("nextDueAt" in next ? next.nextDueAt : next.createdAt).getTime()}_${next.id}`]])}`
+    : null;
   const selectClass = "mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
   return (
     <>
       <PageHeader title={t("title")} description={isCustomer ? t("subtitleCustomer") : t("subtitleStaff")}>
-        <Link href="/tickets/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+        <Link
+          href="/tickets/new"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           {isCustomer ? t("new") : t("form.staffTitle")}
         </Link>
       </PageHeader>
@@ -58,7 +95,11 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         <form method="get" aria-label={t("filters")} className="mb-4 flex flex-wrap items-end gap-3">
           <label className="text-sm">
             <span className="block font-medium text-slate-700">{t("status")}</span>
-            <select name="status" defaultValue={status ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            <select
+              name="status"
+              defaultValue={status ?? ""}
+              className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            >
               <option value="">{t("any")}</option>
               <option value="open">{t("openOnly")}</option>
               <option value="closed">{t("closedOnly")}</option>
@@ -71,7 +112,11 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
           </label>
           <label className="text-sm">
             <span className="block font-medium text-slate-700">{t("priority")}</span>
-            <select name="priority" defaultValue={priority ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            <select
+              name="priority"
+              defaultValue={priority ?? ""}
+              className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            >
               <option value="">{t("any")}</option>
               {PRIORITIES.map((p) => (
                 <option key={p} value={p}>
@@ -113,9 +158,17 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
           </label>
           <label className="min-w-[12rem] flex-1 text-sm">
             <span className="block font-medium text-slate-700">{t("search")}</span>
-            <input type="search" name="q" defaultValue={q} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+            <input
+              type="search"
+              name="q"
+              defaultValue={q}
+              className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            />
           </label>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+          <button
+            type="submit"
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+          >
             {t("apply")}
           </button>
         </form>
@@ -159,13 +212,20 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
                       <Badge tone="green">{t("done")}</Badge>
                     )}
                   </Td>
-                  <Td>{format.dateTime(sort === "due" && item.nextDueAt ? item.nextDueAt : item.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
+                  <Td>
+                    {format.dateTime(sort === "due" && item.nextDueAt ? item.nextDueAt : item.createdAt, {
+                      dateStyle: "medium",
+                      timeStyle: "short",
+                    })}
+                  </Td>
                 </tr>
               ))}
             </tbody>
           </Table>
         )}
-        <p className="mt-2 text-xs text-slate-500">{tc("timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), await getNow()) })}</p>
+        <p className="mt-2 text-xs text-slate-500">
+          {tc("timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), await getNow()) })}
+        </p>
         <nav className="mt-4 flex justify-between text-sm" aria-label={t("title")}>
           {sp.after ? (
             <Link href={`/tickets?${keep}`} className="font-medium text-brand-700 hover:underline">

@@ -25,16 +25,33 @@ const load = cache(async (slug: string, lang: string | undefined) => {
   });
 });
 
-export async function generateMetadata({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<Search>;
+}): Promise<Metadata> {
   const data = await load((await params).slug, (await searchParams).lang);
   return { title: data?.article.title ?? "Knowledge base" };
 }
 
-export default async function ArticlePage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
+export default async function ArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<Search>;
+}) {
   const { slug } = await params;
   const data = await load(slug, (await searchParams).lang);
   if (!data) notFound();
-  const [t, te, format, user] = await Promise.all([getTranslations("kb"), getTranslations("kbEdit"), getFormatter(), getSessionUser()]);
+  const [t, te, format, user] = await Promise.all([
+    getTranslations("kb"),
+    getTranslations("kbEdit"),
+    getFormatter(),
+    getSessionUser(),
+  ]);
   const staff = !!user && user.role !== "customer";
   const { article: a, html, toc, translations, related, myVote } = data;
   const contentLang = a.locale === "zh" ? "zh-CN" : "en";
@@ -43,27 +60,33 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
     <div className="grid gap-8 lg:grid-cols-[1fr_16rem]">
       <div className="min-w-0">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <nav aria-label={t("backToKb")} className="text-sm text-slate-500">
-          <Link href="/kb" className="hover:underline">
-            {t("backToKb")}
-          </Link>{" "}
-          /{" "}
-          <Link href={`/kb?area=${a.productArea}`} className="hover:underline">
-            {t(`areas.${a.productArea}`)}
-          </Link>
-        </nav>
-        {staff ? (
-          <div className="flex flex-wrap gap-2 text-sm">
-            <Link href={`/kb/${a.slug}/edit?lang=${a.locale}`} className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700">
-              {te("edit")}
+          <nav aria-label={t("backToKb")} className="text-sm text-slate-500">
+            <Link href="/kb" className="hover:underline">
+              {t("backToKb")}
+            </Link>{" "}
+            /{" "}
+            <Link href={`/kb?area=${a.productArea}`} className="hover:underline">
+              {t(`areas.${a.productArea}`)}
             </Link>
-            {translations.some((tr) => tr.locale !== a.locale) ? null : (
-              <Link href={`/kb/new?lang=${a.locale === "zh" ? "en" : "zh"}&translationOf=${a.slug}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50">
-                {te("translate", { language: t(`languages.${a.locale === "zh" ? "en" : "zh"}`) })}
+          </nav>
+          {staff ? (
+            <div className="flex flex-wrap gap-2 text-sm">
+              <Link
+                href={`/kb/${a.slug}/edit?lang=${a.locale}`}
+                className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700"
+              >
+                {te("edit")}
               </Link>
-            )}
-          </div>
-        ) : null}
+              {translations.some((tr) => tr.locale !== a.locale) ? null : (
+                <Link
+                  href={`/kb/new?lang=${a.locale === "zh" ? "en" : "zh"}&translationOf=${a.slug}`}
+                  className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50"
+                >
+                  {te("translate", { language: t(`languages.${a.locale === "zh" ? "en" : "zh"}`) })}
+                </Link>
+              )}
+            </div>
+          ) : null}
         </div>
         <article lang={contentLang} className="rounded-xl border border-slate-200 bg-white px-6 py-6 shadow-sm sm:px-8">
           <header className="mb-6 border-b border-slate-100 pb-4">
@@ -80,7 +103,12 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
               <span>{t("views", { n: a.views })}</span>
               {a.owner ? <span>{t("owner", { name: a.owner })}</span> : null}
               {translations.map((tr) => (
-                <Link key={tr.locale} href={`/kb/${tr.slug}?lang=${tr.locale}`} hrefLang={tr.locale === "zh" ? "zh-CN" : "en"} className="font-medium text-brand-700 underline">
+                <Link
+                  key={tr.locale}
+                  href={`/kb/${tr.slug}?lang=${tr.locale}`}
+                  hrefLang={tr.locale === "zh" ? "zh-CN" : "en"}
+                  className="font-medium text-brand-700 underline"
+                >
                   {t("readIn", { language: t(`languages.${tr.locale}`) })}
                 </Link>
               ))}
@@ -90,18 +118,28 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
           <div className="kb-prose" dangerouslySetInnerHTML={{ __html: html }} />
         </article>
         <div className="mt-6">
-          <ArticleFeedback key={a.id} articleId={a.id} slug={a.slug} title={a.title} initialVote={myVote} signedIn={!!user} />
+          <ArticleFeedback
+            key={a.id}
+            articleId={a.id}
+            slug={a.slug}
+            title={a.title}
+            initialVote={myVote}
+            signedIn={!!user}
+          />
         </div>
         <ViewCounter articleId={a.id} />
       </div>
       <aside className="space-y-6 text-sm lg:sticky lg:top-20 lg:self-start">
         {toc.length >= 3 ? (
           <nav aria-label={t("onThisPage")}>
-            <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("onThisPage")}</h2>
+            <h2 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("onThisPage")}</h2>
             <ul lang={contentLang} className="space-y-1">
               {toc.map((e) => (
                 <li key={e.id} className={e.depth === 3 ? "pl-3" : ""}>
-                  <a href={`#${encodeURIComponent(e.id)}`} className="text-slate-600 hover:text-brand-700 hover:underline">
+                  <a
+                    href={`#${encodeURIComponent(e.id)}`}
+                    className="text-slate-600 hover:text-brand-700 hover:underline"
+                  >
                     {e.text}
                   </a>
                 </li>
@@ -113,7 +151,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
           <dl className="space-y-3">
             {a.errorCodes.length ? (
               <div>
-                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("errorCodes")}</dt>
+                <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("errorCodes")}</dt>
                 <dd className="mt-1 flex flex-wrap gap-1">
                   {a.errorCodes.map((c) => (
                     <code key={c} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">
@@ -125,7 +163,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
             ) : null}
             {a.sdkVersions.length ? (
               <div>
-                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("sdkVersions")}</dt>
+                <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("sdkVersions")}</dt>
                 <dd className="mt-1 text-slate-700">{a.sdkVersions.join(", ")}</dd>
               </div>
             ) : null}
@@ -133,7 +171,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         ) : null}
         {related.length ? (
           <nav aria-label={t("related")}>
-            <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("related")}</h2>
+            <h2 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("related")}</h2>
             <ul lang={contentLang} className="space-y-1.5">
               {related.map((r) => (
                 <li key={r.slug}>

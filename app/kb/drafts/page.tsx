@@ -22,7 +22,12 @@ export default async function KbDeskPage({ searchParams }: { searchParams: Promi
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/kb/drafts")}`);
   if (user.role === "customer") return <Refused roles={[...STAFF_ROLES]} />;
   const view = (await searchParams).view === "drafts" ? "drafts" : "mine";
-  const [t, tk, format, api] = await Promise.all([getTranslations("kbEdit.desk"), getTranslations("kb"), getFormatter(), serverCaller()]);
+  const [t, tk, format, api] = await Promise.all([
+    getTranslations("kbEdit.desk"),
+    getTranslations("kb"),
+    getFormatter(),
+    serverCaller(),
+  ]);
   const rows = await api.kb.desk({ view });
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const tab = (v: "mine" | "drafts") =>
@@ -30,7 +35,10 @@ export default async function KbDeskPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")}>
-        <Link href="/kb/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+        <Link
+          href="/kb/new"
+          className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+        >
           {t("new")}
         </Link>
       </PageHeader>
@@ -38,7 +46,11 @@ export default async function KbDeskPage({ searchParams }: { searchParams: Promi
         <Link href="/kb/drafts" className={tab("mine")} aria-current={view === "mine" ? "page" : undefined}>
           {t("mine")}
         </Link>
-        <Link href="/kb/drafts?view=drafts" className={tab("drafts")} aria-current={view === "drafts" ? "page" : undefined}>
+        <Link
+          href="/kb/drafts?view=drafts"
+          className={tab("drafts")}
+          aria-current={view === "drafts" ? "page" : undefined}
+        >
           {t("drafts")}
         </Link>
       </nav>
@@ -63,11 +75,17 @@ export default async function KbDeskPage({ searchParams }: { searchParams: Promi
               {rows.map((r) => (
                 <tr key={r.id}>
                   <Td header>
-                    <Link href={`/kb/${r.slug}?lang=${r.locale}`} lang={r.locale === "zh" ? "zh-CN" : "en"} className="text-brand-700 hover:underline">
+                    <Link
+                      href={`/kb/${r.slug}?lang=${r.locale}`}
+                      lang={r.locale === "zh" ? "zh-CN" : "en"}
+                      className="text-brand-700 hover:underline"
+                    >
                       {r.title}
                     </Link>
                     <span className="mt-1 flex flex-wrap items-center gap-1 text-xs font-normal text-slate-500">
-                      <Badge tone={r.status === "published" ? "green" : "neutral"}>{r.status === "published" ? t("published") : tk("draft")}</Badge>
+                      <Badge tone={r.status === "published" ? "green" : "neutral"}>
+                        {r.status === "published" ? t("published") : tk("draft")}
+                      </Badge>
                       {r.internal ? <Badge tone="red">{tk("internal")}</Badge> : null}
                       <span>{tk(`languages.${r.locale}`)}</span>
                       <span aria-hidden>·</span>
@@ -83,10 +101,16 @@ export default async function KbDeskPage({ searchParams }: { searchParams: Promi
                   </Td>
                   <Td>
                     <span className="flex flex-col items-start gap-1 sm:flex-row sm:items-center sm:gap-2">
-                      <Link href={`/kb/${r.slug}/edit?lang=${r.locale}`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={t("editNamed", { title: r.title })}>
+                      <Link
+                        href={`/kb/${r.slug}/edit?lang=${r.locale}`}
+                        className="text-sm font-medium text-brand-700 hover:underline"
+                        aria-label={t("editNamed", { title: r.title })}
+                      >
                         {t("edit")}
                       </Link>
-                      {r.stale && r.canReview ? <MarkReviewedButton articleId={r.id} label={t("reviewNamed", { title: r.title })} /> : null}
+                      {r.stale && r.canReview ? (
+                        <MarkReviewedButton articleId={r.id} label={t("reviewNamed", { title: r.title })} />
+                      ) : null}
                     </span>
                   </Td>
                 </tr>

@@ -20,7 +20,11 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
   const user = await getSessionUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/kb/new")}`);
   if (user.role === "customer") return <Refused roles={[...STAFF_ROLES]} />;
-  const locale: Locale = (LOCALES as readonly string[]).includes(sp.lang ?? "") ? (sp.lang as Locale) : (await getLocale()) === "zh" ? "zh" : "en";
+  const locale: Locale = (LOCALES as readonly string[]).includes(sp.lang ?? "")
+    ? (sp.lang as Locale)
+    : (await getLocale()) === "zh"
+      ? "zh"
+      : "en";
   const translationOf = /^[a-z0-9-]{1,120}$/.test(sp.translationOf ?? "") ? sp.translationOf! : null;
   await getQueryClient().prefetchQuery(trpc.kb.editorOptions.queryOptions());
   return (

@@ -18,7 +18,12 @@ export default async function KbReportPage({ searchParams }: { searchParams: Pro
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/kb/report")}`);
   if (user.role === "customer") return <Refused roles={[...STAFF_ROLES]} />;
   const staleMine = (await searchParams).stale === "mine";
-  const [t, te, format, api] = await Promise.all([getTranslations("kb.reportPage"), getTranslations("kbEdit"), getFormatter(), serverCaller()]);
+  const [t, te, format, api] = await Promise.all([
+    getTranslations("kb.reportPage"),
+    getTranslations("kbEdit"),
+    getFormatter(),
+    serverCaller(),
+  ]);
   const r = await api.kb.report({ staleMine });
   const filter = (mine: boolean) =>
     `rounded-md px-2.5 py-1 text-sm font-medium ${mine === staleMine ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100"}`;
@@ -42,7 +47,9 @@ export default async function KbReportPage({ searchParams }: { searchParams: Pro
             </nav>
           }
         >
-          {r.stale.length === 0 ? none : (
+          {r.stale.length === 0 ? (
+            none
+          ) : (
             <Table caption={t("stale")}>
               <thead>
                 <tr>
@@ -74,10 +81,16 @@ export default async function KbReportPage({ searchParams }: { searchParams: Pro
                     </Td>
                     <Td>
                       <span className="flex flex-col items-start gap-1 sm:flex-row sm:items-center sm:gap-2">
-                        <Link href={`/kb/${s.slug}/edit?lang=${s.locale}`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={te("desk.editNamed", { title: s.title })}>
+                        <Link
+                          href={`/kb/${s.slug}/edit?lang=${s.locale}`}
+                          className="text-sm font-medium text-brand-700 hover:underline"
+                          aria-label={te("desk.editNamed", { title: s.title })}
+                        >
                           {te("desk.edit")}
                         </Link>
-                        {s.canReview ? <MarkReviewedButton articleId={s.id} label={te("desk.reviewNamed", { title: s.title })} /> : null}
+                        {s.canReview ? (
+                          <MarkReviewedButton articleId={s.id} label={te("desk.reviewNamed", { title: s.title })} />
+                        ) : null}
                       </span>
                     </Td>
                   </tr>
@@ -87,7 +100,9 @@ export default async function KbReportPage({ searchParams }: { searchParams: Pro
           )}
         </Card>
         <Card title={t("notHelpful")} id="kb-not-helpful">
-          {r.notHelpful.length === 0 ? none : (
+          {r.notHelpful.length === 0 ? (
+            none
+          ) : (
             <Table caption={t("notHelpful")}>
               <thead>
                 <tr>
@@ -115,7 +130,9 @@ export default async function KbReportPage({ searchParams }: { searchParams: Pro
           )}
         </Card>
         <Card title={t("noResults")} id="kb-no-results">
-          {r.noResults.length === 0 ? none : (
+          {r.noResults.length === 0 ? (
+            none
+          ) : (
             <Table caption={t("noResults")}>
               <thead>
                 <tr>

@@ -4,7 +4,12 @@ import { assertCanReadOrganization, canManageOrganization } from "@/server/accou
 import { addEngagement, getTimeline } from "@/server/accounts/engagements";
 import { HEALTH_FACTORS } from "@/server/accounts/health";
 import { answerMeeting, listMeetingRequests, requestMeeting } from "@/server/accounts/meetings";
-import { listPortfolio, organizationHealth, PORTFOLIO_PAGE_SIZE, searchOrganizations } from "@/server/accounts/portfolio";
+import {
+  listPortfolio,
+  organizationHealth,
+  PORTFOLIO_PAGE_SIZE,
+  searchOrganizations,
+} from "@/server/accounts/portfolio";
 import { getOrganizationOverview } from "@/server/accounts/service";
 import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
 import { ZOrganizationOverview, ZRegion, ZTierCode } from "../schemas";
@@ -16,7 +21,15 @@ const ZId = z.number().int().positive();
 const ZHealth = z.object({
   score: z.number(),
   band: z.enum(["green", "yellow", "red"]),
-  factors: z.array(z.object({ key: z.enum(HEALTH_FACTORS), weight: z.number(), subscore: z.number(), contribution: z.number(), detail: z.record(z.string(), z.number().nullable()) })),
+  factors: z.array(
+    z.object({
+      key: z.enum(HEALTH_FACTORS),
+      weight: z.number(),
+      subscore: z.number(),
+      contribution: z.number(),
+      detail: z.record(z.string(), z.number().nullable()),
+    }),
+  ),
 });
 
 const ZOrganization = ZOrganizationOverview.extend({ canManage: z.boolean() });
@@ -45,11 +58,26 @@ export const accountsRouter = createTRPCRouter({
     .output(ZOrganization)
     .query(({ ctx, input }) => {
       assertCanReadOrganization(ctx.user, input.organizationId);
-      return { ...getOrganizationOverview(ctx.db, input.organizationId, ctx.now()), canManage: canManageOrganization(ctx.db, ctx.user, input.organizationId) };
+      return {
+        ...getOrganizationOverview(ctx.db, input.organizationId, ctx.now()),
+        canManage: canManageOrganization(ctx.db, ctx.user, input.organizationId),
+      };
     }),
   organizations: roleProcedure(...STAFF)
     .input(z.object({ q: z.string().trim().max(100).optional(), tier: z.enum(TIER_CODES).optional() }))
-    .output(z.array(z.object({ id: z.number(), name: z.string(), tier: ZTierCode, region: ZRegion, contractEnd: z.string(), accountManager: z.string().nullable(), daysToRenewal: z.number() })))
+    .output(
+      z.array(
+        z.object({
+          id: z.number(),
+          name: z.string(),
+          tier: ZTierCode,
+          region: ZRegion,
+          contractEnd: z.string(),
+          accountManager: z.string().nullable(),
+          daysToRenewal: z.number(),
+        }),
+      ),
+    )
     .query(({ ctx, input }) => searchOrganizations(ctx.db, input, ctx.now())),
   timeline: authedProcedure
     .input(z.object({ organizationId: ZId }))
@@ -133,5 +161,3 @@ export const accountsRouter = createTRPCRouter({
       return organizationHealth(ctx.db, { id: org.id, contractEnd: org.contractEnd }, ctx.now());
     }),
 });
-
-

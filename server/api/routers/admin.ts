@@ -49,7 +49,18 @@ export const adminRouter = createTRPCRouter({
     .query(({ ctx }) => getTierMatrix(ctx.db)),
   calendars: adminProcedure
     .input(z.void())
-    .output(z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), timeZone: z.string(), hours: ZWeeklyHours, holidays: z.number() })))
+    .output(
+      z.array(
+        z.object({
+          id: z.number(),
+          code: z.string(),
+          name: z.string(),
+          timeZone: z.string(),
+          hours: ZWeeklyHours,
+          holidays: z.number(),
+        }),
+      ),
+    )
     .query(({ ctx }) => listCalendars(ctx.db)),
   calendar: adminProcedure
     .input(z.object({ id: z.number().int().positive() }))
@@ -80,7 +91,9 @@ export const adminRouter = createTRPCRouter({
             note: z.string().nullable(),
             createdByName: z.string().nullable(),
             cells: z.array(ZTargetCell),
-            changes: z.array(z.object({ priority: ZPriority, metric: ZMetric, before: ZTargetValue, after: ZTargetValue })).nullable(),
+            changes: z
+              .array(z.object({ priority: ZPriority, metric: ZMetric, before: ZTargetValue, after: ZTargetValue }))
+              .nullable(),
           }),
         ),
       }),

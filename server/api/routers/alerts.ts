@@ -23,7 +23,11 @@ export const alertsRouter = createTRPCRouter({
       z.object({
         organizationId: ZId,
         productArea: z.enum(PRODUCT_AREAS),
-        description: z.string().trim().min(10, "Please describe what was detected in at least 10 characters.").max(5000),
+        description: z
+          .string()
+          .trim()
+          .min(10, "Please describe what was detected in at least 10 characters.")
+          .max(5000),
         detectedAt: z.date().refine((d) => !Number.isNaN(d.getTime()), "Give a valid date and time."),
       }),
     )
@@ -33,7 +37,12 @@ export const alertsRouter = createTRPCRouter({
   mine: customerProcedure
     .input(z.void())
     .output(z.array(ZAlert))
-    .query(({ ctx }) => listProactiveAlerts(ctx.db, ctx.organizationId, { since: new Date(ctx.now().getTime() - 90 * DAY_MS), limit: 20 })),
+    .query(({ ctx }) =>
+      listProactiveAlerts(ctx.db, ctx.organizationId, {
+        since: new Date(ctx.now().getTime() - 90 * DAY_MS),
+        limit: 20,
+      }),
+    ),
   /** Staff: every alert raised for an organization. */
   forOrganization: roleProcedure(...STAFF_ROLES)
     .input(z.object({ organizationId: ZId }))

@@ -7,7 +7,12 @@ export const auditRouter = createTRPCRouter({
   list: roleProcedure("admin")
     .input(
       z.object({
-        action: z.string().trim().max(80).regex(/^[A-Za-z_.]*$/, "Choose an action from the list.").optional(),
+        action: z
+          .string()
+          .trim()
+          .max(80)
+          .regex(/^[A-Za-z_.]*$/, "Choose an action from the list.")
+          .optional(),
         actor: z.string().trim().max(200).optional(),
         from: z.date().optional(),
         to: z.date().optional(),
@@ -35,5 +40,7 @@ export const auditRouter = createTRPCRouter({
         actions: z.array(z.string()),
       }),
     )
-    .query(({ ctx, input }) => listAudit(ctx.db, { ...input, action: input.action || undefined, actor: input.actor || undefined })),
+    .query(({ ctx, input }) =>
+      listAudit(ctx.db, { ...input, action: input.action || undefined, actor: input.actor || undefined }),
+    ),
 });

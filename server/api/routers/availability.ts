@@ -38,7 +38,13 @@ export const availabilityRouter = createTRPCRouter({
     .input(z.object({ organizationId: ZId.optional() }))
     .output(
       z.object({
-        organization: z.object({ id: z.number(), name: z.string(), region: ZRegion, tierCode: ZTierCode, commitment: z.number() }),
+        organization: z.object({
+          id: z.number(),
+          name: z.string(),
+          region: ZRegion,
+          tierCode: ZTierCode,
+          commitment: z.number(),
+        }),
         current: z.array(ZStatusIncident.extend({ phase: z.enum(["ongoing", "scheduled"]) })),
         areas: z.array(
           z.object({
@@ -55,7 +61,8 @@ export const availabilityRouter = createTRPCRouter({
     .query(({ ctx, input }) => {
       const organizationId = ctx.user.role === "customer" ? ctx.user.organizationId : input.organizationId;
       if (organizationId === null) throw new DomainError("FORBIDDEN", "Your account has no organization.");
-      if (organizationId === undefined) throw new DomainError("INVALID", "Choose an organization.", "availability.errors.chooseOrganization");
+      if (organizationId === undefined)
+        throw new DomainError("INVALID", "Choose an organization.", "availability.errors.chooseOrganization");
       return organizationStatus(ctx.db, organizationId, ctx.now());
     }),
   /** Staff: every service credit owed over the last `months` months (default 6), across organizations. */

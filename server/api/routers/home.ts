@@ -13,7 +13,15 @@ export const homeRouter = createTRPCRouter({
     .input(z.void())
     .output(
       z.object({
-        byPriority: z.array(z.object({ priority: ZPriority, total: z.number(), breached: z.number(), dueSoon: z.number(), mine: z.number() })),
+        byPriority: z.array(
+          z.object({
+            priority: ZPriority,
+            total: z.number(),
+            breached: z.number(),
+            dueSoon: z.number(),
+            mine: z.number(),
+          }),
+        ),
         unassigned: z.number(),
       }),
     )
@@ -27,7 +35,12 @@ export const homeRouter = createTRPCRouter({
           availabilityCommitment: z.number(),
           organizations: z.number(),
           openTickets: z.number(),
-          firstResponse: z.object({ met: z.number(), breached: z.number(), excluded: z.number(), attainment: z.number().nullable() }),
+          firstResponse: z.object({
+            met: z.number(),
+            breached: z.number(),
+            excluded: z.number(),
+            attainment: z.number().nullable(),
+          }),
         }),
       ),
     )

@@ -17,7 +17,12 @@ import { authedProcedure, createTRPCRouter, roleProcedure } from "../trpc";
 import { ZRegion, ZTierCode } from "../schemas";
 
 const ZId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const ZWhen = z.date().refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, "Give a valid date and time.");
+const ZWhen = z
+  .date()
+  .refine(
+    (d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100,
+    "Give a valid date and time.",
+  );
 const ZText = (min: number, max: number, message: string) => z.string().trim().min(min, message).max(max);
 const ZSeverity = z.enum(INCIDENT_SEVERITIES);
 const ZPhase = z.enum(["ongoing", "scheduled", "ended"]);
@@ -67,7 +72,15 @@ const ZDetail = ZIncidentBase.extend({
   downtimeRule: z.enum(["outage", "shortNotice", "announced"]),
   affectedOrganizations: z.array(z.object({ id: z.number(), name: z.string(), region: ZRegion, tierCode: ZTierCode })),
   updates: z.array(z.object({ id: z.number(), at: z.date(), body: z.string() })),
-  actions: z.array(z.object({ id: z.number(), title: z.string(), owner: z.string().nullable(), dueDate: z.string(), status: z.enum(ACTION_STATUSES) })),
+  actions: z.array(
+    z.object({
+      id: z.number(),
+      title: z.string(),
+      owner: z.string().nullable(),
+      dueDate: z.string(),
+      status: z.enum(ACTION_STATUSES),
+    }),
+  ),
 });
 
 const writers = roleProcedure(...INCIDENT_WRITERS);
@@ -110,7 +123,13 @@ export const incidentsRouter = createTRPCRouter({
     .output(z.object({ id: z.number() }))
     .mutation(({ ctx, input }) => addIncidentUpdate(ctx.db, ctx.user, input, ctx.now())),
   saveReview: writers
-    .input(z.object({ incidentId: ZId, rootCause: z.string().trim().max(10_000).nullable(), reviewTimeline: z.string().trim().max(20_000).nullable() }))
+    .input(
+      z.object({
+        incidentId: ZId,
+        rootCause: z.string().trim().max(10_000).nullable(),
+        reviewTimeline: z.string().trim().max(20_000).nullable(),
+      }),
+    )
     .output(z.void())
     .mutation(({ ctx, input }) => saveIncidentReview(ctx.db, ctx.user, input, ctx.now())),
   addAction: writers
@@ -126,12 +145,29 @@ export const incidentsRouter = createTRPCRouter({
     .output(z.object({ id: z.number() }))
     .mutation(({ ctx, input }) => addPreventionAction(ctx.db, ctx.user, input, ctx.now())),
   updateAction: writers
-    .input(z.object({ actionId: ZId, owner: ZText(2, 120, "Please name the owner."), dueDate: ZDueDate, status: z.enum(ACTION_STATUSES) }))
+    .input(
+      z.object({
+        actionId: ZId,
+        owner: ZText(2, 120, "Please name the owner."),
+        dueDate: ZDueDate,
+        status: z.enum(ACTION_STATUSES),
+      }),
+    )
     .output(z.void())
     .mutation(({ ctx, input }) => updatePreventionAction(ctx.db, ctx.user, input, ctx.now())),
   /** Staff pickers: every organization with its region and tier. */
   organizations: roleProcedure(...STAFF_ROLES)
     .input(z.void())
-    .output(z.array(z.object({ id: z.number(), name: z.string(), region: ZRegion, tierCode: ZTierCode, proactiveAlerts: z.boolean() })))
+    .output(
+      z.array(
+        z.object({
+          id: z.number(),
+          name: z.string(),
+          region: ZRegion,
+          tierCode: ZTierCode,
+          proactiveAlerts: z.boolean(),
+        }),
+      ),
+    )
     .query(({ ctx }) => organizationChoices(ctx.db)),
 });

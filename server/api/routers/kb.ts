@@ -1,13 +1,26 @@
 import { z } from "zod";
 import { ARTICLE_STATUSES, ARTICLE_TYPES, FEEDBACK_REASONS, PRODUCT_AREAS } from "@/db/schema/enums";
 import { ZCreateArticleInput, ZUpdateArticleInput, BODY_MAX } from "@/server/kb/article-input";
-import { createArticle, editorOptions, getArticleForEdit, listDeskArticles, markReviewed, previewMarkdown, updateArticle } from "@/server/kb/edit-service";
+import {
+  createArticle,
+  editorOptions,
+  getArticleForEdit,
+  listDeskArticles,
+  markReviewed,
+  previewMarkdown,
+  updateArticle,
+} from "@/server/kb/edit-service";
 import { browseArticles, getArticle, giveFeedback, kbReport, recordView, searchArticles } from "@/server/kb/service";
 import { authedProcedure, createTRPCRouter, publicProcedure, roleProcedure } from "../trpc";
 import { ZLocale } from "../schemas";
 
 const ZId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const ZSlug = z.string().trim().min(1).max(200).regex(/^[a-z0-9-]+$/);
+const ZSlug = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9-]+$/);
 const ZArea = z.enum(PRODUCT_AREAS);
 const ZType = z.enum(ARTICLE_TYPES);
 const ZReason = z.enum(FEEDBACK_REASONS);
@@ -61,7 +74,17 @@ export const kbRouter = createTRPCRouter({
         areas: z.array(z.object({ productArea: ZArea, count: z.number() })),
         types: z.array(z.object({ type: ZType, count: z.number() })),
         items: z.array(
-          z.object({ slug: z.string(), locale: ZLocale, title: z.string(), summary: z.string(), productArea: ZArea, type: ZType, status: z.enum(ARTICLE_STATUSES), internal: z.boolean(), reviewedAt: z.date() }),
+          z.object({
+            slug: z.string(),
+            locale: ZLocale,
+            title: z.string(),
+            summary: z.string(),
+            productArea: ZArea,
+            type: ZType,
+            status: z.enum(ARTICLE_STATUSES),
+            internal: z.boolean(),
+            reviewedAt: z.date(),
+          }),
         ),
       }),
     )
@@ -107,8 +130,22 @@ export const kbRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => recordView(ctx.db, ctx.user, input, ctx.now())),
   /** Helpful or not helpful (with a reason); one vote per signed-in reader, a new vote replaces it. */
   feedback: authedProcedure
-    .input(z.object({ articleId: ZId, helpful: z.boolean(), reason: ZReason.nullish(), comment: z.string().trim().max(2000).nullish() }))
-    .output(z.object({ helpful: z.boolean(), reason: ZReason.nullable(), helpfulCount: z.number(), notHelpfulCount: z.number() }))
+    .input(
+      z.object({
+        articleId: ZId,
+        helpful: z.boolean(),
+        reason: ZReason.nullish(),
+        comment: z.string().trim().max(2000).nullish(),
+      }),
+    )
+    .output(
+      z.object({
+        helpful: z.boolean(),
+        reason: ZReason.nullable(),
+        helpfulCount: z.number(),
+        notHelpfulCount: z.number(),
+      }),
+    )
     .mutation(({ ctx, input }) => giveFeedback(ctx.db, ctx.user, input, ctx.now())),
   /** Stale articles, most viewed not-helpful articles and searches without results, for staff. */
   report: staffProcedure
@@ -116,9 +153,27 @@ export const kbRouter = createTRPCRouter({
     .output(
       z.object({
         stale: z.array(
-          z.object({ id: z.number(), slug: z.string(), locale: ZLocale, title: z.string(), reviewedAt: z.date(), owner: z.string().nullable(), mine: z.boolean(), canReview: z.boolean() }),
+          z.object({
+            id: z.number(),
+            slug: z.string(),
+            locale: ZLocale,
+            title: z.string(),
+            reviewedAt: z.date(),
+            owner: z.string().nullable(),
+            mine: z.boolean(),
+            canReview: z.boolean(),
+          }),
         ),
-        notHelpful: z.array(z.object({ slug: z.string(), locale: ZLocale, title: z.string(), views: z.number(), helpfulCount: z.number(), notHelpfulCount: z.number() })),
+        notHelpful: z.array(
+          z.object({
+            slug: z.string(),
+            locale: ZLocale,
+            title: z.string(),
+            views: z.number(),
+            helpfulCount: z.number(),
+            notHelpfulCount: z.number(),
+          }),
+        ),
         noResults: z.array(z.object({ query: z.string(), count: z.number(), lastAt: z.date() })),
       }),
     )
@@ -151,7 +206,13 @@ export const kbRouter = createTRPCRouter({
   /** Who may own an article and whether the signed-in writer may publish. */
   editorOptions: staffProcedure
     .input(z.void())
-    .output(z.object({ owners: z.array(z.object({ id: z.number(), name: z.string() })), canPublish: z.boolean(), userId: z.number() }))
+    .output(
+      z.object({
+        owners: z.array(z.object({ id: z.number(), name: z.string() })),
+        canPublish: z.boolean(),
+        userId: z.number(),
+      }),
+    )
     .query(({ ctx }) => editorOptions(ctx.db, ctx.user)),
   /** Renders Markdown exactly as the article page does (sanitized); a mutation because drafts are long. */
   preview: staffProcedure

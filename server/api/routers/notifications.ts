@@ -8,7 +8,16 @@ export const notificationsRouter = createTRPCRouter({
     .input(z.object({ limit: z.number().int().min(1).max(100).default(50) }))
     .output(
       z.object({
-        items: z.array(z.object({ id: z.number(), kind: z.string(), ticketId: z.number().nullable(), subject: z.string().nullable(), createdAt: z.date(), readAt: z.date().nullable() })),
+        items: z.array(
+          z.object({
+            id: z.number(),
+            kind: z.string(),
+            ticketId: z.number().nullable(),
+            subject: z.string().nullable(),
+            createdAt: z.date(),
+            readAt: z.date().nullable(),
+          }),
+        ),
         unread: z.number(),
       }),
     )

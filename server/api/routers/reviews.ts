@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { ACTION_SIDES, ACTION_STATUSES, REVIEW_STATUSES } from "@/db/schema/enums";
-import { acknowledgeReview, deleteActionItem, generateReview, getReview, listReviews, previewReview, saveActionItem, shareReview, updateNarrative } from "@/server/reviews/service";
+import {
+  acknowledgeReview,
+  deleteActionItem,
+  generateReview,
+  getReview,
+  listReviews,
+  previewReview,
+  saveActionItem,
+  shareReview,
+  updateNarrative,
+} from "@/server/reviews/service";
 import { ZReviewSnapshot } from "@/server/reviews/snapshot";
 import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
 
@@ -49,7 +59,17 @@ export const reviewsRouter = createTRPCRouter({
         acknowledgedAt: z.date().nullable(),
         acknowledgedBy: z.string().nullable(),
         snapshot: ZReviewSnapshot.extend({ health: ZReviewSnapshot.shape.health.nullable() }),
-        actionItems: z.array(z.object({ id: z.number(), title: z.string(), side: z.enum(ACTION_SIDES), owner: z.string(), dueDate: z.string(), status: z.enum(ACTION_STATUSES), carried: z.boolean() })),
+        actionItems: z.array(
+          z.object({
+            id: z.number(),
+            title: z.string(),
+            side: z.enum(ACTION_SIDES),
+            owner: z.string(),
+            dueDate: z.string(),
+            status: z.enum(ACTION_STATUSES),
+            carried: z.boolean(),
+          }),
+        ),
         canEdit: z.boolean(),
         canAcknowledge: z.boolean(),
       }),

@@ -1,7 +1,20 @@
 import { z } from "zod";
 import { PRODUCT_AREAS, TICKET_CATEGORIES, TICKET_STATUSES } from "@/db/schema/enums";
-import { countAtRiskNow, getSlaAvailability, getSlaDashboard, getSlaTrend, listSlaTickets, organizationName, searchOrganizations } from "@/server/dashboards/service";
-import { getPublishedSlaReport, listSlaReports, publishSlaReport, unpublishSlaReport } from "@/server/dashboards/reports";
+import {
+  countAtRiskNow,
+  getSlaAvailability,
+  getSlaDashboard,
+  getSlaTrend,
+  listSlaTickets,
+  organizationName,
+  searchOrganizations,
+} from "@/server/dashboards/service";
+import {
+  getPublishedSlaReport,
+  listSlaReports,
+  publishSlaReport,
+  unpublishSlaReport,
+} from "@/server/dashboards/reports";
 import { FR_BANDS } from "@/server/dashboards/rollup";
 import { isMonth, isQuarter } from "@/server/dashboards/period";
 import { createTRPCRouter, publicProcedure, roleProcedure } from "../trpc";
@@ -16,8 +29,14 @@ export const ZPeriodSelection = z
     z.object({ kind: z.literal("quarter"), quarter: ZQuarter }),
     z.object({ kind: z.literal("custom"), fromMonth: ZMonth, toMonth: ZMonth }),
   ])
-  .refine((p) => p.kind !== "custom" || p.fromMonth <= p.toMonth, { message: "The period must end after it starts.", path: ["toMonth"] })
-  .refine((p) => p.kind !== "custom" || monthsApart(p.fromMonth, p.toMonth) < 36, { message: "Choose a period of at most 36 months.", path: ["toMonth"] });
+  .refine((p) => p.kind !== "custom" || p.fromMonth <= p.toMonth, {
+    message: "The period must end after it starts.",
+    path: ["toMonth"],
+  })
+  .refine((p) => p.kind !== "custom" || monthsApart(p.fromMonth, p.toMonth) < 36, {
+    message: "Choose a period of at most 36 months.",
+    path: ["toMonth"],
+  });
 
 function monthsApart(a: string, b: string): number {
   const [ay, am] = a.split("-").map(Number) as [number, number];
@@ -34,7 +53,13 @@ export const ZDashboardFilter = z.object({
   organizationId: z.number().int().positive().optional(),
 });
 
-const ZFigures = z.object({ met: z.number(), breached: z.number(), excluded: z.number(), n: z.number(), attainment: z.number().nullable() });
+const ZFigures = z.object({
+  met: z.number(),
+  breached: z.number(),
+  excluded: z.number(),
+  n: z.number(),
+  attainment: z.number().nullable(),
+});
 const ZByMetric = z.object({ firstResponse: ZFigures, workaround: ZFigures, resolution: ZFigures });
 const ZSatisfaction = z.object({ average: z.number().nullable(), ratings: z.number() });
 
@@ -48,25 +73,41 @@ const ZDashboard = z.object({
   }),
   heatmap: z.array(z.object({ tierCode: ZTierCode, priority: ZPriority, byMetric: ZByMetric })),
   firstResponseBands: z.array(z.number()),
-  breaches: z.array(z.object({ productArea: z.enum(PRODUCT_AREAS), category: z.enum(TICKET_CATEGORIES), breached: z.number() })),
+  breaches: z.array(
+    z.object({ productArea: z.enum(PRODUCT_AREAS), category: z.enum(TICKET_CATEGORIES), breached: z.number() }),
+  ),
 });
 
 const ZAvailability = z.object({
-  tiers: z.array(z.object({ tierCode: ZTierCode, commitment: z.number(), current: z.number().nullable(), previous: z.number().nullable() })),
+  tiers: z.array(
+    z.object({
+      tierCode: ZTierCode,
+      commitment: z.number(),
+      current: z.number().nullable(),
+      previous: z.number().nullable(),
+    }),
+  ),
   creditsOwed: z.object({ current: z.number(), previous: z.number() }),
 });
 
 const ZTrend = z.object({
   goal: z.number(),
   months: z.array(z.string()),
-  series: z.array(z.object({ tierCode: ZTierCode, points: z.array(z.object({ month: z.string(), byMetric: ZByMetric })) })),
+  series: z.array(
+    z.object({ tierCode: ZTierCode, points: z.array(z.object({ month: z.string(), byMetric: ZByMetric })) }),
+  ),
 });
 
 export const ZDrillDown = ZDashboardFilter.extend({
   metric: ZMetric.optional(),
   outcome: z.enum(["met", "breached", "excluded"]).optional(),
   category: z.enum(TICKET_CATEGORIES).optional(),
-  band: z.number().int().min(0).max(FR_BANDS - 1).optional(),
+  band: z
+    .number()
+    .int()
+    .min(0)
+    .max(FR_BANDS - 1)
+    .optional(),
   month: ZMonth.optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
@@ -135,8 +176,16 @@ export const slaRouter = createTRPCRouter({
     .query(({ ctx, input }) => listSlaTickets(ctx.db, input, ctx.now())),
   organizations: dashboardProcedure
     .input(z.object({ query: z.string().max(100), id: z.number().int().positive().optional() }))
-    .output(z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), tierCode: ZTierCode })), selected: z.string().nullable() }))
-    .query(({ ctx, input }) => ({ items: searchOrganizations(ctx.db, input.query, 20), selected: input.id ? organizationName(ctx.db, input.id) : null })),
+    .output(
+      z.object({
+        items: z.array(z.object({ id: z.number(), name: z.string(), tierCode: ZTierCode })),
+        selected: z.string().nullable(),
+      }),
+    )
+    .query(({ ctx, input }) => ({
+      items: searchOrganizations(ctx.db, input.query, 20),
+      selected: input.id ? organizationName(ctx.db, input.id) : null,
+    })),
   reports: dashboardProcedure
     .input(z.void())
     .output(z.array(z.object({ quarter: z.string(), publishedAt: z.date() })))

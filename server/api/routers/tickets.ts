@@ -1,10 +1,45 @@
 import { z } from "zod";
-import { SUPPORT_ROLES, RESOLUTION_KINDS, DISPUTE_KINDS, DISPUTE_STATUSES, EXCLUSION_REASONS, PRODUCT_AREAS, TICKET_CATEGORIES, TICKET_EVENT_TYPES, TICKET_STATUSES, CHANNELS, ESCALATION_LEVELS, SLA_STATUSES } from "@/db/schema/enums";
-import { changePriority, decideDispute, excludeTicket, fileTicket, getTicketDetail, listColleagues, listTickets, openDispute, recordDeflection, searchAssignees, searchRequesters } from "@/server/tickets/service";
+import {
+  SUPPORT_ROLES,
+  RESOLUTION_KINDS,
+  DISPUTE_KINDS,
+  DISPUTE_STATUSES,
+  EXCLUSION_REASONS,
+  PRODUCT_AREAS,
+  TICKET_CATEGORIES,
+  TICKET_EVENT_TYPES,
+  TICKET_STATUSES,
+  CHANNELS,
+  ESCALATION_LEVELS,
+  SLA_STATUSES,
+} from "@/db/schema/enums";
+import {
+  changePriority,
+  decideDispute,
+  excludeTicket,
+  fileTicket,
+  getTicketDetail,
+  listColleagues,
+  listTickets,
+  openDispute,
+  recordDeflection,
+  searchAssignees,
+  searchRequesters,
+} from "@/server/tickets/service";
 import { answerComplaint, listComplaints, raiseComplaint } from "@/server/tickets/complaints";
 import { COMPLAINT_OUTCOMES } from "@/server/tickets/complaint";
 import { deliveringMail } from "@/server/notifications/mailer";
-import { addWatcher, assignTicket, escalateTicket, rateTicket, recordWorkaround, reopenTicket, replyToTicket, resolveTicket, setWaiting } from "@/server/tickets/actions";
+import {
+  addWatcher,
+  assignTicket,
+  escalateTicket,
+  rateTicket,
+  recordWorkaround,
+  reopenTicket,
+  replyToTicket,
+  resolveTicket,
+  setWaiting,
+} from "@/server/tickets/actions";
 import { listQueue } from "@/server/tickets/queue";
 import { renderMarkdown } from "@/server/kb/markdown";
 import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
@@ -20,7 +55,10 @@ const ZExplanation = z.object({
   dueAt: z.date(),
   achievedAt: z.date().nullable(),
   priority: ZPriority,
-  basis: z.union([z.object({ kind: z.literal("created") }), z.object({ kind: z.enum(["raised", "disputeUpheld", "lowered"]), at: z.date() })]),
+  basis: z.union([
+    z.object({ kind: z.literal("created") }),
+    z.object({ kind: z.enum(["raised", "disputeUpheld", "lowered"]), at: z.date() }),
+  ]),
   target: z.object({ minutes: z.number(), timeZone: z.string(), alwaysOpen: z.boolean() }),
   countedFrom: z.date(),
   dueFromCreated: z.date(),
@@ -31,7 +69,9 @@ const ZExplanation = z.object({
   pausable: z.boolean(),
   pauses: z.array(z.object({ start: z.date(), end: z.date().nullable() })),
   closures: z.array(z.object({ start: z.date(), end: z.date().nullable() })),
-  priorityChanges: z.array(z.object({ at: z.date(), from: ZPriority, to: ZPriority, raise: z.boolean(), disputeUpheld: z.boolean() })),
+  priorityChanges: z.array(
+    z.object({ at: z.date(), from: ZPriority, to: ZPriority, raise: z.boolean(), disputeUpheld: z.boolean() }),
+  ),
 });
 
 const ZComplaint = z.object({
@@ -41,7 +81,9 @@ const ZComplaint = z.object({
   raisedBy: z.string().nullable(),
   onBehalf: z.boolean(),
   status: z.enum(["open", ...COMPLAINT_OUTCOMES]),
-  answers: z.array(z.object({ outcome: z.enum(COMPLAINT_OUTCOMES), response: z.string(), at: z.date(), by: z.string().nullable() })),
+  answers: z.array(
+    z.object({ outcome: z.enum(COMPLAINT_OUTCOMES), response: z.string(), at: z.date(), by: z.string().nullable() }),
+  ),
 });
 
 const ZTicketDetail = z.object({
@@ -72,7 +114,17 @@ const ZTicketDetail = z.object({
   }),
   watchers: z.array(z.object({ id: z.number(), name: z.string(), email: z.string() })),
   complaints: z.array(ZComplaint),
-  conversation: z.array(z.object({ id: z.number(), author: z.string(), staff: z.boolean(), body: z.string(), html: z.string(), internal: z.boolean(), createdAt: z.date() })),
+  conversation: z.array(
+    z.object({
+      id: z.number(),
+      author: z.string(),
+      staff: z.boolean(),
+      body: z.string(),
+      html: z.string(),
+      internal: z.boolean(),
+      createdAt: z.date(),
+    }),
+  ),
   timeline: z.array(
     z.object({
       id: z.number(),
@@ -87,10 +139,27 @@ const ZTicketDetail = z.object({
     }),
   ),
   disputes: z.array(
-    z.object({ id: z.number(), kind: z.enum(DISPUTE_KINDS), proposedPriority: ZPriority.nullable(), reason: z.string(), status: z.enum(DISPUTE_STATUSES), decisionNote: z.string().nullable(), createdAt: z.date(), decidedAt: z.date().nullable() }),
+    z.object({
+      id: z.number(),
+      kind: z.enum(DISPUTE_KINDS),
+      proposedPriority: ZPriority.nullable(),
+      reason: z.string(),
+      status: z.enum(DISPUTE_STATUSES),
+      decisionNote: z.string().nullable(),
+      createdAt: z.date(),
+      decidedAt: z.date().nullable(),
+    }),
   ),
   metrics: z.array(
-    z.object({ metric: ZMetric, dueAt: z.date(), achievedAt: z.date().nullable(), status: z.enum(SLA_STATUSES), atRisk: z.boolean(), remainingMinutes: z.number().nullable(), explanation: ZExplanation }),
+    z.object({
+      metric: ZMetric,
+      dueAt: z.date(),
+      achievedAt: z.date().nullable(),
+      status: z.enum(SLA_STATUSES),
+      atRisk: z.boolean(),
+      remainingMinutes: z.number().nullable(),
+      explanation: ZExplanation,
+    }),
   ),
   rating: z.object({ score: z.number(), comment: z.string().nullable(), createdAt: z.date() }).nullable(),
   timeZone: z.string(),
@@ -155,7 +224,10 @@ export const ticketsRouter = createTRPCRouter({
         sdkVersion: z.string().trim().max(40).nullish(),
         channel: z.enum(CHANNELS).optional(),
         requesterId: ZId.optional(),
-        watchers: z.array(z.string().trim().email("Please enter each watcher's email address.").max(320)).max(20).optional(),
+        watchers: z
+          .array(z.string().trim().email("Please enter each watcher's email address.").max(320))
+          .max(20)
+          .optional(),
       }),
     )
     .output(z.object({ id: z.number() }))
@@ -169,7 +241,9 @@ export const ticketsRouter = createTRPCRouter({
     .output(z.void())
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => excludeTicket(ctx.db, ctx.user, input, ctx.now()))),
   openDispute: customerProcedure
-    .input(z.object({ ticketId: ZId, kind: z.enum(DISPUTE_KINDS), proposedPriority: ZPriority.optional(), reason: ZReason }))
+    .input(
+      z.object({ ticketId: ZId, kind: z.enum(DISPUTE_KINDS), proposedPriority: ZPriority.optional(), reason: ZReason }),
+    )
     .output(z.object({ id: z.number() }))
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => openDispute(ctx.db, ctx.user, input, ctx.now()))),
   decideDispute: roleProcedure("manager")
@@ -245,7 +319,13 @@ export const ticketsRouter = createTRPCRouter({
     .output(z.void())
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => reopenTicket(ctx.db, ctx.user, input, ctx.now()))),
   rate: customerProcedure
-    .input(z.object({ ticketId: ZId, score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).nullish() }))
+    .input(
+      z.object({
+        ticketId: ZId,
+        score: z.number().int().min(1).max(5),
+        comment: z.string().trim().max(2000).nullish(),
+      }),
+    )
     .output(z.void())
     .mutation(({ ctx, input }) => rateTicket(ctx.db, ctx.user, input, ctx.now())),
   addWatcher: roleProcedure("customer", "agent", "expert", "manager")
@@ -269,11 +349,24 @@ export const ticketsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => raiseComplaint(ctx.db, ctx.user, input, ctx.now()))),
   /** The managers' complaints list, outside the queue. */
   complaints: roleProcedure("manager")
-    .input(z.object({ status: z.enum(["active", "resolved", "all"]).default("active"), limit: z.number().int().min(1).max(200).default(100) }))
+    .input(
+      z.object({
+        status: z.enum(["active", "resolved", "all"]).default("active"),
+        limit: z.number().int().min(1).max(200).default(100),
+      }),
+    )
     .output(
       z.object({
         total: z.number(),
-        items: z.array(ZComplaint.extend({ ticketId: z.number(), subject: z.string(), priority: ZPriority, ticketStatus: z.enum(TICKET_STATUSES), organization: z.string() })),
+        items: z.array(
+          ZComplaint.extend({
+            ticketId: z.number(),
+            subject: z.string(),
+            priority: ZPriority,
+            ticketStatus: z.enum(TICKET_STATUSES),
+            organization: z.string(),
+          }),
+        ),
       }),
     )
     .query(({ ctx, input }) => listComplaints(ctx.db, input)),
@@ -289,7 +382,13 @@ export const ticketsRouter = createTRPCRouter({
     .query(({ ctx, input }) => searchRequesters(ctx.db, input.query, input.limit)),
   /** Records a knowledge base suggestion opened on the ticket form, or the form left without filing. */
   deflection: customerProcedure
-    .input(z.object({ kind: z.enum(["suggestion_opened", "abandoned"]), articleId: ZId.nullish(), query: z.string().max(200).nullish() }))
+    .input(
+      z.object({
+        kind: z.enum(["suggestion_opened", "abandoned"]),
+        articleId: ZId.nullish(),
+        query: z.string().max(200).nullish(),
+      }),
+    )
     .output(z.void())
     .mutation(({ ctx, input }) => recordDeflection(ctx.db, ctx.user, input, ctx.now())),
   /** Renders ticket Markdown exactly as the ticket page will show it (sanitized), for the form's preview. */

@@ -33,12 +33,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const to = DAY.test(sp.to ?? "") ? sp.to : undefined;
   const requested = Math.min(Math.max(1, Math.floor(Number(sp.page) || 1)), 100_000);
   const api = await serverCaller();
-  const log = await api.audit.list({ action, actor, from: utcDay(from), to: utcDay(to, true), page: requested, pageSize: PAGE_SIZE });
+  const log = await api.audit.list({
+    action,
+    actor,
+    from: utcDay(from),
+    to: utcDay(to, true),
+    page: requested,
+    pageSize: PAGE_SIZE,
+  });
   const t = await getTranslations("audit");
   const tc = await getTranslations("common");
   const format = await getFormatter();
   const pages = Math.max(1, Math.ceil(log.total / PAGE_SIZE));
-  const keep = Object.entries({ action: action ?? "", actor: actor ?? "", from: from ?? "", to: to ?? "" }).filter(([, v]) => v);
+  const keep = Object.entries({ action: action ?? "", actor: actor ?? "", from: from ?? "", to: to ?? "" }).filter(
+    ([, v]) => v,
+  );
   const hrefFor = (page: number) => `/admin/audit?${new URLSearchParams([...keep, ["page", String(page)]])}`;
 
   return (
@@ -49,7 +58,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <form method="get" aria-label={t("filters")} className="mb-4 flex flex-wrap items-end gap-3">
           <label className="text-sm">
             <span className="block font-medium text-slate-700">{t("action")}</span>
-            <select name="action" defaultValue={action ?? ""} className="mt-1 max-w-[16rem] rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            <select
+              name="action"
+              defaultValue={action ?? ""}
+              className="mt-1 max-w-[16rem] rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            >
               <option value="">{t("allActions")}</option>
               {log.actions.map((a) => (
                 <option key={a} value={a}>
@@ -60,17 +73,36 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </label>
           <label className="min-w-[12rem] flex-1 text-sm">
             <span className="block font-medium text-slate-700">{t("actor")}</span>
-            <input type="search" name="actor" defaultValue={actor ?? ""} maxLength={200} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+            <input
+              type="search"
+              name="actor"
+              defaultValue={actor ?? ""}
+              maxLength={200}
+              className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            />
           </label>
           <label className="text-sm">
             <span className="block font-medium text-slate-700">{t("from")}</span>
-            <input type="date" name="from" defaultValue={from ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+            <input
+              type="date"
+              name="from"
+              defaultValue={from ?? ""}
+              className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            />
           </label>
           <label className="text-sm">
             <span className="block font-medium text-slate-700">{t("to")}</span>
-            <input type="date" name="to" defaultValue={to ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+            <input
+              type="date"
+              name="to"
+              defaultValue={to ?? ""}
+              className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            />
           </label>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+          <button
+            type="submit"
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+          >
             {t("apply")}
           </button>
           {keep.length ? (
@@ -97,7 +129,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {log.items.map((e) => (
                 <tr key={e.id}>
                   <Td>
-                    <span className="whitespace-nowrap">{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "medium" })}</span>
+                    <span className="whitespace-nowrap">
+                      {format.dateTime(e.at, { dateStyle: "medium", timeStyle: "medium" })}
+                    </span>
                   </Td>
                   <Td>
                     {e.actor ? (
@@ -106,7 +140,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         <span className="block text-xs text-slate-500">{e.actor.email}</span>
                       </>
                     ) : (
-                      <span className="text-slate-500">{e.action.startsWith("sign_in") ? t("unknownAccount") : t("system")}</span>
+                      <span className="text-slate-500">
+                        {e.action.startsWith("sign_in") ? t("unknownAccount") : t("system")}
+                      </span>
                     )}
                   </Td>
                   <Td header>
@@ -114,7 +150,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </Td>
                   <Td>{e.entityId ? `${e.entity} #${e.entityId}` : e.entity}</Td>
                   <Td>
-                    <span className="block max-w-[28rem] break-words font-mono text-xs text-slate-600">{e.detail ?? "—"}</span>
+                    <span className="block max-w-[28rem] font-mono text-xs break-words text-slate-600">
+                      {e.detail ?? "—"}
+                    </span>
                   </Td>
                   <Td>{e.ip ?? "—"}</Td>
                 </tr>
@@ -122,7 +160,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </tbody>
           </Table>
         )}
-        <p className="mt-2 text-xs text-slate-500">{tc("timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), await getNow()) })}</p>
+        <p className="mt-2 text-xs text-slate-500">
+          {tc("timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), await getNow()) })}
+        </p>
         <nav className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm" aria-label={t("pagination")}>
           {log.page > 1 ? (
             <Link href={hrefFor(Math.min(log.page - 1, pages))} className="font-medium text-brand-700 hover:underline">

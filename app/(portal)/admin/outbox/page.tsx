@@ -44,14 +44,20 @@ export default async function OutboxPage() {
                 <tr key={m.id}>
                   <Td>{date(m.createdAt)}</Td>
                   <Td>
-                    <Badge tone={TONE[m.status]}>{smtp || m.status !== "pending" ? t(`deliveryStatus.${m.status}`) : t("deliveryStatus.kept")}</Badge>
+                    <Badge tone={TONE[m.status]}>
+                      {smtp || m.status !== "pending" ? t(`deliveryStatus.${m.status}`) : t("deliveryStatus.kept")}
+                    </Badge>
                     <span className="mt-1 block text-xs text-slate-500">
                       {m.sentAt ? t("sentAt", { at: date(m.sentAt) }) : null}
                       {m.attempts > 0 ? ` ${t("attempts", { n: m.attempts })}` : null}
-                      {m.status === "failed" && m.nextAttemptAt ? ` ${t("retryAt", { at: date(m.nextAttemptAt) })}` : null}
+                      {m.status === "failed" && m.nextAttemptAt
+                        ? ` ${t("retryAt", { at: date(m.nextAttemptAt) })}`
+                        : null}
                       {m.status === "failed" && !m.nextAttemptAt ? ` ${t("gaveUp")}` : null}
                     </span>
-                    {m.status === "failed" && m.lastError ? <span className="block break-words text-xs text-red-700">{m.lastError}</span> : null}
+                    {m.status === "failed" && m.lastError ? (
+                      <span className="block text-xs break-words text-red-700">{m.lastError}</span>
+                    ) : null}
                   </Td>
                   <Td>{m.to}</Td>
                   <Td header>{m.subject}</Td>
@@ -61,7 +67,9 @@ export default async function OutboxPage() {
             </tbody>
           </Table>
         )}
-        <p className="mt-2 text-xs text-slate-500">{tc("timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), await getNow()) })}</p>
+        <p className="mt-2 text-xs text-slate-500">
+          {tc("timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), await getNow()) })}
+        </p>
       </Card>
     </>
   );

@@ -36,7 +36,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const end = incident.phase === "ongoing" ? now : incident.endedAt;
   const minutes = end ? (end.getTime() - incident.startedAt.getTime()) / 60_000 : null;
-  const noticeHours = incident.announcedAt ? Math.floor((incident.startedAt.getTime() - incident.announcedAt.getTime()) / 3_600_000) : null;
+  const noticeHours = incident.announcedAt
+    ? Math.floor((incident.startedAt.getTime() - incident.announcedAt.getTime()) / 3_600_000)
+    : null;
 
   return (
     <>
@@ -45,12 +47,15 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       </Link>
       <PageHeader title={incident.title}>
         {canWrite ? (
-          <Link href={`/incidents/${incident.id}/edit`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50">
+          <Link
+            href={`/incidents/${incident.id}/edit`}
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50"
+          >
             {t("incidents.detail.edit")}
           </Link>
         ) : null}
       </PageHeader>
-      <div className="mb-6 -mt-4 flex flex-wrap gap-2">
+      <div className="-mt-4 mb-6 flex flex-wrap gap-2">
         <ToneBadge tone={PHASE_TONE[incident.phase]}>{t(`incidents.phase.${incident.phase}`)}</ToneBadge>
         <ToneBadge tone={SEVERITY_TONE[incident.severity]}>{t(`incidents.severity.${incident.severity}`)}</ToneBadge>
         {incident.planned ? <Badge tone="brand">{t("incidents.kind.maintenance")}</Badge> : null}
@@ -58,7 +63,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card id="summary" title={t("incidents.detail.summary")}>
-            <p className="whitespace-pre-wrap text-sm text-slate-800">{incident.summary}</p>
+            <p className="text-sm whitespace-pre-wrap text-slate-800">{incident.summary}</p>
           </Card>
           <Card id="updates" title={t("incidents.detail.updates")}>
             {incident.updates.length === 0 ? (
@@ -66,11 +71,11 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             ) : (
               <ol className="space-y-3">
                 {incident.updates.map((u) => (
-                  <li key={u.id} className="border-l-2 border-brand-200 pl-3">
+                  <li key={u.id} className="border-brand-200 border-l-2 pl-3">
                     <p className="text-xs font-medium text-slate-500">
                       <time dateTime={u.at.toISOString()}>{when(u.at)}</time>
                     </p>
-                    <p className="whitespace-pre-wrap text-sm text-slate-800">{u.body}</p>
+                    <p className="text-sm whitespace-pre-wrap text-slate-800">{u.body}</p>
                   </li>
                 ))}
               </ol>
@@ -79,17 +84,25 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           </Card>
           <Card id="review" title={t("incidents.detail.review")} description={t("incidents.detail.reviewHint")}>
             {canWrite ? (
-              <ReviewForm incidentId={incident.id} rootCause={incident.rootCause} reviewTimeline={incident.reviewTimeline} />
+              <ReviewForm
+                incidentId={incident.id}
+                rootCause={incident.rootCause}
+                reviewTimeline={incident.reviewTimeline}
+              />
             ) : (
               <dl className="space-y-3 text-sm">
                 <div>
                   <dt className="font-medium text-slate-700">{t("incidents.detail.rootCause")}</dt>
-                  <dd className="mt-1 whitespace-pre-wrap text-slate-800">{incident.rootCause ?? t("incidents.detail.reviewPending")}</dd>
+                  <dd className="mt-1 whitespace-pre-wrap text-slate-800">
+                    {incident.rootCause ?? t("incidents.detail.reviewPending")}
+                  </dd>
                 </div>
                 {incident.reviewTimeline ? (
                   <div>
                     <dt className="font-medium text-slate-700">{t("incidents.detail.timeline")}</dt>
-                    <dd className="mt-1 whitespace-pre-wrap font-mono text-xs text-slate-800">{incident.reviewTimeline}</dd>
+                    <dd className="mt-1 font-mono text-xs whitespace-pre-wrap text-slate-800">
+                      {incident.reviewTimeline}
+                    </dd>
                   </div>
                 ) : null}
               </dl>
@@ -102,7 +115,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                 {incident.actions.map((a) => (
                   <li key={a.id} className="rounded-lg border border-slate-200 p-3">
                     <p className="mb-2 text-sm font-medium text-slate-900">
-                      {a.title} <ToneBadge tone={a.status === "done" ? "green" : a.status === "in_progress" ? "amber" : "neutral"}>{t(`incidents.actionStatus.${a.status}`)}</ToneBadge>
+                      {a.title}{" "}
+                      <ToneBadge
+                        tone={a.status === "done" ? "green" : a.status === "in_progress" ? "amber" : "neutral"}
+                      >
+                        {t(`incidents.actionStatus.${a.status}`)}
+                      </ToneBadge>
                     </p>
                     <ActionEditor action={{ ...a, owner: a.owner ?? "" }} />
                   </li>
@@ -123,7 +141,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                     <tr key={a.id}>
                       <Td header>{a.title}</Td>
                       {staff ? <Td>{a.owner}</Td> : null}
-                      <Td>{format.dateTime(new Date(`${a.dueDate}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}</Td>
+                      <Td>
+                        {format.dateTime(new Date(`${a.dueDate}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}
+                      </Td>
                       <Td>{t(`incidents.actionStatus.${a.status}`)}</Td>
                     </tr>
                   ))}
@@ -170,7 +190,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               </div>
               <div>
                 <dt className="text-slate-500">{t("incidents.detail.ended")}</dt>
-                <dd className="font-medium">{incident.endedAt ? when(incident.endedAt) : t("incidents.phase.ongoing")}</dd>
+                <dd className="font-medium">
+                  {incident.endedAt ? when(incident.endedAt) : t("incidents.phase.ongoing")}
+                </dd>
               </div>
               {minutes !== null ? (
                 <div>
@@ -183,7 +205,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                   <dt className="text-slate-500">{t("incidents.detail.announced")}</dt>
                   <dd className="font-medium">
                     {when(incident.announcedAt)}
-                    <span className="block text-xs font-normal text-slate-500">{t("incidents.detail.noticeHours", { h: noticeHours ?? 0 })}</span>
+                    <span className="block text-xs font-normal text-slate-500">
+                      {t("incidents.detail.noticeHours", { h: noticeHours ?? 0 })}
+                    </span>
                   </dd>
                 </div>
               ) : null}

@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: "Record incident" };
 
 export default async function NewIncidentPage() {
   const user = await getSessionUser();
-  if (!user || !(INCIDENT_WRITERS as readonly string[]).includes(user.role)) return <Refused roles={[...INCIDENT_WRITERS]} />;
+  if (!user || !(INCIDENT_WRITERS as readonly string[]).includes(user.role))
+    return <Refused roles={[...INCIDENT_WRITERS]} />;
   const t = await getTranslations("incidents.form");
   return (
     <div className="mx-auto max-w-3xl">

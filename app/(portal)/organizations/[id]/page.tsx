@@ -51,7 +51,15 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
               <HealthFactors health={health} />
             </Card>
           ) : null}
-          <Timeline entries={timeline} timeZone={org.timeZone} actions={org.canManage ? <EngagementForm organizationId={org.id} defaultDate={now.toISOString().slice(0, 10)} /> : null} />
+          <Timeline
+            entries={timeline}
+            timeZone={org.timeZone}
+            actions={
+              org.canManage ? (
+                <EngagementForm organizationId={org.id} defaultDate={now.toISOString().slice(0, 10)} />
+              ) : null
+            }
+          />
         </div>
         <div className="min-w-0 space-y-6">
           <AccountTeamCard org={org} viewerIsCustomer={false} />
@@ -63,7 +71,10 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
           <Card id="reviews" title={t("reviews.title")}>
             {org.canManage ? (
               <div className="mb-4">
-                <GenerateReviewForm organizations={[{ id: org.id, name: org.name }]} quarters={completedQuarters(now, 6)} />
+                <GenerateReviewForm
+                  organizations={[{ id: org.id, name: org.name }]}
+                  quarters={completedQuarters(now, 6)}
+                />
               </div>
             ) : null}
             <ReviewList rows={reviews} showOrganization={false} compact />

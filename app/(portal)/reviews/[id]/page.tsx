@@ -5,7 +5,14 @@ import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "n
 import { HealthBadge, HealthFactors } from "@/components/accounts/health-card";
 import { formatPercent, zoneName } from "@/components/format";
 import { ReviewBarChart } from "@/components/reviews/review-chart";
-import { AcknowledgeButton, ActionItemForm, EditItemToggle, NarrativeEditor, PrintButton, ShareButton } from "@/components/reviews/review-actions";
+import {
+  AcknowledgeButton,
+  ActionItemForm,
+  EditItemToggle,
+  NarrativeEditor,
+  PrintButton,
+  ShareButton,
+} from "@/components/reviews/review-actions";
 import { STATUS_TONE } from "@/components/reviews/review-list";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Card, Stat } from "@/components/ui/card";
@@ -45,22 +52,32 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   // The viewer's time zone, named once under the heading (printed too).
   const zone = await getTimeZone();
   const zoneLabel = zoneName(locale, zone, await getNow());
-  const when = (d: Date | string) => format.dateTime(new Date(d), { dateStyle: "medium", timeStyle: "short", timeZone: zone });
+  const when = (d: Date | string) =>
+    format.dateTime(new Date(d), { dateStyle: "medium", timeStyle: "short", timeZone: zone });
   const day = (d: Date | string) => format.dateTime(new Date(d), { dateStyle: "medium", timeZone: zone });
   // Quarters are UTC periods (as on the dashboards), so their first and last days are UTC dates.
   const utcDay = (d: Date | string) => format.dateTime(new Date(d), { dateStyle: "medium", timeZone: "UTC" });
   const pct = (v: number | null, digits = 1) => (v === null ? "—" : formatPercent(locale, v, digits));
   const figure = (f: Figures) => (
     <>
-      <span className="font-medium">{pct(f.attainment)}</span> <span className="text-xs text-slate-500">{t("reviews.nOf", { n: f.n, excluded: f.excluded })}</span>
+      <span className="font-medium">{pct(f.attainment)}</span>{" "}
+      <span className="text-xs text-slate-500">{t("reviews.nOf", { n: f.n, excluded: f.excluded })}</span>
     </>
   );
   const money = (cents: number) => format.number(cents / 100, { style: "currency", currency: "USD" });
-  const change = (cur: number, prev: number) => (prev === 0 ? (cur === 0 ? "0" : "+∞") : `${cur >= prev ? "+" : ""}${Math.round(((cur - prev) / prev) * 100)}%`);
+  const change = (cur: number, prev: number) =>
+    prev === 0 ? (cur === 0 ? "0" : "+∞") : `${cur >= prev ? "+" : ""}${Math.round(((cur - prev) / prev) * 100)}%`;
   const editing = review.canEdit && review.status === "draft";
   const openItems = review.actionItems.filter((a) => a.status !== "done").length;
-  const worstMonth = s.availability.months.reduce<(typeof s.availability.months)[number] | null>((w, m) => (w === null || m.availability < w.availability ? m : w), null);
-  const trendChart = (rows: { key: string; current: number; previous: number }[], label: (k: string) => string, angled = false) => (
+  const worstMonth = s.availability.months.reduce<(typeof s.availability.months)[number] | null>(
+    (w, m) => (w === null || m.availability < w.availability ? m : w),
+    null,
+  );
+  const trendChart = (
+    rows: { key: string; current: number; previous: number }[],
+    label: (k: string) => string,
+    angled = false,
+  ) => (
     <ReviewBarChart
       angled={angled}
       data={rows.map((r) => ({ name: label(r.key), current: r.current, previous: r.previous }))}
@@ -71,7 +88,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       ]}
     />
   );
-  const trendTable = (caption: string, rows: { key: string; current: number; previous: number }[], label: (k: string) => string) => (
+  const trendTable = (
+    caption: string,
+    rows: { key: string; current: number; previous: number }[],
+    label: (k: string) => string,
+  ) => (
     <Table caption={caption}>
       <thead>
         <tr>
@@ -104,15 +125,24 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
               {t("reviews.title")}
             </Link>
           </p>
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("reviews.heading", { quarter: review.quarter, organization: review.organizationName })}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
+            {t("reviews.heading", { quarter: review.quarter, organization: review.organizationName })}
+          </h1>
           <p className="mt-1 text-sm text-slate-600">
-            {t("reviews.period", { from: utcDay(s.from), to: utcDay(new Date(new Date(s.to).getTime() - 1)) })} · {t(`tier.${s.organization.tier}`)} ·{" "}
+            {t("reviews.period", { from: utcDay(s.from), to: utcDay(new Date(new Date(s.to).getTime() - 1)) })} ·{" "}
+            {t(`tier.${s.organization.tier}`)} ·{" "}
             {t("reviews.generatedBy", { name: review.generatedBy ?? "—", date: when(review.generatedAt) })}
           </p>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <Badge tone={STATUS_TONE[review.status]}>{t(`reviews.statuses.${review.status}`)}</Badge>
-            {review.sharedAt ? <span className="text-slate-600">{t("reviews.sharedOn", { date: when(review.sharedAt) })}</span> : null}
-            {review.acknowledgedAt ? <span className="text-slate-600">{t("reviews.acknowledgedBy", { name: review.acknowledgedBy ?? "—", date: when(review.acknowledgedAt) })}</span> : null}
+            {review.sharedAt ? (
+              <span className="text-slate-600">{t("reviews.sharedOn", { date: when(review.sharedAt) })}</span>
+            ) : null}
+            {review.acknowledgedAt ? (
+              <span className="text-slate-600">
+                {t("reviews.acknowledgedBy", { name: review.acknowledgedBy ?? "—", date: when(review.acknowledgedAt) })}
+              </span>
+            ) : null}
           </div>
           <p className="mt-1 text-xs text-slate-500">{t("common.timeZoneNote", { zone: zoneLabel })}</p>
         </div>
@@ -125,21 +155,37 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
 
       <Card id="summary" title={t("reviews.sections.summary")}>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-          <Stat label={t("reviews.stats.tickets")} value={s.volume.total} hint={t("reviews.stats.previous", { value: s.volume.previousTotal })} />
-          <Stat label={t("reviews.stats.firstResponse")} value={pct(s.attainment.current.byMetric.firstResponse.attainment)} hint={t("reviews.stats.n", { n: s.attainment.current.byMetric.firstResponse.n })} />
+          <Stat
+            label={t("reviews.stats.tickets")}
+            value={s.volume.total}
+            hint={t("reviews.stats.previous", { value: s.volume.previousTotal })}
+          />
+          <Stat
+            label={t("reviews.stats.firstResponse")}
+            value={pct(s.attainment.current.byMetric.firstResponse.attainment)}
+            hint={t("reviews.stats.n", { n: s.attainment.current.byMetric.firstResponse.n })}
+          />
           <Stat label={t("reviews.stats.breaches")} value={s.breaches.length} />
-          <Stat label={t("reviews.stats.availability")} value={worstMonth ? pct(worstMonth.availability / 100, 3) : "—"} hint={t("reviews.stats.commitment", { value: pct(s.availability.commitment / 100, 2) })} />
+          <Stat
+            label={t("reviews.stats.availability")}
+            value={worstMonth ? pct(worstMonth.availability / 100, 3) : "—"}
+            hint={t("reviews.stats.commitment", { value: pct(s.availability.commitment / 100, 2) })}
+          />
           <Stat label={t("reviews.stats.credits")} value={money(s.availability.creditsCents)} />
-          <Stat label={t("reviews.stats.satisfaction")} value={s.satisfaction.current.average?.toFixed(2) ?? "—"} hint={t("reviews.stats.ratings", { n: s.satisfaction.current.n })} />
+          <Stat
+            label={t("reviews.stats.satisfaction")}
+            value={s.satisfaction.current.average?.toFixed(2) ?? "—"}
+            hint={t("reviews.stats.ratings", { n: s.satisfaction.current.n })}
+          />
         </dl>
       </Card>
 
       <Card id="narrative" title={t("reviews.sections.narrative")}>
-        {editing ? (
-          <NarrativeEditor id={review.id} initial={review.narrative} />
-        ) : null}
+        {editing ? <NarrativeEditor id={review.id} initial={review.narrative} /> : null}
         {review.narrative ? (
-          <p className={`whitespace-pre-line text-sm leading-6 text-slate-800 ${editing ? "hidden print:block" : ""}`}>{review.narrative}</p>
+          <p className={`text-sm leading-6 whitespace-pre-line text-slate-800 ${editing ? "hidden print:block" : ""}`}>
+            {review.narrative}
+          </p>
         ) : editing ? null : (
           <p className="text-sm text-slate-500">{t("reviews.noNarrative")}</p>
         )}
@@ -149,8 +195,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <ReviewBarChart
           data={METRICS.map((m) => ({
             name: t(`metric.${m}`),
-            previous: s.attainment.previous.byMetric[m].attainment === null ? null : Math.round(s.attainment.previous.byMetric[m].attainment! * 1000) / 10,
-            current: s.attainment.current.byMetric[m].attainment === null ? null : Math.round(s.attainment.current.byMetric[m].attainment! * 1000) / 10,
+            previous:
+              s.attainment.previous.byMetric[m].attainment === null
+                ? null
+                : Math.round(s.attainment.previous.byMetric[m].attainment! * 1000) / 10,
+            current:
+              s.attainment.current.byMetric[m].attainment === null
+                ? null
+                : Math.round(s.attainment.current.byMetric[m].attainment! * 1000) / 10,
           }))}
           xKey="name"
           unit="%"
@@ -177,7 +229,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                 <Td>{figure(s.attainment.current.byMetric[m])}</Td>
                 <Td>{figure(s.attainment.previous.byMetric[m])}</Td>
               </tr>,
-              ...PRIORITIES.filter((p) => s.attainment.current.byMetricPriority[m][p].n + s.attainment.previous.byMetricPriority[m][p].n + s.attainment.current.byMetricPriority[m][p].excluded > 0).map((p) => (
+              ...PRIORITIES.filter(
+                (p) =>
+                  s.attainment.current.byMetricPriority[m][p].n +
+                    s.attainment.previous.byMetricPriority[m][p].n +
+                    s.attainment.current.byMetricPriority[m][p].excluded >
+                  0,
+              ).map((p) => (
                 <tr key={`${m}-${p}`}>
                   <Td>
                     <span className="sr-only">{t(`metric.${m}`)}</span>
@@ -229,11 +287,23 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         )}
       </Card>
 
-      <Card id="volume" title={t("reviews.sections.volume")} description={t("reviews.volumeDescription", { current: s.volume.total, previous: s.volume.previousTotal, change: change(s.volume.total, s.volume.previousTotal) })}>
+      <Card
+        id="volume"
+        title={t("reviews.sections.volume")}
+        description={t("reviews.volumeDescription", {
+          current: s.volume.total,
+          previous: s.volume.previousTotal,
+          change: change(s.volume.total, s.volume.previousTotal),
+        })}
+      >
         <div className="grid gap-6 lg:grid-cols-2">
           <div className="min-w-0">
             <h3 className="mb-2 text-sm font-semibold text-slate-800">{t("reviews.byMonth")}</h3>
-            <ReviewBarChart data={s.volume.byMonth.map((m) => ({ month: m.month, tickets: m.tickets }))} xKey="month" series={[{ key: "tickets", label: t("reviews.stats.tickets"), color: "#1d5fd6" }]} />
+            <ReviewBarChart
+              data={s.volume.byMonth.map((m) => ({ month: m.month, tickets: m.tickets }))}
+              xKey="month"
+              series={[{ key: "tickets", label: t("reviews.stats.tickets"), color: "#1d5fd6" }]}
+            />
             <Table caption={t("reviews.byMonth")}>
               <thead>
                 <tr>
@@ -263,12 +333,22 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         </div>
       </Card>
 
-      <Card id="availability" title={t("reviews.sections.availability")} description={t("reviews.availabilityDescription", { commitment: pct(s.availability.commitment / 100, 2) })}>
+      <Card
+        id="availability"
+        title={t("reviews.sections.availability")}
+        description={t("reviews.availabilityDescription", { commitment: pct(s.availability.commitment / 100, 2) })}
+      >
         <ReviewBarChart
-          data={s.availability.months.map((m) => ({ month: m.month, availability: Math.round(m.availability * 1000) / 1000 }))}
+          data={s.availability.months.map((m) => ({
+            month: m.month,
+            availability: Math.round(m.availability * 1000) / 1000,
+          }))}
           xKey="month"
           unit="%"
-          domain={[Math.floor(Math.min(s.availability.commitment, ...s.availability.months.map((m) => m.availability)) - 0.1), 100]}
+          domain={[
+            Math.floor(Math.min(s.availability.commitment, ...s.availability.months.map((m) => m.availability)) - 0.1),
+            100,
+          ]}
           reference={{ value: s.availability.commitment, label: t("reviews.commitment") }}
           series={[{ key: "availability", label: t("reviews.availability"), color: "#0ea5e9" }]}
         />
@@ -294,7 +374,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             ))}
           </tbody>
         </Table>
-        <h3 className="mb-2 mt-4 text-sm font-semibold text-slate-800">{t("reviews.incidents", { n: s.availability.incidents.length })}</h3>
+        <h3 className="mt-4 mb-2 text-sm font-semibold text-slate-800">
+          {t("reviews.incidents", { n: s.availability.incidents.length })}
+        </h3>
         {s.availability.incidents.length === 0 ? (
           <p className="text-sm text-slate-600">{t("reviews.noIncidents")}</p>
         ) : (
@@ -312,20 +394,27 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
         <Card id="satisfaction" title={t("reviews.sections.satisfaction")}>
           <dl className="space-y-3 text-sm">
-            {([
-              [s.quarter, s.satisfaction.current],
-              [s.previousQuarter, s.satisfaction.previous],
-            ] as const).map(([q, v]) => (
+            {(
+              [
+                [s.quarter, s.satisfaction.current],
+                [s.previousQuarter, s.satisfaction.previous],
+              ] as const
+            ).map(([q, v]) => (
               <div key={q} className="flex items-baseline justify-between gap-3">
                 <dt className="text-slate-600">{q}</dt>
                 <dd>
-                  <span className="text-lg font-semibold text-slate-900">{v.average?.toFixed(2) ?? "—"}</span> <span className="text-xs text-slate-500">{t("reviews.stats.ratings", { n: v.n })}</span>
+                  <span className="text-lg font-semibold text-slate-900">{v.average?.toFixed(2) ?? "—"}</span>{" "}
+                  <span className="text-xs text-slate-500">{t("reviews.stats.ratings", { n: v.n })}</span>
                 </dd>
               </div>
             ))}
           </dl>
         </Card>
-        <Card id="kb-gaps" title={t("reviews.sections.kbGaps")} description={t("reviews.kbGapsDescription", { n: s.kbGaps.tickets })}>
+        <Card
+          id="kb-gaps"
+          title={t("reviews.sections.kbGaps")}
+          description={t("reviews.kbGapsDescription", { n: s.kbGaps.tickets })}
+        >
           {s.kbGaps.queries.length === 0 ? (
             <p className="text-sm text-slate-600">{t("reviews.noKbGaps")}</p>
           ) : (
@@ -361,7 +450,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         </Card>
       </div>
 
-      <Card id="action-items" title={t("reviews.sections.actionItems", { open: openItems, total: review.actionItems.length })}>
+      <Card
+        id="action-items"
+        title={t("reviews.sections.actionItems", { open: openItems, total: review.actionItems.length })}
+      >
         {review.actionItems.length === 0 ? (
           <p className="text-sm text-slate-600">{t("reviews.items.empty")}</p>
         ) : (
@@ -372,12 +464,20 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                   <p className="font-medium text-slate-900">
                     {a.title} {a.carried ? <Badge>{t("reviews.items.carried")}</Badge> : null}
                   </p>
-                  <Badge tone={a.status === "done" ? "green" : a.status === "in_progress" ? "brand" : "amber"}>{t(`reviews.items.statuses.${a.status}`)}</Badge>
+                  <Badge tone={a.status === "done" ? "green" : a.status === "in_progress" ? "brand" : "amber"}>
+                    {t(`reviews.items.statuses.${a.status}`)}
+                  </Badge>
                 </div>
                 <p className="mt-0.5 text-slate-600">
-                  {t("reviews.items.ownerLine", { side: t(`reviews.items.sides.${a.side}`), owner: a.owner, due: day(`${a.dueDate}T12:00:00Z`) })}
+                  {t("reviews.items.ownerLine", {
+                    side: t(`reviews.items.sides.${a.side}`),
+                    owner: a.owner,
+                    due: day(`${a.dueDate}T12:00:00Z`),
+                  })}
                 </p>
-                {review.canEdit ? <EditItemToggle reviewId={review.id} item={a} canDelete={review.status === "draft"} /> : null}
+                {review.canEdit ? (
+                  <EditItemToggle reviewId={review.id} item={a} canDelete={review.status === "draft"} />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -392,9 +492,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
 
       {s.health ? (
         <div className="print:hidden">
-        <Card id="health" title={t("reviews.sections.health")} description={t("reviews.healthDescription")} actions={<HealthBadge health={s.health} />}>
-          <HealthFactors health={s.health} />
-        </Card>
+          <Card
+            id="health"
+            title={t("reviews.sections.health")}
+            description={t("reviews.healthDescription")}
+            actions={<HealthBadge health={s.health} />}
+          >
+            <HealthFactors health={s.health} />
+          </Card>
         </div>
       ) : null}
     </article>

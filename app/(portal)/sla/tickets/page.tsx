@@ -15,7 +15,11 @@ export const metadata: Metadata = { title: "SLA tickets" };
 const OUTCOME_TONE = { met: "green", breached: "red", excluded: "neutral" } as const;
 
 /** The tickets behind a figure on /sla: each target's outcome, with a link to the ticket and its SLA timeline. */
-export default async function SlaTicketsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SlaTicketsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await getSessionUser();
   const allowed = ["executive", "manager", "admin"] as const;
   if (!user || !(allowed as readonly string[]).includes(user.role)) return <Refused roles={[...allowed]} />;
@@ -26,7 +30,14 @@ export default async function SlaTicketsPage({ searchParams }: { searchParams: P
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
-  const back = toSearch({ period: drill.period, tierCode: drill.tierCode, productArea: drill.productArea, region: drill.region, priority: drill.priority, organizationId: drill.organizationId });
+  const back = toSearch({
+    period: drill.period,
+    tierCode: drill.tierCode,
+    productArea: drill.productArea,
+    region: drill.region,
+    priority: drill.priority,
+    organizationId: drill.organizationId,
+  });
   // The working ticket page is for those who work tickets; the others read its SLA view here.
   const ticketHref = (id: number) => (user.role === "manager" ? `/tickets/${id}` : `/sla/tickets/${id}`);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
@@ -106,7 +117,13 @@ export default async function SlaTicketsPage({ searchParams }: { searchParams: P
                     <Badge tone={OUTCOME_TONE[item.outcome]}>{t(`sla.outcomes.${item.outcome}`)}</Badge>
                   </Td>
                   <Td>{when(item.dueAt)}</Td>
-                  <Td>{item.achievedAt ? when(item.achievedAt) : <span className="text-slate-400">{t("sla.drill.notYet")}</span>}</Td>
+                  <Td>
+                    {item.achievedAt ? (
+                      when(item.achievedAt)
+                    ) : (
+                      <span className="text-slate-400">{t("sla.drill.notYet")}</span>
+                    )}
+                  </Td>
                 </tr>
               ))}
             </tbody>

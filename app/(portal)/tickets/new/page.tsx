@@ -16,7 +16,10 @@ export default async function NewTicketPage() {
   const t = await getTranslations("tickets.form");
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title={staff ? t("staffTitle") : t("title")} description={staff ? t("staffSubtitle") : t("subtitle")} />
+      <PageHeader
+        title={staff ? t("staffTitle") : t("title")}
+        description={staff ? t("staffSubtitle") : t("subtitle")}
+      />
       <Card>
         <NewTicketForm staff={staff} />
       </Card>

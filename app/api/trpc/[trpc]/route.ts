@@ -8,7 +8,10 @@ import { isCrossSiteMutation } from "@/server/security/cross-site";
 const handler = async (req: Request) => {
   // A page on another site must not be able to make a signed-in browser change anything here.
   if (isCrossSiteMutation(req.method, req.headers)) {
-    return Response.json({ error: { message: "Cross-site requests cannot change data.", code: "FORBIDDEN" } }, { status: 403 });
+    return Response.json(
+      { error: { message: "Cross-site requests cannot change data.", code: "FORBIDDEN" } },
+      { status: 403 },
+    );
   }
   return fetchRequestHandler({
     endpoint: "/api/trpc",

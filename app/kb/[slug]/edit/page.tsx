@@ -16,10 +16,17 @@ type Params = { slug: string };
 type Search = { lang?: string };
 
 /** Staff edit an article in one language; /kb is public for reading, so this page checks the session itself. */
-export default async function EditArticlePage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
+export default async function EditArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<Search>;
+}) {
   const [{ slug }, sp] = await Promise.all([params, searchParams]);
   const user = await getSessionUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/kb/${slug}/edit${sp.lang ? `?lang=${sp.lang}` : ""}`)}`);
+  if (!user)
+    redirect(`/signin?callbackUrl=${encodeURIComponent(`/kb/${slug}/edit${sp.lang ? `?lang=${sp.lang}` : ""}`)}`);
   if (user.role === "customer") return <Refused roles={[...STAFF_ROLES]} />;
   if (!/^[a-z0-9-]{1,200}$/.test(slug)) notFound();
   const asked = (LOCALES as readonly string[]).includes(sp.lang ?? "") ? [sp.lang as Locale] : LOCALES;

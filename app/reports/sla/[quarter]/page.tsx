@@ -44,7 +44,10 @@ export default async function PublishedSlaReportPage({ params }: { params: Promi
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex h-14 max-w-5xl items-center gap-4 px-4 sm:px-6">
           <Link href="/" className="flex items-center gap-2 font-semibold text-brand-900">
-            <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+            <span
+              aria-hidden
+              className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
+            >
               A
             </span>
             <span>Attain</span>
@@ -56,16 +59,23 @@ export default async function PublishedSlaReportPage({ params }: { params: Promi
       </header>
       <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-6">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("sla.public.title", { quarter: report.quarter })}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
+            {t("sla.public.title", { quarter: report.quarter })}
+          </h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">
             {t("sla.public.description", {
               from: format.dateTime(from, { dateStyle: "long", timeZone: "UTC" }),
               to: format.dateTime(new Date(to.getTime() - 1), { dateStyle: "long", timeZone: "UTC" }),
             })}
           </p>
-          <p className="mt-1 text-xs text-slate-500">{t("sla.public.publishedAt", { at: format.dateTime(report.publishedAt, { dateStyle: "long" }) })}</p>
+          <p className="mt-1 text-xs text-slate-500">
+            {t("sla.public.publishedAt", { at: format.dateTime(report.publishedAt, { dateStyle: "long" }) })}
+          </p>
         </div>
-        <section aria-labelledby="attainment-title" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <section
+          aria-labelledby="attainment-title"
+          className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+        >
           <h2 id="attainment-title" className="mb-3 text-base font-semibold text-slate-900">
             {t("sla.public.attainment")}
           </h2>
@@ -74,11 +84,18 @@ export default async function PublishedSlaReportPage({ params }: { params: Promi
               <caption className="sr-only">{t("sla.public.attainment")}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="border-b border-slate-200 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+                  <th
+                    scope="col"
+                    className="border-b border-slate-200 px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase"
+                  >
                     {t("sla.tier")}
                   </th>
                   {METRICS.map((m) => (
-                    <th key={m} scope="col" className="border-b border-slate-200 px-3 py-2 text-right text-xs font-semibold uppercase tracking-wide text-slate-500">
+                    <th
+                      key={m}
+                      scope="col"
+                      className="border-b border-slate-200 px-3 py-2 text-right text-xs font-semibold tracking-wide text-slate-500 uppercase"
+                    >
                       {t(`metric.${m}`)}
                     </th>
                   ))}
@@ -87,7 +104,10 @@ export default async function PublishedSlaReportPage({ params }: { params: Promi
               <tbody>
                 {report.tiers.map((tier) => (
                   <tr key={tier.code}>
-                    <th scope="row" className="border-b border-slate-100 px-3 py-2 text-left font-medium text-slate-900">
+                    <th
+                      scope="row"
+                      className="border-b border-slate-100 px-3 py-2 text-left font-medium text-slate-900"
+                    >
                       {t(`tier.${tier.code}`)}
                     </th>
                     {METRICS.map((m) => {
@@ -108,7 +128,10 @@ export default async function PublishedSlaReportPage({ params }: { params: Promi
           </div>
           <p className="mt-3 text-xs text-slate-500">{t("sla.public.rule")}</p>
         </section>
-        <section aria-labelledby="availability-title" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <section
+          aria-labelledby="availability-title"
+          className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+        >
           <h2 id="availability-title" className="mb-3 text-base font-semibold text-slate-900">
             {t("sla.public.availability")}
           </h2>
@@ -116,10 +139,18 @@ export default async function PublishedSlaReportPage({ params }: { params: Promi
             {report.tiers.map((tier) => (
               <li key={tier.code} className="rounded-lg bg-slate-50 px-4 py-3">
                 <div className="text-sm font-semibold text-slate-800">{t(`tier.${tier.code}`)}</div>
-                <div className={`mt-1 text-xl font-semibold tabular-nums ${tier.availability !== null && tier.availability < tier.availabilityCommitment ? "text-red-700" : "text-slate-900"}`}>
-                  {tier.availability === null ? t("common.notAvailable") : `${format.number(tier.availability, { maximumFractionDigits: 3 })} %`}
+                <div
+                  className={`mt-1 text-xl font-semibold tabular-nums ${tier.availability !== null && tier.availability < tier.availabilityCommitment ? "text-red-700" : "text-slate-900"}`}
+                >
+                  {tier.availability === null
+                    ? t("common.notAvailable")
+                    : `${format.number(tier.availability, { maximumFractionDigits: 3 })} %`}
                 </div>
-                <div className="text-xs text-slate-600">{t("sla.availability.commitment", { value: format.number(tier.availabilityCommitment, { maximumFractionDigits: 3 }) })}</div>
+                <div className="text-xs text-slate-600">
+                  {t("sla.availability.commitment", {
+                    value: format.number(tier.availabilityCommitment, { maximumFractionDigits: 3 }),
+                  })}
+                </div>
               </li>
             ))}
           </ul>

@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "Edit incident" };
 
 export default async function EditIncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
-  if (!user || !(INCIDENT_WRITERS as readonly string[]).includes(user.role)) return <Refused roles={[...INCIDENT_WRITERS]} />;
+  if (!user || !(INCIDENT_WRITERS as readonly string[]).includes(user.role))
+    return <Refused roles={[...INCIDENT_WRITERS]} />;
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const api = await serverCaller();

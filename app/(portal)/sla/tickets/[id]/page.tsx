@@ -37,7 +37,8 @@ export default async function SlaTicketPage({ params }: { params: Promise<{ id: 
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const tk = data.ticket;
-  const status = (s: keyof typeof STATUS_TONE) => t(`tickets.detail.status${s[0]!.toUpperCase()}${s.slice(1)}` as "tickets.detail.statusMet");
+  const status = (s: keyof typeof STATUS_TONE) =>
+    t(`tickets.detail.status${s[0]!.toUpperCase()}${s.slice(1)}` as "tickets.detail.statusMet");
   return (
     <div className="space-y-6">
       <div>
@@ -57,18 +58,29 @@ export default async function SlaTicketPage({ params }: { params: Promise<{ id: 
           </Badge>
         </div>
         {TICKET_PAGE_ROLES.includes(user.role) ? (
-          <Link href={`/tickets/${tk.id}`} className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">
+          <Link
+            href={`/tickets/${tk.id}`}
+            className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline"
+          >
             {t("sla.ticket.open")}
           </Link>
         ) : null}
       </div>
       {tk.exclusionReason ? (
         <div role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
-          <p className="font-medium">{t("tickets.detail.excludedBanner", { reason: t(`tickets.exclusionReasons.${tk.exclusionReason}`) })}</p>
+          <p className="font-medium">
+            {t("tickets.detail.excludedBanner", { reason: t(`tickets.exclusionReasons.${tk.exclusionReason}`) })}
+          </p>
           {tk.exclusionNote ? <p>{tk.exclusionNote}</p> : null}
         </div>
       ) : null}
-      <Card id="sla-ticket-targets" title={t("tickets.detail.slaTitle")} description={t("common.timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), await getNow()) })}>
+      <Card
+        id="sla-ticket-targets"
+        title={t("tickets.detail.slaTitle")}
+        description={t("common.timeZoneNote", {
+          zone: zoneName(await getLocale(), await getTimeZone(), await getNow()),
+        })}
+      >
         {data.metrics.length === 0 ? (
           <p className="text-sm text-slate-600">{tk.outsideSla ? t("tickets.detail.outsideSla") : t("common.none")}</p>
         ) : (
@@ -86,7 +98,13 @@ export default async function SlaTicketPage({ params }: { params: Promise<{ id: 
                 <tr key={m.metric}>
                   <Td header>{t(`metric.${m.metric}`)}</Td>
                   <Td>{when(m.dueAt)}</Td>
-                  <Td>{m.achievedAt ? when(m.achievedAt) : <span className="text-slate-400">{t("sla.drill.notYet")}</span>}</Td>
+                  <Td>
+                    {m.achievedAt ? (
+                      when(m.achievedAt)
+                    ) : (
+                      <span className="text-slate-400">{t("sla.drill.notYet")}</span>
+                    )}
+                  </Td>
                   <Td>
                     <Badge tone={STATUS_TONE[m.status]}>{status(m.status)}</Badge>
                   </Td>
@@ -100,7 +118,7 @@ export default async function SlaTicketPage({ params }: { params: Promise<{ id: 
         <ol className="space-y-2 text-sm">
           {data.timeline.map((e) => (
             <li key={e.id} className="flex flex-wrap gap-x-3 border-b border-slate-100 pb-2">
-              <time dateTime={e.at.toISOString()} className="w-44 shrink-0 tabular-nums text-slate-500">
+              <time dateTime={e.at.toISOString()} className="w-44 shrink-0 text-slate-500 tabular-nums">
                 {when(e.at)}
               </time>
               <span className="font-medium text-slate-800">
