@@ -31,16 +31,31 @@ function mtime(file) {
   }
 }
 
-/** npm install (pinned by the lock file) when node_modules is missing or older than the lock file. npm ci refuses this lock file under npm 11 because it omits other platforms optional packages. */
+/**
+ * `npm ci` when node_modules is missing or older than the lock file: installs exactly what the
+ * committed lock file names (every platform's optional packages are in it) and never rewrites it,
+ * so a fresh clone stays clean.
+ */
 export function ensureInstalled() {
   const marker = path.join("node_modules", ".package-lock.json");
   if (!fs.existsSync(marker) || mtime("package-lock.json") > mtime(marker)) {
     console.log("Installing dependencies…");
-    run("npm", ["install", "--no-audit", "--no-fund"]);
+    run("npm", ["ci", "--no-audit", "--no-fund"]);
   }
 }
 
-const SOURCES = ["app", "components", "server", "db", "public", "next.config.ts", "package-lock.json", "proxy.ts", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "server",
+  "db",
+  "public",
+  "next.config.ts",
+  "package-lock.json",
+  "proxy.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function newest(p) {
   let st;
@@ -66,7 +81,11 @@ export function ensureChromium() {
   if (fs.existsSync("/usr/bin/chromium")) return;
   console.log("Installing Chromium from Debian packages…");
   const sudo = process.getuid && process.getuid() === 0 ? [] : ["sudo"];
-  const apt = (args) => run(sudo.length ? "sudo" : "apt-get", sudo.length ? ["apt-get", ...args] : args, { ...process.env, DEBIAN_FRONTEND: "noninteractive" });
+  const apt = (args) =>
+    run(sudo.length ? "sudo" : "apt-get", sudo.length ? ["apt-get", ...args] : args, {
+      ...process.env,
+      DEBIAN_FRONTEND: "noninteractive",
+    });
   apt(["update"]);
   apt(["install", "-y", "--no-install-recommends", "chromium", "fonts-noto-cjk"]);
 }
