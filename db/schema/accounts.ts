@@ -1,5 +1,12 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { ACTION_SIDES, ACTION_STATUSES, ENGAGEMENT_KINDS, MEETING_CHANNELS, MEETING_STATUSES, REVIEW_STATUSES } from "./enums";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  ACTION_SIDES,
+  ACTION_STATUSES,
+  ENGAGEMENT_KINDS,
+  MEETING_CHANNELS,
+  MEETING_STATUSES,
+  REVIEW_STATUSES,
+} from "./enums";
 import { organizations, users } from "./organizations";
 
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -9,7 +16,9 @@ export const engagements = sqliteTable(
   "engagements",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    organizationId: integer("organization_id").notNull().references(() => organizations.id),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
     kind: text("kind", { enum: ENGAGEMENT_KINDS }).notNull(),
     at: ts("at").notNull(),
     title: text("title").notNull(),
@@ -23,8 +32,12 @@ export const meetingRequests = sqliteTable(
   "meeting_requests",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    organizationId: integer("organization_id").notNull().references(() => organizations.id),
-    requestedById: integer("requested_by_id").notNull().references(() => users.id),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    requestedById: integer("requested_by_id")
+      .notNull()
+      .references(() => users.id),
     topic: text("topic").notNull(),
     preferredTimes: text("preferred_times").notNull(),
     channel: text("channel", { enum: MEETING_CHANNELS }).notNull(),
@@ -41,7 +54,9 @@ export const reviews = sqliteTable(
   "reviews",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    organizationId: integer("organization_id").notNull().references(() => organizations.id),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
     quarter: text("quarter").notNull(),
     status: text("status", { enum: REVIEW_STATUSES }).notNull().default("draft"),
     snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
@@ -52,14 +67,16 @@ export const reviews = sqliteTable(
     acknowledgedAt: ts("acknowledged_at"),
     acknowledgedById: integer("acknowledged_by_id").references(() => users.id),
   },
-  (t) => [index("reviews_org_quarter_idx").on(t.organizationId, t.quarter)],
+  (t) => [uniqueIndex("reviews_org_quarter_uq").on(t.organizationId, t.quarter)],
 );
 
 export const actionItems = sqliteTable(
   "action_items",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    reviewId: integer("review_id").notNull().references(() => reviews.id, { onDelete: "cascade" }),
+    reviewId: integer("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     side: text("side", { enum: ACTION_SIDES }).notNull(),
     owner: text("owner").notNull(),

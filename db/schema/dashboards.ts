@@ -16,7 +16,9 @@ const OUTCOMES = ["met", "breached"] as const;
 export const ticketSlaFacts = sqliteTable(
   "ticket_sla_facts",
   {
-    ticketId: integer("ticket_id").primaryKey().references(() => tickets.id, { onDelete: "cascade" }),
+    ticketId: integer("ticket_id")
+      .primaryKey()
+      .references(() => tickets.id, { onDelete: "cascade" }),
     organizationId: integer("organization_id").notNull(),
     tierId: integer("tier_id").notNull(),
     region: text("region", { enum: REGIONS }).notNull(),
@@ -43,9 +45,34 @@ export const ticketSlaFacts = sqliteTable(
   (t) => [
     // One organization's outcomes in a period (reviews, an organization's dashboard, account health),
     // covering: the attainment and breach counts read the index alone, never the table.
-    index("ticket_sla_facts_org_fr_cover_idx").on(t.organizationId, t.frAt, t.frOutcome, t.excluded, t.priority, t.frMonth, t.tierId, t.frBand),
-    index("ticket_sla_facts_org_wa_cover_idx").on(t.organizationId, t.waAt, t.waOutcome, t.excluded, t.priority, t.waMonth, t.tierId),
-    index("ticket_sla_facts_org_res_cover_idx").on(t.organizationId, t.resAt, t.resOutcome, t.excluded, t.priority, t.resMonth, t.tierId),
+    index("ticket_sla_facts_org_fr_cover_idx").on(
+      t.organizationId,
+      t.frAt,
+      t.frOutcome,
+      t.excluded,
+      t.priority,
+      t.frMonth,
+      t.tierId,
+      t.frBand,
+    ),
+    index("ticket_sla_facts_org_wa_cover_idx").on(
+      t.organizationId,
+      t.waAt,
+      t.waOutcome,
+      t.excluded,
+      t.priority,
+      t.waMonth,
+      t.tierId,
+    ),
+    index("ticket_sla_facts_org_res_cover_idx").on(
+      t.organizationId,
+      t.resAt,
+      t.resOutcome,
+      t.excluded,
+      t.priority,
+      t.resMonth,
+      t.tierId,
+    ),
     // One organization's satisfaction ratings in any window (reviews, account health).
     index("ticket_sla_facts_org_rating_idx").on(t.organizationId, t.ratingAt, t.ratingScore),
     index("ticket_sla_facts_fr_idx").on(t.frOutcome, t.frAt),
@@ -129,12 +156,20 @@ export const slaReports = sqliteTable(
     quarter: text("quarter").notNull(),
     snapshot: text("snapshot", { mode: "json" }).$type<SlaReportSnapshot>().notNull(),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
-    publishedById: integer("published_by_id").notNull().references(() => users.id),
+    publishedById: integer("published_by_id")
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [uniqueIndex("sla_reports_quarter_unique").on(t.quarter)],
 );
 
-export type SlaReportFigures = { met: number; breached: number; excluded: number; n: number; attainment: number | null };
+export type SlaReportFigures = {
+  met: number;
+  breached: number;
+  excluded: number;
+  n: number;
+  attainment: number | null;
+};
 export type SlaReportSnapshot = {
   tiers: {
     code: TierCode;

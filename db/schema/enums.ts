@@ -1,7 +1,14 @@
 /** Every enumerated domain value, declared once and imported by the schema, the domain and the UI. */
 export const ROLES = ["customer", "agent", "expert", "manager", "account_manager", "executive", "admin"] as const;
 export type Role = (typeof ROLES)[number];
-export const STAFF_ROLES = ["agent", "expert", "manager", "account_manager", "executive", "admin"] as const satisfies readonly Role[];
+export const STAFF_ROLES = [
+  "agent",
+  "expert",
+  "manager",
+  "account_manager",
+  "executive",
+  "admin",
+] as const satisfies readonly Role[];
 export const SUPPORT_ROLES = ["agent", "expert", "manager"] as const satisfies readonly Role[];
 
 export const TIER_CODES = ["basic", "advanced", "enterprise"] as const;
@@ -15,13 +22,33 @@ export const METRICS = ["firstResponse", "workaround", "resolution"] as const;
 export const CALENDAR_MODES = ["business", "always"] as const;
 export type CalendarMode = (typeof CALENDAR_MODES)[number];
 
-export const TICKET_STATUSES = ["new", "open", "pending_customer", "workaround_provided", "resolved", "closed"] as const;
+export const TICKET_STATUSES = [
+  "new",
+  "open",
+  "pending_customer",
+  "workaround_provided",
+  "resolved",
+  "closed",
+] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
-export const OPEN_TICKET_STATUSES = ["new", "open", "pending_customer", "workaround_provided"] as const satisfies readonly TicketStatus[];
+export const OPEN_TICKET_STATUSES = [
+  "new",
+  "open",
+  "pending_customer",
+  "workaround_provided",
+] as const satisfies readonly TicketStatus[];
 /** True for a ticket still being worked (not resolved or closed). */
-export const isOpenStatus = (status: TicketStatus): boolean => (OPEN_TICKET_STATUSES as readonly TicketStatus[]).includes(status);
+export const isOpenStatus = (status: TicketStatus): boolean =>
+  (OPEN_TICKET_STATUSES as readonly TicketStatus[]).includes(status);
 
-export const PRODUCT_AREAS = ["voice_calling", "video_calling", "live_streaming", "realtime_messaging", "conversational_ai", "other"] as const;
+export const PRODUCT_AREAS = [
+  "voice_calling",
+  "video_calling",
+  "live_streaming",
+  "realtime_messaging",
+  "conversational_ai",
+  "other",
+] as const;
 export type ProductArea = (typeof PRODUCT_AREAS)[number];
 
 export const TICKET_CATEGORIES = [
@@ -43,9 +70,26 @@ export type TierChannel = (typeof TIER_CHANNELS)[number];
 export const ESCALATION_LEVELS = ["L1", "L2", "L3"] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
-export const SDK_PLATFORMS = ["android", "ios", "web", "windows", "macos", "linux", "flutter", "react_native", "unity", "electron", "server"] as const;
+export const SDK_PLATFORMS = [
+  "android",
+  "ios",
+  "web",
+  "windows",
+  "macos",
+  "linux",
+  "flutter",
+  "react_native",
+  "unity",
+  "electron",
+  "server",
+] as const;
 
-export const EXCLUSION_REASONS = ["integration_not_per_docs", "third_party", "force_majeure", "sdk_out_of_support"] as const;
+export const EXCLUSION_REASONS = [
+  "integration_not_per_docs",
+  "third_party",
+  "force_majeure",
+  "sdk_out_of_support",
+] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 export const RESOLUTION_KINDS = ["fix", "answer", "not_a_defect"] as const;
@@ -78,12 +122,25 @@ export const DISPUTE_STATUSES = ["open", "upheld", "rejected"] as const;
 
 export const COMMENT_VISIBILITIES = ["public", "internal"] as const;
 
-export const ARTICLE_TYPES = ["quick_start", "api_reference", "best_practice", "faq", "video_tutorial", "release_note"] as const;
+export const ARTICLE_TYPES = [
+  "quick_start",
+  "api_reference",
+  "best_practice",
+  "faq",
+  "video_tutorial",
+  "release_note",
+] as const;
 export type ArticleType = (typeof ARTICLE_TYPES)[number];
 export const ARTICLE_STATUSES = ["draft", "published"] as const;
 export const LOCALES = ["en", "zh"] as const;
 export type Locale = (typeof LOCALES)[number];
-export const FEEDBACK_REASONS = ["missing_information", "inaccurate", "hard_to_follow", "broken_link", "other"] as const;
+export const FEEDBACK_REASONS = [
+  "missing_information",
+  "inaccurate",
+  "hard_to_follow",
+  "broken_link",
+  "other",
+] as const;
 
 export const INCIDENT_SEVERITIES = ["critical", "major", "minor"] as const;
 export const ACTION_STATUSES = ["open", "in_progress", "done"] as const;

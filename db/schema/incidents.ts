@@ -31,17 +31,26 @@ export const incidents = sqliteTable(
 export const incidentOrganizations = sqliteTable(
   "incident_organizations",
   {
-    incidentId: integer("incident_id").notNull().references(() => incidents.id, { onDelete: "cascade" }),
-    organizationId: integer("organization_id").notNull().references(() => organizations.id),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
   },
-  (t) => [primaryKey({ columns: [t.incidentId, t.organizationId] }), index("incident_orgs_org_idx").on(t.organizationId)],
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.organizationId] }),
+    index("incident_orgs_org_idx").on(t.organizationId),
+  ],
 );
 
 export const incidentUpdates = sqliteTable(
   "incident_updates",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    incidentId: integer("incident_id").notNull().references(() => incidents.id, { onDelete: "cascade" }),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
     at: ts("at").notNull(),
     body: text("body").notNull(),
   },
@@ -50,7 +59,9 @@ export const incidentUpdates = sqliteTable(
 
 export const preventionActions = sqliteTable("prevention_actions", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  incidentId: integer("incident_id").notNull().references(() => incidents.id, { onDelete: "cascade" }),
+  incidentId: integer("incident_id")
+    .notNull()
+    .references(() => incidents.id, { onDelete: "cascade" }),
   title: text("title").notNull(),
   owner: text("owner").notNull(),
   dueDate: text("due_date").notNull(),
@@ -62,12 +73,16 @@ export const proactiveAlerts = sqliteTable(
   "proactive_alerts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    organizationId: integer("organization_id").notNull().references(() => organizations.id),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
     productArea: text("product_area", { enum: PRODUCT_AREAS }).notNull(),
     detectedAt: ts("detected_at").notNull(),
     description: text("description").notNull(),
     ticketId: integer("ticket_id").references(() => tickets.id),
-    raisedById: integer("raised_by_id").notNull().references(() => users.id),
+    raisedById: integer("raised_by_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: ts("created_at").notNull(),
   },
   (t) => [index("proactive_alerts_org_idx").on(t.organizationId, t.detectedAt)],

@@ -5,5 +5,6 @@ export * from "./incidents";
 export * from "./kb";
 export * from "./organizations";
 export * from "./relations";
+export * from "./security";
 export * from "./sla";
 export * from "./tickets";

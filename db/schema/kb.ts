@@ -44,7 +44,9 @@ export const articles = sqliteTable(
 export const articleErrorCodes = sqliteTable(
   "article_error_codes",
   {
-    articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
     code: text("code").notNull(),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.code] }), index("article_error_codes_code_idx").on(t.code)],
@@ -54,7 +56,9 @@ export const articleFeedback = sqliteTable(
   "article_feedback",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
     userId: integer("user_id").references(() => users.id),
     helpful: integer("helpful", { mode: "boolean" }).notNull(),
     reason: text("reason", { enum: FEEDBACK_REASONS }),
@@ -68,7 +72,9 @@ export const articleFeedback = sqliteTable(
 export const articleViews = sqliteTable(
   "article_views",
   {
-    articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
     visitor: text("visitor").notNull(),
     day: text("day").notNull(),
   },

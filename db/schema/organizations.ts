@@ -9,9 +9,13 @@ export const organizations = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     name: text("name").notNull(),
     slug: text("slug").notNull(),
-    tierId: integer("tier_id").notNull().references(() => tiers.id),
+    tierId: integer("tier_id")
+      .notNull()
+      .references(() => tiers.id),
     region: text("region", { enum: REGIONS }).notNull(),
-    calendarId: integer("calendar_id").notNull().references(() => calendars.id),
+    calendarId: integer("calendar_id")
+      .notNull()
+      .references(() => calendars.id),
     timeZone: text("time_zone").notNull(),
     contractStart: text("contract_start").notNull(),
     contractEnd: text("contract_end").notNull(),

@@ -21,7 +21,10 @@ export const targetVersionsRelations = relations(targetVersions, ({ many }) => (
 export const targetsRelations = relations(targets, ({ one }) => ({
   version: one(targetVersions, { fields: [targets.versionId], references: [targetVersions.id] }),
 }));
-export const ticketsRelations = relations(tickets, ({ many }) => ({ events: many(ticketEvents), comments: many(comments) }));
+export const ticketsRelations = relations(tickets, ({ many }) => ({
+  events: many(ticketEvents),
+  comments: many(comments),
+}));
 export const ticketEventsRelations = relations(ticketEvents, ({ one }) => ({
   ticket: one(tickets, { fields: [ticketEvents.ticketId], references: [tickets.id] }),
 }));

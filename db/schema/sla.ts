@@ -29,7 +29,9 @@ export const calendars = sqliteTable(
     name: text("name").notNull(),
     region: text("region", { enum: REGIONS }),
     timeZone: text("time_zone").notNull(),
-    hours: text("hours", { mode: "json" }).$type<{ day: 0 | 1 | 2 | 3 | 4 | 5 | 6; start: string; end: string }[]>().notNull(),
+    hours: text("hours", { mode: "json" })
+      .$type<{ day: 0 | 1 | 2 | 3 | 4 | 5 | 6; start: string; end: string }[]>()
+      .notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [uniqueIndex("calendars_code_unique").on(t.code)],
@@ -39,7 +41,9 @@ export const holidays = sqliteTable(
   "holidays",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    calendarId: integer("calendar_id").notNull().references(() => calendars.id, { onDelete: "cascade" }),
+    calendarId: integer("calendar_id")
+      .notNull()
+      .references(() => calendars.id, { onDelete: "cascade" }),
     date: text("date").notNull(),
     name: text("name").notNull(),
     source: text("source").notNull(),
@@ -52,20 +56,27 @@ export const targetVersions = sqliteTable(
   "target_versions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    tierId: integer("tier_id").notNull().references(() => tiers.id),
+    tierId: integer("tier_id")
+      .notNull()
+      .references(() => tiers.id),
     version: integer("version").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     createdById: integer("created_by_id"),
     note: text("note"),
   },
-  (t) => [uniqueIndex("target_versions_tier_version_unique").on(t.tierId, t.version), index("target_versions_tier_idx").on(t.tierId, t.createdAt)],
+  (t) => [
+    uniqueIndex("target_versions_tier_version_unique").on(t.tierId, t.version),
+    index("target_versions_tier_idx").on(t.tierId, t.createdAt),
+  ],
 );
 
 /** One cell of the target matrix: tier version x priority x metric, with the calendar it runs on. */
 export const targets = sqliteTable(
   "targets",
   {
-    versionId: integer("version_id").notNull().references(() => targetVersions.id, { onDelete: "cascade" }),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => targetVersions.id, { onDelete: "cascade" }),
     priority: text("priority", { enum: PRIORITIES }).notNull(),
     metric: text("metric", { enum: METRICS }).notNull(),
     minutes: integer("minutes").notNull(),

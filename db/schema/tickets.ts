@@ -43,8 +43,12 @@ export const tickets = sqliteTable(
   "tickets",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    organizationId: integer("organization_id").notNull().references(() => organizations.id),
-    requesterId: integer("requester_id").notNull().references(() => users.id),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    requesterId: integer("requester_id")
+      .notNull()
+      .references(() => users.id),
     subject: text("subject").notNull(),
     description: text("description").notNull(),
     productArea: text("product_area", { enum: PRODUCT_AREAS }).notNull(),
@@ -56,7 +60,9 @@ export const tickets = sqliteTable(
     sdkVersion: text("sdk_version"),
     assigneeId: integer("assignee_id").references(() => users.id),
     escalationLevel: text("escalation_level", { enum: ESCALATION_LEVELS }).notNull().default("L1"),
-    targetVersionId: integer("target_version_id").notNull().references(() => targetVersions.id),
+    targetVersionId: integer("target_version_id")
+      .notNull()
+      .references(() => targetVersions.id),
     outsideSla: integer("outside_sla", { mode: "boolean" }).notNull().default(false),
     exclusionReason: text("exclusion_reason", { enum: EXCLUSION_REASONS }),
     exclusionNote: text("exclusion_note"),
@@ -86,14 +92,32 @@ export const tickets = sqliteTable(
      */
     index("tickets_open_due_idx").on(t.nextDueAt, t.id, t.status).where(sql.raw(DUE_UNDER_SLA)),
     index("tickets_org_breached_idx")
-      .on(t.organizationId, t.id, t.subject, t.priority, t.frDueAt, t.frAchievedAt, t.waDueAt, t.waAchievedAt, t.resDueAt, t.resAchievedAt)
+      .on(
+        t.organizationId,
+        t.id,
+        t.subject,
+        t.priority,
+        t.frDueAt,
+        t.frAchievedAt,
+        t.waDueAt,
+        t.waAchievedAt,
+        t.resDueAt,
+        t.resAchievedAt,
+      )
       .where(sql.raw(HAS_BREACH)),
     index("tickets_assignee_idx").on(t.assigneeId, t.status),
     index("tickets_created_idx").on(t.createdAt),
     /** Covers the staff home's open-tickets-by-priority counts without touching the table. */
     index("tickets_open_counts_idx").on(t.status, t.priority, t.nextDueAt, t.assigneeId),
     /** Covers the tier overview's 90-day first-response attainment. */
-    index("tickets_attainment_idx").on(t.createdAt, t.organizationId, t.status, t.frStatus, t.exclusionReason, t.outsideSla),
+    index("tickets_attainment_idx").on(
+      t.createdAt,
+      t.organizationId,
+      t.status,
+      t.frStatus,
+      t.exclusionReason,
+      t.outsideSla,
+    ),
   ],
 );
 
@@ -102,7 +126,9 @@ export const ticketEvents = sqliteTable(
   "ticket_events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    ticketId: integer("ticket_id").notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    ticketId: integer("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
     /**
      * The ticket's organization (a ticket never changes organization), copied onto each event so an
      * organization's escalations are read by index, not by visiting each of its tickets.
@@ -126,8 +152,12 @@ export const comments = sqliteTable(
   "comments",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    ticketId: integer("ticket_id").notNull().references(() => tickets.id, { onDelete: "cascade" }),
-    authorId: integer("author_id").notNull().references(() => users.id),
+    ticketId: integer("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
     body: text("body").notNull(),
     visibility: text("visibility", { enum: COMMENT_VISIBILITIES }).notNull(),
     automatic: integer("automatic", { mode: "boolean" }).notNull().default(false),
@@ -139,8 +169,12 @@ export const comments = sqliteTable(
 export const watchers = sqliteTable(
   "watchers",
   {
-    ticketId: integer("ticket_id").notNull().references(() => tickets.id, { onDelete: "cascade" }),
-    userId: integer("user_id").notNull().references(() => users.id),
+    ticketId: integer("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.userId] }), index("watchers_user_idx").on(t.userId)],
 );
@@ -150,11 +184,15 @@ export const disputes = sqliteTable(
   "disputes",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    ticketId: integer("ticket_id").notNull().references(() => tickets.id, { onDelete: "cascade" }),
+    ticketId: integer("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: DISPUTE_KINDS }).notNull(),
     proposedPriority: text("proposed_priority", { enum: PRIORITIES }),
     reason: text("reason").notNull(),
-    requestedById: integer("requested_by_id").notNull().references(() => users.id),
+    requestedById: integer("requested_by_id")
+      .notNull()
+      .references(() => users.id),
     status: text("status", { enum: DISPUTE_STATUSES }).notNull().default("open"),
     decidedById: integer("decided_by_id").references(() => users.id),
     decisionNote: text("decision_note"),
@@ -168,8 +206,12 @@ export const satisfactionRatings = sqliteTable(
   "satisfaction_ratings",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    ticketId: integer("ticket_id").notNull().references(() => tickets.id, { onDelete: "cascade" }),
-    userId: integer("user_id").notNull().references(() => users.id),
+    ticketId: integer("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     score: integer("score").notNull(),
     comment: text("comment"),
     createdAt: ts("created_at").notNull(),
@@ -181,7 +223,9 @@ export const notifications = sqliteTable(
   "notifications",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     ticketId: integer("ticket_id").references(() => tickets.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
     createdAt: ts("created_at").notNull(),
@@ -205,8 +249,12 @@ export const deflectionEvents = sqliteTable(
   "deflection_events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    userId: integer("user_id").notNull().references(() => users.id),
-    organizationId: integer("organization_id").notNull().references(() => organizations.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
     kind: text("kind", { enum: ["suggestion_opened", "abandoned", "filed"] }).notNull(),
     articleId: integer("article_id"),
     query: text("query"),
