@@ -19,3 +19,11 @@ export class DomainError extends Error {
 export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} was not found.`, "errors.notFound");
 export const forbidden = () =>
   new DomainError("FORBIDDEN", "You do not have permission to do this.", "errors.forbidden");
+
+/** Throws the refusal a pure rule returned (a sentence and its i18n key), if any. */
+export function refuseIf(
+  refusal: { message: string; messageKey: string } | null,
+  code: DomainErrorCode = "INVALID",
+): void {
+  if (refusal) throw new DomainError(code, refusal.message, refusal.messageKey);
+}

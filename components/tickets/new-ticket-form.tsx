@@ -8,10 +8,15 @@ import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { inputClass, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { PRODUCT_AREAS, SDK_PLATFORMS, TICKET_CATEGORIES } from "@/db/schema/enums";
-
-const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
-type Priority = (typeof PRIORITIES)[number];
+import {
+  PRIORITIES,
+  PRODUCT_AREAS,
+  SDK_PLATFORMS,
+  TICKET_CATEGORIES,
+  type Priority,
+  type TicketCategory,
+} from "@/db/schema/enums";
+import { allowedPriorities, isPriorityAllowed, isOutsideSla, priorityFloor } from "@/server/tickets/rules";
 
 /** The customer's ticket form: the meaning of each priority beside the choice, field messages from the server. */
 export function NewTicketForm({ staff = false }: { staff?: boolean }) {
@@ -60,8 +65,9 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
   const [previewHtml, setPreviewHtml] = useState<string | null>(null);
   const preview = useMutation(trpc.tickets.preview.mutationOptions({ onSuccess: ({ html }) => setPreviewHtml(html) }));
   const create = useMutation(trpc.tickets.create.mutationOptions({ onError }));
-  const security = category === "security_vulnerability";
-  const allowed: readonly Priority[] = security ? ["P0", "P1"] : PRIORITIES;
+  const chosen = TICKET_CATEGORIES.find((c) => c === category) ?? null;
+  const floor = chosen ? priorityFloor(chosen) : null;
+  const allowed: readonly Priority[] = chosen ? allowedPriorities(chosen) : PRIORITIES;
 
   return (
     <form
@@ -76,7 +82,7 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
             subject: String(f.get("subject") ?? ""),
             description: String(f.get("description") ?? ""),
             productArea: String(f.get("productArea") ?? "") as (typeof PRODUCT_AREAS)[number],
-            category: String(f.get("category") ?? "") as (typeof TICKET_CATEGORIES)[number],
+            category: String(f.get("category") ?? "") as TicketCategory,
             priority,
             sdkPlatform: String(f.get("sdkPlatform") ?? "") || null,
             sdkVersion: String(f.get("sdkVersion") ?? "") || null,
@@ -210,8 +216,8 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
             value={category}
             onChange={(e) => {
               setCategory(e.target.value);
-              if (e.target.value === "security_vulnerability" && (priority === "P2" || priority === "P3"))
-                setPriority("P1");
+              const next = TICKET_CATEGORIES.find((c) => c === e.target.value);
+              if (next && !isPriorityAllowed(next, priority)) setPriority(priorityFloor(next) ?? priority);
             }}
             className={inputClass}
           >
@@ -225,14 +231,12 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
             ))}
           </select>
           {fieldError("category")}
-          {category === "custom_development" ? (
-            <p className="mt-1 text-sm text-slate-600">{t("form.customDev")}</p>
-          ) : null}
+          {chosen && isOutsideSla(chosen) ? <p className="mt-1 text-sm text-slate-600">{t("form.customDev")}</p> : null}
         </div>
       </div>
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">{t("form.priority")}</legend>
-        {security ? <p className="mt-1 text-sm text-amber-800">{t("form.securityFloor")}</p> : null}
+        {floor ? <p className="mt-1 text-sm text-amber-800">{t("form.securityFloor")}</p> : null}
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
           {PRIORITIES.map((p) => (
             <label

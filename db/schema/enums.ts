@@ -18,6 +18,7 @@ export const REGIONS = ["china", "americas", "emea"] as const;
 export type Region = (typeof REGIONS)[number];
 
 export const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
+export type Priority = (typeof PRIORITIES)[number];
 export const METRICS = ["firstResponse", "workaround", "resolution"] as const;
 export const CALENDAR_MODES = ["business", "always"] as const;
 export type CalendarMode = (typeof CALENDAR_MODES)[number];

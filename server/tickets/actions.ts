@@ -9,13 +9,12 @@ import { isOpenStatus, SUPPORT_ROLES, type EscalationLevel, type TicketStatus } 
 import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
-import { DomainError } from "@/server/errors";
+import { DomainError, refuseIf } from "@/server/errors";
 import { notifyRole, notifyStaff, notifyTicketPeople } from "./notify";
+import { reopenRefusal } from "./rules";
 import { appendTicketEvents, findVisibleTicket } from "./service";
 
-const DAY = 86_400_000;
 type TicketEventInput = Parameters<typeof appendTicketEvents>[2][number];
-export const REOPEN_WINDOW_DAYS = 14;
 
 const isStaff = (u: SessionUser) => u.role !== "customer";
 
@@ -181,14 +180,7 @@ export function resolveTicket(
 export function reopenTicket(db: Db, user: SessionUser, input: { ticketId: number; reason: string }, now: Date) {
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
-    if (ticket.status !== "resolved" && ticket.status !== "closed")
-      throw new DomainError("CONFLICT", "Only a resolved ticket can be reopened.", "tickets.errors.notResolved");
-    if (!ticket.resolvedAt || now.getTime() - ticket.resolvedAt.getTime() > REOPEN_WINDOW_DAYS * DAY)
-      throw new DomainError(
-        "CONFLICT",
-        "A ticket can be reopened within 14 days of its resolution; please file a new ticket.",
-        "tickets.errors.reopenWindow",
-      );
+    refuseIf(reopenRefusal(ticket, now), "CONFLICT");
     tx.insert(comments)
       .values({ ticketId: ticket.id, authorId: user.id, body: input.reason, visibility: "public", createdAt: now })
       .run();

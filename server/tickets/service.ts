@@ -26,12 +26,13 @@ import { recordAudit } from "@/server/audit/service";
 import { orgScope } from "@/server/api/scope";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError, notFound, refuseIf } from "@/server/errors";
 import { isMoreUrgent, slaRiskState, type Metric, type Priority } from "@/server/sla/evaluate";
 import { explainDue } from "@/server/sla/explain";
 import { loadTicketSlaInput, refreshTicketSla } from "@/server/sla/service";
 import { foldComplaints } from "./complaint";
 import { renderTicketMarkdown } from "./render";
+import { isOutsideSla, priorityRefusal } from "./rules";
 import { notifyRole, notifyTicketPeople } from "./notify";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -96,10 +97,7 @@ export function changePriority(
     const ticket = findVisibleTicket(tx, actor, input.ticketId);
     if (!isOpenStatus(ticket.status))
       throw new DomainError("CONFLICT", "Only an open ticket's priority can change.", "tickets.errors.notOpen");
-    if (ticket.priority === input.priority)
-      throw new DomainError("INVALID", "The ticket already has this priority.", "tickets.errors.samePriority");
-    if (ticket.category === "security_vulnerability" && (input.priority === "P2" || input.priority === "P3"))
-      throw new DomainError("INVALID", "A security vulnerability is never below P1.", "tickets.errors.securityFloor");
+    refuseIf(priorityRefusal(ticket, input.priority));
     appendTicketEvents(
       tx,
       ticket.id,
@@ -179,8 +177,7 @@ export function openDispute(
     if (input.kind === "priority") {
       if (!input.proposedPriority)
         throw new DomainError("INVALID", "Choose the priority you propose.", "tickets.errors.proposeRequired");
-      if (input.proposedPriority === ticket.priority)
-        throw new DomainError("INVALID", "The ticket already has this priority.", "tickets.errors.samePriority");
+      refuseIf(priorityRefusal(ticket, input.proposedPriority));
     } else if (!ticket.exclusionReason)
       throw new DomainError("INVALID", "This ticket is not excluded.", "tickets.errors.notExcluded");
     const row = tx
@@ -230,6 +227,10 @@ export function decideDispute(
     if (dispute.status !== "open")
       throw new DomainError("CONFLICT", "This dispute has already been decided.", "tickets.errors.disputeDecided");
     const ticket = findVisibleTicket(tx, actor, dispute.ticketId);
+    // A dispute opened before the rules applied to it (or whose ticket changed category since)
+    // can be rejected, but never upheld into a priority the ticket may not hold.
+    if (input.upheld && dispute.kind === "priority" && dispute.proposedPriority)
+      refuseIf(priorityRefusal({ category: ticket.category }, dispute.proposedPriority));
     tx.update(disputes)
       .set({
         status: input.upheld ? "upheld" : "rejected",
@@ -544,12 +545,7 @@ export type FileTicketInput = {
  * never below P1; a custom development request goes to the account manager and is outside the SLA.
  */
 export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, now: Date): { id: number } {
-  if (input.category === "security_vulnerability" && (input.priority === "P2" || input.priority === "P3"))
-    throw new DomainError(
-      "INVALID",
-      "A security vulnerability cannot be filed below P1.",
-      "tickets.errors.securityFloor",
-    );
+  refuseIf(priorityRefusal({ category: input.category }, input.priority));
   return db.transaction((tx) => {
     let requesterId = user.id;
     let organizationId = user.organizationId;
@@ -577,7 +573,7 @@ export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, no
       .limit(1)
       .get();
     if (!version) throw notFound("Target version");
-    const custom = input.category === "custom_development";
+    const custom = isOutsideSla(input.category);
     const row = tx
       .insert(tickets)
       .values({

@@ -56,6 +56,38 @@ describe("filing and reading tickets", () => {
     expect(db.select().from(tickets).all().length).toBe(before);
   });
 
+  it("a security vulnerability cannot be disputed below P1, nor a stored dispute upheld into P3", async () => {
+    const customer = callerAs(db, "dev@nimbus.example", at(5));
+    const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({
+      ...NEW_TICKET,
+      category: "security_vulnerability",
+      priority: "P1",
+    });
+    await expect(
+      customer.tickets.openDispute({ ticketId: id, kind: "priority", proposedPriority: "P3", reason: "Not urgent" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { messageKey: "tickets.errors.securityFloor" } });
+    // A dispute opened while the ticket was a functional bug, decided after staff reclassified it.
+    const { id: bugId } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({
+      ...NEW_TICKET,
+      priority: "P1",
+    });
+    const { id: disputeId } = await customer.tickets.openDispute({
+      ticketId: bugId,
+      kind: "priority",
+      proposedPriority: "P3",
+      reason: "Only a question",
+    });
+    db.update(tickets).set({ category: "security_vulnerability" }).where(eq(tickets.id, bugId)).run();
+    const manager = callerAs(db, "manager@attain.test", at(10));
+    await expect(manager.tickets.decideDispute({ disputeId, upheld: true, note: "Agreed" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect(stored(bugId).priority).toBe("P1");
+    expect(db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, bugId)).all()).toHaveLength(2);
+    await manager.tickets.decideDispute({ disputeId, upheld: false, note: "It is a security issue" });
+    expect(stored(bugId).priority).toBe("P1");
+  });
+
   it("a customer of another organization gets not-found for a ticket id it guesses", async () => {
     const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, priority: "P2" });
     await expect(callerAs(db, "ops@orbit.example", FILED).tickets.get({ id })).rejects.toMatchObject({

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { PRIORITIES, TICKET_CATEGORIES } from "@/db/schema/enums";
+import { allowedPriorities, isPriorityAllowed, priorityRefusal, reopenRefusal } from "./rules";
+
+describe("ticket rules", () => {
+  it("a security vulnerability may only be P0 or P1; every other category may take any priority", () => {
+    expect(allowedPriorities("security_vulnerability")).toEqual(["P0", "P1"]);
+    for (const c of TICKET_CATEGORIES.filter((c) => c !== "security_vulnerability"))
+      expect(allowedPriorities(c)).toEqual(PRIORITIES);
+    expect(isPriorityAllowed("security_vulnerability", "P3")).toBe(false);
+    expect(isPriorityAllowed("functional_bug", "P3")).toBe(true);
+  });
+
+  it("refuses a security vulnerability at P2 or P3 whoever proposes it, and a priority it already has", () => {
+    expect(priorityRefusal({ category: "security_vulnerability" }, "P3")?.messageKey).toBe(
+      "tickets.errors.securityFloor",
+    );
+    expect(priorityRefusal({ category: "security_vulnerability", priority: "P1" }, "P2")?.messageKey).toBe(
+      "tickets.errors.securityFloor",
+    );
+    expect(priorityRefusal({ category: "functional_bug", priority: "P2" }, "P2")?.messageKey).toBe(
+      "tickets.errors.samePriority",
+    );
+    expect(priorityRefusal({ category: "security_vulnerability", priority: "P1" }, "P0")).toBeNull();
+  });
+
+  it("a ticket resolved 2026-11-20 12:00 UTC can be reopened until 14 days later, not a millisecond after", () => {
+    const resolvedAt = new Date("2026-11-20T12:00:00Z");
+    const ticket = { status: "resolved" as const, resolvedAt };
+    expect(reopenRefusal(ticket, new Date("2026-12-04T12:00:00Z"))).toBeNull();
+    expect(reopenRefusal(ticket, new Date("2026-12-04T12:00:00.001Z"))?.messageKey).toBe("tickets.errors.reopenWindow");
+    expect(reopenRefusal({ status: "open", resolvedAt: null }, resolvedAt)?.messageKey).toBe(
+      "tickets.errors.notResolved",
+    );
+  });
+});

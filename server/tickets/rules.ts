@@ -1,0 +1,66 @@
+/**
+ * The ticket rules, each written once: filing, staff priority changes, customer disputes, manager
+ * decisions, reopening and the new-ticket form all ask this module. Pure: no database, no clock
+ * (`now` is an argument), importable by client components.
+ */
+import { isOpenStatus, PRIORITIES, type Priority, type TicketCategory, type TicketStatus } from "@/db/schema/enums";
+
+/** A reason a rule refuses, with the i18n key the user reads and the English sentence. */
+export type RuleRefusal = { messageKey: string; message: string };
+
+/** The least urgent priority a category may have: a security vulnerability is never below P1. */
+export function priorityFloor(category: TicketCategory): Priority | null {
+  return category === "security_vulnerability" ? "P1" : null;
+}
+
+/** The priorities a ticket of this category may hold, most urgent first (what the form offers). */
+export function allowedPriorities(category: TicketCategory): readonly Priority[] {
+  const floor = priorityFloor(category);
+  return floor ? PRIORITIES.slice(0, PRIORITIES.indexOf(floor) + 1) : PRIORITIES;
+}
+
+/** Whether a ticket of this category may hold this priority, whoever sets it and however. */
+export function isPriorityAllowed(category: TicketCategory, priority: Priority): boolean {
+  return allowedPriorities(category).includes(priority);
+}
+
+const SECURITY_FLOOR: RuleRefusal = {
+  messageKey: "tickets.errors.securityFloor",
+  message: "A security vulnerability is never below P1.",
+};
+
+/**
+ * Why a ticket cannot take this priority, or null when it can: the one check behind filing, a
+ * staff change, a customer's dispute and a manager upholding it.
+ */
+export function priorityRefusal(
+  ticket: { category: TicketCategory; priority?: Priority },
+  priority: Priority,
+): RuleRefusal | null {
+  if (!isPriorityAllowed(ticket.category, priority)) return SECURITY_FLOOR;
+  if (ticket.priority === priority)
+    return { messageKey: "tickets.errors.samePriority", message: "The ticket already has this priority." };
+  return null;
+}
+
+/** A custom development request is not a defect: it goes to the account manager and is outside the SLA. */
+export const isOutsideSla = (category: TicketCategory): boolean => category === "custom_development";
+
+/** How long after its resolution the customer may reopen a ticket instead of filing a new one. */
+export const REOPEN_WINDOW_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+/** Why a ticket cannot be reopened now, or null when it can (resolved or closed, within the window). */
+export function reopenRefusal(
+  ticket: { status: TicketStatus; resolvedAt: Date | null },
+  now: Date,
+): RuleRefusal | null {
+  if (isOpenStatus(ticket.status))
+    return { messageKey: "tickets.errors.notResolved", message: "Only a resolved ticket can be reopened." };
+  if (!ticket.resolvedAt || now.getTime() - ticket.resolvedAt.getTime() > REOPEN_WINDOW_DAYS * DAY_MS)
+    return {
+      messageKey: "tickets.errors.reopenWindow",
+      message: "A ticket can be reopened within 14 days of its resolution; please file a new ticket.",
+    };
+  return null;
+}
