@@ -25,6 +25,8 @@ const config = [
       "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Layers point one way (docs/ARCHITECTURE.md): no module may reach itself through its imports.
+      "import/no-cycle": ["error", { ignoreExternal: true }],
     },
   },
   // Formatting is Prettier's alone (checked by `npm run format:check` in npm test).

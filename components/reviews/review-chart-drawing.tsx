@@ -12,7 +12,19 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { ReviewChartProps } from "./review-chart";
+
+export type ChartSeries = { key: string; label: string; color: string };
+
+export type ReviewChartProps = {
+  data: Record<string, string | number | null>[];
+  xKey: string;
+  series: ChartSeries[];
+  domain?: [number, number];
+  reference?: { value: number; label: string };
+  unit?: string;
+  /** Long category names: slanted labels so they do not overlap. */
+  angled?: boolean;
+};
 
 export function ReviewBars({ data, xKey, series, domain, reference, unit = "", angled = false }: ReviewChartProps) {
   return (

@@ -3,18 +3,8 @@
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 
-export type ChartSeries = { key: string; label: string; color: string };
-
-export type ReviewChartProps = {
-  data: Record<string, string | number | null>[];
-  xKey: string;
-  series: ChartSeries[];
-  domain?: [number, number];
-  reference?: { value: number; label: string };
-  unit?: string;
-  /** Long category names: slanted labels so they do not overlap. */
-  angled?: boolean;
-};
+export type { ChartSeries, ReviewChartProps } from "./review-chart-drawing";
+import type { ReviewChartProps } from "./review-chart-drawing";
 
 function Loading() {
   const t = useTranslations("reviews");

@@ -15,7 +15,7 @@ import type { ProductArea, Region, TicketCategory } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
 import type { BusinessCalendar } from "@/server/sla/clock";
 import type { Priority, SlaTargets } from "@/server/sla/evaluate";
-import { loadCalendar, loadTargets } from "@/server/sla/service";
+import { loadCalendar, loadTargets } from "@/server/sla/load";
 import {
   bandOf,
   monthOf,

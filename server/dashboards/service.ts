@@ -14,7 +14,7 @@ import { availabilityOverview, type TierMonth } from "@/server/availability/serv
 import { cachedRead, minuteOf } from "@/server/cache/read-cache";
 import type { Db } from "@/server/db";
 import { METRICS, PRIORITIES, type Metric, type Priority } from "@/server/sla/evaluate";
-import { loadCalendar, loadTargets } from "@/server/sla/service";
+import { loadCalendar, loadTargets } from "@/server/sla/load";
 import {
   agedBreaches,
   cellsAt,

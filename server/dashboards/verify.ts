@@ -6,7 +6,7 @@ import type { Db } from "@/server/db";
 import type { BusinessCalendar } from "@/server/sla/clock";
 import { evaluateSla, METRICS, PRIORITIES, type Metric, type Priority, type SlaTargets } from "@/server/sla/evaluate";
 import { toSlaEvents, type StoredEvent } from "@/server/sla/events";
-import { loadCalendar, loadTargets } from "@/server/sla/service";
+import { loadCalendar, loadTargets } from "@/server/sla/load";
 import { figures, getAttainment, type Figures } from "./attainment";
 
 type Counts = { met: number; breached: number; excluded: number };

@@ -6,7 +6,7 @@ import type { BusinessCalendar } from "./clock";
 import { classifyStateChange, type StateChange } from "./drift";
 import { evaluateSla, type SlaTargets } from "./evaluate";
 import { toSlaEvents, type StoredEvent } from "./events";
-import { loadCalendar, loadTargets } from "./service";
+import { loadCalendar, loadTargets } from "./load";
 import { toStoredSlaState, type StoredSlaState } from "./state";
 
 export type RecomputeProgress = { done: number; total: number; elapsedMs: number };

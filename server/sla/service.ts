@@ -1,29 +1,14 @@
 import { asc, eq } from "drizzle-orm";
-import { calendars, holidays, organizations, targets, ticketEvents, tickets } from "@/db/schema";
+import { organizations, ticketEvents, tickets } from "@/db/schema";
 import type { Db } from "@/server/db";
 import { updateTicketRollups } from "@/server/dashboards/rollup-service";
 import { notFound } from "@/server/errors";
-import type { BusinessCalendar } from "./clock";
-import { evaluateSla, type SlaTargets } from "./evaluate";
+import { evaluateSla } from "./evaluate";
 import { toSlaEvents } from "./events";
 import { toStoredSlaState, type StoredSlaState } from "./state";
-import { buildSlaTargets } from "./targets";
+import { loadCalendar, loadTargets } from "./load";
 
 type Tx = Pick<Db, "select" | "update" | "insert" | "delete">;
-
-/** Loads a calendar with its holidays as the clock module's plain data. */
-export function loadCalendar(db: Pick<Db, "select">, calendarId: number): BusinessCalendar {
-  const row = db.select().from(calendars).where(eq(calendars.id, calendarId)).get();
-  if (!row) throw notFound("Calendar");
-  const days = db.select({ date: holidays.date }).from(holidays).where(eq(holidays.calendarId, calendarId)).all();
-  return { timeZone: row.timeZone, hours: row.hours, holidays: days.map((d) => d.date) };
-}
-
-/** The target matrix of a version, on the given business calendar. */
-export function loadTargets(db: Pick<Db, "select">, versionId: number, business: BusinessCalendar): SlaTargets {
-  const cells = db.select().from(targets).where(eq(targets.versionId, versionId)).all();
-  return buildSlaTargets(cells, business);
-}
 
 /** Everything needed to evaluate one ticket: its events, targets and calendar. */
 export function loadTicketSlaInput(db: Pick<Db, "select">, ticketId: number) {

@@ -6,7 +6,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { cachedRead } from "@/server/cache/read-cache";
 import type { Db } from "@/server/db";
 import { slaRiskState, type Metric, type MetricOutcome, type Priority, type SlaTargets } from "@/server/sla/evaluate";
-import { loadCalendar, loadTargets } from "@/server/sla/service";
+import { loadCalendar, loadTargets } from "@/server/sla/load";
 
 export type QueueFilters = {
   tier?: TierCode;

@@ -1,0 +1,26 @@
+/**
+ * Loads the SLA engine's inputs (a calendar with its holidays, a version's target matrix) as the
+ * pure modules' plain data. Read by the SLA service, the rollups, the queue and the dashboards alike,
+ * so it depends on none of them.
+ */
+import { eq } from "drizzle-orm";
+import { calendars, holidays, targets } from "@/db/schema";
+import type { Db } from "@/server/db";
+import { notFound } from "@/server/errors";
+import type { BusinessCalendar } from "./clock";
+import type { SlaTargets } from "./evaluate";
+import { buildSlaTargets } from "./targets";
+
+/** Loads a calendar with its holidays as the clock module's plain data. */
+export function loadCalendar(db: Pick<Db, "select">, calendarId: number): BusinessCalendar {
+  const row = db.select().from(calendars).where(eq(calendars.id, calendarId)).get();
+  if (!row) throw notFound("Calendar");
+  const days = db.select({ date: holidays.date }).from(holidays).where(eq(holidays.calendarId, calendarId)).all();
+  return { timeZone: row.timeZone, hours: row.hours, holidays: days.map((d) => d.date) };
+}
+
+/** The target matrix of a version, on the given business calendar. */
+export function loadTargets(db: Pick<Db, "select">, versionId: number, business: BusinessCalendar): SlaTargets {
+  const cells = db.select().from(targets).where(eq(targets.versionId, versionId)).all();
+  return buildSlaTargets(cells, business);
+}
