@@ -1,12 +1,18 @@
-import { BUSINESS_DAY_MINUTES } from "@/db/seed/reference";
-
 type T = (key: string, values?: Record<string, string | number>) => string;
 
-/** A target as people state it: "15 min", "4 h", "4 business hours", "5 business days". */
-export function formatTarget(t: T, minutes: number, mode: "business" | "always"): string {
+/**
+ * A target as people state it: "15 min", "4 h", "4 business hours", "5 business days", where a
+ * business day is the measuring calendar's usual day (server/sla/business-day.ts; null: none).
+ */
+export function formatTarget(
+  t: T,
+  minutes: number,
+  mode: "business" | "always",
+  businessDayMinutes: number | null,
+): string {
   if (mode === "business") {
-    if (minutes >= BUSINESS_DAY_MINUTES && minutes % BUSINESS_DAY_MINUTES === 0)
-      return t("duration.businessDays", { n: minutes / BUSINESS_DAY_MINUTES });
+    if (businessDayMinutes && minutes >= businessDayMinutes && minutes % businessDayMinutes === 0)
+      return t("duration.businessDays", { n: minutes / businessDayMinutes });
     return t("duration.businessHours", { n: Math.round((minutes / 60) * 10) / 10 });
   }
   return minutes < 60 || minutes % 60 !== 0

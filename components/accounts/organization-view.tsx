@@ -4,6 +4,7 @@ import { TargetsTable } from "@/components/sla/targets-table";
 import { Badge } from "@/components/ui/badge";
 import { Card, Stat } from "@/components/ui/card";
 import { workingHoursInZone } from "@/server/accounts/working-hours";
+import { businessDayMinutes } from "@/server/sla/business-day";
 import type { AppRouter } from "@/server/api/root";
 import type { inferRouterOutputs } from "@trpc/server";
 
@@ -193,7 +194,11 @@ export async function OrganizationSummary({ org }: { org: OrganizationData }) {
       <Card id="org-entitlements" title={t("home.customer.entitlements")}>
         <EntitlementList tier={tier} layout="grid" />
         <div className="mt-4">
-          <TargetsTable caption={t("home.customer.targets")} targets={org.targets} />
+          <TargetsTable
+            caption={t("home.customer.targets")}
+            targets={org.targets}
+            businessDayMinutes={businessDayMinutes(org.calendar.hours)}
+          />
         </div>
       </Card>
     </>

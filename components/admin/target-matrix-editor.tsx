@@ -48,7 +48,8 @@ export function TargetMatrixEditor({
   businessDayMinutes,
 }: {
   tierCode: TierCode;
-  businessDayMinutes: number;
+  /** The regional calendars' usual business day; null when no calendar is ever open. */
+  businessDayMinutes: number | null;
 }) {
   const trpc = useTRPC();
   const t = useTranslations("adminEdit");
@@ -70,7 +71,8 @@ export function TargetMatrixEditor({
           key={current.version}
           tierCode={tierCode}
           current={current}
-          businessDayMinutes={businessDayMinutes}
+          // Without an open calendar there is no business day: the unit is not offered, and no amount equals one.
+          businessDayMinutes={businessDayMinutes ?? Number.POSITIVE_INFINITY}
           inForce={t("targets.inForce", {
             version: current.version,
             date: format.dateTime(current.createdAt, { dateStyle: "medium", timeStyle: "short" }),
@@ -78,7 +80,7 @@ export function TargetMatrixEditor({
           onSaved={(version) => setStatus(t("targets.saved", { version }))}
           onReload={() => void query.refetch()}
         />
-        <VersionHistory versions={query.data.versions} />
+        <VersionHistory versions={query.data.versions} businessDayMinutes={businessDayMinutes} />
       </div>
     </>
   );
@@ -268,7 +270,10 @@ function MatrixForm({
                           onChange={(e) => changeUnit(key, e.target.value as TargetUnit)}
                           className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
                         >
-                          {TARGET_UNITS.filter((u) => u !== "businessDays" || cell.mode === "business").map((u) => (
+                          {TARGET_UNITS.filter(
+                            (u) =>
+                              u !== "businessDays" || (cell.mode === "business" && Number.isFinite(businessDayMinutes)),
+                          ).map((u) => (
                             <option key={u} value={u}>
                               {t(`targets.units.${u}`)}
                             </option>
@@ -293,8 +298,8 @@ function MatrixForm({
                           : minutes === null
                             ? t("targets.noTarget")
                             : cell.unit === "minutes"
-                              ? formatTarget(tt, minutes, cell.mode)
-                              : `${formatTarget(tt, minutes, cell.mode)} ${t("targets.equals", { minutes })}`}
+                              ? formatTarget(tt, minutes, cell.mode, businessDayMinutes)
+                              : `${formatTarget(tt, minutes, cell.mode, businessDayMinutes)} ${t("targets.equals", { minutes })}`}
                       </p>
                       <FieldError id={`${id}-error`} message={error} />
                     </div>
@@ -364,12 +369,14 @@ function MatrixForm({
   );
 }
 
-function VersionHistory({ versions }: { versions: Versions }) {
+function VersionHistory({ versions, businessDayMinutes }: { versions: Versions; businessDayMinutes: number | null }) {
   const t = useTranslations("adminEdit");
   const tt = useTranslations();
   const format = useFormatter();
   const describe = (v: { minutes: number; calendarMode: CalendarMode } | null) =>
-    v ? `${formatTarget(tt, v.minutes, v.calendarMode)} · ${tt(`coverage.${v.calendarMode}`)}` : t("targets.none");
+    v
+      ? `${formatTarget(tt, v.minutes, v.calendarMode, businessDayMinutes)} · ${tt(`coverage.${v.calendarMode}`)}`
+      : t("targets.none");
   return (
     <Card id="target-history" title={t("targets.history")} description={t("targets.historyDescription")}>
       <ol className="space-y-3">

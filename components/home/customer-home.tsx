@@ -4,6 +4,7 @@ import { formatPercent } from "@/components/format";
 import { ServiceStatusCard } from "@/components/home/service-status-card";
 import { TargetsTable } from "@/components/sla/targets-table";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
+import { businessDayMinutes } from "@/server/sla/business-day";
 
 export async function CustomerHome({ overview, userName }: { overview: OrganizationOverview; userName: string }) {
   const t = await getTranslations();
@@ -44,7 +45,11 @@ export async function CustomerHome({ overview, userName }: { overview: Organizat
               calendar: `${t("home.customer.calendarName", { region: t(`region.${overview.region}`) })} (${overview.calendar.timeZone})`,
             })}
           >
-            <TargetsTable caption={t("home.customer.targets")} targets={overview.targets} />
+            <TargetsTable
+              caption={t("home.customer.targets")}
+              targets={overview.targets}
+              businessDayMinutes={businessDayMinutes(overview.calendar.hours)}
+            />
           </Card>
         </div>
         <div className="min-w-0 space-y-6">

@@ -19,10 +19,13 @@ export type TargetCell = {
 export async function TargetsTable({
   caption,
   targets,
+  businessDayMinutes,
   inline = false,
 }: {
   caption: string;
   targets: readonly TargetCell[];
+  /** The measuring calendar's usual business day (server/sla/business-day.ts). */
+  businessDayMinutes: number | null;
   inline?: boolean;
 }) {
   const t = await getTranslations();
@@ -49,10 +52,12 @@ export async function TargetsTable({
                   {!cell ? (
                     <span className="text-slate-400">{t("home.customer.noTarget")}</span>
                   ) : inline ? (
-                    `${formatTarget(t, cell.minutes, cell.calendarMode)} · ${t(`coverage.${cell.calendarMode}`)}`
+                    `${formatTarget(t, cell.minutes, cell.calendarMode, businessDayMinutes)} · ${t(`coverage.${cell.calendarMode}`)}`
                   ) : (
                     <>
-                      <span className="font-medium">{formatTarget(t, cell.minutes, cell.calendarMode)}</span>
+                      <span className="font-medium">
+                        {formatTarget(t, cell.minutes, cell.calendarMode, businessDayMinutes)}
+                      </span>
                       <span className="ml-1 text-xs text-slate-500">{t(`coverage.${cell.calendarMode}`)}</span>
                     </>
                   )}

@@ -8,6 +8,7 @@ import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { typicalBusinessDayMinutes } from "@/server/sla/business-day";
 
 export const metadata: Metadata = { title: "Tiers and targets" };
 
@@ -48,7 +49,12 @@ export default async function AdminPage() {
               </Link>
             }
           >
-            <TargetsTable caption={`${t(`tier.${tier.code}`)}: ${t("admin.title")}`} targets={tier.cells} inline />
+            <TargetsTable
+              caption={`${t(`tier.${tier.code}`)}: ${t("admin.title")}`}
+              targets={tier.cells}
+              businessDayMinutes={typicalBusinessDayMinutes(calendars)}
+              inline
+            />
             <p className="mt-3 text-sm text-slate-600">
               <span className="font-medium text-slate-800">{t("admin.credits")}: </span>
               {tier.creditSchedule

@@ -5,9 +5,9 @@ import { BackToAdmin } from "@/components/admin/back-link";
 import { TargetMatrixEditor } from "@/components/admin/target-matrix-editor";
 import { Refused } from "@/components/ui/refused";
 import { TIER_CODES, type TierCode } from "@/db/schema/enums";
-import { BUSINESS_DAY_MINUTES } from "@/db/seed/reference";
-import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { typicalBusinessDayMinutes } from "@/server/sla/business-day";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminEdit");
@@ -21,12 +21,15 @@ export default async function TargetsPage({ params }: { params: Promise<{ tier: 
   if (user?.role !== "admin") return <Refused roles={["admin"]} />;
   const { tier } = await params;
   if (!isTierCode(tier)) notFound();
-  await getQueryClient().prefetchQuery(trpc.admin.targetVersions.queryOptions({ tierCode: tier }));
+  const [calendars] = await Promise.all([
+    (await serverCaller()).admin.calendars(),
+    getQueryClient().prefetchQuery(trpc.admin.targetVersions.queryOptions({ tierCode: tier })),
+  ]);
   return (
     <>
       <BackToAdmin />
       <HydrateClient>
-        <TargetMatrixEditor tierCode={tier} businessDayMinutes={BUSINESS_DAY_MINUTES} />
+        <TargetMatrixEditor tierCode={tier} businessDayMinutes={typicalBusinessDayMinutes(calendars)} />
       </HydrateClient>
     </>
   );
