@@ -1,5 +1,5 @@
 /**
- * The deterministic demo of DESIGN.md: reference data, staff and the demo sign-ins, about 40
+ * The deterministic demo (docs/DOMAIN.md): reference data, staff and the demo sign-ins, about 40
  * organizations across tiers and regions, two years of tickets with realistic event logs, the
  * knowledge base, engagements and incidents. Everything is relative to `anchor` (the moment the
  * demo is "now"), so the same anchor always gives the same database.

@@ -1,5 +1,5 @@
 /**
- * Reference data of DESIGN.md: the three tiers, their default SLA target matrix, and the three
+ * Reference data of docs/DOMAIN.md: the three tiers, their default SLA target matrix, and the three
  * regional support calendars with their public holidays. Shared by the demo seed, the scale seed
  * and the tests.
  */
@@ -54,7 +54,7 @@ export const TIER_DEFAULTS: {
   },
 ];
 
-/** Credit schedule below the commitment (DESIGN.md defaults); `below: null` means the commitment itself. */
+/** Credit schedule below the commitment (docs/DOMAIN.md defaults); `below: null` means the commitment itself. */
 export function defaultCreditSchedule(commitment: number): { below: number; percent: number }[] {
   return [
     { below: commitment, percent: 10 },

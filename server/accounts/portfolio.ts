@@ -221,7 +221,7 @@ export function organizationHealth(db: Db, organization: { id: number; contractE
 
 /**
  * The staff directory of organizations: search by name, filter by tier, with the account manager
- * and renewal. Staff read every organization (DESIGN.md); at most `limit` rows.
+ * and renewal. Staff read every organization (docs/DOMAIN.md); at most `limit` rows.
  */
 export function searchOrganizations(db: Db, filter: { q?: string; tier?: TierCode }, now: Date, limit = 200) {
   const conditions: (SQL | undefined)[] = [];

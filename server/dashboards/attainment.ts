@@ -289,7 +289,7 @@ export function sumCells(cells: readonly Cell[]): Figures {
 }
 
 /**
- * SLA attainment for a period, per metric and per metric x priority, following DESIGN.md: counted
+ * SLA attainment for a period, per metric and per metric x priority, following docs/DOMAIN.md: counted
  * per target over the targets whose outcome fell in [from, to) (met: achieved in it; breached: its
  * due time in it), targets of excluded tickets counted beside instead of in n, tickets outside the
  * SLA ignored. Priority is the ticket's priority in force. Read from the rollups kept current by

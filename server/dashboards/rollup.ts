@@ -108,7 +108,7 @@ export type RollupDeltas = {
 
 /**
  * The rollup rows a ticket's facts add (sign 1) or take away (sign -1). Excluded tickets count in
- * `excluded` only (never in met, breached, bands or breaches by category), per DESIGN.md.
+ * `excluded` only (never in met, breached, bands or breaches by category), per docs/DOMAIN.md.
  */
 export function rollupDeltas(f: TicketFacts, sign: 1 | -1): RollupDeltas {
   const out: RollupDeltas = { sla: [], breaches: [], satisfaction: [] };

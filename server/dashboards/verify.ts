@@ -16,7 +16,7 @@ const key = (tier: TierCode, metric: Metric, priority: Priority) => `${tier}|${m
 
 /**
  * Attainment counts per tier, metric and priority computed the slow way: every ticket's events
- * through evaluateSla at `now`, then DESIGN.md's rule applied to each outcome (met when achieved in
+ * through evaluateSla at `now`, then docs/DOMAIN.md's rule applied to each outcome (met when achieved in
  * [from, to), breached when its due time is in it, excluded tickets beside, outside-SLA ignored).
  * Shares nothing with the rollups but the evaluation itself, which is what makes it a check.
  */

@@ -22,7 +22,7 @@ const DAY = 510;
 const china = (minutes: number) => ({ minutes, calendar: CHINA });
 const allDay = (minutes: number) => ({ minutes, calendar: ALWAYS_OPEN });
 
-/** The Basic tier defaults of DESIGN.md on the China calendar. */
+/** The Basic tier defaults of docs/DOMAIN.md on the China calendar. */
 const BASIC_CHINA: SlaTargets = {
   P0: { firstResponse: china(240), workaround: china(2 * DAY), resolution: china(15 * DAY) },
   P1: { firstResponse: china(480), workaround: china(3 * DAY), resolution: china(20 * DAY) },

@@ -262,7 +262,7 @@ function evaluateMetric(s: Scan, metric: Metric, targets: SlaTargets, nowMs: num
 /**
  * The SLA outcome of one ticket at `now`: every SLA figure in the product comes from here.
  *
- * Invariants (see DESIGN.md "The SLA evaluation module"):
+ * Invariants (see docs/DOMAIN.md "The SLA evaluation module"):
  * - pure: events after `now` are ignored and nothing else is read; events before `created` are ignored;
  * - a metric appears only if the priority in force for it has a target; the priority in force is the
  *   one at the metric's achievement, or the current one while it is open;
@@ -347,7 +347,7 @@ export function traceSla(events: SlaEvent[], targets: SlaTargets, now: Date): Sl
 export type SlaRisk = { state: "onTrack" | "atRisk"; remainingMinutes: number };
 
 /**
- * Whether an open metric is at risk: 25 % or less of its target left (DESIGN.md). Remaining is the
+ * Whether an open metric is at risk: 25 % or less of its target left (docs/DOMAIN.md). Remaining is the
  * target calendar's open minutes from `now` to `dueAt`; while paused, dueAt already assumes the clock
  * resumes at `now`, so remaining is what is left of the target. Pass the target in force for the
  * metric (the current priority's target while it is open).
