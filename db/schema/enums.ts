@@ -20,6 +20,7 @@ export type Region = (typeof REGIONS)[number];
 export const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
 export type Priority = (typeof PRIORITIES)[number];
 export const METRICS = ["firstResponse", "workaround", "resolution"] as const;
+export type Metric = (typeof METRICS)[number];
 export const CALENDAR_MODES = ["business", "always"] as const;
 export type CalendarMode = (typeof CALENDAR_MODES)[number];
 
@@ -38,6 +39,8 @@ export const OPEN_TICKET_STATUSES = [
   "pending_customer",
   "workaround_provided",
 ] as const satisfies readonly TicketStatus[];
+/** The open statuses as an SQL list, for raw fragments and partial indexes: `status in (${OPEN_STATUS_SQL_LIST})`. */
+export const OPEN_STATUS_SQL_LIST = OPEN_TICKET_STATUSES.map((s) => `'${s}'`).join(",");
 /** True for a ticket still being worked (not resolved or closed). */
 export const isOpenStatus = (status: TicketStatus): boolean =>
   (OPEN_TICKET_STATUSES as readonly TicketStatus[]).includes(status);
@@ -154,3 +157,26 @@ export const MEETING_STATUSES = ["requested", "scheduled", "declined"] as const;
 export const REVIEW_STATUSES = ["draft", "shared", "acknowledged"] as const;
 
 export const SLA_STATUSES = ["running", "paused", "met", "breached"] as const;
+
+/** What an in-app notification (and its email) tells a person; each has its sentence in the i18n files. */
+export const NOTIFICATION_KINDS = [
+  "reply",
+  "customer_reply",
+  "status_changed",
+  "workaround",
+  "resolved",
+  "reopened",
+  "escalated",
+  "assigned",
+  "complaint",
+  "complaint_answered",
+  "dispute",
+  "dispute_decided",
+  "priority_changed",
+  "excluded",
+  "meeting_requested",
+  "meeting_scheduled",
+  "meeting_declined",
+  "review_shared",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

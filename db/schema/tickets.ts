@@ -7,6 +7,8 @@ import {
   DISPUTE_STATUSES,
   ESCALATION_LEVELS,
   EXCLUSION_REASONS,
+  NOTIFICATION_KINDS,
+  OPEN_STATUS_SQL_LIST,
   PRIORITIES,
   PRODUCT_AREAS,
   RESOLUTION_KINDS,
@@ -26,7 +28,7 @@ const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
  * whose unary plus keeps SQLite from choosing a status index and sorting every open ticket instead.
  */
 export const DUE_UNDER_SLA = `"next_due_at" is not null and "outside_sla" = 0`;
-export const OPEN_UNDER_SLA = `${DUE_UNDER_SLA} and +"status" in ('new','open','pending_customer','workaround_provided')`;
+export const OPEN_UNDER_SLA = `${DUE_UNDER_SLA} and +"status" in (${OPEN_STATUS_SQL_LIST})`;
 
 /**
  * Tickets with a breached target: the partial index a service review reads its breach list from
@@ -227,7 +229,7 @@ export const notifications = sqliteTable(
       .notNull()
       .references(() => users.id),
     ticketId: integer("ticket_id").references(() => tickets.id, { onDelete: "cascade" }),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
     createdAt: ts("created_at").notNull(),
     readAt: ts("read_at"),
   },

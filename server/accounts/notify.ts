@@ -1,5 +1,6 @@
 import { inArray } from "drizzle-orm";
 import { notifications, outbox, users } from "@/db/schema";
+import type { NotificationKind } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -12,7 +13,7 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export function notifyAccountPeople(
   tx: Tx,
   ids: number[],
-  n: { kind: string; subject: string; body: string; now: Date },
+  n: { kind: NotificationKind; subject: string; body: string; now: Date },
 ): void {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;

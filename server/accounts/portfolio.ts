@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { engagements, organizations, ticketEvents, ticketSlaFacts, tickets, tiers, users } from "@/db/schema";
-import type { TierCode } from "@/db/schema/enums";
+import { OPEN_TICKET_STATUSES, type TierCode } from "@/db/schema/enums";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { computeHealth, type Health, type HealthBand, type HealthInputs } from "./health";
@@ -57,13 +57,7 @@ export function loadHealthInputs(
   const urgent = db
     .select({ org: tickets.organizationId, n: sql<number>`count(*)`, oldest: sql<number>`min(${tickets.createdAt})` })
     .from(tickets)
-    .where(
-      and(
-        inOrgs,
-        inArray(tickets.status, ["new", "open", "pending_customer", "workaround_provided"]),
-        inArray(tickets.priority, ["P0", "P1"]),
-      ),
-    )
+    .where(and(inOrgs, inArray(tickets.status, [...OPEN_TICKET_STATUSES]), inArray(tickets.priority, ["P0", "P1"])))
     .groupBy(tickets.organizationId)
     .all();
   // Ratings from the per-ticket facts, through the (organization, rating time) index.

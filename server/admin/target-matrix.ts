@@ -5,11 +5,19 @@
  * (targets are always stored in whole minutes).
  */
 import { z } from "@/server/zod";
-import { CALENDAR_MODES, METRICS, PRIORITIES, TIER_CODES, type CalendarMode, type Priority } from "@/db/schema/enums";
+import {
+  CALENDAR_MODES,
+  METRICS,
+  PRIORITIES,
+  TIER_CODES,
+  type CalendarMode,
+  type Metric,
+  type Priority,
+} from "@/db/schema/enums";
 import { addIssues, type Issue } from "./calendars";
 
 export type { Priority };
-export type Metric = (typeof METRICS)[number];
+export type { Metric };
 export type TargetCell = { priority: Priority; metric: Metric; minutes: number; calendarMode: CalendarMode };
 /** A cell as edited: `minutes: null` means the priority has no target for that metric. */
 export type TargetCellDraft = {

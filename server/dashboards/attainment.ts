@@ -1,6 +1,12 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { organizations, slaRollups, ticketSlaFacts, tickets, tiers } from "@/db/schema";
-import type { ProductArea, Region, TicketCategory, TierCode } from "@/db/schema/enums";
+import {
+  OPEN_STATUS_SQL_LIST,
+  type ProductArea,
+  type Region,
+  type TicketCategory,
+  type TierCode,
+} from "@/db/schema/enums";
 import type { Db } from "@/server/db";
 import { METRICS, PRIORITIES, type Metric, type Priority } from "@/server/sla/evaluate";
 import { isMonthStart, monthsBetween } from "./period";
@@ -193,7 +199,7 @@ export function agedBreaches(db: Db, f: AttainmentFilter & { now: Date; category
   const tierId = tierIdOf(db, f.tierCode);
   const conds: SQL[] = [
     sql`${tickets.nextDueAt} is not null and ${tickets.outsideSla} = 0 and ${tickets.nextDueAt} < ${end}`,
-    sql`+${tickets.status} in ('new','open','pending_customer','workaround_provided')`,
+    sql`+${tickets.status} in (${sql.raw(OPEN_STATUS_SQL_LIST)})`,
   ];
   // Unary plus: an organization's open tickets can be thousands, the overdue ones across all a handful.
   if (f.organizationId !== undefined) conds.push(sql`+${tickets.organizationId} = ${f.organizationId}`);

@@ -9,7 +9,13 @@ import {
   tickets,
   tiers,
 } from "@/db/schema";
-import type { ProductArea, Region, TicketCategory, TierCode } from "@/db/schema/enums";
+import {
+  OPEN_STATUS_SQL_LIST,
+  type ProductArea,
+  type Region,
+  type TicketCategory,
+  type TierCode,
+} from "@/db/schema/enums";
 import { availabilityOverview, type TierMonth } from "@/server/availability/service";
 import { cachedRead, minuteOf } from "@/server/cache/read-cache";
 import type { Db } from "@/server/db";
@@ -141,7 +147,7 @@ export function countAtRisk(db: Db, f: Omit<DashboardFilter, "period">, now: Dat
   const n = now.getTime();
   const conds: SQL[] = [
     sql`${tickets.nextDueAt} is not null and ${tickets.outsideSla} = 0 and ${tickets.nextDueAt} >= ${n} and ${tickets.nextDueAt} < ${horizon}`,
-    sql`+${tickets.status} in ('new','open','pending_customer','workaround_provided') and ${tickets.exclusionReason} is null`,
+    sql`+${tickets.status} in (${sql.raw(OPEN_STATUS_SQL_LIST)}) and ${tickets.exclusionReason} is null`,
   ];
   if (f.organizationId !== undefined) conds.push(eq(tickets.organizationId, f.organizationId));
   if (tierId !== undefined) conds.push(eq(organizations.tierId, tierId));

@@ -1,6 +1,6 @@
 import { and, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { organizations, tickets, tiers } from "@/db/schema";
-import { OPEN_TICKET_STATUSES, PRIORITIES } from "@/db/schema/enums";
+import { OPEN_STATUS_SQL_LIST, OPEN_TICKET_STATUSES, PRIORITIES } from "@/db/schema/enums";
 import { cachedRead, minuteOf } from "@/server/cache/read-cache";
 import type { Db } from "@/server/db";
 
@@ -70,7 +70,7 @@ export function computeTierOverview(db: Db, now: Date) {
   const stats = db
     .select({
       tierId: organizations.tierId,
-      open: sql<number>`sum(case when ${tickets.status} in ('new','open','pending_customer','workaround_provided') then 1 else 0 end)`,
+      open: sql<number>`sum(case when ${tickets.status} in (${sql.raw(OPEN_STATUS_SQL_LIST)}) then 1 else 0 end)`,
       met: sql<number>`sum(case when ${tickets.frStatus} = 'met' and ${tickets.exclusionReason} is null and ${tickets.outsideSla} = 0 then 1 else 0 end)`,
       breached: sql<number>`sum(case when ${tickets.frStatus} = 'breached' and ${tickets.exclusionReason} is null and ${tickets.outsideSla} = 0 then 1 else 0 end)`,
       excluded: sql<number>`sum(case when ${tickets.exclusionReason} is not null then 1 else 0 end)`,

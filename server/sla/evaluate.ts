@@ -1,7 +1,10 @@
 import { addBusinessMinutes, businessMinutesBetween, type BusinessCalendar } from "./clock";
 
-export type Priority = "P0" | "P1" | "P2" | "P3"; // P0 is the most urgent
-export type Metric = "firstResponse" | "workaround" | "resolution";
+// Priority ("P0" | "P1" | "P2" | "P3", P0 the most urgent) and Metric ("firstResponse" | "workaround" |
+// "resolution") are the product's enums, declared once in db/schema/enums.ts.
+import { METRICS, PRIORITIES, type Metric, type Priority } from "@/db/schema/enums";
+
+export { METRICS, PRIORITIES, type Metric, type Priority };
 export type SlaTargets = Record<Priority, Partial<Record<Metric, { minutes: number; calendar: BusinessCalendar }>>>;
 export type SlaEvent =
   | { at: Date; type: "created"; priority: Priority }
@@ -13,11 +16,6 @@ export type SlaEvent =
   | { at: Date; type: "resolved" }
   | { at: Date; type: "reopened" };
 export type MetricOutcome = { dueAt: Date; achievedAt: Date | null; status: "running" | "paused" | "met" | "breached" };
-
-/** Priorities from most to least urgent. */
-export const PRIORITIES = ["P0", "P1", "P2", "P3"] as const satisfies readonly Priority[];
-/** Metrics in the order the product shows them. */
-export const METRICS = ["firstResponse", "workaround", "resolution"] as const satisfies readonly Metric[];
 
 const URGENCY: Record<Priority, number> = { P0: 0, P1: 1, P2: 2, P3: 3 };
 const MINUTE_MS = 60_000;

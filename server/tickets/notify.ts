@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { notifications, outbox, tickets, users, watchers } from "@/db/schema";
+import type { NotificationKind } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -9,7 +10,7 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  * same transaction as the change: an in-app notification each, and an email in the outbox, which
  * is sent through SMTP when SMTP_URL is set and otherwise readable by admins in the portal.
  */
-export function notifyTicketPeople(tx: Tx, ticketId: number, actorId: number, kind: string, now: Date): void {
+export function notifyTicketPeople(tx: Tx, ticketId: number, actorId: number, kind: NotificationKind, now: Date): void {
   const ticket = tx
     .select({ requesterId: tickets.requesterId, subject: tickets.subject })
     .from(tickets)
@@ -32,7 +33,7 @@ export function notifyRole(
   role: "expert" | "manager",
   ticketId: number,
   actorId: number,
-  kind: string,
+  kind: NotificationKind,
   now: Date,
 ): void {
   const ids = tx
@@ -45,12 +46,16 @@ export function notifyRole(
 }
 
 /** Tells the given staff members (e.g. the assignee when the customer answers). */
-export function notifyStaff(tx: Tx, ids: number[], ticketId: number, kind: string, now: Date): void {
+export function notifyStaff(tx: Tx, ids: number[], ticketId: number, kind: NotificationKind, now: Date): void {
   const ticket = tx.select({ subject: tickets.subject }).from(tickets).where(eq(tickets.id, ticketId)).get();
   notifyUsers(tx, ids, { ticketId, kind, subject: `[#${ticketId}] ${ticket?.subject ?? ""}`, now });
 }
 
-function notifyUsers(tx: Tx, ids: number[], n: { ticketId: number; kind: string; subject: string; now: Date }): void {
+function notifyUsers(
+  tx: Tx,
+  ids: number[],
+  n: { ticketId: number; kind: NotificationKind; subject: string; now: Date },
+): void {
   if (ids.length === 0) return;
   const people = tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids)).all();
   for (const p of people) {
