@@ -13,6 +13,11 @@ const ZEnv = z.object({
   SMTP_URL: z.string().url().optional(),
   /** The sender of outbox mail delivered through SMTP. */
   MAIL_FROM: z.string().min(3).default("Attain Support <support@attain.test>"),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed: a number of hops, or a comma-separated list of
+   * proxy addresses and CIDR ranges (server/security/client-address.ts). Unset: only the TCP peer counts.
+   */
+  TRUSTED_PROXIES: z.string().max(4000).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -27,6 +32,7 @@ const parsed = ZEnv.parse({
   NEXTAUTH_URL: process.env.NEXTAUTH_URL || undefined,
   SMTP_URL: process.env.SMTP_URL || undefined,
   MAIL_FROM: process.env.MAIL_FROM || undefined,
+  TRUSTED_PROXIES: process.env.TRUSTED_PROXIES || undefined,
   NODE_ENV: process.env.NODE_ENV || undefined,
 });
 
