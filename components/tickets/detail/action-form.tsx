@@ -1,0 +1,120 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState, type ReactNode } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { useHydrated } from "@/components/ui/use-hydrated";
+
+/** One ticket action's mutation with its feedback. */
+export type ActionState<I> = { mutate: (input: I) => void; pending: boolean; error: string | null; done: boolean };
+
+/** A ticket action: its mutation, pending state and feedback in one value. */
+export function actionOf<I>(
+  feedback: ReturnType<typeof useFeedback>,
+  mutation: { mutate: (input: I) => void; isPending: boolean },
+): ActionState<I> {
+  return { mutate: mutation.mutate, pending: mutation.isPending, error: feedback.error, done: feedback.done };
+}
+
+/** Feedback for a ticket action: refreshes the ticket on success, turns errors into a sentence in the user's language. */
+export function useFeedback(id: number) {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const tt = useTranslations();
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const callbacks = {
+    onMutate: () => {
+      setError(null);
+      setDone(false);
+    },
+    onSuccess: async () => {
+      setDone(true);
+      await qc.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id }) });
+    },
+    onError: (err: {
+      message: string;
+      data?: { messageKey?: string | null; fieldErrors?: Record<string, string[] | undefined> | null } | null;
+    }) => {
+      const key = err.data?.messageKey;
+      const fields = err.data?.fieldErrors ? Object.values(err.data.fieldErrors).flat().join(" ") : null;
+      setError(key && tt.has(key) ? tt(key) : fields || err.message || tt("common.errorBody"));
+    },
+  };
+  return { error, done, callbacks };
+}
+
+/** The text inputs and selects of the action forms. */
+export const field = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
+
+/** One action of the actions card: a titled form with its error, its confirmation and its submit button. */
+export function ActionForm({
+  title,
+  submit,
+  children,
+  onSubmit,
+  state,
+  doneText,
+}: {
+  title: string;
+  submit: string;
+  children: ReactNode;
+  onSubmit: (form: FormData) => void;
+  state: { pending: boolean; error: string | null; done: boolean };
+  doneText: string;
+}) {
+  const { pending, error } = state;
+  const done = state.done ? doneText : null;
+  const t = useTranslations("tickets.actions");
+  const hydrated = useHydrated();
+  return (
+    <form
+      className="space-y-2 border-t border-slate-100 pt-4 first:border-0 first:pt-0"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit(new FormData(e.currentTarget));
+      }}
+    >
+      <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
+      {children}
+      {error ? (
+        <p role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {done ? (
+        <p role="status" className="text-sm text-emerald-700">
+          {done}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={!hydrated || pending}
+        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? t("sending") : submit}
+      </button>
+    </form>
+  );
+}
+
+/** A labelled, required multi-line field of an action form. */
+export function TextArea({
+  label,
+  name,
+  rows = 2,
+  required = true,
+}: {
+  label: string;
+  name: string;
+  rows?: number;
+  required?: boolean;
+}) {
+  return (
+    <label className="block text-sm">
+      {label}
+      <textarea name={name} rows={rows} required={required} className={field} />
+    </label>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useNow, useTranslations } from "next-intl";
+import type { Role } from "@/db/schema/enums";
+import { availableActions, offersAny } from "./available-actions";
+import { ClosingActions } from "./closing-actions";
+import { ComplaintActions } from "./complaint-actions";
+import { PriorityActions } from "./priority-actions";
+import { Section } from "./section";
+import type { Detail } from "./types";
+import { WatchersAction } from "./watchers-action";
+import { WorkActions } from "./work-actions";
+
+/** The actions this viewer may take on the ticket, and its rating once given; nothing when neither applies. */
+export function ActionsCard({ data, role, viewerId }: { data: Detail; role: Role; viewerId: number }) {
+  const now = useNow();
+  const t = useTranslations("tickets.actions");
+  const offered = availableActions(
+    { ticket: data.ticket, disputes: data.disputes, complaints: data.complaints, rated: !!data.rating },
+    role,
+    now,
+  );
+  if (!offersAny(offered) && !data.rating) return null;
+  return (
+    <Section id="actions" title={t("title")}>
+      {data.rating ? <p className="mb-3 text-sm text-slate-700">{t("rated", { score: data.rating.score })}</p> : null}
+      <div className="space-y-4">
+        <PriorityActions data={data} offered={offered} />
+        <WorkActions data={data} role={role} viewerId={viewerId} offered={offered} />
+        <ClosingActions data={data} offered={offered} />
+        <ComplaintActions data={data} role={role} offered={offered} />
+        {offered.watch ? <WatchersAction data={data} /> : null}
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { isOpenStatus, type Role } from "@/db/schema/enums";
+import { ReplyBox } from "./reply-box";
+import { Section, useDate } from "./section";
+import type { Detail } from "./types";
+
+/**
+ * The ticket's description and its comments, then the reply box. The HTML comes from
+ * the server's Markdown pipeline, already sanitized; internal notes only reach staff.
+ */
+export function Conversation({ data, role }: { data: Detail; role: Role }) {
+  const t = useTranslations("tickets");
+  const date = useDate();
+  const tk = data.ticket;
+  return (
+    <Section id="conversation" title={t("detail.conversation")}>
+      <article className="rounded-lg bg-slate-50 p-3 text-sm">
+        <p className="mb-1 text-xs text-slate-500">
+          {tk.requester} · {date(tk.createdAt)}
+        </p>
+        <div className="kb-prose break-words" dangerouslySetInnerHTML={{ __html: tk.descriptionHtml }} />
+      </article>
+      {data.conversation.length === 0 ? <p className="mt-3 text-sm text-slate-600">{t("detail.noComments")}</p> : null}
+      <ol className="mt-3 space-y-3">
+        {data.conversation.map((c) => (
+          <li
+            key={c.id}
+            className={`rounded-lg p-3 text-sm ${c.internal ? "border border-amber-200 bg-amber-50" : c.staff ? "bg-brand-50" : "bg-slate-50"}`}
+          >
+            <p className="mb-1 text-xs text-slate-500">
+              {c.author} · {date(c.createdAt)}{" "}
+              {c.internal ? <Badge tone="amber">{t("detail.internalNote")}</Badge> : null}
+            </p>
+            <div className="kb-prose break-words" dangerouslySetInnerHTML={{ __html: c.html }} />
+          </li>
+        ))}
+      </ol>
+      <ReplyBox id={tk.id} role={role} open={isOpenStatus(tk.status)} />
+    </Section>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { Section } from "./section";
+import type { Detail } from "./types";
+
+/** The ticket's priority and exclusion disputes with their outcome; nothing when there are none. */
+export function DisputesCard({ disputes }: { disputes: Detail["disputes"] }) {
+  const t = useTranslations("tickets");
+  if (disputes.length === 0) return null;
+  return (
+    <Section id="disputes" title={t("detail.disputes")}>
+      <ul className="space-y-3 text-sm">
+        {disputes.map((d) => (
+          <li key={d.id}>
+            <p className="font-medium">
+              {t(`detail.disputeKind.${d.kind}`)}
+              {d.proposedPriority ? ` · ${t("detail.proposed", { priority: d.proposedPriority })}` : ""} ·{" "}
+              <Badge tone={d.status === "open" ? "amber" : d.status === "upheld" ? "green" : "neutral"}>
+                {t(`detail.disputeStatus.${d.status}`)}
+              </Badge>
+            </p>
+            <p className="text-slate-700">{d.reason}</p>
+            {d.decisionNote ? (
+              <p className="text-slate-500">{t("detail.decisionNote", { note: d.decisionNote })}</p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useTRPC } from "@/components/trpc/client";
+import { EXCLUSION_REASONS, PRIORITIES } from "@/db/schema/enums";
+import { ActionForm, actionOf, field, TextArea, useFeedback } from "./action-form";
+import type { AvailableActions } from "./available-actions";
+import type { Detail } from "./types";
+
+type Offered = AvailableActions<Detail["disputes"][number], Detail["complaints"][number]>;
+
+/**
+ * The priority and the SLA exclusion: a customer's disputes of either, a staff priority change,
+ * a manager's exclusion and the manager's decision on each open dispute.
+ */
+export function PriorityActions({ data, offered }: { data: Detail; offered: Offered }) {
+  const t = useTranslations("tickets.actions");
+  const tt = useTranslations("tickets");
+  const trpc = useTRPC();
+  const id = data.ticket.id;
+  const fDispute = useFeedback(id);
+  const fChange = useFeedback(id);
+  const fExclude = useFeedback(id);
+  const fDecide = useFeedback(id);
+  const dispute = actionOf(fDispute, useMutation(trpc.tickets.openDispute.mutationOptions(fDispute.callbacks)));
+  const change = actionOf(fChange, useMutation(trpc.tickets.changePriority.mutationOptions(fChange.callbacks)));
+  const exclude = actionOf(fExclude, useMutation(trpc.tickets.exclude.mutationOptions(fExclude.callbacks)));
+  const decide = actionOf(fDecide, useMutation(trpc.tickets.decideDispute.mutationOptions(fDecide.callbacks)));
+
+  return (
+    <>
+      {offered.disputePriority ? (
+        <ActionForm
+          title={t("disputePriority")}
+          submit={t("submitDispute")}
+          state={dispute}
+          doneText={t("sent")}
+          onSubmit={(f) =>
+            dispute.mutate({
+              ticketId: id,
+              kind: "priority",
+              proposedPriority: f.get("proposed") as "P0",
+              reason: String(f.get("reason") ?? ""),
+            })
+          }
+        >
+          <label className="block text-sm">
+            {t("proposedPriority")}
+            <select name="proposed" className={field} defaultValue={PRIORITIES.find((p) => p !== data.ticket.priority)}>
+              {PRIORITIES.filter((p) => p !== data.ticket.priority).map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+          <TextArea label={t("reason")} name="reason" />
+        </ActionForm>
+      ) : null}
+      {offered.disputeExclusion ? (
+        <ActionForm
+          title={t("disputeExclusion")}
+          submit={t("submitDispute")}
+          state={dispute}
+          doneText={t("sent")}
+          onSubmit={(f) => dispute.mutate({ ticketId: id, kind: "exclusion", reason: String(f.get("reason") ?? "") })}
+        >
+          <TextArea label={t("reason")} name="reason" />
+        </ActionForm>
+      ) : null}
+      {offered.changePriority ? (
+        <ActionForm
+          title={t("changePriority")}
+          submit={t("submitPriority")}
+          state={change}
+          doneText={t("saved")}
+          onSubmit={(f) =>
+            change.mutate({ ticketId: id, priority: f.get("priority") as "P0", reason: String(f.get("reason") ?? "") })
+          }
+        >
+          <label className="block text-sm">
+            {t("newPriority")}
+            <select name="priority" className={field} defaultValue={data.ticket.priority}>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+          <TextArea label={t("reason")} name="reason" />
+        </ActionForm>
+      ) : null}
+      {offered.exclude ? (
+        <ActionForm
+          title={t("exclude")}
+          submit={t("submitExclude")}
+          state={exclude}
+          doneText={t("saved")}
+          onSubmit={(f) =>
+            exclude.mutate({
+              ticketId: id,
+              reason: f.get("reason") as "third_party",
+              note: String(f.get("note") ?? ""),
+            })
+          }
+        >
+          <label className="block text-sm">
+            {t("exclusionReason")}
+            <select name="reason" className={field}>
+              {EXCLUSION_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {tt(`exclusionReasons.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <TextArea label={t("note")} name="note" />
+        </ActionForm>
+      ) : null}
+      {offered.decide.map((d) => (
+        <ActionForm
+          key={`d${d.id}`}
+          title={`${t("decide")}: ${tt(`detail.disputeKind.${d.kind}`)}`}
+          submit={t("submitDecision")}
+          state={decide}
+          doneText={t("saved")}
+          onSubmit={(f) =>
+            decide.mutate({
+              disputeId: d.id,
+              upheld: f.get("decision") === "uphold",
+              note: String(f.get("note") ?? ""),
+            })
+          }
+        >
+          <fieldset className="flex gap-4 text-sm">
+            <legend className="sr-only">{t("decide")}</legend>
+            <label className="flex items-center gap-1">
+              <input type="radio" name="decision" value="uphold" defaultChecked /> {t("uphold")}
+            </label>
+            <label className="flex items-center gap-1">
+              <input type="radio" name="decision" value="reject" /> {t("reject")}
+            </label>
+          </fieldset>
+          <TextArea label={t("decisionNote")} name="note" />
+        </ActionForm>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Section, useDate } from "./section";
+import type { Detail } from "./types";
+
+/** Everything that happened to the ticket: the event log its SLA figures derive from. */
+export function TimelineCard({ timeline }: { timeline: Detail["timeline"] }) {
+  const t = useTranslations("tickets");
+  const date = useDate();
+  return (
+    <Section id="timeline" title={t("detail.timeline")}>
+      <ol className="space-y-2 text-sm">
+        {timeline.map((e) => (
+          <li key={e.id} className="border-l-2 border-slate-200 pl-3">
+            <p className="font-medium text-slate-900">
+              {e.complaintPhase && e.complaintPhase !== "raised"
+                ? t(`detail.complaintAnswer.${e.complaintPhase}`)
+                : t(`detail.events.${e.type}`)}
+              {e.type === "priorityChanged" && e.from && e.priority
+                ? ` ${t("detail.eventPriority", { from: e.from, to: e.priority })}`
+                : ""}
+              {e.disputeUpheld ? ` (${t("detail.eventDisputeUpheld")})` : ""}
+            </p>
+            <p className="text-xs text-slate-500">
+              {date(e.at)}
+              {e.actor ? ` · ${t("detail.by", { name: e.actor })}` : ""}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </Section>
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useDate } from "./section";
+import type { MetricRow } from "./types";
+
+/**
+ * "Why is it due then?" for one metric: the target and its calendar, what the due time counts
+ * from, the priority changes, the counted open intervals, the closed days skipped and the pauses.
+ */
+export function WhyDue({ m }: { m: MetricRow }) {
+  const t = useTranslations("tickets.detail");
+  const tt = useTranslations();
+  const date = useDate();
+  const format = useFormatter();
+  const e = m.explanation;
+  const target = e.target.minutes % 60 === 0 ? `${e.target.minutes / 60} h` : `${e.target.minutes} min`;
+  const basis =
+    e.basis.kind === "created"
+      ? t("whyBasisCreated", { at: date(e.countedFrom) })
+      : e.basis.kind === "raised"
+        ? t("whyBasisRaised", {
+            at: date(e.basis.at),
+            fromCreated: date(e.dueFromCreated),
+            fromRaise: date(e.dueFromRaise ?? e.dueFromCreated),
+          })
+        : e.basis.kind === "disputeUpheld"
+          ? t("whyBasisDispute", { at: date(e.basis.at) })
+          : t("whyBasisLowered", { at: date(e.basis.at) });
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer font-medium text-brand-700">{t("why")}</summary>
+      <div className="mt-2 space-y-3 rounded-lg bg-slate-50 p-3 text-slate-700">
+        <p>
+          {t("whyTarget", {
+            target,
+            priority: tt(`priority.${e.priority}`),
+            calendar: e.target.alwaysOpen ? t("whyAlways") : t("whyCalendar", { zone: e.target.timeZone }),
+          })}
+        </p>
+        <p>{basis}</p>
+        {e.priorityChanges.length > 0 ? (
+          <div>
+            <h4 className="font-medium">{t("whyChanges")}</h4>
+            <ul className="list-inside list-disc">
+              {e.priorityChanges.map((c, i) => (
+                <li key={i}>
+                  {t("whyChangeRow", { at: date(c.at), from: c.from, to: c.to })}
+                  {c.disputeUpheld ? ` (${t("eventDisputeUpheld")})` : ""}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <div>
+          <h4 className="font-medium">{t("whyIntervals")}</h4>
+          <ul className="list-inside list-disc">
+            {e.countedIntervals.slice(0, 12).map((iv, i) => (
+              <li key={i}>
+                {t("whyIntervalRow", {
+                  start: date(iv.start),
+                  end: format.dateTime(iv.end, { timeStyle: "short" }),
+                  minutes: Math.round(iv.minutes),
+                })}
+              </li>
+            ))}
+          </ul>
+          {e.countedIntervals.length > 12 || e.countedIntervalsTruncated ? (
+            <p className="text-xs text-slate-500">{t("whyTruncated")}</p>
+          ) : null}
+        </div>
+        {e.closedDays.length > 0 ? (
+          <div>
+            <h4 className="font-medium">{t("whyClosed")}</h4>
+            <p>
+              {e.closedDays
+                .map((d) =>
+                  d.reason === "holiday" ? t("whyHoliday", { date: d.date }) : t("whyClosedDay", { date: d.date }),
+                )
+                .join(", ")}
+            </p>
+          </div>
+        ) : null}
+        {e.pausable ? (
+          e.pauses.length > 0 ? (
+            <div>
+              <h4 className="font-medium">{t("whyPauses")}</h4>
+              <ul className="list-inside list-disc">
+                {e.pauses.map((p, i) => (
+                  <li key={i}>
+                    {t("whyPauseRow", { start: date(p.start), end: p.end ? date(p.end) : t("whyStillPaused") })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null
+        ) : (
+          <p className="text-xs text-slate-500">{t("whyNoPause")}</p>
+        )}
+      </div>
+    </details>
+  );
+}
