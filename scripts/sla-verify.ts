@@ -15,17 +15,17 @@ import {
   isQuarter,
   monthPeriod,
   previousPeriod,
-  quarterKey,
+  quarterOf,
   quarterPeriod,
   type Period,
-} from "@/server/dashboards/period";
+} from "@/server/periods/periods";
 import { verifyAttainment } from "@/server/dashboards/verify";
 
 function main() {
   const { values } = parseArgs({ options: { period: { type: "string", multiple: true }, now: { type: "string" } } });
   const now = values.now ? new Date(values.now) : new Date();
   if (Number.isNaN(now.getTime())) throw new Error(`--now is not a valid instant: ${values.now}`);
-  const thisQuarter = quarterPeriod(quarterKey(now));
+  const thisQuarter = quarterPeriod(quarterOf(now));
   const periods: [string, Period][] = values.period?.length
     ? values.period.map((p) => {
         if (isQuarter(p)) return [p, quarterPeriod(p)];
@@ -33,8 +33,8 @@ function main() {
         throw new Error(`--period must be a quarter (2026-Q3) or a month (2026-08): ${p}`);
       })
     : [
-        [quarterKey(previousPeriod(thisQuarter).from), previousPeriod(thisQuarter)],
-        [quarterKey(now), thisQuarter],
+        [quarterOf(previousPeriod(thisQuarter).from), previousPeriod(thisQuarter)],
+        [quarterOf(now), thisQuarter],
       ];
   const db = openDb(env.databasePath);
   let failed = false;

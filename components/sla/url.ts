@@ -5,23 +5,21 @@ import {
   TICKET_CATEGORIES,
   TIER_CODES,
   METRICS,
+  type Metric,
+  type Priority,
   type ProductArea,
   type Region,
   type TicketCategory,
   type TierCode,
 } from "@/db/schema/enums";
+import { isMonth, isQuarter, quarterOf, type PeriodSelection } from "@/server/periods/periods";
 
 /**
  * The /sla filters as URL search parameters and back, so every view is a shareable link. Pure.
  * Unknown or malformed values are dropped (the default applies), never an error page.
  */
 
-export type Priority = (typeof PRIORITIES)[number];
-export type Metric = (typeof METRICS)[number];
-export type PeriodSelection =
-  | { kind: "month"; month: string }
-  | { kind: "quarter"; quarter: string }
-  | { kind: "custom"; fromMonth: string; toMonth: string };
+export type { Metric, PeriodSelection, Priority };
 export type SlaFilter = {
   period: PeriodSelection;
   tierCode?: TierCode;
@@ -38,23 +36,16 @@ export type SlaDrill = SlaFilter & {
   month?: string;
 };
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const QUARTER = /^\d{4}-Q[1-4]$/;
 const pick = <T extends string>(v: string | undefined, allowed: readonly T[]): T | undefined =>
   (allowed as readonly string[]).includes(v ?? "") ? (v as T) : undefined;
 
-/** The quarter key of an instant (UTC), the default period. */
-export function currentQuarter(now: Date): string {
-  return `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
-}
-
 /** The period in the URL, or the current quarter. */
 export function parsePeriod(sp: Record<string, string | undefined>, now: Date): PeriodSelection {
-  if (sp.period === "month" && MONTH.test(sp.m ?? "")) return { kind: "month", month: sp.m! };
-  if (sp.period === "custom" && MONTH.test(sp.from ?? "") && MONTH.test(sp.to ?? "") && sp.from! <= sp.to!)
+  if (sp.period === "month" && isMonth(sp.m ?? "")) return { kind: "month", month: sp.m! };
+  if (sp.period === "custom" && isMonth(sp.from ?? "") && isMonth(sp.to ?? "") && sp.from! <= sp.to!)
     return { kind: "custom", fromMonth: sp.from!, toMonth: sp.to! };
-  if (QUARTER.test(sp.q ?? "")) return { kind: "quarter", quarter: sp.q! };
-  return { kind: "quarter", quarter: currentQuarter(now) };
+  if (isQuarter(sp.q ?? "")) return { kind: "quarter", quarter: sp.q! };
+  return { kind: "quarter", quarter: quarterOf(now) };
 }
 
 /** The dashboard filter in the URL. */
@@ -79,7 +70,7 @@ export function parseDrill(sp: Record<string, string | undefined>, now: Date): S
     outcome: pick(sp.outcome, ["met", "breached", "excluded"] as const),
     category: pick(sp.category, TICKET_CATEGORIES),
     band: sp.band !== undefined && Number.isInteger(band) && band >= 0 && band <= 6 ? band : undefined,
-    month: MONTH.test(sp.month ?? "") ? sp.month : undefined,
+    month: isMonth(sp.month ?? "") ? sp.month : undefined,
   };
 }
 

@@ -7,7 +7,7 @@
 import { eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { buildSnapshot } from "@/server/reviews/service";
-import { previousQuarter, quarterBounds, quarterOf } from "@/server/reviews/quarter";
+import { previousQuarter, quarterOf, quarterPeriod } from "@/server/periods/periods";
 import { actionItems, meetingRequests, organizations, reviews, users } from "../schema";
 
 const DAY = 86_400_000;
@@ -42,7 +42,7 @@ export function seedReviews(db: Db, opts: { anchor: Date }): { reviews: number }
       .limit(1)
       .get();
     quarters.forEach((quarter, qi) => {
-      const end = quarterBounds(quarter).to;
+      const end = quarterPeriod(quarter).to;
       const generatedAt = new Date(end.getTime() + 7 * DAY);
       const review = db
         .insert(reviews)

@@ -7,9 +7,7 @@ import {
   dailyDowntime,
   downtimeIntervals,
   downtimeMs,
-  lastMonths,
   minutesInMonth,
-  monthBounds,
   type CreditStep,
   type DowntimeIncident,
 } from "./availability";
@@ -49,11 +47,6 @@ const BASIC = {
 const LATER = at("2027-06-01T00:00:00Z");
 
 describe("month bounds (UTC)", () => {
-  it("a month runs from its first instant to the first instant of the next, in UTC", () => {
-    expect(monthBounds("2026-11")).toEqual({ start: at("2026-11-01T00:00:00Z"), end: at("2026-12-01T00:00:00Z") });
-    expect(monthBounds("2026-12")).toEqual({ start: at("2026-12-01T00:00:00Z"), end: at("2027-01-01T00:00:00Z") });
-  });
-
   it.each([
     ["2026-02", 28 * 1440],
     ["2028-02", 29 * 1440],
@@ -65,11 +58,7 @@ describe("month bounds (UTC)", () => {
 
   it("refuses anything that is not YYYY-MM", () => {
     for (const bad of ["2026-13", "2026-1", "26-01", "2026-00", "", "2026-01-01"])
-      expect(() => monthBounds(bad)).toThrow(RangeError);
-  });
-
-  it("the last three months before 2026-01-15 span the year change", () => {
-    expect(lastMonths(at("2026-01-15T10:00:00Z"), 3)).toEqual(["2025-11", "2025-12", "2026-01"]);
+      expect(() => minutesInMonth(bad)).toThrow(RangeError);
   });
 });
 

@@ -6,6 +6,7 @@
  *
  * Units: availability and commitments are percentages (99.95 means 99.95 %), the unit tiers store.
  */
+import { monthPeriod } from "@/server/periods/periods";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -46,43 +47,10 @@ export type MonthAvailability = {
   excusedMaintenanceIds: number[];
 };
 
-const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** True for a well-formed "YYYY-MM" month key. */
-export function isMonthKey(month: string): boolean {
-  return MONTH_RE.test(month);
-}
-
-/**
- * The UTC bounds [start, end) of a "YYYY-MM" month. Throws on anything else, so a malformed month
- * can never silently become an empty period.
- */
-export function monthBounds(month: string): Interval {
-  const m = MONTH_RE.exec(month);
-  if (!m) throw new RangeError(`Not a month (YYYY-MM): ${month}`);
-  const year = Number(m[1]);
-  const index = Number(m[2]) - 1;
-  return { start: new Date(Date.UTC(year, index, 1)), end: new Date(Date.UTC(year, index + 1, 1)) };
-}
-
 /** Minutes in a UTC month: 40,320 for a 28-day February up to 44,640 for a 31-day month. */
 export function minutesInMonth(month: string): number {
-  const { start, end } = monthBounds(month);
-  return (end.getTime() - start.getTime()) / MINUTE_MS;
-}
-
-/** The "YYYY-MM" key of the UTC month containing `at`. */
-export function monthOf(at: Date): string {
-  return at.toISOString().slice(0, 7);
-}
-
-/** The `count` month keys ending with the month containing `now`, oldest first. */
-export function lastMonths(now: Date, count: number): string[] {
-  const out: string[] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    out.push(monthOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1))));
-  }
-  return out;
+  const { from, to } = monthPeriod(month);
+  return (to.getTime() - from.getTime()) / MINUTE_MS;
 }
 
 /**
@@ -164,7 +132,7 @@ export function assessMonth(
   now: Date,
   tier: { availabilityCommitment: number; creditSchedule: CreditStep[] },
 ): MonthAvailability {
-  const { start, end } = monthBounds(month);
+  const { from: start, to: end } = monthPeriod(month);
   const periodMs = end.getTime() - start.getTime();
   const down = downtimeMs(incidents, start, end, now);
   const limit = Math.min(end.getTime(), now.getTime());

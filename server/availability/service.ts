@@ -9,14 +9,12 @@ import {
 } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { isMonth, lastMonths, monthPeriod } from "@/server/periods/periods";
 import {
   assessMonth,
   availabilityPercent,
   dailyDowntime,
   downtimeMs,
-  isMonthKey,
-  lastMonths,
-  monthBounds,
   type CreditStep,
   type DayDowntime,
   type DowntimeIncident,
@@ -73,13 +71,13 @@ function validMonths(months: string[]): { from: Date; to: Date } {
   if (months.length === 0)
     throw new DomainError("INVALID", "Choose at least one month.", "availability.errors.noMonths");
   for (const m of months) {
-    if (!isMonthKey(m))
+    if (!isMonth(m))
       throw new DomainError("INVALID", `"${m}" is not a month (YYYY-MM).`, "availability.errors.badMonth");
   }
-  const bounds = months.map(monthBounds);
+  const bounds = months.map(monthPeriod);
   return {
-    from: new Date(Math.min(...bounds.map((b) => b.start.getTime()))),
-    to: new Date(Math.max(...bounds.map((b) => b.end.getTime()))),
+    from: new Date(Math.min(...bounds.map((b) => b.from.getTime()))),
+    to: new Date(Math.max(...bounds.map((b) => b.to.getTime()))),
   };
 }
 
@@ -347,7 +345,7 @@ export function organizationStatus(db: Db, organizationId: number, now: Date): O
   const barsFrom = new Date(
     Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (STATUS_DAYS - 1) * DAY_MS,
   );
-  const from = new Date(Math.min(barsFrom.getTime(), monthBounds(months.at(-1)!).start.getTime()));
+  const from = new Date(Math.min(barsFrom.getTime(), monthPeriod(months.at(-1)!).from.getTime()));
   // Scheduled maintenance lies ahead of now; look a year ahead for it.
   const affecting = loadIncidents(db, from, new Date(now.getTime() + 365 * DAY_MS)).filter((i) =>
     incidentAffects(i, org),

@@ -9,8 +9,8 @@ import {
 } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
 import { METRICS, PRIORITIES, type Metric, type Priority } from "@/server/sla/evaluate";
-import { isMonthStart, monthsBetween } from "./period";
-import { FR_BANDS, monthOf } from "./rollup";
+import { isMonthStart, monthOf, monthsBetween } from "@/server/periods/periods";
+import { FR_BANDS } from "./rollup";
 
 /** Counts behind one attainment percentage; `n` = met + breached, `attainment` null when n is 0. */
 export type Figures = { met: number; breached: number; excluded: number; n: number; attainment: number | null };

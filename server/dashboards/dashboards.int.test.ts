@@ -4,7 +4,7 @@ import { TEST_ANCHOR } from "@/server/testing/constants";
 import { evaluateSla, METRICS, slaRiskState, type Priority } from "@/server/sla/evaluate";
 import { loadTicketSlaInput } from "@/server/sla/service";
 import { getAttainment } from "./attainment";
-import { quarterPeriod } from "./period";
+import { quarterPeriod } from "@/server/periods/periods";
 import { rebuildRollups } from "./rollup-service";
 import { countAtRisk } from "./service";
 import { bruteForceAttainment, verifyAttainment } from "./verify";

@@ -5,7 +5,7 @@ import { tierAvailability } from "@/server/availability/service";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { getAttainment } from "./attainment";
-import { isQuarter, monthsBetween, quarterPeriod } from "./period";
+import { isQuarter, monthsBetween, quarterPeriod } from "@/server/periods/periods";
 
 /**
  * The figures a published quarterly SLA report shows: attainment per tier and metric and mean

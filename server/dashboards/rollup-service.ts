@@ -16,9 +16,9 @@ import type { Db } from "@/server/db";
 import type { BusinessCalendar } from "@/server/sla/clock";
 import type { Priority, SlaTargets } from "@/server/sla/evaluate";
 import { loadCalendar, loadTargets } from "@/server/sla/load";
+import { monthOf } from "@/server/periods/periods";
 import {
   bandOf,
-  monthOf,
   rollupDeltas,
   sameFacts,
   targetFact,

@@ -1,6 +1,7 @@
 import type { ProductArea, Region, TicketCategory } from "@/db/schema/enums";
 import { businessMinutesBetween, type BusinessCalendar } from "@/server/sla/clock";
 import type { Metric, Priority } from "@/server/sla/evaluate";
+import { monthOf } from "@/server/periods/periods";
 
 /**
  * Pure rules of the SLA rollups: what one ticket contributes to the dashboards' counts. The service
@@ -63,12 +64,6 @@ export function targetShareUsed(
       ? businessMinutesBetween(achievedAt, dueAt, calendar)
       : -businessMinutesBetween(dueAt, achievedAt, calendar);
   return (targetMinutes - left) / targetMinutes;
-}
-
-/** UTC "YYYY-MM" of an instant: the rollups' month. */
-export function monthOf(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
 export type StoredTarget = {

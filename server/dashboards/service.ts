@@ -31,14 +31,14 @@ import {
   type Figures,
 } from "./attainment";
 import {
-  monthKey,
+  monthOf,
   monthStart,
   monthsBetween,
   previousPeriod,
   resolvePeriod,
   type Period,
   type PeriodSelection,
-} from "./period";
+} from "@/server/periods/periods";
 import { riskThreshold } from "./risk";
 import { FR_BANDS } from "./rollup";
 
@@ -378,7 +378,7 @@ export function getSlaTrend(db: Db, f: DashboardFilter, now: Date) {
 /** getSlaTrend without the read cache (what every held result equals). */
 export function computeSlaTrend(db: Db, f: DashboardFilter, now: Date) {
   const period = resolvePeriod(f.period);
-  const lastMonth = monthKey(new Date(period.to.getTime() - 1));
+  const lastMonth = monthOf(new Date(period.to.getTime() - 1));
   const from = monthStart(lastMonth, -23);
   const to = monthStart(lastMonth, 1);
   const cells = cellsAt(db, { ...attainmentFilter(f, { from, to }, now) });

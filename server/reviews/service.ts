@@ -24,7 +24,7 @@ import { organizationAvailability } from "@/server/availability/service";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { METRICS, type Metric, type Priority } from "@/server/sla/evaluate";
-import { isQuarterKey, monthsOfQuarter, previousQuarter, quarterBounds } from "./quarter";
+import { isQuarter, monthsOfQuarter, previousQuarter, quarterPeriod } from "@/server/periods/periods";
 import { assembleSnapshot, carriedItems, ZReviewSnapshot, type ReviewSnapshot } from "./snapshot";
 
 /** Each metric's outcome and its instant in the dashboards' per-ticket facts. */
@@ -38,9 +38,9 @@ const OUTCOME = {
 const KB_GAP_WINDOW_MS = 60 * 60_000;
 
 function validQuarter(quarter: string, now: Date) {
-  if (!isQuarterKey(quarter))
+  if (!isQuarter(quarter))
     throw new DomainError("INVALID", `"${quarter}" is not a quarter (YYYY-Qn).`, "reviews.errors.badQuarter");
-  const bounds = quarterBounds(quarter);
+  const bounds = quarterPeriod(quarter);
   if (bounds.to.getTime() > now.getTime())
     throw new DomainError("INVALID", "A review covers a quarter that has ended.", "reviews.errors.quarterNotEnded");
   return bounds;
@@ -55,7 +55,7 @@ function validQuarter(quarter: string, now: Date) {
 export function buildSnapshot(db: Db, organizationId: number, quarter: string, now: Date): ReviewSnapshot {
   const { from, to } = validQuarter(quarter, now);
   const prevQuarter = previousQuarter(quarter);
-  const prev = quarterBounds(prevQuarter);
+  const prev = quarterPeriod(prevQuarter);
   const org = db
     .select({
       id: organizations.id,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { computeHealth } from "@/server/accounts/health";
-import { completedQuarters, monthsOfQuarter, previousQuarter, quarterBounds, quarterOf } from "./quarter";
+import {
+  completedQuarters,
+  monthsOfQuarter,
+  previousQuarter,
+  quarterOf,
+  quarterPeriod,
+} from "@/server/periods/periods";
 import { assembleSnapshot, carriedItems, type SnapshotInputs } from "./snapshot";
 
 const zero = { met: 0, breached: 0, excluded: 0, n: 0, attainment: null };
@@ -48,7 +54,7 @@ const base: SnapshotInputs = {
 
 describe("quarters (UTC)", () => {
   it("2026-Q3 is [1 Jul, 1 Oct) UTC; the quarter before 2026-Q1 is 2025-Q4", () => {
-    expect(quarterBounds("2026-Q3")).toEqual({
+    expect(quarterPeriod("2026-Q3")).toEqual({
       from: new Date("2026-07-01T00:00:00Z"),
       to: new Date("2026-10-01T00:00:00Z"),
     });
@@ -61,7 +67,7 @@ describe("quarters (UTC)", () => {
     expect(quarterOf(new Date("2026-12-31T23:59:59Z"))).toBe("2026-Q4");
   });
   it("a malformed quarter throws instead of becoming an empty period", () => {
-    expect(() => quarterBounds("2026-Q5")).toThrow(RangeError);
+    expect(() => quarterPeriod("2026-Q5")).toThrow(RangeError);
   });
 });
 

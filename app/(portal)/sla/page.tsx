@@ -10,7 +10,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
-import { quarterKey, quarterPeriod } from "@/server/dashboards/period";
+import { quarterOf, quarterPeriod } from "@/server/periods/periods";
 
 export const metadata: Metadata = { title: "SLA" };
 
@@ -19,9 +19,9 @@ const METRICS = ["firstResponse", "workaround", "resolution"] as const;
 /** The last `count` quarters up to the one containing `now`, newest first. */
 function recentQuarters(now: Date, count: number, includeCurrent: boolean): string[] {
   const out: string[] = [];
-  let at = includeCurrent ? now : new Date(quarterPeriod(quarterKey(now)).from.getTime() - 1);
+  let at = includeCurrent ? now : new Date(quarterPeriod(quarterOf(now)).from.getTime() - 1);
   for (let i = 0; i < count; i++) {
-    const q = quarterKey(at);
+    const q = quarterOf(at);
     out.push(q);
     at = new Date(quarterPeriod(q).from.getTime() - 1);
   }

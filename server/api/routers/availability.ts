@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INCIDENT_SEVERITIES, PRODUCT_AREAS, STAFF_ROLES } from "@/db/schema/enums";
-import { lastMonths } from "@/server/availability/availability";
+import { lastMonths } from "@/server/periods/periods";
 import { creditsOwed, organizationStatus } from "@/server/availability/service";
 import { DomainError } from "@/server/errors";
 import { authedProcedure, createTRPCRouter, roleProcedure } from "../trpc";

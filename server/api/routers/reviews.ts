@@ -11,12 +11,14 @@ import {
   shareReview,
   updateNarrative,
 } from "@/server/reviews/service";
+import { isQuarter } from "@/server/periods/periods";
 import { ZReviewSnapshot } from "@/server/reviews/snapshot";
 import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
 
 const EDITORS = ["account_manager", "manager", "admin"] as const;
 const ZId = z.number().int().positive();
-const ZQuarter = z.string().regex(/^\d{4}-Q[1-4]$/, "Choose a quarter such as 2026-Q3.");
+// Only quarters the product can hold (server/periods), so "1000-Q1" is refused here rather than failing later.
+const ZQuarter = z.string().max(7).refine(isQuarter, "Choose a quarter such as 2026-Q3.");
 const ZDone = z.object({ id: z.number() });
 
 const isRealDate = (s: string) => {

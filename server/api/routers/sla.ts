@@ -16,7 +16,7 @@ import {
   unpublishSlaReport,
 } from "@/server/dashboards/reports";
 import { FR_BANDS } from "@/server/dashboards/rollup";
-import { isMonth, isQuarter } from "@/server/dashboards/period";
+import { isMonth, isQuarter, monthsApart } from "@/server/periods/periods";
 import { createTRPCRouter, publicProcedure, roleProcedure } from "../trpc";
 import { ZMetric, ZPriority, ZRegion, ZTierCode } from "../schemas";
 
@@ -37,12 +37,6 @@ export const ZPeriodSelection = z
     message: "Choose a period of at most 36 months.",
     path: ["toMonth"],
   });
-
-function monthsApart(a: string, b: string): number {
-  const [ay, am] = a.split("-").map(Number) as [number, number];
-  const [by, bm] = b.split("-").map(Number) as [number, number];
-  return (by - ay) * 12 + (bm - am);
-}
 
 export const ZDashboardFilter = z.object({
   period: ZPeriodSelection,

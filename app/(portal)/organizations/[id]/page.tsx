@@ -11,7 +11,7 @@ import { ReviewList } from "@/components/reviews/review-list";
 import { Card, PageHeader } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
-import { completedQuarters } from "@/server/reviews/quarter";
+import { completedQuarters } from "@/server/periods/periods";
 
 export const metadata: Metadata = { title: "Organization" };
 const HEALTH_ROLES = ["account_manager", "manager", "admin", "executive"];

@@ -6,7 +6,7 @@ import { formatPercent } from "@/components/format";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
-import { quarterPeriod } from "@/server/dashboards/period";
+import { quarterPeriod } from "@/server/periods/periods";
 
 const METRICS = ["firstResponse", "workaround", "resolution"] as const;
 
