@@ -7,12 +7,13 @@
 import type { Db } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
 import { rebuildRollups } from "@/server/dashboards/rollup-service";
-import { engagements, organizations, users } from "../schema";
+import { engagements } from "../schema";
 import type { Region, Role, TierCode } from "../schema/enums";
 import { insertArticles } from "./articles-writer";
 import { seedIncidents } from "./incidents";
 import { ORG_NAMES, PERSON_NAMES } from "./content";
 import { createTicketWriter, insertReferenceData, planTicket } from "./factories";
+import { insertOrganization, insertUser, REGION_ZONES, slugify } from "./people";
 import { createRng } from "./random";
 import { seedReviews } from "./reviews";
 
@@ -106,11 +107,6 @@ export const STAFF: StaffSpec[] = [
   },
 ];
 
-const REGION_ZONES: Record<Region, string> = {
-  china: "Asia/Shanghai",
-  americas: "America/Los_Angeles",
-  emea: "Europe/London",
-};
 const REGIONS_CYCLE: Region[] = ["americas", "china", "emea"];
 
 /** The tier and region of each demo organization, by position in ORG_NAMES. */
@@ -120,13 +116,6 @@ function orgShape(index: number): { tier: TierCode; region: Region } {
   const tier: TierCode = index % 4 === 0 ? "enterprise" : index % 4 === 1 || index % 4 === 3 ? "advanced" : "basic";
   return { tier, region: REGIONS_CYCLE[index % 3]! };
 }
-
-const slugify = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/(^-|-$)/g, "");
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 export type DemoSummary = { organizations: number; users: number; tickets: number; articles: number };
 
@@ -149,12 +138,7 @@ export async function seedDemo(
   return db.transaction((tx) => {
     const staffIds: Record<string, number> = {};
     for (const s of STAFF) {
-      const row = tx
-        .insert(users)
-        .values({ ...s, passwordHash: hashes[h++]!, organizationId: null, createdAt: created })
-        .returning({ id: users.id })
-        .get();
-      staffIds[s.email] = row.id;
+      staffIds[s.email] = insertUser(tx, { ...s, passwordHash: hashes[h++]!, createdAt: created });
     }
     const agentIds = ["agent@attain.test", "agent2@attain.test", "agent3@attain.test", "expert@attain.test"].map(
       (e) => staffIds[e]!,
@@ -171,45 +155,36 @@ export async function seedDemo(
       const am = index === 0 || index % 3 === 0 ? staffIds["am@attain.test"]! : staffIds["am2@attain.test"]!;
       const contractStart = new Date(anchor.getTime() - (400 + rng.int(0, 300)) * DAY);
       const contractEnd = new Date(anchor.getTime() + (index === 0 ? 75 : rng.int(20, 360)) * DAY);
-      const org = tx
-        .insert(organizations)
-        .values({
+      const org = {
+        id: insertOrganization(tx, {
           name,
-          slug: slugify(name),
           tierId: ref.tierIds[tier],
           region,
           calendarId: ref.calendarIds[region],
-          timeZone: REGION_ZONES[region],
-          contractStart: isoDate(contractStart),
-          contractEnd: isoDate(contractEnd),
+          contractStart,
+          contractEnd,
           monthlyFeeCents: tier === "enterprise" ? 4_000_000 : tier === "advanced" ? 1_200_000 : 300_000,
           accountManagerId: tier === "basic" ? null : am,
           technicalAccountManagerId: tier === "enterprise" ? staffIds["tam@attain.test"]! : null,
-          createdAt: contractStart,
-        })
-        .returning({ id: organizations.id })
-        .get();
+        }),
+      };
       orgIds.push(org.id);
 
       const domain = index === 0 ? "nimbus.example" : index === 1 ? "orbit.example" : `${slugify(name)}.example`;
       const people = index === 0 ? ["dev", "cto", "qa"] : index === 1 ? ["ops", "lead", "dev"] : ["dev", "ops", "pm"];
       const requesterIds = people.map((local, i) => {
         userCount++;
-        return tx
-          .insert(users)
-          .values({
-            email: `${local}@${domain}`,
-            name: PERSON_NAMES[(index * 3 + i) % PERSON_NAMES.length]!,
-            passwordHash: hashes[h++]!,
-            role: "customer",
-            organizationId: org.id,
-            locale: region === "china" ? "zh" : "en",
-            timeZone: REGION_ZONES[region],
-            title: i === 0 ? "Senior Engineer" : i === 1 ? "Engineering Lead" : "QA Engineer",
-            createdAt: contractStart,
-          })
-          .returning({ id: users.id })
-          .get().id;
+        return insertUser(tx, {
+          email: `${local}@${domain}`,
+          name: PERSON_NAMES[(index * 3 + i) % PERSON_NAMES.length]!,
+          passwordHash: hashes[h++]!,
+          role: "customer",
+          organizationId: org.id,
+          locale: region === "china" ? "zh" : "en",
+          timeZone: REGION_ZONES[region],
+          title: i === 0 ? "Senior Engineer" : i === 1 ? "Engineering Lead" : "QA Engineer",
+          createdAt: contractStart,
+        });
       });
 
       const count = perOrg[tier];

@@ -41,3 +41,8 @@ export function sessionFor(db: Db, email: string): SessionUser {
 export function callerAs(db: Db, email: string | null, now: Date = TEST_ANCHOR) {
   return createCaller(createContext({ db, user: email ? sessionFor(db, email) : null, now: () => now }));
 }
+
+/** A tRPC caller acting as a given session user (e.g. one made by ./factories), or anonymous. */
+export function callerFor(db: Db, user: SessionUser | null, now: Date = TEST_ANCHOR) {
+  return createCaller(createContext({ db, user, now: () => now }));
+}

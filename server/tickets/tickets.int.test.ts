@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { ticketEvents, tickets } from "@/db/schema";
-import { callerAs, createTestDb } from "@/server/testing/db";
+import { callerAs, callerFor, createTestDb } from "@/server/testing/db";
+import { createOrganization } from "@/server/testing/factories";
 
 const db = createTestDb();
 afterAll(() => db.$client.close());
@@ -89,17 +90,16 @@ describe("filing and reading tickets", () => {
   });
 
   it("a customer of another organization gets not-found for a ticket id it guesses", async () => {
-    const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({ ...NEW_TICKET, priority: "P2" });
-    await expect(callerAs(db, "ops@orbit.example", FILED).tickets.get({ id })).rejects.toMatchObject({
-      code: "NOT_FOUND",
+    const mine = createOrganization(db, { tier: "enterprise", region: "americas" });
+    const theirs = createOrganization(db, { tier: "basic", region: "china" });
+    const { id } = await callerFor(db, mine.customers[0]!, FILED).tickets.create({ ...NEW_TICKET, priority: "P2" });
+    await expect(callerFor(db, mine.customers[0]!, FILED).tickets.get({ id })).resolves.toMatchObject({
+      ticket: { id },
     });
+    const other = callerFor(db, theirs.customers[0]!, FILED);
+    await expect(other.tickets.get({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      callerAs(db, "ops@orbit.example", FILED).tickets.openDispute({
-        ticketId: id,
-        kind: "priority",
-        proposedPriority: "P0",
-        reason: "All users down",
-      }),
+      other.tickets.openDispute({ ticketId: id, kind: "priority", proposedPriority: "P0", reason: "All users down" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
