@@ -3,17 +3,18 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+import { safeCallbackPath } from "@/server/auth/callback-url";
 import { getSessionUser } from "@/server/auth/get-session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
-
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
-  if (await getSessionUser()) redirect(safeCallback(callbackUrl));
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
+  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
+  if (await getSessionUser()) redirect(callbackUrl);
   const t = await getTranslations();
   return (
     <div className="flex min-h-screen flex-col bg-gradient-to-b from-brand-50 to-slate-50">
@@ -34,7 +35,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
             <h1 className="text-xl font-semibold text-slate-900">{t("signin.title")}</h1>
             <p className="mt-1 text-sm text-slate-600">{t("signin.subtitle")}</p>
-            <SignInForm callbackUrl={safeCallback(callbackUrl)} />
+            <SignInForm callbackUrl={callbackUrl} />
           </div>
           <p className="mt-4 text-center text-xs text-slate-500">{t("signin.demoHint")}</p>
         </div>

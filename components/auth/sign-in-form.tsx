@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { safeCallbackPath } from "@/server/auth/callback-url";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signin");
@@ -23,7 +24,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       redirect: false,
     }).catch(() => null);
     if (res?.ok && !res.error) {
-      window.location.assign(callbackUrl);
+      // Checked here too: the page's check is the first line of defence, not the only one.
+      window.location.assign(safeCallbackPath(callbackUrl));
       return;
     }
     setPending(false);

@@ -1,17 +1,23 @@
 import { eq, sql } from "drizzle-orm";
 import type { NextAuthOptions } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import { ROLES } from "@/db/schema/enums";
+import { recordAudit } from "@/server/audit/service";
 import { getDb, type Db } from "@/server/db";
 import { env } from "@/server/env";
+import { scheduleOutboxDelivery } from "@/server/notifications/mailer";
 import { clientAddress } from "@/server/security/client-address";
-import { recordAudit } from "@/server/audit/service";
+import { safeRedirectUrl } from "./callback-url";
 import { sessionCookies } from "./cookies";
 import { hashPassword, verifyPassword } from "./password";
+import { SESSION_MAX_AGE_S, type SessionClaim } from "./session-rules";
+import { endSession, resolveSession, startSession } from "./sessions";
 import type { SessionUser } from "./session";
-import { SignInThrottle } from "./throttle";
+import { minutesToWait } from "./throttle";
+import { recordSignInSuccess, reserveSignInAttempt } from "./throttle-service";
 
 const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -31,30 +37,27 @@ export class SignInThrottledError extends Error {
     readonly retryAt: Date,
     now: Date,
   ) {
-    super(`TooManyAttempts:${Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000))}`);
+    super(`TooManyAttempts:${minutesToWait(retryAt, now)}`);
   }
 }
 
 let dummy: Promise<string> | null = null;
 const dummyHash = () => (dummy ??= hashPassword(`no-such-account-${Math.random()}`));
 
-const globalForThrottle = globalThis as unknown as { attainSignInThrottle?: SignInThrottle };
-const signInThrottle = (globalForThrottle.attainSignInThrottle ??= new SignInThrottle());
-
 /**
  * Checks an email and password; the same null for an unknown email and a wrong password.
- * Every attempt is audited (success and failure, with the address, never the password), and
- * too many failures for one account or from one address throw `SignInThrottledError` (audited
- * once per window, so a flood of refused attempts cannot flood the log).
+ * The attempt is reserved against the shared sign-in limits before any password check
+ * (throttle.ts), so parallel guesses in any number of server processes cannot pass a limit;
+ * a refused attempt throws `SignInThrottledError` (audited once per window). Every checked
+ * attempt is audited (success and failure, with the address, never the password).
  */
 export async function authenticate(
   raw: unknown,
-  opts: { db?: Db; now?: Date; ip?: string | null; throttle?: SignInThrottle } = {},
+  opts: { db?: Db; now?: Date; ip?: string | null } = {},
 ): Promise<SessionUser | null> {
   const db = opts.db ?? getDb();
   const now = opts.now ?? new Date();
   const ip = opts.ip ?? null;
-  const throttle = opts.throttle ?? signInThrottle;
   const parsed = ZCredentials.safeParse(raw);
   const email = parsed.success
     ? parsed.data.email
@@ -62,12 +65,6 @@ export async function authenticate(
         .trim()
         .toLowerCase()
         .slice(0, 320);
-  const blockedUntil = throttle.blockedUntil(email, ip, now);
-  if (blockedUntil) {
-    if (throttle.shouldAuditRefusal(email, ip, now))
-      recordAudit(db, { actorId: null, action: "sign_in_throttled", entity: "user", detail: { email }, at: now, ip });
-    throw new SignInThrottledError(blockedUntil, now);
-  }
   const user = parsed.success
     ? db
         .select()
@@ -75,13 +72,20 @@ export async function authenticate(
         .where(eq(sql`lower(${users.email})`, parsed.data.email))
         .get()
     : undefined;
+  const reservation = reserveSignInAttempt(db, {
+    account: email,
+    address: ip,
+    now,
+    owner: user?.active ? user : null,
+  });
+  if (reservation.mailQueued) scheduleOutboxDelivery(db, () => new Date());
+  if (!reservation.allowed) throw new SignInThrottledError(reservation.retryAt, now);
   // An unknown email costs the same scrypt work as a known one, so timing does not tell which exist.
   const ok =
     parsed.success &&
     (await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()))) &&
     user?.active === true;
   if (!ok || !user) {
-    throttle.recordFailure(email, ip, now);
     recordAudit(db, {
       actorId: user?.id ?? null,
       action: "sign_in_failed",
@@ -93,44 +97,90 @@ export async function authenticate(
     });
     return null;
   }
-  throttle.recordSuccess(email);
   db.transaction((tx) => {
+    recordSignInSuccess(tx, email, ip, now);
     tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id)).run();
     recordAudit(tx, { actorId: user.id, action: "sign_in", entity: "user", entityId: String(user.id), at: now, ip });
   });
   return { id: user.id, role: user.role, organizationId: user.organizationId, name: user.name, email: user.email };
 }
 
+/** What the session cookie (next-auth's JWT) claims, or null for a token without a server-side session. */
+function claimOf(token: JWT): SessionClaim | null {
+  const user = ZSessionUser.safeParse(token.attain);
+  const sessionId = token.sid;
+  if (!user.success || typeof sessionId !== "string" || sessionId.length === 0) return null;
+  return { sessionId, userId: user.data.id, role: user.data.role, organizationId: user.data.organizationId };
+}
+
+/** next-auth's request headers (a plain object) as Headers, for `clientAddress`. */
+function headersOf(raw: Record<string, unknown> | undefined): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw ?? {})) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) headers.set(name, value.join(", "));
+  }
+  return headers;
+}
+
 const secureCookies = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
 
-export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
-  pages: { signIn: "/signin" },
-  useSecureCookies: secureCookies,
-  cookies: sessionCookies(secureCookies),
-  providers: [
-    CredentialsProvider({
-      name: "email",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, req) {
-        const user = await authenticate(credentials, {
-          ip: clientAddress(new Headers(req.headers as Record<string, string>)),
-        });
-        return user ? { ...user, id: String(user.id) } : null;
+/**
+ * next-auth's configuration over a database and a clock (tests pass their own). The JWT cookie
+ * names a row of `sessions` (decision 017): signing in starts one, every read of the session
+ * checks it and the user (`resolveSession`), signing out ends it. A session that no longer stands
+ * reads as signed out everywhere: `getSessionUser` returns null, pages send the visitor to the
+ * sign-in page and tRPC answers UNAUTHORIZED.
+ */
+export function buildAuthOptions(deps: { db: () => Db; now: () => Date }): NextAuthOptions {
+  return {
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    pages: { signIn: "/signin" },
+    useSecureCookies: secureCookies,
+    cookies: sessionCookies(secureCookies),
+    providers: [
+      CredentialsProvider({
+        name: "email",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        async authorize(credentials, req) {
+          const user = await authenticate(credentials, {
+            db: deps.db(),
+            now: deps.now(),
+            ip: clientAddress(headersOf(req?.headers)),
+          });
+          return user ? { ...user, id: String(user.id) } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          const u = user as unknown as Omit<SessionUser, "id"> & { id: string };
+          const attain = ZSessionUser.parse({ ...u, id: Number(u.id) });
+          return { ...token, attain, sid: startSession(deps.db(), attain.id, deps.now()).id };
+        }
+        const claim = claimOf(token);
+        const current = claim ? resolveSession(deps.db(), claim, deps.now()) : null;
+        return current ? { ...token, attain: current } : { ...token, attain: null, sid: null };
       },
-    }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        const u = user as unknown as Omit<SessionUser, "id"> & { id: string };
-        token.attain = { ...u, id: Number(u.id) };
-      }
-      return token;
+      session({ session, token }) {
+        const parsed = ZSessionUser.safeParse(token.attain);
+        return { ...session, attain: parsed.success ? parsed.data : null };
+      },
+      redirect({ url, baseUrl }) {
+        return safeRedirectUrl(url, baseUrl);
+      },
     },
-    session({ session, token }) {
-      const parsed = ZSessionUser.safeParse(token.attain);
-      return { ...session, attain: parsed.success ? parsed.data : null };
+    events: {
+      signOut({ token }) {
+        const sessionId = (token as JWT | null)?.sid;
+        if (typeof sessionId === "string") endSession(deps.db(), sessionId, deps.now());
+      },
     },
-  },
-};
+  };
+}
+
+export const authOptions: NextAuthOptions = buildAuthOptions({ db: getDb, now: () => new Date() });

@@ -1,11 +1,19 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { auditLog } from "@/db/schema";
+import { auditLog, outbox, rateCounters } from "@/db/schema";
+import { openDb } from "@/server/db";
 import { TEST_ANCHOR } from "@/server/testing/constants";
 import { callerAs, createTestDb } from "@/server/testing/db";
 import { sessionCookies } from "./cookies";
 import { authenticate, SignInThrottledError } from "./options";
-import { SignInThrottle } from "./throttle";
+import { verifyPassword } from "./password";
+
+// Counts the real password checks (scrypt), the work a throttle exists to bound.
+vi.mock("./password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("./password")>();
+  return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
+});
+const passwordChecks = () => vi.mocked(verifyPassword).mock.calls.length;
 
 const db = createTestDb();
 afterAll(() => db.$client.close());
@@ -26,7 +34,7 @@ describe("[SECURITY] sign-in", () => {
   it("a correct password signs in and is audited with the address", async () => {
     const user = await authenticate(
       { email: "Dev@Nimbus.example", password: PASSWORD },
-      { db, now: at(0), ip: "203.0.113.7", throttle: new SignInThrottle() },
+      { db, now: at(0), ip: "203.0.113.7" },
     );
     expect(user).toMatchObject({ email: "dev@nimbus.example", role: "customer", organizationId: 1 });
     expect(
@@ -39,19 +47,12 @@ describe("[SECURITY] sign-in", () => {
   });
 
   it("a wrong password and an unknown email get the same refusal, and both are audited without the password", async () => {
-    const throttle = new SignInThrottle();
     const secret = "correct-horse-battery-staple";
     expect(
-      await authenticate(
-        { email: "qa@nimbus.example", password: secret },
-        { db, now: at(1), ip: "203.0.113.8", throttle },
-      ),
+      await authenticate({ email: "qa@nimbus.example", password: secret }, { db, now: at(1), ip: "203.0.113.8" }),
     ).toBeNull();
     expect(
-      await authenticate(
-        { email: "nobody@nimbus.example", password: secret },
-        { db, now: at(1), ip: "203.0.113.8", throttle },
-      ),
+      await authenticate({ email: "nobody@nimbus.example", password: secret }, { db, now: at(1), ip: "203.0.113.8" }),
     ).toBeNull();
     const failed = auditFor("sign_in_failed").filter((r) => r.at.getTime() === at(1).getTime());
     expect(failed.map((r) => r.detail)).toEqual([{ email: "qa@nimbus.example" }, { email: "nobody@nimbus.example" }]);
@@ -62,50 +63,132 @@ describe("[SECURITY] sign-in", () => {
     expect(logged.join("\n")).not.toContain(secret);
   });
 
-  it("the sixth failure in 15 minutes is throttled, even with the right password, and says how long to wait", async () => {
-    const throttle = new SignInThrottle();
+  it("the sixth attempt from one address is refused, even with the right password, and says how long to wait; the owner from another address still gets in", async () => {
     for (let i = 0; i < 5; i++)
       expect(
         await authenticate(
           { email: "cto@nimbus.example", password: "guess" },
-          { db, now: at(10 + i), ip: "198.51.100.1", throttle },
+          { db, now: at(10 + i), ip: "198.51.100.1" },
         ),
       ).toBeNull();
     const error = await authenticate(
       { email: "cto@nimbus.example", password: PASSWORD },
-      { db, now: at(15), ip: "198.51.100.2", throttle },
+      { db, now: at(15), ip: "198.51.100.1" },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SignInThrottledError);
-    expect((error as Error).message).toBe("TooManyAttempts:10");
+    expect((error as Error).message).toBe("TooManyAttempts:15");
     expect(auditFor("sign_in_throttled").at(-1)).toMatchObject({
-      ip: "198.51.100.2",
+      ip: "198.51.100.1",
       detail: { email: "cto@nimbus.example" },
     });
-    // another account from another address is unaffected; the account recovers after the window
+    // another account from another address is unaffected
     expect(
-      await authenticate(
-        { email: "dev@nimbus.example", password: PASSWORD },
-        { db, now: at(15), ip: "198.51.100.3", throttle },
-      ),
+      await authenticate({ email: "dev@nimbus.example", password: PASSWORD }, { db, now: at(15), ip: "198.51.100.3" }),
     ).not.toBeNull();
+    // the owner on their own network gets in at once; the guessing address waits out its lock
     expect(
-      await authenticate(
-        { email: "cto@nimbus.example", password: PASSWORD },
-        { db, now: at(25), ip: "198.51.100.2", throttle },
-      ),
+      await authenticate({ email: "cto@nimbus.example", password: PASSWORD }, { db, now: at(16), ip: "198.51.100.2" }),
+    ).not.toBeNull();
+    await expect(
+      authenticate({ email: "cto@nimbus.example", password: PASSWORD }, { db, now: at(29), ip: "198.51.100.1" }),
+    ).rejects.toBeInstanceOf(SignInThrottledError);
+    expect(
+      await authenticate({ email: "cto@nimbus.example", password: PASSWORD }, { db, now: at(30), ip: "198.51.100.1" }),
     ).not.toBeNull();
   });
 
   it("one address failing across many accounts is throttled after 20 failures", async () => {
-    const throttle = new SignInThrottle();
     for (let i = 0; i < 20; i++)
-      await authenticate(
-        { email: `guess${i}@nimbus.example`, password: "x" },
-        { db, now: at(30), ip: "192.0.2.9", throttle },
-      );
+      await authenticate({ email: `guess${i}@nimbus.example`, password: "x" }, { db, now: at(30), ip: "192.0.2.9" });
     await expect(
-      authenticate({ email: "dev@nimbus.example", password: PASSWORD }, { db, now: at(31), ip: "192.0.2.9", throttle }),
+      authenticate({ email: "dev@nimbus.example", password: PASSWORD }, { db, now: at(31), ip: "192.0.2.9" }),
     ).rejects.toBeInstanceOf(SignInThrottledError);
+  });
+
+  it("40 wrong passwords sent at once for one account make at most 5 real password checks", async () => {
+    vi.mocked(verifyPassword).mockClear();
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) =>
+        authenticate(
+          { email: "qa@nimbus.example", password: `parallel-${i}` },
+          { db, now: at(35), ip: "203.0.113.40" },
+        ),
+      ),
+    );
+    expect(passwordChecks()).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => r.status === "fulfilled" && r.value === null)).toHaveLength(5);
+    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof SignInThrottledError)).toHaveLength(35);
+  });
+
+  it("the limits are shared by every server process: attempts through two connections count together", async () => {
+    const other = openDb(db.$client.name); // a second connection, as another worker process has
+    try {
+      vi.mocked(verifyPassword).mockClear();
+      const both = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) =>
+          authenticate(
+            { email: "cto@nimbus.example", password: `two-processes-${i}` },
+            { db: i % 2 ? db : other, now: at(40), ip: "203.0.113.41" },
+          ),
+        ),
+      );
+      expect(passwordChecks()).toBe(5);
+      expect(both.filter((r) => r.status === "rejected")).toHaveLength(15);
+    } finally {
+      other.$client.close();
+    }
+  });
+
+  it("a successful sign-in clears the account's failures from that address", async () => {
+    const attempt = (password: string, min: number) =>
+      authenticate({ email: "dev@nimbus.example", password }, { db, now: at(min), ip: "203.0.113.42" });
+    for (let i = 0; i < 4; i++) expect(await attempt("typo", 45)).toBeNull();
+    expect(await attempt(PASSWORD, 46)).not.toBeNull();
+    for (let i = 0; i < 5; i++) expect(await attempt("typo", 47)).toBeNull();
+    await expect(attempt(PASSWORD, 47)).rejects.toBeInstanceOf(SignInThrottledError);
+  });
+
+  it("guesses from many addresses lock the account for a while, tell its owner once, in their language, and spare the owner's own network", async () => {
+    const owner = "ops@orbit.example"; // Simplified Chinese, Asia/Shanghai
+    expect(
+      await authenticate({ email: owner, password: PASSWORD }, { db, now: at(50), ip: "198.51.100.88" }),
+    ).not.toBeNull();
+    const before = db.select().from(outbox).all().length;
+    for (let i = 0; i < 10; i++)
+      expect(
+        await authenticate({ email: owner, password: "guess" }, { db, now: at(51), ip: `203.0.113.${60 + i}` }),
+      ).toBeNull();
+    const refused = await authenticate(
+      { email: owner, password: PASSWORD },
+      { db, now: at(52), ip: "203.0.113.99" },
+    ).catch((e: unknown) => e);
+    expect((refused as Error).message).toBe("TooManyAttempts:15");
+    for (let i = 0; i < 5; i++)
+      await expect(
+        authenticate({ email: owner, password: "guess" }, { db, now: at(53), ip: `203.0.113.${80 + i}` }),
+      ).rejects.toBeInstanceOf(SignInThrottledError);
+    const mail = db.select().from(outbox).all().slice(before);
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({ to: owner, subject: "您的 Attain 账号已暂停登录" });
+    expect(mail[0]!.body).toContain("10 次");
+    expect(mail[0]!.body).toContain("21:07"); // the lock ends at(67) = 13:07 UTC, 21:07 in Shanghai
+    expect(mail[0]!.body).toContain("Asia/Shanghai");
+    expect(mail[0]!.body).toContain("联系管理员");
+    // the owner, from the network they signed in from before, is not locked out
+    expect(
+      await authenticate({ email: owner, password: PASSWORD }, { db, now: at(54), ip: "198.51.100.88" }),
+    ).not.toBeNull();
+    // after the lock, anyone with the password gets in from anywhere
+    expect(
+      await authenticate({ email: owner, password: PASSWORD }, { db, now: at(67), ip: "203.0.113.99" }),
+    ).not.toBeNull();
+  });
+
+  it("sign-in counters stay among their own keys in the shared table", () => {
+    const rows = db.select().from(rateCounters).all();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.key.startsWith("signin:"))).toBe(true);
+    expect(db.select().from(rateCounters).where(like(rateCounters.key, "%parallel%")).all()).toHaveLength(0);
   });
 });
 
