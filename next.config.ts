@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { MAX_BODY_BYTES } from "./server/api/request-limits";
 
 const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
@@ -17,6 +18,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // proxy.ts makes Next.js buffer request bodies in memory (10 MB each by default). One byte more
+    // than the tRPC handler accepts is enough for it to see an oversize body and answer 413.
+    proxyClientMaxBodySize: MAX_BODY_BYTES + 1,
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

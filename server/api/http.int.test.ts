@@ -1,0 +1,177 @@
+import { afterAll, describe, expect, it } from "vitest";
+import superjson from "superjson";
+import { BODY_MAX, SUMMARY_MAX, TITLE_MAX } from "@/server/kb/article-input";
+import { createTestDb, sessionFor } from "@/server/testing/db";
+import { handleTrpcRequest } from "./http";
+import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "./request-limits";
+
+/**
+ * The tRPC endpoint as the browser reaches it (plain Requests through the same handler the
+ * Next.js route uses): batches and bodies are bounded before any procedure runs, and no answer
+ * may be kept by a cache.
+ */
+
+const db = createTestDb();
+const sqlite = db.$client;
+afterAll(() => sqlite.close());
+
+const BASE = "http://portal.test/api/trpc";
+const ARTICLE_ID = (
+  sqlite.prepare("select id from articles where status = 'published' and internal = 0 order by id limit 1").get() as {
+    id: number;
+  }
+).id;
+const views = () =>
+  (sqlite.prepare("select views from articles where id = ?").get(ARTICLE_ID) as { views: number }).views;
+
+function send(req: Request, email: string | null = null) {
+  return handleTrpcRequest(req, {
+    user: async () => (email ? sessionFor(db, email) : null),
+    ip: "198.51.100.23",
+    db,
+  });
+}
+
+/** A batched POST of the given calls (superjson-encoded as the browser's link sends them). */
+function batchPost(path: string, inputs: unknown[], init: RequestInit = {}) {
+  const body = Object.fromEntries(inputs.map((input, i) => [i, superjson.serialize(input)]));
+  return new Request(`${BASE}/${inputs.map(() => path).join(",")}?batch=1`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
+    body: JSON.stringify(body),
+    ...init,
+  });
+}
+
+const visitor = (i: number) => `batch-visitor-${String(i).padStart(4, "0")}`;
+
+describe("[SECURITY] a tRPC request is bounded before any procedure runs", () => {
+  it(`refuses a batch of more than ${MAX_BATCH_SIZE} calls with 400 and runs none of them`, async () => {
+    const before = views();
+    const inputs = Array.from({ length: MAX_BATCH_SIZE + 1 }, (_, i) => ({
+      articleId: ARTICLE_ID,
+      visitorId: visitor(i),
+    }));
+    const res = await send(batchPost("kb.recordView", inputs));
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain("Batch call exceeds maximum size");
+    expect(views()).toBe(before);
+
+    const get = await send(
+      new Request(
+        `${BASE}/${Array(MAX_BATCH_SIZE + 1)
+          .fill("health.ping")
+          .join(",")}?batch=1&input={}`,
+      ),
+    );
+    expect(get.status).toBe(400);
+  });
+
+  it(`runs a batch of exactly ${MAX_BATCH_SIZE} calls`, async () => {
+    const before = views();
+    const inputs = Array.from({ length: MAX_BATCH_SIZE }, (_, i) => ({
+      articleId: ARTICLE_ID,
+      visitorId: visitor(100 + i),
+    }));
+    const res = await send(batchPost("kb.recordView", inputs));
+    expect(res.status).toBe(200);
+    expect(views()).toBe(before + MAX_BATCH_SIZE);
+  });
+
+  it("refuses a body whose Content-Length is over the maximum with 413, without reading it", async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(64 * 1024));
+      },
+    });
+    const req = new Request(`${BASE}/kb.recordView`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    const res = await send(req);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is too large." } });
+    expect(pulled).toBeLessThanOrEqual(1); // a stream may pre-pull its first chunk; nothing more is read
+  });
+
+  it("refuses a body streamed without Content-Length as soon as it passes the maximum", async () => {
+    const chunk = 64 * 1024;
+    let sent = 0;
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk;
+        controller.enqueue(new TextEncoder().encode(" ".repeat(chunk)));
+        if (sent > 50 * MAX_BODY_BYTES) controller.close();
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const req = new Request(`${BASE}/kb.recordView`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(req.headers.get("content-length")).toBeNull();
+    const res = await send(req);
+    expect(res.status).toBe(413);
+    expect(cancelled).toBe(true);
+    expect(sent).toBeLessThanOrEqual(MAX_BODY_BYTES + 2 * chunk);
+  });
+
+  it("accepts the largest legitimate input: an article at every maximum, in Chinese", async () => {
+    const cjk = (n: number) => "服务等级协议".repeat(Math.ceil(n / 6)).slice(0, n);
+    const input = {
+      slug: "the-largest-article",
+      translationOf: null,
+      locale: "zh",
+      title: cjk(TITLE_MAX),
+      summary: cjk(SUMMARY_MAX),
+      body: `# ${cjk(BODY_MAX - 2)}`,
+      productArea: "voice_calling",
+      type: "quick_start",
+      status: "draft",
+      internal: false,
+      ownerId: sessionFor(db, "admin@attain.test").id,
+      tags: Array.from({ length: 20 }, (_, i) => `标签${i}`.padEnd(40, "签")),
+      errorCodes: Array.from({ length: 30 }, (_, i) => `E${i}`.padEnd(64, "X")),
+      sdkVersions: Array.from({ length: 20 }, (_, i) => `${i}.0`.padEnd(32, "0")),
+    };
+    const req = batchPost("kb.createArticle", [input]);
+    const size = (await req.clone().arrayBuffer()).byteLength;
+    expect(size).toBeGreaterThan(300_000);
+    expect(size).toBeLessThan(MAX_BODY_BYTES);
+    const res = await send(req, "admin@attain.test");
+    expect(res.status).not.toBe(413);
+    const [answer] = (await res.json()) as [{ result?: unknown; error?: { json: { message: string } } }];
+    expect(answer.error).toBeUndefined();
+  });
+});
+
+describe("[SECURITY] no tRPC answer may be kept by a cache", () => {
+  it("marks signed-in answers, anonymous answers and every refusal no-store", async () => {
+    const answers = [
+      await send(new Request(`${BASE}/me.get`), "dev@nimbus.example"),
+      await send(new Request(`${BASE}/tickets.list?input=${encodeURIComponent('{"json":{}}')}`), "dev@nimbus.example"),
+      await send(new Request(`${BASE}/health.ping`)),
+      await send(new Request(`${BASE}/me.get`)),
+      await send(batchPost("kb.recordView", Array(MAX_BATCH_SIZE + 1).fill({}))),
+      await send(
+        new Request(`${BASE}/kb.recordView`, {
+          method: "POST",
+          headers: { "content-length": String(MAX_BODY_BYTES * 2) },
+          body: "x",
+        }),
+      ),
+      await send(batchPost("kb.recordView", [{}], { headers: { "sec-fetch-site": "cross-site" } })),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 401, 400, 413, 403]);
+    for (const r of answers) expect(r.headers.get("cache-control")).toBe("no-store");
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The tRPC endpoint over HTTP, apart from Next.js so tests can call it with plain Requests:
+ * cross-site mutations refused, bodies bounded, batches bounded, and no answer cacheable.
+ */
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { SessionUser } from "@/server/auth/session";
+import type { Db } from "@/server/db";
+import { isCrossSiteMutation } from "@/server/security/cross-site";
+import { readBodyWithin } from "@/server/security/request-body";
+import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "./request-limits";
+import { appRouter } from "./root";
+import { createContext } from "./trpc";
+
+/**
+ * Answers depend on who asks (the session cookie) and may hold an organization's data, so no
+ * browser or shared cache may keep one: every answer of this endpoint, refusals included.
+ */
+const NO_STORE = { "cache-control": "no-store" };
+
+function refusal(status: number, code: string, message: string): Response {
+  return Response.json({ error: { message, code } }, { status, headers: NO_STORE });
+}
+
+export type TrpcHttpOptions = {
+  /** The signed-in user, resolved only for a request that gets past the checks. */
+  user: () => Promise<SessionUser | null>;
+  ip: string | null;
+  db?: Db;
+};
+
+/** Handles one request to /api/trpc. */
+export async function handleTrpcRequest(req: Request, opts: TrpcHttpOptions): Promise<Response> {
+  // A page on another site must not be able to make a signed-in browser change anything here.
+  if (isCrossSiteMutation(req.method, req.headers))
+    return refusal(403, "FORBIDDEN", "Cross-site requests cannot change data.");
+  let request = req;
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    const read = await readBodyWithin(req, MAX_BODY_BYTES);
+    if (!read.ok) return refusal(413, "PAYLOAD_TOO_LARGE", "The request is too large.");
+    const headers = new Headers(req.headers);
+    headers.delete("transfer-encoding");
+    headers.set("content-length", String(read.body.byteLength));
+    request = new Request(req.url, { method: req.method, headers, body: read.body as BodyInit, signal: req.signal });
+  }
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: request,
+    router: appRouter,
+    maxBatchSize: MAX_BATCH_SIZE,
+    createContext: async () => createContext({ user: await opts.user(), ip: opts.ip, db: opts.db }),
+    responseMeta: () => ({ headers: NO_STORE }),
+    onError({ error, path }) {
+      // Never the input: it may hold personal data (passwords are never sent through tRPC).
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+    },
+  });
+}
