@@ -13,7 +13,7 @@ import {
   type UpdateArticleInput,
 } from "./article-input";
 import { renderMarkdown } from "./markdown";
-import { invalidateVocabulary, STALE_AFTER_DAYS } from "./service";
+import { STALE_AFTER_DAYS } from "./service";
 
 const DAY = 86_400_000;
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -93,7 +93,7 @@ function columns(f: ArticleFields) {
  */
 export function createArticle(db: Db, actor: Actor, input: CreateArticleInput, now: Date) {
   if (input.status === "published" && !canPublish(actor.user.role)) throw publishRequired();
-  const created = db.transaction((tx) => {
+  return db.transaction((tx) => {
     assertOwner(tx, input.ownerId);
     assertSlugFree(tx, input.slug, input.locale, null);
     let translationGroup = `${input.slug}-${input.locale}`;
@@ -150,8 +150,6 @@ export function createArticle(db: Db, actor: Actor, input: CreateArticleInput, n
     });
     return row;
   });
-  invalidateVocabulary(db);
-  return created;
 }
 
 /**
@@ -160,7 +158,7 @@ export function createArticle(db: Db, actor: Actor, input: CreateArticleInput, n
  * `updatedAt` only ever increases, so two saves in the same millisecond still conflict.
  */
 export function updateArticle(db: Db, actor: Actor, input: UpdateArticleInput, now: Date) {
-  const saved = db.transaction((tx) => {
+  return db.transaction((tx) => {
     const before = tx.select().from(articles).where(eq(articles.id, input.id)).get();
     if (!before) throw notFound("Article");
     if ((before.status === "published" || input.status === "published") && !canPublish(actor.user.role))
@@ -202,8 +200,6 @@ export function updateArticle(db: Db, actor: Actor, input: UpdateArticleInput, n
     });
     return { id: before.id, slug: input.slug, locale: before.locale, updatedAt };
   });
-  invalidateVocabulary(db);
-  return saved;
 }
 
 /**

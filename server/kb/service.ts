@@ -4,6 +4,7 @@ import type { ArticleType, Locale, ProductArea } from "@/db/schema/enums";
 import { FEEDBACK_REASONS } from "@/db/schema/enums";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
+import { cachedRead } from "@/server/cache/read-cache";
 import { DomainError, notFound } from "@/server/errors";
 import { canPublish } from "./article-input";
 import { renderMarkdown, type RenderedMarkdown } from "./markdown";
@@ -71,24 +72,19 @@ type Row = Pick<SearchHit, "id" | "slug" | "locale" | "title" | "summary" | "pro
   score: number | null;
 };
 
-const vocabularies = new WeakMap<object, string[]>();
-
-/** Title and tag words of public articles, built once per process and connection. */
-function vocabulary(db: Db): string[] {
-  let v = vocabularies.get(db.$client);
-  if (!v) {
-    const rows = db.$client
-      .prepare(`SELECT title, tags FROM articles WHERE status = 'published' AND internal = 0`)
-      .all() as { title: string; tags: string }[];
-    v = titleVocabulary(rows.map((r) => `${r.title} ${(JSON.parse(r.tags) as string[]).join(" ")}`));
-    vocabularies.set(db.$client, v);
-  }
-  return v;
-}
-
-/** Drops the cached vocabulary after articles change. */
-export function invalidateVocabulary(db: Db): void {
-  vocabularies.delete(db.$client);
+/**
+ * Title and tag words of the articles this reader may read: public, published articles for
+ * visitors and customers; every article, drafts and internal ones included, for staff. Held by
+ * the read cache, so it is rebuilt after any committed write, by this process or another.
+ */
+function vocabulary(db: Db, user: SessionUser | null): string[] {
+  return cachedRead(db, "kb.vocabulary", { staff: isKbStaff(user) }, () => {
+    const rows = db.$client.prepare(`SELECT a.title, a.tags FROM articles a WHERE ${visibleRaw(user)}`).all() as {
+      title: string;
+      tags: string;
+    }[];
+    return titleVocabulary(rows.map((r) => `${r.title} ${(JSON.parse(r.tags) as string[]).join(" ")}`));
+  });
 }
 
 /**
@@ -176,8 +172,19 @@ export function searchArticles(db: Db, user: SessionUser | null, input: SearchIn
 
   let suggestion: string | null = null;
   if (parsed.words.length) {
-    const known = sqlite.prepare(`SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1`);
-    suggestion = suggestQuery(input.q.trim(), parsed.words, vocabulary(db), (w) => known.get(`"${w}"`) !== undefined);
+    // A word counts as known only when an article this reader may read has it, so neither the
+    // suggestion nor its absence tells a visitor what drafts and internal articles say.
+    const known = sqlite.prepare(
+      `SELECT 1 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND ${visibleRaw(user)} LIMIT 1`,
+    );
+    const knownWords = new Map<string, boolean>();
+    const isKnown = (w: string) => {
+      if (!knownWords.has(w)) knownWords.set(w, known.get(`"${w}"`) !== undefined);
+      return knownWords.get(w)!;
+    };
+    // The vocabulary is only needed (and built) when some word is unknown.
+    if (parsed.words.some((w) => w.length >= 3 && !isKnown(w)))
+      suggestion = suggestQuery(input.q.trim(), parsed.words, vocabulary(db, user), isKnown);
   }
 
   if (items.length === 0 && input.logGaps !== false && input.q.trim()) {
