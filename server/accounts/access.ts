@@ -9,6 +9,17 @@ export const ACCOUNT_EDITORS = ["account_manager", "manager", "admin"] as const;
 
 type Reader = Pick<Db, "select">;
 
+/**
+ * Roles that read account health (score, band and factors): the account staff and executives.
+ * Customers, agents and experts never receive it, wherever it is held (a review's snapshot too).
+ */
+export const HEALTH_READERS = ["account_manager", "manager", "admin", "executive"] as const;
+
+/** True when the user may read account health. */
+export function canReadHealth(user: Pick<SessionUser, "role">): boolean {
+  return (HEALTH_READERS as readonly string[]).includes(user.role);
+}
+
 /** True when the user is on the organization's account team (account manager or TAM). */
 export function isOnAccountTeam(
   org: { accountManagerId: number | null; technicalAccountManagerId: number | null },

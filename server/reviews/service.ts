@@ -14,7 +14,7 @@ import {
   users,
 } from "@/db/schema";
 import type { ACTION_SIDES, ACTION_STATUSES } from "@/db/schema/enums";
-import { assertCanManageOrganization, canManageOrganization } from "@/server/accounts/access";
+import { assertCanManageOrganization, canManageOrganization, canReadHealth } from "@/server/accounts/access";
 import { notifyAccountPeople } from "@/server/accounts/notify";
 import { organizationHealth } from "@/server/accounts/portfolio";
 import { recordAudit } from "@/server/audit/service";
@@ -336,7 +336,9 @@ export function previewReview(
 /**
  * The account manager generates the review of a quarter that has ended: the snapshot is frozen
  * now, and the open action items of the organization's latest earlier review carry over (linked
- * to their origin). One review per organization and quarter.
+ * to their origin). One review per organization and quarter, held by a unique index: a quarter
+ * that already has one is refused with CONFLICT, also when another server process inserted it
+ * while this one was building the snapshot (the insert then does nothing, and nothing is written).
  */
 export function generateReview(
   db: Db,
@@ -351,12 +353,13 @@ export function generateReview(
     .from(reviews)
     .where(and(eq(reviews.organizationId, input.organizationId), eq(reviews.quarter, input.quarter)))
     .get();
-  if (existing)
-    throw new DomainError(
+  const exists = () =>
+    new DomainError(
       "CONFLICT",
       `A review of ${input.quarter} already exists for this organization.`,
       "reviews.errors.exists",
     );
+  if (existing) throw exists();
   const snapshot = buildSnapshot(db, input.organizationId, input.quarter, now);
   return db.transaction((tx) => {
     const row = tx
@@ -370,8 +373,10 @@ export function generateReview(
         generatedAt: now,
         generatedById: user.id,
       })
+      .onConflictDoNothing({ target: [reviews.organizationId, reviews.quarter] })
       .returning({ id: reviews.id })
       .get();
+    if (!row) throw exists();
     const previous = tx
       .select({ id: reviews.id })
       .from(reviews)
@@ -477,9 +482,10 @@ function loadReview(db: Db, user: SessionUser, id: number) {
 }
 
 /**
- * One review with its frozen snapshot and action items. Customers never receive the health
- * internals (the snapshot's health is staff-only); `canEdit` and `canAcknowledge` tell the page
- * which controls to offer (the procedures enforce the same rules).
+ * One review with its frozen snapshot and action items. Only the roles that read account health
+ * elsewhere receive the snapshot's health (customers, agents and experts get null, and the page
+ * leaves the section out); `canEdit` and `canAcknowledge` tell the page which controls to offer
+ * (the procedures enforce the same rules).
  */
 export function getReview(db: Db, user: SessionUser, id: number) {
   const review = loadReview(db, user, id);
@@ -491,7 +497,7 @@ export function getReview(db: Db, user: SessionUser, id: number) {
   const name = (uid: number | null) =>
     uid === null ? null : (db.select({ name: users.name }).from(users).where(eq(users.id, uid)).get()?.name ?? null);
   const parsed = ZReviewSnapshot.parse(review.snapshot);
-  const snapshot = user.role === "customer" ? { ...parsed, health: null } : parsed;
+  const snapshot = canReadHealth(user) ? parsed : { ...parsed, health: null };
   const items = db.select().from(actionItems).where(eq(actionItems.reviewId, id)).orderBy(asc(actionItems.id)).all();
   return {
     id: review.id,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ENGAGEMENT_KINDS, MEETING_CHANNELS, MEETING_STATUSES, TIER_CODES } from "@/db/schema/enums";
-import { assertCanReadOrganization, canManageOrganization } from "@/server/accounts/access";
+import { assertCanReadOrganization, canManageOrganization, HEALTH_READERS } from "@/server/accounts/access";
 import { addEngagement, getTimeline } from "@/server/accounts/engagements";
 import { HEALTH_FACTORS } from "@/server/accounts/health";
 import { answerMeeting, listMeetingRequests, requestMeeting } from "@/server/accounts/meetings";
@@ -152,8 +152,8 @@ export const accountsRouter = createTRPCRouter({
       }),
     )
     .query(({ ctx, input }) => listPortfolio(ctx.db, ctx.user, input, ctx.now())),
-  /** Health internals are for the vendor's account staff only, never for customers. */
-  health: roleProcedure(...EDITORS, "executive")
+  /** Health internals are for the vendor's account staff and executives only (server/accounts/access). */
+  health: roleProcedure(...HEALTH_READERS)
     .input(z.object({ organizationId: ZId }))
     .output(ZHealth)
     .query(({ ctx, input }) => {

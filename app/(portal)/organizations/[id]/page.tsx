@@ -9,12 +9,12 @@ import { Timeline } from "@/components/accounts/timeline";
 import { GenerateReviewForm } from "@/components/reviews/generate-form";
 import { ReviewList } from "@/components/reviews/review-list";
 import { Card, PageHeader } from "@/components/ui/card";
+import { canReadHealth } from "@/server/accounts/access";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { completedQuarters } from "@/server/periods/periods";
 
 export const metadata: Metadata = { title: "Organization" };
-const HEALTH_ROLES = ["account_manager", "manager", "admin", "executive"];
 const EDITOR_ROLES = ["account_manager", "manager", "admin"];
 
 /** Any organization, for staff: what its customers see plus health, timeline editing, meetings and reviews. */
@@ -32,7 +32,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
   if (!org) notFound();
   const [timeline, health, requests, reviews] = await Promise.all([
     api.accounts.timeline({ organizationId: id }),
-    HEALTH_ROLES.includes(user.role) ? api.accounts.health({ organizationId: id }) : Promise.resolve(null),
+    canReadHealth(user) ? api.accounts.health({ organizationId: id }) : Promise.resolve(null),
     EDITOR_ROLES.includes(user.role) ? api.accounts.meetingRequests({ organizationId: id }) : Promise.resolve(null),
     api.reviews.list({ organizationId: id }),
   ]);
