@@ -1,5 +1,5 @@
 /** Codes a domain function may fail with; the tRPC layer maps each to one HTTP-level code. */
-export type DomainErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "UNAUTHORIZED";
+export type DomainErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "UNAUTHORIZED" | "TOO_MANY_REQUESTS";
 
 /**
  * The one error type domain and service code throws. `messageKey` names a message in the

@@ -32,6 +32,7 @@ const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPCError["code"]> = {
   CONFLICT: "CONFLICT",
   INVALID: "BAD_REQUEST",
   UNAUTHORIZED: "UNAUTHORIZED",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
 };
 
 const t = initTRPC.context<Context>().create({

@@ -6,6 +6,7 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { cachedRead } from "@/server/cache/read-cache";
 import { DomainError, notFound } from "@/server/errors";
+import { allowWrite } from "@/server/security/write-limit-service";
 import { canPublish } from "./article-input";
 import { renderMarkdown, type RenderedMarkdown } from "./markdown";
 import {
@@ -92,8 +93,16 @@ function vocabulary(db: Db, user: SessionUser | null): string[] {
  * title weighted ten times the body and codes five times, articles in the reader's language first
  * among equals. Every token must match; when nothing has them all, any token may. Visibility is
  * part of the query, so internal articles and drafts never reach customers or anonymous visitors.
+ * A search without results is logged as a knowledge gap within the client's write limit (beyond
+ * it the search still answers, unlogged), so nobody can flood the staff report.
  */
-export function searchArticles(db: Db, user: SessionUser | null, input: SearchInput, now: Date) {
+export function searchArticles(
+  db: Db,
+  user: SessionUser | null,
+  input: SearchInput,
+  now: Date,
+  ip: string | null = null,
+) {
   const limit = input.limit ?? 20;
   const parsed = parseQuery(input.q);
   const filters: string[] = [visibleRaw(user)];
@@ -187,7 +196,12 @@ export function searchArticles(db: Db, user: SessionUser | null, input: SearchIn
       suggestion = suggestQuery(input.q.trim(), parsed.words, vocabulary(db, user), isKnown);
   }
 
-  if (items.length === 0 && input.logGaps !== false && input.q.trim()) {
+  if (
+    items.length === 0 &&
+    input.logGaps !== false &&
+    input.q.trim() &&
+    allowWrite(db, "searchGap", { userId: user?.id ?? null, ip }, now)
+  ) {
     db.insert(searchLog)
       .values({
         query: input.q.trim().slice(0, 200),
@@ -356,18 +370,28 @@ function findVisibleArticle(db: Pick<Db, "select">, user: SessionUser | null, ar
 
 /**
  * Counts a view once per visitor per article per UTC day. The visitor is the signed-in user, else
- * the browser's anonymous visitor id.
+ * the browser's anonymous visitor id, which the browser makes up: so a new view also counts
+ * against the client's write limit, and beyond it is silently not counted (the ranking is safe).
  */
 export function recordView(
   db: Db,
   user: SessionUser | null,
   input: { articleId: number; visitorId: string },
   now: Date,
+  ip: string | null = null,
 ) {
   return db.transaction((tx) => {
     findVisibleArticle(tx, user, input.articleId);
     const visitor = user ? `u:${user.id}` : `v:${input.visitorId}`;
     const day = now.toISOString().slice(0, 10);
+    const seen = tx
+      .select({ visitor: articleViews.visitor })
+      .from(articleViews)
+      .where(
+        and(eq(articleViews.articleId, input.articleId), eq(articleViews.visitor, visitor), eq(articleViews.day, day)),
+      )
+      .get();
+    if (seen || !allowWrite(tx, "view", { userId: user?.id ?? null, ip }, now)) return { counted: false };
     const res = tx
       .insert(articleViews)
       .values({ articleId: input.articleId, visitor, day })
@@ -385,13 +409,15 @@ export function recordView(
 
 /**
  * A signed-in reader's vote; one vote per reader and article, so voting again replaces the earlier
- * vote and the article's counts move with it. A not-helpful vote needs a reason.
+ * vote and the article's counts move with it. A not-helpful vote needs a reason. Votes count
+ * against the client's write limit; beyond it the reader is asked to try again later.
  */
 export function giveFeedback(
   db: Db,
   user: SessionUser,
   input: { articleId: number; helpful: boolean; reason?: FeedbackReason | null; comment?: string | null },
   now: Date,
+  ip: string | null = null,
 ) {
   if (!input.helpful && !input.reason)
     throw new DomainError("INVALID", "Please tell us what was wrong with the article.", "kb.errors.reasonRequired");
@@ -399,6 +425,12 @@ export function giveFeedback(
   const comment = input.comment?.trim() || null;
   return db.transaction((tx) => {
     findVisibleArticle(tx, user, input.articleId);
+    if (!allowWrite(tx, "feedback", { userId: user.id, ip }, now))
+      throw new DomainError(
+        "TOO_MANY_REQUESTS",
+        "You have sent a lot of feedback in a short time. Please try again later.",
+        "kb.errors.tooMany",
+      );
     const prior = tx
       .select({ id: articleFeedback.id, helpful: articleFeedback.helpful })
       .from(articleFeedback)

@@ -65,7 +65,7 @@ export const kbRouter = createTRPCRouter({
         suggestion: z.string().nullable(),
       }),
     )
-    .query(({ ctx, input }) => searchArticles(ctx.db, ctx.user, input, ctx.now())),
+    .query(({ ctx, input }) => searchArticles(ctx.db, ctx.user, input, ctx.now(), ctx.ip)),
   /** Articles of one language by product area and type, with counts. */
   browse: publicProcedure
     .input(z.object({ productArea: ZArea.optional(), type: ZType.optional(), locale: ZLocale }))
@@ -125,9 +125,17 @@ export const kbRouter = createTRPCRouter({
     .query(({ ctx, input }) => getArticle(ctx.db, ctx.user, input, ctx.now())),
   /** Counts a view once per visitor per day; anonymous visitors send their browser's visitor id. */
   recordView: publicProcedure
-    .input(z.object({ articleId: ZId, visitorId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) }))
+    .input(
+      z.object({
+        articleId: ZId,
+        visitorId: z
+          .string()
+          .max(64)
+          .regex(/^[A-Za-z0-9-]{8,64}$/),
+      }),
+    )
     .output(z.object({ counted: z.boolean() }))
-    .mutation(({ ctx, input }) => recordView(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => recordView(ctx.db, ctx.user, input, ctx.now(), ctx.ip)),
   /** Helpful or not helpful (with a reason); one vote per signed-in reader, a new vote replaces it. */
   feedback: authedProcedure
     .input(
@@ -146,7 +154,7 @@ export const kbRouter = createTRPCRouter({
         notHelpfulCount: z.number(),
       }),
     )
-    .mutation(({ ctx, input }) => giveFeedback(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => giveFeedback(ctx.db, ctx.user, input, ctx.now(), ctx.ip)),
   /** Stale articles, most viewed not-helpful articles and searches without results, for staff. */
   report: staffProcedure
     .input(z.object({ staleMine: z.boolean().default(false) }).optional())
