@@ -1,5 +1,5 @@
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { serverNodeOptions } from "./scripts/lib.mjs";
 
 // Overridable so two checkouts (or two builds) can run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -34,8 +34,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    // The server runs with the heap cap npm start gives it (the seed before it is a separate process).
-    command: `npx tsx scripts/seed.ts --reset && NODE_OPTIONS="${serverNodeOptions()}" npx next start -p ${PORT} -H 127.0.0.1`,
+    // As npm start serves it: scripts/serve.mjs, here with two workers (each with the server heap cap).
+    command: `npx tsx scripts/seed.ts --reset && node scripts/serve.mjs --port ${PORT} --hostname 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/signin`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -46,6 +46,10 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-0123456789",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      WEB_CONCURRENCY: "2",
+      // e2e/cluster.spec.ts reads the workers' pids here and which worker answered from x-attain-worker.
+      SERVE_STATE_FILE: `${path.resolve(DATABASE_URL)}.serve.json`,
+      SERVE_WORKER_HEADER: "1",
     },
   },
 });

@@ -1,0 +1,50 @@
+import { spawnSync } from "node:child_process";
+import { afterAll, describe, expect, it } from "vitest";
+import { callerAs, createTestDb } from "@/server/testing/db";
+
+// With scripts/serve.mjs every worker is a process with its own connection and its own read cache.
+// A commit by another process must change PRAGMA data_version on this connection, so that the next
+// cached read here is recomputed (docs/decisions/013 and 018).
+const db = createTestDb();
+afterAll(() => db.$client.close());
+
+/** Runs SQL in a separate Node process on the same database file (WAL, as the server opens it). */
+function inAnotherProcess(sql: string, ...params: (string | number)[]): number {
+  const script = `
+    const Database = require("better-sqlite3");
+    const db = new Database(process.argv[1]);
+    db.pragma("journal_mode = WAL");
+    db.pragma("busy_timeout = 5000");
+    const info = db.prepare(process.argv[2]).run(...JSON.parse(process.argv[3]));
+    db.close();
+    process.stdout.write(String(info.changes));`;
+  const res = spawnSync(process.execPath, ["-e", script, db.$client.name, sql, JSON.stringify(params)], {
+    encoding: "utf8",
+    cwd: process.cwd(),
+  });
+  if (res.status !== 0) throw new Error(`the other process failed: ${res.stderr}`);
+  return Number(res.stdout);
+}
+
+describe("the read cache across server processes", () => {
+  it("a ticket closed by another process leaves the agent's queue on the next read here", async () => {
+    const agent = callerAs(db, "agent@attain.test");
+    const before = await agent.tickets.queue({});
+    expect((await agent.tickets.queue({})).total).toBe(before.total);
+    const first = before.items[0]!;
+    expect(inAnotherProcess("UPDATE tickets SET status = 'closed' WHERE id = ?", first.id)).toBe(1);
+    const after = await agent.tickets.queue({});
+    expect(after.total).toBe(before.total - 1);
+    expect(after.items.map((t) => t.id)).not.toContain(first.id);
+  });
+
+  it("a change by another process that this process had read before is seen at once, each time", async () => {
+    const agent = callerAs(db, "agent@attain.test");
+    const ticket = (await agent.tickets.queue({})).items[0]!;
+    for (const priority of ["P0", "P3", "P1"] as const) {
+      expect(inAnotherProcess("UPDATE tickets SET priority = ? WHERE id = ?", priority, ticket.id)).toBe(1);
+      const row = (await agent.tickets.queue({ limit: 100 })).items.find((t) => t.id === ticket.id);
+      expect(row?.priority).toBe(priority);
+    }
+  });
+});
