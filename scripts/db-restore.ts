@@ -1,7 +1,8 @@
 /**
  * npm run db:restore -- <backup file>: replaces the database at DATABASE_URL with a backup made by
- * db:backup. The backup is integrity-checked first and the current database is saved to
- * data/backups/pre-restore-<time>.db. Stop the server first (see docs/RELIABILITY.md): requests
+ * db:backup. A file that is not an intact Attain database at a known migration is refused and
+ * nothing changes; otherwise the current database is first saved beside it, as
+ * <DATABASE_URL>.pre-restore-<time>.db. Stop the server first (see docs/RELIABILITY.md): requests
  * served during a restore may see the old or the new content.
  */
 import fs from "node:fs";
@@ -14,7 +15,7 @@ async function main() {
   if (!file) throw new Error("Usage: npm run db:restore -- data/backups/<time>.db");
   const backup = path.resolve(file);
   if (!fs.existsSync(backup)) throw new Error(`No such backup: ${backup}`);
-  const { saved } = await restoreDatabase(backup, env.databasePath, path.resolve("data", "backups"), new Date());
+  const { saved } = await restoreDatabase(backup, env.databasePath, new Date());
   console.log(
     `Restored ${env.databasePath} from ${backup}${saved ? `; the previous database was saved to ${saved}` : ""}`,
   );

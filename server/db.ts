@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "@/db/schema";
 import { env } from "./env";
+import { createPrivateFile } from "./ops/private-file";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -11,9 +12,12 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
  * Opens a SQLite file with the settings the whole product relies on: WAL so readers never block
  * the writer, foreign keys enforced, a busy timeout instead of SQLITE_BUSY under concurrent writes,
  * and synchronous=NORMAL, which under WAL loses no committed transaction on a process crash.
+ * A new database file is created 0600 before SQLite writes to it (its -wal and -shm files take
+ * the same mode): customers' data is readable by the server's user only.
  */
 export function openDb(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  createPrivateFile(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
