@@ -18,15 +18,14 @@ function callByPath(caller: unknown, path: string, input: unknown): Promise<unkn
   return fn(input);
 }
 
-type Outcome = { ok: true } | { ok: false; code: string; message: string };
+type Outcome = { ok: true; output: unknown } | { ok: false; code: string; message: string };
 
 /** Runs one call inside a transaction that is rolled back, so every call sees the pristine demo data. */
 async function attempt(path: string, actor: Actor): Promise<Outcome> {
   db.$client.exec("BEGIN");
   try {
     const input = await ACCESS_MATRIX[path]!.input(fixtures(db, actor));
-    await callByPath(callerAs(db, ACTORS[actor]), path, input);
-    return { ok: true };
+    return { ok: true, output: await callByPath(callerAs(db, ACTORS[actor]), path, input) };
   } catch (e) {
     if (e instanceof TRPCError) return { ok: false, code: e.code, message: e.message };
     throw e;
@@ -68,6 +67,8 @@ describe("[SECURITY] each actor is allowed or refused exactly as the matrix says
         if (allowed && !outcome.ok && !(entry.tolerate as readonly string[] | undefined)?.includes(outcome.code)) {
           wrong.push(`${actor}: expected to be allowed, got ${outcome.code} (${outcome.message})`);
         }
+        const problem = allowed && outcome.ok ? entry.answer?.(outcome.output, actor) : null;
+        if (problem) wrong.push(`${actor}: allowed, but the answer is wrong: ${problem}`);
         if (!allowed && (outcome.ok || !REFUSALS.has(outcome.code))) {
           wrong.push(
             `${actor}: expected a refusal, got ${outcome.ok ? "success" : `${outcome.code} (${outcome.message})`}`,
