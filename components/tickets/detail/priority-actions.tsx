@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc/client";
-import { EXCLUSION_REASONS, PRIORITIES } from "@/db/schema/enums";
+import { EXCLUSION_REASONS } from "@/db/schema/enums";
+import { allowedPriorities } from "@/server/tickets/rules";
 import { ActionForm, actionOf, field, TextArea, useFeedback } from "./action-form";
 import type { AvailableActions } from "./available-actions";
 import type { Detail } from "./types";
@@ -27,6 +28,8 @@ export function PriorityActions({ data, offered }: { data: Detail; offered: Offe
   const change = actionOf(fChange, useMutation(trpc.tickets.changePriority.mutationOptions(fChange.callbacks)));
   const exclude = actionOf(fExclude, useMutation(trpc.tickets.exclude.mutationOptions(fExclude.callbacks)));
   const decide = actionOf(fDecide, useMutation(trpc.tickets.decideDispute.mutationOptions(fDecide.callbacks)));
+  // Only what the ticket may hold: a security vulnerability is never offered below P1.
+  const priorities = allowedPriorities(data.ticket.category);
 
   return (
     <>
@@ -47,12 +50,14 @@ export function PriorityActions({ data, offered }: { data: Detail; offered: Offe
         >
           <label className="block text-sm">
             {t("proposedPriority")}
-            <select name="proposed" className={field} defaultValue={PRIORITIES.find((p) => p !== data.ticket.priority)}>
-              {PRIORITIES.filter((p) => p !== data.ticket.priority).map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
+            <select name="proposed" className={field} defaultValue={priorities.find((p) => p !== data.ticket.priority)}>
+              {priorities
+                .filter((p) => p !== data.ticket.priority)
+                .map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
             </select>
           </label>
           <TextArea label={t("reason")} name="reason" />
@@ -82,7 +87,7 @@ export function PriorityActions({ data, offered }: { data: Detail; offered: Offe
           <label className="block text-sm">
             {t("newPriority")}
             <select name="priority" className={field} defaultValue={data.ticket.priority}>
-              {PRIORITIES.map((p) => (
+              {priorities.map((p) => (
                 <option key={p} value={p}>
                   {p}
                 </option>
