@@ -2,12 +2,17 @@
  * npm run crash:test: crash safety of the production server (docs/RELIABILITY.md).
  *
  * On a private copy of the demo database, concurrent clients file tickets and post replies over
- * real HTTP (signed in through next-auth), the server is killed with SIGKILL mid-run, and then:
- * PRAGMA integrity_check must say ok and every write the clients saw acknowledged (HTTP 200) must
- * be in the database. Repeated for several rounds, restarting the server on the same file.
+ * real HTTP (signed in through next-auth) to the production server as `npm start` runs it
+ * (scripts/serve.mjs, two workers by default). Halfway to the kill one worker gets SIGKILL: the
+ * clients keep writing through the other worker and its replacement (only requests in flight on
+ * the killed worker may fail, at most one per client). Then the whole server (primary and workers)
+ * is killed with SIGKILL, and: PRAGMA integrity_check must say ok and every write the clients saw
+ * acknowledged (HTTP 200) must be in the database. Repeated for several rounds, restarting the
+ * server on the same file.
  *
- * Options: --rounds N (5) --workers N (12) --min-ms N (1500) --max-ms N (4000): when to kill
- *          --source <db> (copy and migrate this database instead of seeding a fresh demo)
+ * Options: --rounds N (5) --workers N (12 clients) --server-workers N (2) --min-ms N (1500)
+ *          --max-ms N (4000): when to kill --source <db> (copy and migrate this database instead
+ *          of seeding a fresh demo)
  * The build: NEXT_DIST_DIR (default .next); built first when it has no BUILD_ID.
  */
 import { spawnSync } from "node:child_process";
@@ -17,7 +22,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { getCsrf, signIn } from "./bench/http";
-import { startServer, stopServer, type Server } from "./bench/server";
+import { processTree, startServer, stopServer, type Server } from "./bench/server";
 
 type Ack = { kind: "ticket"; id: number; subject: string } | { kind: "comment"; ticketId: number; body: string };
 
@@ -74,6 +79,7 @@ async function main() {
     options: {
       rounds: { type: "string" },
       workers: { type: "string" },
+      "server-workers": { type: "string" },
       "min-ms": { type: "string" },
       "max-ms": { type: "string" },
       source: { type: "string" },
@@ -81,6 +87,7 @@ async function main() {
   });
   const rounds = int(values.rounds, 5);
   const workers = int(values.workers, 12);
+  const serverWorkers = int(values["server-workers"], 2);
   const minMs = int(values["min-ms"], 1500);
   const maxMs = Math.max(minMs, int(values["max-ms"], 4000));
   const dist = process.env.NEXT_DIST_DIR ?? ".next";
@@ -135,20 +142,24 @@ async function main() {
 
   const acks: Ack[] = [];
   let unacknowledged = 0;
+  let onKilledWorker = 0;
   let failures = 0;
   try {
     for (let round = 1; round <= rounds; round++) {
-      server = await startServer({ databasePath: file, dir: process.cwd() });
+      server = await startServer({ databasePath: file, dir: process.cwd(), workers: serverWorkers });
       const base = server.url;
       const csrf = await getCsrf(base);
       const customer = await signIn(base, csrf, "dev@nimbus.example");
       const agent = await signIn(base, csrf, "agent@attain.test");
       const killAfter = minMs + Math.floor(Math.random() * (maxMs - minMs + 1));
       log(
-        `round ${round}: server ${base} (pid ${server.pid}); ${workers} clients writing; SIGKILL after ${killAfter} ms`,
+        `round ${round}: server ${base} (primary pid ${server.pid}, ${serverWorkers} workers); ${workers} clients writing; ` +
+          `SIGKILL to one worker after ${Math.round(killAfter / 2)} ms, to the whole server after ${killAfter} ms`,
       );
       const roundAcks: Ack[] = [];
       let killed = false;
+      let workerKilled = false;
+      let roundOnKilledWorker = 0;
       const worker = async (w: number) => {
         for (let n = 0; !killed; n++) {
           const tag = `r${round}-w${w}-n${n}-${process.pid}`;
@@ -170,7 +181,10 @@ async function main() {
               roundAcks.push({ kind: "comment", ticketId, body });
             }
           } catch (err) {
+            const message = err instanceof Error ? err.message : String(err);
             if (killed) unacknowledged++;
+            else if (workerKilled && !/: HTTP \d+/.test(message) && roundOnKilledWorker < workers)
+              roundOnKilledWorker++;
             else {
               failures++;
               if (failures <= 5)
@@ -183,7 +197,13 @@ async function main() {
         }
       };
       const running = Array.from({ length: workers }, (_, w) => worker(w));
-      await new Promise((r) => setTimeout(r, killAfter));
+      await new Promise((r) => setTimeout(r, killAfter / 2));
+      const victim = processTree(server.pid).find((p) => p !== server!.pid);
+      if (serverWorkers > 1 && victim) {
+        workerKilled = true;
+        process.kill(victim, "SIGKILL");
+      }
+      await new Promise((r) => setTimeout(r, killAfter - killAfter / 2));
       const exited = new Promise<void>((resolve) => server!.child.once("exit", () => resolve()));
       killed = true;
       process.kill(-server.pid, "SIGKILL");
@@ -191,10 +211,11 @@ async function main() {
       await Promise.all(running);
       server = null;
       acks.push(...roundAcks);
+      onKilledWorker += roundOnKilledWorker;
       const check = integrity(file);
       const lost = missing(file, acks);
       log(
-        `round ${round}: killed with ${roundAcks.length} acknowledged writes this round; integrity_check: ${check}; acknowledged writes missing: ${lost.length}`,
+        `round ${round}: killed with ${roundAcks.length} acknowledged writes this round (${roundOnKilledWorker} requests failed in flight on the killed worker); integrity_check: ${check}; acknowledged writes missing: ${lost.length}`,
       );
       if (check !== "ok" || lost.length > 0) {
         for (const l of lost.slice(0, 10)) log(`  missing: ${JSON.stringify(l)}`);
@@ -202,7 +223,7 @@ async function main() {
       }
     }
     // The server comes back on the recovered file and serves it.
-    server = await startServer({ databasePath: file, dir: process.cwd() });
+    server = await startServer({ databasePath: file, dir: process.cwd(), workers: serverWorkers });
     const csrf = await getCsrf(server.url);
     const cookie = await signIn(server.url, csrf, "dev@nimbus.example");
     const res = await fetch(
@@ -218,7 +239,7 @@ async function main() {
   const tickets = acks.filter((a) => a.kind === "ticket").length;
   log(
     `${failures > 0 ? "FAIL" : "PASS"}: ${rounds} SIGKILLs survived; ${acks.length} acknowledged writes (${tickets} tickets, ${acks.length - tickets} replies), 0 lost; ` +
-      `${unacknowledged} requests in flight at the kills (not acknowledged, so either outcome is correct); ${failures} other client errors; integrity ok`,
+      `${unacknowledged} requests in flight at the kills and ${onKilledWorker} on the killed workers (not acknowledged, so either outcome is correct); ${failures} other client errors; integrity ok`,
   );
   fs.rmSync(dir, { recursive: true, force: true });
   if (failures > 0) process.exit(1);

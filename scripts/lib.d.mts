@@ -4,7 +4,5 @@ export function ensureInstalled(): void;
 /** A production build is needed when there is none or a source is newer than it. */
 export function needsBuild(): boolean;
 export function ensureChromium(): void;
-/** The V8 old-space cap of the production server, in MB. */
+/** The V8 old-space cap of each production server worker, in MB. */
 export const SERVER_HEAP_MB: number;
-/** NODE_OPTIONS for `next start`: the caller's own options with the heap cap added. */
-export function serverNodeOptions(existing?: string): string;

@@ -4,16 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 
 /**
- * The V8 old-space cap of the production server, in MB (docs/decisions/014-server-heap-cap.md):
+ * The V8 old-space cap of each production server worker, in MB (docs/decisions/014-server-heap-cap.md):
  * the server's live heap stays under ~120 MB at 1M tickets; without a cap V8 lets garbage grow
- * the heap towards half a gigabyte before collecting it.
+ * the heap towards half a gigabyte before collecting it. scripts/serve.mjs starts every worker with it.
  */
 export const SERVER_HEAP_MB = 256;
-
-/** NODE_OPTIONS for `next start`: the caller's own options with the heap cap added. */
-export function serverNodeOptions(existing = process.env.NODE_OPTIONS) {
-  return [existing, `--max-old-space-size=${SERVER_HEAP_MB}`].filter(Boolean).join(" ");
-}
 
 export function run(cmd, args, env = process.env) {
   const res = spawnSync(cmd, args, { stdio: "inherit", env });
@@ -53,6 +48,7 @@ const SOURCES = [
   "next.config.ts",
   "package-lock.json",
   "proxy.ts",
+  "instrumentation.ts",
   "postcss.config.mjs",
   "tsconfig.json",
 ];

@@ -1,12 +1,12 @@
 /**
  * npm run load:sustained: 60 s of mixed traffic at 50 concurrent connections against the
- * production server on the scale database (the bench's cached data/scale.db, 1,000,000 tickets):
+ * production server as `npm start` runs it (scripts/serve.mjs, one worker per core) on the scale database (the bench's cached data/scale.db, 1,000,000 tickets):
  * reads (ticket list, ticket page, customer home, support queue), knowledge base searches, ticket
  * filing and replies, all at once. Passes only with zero errors (non-2xx, socket errors, timeouts);
  * records p50/p95/p99 per kind of traffic and the server's memory over the run in the Findings of
  * docs/BENCHMARKS.md (between load:sustained markers, which `npm run bench` keeps).
  *
- * Options: --duration S (60) --connections N (50) --no-doc. The build: NEXT_DIST_DIR (default .next);
+ * Options: --duration S (60) --connections N (50) --server-workers N (one per core) --no-doc. The build: NEXT_DIST_DIR (default .next);
  * built first when it has no BUILD_ID. Heavy: run it alone on a quiet machine.
  */
 import { spawnSync } from "node:child_process";
@@ -205,11 +205,15 @@ async function main() {
     options: {
       duration: { type: "string" },
       connections: { type: "string" },
+      "server-workers": { type: "string" },
       "no-doc": { type: "boolean", default: false },
     },
   });
   const durationSec = Number(values.duration ?? 60);
   const connections = Number(values.connections ?? 50);
+  const serverWorkers = Number(values["server-workers"] ?? os.availableParallelism());
+  if (!(Number.isInteger(serverWorkers) && serverWorkers >= 1 && serverWorkers <= 64))
+    throw new Error("--server-workers 1..64");
   if (!(durationSec > 0 && durationSec <= 600) || !(connections >= GROUPS.length && connections <= 500))
     throw new Error("--duration 1..600, --connections 4..500");
   const dist = process.env.NEXT_DIST_DIR ?? ".next";
@@ -256,8 +260,14 @@ async function main() {
   let results: GroupResult[] = [];
   const memorySeries: { atSec: number; rssMb: number }[] = [];
   let peakMb = 0;
+  let workerPeaksMb: number[] = [];
   try {
-    server = await startServer({ databasePath: file, dir: process.cwd(), timeoutMs: 120_000 });
+    server = await startServer({
+      databasePath: file,
+      dir: process.cwd(),
+      timeoutMs: 120_000,
+      workers: serverWorkers,
+    });
     const base = server.url;
     const csrf = await getCsrf(base);
     let n = 0;
@@ -270,7 +280,7 @@ async function main() {
     };
     const split = GROUPS.map((g) => Math.max(1, Math.round(g.share * connections)));
     split[0]! += connections - split.reduce((s, x) => s + x, 0);
-    log(`server ${base} (pid ${server.pid}); warming up 5 s`);
+    log(`server ${base} (primary pid ${server.pid}, ${serverWorkers} workers); warming up 5 s`);
     await Promise.all(GROUPS.map((g, i) => load(base, g, ctx, Math.max(1, Math.floor(split[i]! / 5)), 5)));
     const memory = watchMemory(server.pid);
     const t0 = Date.now();
@@ -282,6 +292,7 @@ async function main() {
     results = await Promise.all(GROUPS.map((g, i) => load(base, g, ctx, split[i]!, durationSec)));
     clearInterval(sampler);
     peakMb = memory.peakHwm() / 1024 / 1024;
+    workerPeaksMb = memory.workerHwm().map((b) => b / 1024 / 1024);
     memory.stop();
   } finally {
     if (server) await stopServer(server);
@@ -297,8 +308,8 @@ async function main() {
   const last = memorySeries.at(-1)?.rssMb ?? 0;
   const section = [
     START,
-    `**Sustained load** (\`npm run load:sustained\`, ${startedAt.toISOString().slice(0, 16)}Z, ${durationSec} s at ${connections} connections on the 1,000,000-ticket scale database, ${os.cpus().length} vCPU shared, load average before ${loadAverage.map((l) => l.toFixed(1)).join(" / ")}):`,
-    `${all.toLocaleString("en-US")} requests, **${errors} errors**. Server memory (RSS of its process tree, peak per 5 s): ${memorySeries.map((m) => Math.round(m.rssMb)).join(", ")} MB (first ${Math.round(first)}, last ${Math.round(last)}; high-water mark ${Math.round(peakMb)} MB).`,
+    `**Sustained load** (\`npm run load:sustained\`, ${startedAt.toISOString().slice(0, 16)}Z, ${durationSec} s at ${connections} connections on the 1,000,000-ticket scale database, ${serverWorkers} server worker${serverWorkers === 1 ? "" : "s"} (scripts/serve.mjs), ${os.cpus().length} vCPU shared, load average before ${loadAverage.map((l) => l.toFixed(1)).join(" / ")}):`,
+    `${all.toLocaleString("en-US")} requests, **${errors} errors**. Server memory (RSS of its process tree, peak per 5 s): ${memorySeries.map((m) => Math.round(m.rssMb)).join(", ")} MB (first ${Math.round(first)}, last ${Math.round(last)}; high-water mark ${Math.round(peakMb)} MB in total, per worker ${workerPeaksMb.map((m) => Math.round(m)).join(", ")} MB).`,
     "",
     "| traffic | connections | requests | req/s | p50 | p95 | p99 | errors (of which timeouts > 10 s) |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

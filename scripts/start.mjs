@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// npm start: install what is missing, migrate, seed an empty database, build if needed, serve on :3000.
-import { spawnSync } from "node:child_process";
+// npm start: install what is missing, migrate, seed an empty database, build if needed, serve on :3000
+// with one worker per core (scripts/serve.mjs; WEB_CONCURRENCY sets how many).
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { ensureInstalled, needsBuild, run, serverNodeOptions } from "./lib.mjs";
+import { ensureInstalled, needsBuild, run } from "./lib.mjs";
 
 ensureInstalled();
 const dataDir = path.resolve("data");
@@ -20,8 +21,11 @@ const env = {
 };
 run("npx", ["tsx", "scripts/seed.ts", "--if-empty"], env);
 if (needsBuild()) run("npx", ["next", "build"], { ...env, NODE_ENV: "production" });
-const server = spawnSync("npx", ["next", "start", "-p", process.env.PORT || "3000"], {
+const server = spawn(process.execPath, ["scripts/serve.mjs", "--port", process.env.PORT || "3000"], {
   stdio: "inherit",
-  env: { ...env, NODE_ENV: "production", NODE_OPTIONS: serverNodeOptions() },
+  env: { ...env, NODE_ENV: "production" },
 });
-process.exit(server.status ?? 1);
+// Ctrl-C reaches the whole process group; a signal sent to this process alone is passed on, and the
+// server stops gracefully (scripts/serve.mjs).
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal === "SIGINT" ? 130 : 143)));

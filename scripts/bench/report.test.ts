@@ -101,6 +101,26 @@ describe("renderRun", () => {
   });
 });
 
+describe("renderRun with one worker per core", () => {
+  it("puts each budgeted entry's p95 and throughput with two workers beside the one-worker figures, and the memory per worker", () => {
+    const md = renderRun({
+      ...RUN,
+      cluster: {
+        workers: 2,
+        entries: [{ name: "home.staff", budget: BUDGETS.interactive, load: load(24, { rps: 800 }), error: null }],
+        peakRssBytes: 400 * 1024 * 1024,
+        hwmBytes: 420 * 1024 * 1024,
+        workerHwmBytes: [180 * 1024 * 1024, 190 * 1024 * 1024],
+      },
+    });
+    const row = md.split("\n").find((l) => l.startsWith("| home.staff | p95 < 30 ms"))!;
+    expect(row).toBe("| home.staff | p95 < 30 ms | 40.0 ms | 24.0 ms | 500 | 800 | 0 / 0 | ✅ met |");
+    expect(md).toContain("With 2 workers");
+    expect(md).toMatch(/each worker's high-water mark \(VmHWM\) 180 MB, 190 MB/);
+    expect(md).toContain("budget < 500 MB per worker: ✅ met");
+  });
+});
+
 describe("renderDocument", () => {
   it("keeps the hand-written findings and previous runs, newest first, at most `keep`", () => {
     const first = renderDocument(null, "### Run A", "# Benchmarks", 2);

@@ -19,6 +19,9 @@ export type EntryResult = {
   raw: RawTiming | null;
 };
 
+/** An entry measured again with one server worker per core. */
+export type ClusterEntryResult = { name: string; budget: Budget; load: LoadResult | null; error: string | null };
+
 export type PageResult = { path: string; as: string | null; status: number; bytes: number; scripts: number };
 
 export type BenchRun = {
@@ -42,6 +45,17 @@ export type BenchRun = {
   recompute: { tickets: number; events: number; seconds: number; drift: number; aged: number } | null;
   pages: PageResult[];
   server: { peakRssBytes: number | null; hwmBytes: number | null };
+  /** The budgeted entries with `workers` server workers (absent in runs recorded before it was measured). */
+  cluster?: {
+    workers: number;
+    entries: ClusterEntryResult[];
+    /** Peak of the polled RSS of the whole tree (primary and workers). */
+    peakRssBytes: number | null;
+    /** Sum of every process's VmHWM. */
+    hwmBytes: number | null;
+    /** Each worker's VmHWM. */
+    workerHwmBytes: number[];
+  } | null;
   notes: string[];
 };
 
@@ -82,7 +96,7 @@ export function renderRun(run: BenchRun): string {
       (d.rebuilt
         ? `Built by this run in ${d.seedSeconds === null ? "n/a" : `${d.seedSeconds.toFixed(0)} s`}.`
         : `Reused from cache (built in ${d.seedSeconds === null ? "n/a" : `${d.seedSeconds.toFixed(0)} s`}).`),
-    `- Load: autocannon, ${run.settings.connections} connections, ${run.settings.durationSec} s or ${formatInt(run.settings.maxRequests)} requests per entry (whichever first), after a warm-up, then up to 3 s at 1 connection; production build (\`next start\`) on 127.0.0.1. ` +
+    `- Load: autocannon, ${run.settings.connections} connections, ${run.settings.durationSec} s or ${formatInt(run.settings.maxRequests)} requests per entry (whichever first), after a warm-up, then up to 3 s at 1 connection; production build served by \`scripts/serve.mjs\` with one worker on 127.0.0.1. ` +
       `The server runs JavaScript on one thread, so at ${run.settings.connections} connections a request waits for the others: p50 ≈ ${run.settings.connections} × the time one request costs. "p50 at 1 conn." is the latency without that queue.`,
     "",
   );
@@ -103,6 +117,7 @@ export function renderRun(run: BenchRun): string {
     `Server memory: peak RSS of the server process tree ${formatMb(run.server.peakRssBytes)} (polled every 100 ms), high-water mark (VmHWM) ${formatMb(run.server.hwmBytes)}; budget < ${BUDGETS.serverMemoryMb} MB: ${mark(memoryPeak > 0 ? (memoryPeak / 1024 / 1024 < BUDGETS.serverMemoryMb ? "met" : "missed") : "missed")}.`,
     "",
   );
+  if (run.cluster) lines.push(...renderCluster(run, run.cluster), "");
 
   lines.push(
     "Domain micro-benchmarks (in-process, tinybench):",
@@ -148,6 +163,31 @@ export function renderRun(run: BenchRun): string {
   }
   if (run.notes.length > 0) lines.push("", ...run.notes.map((n) => `- ${n}`));
   return lines.join("\n");
+}
+
+/** The budgeted entries with one worker per core, beside the one-worker figures of the same run. */
+function renderCluster(run: BenchRun, cluster: NonNullable<BenchRun["cluster"]>): string[] {
+  const n = cluster.workers;
+  const lines = [
+    `With ${n} workers (\`scripts/serve.mjs\`, one per core, as \`npm start\` serves), the budgeted entries again at ${run.settings.connections} connections, beside the one-worker figures above:`,
+    "",
+    `| entry | budget | p95, 1 worker | p95, ${n} workers | req/s, 1 worker | req/s, ${n} workers | errors / non-2xx, ${n} workers | verdict, ${n} workers |`,
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+  ];
+  for (const c of cluster.entries) {
+    const one = run.entries.find((e) => e.name === c.name)?.load ?? null;
+    const l = c.load;
+    lines.push(
+      `| ${cell(c.name)} | ${cell(budgetLabel(c.budget))} | ${formatMs(one?.latency.p95)} | ${formatMs(l?.latency.p95)} | ${formatInt(one?.rps)} | ${formatInt(l?.rps)} | ${l ? `${l.errors} / ${l.non2xx}` : `failed: ${cell(c.error ?? "?")}`} | ${mark(entryVerdict(c.budget, l))} |`,
+    );
+  }
+  const perWorker = cluster.workerHwmBytes.map((b) => formatMb(b));
+  const worst = Math.max(0, ...cluster.workerHwmBytes) / 1024 / 1024;
+  lines.push(
+    "",
+    `Memory with ${n} workers: each worker's high-water mark (VmHWM) ${perWorker.join(", ") || "n/a"}; the whole tree (primary and workers) peak RSS ${formatMb(cluster.peakRssBytes)}, sum of high-water marks ${formatMb(cluster.hwmBytes)}; budget < ${BUDGETS.serverMemoryMb} MB per worker: ${mark(worst > 0 ? (worst < BUDGETS.serverMemoryMb ? "met" : "missed") : "missed")}.`,
+  );
+  return lines;
 }
 
 const NOTES_START = "<!-- bench:notes:start -->";
@@ -207,17 +247,21 @@ changed):
    micro-benchmarks with tinybench, a full SLA recompute over the dataset (\`recomputeAll\`, check
    only), and the raw SQL of every entry with its query plan.
 3. A production build when \`.next\` is missing or older than a source (\`needsBuild()\`), then
-   \`next start\` on 127.0.0.1 on a free port with \`DATABASE_URL\` on the dataset.
+   the server as \`npm start\` runs it (\`scripts/serve.mjs\`), first with one worker, on 127.0.0.1
+   on a free port with \`DATABASE_URL\` on the dataset.
 4. Each entry of \`scripts/bench/entries.ts\`: sign in over HTTP as its demo account, warm up, then
    autocannon at a fixed concurrency, bounded in time and in requests; p50/p95/p99 from every
    response's latency, requests per second, errors and non-2xx, and the peak RSS of the server's
    process tree (\`/proc/<pid>/status\`). Each p50 is also shown as a ratio to the same work as raw
    SQL and to \`health.ping\` (the framework floor): on a shared, noisy machine the ratios are the
    figures to compare between runs.
-5. First-load JavaScript of the main pages (gzip), then this file.
+5. First-load JavaScript of the main pages (gzip).
+6. The server again with one worker per core (\`--workers N\`; 1 skips this pass): the entries with
+   an interactive, dashboard, search or write budget, at the same concurrency, shown beside the
+   one-worker figures, with each worker's memory and the whole tree's. Then this file.
 
 Options: \`npm run bench -- --tickets N --articles N --connections N --duration S --max-requests N
---only name,name --skip-build --no-doc\`.
+--workers N --only name,name --skip-build --no-doc\`.
 
 ## Budgets (issue 4)
 

@@ -4,6 +4,8 @@
  *
  * Options: --tickets N --articles N (dataset size; default 1,000,000 and 10,000)
  *          --connections N (10) --duration S (10) --max-requests N (20,000) --warmup S (2)
+ *          --workers N (the second pass: the budgeted entries again with N server workers; default
+ *          one per core, 1 skips it)
  *          --only name,name (entries to run) --skip-build (use .next as it is) --no-doc (print only)
  */
 import { spawnSync } from "node:child_process";
@@ -17,11 +19,21 @@ import { ENTRIES, PAGES, type EntryContext } from "./entries";
 import { firstLoadJs, getCsrf, signIn } from "./http";
 import { runLoad } from "./load";
 import { domainMicroBenchmarks, entryContext, rawSqlTimings, recomputeBenchmark } from "./micro";
-import { INTRO, renderDocument, renderRun, type BenchRun, type EntryResult, type PageResult } from "./report";
+import {
+  INTRO,
+  renderDocument,
+  renderRun,
+  type BenchRun,
+  type ClusterEntryResult,
+  type EntryResult,
+  type PageResult,
+} from "./report";
 import { snapshotBuild, startServer, stopServer, watchMemory, type Server } from "./server";
 import { formatMs } from "./stats";
 
 const DOC = path.join("docs", "BENCHMARKS.md");
+/** The budgets measured again with one worker per core. */
+const CLUSTER_KINDS = new Set(["interactive read", "dashboard aggregate", "KB search", "write"]);
 const SNAPSHOT = path.resolve("data", "bench-build");
 
 function int(name: string, v: string | undefined, fallback: number): number {
@@ -59,6 +71,7 @@ async function main() {
       duration: { type: "string" },
       "max-requests": { type: "string" },
       warmup: { type: "string" },
+      workers: { type: "string" },
       only: { type: "string" },
       "skip-build": { type: "boolean", default: false },
       "no-doc": { type: "boolean", default: false },
@@ -72,6 +85,7 @@ async function main() {
     maxRequests: int("max-requests", values["max-requests"], 20_000),
   };
   const warmupSec = Math.min(10, int("warmup", values.warmup, 2));
+  const clusterWorkers = Math.min(64, Math.floor(int("workers", values.workers, os.availableParallelism())));
   const only = values.only
     ?.split(",")
     .map((s) => s.trim())
@@ -168,10 +182,11 @@ async function main() {
   const results: EntryResult[] = [];
   const pages: PageResult[] = [];
   let serverMemory: BenchRun["server"] = { peakRssBytes: null, hwmBytes: null };
+  let cluster: BenchRun["cluster"] = null;
   try {
     const id = snapshotBuild(process.cwd(), SNAPSHOT);
     log(
-      `starting next start on 127.0.0.1 (build ${id}, served from a private copy in ${path.relative(process.cwd(), SNAPSHOT)})`,
+      `starting scripts/serve.mjs with one worker on 127.0.0.1 (build ${id}, served from a private copy in ${path.relative(process.cwd(), SNAPSHOT)})`,
     );
     server = await startServer({ databasePath: file, dir: SNAPSHOT });
     const memory = watchMemory(server.pid);
@@ -295,6 +310,59 @@ async function main() {
     }
     serverMemory = { peakRssBytes: Math.max(overallPeak, memory.peak()), hwmBytes: memory.peakHwm() };
     memory.stop();
+
+    // The second pass: the budgeted entries again, with one worker per core (as npm start serves).
+    const budgeted = entries.filter((e) => !e.sequence && CLUSTER_KINDS.has(e.budget.kind));
+    if (clusterWorkers > 1 && budgeted.length > 0) {
+      await stopServer(server);
+      log(`starting scripts/serve.mjs with ${clusterWorkers} workers on 127.0.0.1`);
+      server = await startServer({ databasePath: file, dir: SNAPSHOT, workers: clusterWorkers });
+      const clusterMemory = watchMemory(server.pid);
+      const clusterBase = server.url;
+      const clusterCsrf = await getCsrf(clusterBase);
+      const clusterCookies = new Map<string | null, string>([[null, clusterCsrf.cookie]]);
+      for (const email of new Set(budgeted.map((e) => e.as)))
+        if (email) clusterCookies.set(email, await signIn(clusterBase, clusterCsrf, email));
+      const clusterResults: ClusterEntryResult[] = [];
+      for (const entry of budgeted) {
+        const ctx = contexts.get(entry.as)!;
+        const builder = entry.body;
+        const options = {
+          url: `${clusterBase}${entry.path}`,
+          method: entry.method,
+          headers: {
+            cookie: clusterCookies.get(entry.as)!,
+            ...(entry.contentType ? { "content-type": entry.contentType } : {}),
+          },
+          body: builder ? (seq: number) => builder({ ...ctx, seq, csrfToken: clusterCsrf.token }) : undefined,
+          connections: settings.connections,
+        };
+        try {
+          await runLoad({ ...options, durationSec: warmupSec, maxRequests: Math.min(2000, settings.maxRequests) });
+          const result = await runLoad({
+            ...options,
+            durationSec: settings.durationSec,
+            maxRequests: settings.maxRequests,
+          });
+          clusterResults.push({ name: entry.name, budget: entry.budget, load: result, error: null });
+          log(
+            `${entry.name} (${clusterWorkers} workers): p50 ${formatMs(result.latency.p50)} p95 ${formatMs(result.latency.p95)}, ${Math.round(result.rps)} req/s, errors ${result.errors}, non-2xx ${result.non2xx}`,
+          );
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          clusterResults.push({ name: entry.name, budget: entry.budget, load: null, error: message });
+          log(`${entry.name} (${clusterWorkers} workers): FAILED ${message}`);
+        }
+      }
+      cluster = {
+        workers: clusterWorkers,
+        entries: clusterResults,
+        peakRssBytes: clusterMemory.peak(),
+        hwmBytes: clusterMemory.peakHwm(),
+        workerHwmBytes: clusterMemory.workerHwm(),
+      };
+      clusterMemory.stop();
+    }
   } finally {
     if (server) await stopServer(server);
     process.removeListener("SIGINT", stopOnSignal);
@@ -335,6 +403,7 @@ async function main() {
     },
     pages,
     server: serverMemory,
+    cluster,
     notes: [...notes, `Whole bench took ${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} minutes.`],
   };
   const section = renderRun(run);

@@ -3,9 +3,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { serverNodeOptions } from "../lib.mjs";
 
-export type Server = { url: string; pid: number; child: ChildProcess; log: string[] };
+/** `pid` is the primary's (scripts/serve.mjs); its workers are its children. */
+export type Server = { url: string; pid: number; workers: number; child: ChildProcess; log: string[] };
 
 /** Parts of .next that `next start` does not read. */
 const NOT_SERVED = new Set(["cache", "dev", "trace", "trace-build", "diagnostics", "types"]);
@@ -22,7 +22,8 @@ function buildId(dir: string): string | null {
  * Copies the production build into a private directory and serves it from there, because other
  * engineers rebuild `.next` (and run `next dev` beside it) while the bench runs. The copy keeps
  * .next's relative symlinks (externals such as better-sqlite3) working through a node_modules
- * link, and carries next.config.ts, which `next start` loads. Reused while the BUILD_ID matches.
+ * link, and carries next.config.ts (with the project files it imports), which the server loads.
+ * Reused while the BUILD_ID matches.
  */
 export function snapshotBuild(projectDir: string, target: string): string {
   const id = buildId(projectDir);
@@ -36,7 +37,10 @@ export function snapshotBuild(projectDir: string, target: string): string {
     verbatimSymlinks: true,
     filter: (src) => !NOT_SERVED.has(path.relative(dist, src).split(path.sep)[0] ?? ""),
   });
-  for (const f of ["next.config.ts", "package.json"]) fs.copyFileSync(path.join(projectDir, f), path.join(target, f));
+  for (const f of ["package.json", ...configFiles(projectDir, "next.config.ts")]) {
+    fs.mkdirSync(path.dirname(path.join(target, f)), { recursive: true });
+    fs.copyFileSync(path.join(projectDir, f), path.join(target, f));
+  }
   if (fs.existsSync(path.join(projectDir, "public")))
     fs.cpSync(path.join(projectDir, "public"), path.join(target, "public"), { recursive: true });
   fs.symlinkSync(path.join(projectDir, "node_modules"), path.join(target, "node_modules"));
@@ -47,6 +51,21 @@ export function snapshotBuild(projectDir: string, target: string): string {
     );
   }
   return id;
+}
+
+/** A TypeScript file and the project files it imports with relative paths, transitively (relative paths). */
+export function configFiles(projectDir: string, file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const text = fs.readFileSync(path.join(projectDir, file), "utf8");
+  for (const m of text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    const base = path.join(path.dirname(file), m[1]!);
+    const found = [base, `${base}.ts`, `${base}.mts`, `${base}.js`, `${base}.mjs`, path.join(base, "index.ts")].find(
+      (f) => fs.statSync(path.join(projectDir, f), { throwIfNoEntry: false })?.isFile(),
+    );
+    if (found) configFiles(projectDir, found, seen);
+  }
+  return [...seen];
 }
 
 /** A free TCP port on 127.0.0.1, from the kernel. */
@@ -62,14 +81,22 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts `next start` on 127.0.0.1 in its own process group (so stopping it stops exactly what
- * was started here) and waits until health.ping answers.
+ * Starts the production server as `npm start` runs it (scripts/serve.mjs, `workers` workers, 1 by
+ * default) on 127.0.0.1 in its own process group (so stopping it stops exactly what was started
+ * here) and waits until every worker serves and health.ping answers.
  */
-export async function startServer(opts: { databasePath: string; dir: string; timeoutMs?: number }): Promise<Server> {
+export async function startServer(opts: {
+  databasePath: string;
+  dir: string;
+  timeoutMs?: number;
+  workers?: number;
+}): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const workers = opts.workers ?? 1;
+  const serve = path.join(process.cwd(), "scripts", "serve.mjs");
+  const args = [serve, "--hostname", "127.0.0.1", "--port", String(port), "--workers", String(workers)];
+  const child = spawn(process.execPath, [...args, "--dir", opts.dir], {
     env: {
       ...process.env,
       DATABASE_URL: opts.databasePath,
@@ -77,8 +104,6 @@ export async function startServer(opts: { databasePath: string; dir: string; tim
       NEXTAUTH_URL: url,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      // As npm start runs it.
-      NODE_OPTIONS: serverNodeOptions(),
     },
     cwd: opts.dir,
     detached: true,
@@ -91,26 +116,28 @@ export async function startServer(opts: { databasePath: string; dir: string; tim
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  if (child.pid === undefined) throw new Error("next start did not spawn");
-  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+  if (child.pid === undefined) throw new Error("the server did not spawn");
+  const server = { url, pid: child.pid, workers, child, log };
+  const deadline = Date.now() + (opts.timeoutMs ?? 60_000) * Math.max(1, workers / 2);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log.join("")}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${log.join("")}`);
+    const serving = log.join("").match(/ serving on /g)?.length ?? 0;
     try {
       const res = await fetch(`${url}/api/trpc/health.ping`, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) break;
+      if (res.ok && serving >= workers) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
-      await stopServer({ url, pid: child.pid, child, log });
-      throw new Error(`next start did not answer within the timeout:\n${log.join("")}`);
+      await stopServer(server);
+      throw new Error(`the server did not answer within the timeout:\n${log.join("")}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, pid: child.pid, child, log };
+  return server;
 }
 
-/** SIGTERM to the server's process group, SIGKILL after 5 s if it is still there. */
+/** SIGTERM to the server's process group, SIGKILL after 20 s if it is still there (serve.mjs allows 10 s). */
 export async function stopServer(server: Server): Promise<void> {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => server.child.once("exit", () => resolve()));
@@ -125,7 +152,7 @@ export async function stopServer(server: Server): Promise<void> {
     } catch {
       // already gone
     }
-  }, 5000);
+  }, 20_000);
   await exited;
   clearTimeout(timer);
 }
@@ -188,6 +215,11 @@ export function watchMemory(pid: number, everyMs = 100) {
       sample();
     },
     peakHwm: () => processTree(pid).reduce((s, p) => s + (statusField(p, "VmHWM") ?? 0), 0),
+    /** Each worker's own high-water mark (VmHWM), in bytes: the processes of the tree but its root (the primary). */
+    workerHwm: () =>
+      processTree(pid)
+        .filter((p) => p !== pid)
+        .map((p) => statusField(p, "VmHWM") ?? 0),
     stop: () => clearInterval(timer),
   };
 }
