@@ -1,4 +1,5 @@
 import type { Role } from "@/db/schema/enums";
+import { can, type Permission } from "@/server/auth/permissions";
 
 export type NavItem = {
   href: string;
@@ -18,30 +19,24 @@ export type NavItem = {
     | "kb";
 };
 
-/** What each role may use; pages enforce the same rule on the server. */
+/** The navigation, each entry behind the permission its page checks (server/auth/permissions.ts). */
+const ITEMS: readonly (NavItem & { permission?: Permission })[] = [
+  { href: "/", key: "home" },
+  { href: "/tickets", key: "tickets", permission: "tickets.work" },
+  { href: "/queue", key: "queue", permission: "tickets.support" },
+  { href: "/complaints", key: "complaints", permission: "tickets.manage" },
+  { href: "/organization", key: "organization", permission: "organization.own" },
+  { href: "/portfolio", key: "portfolio", permission: "accounts.edit" },
+  { href: "/organizations", key: "organizations", permission: "organizations.browse" },
+  { href: "/reviews", key: "reviews", permission: "reviews.read" },
+  { href: "/incidents", key: "incidents", permission: "incidents.read" },
+  { href: "/sla", key: "sla", permission: "sla.dashboards" },
+  { href: "/status", key: "status" },
+  { href: "/admin", key: "admin", permission: "admin.settings" },
+  { href: "/kb", key: "kb" },
+];
+
+/** What a role may use, in the navigation's order; pages enforce the same permissions on the server. */
 export function navItemsFor(role: Role): NavItem[] {
-  const items: NavItem[] = [{ href: "/", key: "home" }];
-  if (role === "customer" || role === "agent" || role === "expert" || role === "manager")
-    items.push({ href: "/tickets", key: "tickets" });
-  if (role === "agent" || role === "expert" || role === "manager") items.push({ href: "/queue", key: "queue" });
-  if (role === "manager") items.push({ href: "/complaints", key: "complaints" });
-  if (role === "customer") items.push({ href: "/organization", key: "organization" });
-  if (role === "account_manager" || role === "manager" || role === "admin")
-    items.push({ href: "/portfolio", key: "portfolio" });
-  if (role === "agent" || role === "expert" || role === "account_manager" || role === "executive")
-    items.push({ href: "/organizations", key: "organizations" });
-  if (
-    role === "customer" ||
-    role === "account_manager" ||
-    role === "manager" ||
-    role === "executive" ||
-    role === "admin"
-  )
-    items.push({ href: "/reviews", key: "reviews" });
-  if (role !== "customer") items.push({ href: "/incidents", key: "incidents" });
-  if (role === "executive" || role === "manager" || role === "admin") items.push({ href: "/sla", key: "sla" });
-  items.push({ href: "/status", key: "status" });
-  if (role === "admin") items.push({ href: "/admin", key: "admin" });
-  items.push({ href: "/kb", key: "kb" });
-  return items;
+  return ITEMS.filter((i) => !i.permission || can({ role }, i.permission)).map(({ href, key }) => ({ href, key }));
 }

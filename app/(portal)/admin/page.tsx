@@ -9,12 +9,13 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { typicalBusinessDayMinutes } from "@/server/sla/business-day";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Tiers and targets" };
 
 export default async function AdminPage() {
   const user = await getSessionUser();
-  if (user?.role !== "admin") return <Refused roles={["admin"]} />;
+  if (!can(user, "admin.settings")) return <Refused permission="admin.settings" />;
   const api = await serverCaller();
   const [tiers, calendars] = await Promise.all([api.admin.tiers(), api.admin.calendars()]);
   const t = await getTranslations();

@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Complaints" };
 
@@ -14,7 +15,7 @@ const VIEWS = ["active", "resolved", "all"] as const;
 /** The managers' complaints, outside the queue: each with its ticket, the reason and the answers given. */
 export default async function ComplaintsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const user = await getSessionUser();
-  if (user?.role !== "manager") return <Refused roles={["manager"]} />;
+  if (!can(user, "tickets.manage")) return <Refused permission="tickets.manage" />;
   const sp = await searchParams;
   const status = (VIEWS as readonly string[]).includes(sp.status ?? "")
     ? (sp.status as (typeof VIEWS)[number])

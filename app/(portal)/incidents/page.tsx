@@ -8,10 +8,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
-import { INCIDENT_SEVERITIES, PRODUCT_AREAS, REGIONS, STAFF_ROLES } from "@/db/schema/enums";
+import { INCIDENT_SEVERITIES, PRODUCT_AREAS, REGIONS } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
-import { INCIDENT_WRITERS } from "@/server/incidents/service";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Incidents" };
 
@@ -24,7 +24,7 @@ const pick = <T extends string>(list: readonly T[], v: string | undefined): T | 
 /** Staff: every incident and maintenance window, ongoing first, with filters. */
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await getSessionUser();
-  if (!user || !(STAFF_ROLES as readonly string[]).includes(user.role)) return <Refused roles={[...STAFF_ROLES]} />;
+  if (!user || !can(user, "incidents.read")) return <Refused permission="incidents.read" />;
   const sp = await searchParams;
   const filters = {
     phase: pick(PHASES, sp.phase),
@@ -38,7 +38,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const t = await getTranslations();
   const format = await getFormatter();
   const now = await getNow();
-  const canWrite = (INCIDENT_WRITERS as readonly string[]).includes(user.role);
+  const canWrite = can(user, "incidents.write");
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const duration = (i: (typeof items)[number]) =>
     i.phase === "ongoing"

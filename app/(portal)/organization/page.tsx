@@ -20,7 +20,7 @@ export default async function OwnOrganizationPage() {
   if (!user) redirect("/signin");
   if (user.role !== "customer" || user.organizationId === null) {
     if (user.role !== "customer") redirect("/organizations");
-    return <Refused roles={["customer"]} />;
+    return <Refused permission="organization.own" />;
   }
   const api = await serverCaller();
   const organizationId = user.organizationId;

@@ -9,9 +9,9 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { TIER_CODES, type TierCode } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Organizations" };
-const STAFF = ["agent", "expert", "manager", "account_manager", "executive", "admin"] as const;
 
 /** The staff directory of organizations, searchable by name and filtered by tier. */
 export default async function OrganizationsPage({
@@ -22,7 +22,7 @@ export default async function OrganizationsPage({
   const user = await getSessionUser();
   if (!user) redirect("/signin");
   if (user.role === "customer") redirect("/organization");
-  if (!(STAFF as readonly string[]).includes(user.role)) return <Refused roles={[...STAFF]} />;
+  if (!can(user, "organizations.read")) return <Refused permission="organizations.read" />;
   const sp = await searchParams;
   const q = sp.q?.slice(0, 100) ?? "";
   const tier = (TIER_CODES as readonly string[]).includes(sp.tier ?? "") ? (sp.tier as TierCode) : undefined;

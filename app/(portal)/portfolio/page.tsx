@@ -11,9 +11,9 @@ import { TIER_CODES, type TierCode } from "@/db/schema/enums";
 import { HEALTH_WEIGHTS, HEALTH_BANDS } from "@/server/accounts/health";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Portfolio" };
-const ALLOWED = ["account_manager", "manager", "admin"] as const;
 const BANDS = ["red", "yellow", "green"] as const;
 const SORTS = ["health", "renewal", "tier", "name"] as const;
 
@@ -25,7 +25,7 @@ const pick = <T extends string>(list: readonly T[], v: string | undefined): T | 
 export default async function PortfolioPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await getSessionUser();
   if (!user) redirect("/signin");
-  if (!(ALLOWED as readonly string[]).includes(user.role)) return <Refused roles={[...ALLOWED]} />;
+  if (!can(user, "accounts.edit")) return <Refused permission="accounts.edit" />;
   const sp = await searchParams;
   const tier = pick<TierCode>(TIER_CODES, sp.tier);
   const band = pick(BANDS, sp.band);

@@ -10,6 +10,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { ESCALATION_LEVELS, PRODUCT_AREAS, REGIONS, TIER_CODES } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Queue" };
 
@@ -24,8 +25,7 @@ const pick = <T extends string>(value: string | undefined, allowed: readonly T[]
 /** The staff queue; every filter lives in the URL, so a view can be shared as a link. */
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await getSessionUser();
-  const allowed = ["agent", "expert", "manager"] as const;
-  if (!user || !(allowed as readonly string[]).includes(user.role)) return <Refused roles={[...allowed]} />;
+  if (!user || !can(user, "tickets.support")) return <Refused permission="tickets.support" />;
   const sp = await searchParams;
   const filters = {
     tier: pick(sp.tier, TIER_CODES),

@@ -8,9 +8,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { completedQuarters } from "@/server/periods/periods";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Service reviews" };
-const EDITORS = ["account_manager", "manager", "admin"];
 
 /** Quarterly service reviews: customers their organization's shared ones; staff all, account managers their portfolio first. */
 export default async function ReviewsPage({ searchParams }: { searchParams: Promise<{ all?: string }> }) {
@@ -22,7 +22,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const isCustomer = user.role === "customer";
   const mine = user.role === "account_manager" && sp.all !== "1";
   const rows = await api.reviews.list({ mine: mine || undefined });
-  const canGenerate = EDITORS.includes(user.role);
+  const canGenerate = can(user, "accounts.edit");
   const organizations = !canGenerate
     ? []
     : user.role === "account_manager"

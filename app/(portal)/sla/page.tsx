@@ -11,6 +11,7 @@ import { Refused } from "@/components/ui/refused";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { quarterOf, quarterPeriod } from "@/server/periods/periods";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "SLA" };
 
@@ -69,8 +70,7 @@ function Tile({
 /** /sla: SLA attainment for executives, managers and admins, with drill-down to the tickets. */
 export default async function SlaPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await getSessionUser();
-  const allowed = ["executive", "manager", "admin"] as const;
-  if (!user || !(allowed as readonly string[]).includes(user.role)) return <Refused roles={[...allowed]} />;
+  if (!user || !can(user, "sla.dashboards")) return <Refused permission="sla.dashboards" />;
   const now = await getNow();
   const filter: SlaFilter = parseFilter(await searchParams, now);
   const api = await serverCaller();

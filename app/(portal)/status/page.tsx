@@ -12,7 +12,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
-import { ALERT_RAISERS } from "@/server/incidents/alerts";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Status" };
 
@@ -58,7 +58,7 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
     : null;
   const org = chosen ? orgs.find((o) => o.id === chosen) : undefined;
   const alerts = org?.proactiveAlerts ? await api.alerts.forOrganization({ organizationId: org.id }) : [];
-  const canRaise = (ALERT_RAISERS as readonly string[]).includes(user.role);
+  const canRaise = can(user, "alerts.raise");
   const format = await getFormatter();
   const monthName = (m: string) =>
     format.dateTime(new Date(`${m}-01T00:00:00Z`), { year: "numeric", month: "long", timeZone: "UTC" });

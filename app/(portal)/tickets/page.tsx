@@ -9,6 +9,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { PRODUCT_AREAS } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Tickets" };
 
@@ -34,8 +35,7 @@ function parseCursor(after: string | undefined, sort: "newest" | "due") {
 
 export default async function TicketsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await getSessionUser();
-  const allowed = ["customer", "agent", "expert", "manager"] as const;
-  if (!user || !(allowed as readonly string[]).includes(user.role)) return <Refused roles={[...allowed]} />;
+  if (!user || !can(user, "tickets.work")) return <Refused permission="tickets.work" />;
   const sp = await searchParams;
   const status = (STATUS as readonly string[]).includes(sp.status ?? "")
     ? (sp.status as (typeof STATUS)[number])

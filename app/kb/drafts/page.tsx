@@ -7,9 +7,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
-import { STAFF_ROLES } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { can } from "@/server/auth/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("kbEdit.desk");
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function KbDeskPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
   const user = await getSessionUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/kb/drafts")}`);
-  if (user.role === "customer") return <Refused roles={[...STAFF_ROLES]} />;
+  if (!can(user, "kb.write")) return <Refused permission="kb.write" />;
   const view = (await searchParams).view === "drafts" ? "drafts" : "mine";
   const [t, tk, format, api] = await Promise.all([
     getTranslations("kbEdit.desk"),

@@ -3,9 +3,10 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { NewArticleEditor } from "@/components/kb/article-editor";
 import { Refused } from "@/components/ui/refused";
-import { LOCALES, STAFF_ROLES, type Locale } from "@/db/schema/enums";
+import { LOCALES, type Locale } from "@/db/schema/enums";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { can } from "@/server/auth/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("kbEdit");
@@ -19,7 +20,7 @@ export default async function NewArticlePage({ searchParams }: { searchParams: P
   const sp = await searchParams;
   const user = await getSessionUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/kb/new")}`);
-  if (user.role === "customer") return <Refused roles={[...STAFF_ROLES]} />;
+  if (!can(user, "kb.write")) return <Refused permission="kb.write" />;
   const locale: Locale = (LOCALES as readonly string[]).includes(sp.lang ?? "")
     ? (sp.lang as Locale)
     : (await getLocale()) === "zh"

@@ -7,16 +7,16 @@ import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
-import { STAFF_ROLES } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Knowledge gaps" };
 
 export default async function KbReportPage({ searchParams }: { searchParams: Promise<{ stale?: string }> }) {
   const user = await getSessionUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent("/kb/report")}`);
-  if (user.role === "customer") return <Refused roles={[...STAFF_ROLES]} />;
+  if (!can(user, "kb.write")) return <Refused permission="kb.write" />;
   const staleMine = (await searchParams).stale === "mine";
   const [t, te, format, api] = await Promise.all([
     getTranslations("kb.reportPage"),

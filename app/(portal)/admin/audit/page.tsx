@@ -8,6 +8,7 @@ import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -25,7 +26,7 @@ function utcDay(value: string | undefined, nextDay = false): Date | undefined {
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await getSessionUser();
-  if (user?.role !== "admin") return <Refused roles={["admin"]} />;
+  if (!can(user, "admin.settings")) return <Refused permission="admin.settings" />;
   const sp = await searchParams;
   const action = /^[A-Za-z_.]{1,80}$/.test(sp.action ?? "") ? sp.action : undefined;
   const actor = sp.actor?.trim().slice(0, 200) || undefined;

@@ -7,6 +7,7 @@ import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Email outbox" };
 
@@ -15,7 +16,7 @@ const TONE = { sent: "green", pending: "neutral", failed: "red" } as const;
 /** Every email the portal wrote: read here without SMTP; with SMTP, each message's delivery status. */
 export default async function OutboxPage() {
   const user = await getSessionUser();
-  if (user?.role !== "admin") return <Refused roles={["admin"]} />;
+  if (!can(user, "admin.settings")) return <Refused permission="admin.settings" />;
   const api = await serverCaller();
   const { smtp, items } = await api.notifications.outbox({ limit: 100 });
   const t = await getTranslations("notifications");

@@ -12,7 +12,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
-import { INCIDENT_WRITERS } from "@/server/incidents/service";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -32,7 +32,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const now = await getNow();
   const zone = zoneName(await getLocale(), await getTimeZone(), now);
   const staff = user.role !== "customer";
-  const canWrite = (INCIDENT_WRITERS as readonly string[]).includes(user.role);
+  const canWrite = can(user, "incidents.write");
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const end = incident.phase === "ongoing" ? now : incident.endedAt;
   const minutes = end ? (end.getTime() - incident.startedAt.getTime()) / 60_000 : null;

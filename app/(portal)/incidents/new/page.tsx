@@ -5,14 +5,13 @@ import { IncidentForm } from "@/components/incidents/incident-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { getSessionUser } from "@/server/auth/get-session";
-import { INCIDENT_WRITERS } from "@/server/incidents/service";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Record incident" };
 
 export default async function NewIncidentPage() {
   const user = await getSessionUser();
-  if (!user || !(INCIDENT_WRITERS as readonly string[]).includes(user.role))
-    return <Refused roles={[...INCIDENT_WRITERS]} />;
+  if (!can(user, "incidents.write")) return <Refused permission="incidents.write" />;
   const t = await getTranslations("incidents.form");
   return (
     <div className="mx-auto max-w-3xl">

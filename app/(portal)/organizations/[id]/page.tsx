@@ -13,9 +13,9 @@ import { canReadHealth } from "@/server/accounts/access";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { completedQuarters } from "@/server/periods/periods";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Organization" };
-const EDITOR_ROLES = ["account_manager", "manager", "admin"];
 
 /** Any organization, for staff: what its customers see plus health, timeline editing, meetings and reviews. */
 export default async function OrganizationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -33,7 +33,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
   const [timeline, health, requests, reviews] = await Promise.all([
     api.accounts.timeline({ organizationId: id }),
     canReadHealth(user) ? api.accounts.health({ organizationId: id }) : Promise.resolve(null),
-    EDITOR_ROLES.includes(user.role) ? api.accounts.meetingRequests({ organizationId: id }) : Promise.resolve(null),
+    can(user, "accounts.edit") ? api.accounts.meetingRequests({ organizationId: id }) : Promise.resolve(null),
     api.reviews.list({ organizationId: id }),
   ]);
   const t = await getTranslations();

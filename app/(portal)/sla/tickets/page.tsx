@@ -9,6 +9,7 @@ import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "SLA tickets" };
 
@@ -21,8 +22,7 @@ export default async function SlaTicketsPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const user = await getSessionUser();
-  const allowed = ["executive", "manager", "admin"] as const;
-  if (!user || !(allowed as readonly string[]).includes(user.role)) return <Refused roles={[...allowed]} />;
+  if (!user || !can(user, "sla.dashboards")) return <Refused permission="sla.dashboards" />;
   const now = await getNow();
   const drill: SlaDrill = parseDrill(await searchParams, now);
   const api = await serverCaller();

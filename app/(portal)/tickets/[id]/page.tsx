@@ -6,14 +6,14 @@ import { Refused } from "@/components/ui/refused";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import "@/app/kb/kb.css";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Ticket" };
 
 /** The ticket page: data prefetched on the server and hydrated into the live client view. */
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
-  const allowed = ["customer", "agent", "expert", "manager"] as const;
-  if (!user || !(allowed as readonly string[]).includes(user.role)) return <Refused roles={[...allowed]} />;
+  if (!user || !can(user, "tickets.work")) return <Refused permission="tickets.work" />;
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   try {

@@ -5,13 +5,13 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { getSessionUser } from "@/server/auth/get-session";
 import "@/app/kb/kb.css";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "New ticket" };
 
 export default async function NewTicketPage() {
   const user = await getSessionUser();
-  const allowed = ["customer", "agent", "expert", "manager"] as const;
-  if (!user || !(allowed as readonly string[]).includes(user.role)) return <Refused roles={[...allowed]} />;
+  if (!user || !can(user, "tickets.work")) return <Refused permission="tickets.work" />;
   const staff = user.role !== "customer";
   const t = await getTranslations("tickets.form");
   return (

@@ -3,9 +3,10 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { EditArticleEditor } from "@/components/kb/article-editor";
 import { Refused } from "@/components/ui/refused";
-import { LOCALES, STAFF_ROLES, type Locale } from "@/db/schema/enums";
+import { LOCALES, type Locale } from "@/db/schema/enums";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { can } from "@/server/auth/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("kbEdit");
@@ -27,7 +28,7 @@ export default async function EditArticlePage({
   const user = await getSessionUser();
   if (!user)
     redirect(`/signin?callbackUrl=${encodeURIComponent(`/kb/${slug}/edit${sp.lang ? `?lang=${sp.lang}` : ""}`)}`);
-  if (user.role === "customer") return <Refused roles={[...STAFF_ROLES]} />;
+  if (!can(user, "kb.write")) return <Refused permission="kb.write" />;
   if (!/^[a-z0-9-]{1,200}$/.test(slug)) notFound();
   const asked = (LOCALES as readonly string[]).includes(sp.lang ?? "") ? [sp.lang as Locale] : LOCALES;
   const qc = getQueryClient();

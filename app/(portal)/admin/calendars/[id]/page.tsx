@@ -8,6 +8,7 @@ import { Refused } from "@/components/ui/refused";
 import { supportedTimeZones } from "@/server/admin/calendars";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { can } from "@/server/auth/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminEdit");
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CalendarPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
-  if (user?.role !== "admin") return <Refused roles={["admin"]} />;
+  if (!can(user, "admin.settings")) return <Refused permission="admin.settings" />;
   const { id: raw } = await params;
   if (!/^[1-9]\d{0,9}$/.test(raw)) notFound();
   const id = Number(raw);

@@ -8,6 +8,7 @@ import { TIER_CODES, type TierCode } from "@/db/schema/enums";
 import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { typicalBusinessDayMinutes } from "@/server/sla/business-day";
+import { can } from "@/server/auth/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adminEdit");
@@ -18,7 +19,7 @@ const isTierCode = (value: string): value is TierCode => (TIER_CODES as readonly
 
 export default async function TargetsPage({ params }: { params: Promise<{ tier: string }> }) {
   const user = await getSessionUser();
-  if (user?.role !== "admin") return <Refused roles={["admin"]} />;
+  if (!can(user, "admin.settings")) return <Refused permission="admin.settings" />;
   const { tier } = await params;
   if (!isTierCode(tier)) notFound();
   const [calendars] = await Promise.all([

@@ -8,14 +8,13 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
-import { INCIDENT_WRITERS } from "@/server/incidents/service";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Edit incident" };
 
 export default async function EditIncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
-  if (!user || !(INCIDENT_WRITERS as readonly string[]).includes(user.role))
-    return <Refused roles={[...INCIDENT_WRITERS]} />;
+  if (!can(user, "incidents.write")) return <Refused permission="incidents.write" />;
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const api = await serverCaller();

@@ -9,6 +9,7 @@ import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Ticket SLA" };
 
@@ -23,8 +24,7 @@ const TICKET_PAGE_ROLES = ["customer", "agent", "expert", "manager"];
  */
 export default async function SlaTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
-  const allowed = ["executive", "manager", "admin"] as const;
-  if (!user || !(allowed as readonly string[]).includes(user.role)) return <Refused roles={[...allowed]} />;
+  if (!user || !can(user, "sla.dashboards")) return <Refused permission="sla.dashboards" />;
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const api = await serverCaller();

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { navItemsFor } from "./nav";
+
+const keys = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map((i) => i.key);
+
+describe("navigation", () => {
+  it("a customer sees their tickets, organization and reviews, never staff pages", () => {
+    expect(keys("customer")).toEqual(["home", "tickets", "organization", "reviews", "status", "kb"]);
+  });
+
+  it("a manager works the queue and complaints and reads the dashboards; an admin has settings but no queue", () => {
+    expect(keys("manager")).toEqual([
+      "home",
+      "tickets",
+      "queue",
+      "complaints",
+      "portfolio",
+      "reviews",
+      "incidents",
+      "sla",
+      "status",
+      "kb",
+    ]);
+    expect(keys("admin")).toEqual(["home", "portfolio", "reviews", "incidents", "sla", "status", "admin", "kb"]);
+  });
+
+  it("agents browse organizations and incidents but have no dashboards or reviews", () => {
+    expect(keys("agent")).toEqual(["home", "tickets", "queue", "organizations", "incidents", "status", "kb"]);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * Who may do what: the one table. tRPC procedures (`permittedProcedure`), page guards
+ * (`<Refused permission>`), the navigation and the domain services all read it; nobody keeps a list
+ * of roles of their own. Organization scoping (which organization's rows) is the other half, in
+ * server/api/scope.ts. Pure, importable by client components.
+ */
+import type { Role } from "@/db/schema/enums";
+
+const SUPPORT = ["agent", "expert", "manager"] as const satisfies readonly Role[];
+const STAFF = [
+  "agent",
+  "expert",
+  "manager",
+  "account_manager",
+  "executive",
+  "admin",
+] as const satisfies readonly Role[];
+const ACCOUNT_EDITORS = ["account_manager", "manager", "admin"] as const satisfies readonly Role[];
+
+export const PERMISSIONS = {
+  /** File, follow, reply to and escalate tickets; raise complaints; add watchers. */
+  "tickets.work": ["customer", ...SUPPORT],
+  /** The support queue and every staff action on a ticket (priority, assignment, workaround...). */
+  "tickets.support": SUPPORT,
+  /** Exclusions, dispute decisions, the complaints desk. */
+  "tickets.manage": ["manager"],
+  /** Customer organization pages of any organization, and the staff-wide lists. */
+  "organizations.read": STAFF,
+  /** Where the navigation offers the organization directory (managers and admins use the portfolio). */
+  "organizations.browse": ["agent", "expert", "account_manager", "executive"],
+  /** Engagements, meeting answers, the portfolio and service reviews of an account. */
+  "accounts.edit": ACCOUNT_EDITORS,
+  /** Ask the account team for a meeting (customers) or read the requests (account staff). */
+  "meetings.read": ["customer", ...ACCOUNT_EDITORS],
+  /** Account health: score, band and factors, wherever they are held (a review's snapshot too). */
+  "accounts.health": ["account_manager", "manager", "admin", "executive"],
+  /** Read service reviews (customers only their own organization's shared ones). */
+  "reviews.read": ["customer", "account_manager", "manager", "executive", "admin"],
+  /** The customer's own organization page. */
+  "organization.own": ["customer"],
+  /** Incidents: the staff list, and credits and alerts of any organization. */
+  "incidents.read": STAFF,
+  /** Record incidents, their updates and post-incident reviews. */
+  "incidents.write": ["agent", "expert", "manager", "admin"],
+  /** Raise a proactive alert (opens a P0 ticket for an Enterprise customer). */
+  "alerts.raise": ["agent", "expert", "manager", "account_manager", "admin"],
+  /** The staff home page figures. */
+  "home.staff": ["agent", "expert", "manager", "account_manager", "admin"],
+  /** SLA dashboards, tier overview and drill-downs. */
+  "sla.dashboards": ["executive", "manager", "admin"],
+  /** Publish and withdraw the quarterly SLA report. */
+  "sla.publish": ["executive", "admin"],
+  /** Write knowledge base drafts, read internal articles and the KB report. */
+  "kb.write": STAFF,
+  /** Put an article live, take it down or change a live one (others write drafts: decision 007). */
+  "kb.publish": ["expert", "manager", "admin"],
+  /** Tiers, targets, calendars, the outbox and the audit log. */
+  "admin.settings": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The roles holding a permission. */
+export function rolesFor(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission];
+}
+
+/** True when a user of this role holds the permission. */
+export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {
+  return user != null && (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
+}
