@@ -4,13 +4,18 @@
  * fail), records every attempt in the audit log (entity "outbox": who was mailed, when, the error),
  * and marks a row sent only once the server accepted it. A failed row stays in the outbox and is
  * retried on a later pass (see retry.ts), so no message is lost when the mail server is down.
+ * Several server processes deliver from one database (scripts/serve.mjs): each claims a message in
+ * the database before sending it (a lease row in rate_counters), so no message is sent twice; a
+ * claim left by a worker that died runs out after DELIVERY_LEASE_MS and the message is retried.
  */
-import { and, asc, eq, gt, gte, inArray, isNull } from "drizzle-orm";
-import { auditLog, outbox } from "@/db/schema";
+import { and, asc, eq, gt, gte, inArray, isNull, sql } from "drizzle-orm";
+import { auditLog, outbox, rateCounters } from "@/db/schema";
 import { recordAudit } from "@/server/audit/service";
 import type { Db } from "@/server/db";
 import {
+  DELIVERY_LEASE_MS,
   DELIVERY_WINDOW_MS,
+  deliveryLeaseKey,
   deliveryStatus,
   isDeliveryDue,
   nextAttemptAt,
@@ -75,15 +80,73 @@ export function withDeliveryState<T extends { id: number; createdAt: Date; sentA
   });
 }
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+const NO_ATTEMPTS: OutboxAttempts = { attempts: 0, lastAttemptAt: null, lastError: null };
+
+/**
+ * The outcome of trying to claim one message: `claimed` (this pass sends it; `generation` names the
+ * claim), `held` (another worker is sending it until `until`), or `skip` with its state as of now
+ * (sent meanwhile, or no longer due because another worker just tried it).
+ */
+type Claim =
+  | { kind: "claimed"; generation: number; state: DeliveryState }
+  | { kind: "held"; until: Date }
+  | { kind: "skip"; state: DeliveryState };
+
+/**
+ * Claims a message for one send, atomically across processes: in one IMMEDIATE transaction (it
+ * holds SQLite's write lock, so claims of two workers are serialized) the message's state is read
+ * again and, when it is still unsent and due, a lease row is written unless a live one exists.
+ */
+function claimMessage(db: Db, row: { id: number; createdAt: Date }, at: Date): Claim {
+  return db.transaction(
+    (tx): Claim => {
+      const current = tx.select({ sentAt: outbox.sentAt }).from(outbox).where(eq(outbox.id, row.id)).get();
+      const state: DeliveryState = {
+        sentAt: current ? current.sentAt : at,
+        ...(loadAttempts(tx, [row]).get(row.id) ?? NO_ATTEMPTS),
+      };
+      if (!current || !isDeliveryDue({ ...state, createdAt: row.createdAt }, at)) return { kind: "skip", state };
+      const until = new Date(at.getTime() + DELIVERY_LEASE_MS);
+      const [lease] = tx
+        .insert(rateCounters)
+        .values({ key: deliveryLeaseKey(row.id), windowStart: at, count: 1, blockedUntil: until })
+        .onConflictDoUpdate({
+          target: rateCounters.key,
+          set: { windowStart: at, count: sql`${rateCounters.count} + 1`, blockedUntil: until },
+          setWhere: sql`coalesce(${rateCounters.blockedUntil}, 0) <= ${at.getTime()}`,
+        })
+        .returning({ count: rateCounters.count })
+        .all();
+      if (lease) return { kind: "claimed", generation: lease.count, state };
+      const held = tx
+        .select({ until: rateCounters.blockedUntil })
+        .from(rateCounters)
+        .where(eq(rateCounters.key, deliveryLeaseKey(row.id)))
+        .get();
+      return { kind: "held", until: held?.until ?? until };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Ends this pass's claim (not a later one taken after ours ran out). */
+function releaseClaim(tx: Tx, outboxId: number, generation: number): void {
+  tx.delete(rateCounters)
+    .where(and(eq(rateCounters.key, deliveryLeaseKey(outboxId)), eq(rateCounters.count, generation)))
+    .run();
+}
+
 /** The lowest outbox id a pass still needs to look at, per database (rows below it are sent, given up, or too old). */
 const lowWater = new WeakMap<object, number>();
 
 export type DeliveryPass = { sent: number; failed: number; retryAt: Date | null };
 
 /**
- * One delivery pass: every unsent message of the last day whose next attempt is due is sent, one at
- * a time; each attempt is recorded (audit "email.sent" or "email.failed" with the error and the
- * attempt number) and a success sets `sent_at`. Returns when the earliest retry falls due.
+ * One delivery pass: every unsent message of the last day whose next attempt is due is claimed and
+ * sent, one at a time; each attempt is recorded (audit "email.sent" or "email.failed" with the
+ * error and the attempt number) and a success sets `sent_at`. A message another worker is sending
+ * is left to it. Returns when the earliest retry (or another worker's claim) falls due.
  */
 export async function deliverOutbox(
   db: Db,
@@ -108,53 +171,65 @@ export async function deliverOutbox(
   const attempts = loadAttempts(db, rows);
   const result: DeliveryPass = { sent: 0, failed: 0, retryAt: null };
   let firstOpen: number | null = null;
+  const retryAt = (at: Date) => {
+    if (!result.retryAt || at < result.retryAt) result.retryAt = at;
+  };
   for (const row of rows) {
-    const state = {
-      createdAt: row.createdAt,
-      sentAt: row.sentAt,
-      ...(attempts.get(row.id) ?? { attempts: 0, lastAttemptAt: null, lastError: null }),
-    };
+    let state = { createdAt: row.createdAt, sentAt: row.sentAt, ...(attempts.get(row.id) ?? NO_ATTEMPTS) };
     if (isDeliveryDue(state, start)) {
-      const attempt = state.attempts + 1;
-      try {
-        await transport.sendMail({ from: opts.from, to: row.to, subject: row.subject, text: row.body });
-        const at = opts.now();
-        db.transaction((tx) => {
-          tx.update(outbox)
-            .set({ sentAt: at })
-            .where(and(eq(outbox.id, row.id), isNull(outbox.sentAt)))
-            .run();
-          recordAudit(tx, {
-            actorId: null,
-            action: "email.sent",
-            entity: "outbox",
-            entityId: String(row.id),
-            detail: { attempt, to: row.to },
-            at,
-          });
-        });
-        result.sent += 1;
+      const claim = claimMessage(db, row, opts.now());
+      if (claim.kind === "held") {
+        firstOpen ??= row.id;
+        retryAt(claim.until);
         continue;
-      } catch (err) {
-        const at = opts.now();
-        const error = (err instanceof Error ? err.message : String(err)).slice(0, 500) || "unknown error";
-        recordAudit(db, {
-          actorId: null,
-          action: "email.failed",
-          entity: "outbox",
-          entityId: String(row.id),
-          detail: { attempt, to: row.to, error },
-          at,
-        });
-        result.failed += 1;
-        state.attempts = attempt;
-        state.lastAttemptAt = at;
+      }
+      state = { ...state, ...claim.state };
+      if (claim.kind === "claimed") {
+        const attempt = state.attempts + 1;
+        try {
+          await transport.sendMail({ from: opts.from, to: row.to, subject: row.subject, text: row.body });
+          const at = opts.now();
+          db.transaction((tx) => {
+            tx.update(outbox)
+              .set({ sentAt: at })
+              .where(and(eq(outbox.id, row.id), isNull(outbox.sentAt)))
+              .run();
+            recordAudit(tx, {
+              actorId: null,
+              action: "email.sent",
+              entity: "outbox",
+              entityId: String(row.id),
+              detail: { attempt, to: row.to },
+              at,
+            });
+            releaseClaim(tx, row.id, claim.generation);
+          });
+          result.sent += 1;
+          continue;
+        } catch (err) {
+          const at = opts.now();
+          const error = (err instanceof Error ? err.message : String(err)).slice(0, 500) || "unknown error";
+          db.transaction((tx) => {
+            recordAudit(tx, {
+              actorId: null,
+              action: "email.failed",
+              entity: "outbox",
+              entityId: String(row.id),
+              detail: { attempt, to: row.to, error },
+              at,
+            });
+            releaseClaim(tx, row.id, claim.generation);
+          });
+          result.failed += 1;
+          state.attempts = attempt;
+          state.lastAttemptAt = at;
+        }
       }
     }
     const next = nextAttemptAt(state);
     if (next) {
       firstOpen ??= row.id;
-      if (!result.retryAt || next < result.retryAt) result.retryAt = next;
+      retryAt(next);
     }
   }
   const last = rows[rows.length - 1];

@@ -2,18 +2,31 @@
  * The SMTP side of the outbox: configured by SMTP_URL (server/env.ts); without it there is no
  * transport and messages simply stay in the outbox, where admins read them. Delivery passes run
  * after the write that produced the mail has committed, one at a time per process; a failed
- * message schedules a retry pass for when its next attempt falls due.
+ * message schedules a retry pass for when its next attempt falls due. Each server process (worker)
+ * runs its own passes; delivery.ts claims every message in the database first, so workers never
+ * send one twice, and each worker runs one pass when it starts (instrumentation.ts), which picks up
+ * the retries and the claims of a worker that died.
  */
 import nodemailer from "nodemailer";
 import type { Db } from "@/server/db";
 import { env } from "@/server/env";
+import { getDb } from "@/server/db";
 import { deliverOutbox, type MailTransport } from "./delivery";
 
 let transport: MailTransport | null | undefined;
 
 /** The SMTP transport, or null when SMTP_URL is not set. */
 export function smtpTransport(): MailTransport | null {
-  if (transport === undefined) transport = env.SMTP_URL ? nodemailer.createTransport(env.SMTP_URL) : null;
+  // The timeouts bound one send well inside a delivery claim (DELIVERY_LEASE_MS in retry.ts).
+  if (transport === undefined)
+    transport = env.SMTP_URL
+      ? nodemailer.createTransport({
+          url: env.SMTP_URL,
+          connectionTimeout: 30_000,
+          greetingTimeout: 30_000,
+          socketTimeout: 60_000,
+        })
+      : null;
   return transport;
 }
 
@@ -60,4 +73,9 @@ export function deliveringMail<T>(ctx: { db: Db; now: () => Date }, write: () =>
   const result = write();
   scheduleOutboxDelivery(ctx.db, ctx.now);
   return result;
+}
+
+/** A delivery pass when a server process starts (instrumentation.ts); nothing without SMTP_URL. */
+export function deliverOnStart(): void {
+  if (smtpConfigured()) scheduleOutboxDelivery(getDb(), () => new Date());
 }

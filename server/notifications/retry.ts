@@ -8,6 +8,18 @@ export const MAX_DELIVERY_ATTEMPTS = 5;
 /** Messages older than this are no longer picked up by a delivery pass (they stay readable in the outbox). */
 export const DELIVERY_WINDOW_MS = 24 * 3_600_000;
 
+/**
+ * How long a worker's claim on a message lasts. A worker claims a message in the database before
+ * sending it, so no two workers send it; if the worker dies mid-send, the claim runs out and another
+ * worker retries the message. Longer than one send may take (the SMTP timeouts in mailer.ts).
+ */
+export const DELIVERY_LEASE_MS = 5 * 60_000;
+/** The rate_counters key prefix of delivery claims (one row per message being sent). */
+export const DELIVERY_LEASE_PREFIX = "outbox-lease:";
+
+/** The lease row's key of one outbox message. */
+export const deliveryLeaseKey = (outboxId: number): string => `${DELIVERY_LEASE_PREFIX}${outboxId}`;
+
 export type DeliveryState = {
   sentAt: Date | null;
   attempts: number;

@@ -1,0 +1,10 @@
+/**
+ * Runs once when each server process starts (Next.js instrumentation hook). With SMTP configured,
+ * a delivery pass picks up what a worker that stopped or died left in the outbox: retries whose
+ * timers were in that process, and messages it had claimed (retried when the claim runs out).
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { deliverOnStart } = await import("@/server/notifications/mailer");
+  deliverOnStart();
+}
