@@ -28,7 +28,13 @@ export function openDb(file: string): Db {
   // Keep the planner's statistics fresh (cheaply, bounded by analysis_limit) so partial indexes win.
   sqlite.pragma("analysis_limit = 1000");
   sqlite.pragma("optimize = 0x10002");
-  return drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(sqlite, { schema }) as Db;
+  // Several server processes share the file (scripts/serve.mjs). A deferred transaction that reads
+  // and then writes gets SQLITE_BUSY at once, without the busy wait, when another process committed
+  // in between; IMMEDIATE takes the write lock at BEGIN, where the busy timeout applies.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as Db["transaction"];
+  return db;
 }
 
 const globalForDb = globalThis as unknown as { attainDb?: Db };
