@@ -1,16 +1,15 @@
 import { z } from "@/server/zod";
 import { ARTICLE_STATUSES, ARTICLE_TYPES, LOCALES, PRODUCT_AREAS, type Role } from "@/db/schema/enums";
+import { can } from "@/server/auth/permissions";
 import { segmentText } from "./segment";
 
 /**
- * Roles that may publish: put an article live, take it down, or change one that is live. Every
- * other staff role writes drafts that one of these publishes (docs/decisions/007-kb-editing.md).
+ * True when the role may publish: put an article live, take it down, or change one that is live.
+ * Every other staff role writes drafts that a publisher puts live (docs/decisions/007-kb-editing.md);
+ * the roles are the permission table's "kb.publish".
  */
-export const PUBLISHER_ROLES = ["expert", "manager", "admin"] as const satisfies readonly Role[];
-
-/** True when the role may publish or change a published article. */
 export function canPublish(role: Role): boolean {
-  return (PUBLISHER_ROLES as readonly Role[]).includes(role);
+  return can({ role }, "kb.publish");
 }
 
 /** Slugs that are pages of /kb itself, so an article there could never be opened. */
