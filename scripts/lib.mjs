@@ -66,9 +66,9 @@ function newest(p) {
   return max;
 }
 
-/** A production build is needed when there is none or a source is newer than it. */
-export function needsBuild() {
-  const built = mtime(path.join(".next", "BUILD_ID"));
+/** A production build (in `dist`: NEXT_DIST_DIR, else .next) is needed when there is none or a source is newer than it. */
+export function needsBuild(dist = process.env.NEXT_DIST_DIR || ".next") {
+  const built = mtime(path.join(dist, "BUILD_ID"));
   return built === 0 || SOURCES.some((s) => newest(s) > built);
 }
 

@@ -35,6 +35,8 @@ const DOC = path.join("docs", "BENCHMARKS.md");
 /** The budgets measured again with one worker per core. */
 const CLUSTER_KINDS = new Set(["interactive read", "dashboard aggregate", "KB search", "write"]);
 const SNAPSHOT = path.resolve("data", "bench-build");
+/** The build to measure: NEXT_DIST_DIR (built there when missing or stale), else .next. */
+const DIST = process.env.NEXT_DIST_DIR || ".next";
 
 function int(name: string, v: string | undefined, fallback: number): number {
   if (v === undefined) return fallback;
@@ -159,10 +161,10 @@ async function main() {
 
   // 3. The production build and server.
   if (values["skip-build"]) {
-    if (!fs.existsSync(path.join(".next", "BUILD_ID")))
-      throw new Error("--skip-build, but there is no production build in .next");
-    if (needsBuild()) notes.push("The production build in `.next` was older than some sources (--skip-build).");
-  } else if (needsBuild()) {
+    if (!fs.existsSync(path.join(DIST, "BUILD_ID")))
+      throw new Error(`--skip-build, but there is no production build in ${DIST}`);
+    if (needsBuild(DIST)) notes.push(`The production build in \`${DIST}\` was older than some sources (--skip-build).`);
+  } else if (needsBuild(DIST)) {
     log("building for production (next build)");
     const build = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
       stdio: "inherit",
@@ -184,11 +186,11 @@ async function main() {
   let serverMemory: BenchRun["server"] = { peakRssBytes: null, hwmBytes: null };
   let cluster: BenchRun["cluster"] = null;
   try {
-    const id = snapshotBuild(process.cwd(), SNAPSHOT);
+    const id = snapshotBuild(process.cwd(), SNAPSHOT, DIST);
     log(
       `starting scripts/serve.mjs with one worker on 127.0.0.1 (build ${id}, served from a private copy in ${path.relative(process.cwd(), SNAPSHOT)})`,
     );
-    server = await startServer({ databasePath: file, dir: SNAPSHOT });
+    server = await startServer({ databasePath: file, dir: SNAPSHOT, distDir: ".next" });
     const memory = watchMemory(server.pid);
     const base = server.url;
     const csrf = await getCsrf(base);
@@ -316,7 +318,7 @@ async function main() {
     if (clusterWorkers > 1 && budgeted.length > 0) {
       await stopServer(server);
       log(`starting scripts/serve.mjs with ${clusterWorkers} workers on 127.0.0.1`);
-      server = await startServer({ databasePath: file, dir: SNAPSHOT, workers: clusterWorkers });
+      server = await startServer({ databasePath: file, dir: SNAPSHOT, distDir: ".next", workers: clusterWorkers });
       const clusterMemory = watchMemory(server.pid);
       const clusterBase = server.url;
       const clusterCsrf = await getCsrf(clusterBase);

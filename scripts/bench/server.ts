@@ -10,9 +10,9 @@ export type Server = { url: string; pid: number; workers: number; child: ChildPr
 /** Parts of .next that `next start` does not read. */
 const NOT_SERVED = new Set(["cache", "dev", "trace", "trace-build", "diagnostics", "types"]);
 
-function buildId(dir: string): string | null {
+function buildId(dir: string, dist = ".next"): string | null {
   try {
-    return fs.readFileSync(path.join(dir, ".next", "BUILD_ID"), "utf8").trim();
+    return fs.readFileSync(path.join(dir, dist, "BUILD_ID"), "utf8").trim();
   } catch {
     return null;
   }
@@ -25,13 +25,13 @@ function buildId(dir: string): string | null {
  * link, and carries next.config.ts (with the project files it imports), which the server loads.
  * Reused while the BUILD_ID matches.
  */
-export function snapshotBuild(projectDir: string, target: string): string {
-  const id = buildId(projectDir);
-  if (!id) throw new Error(`no production build in ${path.join(projectDir, ".next")}`);
+export function snapshotBuild(projectDir: string, target: string, distDir = ".next"): string {
+  const id = buildId(projectDir, distDir);
+  if (!id) throw new Error(`no production build in ${path.join(projectDir, distDir)}`);
   if (buildId(target) === id) return id;
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });
-  const dist = path.join(projectDir, ".next");
+  const dist = path.join(projectDir, distDir);
   fs.cpSync(dist, path.join(target, ".next"), {
     recursive: true,
     verbatimSymlinks: true,
@@ -44,7 +44,7 @@ export function snapshotBuild(projectDir: string, target: string): string {
   if (fs.existsSync(path.join(projectDir, "public")))
     fs.cpSync(path.join(projectDir, "public"), path.join(target, "public"), { recursive: true });
   fs.symlinkSync(path.join(projectDir, "node_modules"), path.join(target, "node_modules"));
-  if (buildId(projectDir) !== id || buildId(target) !== id) {
+  if (buildId(projectDir, distDir) !== id || buildId(target) !== id) {
     fs.rmSync(target, { recursive: true, force: true });
     throw new Error(
       "the production build changed while it was being copied (someone is rebuilding); run the bench again",
@@ -90,6 +90,8 @@ export async function startServer(opts: {
   dir: string;
   timeoutMs?: number;
   workers?: number;
+  /** The build directory under `dir` (NEXT_DIST_DIR for the server); default: the caller's NEXT_DIST_DIR. */
+  distDir?: string;
 }): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -104,6 +106,7 @@ export async function startServer(opts: {
       NEXTAUTH_URL: url,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...(opts.distDir ? { NEXT_DIST_DIR: opts.distDir } : {}),
     },
     cwd: opts.dir,
     detached: true,
