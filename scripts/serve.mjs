@@ -96,9 +96,10 @@ function runPrimary() {
     const over = restarts.length - RESTART_BURST;
     const delay = over <= 0 ? 0 : Math.min(MAX_RESTART_DELAY_MS, 1000 * 2 ** (over - 1));
     if (delay > 0) log(`${restarts.length} restarts in the last minute: the replacement starts in ${delay / 1000} s`);
+    // Not unref'd: while every worker is down, this timer is what keeps the primary alive.
     setTimeout(() => {
       if (!shuttingDown) fork();
-    }, delay).unref();
+    }, delay);
   };
 
   cluster.on("listening", (worker, address) => {
