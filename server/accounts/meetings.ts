@@ -1,6 +1,7 @@
 import { and, desc, eq, or, type SQL } from "drizzle-orm";
 import { meetingRequests, organizations, users } from "@/db/schema";
 import type { MEETING_CHANNELS } from "@/db/schema/enums";
+import { assertSeesOrganization, readableOrganization } from "@/server/api/scope";
 import type { SessionUser } from "@/server/auth/session";
 import { recordAudit } from "@/server/audit/service";
 import type { Db } from "@/server/db";
@@ -94,14 +95,9 @@ export function listMeetingRequests(
   limit = 100,
 ): MeetingRequestRow[] {
   const conditions: (SQL | undefined)[] = [];
-  if (user.role === "customer") {
-    if (user.organizationId === null) return [];
-    if (filter.organizationId !== undefined && filter.organizationId !== user.organizationId)
-      throw notFound("Organization");
-    conditions.push(eq(meetingRequests.organizationId, user.organizationId));
-  } else if (filter.organizationId !== undefined) {
-    conditions.push(eq(meetingRequests.organizationId, filter.organizationId));
-  }
+  if (user.role === "customer" && user.organizationId === null) return [];
+  const organizationId = readableOrganization(user, filter.organizationId);
+  if (organizationId !== undefined) conditions.push(eq(meetingRequests.organizationId, organizationId));
   if (user.role === "account_manager")
     conditions.push(
       or(eq(organizations.accountManagerId, user.id), eq(organizations.technicalAccountManagerId, user.id)),
@@ -149,8 +145,8 @@ export function answerMeeting(
   now: Date,
 ): { id: number } {
   const req = db.select().from(meetingRequests).where(eq(meetingRequests.id, input.id)).get();
-  if (!req || (user.role === "customer" && user.organizationId !== req.organizationId))
-    throw notFound("Meeting request");
+  if (!req) throw notFound("Meeting request");
+  assertSeesOrganization(user, req.organizationId, "Meeting request");
   assertCanManageOrganization(db, user, req.organizationId);
   if (req.status !== "requested")
     throw new DomainError(

@@ -6,9 +6,10 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { appendTicketEvents, fileTicket } from "@/server/tickets/service";
+import { PERMISSIONS } from "@/server/auth/permissions";
 
 /** Staff roles that raise proactive alerts from monitoring (support, and account teams who watch their accounts). */
-export const ALERT_RAISERS = ["agent", "expert", "manager", "account_manager", "admin"] as const;
+export const ALERT_RAISERS = PERMISSIONS["alerts.raise"];
 
 /** How far back a detection may be recorded: an alert is about something happening now. */
 export const MAX_DETECTION_AGE_MS = 7 * 86_400_000;

@@ -11,6 +11,8 @@ import {
 import type { INCIDENT_SEVERITIES, ProductArea, Region, TierCode } from "@/db/schema/enums";
 import { ACTION_STATUSES } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
+import { readableOrganization } from "@/server/api/scope";
+import { can, PERMISSIONS } from "@/server/auth/permissions";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
@@ -22,7 +24,7 @@ type Severity = (typeof INCIDENT_SEVERITIES)[number];
 type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Staff roles that record incidents, updates and reviews; every other staff role reads them. */
-export const INCIDENT_WRITERS = ["agent", "expert", "manager", "admin"] as const;
+export const INCIDENT_WRITERS = PERMISSIONS["incidents.write"];
 
 export type IncidentInput = {
   title: string;
@@ -66,12 +68,11 @@ function organizationOf(db: Pick<Db, "select">, organizationId: number) {
 /** A customer's condition on incidents: only those that affected their organization; staff: none. */
 function customerScope(db: Pick<Db, "select">, user: SessionUser): SQL | undefined {
   if (user.role !== "customer") return undefined;
-  if (user.organizationId === null) throw new DomainError("FORBIDDEN", "Your account has no organization.");
-  return affectsOrganizationSql(organizationOf(db, user.organizationId));
+  return affectsOrganizationSql(organizationOf(db, readableOrganization(user)!));
 }
 
 function assertWriter(user: SessionUser) {
-  if (!(INCIDENT_WRITERS as readonly string[]).includes(user.role))
+  if (!can(user, "incidents.write"))
     throw new DomainError("FORBIDDEN", "You do not have permission to do this.", "errors.forbidden");
 }
 
