@@ -1,17 +1,26 @@
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
+import superjson from "superjson";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
+import { handleTrpcRequest } from "@/server/api/http";
+import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "@/server/api/request-limits";
 import { appRouter } from "@/server/api/root";
+import enMessages from "@/server/i18n/messages/en.json";
+import zhMessages from "@/server/i18n/messages/zh.json";
+import { BODY_MAX } from "@/server/kb/article-input";
 import { ACCESS_MATRIX, ACTORS, NIMBUS_ORG_ID, fixtures, type Actor } from "@/server/testing/access-matrix";
 import { databaseChecksum } from "@/server/testing/checksum";
-import { callerAs, createTestDb } from "@/server/testing/db";
+import { callerAs, createTestDb, sessionFor } from "@/server/testing/db";
 
 /**
  * Every procedure, called by an actor who is allowed to call it, with generated invalid input:
  * wrong types, huge strings, negative or enormous numbers, unknown enum values, ids that do not
  * exist or belong to another organization. None may yield an internal server error, and none
- * may change a single row (a digest of every table is compared).
+ * may change a single row (a digest of every table is compared). Over HTTP (the handler the
+ * route uses), an oversize batch or body reaches no procedure; every text field of every input is
+ * refused beyond the largest legitimate length; out-of-range quarters are refused as bad input
+ * with a translated message.
  */
 
 const RUNS_PER_ACTOR = Number(process.env.HOSTILE_RUNS ?? 12);
@@ -91,6 +100,10 @@ function paths(v: unknown, prefix: Path = []): Path[] {
   else if (v && typeof v === "object" && !(v instanceof Date))
     for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...prefix, k]));
   return out;
+}
+
+function getAt(v: unknown, path: Path): unknown {
+  return path.reduce<unknown>((o, k) => (o as Record<string | number, unknown> | undefined)?.[k], v);
 }
 
 function setAt(v: unknown, path: Path, value: unknown): unknown {
@@ -207,5 +220,120 @@ describe("[SECURITY] hostile input never breaks a procedure or changes data", ()
   it("tried a bounded number of hostile inputs", () => {
     console.info(`hostile inputs tried: ${tried} over ${procedurePaths.length} procedures`);
     expect(tried).toBeGreaterThan(procedurePaths.length * RUNS_PER_ACTOR);
+  });
+});
+
+// Over HTTP: what reaches the procedures at all -------------------------------------------------
+
+const BASE = "http://portal.test/api/trpc";
+let overlong = 0;
+const MESSAGES = { en: enMessages, zh: zhMessages } as Record<string, Record<string, unknown>>;
+const translated = (key: string) =>
+  Object.values(MESSAGES).every(
+    (m) => typeof key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], m) === "string",
+  );
+
+function http(req: Request, actor: Actor) {
+  const email = ACTORS[actor];
+  return handleTrpcRequest(req, { user: async () => (email ? sessionFor(db, email) : null), ip: "192.0.2.44", db });
+}
+
+function request(path: string, type: string, input: unknown, { batch = 1, pad = 0 } = {}): Request {
+  const inputs = Object.fromEntries(Array.from({ length: batch }, (_, i) => [i, superjson.serialize(input)]));
+  const url = `${BASE}/${Array(batch).fill(path).join(",")}?batch=1`;
+  if (type === "query") return new Request(`${url}&input=${encodeURIComponent(JSON.stringify(inputs))}`);
+  const body = JSON.stringify(pad ? { ...inputs, pad: "x".repeat(pad) } : inputs);
+  return new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+}
+
+describe("[SECURITY] oversize batches, oversize bodies and overlong fields reach no procedure", () => {
+  for (const path of procedurePaths) {
+    it(path, async () => {
+      const entry = ACCESS_MATRIX[path];
+      if (!entry) return;
+      const actor = attackers(path)[0]!;
+      const valid = await validInput(path, actor);
+      const type = procedures[path]!._def.type;
+      const before = totalChanges();
+
+      const batch = await http(request(path, type, valid, { batch: MAX_BATCH_SIZE + 1 }), actor);
+      expect(batch.status).toBe(400);
+      if (type === "mutation") {
+        const body = await http(request(path, type, valid, { pad: MAX_BODY_BYTES }), actor);
+        expect(body.status).toBe(413);
+      }
+      expect(totalChanges()).toBe(before);
+
+      // Every text field of the input has a maximum below the largest body (the article's).
+      for (const p of paths(valid).filter((p) => typeof getAt(valid, p) === "string")) {
+        overlong++;
+        sqlite.exec("BEGIN");
+        try {
+          const input = setAt(valid, p, "x".repeat(BODY_MAX + 1));
+          await expect(
+            callByPath(callerAs(db, ACTORS[actor]), path, input),
+            `${path} ${p.join(".")}`,
+          ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+        } finally {
+          sqlite.exec("ROLLBACK");
+        }
+      }
+    });
+  }
+});
+
+describe("[SECURITY] the over-HTTP checks ran", () => {
+  it("counted the overlong text fields", () => {
+    console.info(
+      `overlong text fields tried: ${overlong} (every procedure: 1 oversize batch, each mutation 1 oversize body)`,
+    );
+    expect(overlong).toBeGreaterThan(50);
+  });
+});
+
+describe("[REVIEWS] a quarter out of range is refused as bad input, in the user's language", () => {
+  const cases = [
+    ["reviews.preview", "query"],
+    ["reviews.generate", "mutation"],
+  ] as const;
+  for (const [path, type] of cases)
+    for (const quarter of ["1000-Q1", "9999-Q4", "2026-Q5", "0000-Q1", "1999-Q4", "2100-Q1", "2026-Q3 ", "２０２６-Q1"])
+      it(`${path} ${JSON.stringify(quarter)} answers 400 with a translated message`, async () => {
+        const before = totalChanges();
+        const res = await http(request(path, type, { organizationId: NIMBUS_ORG_ID, quarter }), "accountManager");
+        expect(res.status).toBe(400);
+        const [answer] = (await res.json()) as [{ error: { json: { data: { code: string; messageKey: string } } } }];
+        expect(answer.error.json.data.code).toBe("BAD_REQUEST");
+        expect(answer.error.json.data.messageKey).toBe("errors.badQuarter");
+        expect(translated(answer.error.json.data.messageKey)).toBe(true);
+        expect(totalChanges()).toBe(before);
+      });
+
+  it("the first and last quarters of the range never fail inside: 2000-Q1 previews, 2099-Q4 has not ended", async () => {
+    const first = await http(
+      request("reviews.preview", "query", { organizationId: NIMBUS_ORG_ID, quarter: "2000-Q1" }),
+      "accountManager",
+    );
+    expect(first.status).toBe(200);
+    const last = await http(
+      request("reviews.preview", "query", { organizationId: NIMBUS_ORG_ID, quarter: "2099-Q4" }),
+      "accountManager",
+    );
+    expect(last.status).toBe(400);
+    const [answer] = (await last.json()) as [{ error: { json: { data: { messageKey: string } } } }];
+    expect(answer.error.json.data.messageKey).toBe("reviews.errors.quarterNotEnded");
+  });
+
+  it("the SLA dashboards refuse months and quarters out of range the same way", async () => {
+    for (const period of [
+      { kind: "quarter", quarter: "1000-Q1" },
+      { kind: "month", month: "9999-12" },
+      { kind: "custom", fromMonth: "1999-12", toMonth: "2000-02" },
+    ]) {
+      const res = await http(request("sla.dashboard", "query", { period }), "executive");
+      expect(res.status).toBe(400);
+      const [answer] = (await res.json()) as [{ error: { json: { data: { messageKey: string } } } }];
+      expect(["errors.badQuarter", "errors.badMonth"]).toContain(answer.error.json.data.messageKey);
+    }
   });
 });

@@ -10,6 +10,7 @@ import {
   TIER_CHANNELS,
   TIER_CODES,
 } from "@/db/schema/enums";
+import { FIRST_YEAR, isMonth, isQuarter, LAST_YEAR } from "@/server/periods/periods";
 
 export const ZPriority = z.enum(PRIORITIES);
 export const ZMetric = z.enum(METRICS);
@@ -17,6 +18,24 @@ export const ZTierCode = z.enum(TIER_CODES);
 export const ZLocale = z.enum(LOCALES);
 export const ZRole = z.enum(ROLES);
 export const ZRegion = z.enum(REGIONS);
+
+/** A quarter the product holds periods for ("2026-Q3", years 2000-2099), refused with a translated sentence. */
+export const ZQuarter = z
+  .string()
+  .max(7)
+  .refine(isQuarter, {
+    message: `Choose a quarter from ${FIRST_YEAR}-Q1 to ${LAST_YEAR}-Q4, such as 2026-Q3.`,
+    params: { messageKey: "errors.badQuarter" },
+  });
+
+/** A month the product holds periods for ("2026-07", years 2000-2099), refused with a translated sentence. */
+export const ZMonth = z
+  .string()
+  .max(7)
+  .refine(isMonth, {
+    message: `Choose a month from ${FIRST_YEAR}-01 to ${LAST_YEAR}-12, such as 2026-07.`,
+    params: { messageKey: "errors.badMonth" },
+  });
 
 export const ZTargetCell = z.object({
   priority: ZPriority,

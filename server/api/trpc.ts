@@ -35,12 +35,29 @@ const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPCError["code"]> = {
   TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
 };
 
+/**
+ * A schema may name the translated sentence for its refusal (`.refine(check, { message, params:
+ * { messageKey } })`), so that input the form cannot catch reads in the user's language too.
+ */
+function issueMessageKey(error: ZodError): string | null {
+  for (const issue of error.issues) {
+    const key = issue.code === "custom" ? (issue.params as { messageKey?: unknown } | undefined)?.messageKey : null;
+    if (typeof key === "string") return key;
+  }
+  return null;
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const fieldErrors = cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null;
-    const messageKey = cause instanceof DomainError ? (cause.messageKey ?? null) : null;
+    const messageKey =
+      cause instanceof DomainError
+        ? (cause.messageKey ?? null)
+        : cause instanceof ZodError
+          ? issueMessageKey(cause)
+          : null;
     const internal = error.code === "INTERNAL_SERVER_ERROR";
     return {
       ...shape,

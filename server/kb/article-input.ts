@@ -19,6 +19,10 @@ export const SLUG_MAX = 120;
 export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 500;
 export const BODY_MAX = 100_000;
+/** Generous over the patterns' own lengths (40, 64, 32), so spaces around a value are still trimmed. */
+const TAG_MAX = 60;
+const CODE_MAX = 80;
+const VERSION_MAX = 50;
 
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CODE_RE = /^[A-Z0-9][A-Z0-9_.-]{0,63}$/;
@@ -59,13 +63,21 @@ export const ZArticleFields = z.object({
   internal: z.boolean(),
   ownerId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   tags: z
-    .array(z.string().trim().toLowerCase().regex(TAG_RE, "A tag is 1 to 40 letters, digits, spaces or . _ + -."))
+    .array(
+      z
+        .string()
+        .max(TAG_MAX)
+        .trim()
+        .toLowerCase()
+        .regex(TAG_RE, "A tag is 1 to 40 letters, digits, spaces or . _ + -."),
+    )
     .max(20, "Use at most 20 tags.")
     .transform(unique),
   errorCodes: z
     .array(
       z
         .string()
+        .max(CODE_MAX)
         .trim()
         .toUpperCase()
         .regex(CODE_RE, "An error code is letters, digits, _ . or -, such as 110 or ERR_TOKEN_EXPIRED."),
@@ -76,6 +88,7 @@ export const ZArticleFields = z.object({
     .array(
       z
         .string()
+        .max(VERSION_MAX)
         .trim()
         .regex(VERSION_RE, "An SDK version is up to 32 letters, digits, spaces or . + _ -, such as 4.5.0."),
     )

@@ -24,7 +24,7 @@ import { organizationAvailability } from "@/server/availability/service";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { METRICS, type Metric, type Priority } from "@/server/sla/evaluate";
-import { isQuarter, monthsOfQuarter, previousQuarter, quarterPeriod } from "@/server/periods/periods";
+import { isQuarter, monthsOfQuarter, previousPeriod, previousQuarter, quarterPeriod } from "@/server/periods/periods";
 import { assembleSnapshot, carriedItems, ZReviewSnapshot, type ReviewSnapshot } from "./snapshot";
 
 /** Each metric's outcome and its instant in the dashboards' per-ticket facts. */
@@ -55,7 +55,9 @@ function validQuarter(quarter: string, now: Date) {
 export function buildSnapshot(db: Db, organizationId: number, quarter: string, now: Date): ReviewSnapshot {
   const { from, to } = validQuarter(quarter, now);
   const prevQuarter = previousQuarter(quarter);
-  const prev = quarterPeriod(prevQuarter);
+  // The bounds come from this quarter's, not from the key: the quarter before 2000-Q1 lies outside
+  // the years a key may name, yet a review of 2000-Q1 compares with it (and finds nothing).
+  const prev = previousPeriod({ from, to });
   const org = db
     .select({
       id: organizations.id,

@@ -84,7 +84,10 @@ const ZDetail = ZIncidentBase.extend({
 });
 
 const writers = roleProcedure(...INCIDENT_WRITERS);
-const ZDueDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Give the due date as YYYY-MM-DD.");
+const ZDueDate = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the due date as YYYY-MM-DD.");
 
 export const incidentsRouter = createTRPCRouter({
   /** Staff: every incident; customers: only those that affected their organization. */

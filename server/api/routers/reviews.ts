@@ -11,14 +11,12 @@ import {
   shareReview,
   updateNarrative,
 } from "@/server/reviews/service";
-import { isQuarter } from "@/server/periods/periods";
 import { ZReviewSnapshot } from "@/server/reviews/snapshot";
 import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
+import { ZQuarter } from "../schemas";
 
 const EDITORS = ["account_manager", "manager", "admin"] as const;
 const ZId = z.number().int().positive();
-// Only quarters the product can hold (server/periods), so "1000-Q1" is refused here rather than failing later.
-const ZQuarter = z.string().max(7).refine(isQuarter, "Choose a quarter such as 2026-Q3.");
 const ZDone = z.object({ id: z.number() });
 
 const isRealDate = (s: string) => {
@@ -98,7 +96,7 @@ export const reviewsRouter = createTRPCRouter({
         title: z.string().trim().min(3).max(200),
         side: z.enum(ACTION_SIDES),
         owner: z.string().trim().min(2).max(120),
-        dueDate: z.string().refine(isRealDate, "Enter a date as YYYY-MM-DD."),
+        dueDate: z.string().max(10).refine(isRealDate, "Enter a date as YYYY-MM-DD."),
         status: z.enum(ACTION_STATUSES),
       }),
     )

@@ -16,12 +16,9 @@ import {
   unpublishSlaReport,
 } from "@/server/dashboards/reports";
 import { FR_BANDS } from "@/server/dashboards/rollup";
-import { isMonth, isQuarter, monthsApart } from "@/server/periods/periods";
+import { monthsApart } from "@/server/periods/periods";
 import { createTRPCRouter, publicProcedure, roleProcedure } from "../trpc";
-import { ZMetric, ZPriority, ZRegion, ZTierCode } from "../schemas";
-
-const ZMonth = z.string().refine(isMonth, { message: "Choose a month (YYYY-MM)." });
-const ZQuarter = z.string().refine(isQuarter, { message: "Choose a quarter (YYYY-Qn)." });
+import { ZMetric, ZMonth, ZPriority, ZQuarter, ZRegion, ZTierCode } from "../schemas";
 
 export const ZPeriodSelection = z
   .discriminatedUnion("kind", [
