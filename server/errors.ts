@@ -1,15 +1,20 @@
 /** Codes a domain function may fail with; the tRPC layer maps each to one HTTP-level code. */
 export type DomainErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "UNAUTHORIZED" | "TOO_MANY_REQUESTS";
 
+/** Numbers or words a translated sentence names (`{found}`, `{max}`), passed to the i18n message as its values. */
+export type MessageValues = Record<string, string | number>;
+
 /**
  * The one error type domain and service code throws. `messageKey` names a message in the
- * i18n files so the user reads a sentence in their own language; `message` is the English text.
+ * i18n files so the user reads a sentence in their own language, with `values` filled in;
+ * `message` is the English text.
  */
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
     readonly messageKey?: string,
+    readonly values?: MessageValues,
   ) {
     super(message);
     this.name = "DomainError";
@@ -20,10 +25,10 @@ export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} 
 export const forbidden = () =>
   new DomainError("FORBIDDEN", "You do not have permission to do this.", "errors.forbidden");
 
-/** Throws the refusal a pure rule returned (a sentence and its i18n key), if any. */
+/** Throws the refusal a pure rule returned (a sentence, its i18n key and values), if any. */
 export function refuseIf(
-  refusal: { message: string; messageKey: string } | null,
+  refusal: { message: string; messageKey: string; values?: MessageValues } | null,
   code: DomainErrorCode = "INVALID",
 ): void {
-  if (refusal) throw new DomainError(code, refusal.message, refusal.messageKey);
+  if (refusal) throw new DomainError(code, refusal.message, refusal.messageKey, refusal.values);
 }

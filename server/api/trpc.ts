@@ -6,6 +6,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Role } from "@/db/schema/enums";
+import { can, type Permission } from "@/server/auth/permissions";
 import type { SessionUser } from "@/server/auth/session";
 import { getDb, type Db } from "@/server/db";
 import { DomainError, type DomainErrorCode } from "@/server/errors";
@@ -58,6 +59,8 @@ const t = initTRPC.context<Context>().create({
         : cause instanceof ZodError
           ? issueMessageKey(cause)
           : null;
+    // The numbers or words the translated sentence names ("nested {found} levels; at most {max}").
+    const messageValues = cause instanceof DomainError ? (cause.values ?? null) : null;
     const internal = error.code === "INTERNAL_SERVER_ERROR";
     return {
       ...shape,
@@ -66,7 +69,7 @@ const t = initTRPC.context<Context>().create({
         : fieldErrors
           ? "Some fields need your attention."
           : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors, messageKey },
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors, messageKey, messageValues },
     };
   },
 });
@@ -94,10 +97,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-/** Only the given roles; everybody else is refused before the procedure runs. */
-export function roleProcedure(...roles: Role[]) {
+/** Only the roles holding the permission (server/auth/permissions.ts); everybody else is refused before it runs. */
+export function permittedProcedure(permission: Permission) {
   return authedProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.user.role)) {
+    if (!can(ctx.user, permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "You do not have permission to do this." });
     }
     return next();

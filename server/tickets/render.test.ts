@@ -5,7 +5,7 @@ import { renderTicketMarkdown } from "./render";
 describe("ticket Markdown rendering", () => {
   it("gives exactly the sanitized HTML of the Markdown pipeline, the first time and when remembered", () => {
     const md = "**Calls drop** after `30 s` <script>alert(1)</script> [docs](javascript:alert(1))";
-    const expected = renderMarkdown(md).html;
+    const expected = renderMarkdown(md, "ticket").html;
     expect(renderTicketMarkdown(md)).toBe(expected);
     expect(renderTicketMarkdown(md)).toBe(expected);
     expect(expected).toContain("<strong>Calls drop</strong>");
@@ -13,8 +13,14 @@ describe("ticket Markdown rendering", () => {
     expect(expected).not.toContain("javascript:");
   });
 
-  it("renders long texts without remembering them, with the same result", () => {
-    const md = `${"word ".repeat(1000)}**end**`;
-    expect(renderTicketMarkdown(md)).toBe(renderMarkdown(md).html);
+  it("renders long texts with the same result, the first time and when remembered", () => {
+    const md = `${"word ".repeat(3900)}**end**`;
+    expect(renderTicketMarkdown(md)).toBe(renderMarkdown(md, "ticket").html);
+    expect(renderTicketMarkdown(md)).toBe(renderMarkdown(md, "ticket").html);
+  });
+
+  it("uses the ticket limits: a text over them is shown as escaped plain text", () => {
+    const md = "1. ".repeat(6000);
+    expect(renderTicketMarkdown(md)).toBe(`<p class="md-plain">${md}</p>`);
   });
 });

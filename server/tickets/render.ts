@@ -1,17 +1,19 @@
 import { renderMarkdown } from "@/server/kb/markdown";
 
 /**
- * Ticket Markdown (descriptions, comments) rendered to sanitized HTML, remembered per text.
- * Rendering is pure and comments never change once written, so the ticket page, which is read
- * again after every action on it, need not run the Markdown pipeline (several ms per text) for
- * the same text twice. Bounded: at most MAX_ENTRIES texts of at most MAX_CACHED_LENGTH characters.
+ * Ticket Markdown (descriptions, comments, internal notes) rendered to sanitized HTML with the
+ * ticket limits (server/kb/markdown-limits.ts), remembered per text. Rendering is pure and
+ * comments never change once written, so the ticket page, which is read again after every action
+ * on it, need not run the Markdown pipeline (up to the render budget for a text at the limits)
+ * for the same text twice. Bounded: at most MAX_ENTRIES texts and MAX_CACHED_CHARS characters of
+ * text and HTML together, least recently used out first.
  */
 const MAX_ENTRIES = 2000;
-const MAX_CACHED_LENGTH = 4000;
+const MAX_CACHED_CHARS = 4_000_000;
 const cache = new Map<string, string>();
+let cachedChars = 0;
 
 export function renderTicketMarkdown(markdown: string): string {
-  if (markdown.length > MAX_CACHED_LENGTH) return renderMarkdown(markdown).html;
   const hit = cache.get(markdown);
   if (hit !== undefined) {
     // Least recently used first out: re-insert so the Map's order tracks recency.
@@ -19,8 +21,15 @@ export function renderTicketMarkdown(markdown: string): string {
     cache.set(markdown, hit);
     return hit;
   }
-  const html = renderMarkdown(markdown).html;
+  const html = renderMarkdown(markdown, "ticket").html;
+  const size = markdown.length + html.length;
+  if (size > MAX_CACHED_CHARS / 10) return html;
   cache.set(markdown, html);
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  cachedChars += size;
+  while (cache.size > MAX_ENTRIES || cachedChars > MAX_CACHED_CHARS) {
+    const [oldest, oldHtml] = cache.entries().next().value!;
+    cache.delete(oldest);
+    cachedChars -= oldest.length + oldHtml.length;
+  }
   return html;
 }
