@@ -1,20 +1,11 @@
 import { eq } from "drizzle-orm";
 import { organizations } from "@/db/schema";
-import { can, PERMISSIONS } from "@/server/auth/permissions";
+import { can } from "@/server/auth/permissions";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, forbidden, notFound } from "@/server/errors";
 
-/** Roles that manage accounts: account managers (their own portfolio), managers and admins (all). */
-export const ACCOUNT_EDITORS = PERMISSIONS["accounts.edit"];
-
 type Reader = Pick<Db, "select">;
-
-/**
- * Roles that read account health (score, band and factors): the account staff and executives.
- * Customers, agents and experts never receive it, wherever it is held (a review's snapshot too).
- */
-export const HEALTH_READERS = PERMISSIONS["accounts.health"];
 
 /** True when the user may read account health. */
 export function canReadHealth(user: Pick<SessionUser, "role">): boolean {

@@ -6,10 +6,7 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { appendTicketEvents, fileTicket } from "@/server/tickets/service";
-import { PERMISSIONS } from "@/server/auth/permissions";
-
-/** Staff roles that raise proactive alerts from monitoring (support, and account teams who watch their accounts). */
-export const ALERT_RAISERS = PERMISSIONS["alerts.raise"];
+import { can } from "@/server/auth/permissions";
 
 /** How far back a detection may be recorded: an alert is about something happening now. */
 export const MAX_DETECTION_AGE_MS = 7 * 86_400_000;
@@ -35,7 +32,7 @@ export function raiseProactiveAlert(
   input: RaiseAlertInput,
   now: Date,
 ): { id: number; ticketId: number } {
-  if (!(ALERT_RAISERS as readonly string[]).includes(actor.role))
+  if (!can(actor, "alerts.raise"))
     throw new DomainError("FORBIDDEN", "You do not have permission to do this.", "errors.forbidden");
   if (input.detectedAt.getTime() > now.getTime())
     throw new DomainError("INVALID", "The detection time cannot be in the future.", "alerts.errors.futureDetection");

@@ -12,7 +12,7 @@ import type { INCIDENT_SEVERITIES, ProductArea, Region, TierCode } from "@/db/sc
 import { ACTION_STATUSES } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import { readableOrganization } from "@/server/api/scope";
-import { can, PERMISSIONS } from "@/server/auth/permissions";
+import { can } from "@/server/auth/permissions";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
@@ -22,9 +22,6 @@ import { downtimeRule, incidentPhase, incidentProblem, type IncidentPhase } from
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Severity = (typeof INCIDENT_SEVERITIES)[number];
 type ActionStatus = (typeof ACTION_STATUSES)[number];
-
-/** Staff roles that record incidents, updates and reviews; every other staff role reads them. */
-export const INCIDENT_WRITERS = PERMISSIONS["incidents.write"];
 
 export type IncidentInput = {
   title: string;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ENGAGEMENT_KINDS, MEETING_CHANNELS, MEETING_STATUSES, TIER_CODES } from "@/db/schema/enums";
-import { assertCanReadOrganization, canManageOrganization, HEALTH_READERS } from "@/server/accounts/access";
+import { assertCanReadOrganization, canManageOrganization } from "@/server/accounts/access";
 import { addEngagement, getTimeline } from "@/server/accounts/engagements";
 import { HEALTH_FACTORS } from "@/server/accounts/health";
 import { answerMeeting, listMeetingRequests, requestMeeting } from "@/server/accounts/meetings";
@@ -11,11 +11,8 @@ import {
   searchOrganizations,
 } from "@/server/accounts/portfolio";
 import { getOrganizationOverview } from "@/server/accounts/service";
-import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
+import { authedProcedure, createTRPCRouter, customerProcedure, permittedProcedure } from "../trpc";
 import { ZOrganizationOverview, ZRegion, ZTierCode } from "../schemas";
-
-const EDITORS = ["account_manager", "manager", "admin"] as const;
-const STAFF = ["agent", "expert", "manager", "account_manager", "executive", "admin"] as const;
 
 const ZId = z.number().int().positive();
 const ZHealth = z.object({
@@ -63,7 +60,7 @@ export const accountsRouter = createTRPCRouter({
         canManage: canManageOrganization(ctx.db, ctx.user, input.organizationId),
       };
     }),
-  organizations: roleProcedure(...STAFF)
+  organizations: permittedProcedure("organizations.read")
     .input(z.object({ q: z.string().trim().max(100).optional(), tier: z.enum(TIER_CODES).optional() }))
     .output(
       z.array(
@@ -97,7 +94,7 @@ export const accountsRouter = createTRPCRouter({
       ),
     )
     .query(({ ctx, input }) => getTimeline(ctx.db, ctx.user, input.organizationId, ctx.now())),
-  addEngagement: roleProcedure(...EDITORS)
+  addEngagement: permittedProcedure("accounts.edit")
     .input(
       z.object({
         organizationId: ZId,
@@ -113,15 +110,15 @@ export const accountsRouter = createTRPCRouter({
     .input(z.object({ topic: text(3, 200), preferredTimes: text(3, 500), channel: z.enum(MEETING_CHANNELS) }))
     .output(z.object({ id: z.number() }))
     .mutation(({ ctx, input }) => requestMeeting(ctx.db, ctx.user, ctx.organizationId, input, ctx.now())),
-  meetingRequests: roleProcedure("customer", ...EDITORS)
+  meetingRequests: permittedProcedure("meetings.read")
     .input(z.object({ organizationId: ZId.optional(), status: z.enum(MEETING_STATUSES).optional() }))
     .output(z.array(ZMeetingRequest))
     .query(({ ctx, input }) => listMeetingRequests(ctx.db, ctx.user, input)),
-  answerMeeting: roleProcedure(...EDITORS)
+  answerMeeting: permittedProcedure("accounts.edit")
     .input(z.object({ id: ZId, status: z.enum(["scheduled", "declined"]), response: text(3, 1000) }))
     .output(z.object({ id: z.number() }))
     .mutation(({ ctx, input }) => answerMeeting(ctx.db, ctx.user, input, ctx.now())),
-  portfolio: roleProcedure(...EDITORS)
+  portfolio: permittedProcedure("accounts.edit")
     .input(
       z.object({
         tier: z.enum(TIER_CODES).optional(),
@@ -153,7 +150,7 @@ export const accountsRouter = createTRPCRouter({
     )
     .query(({ ctx, input }) => listPortfolio(ctx.db, ctx.user, input, ctx.now())),
   /** Health internals are for the vendor's account staff and executives only (server/accounts/access). */
-  health: roleProcedure(...HEALTH_READERS)
+  health: permittedProcedure("accounts.health")
     .input(z.object({ organizationId: ZId }))
     .output(ZHealth)
     .query(({ ctx, input }) => {

@@ -11,10 +11,10 @@ import {
   updateCalendar,
 } from "@/server/admin/service";
 import { ZSaveTargetsInput } from "@/server/admin/target-matrix";
-import { createTRPCRouter, roleProcedure } from "../trpc";
+import { createTRPCRouter, permittedProcedure } from "../trpc";
 import { ZMetric, ZPriority, ZRegion, ZTargetCell, ZTierChannels, ZTierCode, ZWeeklyHours } from "../schemas";
 
-const adminProcedure = roleProcedure("admin");
+const adminProcedure = permittedProcedure("admin.settings");
 
 const ZHoliday = z.object({ id: z.number(), date: z.string(), name: z.string(), source: z.string() });
 const ZCalendarDetail = z.object({

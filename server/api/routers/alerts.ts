@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { PRODUCT_AREAS, STAFF_ROLES, TICKET_STATUSES } from "@/db/schema/enums";
-import { ALERT_RAISERS, listProactiveAlerts, raiseProactiveAlert } from "@/server/incidents/alerts";
-import { createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
+import { PRODUCT_AREAS, TICKET_STATUSES } from "@/db/schema/enums";
+import { listProactiveAlerts, raiseProactiveAlert } from "@/server/incidents/alerts";
+import { createTRPCRouter, customerProcedure, permittedProcedure } from "../trpc";
 
 const ZId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const DAY_MS = 86_400_000;
@@ -18,7 +18,7 @@ const ZAlert = z.object({
 
 export const alertsRouter = createTRPCRouter({
   /** Staff raise an alert from monitoring for an Enterprise organization; it opens a P0 ticket. */
-  raise: roleProcedure(...ALERT_RAISERS)
+  raise: permittedProcedure("alerts.raise")
     .input(
       z.object({
         organizationId: ZId,
@@ -44,7 +44,7 @@ export const alertsRouter = createTRPCRouter({
       }),
     ),
   /** Staff: every alert raised for an organization. */
-  forOrganization: roleProcedure(...STAFF_ROLES)
+  forOrganization: permittedProcedure("incidents.read")
     .input(z.object({ organizationId: ZId }))
     .output(z.array(ZAlert))
     .query(({ ctx, input }) => listProactiveAlerts(ctx.db, input.organizationId, { limit: 200 })),

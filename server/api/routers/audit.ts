@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { listAudit } from "@/server/audit/service";
-import { createTRPCRouter, roleProcedure } from "../trpc";
+import { createTRPCRouter, permittedProcedure } from "../trpc";
 
 export const auditRouter = createTRPCRouter({
   /** Staff actions and sign-ins (successful, failed, throttled), for administrators. */
-  list: roleProcedure("admin")
+  list: permittedProcedure("admin.settings")
     .input(
       z.object({
         action: z

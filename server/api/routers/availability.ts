@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { INCIDENT_SEVERITIES, PRODUCT_AREAS, STAFF_ROLES } from "@/db/schema/enums";
+import { INCIDENT_SEVERITIES, PRODUCT_AREAS } from "@/db/schema/enums";
 import { lastMonths } from "@/server/periods/periods";
 import { creditsOwed, organizationStatus } from "@/server/availability/service";
 import { DomainError } from "@/server/errors";
-import { authedProcedure, createTRPCRouter, roleProcedure } from "../trpc";
+import { authedProcedure, createTRPCRouter, permittedProcedure } from "../trpc";
 import { ZRegion, ZTierCode } from "../schemas";
 
 const ZId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -66,7 +66,7 @@ export const availabilityRouter = createTRPCRouter({
       return organizationStatus(ctx.db, organizationId, ctx.now());
     }),
   /** Staff: every service credit owed over the last `months` months (default 6), across organizations. */
-  credits: roleProcedure(...STAFF_ROLES)
+  credits: permittedProcedure("incidents.read")
     .input(z.object({ months: z.number().int().min(1).max(24).default(6) }))
     .output(
       z.array(

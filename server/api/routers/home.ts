@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getOrganizationOverview } from "@/server/accounts/service";
 import { getStaffHome, getTierOverview } from "@/server/home/service";
-import { createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
+import { createTRPCRouter, customerProcedure, permittedProcedure } from "../trpc";
 import { ZOrganizationOverview, ZPriority, ZTierCode } from "../schemas";
 
 export const homeRouter = createTRPCRouter({
@@ -9,7 +9,7 @@ export const homeRouter = createTRPCRouter({
     .input(z.void())
     .output(ZOrganizationOverview)
     .query(({ ctx }) => getOrganizationOverview(ctx.db, ctx.organizationId, ctx.now())),
-  staff: roleProcedure("agent", "expert", "manager", "account_manager", "admin")
+  staff: permittedProcedure("home.staff")
     .input(z.void())
     .output(
       z.object({
@@ -26,7 +26,7 @@ export const homeRouter = createTRPCRouter({
       }),
     )
     .query(({ ctx }) => getStaffHome(ctx.db, ctx.now(), ctx.user.id)),
-  tiers: roleProcedure("executive", "manager", "admin")
+  tiers: permittedProcedure("sla.dashboards")
     .input(z.void())
     .output(
       z.array(

@@ -1,19 +1,18 @@
 import { z } from "zod";
-import { ACTION_STATUSES, INCIDENT_SEVERITIES, PRODUCT_AREAS, STAFF_ROLES } from "@/db/schema/enums";
+import { ACTION_STATUSES, INCIDENT_SEVERITIES, PRODUCT_AREAS } from "@/db/schema/enums";
 import {
   addIncidentUpdate,
   addPreventionAction,
   createIncident,
   endIncident,
   getIncident,
-  INCIDENT_WRITERS,
   listIncidents,
   organizationChoices,
   saveIncidentReview,
   updateIncident,
   updatePreventionAction,
 } from "@/server/incidents/service";
-import { authedProcedure, createTRPCRouter, roleProcedure } from "../trpc";
+import { authedProcedure, createTRPCRouter, permittedProcedure } from "../trpc";
 import { ZRegion, ZTierCode } from "../schemas";
 
 const ZId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -83,7 +82,7 @@ const ZDetail = ZIncidentBase.extend({
   ),
 });
 
-const writers = roleProcedure(...INCIDENT_WRITERS);
+const writers = permittedProcedure("incidents.write");
 const ZDueDate = z
   .string()
   .max(10)
@@ -159,7 +158,7 @@ export const incidentsRouter = createTRPCRouter({
     .output(z.void())
     .mutation(({ ctx, input }) => updatePreventionAction(ctx.db, ctx.user, input, ctx.now())),
   /** Staff pickers: every organization with its region and tier. */
-  organizations: roleProcedure(...STAFF_ROLES)
+  organizations: permittedProcedure("incidents.read")
     .input(z.void())
     .output(
       z.array(

@@ -11,7 +11,7 @@ import {
   updateArticle,
 } from "@/server/kb/edit-service";
 import { browseArticles, getArticle, giveFeedback, kbReport, recordView, searchArticles } from "@/server/kb/service";
-import { authedProcedure, createTRPCRouter, publicProcedure, roleProcedure } from "../trpc";
+import { authedProcedure, createTRPCRouter, publicProcedure, permittedProcedure } from "../trpc";
 import { ZLocale } from "../schemas";
 
 const ZId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -27,7 +27,7 @@ const ZReason = z.enum(FEEDBACK_REASONS);
 const ZToc = z.array(z.object({ id: z.string(), text: z.string(), depth: z.union([z.literal(2), z.literal(3)]) }));
 const ZSaved = z.object({ id: z.number(), slug: z.string(), locale: ZLocale, updatedAt: z.date() });
 /** Every staff role; writing rules beyond "staff" (who publishes) live in the edit service. */
-const staffProcedure = roleProcedure("agent", "expert", "manager", "account_manager", "executive", "admin");
+const staffProcedure = permittedProcedure("kb.write");
 const ZSnippet = z.array(z.object({ text: z.string(), hit: z.boolean() }));
 
 export const kbRouter = createTRPCRouter({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { listNotifications, listOutbox, markAllRead } from "@/server/notifications/service";
 import { smtpConfigured } from "@/server/notifications/mailer";
-import { authedProcedure, createTRPCRouter, roleProcedure } from "../trpc";
+import { authedProcedure, createTRPCRouter, permittedProcedure } from "../trpc";
 
 export const notificationsRouter = createTRPCRouter({
   list: authedProcedure
@@ -27,7 +27,7 @@ export const notificationsRouter = createTRPCRouter({
     .output(z.object({ updated: z.number() }))
     .mutation(({ ctx }) => markAllRead(ctx.db, ctx.user, ctx.now())),
   /** The email outbox with each message's delivery state (SMTP configured or not): admins only. */
-  outbox: roleProcedure("admin")
+  outbox: permittedProcedure("admin.settings")
     .input(z.object({ limit: z.number().int().min(1).max(200).default(100) }))
     .output(
       z.object({

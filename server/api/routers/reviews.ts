@@ -12,10 +12,9 @@ import {
   updateNarrative,
 } from "@/server/reviews/service";
 import { ZReviewSnapshot } from "@/server/reviews/snapshot";
-import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
+import { authedProcedure, createTRPCRouter, customerProcedure, permittedProcedure } from "../trpc";
 import { ZQuarter } from "../schemas";
 
-const EDITORS = ["account_manager", "manager", "admin"] as const;
 const ZId = z.number().int().positive();
 const ZDone = z.object({ id: z.number() });
 
@@ -76,19 +75,19 @@ export const reviewsRouter = createTRPCRouter({
     )
     .query(({ ctx, input }) => getReview(ctx.db, ctx.user, input.id)),
   /** The figures a review would freeze, without storing one (the account team only: it includes health). */
-  preview: roleProcedure(...EDITORS)
+  preview: permittedProcedure("accounts.edit")
     .input(z.object({ organizationId: ZId, quarter: ZQuarter }))
     .output(ZReviewSnapshot)
     .query(({ ctx, input }) => previewReview(ctx.db, ctx.user, input, ctx.now())),
-  generate: roleProcedure(...EDITORS)
+  generate: permittedProcedure("accounts.edit")
     .input(z.object({ organizationId: ZId, quarter: ZQuarter }))
     .output(ZDone)
     .mutation(({ ctx, input }) => generateReview(ctx.db, ctx.user, input, ctx.now())),
-  updateNarrative: roleProcedure(...EDITORS)
+  updateNarrative: permittedProcedure("accounts.edit")
     .input(z.object({ id: ZId, narrative: z.string().max(20_000) }))
     .output(ZDone)
     .mutation(({ ctx, input }) => updateNarrative(ctx.db, ctx.user, input, ctx.now())),
-  saveActionItem: roleProcedure(...EDITORS)
+  saveActionItem: permittedProcedure("accounts.edit")
     .input(
       z.object({
         reviewId: ZId,
@@ -102,11 +101,11 @@ export const reviewsRouter = createTRPCRouter({
     )
     .output(ZDone)
     .mutation(({ ctx, input }) => saveActionItem(ctx.db, ctx.user, input, ctx.now())),
-  deleteActionItem: roleProcedure(...EDITORS)
+  deleteActionItem: permittedProcedure("accounts.edit")
     .input(z.object({ reviewId: ZId, id: ZId }))
     .output(ZDone)
     .mutation(({ ctx, input }) => deleteActionItem(ctx.db, ctx.user, input, ctx.now())),
-  share: roleProcedure(...EDITORS)
+  share: permittedProcedure("accounts.edit")
     .input(z.object({ id: ZId }))
     .output(ZDone)
     .mutation(({ ctx, input }) => shareReview(ctx.db, ctx.user, input, ctx.now())),

@@ -17,7 +17,7 @@ import {
 } from "@/server/dashboards/reports";
 import { FR_BANDS } from "@/server/dashboards/rollup";
 import { monthsApart } from "@/server/periods/periods";
-import { createTRPCRouter, publicProcedure, roleProcedure } from "../trpc";
+import { createTRPCRouter, publicProcedure, permittedProcedure } from "../trpc";
 import { ZMetric, ZMonth, ZPriority, ZQuarter, ZRegion, ZTierCode } from "../schemas";
 
 export const ZPeriodSelection = z
@@ -139,9 +139,9 @@ const ZReport = z.object({
 });
 
 /** Who reads the SLA dashboards: leadership and the managers who run support. */
-const dashboardProcedure = roleProcedure("executive", "manager", "admin");
+const dashboardProcedure = permittedProcedure("sla.dashboards");
 /** Publishing a quarter's figures to the public is leadership's call. */
-const publisherProcedure = roleProcedure("executive", "admin");
+const publisherProcedure = permittedProcedure("sla.publish");
 
 export const slaRouter = createTRPCRouter({
   dashboard: dashboardProcedure

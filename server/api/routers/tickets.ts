@@ -42,7 +42,7 @@ import {
 } from "@/server/tickets/actions";
 import { listQueue } from "@/server/tickets/queue";
 import { renderMarkdown } from "@/server/kb/markdown";
-import { authedProcedure, createTRPCRouter, customerProcedure, roleProcedure } from "../trpc";
+import { authedProcedure, createTRPCRouter, customerProcedure, permittedProcedure } from "../trpc";
 import { ZRegion } from "../schemas";
 import { ZMetric, ZPriority, ZTierCode } from "../schemas";
 
@@ -167,7 +167,7 @@ const ZTicketDetail = z.object({
 
 const ZCursor = z.union([z.object({ createdAt: z.date(), id: ZId }), z.object({ nextDueAt: z.date(), id: ZId })]);
 const ZBody = z.string().trim().min(1, "Please write a message.").max(20_000);
-const support = roleProcedure("agent", "expert", "manager");
+const support = permittedProcedure("tickets.support");
 
 export const ticketsRouter = createTRPCRouter({
   list: authedProcedure
@@ -212,7 +212,7 @@ export const ticketsRouter = createTRPCRouter({
     .output(ZTicketDetail)
     .query(({ ctx, input }) => getTicketDetail(ctx.db, ctx.user, input.id, ctx.now())),
   /** A customer files a ticket; staff log one received by email, chat or phone for a customer. */
-  create: roleProcedure("customer", "agent", "expert", "manager")
+  create: permittedProcedure("tickets.work")
     .input(
       z.object({
         subject: z.string().trim().min(5, "Please write a subject of at least 5 characters.").max(200),
@@ -232,11 +232,11 @@ export const ticketsRouter = createTRPCRouter({
     )
     .output(z.object({ id: z.number() }))
     .mutation(({ ctx, input }) => fileTicket(ctx.db, ctx.user, input, ctx.now())),
-  changePriority: roleProcedure("agent", "expert", "manager")
+  changePriority: permittedProcedure("tickets.support")
     .input(z.object({ ticketId: ZId, priority: ZPriority, reason: ZReason }))
     .output(z.void())
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => changePriority(ctx.db, ctx.user, input, ctx.now()))),
-  exclude: roleProcedure("manager")
+  exclude: permittedProcedure("tickets.manage")
     .input(z.object({ ticketId: ZId, reason: z.enum(EXCLUSION_REASONS), note: ZReason }))
     .output(z.void())
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => excludeTicket(ctx.db, ctx.user, input, ctx.now()))),
@@ -246,7 +246,7 @@ export const ticketsRouter = createTRPCRouter({
     )
     .output(z.object({ id: z.number() }))
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => openDispute(ctx.db, ctx.user, input, ctx.now()))),
-  decideDispute: roleProcedure("manager")
+  decideDispute: permittedProcedure("tickets.manage")
     .input(z.object({ disputeId: ZId, upheld: z.boolean(), note: ZReason }))
     .output(z.void())
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => decideDispute(ctx.db, ctx.user, input, ctx.now()))),
@@ -290,7 +290,7 @@ export const ticketsRouter = createTRPCRouter({
     )
     .query(({ ctx, input }) => listQueue(ctx.db, ctx.user, input, ctx.now())),
   /** A public reply (customers and staff) or an internal note (staff only). */
-  reply: roleProcedure("customer", "agent", "expert", "manager")
+  reply: permittedProcedure("tickets.work")
     .input(z.object({ ticketId: ZId, body: ZBody, internal: z.boolean().optional() }))
     .output(z.void())
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => replyToTicket(ctx.db, ctx.user, input, ctx.now()))),
@@ -310,7 +310,7 @@ export const ticketsRouter = createTRPCRouter({
     .input(z.object({ ticketId: ZId, assigneeId: ZId.nullable() }))
     .output(z.void())
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => assignTicket(ctx.db, ctx.user, input, ctx.now()))),
-  escalate: roleProcedure("customer", "agent", "expert", "manager")
+  escalate: permittedProcedure("tickets.work")
     .input(z.object({ ticketId: ZId, reason: ZReason }))
     .output(z.void())
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => escalateTicket(ctx.db, ctx.user, input, ctx.now()))),
@@ -328,7 +328,7 @@ export const ticketsRouter = createTRPCRouter({
     )
     .output(z.void())
     .mutation(({ ctx, input }) => rateTicket(ctx.db, ctx.user, input, ctx.now())),
-  addWatcher: roleProcedure("customer", "agent", "expert", "manager")
+  addWatcher: permittedProcedure("tickets.work")
     .input(z.object({ ticketId: ZId, email: z.string().trim().email().max(320) }))
     .output(z.void())
     .mutation(({ ctx, input }) => addWatcher(ctx.db, ctx.user, input, ctx.now())),
@@ -343,12 +343,12 @@ export const ticketsRouter = createTRPCRouter({
     .output(z.array(z.object({ id: z.number(), name: z.string(), email: z.string(), role: z.enum(SUPPORT_ROLES) })))
     .query(({ ctx, input }) => searchAssignees(ctx.db, input.query, input.limit)),
   /** A complaint about how a ticket is handled, by a customer or by staff on their behalf; it goes to the managers. */
-  complain: roleProcedure("customer", "agent", "expert", "manager")
+  complain: permittedProcedure("tickets.work")
     .input(z.object({ ticketId: ZId, reason: ZReason }))
     .output(z.object({ id: z.number() }))
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => raiseComplaint(ctx.db, ctx.user, input, ctx.now()))),
   /** The managers' complaints list, outside the queue. */
-  complaints: roleProcedure("manager")
+  complaints: permittedProcedure("tickets.manage")
     .input(
       z.object({
         status: z.enum(["active", "resolved", "all"]).default("active"),
@@ -371,7 +371,7 @@ export const ticketsRouter = createTRPCRouter({
     )
     .query(({ ctx, input }) => listComplaints(ctx.db, input)),
   /** A manager acknowledges or resolves a complaint with a response the customer reads. */
-  answerComplaint: roleProcedure("manager")
+  answerComplaint: permittedProcedure("tickets.manage")
     .input(z.object({ complaintId: ZId, outcome: z.enum(COMPLAINT_OUTCOMES), response: ZReason }))
     .output(z.void())
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => answerComplaint(ctx.db, ctx.user, input, ctx.now()))),
