@@ -95,8 +95,9 @@ export function useServerErrorText() {
   const t = useTranslations();
   return (error: TRPCClientErrorLike<AppRouter>): string => {
     const key = error.data?.messageKey;
-    // A message with placeholders needs values only the server had; its English sentence has them.
-    if (key && t.has(key) && !String(t.raw(key)).includes("{")) return t(key);
+    const values = error.data?.messageValues ?? undefined;
+    // A message with placeholders needs the values the server sent; without them its English sentence has them.
+    if (key && t.has(key) && (values || !String(t.raw(key)).includes("{"))) return t(key, values);
     const fields = Object.values(error.data?.fieldErrors ?? {})
       .flat()
       .filter((m): m is string => typeof m === "string");

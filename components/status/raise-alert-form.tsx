@@ -37,7 +37,7 @@ export function RaiseAlertForm({ organizationId, zoneLabel }: { organizationId: 
       onError: (err) => {
         const key = err.data?.messageKey;
         const fields = err.data?.fieldErrors ? Object.values(err.data.fieldErrors).flat().join(" ") : null;
-        setError(key && tt.has(key) ? tt(key) : fields || err.message);
+        setError(key && tt.has(key) ? tt(key, err.data?.messageValues ?? undefined) : fields || err.message);
       },
     }),
   );

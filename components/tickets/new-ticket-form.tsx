@@ -63,7 +63,14 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
   const { errors, formError, clearErrors, onError, fieldError } = useFormErrors();
   const [description, setDescription] = useState("");
   const [previewHtml, setPreviewHtml] = useState<string | null>(null);
-  const preview = useMutation(trpc.tickets.preview.mutationOptions({ onSuccess: ({ html }) => setPreviewHtml(html) }));
+  const preview = useMutation(
+    trpc.tickets.preview.mutationOptions({
+      onMutate: clearErrors,
+      // A text over the limits is refused with what to fix, in the form's error line.
+      onError,
+      onSuccess: ({ html }) => setPreviewHtml(html),
+    }),
+  );
   const create = useMutation(trpc.tickets.create.mutationOptions({ onError }));
   const chosen = TICKET_CATEGORIES.find((c) => c === category) ?? null;
   const floor = chosen ? priorityFloor(chosen) : null;

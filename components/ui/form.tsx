@@ -5,12 +5,20 @@ import { useState } from "react";
 export const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm";
 
 type FieldErrors = Record<string, string[] | undefined>;
-type ServerError = { message: string; data?: { messageKey?: string | null; fieldErrors?: FieldErrors | null } | null };
+type ServerError = {
+  message: string;
+  data?: {
+    messageKey?: string | null;
+    messageValues?: Record<string, string | number> | null;
+    fieldErrors?: FieldErrors | null;
+  } | null;
+};
 
 /**
  * Errors of a form that posts through a tRPC mutation: per-field messages (zod's, from the error
- * formatter) and one sentence for the whole form, translated when the server named a message key.
- * A field's messages render with id `<name>-error`, which its control's aria-describedby names.
+ * formatter) and one sentence for the whole form, translated when the server named a message key
+ * (with the values it names, such as a limit). A field's messages render with id `<name>-error`,
+ * which its control's aria-describedby names.
  */
 export function useFormErrors() {
   const tt = useTranslations();
@@ -19,7 +27,7 @@ export function useFormErrors() {
   const onError = (err: ServerError) => {
     setErrors(err.data?.fieldErrors ?? {});
     const key = err.data?.messageKey;
-    setFormError(key && tt.has(key) ? tt(key) : err.message);
+    setFormError(key && tt.has(key) ? tt(key, err.data?.messageValues ?? undefined) : err.message);
   };
   const clearErrors = () => {
     setErrors({});

@@ -4,7 +4,7 @@ import { STAFF_ROLES, type Locale } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError, notFound, refuseIf } from "@/server/errors";
 import {
   canPublish,
   ftsRow,
@@ -13,6 +13,7 @@ import {
   type UpdateArticleInput,
 } from "./article-input";
 import { renderMarkdown } from "./markdown";
+import { markdownRefusal } from "./markdown-limits";
 import { STALE_AFTER_DAYS } from "./service";
 
 const DAY = 86_400_000;
@@ -89,10 +90,12 @@ function columns(f: ArticleFields) {
 /**
  * A staff member writes a new article. Anyone on staff may write a draft; publishing needs a
  * publisher role. The article, its error codes, its full-text row and the audit entry commit
- * together, and the did-you-mean vocabulary is rebuilt on the next search.
+ * together, and the did-you-mean vocabulary is rebuilt on the next search. A body over the article
+ * Markdown limits is refused with what to fix.
  */
 export function createArticle(db: Db, actor: Actor, input: CreateArticleInput, now: Date) {
   if (input.status === "published" && !canPublish(actor.user.role)) throw publishRequired();
+  refuseIf(markdownRefusal(input.body, "article"));
   return db.transaction((tx) => {
     assertOwner(tx, input.ownerId);
     assertSlugFree(tx, input.slug, input.locale, null);
@@ -158,6 +161,7 @@ export function createArticle(db: Db, actor: Actor, input: CreateArticleInput, n
  * `updatedAt` only ever increases, so two saves in the same millisecond still conflict.
  */
 export function updateArticle(db: Db, actor: Actor, input: UpdateArticleInput, now: Date) {
+  refuseIf(markdownRefusal(input.body, "article"));
   return db.transaction((tx) => {
     const before = tx.select().from(articles).where(eq(articles.id, input.id)).get();
     if (!before) throw notFound("Article");
@@ -281,9 +285,13 @@ export function editorOptions(db: Db, user: SessionUser) {
   return { owners, canPublish: canPublish(user.role), userId: user.id };
 }
 
-/** Renders a draft's Markdown with the article page's sanitized pipeline. */
+/**
+ * Renders a draft's Markdown with the article page's sanitized pipeline; a body over the article
+ * limits is refused, as saving it would be.
+ */
 export function previewMarkdown(body: string) {
-  return renderMarkdown(body);
+  refuseIf(markdownRefusal(body, "article"));
+  return renderMarkdown(body, "article");
 }
 
 /**

@@ -25,7 +25,8 @@ export type MarkdownMeasure =
   | "headings"
   | "tableCells"
   | "emphasis"
-  | "paragraphEmphasis";
+  | "paragraphEmphasis"
+  | "paragraphCode";
 
 export type MarkdownMeasures = Record<MarkdownMeasure, number>;
 
@@ -49,6 +50,7 @@ export const MARKDOWN_LIMITS: Record<MarkdownKind, MarkdownMeasures> = {
     tableCells: 1_000,
     emphasis: 1_000,
     paragraphEmphasis: 500,
+    paragraphCode: 250,
   },
   article: {
     chars: 100_000,
@@ -63,6 +65,7 @@ export const MARKDOWN_LIMITS: Record<MarkdownKind, MarkdownMeasures> = {
     tableCells: 5_000,
     emphasis: 5_000,
     paragraphEmphasis: 500,
+    paragraphCode: 250,
   },
 };
 
@@ -80,6 +83,7 @@ const MEASURES: readonly MarkdownMeasure[] = [
   "tableCells",
   "paragraphEmphasis",
   "emphasis",
+  "paragraphCode",
 ];
 
 const SENTENCES: Record<MarkdownMeasure, (found: number, max: number) => string> = {
@@ -96,6 +100,7 @@ const SENTENCES: Record<MarkdownMeasure, (found: number, max: number) => string>
   paragraphEmphasis: (f, m) =>
     `A paragraph has ${f} emphasis marks (*, _ or ~); at most ${m} are allowed in one paragraph.`,
   emphasis: (f, m) => `The text has ${f} emphasis marks (*, _ or ~); at most ${m} are allowed.`,
+  paragraphCode: (f, m) => `A paragraph has ${f} runs of backticks (\`); at most ${m} are allowed in one paragraph.`,
 };
 
 /** Why a text cannot be rendered as Markdown: the English sentence, its i18n key and the numbers in it. */
@@ -166,12 +171,11 @@ function tableColumns(line: string, from: number): number {
     else if (ch !== ":" && ch !== " " && ch !== "\t") return 0;
   }
   if (pipes === 0 || dashes === 0) return 0;
-  // Cells are what lies between pipes; leading and trailing pipes are optional.
-  const segments = line.slice(from).trim().replace(/^\|/, "").replace(/\|$/, "").split("|").length;
-  return segments;
+  return rowCells(line.slice(from));
 }
 
-const ANGLE_AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:|[^\s<>@]{1,64}@)/y;
+const ANGLE_URL = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:/y;
+const ANGLE_EMAIL = /<[^\s<>@]{1,64}@/y;
 const isAlnum = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 const EMAIL_LOCAL = /[A-Za-z0-9._+-]/;
 
@@ -194,12 +198,18 @@ export function measureMarkdown(text: string): MarkdownMeasures {
     tableCells: 0,
     emphasis: 0,
     paragraphEmphasis: 0,
+    paragraphCode: 0,
   };
   let bracketDepth = 0;
   let paragraphEmphasis = 0;
+  // An inline code span that is never closed makes the parser look for its end up to the end of
+  // the paragraph: the work grows with backtick runs times paragraph length.
+  let paragraphCode = 0;
+  // Lines of a paragraph continued lazily under quotes or list items re-enter the open levels too.
+  let openDepth = 0;
   let previousBlank = true;
   let tableColumnsOpen = 0;
-  let previousPipes = 0;
+  let previousCells = 0;
   // `[x]` alone is a link only when a definition `[x]: url` exists somewhere in the text.
   let definitions = 0;
   let shortcuts = 0;
@@ -212,6 +222,8 @@ export function measureMarkdown(text: string): MarkdownMeasures {
       previousBlank = true;
       bracketDepth = 0;
       paragraphEmphasis = 0;
+      paragraphCode = 0;
+      openDepth = 0;
       tableColumnsOpen = 0;
       continue;
     }
@@ -264,7 +276,8 @@ export function measureMarkdown(text: string): MarkdownMeasures {
     }
     const depth = markers + indentNesting;
     if (depth > m.depth) m.depth = depth;
-    m.markers += depth;
+    if (markers > 0) openDepth = depth;
+    m.markers += Math.max(depth, openDepth);
     m.listItems += listMarkers;
 
     // Headings: ATX (`## x`) and setext underlines (`===` or `---` under a line of text).
@@ -274,15 +287,15 @@ export function measureMarkdown(text: string): MarkdownMeasures {
 
     // Tables: from a delimiter row until a blank line, each row costs the larger of the header's
     // columns (rows are padded to it) and its own cells.
-    const pipes = countPipes(rest);
+    const cells = rowCells(rest);
     const columnsHere = previousBlank ? 0 : tableColumns(line, i);
     if (columnsHere > 0) {
       tableColumnsOpen = columnsHere;
-      m.tableCells += Math.max(columnsHere, previousPipes + 1) + columnsHere;
+      m.tableCells += Math.max(columnsHere, previousCells) + columnsHere;
     } else if (tableColumnsOpen > 0) {
-      m.tableCells += Math.max(tableColumnsOpen, pipes + 1);
+      m.tableCells += Math.max(tableColumnsOpen, cells);
     }
-    previousPipes = pipes;
+    previousCells = cells;
 
     // Inline: brackets and their nesting, links (and images, footnotes, references, autolinks),
     // and the emphasis delimiter runs that can open or close.
@@ -308,8 +321,16 @@ export function measureMarkdown(text: string): MarkdownMeasures {
       } else if (ch === "@") {
         if (k > 0 && EMAIL_LOCAL.test(line[k - 1]!) && isAlnum(line[k + 1])) m.links++;
       } else if (ch === "<") {
-        ANGLE_AUTOLINK.lastIndex = k;
-        if (ANGLE_AUTOLINK.test(line)) m.links++;
+        ANGLE_URL.lastIndex = k;
+        ANGLE_EMAIL.lastIndex = k;
+        if (ANGLE_URL.test(line)) {
+          m.links++;
+          k = ANGLE_URL.lastIndex - 1; // past the scheme, so its `://` is not counted again
+        } else if (ANGLE_EMAIL.test(line)) m.links++;
+      } else if (ch === "`") {
+        while (line[k + 1] === "`") k++;
+        paragraphCode++;
+        if (paragraphCode > m.paragraphCode) m.paragraphCode = paragraphCode;
       } else if (ch === "*" || ch === "_" || ch === "~") {
         let end = k + 1;
         while (line[end] === ch) end++;
@@ -337,8 +358,11 @@ export function measureMarkdown(text: string): MarkdownMeasures {
   return m;
 }
 
-function countPipes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 0x7c) n++;
-  return n;
+/** The cells of a table row: what lies between its pipes (the leading and trailing pipe are optional). */
+function rowCells(row: string): number {
+  const s = row.trim();
+  let pipes = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 0x7c) pipes++;
+  const edges = (s.startsWith("|") ? 1 : 0) + (s.length > 1 && s.endsWith("|") ? 1 : 0);
+  return Math.max(1, pipes + 1 - edges);
 }

@@ -1,7 +1,8 @@
 /**
  * The ticket actions of customers and support staff. Each runs in one transaction: it appends the
  * ticket's events, rewrites its stored SLA state (appendTicketEvents), writes comments, audit entries
- * and notifications, or changes nothing at all.
+ * and notifications, or changes nothing at all. A comment's text over the ticket Markdown limits
+ * (server/kb/markdown-limits.ts) is refused, with what to fix, before anything is written.
  */
 import { and, eq } from "drizzle-orm";
 import { comments, satisfactionRatings, users, watchers } from "@/db/schema";
@@ -10,6 +11,7 @@ import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, refuseIf } from "@/server/errors";
+import { markdownRefusal } from "@/server/kb/markdown-limits";
 import { notifyRole, notifyStaff, notifyTicketPeople } from "./notify";
 import { reopenRefusal } from "./rules";
 import { appendTicketEvents, findVisibleTicket } from "./service";
@@ -39,6 +41,7 @@ export function replyToTicket(
   input: { ticketId: number; body: string; internal?: boolean },
   now: Date,
 ) {
+  refuseIf(markdownRefusal(input.body, "ticket"));
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     const internal = input.internal === true;
@@ -122,6 +125,7 @@ export function setWaiting(db: Db, user: SessionUser, input: { ticketId: number;
 
 /** Staff record that service is restored by a temporary measure, with the public explanation. */
 export function recordWorkaround(db: Db, user: SessionUser, input: { ticketId: number; body: string }, now: Date) {
+  refuseIf(markdownRefusal(input.body, "ticket"));
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     requireOpen(ticket.status);
@@ -152,6 +156,7 @@ export function resolveTicket(
   input: { ticketId: number; kind: "fix" | "answer" | "not_a_defect"; body: string },
   now: Date,
 ) {
+  refuseIf(markdownRefusal(input.body, "ticket"));
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     requireOpen(ticket.status);
@@ -178,6 +183,7 @@ export function resolveTicket(
 
 /** The customer reopens a resolved ticket within 14 days of its resolution; the assignee is told. */
 export function reopenTicket(db: Db, user: SessionUser, input: { ticketId: number; reason: string }, now: Date) {
+  refuseIf(markdownRefusal(input.reason, "ticket"));
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     refuseIf(reopenRefusal(ticket, now), "CONFLICT");
@@ -245,6 +251,7 @@ const NEXT_LEVEL: Record<EscalationLevel, EscalationLevel | null> = { L1: "L2", 
  * recorded on the timeline and the organization's engagements are left to the account team.
  */
 export function escalateTicket(db: Db, user: SessionUser, input: { ticketId: number; reason: string }, now: Date) {
+  refuseIf(markdownRefusal(input.reason, "ticket"));
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     requireOpen(ticket.status);

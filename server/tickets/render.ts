@@ -1,4 +1,6 @@
+import { refuseIf } from "@/server/errors";
 import { renderMarkdown } from "@/server/kb/markdown";
+import { markdownRefusal } from "@/server/kb/markdown-limits";
 
 /**
  * Ticket Markdown (descriptions, comments, internal notes) rendered to sanitized HTML with the
@@ -32,4 +34,13 @@ export function renderTicketMarkdown(markdown: string): string {
     cachedChars -= oldest.length + oldHtml.length;
   }
   return html;
+}
+
+/**
+ * The ticket forms' preview: exactly what the ticket page will show. A text over the ticket limits
+ * is refused with what to fix, as filing or replying with it would be.
+ */
+export function previewTicketMarkdown(markdown: string): { html: string } {
+  refuseIf(markdownRefusal(markdown, "ticket"));
+  return { html: renderTicketMarkdown(markdown) };
 }

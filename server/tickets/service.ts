@@ -27,6 +27,7 @@ import { orgScope } from "@/server/api/scope";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound, refuseIf } from "@/server/errors";
+import { markdownRefusal } from "@/server/kb/markdown-limits";
 import { isMoreUrgent, slaRiskState, type Metric, type Priority } from "@/server/sla/evaluate";
 import { explainDue } from "@/server/sla/explain";
 import { loadTicketSlaInput, refreshTicketSla } from "@/server/sla/service";
@@ -543,8 +544,10 @@ export type FileTicketInput = {
  * Files a ticket under the target version in force now for the organization's tier, with its
  * "created" event, stored SLA state and watchers in one transaction. A security vulnerability is
  * never below P1; a custom development request goes to the account manager and is outside the SLA.
+ * A description over the ticket Markdown limits is refused with what to fix, and nothing is written.
  */
 export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, now: Date): { id: number } {
+  refuseIf(markdownRefusal(input.description, "ticket"));
   refuseIf(priorityRefusal({ category: input.category }, input.priority));
   return db.transaction((tx) => {
     let requesterId = user.id;

@@ -35,11 +35,19 @@ export function useFeedback(id: number) {
     },
     onError: (err: {
       message: string;
-      data?: { messageKey?: string | null; fieldErrors?: Record<string, string[] | undefined> | null } | null;
+      data?: {
+        messageKey?: string | null;
+        messageValues?: Record<string, string | number> | null;
+        fieldErrors?: Record<string, string[] | undefined> | null;
+      } | null;
     }) => {
       const key = err.data?.messageKey;
       const fields = err.data?.fieldErrors ? Object.values(err.data.fieldErrors).flat().join(" ") : null;
-      setError(key && tt.has(key) ? tt(key) : fields || err.message || tt("common.errorBody"));
+      setError(
+        key && tt.has(key)
+          ? tt(key, err.data?.messageValues ?? undefined)
+          : fields || err.message || tt("common.errorBody"),
+      );
     },
   };
   return { error, done, callbacks };

@@ -41,7 +41,7 @@ import {
   setWaiting,
 } from "@/server/tickets/actions";
 import { listQueue } from "@/server/tickets/queue";
-import { renderMarkdown } from "@/server/kb/markdown";
+import { previewTicketMarkdown } from "@/server/tickets/render";
 import { authedProcedure, createTRPCRouter, customerProcedure, permittedProcedure } from "../trpc";
 import { ZRegion } from "../schemas";
 import { ZMetric, ZPriority, ZTierCode } from "../schemas";
@@ -395,5 +395,5 @@ export const ticketsRouter = createTRPCRouter({
   preview: authedProcedure
     .input(z.object({ markdown: z.string().max(20_000) }))
     .output(z.object({ html: z.string() }))
-    .mutation(({ input }) => ({ html: renderMarkdown(input.markdown).html })),
+    .mutation(({ input }) => previewTicketMarkdown(input.markdown)),
 });
