@@ -8,7 +8,7 @@ import {
   tiers,
   users,
 } from "@/db/schema";
-import type { INCIDENT_SEVERITIES, ProductArea, Region, TierCode } from "@/db/schema/enums";
+import type { Region, TierCode } from "@/db/schema/enums";
 import { ACTION_STATUSES } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import { readableOrganization } from "@/server/api/scope";
@@ -17,25 +17,13 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { countsAsDowntime } from "@/server/availability/availability";
-import { downtimeRule, incidentPhase, incidentProblem, type IncidentPhase } from "./rules";
+import { downtimeRule, incidentPhase, incidentProblem } from "./rules";
+import type { IncidentInput, IncidentListFilters } from "./input";
+
+export type { IncidentInput, IncidentListFilters } from "./input";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-type Severity = (typeof INCIDENT_SEVERITIES)[number];
 type ActionStatus = (typeof ACTION_STATUSES)[number];
-
-export type IncidentInput = {
-  title: string;
-  productArea: ProductArea;
-  regions: Region[];
-  severity: Severity;
-  startedAt: Date;
-  endedAt: Date | null;
-  planned: boolean;
-  announcedAt: Date | null;
-  allOrganizations: boolean;
-  organizationIds: number[];
-  summary: string;
-};
 
 /**
  * The SQL condition "this incident affected organization X": all organizations in its regions, or
@@ -72,16 +60,6 @@ function assertWriter(user: SessionUser) {
   if (!can(user, "incidents.write"))
     throw new DomainError("FORBIDDEN", "You do not have permission to do this.", "errors.forbidden");
 }
-
-export type IncidentListFilters = {
-  phase?: IncidentPhase;
-  productArea?: ProductArea;
-  region?: Region;
-  severity?: Severity;
-  kind?: "outage" | "maintenance";
-  organizationId?: number;
-  limit: number;
-};
 
 /**
  * Incidents a user may see, ongoing first (then scheduled maintenance, then ended, newest first).
