@@ -6,6 +6,9 @@ import { recordAudit } from "@/server/audit/service";
 import type { Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { assertCanManageOrganization, assertCanReadOrganization } from "./access";
+import type { NewEngagement } from "./inputs";
+
+export type { NewEngagement } from "./inputs";
 
 export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
 
@@ -127,14 +130,6 @@ export function getTimeline(
   ];
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime() || a.key.localeCompare(b.key)).slice(0, limit);
 }
-
-export type NewEngagement = {
-  organizationId: number;
-  kind: "meeting" | "training" | "check_in" | "review";
-  at: Date;
-  title: string;
-  notes: string;
-};
 
 /**
  * Logs a meeting, training, check-in or review on the timeline. Proactive alerts and escalations

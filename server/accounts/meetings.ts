@@ -7,10 +7,11 @@ import { recordAudit } from "@/server/audit/service";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { assertCanManageOrganization } from "./access";
+import type { MeetingRequestInput } from "./inputs";
 import { notifyAccountPeople } from "./notify";
 
 export type MeetingChannel = (typeof MEETING_CHANNELS)[number];
-export type MeetingRequestInput = { topic: string; preferredTimes: string; channel: MeetingChannel };
+export type { MeetingRequestInput } from "./inputs";
 
 /**
  * A customer asks their account manager for a meeting. The request lands in the account team's

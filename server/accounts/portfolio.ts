@@ -4,6 +4,9 @@ import { OPEN_TICKET_STATUSES, type TierCode } from "@/db/schema/enums";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { computeHealth, type Health, type HealthBand, type HealthInputs } from "./health";
+import { PORTFOLIO_PAGE_SIZE, type PortfolioFilter } from "./inputs";
+
+export type { PortfolioFilter } from "./inputs";
 
 const DAY = 86_400_000;
 
@@ -118,14 +121,6 @@ export function loadHealthInputs(
   return out;
 }
 
-export type PortfolioFilter = {
-  tier?: TierCode;
-  band?: HealthBand;
-  sort?: "health" | "renewal" | "name" | "tier";
-  page?: number;
-  pageSize?: number;
-};
-
 export type PortfolioRow = {
   id: number;
   name: string;
@@ -136,9 +131,6 @@ export type PortfolioRow = {
   daysToRenewal: number;
   health: Health;
 };
-
-/** Rows shown per portfolio page (a manager's portfolio is every organization). */
-export const PORTFOLIO_PAGE_SIZE = 50;
 
 /** One page of the portfolio in its order, with the total and each band's count before the band filter. */
 export type PortfolioPage = {
