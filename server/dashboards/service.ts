@@ -9,17 +9,11 @@ import {
   tickets,
   tiers,
 } from "@/db/schema";
-import {
-  OPEN_STATUS_SQL_LIST,
-  type ProductArea,
-  type Region,
-  type TicketCategory,
-  type TierCode,
-} from "@/db/schema/enums";
+import { OPEN_STATUS_SQL_LIST, type ProductArea, type TicketCategory, type TierCode } from "@/db/schema/enums";
 import { availabilityOverview, type TierMonth } from "@/server/availability/service";
 import { cachedRead, minuteOf } from "@/server/cache/read-cache";
 import type { Db } from "@/server/db";
-import { METRICS, PRIORITIES, type Metric, type Priority } from "@/server/sla/evaluate";
+import { METRICS, PRIORITIES, type Metric } from "@/server/sla/evaluate";
 import { loadCalendar, loadTargets } from "@/server/sla/load";
 import {
   agedBreaches,
@@ -37,19 +31,12 @@ import {
   previousPeriod,
   resolvePeriod,
   type Period,
-  type PeriodSelection,
 } from "@/server/periods/periods";
+import type { DashboardFilter, DrillDown } from "./inputs";
 import { riskThreshold } from "./risk";
 import { FR_BANDS } from "./rollup";
 
-export type DashboardFilter = {
-  period: PeriodSelection;
-  tierCode?: TierCode;
-  productArea?: ProductArea;
-  region?: Region;
-  priority?: Priority;
-  organizationId?: number;
-};
+export type { DashboardFilter, DrillDown } from "./inputs";
 
 /**
  * The share of targets an executive expects met: the line drawn on the attainment trend. A
@@ -396,16 +383,6 @@ export function computeSlaTrend(db: Db, f: DashboardFilter, now: Date) {
     })),
   };
 }
-
-export type DrillDown = DashboardFilter & {
-  metric?: Metric;
-  outcome?: "met" | "breached" | "excluded";
-  category?: TicketCategory;
-  band?: number;
-  /** Narrows the period to one of its months (a trend point). */
-  month?: string;
-  limit: number;
-};
 
 const FACTS = {
   firstResponse: { outcome: ticketSlaFacts.frOutcome, at: ticketSlaFacts.frAt },
