@@ -19,9 +19,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
-    // proxy.ts makes Next.js buffer request bodies in memory (10 MB each by default). One byte more
-    // than the tRPC handler accepts is enough for it to see an oversize body and answer 413.
-    proxyClientMaxBodySize: MAX_BODY_BYTES + 1,
+    // proxy.ts makes Next.js buffer the bodies it sees in memory (10 MB each by default). The tRPC
+    // endpoint, whose bodies are the large ones, is outside its matcher; nothing else needs more.
+    proxyClientMaxBodySize: MAX_BODY_BYTES,
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -34,4 +34,6 @@ export async function proxy(req: NextRequest) {
   return res;
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// Not the tRPC endpoint: it needs neither a redirect nor a page's policy, and Next.js would buffer
+// (and past its limit silently cut) every request body the proxy sees; server/api/http.ts bounds them.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/trpc).*)"] };

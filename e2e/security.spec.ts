@@ -1,6 +1,8 @@
+import http from "node:http";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
+import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "../server/api/request-limits";
 import { XSS_DOCUMENT, XSS_PAYLOADS } from "../server/security/xss-corpus";
 import { expect, test } from "./fixtures";
 
@@ -219,6 +221,56 @@ test.describe("[SECURITY] headers, cookies and cross-site requests", () => {
       return r.status;
     });
     expect(sameOrigin).toBe(200);
+  });
+
+  test("[SECURITY] the API keeps no answer in any cache and refuses oversize batches and bodies before running them", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("dev@nimbus.example");
+    const me = await page.request.get("/api/trpc/me.get");
+    expect(me.status()).toBe(200);
+    expect(me.headers()["cache-control"]).toBe("no-store");
+
+    const batch = (n: number) => `/api/trpc/${Array(n).fill("health.ping").join(",")}?batch=1&input={}`;
+    expect((await page.request.get(batch(MAX_BATCH_SIZE))).status()).toBe(200);
+    const tooMany = await page.request.get(batch(MAX_BATCH_SIZE + 1));
+    expect(tooMany.status()).toBe(400);
+    expect(tooMany.headers()["cache-control"]).toBe("no-store");
+
+    const big = await page.request.post("/api/trpc/me.setTimeZone", {
+      headers: { "content-type": "application/json" },
+      data: JSON.stringify({ json: { timeZone: "Asia/Tokyo" }, pad: "x".repeat(MAX_BODY_BYTES) }),
+    });
+    expect(big.status()).toBe(413);
+    expect(await big.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is too large." } });
+
+    // A body without Content-Length (chunked) is cut off once it passes the limit, not read to its end.
+    const base = new URL(test.info().project.use.baseURL!);
+    const { status, sent } = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
+      let sent = 0;
+      const req = http.request(
+        { host: base.hostname, port: base.port, path: "/api/trpc/kb.recordView", method: "POST" },
+        (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, sent });
+          req.destroy();
+        },
+      );
+      req.setHeader("content-type", "application/json");
+      req.on("error", (e) => (sent > MAX_BODY_BYTES ? undefined : reject(e)));
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (sent < 40 * MAX_BODY_BYTES && !req.destroyed) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once("drain", pump);
+        }
+        req.end();
+      };
+      pump();
+    });
+    expect(status).toBe(413);
+    expect(sent).toBeLessThan(40 * MAX_BODY_BYTES);
   });
 });
 
