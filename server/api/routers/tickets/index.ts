@@ -1,0 +1,13 @@
+import { createTRPCRouter } from "../../trpc";
+import { ticketActions } from "./actions";
+import { ticketDisputes } from "./disputes";
+import { ticketFormHelpers } from "./form";
+import { ticketReads } from "./read";
+
+/** Tickets: one router, its procedures grouped by concern in this folder. */
+export const ticketsRouter = createTRPCRouter({
+  ...ticketReads,
+  ...ticketActions,
+  ...ticketDisputes,
+  ...ticketFormHelpers,
+});

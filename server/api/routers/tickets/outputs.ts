@@ -1,0 +1,131 @@
+import { z } from "zod";
+import {
+  CHANNELS,
+  DISPUTE_KINDS,
+  DISPUTE_STATUSES,
+  ESCALATION_LEVELS,
+  EXCLUSION_REASONS,
+  PRODUCT_AREAS,
+  SLA_STATUSES,
+  TICKET_CATEGORIES,
+  TICKET_EVENT_TYPES,
+  TICKET_STATUSES,
+} from "@/db/schema/enums";
+import { COMPLAINT_OUTCOMES } from "@/server/tickets/complaint";
+import { ZMetric, ZPriority, ZTierCode } from "../../schemas";
+
+export const ZExplanation = z.object({
+  metric: ZMetric,
+  status: z.enum(SLA_STATUSES),
+  dueAt: z.date(),
+  achievedAt: z.date().nullable(),
+  priority: ZPriority,
+  basis: z.union([
+    z.object({ kind: z.literal("created") }),
+    z.object({ kind: z.enum(["raised", "disputeUpheld", "lowered"]), at: z.date() }),
+  ]),
+  target: z.object({ minutes: z.number(), timeZone: z.string(), alwaysOpen: z.boolean() }),
+  countedFrom: z.date(),
+  dueFromCreated: z.date(),
+  dueFromRaise: z.date().nullable(),
+  countedIntervals: z.array(z.object({ start: z.date(), end: z.date(), minutes: z.number() })),
+  countedIntervalsTruncated: z.boolean(),
+  closedDays: z.array(z.object({ date: z.string(), reason: z.enum(["holiday", "closed"]) })),
+  pausable: z.boolean(),
+  pauses: z.array(z.object({ start: z.date(), end: z.date().nullable() })),
+  closures: z.array(z.object({ start: z.date(), end: z.date().nullable() })),
+  priorityChanges: z.array(
+    z.object({ at: z.date(), from: ZPriority, to: ZPriority, raise: z.boolean(), disputeUpheld: z.boolean() }),
+  ),
+});
+
+export const ZComplaint = z.object({
+  id: z.number(),
+  reason: z.string(),
+  raisedAt: z.date(),
+  raisedBy: z.string().nullable(),
+  onBehalf: z.boolean(),
+  status: z.enum(["open", ...COMPLAINT_OUTCOMES]),
+  answers: z.array(
+    z.object({ outcome: z.enum(COMPLAINT_OUTCOMES), response: z.string(), at: z.date(), by: z.string().nullable() }),
+  ),
+});
+
+export const ZTicketDetail = z.object({
+  ticket: z.object({
+    id: z.number(),
+    subject: z.string(),
+    description: z.string(),
+    descriptionHtml: z.string(),
+    priority: ZPriority,
+    status: z.enum(TICKET_STATUSES),
+    productArea: z.enum(PRODUCT_AREAS),
+    category: z.enum(TICKET_CATEGORIES),
+    channel: z.enum(CHANNELS),
+    sdkPlatform: z.string().nullable(),
+    sdkVersion: z.string().nullable(),
+    escalationLevel: z.enum(ESCALATION_LEVELS),
+    outsideSla: z.boolean(),
+    exclusionReason: z.enum(EXCLUSION_REASONS).nullable(),
+    exclusionNote: z.string().nullable(),
+    createdAt: z.date(),
+    resolvedAt: z.date().nullable(),
+    organization: z.string(),
+    tier: ZTierCode,
+    requester: z.string(),
+    assignee: z.string().nullable(),
+    /** Staff only (null for customers): the current assignee, for the assign control. */
+    assigneeId: z.number().nullable(),
+  }),
+  watchers: z.array(z.object({ id: z.number(), name: z.string(), email: z.string() })),
+  complaints: z.array(ZComplaint),
+  conversation: z.array(
+    z.object({
+      id: z.number(),
+      author: z.string(),
+      staff: z.boolean(),
+      body: z.string(),
+      html: z.string(),
+      internal: z.boolean(),
+      createdAt: z.date(),
+    }),
+  ),
+  timeline: z.array(
+    z.object({
+      id: z.number(),
+      at: z.date(),
+      type: z.enum(TICKET_EVENT_TYPES),
+      actor: z.string().nullable(),
+      priority: ZPriority.nullable(),
+      from: ZPriority.nullable(),
+      disputeUpheld: z.boolean(),
+      raise: z.boolean(),
+      complaintPhase: z.enum(["raised", ...COMPLAINT_OUTCOMES]).nullable(),
+    }),
+  ),
+  disputes: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.enum(DISPUTE_KINDS),
+      proposedPriority: ZPriority.nullable(),
+      reason: z.string(),
+      status: z.enum(DISPUTE_STATUSES),
+      decisionNote: z.string().nullable(),
+      createdAt: z.date(),
+      decidedAt: z.date().nullable(),
+    }),
+  ),
+  metrics: z.array(
+    z.object({
+      metric: ZMetric,
+      dueAt: z.date(),
+      achievedAt: z.date().nullable(),
+      status: z.enum(SLA_STATUSES),
+      atRisk: z.boolean(),
+      remainingMinutes: z.number().nullable(),
+      explanation: ZExplanation,
+    }),
+  ),
+  rating: z.object({ score: z.number(), comment: z.string().nullable(), createdAt: z.date() }).nullable(),
+  timeZone: z.string(),
+});
