@@ -142,7 +142,7 @@ describe("[KB] staff write articles", () => {
     const r = await callerAs(db, null).kb.search({ q: "1789", preferLocale: "en" });
     expect(r.items[0]).toMatchObject({ slug: "quokka-reconnect-loop", codeMatch: true });
     expect((await callerAs(db, CUSTOMER).kb.article({ slug: "quokka-reconnect-loop" })).html).toContain(
-      '<h2 id="symptom">Symptom</h2>',
+      '<h2 id="user-content-symptom">Symptom</h2>',
     );
   });
 
@@ -314,7 +314,7 @@ describe("[KB] staff write articles", () => {
     const p = await callerAs(db, AGENT).kb.preview({
       body: '## Steps\n\n<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[x](javascript:alert(3))',
     });
-    expect(p.html).toContain('<h2 id="steps">Steps</h2>');
+    expect(p.html).toContain('<h2 id="user-content-steps">Steps</h2>');
     expect(p.html).not.toMatch(/<script|onerror|javascript:/);
     const o = await callerAs(db, AGENT).kb.editorOptions();
     expect(o).toMatchObject({ canPublish: false, userId: sessionFor(db, AGENT).id });
