@@ -1,0 +1,70 @@
+import { ReviewBarChart } from "@/components/reviews/review-chart";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { reviewFormat } from "./format";
+import type { Snapshot } from "./types";
+
+/** Monthly availability against the commitment, the credits owed and the quarter's incidents. */
+export async function AvailabilityCard({ snapshot: s }: { snapshot: Snapshot }) {
+  const { t, when, pct, money } = await reviewFormat();
+  return (
+    <Card
+      id="availability"
+      title={t("reviews.sections.availability")}
+      description={t("reviews.availabilityDescription", { commitment: pct(s.availability.commitment / 100, 2) })}
+    >
+      <ReviewBarChart
+        data={s.availability.months.map((m) => ({
+          month: m.month,
+          availability: Math.round(m.availability * 1000) / 1000,
+        }))}
+        xKey="month"
+        unit="%"
+        domain={[
+          Math.floor(Math.min(s.availability.commitment, ...s.availability.months.map((m) => m.availability)) - 0.1),
+          100,
+        ]}
+        reference={{ value: s.availability.commitment, label: t("reviews.commitment") }}
+        series={[{ key: "availability", label: t("reviews.availability"), color: "#0ea5e9" }]}
+      />
+      <Table caption={t("reviews.sections.availability")}>
+        <thead>
+          <tr>
+            <Th>{t("reviews.month")}</Th>
+            <Th align="right">{t("reviews.availability")}</Th>
+            <Th align="right">{t("reviews.downtime")}</Th>
+            <Th align="right">{t("reviews.creditPercent")}</Th>
+            <Th align="right">{t("reviews.credit")}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.availability.months.map((m) => (
+            <tr key={m.month}>
+              <Td header>{m.month}</Td>
+              <Td align="right">{pct(m.availability / 100, 3)}</Td>
+              <Td align="right">{t("reviews.minutes", { n: Math.round(m.downtimeMinutes) })}</Td>
+              <Td align="right">{m.creditPercent}%</Td>
+              <Td align="right">{money(m.creditCents)}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <h3 className="mt-4 mb-2 text-sm font-semibold text-slate-800">
+        {t("reviews.incidents", { n: s.availability.incidents.length })}
+      </h3>
+      {s.availability.incidents.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("reviews.noIncidents")}</p>
+      ) : (
+        <ul className="space-y-1 text-sm">
+          {s.availability.incidents.map((i) => (
+            <li key={i.id}>
+              <span className="font-medium">{i.title}</span> · {i.severity} · {when(i.startedAt)}
+              {i.endedAt ? ` – ${when(i.endedAt)}` : ""} {i.planned ? <Badge>{t("reviews.planned")}</Badge> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

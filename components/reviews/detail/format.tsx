@@ -1,0 +1,33 @@
+import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { formatPercent } from "@/components/format";
+import type { Figures } from "./types";
+
+/**
+ * How the review's sections write dates, percentages, money and changes, in the viewer's language
+ * and time zone (next-intl caches these per request, so each section may ask).
+ */
+export async function reviewFormat() {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const zone = await getTimeZone();
+  const when = (d: Date | string) =>
+    format.dateTime(new Date(d), { dateStyle: "medium", timeStyle: "short", timeZone: zone });
+  const day = (d: Date | string) => format.dateTime(new Date(d), { dateStyle: "medium", timeZone: zone });
+  // Quarters are UTC periods (as on the dashboards), so their first and last days are UTC dates.
+  const utcDay = (d: Date | string) => format.dateTime(new Date(d), { dateStyle: "medium", timeZone: "UTC" });
+  const pct = (v: number | null, digits = 1) => (v === null ? "—" : formatPercent(locale, v, digits));
+  const figure = (f: Figures) => (
+    <>
+      <span className="font-medium">{pct(f.attainment)}</span>{" "}
+      <span className="text-xs text-slate-500">{t("reviews.nOf", { n: f.n, excluded: f.excluded })}</span>
+    </>
+  );
+  const money = (cents: number) => format.number(cents / 100, { style: "currency", currency: "USD" });
+  return { t, locale, zone, when, day, utcDay, pct, figure, money, change };
+}
+
+/** The change from one quarter to the next, as a signed whole percentage. */
+export function change(cur: number, prev: number) {
+  return prev === 0 ? (cur === 0 ? "0" : "+∞") : `${cur >= prev ? "+" : ""}${Math.round(((cur - prev) / prev) * 100)}%`;
+}
