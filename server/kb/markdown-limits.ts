@@ -114,10 +114,11 @@ export type MarkdownRefusal = {
 /** The first limit of `kind` the text exceeds, as a sentence that says what to fix, or null. */
 export function markdownRefusal(text: string, kind: MarkdownKind): MarkdownRefusal | null {
   const limits = MARKDOWN_LIMITS[kind];
-  // Measuring is linear, but no need to walk a text that is already too long.
-  const measured = text.length > limits.chars ? null : measureMarkdown(text);
+  // Measuring is linear, but no need to walk a text that is already too long or has too many lines.
+  const lines = text.length > limits.chars ? 0 : countLines(text);
+  const measured = text.length > limits.chars || lines > limits.lines ? null : measureMarkdown(text);
   for (const measure of MEASURES) {
-    const found = measure === "chars" ? text.length : (measured?.[measure] ?? 0);
+    const found = measure === "chars" ? text.length : measure === "lines" ? lines : (measured?.[measure] ?? 0);
     const max = limits[measure];
     if (found > max)
       return {
@@ -130,11 +131,35 @@ export function markdownRefusal(text: string, kind: MarkdownKind): MarkdownRefus
   return null;
 }
 
+/** Lines end at `\n`, `\r\n` or `\r`. */
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) n++;
+  }
+  return n;
+}
+
 /** Whether the text is within every limit of its kind. */
 export const withinMarkdownLimits = (text: string, kind: MarkdownKind): boolean => markdownRefusal(text, kind) === null;
 
 const SPACE = 0x20;
 const TAB = 0x09;
+
+/** A list marker ends at a space, a tab or the end of the line. */
+function endsMarker(line: string, at: number): boolean {
+  const c = line.charCodeAt(at);
+  return Number.isNaN(c) || c === SPACE || c === TAB;
+}
+
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== SPACE && c !== TAB) return false;
+  }
+  return true;
+}
 
 function isWhitespace(ch: string | undefined): boolean {
   return ch === undefined || /\s/u.test(ch);
@@ -162,6 +187,8 @@ function isThematicBreak(line: string, from: number): boolean {
 
 /** A table's delimiter row (`| --- | :-: |`): only pipes, dashes, colons and spaces, with a pipe and a dash. */
 function tableColumns(line: string, from: number): number {
+  const first = line[from];
+  if (first !== "|" && first !== "-" && first !== ":") return 0;
   let pipes = 0;
   let dashes = 0;
   for (let i = from; i < line.length; i++) {
@@ -209,7 +236,7 @@ export function measureMarkdown(text: string): MarkdownMeasures {
   let openDepth = 0;
   let previousBlank = true;
   let tableColumnsOpen = 0;
-  let previousCells = 0;
+  let previousRow = "";
   // `[x]` alone is a link only when a definition `[x]: url` exists somewhere in the text.
   let definitions = 0;
   let shortcuts = 0;
@@ -218,7 +245,7 @@ export function measureMarkdown(text: string): MarkdownMeasures {
   m.lines = lines.length;
   for (const line of lines) {
     // A blank line ends paragraphs (bracket nesting, emphasis runs) and tables.
-    if (/^[ \t]*$/.test(line)) {
+    if (isBlank(line)) {
       previousBlank = true;
       bracketDepth = 0;
       paragraphEmphasis = 0;
@@ -255,18 +282,14 @@ export function measureMarkdown(text: string): MarkdownMeasures {
         i++;
         continue;
       }
-      const endsMarker = (at: number) => {
-        const c = line.charCodeAt(at);
-        return Number.isNaN(c) || c === SPACE || c === TAB;
-      };
       let end = -1;
-      if ((ch === "-" || ch === "+" || ch === "*") && endsMarker(i + 1)) {
+      if ((ch === "-" || ch === "+" || ch === "*") && endsMarker(line, i + 1)) {
         if (ch !== "+" && isThematicBreak(line, i)) break;
         end = i + 1;
       } else if (ch !== undefined && ch >= "0" && ch <= "9") {
         let j = i;
         while (j < line.length && j - i < 9 && line[j]! >= "0" && line[j]! <= "9") j++;
-        if ((line[j] === "." || line[j] === ")") && endsMarker(j + 1)) end = j + 1;
+        if ((line[j] === "." || line[j] === ")") && endsMarker(line, j + 1)) end = j + 1;
       }
       if (end < 0) break;
       indentNesting = Math.floor(Math.max(0, columns - markers) / 2);
@@ -281,21 +304,21 @@ export function measureMarkdown(text: string): MarkdownMeasures {
     m.listItems += listMarkers;
 
     // Headings: ATX (`## x`) and setext underlines (`===` or `---` under a line of text).
-    const rest = line.slice(i);
-    if (/^#{1,6}(?:[ \t]|$)/.test(rest)) m.headings++;
-    else if (!previousBlank && /^(?:=+|-+)[ \t]*$/.test(rest)) m.headings++;
+    const first = line[i];
+    if (first === "#" && /^#{1,6}(?:[ \t]|$)/.test(line.slice(i, i + 8))) m.headings++;
+    else if (!previousBlank && (first === "=" || first === "-") && /^(?:=+|-+)[ \t]*$/.test(line.slice(i)))
+      m.headings++;
 
     // Tables: from a delimiter row until a blank line, each row costs the larger of the header's
     // columns (rows are padded to it) and its own cells.
-    const cells = rowCells(rest);
     const columnsHere = previousBlank ? 0 : tableColumns(line, i);
     if (columnsHere > 0) {
       tableColumnsOpen = columnsHere;
-      m.tableCells += Math.max(columnsHere, previousCells) + columnsHere;
+      m.tableCells += Math.max(columnsHere, rowCells(previousRow)) + columnsHere;
     } else if (tableColumnsOpen > 0) {
-      m.tableCells += Math.max(tableColumnsOpen, cells);
+      m.tableCells += Math.max(tableColumnsOpen, rowCells(line.slice(i)));
     }
-    previousCells = cells;
+    previousRow = line.slice(i);
 
     // Inline: brackets and their nesting, links (and images, footnotes, references, autolinks),
     // and the emphasis delimiter runs that can open or close.
