@@ -29,6 +29,7 @@ export const XSS_PAYLOADS: { name: string; markdown: string }[] = [
     markdown: `<noscript><p title="</noscript><img src=x onerror=alert('xss-noscript')>"></noscript>`,
   },
   { name: "clobber", markdown: `<a id="__next_f" name="location">clobber</a><form id="document"></form>` },
+  { name: "clobber-heading", markdown: "## __next_f\n\n## document\n\n### location\n\n[top](#__next_f)" },
   { name: "html-entity-tag", markdown: "&lt;img src=x onerror=alert('xss-entity-tag')&gt;" },
   { name: "code-span", markdown: "`<script>alert('xss-code')</script>`" },
   { name: "reference-link", markdown: "[ref][evil]\n\n[evil]: javascript:alert('xss-reference')" },
@@ -64,9 +65,10 @@ const FORBIDDEN_TAGS = new Set([
 const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "background", "poster"]);
 
 /**
- * The unsafe parts of rendered HTML: forbidden elements, event handler or style attributes, and
- * URLs with a script or HTML-document scheme. Only real tags count: escaped text such as
- * `&#x3C;img onerror=...>` is shown to the reader as text and is harmless.
+ * The unsafe parts of rendered HTML: forbidden elements, event handler or style attributes, URLs
+ * with a script or HTML-document scheme, and ids or names without the user-content prefix (which
+ * could clobber a global such as `__next_f` or `document`). Only real tags count: escaped text such
+ * as `&#x3C;img onerror=...>` is shown to the reader as text and is harmless.
  */
 export function unsafeMarkup(html: string): string[] {
   const found: string[] = [];
@@ -79,6 +81,8 @@ export function unsafeMarkup(html: string): string[] {
       const key = attr[1]!.toLowerCase();
       const value = (attr[2] ?? "").replace(/^["']|["']$/g, "");
       if (key.startsWith("on") || key === "style" || key === "srcdoc") found.push(`<${name} ${key}>`);
+      if ((key === "id" || key === "name") && !value.startsWith("user-content-"))
+        found.push(`<${name} ${key}=${value}>`);
       const decoded = value
         .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
         .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)));

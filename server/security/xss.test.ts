@@ -23,5 +23,6 @@ describe("[SECURITY] Markdown is sanitized for every XSS payload", () => {
       "<script>",
     ]);
     expect(unsafeMarkup(`<p>&#x3C;img src=x onerror=alert(1)></p><a href="https://attain.test">ok</a>`)).toEqual([]);
+    expect(unsafeMarkup(`<h2 id="__next_f">x</h2><h2 id="user-content-__next_f">y</h2>`)).toEqual(["<h2 id=__next_f>"]);
   });
 });
