@@ -293,14 +293,12 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   "tickets.decideDispute": {
     allow: ["manager"],
     input: async (fx) => {
-      const { id } = await fx
-        .caller(ACTORS.customer)
-        .tickets.openDispute({
-          ticketId: fx.openTicketId(),
-          kind: "priority",
-          proposedPriority: "P0",
-          reason: "Our production is down",
-        });
+      const { id } = await fx.caller(ACTORS.customer).tickets.openDispute({
+        ticketId: fx.openTicketId(),
+        kind: "priority",
+        proposedPriority: "P0",
+        reason: "Our production is down",
+      });
       return { disputeId: id, upheld: true, note: "Confirmed outage" };
     },
   },
