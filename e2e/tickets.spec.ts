@@ -123,14 +123,12 @@ test.describe("[TICKETS] filing, SLA and disputes", () => {
     await expect(
       page.getByLabel("Customer (requester)").locator("option", { hasText: "dev@nimbus.example" }),
     ).toHaveCount(1);
-    await page
-      .getByLabel("Customer (requester)")
-      .selectOption({
-        label: (await page
-          .getByLabel("Customer (requester)")
-          .locator("option", { hasText: "dev@nimbus.example" })
-          .textContent())!,
-      });
+    await page.getByLabel("Customer (requester)").selectOption({
+      label: (await page
+        .getByLabel("Customer (requester)")
+        .locator("option", { hasText: "dev@nimbus.example" })
+        .textContent())!,
+    });
     await page.getByLabel("Received by").selectOption("phone");
     await page.getByLabel("Subject").fill("Hotline: calls drop after two minutes");
     await page.getByLabel("Product area").selectOption("voice_calling");
