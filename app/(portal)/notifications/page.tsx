@@ -4,29 +4,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { MarkAllRead } from "@/components/notifications/mark-all-read";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
+import { NOTIFICATION_KINDS } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 
 export const metadata: Metadata = { title: "Notifications" };
-const KINDS = [
-  "reply",
-  "customer_reply",
-  "status_changed",
-  "workaround",
-  "resolved",
-  "reopened",
-  "escalated",
-  "assigned",
-  "complaint",
-  "complaint_answered",
-  "dispute",
-  "dispute_decided",
-  "priority_changed",
-  "excluded",
-  "meeting_requested",
-  "meeting_scheduled",
-  "meeting_declined",
-  "review_shared",
-];
 /** Where an account notification (no ticket attached) leads. */
 const ACCOUNT_LINKS: Record<string, string> = {
   meeting_requested: "/portfolio",
@@ -54,7 +35,9 @@ export default async function NotificationsPage() {
               <li key={n.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
                 <div>
                   <p className="font-medium text-slate-900">
-                    {KINDS.includes(n.kind) ? t(`kinds.${n.kind}` as "kinds.reply") : n.kind}{" "}
+                    {(NOTIFICATION_KINDS as readonly string[]).includes(n.kind)
+                      ? t(`kinds.${n.kind}` as "kinds.reply")
+                      : n.kind}{" "}
                     {n.readAt ? null : <Badge tone="brand">{t("unread")}</Badge>}
                   </p>
                   {n.ticketId ? (
