@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ARTICLES } from "@/db/seed/articles";
+import { DESCRIPTION } from "@/db/seed/content";
 import en from "@/server/i18n/messages/en.json";
 import zh from "@/server/i18n/messages/zh.json";
 import { MARKDOWN_LIMITS, markdownRefusal, measureMarkdown, type MarkdownMeasure } from "./markdown-limits";
@@ -128,6 +129,12 @@ describe("markdownRefusal", () => {
       }
       expect(markdownRefusal(a.body, "article")).toBeNull();
     }
+  });
+
+  it("the seeds' ticket descriptions (demo and scale) are within the ticket limits", () => {
+    expect(
+      markdownRefusal(DESCRIPTION("Remote video freezes for all viewers", "Android", "4.5.2"), "ticket"),
+    ).toBeNull();
   });
 
   it("a realistic ticket with a pasted log, a stack trace and code is within the ticket limits", () => {
