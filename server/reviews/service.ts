@@ -22,6 +22,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { agedBreaches, getAttainment } from "@/server/dashboards/attainment";
 import { organizationAvailability } from "@/server/availability/service";
 import type { Db } from "@/server/db";
+import { assertSeesOrganization, readableOrganization } from "@/server/api/scope";
 import { DomainError, notFound } from "@/server/errors";
 import { METRICS, type Metric, type Priority } from "@/server/sla/evaluate";
 import { isQuarter, monthsOfQuarter, previousPeriod, previousQuarter, quarterPeriod } from "@/server/periods/periods";
@@ -441,13 +442,11 @@ export function listReviews(
   filter: { organizationId?: number; mine?: boolean },
 ): ReviewListRow[] {
   const conditions: (SQL | undefined)[] = [];
-  if (user.role === "customer") {
-    if (user.organizationId === null) return [];
-    if (filter.organizationId !== undefined && filter.organizationId !== user.organizationId)
-      throw notFound("Organization");
-    conditions.push(eq(reviews.organizationId, user.organizationId), ne(reviews.status, "draft"));
-  }
-  if (filter.organizationId !== undefined) conditions.push(eq(reviews.organizationId, filter.organizationId));
+  if (user.role === "customer" && user.organizationId === null) return [];
+  // A customer reads their own organization's reviews once shared; staff any organization's.
+  const organizationId = readableOrganization(user, filter.organizationId);
+  if (organizationId !== undefined) conditions.push(eq(reviews.organizationId, organizationId));
+  if (user.role === "customer") conditions.push(ne(reviews.status, "draft"));
   if (filter.mine && user.role === "account_manager")
     conditions.push(
       or(eq(organizations.accountManagerId, user.id), eq(organizations.technicalAccountManagerId, user.id)),
@@ -475,11 +474,8 @@ export function listReviews(
 function loadReview(db: Db, user: SessionUser, id: number) {
   const review = db.select().from(reviews).where(eq(reviews.id, id)).get();
   // A customer's view of a draft, or of another organization's review, is that it does not exist.
-  if (
-    !review ||
-    (user.role === "customer" && (review.organizationId !== user.organizationId || review.status === "draft"))
-  )
-    throw notFound("Review");
+  if (!review || (user.role === "customer" && review.status === "draft")) throw notFound("Review");
+  assertSeesOrganization(user, review.organizationId, "Review");
   return review;
 }
 

@@ -5,6 +5,7 @@ import { creditsOwed, organizationStatus } from "@/server/availability/service";
 import { DomainError } from "@/server/errors";
 import { authedProcedure, createTRPCRouter, permittedProcedure } from "../trpc";
 import { ZRegion, ZTierCode } from "../schemas";
+import { readableOrganization } from "@/server/api/scope";
 
 const ZId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const ZMonth = z.object({
@@ -59,8 +60,11 @@ export const availabilityRouter = createTRPCRouter({
       }),
     )
     .query(({ ctx, input }) => {
-      const organizationId = ctx.user.role === "customer" ? ctx.user.organizationId : input.organizationId;
-      if (organizationId === null) throw new DomainError("FORBIDDEN", "Your account has no organization.");
+      // A customer's own organization whatever they ask for; staff name one.
+      const organizationId = readableOrganization(
+        ctx.user,
+        ctx.user.role === "customer" ? undefined : input.organizationId,
+      );
       if (organizationId === undefined)
         throw new DomainError("INVALID", "Choose an organization.", "availability.errors.chooseOrganization");
       return organizationStatus(ctx.db, organizationId, ctx.now());
