@@ -19,6 +19,14 @@ const ZEnv = z.object({
    */
   TRUSTED_PROXIES: z.string().max(4000).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /**
+   * `demo` (the default of `npm start`): an empty database gets the demo, every page says so.
+   * `production`: no demo data is ever written, demo passwords never work, and an empty database
+   * is set up through /setup with the one-time token printed in the server log (server/identity/installation.ts).
+   */
+  ATTAIN_MODE: z.enum(["demo", "production"]).default("demo"),
+  /** The production setup token, when the operator chooses it (else a random one is printed). */
+  SETUP_TOKEN: z.string().min(20).max(100).optional(),
 });
 
 function databasePath(url: string): string {
@@ -34,6 +42,8 @@ const parsed = ZEnv.parse({
   MAIL_FROM: process.env.MAIL_FROM || undefined,
   TRUSTED_PROXIES: process.env.TRUSTED_PROXIES || undefined,
   NODE_ENV: process.env.NODE_ENV || undefined,
+  ATTAIN_MODE: process.env.ATTAIN_MODE || undefined,
+  SETUP_TOKEN: process.env.SETUP_TOKEN || undefined,
 });
 
 export const env = { ...parsed, databasePath: databasePath(parsed.DATABASE_URL) };

@@ -1,6 +1,7 @@
 export * from "./accounts";
 export * from "./audit";
 export * from "./dashboards";
+export * from "./identity";
 export * from "./incidents";
 export * from "./kb";
 export * from "./organizations";

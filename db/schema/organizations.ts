@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { LOCALES, REGIONS, ROLES } from "./enums";
 import { calendars, tiers } from "./sla";
 
@@ -22,6 +22,19 @@ export const organizations = sqliteTable(
     monthlyFeeCents: integer("monthly_fee_cents").notNull().default(0),
     accountManagerId: integer("account_manager_id"),
     technicalAccountManagerId: integer("technical_account_manager_id"),
+    /**
+     * The organization's own availability commitment (percent), when its contract differs from its
+     * tier's; null reads the tier's.
+     */
+    availabilityCommitment: real("availability_commitment"),
+    /** Channel details the customer pages show: a hotline (null reads the tier's), support address, chat, group. */
+    hotline: text("hotline"),
+    supportEmail: text("support_email"),
+    chatHandle: text("chat_handle"),
+    groupLink: text("group_link"),
+    /** Customers of this organization must sign in through its identity provider (passwords refused). */
+    ssoRequired: integer("sso_required", { mode: "boolean" }).notNull().default(false),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [uniqueIndex("organizations_slug_unique").on(t.slug), index("organizations_am_idx").on(t.accountManagerId)],
@@ -43,6 +56,10 @@ export const users = sqliteTable(
     chatHandle: text("chat_handle"),
     workingHours: text("working_hours"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** A customer who administers their own organization's people (the customer administrator). */
+    orgAdmin: integer("org_admin", { mode: "boolean" }).notNull().default(false),
+    /** When the user was deactivated (null while active); their history stays. */
+    deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
   },

@@ -16,6 +16,12 @@ export const sessions = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    /** What the user sees in their list of sessions: the browser and address it started from, and how. */
+    userAgent: text("user_agent"),
+    ip: text("ip"),
+    method: text("method", { enum: ["password", "sso"] })
+      .notNull()
+      .default("password"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

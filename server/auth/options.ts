@@ -29,6 +29,7 @@ const ZSessionUser = z.object({
   organizationId: z.number().int().nullable(),
   name: z.string(),
   email: z.string(),
+  orgAdmin: z.boolean().optional(),
 });
 
 /** Raised when sign-in is throttled; the message carries the minutes to wait for the form. */
@@ -102,7 +103,14 @@ export async function authenticate(
     tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id)).run();
     recordAudit(tx, { actorId: user.id, action: "sign_in", entity: "user", entityId: String(user.id), at: now, ip });
   });
-  return { id: user.id, role: user.role, organizationId: user.organizationId, name: user.name, email: user.email };
+  return {
+    id: user.id,
+    role: user.role,
+    organizationId: user.organizationId,
+    name: user.name,
+    email: user.email,
+    orgAdmin: user.orgAdmin,
+  };
 }
 
 /** What the session cookie (next-auth's JWT) claims, or null for a token without a server-side session. */

@@ -6,6 +6,13 @@
  */
 import type { Role } from "@/db/schema/enums";
 
+/**
+ * Who a permission is granted to: a role, or `customer_admin`, a customer who administers their
+ * own organization's people (`users.org_admin`); a customer administrator also holds everything a
+ * customer does.
+ */
+export type Grantee = Role | "customer_admin";
+
 const SUPPORT = ["agent", "expert", "manager"] as const satisfies readonly Role[];
 const STAFF = [
   "agent",
@@ -56,16 +63,30 @@ export const PERMISSIONS = {
   "kb.publish": ["expert", "manager", "admin"],
   /** Tiers, targets, calendars, the outbox and the audit log. */
   "admin.settings": ["admin"],
-} as const satisfies Record<string, readonly Role[]>;
+  /** Create and edit organizations: tier, region, contract, account team, channels, single sign-on. */
+  "organizations.admin": ["admin"],
+  /** Invite staff with a role, change a staff member's role, deactivate and reactivate staff. */
+  "people.staff": ["admin"],
+  /**
+   * Invite, deactivate and reactivate customer users (customer administrators: of their own
+   * organization only, and never with a staff role; server/api/scope.ts).
+   */
+  "people.customers": ["admin", "account_manager", "customer_admin"],
+} as const satisfies Record<string, readonly Grantee[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
-/** The roles holding a permission. */
-export function rolesFor(permission: Permission): readonly Role[] {
+/** Who holds a permission. */
+export function rolesFor(permission: Permission): readonly Grantee[] {
   return PERMISSIONS[permission];
 }
 
-/** True when a user of this role holds the permission. */
-export function can(user: { role: Role } | null | undefined, permission: Permission): boolean {
-  return user != null && (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
+/** True when the user holds the permission, by role or as their organization's customer administrator. */
+export function can(user: { role: Role; orgAdmin?: boolean } | null | undefined, permission: Permission): boolean {
+  if (user == null) return false;
+  const grantees = PERMISSIONS[permission] as readonly Grantee[];
+  return (
+    grantees.includes(user.role) ||
+    (user.role === "customer" && user.orgAdmin === true && grantees.includes("customer_admin"))
+  );
 }

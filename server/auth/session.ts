@@ -7,4 +7,6 @@ export type SessionUser = {
   organizationId: number | null;
   name: string;
   email: string;
+  /** A customer who administers their own organization's people (absent: false). */
+  orgAdmin?: boolean;
 };

@@ -36,6 +36,7 @@ function prepareLookup(db: Db) {
       role: users.role,
       organizationId: users.organizationId,
       active: users.active,
+      orgAdmin: users.orgAdmin,
       name: users.name,
       email: users.email,
     })
@@ -57,7 +58,14 @@ export function resolveSession(db: Db, claim: SessionClaim, now: Date): SessionU
   const verdict = sessionVerdict(claim, row, now);
   if (verdict === "userChanged") endSession(db, claim.sessionId, now);
   if (verdict !== "valid" || !row) return null;
-  return { id: row.userId, role: row.role, organizationId: row.organizationId, name: row.name, email: row.email };
+  return {
+    id: row.userId,
+    role: row.role,
+    organizationId: row.organizationId,
+    name: row.name,
+    email: row.email,
+    orgAdmin: row.orgAdmin,
+  };
 }
 
 /** Ends one session (signing out). */

@@ -1,0 +1,45 @@
+import { createTranslator } from "next-intl";
+import { outbox } from "@/db/schema";
+import type { Locale } from "@/db/schema/enums";
+import type { Db } from "@/server/db";
+import { env } from "@/server/env";
+import en from "@/server/i18n/messages/en.json";
+import zh from "@/server/i18n/messages/zh.json";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** The emails of accounts and identity, each in `identityMail.<kind>` of the message files. */
+export type IdentityMailKind = "invitation" | "passwordReset" | "passwordChanged" | "deactivated";
+
+/** An absolute link into the portal (NEXTAUTH_URL is its public address). */
+export function portalLink(path: string): string {
+  const base = (env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  return `${base}${path}`;
+}
+
+/** An identity email in the recipient's language. */
+export function identityMail(
+  kind: IdentityMailKind,
+  locale: Locale | null | undefined,
+  values: Record<string, string | number>,
+): { subject: string; body: string } {
+  const lang = locale === "zh" ? "zh" : "en";
+  const t = createTranslator({ locale: lang, messages: lang === "zh" ? zh : en, namespace: `identityMail.${kind}` });
+  return { subject: t("subject", values), body: t("body", values) };
+}
+
+/**
+ * Queues an identity email in the outbox inside the caller's transaction; the caller starts
+ * delivery after commit (`scheduleOutboxDelivery`), so a rolled-back change sends nothing.
+ */
+export function queueIdentityMail(
+  tx: Tx,
+  to: string,
+  kind: IdentityMailKind,
+  locale: Locale | null | undefined,
+  values: Record<string, string | number>,
+  now: Date,
+): void {
+  const mail = identityMail(kind, locale, values);
+  tx.insert(outbox).values({ to, subject: mail.subject, body: mail.body, createdAt: now }).run();
+}
