@@ -13,15 +13,33 @@ import type { SessionUser } from "./session";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+/** How a session began, for the user's list of sessions: the browser, its address and the sign-in method. */
+export type SessionDetails = { method?: "password" | "sso"; ip?: string | null; userAgent?: string | null };
+
 /** Starts a session for a user who just signed in; returns its id, which goes into the cookie. */
-export function startSession(db: Db | Tx, userId: number, now: Date): { id: string; expiresAt: Date } {
+export function startSession(
+  db: Db | Tx,
+  userId: number,
+  now: Date,
+  details: SessionDetails = {},
+): { id: string; expiresAt: Date } {
   const id = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_S * 1000);
   // A user's sessions long past their end are of no use to anyone: drop them (on the user_id index).
   db.delete(sessions)
     .where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date(now.getTime() - 86_400_000))))
     .run();
-  db.insert(sessions).values({ id, userId, createdAt: now, expiresAt }).run();
+  db.insert(sessions)
+    .values({
+      id,
+      userId,
+      createdAt: now,
+      expiresAt,
+      method: details.method ?? "password",
+      ip: details.ip ?? null,
+      userAgent: details.userAgent?.slice(0, 512) ?? null,
+    })
+    .run();
   return { id, expiresAt };
 }
 
