@@ -14,7 +14,7 @@ import { safeRedirectUrl } from "./callback-url";
 import { sessionCookies } from "./cookies";
 import { hashPassword, verifyPassword } from "./password";
 import { SESSION_MAX_AGE_S, type SessionClaim } from "./session-rules";
-import { endSession, resolveSession, startSession } from "./sessions";
+import { endSession, resolveSession, startSession, type SessionDetails } from "./sessions";
 import type { SessionUser } from "./session";
 import { minutesToWait } from "./throttle";
 import { recordSignInSuccess, reserveSignInAttempt } from "./throttle-service";
@@ -154,12 +154,12 @@ export function buildAuthOptions(deps: { db: () => Db; now: () => Date }): NextA
           password: { label: "Password", type: "password" },
         },
         async authorize(credentials, req) {
-          const user = await authenticate(credentials, {
-            db: deps.db(),
-            now: deps.now(),
-            ip: clientAddress(headersOf(req?.headers)),
-          });
-          return user ? { ...user, id: String(user.id) } : null;
+          const headers = headersOf(req?.headers);
+          const ip = clientAddress(headers);
+          const user = await authenticate(credentials, { db: deps.db(), now: deps.now(), ip });
+          // Where the session starts, for the user's own list of sessions (the JWT callback starts it).
+          const started: SessionDetails = { ip, userAgent: headers.get("user-agent"), method: "password" };
+          return user ? { ...user, id: String(user.id), started } : null;
         },
       }),
     ],
@@ -168,7 +168,8 @@ export function buildAuthOptions(deps: { db: () => Db; now: () => Date }): NextA
         if (user) {
           const u = user as unknown as Omit<SessionUser, "id"> & { id: string };
           const attain = ZSessionUser.parse({ ...u, id: Number(u.id) });
-          return { ...token, attain, sid: startSession(deps.db(), attain.id, deps.now()).id };
+          const started = (user as { started?: SessionDetails }).started;
+          return { ...token, attain, sid: startSession(deps.db(), attain.id, deps.now(), started).id };
         }
         const claim = claimOf(token);
         const current = claim ? resolveSession(deps.db(), claim, deps.now()) : null;
