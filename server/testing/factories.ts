@@ -1,15 +1,19 @@
 /**
- * Test data that a test creates for itself, through the same factories as the demo seed: an
- * organization of a given tier and region with its own people, so what a test asserts on does not
- * depend on the demo's contents. Only the reference data (tiers, targets, calendars) is shared.
+ * Test data that a test creates for itself, through the same factories as the demo seed and the
+ * same procedures as the product: organizations of a given tier and region with their own people,
+ * staff of each role, tickets filed by a customer and knowledge-base articles written by staff, so
+ * what a test asserts on does not depend on the demo's contents. Only the reference data (tiers,
+ * targets, calendars) is shared.
  */
 import { eq } from "drizzle-orm";
 import { calendars, tiers } from "@/db/schema";
-import type { Region, Role, TierCode } from "@/db/schema/enums";
+import { STAFF_ROLES, type Region, type Role, type TierCode } from "@/db/schema/enums";
 import { insertOrganization, insertUser } from "@/db/seed/people";
+import type { CreateArticleInput } from "@/server/kb/article-input";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { TEST_ANCHOR } from "./constants";
+import { callerFor } from "./db";
 
 const DAY_MS = 86_400_000;
 let serial = 0;
@@ -19,11 +23,21 @@ const unique = () => `${process.pid}-${++serial}`;
 const NO_PASSWORD = "factory:no-password";
 
 export type TestOrganization = { id: number; name: string; customers: SessionUser[] };
+export type StaffRole = Exclude<Role, "customer">;
 
 /** A fresh organization with `customers` people in it, on its region's calendar and its tier's targets. */
 export function createOrganization(
   db: Db,
-  opts: { tier: TierCode; region: Region; customers?: number; now?: Date },
+  opts: {
+    tier: TierCode;
+    region: Region;
+    customers?: number;
+    now?: Date;
+    /** Days from `now` to the contract's end (165 unless given). */
+    daysToRenewal?: number;
+    accountManager?: SessionUser;
+    technicalAccountManager?: SessionUser;
+  },
 ): TestOrganization {
   const now = opts.now ?? TEST_ANCHOR;
   const tier = db.select({ id: tiers.id }).from(tiers).where(eq(tiers.code, opts.tier)).get();
@@ -37,16 +51,87 @@ export function createOrganization(
       region: opts.region,
       calendarId: calendar.id,
       contractStart: new Date(now.getTime() - 200 * DAY_MS),
-      contractEnd: new Date(now.getTime() + 165 * DAY_MS),
+      contractEnd: new Date(now.getTime() + (opts.daysToRenewal ?? 165) * DAY_MS),
+      accountManagerId: opts.accountManager?.id ?? null,
+      technicalAccountManagerId: opts.technicalAccountManager?.id ?? null,
     });
     const customers = Array.from({ length: opts.customers ?? 1 }, () => person(tx, "customer", id, now));
     return { id, name, customers };
   });
 }
 
+/** One more customer in an existing organization. */
+export function createCustomer(db: Db, organization: { id: number }, now: Date = TEST_ANCHOR): SessionUser {
+  return person(db, "customer", organization.id, now);
+}
+
 /** A fresh staff member of a role (no organization). */
-export function createStaff(db: Db, role: Exclude<Role, "customer">, now: Date = TEST_ANCHOR): SessionUser {
+export function createStaff(db: Db, role: StaffRole, now: Date = TEST_ANCHOR): SessionUser {
   return person(db, role, null, now);
+}
+
+/** A fresh staff member of every staff role, for tests that act as, or refuse, each of them. */
+export function createStaffTeam(db: Db, now: Date = TEST_ANCHOR): Record<StaffRole, SessionUser> {
+  return Object.fromEntries(STAFF_ROLES.map((role) => [role, createStaff(db, role, now)])) as Record<
+    StaffRole,
+    SessionUser
+  >;
+}
+
+type NewTicket = Parameters<ReturnType<typeof callerFor>["tickets"]["create"]>[0];
+
+/** What a factory ticket is about unless the test says otherwise: a functional bug at P2. */
+export const TICKET_DEFAULTS = {
+  subject: "Calls drop when switching networks",
+  description: "Calls drop when the phone switches from Wi-Fi to 5G.",
+  productArea: "voice_calling",
+  category: "functional_bug",
+  priority: "P2",
+} as const satisfies NewTicket;
+
+/**
+ * A ticket filed the way the product files one: by `filer` (a customer, or staff logging it for a
+ * customer with `requesterId`) through the tickets.create procedure at `now`. Returns its id.
+ */
+export async function createTicket(
+  db: Db,
+  filer: SessionUser,
+  input: Partial<NewTicket> = {},
+  now: Date = TEST_ANCHOR,
+): Promise<number> {
+  const { id } = await callerFor(db, filer, now).tickets.create({ ...TICKET_DEFAULTS, ...input });
+  return id;
+}
+
+/**
+ * A knowledge-base article written by `author` through kb.createArticle at `now`: published,
+ * public, in English, with a unique slug and title unless the test gives them. Returns its id and slug.
+ */
+export async function createArticle(
+  db: Db,
+  author: SessionUser,
+  input: Partial<CreateArticleInput> = {},
+  now: Date = TEST_ANCHOR,
+): Promise<{ id: number; slug: string }> {
+  const key = unique();
+  const saved = await callerFor(db, author, now).kb.createArticle({
+    slug: `factory-article-${key}`,
+    locale: "en",
+    translationOf: null,
+    title: `Factory article ${key}`,
+    summary: "An article a test wrote for itself.",
+    body: "## Symptom\n\nSomething a test describes.\n\n## Fix\n\nWhat the test expects readers to do.",
+    productArea: "video_calling",
+    type: "faq",
+    status: "published",
+    internal: false,
+    ownerId: author.id,
+    tags: [],
+    errorCodes: [],
+    sdkVersions: [],
+    ...input,
+  });
+  return { id: saved.id, slug: saved.slug };
 }
 
 function person(tx: Pick<Db, "insert">, role: Role, organizationId: number | null, now: Date): SessionUser {
