@@ -11,6 +11,7 @@ import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
 import { reviewsRouter } from "./routers/reviews";
 import { slaRouter } from "./routers/sla";
+import { ssoRouter } from "./routers/sso";
 import { ticketsRouter } from "./routers/tickets";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   alerts: alertsRouter,
   sla: slaRouter,
   audit: auditRouter,
+  sso: ssoRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ import { ROLES } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import { getDb, type Db } from "@/server/db";
 import { env } from "@/server/env";
+import { organizationRequiresSso, ssoForEmail } from "@/server/identity/sso-lookup";
 import { scheduleOutboxDelivery } from "@/server/notifications/mailer";
 import { clientAddress } from "@/server/security/client-address";
 import { safeRedirectUrl } from "./callback-url";
@@ -42,6 +43,13 @@ export class SignInThrottledError extends Error {
   }
 }
 
+/** Raised when the address belongs to an organization that signs in only through its identity provider. */
+export class SsoRequiredError extends Error {
+  constructor() {
+    super("SsoRequired");
+  }
+}
+
 let dummy: Promise<string> | null = null;
 const dummyHash = () => (dummy ??= hashPassword(`no-such-account-${Math.random()}`));
 
@@ -50,7 +58,8 @@ const dummyHash = () => (dummy ??= hashPassword(`no-such-account-${Math.random()
  * The attempt is reserved against the shared sign-in limits before any password check
  * (throttle.ts), so parallel guesses in any number of server processes cannot pass a limit;
  * a refused attempt throws `SignInThrottledError` (audited once per window). Every checked
- * attempt is audited (success and failure, with the address, never the password).
+ * attempt is audited (success and failure, with the address, never the password). Customers of an
+ * organization that requires single sign-on are refused with `SsoRequiredError`.
  */
 export async function authenticate(
   raw: unknown,
@@ -86,6 +95,25 @@ export async function authenticate(
     parsed.success &&
     (await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()))) &&
     user?.active === true;
+  // An organization that requires single sign-on refuses passwords: for any address in its
+  // provider's domains (which tells nothing about accounts), and for its other customers only
+  // once the password was right, so the refusal never tells which addresses have an account.
+  const ssoRequired =
+    parsed.success &&
+    (ssoForEmail(db, parsed.data.email).required ||
+      (ok && user?.role === "customer" && organizationRequiresSso(db, user.organizationId)));
+  if (ssoRequired) {
+    recordAudit(db, {
+      actorId: ok && user ? user.id : null,
+      action: "sign_in_failed",
+      entity: "user",
+      entityId: ok && user ? String(user.id) : null,
+      detail: { email, reason: "sso_required" },
+      at: now,
+      ip,
+    });
+    throw new SsoRequiredError();
+  }
   if (!ok || !user) {
     recordAudit(db, {
       actorId: user?.id ?? null,

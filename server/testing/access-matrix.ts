@@ -675,4 +675,41 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
       return { id };
     },
   },
+  "sso.lookup": { allow: ANYONE, input: () => ({ email: "dev@nimbus.example" }) },
+  "sso.provider": { allow: ["admin"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+  "sso.save": {
+    allow: ["admin"],
+    input: () => ({
+      organizationId: NIMBUS_ORG_ID,
+      issuer: "https://login.nimbus.example",
+      clientId: "attain",
+      clientSecret: "a-client-secret",
+      emailDomains: ["nimbus.example"],
+      ssoRequired: false,
+    }),
+  },
+  "sso.remove": {
+    allow: ["admin"],
+    input: async (fx) => {
+      await fx.caller(ACTORS.admin).sso.save({
+        organizationId: NIMBUS_ORG_ID,
+        issuer: "https://login.nimbus.example",
+        clientId: "attain",
+        clientSecret: "a-client-secret",
+        emailDomains: ["nimbus.example"],
+        ssoRequired: true,
+      });
+      return { organizationId: NIMBUS_ORG_ID };
+    },
+  },
+  // Port 9 on this machine refuses at once: the answer is "unreachable", quickly, without a network.
+  "sso.testConnection": {
+    allow: ["admin"],
+    input: () => ({
+      organizationId: NIMBUS_ORG_ID,
+      issuer: "http://127.0.0.1:9",
+      clientId: "attain",
+      clientSecret: "x",
+    }),
+  },
 };

@@ -1,0 +1,2 @@
+// oidc-provider ships no types; server/testing/oidc-provider.ts describes the little it uses.
+declare module "oidc-provider";
