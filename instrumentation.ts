@@ -1,10 +1,13 @@
 /**
  * Runs once when each server process starts (Next.js instrumentation hook). With SMTP configured,
  * a delivery pass picks up what a worker that stopped or died left in the outbox: retries whose
- * timers were in that process, and messages it had claimed (retried when the claim runs out).
+ * timers were in that process, and messages it had claimed (retried when the claim runs out). An
+ * installation without an administrator gets its setup token, printed by the process that issued it.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { deliverOnStart } = await import("@/server/notifications/mailer");
   deliverOnStart();
+  const { announceSetup } = await import("@/server/identity/setup-on-start");
+  announceSetup();
 }

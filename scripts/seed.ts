@@ -3,11 +3,16 @@
  *   --reset     start from an empty file (npm run db:seed)
  *   --if-empty  seed only when there are no users yet (npm start)
  *   --anchor    the demo's "now" as an ISO instant (default: the start of the current UTC hour)
+ * With ATTAIN_MODE=production no demo is ever written: an empty database gets the product's
+ * reference data (tiers, default targets, regional calendars) and, while no administrator exists,
+ * a one-time setup token, printed here for the operator to open /setup with.
  */
 import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { migrateDb } from "@/db/migrate";
 import { seedDemo } from "@/db/seed/demo";
+import { insertReferenceData } from "@/db/seed/factories";
+import { issueSetupToken } from "@/server/identity/installation";
 import { openDb } from "@/server/db";
 import { env } from "@/server/env";
 
@@ -21,6 +26,19 @@ async function main() {
   const db = openDb(file);
   migrateDb(db);
   console.log(`Migrated ${file}`);
+  if (env.ATTAIN_MODE === "production") {
+    if (args.includes("--reset")) throw new Error("ATTAIN_MODE=production: the demo is never written.");
+    const { tierCount } = db.get<{ tierCount: number }>(sql`select count(*) as tierCount from tiers`);
+    if (tierCount === 0) {
+      insertReferenceData(db, new Date());
+      console.log("Wrote the reference data: tiers, default targets, regional calendars.");
+    }
+    const token = issueSetupToken(db, new Date(), { chosen: env.SETUP_TOKEN, replace: true });
+    if (token) printSetupToken(token);
+    else if (env.SETUP_TOKEN) console.log("Setup: open /setup with the SETUP_TOKEN you set.");
+    db.$client.close();
+    return;
+  }
   const { n } = db.get<{ n: number }>(sql`select count(*) as n from users`);
   if (n > 0) {
     if (args.includes("--if-empty")) {
@@ -35,6 +53,13 @@ async function main() {
     `Seeded demo as of ${anchor.toISOString()}: ${summary.organizations} organizations, ${summary.users} users, ${summary.tickets} tickets, ${summary.articles} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   db.$client.close();
+}
+
+function printSetupToken(token: string) {
+  const url = `${(env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "")}/setup`;
+  console.log(
+    `\nAttain needs its first administrator. Open ${url} and enter this one-time setup token:\n\n    ${token}\n`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -7,6 +7,8 @@
 import type { Db } from "@/server/db";
 import { hashPassword } from "@/server/auth/password";
 import { rebuildRollups } from "@/server/dashboards/rollup-service";
+import { DEMO_PASSWORD } from "@/server/identity/demo";
+import { markDemoDatabase } from "@/server/identity/installation";
 import { engagements } from "../schema";
 import type { Region, Role, TierCode } from "../schema/enums";
 import { insertArticles } from "./articles-writer";
@@ -17,7 +19,7 @@ import { insertOrganization, insertUser, REGION_ZONES, slugify } from "./people"
 import { createRng } from "./random";
 import { seedReviews } from "./reviews";
 
-export const DEMO_PASSWORD = "attain-demo";
+export { DEMO_PASSWORD };
 const DAY = 24 * 60 * 60 * 1000;
 
 type StaffSpec = {
@@ -136,6 +138,7 @@ export async function seedDemo(
   const created = new Date(anchor.getTime() - 800 * DAY);
 
   return db.transaction((tx) => {
+    markDemoDatabase(tx, anchor);
     const staffIds: Record<string, number> = {};
     for (const s of STAFF) {
       staffIds[s.email] = insertUser(tx, { ...s, passwordHash: hashes[h++]!, createdAt: created });

@@ -6,9 +6,11 @@ import { availabilityRouter } from "./routers/availability";
 import { healthRouter } from "./routers/health";
 import { homeRouter } from "./routers/home";
 import { incidentsRouter } from "./routers/incidents";
+import { installationRouter } from "./routers/installation";
 import { kbRouter } from "./routers/kb";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
+import { peopleRouter } from "./routers/people";
 import { reviewsRouter } from "./routers/reviews";
 import { slaRouter } from "./routers/sla";
 import { ssoRouter } from "./routers/sso";
@@ -30,6 +32,8 @@ export const appRouter = createTRPCRouter({
   alerts: alertsRouter,
   sla: slaRouter,
   audit: auditRouter,
+  people: peopleRouter,
+  installation: installationRouter,
   sso: ssoRouter,
 });
 

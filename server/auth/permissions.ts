@@ -72,6 +72,8 @@ export const PERMISSIONS = {
    * organization only, and never with a staff role; server/api/scope.ts).
    */
   "people.customers": ["admin", "account_manager", "customer_admin"],
+  /** The People page of one's own organization (the customer administrator's). */
+  "people.own": ["customer_admin"],
 } as const satisfies Record<string, readonly Grantee[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -17,6 +17,29 @@ export function portalLink(path: string): string {
   return `${base}${path}`;
 }
 
+/** A role's name in a language, for mail ("Account manager", "客户成功经理"). */
+export function roleLabel(locale: Locale | null | undefined, role: string): string {
+  const lang = locale === "zh" ? "zh" : "en";
+  const t = createTranslator({ locale: lang, messages: lang === "zh" ? zh : en, namespace: "roles" });
+  return t(role as "customer");
+}
+
+/** An instant as people read it in mail: the recipient's language and zone, with the zone named. */
+export function mailTime(at: Date, locale: Locale | null | undefined, timeZone: string): string {
+  let zone = timeZone;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+  } catch {
+    zone = "UTC";
+  }
+  const text = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: zone,
+  }).format(at);
+  return `${text} (${zone})`;
+}
+
 /** An identity email in the recipient's language. */
 export function identityMail(
   kind: IdentityMailKind,

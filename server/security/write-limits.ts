@@ -1,11 +1,12 @@
 /**
  * How many writes a visitor may cause where no permission stands in the way: the knowledge base's
  * view counts (they rank articles), its log of searches without results (the staff report's
- * "knowledge gaps") and article feedback (its counts). Pure: the service counts in the shared
+ * "knowledge gaps"), article feedback (its counts) and the anonymous identity steps (first setup,
+ * accepting an invitation, asking for a password reset). Pure: the service counts in the shared
  * `rate_counters` table, this module names the buckets and decides. docs/decisions/016.
  */
 
-export type WriteKind = "view" | "searchGap" | "feedback";
+export type WriteKind = "view" | "searchGap" | "feedback" | "identity";
 
 /** Fixed windows of one hour: "at most N per hour" is what the limits below promise. */
 export const WRITE_WINDOW_MS = 60 * 60_000;
@@ -30,6 +31,8 @@ export const WRITE_LIMITS: Record<WriteKind, Limit> = {
   view: { address: 60, unknownAddress: 600, user: 60 },
   searchGap: { address: 30, unknownAddress: 300, user: 30 },
   feedback: { address: 60, unknownAddress: 600, user: 20 },
+  /** Anonymous identity steps (setup, accepting an invitation, asking for a reset link): a person needs a few. */
+  identity: { address: 20, unknownAddress: 200, user: 20 },
 };
 
 /**

@@ -129,6 +129,23 @@ export function fixtures(db: Db, actor: Actor): Fixtures {
 const none = () => undefined;
 const isStaffActor = (a: Actor) => (STAFF as readonly Actor[]).includes(a);
 
+/** An invitation of a new Nimbus Live customer sent by the admin, with its token read from the email. */
+async function invitedCustomer(fx: Fixtures): Promise<{ id: number; token: string }> {
+  const email = `matrix-${fx.actor.toLowerCase()}@nimbus.example`;
+  const { id } = await fx.caller(ACTORS.admin).people.invite({
+    email,
+    name: "Matrix Invitee",
+    role: "customer",
+    organizationId: NIMBUS_ORG_ID,
+    orgAdmin: false,
+    locale: "en",
+  });
+  const { body } = fx.row<{ body: string }>("select body from outbox where \"to\" = ? order by id desc limit 1", email);
+  const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(body)?.[1];
+  if (!token) throw new Error("the invitation email carries no link");
+  return { id, token };
+}
+
 /** A resolved Nimbus Live ticket, resolved just now by an agent (so it is within the reopen window and unrated). */
 async function freshlyResolvedTicket(fx: Fixtures): Promise<number> {
   const id = fx.openTicketId();
@@ -712,4 +729,57 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
       clientSecret: "x",
     }),
   },
-};
+  // People administration: admins and account managers for customers; staff roles for admins only.
+  "people.list": { allow: ["admin", "accountManager"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+  "people.invite": {
+    allow: ["admin", "accountManager"],
+    input: (fx) => ({
+      email: `invited-${fx.actor.toLowerCase()}@nimbus.example`,
+      name: "Invited Person",
+      role: "customer",
+      organizationId: NIMBUS_ORG_ID,
+      orgAdmin: false,
+      locale: "en",
+    }),
+  },
+  "people.resendInvitation": {
+    allow: ["admin", "accountManager"],
+    input: async (fx) => ({ id: (await invitedCustomer(fx)).id, locale: "zh" }),
+  },
+  "people.revokeInvitation": {
+    allow: ["admin", "accountManager"],
+    input: async (fx) => ({ id: (await invitedCustomer(fx)).id }),
+  },
+  "people.setActive": {
+    allow: ["admin", "accountManager"],
+    input: (fx) => ({ userId: fx.userId(NIMBUS_OTHER_CUSTOMER), active: false }),
+  },
+  "people.setOrgAdmin": {
+    allow: ["admin", "accountManager"],
+    input: (fx) => ({ userId: fx.userId(NIMBUS_OTHER_CUSTOMER), orgAdmin: true }),
+  },
+  "people.changeRole": { allow: ["admin"], input: (fx) => ({ userId: fx.userId("agent2@attain.test"), role: "expert" }) },
+  // Anonymous identity steps. Setup is refused to everyone once an administrator exists.
+  "installation.status": { allow: ANYONE, input: none },
+  "installation.setup": {
+    allow: [],
+    input: () => ({
+      token: "a-setup-token-that-is-long-enough",
+      name: "Second Admin",
+      email: "second-admin@attain.test",
+      password: "a long and unusual passphrase",
+      locale: "en",
+      timeZone: "UTC",
+    }),
+  },
+  "installation.invitation": { allow: ANYONE, input: () => ({ token: "t".repeat(43) }) },
+  "installation.acceptInvitation": {
+    allow: ANYONE,
+    input: async (fx) => ({
+      token: (await invitedCustomer(fx)).token,
+      name: "Accepted Person",
+      password: "a long and unusual passphrase",
+      locale: "en",
+      timeZone: "UTC",
+    }),
+  },};
