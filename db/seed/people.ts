@@ -3,24 +3,14 @@
  * the tests, so each writes these rows the same way.
  */
 import type { Db } from "@/server/db";
+import { REGION_ZONES, slugify } from "@/server/organizations/rules";
 import { organizations, users } from "../schema";
 import type { Locale, Region, Role } from "../schema/enums";
 
 type Tx = Pick<Db, "insert">;
 
-/** The time zone each support region's organizations are in by default. */
-export const REGION_ZONES: Record<Region, string> = {
-  china: "Asia/Shanghai",
-  americas: "America/Los_Angeles",
-  emea: "Europe/London",
-};
-
-/** A URL-safe slug of a name ("Nimbus Live" -> "nimbus-live"). */
-export const slugify = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/(^-|-$)/g, "");
+// One home for both rules (the admin's organization form uses them too): server/organizations/rules.ts.
+export { REGION_ZONES, slugify };
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 

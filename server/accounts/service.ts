@@ -2,7 +2,9 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { calendars, organizations, targets, targetVersions, tickets, tiers, users } from "@/db/schema";
 import { OPEN_TICKET_STATUSES } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
+import { commitmentTerms } from "@/server/availability/availability";
 import { notFound } from "@/server/errors";
+import { isWebLink } from "@/server/organizations/rules";
 
 /** The latest target version of each tier (the one new tickets are filed under). */
 export function currentTargetVersionId(db: Pick<Db, "select">, tierId: number): number {
@@ -80,6 +82,15 @@ export function getOrganizationOverview(db: Db, organizationId: number, now: Dat
       proactiveAlerts: org.tier.proactiveAlerts,
       availabilityCommitment: org.tier.availabilityCommitment,
       hotline: org.tier.hotline,
+    },
+    /** The commitment this organization is held to: its contract's own, else its tier's. */
+    availabilityCommitment: commitmentTerms(org.org.availabilityCommitment, org.tier).availabilityCommitment,
+    /** How the customer reaches support: the organization's own hotline (else the tier's), email, chat and group. */
+    contact: {
+      hotline: org.org.hotline ?? org.tier.hotline,
+      supportEmail: org.org.supportEmail,
+      chatHandle: org.org.chatHandle,
+      groupLink: org.org.groupLink !== null && isWebLink(org.org.groupLink) ? org.org.groupLink : null,
     },
     calendar: { name: org.calendar.name, timeZone: org.calendar.timeZone, hours: org.calendar.hours },
     targets: cells,

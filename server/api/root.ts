@@ -10,6 +10,7 @@ import { installationRouter } from "./routers/installation";
 import { kbRouter } from "./routers/kb";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
+import { organizationsRouter } from "./routers/organizations";
 import { peopleRouter } from "./routers/people";
 import { reviewsRouter } from "./routers/reviews";
 import { slaRouter } from "./routers/sla";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   kb: kbRouter,
   notifications: notificationsRouter,
   accounts: accountsRouter,
+  organizations: organizationsRouter,
   reviews: reviewsRouter,
   incidents: incidentsRouter,
   availability: availabilityRouter,

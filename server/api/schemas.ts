@@ -72,6 +72,13 @@ export const ZOrganizationOverview = z.object({
     availabilityCommitment: z.number(),
     hotline: z.string().nullable(),
   }),
+  availabilityCommitment: z.number(),
+  contact: z.object({
+    hotline: z.string().nullable(),
+    supportEmail: z.string().nullable(),
+    chatHandle: z.string().nullable(),
+    groupLink: z.string().nullable(),
+  }),
   calendar: z.object({
     name: z.string(),
     timeZone: z.string(),

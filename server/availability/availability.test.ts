@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   assessMonth,
+  commitmentTerms,
   countsAsDowntime,
   creditPercent,
   dailyDowntime,
@@ -252,5 +253,43 @@ describe("daily bars", () => {
       { day: "2026-11-19", downtimeMinutes: 30, incidentIds: [a.id] },
       { day: "2026-11-20", downtimeMinutes: 0, incidentIds: [] },
     ]);
+  });
+});
+
+describe("an organization's own availability commitment", () => {
+  const tier = {
+    availabilityCommitment: 99.99,
+    creditSchedule: [
+      { below: 99.99, percent: 10 },
+      { below: 99.0, percent: 25 },
+      { below: 95.0, percent: 50 },
+    ],
+  };
+
+  it("none of its own: the tier's commitment and schedule", () => {
+    expect(commitmentTerms(null, tier)).toEqual(tier);
+  });
+
+  it("its own commitment moves the schedule's first step with it", () => {
+    expect(commitmentTerms(99.5, tier)).toEqual({
+      availabilityCommitment: 99.5,
+      creditSchedule: [
+        { below: 99.5, percent: 10 },
+        { below: 99.0, percent: 25 },
+        { below: 95.0, percent: 50 },
+      ],
+    });
+  });
+
+  it("no credit is owed while its own commitment is met: steps above it are dropped", () => {
+    const terms = commitmentTerms(98.5, tier);
+    expect(terms.creditSchedule).toEqual([
+      { below: 98.5, percent: 10 },
+      { below: 95.0, percent: 50 },
+    ]);
+    // 98.8 % of a 30-day month: below the tier's 99 % step, yet above the organization's commitment.
+    const month = 30 * 24 * 60 * 60_000;
+    expect(creditPercent(month * 0.012, month, terms.creditSchedule)).toBe(0);
+    expect(creditPercent(month * 0.012, month, tier.creditSchedule)).toBe(25);
   });
 });

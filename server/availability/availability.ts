@@ -115,6 +115,25 @@ export function creditPercent(downtime: number, periodMs: number, schedule: Cred
   return owed;
 }
 
+/**
+ * The commitment an organization is held to and the credit schedule that goes with it: its own
+ * contract's commitment when it names one (null reads the tier's). The schedule's first step sits
+ * at the tier's commitment ("below the commitment"), so it moves with the organization's, and a
+ * step above the organization's commitment is dropped: no credit is owed while the commitment is met.
+ */
+export function commitmentTerms(
+  own: number | null,
+  tier: { availabilityCommitment: number; creditSchedule: CreditStep[] },
+): { availabilityCommitment: number; creditSchedule: CreditStep[] } {
+  if (own === null || own === tier.availabilityCommitment) return tier;
+  return {
+    availabilityCommitment: own,
+    creditSchedule: tier.creditSchedule
+      .map((s) => (s.below === tier.availabilityCommitment ? { ...s, below: own } : s))
+      .filter((s) => s.below <= own),
+  };
+}
+
 /** 100 * (1 - downtime / period), for display and averages. */
 export function availabilityPercent(downtime: number, periodMs: number): number {
   return periodMs <= 0 ? 100 : 100 * (1 - downtime / periodMs);

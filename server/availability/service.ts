@@ -13,6 +13,7 @@ import { isMonth, lastMonths, monthPeriod } from "@/server/periods/periods";
 import {
   assessMonth,
   availabilityPercent,
+  commitmentTerms,
   dailyDowntime,
   downtimeMs,
   type CreditStep,
@@ -148,6 +149,7 @@ function loadOrganizations(db: Db, organizationId?: number): OrgRow[] {
       name: organizations.name,
       region: organizations.region,
       tierId: organizations.tierId,
+      ownCommitment: organizations.availabilityCommitment,
     })
     .from(organizations)
     .where(organizationId === undefined ? undefined : eq(organizations.id, organizationId))
@@ -162,8 +164,7 @@ function loadOrganizations(db: Db, organizationId?: number): OrgRow[] {
           name: o.name,
           region: o.region,
           tierCode: tier.code,
-          availabilityCommitment: tier.availabilityCommitment,
-          creditSchedule: tier.creditSchedule,
+          ...commitmentTerms(o.ownCommitment, tier),
         },
       ];
     });
@@ -187,8 +188,8 @@ function assessAll(
       return months.map((m) => assessMonth(affecting, m, now, org));
     };
     if (listed.has(org.id)) return { org, months: assess() };
-    // The tier decides the commitment and the credit schedule.
-    const key = `${org.region}|${org.tierCode}`;
+    // The tier decides the credit schedule, and the commitment unless the organization has its own.
+    const key = `${org.region}|${org.tierCode}|${org.availabilityCommitment}`;
     let figures = shared.get(key);
     if (!figures) {
       figures = assess();
@@ -199,7 +200,7 @@ function assessAll(
 }
 
 /**
- * Monthly availability of one organization against its tier's commitment, with the credit owed and
+ * Monthly availability of one organization against its commitment (its own, else its tier's), with the credit owed and
  * the incidents behind each figure (unplanned downtime; maintenance announced >= 72 h ahead is
  * listed separately as excused). One entry per requested month, in the order given.
  * Callers enforce tenancy: a customer may only be passed their own organization.

@@ -20,6 +20,7 @@ import { organizationHealth } from "@/server/accounts/portfolio";
 import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import { agedBreaches, getAttainment } from "@/server/dashboards/attainment";
+import { commitmentTerms } from "@/server/availability/availability";
 import { organizationAvailability } from "@/server/availability/service";
 import type { Db } from "@/server/db";
 import { assertSeesOrganization, readableOrganization } from "@/server/api/scope";
@@ -67,13 +68,19 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
       timeZone: organizations.timeZone,
       monthlyFeeCents: organizations.monthlyFeeCents,
       contractEnd: organizations.contractEnd,
-      commitment: tiers.availabilityCommitment,
+      ownCommitment: organizations.availabilityCommitment,
+      tierCommitment: tiers.availabilityCommitment,
+      creditSchedule: tiers.creditSchedule,
     })
     .from(organizations)
     .innerJoin(tiers, eq(tiers.id, organizations.tierId))
     .where(eq(organizations.id, organizationId))
     .get();
   if (!org) throw notFound("Organization");
+  const commitment = commitmentTerms(org.ownCommitment, {
+    availabilityCommitment: org.tierCommitment,
+    creditSchedule: org.creditSchedule,
+  }).availabilityCommitment;
   const f = from.getTime();
   const t = to.getTime();
   const pf = prev.from.getTime();
@@ -299,7 +306,7 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
     ticketCounts,
     months: monthsOfQuarter(quarter),
     breaches,
-    commitment: org.commitment,
+    commitment,
     availability: availability.map((m) => ({
       month: m.month,
       availability: m.availability,

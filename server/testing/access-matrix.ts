@@ -214,6 +214,29 @@ function sharedReviewId(fx: Fixtures): number {
   ).id;
 }
 
+/** A valid organization record for the admin's organization procedures (Nimbus Live's own region and calendar). */
+function organizationInput(fx: Fixtures, name: string) {
+  const org = fx.row<{ calendar_id: number; contract_start: string; contract_end: string }>(
+    "select calendar_id, contract_start, contract_end from organizations where id = ?",
+    NIMBUS_ORG_ID,
+  );
+  return {
+    name,
+    tierCode: "enterprise" as const,
+    region: "americas" as const,
+    calendarId: org.calendar_id,
+    contractStart: org.contract_start,
+    contractEnd: org.contract_end,
+    availabilityCommitment: null,
+    accountManagerId: fx.userId(ACTORS.accountManager),
+    technicalAccountManagerId: fx.userId("tam@attain.test"),
+    hotline: null,
+    supportEmail: "support@nimbus.example",
+    chatHandle: null,
+    groupLink: "https://chat.example/nimbus",
+  };
+}
+
 /**
  * One entry per procedure path. `input` may be async (for setup through other procedures).
  */
@@ -225,6 +248,16 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   "me.get": { allow: SIGNED_IN, input: none },
   "me.setLocale": { allow: SIGNED_IN, input: () => ({ locale: "zh" }) },
   "me.setTimeZone": { allow: SIGNED_IN, input: () => ({ timeZone: "Asia/Shanghai" }) },
+
+  // organizations: administrators only (server/auth/permissions.ts "organizations.admin")
+  "organizations.list": { allow: ["admin"], input: () => ({ search: "nimbus", page: 1, pageSize: 10 }) },
+  "organizations.get": { allow: ["admin"], input: () => ({ id: NIMBUS_ORG_ID }) },
+  "organizations.choices": { allow: ["admin"], input: none },
+  "organizations.create": { allow: ["admin"], input: (fx) => organizationInput(fx, "Access Matrix Media") },
+  "organizations.update": {
+    allow: ["admin"],
+    input: (fx) => ({ ...organizationInput(fx, "Nimbus Live"), id: NIMBUS_ORG_ID, chatHandle: "@nimbus-support" }),
+  },
 
   // home
   "home.customer": { allow: CUSTOMERS, input: none },
