@@ -24,6 +24,8 @@ function refusal(status: number, code: string, message: string): Response {
 export type TrpcHttpOptions = {
   /** The signed-in user, resolved only for a request that gets past the checks. */
   user: () => Promise<SessionUser | null>;
+  /** The id of that user's session, resolved with the user (see `getSessionId`). */
+  sessionId?: () => Promise<string | null>;
   ip: string | null;
   db?: Db;
 };
@@ -47,10 +49,16 @@ export async function handleTrpcRequest(req: Request, opts: TrpcHttpOptions): Pr
     req: request,
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: async () => createContext({ user: await opts.user(), ip: opts.ip, db: opts.db }),
+    createContext: async () =>
+      createContext({
+        user: await opts.user(),
+        sessionId: opts.sessionId ? await opts.sessionId() : null,
+        ip: opts.ip,
+        db: opts.db,
+      }),
     responseMeta: () => ({ headers: NO_STORE }),
     onError({ error, path }) {
-      // Never the input: it may hold personal data (passwords are never sent through tRPC).
+      // Never the input: it may hold personal data, and changing or resetting a password sends passwords.
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },
   });

@@ -10,6 +10,7 @@ import { installationRouter } from "./routers/installation";
 import { kbRouter } from "./routers/kb";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
+import { passwordResetRouter } from "./routers/password-reset";
 import { organizationsRouter } from "./routers/organizations";
 import { peopleRouter } from "./routers/people";
 import { reviewsRouter } from "./routers/reviews";
@@ -21,6 +22,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   health: healthRouter,
   me: meRouter,
+  passwordReset: passwordResetRouter,
   home: homeRouter,
   admin: adminRouter,
   tickets: ticketsRouter,

@@ -3,7 +3,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
-import { getSessionUser } from "@/server/auth/get-session";
+import { getSessionId, getSessionUser } from "@/server/auth/get-session";
 import { clientAddress } from "@/server/security/client-address";
 import { makeQueryClient } from "./query-client";
 import { appRouter, createCaller } from "./root";
@@ -13,7 +13,7 @@ import { createContext } from "./trpc";
 export const getQueryClient = cache(makeQueryClient);
 // The address too: a page's own reads may write within the client's limits (the KB search logs gaps).
 const getContext = cache(async () =>
-  createContext({ user: await getSessionUser(), ip: clientAddress(await headers()) }),
+  createContext({ user: await getSessionUser(), sessionId: await getSessionId(), ip: clientAddress(await headers()) }),
 );
 
 export const trpc = createTRPCOptionsProxy({ ctx: getContext, router: appRouter, queryClient: getQueryClient });

@@ -12,7 +12,14 @@ import { DomainError, type DomainErrorCode } from "@/server/errors";
 
 // 1. Context ------------------------------------------------------------------------------------
 
-export type Context = { db: Db; user: SessionUser | null; now: () => Date; ip: string | null };
+export type Context = {
+  db: Db;
+  user: SessionUser | null;
+  now: () => Date;
+  ip: string | null;
+  /** The id of the caller's own session (its row in `sessions`), when known; never sent to the browser. */
+  sessionId: string | null;
+};
 
 /** Builds the context from a signed-in user (or none); used by the HTTP handler, RSC and tests. */
 export function createContext(opts: {
@@ -20,8 +27,16 @@ export function createContext(opts: {
   db?: Db;
   now?: () => Date;
   ip?: string | null;
+  sessionId?: string | null;
 }): Context {
-  return { db: opts.db ?? getDb(), user: opts.user, now: opts.now ?? (() => new Date()), ip: opts.ip ?? null };
+  return {
+    db: opts.db ?? getDb(),
+    user: opts.user,
+    now: opts.now ?? (() => new Date()),
+    ip: opts.ip ?? null,
+    // A session id without a signed-in user means nothing.
+    sessionId: opts.user ? (opts.sessionId ?? null) : null,
+  };
 }
 
 // 2. Initialisation -----------------------------------------------------------------------------

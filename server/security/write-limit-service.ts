@@ -17,8 +17,11 @@ import {
 
 type Writer = Pick<Db, "insert" | "delete">;
 
-/** Adds one to a bucket's count in the window starting at `start` (a new window starts at 1) and returns it. */
-function hit(db: Writer, key: string, start: Date): number {
+/**
+ * Adds one to a bucket's count in the window starting at `start` (a new window starts at 1) and
+ * returns it. Other limits in the shared table count with it too (a user's wrong current passwords).
+ */
+export function countWrite(db: Writer, key: string, start: Date): number {
   const row = db
     .insert(rateCounters)
     .values({ key, windowStart: start, count: 1 })
@@ -65,5 +68,5 @@ export function allowWrite(
 ): boolean {
   prune(db, now);
   const start = windowStart(now);
-  return writeAllowed(writeBuckets(kind, who).map((b) => ({ count: hit(db, b.key, start), limit: b.limit })));
+  return writeAllowed(writeBuckets(kind, who).map((b) => ({ count: countWrite(db, b.key, start), limit: b.limit })));
 }

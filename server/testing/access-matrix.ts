@@ -35,7 +35,11 @@
  *   caller's own organization (no id in the input: `tickets.list`, `home.customer`), it is allowed.
  * - Procedures without input (`z.void()`) return `undefined` from `input`.
  */
+import { passwordResets } from "@/db/schema";
+import { startSession } from "@/server/auth/sessions";
+import { newToken } from "@/server/auth/tokens";
 import type { Db } from "@/server/db";
+import { sessionRef } from "@/server/identity/account-service";
 import { callerAs } from "./db";
 import { TEST_ANCHOR } from "./constants";
 
@@ -127,6 +131,24 @@ export function fixtures(db: Db, actor: Actor): Fixtures {
 }
 
 const none = () => undefined;
+
+/** A usable password reset link of the Nimbus Live customer, made inside the rolled-back transaction. */
+function resetToken(fx: Fixtures): string {
+  const { token, hash } = newToken();
+  fx.db
+    .insert(passwordResets)
+    .values({
+      tokenHash: hash,
+      userId: fx.userId(ACTORS.customer),
+      createdAt: fx.now,
+      expiresAt: new Date(fx.now.getTime() + 3_600_000),
+    })
+    .run();
+  return token;
+}
+
+/** A strong new password for the self-service procedures. */
+const NEW_PASSWORD = "violet harbour lantern 2026";
 const isStaffActor = (a: Actor) => (STAFF as readonly Actor[]).includes(a);
 
 /** An invitation of a new Nimbus Live customer sent by the admin, with its token read from the email. */
@@ -248,6 +270,28 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   "me.get": { allow: SIGNED_IN, input: none },
   "me.setLocale": { allow: SIGNED_IN, input: () => ({ locale: "zh" }) },
   "me.setTimeZone": { allow: SIGNED_IN, input: () => ({ timeZone: "Asia/Shanghai" }) },
+  "me.updateProfile": {
+    allow: SIGNED_IN,
+    input: () => ({ name: "Renamed Person", locale: "zh", timeZone: "Asia/Shanghai" }),
+  },
+  "me.changePassword": {
+    allow: SIGNED_IN,
+    input: () => ({ currentPassword: "attain-demo", newPassword: NEW_PASSWORD }),
+  },
+  "me.sessions": { allow: SIGNED_IN, input: none },
+  // A session of the caller's own (anonymous: of the customer; refused before it is looked at).
+  "me.revokeSession": {
+    allow: SIGNED_IN,
+    input: (fx) => ({
+      ref: sessionRef(startSession(fx.db, fx.userId(ACTORS[fx.actor] ?? ACTORS.customer), fx.now).id),
+    }),
+  },
+  "me.revokeOtherSessions": { allow: SIGNED_IN, input: none },
+
+  // password reset (anonymous; the same answer for any address)
+  "passwordReset.request": { allow: ANYONE, input: () => ({ email: ACTORS.customer }) },
+  "passwordReset.check": { allow: ANYONE, input: (fx) => ({ token: resetToken(fx) }) },
+  "passwordReset.complete": { allow: ANYONE, input: (fx) => ({ token: resetToken(fx), password: NEW_PASSWORD }) },
 
   // organizations: administrators only (server/auth/permissions.ts "organizations.admin")
   "organizations.list": { allow: ["admin"], input: () => ({ search: "nimbus", page: 1, pageSize: 10 }) },

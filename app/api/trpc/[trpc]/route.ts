@@ -1,8 +1,9 @@
 import { handleTrpcRequest } from "@/server/api/http";
-import { getSessionUser } from "@/server/auth/get-session";
+import { getSessionId, getSessionUser } from "@/server/auth/get-session";
 import { clientAddress } from "@/server/security/client-address";
 
 /** tRPC over HTTP; the checks and limits live in server/api/http.ts. */
-const handler = (req: Request) => handleTrpcRequest(req, { user: getSessionUser, ip: clientAddress(req.headers) });
+const handler = (req: Request) =>
+  handleTrpcRequest(req, { user: getSessionUser, sessionId: getSessionId, ip: clientAddress(req.headers) });
 
 export { handler as GET, handler as POST };
