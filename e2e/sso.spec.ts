@@ -14,7 +14,8 @@ import { expect, PASSWORD, test } from "./fixtures";
 const PORTAL_PORT = Number(process.env.E2E_PORT ?? 3100);
 const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? 3190);
 const DB_FILE = path.resolve(process.env.E2E_DB ?? "data/e2e.db");
-const SHOTS = path.resolve("test-results/sso-screenshots");
+// Outside test-results/, which Playwright empties at the start of every run.
+const SHOTS = path.resolve(process.env.E2E_SCREENSHOTS ?? "data/screenshots/sso");
 const IDP_PASSWORD = "idp-secret-password";
 
 let idp: TestOidcProvider;
