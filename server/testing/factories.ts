@@ -31,6 +31,8 @@ export function createOrganization(
   opts: {
     tier: TierCode;
     region: Region;
+    /** A distinctive name, for tests that search by it ("Test Org <n>" unless given). */
+    name?: string;
     customers?: number;
     now?: Date;
     /** Days from `now` to the contract's end (165 unless given). */
@@ -43,7 +45,7 @@ export function createOrganization(
   const tier = db.select({ id: tiers.id }).from(tiers).where(eq(tiers.code, opts.tier)).get();
   const calendar = db.select({ id: calendars.id }).from(calendars).where(eq(calendars.region, opts.region)).get();
   if (!tier || !calendar) throw new Error(`no ${opts.tier} tier or ${opts.region} calendar in the test database`);
-  const name = `Test Org ${unique()}`;
+  const name = opts.name ?? `Test Org ${unique()}`;
   return db.transaction((tx) => {
     const id = insertOrganization(tx, {
       name,
