@@ -22,8 +22,7 @@ export const initials = (name: string) =>
 
 /**
  * What the tier entitles the organization to. `grid` (organization page) adds the support
- * coverage; `stack` (customer home, a narrow column) adds the hotline instead, which the
- * organization page shows under the account team.
+ * coverage; the ways to reach support are `ContactChannels`, beside the account team.
  */
 export async function EntitlementList({
   tier,
@@ -51,11 +50,6 @@ export async function EntitlementList({
         <div>
           <dt className="text-slate-500">{t("accounts.org.coverage")}</dt>
           <dd className={value}>{t(`accounts.org.coverageByTier.${tier.code}`)}</dd>
-        </div>
-      ) : tier.hotline ? (
-        <div>
-          <dt className="text-slate-500">{t("home.customer.hotline")}</dt>
-          <dd className={value}>{tier.hotline}</dd>
         </div>
       ) : null}
       <div>
@@ -186,7 +180,7 @@ export async function OrganizationSummary({ org }: { org: OrganizationData }) {
           />
           <Stat
             label={t("home.customer.availability")}
-            value={formatPercent(locale, tier.availabilityCommitment / 100)}
+            value={formatPercent(locale, org.availabilityCommitment / 100)}
             hint={t("home.customer.openTickets", { n: org.openTickets })}
           />
         </dl>
@@ -207,7 +201,7 @@ export async function OrganizationSummary({ org }: { org: OrganizationData }) {
 
 /**
  * The account team card: the team with working hours in the customer's local time (the
- * organization's zone for staff viewers, the viewer's own zone for customers), plus the tier's hotline.
+ * organization's zone for staff viewers, the viewer's own zone for customers), plus the ways to reach support.
  */
 export async function AccountTeamCard({ org, viewerIsCustomer }: { org: OrganizationData; viewerIsCustomer: boolean }) {
   const t = await getTranslations();
@@ -223,14 +217,68 @@ export async function AccountTeamCard({ org, viewerIsCustomer }: { org: Organiza
       }
     >
       <TeamMemberList team={org.team} viewerZone={viewerZone} variant="organization" />
-      {org.tier.hotline ? (
-        <p className="mt-4 border-t border-slate-100 pt-3 text-sm">
-          <span className="text-slate-500">{t("home.customer.hotline")}: </span>
-          <a className="font-semibold text-brand-700 underline" href={`tel:${org.tier.hotline.replace(/\s+/g, "")}`}>
-            {org.tier.hotline}
-          </a>
-        </p>
+      {hasContactChannels(org.contact) ? (
+        <div className="mt-4 border-t border-slate-100 pt-3">
+          <h3 className="text-sm font-semibold text-slate-900">{t("contact.title")}</h3>
+          <div className="mt-2">
+            <ContactChannels contact={org.contact} />
+          </div>
+        </div>
       ) : null}
     </Card>
+  );
+}
+
+/** True when the organization has any way to reach support to show. */
+export const hasContactChannels = (c: OrganizationOverview["contact"]) =>
+  Boolean(c.hotline || c.supportEmail || c.chatHandle || c.groupLink);
+
+/**
+ * How the customer reaches support: the hotline (the organization's own, else its tier's) to dial,
+ * the support address to write to, the chat handle, and the dedicated group (an http(s) link only:
+ * the server drops any other, and it opens in a new tab without access to this page).
+ */
+export async function ContactChannels({ contact }: { contact: OrganizationOverview["contact"] }) {
+  const t = await getTranslations("contact");
+  const link = "font-medium break-all text-brand-700 underline";
+  return (
+    <dl className="space-y-2 text-sm">
+      {contact.hotline ? (
+        <div className="flex flex-wrap gap-x-2">
+          <dt className="text-slate-500">{t("hotline")}</dt>
+          <dd>
+            <a className={link} href={`tel:${contact.hotline.replace(/[^+\d]/g, "")}`}>
+              {contact.hotline}
+            </a>
+          </dd>
+        </div>
+      ) : null}
+      {contact.supportEmail ? (
+        <div className="flex flex-wrap gap-x-2">
+          <dt className="text-slate-500">{t("supportEmail")}</dt>
+          <dd>
+            <a className={link} href={`mailto:${contact.supportEmail}`}>
+              {contact.supportEmail}
+            </a>
+          </dd>
+        </div>
+      ) : null}
+      {contact.chatHandle ? (
+        <div className="flex flex-wrap gap-x-2">
+          <dt className="text-slate-500">{t("chatHandle")}</dt>
+          <dd className="font-medium break-all text-slate-900">{contact.chatHandle}</dd>
+        </div>
+      ) : null}
+      {contact.groupLink ? (
+        <div className="flex flex-wrap gap-x-2">
+          <dt className="text-slate-500">{t("groupLink")}</dt>
+          <dd>
+            <a className={link} href={contact.groupLink} target="_blank" rel="noopener noreferrer">
+              {t("openGroup")}
+            </a>
+          </dd>
+        </div>
+      ) : null}
+    </dl>
   );
 }

@@ -1,5 +1,11 @@
 import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { EntitlementList, TeamMemberList, type OrganizationOverview } from "@/components/accounts/organization-view";
+import {
+  ContactChannels,
+  EntitlementList,
+  hasContactChannels,
+  TeamMemberList,
+  type OrganizationOverview,
+} from "@/components/accounts/organization-view";
 import { formatPercent } from "@/components/format";
 import { ServiceStatusCard } from "@/components/home/service-status-card";
 import { TargetsTable } from "@/components/sla/targets-table";
@@ -32,7 +38,7 @@ export async function CustomerHome({ overview, userName }: { overview: Organizat
               />
               <Stat
                 label={t("home.customer.availability")}
-                value={formatPercent(locale, tier.availabilityCommitment / 100)}
+                value={formatPercent(locale, overview.availabilityCommitment / 100)}
                 hint={t("home.customer.openTickets", { n: overview.openTickets })}
               />
             </dl>
@@ -56,6 +62,11 @@ export async function CustomerHome({ overview, userName }: { overview: Organizat
           <Card id="team" title={t("home.customer.team")}>
             <TeamMemberList team={overview.team} viewerZone={viewerZone} variant="home" />
           </Card>
+          {hasContactChannels(overview.contact) ? (
+            <Card id="contact" title={t("contact.title")}>
+              <ContactChannels contact={overview.contact} />
+            </Card>
+          ) : null}
           <Card id="entitlements" title={t("home.customer.entitlements")}>
             <EntitlementList tier={tier} layout="stack" />
           </Card>

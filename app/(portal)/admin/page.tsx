@@ -25,6 +25,11 @@ export default async function AdminPage() {
     <>
       <PageHeader title={t("admin.title")} description={t("admin.subtitle")}>
         <div className="flex flex-wrap gap-4">
+          {can(user, "organizations.admin") ? (
+            <Link href="/admin/organizations" className="text-sm font-medium text-brand-700 hover:underline">
+              {t("organizationsAdmin.homeLink")}
+            </Link>
+          ) : null}
           <Link href="/admin/outbox" className="text-sm font-medium text-brand-700 hover:underline">
             {t("notifications.outboxTitle")}
           </Link>
