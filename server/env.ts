@@ -25,6 +25,14 @@ const ZEnv = z.object({
    * is set up through /setup with the one-time token printed in the server log (server/identity/installation.ts).
    */
   ATTAIN_MODE: z.enum(["demo", "production"]).default("demo"),
+  /**
+   * Single sign-on for staff (decision 021), all four or none: the staff identity provider's issuer
+   * (https), our client there, and the comma-separated email domains whose staff sign in through it.
+   */
+  STAFF_OIDC_ISSUER: z.string().url().optional(),
+  STAFF_OIDC_CLIENT_ID: z.string().min(1).max(300).optional(),
+  STAFF_OIDC_CLIENT_SECRET: z.string().min(1).max(1000).optional(),
+  STAFF_OIDC_DOMAINS: z.string().min(1).max(2000).optional(),
   /** The production setup token, when the operator chooses it (else a random one is printed). */
   SETUP_TOKEN: z.string().min(20).max(100).optional(),
 });
@@ -44,6 +52,10 @@ const parsed = ZEnv.parse({
   NODE_ENV: process.env.NODE_ENV || undefined,
   ATTAIN_MODE: process.env.ATTAIN_MODE || undefined,
   SETUP_TOKEN: process.env.SETUP_TOKEN || undefined,
+  STAFF_OIDC_ISSUER: process.env.STAFF_OIDC_ISSUER || undefined,
+  STAFF_OIDC_CLIENT_ID: process.env.STAFF_OIDC_CLIENT_ID || undefined,
+  STAFF_OIDC_CLIENT_SECRET: process.env.STAFF_OIDC_CLIENT_SECRET || undefined,
+  STAFF_OIDC_DOMAINS: process.env.STAFF_OIDC_DOMAINS || undefined,
 });
 
 export const env = { ...parsed, databasePath: databasePath(parsed.DATABASE_URL) };

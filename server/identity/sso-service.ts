@@ -16,9 +16,11 @@ import {
   SSO_TIMEOUT_S,
   SsoError,
   ssoSignInRefusal,
+  staffSsoRefusal,
   type SsoErrorCode,
+  type StaffProvider,
 } from "./sso";
-import { providerForEmail } from "./sso-lookup";
+import { isStaffSsoEmail, providerForEmail, staffProviderFromEnv } from "./sso-lookup";
 
 /**
  * Single sign-on through OpenID Connect (decision 021): an organization's identity provider is
@@ -31,14 +33,16 @@ type Actor = { id: number; ip: string | null };
 
 /** What the browser keeps (encrypted) between leaving for the provider and coming back. */
 export const ZSsoPending = z.object({
+  /** The organization's provider row, or 0 for the staff provider (`staff`). */
   providerId: z.number().int(),
+  staff: z.boolean().default(false),
   issuer: z.string(),
   codeVerifier: z.string().min(43).max(128),
   state: z.string().min(1).max(200),
   nonce: z.string().min(1).max(200),
   callbackUrl: z.string().max(2048),
 });
-export type SsoPending = z.infer<typeof ZSsoPending>;
+export type SsoPending = z.input<typeof ZSsoPending>;
 
 function errorText(error: unknown): string {
   if (error instanceof Error) {
@@ -89,25 +93,31 @@ function exchangeErrorCode(error: unknown): SsoErrorCode {
 export async function beginSsoSignIn(
   db: Db,
   input: { email?: string | null; organization?: string | null; redirectUri: string; callbackUrl: string },
+  staff: StaffProvider | null = staffProviderFromEnv(),
 ): Promise<{ url: URL; pending: SsoPending }> {
-  let provider: Provider | null = null;
-  if (input.email) provider = providerForEmail(db, input.email)?.provider ?? null;
-  else if (input.organization) {
+  let provider: (Pick<Provider, "id" | "issuer" | "clientId" | "clientSecret"> & { staff: boolean }) | null = null;
+  if (input.email) {
+    const found = providerForEmail(db, input.email)?.provider;
+    if (found) provider = { ...found, staff: false };
+    else if (staff && isStaffSsoEmail(staff, input.email)) provider = { ...staff, id: 0, staff: true };
+  } else if (input.organization) {
     const key = input.organization.trim();
     const org = db
       .select({ id: organizations.id })
       .from(organizations)
       .where(/^\d{1,10}$/.test(key) ? eq(organizations.id, Number(key)) : eq(organizations.slug, key))
       .get();
-    provider = org
-      ? (db.select().from(identityProviders).where(eq(identityProviders.organizationId, org.id)).get() ?? null)
-      : null;
+    const found = org
+      ? db.select().from(identityProviders).where(eq(identityProviders.organizationId, org.id)).get()
+      : undefined;
+    if (found) provider = { ...found, staff: false };
   }
   if (!provider) throw new SsoError("sso_no_provider");
   const config = await discover(provider);
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const pending: SsoPending = {
     providerId: provider.id,
+    staff: provider.staff,
     issuer: provider.issuer,
     codeVerifier,
     state: oidc.randomState(),
@@ -172,9 +182,16 @@ export async function completeSsoSignIn(
     ip: string | null;
     userAgent: string | null;
   },
+  staffProvider: StaffProvider | null = staffProviderFromEnv(),
 ): Promise<{ user: SessionUser; sessionId: string; created: boolean }> {
-  const { pending, now, ip } = input;
-  const provider = db.select().from(identityProviders).where(eq(identityProviders.id, pending.providerId)).get();
+  const { now, ip } = input;
+  const pending = ZSsoPending.parse(input.pending);
+  const row = pending.staff
+    ? null
+    : db.select().from(identityProviders).where(eq(identityProviders.id, pending.providerId)).get();
+  const provider = pending.staff
+    ? staffProvider && { ...staffProvider, id: 0, organizationId: null }
+    : row && { ...row, organizationId: row.organizationId as number | null };
   if (!provider || provider.issuer !== pending.issuer) {
     auditFailure(db, "sso_state", { now, ip, providerId: pending.providerId, detail: "provider changed" });
     throw new SsoError("sso_state");
@@ -212,13 +229,21 @@ export async function completeSsoSignIn(
         .where(eq(sql`lower(${users.email})`, claims.email))
         .get() ?? null)
     : null;
-  const refusal = ssoSignInRefusal({
-    email: claims.email,
-    emailVerified: claims.emailVerified,
-    providerDomains: provider.emailDomains,
-    providerOrganizationId: provider.organizationId,
-    user: existing,
-  });
+  const refusal =
+    provider.organizationId === null
+      ? staffSsoRefusal({
+          email: claims.email,
+          emailVerified: claims.emailVerified,
+          providerDomains: provider.emailDomains,
+          user: existing,
+        })
+      : ssoSignInRefusal({
+          email: claims.email,
+          emailVerified: claims.emailVerified,
+          providerDomains: provider.emailDomains,
+          providerOrganizationId: provider.organizationId,
+          user: existing,
+        });
   if (refusal) {
     auditFailure(db, refusal, { now, ip, email: claims.email, userId: existing?.id, providerId: provider.id });
     throw new SsoError(refusal);
@@ -230,6 +255,7 @@ export async function completeSsoSignIn(
     (tx) => {
       let user = existing;
       if (!user) {
+        if (provider.organizationId === null) throw new SsoError("sso_no_account");
         const org = tx
           .select({ timeZone: organizations.timeZone })
           .from(organizations)
@@ -268,7 +294,7 @@ export async function completeSsoSignIn(
         action: "sign_in",
         entity: "user",
         entityId: String(user.id),
-        detail: { method: "sso", providerId: provider.id },
+        detail: { method: "sso", providerId: provider.organizationId === null ? "staff" : provider.id },
         at: now,
         ip,
       });

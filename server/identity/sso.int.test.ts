@@ -9,7 +9,8 @@ import { TEST_ANCHOR } from "@/server/testing/constants";
 import { callerAs, createTestDb } from "@/server/testing/db";
 import { createOrganization } from "@/server/testing/factories";
 import { startOidcProvider, type TestOidcProvider } from "@/server/testing/oidc-provider";
-import { SsoError } from "./sso";
+import { SsoError, type StaffProvider } from "./sso";
+import { ssoForEmail } from "./sso-lookup";
 import { beginSsoSignIn, completeSsoSignIn, type SsoPending } from "./sso-service";
 
 const REDIRECT_URI = "http://127.0.0.1:3999/api/sso/callback";
@@ -362,5 +363,47 @@ describe("[IDENTITY] an organization that requires single sign-on refuses passwo
       ).rejects.toBeInstanceOf(SsoRequiredError);
     }
     expect(lastAudit("sign_in_failed")?.detail).toMatchObject({ reason: "sso_required" });
+  });
+});
+
+describe("[IDENTITY] staff sign in through the installation's staff provider (STAFF_OIDC_*)", () => {
+  const staff = (): StaffProvider => ({
+    issuer: idp.issuer,
+    clientId: idp.clientId,
+    clientSecret: idp.clientSecret,
+    emailDomains: ["attain.test", "nimbus.example"],
+  });
+  async function staffSignIn(email: string) {
+    const { url, pending } = await beginSsoSignIn(db, { email, redirectUri: REDIRECT_URI, callbackUrl: "/" }, staff());
+    expect(pending.staff).toBe(true);
+    const back = await loginAtProvider(url, email);
+    return completeSsoSignIn(db, { pending, currentUrl: back, now: TEST_ANCHOR, ip: null, userAgent: null }, staff());
+  }
+
+  beforeAll(() => {
+    // An organization's provider claiming attain.test (an earlier test) would come first; drop it.
+    db.delete(identityProviders)
+      .where(sql`email_domains like '%"attain.test"%'`)
+      .run();
+    for (const email of ["manager@attain.test", "new.person@attain.test", "dev@nimbus.example"]) {
+      idp.addAccount({ email, password: PASSWORD, name: email });
+    }
+  });
+
+  it("an existing staff member signs in with their own role, and the sign-in form offers single sign-on for their domain", async () => {
+    expect(ssoForEmail(db, "manager@attain.test", staff())).toEqual({ sso: true, required: false });
+    expect(ssoForEmail(db, "manager@attain.test", null)).toEqual({ sso: false, required: false });
+    const { user, created } = await staffSignIn("manager@attain.test");
+    expect(created).toBe(false);
+    expect(user).toMatchObject({ email: "manager@attain.test", role: "manager", organizationId: null });
+  });
+
+  it("nobody is created by the staff provider: an unknown address is refused", async () => {
+    await expectSsoError(staffSignIn("new.person@attain.test"), "sso_no_account");
+    expect(userByEmail("new.person@attain.test")).toBeUndefined();
+  });
+
+  it("a customer is never signed in by the staff provider", async () => {
+    await expectSsoError(staffSignIn("dev@nimbus.example"), "sso_not_staff");
   });
 });

@@ -15,6 +15,8 @@ export const SSO_ERROR_CODES = [
   "sso_email",
   "sso_deactivated",
   "sso_staff",
+  "sso_no_account",
+  "sso_not_staff",
   "sso_failed",
 ] as const;
 export type SsoErrorCode = (typeof SSO_ERROR_CODES)[number];
@@ -143,5 +145,28 @@ export function ssoSignInRefusal(input: {
   if (user.role !== "customer") return "sso_staff";
   if (user.organizationId !== input.providerOrganizationId) return "sso_domain";
   if (!user.active) return "sso_deactivated";
+  return null;
+}
+
+/** The staff identity provider, when the installation sets one (STAFF_OIDC_* in server/env.ts). */
+export type StaffProvider = { issuer: string; clientId: string; clientSecret: string; emailDomains: string[] };
+
+/**
+ * Who the staff provider may sign in: a verified address of its domains whose account already
+ * exists as active staff. Nobody is created (staff roles are granted by an administrator), and a
+ * customer is never signed in by it.
+ */
+export function staffSsoRefusal(input: {
+  email: string | null;
+  emailVerified: boolean;
+  providerDomains: readonly string[];
+  user: { role: string; active: boolean } | null;
+}): SsoErrorCode | null {
+  const domain = input.email ? emailDomain(input.email) : null;
+  if (!input.email || !domain || !input.emailVerified) return "sso_email";
+  if (!input.providerDomains.includes(domain)) return "sso_domain";
+  if (!input.user) return "sso_no_account";
+  if (input.user.role === "customer") return "sso_not_staff";
+  if (!input.user.active) return "sso_deactivated";
   return null;
 }
