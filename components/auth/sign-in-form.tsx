@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
@@ -128,6 +129,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           required
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600"
         />
+        <Link href="/signin/forgot" className="mt-1 inline-block text-sm font-medium text-brand-700 hover:underline">
+          {t("forgotLink")}
+        </Link>
       </div>
       <button
         type="submit"
