@@ -54,19 +54,24 @@ export async function AppShell({ user, children }: { user: SessionUser; children
               ) : null}
             </Link>
             <LocaleSwitcher label={t("nav.language")} />
-            <div className="hidden text-right text-xs leading-tight sm:block">
-              <div className="font-medium text-slate-900">{user.name}</div>
-              <div className="text-slate-500">{t(`roles.${user.role}`)}</div>
-            </div>
+            <Link
+              href="/account"
+              className="hidden rounded-md px-2 py-1 text-right text-xs leading-tight hover:bg-slate-100 sm:block"
+            >
+              <span className="sr-only">{t("nav.account")}: </span>
+              <span className="block font-medium text-slate-900">{user.name}</span>
+              <span className="block text-slate-500">{t(`roles.${user.role}`)}</span>
+            </Link>
             <div className="hidden sm:block">
               <SignOutButton label={t("nav.signOut")} />
             </div>
             <MobileNav items={items} label={t("nav.menu")} navLabel={t("nav.main")}>
               <div className="mt-2 flex items-center justify-between border-t border-slate-200 pt-2 sm:hidden">
-                <div className="text-xs leading-tight">
-                  <div className="font-medium text-slate-900">{user.name}</div>
-                  <div className="text-slate-500">{t(`roles.${user.role}`)}</div>
-                </div>
+                <Link href="/account" className="rounded-md px-1 py-1 text-xs leading-tight hover:bg-slate-100">
+                  <span className="sr-only">{t("nav.account")}: </span>
+                  <span className="block font-medium text-slate-900">{user.name}</span>
+                  <span className="block text-slate-500">{t(`roles.${user.role}`)}</span>
+                </Link>
                 <SignOutButton label={t("nav.signOut")} />
               </div>
             </MobileNav>

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
+import { PasswordForm } from "@/components/account/password-form";
+import { ProfileForm } from "@/components/account/profile-form";
+import { SessionsList } from "@/components/account/sessions-list";
+import { zoneName } from "@/components/format";
+import { PageHeader } from "@/components/ui/card";
+import { serverCaller } from "@/server/api/rsc";
+import { PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
+
+export const metadata: Metadata = { title: "Your account" };
+
+/** The zones the server accepts (Node's ICU), for the profile's time zone choice. */
+function timeZones(): string[] {
+  const zones = Intl.supportedValuesOf("timeZone");
+  return zones.includes("UTC") ? zones : ["UTC", ...zones];
+}
+
+/** Every signed-in user's own account: profile, password and sessions (the portal layout requires sign-in). */
+export default async function AccountPage() {
+  const api = await serverCaller();
+  const [me, sessions] = await Promise.all([api.me.get(), api.me.sessions()]);
+  const t = await getTranslations();
+  const locale = await getLocale();
+  return (
+    <>
+      <PageHeader title={t("account.title")} description={t("account.subtitle")} />
+      <div className="grid max-w-4xl gap-6">
+        <ProfileForm
+          initial={{
+            name: me.name,
+            email: me.email,
+            locale: me.locale ?? (locale === "zh" ? "zh" : "en"),
+            timeZone: me.timeZone,
+          }}
+          zones={timeZones()}
+        />
+        <PasswordForm email={me.email} minLength={PASSWORD_MIN_LENGTH} />
+        <SessionsList
+          initial={sessions}
+          zoneNote={t("common.timeZoneNote", { zone: zoneName(locale, await getTimeZone(), await getNow()) })}
+        />
+      </div>
+    </>
+  );
+}
