@@ -144,7 +144,9 @@ test.describe.serial("[IDENTITY] single sign-on through the organization's ident
   }) => {
     await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh", url: `http://127.0.0.1:${PORTAL_PORT}` }]);
     await page.goto("/signin?error=sso_unreachable");
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText("无法连接您组织的身份提供商。请几分钟后重试，或联系您的管理员。");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "无法连接您组织的身份提供商。请几分钟后重试，或联系您的管理员。",
+    );
     await page.getByLabel("邮箱").fill("zhang.min@orbit.example");
     await page.screenshot({ path: path.join(SHOTS, "signin-zh-desktop.png"), fullPage: true });
     await signInWithSso(page, "zhang.min@orbit.example", { sso: "使用单点登录继续" });
