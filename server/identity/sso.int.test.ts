@@ -53,7 +53,12 @@ async function boundOrganization(domains: string[], secret = idp.clientSecret, s
  * Plays the browser at the provider: follows the authorization URL, fills in the login form and
  * follows redirects (keeping the provider's cookies) until it is sent to our redirect URI.
  */
-async function loginAtProvider(authorizationUrl: URL, email: string, password = PASSWORD): Promise<URL> {
+async function loginAtProvider(
+  authorizationUrl: URL,
+  email: string,
+  password = PASSWORD,
+  action: "login" | "abort" = "login",
+): Promise<URL> {
   const jar = new Map<string, string>();
   const remember = (res: Response) => {
     for (const c of res.headers.getSetCookie()) {
@@ -80,9 +85,9 @@ async function loginAtProvider(authorizationUrl: URL, email: string, password = 
       continue;
     }
     const html = await res.text();
-    const action = /<form method="post" action="([^"]+\/login)"/.exec(html)?.[1];
-    if (!action) throw new Error(`unexpected page at ${url}: ${res.status} ${html.slice(0, 200)}`);
-    url = new URL(action, url).href;
+    const target = new RegExp(`<form method="post" action="([^"]+/${action})"`).exec(html)?.[1];
+    if (!target) throw new Error(`unexpected page at ${url}: ${res.status} ${html.slice(0, 200)}`);
+    url = new URL(target, url).href;
     body = new URLSearchParams({ email, password });
   }
   throw new Error("too many redirects at the provider");
@@ -157,6 +162,22 @@ describe("[IDENTITY] single sign-on against a real OpenID Connect provider", () 
     );
     expect(userByEmail("mallory@elsewhere.example")).toBeUndefined();
     expect(lastAudit("sign_in_failed")?.detail).toMatchObject({ method: "sso", reason: "sso_domain" });
+  });
+
+  it("a person who cancels at the provider comes back refused, and nobody is signed in", async () => {
+    const before = db.select().from(sessions).all().length;
+    const { url, pending } = await beginSsoSignIn(db, {
+      email: "alice@sso-test.example",
+      redirectUri: REDIRECT_URI,
+      callbackUrl: "/",
+    });
+    const back = await loginAtProvider(url, "alice@sso-test.example", PASSWORD, "abort");
+    expect(back.searchParams.get("error")).toBe("access_denied");
+    await expectSsoError(
+      completeSsoSignIn(db, { pending, currentUrl: back, now: TEST_ANCHOR, ip: null, userAgent: null }),
+      "sso_denied",
+    );
+    expect(db.select().from(sessions).all().length).toBe(before);
   });
 
   it("an unverified email is refused", async () => {
