@@ -137,6 +137,7 @@ test.describe.serial("[ORGANIZATIONS] the admin administers organizations", () =
     );
     await expect(page.getByText("Enterprise").first()).toBeVisible();
     await expect(page.getByText("99.5%").first()).toBeVisible();
+    await shoot(page, "organization-page-desktop");
 
     await page.setViewportSize(PHONE);
     await page.goto(`/admin/organizations?q=${encodeURIComponent(NAME)}`);
@@ -155,6 +156,11 @@ test.describe.serial("[ORGANIZATIONS] the admin administers organizations", () =
     const contact = page.getByRole("region", { name: "How to reach support" });
     // Nimbus Live names no hotline of its own: its Enterprise tier's.
     await expect(contact.getByRole("link", { name: "+1 888 555 0199" })).toHaveAttribute("href", "tel:+18885550199");
+    await shoot(page, "customer-home-desktop");
+    await page.setViewportSize(PHONE);
+    await page.goto("/organization");
+    await expect(page.getByRole("region", { name: /account team/i }).getByText("How to reach support")).toBeVisible();
+    await shoot(page, "customer-organization-phone");
   });
 });
 

@@ -125,7 +125,8 @@ export function commitmentTerms(
   own: number | null,
   tier: { availabilityCommitment: number; creditSchedule: CreditStep[] },
 ): { availabilityCommitment: number; creditSchedule: CreditStep[] } {
-  if (own === null || own === tier.availabilityCommitment) return tier;
+  if (own === null || own === tier.availabilityCommitment)
+    return { availabilityCommitment: tier.availabilityCommitment, creditSchedule: tier.creditSchedule };
   return {
     availabilityCommitment: own,
     creditSchedule: tier.creditSchedule

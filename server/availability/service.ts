@@ -164,7 +164,10 @@ function loadOrganizations(db: Db, organizationId?: number): OrgRow[] {
           name: o.name,
           region: o.region,
           tierCode: tier.code,
-          ...commitmentTerms(o.ownCommitment, tier),
+          ...commitmentTerms(o.ownCommitment, {
+            availabilityCommitment: tier.availabilityCommitment,
+            creditSchedule: tier.creditSchedule,
+          }),
         },
       ];
     });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useRef, type ReactNode } from "react";
 import { REGIONS } from "@/db/schema/enums";
 import { Card } from "@/components/ui/card";
@@ -43,7 +43,8 @@ export function OrganizationForm({
   const { values, saved } = form;
   const tier = choices.tiers.find((x) => x.code === values.tierCode);
   const slug = slugForName(values.name.trim());
-  const percent = (n: number) => `${n} %`;
+  const format = useFormatter();
+  const percent = (n: number) => format.number(n / 100, { style: "percent", maximumFractionDigits: 3 });
 
   return (
     <form ref={formRef} noValidate onSubmit={form.onSubmit} className="space-y-6">
