@@ -5,6 +5,8 @@ import { contentSecurityPolicy, newNonce } from "@/server/security/csp";
 /** Paths a visitor may open without signing in. */
 const PUBLIC = [
   /^\/signin(\/|$)/,
+  /^\/setup$/,
+  /^\/invite\//,
   /^\/kb(\/|$)/,
   /^\/reports\/sla(\/|$)/,
   /^\/api\//,

@@ -3,7 +3,10 @@ import localFont from "next/font/local";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { DemoBanner } from "@/components/shell/demo-banner";
 import { TRPCReactProvider } from "@/components/trpc/client";
+import { getDb } from "@/server/db";
+import { isDemoDatabase } from "@/server/identity/installation";
 import "./globals.css";
 
 const inter = localFont({
@@ -22,6 +25,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"} className={inter.variable}>
       <body className="min-h-screen font-sans">
+        {/* Every page of a demo installation says so (server/identity/installation.ts). */}
+        {isDemoDatabase(getDb()) ? <DemoBanner /> : null}
         <NextIntlClientProvider>
           <TRPCReactProvider>{children}</TRPCReactProvider>
         </NextIntlClientProvider>

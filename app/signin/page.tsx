@@ -1,45 +1,49 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { AuthFrame } from "@/components/auth/auth-frame";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { safeCallbackPath } from "@/server/auth/callback-url";
 import { getSessionUser } from "@/server/auth/get-session";
+import { getDb } from "@/server/db";
+import { isDemoDatabase, needsSetup } from "@/server/identity/installation";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("signin");
+  return { title: t("title") };
+}
 
+const NOTICES = { setup: "installation.setupDone", joined: "installation.joined" } as const;
+
+/**
+ * Sign-in. An installation without an administrator leads to its setup first; a demo installation
+ * says so and names the demo password, a production one never does.
+ */
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+  searchParams: Promise<{ callbackUrl?: string | string[]; setup?: string; joined?: string }>;
 }) {
-  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
+  const params = await searchParams;
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
+  const db = getDb();
+  if (needsSetup(db)) redirect("/setup");
+  const demo = isDemoDatabase(db);
   const t = await getTranslations();
+  const notice = params.setup ? NOTICES.setup : params.joined ? NOTICES.joined : null;
   return (
-    <div className="flex min-h-screen flex-col bg-gradient-to-b from-brand-50 to-slate-50">
-      <div className="flex justify-end p-4">
-        <LocaleSwitcher label={t("nav.language")} signedIn={false} />
-      </div>
-      <main id="main" className="flex flex-1 items-start justify-center px-4 pt-8 sm:pt-16">
-        <div className="w-full max-w-sm">
-          <div className="mb-6 flex items-center gap-2">
-            <span
-              aria-hidden
-              className="grid h-9 w-9 place-items-center rounded-lg bg-brand-600 text-lg font-bold text-white"
-            >
-              A
-            </span>
-            <span className="text-xl font-semibold text-brand-900">{t("app.name")}</span>
-          </div>
-          <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-            <h1 className="text-xl font-semibold text-slate-900">{t("signin.title")}</h1>
-            <p className="mt-1 text-sm text-slate-600">{t("signin.subtitle")}</p>
-            <SignInForm callbackUrl={callbackUrl} />
-          </div>
-          <p className="mt-4 text-center text-xs text-slate-500">{t("signin.demoHint")}</p>
-        </div>
-      </main>
-    </div>
+    <AuthFrame
+      title={t("signin.title")}
+      subtitle={t("signin.subtitle")}
+      footer={demo ? <p className="mt-4 text-center text-xs text-slate-500">{t("installation.demoHint")}</p> : null}
+    >
+      {notice ? (
+        <p role="status" className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t(notice)}
+        </p>
+      ) : null}
+      <SignInForm callbackUrl={callbackUrl} />
+    </AuthFrame>
   );
 }

@@ -8,6 +8,23 @@ describe("navigation", () => {
     expect(keys("customer")).toEqual(["home", "tickets", "organization", "reviews", "status", "kb"]);
   });
 
+  it("a customer administrator also has their organization's people; a plain customer does not", () => {
+    expect(keys({ role: "customer", orgAdmin: true })).toEqual([
+      "home",
+      "tickets",
+      "organization",
+      "reviews",
+      "status",
+      "people",
+      "kb",
+    ]);
+    expect(navItemsFor({ role: "customer", orgAdmin: true }).find((i) => i.key === "people")?.href).toBe(
+      "/organization/people",
+    );
+    expect(keys({ role: "customer", orgAdmin: false })).not.toContain("people");
+    expect(keys({ role: "customer", orgAdmin: false })).toContain("organization");
+  });
+
   it("a manager works the queue and complaints and reads the dashboards; an admin has settings but no queue", () => {
     expect(keys("manager")).toEqual([
       "home",
@@ -21,7 +38,17 @@ describe("navigation", () => {
       "status",
       "kb",
     ]);
-    expect(keys("admin")).toEqual(["home", "portfolio", "reviews", "incidents", "sla", "status", "admin", "kb"]);
+    expect(keys("admin")).toEqual([
+      "home",
+      "portfolio",
+      "reviews",
+      "incidents",
+      "sla",
+      "status",
+      "admin",
+      "people",
+      "kb",
+    ]);
   });
 
   it("agents browse organizations and incidents but have no dashboards or reviews", () => {

@@ -16,6 +16,7 @@ export type NavItem = {
     | "incidents"
     | "sla"
     | "status"
+    | "people"
     | "kb";
 };
 
@@ -32,11 +33,14 @@ const ITEMS: readonly (NavItem & { permission?: Permission })[] = [
   { href: "/incidents", key: "incidents", permission: "incidents.read" },
   { href: "/sla", key: "sla", permission: "sla.dashboards" },
   { href: "/status", key: "status" },
+  { href: "/organization/people", key: "people", permission: "people.own" },
   { href: "/admin", key: "admin", permission: "admin.settings" },
+  { href: "/admin/people", key: "people", permission: "people.staff" },
   { href: "/kb", key: "kb" },
 ];
 
-/** What a role may use, in the navigation's order; pages enforce the same permissions on the server. */
-export function navItemsFor(role: Role): NavItem[] {
-  return ITEMS.filter((i) => !i.permission || can({ role }, i.permission)).map(({ href, key }) => ({ href, key }));
+/** What a user may use, in the navigation's order; pages enforce the same permissions on the server. */
+export function navItemsFor(user: Role | { role: Role; orgAdmin?: boolean }): NavItem[] {
+  const who = typeof user === "string" ? { role: user } : user;
+  return ITEMS.filter((i) => !i.permission || can(who, i.permission)).map(({ href, key }) => ({ href, key }));
 }

@@ -186,6 +186,8 @@ export async function seedDemo(
           locale: region === "china" ? "zh" : "en",
           timeZone: REGION_ZONES[region],
           title: i === 0 ? "Senior Engineer" : i === 1 ? "Engineering Lead" : "QA Engineer",
+          // The engineering lead administers the organization's people (cto@nimbus.example, lead@orbit.example...).
+          orgAdmin: i === 1,
           createdAt: contractStart,
         });
       });

@@ -61,6 +61,8 @@ export type NewUser = {
   phone?: string | null;
   chatHandle?: string | null;
   workingHours?: string | null;
+  /** A customer who administers their organization's people. */
+  orgAdmin?: boolean;
   createdAt: Date;
 };
 

@@ -8,6 +8,7 @@ import { ROLES } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import { getDb, type Db } from "@/server/db";
 import { env } from "@/server/env";
+import { DEMO_PASSWORD } from "@/server/identity/demo";
 import { organizationRequiresSso, ssoForEmail } from "@/server/identity/sso-lookup";
 import { scheduleOutboxDelivery } from "@/server/notifications/mailer";
 import { clientAddress } from "@/server/security/client-address";
@@ -94,7 +95,9 @@ export async function authenticate(
   const ok =
     parsed.success &&
     (await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()))) &&
-    user?.active === true;
+    user?.active === true &&
+    // A production installation never lets the demo's shared password in, whoever holds it.
+    !(env.ATTAIN_MODE === "production" && parsed.data.password === DEMO_PASSWORD);
   // An organization that requires single sign-on refuses passwords: for any address in its
   // provider's domains (which tells nothing about accounts), and for its other customers only
   // once the password was right, so the refusal never tells which addresses have an account.

@@ -7,9 +7,9 @@
  * changing one's password, on the server, and by the forms for an early hint.
  */
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { passwordLengthProblem } from "./password-length";
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-length";
 
 export type PasswordProblem = "tooShort" | "tooLong" | "common" | "personal";
 
@@ -34,9 +34,8 @@ export function passwordProblem(
   password: string,
   context: { email?: string; name?: string } = {},
 ): PasswordProblem | null {
-  const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) return "tooShort";
-  if (length > PASSWORD_MAX_LENGTH) return "tooLong";
+  const length = passwordLengthProblem(password);
+  if (length) return length;
   const lower = password.toLowerCase();
   const stripped = lower.replace(/[^\p{L}\p{N}]+/gu, "");
   // A common password with digits or symbols stuck on ("password123456", "Welcome2026!!") is as guessable.

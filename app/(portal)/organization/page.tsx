@@ -11,6 +11,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Organization" };
 
@@ -34,7 +35,13 @@ export default async function OwnOrganizationPage() {
   const format = await getFormatter();
   return (
     <>
-      <PageHeader title={org.name} description={t("accounts.org.customerSubtitle")} />
+      <PageHeader title={org.name} description={t("accounts.org.customerSubtitle")}>
+        {can(user, "people.own") ? (
+          <Link href="/organization/people" className="text-sm font-medium text-brand-700 hover:underline">
+            {t("people.title")}
+          </Link>
+        ) : null}
+      </PageHeader>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <OrganizationSummary org={org} />

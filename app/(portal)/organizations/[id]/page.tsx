@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getNow, getTranslations } from "next-intl/server";
 import { EngagementForm } from "@/components/accounts/engagement-form";
@@ -41,7 +42,14 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
   return (
     <>
       <PageHeader title={org.name} description={t("accounts.org.staffSubtitle")}>
-        {health ? <HealthBadge health={health} /> : null}
+        <div className="flex flex-wrap items-center gap-3">
+          {health ? <HealthBadge health={health} /> : null}
+          {can(user, "people.customers") ? (
+            <Link href={`/organizations/${id}/people`} className="text-sm font-medium text-brand-700 hover:underline">
+              {t("people.title")}
+            </Link>
+          ) : null}
+        </div>
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
