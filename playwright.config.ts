@@ -4,6 +4,10 @@ import { defineConfig, devices } from "@playwright/test";
 // Overridable so two checkouts (or two builds) can run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATABASE_URL = process.env.E2E_DB ?? "data/e2e.db";
+// The demo's "now", fixed once per run (the start of the current hour unless given) and written to the
+// environment, so the seed and every worker (which inherit it) share it: specs read it through e2e/anchor.ts.
+process.env.E2E_ANCHOR ??= new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
+const ANCHOR = process.env.E2E_ANCHOR;
 
 /** E2E against the production build and a freshly seeded database, in Debian's Chromium. */
 export default defineConfig({
@@ -35,7 +39,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // As npm start serves it: scripts/serve.mjs, here with two workers (each with the server heap cap).
-    command: `npx tsx scripts/seed.ts --reset && node scripts/serve.mjs --port ${PORT} --hostname 127.0.0.1`,
+    command: `npx tsx scripts/seed.ts --reset --anchor=${ANCHOR} && node scripts/serve.mjs --port ${PORT} --hostname 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/signin`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -1,14 +1,18 @@
 import { DateTime } from "luxon";
 import type { Page } from "@playwright/test";
+import { seedAnchor } from "./anchor";
 import { expect, test } from "./fixtures";
 
 const ZONE = "America/Los_Angeles"; // the demo staff's and the browser's zone
 const OUTAGE_MINUTES = 45;
+/** The demo's "now" (the hour the run's seed was written for): every instant below derives from it, never the clock. */
+const ANCHOR = DateTime.fromJSDate(seedAnchor());
 
 /**
- * A 45-minute outage window that ended before now and lies inside one UTC month: about three hours
- * ago in the current month, or (in the first hours of a month) the last evening of the previous one.
- * The demo has no incident affecting Nimbus Live in either place, so nothing overlaps it.
+ * A 45-minute outage window that ended before the demo's "now" (so before the server's clock too)
+ * and lies inside one UTC month: about three hours earlier in the anchor's month, or (in the first
+ * hours of a month) the last evening of the previous one. The demo has no incident affecting
+ * Nimbus Live in either place, so nothing overlaps it.
  */
 function outageWindow(now: DateTime) {
   const monthStart = now.toUTC().startOf("month");
@@ -36,11 +40,10 @@ test("[INCIDENTS] staff record an outage for Nimbus Live and the customer's stat
   page,
   signIn,
 }) => {
-  const now = DateTime.now();
-  const { start, end } = outageWindow(now);
+  const { start, end } = outageWindow(ANCHOR);
   const month = start.toUTC().startOf("month");
   const minutesInMonth = month.daysInMonth! * 1440;
-  const title = `Media relay outage for Nimbus Live ${now.toMillis()}`;
+  const title = `Media relay outage for Nimbus Live ${ANCHOR.toMillis()}`;
 
   await signIn("dev@nimbus.example");
   await page.goto("/status");
@@ -112,13 +115,14 @@ test("[INCIDENTS] staff raise a proactive alert for Nimbus Live and the customer
   page,
   signIn,
 }) => {
-  const what = `Join success rate fell to 81 % in US West (${Date.now()})`;
+  const what = `Join success rate fell to 81 % in US West (${ANCHOR.toMillis()})`;
   await signIn("agent@attain.test");
   await page.goto("/status?org=1");
   const alerts = page.getByRole("region", { name: "Proactive alerts" });
   await expect(alerts.getByRole("button", { name: "Raise alert and open P0 ticket" })).toBeEnabled();
   await alerts.getByLabel("Product area", { exact: true }).selectOption({ label: "Video calling" });
-  await alerts.getByLabel(/^Detected at/).fill(local(DateTime.now().minus({ minutes: 10 })));
+  // Ten minutes before the demo's "now": in the past for the server, well inside the seven days an alert may look back.
+  await alerts.getByLabel(/^Detected at/).fill(local(ANCHOR.minus({ minutes: 10 })));
   await alerts.getByLabel("What was detected").fill(what);
   const raise = alerts.getByRole("button", { name: "Raise alert and open P0 ticket" });
   await expect(raise).toBeEnabled();
