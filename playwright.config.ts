@@ -54,6 +54,11 @@ export default defineConfig({
       // e2e/cluster.spec.ts reads the workers' pids here and which worker answered from x-attain-worker.
       SERVE_STATE_FILE: `${path.resolve(DATABASE_URL)}.serve.json`,
       SERVE_WORKER_HEADER: "1",
+      // Staff single sign-on through the provider e2e/sso.spec.ts starts on 127.0.0.1:3190 (decision 021).
+      STAFF_OIDC_ISSUER: `http://127.0.0.1:${process.env.E2E_IDP_PORT ?? 3190}`,
+      STAFF_OIDC_CLIENT_ID: "attain-test",
+      STAFF_OIDC_CLIENT_SECRET: "attain-test-secret-0123456789",
+      STAFF_OIDC_DOMAINS: "attain.test",
     },
   },
 });

@@ -29,6 +29,8 @@ test.beforeAll(async () => {
       { email: "lin.wei@orbit.example", password: IDP_PASSWORD, name: "Lin Wei" },
       { email: "zhang.min@orbit.example", password: IDP_PASSWORD, name: "张敏" },
       { email: "ops@orbit.example", password: IDP_PASSWORD, name: "Orbit Ops" },
+      // Staff sign in through the same provider, configured as the staff provider (playwright.config.ts).
+      { email: "manager@attain.test", password: IDP_PASSWORD, name: "Manager" },
     ],
   });
   const sqlite = new Database(DB_FILE, { readonly: true });
@@ -215,5 +217,15 @@ test.describe.serial("[IDENTITY] single sign-on through the organization's ident
       "We could not reach your organization's identity provider. Try again in a few minutes, or ask your administrator.",
     );
     expect(Date.now() - started).toBeLessThan(6000);
+  });
+
+  test("[IDENTITY] a staff member signs in through the staff provider with their own role", async ({ page }) => {
+    await page.goto("/signin");
+    await signInWithSso(page, "manager@attain.test");
+    await expect(page).toHaveURL(`http://127.0.0.1:${PORTAL_PORT}/`);
+    const session = (await (await page.request.get("/api/auth/session")).json()) as {
+      attain?: { email: string; role: string; organizationId: number | null };
+    };
+    expect(session.attain).toMatchObject({ email: "manager@attain.test", role: "manager", organizationId: null });
   });
 });
