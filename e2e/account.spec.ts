@@ -1,0 +1,170 @@
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Page } from "@playwright/test";
+import { expect, signInAs, test } from "./fixtures";
+
+/**
+ * Self-service (issue #16), with customers no other spec depends on (Lumen Learning, Cobalt Games).
+ * What a spec changes stays within its own person; the database is seeded afresh for every run.
+ */
+const DB_FILE = path.resolve(process.env.E2E_DB ?? "data/e2e.db");
+const NEW_PASSWORD = "marble orchard kite 2026";
+const IPHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1";
+
+/** The path of the newest reset link mailed to an address, read from the outbox (no SMTP in e2e). */
+function resetLinkFor(email: string): string {
+  const db = new Database(DB_FILE, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('select body from outbox where "to" = ? order by id desc limit 1').get(email) as
+      { body: string } | undefined;
+    const link = /\/signin\/reset\/[A-Za-z0-9_-]+/.exec(row?.body ?? "")?.[0];
+    if (!link) throw new Error(`no reset link mailed to ${email}`);
+    return link;
+  } finally {
+    db.close();
+  }
+}
+
+async function chooseTimeZone(page: Page, label: string | RegExp, search: string, zone: string) {
+  const box = page.getByRole("combobox", { name: label });
+  await box.fill(search);
+  await page.getByRole("option", { name: new RegExp(`^${zone.replace(/_/g, " ")}\\b`) }).click();
+  await expect(box).toHaveValue(zone);
+}
+
+test.describe("[ACCOUNT] self-service", () => {
+  test("[ACCOUNT] a customer changes their name, language and time zone from the menu, and the portal follows", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("pm@lumen-learning.example");
+    await page.goto("/");
+    await page.getByRole("link", { name: /Your account/ }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+
+    const profile = page.getByRole("region", { name: "Profile" });
+    await profile.getByLabel("Name").fill("Liu Yang (Lumen)");
+    await profile.getByLabel("Language").selectOption("zh");
+    await chooseTimeZone(page, "Time zone", "shanghai", "Asia/Shanghai");
+    await profile.getByRole("button", { name: "Save profile" }).click();
+
+    // The page now speaks Chinese, shows times in Shanghai's zone and the new name in the header.
+    const profileZh = page.getByRole("region", { name: "个人资料" });
+    await expect(profileZh.getByRole("status")).toHaveText("资料已保存。");
+    await expect(page.getByRole("heading", { level: 1, name: "我的账号" })).toBeVisible();
+    await expect(page.getByText(/时间按 Asia\/Shanghai/)).toBeVisible();
+    await expect(page.getByRole("link", { name: /我的账号/ })).toContainText("Liu Yang (Lumen)");
+    await page.reload();
+    await expect(profileZh.getByLabel("姓名")).toHaveValue("Liu Yang (Lumen)");
+    await expect(page.getByRole("combobox", { name: "时区" })).toHaveValue("Asia/Shanghai");
+
+    // An empty name is refused in the user's language, and nothing changes.
+    await profileZh.getByLabel("姓名").fill("   ");
+    await profileZh.getByRole("button", { name: "保存资料" }).click();
+    await expect(profileZh.getByRole("alert")).toHaveText("请输入您的姓名。");
+
+    // Back as it was.
+    await profileZh.getByLabel("姓名").fill("Liu Yang");
+    await profileZh.getByLabel("语言").selectOption("en");
+    await chooseTimeZone(page, "时区", "london", "Europe/London");
+    await profileZh.getByRole("button", { name: "保存资料" }).click();
+    await expect(profile.getByRole("status")).toHaveText("Profile saved.");
+    await expect(page.getByText(/Times shown in Europe\/London/)).toBeVisible();
+  });
+
+  test("[ACCOUNT] a customer who forgot their password resets it through the emailed link and signs in with the new one", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const email = "ops@lumen-learning.example";
+    await page.goto("/signin");
+    await page.getByRole("link", { name: "Forgot password?" }).click();
+    await expect(page).toHaveURL(/\/signin\/forgot$/);
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await expect(page.getByRole("main").getByRole("status")).toContainText(
+      "If an account exists for that address, we sent a link",
+    );
+
+    const link = resetLinkFor(email);
+    await page.goto(link);
+    await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+    await expect(page.getByText(`For ${email}.`)).toBeVisible();
+
+    // A common password is refused with what to fix; the link still works.
+    await page.getByLabel("New password", { exact: true }).fill("password123456");
+    await page.getByLabel("Repeat the new password").fill("password123456");
+    await page.getByRole("button", { name: "Set new password" }).click();
+    await expect(page.locator("form").getByRole("alert")).toContainText("too common");
+
+    await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel("Repeat the new password").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Set new password" }).click();
+    await expect(page).toHaveURL(`${baseURL}/`);
+    await expect(page.getByRole("link", { name: /Your account/ })).toBeVisible();
+
+    // The link was for one use only.
+    await page.goto(link);
+    await expect(page.getByRole("heading", { name: "This link cannot be used" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Ask for a new link" })).toHaveAttribute("href", "/signin/forgot");
+
+    // A fresh browser signs in with the new password, not the old one.
+    const other = await browser.newContext({ baseURL });
+    try {
+      const tab = await other.newPage();
+      await tab.goto("/signin");
+      await tab.getByLabel("Email").fill(email);
+      await tab.getByLabel("Password").fill("attain-demo");
+      await tab.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(tab.locator("form").getByRole("alert")).toHaveText("The email or password is not correct.");
+      await tab.getByLabel("Password").fill(NEW_PASSWORD);
+      await tab.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(tab).toHaveURL(`${baseURL}/`);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test("[ACCOUNT] a customer signed in on two browsers sees both and signs the other one out", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const email = "dev@cobalt-games.example";
+    const phone = await browser.newContext({ baseURL, userAgent: IPHONE });
+    try {
+      const phonePage = await phone.newPage();
+      await signInAs(phonePage, email);
+      await phonePage.goto("/tickets");
+      await expect(phonePage).toHaveURL(/\/tickets$/);
+
+      await signInAs(page, email);
+      await page.goto("/account");
+      const list = page.getByRole("list", { name: "Where you are signed in" });
+      await expect(list.getByRole("listitem")).toHaveCount(2);
+      await expect(list.getByRole("listitem").first()).toContainText("This session");
+      await expect(list.getByRole("listitem").first()).toContainText(/Chrome on (Windows|Linux)/);
+      await expect(list.getByRole("listitem").nth(1)).toContainText("Safari on iOS");
+      await expect(list.getByRole("listitem").nth(1)).toContainText("Password");
+
+      await list.getByRole("button", { name: /^Sign out: Safari on iOS/ }).click();
+      await expect(page.getByRole("region", { name: "Where you are signed in" }).getByRole("status")).toHaveText(
+        "That session was signed out.",
+      );
+      await expect(list.getByRole("listitem")).toHaveCount(1);
+      await expect(page.getByText("You are signed in only here.")).toBeVisible();
+
+      // The phone is signed out on its next step.
+      await phonePage.goto("/tickets");
+      await expect(phonePage).toHaveURL(/\/signin/);
+      // This browser is not.
+      await page.goto("/tickets");
+      await expect(page).toHaveURL(/\/tickets$/);
+    } finally {
+      await phone.close();
+    }
+  });
+});
