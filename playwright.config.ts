@@ -8,6 +8,12 @@ const DATABASE_URL = process.env.E2E_DB ?? "data/e2e.db";
 // environment, so the seed and every worker (which inherit it) share it: specs read it through e2e/anchor.ts.
 process.env.E2E_ANCHOR ??= new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
 const ANCHOR = process.env.E2E_ANCHOR;
+// A second server in production mode on an empty database (e2e/onboarding.spec.ts): no demo, first setup.
+const PROD_PORT = Number(process.env.E2E_PROD_PORT ?? PORT + 5);
+const PROD_DB = process.env.E2E_PROD_DB ?? "data/e2e-production.db";
+process.env.E2E_PROD_URL ??= `http://127.0.0.1:${PROD_PORT}`;
+process.env.E2E_PROD_DB_PATH ??= path.resolve(PROD_DB);
+process.env.E2E_SETUP_TOKEN ??= "e2e-setup-token-0123456789abcdef";
 
 /** E2E against the production build and a freshly seeded database, in Debian's Chromium. */
 export default defineConfig({
@@ -37,28 +43,48 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    // As npm start serves it: scripts/serve.mjs, here with two workers (each with the server heap cap).
-    command: `npx tsx scripts/seed.ts --reset --anchor=${ANCHOR} && node scripts/serve.mjs --port ${PORT} --hostname 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/signin`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      DATABASE_URL,
-      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
-      NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-0123456789",
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      WEB_CONCURRENCY: "2",
-      // e2e/cluster.spec.ts reads the workers' pids here and which worker answered from x-attain-worker.
-      SERVE_STATE_FILE: `${path.resolve(DATABASE_URL)}.serve.json`,
-      SERVE_WORKER_HEADER: "1",
-      // Staff single sign-on through the provider e2e/sso.spec.ts starts on 127.0.0.1:3190 (decision 021).
-      STAFF_OIDC_ISSUER: `http://127.0.0.1:${process.env.E2E_IDP_PORT ?? 3190}`,
-      STAFF_OIDC_CLIENT_ID: "attain-test",
-      STAFF_OIDC_CLIENT_SECRET: "attain-test-secret-0123456789",
-      STAFF_OIDC_DOMAINS: "attain.test",
+  webServer: [
+    {
+      // As npm start serves it: scripts/serve.mjs, here with two workers (each with the server heap cap).
+      command: `npx tsx scripts/seed.ts --reset --anchor=${ANCHOR} && node scripts/serve.mjs --port ${PORT} --hostname 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}/signin`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        DATABASE_URL,
+        NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+        NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-0123456789",
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        WEB_CONCURRENCY: "2",
+        // e2e/cluster.spec.ts reads the workers' pids here and which worker answered from x-attain-worker.
+        SERVE_STATE_FILE: `${path.resolve(DATABASE_URL)}.serve.json`,
+        SERVE_WORKER_HEADER: "1",
+        // Staff single sign-on through the provider e2e/sso.spec.ts starts on 127.0.0.1:3190 (decision 021).
+        STAFF_OIDC_ISSUER: `http://127.0.0.1:${process.env.E2E_IDP_PORT ?? 3190}`,
+        STAFF_OIDC_CLIENT_ID: "attain-test",
+        STAFF_OIDC_CLIENT_SECRET: "attain-test-secret-0123456789",
+        STAFF_OIDC_DOMAINS: "attain.test",
+      },
     },
-  },
+    {
+      // `ATTAIN_MODE=production npm start` on an empty database, as a vendor installs Attain.
+      command: `rm -f ${PROD_DB} ${PROD_DB}-wal ${PROD_DB}-shm && npx tsx scripts/seed.ts --if-empty && node scripts/serve.mjs --port ${PROD_PORT} --hostname 127.0.0.1`,
+      url: `http://127.0.0.1:${PROD_PORT}/setup`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        DATABASE_URL: PROD_DB,
+        ATTAIN_MODE: "production",
+        SETUP_TOKEN: process.env.E2E_SETUP_TOKEN,
+        NEXTAUTH_URL: `http://127.0.0.1:${PROD_PORT}`,
+        NEXTAUTH_SECRET: "e2e-production-secret-not-for-real-use-0123",
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        WEB_CONCURRENCY: "1",
+      },
+    },
+  ],
 });

@@ -49,7 +49,15 @@ export function PeopleManager({
   const resend = useMutation(trpc.people.resendInvitation.mutationOptions());
   const revoke = useMutation(trpc.people.revokeInvitation.mutationOptions());
   const failed = [setActive, setOrgAdmin, changeRole, resend, revoke].find((m) => m.error)?.error;
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" });
+  const when = (d: Date) =>
+    format.dateTime(d, {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZoneName: "short",
+    });
 
   if (list.isError) return <LoadError onRetry={() => void list.refetch()} />;
   const data = list.data;
