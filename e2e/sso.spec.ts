@@ -228,4 +228,50 @@ test.describe.serial("[IDENTITY] single sign-on through the organization's ident
     };
     expect(session.attain).toMatchObject({ email: "manager@attain.test", role: "manager", organizationId: null });
   });
+
+  test("[SECURITY] a callback without the browser's own pending sign-in is refused and signs nobody in", async ({
+    page,
+  }) => {
+    for (const cookie of [null, "forged.value.that.is.not.a.jwe"]) {
+      await page.context().clearCookies();
+      if (cookie) {
+        await page
+          .context()
+          .addCookies([{ name: "attain.sso-pending", value: cookie, url: `http://127.0.0.1:${PORTAL_PORT}/api/sso` }]);
+      }
+      const res = await page.request.get("/api/sso/callback?code=stolen-code&state=guessed", { maxRedirects: 0 });
+      expect(res.status()).toBe(303);
+      expect(res.headers()["location"]).toContain("/signin?error=sso_state");
+      const session = (await (await page.request.get("/api/auth/session")).json()) as { attain?: unknown };
+      expect(session?.attain ?? null).toBeNull();
+    }
+    const start = await page.request.get("/api/sso/start?email=not-an-email", { maxRedirects: 0 });
+    expect(start.headers()["location"]).toContain("/signin?error=sso_no_provider");
+  });
+
+  test("[SECURITY] signing in through single sign-on on a browser someone was signed in on ends their session", async ({
+    page,
+    signIn,
+    browser,
+    baseURL,
+  }) => {
+    await signIn("dev@nimbus.example");
+    const before = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token");
+    expect(before).toBeDefined();
+    await page.goto("/signin");
+    // Signed in, the sign-in page goes home; someone else then uses single sign-on on this browser.
+    await page.goto("/api/sso/start?email=manager%40attain.test");
+    await page.getByLabel("Password").fill(IDP_PASSWORD);
+    await page.getByRole("button", { name: "Sign in at Test IdP" }).click();
+    await expect(page).toHaveURL(`${baseURL}/`);
+
+    const other = await browser.newContext({ baseURL });
+    try {
+      await other.addCookies([{ ...before!, sameSite: "Lax" }]);
+      const session = (await (await other.request.get("/api/auth/session")).json()) as { attain?: unknown };
+      expect(session?.attain ?? null).toBeNull();
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -74,3 +74,14 @@ export async function sessionCookie(
   });
   return { name: cookie.name, value, options: { ...cookie.options, maxAge: SESSION_MAX_AGE_S } };
 }
+
+/** The server-side session a session cookie names, if it is one of ours (to end it when someone else signs in). */
+export async function sessionIdOf(value: string | undefined): Promise<string | null> {
+  if (!value) return null;
+  try {
+    const token = await decode({ token: value, secret: secret() });
+    return typeof token?.sid === "string" ? token.sid : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,8 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { safeCallbackPath } from "@/server/auth/callback-url";
+import { endSession } from "@/server/auth/sessions";
 import { getDb } from "@/server/db";
 import { SsoError } from "@/server/identity/sso";
-import { openPending, PENDING_COOKIE, PENDING_COOKIE_OPTIONS, sessionCookie } from "@/server/identity/sso-cookies";
+import {
+  openPending,
+  PENDING_COOKIE,
+  PENDING_COOKIE_OPTIONS,
+  sessionCookie,
+  sessionIdOf,
+} from "@/server/identity/sso-cookies";
 import { portalOrigin, redirectUri, requester, toSignInWithError } from "@/server/identity/sso-http";
 import { completeSsoSignIn, recordSsoFailure } from "@/server/identity/sso-service";
 
@@ -27,6 +34,9 @@ export async function GET(req: NextRequest) {
     const currentUrl = new URL(`${redirectUri(req.url)}${req.nextUrl.search}`);
     const { user, sessionId } = await completeSsoSignIn(db, { pending, currentUrl, now, ip, userAgent });
     const cookie = await sessionCookie(user, sessionId);
+    // The browser's previous session (someone signed in before on this browser) ends with the switch.
+    const previous = await sessionIdOf(req.cookies.get(cookie.name)?.value);
+    if (previous && previous !== sessionId) endSession(db, previous, now);
     const res = NextResponse.redirect(new URL(callbackUrl, portalOrigin(req.url)), 303);
     res.cookies.set(cookie.name, cookie.value, cookie.options);
     res.cookies.set(PENDING_COOKIE, "", { ...PENDING_COOKIE_OPTIONS, maxAge: 0 });
