@@ -25,6 +25,11 @@ describe("describeBrowser", () => {
       "Chrome",
       "Android",
     ],
+    [
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0.0.0 Safari/537.36",
+      "Chrome",
+      "Linux",
+    ],
     ["", null, null],
   ];
   for (const [ua, browser, os] of cases)

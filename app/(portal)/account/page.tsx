@@ -16,7 +16,11 @@ function timeZones(): string[] {
   return zones.includes("UTC") ? zones : ["UTC", ...zones];
 }
 
-/** Every signed-in user's own account: profile, password and sessions (the portal layout requires sign-in). */
+/**
+ * Every signed-in user's own account: profile, password and sessions (the portal layout requires
+ * sign-in). The language shown is the one the portal speaks now (the switcher's choice outranks the
+ * account's), so saving the profile keeps what the user sees.
+ */
 export default async function AccountPage() {
   const api = await serverCaller();
   const [me, sessions] = await Promise.all([api.me.get(), api.me.sessions()]);
@@ -30,7 +34,7 @@ export default async function AccountPage() {
           initial={{
             name: me.name,
             email: me.email,
-            locale: me.locale ?? (locale === "zh" ? "zh" : "en"),
+            locale: locale === "zh" ? "zh" : "en",
             timeZone: me.timeZone,
           }}
           zones={timeZones()}
