@@ -178,6 +178,21 @@ export const ENTRIES: BenchEntry[] = [
     ],
   },
   {
+    name: "people.list",
+    what: "an organization's people page: its members (active first, by name) and open invitations",
+    as: "admin@attain.test",
+    method: "GET",
+    path: `/api/trpc/people.list?input=${encodeURIComponent(JSON.stringify({ json: { organizationId: 1, page: 1, pageSize: 100 } }))}`,
+    budget: BUDGETS.interactive,
+    rawSql: [
+      { sql: `SELECT count(*) FROM users WHERE organization_id = ?`, params: () => [1] },
+      {
+        sql: `SELECT id, name, email, role, org_admin, active FROM users WHERE organization_id = ? ORDER BY active DESC, name, id LIMIT 100`,
+        params: () => [1],
+      },
+    ],
+  },
+  {
     name: "home.staff",
     what: "an agent's home: open tickets by priority, breached, due within the hour, mine, unassigned",
     as: "agent@attain.test",
@@ -555,5 +570,6 @@ export const PAGES: { path: string; as: DemoEmail | null }[] = [
   { path: "/tickets/2319", as: "dev@nimbus.example" },
   { path: "/kb", as: null },
   { path: "/admin", as: "admin@attain.test" },
+  { path: "/admin/people", as: "admin@attain.test" },
   { path: "/sla", as: "exec@attain.test" },
 ];
