@@ -57,7 +57,17 @@ const ROLES = [
   {
     email: "admin@attain.test",
     role: "Administrator",
-    nav: ["Home", "Portfolio", "Reviews", "Incidents", "SLA", "Status", "Tiers and targets", "Knowledge base"],
+    nav: [
+      "Home",
+      "Portfolio",
+      "Reviews",
+      "Incidents",
+      "SLA",
+      "Status",
+      "Tiers and targets",
+      "People",
+      "Knowledge base",
+    ],
     heading: "Open tickets by priority",
   },
 ];
