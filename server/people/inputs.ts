@@ -1,7 +1,8 @@
 /** The inputs of people administration, invitations and setup: named zod schemas, their types inferred. */
 import { z } from "@/server/zod";
 import { LOCALES, ROLES } from "@/db/schema/enums";
-import { PASSWORD_MAX_LENGTH } from "@/server/auth/password-policy";
+import { PASSWORD_MAX_LENGTH } from "@/server/auth/password-length";
+import { NAME_MAX_LENGTH, nameProblem } from "@/server/identity/account-rules";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ZEmail = z
@@ -17,8 +18,8 @@ const ZName = z
   .string()
   .max(1000)
   .trim()
-  .refine((s) => s.length >= 1 && s.length <= 120, {
-    message: "Enter a name of at most 120 characters.",
+  .refine((s) => nameProblem(s) === null, {
+    message: `Enter a name of at most ${NAME_MAX_LENGTH} characters.`,
     params: { messageKey: "errors.people.name" },
   });
 /** Length and strength are the policy's (password-policy.ts), checked by the service with its translated reasons. */

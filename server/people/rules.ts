@@ -10,8 +10,6 @@ import { can } from "@/server/auth/permissions";
 
 /** How long an invitation link works. */
 export const INVITATION_TTL_DAYS = 7;
-/** How long a password reset link works. */
-export const RESET_TTL_MINUTES = 60;
 
 export type Actor = { id: number; role: Role; organizationId: number | null; orgAdmin?: boolean };
 export type Subject = { id?: number; role: Role; organizationId: number | null; orgAdmin?: boolean };
