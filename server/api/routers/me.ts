@@ -111,7 +111,14 @@ export const meRouter = createTRPCRouter({
     .query(({ ctx }) => listSessions(ctx.db, self(ctx))),
   /** Signs out one of one's own sessions. */
   revokeSession: authedProcedure
-    .input(z.object({ ref: z.string().max(32).regex(/^[0-9a-f]{32}$/) }))
+    .input(
+      z.object({
+        ref: z
+          .string()
+          .max(32)
+          .regex(/^[0-9a-f]{32}$/),
+      }),
+    )
     .output(z.object({ current: z.boolean() }))
     .mutation(({ ctx, input }) => revokeSession(ctx.db, self(ctx), input.ref)),
   /** Signs out every other session of one's own. */
