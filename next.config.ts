@@ -19,6 +19,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
+    // forbidden() and app/(portal)/forbidden.tsx: a refused page answers 403 (components/ui/refused.tsx).
+    authInterrupts: true,
     // proxy.ts makes Next.js buffer the bodies it sees in memory (10 MB each by default). The tRPC
     // endpoint, whose bodies are the large ones, is outside its matcher; nothing else needs more.
     proxyClientMaxBodySize: MAX_BODY_BYTES,

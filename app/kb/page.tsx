@@ -15,7 +15,9 @@ import {
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 
-export const metadata: Metadata = { title: "Knowledge base" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("kb") };
+}
 
 type Search = { q?: string; area?: string; type?: string; lang?: string };
 const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined =>

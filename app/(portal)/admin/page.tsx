@@ -11,7 +11,9 @@ import { getSessionUser } from "@/server/auth/get-session";
 import { typicalBusinessDayMinutes } from "@/server/sla/business-day";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Tiers and targets" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("tiersTargets") };
+}
 
 export default async function AdminPage() {
   const user = await getSessionUser();

@@ -8,7 +8,9 @@ import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Complaints" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("complaints") };
+}
 
 const VIEWS = ["active", "resolved", "all"] as const;
 

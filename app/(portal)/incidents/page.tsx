@@ -13,7 +13,9 @@ import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Incidents" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("incidents") };
+}
 
 type Search = { phase?: string; productArea?: string; region?: string; severity?: string; kind?: string };
 const PHASES = ["ongoing", "scheduled", "ended"] as const;

@@ -7,7 +7,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { NOTIFICATION_KINDS } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 
-export const metadata: Metadata = { title: "Notifications" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("notifications") };
+}
 /** Where an account notification (no ticket attached) leads. */
 const ACCOUNT_LINKS: Record<string, string> = {
   meeting_requested: "/portfolio",

@@ -11,7 +11,9 @@ import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Organizations" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("organizations") };
+}
 
 /** The staff directory of organizations, searchable by name and filtered by tier. */
 export default async function OrganizationsPage({

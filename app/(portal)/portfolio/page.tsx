@@ -13,7 +13,9 @@ import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Portfolio" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("portfolio") };
+}
 const BANDS = ["red", "yellow", "green"] as const;
 const SORTS = ["health", "renewal", "tier", "name"] as const;
 

@@ -12,7 +12,9 @@ import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Queue" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("queue") };
+}
 
 type Search = Record<
   "tier" | "priority" | "level" | "assignee" | "productArea" | "region" | "after",

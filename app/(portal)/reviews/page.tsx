@@ -10,7 +10,9 @@ import { getSessionUser } from "@/server/auth/get-session";
 import { completedQuarters } from "@/server/periods/periods";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Service reviews" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("serviceReviews") };
+}
 
 /** Quarterly service reviews: customers their organization's shared ones; staff all, account managers their portfolio first. */
 export default async function ReviewsPage({ searchParams }: { searchParams: Promise<{ all?: string }> }) {

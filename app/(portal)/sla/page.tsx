@@ -13,7 +13,9 @@ import { getSessionUser } from "@/server/auth/get-session";
 import { quarterOf, quarterPeriod } from "@/server/periods/periods";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "SLA" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("sla") };
+}
 
 const METRICS = ["firstResponse", "workaround", "resolution"] as const;
 

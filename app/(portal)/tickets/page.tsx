@@ -11,7 +11,9 @@ import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Tickets" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("tickets") };
+}
 
 type Search = {
   status?: string;

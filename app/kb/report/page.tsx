@@ -11,7 +11,9 @@ import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Knowledge gaps" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("kbGaps") };
+}
 
 export default async function KbReportPage({ searchParams }: { searchParams: Promise<{ stale?: string }> }) {
   const user = await getSessionUser();

@@ -62,6 +62,7 @@ export function ActionForm({
   submit,
   children,
   onSubmit,
+  validate,
   state,
   doneText,
 }: {
@@ -69,11 +70,15 @@ export function ActionForm({
   submit: string;
   children: ReactNode;
   onSubmit: (form: FormData) => void;
+  /** What the user still has to choose, in their language; the form is not sent while it says something. */
+  validate?: (form: FormData) => string | null;
   state: { pending: boolean; error: string | null; done: boolean };
   doneText: string;
 }) {
-  const { pending, error } = state;
-  const done = state.done ? doneText : null;
+  const [missing, setMissing] = useState<string | null>(null);
+  const { pending } = state;
+  const error = missing ?? state.error;
+  const done = state.done && !missing ? doneText : null;
   const t = useTranslations("tickets.actions");
   const hydrated = useHydrated();
   return (
@@ -81,7 +86,10 @@ export function ActionForm({
       className="space-y-2 border-t border-slate-100 pt-4 first:border-0 first:pt-0"
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit(new FormData(e.currentTarget));
+        const form = new FormData(e.currentTarget);
+        const problem = validate?.(form) ?? null;
+        setMissing(problem);
+        if (!problem) onSubmit(form);
       }}
     >
       <h3 className="text-sm font-semibold text-slate-900">{title}</h3>

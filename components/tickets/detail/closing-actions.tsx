@@ -38,6 +38,7 @@ export function ClosingActions({ data, offered }: { data: Detail; offered: Offer
           submit={t("submitRating")}
           state={rate}
           doneText={t("done")}
+          validate={(f) => (f.get("score") ? null : t("chooseScore"))}
           onSubmit={(f) =>
             rate.mutate({
               ticketId: id,
@@ -46,19 +47,12 @@ export function ClosingActions({ data, offered }: { data: Detail; offered: Offer
             })
           }
         >
+          {/* No score is given for the customer: they choose one (issue #21). */}
           <fieldset className="flex flex-wrap gap-3 text-sm">
             <legend className="mb-1 text-sm">{t("score")}</legend>
             {[1, 2, 3, 4, 5].map((n) => (
               <label key={n} className="flex items-center gap-1">
-                <input
-                  type="radio"
-                  name="score"
-                  value={n}
-                  required
-                  defaultChecked={n === 5}
-                  aria-label={t("scoreLabel", { n })}
-                />{" "}
-                {n}
+                <input type="radio" name="score" value={n} aria-label={t("scoreLabel", { n })} /> {n}
               </label>
             ))}
           </fieldset>

@@ -39,6 +39,7 @@ export function PriorityActions({ data, offered }: { data: Detail; offered: Offe
           submit={t("submitDispute")}
           state={dispute}
           doneText={t("sent")}
+          validate={(f) => (f.get("proposed") ? null : t("chooseProposed"))}
           onSubmit={(f) =>
             dispute.mutate({
               ticketId: id,
@@ -50,7 +51,11 @@ export function PriorityActions({ data, offered }: { data: Detail; offered: Offe
         >
           <label className="block text-sm">
             {t("proposedPriority")}
-            <select name="proposed" className={field} defaultValue={priorities.find((p) => p !== data.ticket.priority)}>
+            {/* No priority is proposed for the customer: they choose one (issue #21). */}
+            <select name="proposed" className={field} defaultValue="" aria-required>
+              <option value="" disabled>
+                {t("chooseOption")}
+              </option>
               {priorities
                 .filter((p) => p !== data.ticket.priority)
                 .map((p) => (

@@ -10,7 +10,9 @@ import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("audit") };
+}
 
 type Search = { action?: string; actor?: string; from?: string; to?: string; page?: string };
 const PAGE_SIZE = 50;

@@ -9,7 +9,9 @@ import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Email outbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("outbox") };
+}
 
 const TONE = { sent: "green", pending: "neutral", failed: "red" } as const;
 

@@ -14,7 +14,9 @@ import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Incident" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("incident") };
+}
 
 /** One incident: what happened, its updates and its post-incident review. Customers see it only if it affected them. */
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {

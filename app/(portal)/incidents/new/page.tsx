@@ -7,7 +7,9 @@ import { Refused } from "@/components/ui/refused";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Record incident" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("recordIncident") };
+}
 
 export default async function NewIncidentPage() {
   const user = await getSessionUser();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { ActionItemsCard } from "@/components/reviews/detail/action-items";
 import { AlertsCard } from "@/components/reviews/detail/alerts";
@@ -16,7 +17,9 @@ import { VolumeCard } from "@/components/reviews/detail/volume";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 
-export const metadata: Metadata = { title: "Service review" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("serviceReview") };
+}
 
 /** A quarterly service review: loads it (a foreign or unknown one "does not exist") and lays out its sections. */
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {

@@ -11,7 +11,9 @@ import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "SLA tickets" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("slaTickets") };
+}
 
 const OUTCOME_TONE = { met: "green", breached: "red", excluded: "neutral" } as const;
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { TicketView } from "@/components/tickets/ticket-view";
@@ -8,7 +9,10 @@ import { getSessionUser } from "@/server/auth/get-session";
 import "@/app/kb/kb.css";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Ticket" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const t = await getTranslations("pageTitles");
+  return { title: t("ticket", { id: (await params).id }) };
+}
 
 /** The ticket page: data prefetched on the server and hydrated into the live client view. */
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {

@@ -7,7 +7,9 @@ import { getSessionUser } from "@/server/auth/get-session";
 import "@/app/kb/kb.css";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "New ticket" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("newTicket") };
+}
 
 export default async function NewTicketPage() {
   const user = await getSessionUser();

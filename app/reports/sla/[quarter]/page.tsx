@@ -22,7 +22,7 @@ async function load(quarter: string) {
 
 export async function generateMetadata({ params }: { params: Promise<{ quarter: string }> }): Promise<Metadata> {
   const { quarter } = await params;
-  return { title: `SLA report ${quarter}` };
+  return { title: (await getTranslations("pageTitles"))("slaReport", { quarter }) };
 }
 
 /**

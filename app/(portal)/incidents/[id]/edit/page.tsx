@@ -10,7 +10,9 @@ import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Edit incident" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("editIncident") };
+}
 
 export default async function EditIncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();

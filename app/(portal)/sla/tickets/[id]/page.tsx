@@ -11,7 +11,10 @@ import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Ticket SLA" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const t = await getTranslations("pageTitles");
+  return { title: t("ticketSla", { id: (await params).id }) };
+}
 
 const STATUS_TONE = { running: "brand", paused: "neutral", met: "green", breached: "red" } as const;
 /** Roles the full ticket page (/tickets/[id]) lets in; others read this SLA view only. */
