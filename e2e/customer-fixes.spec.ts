@@ -118,3 +118,52 @@ test.describe("Phone menu", () => {
     await expect(menu).toBeFocused();
   });
 });
+
+test.describe("Notifications read one by one", () => {
+  test("[NOTIFICATIONS] marking one notification read leaves the others unread, and opening one marks it read", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("dev@nimbus.example");
+    await page.goto("/tickets/new");
+    await expect(page.getByRole("button", { name: "Submit ticket" })).toBeEnabled();
+    await page.getByLabel("Subject").fill("Screen share goes black");
+    await page.getByLabel("Product area").selectOption("video_calling");
+    await page.getByLabel("Category").selectOption("functional_bug");
+    await page.getByRole("radio", { name: /P2/ }).check();
+    await page.getByLabel("Description").fill("Screen share goes black after a minute.");
+    await page.getByRole("button", { name: "Submit ticket" }).click();
+    await expect(page.getByRole("heading", { name: /Screen share goes black/ })).toBeVisible();
+    const ticketUrl = page.url();
+
+    await signIn("agent@attain.test");
+    await page.goto(ticketUrl);
+    for (const body of ["Which SDK version?", "Which browser?"]) {
+      await expect(page.getByRole("button", { name: "Send reply" })).toBeEnabled();
+      await page.getByLabel("Your reply").fill(body);
+      await page.getByRole("button", { name: "Send reply" }).click();
+      await expect(page.getByText(body)).toBeVisible();
+    }
+
+    await signIn("dev@nimbus.example");
+    await page.goto("/notifications");
+    const items = page.getByRole("listitem").filter({ hasText: "Screen share goes black" });
+    await expect(items).toHaveCount(2);
+    await expect(items.getByText("Unread", { exact: true })).toHaveCount(2);
+    // One marked read; the other stays unread.
+    await expect(items.nth(0).getByRole("button", { name: "Mark read" })).toBeEnabled();
+    await items.nth(0).getByRole("button", { name: "Mark read" }).click();
+    await expect(items.getByText("Unread", { exact: true })).toHaveCount(1);
+    await expect(items.nth(0).getByRole("button", { name: "Mark read" })).toHaveCount(0);
+    await expect(items.nth(1).getByText("Unread", { exact: true })).toBeVisible();
+    // Opening the other takes the customer to the ticket and marks it read.
+    await items.nth(1).getByRole("link").click();
+    await expect(page).toHaveURL(ticketUrl);
+    await expect(page.getByRole("heading", { name: /Screen share goes black/ })).toBeVisible();
+    await expect(async () => {
+      await page.goto("/notifications");
+      await expect(items.getByText("Unread", { exact: true })).toHaveCount(0, { timeout: 1_000 });
+    }).toPass();
+    await expect(items).toHaveCount(2);
+  });
+});

@@ -32,6 +32,51 @@ describe("notifications", () => {
     ).toBe(false);
   });
 
+  it("one notification is marked read at a time, only by its own user; the others stay unread", async () => {
+    const dev = callerAs(db, "dev@nimbus.example", at(20));
+    const { id } = await dev.tickets.create({
+      subject: "Video stutters on iOS",
+      description: "Video stutters every minute.",
+      productArea: "video_calling",
+      category: "functional_bug",
+      priority: "P2",
+    });
+    await callerAs(db, "agent@attain.test", at(21)).tickets.reply({ ticketId: id, body: "Which SDK version?" });
+    await callerAs(db, "agent@attain.test", at(22)).tickets.reply({ ticketId: id, body: "And which device?" });
+    const before = await callerAs(db, "dev@nimbus.example", at(23)).notifications.list({ limit: 10 });
+    const [newest, older] = before.items.filter((n) => n.ticketId === id);
+    expect(newest?.readAt).toBeNull();
+    expect(older?.readAt).toBeNull();
+    // Somebody else's notification "does not exist" and stays unread.
+    await expect(
+      callerAs(db, "ops@orbit.example", at(24)).notifications.markRead({ id: newest!.id }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      callerAs(db, "cto@nimbus.example", at(24)).notifications.markRead({ id: newest!.id }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await callerAs(db, "dev@nimbus.example", at(25)).notifications.markRead({ id: newest!.id })).toEqual({
+      updated: 1,
+    });
+    // Again: already read, nothing changes (the first reading time stays).
+    expect(await callerAs(db, "dev@nimbus.example", at(26)).notifications.markRead({ id: newest!.id })).toEqual({
+      updated: 0,
+    });
+    const after = await callerAs(db, "dev@nimbus.example", at(27)).notifications.list({ limit: 10 });
+    expect(after.items.find((n) => n.id === newest!.id)?.readAt).toEqual(at(25));
+    expect(after.items.find((n) => n.id === older!.id)?.readAt).toBeNull();
+    expect(after.unread).toBe(before.unread - 1);
+    await expect(callerAs(db, "dev@nimbus.example").notifications.markRead({ id: 0 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(callerAs(db, null).notifications.markRead({ id: newest!.id })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+  });
+
   it("the outbox holds the email of each notification and only admins may read it", async () => {
     const mail = await callerAs(db, "admin@attain.test").notifications.outbox({ limit: 200 });
     expect(mail.smtp).toBe(false);

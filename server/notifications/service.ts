@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { notifications, outbox, tickets } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
+import { notFound } from "@/server/errors";
 import { withDeliveryState } from "./delivery";
 
 /** The signed-in user's own notifications, newest first, with the unread count. */
@@ -37,6 +38,27 @@ export function markAllRead(db: Db, user: SessionUser, now: Date): { updated: nu
     .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)))
     .run();
   return { updated: res.changes };
+}
+
+/**
+ * Marks one of the user's notifications read (opening it, or its own button); already read stays as
+ * it was. Anybody else's notification "does not exist".
+ */
+export function markRead(db: Db, user: SessionUser, id: number, now: Date): { updated: number } {
+  return db.transaction(
+    (tx) => {
+      const row = tx
+        .select({ readAt: notifications.readAt })
+        .from(notifications)
+        .where(and(eq(notifications.id, id), eq(notifications.userId, user.id)))
+        .get();
+      if (!row) throw notFound("Notification");
+      if (row.readAt) return { updated: 0 };
+      const res = tx.update(notifications).set({ readAt: now }).where(eq(notifications.id, id)).run();
+      return { updated: res.changes };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MarkAllRead } from "@/components/notifications/mark-all-read";
+import { MarkRead, NotificationLink } from "@/components/notifications/notification-link";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { NOTIFICATION_KINDS } from "@/db/schema/enums";
@@ -43,18 +43,21 @@ export default async function NotificationsPage() {
                     {n.readAt ? null : <Badge tone="brand">{t("unread")}</Badge>}
                   </p>
                   {n.ticketId ? (
-                    <Link href={`/tickets/${n.ticketId}`} className="text-brand-700 hover:underline">
+                    <NotificationLink id={n.id} href={`/tickets/${n.ticketId}`} unread={!n.readAt}>
                       #{n.ticketId} {n.subject}
-                    </Link>
+                    </NotificationLink>
                   ) : n.kind in ACCOUNT_LINKS ? (
-                    <Link href={ACCOUNT_LINKS[n.kind]!} className="text-brand-700 hover:underline">
+                    <NotificationLink id={n.id} href={ACCOUNT_LINKS[n.kind]!} unread={!n.readAt}>
                       {t("openLink")}
-                    </Link>
+                    </NotificationLink>
                   ) : null}
                 </div>
-                <time dateTime={n.createdAt.toISOString()} className="text-xs text-slate-500">
-                  {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                </time>
+                <div className="flex items-center gap-3">
+                  <time dateTime={n.createdAt.toISOString()} className="text-xs text-slate-500">
+                    {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </time>
+                  {n.readAt ? null : <MarkRead id={n.id} label={t("markRead")} />}
+                </div>
               </li>
             ))}
           </ul>

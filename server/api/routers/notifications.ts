@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listNotifications, listOutbox, markAllRead } from "@/server/notifications/service";
+import { listNotifications, listOutbox, markAllRead, markRead } from "@/server/notifications/service";
 import { smtpConfigured } from "@/server/notifications/mailer";
 import { authedProcedure, createTRPCRouter, permittedProcedure } from "../trpc";
 
@@ -26,6 +26,11 @@ export const notificationsRouter = createTRPCRouter({
     .input(z.void())
     .output(z.object({ updated: z.number() }))
     .mutation(({ ctx }) => markAllRead(ctx.db, ctx.user, ctx.now())),
+  /** One of the user's own notifications read: opened, or marked read by its button. */
+  markRead: authedProcedure
+    .input(z.object({ id: z.number().int().positive() }))
+    .output(z.object({ updated: z.number() }))
+    .mutation(({ ctx, input }) => markRead(ctx.db, ctx.user, input.id, ctx.now())),
   /** The email outbox with each message's delivery state (SMTP configured or not): admins only. */
   outbox: permittedProcedure("admin.settings")
     .input(z.object({ limit: z.number().int().min(1).max(200).default(100) }))
