@@ -162,7 +162,7 @@ async function invitedCustomer(fx: Fixtures): Promise<{ id: number; token: strin
     orgAdmin: false,
     locale: "en",
   });
-  const { body } = fx.row<{ body: string }>("select body from outbox where \"to\" = ? order by id desc limit 1", email);
+  const { body } = fx.row<{ body: string }>('select body from outbox where "to" = ? order by id desc limit 1', email);
   const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(body)?.[1];
   if (!token) throw new Error("the invitation email carries no link");
   return { id, token };
@@ -780,6 +780,63 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
       return { id };
     },
   },
+  // People administration: admins and account managers for customers; staff roles for admins only.
+  "people.list": { allow: ["admin", "accountManager"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+  "people.invite": {
+    allow: ["admin", "accountManager"],
+    input: (fx) => ({
+      email: `invited-${fx.actor.toLowerCase()}@nimbus.example`,
+      name: "Invited Person",
+      role: "customer",
+      organizationId: NIMBUS_ORG_ID,
+      orgAdmin: false,
+      locale: "en",
+    }),
+  },
+  "people.resendInvitation": {
+    allow: ["admin", "accountManager"],
+    input: async (fx) => ({ id: (await invitedCustomer(fx)).id, locale: "zh" }),
+  },
+  "people.revokeInvitation": {
+    allow: ["admin", "accountManager"],
+    input: async (fx) => ({ id: (await invitedCustomer(fx)).id }),
+  },
+  "people.setActive": {
+    allow: ["admin", "accountManager"],
+    input: (fx) => ({ userId: fx.userId(NIMBUS_OTHER_CUSTOMER), active: false }),
+  },
+  "people.setOrgAdmin": {
+    allow: ["admin", "accountManager"],
+    input: (fx) => ({ userId: fx.userId(NIMBUS_OTHER_CUSTOMER), orgAdmin: true }),
+  },
+  "people.changeRole": {
+    allow: ["admin"],
+    input: (fx) => ({ userId: fx.userId("agent2@attain.test"), role: "expert" }),
+  },
+  // Anonymous identity steps. Setup is refused to everyone once an administrator exists.
+  "installation.status": { allow: ANYONE, input: none },
+  "installation.setup": {
+    allow: [],
+    input: () => ({
+      token: "a-setup-token-that-is-long-enough",
+      name: "Second Admin",
+      email: "second-admin@attain.test",
+      password: "a long and unusual passphrase",
+      locale: "en",
+      timeZone: "UTC",
+    }),
+  },
+  "installation.invitation": { allow: ANYONE, input: () => ({ token: "t".repeat(43) }) },
+  "installation.acceptInvitation": {
+    allow: ANYONE,
+    input: async (fx) => ({
+      token: (await invitedCustomer(fx)).token,
+      name: "Accepted Person",
+      password: "a long and unusual passphrase",
+      locale: "en",
+      timeZone: "UTC",
+    }),
+  },
   "sso.lookup": { allow: ANYONE, input: () => ({ email: "dev@nimbus.example" }) },
   "sso.provider": { allow: ["admin"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
   "sso.save": {
@@ -817,57 +874,4 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
       clientSecret: "x",
     }),
   },
-  // People administration: admins and account managers for customers; staff roles for admins only.
-  "people.list": { allow: ["admin", "accountManager"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
-  "people.invite": {
-    allow: ["admin", "accountManager"],
-    input: (fx) => ({
-      email: `invited-${fx.actor.toLowerCase()}@nimbus.example`,
-      name: "Invited Person",
-      role: "customer",
-      organizationId: NIMBUS_ORG_ID,
-      orgAdmin: false,
-      locale: "en",
-    }),
-  },
-  "people.resendInvitation": {
-    allow: ["admin", "accountManager"],
-    input: async (fx) => ({ id: (await invitedCustomer(fx)).id, locale: "zh" }),
-  },
-  "people.revokeInvitation": {
-    allow: ["admin", "accountManager"],
-    input: async (fx) => ({ id: (await invitedCustomer(fx)).id }),
-  },
-  "people.setActive": {
-    allow: ["admin", "accountManager"],
-    input: (fx) => ({ userId: fx.userId(NIMBUS_OTHER_CUSTOMER), active: false }),
-  },
-  "people.setOrgAdmin": {
-    allow: ["admin", "accountManager"],
-    input: (fx) => ({ userId: fx.userId(NIMBUS_OTHER_CUSTOMER), orgAdmin: true }),
-  },
-  "people.changeRole": { allow: ["admin"], input: (fx) => ({ userId: fx.userId("agent2@attain.test"), role: "expert" }) },
-  // Anonymous identity steps. Setup is refused to everyone once an administrator exists.
-  "installation.status": { allow: ANYONE, input: none },
-  "installation.setup": {
-    allow: [],
-    input: () => ({
-      token: "a-setup-token-that-is-long-enough",
-      name: "Second Admin",
-      email: "second-admin@attain.test",
-      password: "a long and unusual passphrase",
-      locale: "en",
-      timeZone: "UTC",
-    }),
-  },
-  "installation.invitation": { allow: ANYONE, input: () => ({ token: "t".repeat(43) }) },
-  "installation.acceptInvitation": {
-    allow: ANYONE,
-    input: async (fx) => ({
-      token: (await invitedCustomer(fx)).token,
-      name: "Accepted Person",
-      password: "a long and unusual passphrase",
-      locale: "en",
-      timeZone: "UTC",
-    }),
-  },};
+};
