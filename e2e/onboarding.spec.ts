@@ -60,6 +60,8 @@ test("[IDENTITY] a production start has no demo: the first visit sets up the adm
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole("heading", { name: "Set up Attain" })).toBeVisible();
   await expect(page.getByText(/Demo data|attain-demo/)).toHaveCount(0);
+  // Not even in the page's data: the demo password is named only where the demo is installed.
+  expect(await page.content()).not.toContain("attain-demo");
   await page.getByLabel("Setup token").fill("not-the-token-from-the-log-000");
   await page.getByLabel("Your name").fill("Ingrid IT");
   await page.getByLabel("Email", { exact: true }).fill(ADMIN.email);

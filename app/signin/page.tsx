@@ -6,6 +6,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/server/auth/callback-url";
 import { getSessionUser } from "@/server/auth/get-session";
 import { getDb } from "@/server/db";
+import { DEMO_PASSWORD } from "@/server/identity/demo";
 import { isDemoDatabase, needsSetup } from "@/server/identity/installation";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,7 +37,13 @@ export default async function SignInPage({
     <AuthFrame
       title={t("signin.title")}
       subtitle={t("signin.subtitle")}
-      footer={demo ? <p className="mt-4 text-center text-xs text-slate-500">{t("installation.demoHint")}</p> : null}
+      footer={
+        demo ? (
+          <p className="mt-4 text-center text-xs text-slate-500">
+            {t("installation.demoHint", { password: DEMO_PASSWORD })}
+          </p>
+        ) : null
+      }
     >
       {notice ? (
         <p role="status" className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">

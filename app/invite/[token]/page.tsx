@@ -39,8 +39,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         organization: invitation.organizationName,
         role: t(`roles.${role}`),
         expires: format.dateTime(invitation.expiresAt, {
-          dateStyle: "medium",
-          timeStyle: "short",
+          year: "numeric",
+          month: "short",
+          day: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
           timeZoneName: "short",
         }),
       })}
