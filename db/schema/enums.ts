@@ -118,6 +118,7 @@ export const TICKET_EVENT_TYPES = [
   "disputeDecided",
   "rated",
   "complaint",
+  "attachmentRemoved",
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -180,3 +181,13 @@ export const NOTIFICATION_KINDS = [
   "review_shared",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** What kind of file an attachment is, decided from its content (server/attachments/file-types.ts). */
+export const ATTACHMENT_KINDS = ["text", "archive", "image", "video", "capture", "document"] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+/** The fault details of a ticket (issue #17): where the fault happens and to how many users. */
+export const FAULT_ENVIRONMENTS = ["production", "staging", "development"] as const;
+export type FaultEnvironment = (typeof FAULT_ENVIRONMENTS)[number];
+export const USERS_AFFECTED = ["one", "some", "all"] as const;
+export type UsersAffected = (typeof USERS_AFFECTED)[number];

@@ -7,6 +7,7 @@ import {
   DISPUTE_STATUSES,
   ESCALATION_LEVELS,
   EXCLUSION_REASONS,
+  FAULT_ENVIRONMENTS,
   NOTIFICATION_KINDS,
   OPEN_STATUS_SQL_LIST,
   PRIORITIES,
@@ -16,6 +17,7 @@ import {
   TICKET_CATEGORIES,
   TICKET_EVENT_TYPES,
   TICKET_STATUSES,
+  USERS_AFFECTED,
 } from "./enums";
 import { organizations, users } from "./organizations";
 import { targetVersions } from "./sla";
@@ -83,6 +85,14 @@ export const tickets = sqliteTable(
     resStatus: text("res_status", { enum: SLA_STATUSES }),
     /** The nearest due time of any metric not yet achieved; the queue orders by it. */
     nextDueAt: ts("next_due_at"),
+    // Fault details (issue #17): the facts an engineer needs to locate the fault; all optional.
+    environment: text("environment", { enum: FAULT_ENVIRONMENTS }),
+    usersAffected: text("users_affected", { enum: USERS_AFFECTED }),
+    faultStartedAt: ts("fault_started_at"),
+    appId: text("app_id"),
+    channelName: text("channel_name"),
+    userIds: text("user_ids"),
+    reproSteps: text("repro_steps"),
   },
   (t) => [
     index("tickets_org_created_cover_idx").on(t.organizationId, t.createdAt, t.priority, t.productArea, t.category),
@@ -109,6 +119,8 @@ export const tickets = sqliteTable(
       .where(sql.raw(HAS_BREACH)),
     index("tickets_assignee_idx").on(t.assigneeId, t.status),
     index("tickets_created_idx").on(t.createdAt),
+    /** Every ticket of one App ID, newest first (the staff queue's App ID search). */
+    index("tickets_app_idx").on(t.appId, t.createdAt).where(sql.raw(`"app_id" is not null`)),
     /** Covers the staff home's open-tickets-by-priority counts without touching the table. */
     index("tickets_open_counts_idx").on(t.status, t.priority, t.nextDueAt, t.assigneeId),
     /** Covers the tier overview's 90-day first-response attainment. */
