@@ -32,6 +32,16 @@ export const organizations = sqliteTable(
     supportEmail: text("support_email"),
     chatHandle: text("chat_handle"),
     groupLink: text("group_link"),
+    /**
+     * Service credits the contract grants for missed support targets (null: none, the default):
+     * `percentPerBreach` % of the monthly fee for each breached, not excluded target of the listed
+     * priorities in a month, at most `capPercent` % a month.
+     */
+    supportCreditTerms: text("support_credit_terms", { mode: "json" }).$type<{
+      percentPerBreach: number;
+      capPercent: number;
+      priorities: ("P0" | "P1" | "P2" | "P3")[];
+    }>(),
     /** Customers of this organization must sign in through its identity provider (passwords refused). */
     ssoRequired: integer("sso_required", { mode: "boolean" }).notNull().default(false),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),

@@ -1,0 +1,1 @@
+ALTER TABLE `organizations` ADD `support_credit_terms` text;
