@@ -7,6 +7,7 @@ export * from "./incidents";
 export * from "./kb";
 export * from "./organizations";
 export * from "./relations";
+export * from "./scheduler";
 export * from "./security";
 export * from "./sla";
 export * from "./tickets";
