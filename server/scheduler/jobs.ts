@@ -1,0 +1,15 @@
+/**
+ * The product's scheduled jobs, registered when a server process starts (instrumentation.ts calls
+ * `startJobs`). Each capability defines its job beside its service and adds it to JOBS.
+ */
+import { getDb } from "@/server/db";
+import { registerJob, startScheduler, type ScheduledJob } from "./service";
+
+/** Every scheduled job of the product. */
+export const JOBS: ScheduledJob[] = [];
+
+/** Registers every job and starts this process's ticker. */
+export function startJobs(): void {
+  for (const job of JOBS) registerJob(job);
+  startScheduler(getDb());
+}
