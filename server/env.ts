@@ -35,6 +35,8 @@ const ZEnv = z.object({
   STAFF_OIDC_DOMAINS: z.string().min(1).max(2000).optional(),
   /** The production setup token, when the operator chooses it (else a random one is printed). */
   SETUP_TOKEN: z.string().min(20).max(100).optional(),
+  /** Where ticket attachments are stored (content-addressed); default `attachments` beside the database. */
+  ATTACHMENTS_DIR: z.string().min(1).max(1000).optional(),
 });
 
 function databasePath(url: string): string {
@@ -52,10 +54,19 @@ const parsed = ZEnv.parse({
   NODE_ENV: process.env.NODE_ENV || undefined,
   ATTAIN_MODE: process.env.ATTAIN_MODE || undefined,
   SETUP_TOKEN: process.env.SETUP_TOKEN || undefined,
+  ATTACHMENTS_DIR: process.env.ATTACHMENTS_DIR || undefined,
   STAFF_OIDC_ISSUER: process.env.STAFF_OIDC_ISSUER || undefined,
   STAFF_OIDC_CLIENT_ID: process.env.STAFF_OIDC_CLIENT_ID || undefined,
   STAFF_OIDC_CLIENT_SECRET: process.env.STAFF_OIDC_CLIENT_SECRET || undefined,
   STAFF_OIDC_DOMAINS: process.env.STAFF_OIDC_DOMAINS || undefined,
 });
 
-export const env = { ...parsed, databasePath: databasePath(parsed.DATABASE_URL) };
+const dbPath = databasePath(parsed.DATABASE_URL);
+
+export const env = {
+  ...parsed,
+  databasePath: dbPath,
+  attachmentsDir: parsed.ATTACHMENTS_DIR
+    ? path.resolve(/*turbopackIgnore: true*/ parsed.ATTACHMENTS_DIR)
+    : path.join(path.dirname(dbPath), "attachments"),
+};

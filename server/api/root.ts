@@ -1,6 +1,7 @@
 import { accountsRouter } from "./routers/accounts";
 import { adminRouter } from "./routers/admin";
 import { alertsRouter } from "./routers/alerts";
+import { attachmentsRouter } from "./routers/attachments";
 import { auditRouter } from "./routers/audit";
 import { availabilityRouter } from "./routers/availability";
 import { healthRouter } from "./routers/health";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   home: homeRouter,
   admin: adminRouter,
   tickets: ticketsRouter,
+  attachments: attachmentsRouter,
   kb: kbRouter,
   notifications: notificationsRouter,
   accounts: accountsRouter,

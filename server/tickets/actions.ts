@@ -11,6 +11,7 @@ import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, refuseIf } from "@/server/errors";
+import { claimUploads } from "@/server/attachments/service";
 import { markdownRefusal } from "@/server/kb/markdown-limits";
 import { notifyRole, notifyStaff, notifyTicketPeople } from "./notify";
 import { reopenRefusal } from "./rules";
@@ -38,7 +39,7 @@ function requireOpen(status: TicketStatus) {
 export function replyToTicket(
   db: Db,
   user: SessionUser,
-  input: { ticketId: number; body: string; internal?: boolean },
+  input: { ticketId: number; body: string; internal?: boolean; attachmentIds?: number[] },
   now: Date,
 ) {
   refuseIf(markdownRefusal(input.body, "ticket"));
@@ -48,7 +49,8 @@ export function replyToTicket(
     if (internal && !isStaff(user))
       throw new DomainError("FORBIDDEN", "Only staff can write internal notes.", "errors.forbidden");
     if (!internal) requireOpen(ticket.status);
-    tx.insert(comments)
+    const comment = tx
+      .insert(comments)
       .values({
         ticketId: ticket.id,
         authorId: user.id,
@@ -56,7 +58,15 @@ export function replyToTicket(
         visibility: internal ? "internal" : "public",
         createdAt: now,
       })
-      .run();
+      .returning({ id: comments.id })
+      .get();
+    claimUploads(
+      tx,
+      user,
+      input.attachmentIds,
+      { ticketId: ticket.id, organizationId: ticket.organizationId, commentId: comment.id, internal },
+      now,
+    );
     if (internal) {
       recordAudit(tx, {
         actorId: user.id,

@@ -64,3 +64,21 @@ export function reopenRefusal(
     };
   return null;
 }
+
+/** How far ahead of now a fault's start may be stated (clock skew between the customer and us). */
+const FAULT_START_SLACK_MS = 5 * 60_000;
+/** The earliest a fault's start may be stated: a year back (older facts go in the description). */
+const FAULT_START_MAX_AGE_MS = 366 * DAY_MS;
+
+/** Why a fault's stated start cannot be right, or null: it is in the future or over a year ago. */
+export function faultStartRefusal(startedAt: Date | null | undefined, now: Date): RuleRefusal | null {
+  if (!startedAt) return null;
+  if (startedAt.getTime() > now.getTime() + FAULT_START_SLACK_MS)
+    return { messageKey: "tickets.errors.faultStartFuture", message: "The fault cannot start in the future." };
+  if (now.getTime() - startedAt.getTime() > FAULT_START_MAX_AGE_MS)
+    return {
+      messageKey: "tickets.errors.faultStartOld",
+      message: "The fault's start must be within the last year; describe older history in the description.",
+    };
+  return null;
+}

@@ -18,10 +18,13 @@ import {
   OPEN_TICKET_STATUSES,
   SUPPORT_ROLES,
   type ExclusionReason,
+  type FaultEnvironment,
   type ProductArea,
   type TicketEventType,
   type TicketStatus,
+  type UsersAffected,
 } from "@/db/schema/enums";
+import { claimUploads, listTicketAttachments, totalAttachedBytes } from "@/server/attachments/service";
 import { recordAudit } from "@/server/audit/service";
 import { orgScope } from "@/server/api/scope";
 import type { SessionUser } from "@/server/auth/session";
@@ -33,7 +36,7 @@ import { explainDue } from "@/server/sla/explain";
 import { loadTicketSlaInput, refreshTicketSla } from "@/server/sla/service";
 import { foldComplaints } from "./complaint";
 import { renderTicketMarkdown } from "./render";
-import { isOutsideSla, priorityRefusal } from "./rules";
+import { faultStartRefusal, isOutsideSla, priorityRefusal } from "./rules";
 import { notifyRole, notifyTicketPeople } from "./notify";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -397,7 +400,18 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       requester: people.get(ticket.requesterId)?.name ?? "",
       assignee: ticket.assigneeId ? (people.get(ticket.assigneeId)?.name ?? null) : null,
       assigneeId: isCustomer ? null : ticket.assigneeId,
+      fault: {
+        environment: ticket.environment,
+        usersAffected: ticket.usersAffected,
+        startedAt: ticket.faultStartedAt,
+        appId: ticket.appId,
+        channelName: ticket.channelName,
+        userIds: ticket.userIds,
+        reproSteps: ticket.reproSteps,
+      },
     },
+    attachments: listTicketAttachments(db, ticketId, !isCustomer),
+    attachmentBytes: totalAttachedBytes(db, ticketId),
     watchers: watcherRows,
     complaints: complaints.map((c) => ({
       id: c.id,
@@ -423,7 +437,11 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       createdAt: c.createdAt,
     })),
     timeline: events
-      .filter((e) => !isCustomer || !STAFF_ONLY_EVENTS.includes(e.type))
+      .filter(
+        (e) =>
+          !isCustomer ||
+          (!STAFF_ONLY_EVENTS.includes(e.type) && !(e.type === "attachmentRemoved" && e.data?.internal === "true")),
+      )
       .map((e) => ({
         id: e.id,
         at: e.at,
@@ -437,6 +455,8 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
           e.type === "priorityChanged" && typeof e.data?.from === "string" && typeof e.data?.priority === "string"
             ? isMoreUrgent(e.data.priority as Priority, e.data.from as Priority)
             : false,
+        fileName: e.type === "attachmentRemoved" && typeof e.data?.name === "string" ? e.data.name : null,
+        reason: e.type === "attachmentRemoved" && typeof e.data?.reason === "string" ? e.data.reason : null,
       })),
     disputes: disputeRows.map((d) => ({
       id: d.id,
@@ -538,6 +558,20 @@ export type FileTicketInput = {
   requesterId?: number;
   /** Colleagues of the requester to copy (CC), by email; each must belong to the ticket's organization. */
   watchers?: string[];
+  /** The filer's pending uploads to attach (server/attachments/service.ts). */
+  attachmentIds?: number[];
+  /** Fault details: where the fault happens, to how many users, since when (all optional). */
+  fault?: FaultDetails;
+};
+
+export type FaultDetails = {
+  environment?: FaultEnvironment | null;
+  usersAffected?: UsersAffected | null;
+  startedAt?: Date | null;
+  appId?: string | null;
+  channelName?: string | null;
+  userIds?: string | null;
+  reproSteps?: string | null;
 };
 
 /**
@@ -549,6 +583,7 @@ export type FileTicketInput = {
 export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, now: Date): { id: number } {
   refuseIf(markdownRefusal(input.description, "ticket"));
   refuseIf(priorityRefusal({ category: input.category }, input.priority));
+  refuseIf(faultStartRefusal(input.fault?.startedAt, now));
   return db.transaction((tx) => {
     let requesterId = user.id;
     let organizationId = user.organizationId;
@@ -591,6 +626,13 @@ export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, no
         channel: user.role === "customer" ? "portal" : (input.channel ?? "portal"),
         sdkPlatform: input.sdkPlatform ?? null,
         sdkVersion: input.sdkVersion ?? null,
+        environment: input.fault?.environment ?? null,
+        usersAffected: input.fault?.usersAffected ?? null,
+        faultStartedAt: input.fault?.startedAt ?? null,
+        appId: input.fault?.appId || null,
+        channelName: input.fault?.channelName || null,
+        userIds: input.fault?.userIds || null,
+        reproSteps: input.fault?.reproSteps || null,
         assigneeId: custom ? org.accountManagerId : null,
         targetVersionId: version.id,
         outsideSla: custom,
@@ -630,6 +672,13 @@ export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, no
       if (person.id !== requesterId)
         tx.insert(watchers).values({ ticketId: row.id, userId: person.id }).onConflictDoNothing().run();
     }
+    claimUploads(
+      tx,
+      user,
+      input.attachmentIds,
+      { ticketId: row.id, organizationId, commentId: null, internal: false },
+      now,
+    );
     if (user.role === "customer")
       tx.insert(deflectionEvents)
         .values({ userId: user.id, organizationId, kind: "filed", query: input.subject, createdAt: now })

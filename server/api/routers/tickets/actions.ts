@@ -15,7 +15,7 @@ import {
 import { changePriority, excludeTicket, fileTicket } from "@/server/tickets/service";
 import { customerProcedure, permittedProcedure } from "../../trpc";
 import { ZPriority } from "../../schemas";
-import { ZBody, ZId, ZReason, support } from "./schemas";
+import { ZAttachmentIds, ZBody, ZFaultDetails, ZId, ZReason, support } from "./schemas";
 
 /** Working a ticket: filing it, replying, priorities, exclusions, waiting, workaround, resolution, assignment, escalation, reopening, rating and watchers. */
 export const ticketActions = {
@@ -36,6 +36,8 @@ export const ticketActions = {
           .array(z.string().trim().email("Please enter each watcher's email address.").max(320))
           .max(20)
           .optional(),
+        attachmentIds: ZAttachmentIds,
+        fault: ZFaultDetails.optional(),
       }),
     )
     .output(z.object({ id: z.number() }))
@@ -50,7 +52,7 @@ export const ticketActions = {
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => excludeTicket(ctx.db, ctx.user, input, ctx.now()))),
   /** A public reply (customers and staff) or an internal note (staff only). */
   reply: permittedProcedure("tickets.work")
-    .input(z.object({ ticketId: ZId, body: ZBody, internal: z.boolean().optional() }))
+    .input(z.object({ ticketId: ZId, body: ZBody, internal: z.boolean().optional(), attachmentIds: ZAttachmentIds }))
     .output(z.void())
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => replyToTicket(ctx.db, ctx.user, input, ctx.now()))),
   setWaiting: support

@@ -1,15 +1,18 @@
 import { z } from "zod";
 import {
+  ATTACHMENT_KINDS,
   CHANNELS,
   DISPUTE_KINDS,
   DISPUTE_STATUSES,
   ESCALATION_LEVELS,
   EXCLUSION_REASONS,
+  FAULT_ENVIRONMENTS,
   PRODUCT_AREAS,
   SLA_STATUSES,
   TICKET_CATEGORIES,
   TICKET_EVENT_TYPES,
   TICKET_STATUSES,
+  USERS_AFFECTED,
 } from "@/db/schema/enums";
 import { COMPLAINT_OUTCOMES } from "@/server/tickets/complaint";
 import { ZMetric, ZPriority, ZTierCode } from "../../schemas";
@@ -76,7 +79,33 @@ export const ZTicketDetail = z.object({
     assignee: z.string().nullable(),
     /** Staff only (null for customers): the current assignee, for the assign control. */
     assigneeId: z.number().nullable(),
+    fault: z.object({
+      environment: z.enum(FAULT_ENVIRONMENTS).nullable(),
+      usersAffected: z.enum(USERS_AFFECTED).nullable(),
+      startedAt: z.date().nullable(),
+      appId: z.string().nullable(),
+      channelName: z.string().nullable(),
+      userIds: z.string().nullable(),
+      reproSteps: z.string().nullable(),
+    }),
   }),
+  /** The ticket's files (a customer's list leaves out those of internal notes); removed ones say by whom and why. */
+  attachments: z.array(
+    z.object({
+      id: z.number(),
+      commentId: z.number().nullable(),
+      name: z.string(),
+      size: z.number(),
+      kind: z.enum(ATTACHMENT_KINDS),
+      contentType: z.string(),
+      internal: z.boolean(),
+      uploader: z.string(),
+      createdAt: z.date(),
+      removed: z.object({ by: z.string().nullable(), reason: z.string(), at: z.date() }).nullable(),
+    }),
+  ),
+  /** Bytes of files on the ticket, and the limits, so the form can refuse before uploading. */
+  attachmentBytes: z.number(),
   watchers: z.array(z.object({ id: z.number(), name: z.string(), email: z.string() })),
   complaints: z.array(ZComplaint),
   conversation: z.array(
@@ -101,6 +130,9 @@ export const ZTicketDetail = z.object({
       disputeUpheld: z.boolean(),
       raise: z.boolean(),
       complaintPhase: z.enum(["raised", ...COMPLAINT_OUTCOMES]).nullable(),
+      /** A removed file: its name and the reason given. */
+      fileName: z.string().nullable(),
+      reason: z.string().nullable(),
     }),
   ),
   disputes: z.array(
