@@ -119,6 +119,9 @@ export const TICKET_EVENT_TYPES = [
   "rated",
   "complaint",
   "attachmentRemoved",
+  "paged",
+  "pageAcknowledged",
+  "pageEscalated",
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -179,6 +182,10 @@ export const NOTIFICATION_KINDS = [
   "meeting_scheduled",
   "meeting_declined",
   "review_shared",
+  "page",
+  "at_risk",
+  "breach_warning",
+  "webhook_disabled",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -191,3 +198,27 @@ export const FAULT_ENVIRONMENTS = ["production", "staging", "development"] as co
 export type FaultEnvironment = (typeof FAULT_ENVIRONMENTS)[number];
 export const USERS_AFFECTED = ["one", "some", "all"] as const;
 export type UsersAffected = (typeof USERS_AFFECTED)[number];
+
+/** On call (issue #19): rotas, pages, warnings and outgoing webhooks. */
+export const ROTA_KINDS = ["weekly", "custom"] as const;
+export type RotaKind = (typeof ROTA_KINDS)[number];
+export const ON_CALL_ROLES = ["primary", "secondary"] as const;
+export type OnCallRole = (typeof ON_CALL_ROLES)[number];
+/** A rota's explicit rows: a shift of a custom rota, or an override (holiday, swap) of either kind. */
+export const ROTA_SHIFT_KINDS = ["shift", "override"] as const;
+export type RotaShiftKind = (typeof ROTA_SHIFT_KINDS)[number];
+/** Why a page was raised: a P0/P1 filed, a priority raised to P0/P1, an emailed ticket, a monitoring alert. */
+export const PAGE_REASONS = ["filed", "priority_raised", "email", "alert"] as const;
+export type PageReason = (typeof PAGE_REASONS)[number];
+/** Whom a page has reached: the primary on call, then the secondary, then the rota's manager. */
+export const PAGE_LEVELS = ["primary", "secondary", "manager"] as const;
+export type PageLevel = (typeof PAGE_LEVELS)[number];
+export const PAGE_EVENT_KINDS = ["paged", "repaged", "escalated", "acknowledged", "unstaffed"] as const;
+export type PageEventKind = (typeof PAGE_EVENT_KINDS)[number];
+export const SLA_WARNING_KINDS = ["at_risk", "breach"] as const;
+export type SlaWarningKind = (typeof SLA_WARNING_KINDS)[number];
+/** What an outgoing webhook may subscribe to. */
+export const WEBHOOK_EVENTS = ["page", "at_risk", "breach", "incident", "ticket_created"] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];

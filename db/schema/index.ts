@@ -5,6 +5,7 @@ export * from "./dashboards";
 export * from "./identity";
 export * from "./incidents";
 export * from "./kb";
+export * from "./on-call";
 export * from "./organizations";
 export * from "./relations";
 export * from "./scheduler";
