@@ -222,3 +222,13 @@ export const WEBHOOK_EVENTS = ["page", "at_risk", "breach", "incident", "ticket_
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const WEBHOOK_DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/** What became of a received email (db/schema/email.ts). */
+export const INBOUND_MAIL_OUTCOMES = ["ticket", "comment", "unmatched", "attached", "discarded", "ignored"] as const;
+export type InboundMailOutcome = (typeof INBOUND_MAIL_OUTCOMES)[number];
+
+/** The topics a person chooses delivery for (server/email/preferences.ts maps each notification kind to one). */
+export const NOTIFICATION_TOPICS = ["reply", "status", "sla", "incident", "review", "meeting"] as const;
+export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
+export const NOTIFICATION_DELIVERIES = ["in_app", "email", "digest"] as const;
+export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];

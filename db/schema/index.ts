@@ -2,6 +2,7 @@ export * from "./accounts";
 export * from "./attachments";
 export * from "./audit";
 export * from "./dashboards";
+export * from "./email";
 export * from "./identity";
 export * from "./incidents";
 export * from "./kb";

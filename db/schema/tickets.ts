@@ -256,6 +256,12 @@ export const outbox = sqliteTable("outbox", {
   body: text("body").notNull(),
   createdAt: ts("created_at").notNull(),
   sentAt: ts("sent_at"),
+  /** The HTML part beside the plain text (issue #18); null: text only. */
+  html: text("html"),
+  /** Threading and routing headers (Message-ID, In-Reply-To, References, Reply-To, ...). */
+  headers: text("headers", { mode: "json" }).$type<Record<string, string>>(),
+  /** The ticket a notification mail is about (its thread), when there is one. */
+  ticketId: integer("ticket_id"),
 });
 
 /** Knowledge base deflection: a suggestion opened while filing, or a form left without filing. */

@@ -35,12 +35,20 @@
  *   caller's own organization (no id in the input: `tickets.list`, `home.customer`), it is allowed.
  * - Procedures without input (`z.void()`) return `undefined` from `input`.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { afterAll } from "vitest";
 import { passwordResets } from "@/db/schema";
+import { receiveUpload } from "@/server/attachments/service";
+import { DiskAttachmentStore } from "@/server/attachments/store";
+import { useAttachmentStore } from "@/server/attachments/store-for";
 import { startSession } from "@/server/auth/sessions";
 import { newToken } from "@/server/auth/tokens";
 import type { Db } from "@/server/db";
 import { sessionRef } from "@/server/identity/account-service";
-import { callerAs } from "./db";
+import { callerAs, sessionFor } from "./db";
 import { TEST_ANCHOR } from "./constants";
 
 export const ACTORS = {
@@ -175,6 +183,37 @@ async function freshlyResolvedTicket(fx: Fixtures): Promise<number> {
     .caller(ACTORS.agent)
     .tickets.resolve({ ticketId: id, kind: "answer", body: "Resolved for the access matrix." });
   return id;
+}
+
+/** The fixtures' own attachment store in a temporary folder, so no fixture writes to ATTACHMENTS_DIR. */
+let matrixStore: DiskAttachmentStore | null = null;
+afterAll(() => {
+  if (matrixStore) fs.rmSync(matrixStore.root, { recursive: true, force: true });
+  matrixStore = null;
+});
+
+/** A pending upload of a small text log by `email` (its row rolls back with the call; its content stays in the temporary store). */
+async function pendingUpload(fx: Fixtures, email: string): Promise<number> {
+  matrixStore ??= new DiskAttachmentStore(fs.mkdtempSync(path.join(os.tmpdir(), "attain-matrix-files-")));
+  useAttachmentStore(fx.db, matrixStore);
+  const upload = await receiveUpload(
+    fx.db,
+    matrixStore,
+    sessionFor(fx.db, email),
+    Readable.from([Buffer.from("12:00:01 INFO joined channel demo\n12:00:31 WARN connection lost\n")]),
+    { name: "sdk.log", declaredSize: null },
+    fx.now,
+  );
+  return upload.id;
+}
+
+/** A text log the Nimbus Live customer attached to a public reply on an open ticket of theirs. */
+async function nimbusAttachmentId(fx: Fixtures): Promise<number> {
+  const uploadId = await pendingUpload(fx, ACTORS.customer);
+  await fx
+    .caller(ACTORS.customer)
+    .tickets.reply({ ticketId: fx.openTicketId(), body: "The SDK log is attached.", attachmentIds: [uploadId] });
+  return fx.row<{ id: number }>("select id from attachments order by id desc limit 1").id;
 }
 
 /** Cells of a tier's current target version, for a valid admin edit. */
@@ -462,6 +501,34 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     }),
   },
   "tickets.preview": { allow: SIGNED_IN, input: () => ({ markdown: "**bold** <script>alert(1)</script>" }) },
+
+  // attachments: exactly as the ticket is read; a pending upload is its uploader's alone; staff redact
+  "attachments.limits": { allow: [...CUSTOMERS, ...SUPPORT], input: none },
+  "attachments.setLimits": {
+    allow: ["admin"],
+    input: () => ({ maxFileBytes: 50 * 1024 * 1024, maxTicketBytes: 200 * 1024 * 1024 }),
+  },
+  "attachments.text": {
+    allow: ["customer", ...SUPPORT],
+    input: async (fx) => ({ id: await nimbusAttachmentId(fx), query: "connection" }),
+  },
+  "attachments.discard": {
+    allow: ["customer", ...SUPPORT],
+    // support staff discard their own upload; everybody else is handed the Nimbus Live customer's
+    input: async (fx) => ({
+      uploadId: await pendingUpload(
+        fx,
+        (SUPPORT as readonly Actor[]).includes(fx.actor) ? ACTORS[fx.actor]! : ACTORS.customer,
+      ),
+    }),
+  },
+  "attachments.remove": {
+    allow: SUPPORT,
+    input: async (fx) => ({
+      attachmentId: await nimbusAttachmentId(fx),
+      reason: "Contains the customer's App Certificate",
+    }),
+  },
 
   // knowledge base: public reading, signed-in feedback, staff report
   "kb.search": { allow: ANYONE, input: () => ({ q: "echo" }) },
