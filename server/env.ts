@@ -37,6 +37,16 @@ const ZEnv = z.object({
   SETUP_TOKEN: z.string().min(20).max(100).optional(),
   /** Where ticket attachments are stored (content-addressed); default `attachments` beside the database. */
   ATTACHMENTS_DIR: z.string().min(1).max(1000).optional(),
+  /**
+   * The email channel (issue #18): where the SMTP listener accepts mail, `host:port` (default
+   * 127.0.0.1:2525), or `off`; the support addresses it accepts, comma-separated (a per-ticket reply
+   * address `local+t<token>@domain` of each is accepted too); the largest message it takes, in bytes;
+   * and an IMAP mailbox to poll (`imaps://user:password@host:993/INBOX`).
+   */
+  SMTP_LISTEN: z.string().min(1).max(300).default("127.0.0.1:2525"),
+  SUPPORT_ADDRESSES: z.string().min(3).max(2000).default("support@attain.test"),
+  MAIL_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(10_000_000),
+  IMAP_URL: z.string().url().optional(),
 });
 
 function databasePath(url: string): string {
@@ -55,6 +65,10 @@ const parsed = ZEnv.parse({
   ATTAIN_MODE: process.env.ATTAIN_MODE || undefined,
   SETUP_TOKEN: process.env.SETUP_TOKEN || undefined,
   ATTACHMENTS_DIR: process.env.ATTACHMENTS_DIR || undefined,
+  SMTP_LISTEN: process.env.SMTP_LISTEN || undefined,
+  SUPPORT_ADDRESSES: process.env.SUPPORT_ADDRESSES || undefined,
+  MAIL_MAX_BYTES: process.env.MAIL_MAX_BYTES || undefined,
+  IMAP_URL: process.env.IMAP_URL || undefined,
   STAFF_OIDC_ISSUER: process.env.STAFF_OIDC_ISSUER || undefined,
   STAFF_OIDC_CLIENT_ID: process.env.STAFF_OIDC_CLIENT_ID || undefined,
   STAFF_OIDC_CLIENT_SECRET: process.env.STAFF_OIDC_CLIENT_SECRET || undefined,
