@@ -43,7 +43,8 @@ import { afterAll } from "vitest";
 import { passwordResets } from "@/db/schema";
 import { receiveUpload } from "@/server/attachments/service";
 import { DiskAttachmentStore } from "@/server/attachments/store";
-import { useAttachmentStore } from "@/server/attachments/store-for";
+// aliased: a "use" name reads as a React hook to the linter
+import { useAttachmentStore as serveFilesFrom } from "@/server/attachments/store-for";
 import { startSession } from "@/server/auth/sessions";
 import { newToken } from "@/server/auth/tokens";
 import type { Db } from "@/server/db";
@@ -195,7 +196,7 @@ afterAll(() => {
 /** A pending upload of a small text log by `email` (its row rolls back with the call; its content stays in the temporary store). */
 async function pendingUpload(fx: Fixtures, email: string): Promise<number> {
   matrixStore ??= new DiskAttachmentStore(fs.mkdtempSync(path.join(os.tmpdir(), "attain-matrix-files-")));
-  useAttachmentStore(fx.db, matrixStore);
+  serveFilesFrom(fx.db, matrixStore);
   const upload = await receiveUpload(
     fx.db,
     matrixStore,
