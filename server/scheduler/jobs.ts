@@ -3,10 +3,11 @@
  * `startJobs`). Each capability defines its job beside its service and adds it to JOBS.
  */
 import { getDb } from "@/server/db";
+import { pageEscalationJob } from "@/server/on-call/jobs";
 import { registerJob, startScheduler, type ScheduledJob } from "./service";
 
 /** Every scheduled job of the product. */
-export const JOBS: ScheduledJob[] = [];
+export const JOBS: ScheduledJob[] = [pageEscalationJob];
 
 /** Registers every job and starts this process's ticker. */
 export function startJobs(): void {

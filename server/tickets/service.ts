@@ -31,6 +31,7 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound, refuseIf } from "@/server/errors";
 import { markdownRefusal } from "@/server/kb/markdown-limits";
+import { pageOnCallIfUrgent } from "@/server/on-call/paging-service";
 import { isMoreUrgent, slaRiskState, type Metric, type Priority } from "@/server/sla/evaluate";
 import { explainDue } from "@/server/sla/explain";
 import { loadTicketSlaInput, refreshTicketSla } from "@/server/sla/service";
@@ -125,6 +126,8 @@ export function changePriority(
       at: now,
     });
     notifyTicketPeople(tx, ticket.id, actor.id, "priority_changed", now);
+    if (isMoreUrgent(input.priority, ticket.priority))
+      pageOnCallIfUrgent(tx, { id: ticket.id, priority: input.priority }, "priority_raised", now);
   });
 }
 
@@ -281,6 +284,8 @@ export function decideDispute(
       at: now,
     });
     notifyTicketPeople(tx, ticket.id, actor.id, "dispute_decided", now);
+    if (patch.priority && isMoreUrgent(patch.priority, ticket.priority))
+      pageOnCallIfUrgent(tx, { id: ticket.id, priority: patch.priority }, "priority_raised", now);
   });
 }
 
@@ -692,6 +697,7 @@ export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, no
         detail: { channel: input.channel ?? "portal" },
         at: now,
       });
+    pageOnCallIfUrgent(tx, { id: row.id, priority: input.priority }, input.channel === "email" ? "email" : "filed", now);
     return { id: row.id };
   });
 }

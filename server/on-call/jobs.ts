@@ -1,0 +1,12 @@
+/** The on-call capability's scheduled jobs (listed in server/scheduler/jobs.ts). */
+import type { ScheduledJob } from "@/server/scheduler/service";
+import { escalateDuePages } from "./paging-service";
+
+/** Re-pages and escalates unacknowledged pages whose time has come (every 30 s: a page is at most that late). */
+export const pageEscalationJob: ScheduledJob = {
+  name: "on-call.escalate",
+  everyMs: 30_000,
+  run: (db, now) => {
+    escalateDuePages(db, now);
+  },
+};

@@ -1,0 +1,177 @@
+import { and, asc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import {
+  notifications,
+  onCallPageEvents,
+  onCallPages,
+  outbox,
+  rotaMembers,
+  rotas,
+  ticketEvents,
+  webhookDeliveries,
+  webhooks,
+} from "@/db/schema";
+import type { SessionUser } from "@/server/auth/session";
+import type { Db } from "@/server/db";
+import { runDueJobs } from "@/server/scheduler/service";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createOrganization, createStaff, createTicket } from "@/server/testing/factories";
+import { pageEscalationJob } from "./jobs";
+import { acknowledgePage } from "./paging-service";
+
+const at = (iso: string) => new Date(iso);
+const MIN = 60_000;
+
+/** An Americas rota in New York, Monday 09:00 handovers from 2 March 2026: A primary, B secondary in week 0. */
+function americasRota(db: Db) {
+  const [a, b, c] = [createStaff(db, "agent"), createStaff(db, "expert"), createStaff(db, "agent")];
+  const manager = createStaff(db, "manager");
+  const rota = db
+    .insert(rotas)
+    .values({
+      name: "Americas duty",
+      region: "americas",
+      timeZone: "America/New_York",
+      kind: "weekly",
+      handoverWeekday: 1,
+      handoverTime: "09:00",
+      startDate: "2026-03-02",
+      managerId: manager.id,
+      createdAt: at("2026-03-01T00:00:00Z"),
+      updatedAt: at("2026-03-01T00:00:00Z"),
+    })
+    .returning()
+    .get();
+  [a, b, c].forEach((p, position) => db.insert(rotaMembers).values({ rotaId: rota.id, position, userId: p.id }).run());
+  return { rota, a: a!, b: b!, c: c!, manager };
+}
+
+function log(db: Db, pageId: number) {
+  return db
+    .select({
+      kind: onCallPageEvents.kind,
+      level: onCallPageEvents.level,
+      userId: onCallPageEvents.userId,
+      latencyMs: onCallPageEvents.latencyMs,
+    })
+    .from(onCallPageEvents)
+    .where(eq(onCallPageEvents.pageId, pageId))
+    .orderBy(asc(onCallPageEvents.id))
+    .all();
+}
+
+const pagesOf = (db: Db, user: SessionUser) =>
+  db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, user.id), eq(notifications.kind, "page")))
+    .all().length;
+
+describe("paging the on-call engineer", () => {
+  it("a P0 filed on Sunday 03:00 New York (the night the clocks go forward) pages the primary at once, re-pages after 5 minutes, then escalates to the secondary and the manager", async () => {
+    const db = createTestDb();
+    const { a, b, manager } = americasRota(db);
+    const org = createOrganization(db, { tier: "enterprise", region: "americas" });
+    // 2026-03-08 03:00 EDT = 07:00 UTC, a Sunday, inside week 0 (A primary, B secondary).
+    const filed = at("2026-03-08T07:00:00Z");
+    const ticketId = await createTicket(db, org.customers[0]!, { priority: "P0", category: "functional_bug" }, filed);
+    const page = db.select().from(onCallPages).where(eq(onCallPages.ticketId, ticketId)).get()!;
+    expect(page).toMatchObject({ level: "primary", userId: a.id, attempts: 1, reason: "filed" });
+    expect(page.nextActionAt).toEqual(new Date(filed.getTime() + 5 * MIN));
+    expect(pagesOf(db, a)).toBe(1);
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.to, a.email))
+        .all()
+        .map((m) => m.subject),
+    ).toEqual([expect.stringContaining(`[P0] Page: #${ticketId}`)]);
+
+    const tick = (ms: number) =>
+      runDueJobs(db, new Date(filed.getTime() + ms), { jobs: [pageEscalationJob], holder: "t" });
+    await tick(4 * MIN);
+    expect(pagesOf(db, a)).toBe(1);
+    await tick(5 * MIN);
+    expect(pagesOf(db, a)).toBe(2);
+    await tick(10 * MIN);
+    expect(pagesOf(db, b)).toBe(1);
+    await tick(15 * MIN);
+    expect(pagesOf(db, manager)).toBe(1);
+    await tick(60 * MIN);
+    expect(pagesOf(db, manager)).toBe(1);
+
+    expect(log(db, page.id)).toEqual([
+      { kind: "paged", level: "primary", userId: a.id, latencyMs: 0 },
+      { kind: "repaged", level: "primary", userId: a.id, latencyMs: 5 * MIN },
+      { kind: "escalated", level: "secondary", userId: b.id, latencyMs: 10 * MIN },
+      { kind: "escalated", level: "manager", userId: manager.id, latencyMs: 15 * MIN },
+    ]);
+
+    const ack = acknowledgePage(db, b, page.id, new Date(filed.getTime() + 16 * MIN));
+    expect(ack.latencyMs).toBe(16 * MIN);
+    expect(log(db, page.id).at(-1)).toEqual({
+      kind: "acknowledged",
+      level: "manager",
+      userId: b.id,
+      latencyMs: 16 * MIN,
+    });
+    const timeline = db
+      .select({ type: ticketEvents.type })
+      .from(ticketEvents)
+      .where(eq(ticketEvents.ticketId, ticketId))
+      .orderBy(asc(ticketEvents.id))
+      .all()
+      .map((e) => e.type);
+    expect(timeline).toEqual(["created", "paged", "paged", "pageEscalated", "pageEscalated", "pageAcknowledged"]);
+    expect(() => acknowledgePage(db, a, page.id, new Date(filed.getTime() + 17 * MIN))).toThrow(
+      /already been acknowledged/,
+    );
+  });
+
+  it("an acknowledged page climbs no further, and the page goes to webhooks subscribed to pages", async () => {
+    const db = createTestDb();
+    const { a, b } = americasRota(db);
+    db.insert(webhooks)
+      .values({
+        name: "Chat",
+        url: "https://chat.example/hook",
+        secret: "s".repeat(32),
+        events: ["page"],
+        createdAt: at("2026-03-01T00:00:00Z"),
+        updatedAt: at("2026-03-01T00:00:00Z"),
+      })
+      .run();
+    const org = createOrganization(db, { tier: "enterprise", region: "americas" });
+    const filed = at("2026-03-10T15:00:00Z");
+    const ticketId = await createTicket(db, org.customers[0]!, { priority: "P1" }, filed);
+    const page = db.select().from(onCallPages).where(eq(onCallPages.ticketId, ticketId)).get()!;
+    // Week 1 (from 9 March): B primary.
+    expect(page.userId).toBe(b.id);
+    expect(page.nextActionAt).toEqual(new Date(filed.getTime() + 15 * MIN));
+    const [delivery] = db.select().from(webhookDeliveries).all();
+    expect(JSON.parse(delivery!.payload)).toMatchObject({
+      event: "page",
+      data: { ticketId, priority: "P1", level: "primary" },
+    });
+    acknowledgePage(db, b, page.id, new Date(filed.getTime() + 2 * MIN));
+    await runDueJobs(db, new Date(filed.getTime() + 60 * MIN), { jobs: [pageEscalationJob], holder: "t" });
+    expect(pagesOf(db, b)).toBe(1);
+    expect(pagesOf(db, a)).toBe(0);
+  });
+
+  it("raising a P2 to P1 pages; lowering or a P2 filed does not", async () => {
+    const db = createTestDb();
+    const { a } = americasRota(db);
+    const agent = createStaff(db, "agent");
+    const org = createOrganization(db, { tier: "enterprise", region: "americas" });
+    const now = at("2026-03-04T15:00:00Z");
+    const ticketId = await createTicket(db, org.customers[0]!, { priority: "P2" }, now);
+    expect(db.select().from(onCallPages).all()).toHaveLength(0);
+    await callerFor(db, agent, now).tickets.changePriority({ ticketId, priority: "P1", reason: "Outage widened" });
+    expect(db.select().from(onCallPages).where(eq(onCallPages.ticketId, ticketId)).get()).toMatchObject({
+      reason: "priority_raised",
+      userId: a.id,
+    });
+  });
+});
