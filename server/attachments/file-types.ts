@@ -1,6 +1,6 @@
 /**
  * Which files a ticket accepts, decided from the name and the content together (pure: the content
- * sniffing itself is the `file-type` library's, in sniff.ts). A name must end in an accepted
+ * sniffing itself is the `file-type` library's, called from service.ts). A name must end in an accepted
  * extension, and the content must be what that extension says: an executable renamed `.log` is
  * refused, and so is a PNG renamed `.pdf`.
  */
@@ -18,6 +18,8 @@ const TEXT = ["text"] as const;
 /** Text formats the library recognises that a log may still be (an XML log); served as plain text. */
 const TEXT_FORMATS = new Set(["xml"]);
 const ISO_VIDEO = ["mp4", "m4v", "mov"] as const;
+/** The library looks inside a gzip stream and reports a tarball as "tar.gz"; both are gzip. */
+const GZIP = ["gz", "tar.gz"] as const;
 
 /** Accepted extensions, longest first where one ends another (`.tar.gz` before `.gz`). */
 export const ACCEPTED_EXTENSIONS: Readonly<Record<string, Accepted>> = {
@@ -25,9 +27,9 @@ export const ACCEPTED_EXTENSIONS: Readonly<Record<string, Accepted>> = {
   ".txt": { kind: "text", contentType: "text/plain; charset=utf-8", detected: TEXT },
   ".json": { kind: "text", contentType: "application/json; charset=utf-8", detected: TEXT },
   ".zip": { kind: "archive", contentType: "application/zip", detected: ["zip"] },
-  ".tar.gz": { kind: "archive", contentType: "application/gzip", detected: ["gz"] },
-  ".tgz": { kind: "archive", contentType: "application/gzip", detected: ["gz"] },
-  ".gz": { kind: "archive", contentType: "application/gzip", detected: ["gz"] },
+  ".tar.gz": { kind: "archive", contentType: "application/gzip", detected: GZIP },
+  ".tgz": { kind: "archive", contentType: "application/gzip", detected: GZIP },
+  ".gz": { kind: "archive", contentType: "application/gzip", detected: GZIP },
   ".7z": { kind: "archive", contentType: "application/x-7z-compressed", detected: ["7z"] },
   ".png": { kind: "image", contentType: "image/png", detected: ["png"] },
   ".jpg": { kind: "image", contentType: "image/jpeg", detected: ["jpg"] },
