@@ -12,6 +12,7 @@ import { sql } from "drizzle-orm";
 import { migrateDb } from "@/db/migrate";
 import { seedDemo } from "@/db/seed/demo";
 import { insertReferenceData } from "@/db/seed/factories";
+import { insertLogGuide } from "@/db/seed/log-guide";
 import { issueSetupToken } from "@/server/identity/installation";
 import { openDb } from "@/server/db";
 import { env } from "@/server/env";
@@ -33,6 +34,8 @@ async function main() {
       insertReferenceData(db, new Date());
       console.log("Wrote the reference data: tiers, default targets, regional calendars.");
     }
+    if (insertLogGuide(db.$client, new Date()) > 0)
+      console.log("Wrote the knowledge base guide: how to collect SDK logs.");
     const token = issueSetupToken(db, new Date(), { chosen: env.SETUP_TOKEN, replace: true });
     if (token) printSetupToken(token);
     else if (env.SETUP_TOKEN) console.log("Setup: open /setup with the SETUP_TOKEN you set.");

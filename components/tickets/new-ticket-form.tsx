@@ -3,23 +3,41 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useTimeZone, useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { AttachmentPicker, type PickerState } from "@/components/attachments/attachment-picker";
+import { fromLocalInput } from "@/components/incidents/zoned";
 import { useTRPC } from "@/components/trpc/client";
 import { inputClass, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import {
+  FAULT_ENVIRONMENTS,
   PRIORITIES,
   PRODUCT_AREAS,
   SDK_PLATFORMS,
   TICKET_CATEGORIES,
+  USERS_AFFECTED,
+  type FaultEnvironment,
   type Priority,
+  type ProductArea,
   type TicketCategory,
+  type UsersAffected,
 } from "@/db/schema/enums";
 import { allowedPriorities, isPriorityAllowed, isOutsideSla, priorityFloor } from "@/server/tickets/rules";
 
-/** The customer's ticket form: the meaning of each priority beside the choice, field messages from the server. */
-export function NewTicketForm({ staff = false }: { staff?: boolean }) {
+/** Product areas whose faults happen in a channel between users: the form asks for the channel and user ids. */
+const CHANNEL_AREAS: readonly ProductArea[] = [
+  "voice_calling",
+  "video_calling",
+  "live_streaming",
+  "realtime_messaging",
+];
+
+/**
+ * The customer's ticket form: the meaning of each priority beside the choice, the fault details an
+ * engineer needs (by product area), files with their upload progress, field messages from the server.
+ */
+export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; zoneLabel: string }) {
   const t = useTranslations("tickets");
   const tt = useTranslations();
   const trpc = useTRPC();
@@ -72,6 +90,10 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
     }),
   );
   const create = useMutation(trpc.tickets.create.mutationOptions({ onError }));
+  const zone = useTimeZone() ?? "UTC";
+  const [area, setArea] = useState<string>("");
+  const [files, setFiles] = useState<PickerState>({ uploadIds: [], busy: false });
+  const onFiles = useCallback((s: PickerState) => setFiles(s), []);
   const chosen = TICKET_CATEGORIES.find((c) => c === category) ?? null;
   const floor = chosen ? priorityFloor(chosen) : null;
   const allowed: readonly Priority[] = chosen ? allowedPriorities(chosen) : PRIORITIES;
@@ -96,6 +118,16 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
             watchers: String(f.get("watchers") ?? "")
               .split(/[\s,;，；]+/)
               .filter(Boolean),
+            attachmentIds: files.uploadIds,
+            fault: {
+              environment: (String(f.get("environment") ?? "") || null) as FaultEnvironment | null,
+              usersAffected: (String(f.get("usersAffected") ?? "") || null) as UsersAffected | null,
+              startedAt: fromLocalInput(String(f.get("startedAt") ?? ""), zone),
+              appId: String(f.get("appId") ?? "").trim() || null,
+              channelName: String(f.get("channelName") ?? "").trim() || null,
+              userIds: String(f.get("userIds") ?? "").trim() || null,
+              reproSteps: String(f.get("reproSteps") ?? "").trim() || null,
+            },
             ...(staff
               ? {
                   requesterId: Number(f.get("requesterId")) || undefined,
@@ -200,7 +232,14 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
           <label htmlFor="productArea" className="block text-sm font-medium text-slate-700">
             {t("form.productArea")}
           </label>
-          <select id="productArea" name="productArea" required defaultValue="" className={inputClass}>
+          <select
+            id="productArea"
+            name="productArea"
+            required
+            value={area}
+            onChange={(e) => setArea(e.target.value)}
+            className={inputClass}
+          >
             <option value="" disabled>
               {t("form.choose")}
             </option>
@@ -316,7 +355,7 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
             <option value="">—</option>
             {SDK_PLATFORMS.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {tt(`sdkPlatform.${p}`)}
               </option>
             ))}
           </select>
@@ -327,6 +366,101 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
           </label>
           <input id="sdkVersion" name="sdkVersion" maxLength={40} placeholder="4.5.0" className={inputClass} />
         </div>
+      </div>
+      <fieldset className="rounded-lg border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-medium text-slate-700">{t("fault.title")}</legend>
+        <p className="text-xs text-slate-500">{t("fault.hint")}</p>
+        <div className="mt-2 grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="environment" className="block text-sm font-medium text-slate-700">
+              {t("fault.environment")}
+            </label>
+            <select id="environment" name="environment" defaultValue="" className={inputClass}>
+              <option value="">—</option>
+              {FAULT_ENVIRONMENTS.map((e) => (
+                <option key={e} value={e}>
+                  {t(`fault.environments.${e}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="usersAffected" className="block text-sm font-medium text-slate-700">
+              {t("fault.usersAffected")}
+            </label>
+            <select id="usersAffected" name="usersAffected" defaultValue="" className={inputClass}>
+              <option value="">—</option>
+              {USERS_AFFECTED.map((u) => (
+                <option key={u} value={u}>
+                  {t(`fault.users.${u}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="startedAt" className="block text-sm font-medium text-slate-700">
+              {t("fault.startedAtIn", { zone: zoneLabel })}
+            </label>
+            <input
+              id="startedAt"
+              name="startedAt"
+              type="datetime-local"
+              aria-invalid={!!errors["fault.startedAt"]}
+              className={inputClass}
+            />
+          </div>
+          <div>
+            <label htmlFor="appId" className="block text-sm font-medium text-slate-700">
+              {t("fault.appId")}
+            </label>
+            <input id="appId" name="appId" maxLength={100} autoComplete="off" className={inputClass} />
+          </div>
+          {CHANNEL_AREAS.includes(area as ProductArea) ? (
+            <>
+              <div>
+                <label htmlFor="channelName" className="block text-sm font-medium text-slate-700">
+                  {t("fault.channelName")}
+                </label>
+                <input id="channelName" name="channelName" maxLength={200} autoComplete="off" className={inputClass} />
+              </div>
+              <div>
+                <label htmlFor="userIds" className="block text-sm font-medium text-slate-700">
+                  {t("fault.userIds")}
+                </label>
+                <input
+                  id="userIds"
+                  name="userIds"
+                  maxLength={1000}
+                  autoComplete="off"
+                  aria-describedby="userIds-hint"
+                  className={inputClass}
+                />
+                <p id="userIds-hint" className="mt-1 text-xs text-slate-500">
+                  {t("fault.userIdsHint")}
+                </p>
+              </div>
+            </>
+          ) : null}
+        </div>
+        <div className="mt-4">
+          <label htmlFor="reproSteps" className="block text-sm font-medium text-slate-700">
+            {t("fault.reproSteps")}
+          </label>
+          <textarea
+            id="reproSteps"
+            name="reproSteps"
+            rows={4}
+            maxLength={10000}
+            placeholder={t("fault.reproPlaceholder")}
+            className={inputClass}
+          />
+        </div>
+      </fieldset>
+      <div>
+        <p id="ticket-files-label" className="mb-1 block text-sm font-medium text-slate-700">
+          {t("form.attachments")}
+        </p>
+        <AttachmentPicker id="ticket-files" onChange={onFiles} />
       </div>
       <div>
         <label htmlFor="watchers" className="block text-sm font-medium text-slate-700">
@@ -352,7 +486,7 @@ export function NewTicketForm({ staff = false }: { staff?: boolean }) {
       ) : null}
       <button
         type="submit"
-        disabled={!hydrated || create.isPending}
+        disabled={!hydrated || create.isPending || files.busy}
         className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
       >
         {create.isPending ? t("form.submitting") : t("form.submit")}

@@ -1,5 +1,6 @@
 /** docs/BENCHMARKS.md: pure rendering of a run and of the document that keeps the last runs. */
 import { BUDGETS, type Budget } from "./entries";
+import { renderTransfer, type TransferResult } from "./transfer";
 import type { LoadResult } from "./load";
 import type { RawTiming, TimedTask } from "./micro";
 import { formatInt, formatMb, formatMs, formatRatio, ratio } from "./stats";
@@ -45,6 +46,8 @@ export type BenchRun = {
   recompute: { tickets: number; events: number; seconds: number; drift: number; aged: number } | null;
   pages: PageResult[];
   server: { peakRssBytes: number | null; hwmBytes: number | null };
+  /** The attachment upload and download of a 20 MB log (absent in runs recorded before it was measured). */
+  transfer?: TransferResult | null;
   /** The budgeted entries with `workers` server workers (absent in runs recorded before it was measured). */
   cluster?: {
     workers: number;
@@ -118,6 +121,7 @@ export function renderRun(run: BenchRun): string {
     "",
   );
   if (run.cluster) lines.push(...renderCluster(run, run.cluster), "");
+  if (run.transfer) lines.push(...renderTransfer(run.transfer));
 
   lines.push(
     "Domain micro-benchmarks (in-process, tinybench):",

@@ -9,6 +9,7 @@
  *          --only name,name (entries to run) --skip-build (use .next as it is) --no-doc (print only)
  */
 import { spawnSync } from "node:child_process";
+import { measureTransfer, type TransferResult } from "./transfer";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -185,6 +186,7 @@ async function main() {
   const pages: PageResult[] = [];
   let serverMemory: BenchRun["server"] = { peakRssBytes: null, hwmBytes: null };
   let cluster: BenchRun["cluster"] = null;
+  let transfer: TransferResult | null = null;
   try {
     const id = snapshotBuild(process.cwd(), SNAPSHOT, DIST);
     log(
@@ -299,6 +301,16 @@ async function main() {
       }
     }
 
+    try {
+      const cookie = cookies.get("dev@nimbus.example") ?? [...cookies.values()].at(-1)!;
+      transfer = await measureTransfer({ base, cookie, workDir: path.dirname(file), memory });
+      log(
+        `attachments: ${transfer.bytes / 1024 / 1024} MB upload ${(transfer.uploadSeconds * 1000).toFixed(0)} ms, download ${(transfer.downloadSeconds * 1000).toFixed(0)} ms, plain copy ${(transfer.copySeconds * 1000).toFixed(0)} ms; RSS growth ${(transfer.uploadRssGrowthBytes / 1048576).toFixed(1)} / ${(transfer.downloadRssGrowthBytes / 1048576).toFixed(1)} MB`,
+      );
+    } catch (err) {
+      notes.push(`The attachment transfer could not be measured: ${err instanceof Error ? err.message : String(err)}`);
+    }
+
     log("first-load JavaScript of the pages");
     for (const page of PAGES) {
       try {
@@ -405,6 +417,7 @@ async function main() {
     },
     pages,
     server: serverMemory,
+    transfer,
     cluster,
     notes: [...notes, `Whole bench took ${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} minutes.`],
   };

@@ -15,6 +15,8 @@ export type QueueFilters = {
   assignee?: "mine" | "unassigned";
   productArea?: ProductArea;
   region?: Region;
+  /** Every ticket of one application (the fault details' App ID), exactly. */
+  appId?: string;
   cursor?: { nextDueAt: Date; id: number } | null;
   limit: number;
 };
@@ -92,6 +94,7 @@ function queuePage(db: Db, user: SessionUser, f: QueueFilters) {
   if (f.productArea) conds.push(eq(tickets.productArea, f.productArea));
   if (f.region) conds.push(eq(organizations.region, f.region));
   if (f.tier) conds.push(eq(tiers.code, f.tier));
+  if (f.appId) conds.push(eq(tickets.appId, f.appId));
   if (f.cursor)
     conds.push(
       or(

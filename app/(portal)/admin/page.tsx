@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { AttachmentLimitsForm } from "@/components/attachments/limits-form";
 import { formatPercent } from "@/components/format";
 import { TargetsTable } from "@/components/sla/targets-table";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -19,7 +20,11 @@ export default async function AdminPage() {
   const user = await getSessionUser();
   if (!can(user, "admin.settings")) return <Refused permission="admin.settings" />;
   const api = await serverCaller();
-  const [tiers, calendars] = await Promise.all([api.admin.tiers(), api.admin.calendars()]);
+  const [tiers, calendars, limits] = await Promise.all([
+    api.admin.tiers(),
+    api.admin.calendars(),
+    api.attachments.limits(),
+  ]);
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
@@ -109,6 +114,9 @@ export default async function AdminPage() {
               ))}
             </tbody>
           </Table>
+        </Card>
+        <Card id="attachments" title={t("attachments.limits.title")} description={t("attachments.limits.subtitle")}>
+          <AttachmentLimitsForm initial={limits} />
         </Card>
       </div>
     </>

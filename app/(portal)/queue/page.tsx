@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Search = Record<
-  "tier" | "priority" | "level" | "assignee" | "productArea" | "region" | "after",
+  "tier" | "priority" | "level" | "assignee" | "productArea" | "region" | "appId" | "after",
   string | undefined
 >;
 const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
@@ -36,6 +36,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     assignee: pick(sp.assignee, ["mine", "unassigned"] as const),
     productArea: pick(sp.productArea, PRODUCT_AREAS),
     region: pick(sp.region, REGIONS),
+    appId: sp.appId?.trim().slice(0, 100) || undefined,
   };
   const m = sp.after ? /^(\d+)_(\d+)$/.exec(sp.after) : null;
   const cursor = m ? { nextDueAt: new Date(Number(m[1])), id: Number(m[2]) } : null;
@@ -47,7 +48,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const now = await getNow();
   const keep = new URLSearchParams(Object.entries(filters).flatMap(([k, v]) => (v ? [[k, v]] : [])));
   const select = (
-    name: keyof typeof filters,
+    name: Exclude<keyof typeof filters, "appId">,
     label: string,
     options: readonly string[],
     optionLabel: (o: string) => string,
@@ -82,6 +83,17 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           {select("assignee", t("assignee"), ["mine", "unassigned"], (o) => t(o as "mine"))}
           {select("productArea", t("productArea"), PRODUCT_AREAS, (o) => tt(`tickets.productAreas.${o}`))}
           {select("region", t("region"), REGIONS, (o) => tt(`region.${o}`))}
+          <label className="text-sm">
+            <span className="block font-medium text-slate-700">{t("appId")}</span>
+            <input
+              name="appId"
+              type="search"
+              defaultValue={filters.appId ?? ""}
+              maxLength={100}
+              autoComplete="off"
+              className="mt-1 w-40 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            />
+          </label>
           <button
             type="submit"
             className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { AttachmentList } from "@/components/attachments/attachment-list";
 import { Badge } from "@/components/ui/badge";
 import { isOpenStatus, type Role } from "@/db/schema/enums";
 import { ReplyBox } from "./reply-box";
@@ -15,6 +16,8 @@ export function Conversation({ data, role }: { data: Detail; role: Role }) {
   const t = useTranslations("tickets");
   const date = useDate();
   const tk = data.ticket;
+  const staff = role !== "customer";
+  const files = (commentId: number | null) => data.attachments.filter((a) => a.commentId === commentId);
   return (
     <Section id="conversation" title={t("detail.conversation")}>
       <article className="rounded-lg bg-slate-50 p-3 text-sm">
@@ -22,6 +25,7 @@ export function Conversation({ data, role }: { data: Detail; role: Role }) {
           {tk.requester} · {date(tk.createdAt)}
         </p>
         <div className="kb-prose break-words" dangerouslySetInnerHTML={{ __html: tk.descriptionHtml }} />
+        <AttachmentList ticketId={tk.id} files={files(null)} canRemove={staff} />
       </article>
       {data.conversation.length === 0 ? <p className="mt-3 text-sm text-slate-600">{t("detail.noComments")}</p> : null}
       <ol className="mt-3 space-y-3">
@@ -35,10 +39,11 @@ export function Conversation({ data, role }: { data: Detail; role: Role }) {
               {c.internal ? <Badge tone="amber">{t("detail.internalNote")}</Badge> : null}
             </p>
             <div className="kb-prose break-words" dangerouslySetInnerHTML={{ __html: c.html }} />
+            <AttachmentList ticketId={tk.id} files={files(c.id)} canRemove={staff} />
           </li>
         ))}
       </ol>
-      <ReplyBox id={tk.id} role={role} open={isOpenStatus(tk.status)} />
+      <ReplyBox id={tk.id} role={role} open={isOpenStatus(tk.status)} ticketBytes={data.attachmentBytes} />
     </Section>
   );
 }

@@ -1,13 +1,37 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { SDK_PLATFORMS } from "@/db/schema/enums";
 import { Section, useDate } from "./section";
 import type { Detail } from "./types";
 
-/** Who filed the ticket and who has it, its level, channel, SDK and filing time, under the organization's name. */
+/** An SDK platform as people write it (Android, iOS, React Native); an unknown value as given. */
+export function usePlatformName() {
+  const tt = useTranslations();
+  return (p: string | null) =>
+    p === null ? null : (SDK_PLATFORMS as readonly string[]).includes(p) ? tt(`sdkPlatform.${p}` as never) : p;
+}
+
+/**
+ * Who filed the ticket and who has it, its level, channel, SDK and filing time, under the
+ * organization's name; then the fault details the customer gave (environment, users affected,
+ * start, App ID, channel, user ids, steps), the facts an engineer locates the fault with.
+ */
 export function TicketFacts({ ticket: tk }: { ticket: Detail["ticket"] }) {
   const t = useTranslations("tickets");
   const date = useDate();
+  const platform = usePlatformName();
+  const f = tk.fault;
+  const fault: [string, string][] = (
+    [
+      [t("fault.environment"), f.environment ? t(`fault.environments.${f.environment}`) : null],
+      [t("fault.usersAffected"), f.usersAffected ? t(`fault.users.${f.usersAffected}`) : null],
+      [t("fault.startedAt"), f.startedAt ? date(f.startedAt) : null],
+      [t("fault.appId"), f.appId],
+      [t("fault.channelName"), f.channelName],
+      [t("fault.userIds"), f.userIds],
+    ] as [string, string | null][]
+  ).filter((r): r is [string, string] => r[1] !== null);
   return (
     <Section id="facts" title={tk.organization}>
       <dl className="space-y-2 text-sm">
@@ -16,7 +40,7 @@ export function TicketFacts({ ticket: tk }: { ticket: Detail["ticket"] }) {
           [t("detail.assignee"), tk.assignee ?? t("detail.unassigned")],
           [t("detail.level"), tk.escalationLevel],
           [t("detail.channel"), t(`channels.${tk.channel}`)],
-          [t("detail.sdk"), [tk.sdkPlatform, tk.sdkVersion].filter(Boolean).join(" ") || "—"],
+          [t("detail.sdk"), [platform(tk.sdkPlatform), tk.sdkVersion].filter(Boolean).join(" ") || "—"],
           [t("detail.filed"), date(tk.createdAt)],
         ].map(([k, v]) => (
           <div key={k} className="flex justify-between gap-3">
@@ -25,6 +49,27 @@ export function TicketFacts({ ticket: tk }: { ticket: Detail["ticket"] }) {
           </div>
         ))}
       </dl>
+      {fault.length > 0 || f.reproSteps ? (
+        <div className="mt-3 border-t border-slate-100 pt-3">
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("fault.title")}</h3>
+          <dl className="mt-2 space-y-1.5 text-sm">
+            {fault.map(([k, v]) => (
+              <div key={k} className="flex justify-between gap-3">
+                <dt className="shrink-0 text-slate-500">{k}</dt>
+                <dd className="min-w-0 text-right font-medium break-words text-slate-900">{v}</dd>
+              </div>
+            ))}
+          </dl>
+          {f.reproSteps ? (
+            <div className="mt-2">
+              <p className="text-sm text-slate-500">{t("fault.reproSteps")}</p>
+              <p className="mt-0.5 rounded bg-slate-50 px-2 py-1 text-sm break-words whitespace-pre-wrap text-slate-800">
+                {f.reproSteps}
+              </p>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
     </Section>
   );
 }

@@ -22,6 +22,11 @@ export function TimelineCard({ timeline }: { timeline: Detail["timeline"] }) {
                 : ""}
               {e.disputeUpheld ? ` (${t("detail.eventDisputeUpheld")})` : ""}
             </p>
+            {e.type === "attachmentRemoved" && e.fileName ? (
+              <p className="text-xs text-slate-700">
+                {t("detail.fileRemoved", { name: e.fileName, reason: e.reason ?? "" })}
+              </p>
+            ) : null}
             <p className="text-xs text-slate-500">
               {date(e.at)}
               {e.actor ? ` · ${t("detail.by", { name: e.actor })}` : ""}

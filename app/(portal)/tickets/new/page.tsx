@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
+import { zoneName } from "@/components/format";
 import { NewTicketForm } from "@/components/tickets/new-ticket-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
@@ -23,7 +24,7 @@ export default async function NewTicketPage() {
         description={staff ? t("staffSubtitle") : t("subtitle")}
       />
       <Card>
-        <NewTicketForm staff={staff} />
+        <NewTicketForm staff={staff} zoneLabel={zoneName(await getLocale(), await getTimeZone(), await getNow())} />
       </Card>
     </div>
   );

@@ -59,6 +59,7 @@ export const ticketReads = {
         assignee: z.enum(["mine", "unassigned"]).optional(),
         productArea: z.enum(PRODUCT_AREAS).optional(),
         region: ZRegion.optional(),
+        appId: z.string().trim().min(1).max(100).optional(),
         cursor: z.object({ nextDueAt: z.date(), id: ZId }).nullish(),
         limit: z.number().int().min(1).max(100).default(50),
       }),
