@@ -5,6 +5,7 @@ import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
+import { pageOnCallIfUrgent } from "@/server/on-call/paging-service";
 import { appendTicketEvents, fileTicket } from "@/server/tickets/service";
 import { can } from "@/server/auth/permissions";
 
@@ -84,9 +85,11 @@ export function raiseProactiveAlert(
         requesterId: contact.id,
       },
       input.detectedAt,
+      { page: false },
     );
     // The ticket was written as of detection; bring its stored SLA state up to now.
     appendTicketEvents(tx, ticket.id, [], now);
+    pageOnCallIfUrgent(tx, { id: ticket.id, priority: "P0" }, "alert", now);
     const alert = tx
       .insert(proactiveAlerts)
       .values({

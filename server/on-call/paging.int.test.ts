@@ -16,6 +16,7 @@ import type { Db } from "@/server/db";
 import { runDueJobs } from "@/server/scheduler/service";
 import { callerFor, createTestDb } from "@/server/testing/db";
 import { createOrganization, createStaff, createTicket } from "@/server/testing/factories";
+import { raiseProactiveAlert } from "@/server/incidents/alerts";
 import { pageEscalationJob } from "./jobs";
 import { acknowledgePage } from "./paging-service";
 
@@ -172,6 +173,31 @@ describe("paging the on-call engineer", () => {
     expect(db.select().from(onCallPages).where(eq(onCallPages.ticketId, ticketId)).get()).toMatchObject({
       reason: "priority_raised",
       userId: a.id,
+    });
+  });
+
+  it("a proactive alert detected 20 minutes ago opens a P0 clocked from detection and pages now, as an alert", async () => {
+    const db = createTestDb();
+    const { a } = americasRota(db);
+    const agent = createStaff(db, "agent");
+    const org = createOrganization(db, { tier: "enterprise", region: "americas" });
+    const now = at("2026-03-04T15:00:00Z");
+    const { ticketId } = raiseProactiveAlert(
+      db,
+      agent,
+      {
+        organizationId: org.id,
+        productArea: "voice_calling",
+        description: "Join failures up 40 % in Ohio",
+        detectedAt: new Date(now.getTime() - 20 * MIN),
+      },
+      now,
+    );
+    expect(db.select().from(onCallPages).where(eq(onCallPages.ticketId, ticketId)).get()).toMatchObject({
+      reason: "alert",
+      userId: a.id,
+      triggeredAt: now,
+      nextActionAt: new Date(now.getTime() + 5 * MIN),
     });
   });
 });

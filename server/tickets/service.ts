@@ -585,7 +585,13 @@ export type FaultDetails = {
  * never below P1; a custom development request goes to the account manager and is outside the SLA.
  * A description over the ticket Markdown limits is refused with what to fix, and nothing is written.
  */
-export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, now: Date): { id: number } {
+export function fileTicket(
+  db: Db,
+  user: SessionUser,
+  input: FileTicketInput,
+  now: Date,
+  opts: { page?: boolean } = {},
+): { id: number } {
   refuseIf(markdownRefusal(input.description, "ticket"));
   refuseIf(priorityRefusal({ category: input.category }, input.priority));
   refuseIf(faultStartRefusal(input.fault?.startedAt, now));
@@ -697,7 +703,15 @@ export function fileTicket(db: Db, user: SessionUser, input: FileTicketInput, no
         detail: { channel: input.channel ?? "portal" },
         at: now,
       });
-    pageOnCallIfUrgent(tx, { id: row.id, priority: input.priority }, input.channel === "email" ? "email" : "filed", now);
+    // A P0/P1 pages on call; a caller that files on someone's behalf at another instant (a
+    // monitoring alert clocked from detection) pages itself (`page: false`).
+    if (opts.page !== false)
+      pageOnCallIfUrgent(
+        tx,
+        { id: row.id, priority: input.priority },
+        input.channel === "email" ? "email" : "filed",
+        now,
+      );
     return { id: row.id };
   });
 }
