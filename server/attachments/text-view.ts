@@ -49,8 +49,10 @@ export async function readTextView(
     lineNo++;
     const text = line.endsWith("\r") ? line.slice(0, -1) : line;
     if (lines.length < FIRST_LINES && firstBytes < FIRST_LINES_MAX_BYTES) {
-      lines.push({ number: lineNo, text: clip(text) });
-      firstBytes += text.length;
+      const shown = clip(text);
+      lines.push({ number: lineNo, text: shown });
+      // what is shown counts, not the whole line: one huge line must not hide the lines after it
+      firstBytes += shown.length;
     } else more = true;
     if (matches && needle && text.toLowerCase().includes(needle)) {
       matches.push({ number: lineNo, text: clip(text) });
@@ -63,9 +65,10 @@ export async function readTextView(
       scannedBytes += chunk.byteLength;
       const parts = (carry + decoder.write(chunk)).split("\n");
       carry = parts.pop() ?? "";
-      for (const part of parts)
-        if (!take(part)) {
-          partial = matches !== null && scannedBytes < totalBytes;
+      for (let i = 0; i < parts.length; i++)
+        if (!take(parts[i]!)) {
+          // stopped at the match cap: partial when anything at all is left unread
+          partial = matches !== null && (i < parts.length - 1 || carry.length > 0 || scannedBytes < totalBytes);
           break outer;
         }
       if (carry.length > 1024 * 1024) carry = carry.slice(0, MAX_LINE_CHARS + 1);
