@@ -110,7 +110,9 @@ export function parseRange(header: string | null, size: number): { start: number
 /** `attachment; filename="..."; filename*=UTF-8''...`: an ASCII fallback and the exact name. */
 export function contentDisposition(kind: "attachment" | "inline", name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  // encodeURIComponent leaves ' ( ) * as they are, which RFC 5987 does not allow in the value
+  const exact = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${exact}`;
 }
 
 type Variant = "download" | "inline" | "thumbnail";
