@@ -8,6 +8,7 @@ const PUBLIC = [
   /^\/setup$/,
   /^\/invite\//,
   /^\/kb(\/|$)/,
+  /^\/service-scope(\/|$)/,
   /^\/reports\/sla(\/|$)/,
   /^\/api\//,
   /^\/_next\//,

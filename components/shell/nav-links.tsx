@@ -6,16 +6,22 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 
 type Item = { href: string; label: string };
 
-function isActive(pathname: string, href: string) {
+function matches(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** The one current item: the most specific match (/organization/sla, not also /organization). */
+function activeHref(pathname: string, items: Item[]): string | undefined {
+  return items.filter((i) => matches(pathname, i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }
 
 export function NavLinks({ items, vertical = false }: { items: Item[]; vertical?: boolean }) {
   const pathname = usePathname();
+  const current = activeHref(pathname, items);
   return (
     <ul className={vertical ? "flex flex-col gap-1" : "flex items-center gap-1"}>
       {items.map((item) => {
-        const active = isActive(pathname, item.href);
+        const active = item.href === current;
         return (
           <li key={item.href}>
             <Link

@@ -5,7 +5,7 @@ const keys = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map(
 
 describe("navigation", () => {
   it("a customer sees their tickets, organization and reviews, never staff pages", () => {
-    expect(keys("customer")).toEqual(["home", "tickets", "organization", "reviews", "status", "kb"]);
+    expect(keys("customer")).toEqual(["home", "tickets", "organization", "ourService", "reviews", "status", "kb"]);
   });
 
   it("a customer administrator also has their organization's people; a plain customer does not", () => {
@@ -13,6 +13,7 @@ describe("navigation", () => {
       "home",
       "tickets",
       "organization",
+      "ourService",
       "reviews",
       "status",
       "people",

@@ -10,6 +10,7 @@ export type NavItem = {
     | "queue"
     | "complaints"
     | "organization"
+    | "ourService"
     | "portfolio"
     | "organizations"
     | "reviews"
@@ -27,6 +28,7 @@ const ITEMS: readonly (NavItem & { permission?: Permission })[] = [
   { href: "/queue", key: "queue", permission: "tickets.support" },
   { href: "/complaints", key: "complaints", permission: "tickets.manage" },
   { href: "/organization", key: "organization", permission: "organization.own" },
+  { href: "/organization/sla", key: "ourService", permission: "organization.own" },
   { href: "/portfolio", key: "portfolio", permission: "accounts.edit" },
   { href: "/organizations", key: "organizations", permission: "organizations.browse" },
   { href: "/reviews", key: "reviews", permission: "reviews.read" },

@@ -170,6 +170,9 @@ export async function seedDemo(
           monthlyFeeCents: tier === "enterprise" ? 4_000_000 : tier === "advanced" ? 1_200_000 : 300_000,
           accountManagerId: tier === "basic" ? null : am,
           technicalAccountManagerId: tier === "enterprise" ? staffIds["tam@attain.test"]! : null,
+          // Enterprise contracts grant credits for missed urgent support targets too.
+          supportCreditTerms:
+            tier === "enterprise" ? { percentPerBreach: 2, capPercent: 10, priorities: ["P0", "P1"] } : null,
         }),
       };
       orgIds.push(org.id);

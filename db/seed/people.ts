@@ -4,7 +4,7 @@
  */
 import type { Db } from "@/server/db";
 import { REGION_ZONES, slugify } from "@/server/organizations/rules";
-import { organizations, users } from "../schema";
+import { organizations, users, type Organization } from "../schema";
 import type { Locale, Region, Role } from "../schema/enums";
 
 type Tx = Pick<Db, "insert">;
@@ -25,6 +25,8 @@ export type NewOrganization = {
   monthlyFeeCents?: number;
   accountManagerId?: number | null;
   technicalAccountManagerId?: number | null;
+  /** Service credits the contract grants for missed support targets (none when absent). */
+  supportCreditTerms?: Organization["supportCreditTerms"];
 };
 
 /** Writes an organization (slug from its name, zone from its region unless given); returns its id. */
@@ -43,6 +45,7 @@ export function insertOrganization(tx: Tx, o: NewOrganization): number {
       monthlyFeeCents: o.monthlyFeeCents ?? 0,
       accountManagerId: o.accountManagerId ?? null,
       technicalAccountManagerId: o.technicalAccountManagerId ?? null,
+      supportCreditTerms: o.supportCreditTerms ?? null,
       createdAt: o.contractStart,
     })
     .returning({ id: organizations.id })

@@ -470,6 +470,24 @@ export const ENTRIES: BenchEntry[] = [
           },
         ],
       },
+      {
+        name: "sla.ourService",
+        what: `a customer's /organization/sla for ${quarter.key}: their organization's attainment per metric and priority, month by month and for the quarter, availability and credits due`,
+        as: "dev@nimbus.example",
+        method: "GET",
+        path: `/api/trpc/sla.ourService?input=${encodeURIComponent(JSON.stringify({ json: { quarter: quarter.key } }))}`,
+        budget: BUDGETS.dashboard,
+        rawSql: [
+          ...(["fr", "wa", "res"] as const).map((m) => ({
+            sql: `SELECT ${m}_month, priority, sum(excluded = 0 AND ${m}_outcome = 'met'), sum(excluded = 0 AND ${m}_outcome = 'breached'), sum(excluded) FROM ticket_sla_facts WHERE organization_id = ? AND +${m}_outcome IN ('met', 'breached') AND ${m}_at >= ? AND ${m}_at < ? GROUP BY 1, 2`,
+            params: (c: EntryContext) => [c.user?.organizationId, quarter.from, quarter.to],
+          })),
+          {
+            sql: `SELECT id, started_at, ended_at, planned, announced_at, all_organizations, regions FROM incidents WHERE started_at < ? AND (ended_at IS NULL OR ended_at > ?)`,
+            params: () => [quarter.to, quarter.from],
+          },
+        ],
+      },
     ] satisfies BenchEntry[];
   })(),
   // Issue 8: generating a review for an organization with ~5,000 tickets in the quarter must take

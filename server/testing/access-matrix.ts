@@ -754,6 +754,16 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
       return { quarter: "2026-Q2" };
     },
   },
+  "sla.publishedReports": { allow: ANYONE, input: none },
+  "sla.serviceScope": { allow: ANYONE, input: () => ({ tier: "advanced" }) },
+  // A tier change request: customers, for their own organization (Nimbus Live is Enterprise, Orbit Chat Basic)
+  "sla.requestTierChange": { allow: CUSTOMERS, input: () => ({ tierCode: "advanced", note: "Growing fast" }) },
+  // "Our service": a customer's own organization only (no organization in the input)
+  "sla.ourService": { allow: CUSTOMERS, input: () => ({ quarter: "2026-Q3" }) },
+  "sla.ourServiceTickets": {
+    allow: CUSTOMERS,
+    input: () => ({ quarter: "2026-Q3", metric: "firstResponse", outcome: "breached" }),
+  },
   "sla.publishedReport": {
     allow: ANYONE,
     input: async (fx) => {

@@ -28,6 +28,11 @@ export const slaReports = {
     .input(z.object({ quarter: ZQuarter }))
     .output(z.object({ quarter: z.string() }))
     .mutation(({ ctx, input }) => unpublishSlaReport(ctx.db, ctx.user.id, input.quarter, ctx.now())),
+  /** The index of published quarters, newest first: anyone, signed in or not (/reports/sla). */
+  publishedReports: publicProcedure
+    .input(z.void())
+    .output(z.array(z.object({ quarter: z.string(), publishedAt: z.date() })))
+    .query(({ ctx }) => listSlaReports(ctx.db)),
   /** The public report: anyone, signed in or not, may read a published quarter. */
   publishedReport: publicProcedure
     .input(z.object({ quarter: z.string().max(10) }))

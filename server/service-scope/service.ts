@@ -1,0 +1,132 @@
+import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { calendars, meetingRequests, organizations, targets, tiers, users } from "@/db/schema";
+import { PRIORITIES, type TierCode } from "@/db/schema/enums";
+import { currentTargetVersionId } from "@/server/accounts/service";
+import { notifyAccountPeople } from "@/server/accounts/notify";
+import type { SessionUser } from "@/server/auth/session";
+import { recordAudit } from "@/server/audit/service";
+import type { Db } from "@/server/db";
+import { DomainError, notFound } from "@/server/errors";
+import { typicalBusinessDayMinutes } from "@/server/sla/business-day";
+import { coverageByPriority, SDK_SUPPORT_MONTHS } from "./scope";
+
+/**
+ * Everything a tier's public service scope page states, from the data an admin edits: channels,
+ * named contacts, reviews, alerts, the availability commitment and its credit schedule, the
+ * current targets by priority with each priority's coverage, and the regional support calendars.
+ * Public: names no organization.
+ * @throws DomainError NOT_FOUND for an unknown tier.
+ */
+export function serviceScope(db: Db, code: TierCode) {
+  const tier = db.select().from(tiers).where(eq(tiers.code, code)).get();
+  if (!tier) throw notFound("Tier");
+  const cells = db
+    .select({
+      priority: targets.priority,
+      metric: targets.metric,
+      minutes: targets.minutes,
+      calendarMode: targets.calendarMode,
+    })
+    .from(targets)
+    .where(eq(targets.versionId, currentTargetVersionId(db, tier.id)))
+    .all();
+  const regional = db
+    .select({ name: calendars.name, region: calendars.region, timeZone: calendars.timeZone, hours: calendars.hours })
+    .from(calendars)
+    .where(isNotNull(calendars.region))
+    .orderBy(asc(calendars.name))
+    .all()
+    .flatMap((c) => (c.region ? [{ ...c, region: c.region }] : []));
+  const all = db.select({ code: tiers.code }).from(tiers).orderBy(asc(tiers.rank)).all();
+  return {
+    tier: {
+      code: tier.code,
+      channels: tier.channels,
+      namedContacts: tier.namedContacts,
+      reviewCadence: tier.reviewCadence,
+      proactiveAlerts: tier.proactiveAlerts,
+      availabilityCommitment: tier.availabilityCommitment,
+      creditSchedule: tier.creditSchedule,
+      hotline: tier.hotline,
+    },
+    tiers: all.map((t) => t.code),
+    targets: cells,
+    coverage: coverageByPriority(cells, PRIORITIES),
+    businessDayMinutes: typicalBusinessDayMinutes(regional),
+    calendars: regional,
+    sdkSupportMonths: SDK_SUPPORT_MONTHS,
+  };
+}
+
+/**
+ * A customer asks to change their organization's tier. The request lands in the account team's
+ * meeting requests (to be discussed and answered there) and notifies the account manager and TAM;
+ * an organization without named contacts (Basic) reaches every account manager instead, so the
+ * request never goes unread. Audited.
+ * @throws DomainError CONFLICT when the organization already has that tier.
+ */
+export function requestTierChange(
+  db: Db,
+  user: SessionUser,
+  organizationId: number,
+  input: { tierCode: TierCode; note: string },
+  now: Date,
+): { id: number } {
+  const org = db
+    .select({
+      name: organizations.name,
+      tierCode: tiers.code,
+      am: organizations.accountManagerId,
+      tam: organizations.technicalAccountManagerId,
+    })
+    .from(organizations)
+    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
+    .where(eq(organizations.id, organizationId))
+    .get();
+  if (!org) throw notFound("Organization");
+  if (org.tierCode === input.tierCode)
+    throw new DomainError("CONFLICT", "Your organization already has this tier.", "serviceScope.errors.sameTier");
+  const note = input.note.trim();
+  return db.transaction(
+    (tx) => {
+      const row = tx
+        .insert(meetingRequests)
+        .values({
+          organizationId,
+          requestedById: user.id,
+          topic: `Tier change: ${org.tierCode} → ${input.tierCode}`,
+          preferredTimes: note === "" ? "—" : note,
+          channel: "video",
+          createdAt: now,
+        })
+        .returning({ id: meetingRequests.id })
+        .get();
+      const team = [org.am, org.tam].filter((x): x is number => x !== null);
+      const recipients =
+        team.length > 0
+          ? team
+          : tx
+              .select({ id: users.id })
+              .from(users)
+              .where(and(eq(users.role, "account_manager"), eq(users.active, true)))
+              .all()
+              .map((u) => u.id);
+      notifyAccountPeople(tx, recipients, {
+        kind: "meeting_requested",
+        subject: `Tier change request from ${org.name}`,
+        body: `${user.name} (${org.name}) asks to change from ${org.tierCode} to ${input.tierCode}.${note ? ` Note: ${note}` : ""}`,
+        now,
+      });
+      recordAudit(tx, {
+        at: now,
+        actorId: user.id,
+        action: "organization.tierChangeRequested",
+        entity: "organization",
+        entityId: String(organizationId),
+        detail: { before: { tierCode: org.tierCode }, after: { tierCode: input.tierCode }, requestId: row.id, note },
+      });
+      return row;
+    },
+    { behavior: "immediate" },
+  );
+}
