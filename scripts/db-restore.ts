@@ -3,11 +3,13 @@
  * db:backup. A file that is not an intact Attain database at a known migration is refused and
  * nothing changes; otherwise the current database is first saved beside it, as
  * <DATABASE_URL>.pre-restore-<time>.db. Stop the server first (see docs/RELIABILITY.md): requests
- * served during a restore may see the old or the new content.
+ * served during a restore may see the old or the new content. The attachment files the live store
+ * lacks are copied back from the `attachments` folder beside the backup.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/server/env";
+import { copyMissingObjects } from "@/server/attachments/backup";
 import { restoreDatabase } from "@/server/ops/backup";
 
 async function main() {
@@ -19,6 +21,8 @@ async function main() {
   console.log(
     `Restored ${env.databasePath} from ${backup}${saved ? `; the previous database was saved to ${saved}` : ""}`,
   );
+  const files = copyMissingObjects(path.join(path.dirname(backup), "attachments"), env.attachmentsDir);
+  console.log(`Attachments: ${files.files} files copied back into ${env.attachmentsDir}`);
 }
 
 main().catch((err: unknown) => {

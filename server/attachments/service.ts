@@ -24,6 +24,7 @@ import {
   type AttachmentLimits,
 } from "./limits";
 import { FileTooLargeError, type AttachmentStore, type StagedFile } from "./store";
+import { attachmentStoreFor } from "./store-for";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -436,3 +437,12 @@ export function ticketOrganization(tx: Pick<Db, "select">, ticketId: number): nu
   if (!row) throw notFound("Ticket");
   return row.organizationId;
 }
+
+/** The scheduler's pass (server/scheduler/jobs.ts): unsent uploads past their day, and dead temporary files. */
+export const attachmentSweepJob = {
+  name: "attachments.sweep",
+  everyMs: 15 * 60_000,
+  run: (db: Db, now: Date) => {
+    sweepExpiredUploads(db, attachmentStoreFor(db), now);
+  },
+};

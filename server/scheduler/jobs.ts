@@ -2,12 +2,13 @@
  * The product's scheduled jobs, registered when a server process starts (instrumentation.ts calls
  * `startJobs`). Each capability defines its job beside its service and adds it to JOBS.
  */
+import { attachmentSweepJob } from "@/server/attachments/service";
 import { getDb } from "@/server/db";
 import { pageEscalationJob } from "@/server/on-call/jobs";
 import { registerJob, startScheduler, type ScheduledJob } from "./service";
 
 /** Every scheduled job of the product. */
-export const JOBS: ScheduledJob[] = [pageEscalationJob];
+export const JOBS: ScheduledJob[] = [attachmentSweepJob, pageEscalationJob];
 
 /** Registers every job and starts this process's ticker. */
 export function startJobs(): void {
