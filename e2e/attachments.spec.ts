@@ -43,8 +43,8 @@ test.describe("attachments", () => {
     await page.getByLabel("Description").fill("About one join in ten times out with error 1105 since we upgraded.");
     await page.getByLabel("SDK platform").selectOption("android");
     await expect(page.getByLabel("SDK platform").locator("option:checked")).toHaveText("Android");
-    await page.getByLabel("Environment").selectOption("production");
-    await page.getByLabel("Users affected").selectOption("some");
+    await page.getByLabel("Environment", { exact: true }).selectOption("production");
+    await page.getByLabel("Users affected", { exact: true }).selectOption("some");
     await page.getByLabel("App ID or project").fill("app-e2e-4711");
     await page.getByLabel("Channel name").fill("room-42");
     await expect(page.getByRole("link", { name: "How to collect logs" })).toHaveAttribute(

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "tickets.work": ["customer", ...SUPPORT],
   /** The support queue and every staff action on a ticket (priority, assignment, workaround...). */
   "tickets.support": SUPPORT,
+  /** Read the attachment limits: those who attach files, and the administrators who set them. */
+  "attachments.limits": ["customer", ...SUPPORT, "admin"],
   /** Remove (redact) a ticket's file, with a reason kept on the timeline and in the audit log. */
   "attachments.redact": SUPPORT,
   /** Exclusions, dispute decisions, the complaints desk. */

@@ -504,7 +504,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   "tickets.preview": { allow: SIGNED_IN, input: () => ({ markdown: "**bold** <script>alert(1)</script>" }) },
 
   // attachments: exactly as the ticket is read; a pending upload is its uploader's alone; staff redact
-  "attachments.limits": { allow: [...CUSTOMERS, ...SUPPORT], input: none },
+  "attachments.limits": { allow: [...CUSTOMERS, ...SUPPORT, "admin"], input: none },
   "attachments.setLimits": {
     allow: ["admin"],
     input: () => ({ maxFileBytes: 50 * 1024 * 1024, maxTicketBytes: 200 * 1024 * 1024 }),

@@ -20,7 +20,7 @@ const ZLine = z.object({ number: z.number(), text: z.string() });
 /** Ticket files: limits, reading a text log in the page, discarding an unsent upload, removal by staff. */
 export const attachmentsRouter = createTRPCRouter({
   /** The limits the upload control checks before a file is sent. */
-  limits: permittedProcedure("tickets.work")
+  limits: permittedProcedure("attachments.limits")
     .input(z.void())
     .output(z.object({ maxFileBytes: z.number(), maxTicketBytes: z.number(), maxFiles: z.number() }))
     .query(({ ctx }) => ({ ...getAttachmentLimits(ctx.db), maxFiles: MAX_FILES_PER_MESSAGE })),
