@@ -25,8 +25,48 @@ import {
 
 /** What delivery needs of a mail transport (nodemailer's `Transporter` has it). */
 export type MailTransport = {
-  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html?: string;
+    messageId?: string;
+    inReplyTo?: string;
+    references?: string;
+    replyTo?: string;
+    headers?: Record<string, string>;
+  }): Promise<unknown>;
 };
+
+/**
+ * The message a transport sends for an outbox row: its text, its HTML part when it has one, and its
+ * threading headers (server/email/compose.ts), so a retry sends the same Message-ID again.
+ */
+export function outboxMessage(
+  row: { to: string; subject: string; body: string; html: string | null; headers: Record<string, string> | null },
+  from: string,
+): Parameters<MailTransport["sendMail"]>[0] {
+  const {
+    "Message-ID": messageId,
+    "In-Reply-To": inReplyTo,
+    References: references,
+    "Reply-To": replyTo,
+    ...rest
+  } = row.headers ?? {};
+  return {
+    from,
+    to: row.to,
+    subject: row.subject,
+    text: row.body,
+    ...(row.html ? { html: row.html } : {}),
+    ...(messageId ? { messageId } : {}),
+    ...(inReplyTo ? { inReplyTo } : {}),
+    ...(references ? { references } : {}),
+    ...(replyTo ? { replyTo } : {}),
+    ...(Object.keys(rest).length > 0 ? { headers: rest } : {}),
+  };
+}
 
 export type OutboxAttempts = { attempts: number; lastAttemptAt: Date | null; lastError: string | null };
 const BATCH = 200;
@@ -187,7 +227,7 @@ export async function deliverOutbox(
       if (claim.kind === "claimed") {
         const attempt = state.attempts + 1;
         try {
-          await transport.sendMail({ from: opts.from, to: row.to, subject: row.subject, text: row.body });
+          await transport.sendMail(outboxMessage(row, opts.from));
           const at = opts.now();
           db.transaction((tx) => {
             tx.update(outbox)

@@ -101,9 +101,10 @@ export function replyToTicket(
         now,
         resume ? { status: statusAfterWaiting(ticket) } : {},
       );
-      if (ticket.assigneeId) notifyStaff(tx, [ticket.assigneeId], ticket.id, "customer_reply", now);
+      if (ticket.assigneeId)
+        notifyStaff(tx, [ticket.assigneeId], ticket.id, "customer_reply", now, { author: user.name, text: input.body });
     }
-    notifyTicketPeople(tx, ticket.id, user.id, "reply", now);
+    notifyTicketPeople(tx, ticket.id, user.id, "reply", now, input.body);
   });
 }
 

@@ -1,16 +1,25 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { notifications, outbox, tickets, users, watchers } from "@/db/schema";
+import { notifications, tickets, users, watchers } from "@/db/schema";
 import type { NotificationKind } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
+import { queueTicketNotificationMail } from "@/server/email/outbound";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * Tells the requester and watchers of a ticket (never the actor) that something happened, in the
- * same transaction as the change: an in-app notification each, and an email in the outbox, which
- * is sent through SMTP when SMTP_URL is set and otherwise readable by admins in the portal.
+ * same transaction as the change: an in-app notification each, and an email in the outbox for those
+ * who get this kind by email (server/email/preferences.ts), threaded into the ticket, carrying the
+ * comment's text when there is one; sent through SMTP when SMTP_URL is set, else readable by admins.
  */
-export function notifyTicketPeople(tx: Tx, ticketId: number, actorId: number, kind: NotificationKind, now: Date): void {
+export function notifyTicketPeople(
+  tx: Tx,
+  ticketId: number,
+  actorId: number,
+  kind: NotificationKind,
+  now: Date,
+  comment?: string,
+): void {
   const ticket = tx
     .select({ requesterId: tickets.requesterId, subject: tickets.subject })
     .from(tickets)
@@ -24,7 +33,16 @@ export function notifyTicketPeople(tx: Tx, ticketId: number, actorId: number, ki
     .all()
     .map((w) => w.userId);
   const ids = [...new Set([ticket.requesterId, ...watcherIds])].filter((id) => id !== actorId);
-  notifyUsers(tx, ids, { ticketId, kind, subject: `[#${ticketId}] ${ticket.subject}`, now });
+  const author = comment
+    ? tx.select({ name: users.name }).from(users).where(eq(users.id, actorId)).get()?.name
+    : undefined;
+  notifyUsers(tx, ids, {
+    ticketId,
+    kind,
+    subject: ticket.subject,
+    comment: comment && author ? { author, text: comment } : null,
+    now,
+  });
 }
 
 /** Tells everyone of a staff role: experts for L2 escalations; managers for L3, complaints and disputes. */
@@ -46,27 +64,42 @@ export function notifyRole(
 }
 
 /** Tells the given staff members (e.g. the assignee when the customer answers). */
-export function notifyStaff(tx: Tx, ids: number[], ticketId: number, kind: NotificationKind, now: Date): void {
+export function notifyStaff(
+  tx: Tx,
+  ids: number[],
+  ticketId: number,
+  kind: NotificationKind,
+  now: Date,
+  comment?: { author: string; text: string },
+): void {
   const ticket = tx.select({ subject: tickets.subject }).from(tickets).where(eq(tickets.id, ticketId)).get();
-  notifyUsers(tx, ids, { ticketId, kind, subject: `[#${ticketId}] ${ticket?.subject ?? ""}`, now });
+  notifyUsers(tx, ids, { ticketId, kind, subject: ticket?.subject ?? "", comment, now });
 }
 
 function notifyUsers(
   tx: Tx,
   ids: number[],
-  n: { ticketId: number; kind: NotificationKind; subject: string; now: Date },
+  n: {
+    ticketId: number;
+    kind: NotificationKind;
+    subject: string;
+    comment?: { author: string; text: string } | null;
+    now: Date;
+  },
 ): void {
   if (ids.length === 0) return;
-  const people = tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, ids)).all();
+  const people = tx
+    .select({ id: users.id, email: users.email, role: users.role, locale: users.locale })
+    .from(users)
+    .where(inArray(users.id, ids))
+    .all();
   for (const p of people) {
     tx.insert(notifications).values({ userId: p.id, ticketId: n.ticketId, kind: n.kind, createdAt: n.now }).run();
-    tx.insert(outbox)
-      .values({
-        to: p.email,
-        subject: n.subject,
-        body: `Ticket #${n.ticketId}: ${n.kind.replace(/_/g, " ")}.`,
-        createdAt: n.now,
-      })
-      .run();
+    queueTicketNotificationMail(
+      tx,
+      p,
+      { kind: n.kind, ticket: { id: n.ticketId, subject: n.subject }, comment: n.comment },
+      n.now,
+    );
   }
 }

@@ -1,0 +1,181 @@
+/**
+ * The notification mails of a ticket, composed in the recipient's language with a plain-text and an
+ * HTML part and the headers that thread them (addresses.ts). Pure: everything it needs is passed in.
+ */
+import { createTranslator } from "next-intl";
+import type { Locale, NotificationKind } from "@/db/schema/enums";
+import en from "@/server/i18n/messages/en.json";
+import zh from "@/server/i18n/messages/zh.json";
+import { REPLY_ABOVE_MARKER } from "./trim";
+
+export type ComposedMail = { subject: string; text: string; html: string; headers: Record<string, string> };
+
+export type MailThread = {
+  /** This mail's own Message-ID. */
+  messageId: string;
+  /** The ticket's root id: every mail of the ticket refers to it. */
+  rootId: string;
+  /** The ticket's reply address. */
+  replyTo: string;
+};
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+function translator(locale: Locale | null | undefined) {
+  const lang = locale === "zh" ? "zh" : "en";
+  return createTranslator({ locale: lang, messages: lang === "zh" ? zh : en, namespace: "emailChannel.mail" });
+}
+
+function kindLabel(locale: Locale | null | undefined, kind: NotificationKind): string {
+  const lang = locale === "zh" ? "zh" : "en";
+  const t = createTranslator({ locale: lang, messages: lang === "zh" ? zh : en, namespace: "notifications.kinds" });
+  return t(kind);
+}
+
+/** Headers that thread a mail into its ticket and keep autoresponders from answering it. */
+export function threadHeaders(thread: MailThread, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    "Message-ID": thread.messageId,
+    "In-Reply-To": thread.rootId,
+    References: thread.rootId,
+    "Reply-To": thread.replyTo,
+    "Auto-Submitted": "auto-generated",
+    "X-Auto-Response-Suppress": "All",
+    ...extra,
+  };
+}
+
+function assemble(
+  locale: Locale | null | undefined,
+  parts: {
+    subject: string;
+    lead: string;
+    quote?: { author: string; text: string };
+    ticketLink: string;
+    preferencesLink: string;
+  },
+  headers: Record<string, string>,
+): ComposedMail {
+  const t = translator(locale);
+  const text = [
+    REPLY_ABOVE_MARKER,
+    "",
+    parts.lead,
+    ...(parts.quote ? ["", t("wrote", { name: parts.quote.author }), "", parts.quote.text] : []),
+    "",
+    t("open", { link: parts.ticketLink }),
+    t("replyHint"),
+    "",
+    "-- ",
+    t("preferences", { link: parts.preferencesLink }),
+  ].join("\n");
+  const html = [
+    `<!doctype html><html lang="${locale === "zh" ? "zh-CN" : "en"}"><body style="font-family:system-ui,sans-serif;line-height:1.5">`,
+    `<p style="color:#888;font-size:12px">${escapeHtml(REPLY_ABOVE_MARKER)}</p>`,
+    `<p>${escapeHtml(parts.lead)}</p>`,
+    parts.quote
+      ? `<p><strong>${escapeHtml(t("wrote", { name: parts.quote.author }))}</strong></p><div style="white-space:pre-wrap;border-left:3px solid #ccc;padding-left:12px">${escapeHtml(parts.quote.text)}</div>`
+      : "",
+    `<p><a href="${escapeHtml(parts.ticketLink)}">${escapeHtml(t("openButton"))}</a></p>`,
+    `<p style="color:#666">${escapeHtml(t("replyHint"))}</p>`,
+    `<hr><p style="color:#888;font-size:12px"><a href="${escapeHtml(parts.preferencesLink)}">${escapeHtml(t("preferencesButton"))}</a></p>`,
+    "</body></html>",
+  ].join("");
+  return { subject: parts.subject, text, html, headers };
+}
+
+/**
+ * A notification about a ticket: what happened (the in-app sentence of its kind), the comment's text
+ * when there is one, the ticket's link, how to answer, and the one-click link to the preferences.
+ */
+export function composeTicketMail(input: {
+  locale: Locale | null | undefined;
+  kind: NotificationKind;
+  ticket: { id: number; subject: string };
+  comment?: { author: string; text: string } | null;
+  ticketLink: string;
+  preferencesLink: string;
+  thread: MailThread;
+}): ComposedMail {
+  const subject = `[#${input.ticket.id}] ${input.ticket.subject}`;
+  const lead = translator(input.locale)("lead", {
+    id: input.ticket.id,
+    subject: input.ticket.subject,
+    what: kindLabel(input.locale, input.kind),
+  });
+  return assemble(
+    input.locale,
+    {
+      subject,
+      lead,
+      quote: input.comment ?? undefined,
+      ticketLink: input.ticketLink,
+      preferencesLink: input.preferencesLink,
+    },
+    threadHeaders(input.thread, { "List-Unsubscribe": `<${input.preferencesLink}>` }),
+  );
+}
+
+/** The acknowledgement of a ticket opened by email: its number, so the customer can refer to it. */
+export function composeAcknowledgement(input: {
+  locale: Locale | null | undefined;
+  ticket: { id: number; subject: string };
+  inReplyTo: string | null;
+  ticketLink: string;
+  preferencesLink: string;
+  thread: MailThread;
+}): ComposedMail {
+  const t = translator(input.locale);
+  const headers = threadHeaders(input.thread, { "Auto-Submitted": "auto-replied" });
+  if (input.inReplyTo) {
+    headers["In-Reply-To"] = input.inReplyTo;
+    headers.References = `${input.thread.rootId} ${input.inReplyTo}`;
+  }
+  return assemble(
+    input.locale,
+    {
+      subject: `[#${input.ticket.id}] ${input.ticket.subject}`,
+      lead: t("acknowledged", { id: input.ticket.id }),
+      ticketLink: input.ticketLink,
+      preferencesLink: input.preferencesLink,
+    },
+    headers,
+  );
+}
+
+/** A daily digest: one line per notification, newest last. */
+export function composeDigest(input: {
+  locale: Locale | null | undefined;
+  items: { kind: NotificationKind; ticketId: number | null; subject: string | null; link: string }[];
+  preferencesLink: string;
+}): { subject: string; text: string; html: string; headers: Record<string, string> } {
+  const t = translator(input.locale);
+  const lines = input.items.map(
+    (i) => `${kindLabel(input.locale, i.kind)}${i.ticketId ? ` · #${i.ticketId} ${i.subject ?? ""}` : ""}`,
+  );
+  const text = [
+    t("digestLead", { n: input.items.length }),
+    "",
+    ...lines.map((l, k) => `- ${l}\n  ${input.items[k]!.link}`),
+    "",
+    "-- ",
+    t("preferences", { link: input.preferencesLink }),
+  ].join("\n");
+  const html = [
+    `<!doctype html><html lang="${input.locale === "zh" ? "zh-CN" : "en"}"><body style="font-family:system-ui,sans-serif">`,
+    `<p>${escapeHtml(t("digestLead", { n: input.items.length }))}</p><ul>`,
+    ...lines.map((l, k) => `<li><a href="${escapeHtml(input.items[k]!.link)}">${escapeHtml(l)}</a></li>`),
+    `</ul><hr><p style="font-size:12px"><a href="${escapeHtml(input.preferencesLink)}">${escapeHtml(t("preferencesButton"))}</a></p></body></html>`,
+  ].join("");
+  return {
+    subject: t("digestSubject", { n: input.items.length }),
+    text,
+    html,
+    headers: {
+      "Auto-Submitted": "auto-generated",
+      "X-Auto-Response-Suppress": "All",
+      "List-Unsubscribe": `<${input.preferencesLink}>`,
+    },
+  };
+}

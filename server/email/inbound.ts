@@ -1,0 +1,346 @@
+/**
+ * Received mail into tickets. Both ways in (the SMTP listener, the IMAP poller) hand the raw
+ * message here. Parsed with mailparser; then, in one IMMEDIATE transaction with the record of the
+ * message (so a duplicate Message-ID, or a second delivery of the same message, changes nothing):
+ *
+ * - an automatic reply, a bounce or list traffic (classify.ts) is recorded and ignored, never answered;
+ * - a reply to a ticket (its reply address, our Message-IDs in In-Reply-To/References, a message of the
+ *   ticket's thread we received before, or `[#id]` in the subject) from someone who may write on it
+ *   becomes a public comment by that person, with quoted history and signature trimmed: a customer's
+ *   ends a wait on the customer, an agent's is a staff reply (replyToTicket, as in the portal);
+ * - a new message from a known customer opens a ticket in their organization, channel email, clocked
+ *   from the message's arrival (fileTicket, as in the portal) and acknowledged with its number;
+ * - anything else (an unknown sender) is held as unmatched mail for an agent to attach or discard.
+ *
+ * The original message is kept (`inbound_mail.raw`). Files attached to the mail become the ticket's
+ * attachments under the attachment rules; a file they refuse is left out and the rest goes on.
+ */
+import { Readable } from "node:stream";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { comments, deflectionEvents, inboundMail, ticketEvents, tickets, users } from "@/db/schema";
+import { isOpenStatus, type InboundMailOutcome } from "@/db/schema/enums";
+import { receiveUpload } from "@/server/attachments/service";
+import { attachmentStoreFor } from "@/server/attachments/store-for";
+import type { SessionUser } from "@/server/auth/session";
+import type { Db } from "@/server/db";
+import { DomainError } from "@/server/errors";
+import { markdownRefusal } from "@/server/kb/markdown-limits";
+import { scheduleOutboxDelivery } from "@/server/notifications/mailer";
+import { replyToTicket } from "@/server/tickets/actions";
+import { fileTicket, findVisibleTicket } from "@/server/tickets/service";
+import { classifyRecipient, normalizeAddress, ticketsFromMessageIds } from "./addresses";
+import { ignoreReason } from "./classify";
+import { mailConfig, type MailConfig } from "./config";
+import { htmlToMarkdown } from "./html";
+import { queueAcknowledgement } from "./outbound";
+import { trimReply } from "./trim";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type ReceivedMail = {
+  raw: Buffer;
+  /** SMTP MAIL FROM ("" for a bounce's null sender; null when unknown, as over IMAP). */
+  envelopeFrom: string | null;
+  /** SMTP RCPT TO (over IMAP: the message's own To and Cc). */
+  recipients: string[];
+  via: "smtp" | "imap";
+  /** When the message arrived: the SLA clock of a ticket it opens starts here. */
+  receivedAt: Date;
+};
+
+export type ReceiveResult = {
+  outcome: InboundMailOutcome | "duplicate" | "rejected";
+  reason?: string;
+  inboundId?: number;
+  ticketId?: number;
+  commentId?: number;
+};
+
+const SUBJECT_MAX = 200;
+const NO_SUBJECT = "(no subject)";
+
+const sessionUserOf = (u: typeof users.$inferSelect): SessionUser => ({
+  id: u.id,
+  role: u.role,
+  organizationId: u.organizationId,
+  name: u.name,
+  email: u.email,
+  orgAdmin: u.orgAdmin,
+});
+
+/** A mail's subject as a ticket's: without reply and forward prefixes, within the subject limit. */
+export function ticketSubject(subject: string | undefined): string {
+  const s = (subject ?? "")
+    .replace(/^\s*((re|fw|fwd|aw|wg|sv|回复|答复|转发)\s*[:：]\s*)+/i, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return (s || NO_SUBJECT).slice(0, SUBJECT_MAX);
+}
+
+/**
+ * A mail's text as ticket Markdown: HTML converted (html.ts), else the plain text; within the ticket
+ * Markdown limits (decision 015), falling back to the plain text and then to a shortened plain text
+ * with its Markdown punctuation taken out, so a long or odd mail still becomes a ticket.
+ */
+export function mailMarkdown(parsed: Pick<ParsedMail, "html" | "text">, reply: boolean): string {
+  const fromHtml = typeof parsed.html === "string" && parsed.html.trim() ? htmlToMarkdown(parsed.html) : null;
+  const plain = (parsed.text ?? "").trim();
+  const candidates = [fromHtml, plain].filter((t): t is string => Boolean(t && t.trim()));
+  for (const c of candidates) {
+    const text = reply ? trimReply(c) : c.trim();
+    if (text && !markdownRefusal(text, "ticket")) return text;
+  }
+  const base = reply ? trimReply(plain || (fromHtml ?? "")) : plain || (fromHtml ?? "");
+  const short = base
+    .replace(/[\\`*_[\]<>#|~>]/g, " ")
+    .split("\n")
+    .slice(0, 500)
+    .join("\n")
+    .slice(0, 15_000)
+    .trim();
+  return short || "(no text)";
+}
+
+const messageIdsOf = (parsed: ParsedMail): string[] => {
+  const refs = parsed.references ? (Array.isArray(parsed.references) ? parsed.references : [parsed.references]) : [];
+  return [...refs.flatMap((r) => r.split(/\s+/)), ...(parsed.inReplyTo ? parsed.inReplyTo.split(/\s+/) : [])].filter(
+    Boolean,
+  );
+};
+
+/** Tickets the mail answers, most likely first (see the module comment); none verified yet. */
+function candidateTickets(tx: Tx, parsed: ParsedMail, mail: ReceivedMail, c: MailConfig): number[] {
+  const found: number[] = [];
+  const add = (id: number | null | undefined) => {
+    if (id && !found.includes(id)) found.push(id);
+  };
+  for (const r of mail.recipients) {
+    const kind = classifyRecipient(r, c.supportAddresses, c.key);
+    if (kind.kind === "ticket") add(kind.ticketId);
+  }
+  const ids = messageIdsOf(parsed);
+  for (const id of ticketsFromMessageIds(ids, c.key, c.domain)) add(id);
+  if (ids.length > 0)
+    for (const row of tx
+      .select({ ticketId: inboundMail.ticketId })
+      .from(inboundMail)
+      .where(inArray(inboundMail.messageId, ids.slice(-50)))
+      .all())
+      add(row.ticketId);
+  const tag = /\[#(\d{1,12})\]/.exec(parsed.subject ?? "");
+  if (tag) add(Number(tag[1]));
+  return found;
+}
+
+/** Stores the mail's files as the sender's uploads (the write then claims them); a refused file is left out. */
+async function uploadAttachments(db: Db, user: SessionUser, parsed: ParsedMail, now: Date): Promise<number[]> {
+  const ids: number[] = [];
+  for (const a of parsed.attachments ?? []) {
+    if (a.related && !a.filename) continue; // an inline image of the HTML body without a name
+    try {
+      const up = await receiveUpload(
+        db,
+        attachmentStoreFor(db),
+        user,
+        Readable.from([a.content]),
+        { name: (a.filename ?? "attachment").slice(0, 200), declaredSize: a.content.length },
+        now,
+      );
+      ids.push(up.id);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      console.warn(`email: attachment ${a.filename ?? "(unnamed)"} left out: ${e.message}`);
+    }
+  }
+  return ids;
+}
+
+/** Parses a raw message; null when it is not a message mailparser can read. */
+export async function parseMail(raw: Buffer): Promise<ParsedMail | null> {
+  try {
+    return await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true, maxHtmlLengthToParse: 2_000_000 });
+  } catch (e) {
+    console.warn("email: a malformed message was refused", e instanceof Error ? e.message : e);
+    return null;
+  }
+}
+
+function findSender(db: Pick<Db, "select">, address: string | null) {
+  if (!address) return undefined;
+  return db
+    .select()
+    .from(users)
+    .where(and(sql`lower(${users.email}) = ${normalizeAddress(address)}`, isNull(users.deactivatedAt)))
+    .get();
+}
+
+/** Turns a received message into a ticket, a comment, unmatched mail, or a record of why it was ignored. */
+export async function receiveMail(
+  db: Db,
+  mail: ReceivedMail,
+  config: MailConfig = mailConfig(),
+): Promise<ReceiveResult> {
+  if (mail.raw.length > config.maxBytes) {
+    console.warn(`email: a message of ${mail.raw.length} bytes is over the limit of ${config.maxBytes}; refused`);
+    return { outcome: "rejected", reason: "too_large" };
+  }
+  const parsed = await parseMail(mail.raw);
+  if (!parsed) return { outcome: "rejected", reason: "malformed" };
+  const now = mail.receivedAt;
+  const messageId = parsed.messageId?.trim() || null;
+  const from = parsed.from?.value[0];
+  const fromAddress = from?.address ? normalizeAddress(from.address) : null;
+  const subject = (parsed.subject ?? "").slice(0, 1000);
+  const base = {
+    receivedAt: now,
+    via: mail.via,
+    messageId,
+    envelopeFrom: mail.envelopeFrom,
+    fromAddress,
+    fromName: from?.name?.slice(0, 200) || null,
+    recipients: mail.recipients.join(", ").slice(0, 2000),
+    subject,
+    size: mail.raw.length,
+    raw: mail.raw,
+  };
+  const headers = new Map<string, string>();
+  for (const [k, v] of parsed.headers) headers.set(k, typeof v === "string" ? v : JSON.stringify(v));
+  const contentType = parsed.headers.get("content-type") as
+    { value?: string; params?: Record<string, string> } | undefined;
+  const ignored = ignoreReason({
+    headers,
+    envelopeFrom: mail.envelopeFrom,
+    fromAddress,
+    contentType: contentType?.value
+      ? `${contentType.value}; ${Object.entries(contentType.params ?? {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join("; ")}`
+      : null,
+    subject,
+  });
+
+  const sender = ignored ? undefined : findSender(db, fromAddress);
+  const senderUser = sender ? sessionUserOf(sender) : null;
+  const uploads =
+    senderUser && (parsed.attachments?.length ?? 0) > 0 ? await uploadAttachments(db, senderUser, parsed, now) : [];
+
+  const result = db.transaction(
+    (tx): ReceiveResult => {
+      if (
+        messageId &&
+        tx.select({ id: inboundMail.id }).from(inboundMail).where(eq(inboundMail.messageId, messageId)).get()
+      ) {
+        console.warn(`email: duplicate Message-ID ${messageId}; ignored`);
+        return { outcome: "duplicate", reason: "duplicate" };
+      }
+      const record = (values: Partial<typeof inboundMail.$inferInsert> & { outcome: InboundMailOutcome }) =>
+        tx
+          .insert(inboundMail)
+          .values({ ...base, senderId: sender?.id ?? null, organizationId: sender?.organizationId ?? null, ...values })
+          .returning({ id: inboundMail.id })
+          .get().id;
+      if (ignored)
+        return { outcome: "ignored", reason: ignored, inboundId: record({ outcome: "ignored", reason: ignored }) };
+      if (!sender || !senderUser)
+        return {
+          outcome: "unmatched",
+          reason: "unknown_sender",
+          inboundId: record({ outcome: "unmatched", reason: "unknown_sender" }),
+        };
+
+      let refusal: string | null = null;
+      for (const ticketId of candidateTickets(tx, parsed, mail, config)) {
+        let ticket;
+        try {
+          ticket = findVisibleTicket(tx, senderUser, ticketId);
+        } catch {
+          refusal ??= "not_allowed";
+          continue;
+        }
+        if (!isOpenStatus(ticket.status)) {
+          refusal = "closed_ticket";
+          break;
+        }
+        const body = mailMarkdown(parsed, true);
+        replyToTicket(tx as unknown as Db, senderUser, { ticketId, body, attachmentIds: uploads }, now);
+        const comment = tx
+          .select({ id: comments.id })
+          .from(comments)
+          .where(and(eq(comments.ticketId, ticketId), eq(comments.authorId, sender.id)))
+          .orderBy(desc(comments.id))
+          .get()!;
+        return {
+          outcome: "comment",
+          ticketId,
+          commentId: comment.id,
+          inboundId: record({ outcome: "comment", ticketId, commentId: comment.id }),
+        };
+      }
+      if (sender.role !== "customer" || sender.organizationId === null) {
+        const reason = refusal ?? "unknown_sender";
+        return { outcome: "unmatched", reason, inboundId: record({ outcome: "unmatched", reason }) };
+      }
+      const ticketId = openTicketFromMail(tx, senderUser, parsed, uploads, now);
+      queueAcknowledgement(tx, sender, { id: ticketId, subject: ticketSubject(parsed.subject) }, messageId, now);
+      return {
+        outcome: "ticket",
+        ticketId,
+        ...(refusal ? { reason: refusal } : {}),
+        inboundId: record({ outcome: "ticket", ticketId, ...(refusal ? { reason: refusal } : {}) }),
+      };
+    },
+    { behavior: "immediate" },
+  );
+  if (result.outcome === "ticket" || result.outcome === "comment") scheduleOutboxDelivery(db, () => new Date());
+  console.info(
+    `email: ${mail.via} message ${messageId ?? "(no Message-ID)"} from ${fromAddress ?? "?"}: ${result.outcome}` +
+      `${result.reason ? ` (${result.reason})` : ""}${result.ticketId ? ` ticket #${result.ticketId}` : ""}`,
+  );
+  return result;
+}
+
+/**
+ * Opens a ticket for a customer's mail through the portal's own filing service (so its SLA clock
+ * starts at `now`, the message's arrival), then records that it came by email. A mail carries no
+ * priority or category: it is a P2 "other" integration question until triaged.
+ */
+export function openTicketFromMail(
+  tx: Tx,
+  requester: SessionUser,
+  parsed: Pick<ParsedMail, "subject" | "html" | "text">,
+  uploads: number[],
+  now: Date,
+  staff?: SessionUser,
+): number {
+  const input = {
+    subject: ticketSubject(parsed.subject),
+    description: mailMarkdown(parsed, false),
+    productArea: "other" as const,
+    category: "integration_question" as const,
+    priority: "P2" as const,
+    channel: "email" as const,
+    attachmentIds: uploads,
+  };
+  const { id } = staff
+    ? fileTicket(tx as unknown as Db, staff, { ...input, requesterId: requester.id }, now)
+    : fileTicket(tx as unknown as Db, requester, input, now);
+  // Filed as the customer, the portal records channel "portal" and a filing without deflection.
+  tx.update(tickets).set({ channel: "email" }).where(eq(tickets.id, id)).run();
+  tx.update(ticketEvents)
+    .set({ data: sql`json_set(${ticketEvents.data}, '$.channel', 'email')` })
+    .where(and(eq(ticketEvents.ticketId, id), eq(ticketEvents.type, "created")))
+    .run();
+  if (!staff)
+    tx.delete(deflectionEvents)
+      .where(
+        and(
+          eq(deflectionEvents.userId, requester.id),
+          eq(deflectionEvents.kind, "filed"),
+          eq(deflectionEvents.createdAt, now),
+          eq(deflectionEvents.query, input.subject),
+        ),
+      )
+      .run();
+  return id;
+}

@@ -1,0 +1,68 @@
+/**
+ * Which notifications a person gets by email: each kind belongs to a topic, and each topic is
+ * delivered in the portal only, by email at once, or in a daily digest. A person's own choice wins;
+ * without one, the default of their role. Pure.
+ */
+import type { NotificationDelivery, NotificationKind, NotificationTopic, Role } from "@/db/schema/enums";
+
+/**
+ * The topic of each notification kind; null for those that always go out by email (a page must
+ * reach the person on call; a disabled webhook must reach its administrator).
+ */
+export const TOPIC_OF_KIND: Record<NotificationKind, NotificationTopic | null> = {
+  reply: "reply",
+  customer_reply: "reply",
+  status_changed: "status",
+  workaround: "status",
+  resolved: "status",
+  reopened: "status",
+  escalated: "status",
+  assigned: "status",
+  complaint: "status",
+  complaint_answered: "status",
+  dispute: "status",
+  dispute_decided: "status",
+  priority_changed: "status",
+  excluded: "status",
+  meeting_requested: "meeting",
+  meeting_scheduled: "meeting",
+  meeting_declined: "meeting",
+  review_shared: "review",
+  at_risk: "sla",
+  breach_warning: "sla",
+  page: null,
+  webhook_disabled: null,
+};
+
+/**
+ * Defaults: customers get everything about their tickets and their account by email; support staff
+ * get what they must act on (replies, status changes, escalations, assignments, SLA warnings,
+ * meetings) by email and reviews and incidents in the portal; account managers get their accounts'
+ * news by email and SLA warnings in a digest; executives and administrators read a daily digest.
+ */
+export function defaultDelivery(role: Role, topic: NotificationTopic): NotificationDelivery {
+  switch (role) {
+    case "customer":
+      return "email";
+    case "agent":
+    case "expert":
+    case "manager":
+      return topic === "review" || topic === "incident" ? "in_app" : "email";
+    case "account_manager":
+      return topic === "sla" || topic === "incident" ? "digest" : "email";
+    case "executive":
+    case "admin":
+      return "digest";
+  }
+}
+
+/** How a notification of `kind` reaches a person with `chosen` preferences (missing topics: the role's default). */
+export function deliveryFor(
+  role: Role,
+  kind: NotificationKind,
+  chosen: Partial<Record<NotificationTopic, NotificationDelivery>>,
+): NotificationDelivery {
+  const topic = TOPIC_OF_KIND[kind];
+  if (topic === null) return "email";
+  return chosen[topic] ?? defaultDelivery(role, topic);
+}
