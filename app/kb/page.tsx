@@ -56,6 +56,14 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")}>
+        <div className="flex flex-wrap items-center gap-3 text-sm font-medium">
+          <Link href="/reports/sla" className="text-brand-700 hover:underline">
+            {t("slaReportsLink")}
+          </Link>
+          <Link href="/service-scope/basic" className="text-brand-700 hover:underline">
+            {t("serviceScopeLink")}
+          </Link>
+        </div>
         {staff ? (
           <div className="flex flex-wrap items-center gap-3 text-sm font-medium">
             <Link href="/kb/report" className="text-brand-700 hover:underline">

@@ -62,6 +62,7 @@ export default async function ServiceScopePage({
   const tierName = t(`tier.${tier}`);
   const pct = (v: number) => `${format.number(v, { maximumFractionDigits: 3 })} %`;
   const day = (d: number) => t(`weekday.${d}`);
+  const colon = t("serviceScope.colon");
   const priorities = (mode: "always" | "business") =>
     (["P0", "P1", "P2", "P3"] as const).filter((p) => scope.coverage[p] === mode);
 
@@ -95,13 +96,19 @@ export default async function ServiceScopePage({
             <dl className="mt-4 space-y-2 text-sm">
               {priorities("always").length > 0 ? (
                 <div>
-                  <dt className="inline font-medium text-slate-900">{t("coverage.always")}: </dt>
+                  <dt className="inline font-medium text-slate-900">
+                    {t("coverage.always")}
+                    {colon}
+                  </dt>
                   <dd className="inline text-slate-700">{priorities("always").join(t("ourService.listSeparator"))}</dd>
                 </div>
               ) : null}
               {priorities("business").length > 0 ? (
                 <div>
-                  <dt className="inline font-medium text-slate-900">{t("coverage.business")}: </dt>
+                  <dt className="inline font-medium text-slate-900">
+                    {t("coverage.business")}
+                    {colon}
+                  </dt>
                   <dd className="inline text-slate-700">
                     {priorities("business").join(t("ourService.listSeparator"))}
                   </dd>
@@ -112,7 +119,8 @@ export default async function ServiceScopePage({
             <ul className="mt-1 space-y-1 text-sm text-slate-700">
               {scope.calendars.map((c) => (
                 <li key={c.name}>
-                  <span className="font-medium">{t(`region.${c.region}`)}</span>:{" "}
+                  <span className="font-medium">{t(`region.${c.region}`)}</span>
+                  {colon}
                   {hoursText(c.hours, day, t("coverage.always"))} ({c.timeZone}){t("serviceScope.holidays")}
                 </li>
               ))}
@@ -137,7 +145,8 @@ export default async function ServiceScopePage({
                       <span aria-hidden className="mr-1 text-emerald-700">
                         ✓
                       </span>
-                      <span className="font-medium text-slate-900">{t(`serviceScope.items.${k}.title`)}</span>:{" "}
+                      <span className="font-medium text-slate-900">{t(`serviceScope.items.${k}.title`)}</span>
+                      {colon}
                       {t(`serviceScope.items.${k}.body`)}
                     </li>
                   ))}
@@ -151,7 +160,8 @@ export default async function ServiceScopePage({
                       <span aria-hidden className="mr-1 text-red-700">
                         ✗
                       </span>
-                      <span className="font-medium text-slate-900">{t(`serviceScope.items.${k}.title`)}</span>:{" "}
+                      <span className="font-medium text-slate-900">{t(`serviceScope.items.${k}.title`)}</span>
+                      {colon}
                       {t(`serviceScope.items.${k}.body`)}
                     </li>
                   ))}
@@ -168,7 +178,8 @@ export default async function ServiceScopePage({
             <ul className="space-y-2 text-sm text-slate-700">
               {EXCLUSIONS.map((k) => (
                 <li key={k}>
-                  <span className="font-medium text-slate-900">{t(`tickets.exclusionReasons.${k}`)}</span>:{" "}
+                  <span className="font-medium text-slate-900">{t(`tickets.exclusionReasons.${k}`)}</span>
+                  {colon}
                   {t(`serviceScope.exclusions.${k}`, { months: scope.sdkSupportMonths })}
                 </li>
               ))}
