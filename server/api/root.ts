@@ -11,6 +11,7 @@ import { installationRouter } from "./routers/installation";
 import { kbRouter } from "./routers/kb";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
+import { onCallRouter } from "./routers/on-call";
 import { passwordResetRouter } from "./routers/password-reset";
 import { organizationsRouter } from "./routers/organizations";
 import { peopleRouter } from "./routers/people";
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   people: peopleRouter,
   installation: installationRouter,
   sso: ssoRouter,
+  onCall: onCallRouter,
 });
 
 export type AppRouter = typeof appRouter;

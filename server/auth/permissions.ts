@@ -78,6 +78,12 @@ export const PERMISSIONS = {
   "people.customers": ["admin", "account_manager", "customer_admin"],
   /** The People page of one's own organization (the customer administrator's). */
   "people.own": ["customer_admin"],
+  /** Who is on call, the paging log, and acknowledging a page (issue #19). */
+  "oncall.read": SUPPORT,
+  /** Duty rotas (shifts, overrides) and the at-risk warning setting. */
+  "oncall.manage": ["manager"],
+  /** Outgoing webhooks: endpoints, events, the delivery log. */
+  "webhooks.admin": ["admin"],
 } as const satisfies Record<string, readonly Grantee[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -299,6 +299,41 @@ function organizationInput(fx: Fixtures, name: string) {
   };
 }
 
+/** A Nimbus Live region rota run by the demo manager, with the agent and the expert in rotation. */
+async function nimbusRegionRota(fx: Fixtures): Promise<number> {
+  const { region } = fx.row<{ region: "china" | "americas" | "emea" }>(
+    "select region from organizations where id = ?",
+    NIMBUS_ORG_ID,
+  );
+  const { id } = await fx.caller(ACTORS.manager).onCall.saveRota({
+    name: "Matrix duty",
+    region,
+    productArea: null,
+    timeZone: "Asia/Shanghai",
+    kind: "weekly",
+    startDate: "2026-01-05",
+    handoverTime: "09:00",
+    managerId: fx.userId(ACTORS.manager),
+    ackMinutesP0: 5,
+    ackMinutesP1: 15,
+    members: [fx.userId(ACTORS.agent), fx.userId(ACTORS.expert)],
+  });
+  return id;
+}
+
+/** A page waiting for acknowledgement: a P0 filed by the Nimbus Live customer under that rota. */
+async function waitingPageId(fx: Fixtures): Promise<number> {
+  await nimbusRegionRota(fx);
+  const { id } = await fx.caller(ACTORS.customer).tickets.create({
+    subject: "Every call fails to connect",
+    description: "Since 10:00 no call connects in any region.",
+    productArea: "voice_calling",
+    category: "functional_bug",
+    priority: "P0",
+  });
+  return fx.row<{ id: number }>("select id from on_call_pages where ticket_id = ?", id).id;
+}
+
 /**
  * One entry per procedure path. `input` may be async (for setup through other procedures).
  */
@@ -952,4 +987,56 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
       clientSecret: "x",
     }),
   },
+  "onCall.now": { allow: SUPPORT, input: none },
+  "onCall.rotas": { allow: SUPPORT, input: none },
+  "onCall.rota": { allow: SUPPORT, input: async (fx) => ({ id: await nimbusRegionRota(fx) }) },
+  "onCall.candidates": { allow: ["manager"], input: none },
+  "onCall.saveRota": {
+    allow: ["manager"],
+    input: (fx) => ({
+      name: "Matrix EMEA live streaming",
+      region: "emea",
+      productArea: "live_streaming",
+      timeZone: "Europe/Berlin",
+      kind: "weekly",
+      startDate: "2026-03-02",
+      handoverTime: "09:00",
+      managerId: fx.userId(ACTORS.manager),
+      ackMinutesP0: 5,
+      ackMinutesP1: 15,
+      members: [fx.userId(ACTORS.agent)],
+    }),
+  },
+  "onCall.addShift": {
+    allow: ["manager"],
+    input: async (fx) => ({
+      rotaId: await nimbusRegionRota(fx),
+      kind: "override",
+      role: "primary",
+      userId: fx.userId(ACTORS.expert),
+      startsLocal: "2026-12-24T18:00",
+      endsLocal: "2026-12-26T09:00",
+      note: "Holiday swap",
+    }),
+  },
+  "onCall.removeShift": {
+    allow: ["manager"],
+    input: async (fx) => {
+      const rotaId = await nimbusRegionRota(fx);
+      const { id } = await fx.caller(ACTORS.manager).onCall.addShift({
+        rotaId,
+        kind: "override",
+        role: "secondary",
+        userId: fx.userId(ACTORS.agent),
+        startsLocal: "2026-12-24T18:00",
+        endsLocal: "2026-12-26T09:00",
+        note: null,
+      });
+      return { id };
+    },
+  },
+  "onCall.pages": { allow: SUPPORT, input: () => ({}) },
+  "onCall.acknowledge": { allow: SUPPORT, input: async (fx) => ({ pageId: await waitingPageId(fx) }) },
+  "onCall.settings": { allow: SUPPORT, input: none },
+  "onCall.setAtRiskPercent": { allow: ["manager"], input: () => ({ percent: 20 }) },
 };
