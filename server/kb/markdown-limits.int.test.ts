@@ -2,14 +2,16 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { articles } from "@/db/schema";
 import { DEMO_ARTICLES } from "@/db/seed/articles";
-import { callerAs, createTestDb, sessionFor } from "@/server/testing/db";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createOrganization, createStaff } from "@/server/testing/factories";
 import type { CreateArticleInput } from "./article-input";
 
 const db = createTestDb();
 afterAll(() => db.$client.close());
 
-const EXPERT = "expert@attain.test";
-const CUSTOMER = "dev@nimbus.example";
+// The expert who writes and the customer who reads are made for this file.
+const EXPERT = createStaff(db, "expert");
+const CUSTOMER = createOrganization(db, { tier: "advanced", region: "americas" }).customers[0]!;
 const WIDE_TABLE = `| ${"c | ".repeat(60)}\n|${"-|".repeat(60)}\n${`| ${"x | ".repeat(60)}\n`.repeat(90)}`;
 
 function draft(body: string): CreateArticleInput {
@@ -24,7 +26,7 @@ function draft(body: string): CreateArticleInput {
     type: "faq",
     status: "draft",
     internal: false,
-    ownerId: sessionFor(db, EXPERT).id,
+    ownerId: EXPERT.id,
     tags: [],
     errorCodes: [],
     sdkVersions: [],
@@ -35,7 +37,7 @@ const count = () => (db.$client.prepare(`SELECT count(*) AS n FROM articles`).ge
 
 describe("[KB] article Markdown limits", () => {
   it("saving or previewing an article over the limits is refused with what to fix, and nothing is written", async () => {
-    const expert = callerAs(db, EXPERT);
+    const expert = callerFor(db, EXPERT);
     const before = count();
     const refused = {
       code: "BAD_REQUEST",
@@ -57,19 +59,19 @@ describe("[KB] article Markdown limits", () => {
 
   it("every demo article can be saved as it is: the limits leave room for real documents", async () => {
     for (const a of DEMO_ARTICLES) {
-      const { html, toc } = await callerAs(db, EXPERT).kb.preview({ body: a.body });
+      const { html, toc } = await callerFor(db, EXPERT).kb.preview({ body: a.body });
       expect(html, a.slug).not.toContain('class="md-plain"');
       for (const entry of toc) expect(entry.id).toMatch(/^user-content-/);
     }
   });
 
   it("an article stored over the limits opens as plain text; headings of readable ones carry the prefixed ids its contents list links to", async () => {
-    const a = await callerAs(db, EXPERT).kb.createArticle({
+    const a = await callerFor(db, EXPERT).kb.createArticle({
       ...draft("## First part\n\ntext\n\n## Second part\n\n### Detail\n\nSee [the first part](#first-part)."),
       slug: "limits-toc",
       status: "published",
     });
-    const read = await callerAs(db, CUSTOMER).kb.article({ slug: a.slug });
+    const read = await callerFor(db, CUSTOMER).kb.article({ slug: a.slug });
     expect(read.toc.map((e) => e.id)).toEqual([
       "user-content-first-part",
       "user-content-second-part",
@@ -82,7 +84,7 @@ describe("[KB] article Markdown limits", () => {
       .set({ body: "> ".repeat(10_000), updatedAt: new Date(a.updatedAt.getTime() + 1) })
       .where(eq(articles.slug, a.slug))
       .run();
-    const plain = await callerAs(db, CUSTOMER).kb.article({ slug: a.slug });
+    const plain = await callerFor(db, CUSTOMER).kb.article({ slug: a.slug });
     expect(plain.html).toBe(`<p class="md-plain">${"&gt; ".repeat(10_000)}</p>`);
     expect(plain.toc).toEqual([]);
   });

@@ -7,8 +7,12 @@ import { smtpListener } from "@/server/testing/smtp-listener";
 // then load the application (this file runs in its own process).
 const smtp = await smtpListener();
 process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
-const { callerAs, createTestDb } = await import("@/server/testing/db");
+const { callerFor, createTestDb } = await import("@/server/testing/db");
+const { createOrganization, createStaffTeam } = await import("@/server/testing/factories");
 const db = createTestDb();
+// The customer, the agent who replies and the administrator who reads the outbox are made for this file.
+const customer = createOrganization(db, { tier: "enterprise", region: "americas" }).customers[0]!;
+const staff = createStaffTeam(db);
 afterAll(async () => {
   await smtp.close();
   db.$client.close();
@@ -27,7 +31,7 @@ async function until(check: () => boolean, ms = 10_000) {
 
 describe("with SMTP_URL set", () => {
   it("a ticket write's mail leaves through SMTP after the write returns, and the outbox row is marked sent", async () => {
-    const { id } = await callerAs(db, "dev@nimbus.example", FILED).tickets.create({
+    const { id } = await callerFor(db, customer, FILED).tickets.create({
       subject: "Bluetooth headset not used",
       description: "Audio stays on the speaker with AirPods.",
       productArea: "voice_calling",
@@ -35,15 +39,15 @@ describe("with SMTP_URL set", () => {
       priority: "P3",
     });
     const subject = `[#${id}] Bluetooth headset not used`;
-    await callerAs(db, "agent@attain.test", at(3)).tickets.reply({ ticketId: id, body: "Which iOS version?" });
+    await callerFor(db, staff.agent, at(3)).tickets.reply({ ticketId: id, body: "Which iOS version?" });
     // Not sent inside the write: the row exists, unsent, when the procedure returns.
     const row = db.select().from(outbox).where(eq(outbox.subject, subject)).get()!;
-    expect(row).toMatchObject({ to: "dev@nimbus.example", sentAt: null });
+    expect(row).toMatchObject({ to: customer.email, sentAt: null });
     await until(() => smtp.received.some((m) => m.data.includes(`Subject: ${subject}`)));
     const message = smtp.received.find((m) => m.data.includes(`Subject: ${subject}`))!;
-    expect(message.to).toEqual(["dev@nimbus.example"]);
+    expect(message.to).toEqual([customer.email]);
     await until(() => db.select().from(outbox).where(eq(outbox.id, row.id)).get()!.sentAt !== null);
-    const admin = await callerAs(db, "admin@attain.test", at(4)).notifications.outbox({ limit: 50 });
+    const admin = await callerFor(db, staff.admin, at(4)).notifications.outbox({ limit: 50 });
     expect(admin.smtp).toBe(true);
     expect(admin.items.find((m) => m.id === row.id)).toMatchObject({ status: "sent", attempts: 1 });
   });

@@ -1,10 +1,19 @@
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { tickets } from "@/db/schema";
-import { callerAs, createTestDb, sessionFor } from "@/server/testing/db";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createOrganization, createStaffTeam } from "@/server/testing/factories";
 
 const db = createTestDb();
 afterAll(() => db.$client.close());
+
+// Everyone here is made for this file: an Enterprise organization found by its distinctive name,
+// another organization, and one staff member of each role.
+const enterprise = createOrganization(db, { tier: "enterprise", region: "emea", name: "Quokka Hotline Media" });
+const requester = enterprise.customers[0]!;
+const other = createOrganization(db, { tier: "basic", region: "americas" }).customers[0]!;
+const staff = createStaffTeam(db);
+
 const NOW = new Date("2026-11-18T18:00:00Z");
 const BASE = {
   subject: "Hotline call: calls drop in Frankfurt",
@@ -16,60 +25,53 @@ const BASE = {
 
 describe("staff log a ticket received by phone, email or chat", () => {
   it("an agent finds the customer and logs a phone ticket for them; the channel and requester are recorded", async () => {
-    const found = await callerAs(db, "agent@attain.test", NOW).tickets.requesters({ query: "nimbus", limit: 10 });
-    const dev = found.find((r) => r.email === "dev@nimbus.example");
-    expect(dev?.organization).toBe("Nimbus Live");
-    const { id } = await callerAs(db, "agent@attain.test", NOW).tickets.create({
-      ...BASE,
-      requesterId: dev!.id,
-      channel: "phone",
-    });
+    const agent = callerFor(db, staff.agent, NOW);
+    const found = await agent.tickets.requesters({ query: "quokka hotline", limit: 10 });
+    expect(found).toEqual([
+      { id: requester.id, name: requester.name, email: requester.email, organization: "Quokka Hotline Media" },
+    ]);
+    const { id } = await agent.tickets.create({ ...BASE, requesterId: requester.id, channel: "phone" });
     const row = db.select().from(tickets).where(eq(tickets.id, id)).get()!;
-    expect(row).toMatchObject({
-      channel: "phone",
-      requesterId: dev!.id,
-      organizationId: sessionFor(db, "dev@nimbus.example").organizationId,
-    });
+    expect(row).toMatchObject({ channel: "phone", requesterId: requester.id, organizationId: enterprise.id });
     expect(row.frDueAt?.toISOString()).toBe(new Date(NOW.getTime() + 30 * 60_000).toISOString());
-    expect((await callerAs(db, "dev@nimbus.example", NOW).tickets.get({ id })).ticket.channel).toBe("phone");
+    expect((await callerFor(db, requester, NOW).tickets.get({ id })).ticket.channel).toBe("phone");
   });
 
   it("staff must name a customer; a staff member or unknown id as requester is refused and nothing is written", async () => {
+    const agent = callerFor(db, staff.agent, NOW);
     const before = db.select().from(tickets).all().length;
-    await expect(callerAs(db, "agent@attain.test", NOW).tickets.create({ ...BASE })).rejects.toMatchObject({
+    await expect(agent.tickets.create({ ...BASE })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(agent.tickets.create({ ...BASE, requesterId: staff.manager.id })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    await expect(
-      callerAs(db, "agent@attain.test", NOW).tickets.create({
-        ...BASE,
-        requesterId: sessionFor(db, "manager@attain.test").id,
-      }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(
-      callerAs(db, "agent@attain.test", NOW).tickets.create({ ...BASE, requesterId: 9_999_999 }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(agent.tickets.create({ ...BASE, requesterId: 9_999_999 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     expect(db.select().from(tickets).all().length).toBe(before);
+    // The same agent logs the ticket once the requester is a customer.
+    const { id } = await agent.tickets.create({ ...BASE, requesterId: requester.id });
+    expect(db.select().from(tickets).where(eq(tickets.id, id)).get()?.requesterId).toBe(requester.id);
   });
 
   it("a customer's own filing ignores any requester or channel it sends: it is theirs, through the portal", async () => {
-    const other = sessionFor(db, "ops@orbit.example");
-    const { id } = await callerAs(db, "dev@nimbus.example", NOW).tickets.create({
+    const { id } = await callerFor(db, requester, NOW).tickets.create({
       ...BASE,
       requesterId: other.id,
       channel: "phone",
     });
     const row = db.select().from(tickets).where(eq(tickets.id, id)).get()!;
-    expect(row).toMatchObject({ requesterId: sessionFor(db, "dev@nimbus.example").id, channel: "portal" });
+    expect(row).toMatchObject({ requesterId: requester.id, organizationId: enterprise.id, channel: "portal" });
   });
 
   it("only support staff may search customers", async () => {
-    for (const email of ["dev@nimbus.example", "exec@attain.test", "am@attain.test", "admin@attain.test"]) {
-      await expect(callerAs(db, email).tickets.requesters({ query: "nimbus", limit: 5 })).rejects.toMatchObject({
+    for (const user of [requester, staff.executive, staff.account_manager, staff.admin]) {
+      await expect(callerFor(db, user).tickets.requesters({ query: "quokka", limit: 5 })).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
     }
-    await expect(callerAs(db, null).tickets.requesters({ query: "nimbus", limit: 5 })).rejects.toMatchObject({
+    await expect(callerFor(db, null).tickets.requesters({ query: "quokka", limit: 5 })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
+    expect(await callerFor(db, staff.agent).tickets.requesters({ query: "quokka", limit: 5 })).toHaveLength(1);
   });
 });
