@@ -83,10 +83,10 @@ test.describe("attachments", () => {
     const preview = page.getByRole("img", { name: "Preview of screenshot.png" });
     await expect(preview).toBeVisible();
     await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-    await expect(page.getByRole("link", { name: "sdk-logs.tar.gz" })).toBeVisible();
-    const logLink = page.getByRole("link", { name: "rtc-sdk.log" });
+    await expect(page.getByRole("link", { name: "sdk-logs.tar.gz", exact: true })).toBeVisible();
+    const logLink = page.getByRole("link", { name: "rtc-sdk.log", exact: true });
     const logHref = await logLink.getAttribute("href");
-    const shotHref = await page.getByRole("link", { name: "screenshot.png" }).getAttribute("href");
+    const shotHref = await page.getByRole("link", { name: "screenshot.png", exact: true }).getAttribute("href");
     expect(logHref).toMatch(/^\/api\/attachments\/\d+$/);
     await expect(page.getByText("App ID or project")).toBeVisible();
     await expect(page.getByText("app-e2e-4711")).toBeVisible();

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { CustomerHome } from "@/components/home/customer-home";
 import { ExecutiveHome } from "@/components/home/executive-home";
 import { StaffHome } from "@/components/home/staff-home";
+import { can } from "@/server/auth/permissions";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 
@@ -12,5 +13,9 @@ export default async function HomePage() {
   const api = await serverCaller();
   if (user.role === "customer") return <CustomerHome overview={await api.home.customer()} userName={user.name} />;
   if (user.role === "executive") return <ExecutiveHome tiers={await api.home.tiers()} userName={user.name} />;
-  return <StaffHome data={await api.home.staff()} userName={user.name} />;
+  const [data, onCall] = await Promise.all([
+    api.home.staff(),
+    can(user, "oncall.read") ? api.onCall.now() : Promise.resolve(null),
+  ]);
+  return <StaffHome data={data} userName={user.name} onCall={onCall} />;
 }

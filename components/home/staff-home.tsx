@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { inferRouterOutputs } from "@trpc/server";
+import { OnCallStrip, type OnCallRow } from "@/components/on-call/on-call-strip";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -7,7 +8,16 @@ import type { AppRouter } from "@/server/api/root";
 
 type StaffData = inferRouterOutputs<AppRouter>["home"]["staff"];
 
-export async function StaffHome({ data, userName }: { data: StaffData; userName: string }) {
+export async function StaffHome({
+  data,
+  userName,
+  onCall,
+}: {
+  data: StaffData;
+  userName: string;
+  /** Who is on call now (support staff only). */
+  onCall?: OnCallRow[] | null;
+}) {
   const t = await getTranslations();
   return (
     <>
@@ -15,6 +25,11 @@ export async function StaffHome({ data, userName }: { data: StaffData; userName:
         title={t("home.welcome", { name: userName })}
         description={t("home.staff.unassigned", { n: data.unassigned })}
       />
+      {onCall ? (
+        <div className="mb-6">
+          <OnCallStrip rows={onCall} />
+        </div>
+      ) : null}
       <Card id="open-by-priority" title={t("home.staff.title")} description={t("home.staff.caption")}>
         <Table caption={t("home.staff.title")}>
           <thead>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import { zoneName } from "@/components/format";
+import { OnCallStrip } from "@/components/on-call/on-call-strip";
 import { Countdown } from "@/components/tickets/countdown";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -41,7 +42,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const m = sp.after ? /^(\d+)_(\d+)$/.exec(sp.after) : null;
   const cursor = m ? { nextDueAt: new Date(Number(m[1])), id: Number(m[2]) } : null;
   const api = await serverCaller();
-  const page = await api.tickets.queue({ ...filters, cursor, limit: 50 });
+  const [page, onCall] = await Promise.all([
+    api.tickets.queue({ ...filters, cursor, limit: 50 }),
+    can(user, "oncall.read") ? api.onCall.now() : Promise.resolve(null),
+  ]);
   const t = await getTranslations("queue");
   const tt = await getTranslations();
   const format = await getFormatter();
@@ -75,6 +79,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <PageHeader title={t("title")} description={t("subtitle")}>
         <span className="text-sm font-medium text-slate-700">{t("count", { n: page.total })}</span>
       </PageHeader>
+      {onCall ? (
+        <div className="mb-6">
+          <OnCallStrip rows={onCall} />
+        </div>
+      ) : null}
       <Card>
         <form method="get" aria-label={t("title")} className="mb-4 flex flex-wrap items-end gap-3">
           {select("tier", t("tier"), TIER_CODES, (o) => tt(`tier.${o}`))}
