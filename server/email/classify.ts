@@ -14,7 +14,7 @@ const get = (h: MailHeaders, name: string): string | undefined =>
   (h instanceof Map ? h.get(name) : (h as Record<string, string | undefined>)[name])?.toString();
 
 const AUTO_SUBJECT =
-  /^\s*(auto(matic)?[ -]?(reply|response)|out of (the )?office|autoreply|自动回复|自动答复|休假|不在办公室)\b|^\s*auto:/i;
+  /^\s*((auto(matic)?[ -]?(reply|response)|out of (the )?office|autoreply)\b|auto:|(自动回复|自动答复|休假|不在办公室))/i;
 const DAEMON = /^(mailer-daemon|postmaster|mail-daemon|mailer)@/i;
 
 /**

@@ -11,17 +11,22 @@ let service: TurndownService | null = null;
 function turndown(): TurndownService {
   if (service) return service;
   const s = new TurndownService({ headingStyle: "atx", codeBlockStyle: "fenced", bulletListMarker: "-" });
-  s.remove(["script", "style", "head", "title", "meta", "link", "img", "iframe", "object", "embed", "form"]);
+  s.remove(["script", "style", "head", "title", "meta", "link", "iframe", "object", "embed", "form"]);
+  // Rules added first win over turndown's own (an image, a blockquote): dropped, not converted.
+  s.addRule("noImages", { filter: "img", replacement: () => "" });
   // Quoted history that clients mark (Gmail, Outlook, Apple Mail, Thunderbird): not the new text.
-  s.remove((node) => {
-    const el = node as unknown as { getAttribute?: (n: string) => string | null; nodeName: string };
-    const cls = el.getAttribute?.("class") ?? "";
-    const id = el.getAttribute?.("id") ?? "";
-    return (
-      /\b(gmail_quote|gmail_extra|moz-cite-prefix|yahoo_quoted|OutlookMessageHeader)\b/.test(cls) ||
-      /^(divRplyFwdMsg|appendonsend|mail-editor-reference-message-container)$/.test(id) ||
-      (el.nodeName === "BLOCKQUOTE" && el.getAttribute?.("type") === "cite")
-    );
+  s.addRule("noQuotedHistory", {
+    replacement: () => "",
+    filter: (node) => {
+      const el = node as unknown as { getAttribute?: (n: string) => string | null; nodeName: string };
+      const cls = el.getAttribute?.("class") ?? "";
+      const id = el.getAttribute?.("id") ?? "";
+      return (
+        /\b(gmail_quote|gmail_extra|moz-cite-prefix|yahoo_quoted|OutlookMessageHeader)\b/.test(cls) ||
+        /^(divRplyFwdMsg|appendonsend|mail-editor-reference-message-container)$/.test(id) ||
+        (el.nodeName === "BLOCKQUOTE" && el.getAttribute?.("type") === "cite")
+      );
+    },
   });
   s.addRule("safeLinks", {
     filter: "a",

@@ -156,6 +156,22 @@ async function uploadAttachments(db: Db, user: SessionUser, parsed: ParsedMail, 
   return ids;
 }
 
+/**
+ * Writes with the mail's files; when the attachment rules refuse them on this ticket (its total, a
+ * file already on it), the write (a savepoint) is undone and done again without them: the text of a
+ * mail is never lost for its files. They stay as pending uploads, swept when they expire.
+ */
+function withoutRefusedFiles<T>(files: number[], write: (files: number[]) => T): T {
+  if (files.length === 0) return write([]);
+  try {
+    return write(files);
+  } catch (e) {
+    if (!(e instanceof DomainError) || !e.messageKey?.startsWith("attachments.")) throw e;
+    console.warn(`email: the mail's files were left out: ${e.message}`);
+    return write([]);
+  }
+}
+
 /** Parses a raw message; null when it is not a message mailparser can read. */
 export async function parseMail(raw: Buffer): Promise<ParsedMail | null> {
   try {
@@ -263,7 +279,9 @@ export async function receiveMail(
           break;
         }
         const body = mailMarkdown(parsed, true);
-        replyToTicket(tx as unknown as Db, senderUser, { ticketId, body, attachmentIds: uploads }, now);
+        withoutRefusedFiles(uploads, (files) =>
+          replyToTicket(tx as unknown as Db, senderUser, { ticketId, body, attachmentIds: files }, now),
+        );
         const comment = tx
           .select({ id: comments.id })
           .from(comments)
@@ -322,9 +340,11 @@ export function openTicketFromMail(
     channel: "email" as const,
     attachmentIds: uploads,
   };
-  const { id } = staff
-    ? fileTicket(tx as unknown as Db, staff, { ...input, requesterId: requester.id }, now)
-    : fileTicket(tx as unknown as Db, requester, input, now);
+  const { id } = withoutRefusedFiles(uploads, (files) =>
+    staff
+      ? fileTicket(tx as unknown as Db, staff, { ...input, attachmentIds: files, requesterId: requester.id }, now)
+      : fileTicket(tx as unknown as Db, requester, { ...input, attachmentIds: files }, now),
+  );
   // Filed as the customer, the portal records channel "portal" and a filing without deflection.
   tx.update(tickets).set({ channel: "email" }).where(eq(tickets.id, id)).run();
   tx.update(ticketEvents)
