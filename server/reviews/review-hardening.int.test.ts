@@ -2,47 +2,62 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionItems, auditLog, reviews } from "@/db/schema";
-import { callerAs, createTestDb } from "@/server/testing/db";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createOrganization, createStaffTeam } from "@/server/testing/factories";
 
 const db = createTestDb();
 afterAll(() => db.$client.close());
 
-const NIMBUS = 1;
-const AM = "am@attain.test";
+// Everyone here is made for this file: one staff member of each role, and an Enterprise
+// organization whose account manager generates and shares its reviews.
+const staff = createStaffTeam(db);
+const enterprise = createOrganization(db, {
+  tier: "enterprise",
+  region: "americas",
+  accountManager: staff.account_manager,
+});
+const ORG = enterprise.id;
+const AM = staff.account_manager;
 
-/** A demo review of Nimbus Live that its customer can read (shared or acknowledged in the seed). */
-const sharedReviewId = () =>
-  (
-    db.$client
-      .prepare("select id from reviews where organization_id = ? and status != 'draft' order by quarter desc limit 1")
-      .get(NIMBUS) as { id: number }
+/** A review of the organization that its customer can read: generated and shared by its account manager. */
+let sharedReviewId = 0;
+beforeAll(async () => {
+  const am = callerFor(db, AM);
+  await am.reviews.generate({ organizationId: ORG, quarter: "2026-Q2" });
+  sharedReviewId = (
+    db.$client.prepare("select id from reviews where organization_id = ? and quarter = '2026-Q2'").get(ORG) as {
+      id: number;
+    }
   ).id;
+  await am.reviews.share({ id: sharedReviewId });
+});
 
 describe("[SECURITY] account health in a review reaches only the roles that read health elsewhere", () => {
   it.each([
-    ["agent@attain.test", "agent"],
-    ["expert@attain.test", "expert"],
-    ["dev@nimbus.example", "customer"],
-  ])("%s (%s) is refused accounts.health and gets no health in reviews.get", async (email) => {
-    await expect(callerAs(db, email).accounts.health({ organizationId: NIMBUS })).rejects.toMatchObject({
+    ["agent", staff.agent],
+    ["expert", staff.expert],
+    ["customer", enterprise.customers[0]!],
+  ])("the %s is refused accounts.health and gets no health in reviews.get", async (_, user) => {
+    await expect(callerFor(db, user).accounts.health({ organizationId: ORG })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    const review = await callerAs(db, email).reviews.get({ id: sharedReviewId() });
+    const review = await callerFor(db, user).reviews.get({ id: sharedReviewId });
     expect(review.snapshot.health).toBeNull();
     // The figures the role may read are all still there.
     expect(review.snapshot.attainment.current).toBeDefined();
   });
 
   it.each([
-    ["am@attain.test", "account manager"],
-    ["manager@attain.test", "manager"],
-    ["admin@attain.test", "admin"],
-    ["exec@attain.test", "executive"],
-  ])("%s (%s) reads accounts.health and the review's health at generation", async (email) => {
-    await callerAs(db, email).accounts.health({ organizationId: NIMBUS });
-    const review = await callerAs(db, email).reviews.get({ id: sharedReviewId() });
+    ["account manager", staff.account_manager],
+    ["manager", staff.manager],
+    ["admin", staff.admin],
+    ["executive", staff.executive],
+  ])("the %s reads accounts.health and the review's health at generation", async (_, user) => {
+    const health = await callerFor(db, user).accounts.health({ organizationId: ORG });
+    expect(health).toBeTruthy();
+    const review = await callerFor(db, user).reviews.get({ id: sharedReviewId });
     expect(review.snapshot.health).toMatchObject({ band: expect.stringMatching(/^(green|yellow|red)$/) });
     expect(review.snapshot.health!.factors.length).toBeGreaterThan(0);
   });
@@ -52,14 +67,14 @@ describe("[REVIEWS] one review per organization and quarter", () => {
   const count = (quarter: string) =>
     db.$client
       .prepare("select count(*) as n from reviews where organization_id = ? and quarter = ?")
-      .get(NIMBUS, quarter) as { n: number };
+      .get(ORG, quarter) as { n: number };
 
   it("generating a quarter that already has a review answers CONFLICT and writes nothing", async () => {
-    await callerAs(db, AM).reviews.generate({ organizationId: NIMBUS, quarter: "2026-Q3" });
+    await callerFor(db, AM).reviews.generate({ organizationId: ORG, quarter: "2026-Q3" });
     const audits = db.select().from(auditLog).all().length;
-    await expect(
-      callerAs(db, AM).reviews.generate({ organizationId: NIMBUS, quarter: "2026-Q3" }),
-    ).rejects.toMatchObject({ code: "CONFLICT", message: "A review of 2026-Q3 already exists for this organization." });
+    await expect(callerFor(db, AM).reviews.generate({ organizationId: ORG, quarter: "2026-Q3" })).rejects.toMatchObject(
+      { code: "CONFLICT", message: "A review of 2026-Q3 already exists for this organization." },
+    );
     expect(count("2026-Q3").n).toBe(1);
     expect(db.select().from(auditLog).all()).toHaveLength(audits);
   });
@@ -77,7 +92,7 @@ describe("[REVIEWS] one review per organization and quarter", () => {
       const audits = db.select().from(auditLog).all().length;
       const items = db.select().from(actionItems).all().length;
       await expect(
-        callerAs(db, AM).reviews.generate({ organizationId: NIMBUS, quarter: "2025-Q1" }),
+        callerFor(db, AM).reviews.generate({ organizationId: ORG, quarter: "2025-Q1" }),
       ).rejects.toMatchObject({ code: "CONFLICT" });
       // The stand-in's row was written inside this connection's transaction, so it went with the
       // rollback; what matters is that the loser wrote nothing of its own.
@@ -93,7 +108,7 @@ describe("[REVIEWS] one review per organization and quarter", () => {
     const CHILD = path.join(import.meta.dirname, "..", "testing", "generate-review-child.ts");
     const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
     const children = Array.from({ length: 3 }, () =>
-      spawn(TSX, [CHILD, db.$client.name, AM, String(NIMBUS), "2025-Q2"], { stdio: ["pipe", "pipe", "inherit"] }),
+      spawn(TSX, [CHILD, db.$client.name, AM.email, String(ORG), "2025-Q2"], { stdio: ["pipe", "pipe", "inherit"] }),
     );
     try {
       const lines = children.map((c) => readline.createInterface({ input: c.stdout })[Symbol.asyncIterator]());
