@@ -11,14 +11,31 @@ import { LogViewer } from "./log-viewer";
 
 type Attachment = Detail["attachments"][number];
 
-const KIND_ICON: Record<Attachment["kind"], string> = {
-  text: "📄",
-  archive: "🗜️",
-  image: "🖼️",
-  video: "🎞️",
-  capture: "📡",
-  document: "📕",
+/** A file icon in the kind's colour (drawn, so no emoji font is needed). */
+const KIND_COLOUR: Record<Attachment["kind"], string> = {
+  text: "text-slate-500",
+  archive: "text-amber-600",
+  image: "text-sky-600",
+  video: "text-violet-600",
+  capture: "text-emerald-600",
+  document: "text-red-600",
 };
+
+function FileIcon({ kind }: { kind: Attachment["kind"] }) {
+  return (
+    <svg
+      aria-hidden
+      viewBox="0 0 16 16"
+      className={`mr-1 inline h-4 w-4 align-[-3px] ${KIND_COLOUR[kind]}`}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+    >
+      <path d="M4 1.75h5.5L12.25 4.5v9.75H4z" strokeLinejoin="round" />
+      <path d="M9.5 1.75V4.5h2.75" strokeLinejoin="round" />
+    </svg>
+  );
+}
 
 /**
  * The files of a ticket's description or of one comment: images as thumbnails opening the full
@@ -37,7 +54,7 @@ export function AttachmentList({
   const t = useTranslations("attachments");
   if (files.length === 0) return null;
   return (
-    <ul className="mt-2 grid gap-2 sm:grid-cols-2" aria-label={t("listLabel")}>
+    <ul className="mt-2 grid items-start gap-2 sm:grid-cols-2" aria-label={t("listLabel")}>
       {files.map((f) => (
         <AttachmentItem key={f.id} ticketId={ticketId} file={f} canRemove={canRemove} />
       ))}
@@ -78,7 +95,7 @@ function AttachmentItem({ ticketId, file: f, canRemove }: { ticketId: number; fi
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span className="min-w-0 truncate" title={f.name}>
-          <span aria-hidden>{KIND_ICON[f.kind]} </span>
+          <FileIcon kind={f.kind} />
           <a href={href} download className="font-medium text-brand-700 hover:underline">
             {f.name}
           </a>{" "}
