@@ -93,8 +93,12 @@ export class DiskAttachmentStore implements AttachmentStore {
         done(null, chunk);
       },
     });
+    // Opened here, not lazily by the stream: a source that fails at once would otherwise reject the
+    // pipeline before the stream's own open completes, and that open would create the file after the
+    // cleanup below had run, leaving it behind.
+    const out = fs.createWriteStream(tempPath, { fd: fs.openSync(tempPath, "wx", PRIVATE_FILE_MODE) });
     try {
-      await pipeline(source, counter, fs.createWriteStream(tempPath, { flags: "wx", mode: PRIVATE_FILE_MODE }));
+      await pipeline(source, counter, out);
       const fd = fs.openSync(tempPath, "r");
       try {
         fs.fsyncSync(fd);
@@ -102,6 +106,7 @@ export class DiskAttachmentStore implements AttachmentStore {
         fs.closeSync(fd);
       }
     } catch (e) {
+      out.destroy();
       fs.rmSync(tempPath, { force: true });
       throw e;
     }
