@@ -232,3 +232,7 @@ export const NOTIFICATION_TOPICS = ["reply", "status", "sla", "incident", "revie
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 export const NOTIFICATION_DELIVERIES = ["in_app", "email", "digest"] as const;
 export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];
+
+/** A known issue's fix status (issue #20). */
+export const KNOWN_ISSUE_STATUSES = ["investigating", "fix_scheduled", "fixed", "wont_fix"] as const;
+export type KnownIssueStatus = (typeof KNOWN_ISSUE_STATUSES)[number];

@@ -6,6 +6,7 @@ export * from "./email";
 export * from "./identity";
 export * from "./incidents";
 export * from "./kb";
+export * from "./lifecycle";
 export * from "./on-call";
 export * from "./organizations";
 export * from "./relations";

@@ -93,6 +93,8 @@ export const tickets = sqliteTable(
     channelName: text("channel_name"),
     userIds: text("user_ids"),
     reproSteps: text("repro_steps"),
+    /** The known issue this ticket is an instance of (issue #20); `known_issues.id`, no foreign key (tables are declared apart). */
+    knownIssueId: integer("known_issue_id"),
   },
   (t) => [
     index("tickets_org_created_cover_idx").on(t.organizationId, t.createdAt, t.priority, t.productArea, t.category),
@@ -120,6 +122,7 @@ export const tickets = sqliteTable(
     index("tickets_assignee_idx").on(t.assigneeId, t.status),
     index("tickets_created_idx").on(t.createdAt),
     /** Every ticket of one App ID, newest first (the staff queue's App ID search). */
+    index("tickets_known_issue_idx").on(t.knownIssueId).where(sql.raw(`"known_issue_id" is not null`)),
     index("tickets_app_idx").on(t.appId, t.createdAt).where(sql.raw(`"app_id" is not null`)),
     /** Covers the staff home's open-tickets-by-priority counts without touching the table. */
     index("tickets_open_counts_idx").on(t.status, t.priority, t.nextDueAt, t.assigneeId),
