@@ -9,7 +9,8 @@ import {
 import { computeStaffHome, computeTierOverview } from "@/server/home/service";
 import { openDb } from "@/server/db";
 import { TEST_ANCHOR } from "@/server/testing/constants";
-import { callerAs, createTestDb, sessionFor } from "@/server/testing/db";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createOrganization, createStaffTeam, createTicket } from "@/server/testing/factories";
 import { cachedRead, READ_CACHE_SIZE } from "./read-cache";
 
 const db = createTestDb();
@@ -25,17 +26,13 @@ afterAll(() => {
 const NOVEMBER = { kind: "month" as const, month: "2026-11" };
 const Q3 = { kind: "quarter" as const, quarter: "2026-Q3" };
 
-/** An open ticket under the SLA whose first response is still running and not yet due at TEST_ANCHOR. */
-function runningTicket(offset: number): number {
-  const row = db.$client
-    .prepare(
-      `SELECT id FROM tickets WHERE fr_status = 'running' AND fr_due_at > ? AND exclusion_reason IS NULL AND outside_sla = 0
-       AND status IN ('new','open') ORDER BY fr_due_at, id LIMIT 1 OFFSET ?`,
-    )
-    .get(TEST_ANCHOR.getTime(), offset) as { id: number } | undefined;
-  if (!row) throw new Error("the demo data has no running first response after TEST_ANCHOR");
-  return row.id;
-}
+// Everyone here is made for this file: an Enterprise organization's customer and one staff member of each role.
+const enterprise = createOrganization(db, { tier: "enterprise", region: "americas" });
+const staff = createStaffTeam(db);
+
+/** A P1 ticket filed two minutes before TEST_ANCHOR: its first response is running and due at 28 minutes past. */
+const runningTicket = () =>
+  createTicket(db, enterprise.customers[0]!, { priority: "P1" }, new Date(TEST_ANCHOR.getTime() - 2 * 60_000));
 
 describe("read cache", () => {
   it("computes once per input and data version, and hands each caller its own copy", () => {
@@ -57,7 +54,7 @@ describe("read cache", () => {
     read();
     read();
     expect(computed).toBe(1);
-    db.$client.prepare("UPDATE organizations SET name = name || '.' WHERE id = 1").run();
+    db.$client.prepare("UPDATE organizations SET name = name || '.' WHERE id = ?").run(enterprise.id);
     read();
     expect(computed).toBe(2);
     db.transaction(() => {
@@ -72,7 +69,7 @@ describe("read cache", () => {
     const read = () => cachedRead(db, "test.other-connection", null, () => ++computed);
     read();
     // A real change: SQLite commits nothing for an update that rewrites identical bytes.
-    second.$client.prepare("UPDATE organizations SET name = name || '.' WHERE id = 1").run();
+    second.$client.prepare("UPDATE organizations SET name = name || '.' WHERE id = ?").run(enterprise.id);
     read();
     expect(computed).toBe(2);
   });
@@ -95,7 +92,7 @@ describe("read cache", () => {
 
 describe("cached SLA dashboards and home pages", () => {
   it("return exactly what a fresh computation returns", async () => {
-    const exec = callerAs(db, "exec@attain.test");
+    const exec = callerFor(db, staff.executive);
     for (const period of [NOVEMBER, Q3]) {
       for (const f of [{ period }, { period, tierCode: "enterprise" as const, priority: "P0" as const }]) {
         await exec.sla.dashboard(f);
@@ -117,16 +114,17 @@ describe("cached SLA dashboards and home pages", () => {
     expect(await exec.sla.atRisk({})).toEqual({ atRisk: countAtRisk(db, {}, TEST_ANCHOR) });
     await exec.home.tiers();
     expect(await exec.home.tiers()).toEqual(computeTierOverview(db, TEST_ANCHOR));
-    const agent = callerAs(db, "agent@attain.test");
+    const agent = callerFor(db, staff.agent);
     await agent.home.staff();
-    expect(await agent.home.staff()).toEqual(computeStaffHome(db, TEST_ANCHOR, sessionFor(db, "agent@attain.test").id));
+    expect(await agent.home.staff()).toEqual(computeStaffHome(db, TEST_ANCHOR, staff.agent.id));
   });
 
   it("a first reply shows on /sla at once: one more first response met this month", async () => {
-    const exec = callerAs(db, "exec@attain.test");
+    const exec = callerFor(db, staff.executive);
+    const ticketId = await runningTicket();
     const before = await exec.sla.dashboard({ period: NOVEMBER });
     await exec.sla.dashboard({ period: NOVEMBER });
-    await callerAs(db, "agent@attain.test").tickets.reply({ ticketId: runningTicket(0), body: "We are on it." });
+    await callerFor(db, staff.agent).tickets.reply({ ticketId, body: "We are on it." });
     const after = await exec.sla.dashboard({ period: NOVEMBER });
     expect(after.tiles.attainment.current.firstResponse.met).toBe(
       before.tiles.attainment.current.firstResponse.met + 1,
@@ -135,22 +133,23 @@ describe("cached SLA dashboards and home pages", () => {
   });
 
   it("the drill-down lists a first response met by a reply at once", async () => {
-    const exec = callerAs(db, "exec@attain.test");
+    const exec = callerFor(db, staff.executive);
     const drill = { period: NOVEMBER, metric: "firstResponse" as const, outcome: "met" as const, limit: 500 };
+    const ticketId = await runningTicket();
     const before = await exec.sla.tickets(drill);
     await exec.sla.tickets(drill);
-    const ticketId = runningTicket(0);
     expect(before.items.some((i) => i.ticketId === ticketId)).toBe(false);
-    await callerAs(db, "agent@attain.test").tickets.reply({ ticketId, body: "Checking the logs now." });
+    await callerFor(db, staff.agent).tickets.reply({ ticketId, body: "Checking the logs now." });
     const after = await exec.sla.tickets(drill);
     expect(after.total).toBe(before.total + 1);
     expect(after.items.some((i) => i.ticketId === ticketId)).toBe(true);
   });
 
   it("a reply written through another connection shows on /sla at once", async () => {
-    const exec = callerAs(db, "exec@attain.test");
+    const exec = callerFor(db, staff.executive);
+    const ticketId = await runningTicket();
     const before = await exec.sla.dashboard({ period: NOVEMBER });
-    await callerAs(second, "agent@attain.test").tickets.reply({ ticketId: runningTicket(0), body: "Looking into it." });
+    await callerFor(second, staff.agent).tickets.reply({ ticketId, body: "Looking into it." });
     const after = await exec.sla.dashboard({ period: NOVEMBER });
     expect(after.tiles.attainment.current.firstResponse.met).toBe(
       before.tiles.attainment.current.firstResponse.met + 1,
