@@ -11,7 +11,20 @@ export default async function HomePage() {
   const user = await getSessionUser();
   if (!user) redirect("/signin");
   const api = await serverCaller();
-  if (user.role === "customer") return <CustomerHome overview={await api.home.customer()} userName={user.name} />;
+  if (user.role === "customer") {
+    const [overview, open, service] = await Promise.all([
+      api.home.customer(),
+      api.tickets.list({ status: "open", sort: "due", limit: 5 }),
+      api.sla.ourService({}),
+    ]);
+    const quarter = service.columns.find((c) => c.kind === "quarter")!;
+    const brief = {
+      quarter: service.quarter,
+      byMetric: quarter.byMetric,
+      creditsCents: service.credits.reduce((s, c) => s + c.availabilityCreditCents + c.supportCreditCents, 0),
+    };
+    return <CustomerHome overview={overview} userName={user.name} openTickets={open.items} brief={brief} />;
+  }
   if (user.role === "executive") return <ExecutiveHome tiers={await api.home.tiers()} userName={user.name} />;
   const [data, onCall] = await Promise.all([
     api.home.staff(),

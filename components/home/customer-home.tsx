@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import {
   ContactChannels,
@@ -9,10 +10,42 @@ import {
 import { formatPercent } from "@/components/format";
 import { ServiceStatusCard } from "@/components/home/service-status-card";
 import { TargetsTable } from "@/components/sla/targets-table";
+import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { businessDayMinutes } from "@/server/sla/business-day";
 
-export async function CustomerHome({ overview, userName }: { overview: OrganizationOverview; userName: string }) {
+type OpenTicket = {
+  id: number;
+  subject: string;
+  priority: "P0" | "P1" | "P2" | "P3";
+  nextDueAt: Date | null;
+  breached: boolean;
+  excluded: boolean;
+};
+type Figures = { n: number; excluded: number; breached: number; attainment: number | null };
+export type ServiceBrief = {
+  quarter: string;
+  byMetric: Record<"firstResponse" | "workaround" | "resolution", Figures>;
+  creditsCents: number;
+};
+
+const METRICS = ["firstResponse", "workaround", "resolution"] as const;
+
+/**
+ * A customer's home: their open tickets by next due time and this quarter's SLA results in brief,
+ * then the organization, status, targets, team, channels and entitlements.
+ */
+export async function CustomerHome({
+  overview,
+  userName,
+  openTickets,
+  brief,
+}: {
+  overview: OrganizationOverview;
+  userName: string;
+  openTickets: OpenTicket[];
+  brief: ServiceBrief;
+}) {
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
@@ -24,6 +57,71 @@ export async function CustomerHome({ overview, userName }: { overview: Organizat
       <PageHeader title={t("home.welcome", { name: userName })} description={overview.name} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
+          <Card
+            id="open-tickets"
+            title={t("home.customer.yourOpenTickets")}
+            actions={
+              <Link href="/tickets?status=open&sort=due" className="text-sm font-medium text-brand-700 hover:underline">
+                {t("home.customer.allOpenTickets", { n: overview.openTickets })}
+              </Link>
+            }
+          >
+            {openTickets.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("home.customer.noOpenTickets")}</p>
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {openTickets.map((tk) => (
+                  <li key={tk.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
+                    <Badge tone={PRIORITY_TONE[tk.priority]}>{tk.priority}</Badge>
+                    <Link
+                      href={`/tickets/${tk.id}`}
+                      className="min-w-0 flex-1 truncate font-medium text-brand-700 hover:underline"
+                    >
+                      #{tk.id} {tk.subject}
+                    </Link>
+                    <span className={`text-xs ${tk.breached ? "font-semibold text-red-700" : "text-slate-600"}`}>
+                      {tk.excluded
+                        ? t("home.customer.excluded")
+                        : tk.nextDueAt
+                          ? t(tk.breached ? "home.customer.overdue" : "home.customer.nextDue", {
+                              when: format.dateTime(tk.nextDueAt, { dateStyle: "medium", timeStyle: "short" }),
+                              relative: format.relativeTime(tk.nextDueAt),
+                            })
+                          : t("home.customer.noDue")}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card
+            id="sla-brief"
+            title={t("home.customer.slaBrief", { quarter: brief.quarter })}
+            actions={
+              <Link href="/organization/sla" className="text-sm font-medium text-brand-700 hover:underline">
+                {t("home.customer.slaDetails")}
+              </Link>
+            }
+          >
+            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+              {METRICS.map((m) => {
+                const f = brief.byMetric[m];
+                return (
+                  <Stat
+                    key={m}
+                    label={t(`metric.${m}`)}
+                    value={f.attainment === null ? t("common.notAvailable") : formatPercent(locale, f.attainment, 1)}
+                    hint={`${t("common.nOf", { n: f.n })} · ${t("common.excludedCount", { n: f.excluded })}`}
+                  />
+                );
+              })}
+              <Stat
+                label={t("home.customer.creditsDue")}
+                value={format.number(brief.creditsCents / 100, { style: "currency", currency: "USD" })}
+                hint={t("home.customer.creditsHint")}
+              />
+            </dl>
+          </Card>
           <Card id="org" title={t("home.customer.organization")}>
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               <Stat label={t("home.customer.tier")} value={t(`tier.${tier.code}`)} />

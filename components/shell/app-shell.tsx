@@ -11,8 +11,11 @@ import { SignOutButton } from "./sign-out-button";
 /** The portal frame: brand, the navigation the role may use, language, user and sign-out. */
 export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const t = await getTranslations();
-  const items = navItemsFor(user).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
-  const { unread } = await (await serverCaller()).notifications.list({ limit: 1 });
+  const api = await serverCaller();
+  const entitlements =
+    user.role === "customer" && user.organizationId !== null ? await api.sla.ourTier() : { reviews: true };
+  const items = navItemsFor(user, entitlements).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
+  const { unread } = await api.notifications.list({ limit: 1 });
   return (
     <div className="flex min-h-screen flex-col">
       <a

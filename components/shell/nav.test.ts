@@ -26,6 +26,18 @@ describe("navigation", () => {
     expect(keys({ role: "customer", orgAdmin: false })).toContain("organization");
   });
 
+  it("a Basic customer (no service reviews in their tier) has no Reviews item; staff keep theirs", () => {
+    expect(navItemsFor("customer", { reviews: false }).map((i) => i.key)).toEqual([
+      "home",
+      "tickets",
+      "organization",
+      "ourService",
+      "status",
+      "kb",
+    ]);
+    expect(navItemsFor("manager", { reviews: false }).map((i) => i.key)).toContain("reviews");
+  });
+
   it("a manager works the queue and complaints and reads the dashboards; an admin has settings but no queue", () => {
     expect(keys("manager")).toEqual([
       "home",

@@ -41,8 +41,16 @@ const ITEMS: readonly (NavItem & { permission?: Permission })[] = [
   { href: "/kb", key: "kb" },
 ];
 
-/** What a user may use, in the navigation's order; pages enforce the same permissions on the server. */
-export function navItemsFor(user: Role | { role: Role; orgAdmin?: boolean }): NavItem[] {
+/**
+ * What a user may use, in the navigation's order; pages enforce the same permissions on the server.
+ * `entitlements.reviews` false (a customer on a tier without service reviews) leaves out Reviews.
+ */
+export function navItemsFor(
+  user: Role | { role: Role; orgAdmin?: boolean },
+  entitlements: { reviews: boolean } = { reviews: true },
+): NavItem[] {
   const who = typeof user === "string" ? { role: user } : user;
-  return ITEMS.filter((i) => !i.permission || can(who, i.permission)).map(({ href, key }) => ({ href, key }));
+  return ITEMS.filter((i) => !i.permission || can(who, i.permission))
+    .filter((i) => i.key !== "reviews" || who.role !== "customer" || entitlements.reviews)
+    .map(({ href, key }) => ({ href, key }));
 }

@@ -173,6 +173,10 @@ export async function seedDemo(
           // Enterprise contracts grant credits for missed urgent support targets too.
           supportCreditTerms:
             tier === "enterprise" ? { percentPerBreach: 2, capPercent: 10, priorities: ["P0", "P1"] } : null,
+          // The channels of the tier, with a real address or link for each (ticket needs none).
+          supportEmail: `support@${region}.attain.example`,
+          chatHandle: tier === "basic" ? null : `@attain-${slugify(name)}`,
+          groupLink: tier === "enterprise" ? `https://chat.attain.example/group/${slugify(name)}` : null,
         }),
       };
       orgIds.push(org.id);

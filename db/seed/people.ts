@@ -27,6 +27,10 @@ export type NewOrganization = {
   technicalAccountManagerId?: number | null;
   /** Service credits the contract grants for missed support targets (none when absent). */
   supportCreditTerms?: Organization["supportCreditTerms"];
+  /** Where the organization reaches support, per its tier's channels (none when absent). */
+  supportEmail?: string | null;
+  chatHandle?: string | null;
+  groupLink?: string | null;
 };
 
 /** Writes an organization (slug from its name, zone from its region unless given); returns its id. */
@@ -46,6 +50,9 @@ export function insertOrganization(tx: Tx, o: NewOrganization): number {
       accountManagerId: o.accountManagerId ?? null,
       technicalAccountManagerId: o.technicalAccountManagerId ?? null,
       supportCreditTerms: o.supportCreditTerms ?? null,
+      supportEmail: o.supportEmail ?? null,
+      chatHandle: o.chatHandle ?? null,
+      groupLink: o.groupLink ?? null,
       createdAt: o.contractStart,
     })
     .returning({ id: organizations.id })

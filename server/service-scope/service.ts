@@ -130,3 +130,19 @@ export function requestTierChange(
     { behavior: "immediate" },
   );
 }
+
+/**
+ * An organization's tier code and whether the tier includes service reviews (Basic has none): what
+ * the navigation needs to leave out pages the customer cannot use.
+ * @throws DomainError NOT_FOUND for an unknown organization.
+ */
+export function ourTier(db: Db, organizationId: number): { tierCode: TierCode; reviews: boolean } {
+  const row = db
+    .select({ code: tiers.code, cadence: tiers.reviewCadence })
+    .from(organizations)
+    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
+    .where(eq(organizations.id, organizationId))
+    .get();
+  if (!row) throw notFound("Organization");
+  return { tierCode: row.code, reviews: row.cadence !== "none" };
+}

@@ -791,6 +791,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   },
   "sla.publishedReports": { allow: ANYONE, input: none },
   "sla.serviceScope": { allow: ANYONE, input: () => ({ tier: "advanced" }) },
+  "sla.ourTier": { allow: CUSTOMERS, input: none },
   // A tier change request: customers, for their own organization (Nimbus Live is Enterprise, Orbit Chat Basic)
   "sla.requestTierChange": { allow: CUSTOMERS, input: () => ({ tierCode: "advanced", note: "Growing fast" }) },
   // "Our service": a customer's own organization only (no organization in the input)

@@ -8,7 +8,9 @@ import { PageHeader } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/rsc";
 import { PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
 
-export const metadata: Metadata = { title: "Your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pageTitles"))("account") };
+}
 
 /** The zones the server accepts (Node's ICU), for the profile's time zone choice. */
 function timeZones(): string[] {

@@ -13,7 +13,17 @@ import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Organization" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pageTitles");
+  const user = await getSessionUser();
+  if (user?.role !== "customer" || user.organizationId === null) return { title: t("organizationUnnamed") };
+  const org = await (
+    await serverCaller()
+  ).accounts
+    .organization({ organizationId: user.organizationId })
+    .catch(() => null);
+  return { title: org ? t("organization", { name: org.name }) : t("organizationUnnamed") };
+}
 
 /** A customer's own organization: entitlements, account team, meetings, timeline and shared reviews. */
 export default async function OwnOrganizationPage() {

@@ -16,7 +16,13 @@ import { getSessionUser } from "@/server/auth/get-session";
 import { completedQuarters } from "@/server/periods/periods";
 import { can } from "@/server/auth/permissions";
 
-export const metadata: Metadata = { title: "Organization" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const id = Number((await params).id);
+  const t = await getTranslations("pageTitles");
+  if (!Number.isSafeInteger(id) || id <= 0) return { title: t("organizationUnnamed") };
+  const org = await (await serverCaller()).accounts.organization({ organizationId: id }).catch(() => null);
+  return { title: org ? t("organization", { name: org.name }) : t("organizationUnnamed") };
+}
 
 /** Any organization, for staff: what its customers see plus health, timeline editing, meetings and reviews. */
 export default async function OrganizationPage({ params }: { params: Promise<{ id: string }> }) {

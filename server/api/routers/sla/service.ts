@@ -2,7 +2,7 @@ import { z } from "zod";
 import { computeSlaTickets } from "@/server/dashboards/service";
 import { organizationService } from "@/server/dashboards/organization-service";
 import { quarterOf } from "@/server/periods/periods";
-import { requestTierChange, serviceScope } from "@/server/service-scope/service";
+import { ourTier, requestTierChange, serviceScope } from "@/server/service-scope/service";
 import { CALENDAR_MODES, METRICS, REGIONS, TIER_CHANNELS } from "@/db/schema/enums";
 import { readableOrganization } from "../../scope";
 import { customerProcedure, permittedProcedure, publicProcedure } from "../../trpc";
@@ -107,6 +107,11 @@ export const ZServiceScope = z.object({
 
 /** "Our service": a customer organization's own SLA results and credits (/organization/sla). */
 export const slaService = {
+  /** The caller's own tier and whether it has service reviews (the navigation offers Reviews only then). */
+  ourTier: customerProcedure
+    .input(z.void())
+    .output(z.object({ tierCode: ZTierCode, reviews: z.boolean() }))
+    .query(({ ctx }) => ourTier(ctx.db, ctx.organizationId)),
   /** A tier's public service scope (/service-scope/[tier]): anyone, signed in or not. */
   serviceScope: publicProcedure
     .input(z.object({ tier: ZTierCode }))
