@@ -3,12 +3,14 @@ import { adminRouter } from "./routers/admin";
 import { alertsRouter } from "./routers/alerts";
 import { attachmentsRouter } from "./routers/attachments";
 import { auditRouter } from "./routers/audit";
+import { emailRouter } from "./routers/email";
 import { availabilityRouter } from "./routers/availability";
 import { healthRouter } from "./routers/health";
 import { homeRouter } from "./routers/home";
 import { incidentsRouter } from "./routers/incidents";
 import { installationRouter } from "./routers/installation";
 import { kbRouter } from "./routers/kb";
+import { lifecycleRouter } from "./routers/lifecycle";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
 import { onCallRouter } from "./routers/on-call";
@@ -30,6 +32,7 @@ export const appRouter = createTRPCRouter({
   tickets: ticketsRouter,
   attachments: attachmentsRouter,
   kb: kbRouter,
+  lifecycle: lifecycleRouter,
   notifications: notificationsRouter,
   accounts: accountsRouter,
   organizations: organizationsRouter,
@@ -43,6 +46,7 @@ export const appRouter = createTRPCRouter({
   installation: installationRouter,
   sso: ssoRouter,
   onCall: onCallRouter,
+  email: emailRouter,
 });
 
 export type AppRouter = typeof appRouter;

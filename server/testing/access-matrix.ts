@@ -156,6 +156,20 @@ function resetToken(fx: Fixtures): string {
   return token;
 }
 
+/** A message from an unknown sender, held as unmatched mail (made inside the rolled-back transaction). */
+function unmatchedMailId(fx: Fixtures): number {
+  const raw = Buffer.from(
+    "From: stranger@elsewhere.example\r\nTo: support@attain.test\r\nSubject: Pricing\r\nMessage-ID: <matrix@elsewhere.example>\r\n\r\nHow much is Enterprise?\r\n",
+  );
+  return fx.row<{ id: number }>(
+    `insert into inbound_mail (received_at, via, message_id, from_address, recipients, subject, size, outcome, reason, raw)
+     values (?, 'smtp', '<matrix@elsewhere.example>', 'stranger@elsewhere.example', 'support@attain.test', 'Pricing', ?, 'unmatched', 'unknown_sender', ?) returning id`,
+    fx.now.getTime(),
+    raw.length,
+    raw,
+  ).id;
+}
+
 /** A strong new password for the self-service procedures. */
 const NEW_PASSWORD = "violet harbour lantern 2026";
 const isStaffActor = (a: Actor) => (STAFF as readonly Actor[]).includes(a);
@@ -1040,4 +1054,24 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   "onCall.acknowledge": { allow: SUPPORT, input: async (fx) => ({ pageId: await waitingPageId(fx) }) },
   "onCall.settings": { allow: SUPPORT, input: none },
   "onCall.setAtRiskPercent": { allow: ["manager"], input: () => ({ percent: 20 }) },
+
+  // email channel: unmatched mail and the mail log for support staff; preferences for everyone
+  "email.unmatched": { allow: SUPPORT, input: () => ({}) },
+  "email.recent": { allow: SUPPORT, input: () => ({}) },
+  "email.attach": {
+    allow: SUPPORT,
+    input: (fx) => ({ id: unmatchedMailId(fx), requesterEmail: ACTORS.customer }),
+  },
+  "email.discard": { allow: SUPPORT, input: (fx) => ({ id: unmatchedMailId(fx) }) },
+  "email.retryOutbox": {
+    allow: ["admin"],
+    input: (fx) => ({
+      id: fx.row<{ id: number }>(
+        `insert into outbox ("to", subject, body, created_at) values ('dev@nimbus.example', 'Matrix', 'Body', ?) returning id`,
+        fx.now.getTime(),
+      ).id,
+    }),
+  },
+  "email.preferences": { allow: SIGNED_IN, input: none },
+  "email.setPreferences": { allow: SIGNED_IN, input: () => ({ choices: [{ topic: "reply", delivery: "digest" }] }) },
 };
