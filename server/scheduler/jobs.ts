@@ -4,11 +4,11 @@
  */
 import { attachmentSweepJob } from "@/server/attachments/service";
 import { getDb } from "@/server/db";
-import { pageEscalationJob } from "@/server/on-call/jobs";
+import { pageEscalationJob, slaWarningJob } from "@/server/on-call/jobs";
 import { registerJob, startScheduler, type ScheduledJob } from "./service";
 
 /** Every scheduled job of the product. */
-export const JOBS: ScheduledJob[] = [attachmentSweepJob, pageEscalationJob];
+export const JOBS: ScheduledJob[] = [attachmentSweepJob, pageEscalationJob, slaWarningJob];
 
 /** Registers every job and starts this process's ticker. */
 export function startJobs(): void {
