@@ -2,25 +2,32 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { comments, tickets } from "@/db/schema";
 import { TEST_ANCHOR } from "@/server/testing/constants";
-import { callerAs, createTestDb } from "@/server/testing/db";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createOrganization, createStaffTeam } from "@/server/testing/factories";
 
 const db = createTestDb();
 afterAll(() => db.$client.close());
+
+// Everyone here is made for this file: an Enterprise organization's customer and one staff member of each role.
+const enterprise = createOrganization(db, { tier: "enterprise", region: "americas" });
+const CUSTOMER = enterprise.customers[0]!;
+const staff = createStaffTeam(db);
+const AGENT = staff.agent;
 
 const HOSTILE =
   'Steps:\n\n1. join\n\n<script>alert(1)</script><img src=x onerror="alert(2)">\n\n[click](javascript:alert(3))\n\n```kotlin\nval x = 1\n```';
 
 describe("ticket Markdown", () => {
   it("descriptions and comments are rendered as sanitized HTML: no script, event handler or javascript: link survives", async () => {
-    const { id } = await callerAs(db, "dev@nimbus.example").tickets.create({
+    const { id } = await callerFor(db, CUSTOMER).tickets.create({
       subject: "Hostile markdown",
       description: HOSTILE,
       productArea: "other",
       category: "integration_question",
       priority: "P3",
     });
-    await callerAs(db, "dev@nimbus.example").tickets.reply({ ticketId: id, body: HOSTILE });
-    const detail = await callerAs(db, "agent@attain.test").tickets.get({ id });
+    await callerFor(db, CUSTOMER).tickets.reply({ ticketId: id, body: HOSTILE });
+    const detail = await callerFor(db, AGENT).tickets.get({ id });
     for (const html of [detail.ticket.descriptionHtml, detail.conversation.at(-1)!.html]) {
       expect(html).toContain("<ol>");
       expect(html).toContain("<code");
@@ -30,12 +37,14 @@ describe("ticket Markdown", () => {
   });
 
   it("the preview renders the same way, for signed-in users only", async () => {
-    const { html } = await callerAs(db, "dev@nimbus.example").tickets.preview({ markdown: HOSTILE });
+    const { html } = await callerFor(db, CUSTOMER).tickets.preview({ markdown: HOSTILE });
     expect(html).not.toMatch(/<script|onerror|javascript:/i);
-    await expect(callerAs(db, null).tickets.preview({ markdown: "x" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(
-      callerAs(db, "dev@nimbus.example").tickets.preview({ markdown: "x".repeat(20_001) }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(callerFor(db, null).tickets.preview({ markdown: "x" })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    await expect(callerFor(db, CUSTOMER).tickets.preview({ markdown: "x".repeat(20_001) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 });
 
@@ -52,8 +61,6 @@ function snapshot() {
   };
 }
 
-const CUSTOMER = "dev@nimbus.example";
-const AGENT = "agent@attain.test";
 const later = (minutes: number) => new Date(TEST_ANCHOR.getTime() + minutes * 60_000);
 const DEEP = `${"> ".repeat(40)}help`;
 const refusedAsDeep = {
@@ -63,7 +70,7 @@ const refusedAsDeep = {
 
 describe("ticket Markdown limits", () => {
   it("filing, replying, internal notes, workaround, resolution, reopening, escalation and the preview refuse over-limit text with what to fix, and write nothing", async () => {
-    const { id } = await callerAs(db, CUSTOMER).tickets.create({
+    const { id } = await callerFor(db, CUSTOMER).tickets.create({
       subject: "Limits on every write",
       description: "Calls drop after 30 s.",
       productArea: "voice_calling",
@@ -71,8 +78,8 @@ describe("ticket Markdown limits", () => {
       priority: "P2",
     });
     const before = snapshot();
-    const customer = callerAs(db, CUSTOMER, later(1));
-    const agent = callerAs(db, AGENT, later(1));
+    const customer = callerFor(db, CUSTOMER, later(1));
+    const agent = callerFor(db, AGENT, later(1));
     const file = {
       subject: "Deep quotes",
       productArea: "other",
@@ -96,7 +103,7 @@ describe("ticket Markdown limits", () => {
     await agent.tickets.resolve({ ticketId: id, kind: "answer", body: "Fixed in 4.5.2." });
     const resolved = snapshot();
     await expect(
-      callerAs(db, CUSTOMER, later(2)).tickets.reopen({ ticketId: id, reason: `${"[".repeat(25)}still` }),
+      callerFor(db, CUSTOMER, later(2)).tickets.reopen({ ticketId: id, reason: `${"[".repeat(25)}still` }),
     ).rejects.toMatchObject({ cause: { messageKey: "markdown.limits.bracketDepth", values: { found: 25, max: 20 } } });
     expect(snapshot()).toEqual(resolved);
     expect(resolved.comments).toBe(before.comments + 1);
@@ -104,11 +111,9 @@ describe("ticket Markdown limits", () => {
 
   it("a proactive alert whose text is over the limits opens no ticket and records no alert", async () => {
     const before = snapshot();
-    const orgId = (
-      db.$client.prepare(`SELECT id FROM organizations WHERE name = 'Nimbus Live'`).get() as { id: number }
-    ).id;
+    const orgId = enterprise.id;
     await expect(
-      callerAs(db, "manager@attain.test").alerts.raise({
+      callerFor(db, staff.manager).alerts.raise({
         organizationId: orgId,
         productArea: "video_calling",
         description: `Jitter spike detected.\n\n${"- ".repeat(30)}x`,
@@ -119,29 +124,29 @@ describe("ticket Markdown limits", () => {
   });
 
   it("text stored before the limits opens as escaped plain text, and the ticket page works", async () => {
-    const { id } = await callerAs(db, CUSTOMER).tickets.create({
+    const { id } = await callerFor(db, CUSTOMER).tickets.create({
       subject: "Stored before the limits",
       description: "placeholder text",
       productArea: "other",
       category: "integration_question",
       priority: "P3",
     });
-    await callerAs(db, CUSTOMER).tickets.reply({ ticketId: id, body: "placeholder reply" });
+    await callerFor(db, CUSTOMER).tickets.reply({ ticketId: id, body: "placeholder reply" });
     // As an older version of the portal stored them: no limit applied.
     const description = ">".repeat(20_000);
     const reply = "1. ".repeat(6_000) + "\n<script>alert(1)</script>";
     db.update(tickets).set({ description }).where(eq(tickets.id, id)).run();
     db.update(comments).set({ body: reply }).where(eq(comments.ticketId, id)).run();
     const started = performance.now();
-    const detail = await callerAs(db, AGENT).tickets.get({ id });
+    const detail = await callerFor(db, AGENT).tickets.get({ id });
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(detail.ticket.descriptionHtml).toBe(`<p class="md-plain">${"&gt;".repeat(20_000)}</p>`);
     const html = detail.conversation.at(-1)!.html;
     expect(html).toBe(`<p class="md-plain">${"1. ".repeat(6_000)}\n&lt;script&gt;alert(1)&lt;/script&gt;</p>`);
     expect(detail.ticket.description).toBe(description);
     // The ticket still works: a reply is added and rendered as Markdown.
-    await callerAs(db, AGENT, later(5)).tickets.reply({ ticketId: id, body: "**Looking** into it." });
-    const after = await callerAs(db, AGENT).tickets.get({ id });
+    await callerFor(db, AGENT, later(5)).tickets.reply({ ticketId: id, body: "**Looking** into it." });
+    const after = await callerFor(db, AGENT).tickets.get({ id });
     expect(after.conversation.at(-1)!.html).toContain("<strong>Looking</strong>");
   });
 });
