@@ -35,6 +35,8 @@ const ZEnv = z.object({
   STAFF_OIDC_DOMAINS: z.string().min(1).max(2000).optional(),
   /** The production setup token, when the operator chooses it (else a random one is printed). */
   SETUP_TOKEN: z.string().min(20).max(100).optional(),
+  /** Tests only: outgoing webhooks may go to http://127.0.0.1 (a receiver the test starts). */
+  WEBHOOKS_ALLOW_LOOPBACK_HTTP: z.enum(["0", "1"]).default("0"),
   /** Where ticket attachments are stored (content-addressed); default `attachments` beside the database. */
   ATTACHMENTS_DIR: z.string().min(1).max(1000).optional(),
   /**
@@ -64,6 +66,7 @@ const parsed = ZEnv.parse({
   NODE_ENV: process.env.NODE_ENV || undefined,
   ATTAIN_MODE: process.env.ATTAIN_MODE || undefined,
   SETUP_TOKEN: process.env.SETUP_TOKEN || undefined,
+  WEBHOOKS_ALLOW_LOOPBACK_HTTP: process.env.WEBHOOKS_ALLOW_LOOPBACK_HTTP || undefined,
   ATTACHMENTS_DIR: process.env.ATTACHMENTS_DIR || undefined,
   SMTP_LISTEN: process.env.SMTP_LISTEN || undefined,
   SUPPORT_ADDRESSES: process.env.SUPPORT_ADDRESSES || undefined,
