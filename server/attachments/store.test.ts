@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { DiskAttachmentStore, FileTooLargeError } from "./store";
 
@@ -15,7 +16,7 @@ const settle = () => new Promise((r) => setTimeout(r, 50));
 describe("the disk store", () => {
   it("streams a file in, keyed by its SHA-256, owner-only, and reads it back whole or by range", async () => {
     const content = Buffer.from("0123456789".repeat(1000));
-    const staged = await store.stage([content.subarray(0, 4000), content.subarray(4000)], {
+    const staged = await store.stage(Readable.from([content.subarray(0, 4000), content.subarray(4000)]), {
       maxBytes: 1 << 20,
       headBytes: 16,
     });
@@ -47,7 +48,7 @@ describe("the disk store", () => {
 
   it("a source past the limit is cut off with FileTooLargeError and leaves nothing", async () => {
     await expect(
-      store.stage([Buffer.alloc(600), Buffer.alloc(600)], { maxBytes: 1000, headBytes: 16 }),
+      store.stage(Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), { maxBytes: 1000, headBytes: 16 }),
     ).rejects.toBeInstanceOf(FileTooLargeError);
     await settle();
     expect(temporary()).toEqual([]);
