@@ -1,14 +1,25 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { auditLog, calendars, holidays, targets, targetVersions, tiers } from "@/db/schema";
-import { callerAs, createTestDb } from "@/server/testing/db";
+import { auditLog, calendars, holidays, targets, targetVersions, tickets, tiers } from "@/db/schema";
+import type { SessionUser } from "@/server/auth/session";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createOrganization, createStaffTeam, createTicket } from "@/server/testing/factories";
 import { TEST_ANCHOR } from "@/server/testing/constants";
 
 const db = createTestDb();
 afterAll(() => db.$client.close());
 
-const ADMIN = "admin@attain.test";
-const OTHERS = ["exec@attain.test", "manager@attain.test", "agent@attain.test", "am@attain.test", "dev@nimbus.example"];
+// The people here are made for this file (the tiers, targets and calendars are the shared reference data).
+const staff = createStaffTeam(db);
+const chinaCustomer = createOrganization(db, { tier: "basic", region: "china" }).customers[0]!;
+const ADMIN = staff.admin;
+const OTHERS: [string, SessionUser][] = [
+  ["the executive", staff.executive],
+  ["the manager", staff.manager],
+  ["the agent", staff.agent],
+  ["the account manager", staff.account_manager],
+  ["a customer", chinaCustomer],
+];
 const LATER = new Date(TEST_ANCHOR.getTime() + 60 * 60 * 1000);
 
 const chinaId = () => db.select({ id: calendars.id }).from(calendars).where(eq(calendars.code, "china")).get()!.id;
@@ -37,7 +48,7 @@ type Cells = {
 }[];
 
 async function basicCells(): Promise<{ version: number; cells: Cells }> {
-  const { versions } = await callerAs(db, ADMIN).admin.targetVersions({ tierCode: "basic" });
+  const { versions } = await callerFor(db, ADMIN).admin.targetVersions({ tierCode: "basic" });
   return { version: versions[0]!.version, cells: versions[0]!.cells };
 }
 
@@ -60,7 +71,7 @@ describe("[ADMIN] target matrix versions", () => {
     expect(version).toBe(1);
     const edited = cells.map((c) => (c.priority === "P0" && c.metric === "firstResponse" ? { ...c, minutes: 120 } : c));
     edited.push({ priority: "P2", metric: "workaround", minutes: 2040, calendarMode: "business" });
-    const saved = await callerAs(db, ADMIN, LATER).admin.saveTargets({
+    const saved = await callerFor(db, ADMIN, LATER).admin.saveTargets({
       tierCode: "basic",
       baseVersion: 1,
       note: "Faster first response for P0",
@@ -97,11 +108,11 @@ describe("[ADMIN] target matrix versions", () => {
       },
     ]);
 
-    const matrix = (await callerAs(db, ADMIN).admin.tiers()).find((t) => t.code === "basic")!;
+    const matrix = (await callerFor(db, ADMIN).admin.tiers()).find((t) => t.code === "basic")!;
     expect(matrix.version).toBe(2);
-    const history = await callerAs(db, ADMIN).admin.targetVersions({ tierCode: "basic" });
+    const history = await callerFor(db, ADMIN).admin.targetVersions({ tierCode: "basic" });
     expect(history.versions.map((v) => v.version)).toEqual([2, 1]);
-    expect(history.versions[0]).toMatchObject({ createdByName: "Ada Admin", note: "Faster first response for P0" });
+    expect(history.versions[0]).toMatchObject({ createdByName: ADMIN.name, note: "Faster first response for P0" });
     expect(history.versions[0]!.changes).toEqual([
       {
         priority: "P0",
@@ -122,7 +133,7 @@ describe("[ADMIN] target matrix versions", () => {
     const { version, cells } = await basicCells();
     const before = snapshot();
     const edited = cells.map((c) => (c.priority === "P1" && c.metric === "resolution" ? { ...c, minutes } : c));
-    const error = await callerAs(db, ADMIN)
+    const error = await callerFor(db, ADMIN)
       .admin.saveTargets({ tierCode: "basic", baseVersion: version, note: "bad", cells: edited })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "BAD_REQUEST" });
@@ -134,13 +145,13 @@ describe("[ADMIN] target matrix versions", () => {
     const { version, cells } = await basicCells();
     const before = snapshot();
     await expect(
-      callerAs(db, ADMIN).admin.saveTargets({ tierCode: "basic", baseVersion: version - 1, note: "stale", cells }),
+      callerFor(db, ADMIN).admin.saveTargets({ tierCode: "basic", baseVersion: version - 1, note: "stale", cells }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
-      callerAs(db, ADMIN).admin.saveTargets({ tierCode: "basic", baseVersion: version, note: "same", cells }),
+      callerFor(db, ADMIN).admin.saveTargets({ tierCode: "basic", baseVersion: version, note: "same", cells }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(
-      callerAs(db, ADMIN).admin.saveTargets({
+      callerFor(db, ADMIN).admin.saveTargets({
         tierCode: "basic",
         baseVersion: version,
         note: "  ",
@@ -152,7 +163,7 @@ describe("[ADMIN] target matrix versions", () => {
 
   it("a target can be removed (empty) in a new version", async () => {
     const { version, cells } = await basicCells();
-    const saved = await callerAs(db, ADMIN).admin.saveTargets({
+    const saved = await callerFor(db, ADMIN).admin.saveTargets({
       tierCode: "basic",
       baseVersion: version,
       note: "No workaround target for P1",
@@ -174,13 +185,16 @@ describe("[ADMIN] calendar editing", () => {
 
   it("the admin splits the China weekdays into two periods and renames it; the change is audited and updated_at bumped", async () => {
     const id = chinaId();
+    // Filed Friday 20:00 Shanghai, after hours: its first response is due on Monday until Saturday opens.
+    const ticketId = await createTicket(db, chinaCustomer, { priority: "P2" });
+    const dueBefore = db.select().from(tickets).where(eq(tickets.id, ticketId)).get()!.frDueAt!;
     const before = snapshot();
     const hours = [
       ...weekdays("13:00", "18:00"),
       ...weekdays("09:00", "12:00"),
       { day: 6 as const, start: "10:00", end: "24:00" },
     ];
-    const res = await callerAs(db, ADMIN, LATER).admin.updateCalendar({
+    const res = await callerFor(db, ADMIN, LATER).admin.updateCalendar({
       id,
       name: " China support (split) ",
       timeZone: "Asia/Shanghai",
@@ -194,6 +208,8 @@ describe("[ADMIN] calendar editing", () => {
     expect(res.calendar.hours.at(-1)).toEqual({ day: 6, start: "10:00", end: "24:00" });
     expect(res.calendar.updatedAt).toEqual(LATER);
     expect(res.ticketsRefreshed).toBeGreaterThan(0);
+    const dueAfter = db.select().from(tickets).where(eq(tickets.id, ticketId)).get()!.frDueAt!;
+    expect(dueAfter.getTime()).toBeLessThan(dueBefore.getTime());
     const audit = snapshot().audit.slice(before.audit.length);
     expect(audit).toMatchObject([
       {
@@ -237,7 +253,7 @@ describe("[ADMIN] calendar editing", () => {
     "a calendar with %s is refused with a message on the field and nothing is saved",
     async (_label, edit, message) => {
       const before = snapshot();
-      const error = await callerAs(db, ADMIN)
+      const error = await callerFor(db, ADMIN)
         .admin.updateCalendar({ id: chinaId(), name: "Broken", ...edit })
         .catch((e: unknown) => e);
       expect(error).toMatchObject({ code: "BAD_REQUEST" });
@@ -250,19 +266,19 @@ describe("[ADMIN] calendar editing", () => {
   it("the admin adds a holiday with its name and source, then removes it; both are audited", async () => {
     const id = chinaId();
     const before = snapshot();
-    const added = await callerAs(db, ADMIN).admin.addHoliday({
+    const added = await callerFor(db, ADMIN).admin.addHoliday({
       calendarId: id,
       date: "2027-12-31",
       name: " Company day ",
       source: "Internal notice",
     });
     expect(added.holiday).toMatchObject({ date: "2027-12-31", name: "Company day", source: "Internal notice" });
-    const detail = await callerAs(db, ADMIN).admin.calendar({ id });
+    const detail = await callerFor(db, ADMIN).admin.calendar({ id });
     expect(detail.holidays.at(-1)).toEqual(added.holiday);
     expect(detail.holidays.map((h) => h.date)).toEqual([...detail.holidays.map((h) => h.date)].sort());
 
-    await callerAs(db, ADMIN).admin.removeHoliday({ calendarId: id, holidayId: added.holiday.id });
-    expect((await callerAs(db, ADMIN).admin.calendar({ id })).holidays).toHaveLength(
+    await callerFor(db, ADMIN).admin.removeHoliday({ calendarId: id, holidayId: added.holiday.id });
+    expect((await callerFor(db, ADMIN).admin.calendar({ id })).holidays).toHaveLength(
       before.holidays.filter((h) => h.calendarId === id).length,
     );
     expect(
@@ -273,7 +289,7 @@ describe("[ADMIN] calendar editing", () => {
   });
 
   it("the calendar overview counts each calendar's own holidays", async () => {
-    const overview = await callerAs(db, ADMIN).admin.calendars();
+    const overview = await callerFor(db, ADMIN).admin.calendars();
     for (const c of overview) {
       expect(c.holidays).toBe(db.select().from(holidays).where(eq(holidays.calendarId, c.id)).all().length);
     }
@@ -284,16 +300,16 @@ describe("[ADMIN] calendar editing", () => {
     const id = chinaId();
     const before = snapshot();
     await expect(
-      callerAs(db, ADMIN).admin.addHoliday({ calendarId: id, date: "2026-10-01", name: "Again", source: "x" }),
+      callerFor(db, ADMIN).admin.addHoliday({ calendarId: id, date: "2026-10-01", name: "Again", source: "x" }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: "2026-10-01 is already a holiday in this calendar.",
     });
     await expect(
-      callerAs(db, ADMIN).admin.addHoliday({ calendarId: id, date: "2026-02-30", name: "Nope", source: "x" }),
+      callerFor(db, ADMIN).admin.addHoliday({ calendarId: id, date: "2026-02-30", name: "Nope", source: "x" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(
-      callerAs(db, ADMIN).admin.addHoliday({ calendarId: id, date: "2026-12-01", name: "", source: "x" }),
+      callerFor(db, ADMIN).admin.addHoliday({ calendarId: id, date: "2026-12-01", name: "", source: "x" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(snapshot()).toEqual(before);
   });
@@ -305,16 +321,16 @@ describe("[ADMIN] calendar editing", () => {
       .where(eq(holidays.calendarId, chinaId() + 1))
       .get()!;
     await expect(
-      callerAs(db, ADMIN).admin.removeHoliday({ calendarId: chinaId(), holidayId: other.id }),
+      callerFor(db, ADMIN).admin.removeHoliday({ calendarId: chinaId(), holidayId: other.id }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerAs(db, ADMIN).admin.calendar({ id: 9999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(db, ADMIN).admin.calendar({ id: 9999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("[ADMIN] only admins edit", () => {
-  it.each(OTHERS)("%s is refused every editing procedure and nothing changes", async (email) => {
+  it.each(OTHERS)("%s is refused every editing procedure and nothing changes", async (_, user) => {
     const before = snapshot();
-    const api = callerAs(db, email);
+    const api = callerFor(db, user);
     const id = chinaId();
     const hours = [{ day: 1 as const, start: "09:00", end: "17:30" }];
     const attempts = [
@@ -335,7 +351,7 @@ describe("[ADMIN] only admins edit", () => {
   });
 
   it("an anonymous caller is asked to sign in", async () => {
-    await expect(callerAs(db, null).admin.targetVersions({ tierCode: "basic" })).rejects.toMatchObject({
+    await expect(callerFor(db, null).admin.targetVersions({ tierCode: "basic" })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
   });
