@@ -1,0 +1,306 @@
+/**
+ * Outgoing webhooks: admins register endpoints per event kind; the delivery job sends each queued
+ * event (./enqueue.ts) signed (./rules.ts), claims it in the database first so no two workers send
+ * it, records the response, retries with backoff, and disables an endpoint whose deliveries keep
+ * failing, telling the admins in-app and by email.
+ */
+import { randomBytes } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { and, asc, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { notifications, users, webhookDeliveries, webhooks } from "@/db/schema";
+import type { WebhookEvent } from "@/db/schema/enums";
+import { recordAudit } from "@/server/audit/service";
+import type { SessionUser } from "@/server/auth/session";
+import type { Db } from "@/server/db";
+import { env } from "@/server/env";
+import { notFound, refuseIf } from "@/server/errors";
+import { portalLink } from "@/server/identity/mail";
+import { queueOnCallMail } from "@/server/on-call/mail";
+import { DISABLE_AFTER_FAILURES, isLoopbackHost, nextAttemptAt, signatureHeader, webhookUrlRefusal } from "./rules";
+
+/** How long a worker's claim on a delivery lasts (longer than the request timeout). */
+const LEASE_MS = 60_000;
+const TIMEOUT_MS = 10_000;
+/** How much of a response body is kept in the delivery log. */
+const RESPONSE_KEEP = 2000;
+const BATCH = 50;
+
+const urlRules = () => ({
+  portalHost: env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).hostname : null,
+  allowLoopbackHttp: env.WEBHOOKS_ALLOW_LOOPBACK_HTTP === "1",
+});
+
+export type SaveWebhookInput = { id?: number; name: string; url: string; events: WebhookEvent[]; active: boolean };
+
+/** Creates (with a new signing secret, shown once) or updates a webhook. */
+export function saveWebhook(db: Db, actor: SessionUser, input: SaveWebhookInput, now: Date) {
+  refuseIf(webhookUrlRefusal(input.url, urlRules()));
+  return db.transaction((tx) => {
+    if (input.id) {
+      const old = tx.select().from(webhooks).where(eq(webhooks.id, input.id)).get();
+      if (!old) throw notFound("Webhook");
+      const after = {
+        name: input.name,
+        url: input.url,
+        events: input.events,
+        active: input.active,
+        // Enabling again starts the failure count afresh.
+        ...(input.active && !old.active ? { consecutiveFailures: 0, disabledAt: null } : {}),
+        updatedAt: now,
+      };
+      tx.update(webhooks).set(after).where(eq(webhooks.id, old.id)).run();
+      recordAudit(tx, {
+        actorId: actor.id,
+        action: "webhook.update",
+        entity: "webhook",
+        entityId: String(old.id),
+        detail: {
+          before: { name: old.name, url: old.url, events: old.events, active: old.active },
+          after: { name: input.name, url: input.url, events: input.events, active: input.active },
+        },
+        at: now,
+      });
+      return { id: old.id, secret: null };
+    }
+    const secret = randomBytes(32).toString("base64url");
+    const row = tx
+      .insert(webhooks)
+      .values({
+        name: input.name,
+        url: input.url,
+        secret,
+        events: input.events,
+        active: input.active,
+        createdById: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: webhooks.id })
+      .get();
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "webhook.create",
+      entity: "webhook",
+      entityId: String(row.id),
+      detail: { before: null, after: { name: input.name, url: input.url, events: input.events } },
+      at: now,
+    });
+    return { id: row.id, secret };
+  });
+}
+
+/** Deletes a webhook and its delivery log. */
+export function deleteWebhook(db: Db, actor: SessionUser, id: number, now: Date) {
+  return db.transaction((tx) => {
+    const old = tx.select().from(webhooks).where(eq(webhooks.id, id)).get();
+    if (!old) throw notFound("Webhook");
+    tx.delete(webhooks).where(eq(webhooks.id, id)).run();
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "webhook.delete",
+      entity: "webhook",
+      entityId: String(id),
+      detail: { before: { name: old.name, url: old.url, events: old.events }, after: null },
+      at: now,
+    });
+    return { ok: true as const };
+  });
+}
+
+/** Every webhook (never its secret) with its latest deliveries. */
+export function listWebhooks(db: Pick<Db, "select">) {
+  return db
+    .select()
+    .from(webhooks)
+    .orderBy(asc(webhooks.name))
+    .all()
+    .map((w) => ({
+      id: w.id,
+      name: w.name,
+      url: w.url,
+      events: w.events,
+      active: w.active,
+      consecutiveFailures: w.consecutiveFailures,
+      disabledAt: w.disabledAt,
+      deliveries: db
+        .select({
+          id: webhookDeliveries.id,
+          event: webhookDeliveries.event,
+          status: webhookDeliveries.status,
+          attempts: webhookDeliveries.attempts,
+          responseStatus: webhookDeliveries.responseStatus,
+          responseBody: webhookDeliveries.responseBody,
+          error: webhookDeliveries.error,
+          createdAt: webhookDeliveries.createdAt,
+          lastAttemptAt: webhookDeliveries.lastAttemptAt,
+          nextAttemptAt: webhookDeliveries.nextAttemptAt,
+        })
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.webhookId, w.id))
+        .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+        .limit(20)
+        .all()
+        .map((d) => ({ ...d, nextAttemptAt: d.status === "pending" ? d.nextAttemptAt : null })),
+    }));
+}
+
+type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/** Refuses, at send time, a host that resolves to this machine (a DNS name pointed at loopback). */
+async function resolvesToSelf(url: string): Promise<boolean> {
+  const { hostname } = new URL(url);
+  if (env.WEBHOOKS_ALLOW_LOOPBACK_HTTP === "1" && hostname === "127.0.0.1") return false;
+  try {
+    const addrs = await lookup(hostname, { all: true });
+    return addrs.some((a) => isLoopbackHost(a.address));
+  } catch {
+    return false; // unresolvable: the request itself fails and is retried
+  }
+}
+
+/**
+ * One delivery pass (the `webhooks.deliver` job): claims due deliveries, sends them one by one and
+ * records each outcome. `fetchImpl` for tests. Returns how many were attempted.
+ */
+export async function deliverWebhooks(db: Db, now: () => Date, fetchImpl: Fetch = fetch): Promise<number> {
+  const at = now();
+  const due = db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.status, "pending"),
+        lte(webhookDeliveries.nextAttemptAt, at),
+        or(isNull(webhookDeliveries.leaseUntil), lte(webhookDeliveries.leaseUntil, at)),
+      ),
+    )
+    .orderBy(asc(webhookDeliveries.nextAttemptAt))
+    .limit(BATCH)
+    .all();
+  let attempted = 0;
+  for (const { id } of due) {
+    const claimed = db.transaction((tx) => {
+      const d = tx.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get();
+      if (!d || d.status !== "pending" || (d.leaseUntil && d.leaseUntil > at)) return null;
+      const hook = tx.select().from(webhooks).where(eq(webhooks.id, d.webhookId)).get();
+      if (!hook) return null;
+      tx.update(webhookDeliveries)
+        .set({ leaseUntil: new Date(at.getTime() + LEASE_MS) })
+        .where(eq(webhookDeliveries.id, id))
+        .run();
+      return { d, hook };
+    });
+    if (!claimed) continue;
+    const { d, hook } = claimed;
+    if (!hook.active) {
+      db.update(webhookDeliveries)
+        .set({ status: "failed", error: "webhook disabled", leaseUntil: null, nextAttemptAt: null })
+        .where(eq(webhookDeliveries.id, id))
+        .run();
+      continue;
+    }
+    attempted += 1;
+    const sentAt = now();
+    let ok = false;
+    let status: number | null = null;
+    let body: string | null = null;
+    let error: string | null = null;
+    try {
+      if (await resolvesToSelf(hook.url)) throw new Error("the URL resolves to this server");
+      const res = await fetchImpl(hook.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Attain-Webhooks/1",
+          "x-attain-event": d.event,
+          "x-attain-delivery": String(d.id),
+          "x-attain-signature": signatureHeader(hook.secret, d.payload, sentAt),
+        },
+        body: d.payload,
+        redirect: "manual",
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      status = res.status;
+      body = (await res.text().catch(() => "")).slice(0, RESPONSE_KEEP);
+      ok = res.status >= 200 && res.status < 300;
+      if (!ok) error = `HTTP ${res.status}`;
+    } catch (err) {
+      error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+    }
+    recordAttempt(db, { delivery: d, hook, ok, status, body, error }, sentAt);
+  }
+  return attempted;
+}
+
+function recordAttempt(
+  db: Db,
+  r: {
+    delivery: typeof webhookDeliveries.$inferSelect;
+    hook: typeof webhooks.$inferSelect;
+    ok: boolean;
+    status: number | null;
+    body: string | null;
+    error: string | null;
+  },
+  at: Date,
+): void {
+  db.transaction((tx) => {
+    const attempts = r.delivery.attempts + 1;
+    const retryAt = r.ok ? null : nextAttemptAt(attempts, at);
+    const status = r.ok ? "delivered" : retryAt ? "pending" : "failed";
+    tx.update(webhookDeliveries)
+      .set({
+        status,
+        attempts,
+        lastAttemptAt: at,
+        nextAttemptAt: retryAt,
+        leaseUntil: null,
+        responseStatus: r.status,
+        responseBody: r.body,
+        error: r.error,
+        deliveredAt: r.ok ? at : null,
+      })
+      .where(eq(webhookDeliveries.id, r.delivery.id))
+      .run();
+    if (r.ok) {
+      tx.update(webhooks).set({ consecutiveFailures: 0 }).where(eq(webhooks.id, r.hook.id)).run();
+      return;
+    }
+    if (status !== "failed") return;
+    const hook = tx
+      .update(webhooks)
+      .set({ consecutiveFailures: sql`${webhooks.consecutiveFailures} + 1` })
+      .where(eq(webhooks.id, r.hook.id))
+      .returning()
+      .get();
+    if (hook.active && hook.consecutiveFailures >= DISABLE_AFTER_FAILURES) disable(tx, hook, at);
+  });
+}
+
+function disable(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], hook: typeof webhooks.$inferSelect, at: Date) {
+  tx.update(webhooks).set({ active: false, disabledAt: at, updatedAt: at }).where(eq(webhooks.id, hook.id)).run();
+  recordAudit(tx, {
+    actorId: null,
+    action: "webhook.disabled",
+    entity: "webhook",
+    entityId: String(hook.id),
+    detail: { before: { active: true }, after: { active: false }, failures: hook.consecutiveFailures },
+    at,
+  });
+  const admins = tx
+    .select({ id: users.id, email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true)))
+    .all();
+  for (const a of admins) {
+    tx.insert(notifications).values({ userId: a.id, ticketId: null, kind: "webhook_disabled", createdAt: at }).run();
+    queueOnCallMail(
+      tx,
+      a.email,
+      "webhookDisabled",
+      a.locale,
+      { name: hook.name, url: hook.url, failures: hook.consecutiveFailures, link: portalLink("/admin/webhooks") },
+      at,
+    );
+  }
+}

@@ -1,0 +1,118 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { notifications, users, webhookDeliveries, webhooks } from "@/db/schema";
+import { createTestDb } from "@/server/testing/db";
+import { createStaff } from "@/server/testing/factories";
+import { enqueueWebhookEvent } from "./enqueue";
+import { verifySignature } from "./rules";
+import { deliverWebhooks, saveWebhook } from "./service";
+
+vi.hoisted(() => {
+  process.env.WEBHOOKS_ALLOW_LOOPBACK_HTTP = "1";
+});
+
+type Received = { headers: http.IncomingHttpHeaders; body: string };
+
+/** A receiver on 127.0.0.1 answering with `status`, keeping what it received. */
+async function receiver(status: number) {
+  const received: Received[] = [];
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(status, { "content-type": "text/plain" }).end(status === 200 ? "ok" : "boom");
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  servers.push(server);
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received };
+}
+const servers: http.Server[] = [];
+afterEach(() => {
+  for (const s of servers.splice(0)) s.close();
+});
+
+const T0 = new Date("2026-03-02T10:00:00Z");
+
+describe("outgoing webhooks", () => {
+  it("a page event reaches a receiver on 127.0.0.1 signed with the webhook's secret, fresh, and is logged delivered", async () => {
+    const db = createTestDb();
+    const admin = createStaff(db, "admin");
+    const r = await receiver(200);
+    const { id, secret } = saveWebhook(db, admin, { name: "Pager", url: r.url, events: ["page"], active: true }, T0);
+    db.transaction((tx) => {
+      enqueueWebhookEvent(tx, "page", { ticketId: 7, priority: "P0" }, T0);
+      enqueueWebhookEvent(tx, "breach", { ticketId: 7 }, T0); // not subscribed
+    });
+    // The receiver checks against the real clock: sign "now".
+    const now = new Date();
+    expect(await deliverWebhooks(db, () => now)).toBe(1);
+    expect(r.received).toHaveLength(1);
+    const got = r.received[0]!;
+    expect(got.headers["x-attain-event"]).toBe("page");
+    expect(verifySignature(secret!, got.body, String(got.headers["x-attain-signature"]), new Date())).toBe(true);
+    expect(verifySignature("wrong-secret", got.body, String(got.headers["x-attain-signature"]), new Date())).toBe(
+      false,
+    );
+    expect(JSON.parse(got.body)).toMatchObject({ event: "page", data: { ticketId: 7, priority: "P0" } });
+    expect(db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, id)).get()).toMatchObject({
+      status: "delivered",
+      attempts: 1,
+      responseStatus: 200,
+      responseBody: "ok",
+    });
+    expect(await deliverWebhooks(db, () => new Date(now.getTime() + 60_000))).toBe(0);
+  });
+
+  it("a failing endpoint is retried with backoff, each delivery given up after 5 attempts, and after 3 the webhook is disabled and the admins told", async () => {
+    const db = createTestDb();
+    const admin = createStaff(db, "admin");
+    const r = await receiver(500);
+    const { id } = saveWebhook(db, admin, { name: "Flaky", url: r.url, events: ["at_risk"], active: true }, T0);
+    db.transaction((tx) => {
+      for (let i = 0; i < 3; i++) enqueueWebhookEvent(tx, "at_risk", { ticketId: i }, T0);
+    });
+    let t = T0.getTime();
+    expect(await deliverWebhooks(db, () => new Date(t))).toBe(3);
+    // Not again before the first backoff (1 minute).
+    expect(await deliverWebhooks(db, () => new Date(t + 59_000))).toBe(0);
+    for (const wait of [1, 2, 4, 8]) {
+      t += wait * 60_000;
+      expect(await deliverWebhooks(db, () => new Date(t))).toBe(3);
+    }
+    expect(r.received).toHaveLength(15);
+    const log = db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, id)).all();
+    expect(log.map((d) => [d.status, d.attempts, d.responseStatus])).toEqual([
+      ["failed", 5, 500],
+      ["failed", 5, 500],
+      ["failed", 5, 500],
+    ]);
+    expect(db.select().from(webhooks).where(eq(webhooks.id, id)).get()).toMatchObject({
+      active: false,
+      consecutiveFailures: 3,
+    });
+    const adminNotes = db
+      .select({ kind: notifications.kind })
+      .from(notifications)
+      .innerJoin(users, eq(users.id, notifications.userId))
+      .where(eq(users.id, admin.id))
+      .all();
+    expect(adminNotes).toContainEqual({ kind: "webhook_disabled" });
+  });
+
+  it("a non-https URL or one pointing at the server itself is refused and nothing is saved", () => {
+    const db = createTestDb();
+    const admin = createStaff(db, "admin");
+    const before = db.select().from(webhooks).all().length;
+    expect(() =>
+      saveWebhook(db, admin, { name: "x", url: "http://hooks.example/x", events: ["page"], active: true }, T0),
+    ).toThrow(/HTTPS/);
+    expect(() =>
+      saveWebhook(db, admin, { name: "x", url: "https://localhost/x", events: ["page"], active: true }, T0),
+    ).toThrow(/this server/);
+    expect(db.select().from(webhooks).all()).toHaveLength(before);
+  });
+});
