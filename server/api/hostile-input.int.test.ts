@@ -1,9 +1,17 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
+import { createTranslator } from "next-intl";
 import superjson from "superjson";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
 import { handleTrpcRequest } from "@/server/api/http";
+import { handleDownload, handleUpload, type AttachmentHttpOptions } from "@/server/attachments/http";
+import { DiskAttachmentStore } from "@/server/attachments/store";
+// aliased: a "use" name reads as a React hook to the linter
+import { useAttachmentStore as serveFilesFrom } from "@/server/attachments/store-for";
 import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "@/server/api/request-limits";
 import { appRouter } from "@/server/api/root";
 import enMessages from "@/server/i18n/messages/en.json";
@@ -334,6 +342,237 @@ describe("[REVIEWS] a quarter out of range is refused as bad input, in the user'
       expect(res.status).toBe(400);
       const [answer] = (await res.json()) as [{ error: { json: { data: { messageKey: string } } } }];
       expect(["errors.badQuarter", "errors.badMonth"]).toContain(answer.error.json.data.messageKey);
+    }
+  });
+});
+
+// Attachments over HTTP: the issue's bad files and a foreign download ----------------------------
+
+describe("[ATTACHMENTS] hostile uploads and foreign downloads change nothing and say why in the user's language", () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "attain-hostile-files-"));
+  const store = new DiskAttachmentStore(root);
+  serveFilesFrom(db, store);
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+  const translators = {
+    en: createTranslator({ locale: "en", messages: enMessages }),
+    zh: createTranslator({ locale: "zh", messages: zhMessages }),
+  };
+  const options = (actor: Actor, lang: "en" | "zh"): AttachmentHttpOptions => {
+    const email = ACTORS[actor];
+    return {
+      user: email ? sessionFor(db, email) : null,
+      db,
+      store,
+      now: () => new Date("2026-11-20T12:00:00Z"),
+      t: (key, values) => translators[lang](key as never, values as never),
+    };
+  };
+  const temporaryFiles = () => (fs.existsSync(path.join(root, "tmp")) ? fs.readdirSync(path.join(root, "tmp")) : []);
+  const log = Buffer.from("2026-12-04 09:00:01 INFO joinChannel demo\n2026-12-04 09:00:31 WARN connection lost\n");
+  const cutOff = () =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(log));
+        setTimeout(() => controller.error(new Error("socket hang up")), 5);
+      },
+    });
+  const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(56)]);
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==",
+    "base64",
+  );
+
+  type Case = {
+    label: string;
+    body: () => Uint8Array | ReadableStream<Uint8Array>;
+    name: string;
+    headers?: Record<string, string>;
+    status: number;
+    messageKey: string;
+    values?: Record<string, string | number>;
+  };
+  const cases: Case[] = [
+    {
+      label: "an executable renamed .log",
+      body: () => elf,
+      name: "agora.log",
+      status: 400,
+      messageKey: "attachments.errors.notText",
+      values: { ext: ".log" },
+    },
+    {
+      label: "a PNG renamed .pdf",
+      body: () => png,
+      name: "report.pdf",
+      status: 400,
+      messageKey: "attachments.errors.disguised",
+      values: { ext: ".pdf" },
+    },
+    {
+      label: "an empty file",
+      body: () => new Uint8Array(0),
+      name: "empty.log",
+      status: 400,
+      messageKey: "attachments.errors.empty",
+    },
+    {
+      label: "a forbidden type",
+      body: () => log,
+      name: "setup.exe",
+      status: 400,
+      messageKey: "attachments.errors.typeNotAccepted",
+    },
+    {
+      label: "a path in the name",
+      body: () => log,
+      name: "../../etc/passwd.log",
+      status: 400,
+      messageKey: "attachments.errors.namePath",
+    },
+    {
+      label: "a Windows path in the name",
+      body: () => log,
+      name: "..\\..\\boot.txt",
+      status: 400,
+      messageKey: "attachments.errors.namePath",
+    },
+    {
+      label: "a NUL in the name",
+      body: () => log,
+      name: "agora\u0000.log",
+      status: 400,
+      messageKey: "attachments.errors.nameControl",
+    },
+    {
+      label: "a bidi override in the name",
+      body: () => log,
+      name: "invoice\u202Egol.exe.log",
+      status: 400,
+      messageKey: "attachments.errors.nameControl",
+    },
+    {
+      label: "a name too long",
+      body: () => log,
+      name: `${"a".repeat(300)}.log`,
+      status: 400,
+      messageKey: "attachments.errors.nameTooLong",
+      values: { max: 200 },
+    },
+    {
+      label: "a declared size over the limit",
+      body: () => log,
+      name: "huge.log",
+      headers: { "content-length": String(200 * 1024 * 1024) },
+      status: 413,
+      messageKey: "attachments.errors.fileTooLarge",
+      values: { max: 100 },
+    },
+    {
+      label: "an upload cut off midway",
+      body: cutOff,
+      name: "cut.log",
+      status: 400,
+      messageKey: "attachments.errors.interrupted",
+    },
+    {
+      label: "fewer bytes than declared",
+      body: () => log,
+      name: "short.log",
+      headers: { "content-length": String(log.length + 100) },
+      status: 400,
+      messageKey: "attachments.errors.interrupted",
+    },
+  ];
+
+  function upload(
+    actor: Actor,
+    lang: "en" | "zh",
+    body: Uint8Array | ReadableStream<Uint8Array>,
+    name: string,
+    headers: Record<string, string> = {},
+  ) {
+    const req = new Request("http://portal.test/api/attachments", {
+      method: "POST",
+      body,
+      headers: { "x-file-name": encodeURIComponent(name), ...headers },
+      duplex: "half",
+    } as RequestInit);
+    return handleUpload(req, options(actor, lang));
+  }
+
+  for (const c of cases)
+    for (const lang of ["en", "zh"] as const)
+      it(`${c.label} (${lang}): ${c.status}, translated, nothing written or left on disk`, async () => {
+        const before = totalChanges();
+        const res = await upload("customer", lang, c.body(), c.name, c.headers);
+        expect(res.status).toBe(c.status);
+        const { error } = (await res.json()) as { error: { message: string } };
+        expect(translated(c.messageKey)).toBe(true);
+        expect(error.message).toBe(translators[lang](c.messageKey as never, c.values as never));
+        if (lang === "zh") expect(error.message).not.toBe(translators.en(c.messageKey as never, c.values as never));
+        expect(totalChanges()).toBe(before);
+        expect(temporaryFiles()).toEqual([]);
+      });
+
+  it("a name header that is not valid percent-encoding is refused as bad input", async () => {
+    const req = new Request("http://portal.test/api/attachments", {
+      method: "POST",
+      body: new Uint8Array(log),
+      headers: { "x-file-name": "%E0%A4%A.log" },
+    });
+    const before = totalChanges();
+    expect((await handleUpload(req, options("customer", "en"))).status).toBe(400);
+    expect(totalChanges()).toBe(before);
+  });
+
+  it("a second upload of the same file is refused with 409 and the first is kept", async () => {
+    sqlite.exec("BEGIN");
+    try {
+      expect((await upload("customer", "en", new Uint8Array(log), "twice.log")).status).toBe(201);
+      const changes = totalChanges();
+      const again = await upload("customer", "zh", new Uint8Array(log), "twice-renamed.log");
+      expect(again.status).toBe(409);
+      expect(((await again.json()) as { error: { message: string } }).error.message).toBe(
+        translators.zh("attachments.errors.duplicateUpload" as never),
+      );
+      expect(totalChanges()).toBe(changes);
+    } finally {
+      sqlite.exec("ROLLBACK");
+    }
+    expect(temporaryFiles()).toEqual([]);
+  });
+
+  it("another organization's attachment, asked for by id, does not exist (download, inline, thumbnail, text view)", async () => {
+    sqlite.exec("BEGIN");
+    try {
+      const uploaded = (await (await upload("customer", "en", new Uint8Array(png), "screen.png")).json()) as {
+        id: number;
+      };
+      const fx = fixtures(db, "customer");
+      await callerAs(db, ACTORS.customer).tickets.reply({
+        ticketId: fx.openTicketId(),
+        body: "A screenshot.",
+        attachmentIds: [uploaded.id],
+      });
+      const { id } = fx.row<{ id: number }>("select id from attachments order by id desc limit 1");
+      const get = (actor: Actor, variant: "download" | "inline" | "thumbnail") =>
+        handleDownload(
+          new Request(`http://portal.test/api/attachments/${id}${variant === "thumbnail" ? "/thumbnail" : ""}`),
+          options(actor, "en"),
+          String(id),
+          variant,
+        );
+      expect((await get("customer", "inline")).status).toBe(200);
+      for (const variant of ["download", "inline", "thumbnail"] as const) {
+        const res = await get("otherOrgCustomer", variant);
+        expect(res.status, variant).toBe(404);
+        expect(res.headers.get("content-disposition")).toBeNull();
+      }
+      await expect(callerAs(db, ACTORS.otherOrgCustomer).attachments.text({ id })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+    } finally {
+      sqlite.exec("ROLLBACK");
     }
   });
 });
