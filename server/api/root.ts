@@ -14,6 +14,7 @@ import { lifecycleRouter } from "./routers/lifecycle";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
 import { onCallRouter } from "./routers/on-call";
+import { webhooksRouter } from "./routers/webhooks";
 import { passwordResetRouter } from "./routers/password-reset";
 import { organizationsRouter } from "./routers/organizations";
 import { peopleRouter } from "./routers/people";
@@ -46,6 +47,7 @@ export const appRouter = createTRPCRouter({
   installation: installationRouter,
   sso: ssoRouter,
   onCall: onCallRouter,
+  webhooks: webhooksRouter,
   email: emailRouter,
 });
 

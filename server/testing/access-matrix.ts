@@ -1054,6 +1054,21 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   "onCall.acknowledge": { allow: SUPPORT, input: async (fx) => ({ pageId: await waitingPageId(fx) }) },
   "onCall.settings": { allow: SUPPORT, input: none },
   "onCall.setAtRiskPercent": { allow: ["manager"], input: () => ({ percent: 20 }) },
+  "webhooks.list": { allow: ["admin"], input: none },
+  "webhooks.save": {
+    allow: ["admin"],
+    input: () => ({ name: "Chat", url: "https://chat.example/hooks/attain", events: ["page"], active: true }),
+  },
+  "webhooks.delete": {
+    allow: ["admin"],
+    input: async (fx) => ({
+      id: (
+        await fx
+          .caller(ACTORS.admin)
+          .webhooks.save({ name: "Old", url: "https://old.example/hook", events: ["breach"], active: true })
+      ).id,
+    }),
+  },
 
   // email channel: unmatched mail and the mail log for support staff; preferences for everyone
   "email.unmatched": { allow: SUPPORT, input: () => ({}) },
