@@ -1,23 +1,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { calendars, organizations, targets, targetVersions, tickets, tiers, users } from "@/db/schema";
+import { calendars, organizations, targets, tickets, tiers, users } from "@/db/schema";
 import { OPEN_TICKET_STATUSES } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
 import { commitmentTerms } from "@/server/availability/availability";
 import { notFound } from "@/server/errors";
+import { currentTargetVersionId } from "@/server/sla/load";
 import { isWebLink } from "@/server/organizations/rules";
-
-/** The latest target version of each tier (the one new tickets are filed under). */
-export function currentTargetVersionId(db: Pick<Db, "select">, tierId: number): number {
-  const row = db
-    .select({ id: targetVersions.id })
-    .from(targetVersions)
-    .where(eq(targetVersions.tierId, tierId))
-    .orderBy(sql`${targetVersions.version} desc`)
-    .limit(1)
-    .get();
-  if (!row) throw notFound("Target version");
-  return row.id;
-}
 
 /**
  * An organization as its customers and staff see it: tier, entitlements (channels, coverage,

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { calendars, holidays, organizations, targets, targetVersions, tickets, tiers, users } from "@/db/schema";
 import { OPEN_TICKET_STATUSES, type TierCode } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
-import { currentTargetVersionId } from "@/server/accounts/service";
+import { currentTargetVersionId } from "@/server/sla/load";
 import { recordAudit } from "@/server/audit/service";
 import { DomainError, notFound } from "@/server/errors";
 import { refreshTicketSla } from "@/server/sla/service";

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { calendars, meetingRequests, organizations, targets, tiers, users } from "@/db/schema";
 import { PRIORITIES, type TierCode } from "@/db/schema/enums";
-import { currentTargetVersionId } from "@/server/accounts/service";
+import { currentTargetVersionId } from "@/server/sla/load";
 import { notifyAccountPeople } from "@/server/accounts/notify";
 import type { SessionUser } from "@/server/auth/session";
 import { recordAudit } from "@/server/audit/service";

@@ -3,8 +3,8 @@
  * pure modules' plain data. Read by the SLA service, the rollups, the queue and the dashboards alike,
  * so it depends on none of them.
  */
-import { eq } from "drizzle-orm";
-import { calendars, holidays, targets } from "@/db/schema";
+import { desc, eq } from "drizzle-orm";
+import { calendars, holidays, targets, targetVersions } from "@/db/schema";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import type { BusinessCalendar } from "./clock";
@@ -23,4 +23,21 @@ export function loadCalendar(db: Pick<Db, "select">, calendarId: number): Busine
 export function loadTargets(db: Pick<Db, "select">, versionId: number, business: BusinessCalendar): SlaTargets {
   const cells = db.select().from(targets).where(eq(targets.versionId, versionId)).all();
   return buildSlaTargets(cells, business);
+}
+
+/**
+ * Which target version applies: a new ticket is filed under its tier's latest version, and a filed
+ * ticket keeps the version it was filed under (tickets.target_version_id), so an edit of the matrix
+ * never moves an existing ticket's targets. The tier pages and account overviews show this version.
+ */
+export function currentTargetVersionId(db: Pick<Db, "select">, tierId: number): number {
+  const row = db
+    .select({ id: targetVersions.id })
+    .from(targetVersions)
+    .where(eq(targetVersions.tierId, tierId))
+    .orderBy(desc(targetVersions.version))
+    .limit(1)
+    .get();
+  if (!row) throw notFound("Target version");
+  return row.id;
 }
