@@ -16,13 +16,13 @@ const ROLES = [
   {
     email: "agent@attain.test",
     role: "Support engineer (L1)",
-    nav: ["Home", "Tickets", "Queue", "Organizations", "Incidents", "Status", "Knowledge base"],
+    nav: ["Home", "Tickets", "Queue", "Mail", "Organizations", "Incidents", "Status", "Knowledge base"],
     heading: "Open tickets by priority",
   },
   {
     email: "expert@attain.test",
     role: "Technical expert (L2)",
-    nav: ["Home", "Tickets", "Queue", "Organizations", "Incidents", "Status", "Knowledge base"],
+    nav: ["Home", "Tickets", "Queue", "Mail", "Organizations", "Incidents", "Status", "Knowledge base"],
     heading: "Open tickets by priority",
   },
   {
@@ -32,6 +32,7 @@ const ROLES = [
       "Home",
       "Tickets",
       "Queue",
+      "Mail",
       "Complaints",
       "Portfolio",
       "Reviews",

@@ -43,6 +43,7 @@ describe("navigation", () => {
       "home",
       "tickets",
       "queue",
+      "mail",
       "complaints",
       "portfolio",
       "reviews",
@@ -65,6 +66,6 @@ describe("navigation", () => {
   });
 
   it("agents browse organizations and incidents but have no dashboards or reviews", () => {
-    expect(keys("agent")).toEqual(["home", "tickets", "queue", "organizations", "incidents", "status", "kb"]);
+    expect(keys("agent")).toEqual(["home", "tickets", "queue", "mail", "organizations", "incidents", "status", "kb"]);
   });
 });

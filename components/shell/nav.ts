@@ -8,6 +8,7 @@ export type NavItem = {
     | "admin"
     | "tickets"
     | "queue"
+    | "mail"
     | "complaints"
     | "organization"
     | "ourService"
@@ -26,6 +27,7 @@ const ITEMS: readonly (NavItem & { permission?: Permission })[] = [
   { href: "/", key: "home" },
   { href: "/tickets", key: "tickets", permission: "tickets.work" },
   { href: "/queue", key: "queue", permission: "tickets.support" },
+  { href: "/mail", key: "mail", permission: "tickets.support" },
   { href: "/complaints", key: "complaints", permission: "tickets.manage" },
   { href: "/organization", key: "organization", permission: "organization.own" },
   { href: "/organization/sla", key: "ourService", permission: "organization.own" },

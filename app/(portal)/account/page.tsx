@@ -3,10 +3,10 @@ import { getLocale, getNow, getTimeZone, getTranslations } from "next-intl/serve
 import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { SessionsList } from "@/components/account/sessions-list";
+import { PreferencesForm } from "@/components/email/preferences-form";
 import { zoneName } from "@/components/format";
 import { PageHeader } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/rsc";
-import { PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("account") };
@@ -19,13 +19,13 @@ function timeZones(): string[] {
 }
 
 /**
- * Every signed-in user's own account: profile, password and sessions (the portal layout requires
+ * Every signed-in user's own account: profile, email notifications, password and sessions (the portal layout requires
  * sign-in). The language shown is the one the portal speaks now (the switcher's choice outranks the
  * account's), so saving the profile keeps what the user sees.
  */
 export default async function AccountPage() {
   const api = await serverCaller();
-  const [me, sessions] = await Promise.all([api.me.get(), api.me.sessions()]);
+  const [me, sessions, preferences] = await Promise.all([api.me.get(), api.me.sessions(), api.email.preferences()]);
   const t = await getTranslations();
   const locale = await getLocale();
   return (
@@ -41,7 +41,8 @@ export default async function AccountPage() {
           }}
           zones={timeZones()}
         />
-        <PasswordForm email={me.email} minLength={PASSWORD_MIN_LENGTH} />
+        <PreferencesForm initial={preferences} />
+        <PasswordForm email={me.email} />
         <SessionsList
           initial={sessions}
           zoneNote={t("common.timeZoneNote", { zone: zoneName(locale, await getTimeZone(), await getNow()) })}

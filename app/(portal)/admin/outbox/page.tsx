@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
+import { RetryButton } from "@/components/email/retry-button";
 import { zoneName } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -61,6 +62,7 @@ export default async function OutboxPage() {
                     {m.status === "failed" && m.lastError ? (
                       <span className="block text-xs break-words text-red-700">{m.lastError}</span>
                     ) : null}
+                    {smtp && m.status === "failed" ? <RetryButton id={m.id} /> : null}
                   </Td>
                   <Td>{m.to}</Td>
                   <Td header>{m.subject}</Td>
