@@ -413,6 +413,23 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
       return { id: c.id, name: `${c.name} (edited)`, timeZone: c.time_zone, hours: JSON.parse(c.hours) };
     },
   },
+  "lifecycle.list": { allow: ANYONE, input: none },
+  "lifecycle.check": { allow: [...CUSTOMERS, ...SUPPORT], input: () => ({ platform: "android", version: "4.2.1" }) },
+  "lifecycle.save": {
+    allow: ["admin"],
+    input: () => ({
+      platform: "android",
+      line: "4.6",
+      releasedOn: "2026-12-01",
+      fullSupportUntil: "2028-06-01",
+      securityUntil: "2028-12-01",
+      guideSlug: null,
+    }),
+  },
+  "lifecycle.remove": {
+    allow: ["admin"],
+    input: (fx) => ({ id: fx.row<{ id: number }>("select id from sdk_versions order by id limit 1").id }),
+  },
   "admin.addHoliday": {
     allow: ["admin"],
     input: (fx) => ({
