@@ -43,6 +43,9 @@ export default async function AdminPage() {
           <Link href="/admin/audit" className="text-sm font-medium text-brand-700 hover:underline">
             {t("audit.title")}
           </Link>
+          <Link href="/admin/webhooks" className="text-sm font-medium text-brand-700 hover:underline">
+            {t("webhooks.title")}
+          </Link>
         </div>
       </PageHeader>
       <div className="space-y-6">
