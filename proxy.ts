@@ -9,6 +9,7 @@ const PUBLIC = [
   /^\/invite\//,
   /^\/kb(\/|$)/,
   /^\/service-scope(\/|$)/,
+  /^\/sdk-lifecycle$/,
   /^\/reports\/sla(\/|$)/,
   /^\/api\//,
   /^\/_next\//,

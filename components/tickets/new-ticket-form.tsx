@@ -92,6 +92,18 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
   const create = useMutation(trpc.tickets.create.mutationOptions({ onError }));
   const zone = useTimeZone() ?? "UTC";
   const [area, setArea] = useState<string>("");
+  const [platform, setPlatform] = useState("");
+  const [version, setVersion] = useState("");
+  const [checkedVersion, setCheckedVersion] = useState("");
+  useEffect(() => {
+    const id = window.setTimeout(() => setCheckedVersion(version.trim()), 400);
+    return () => window.clearTimeout(id);
+  }, [version]);
+  const chosenPlatform = SDK_PLATFORMS.find((p) => p === platform) ?? null;
+  const support = useQuery({
+    ...trpc.lifecycle.check.queryOptions({ platform: chosenPlatform ?? "android", version: checkedVersion || "0" }),
+    enabled: chosenPlatform !== null && checkedVersion.length > 0,
+  });
   const [files, setFiles] = useState<PickerState>({ uploadIds: [], busy: false });
   const onFiles = useCallback((s: PickerState) => setFiles(s), []);
   const chosen = TICKET_CATEGORIES.find((c) => c === category) ?? null;
@@ -351,7 +363,13 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
           <label htmlFor="sdkPlatform" className="block text-sm font-medium text-slate-700">
             {t("form.sdkPlatform")}
           </label>
-          <select id="sdkPlatform" name="sdkPlatform" defaultValue="" className={inputClass}>
+          <select
+            id="sdkPlatform"
+            name="sdkPlatform"
+            value={platform}
+            onChange={(e) => setPlatform(e.target.value)}
+            className={inputClass}
+          >
             <option value="">—</option>
             {SDK_PLATFORMS.map((p) => (
               <option key={p} value={p}>
@@ -364,7 +382,42 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
           <label htmlFor="sdkVersion" className="block text-sm font-medium text-slate-700">
             {t("form.sdkVersion")}
           </label>
-          <input id="sdkVersion" name="sdkVersion" maxLength={40} placeholder="4.5.0" className={inputClass} />
+          <input
+            id="sdkVersion"
+            name="sdkVersion"
+            maxLength={40}
+            placeholder="4.5.0"
+            value={version}
+            onChange={(e) => setVersion(e.target.value)}
+            aria-describedby="sdk-support"
+            className={inputClass}
+          />
+        </div>
+        <div id="sdk-support" aria-live="polite" className="sm:col-span-2">
+          {support.data &&
+          chosenPlatform &&
+          (support.data.state === "unsupported" || support.data.state === "security_only") ? (
+            <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {t(support.data.state === "unsupported" ? "form.sdkUnsupported" : "form.sdkSecurityOnly", {
+                platform: tt(`sdkPlatform.${chosenPlatform}`),
+                line: support.data.line ?? "",
+                date: support.data.securityUntil ?? "",
+              })}{" "}
+              {support.data.guideSlug ? (
+                <Link
+                  href={`/kb/${support.data.guideSlug}`}
+                  target="_blank"
+                  rel="noopener"
+                  className="font-medium underline"
+                >
+                  {t("form.upgradeGuide")}
+                </Link>
+              ) : null}{" "}
+              <Link href="/sdk-lifecycle" target="_blank" rel="noopener" className="underline">
+                {t("form.sdkLifecycle")}
+              </Link>
+            </p>
+          ) : null}
         </div>
       </div>
       <fieldset className="rounded-lg border border-slate-200 p-4">

@@ -87,6 +87,7 @@ export const SDK_PLATFORMS = [
   "electron",
   "server",
 ] as const;
+export type SdkPlatform = (typeof SDK_PLATFORMS)[number];
 
 export const EXCLUSION_REASONS = [
   "integration_not_per_docs",

@@ -12,6 +12,7 @@ import { markDemoDatabase } from "@/server/identity/installation";
 import { engagements } from "../schema";
 import type { Region, Role, TierCode } from "../schema/enums";
 import { insertArticles } from "./articles-writer";
+import { insertDemoLifecycle } from "./lifecycle";
 import { insertLogGuide } from "./log-guide";
 import { seedIncidents } from "./incidents";
 import { ORG_NAMES, PERSON_NAMES } from "./content";
@@ -252,6 +253,7 @@ export async function seedDemo(
       ownerIds: [staffIds["expert@attain.test"]!, staffIds["agent@attain.test"]!, staffIds["manager@attain.test"]!],
     });
     insertLogGuide(db.$client, anchor);
+    insertDemoLifecycle(db.$client, anchor);
     // Tickets were written in bulk, past refreshTicketSla: build the dashboards' rollups from them.
     rebuildRollups(db.$client);
     return { organizations: orgIds.length, users: userCount, tickets: ticketCount, articles: articleCount };

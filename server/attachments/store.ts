@@ -71,7 +71,7 @@ export class DiskAttachmentStore implements AttachmentStore {
   }
 
   async stage(
-    source: AsyncIterable<Uint8Array> | Readable,
+    source: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | Readable,
     opts: { maxBytes: number; headBytes: number },
   ): Promise<StagedFile> {
     ensureDir(this.tempDir());

@@ -31,6 +31,7 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound, refuseIf } from "@/server/errors";
 import { markdownRefusal } from "@/server/kb/markdown-limits";
+import { sdkSupport } from "@/server/lifecycle/service";
 import { pageOnCallIfUrgent } from "@/server/on-call/paging-service";
 import { isMoreUrgent, slaRiskState, type Metric, type Priority } from "@/server/sla/evaluate";
 import { explainDue } from "@/server/sla/explain";
@@ -142,6 +143,15 @@ export function excludeTicket(
     const ticket = findVisibleTicket(tx, actor, input.ticketId);
     if (ticket.exclusionReason)
       throw new DomainError("CONFLICT", "This ticket is already excluded.", "tickets.errors.alreadyExcluded");
+    if (
+      input.reason === "sdk_out_of_support" &&
+      sdkSupport(tx, ticket.sdkPlatform, ticket.sdkVersion, now).state !== "unsupported"
+    )
+      throw new DomainError(
+        "INVALID",
+        "This ticket's SDK is not past its support window (see the SDK lifecycle).",
+        "tickets.errors.sdkSupported",
+      );
     appendTicketEvents(
       tx,
       ticket.id,
@@ -405,6 +415,7 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       requester: people.get(ticket.requesterId)?.name ?? "",
       assignee: ticket.assigneeId ? (people.get(ticket.assigneeId)?.name ?? null) : null,
       assigneeId: isCustomer ? null : ticket.assigneeId,
+      sdkSupport: sdkSupport(db, ticket.sdkPlatform, ticket.sdkVersion, now),
       fault: {
         environment: ticket.environment,
         usersAffected: ticket.usersAffected,

@@ -37,6 +37,9 @@ export default async function AdminPage() {
               {t("organizationsAdmin.homeLink")}
             </Link>
           ) : null}
+          <Link href="/admin/sdk-lifecycle" className="text-sm font-medium text-brand-700 hover:underline">
+            {t("lifecycle.adminTitle")}
+          </Link>
           <Link href="/admin/outbox" className="text-sm font-medium text-brand-700 hover:underline">
             {t("notifications.outboxTitle")}
           </Link>

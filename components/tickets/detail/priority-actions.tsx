@@ -119,7 +119,10 @@ export function PriorityActions({ data, offered }: { data: Detail; offered: Offe
           <label className="block text-sm">
             {t("exclusionReason")}
             <select name="reason" className={field}>
-              {EXCLUSION_REASONS.map((r) => (
+              {EXCLUSION_REASONS.filter(
+                // "SDK past its support window" is offered only when the ticket's SDK is past it.
+                (r) => r !== "sdk_out_of_support" || data.ticket.sdkSupport.state === "unsupported",
+              ).map((r) => (
                 <option key={r} value={r}>
                   {tt(`exclusionReasons.${r}`)}
                 </option>

@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { SupportStateBadge } from "@/components/lifecycle/state-badge";
 import { SDK_PLATFORMS } from "@/db/schema/enums";
 import { Section, useDate } from "./section";
 import type { Detail } from "./types";
@@ -49,6 +51,19 @@ export function TicketFacts({ ticket: tk }: { ticket: Detail["ticket"] }) {
           </div>
         ))}
       </dl>
+      {tk.sdkSupport.state !== "unknown" ? (
+        <p className="mt-2 flex flex-wrap items-center justify-end gap-2 text-xs text-slate-600">
+          <SupportStateBadge state={tk.sdkSupport.state} />
+          <Link href="/sdk-lifecycle" className="text-brand-700 hover:underline">
+            {t("detail.sdkLifecycle")}
+          </Link>
+          {tk.sdkSupport.state !== "supported" && tk.sdkSupport.guideSlug ? (
+            <Link href={`/kb/${tk.sdkSupport.guideSlug}`} className="text-brand-700 hover:underline">
+              {t("detail.upgradeGuide")}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
       {fault.length > 0 || f.reproSteps ? (
         <div className="mt-3 border-t border-slate-100 pt-3">
           <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("fault.title")}</h3>

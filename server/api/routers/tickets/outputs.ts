@@ -79,6 +79,13 @@ export const ZTicketDetail = z.object({
     assignee: z.string().nullable(),
     /** Staff only (null for customers): the current assignee, for the assign control. */
     assigneeId: z.number().nullable(),
+    /** The reported SDK against the support lifecycle today, with the guide to upgrade from its line. */
+    sdkSupport: z.object({
+      state: z.enum(["supported", "security_only", "unsupported", "unknown"]),
+      line: z.string().nullable(),
+      guideSlug: z.string().nullable(),
+      securityUntil: z.string().nullable(),
+    }),
     fault: z.object({
       environment: z.enum(FAULT_ENVIRONMENTS).nullable(),
       usersAffected: z.enum(USERS_AFFECTED).nullable(),
