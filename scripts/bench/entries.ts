@@ -368,6 +368,81 @@ export const ENTRIES: BenchEntry[] = [
       },
     ],
   },
+  // On call (issue #19): filing a P0 pages the primary on call in the same transaction, so the
+  // response time is the time from filing to the page being sent (in-app, outbox, webhook queue).
+  {
+    name: "tickets.create.P0.page",
+    what: "a customer files a P0: the ticket, its SLA state and the page to the primary on call (notification, email, paging log, timeline), in one transaction",
+    as: "dev@nimbus.example",
+    method: "POST",
+    path: "/api/trpc/tickets.create",
+    contentType: "application/json",
+    body: (ctx) =>
+      JSON.stringify({
+        json: {
+          subject: `Bench P0 ${ctx.seq}: nobody can join calls`,
+          description: "Every join fails since a minute ago.",
+          productArea: "voice_calling",
+          category: "functional_bug",
+          priority: "P0",
+        },
+      }),
+    budget: { kind: "none", reason: "paging latency is reported, not budgeted; a P0 must page within a minute" },
+    sequence: {
+      requests: 200,
+      reset: (db) => {
+        const rota = db.prepare("SELECT id FROM rotas WHERE name = 'Bench duty'").get() as { id: number } | undefined;
+        if (rota) return;
+        const region = (db.prepare("SELECT region FROM organizations WHERE id = 1").get() as { region: string }).region;
+        const id = (email: string) =>
+          (db.prepare("SELECT id FROM users WHERE email = ?").get(email) as { id: number }).id;
+        db.prepare("DELETE FROM rotas WHERE region = ? AND product_area IS NULL").run(region);
+        const now = Date.now();
+        const r = db
+          .prepare(
+            "INSERT INTO rotas (name, region, time_zone, kind, handover_weekday, handover_time, start_date, manager_id, created_at, updated_at) VALUES ('Bench duty', ?, 'UTC', 'weekly', 1, '09:00', '2026-01-05', ?, ?, ?)",
+          )
+          .run(region, id("manager@attain.test"), now, now);
+        db.prepare("INSERT INTO rota_members (rota_id, position, user_id) VALUES (?, 0, ?), (?, 1, ?)").run(
+          r.lastInsertRowid,
+          id("agent@attain.test"),
+          r.lastInsertRowid,
+          id("expert@attain.test"),
+        );
+      },
+    },
+    rawSql: [
+      {
+        sql: `SELECT * FROM rotas WHERE region = (SELECT region FROM organizations WHERE id = ?)`,
+        params: (c) => [c.user?.organizationId],
+      },
+      {
+        sql: `SELECT user_id FROM rota_members WHERE rota_id = (SELECT id FROM rotas WHERE name = 'Bench duty') ORDER BY position`,
+      },
+    ],
+  },
+  {
+    name: "onCall.now",
+    what: "who is on call now in every rota (the queue header and the staff home)",
+    as: "agent@attain.test",
+    method: "GET",
+    path: "/api/trpc/onCall.now",
+    budget: BUDGETS.interactive,
+    rawSql: [{ sql: `SELECT * FROM rotas ORDER BY region, name` }],
+  },
+  {
+    name: "onCall.pages",
+    what: "the pages waiting for an engineer and the latest 50 of the paging log with their steps",
+    as: "agent@attain.test",
+    method: "GET",
+    path: `/api/trpc/onCall.pages?input=${encodeURIComponent(JSON.stringify({ json: { limit: 50 } }))}`,
+    budget: BUDGETS.interactive,
+    rawSql: [
+      {
+        sql: `SELECT p.*, t.subject FROM on_call_pages p JOIN tickets t ON t.id = p.ticket_id ORDER BY p.triggered_at DESC, p.id DESC LIMIT 50`,
+      },
+    ],
+  },
   // SLA dashboards (issue 9): rollups per month x tier x region x priority x product area, so the
   // cost does not grow with the ticket count; drill-down reads the per-ticket facts by outcome time.
   ...(() => {
@@ -589,5 +664,7 @@ export const PAGES: { path: string; as: DemoEmail | null }[] = [
   { path: "/kb", as: null },
   { path: "/admin", as: "admin@attain.test" },
   { path: "/admin/people", as: "admin@attain.test" },
+  { path: "/on-call", as: "agent@attain.test" },
+  { path: "/on-call/rotas", as: "manager@attain.test" },
   { path: "/sla", as: "exec@attain.test" },
 ];
