@@ -4,12 +4,20 @@
  */
 import { attachmentSweepJob } from "@/server/attachments/service";
 import { getDb } from "@/server/db";
+import { digestJob, imapPollJob } from "@/server/email/jobs";
 import { pageEscalationJob, slaWarningJob } from "@/server/on-call/jobs";
 import { webhookDeliveryJob } from "@/server/webhooks/jobs";
 import { registerJob, startScheduler, type ScheduledJob } from "./service";
 
 /** Every scheduled job of the product. */
-export const JOBS: ScheduledJob[] = [attachmentSweepJob, pageEscalationJob, slaWarningJob, webhookDeliveryJob];
+export const JOBS: ScheduledJob[] = [
+  attachmentSweepJob,
+  pageEscalationJob,
+  slaWarningJob,
+  webhookDeliveryJob,
+  digestJob,
+  imapPollJob,
+];
 
 /** Registers every job and starts this process's ticker. */
 export function startJobs(): void {

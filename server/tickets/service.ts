@@ -33,6 +33,7 @@ import { DomainError, notFound, refuseIf } from "@/server/errors";
 import { markdownRefusal } from "@/server/kb/markdown-limits";
 import { sdkSupport } from "@/server/lifecycle/service";
 import { pageOnCallIfUrgent } from "@/server/on-call/paging-service";
+import { enqueueWebhookEvent } from "@/server/webhooks/enqueue";
 import { isMoreUrgent, slaRiskState, type Metric, type Priority } from "@/server/sla/evaluate";
 import { explainDue } from "@/server/sla/explain";
 import { loadTicketSlaInput, refreshTicketSla } from "@/server/sla/service";
@@ -723,6 +724,12 @@ export function fileTicket(
         input.channel === "email" ? "email" : "filed",
         now,
       );
+    enqueueWebhookEvent(
+      tx,
+      "ticket_created",
+      { ticketId: row.id, organizationId, priority: input.priority, productArea: input.productArea, subject: input.subject },
+      now,
+    );
     return { id: row.id };
   });
 }
