@@ -8,24 +8,13 @@ import { useTRPC } from "@/components/trpc/client";
 import { inputClass, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { INCIDENT_SEVERITIES, PRODUCT_AREAS, REGIONS, type ProductArea, type Region } from "@/db/schema/enums";
+import type { IncidentInput } from "@/server/incidents/input";
 import { fromLocalInput, toLocalInput } from "./zoned";
 
 type Severity = (typeof INCIDENT_SEVERITIES)[number];
 
-export type IncidentFormValues = {
-  id?: number;
-  title: string;
-  productArea: ProductArea;
-  regions: Region[];
-  severity: Severity;
-  startedAt: Date | null;
-  endedAt: Date | null;
-  planned: boolean;
-  announcedAt: Date | null;
-  allOrganizations: boolean;
-  organizationIds: number[];
-  summary: string;
-};
+/** An incident as the form holds it: the write's input, with no start yet while a new one is typed. */
+export type IncidentFormValues = Omit<IncidentInput, "startedAt"> & { id?: number; startedAt: Date | null };
 
 /** Record or correct an incident; times are entered in the viewer's own zone, which the labels name. */
 export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormValues; zoneLabel: string }) {

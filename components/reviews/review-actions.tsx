@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Button, FormAlert, inputClass, labelClass, StatusNote, useServerErrorText } from "@/components/admin/controls";
 import { useTRPC } from "@/components/trpc/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { ActionItemInput } from "@/server/reviews/input";
 
 /** Prints the review (the print stylesheet leaves only the review on the page). */
 export function PrintButton() {
@@ -108,14 +109,8 @@ export function NarrativeEditor({ id, initial }: { id: number; initial: string }
   );
 }
 
-type Item = {
-  id?: number;
-  title: string;
-  side: "vendor" | "customer";
-  owner: string;
-  dueDate: string;
-  status: "open" | "in_progress" | "done";
-};
+/** An action item as the form edits it: the review's save input without the review. */
+type Item = Omit<ActionItemInput, "reviewId">;
 
 /** Adds an action item, or edits one in place (title, owner side and name, due date, status). */
 export function ActionItemForm({

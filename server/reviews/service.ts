@@ -13,7 +13,6 @@ import {
   tiers,
   users,
 } from "@/db/schema";
-import type { ACTION_SIDES, ACTION_STATUSES } from "@/db/schema/enums";
 import { assertCanManageOrganization, canManageOrganization, canReadHealth } from "@/server/accounts/access";
 import { notifyAccountPeople } from "@/server/accounts/notify";
 import { organizationHealth } from "@/server/accounts/portfolio";
@@ -27,6 +26,7 @@ import { assertSeesOrganization, readableOrganization } from "@/server/api/scope
 import { DomainError, notFound } from "@/server/errors";
 import { METRICS, type Metric, type Priority } from "@/server/sla/evaluate";
 import { isQuarter, monthsOfQuarter, previousPeriod, previousQuarter, quarterPeriod } from "@/server/periods/periods";
+import type { ActionItemInput } from "./input";
 import { assembleSnapshot, carriedItems, ZReviewSnapshot, type ReviewSnapshot } from "./snapshot";
 
 /** Each metric's outcome and its instant in the dashboards' per-ticket facts. */
@@ -559,16 +559,6 @@ export function updateNarrative(
   });
   return { id: input.id };
 }
-
-export type ActionItemInput = {
-  reviewId: number;
-  id?: number;
-  title: string;
-  side: (typeof ACTION_SIDES)[number];
-  owner: string;
-  dueDate: string;
-  status: (typeof ACTION_STATUSES)[number];
-};
 
 /**
  * Adds or updates an action item. Items keep being tracked after the review is shared (their

@@ -11,17 +11,12 @@ import {
   shareReview,
   updateNarrative,
 } from "@/server/reviews/service";
+import { ZActionItemInput, ZId } from "@/server/reviews/input";
 import { ZReviewSnapshot } from "@/server/reviews/snapshot";
 import { authedProcedure, createTRPCRouter, customerProcedure, permittedProcedure } from "../trpc";
 import { ZQuarter } from "../schemas";
 
-const ZId = z.number().int().positive();
 const ZDone = z.object({ id: z.number() });
-
-const isRealDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
 
 export const reviewsRouter = createTRPCRouter({
   list: authedProcedure
@@ -88,17 +83,7 @@ export const reviewsRouter = createTRPCRouter({
     .output(ZDone)
     .mutation(({ ctx, input }) => updateNarrative(ctx.db, ctx.user, input, ctx.now())),
   saveActionItem: permittedProcedure("accounts.edit")
-    .input(
-      z.object({
-        reviewId: ZId,
-        id: ZId.optional(),
-        title: z.string().trim().min(3).max(200),
-        side: z.enum(ACTION_SIDES),
-        owner: z.string().trim().min(2).max(120),
-        dueDate: z.string().max(10).refine(isRealDate, "Enter a date as YYYY-MM-DD."),
-        status: z.enum(ACTION_STATUSES),
-      }),
-    )
+    .input(ZActionItemInput)
     .output(ZDone)
     .mutation(({ ctx, input }) => saveActionItem(ctx.db, ctx.user, input, ctx.now())),
   deleteActionItem: permittedProcedure("accounts.edit")
