@@ -2,13 +2,16 @@ import { inArray } from "drizzle-orm";
 import { notifications, outbox, users } from "@/db/schema";
 import type { NotificationKind } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
+import { chosenDeliveries } from "@/server/email/outbound";
+import { deliveryFor } from "@/server/email/preferences";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * Tells people about an account event (a meeting request or its answer, a shared review) in the
  * same transaction as the change: an in-app notification (no ticket attached) and an email in the
- * outbox, sent through SMTP when configured, as ticket notifications are.
+ * outbox for those who get this kind by email (server/email/preferences.ts), sent through SMTP when
+ * configured, as ticket notifications are.
  */
 export function notifyAccountPeople(
   tx: Tx,
@@ -17,8 +20,13 @@ export function notifyAccountPeople(
 ): void {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
-  for (const p of tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, unique)).all()) {
+  for (const p of tx
+    .select({ id: users.id, email: users.email, role: users.role })
+    .from(users)
+    .where(inArray(users.id, unique))
+    .all()) {
     tx.insert(notifications).values({ userId: p.id, ticketId: null, kind: n.kind, createdAt: n.now }).run();
-    tx.insert(outbox).values({ to: p.email, subject: n.subject, body: n.body, createdAt: n.now }).run();
+    if (deliveryFor(p.role, n.kind, chosenDeliveries(tx, p.id)) === "email")
+      tx.insert(outbox).values({ to: p.email, subject: n.subject, body: n.body, createdAt: n.now }).run();
   }
 }
