@@ -4,7 +4,7 @@
  * on the timeline and in the audit log. Types come from file-types.ts, sizes from limits.ts.
  */
 import type { Readable } from "node:stream";
-import { and, count, eq, inArray, isNull, lt, sql, sum } from "drizzle-orm";
+import { and, count, eq, gte, inArray, isNull, lt, sql, sum } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import { attachments, settings, tickets, uploads, users } from "@/db/schema";
 import type { AttachmentKind } from "@/db/schema/enums";
@@ -184,7 +184,14 @@ export function claimUploads(
   const rows = tx
     .select()
     .from(uploads)
-    .where(and(inArray(uploads.id, ids), eq(uploads.uploaderId, user.id)))
+    .where(
+      and(
+        inArray(uploads.id, ids),
+        eq(uploads.uploaderId, user.id),
+        // expired and not yet swept is expired all the same
+        gte(uploads.createdAt, new Date(now.getTime() - UPLOAD_TTL_MS)),
+      ),
+    )
     .all();
   if (rows.length !== ids.length)
     throw new DomainError(
