@@ -478,6 +478,22 @@ describe("[ATTACHMENTS] staff remove (redact) a file", () => {
 });
 
 describe("[ATTACHMENTS] unsent uploads expire", () => {
+  it("an upload older than a day cannot be sent even before the sweep has deleted it", async () => {
+    const file = await upload(customer, freshLog(), "stale.log");
+    const later = new Date(TEST_ANCHOR.getTime() + UPLOAD_TTL_MS + 1);
+    await expectRefused(
+      createTicket(db, customer, { attachmentIds: [file.id] }, later),
+      "attachments.errors.uploadMissing",
+    );
+    const ticketId = await createTicket(
+      db,
+      customer,
+      { attachmentIds: [file.id] },
+      new Date(TEST_ANCHOR.getTime() + UPLOAD_TTL_MS),
+    );
+    expect(lastAttachmentIds(ticketId)).toHaveLength(1);
+  });
+
   it("an upload not sent within a day is deleted with its content; a younger one and its file stay", async () => {
     const old = await upload(colleague, freshLog(), "old.log");
     const oldSha = shaOfUpload(old.id);
