@@ -727,7 +727,13 @@ export function fileTicket(
     enqueueWebhookEvent(
       tx,
       "ticket_created",
-      { ticketId: row.id, organizationId, priority: input.priority, productArea: input.productArea, subject: input.subject },
+      {
+        ticketId: row.id,
+        organizationId,
+        priority: input.priority,
+        productArea: input.productArea,
+        subject: input.subject,
+      },
       now,
     );
     return { id: row.id };
