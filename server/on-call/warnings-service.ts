@@ -2,7 +2,8 @@
  * The at-risk and breach warnings job. Each pass reads, by the queue's partial index on
  * next_due_at, only tickets due between the start of its breach window (the last pass) and the
  * furthest at-risk threshold ahead; warns the assignee (or the primary on call) when a running
- * target has `percent` % of its time left, and the rota's manager (or every manager) at breach;
+ * target has `percent` % of its time left, and the manager of the ticket's rota at breach (with no
+ * rota covering the ticket the warning is recorded, for nobody);
  * and records each warning in sla_warnings, so a target is warned once, however often the pass
  * runs or re-runs after a crash. Paused, met, excluded and outside-SLA targets are never warned.
  */
@@ -125,12 +126,7 @@ function warnOnce(
           )
         : rota
           ? [rota.managerId]
-          : tx
-              .select({ id: users.id })
-              .from(users)
-              .where(and(eq(users.role, "manager"), eq(users.active, true)))
-              .all()
-              .map((u) => u.id);
+          : [];
     const inserted = tx
       .insert(slaWarnings)
       .values({ ticketId, metric, kind, dueAt, userId: recipients[0] ?? null, warnedAt: now })
