@@ -18,6 +18,7 @@ const inter = localFont({
 export const metadata: Metadata = {
   title: { default: "Attain", template: "%s · Attain" },
   description: "Customer success portal: tickets, knowledge base, SLA attainment and service reviews.",
+  icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

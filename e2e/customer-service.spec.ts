@@ -218,3 +218,27 @@ test.describe("[SERVICE] Published SLA reports and the home page", () => {
     await expect(page).toHaveTitle("Nimbus Live · 组织 · Attain");
   });
 });
+
+test.describe("[FOUNDATION] Rough edges a new customer met", () => {
+  test("[FOUNDATION] every page names its favicon, served from public/", async ({ page }) => {
+    await page.goto("/signin");
+    await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", /\/favicon\.svg/);
+    const icon = await page.request.get("/favicon.svg");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  });
+
+  test("[FOUNDATION] signing out returns to the sign-in page on the host the portal was opened on", async ({
+    page,
+  }) => {
+    // The server's NEXTAUTH_URL names 127.0.0.1; the customer opened the portal as localhost.
+    const base = `http://localhost:${new URL(test.info().project.use.baseURL!).port}`;
+    await page.goto(`${base}/signin`);
+    await page.getByLabel("Email").fill("dev@nimbus.example");
+    await page.getByLabel("Password", { exact: true }).fill("attain-demo");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(`${base}/`);
+    await page.getByRole("button", { name: "Sign out" }).first().click();
+    await expect(page).toHaveURL(new RegExp(`^${base.replace(/[.]/g, "\\.")}/signin`));
+  });
+});

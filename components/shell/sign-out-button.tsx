@@ -2,11 +2,19 @@
 
 import { signOut } from "next-auth/react";
 
+/**
+ * Signs out and returns to the sign-in page on the host the portal was opened on: next-auth would
+ * send the browser to NEXTAUTH_URL's host (another name for the same portal signs the user out and
+ * lands them on a host they never used), so the redirect is taken here, relative to this page.
+ */
 export function SignOutButton({ label }: { label: string }) {
   return (
     <button
       type="button"
-      onClick={() => void signOut({ callbackUrl: "/signin" })}
+      onClick={async () => {
+        await signOut({ redirect: false });
+        window.location.assign(new URL("/signin", window.location.origin).href);
+      }}
       className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
     >
       {label}

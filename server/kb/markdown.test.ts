@@ -12,7 +12,9 @@ describe("renderMarkdown", () => {
     const { html } = renderMarkdown(
       '<img src="x" onerror="alert(1)">\n\n<p onclick="alert(2)">x</p>\n\n![a](https://example.com/a.png "t")',
     );
-    expect(html).not.toMatch(/onerror|onclick/i);
+    // Raw HTML is shown as the text typed (escaped), never as an element with its handlers.
+    expect(html).not.toMatch(/<[^>]*\son(error|click)=/i);
+    expect(html).toContain('&#x3C;img src="x" onerror="alert(1)">');
     expect(html).toContain('<img src="https://example.com/a.png"');
   });
 
@@ -20,7 +22,9 @@ describe("renderMarkdown", () => {
     const { html } = renderMarkdown(
       '[click me](javascript:alert(1)) and [ok](https://docs.example.com/x) and <a href="javascript:alert(2)">raw</a>',
     );
-    expect(html).not.toMatch(/javascript:/i);
+    expect(html).not.toMatch(/<a[^>]*href="javascript:/i);
+    // The raw anchor is the text typed, escaped, not a link.
+    expect(html).toContain('&#x3C;a href="javascript:alert(2)">raw&#x3C;/a>');
     expect(html).toContain("click me");
     expect(html).toContain('href="https://docs.example.com/x"');
     expect(html).toContain('rel="noopener noreferrer nofollow"');

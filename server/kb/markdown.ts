@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Element, Root } from "hast";
+import type { Root as MdastRoot } from "mdast";
 import { toString } from "hast-util-to-string";
 import rehypeHighlight from "rehype-highlight";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
@@ -81,9 +82,25 @@ function tableOfContents(tree: Root): TocEntry[] {
   return toc;
 }
 
+/**
+ * Raw HTML in the Markdown (a tag typed into a ticket, `<video>` in a question) becomes the text
+ * that was typed: shown escaped, as written, instead of silently vanishing (remark-rehype drops
+ * raw HTML nodes). It is never parsed as HTML, so nothing in it can run.
+ */
+function rawHtmlAsText() {
+  return (tree: MdastRoot) => {
+    const walk = (node: { type: string; children?: unknown[] }) => {
+      if (node.type === "html") node.type = "text";
+      for (const child of node.children ?? []) walk(child as { type: string; children?: unknown[] });
+    };
+    walk(tree);
+  };
+}
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(rawHtmlAsText)
   .use(remarkRehype, { allowDangerousHtml: false })
   .use(rehypeSanitize, schema)
   .use(rehypeSlug)

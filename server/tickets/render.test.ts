@@ -23,4 +23,18 @@ describe("ticket Markdown rendering", () => {
     const md = "1. ".repeat(6000);
     expect(renderTicketMarkdown(md)).toBe(`<p class="md-plain">${md}</p>`);
   });
+
+  it("shows HTML typed into a ticket as the text the customer typed, escaped, never dropped", () => {
+    const html = renderTicketMarkdown(
+      'The player renders <video autoplay muted> and then <div class="x">nothing</div>.',
+    );
+    expect(html).toContain("&#x3C;video autoplay muted>");
+    expect(html).toContain('&#x3C;div class="x">nothing&#x3C;/div>');
+    expect(html).not.toContain("<video");
+    expect(html).not.toContain("<div");
+    // A block of HTML keeps its text too, and a script never runs.
+    const block = renderTicketMarkdown("<script>alert(1)</script>\n\nafter");
+    expect(block).toContain("&#x3C;script>alert(1)&#x3C;/script>");
+    expect(block).not.toContain("<script");
+  });
 });

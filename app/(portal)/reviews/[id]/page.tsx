@@ -15,6 +15,7 @@ import { SatisfactionCard } from "@/components/reviews/detail/satisfaction";
 import { SummaryCard } from "@/components/reviews/detail/summary";
 import { VolumeCard } from "@/components/reviews/detail/volume";
 import { serverCaller } from "@/server/api/rsc";
+import "@/app/kb/kb.css";
 import { getSessionUser } from "@/server/auth/get-session";
 
 export async function generateMetadata(): Promise<Metadata> {
