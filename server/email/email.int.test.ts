@@ -190,6 +190,29 @@ describe("[EMAIL] a conversation by email", () => {
     expect(ignored).toEqual(expect.arrayContaining(["auto_reply", "bounce"]));
   });
 
+  it("an autoresponder that marks nothing, answering our acknowledgement, adds to that ticket and is not answered: no second ticket, no mail back", async () => {
+    const ticket = db
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.requesterId, customer.id), eq(tickets.channel, "email")))
+      .get()!;
+    const before = { tickets: db.select().from(tickets).all().length, outbox: db.select().from(outbox).all().length };
+    await client().sendMail({
+      from: customer.email,
+      to: "support@attain.test",
+      subject: `Re: [#${ticket.id}] ${ticket.subject}`,
+      text: "Thank you for your message. I will read it when I can.",
+    });
+    expect(db.select().from(tickets).all()).toHaveLength(before.tickets);
+    const toCustomer = db
+      .select()
+      .from(outbox)
+      .all()
+      .slice(before.outbox)
+      .filter((m) => m.to === customer.email);
+    expect(toCustomer).toEqual([]);
+  });
+
   it("a duplicate Message-ID changes nothing; mail for an address that is not ours is refused at RCPT TO", async () => {
     const count = () => db.select().from(inboundMail).all().length;
     const before = count();
