@@ -10,6 +10,7 @@ const PUBLIC = [
   /^\/kb(\/|$)/,
   /^\/service-scope(\/|$)/,
   /^\/sdk-lifecycle$/,
+  /^\/known-issues(\/\d+)?$/,
   /^\/reports\/sla(\/|$)/,
   /^\/api\//,
   /^\/_next\//,

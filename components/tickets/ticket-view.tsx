@@ -10,6 +10,7 @@ import { ActionsCard } from "./detail/actions-card";
 import { ComplaintsCard } from "./detail/complaints-card";
 import { Conversation } from "./detail/conversation";
 import { DisputesCard } from "./detail/disputes-card";
+import { KnownIssueCard } from "./detail/known-issue-card";
 import { SlaPanel } from "./detail/sla-panel";
 import { TicketFacts } from "./detail/ticket-facts";
 import { TimelineCard } from "./detail/timeline-card";
@@ -43,6 +44,7 @@ export function TicketView({
         </div>
         <div className="min-w-0 space-y-6">
           <TicketFacts ticket={data.ticket} />
+          <KnownIssueCard data={data} role={role} />
           <ActionsCard data={data} role={role} viewerId={viewerId} />
           <ComplaintsCard complaints={data.complaints} />
           <DisputesCard disputes={data.disputes} />

@@ -123,6 +123,9 @@ export const TICKET_EVENT_TYPES = [
   "paged",
   "pageAcknowledged",
   "pageEscalated",
+  "knownIssueLinked",
+  "knownIssueUnlinked",
+  "fixVerified",
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -187,6 +190,7 @@ export const NOTIFICATION_KINDS = [
   "at_risk",
   "breach_warning",
   "webhook_disabled",
+  "known_issue_fixed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -10,6 +10,7 @@ import { homeRouter } from "./routers/home";
 import { incidentsRouter } from "./routers/incidents";
 import { installationRouter } from "./routers/installation";
 import { kbRouter } from "./routers/kb";
+import { knownIssuesRouter } from "./routers/known-issues";
 import { lifecycleRouter } from "./routers/lifecycle";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   attachments: attachmentsRouter,
   kb: kbRouter,
   lifecycle: lifecycleRouter,
+  knownIssues: knownIssuesRouter,
   notifications: notificationsRouter,
   accounts: accountsRouter,
   organizations: organizationsRouter,

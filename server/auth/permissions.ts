@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "tickets.work": ["customer", ...SUPPORT],
   /** The support queue and every staff action on a ticket (priority, assignment, workaround...). */
   "tickets.support": SUPPORT,
+  /** Read a ticket's file in the page (a log), as the ticket itself: every signed-in role, scoped like the ticket. */
+  "attachments.read": ["customer", ...STAFF],
   /** Read the attachment limits: those who attach files, and the administrators who set them. */
   "attachments.limits": ["customer", ...SUPPORT, "admin"],
   /** Remove (redact) a ticket's file, with a reason kept on the timeline and in the audit log. */

@@ -32,6 +32,7 @@ export const TOPIC_OF_KIND: Record<NotificationKind, NotificationTopic | null> =
   breach_warning: "sla",
   page: null,
   webhook_disabled: null,
+  known_issue_fixed: "status",
 };
 
 /**

@@ -223,6 +223,26 @@ async function pendingUpload(fx: Fixtures, email: string): Promise<number> {
 }
 
 /** A text log the Nimbus Live customer attached to a public reply on an open ticket of theirs. */
+/** A public known issue written by the agent (status as given), for the knownIssues entries. */
+async function knownIssueId(fx: Fixtures, status: "investigating" | "fixed" = "investigating"): Promise<number> {
+  const { id } = await fx.caller(ACTORS.agent).knownIssues.save({
+    titleEn: "Join times out on Android",
+    titleZh: "Android 加入频道超时",
+    productArea: "voice_calling",
+    platforms: ["android"],
+    affectedVersions: ">=4.2.0 <4.5.1",
+    symptomsEn: "About one join in ten times out.",
+    symptomsZh: "约十分之一的加入超时。",
+    workaroundEn: "Retry the join.",
+    workaroundZh: "重试加入。",
+    status,
+    fixVersion: status === "fixed" ? "4.5.1" : null,
+    public: true,
+    organizationIds: [],
+  });
+  return id;
+}
+
 async function nimbusAttachmentId(fx: Fixtures): Promise<number> {
   const uploadId = await pendingUpload(fx, ACTORS.customer);
   await fx
@@ -413,6 +433,38 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
       return { id: c.id, name: `${c.name} (edited)`, timeZone: c.time_zone, hours: JSON.parse(c.hours) };
     },
   },
+  "knownIssues.list": { allow: ANYONE, input: () => ({ q: "join", status: null }) },
+  "knownIssues.get": { allow: ANYONE, input: async (fx) => ({ id: await knownIssueId(fx) }) },
+  "knownIssues.save": {
+    allow: SUPPORT,
+    input: () => ({
+      titleEn: "Echo on Windows",
+      titleZh: "Windows 回声",
+      productArea: "voice_calling",
+      platforms: ["windows"],
+      affectedVersions: "4.4.x",
+      symptomsEn: "Remote users hear themselves.",
+      symptomsZh: "远端用户听到自己的声音。",
+      workaroundEn: "",
+      workaroundZh: "",
+      status: "investigating",
+      fixVersion: null,
+      public: true,
+      organizationIds: [],
+    }),
+  },
+  "knownIssues.link": {
+    allow: SUPPORT,
+    input: async (fx) => ({ ticketId: fx.openTicketId(), knownIssueId: await knownIssueId(fx) }),
+  },
+  "knownIssues.verify": {
+    allow: ["customer", ...SUPPORT],
+    input: async (fx) => {
+      const ticketId = fx.openTicketId();
+      await fx.caller(ACTORS.agent).knownIssues.link({ ticketId, knownIssueId: await knownIssueId(fx, "fixed") });
+      return { ticketId, works: true };
+    },
+  },
   "lifecycle.list": { allow: ANYONE, input: none },
   "lifecycle.check": { allow: [...CUSTOMERS, ...SUPPORT], input: () => ({ platform: "android", version: "4.2.1" }) },
   "lifecycle.save": {
@@ -576,7 +628,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     input: () => ({ maxFileBytes: 50 * 1024 * 1024, maxTicketBytes: 200 * 1024 * 1024 }),
   },
   "attachments.text": {
-    allow: ["customer", ...SUPPORT],
+    allow: ["customer", ...STAFF],
     input: async (fx) => ({ id: await nimbusAttachmentId(fx), query: "connection" }),
   },
   "attachments.discard": {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle
 import {
   articles,
   comments,
+  knownIssues,
   deflectionEvents,
   disputes,
   organizations,
@@ -416,6 +417,7 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       requester: people.get(ticket.requesterId)?.name ?? "",
       assignee: ticket.assigneeId ? (people.get(ticket.assigneeId)?.name ?? null) : null,
       assigneeId: isCustomer ? null : ticket.assigneeId,
+      knownIssue: linkedKnownIssue(db, ticket.knownIssueId, events),
       sdkSupport: sdkSupport(db, ticket.sdkPlatform, ticket.sdkVersion, now),
       fault: {
         environment: ticket.environment,
@@ -488,6 +490,34 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
     metrics,
     rating,
     timeZone: sla.calendar.timeZone,
+  };
+}
+
+/** The ticket's known issue for its page, with the customer's last verification of the fix since it was fixed. */
+function linkedKnownIssue(
+  db: Pick<Db, "select">,
+  knownIssueId: number | null,
+  events: { type: TicketEventType; data: EventData | null }[],
+) {
+  if (knownIssueId === null) return null;
+  const issue = db.select().from(knownIssues).where(eq(knownIssues.id, knownIssueId)).get();
+  if (!issue) return null;
+  const last = events.filter((e) => e.type === "fixVerified").at(-1);
+  const verified =
+    issue.status === "fixed" && last && last.data?.version === issue.fixVersion
+      ? last.data?.works === true
+        ? ("works" as const)
+        : ("fails" as const)
+      : null;
+  return {
+    id: issue.id,
+    titleEn: issue.titleEn,
+    titleZh: issue.titleZh,
+    status: issue.status,
+    fixVersion: issue.fixVersion,
+    workaroundEn: issue.workaroundEn,
+    workaroundZh: issue.workaroundZh,
+    verified,
   };
 }
 

@@ -29,7 +29,7 @@ export const attachmentsRouter = createTRPCRouter({
     .output(z.void())
     .mutation(({ ctx, input }) => setAttachmentLimits(ctx.db, ctx.user, input, ctx.now())),
   /** A text log's first lines and, with a query, its matching lines (bounded work). */
-  text: permittedProcedure("tickets.work")
+  text: permittedProcedure("attachments.read")
     .input(z.object({ id: ZId, query: z.string().trim().max(200).nullish() }))
     .output(
       z.object({

@@ -7,6 +7,7 @@ import {
   ESCALATION_LEVELS,
   EXCLUSION_REASONS,
   FAULT_ENVIRONMENTS,
+  KNOWN_ISSUE_STATUSES,
   PRODUCT_AREAS,
   SLA_STATUSES,
   TICKET_CATEGORIES,
@@ -79,6 +80,19 @@ export const ZTicketDetail = z.object({
     assignee: z.string().nullable(),
     /** Staff only (null for customers): the current assignee, for the assign control. */
     assigneeId: z.number().nullable(),
+    /** The known issue this ticket is an instance of, as the viewer may read it; and the customer's verification of its fix. */
+    knownIssue: z
+      .object({
+        id: z.number(),
+        titleEn: z.string(),
+        titleZh: z.string(),
+        status: z.enum(KNOWN_ISSUE_STATUSES),
+        fixVersion: z.string().nullable(),
+        workaroundEn: z.string(),
+        workaroundZh: z.string(),
+        verified: z.enum(["works", "fails"]).nullable(),
+      })
+      .nullable(),
     /** The reported SDK against the support lifecycle today, with the guide to upgrade from its line. */
     sdkSupport: z.object({
       state: z.enum(["supported", "security_only", "unsupported", "unknown"]),
