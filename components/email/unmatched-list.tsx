@@ -63,7 +63,7 @@ function UnmatchedItem({ mail, onDone }: { mail: Unmatched; onDone: (notice: Rea
           attach.mutate({ id: mail.id, requesterEmail: email });
         }}
       >
-        <label className="block min-w-64 flex-1 text-sm font-medium text-slate-700">
+        <label className="block w-full text-sm font-medium text-slate-700 sm:w-auto sm:flex-1">
           {t("requester")}
           <input
             type="email"

@@ -67,3 +67,12 @@ export function deliveryFor(
   if (topic === null) return "email";
   return chosen[topic] ?? defaultDelivery(role, topic);
 }
+
+/**
+ * The topics a person of this role can receive, for the settings form: a topic no notification kind
+ * belongs to yet is not offered, and customers are never sent SLA warnings.
+ */
+export function topicsFor(role: Role, topics: readonly NotificationTopic[]): NotificationTopic[] {
+  const used = new Set(Object.values(TOPIC_OF_KIND));
+  return topics.filter((t) => used.has(t) && !(role === "customer" && t === "sla"));
+}

@@ -16,7 +16,7 @@ import { DomainError, notFound } from "@/server/errors";
 import { scheduleOutboxDelivery } from "@/server/notifications/mailer";
 import { mailMarkdown, openTicketFromMail, parseMail, ticketSubject } from "./inbound";
 import { chosenDeliveries, queueAcknowledgement } from "./outbound";
-import { defaultDelivery } from "./preferences";
+import { defaultDelivery, topicsFor } from "./preferences";
 
 const PREVIEW_CHARS = 600;
 
@@ -202,7 +202,7 @@ export function discardUnmatched(db: Db, staff: SessionUser, id: number, now: Da
 /** A person's delivery for every topic: their choice, else their role's default. */
 export function getPreferences(db: Pick<Db, "select">, user: SessionUser) {
   const chosen = chosenDeliveries(db, user.id);
-  return NOTIFICATION_TOPICS.map((topic) => ({
+  return topicsFor(user.role, NOTIFICATION_TOPICS).map((topic) => ({
     topic,
     delivery: chosen[topic] ?? defaultDelivery(user.role, topic),
     isDefault: chosen[topic] === undefined,

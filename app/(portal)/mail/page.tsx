@@ -12,7 +12,7 @@ import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("emailChannel.unmatched"))("title") };
+  return { title: (await getTranslations("nav"))("mail") };
 }
 
 const TONE = {
@@ -31,12 +31,13 @@ export default async function MailPage() {
   const api = await serverCaller();
   const [unmatched, recent] = await Promise.all([api.email.unmatched({}), api.email.recent({ limit: 50 })]);
   const t = await getTranslations("emailChannel.unmatched");
+  const tn = await getTranslations("nav");
   const tc = await getTranslations("common");
   const format = await getFormatter();
   return (
     <>
-      <PageHeader title={t("title")} description={t("subtitle")} />
-      <div className="grid gap-6">
+      <PageHeader title={tn("mail")} />
+      <div className="space-y-6">
         <UnmatchedList initial={unmatched} />
         <Card id="recent-mail" title={t("recentTitle")}>
           <Table caption={t("recentTitle")}>
