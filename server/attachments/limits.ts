@@ -2,7 +2,7 @@
  * How much a ticket may carry (pure). The defaults are the issue's: 100 MB per file and 500 MB per
  * ticket; an administrator changes them (settings key `attachments.limits`), within hard bounds.
  */
-import { z } from "zod";
+import { z } from "@/server/zod";
 import type { FileRefusal } from "./file-types";
 
 const MB = 1024 * 1024;

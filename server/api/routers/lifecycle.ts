@@ -7,6 +7,7 @@ import { ZId } from "./tickets/schemas";
 const ZState = z.enum(["supported", "security_only", "unsupported", "unknown"]);
 const ZDay = z
   .string()
+  .max(10)
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), {
     message: "Enter a date.",
     params: { messageKey: "lifecycle.errors.date" },
