@@ -14,6 +14,8 @@ const PROD_DB = process.env.E2E_PROD_DB ?? "data/e2e-production.db";
 process.env.E2E_PROD_URL ??= `http://127.0.0.1:${PROD_PORT}`;
 process.env.E2E_PROD_DB_PATH ??= path.resolve(PROD_DB);
 process.env.E2E_SETUP_TOKEN ??= "e2e-setup-token-0123456789abcdef";
+// The demo server's SMTP listener (e2e/email.spec.ts sends it mail); the production server has none.
+process.env.E2E_SMTP_PORT ??= String(PORT + 8);
 
 /** E2E against the production build and a freshly seeded database, in Debian's Chromium. */
 export default defineConfig({
@@ -66,6 +68,7 @@ export default defineConfig({
         STAFF_OIDC_CLIENT_ID: "attain-test",
         STAFF_OIDC_CLIENT_SECRET: "attain-test-secret-0123456789",
         STAFF_OIDC_DOMAINS: "attain.test",
+        SMTP_LISTEN: `127.0.0.1:${process.env.E2E_SMTP_PORT}`,
       },
     },
     {
@@ -84,6 +87,7 @@ export default defineConfig({
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         WEB_CONCURRENCY: "1",
+        SMTP_LISTEN: "off",
       },
     },
   ],
