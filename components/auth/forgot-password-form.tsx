@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { inputClass, useFormErrors } from "@/components/ui/form";
+import { FormAlert, SubmitButton, TextField, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
@@ -41,32 +41,23 @@ export function ForgotPasswordForm() {
         request.mutate({ email });
       }}
     >
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium text-slate-700">
-          {t("email")}
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          maxLength={320}
-          className={inputClass}
-        />
-      </div>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={!hydrated || request.isPending}
-        className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-      >
-        {request.isPending ? t("sending") : t("send")}
-      </button>
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        label={t("email")}
+        autoComplete="username"
+        required
+        maxLength={320}
+      />
+      <FormAlert message={formError} />
+      <SubmitButton
+        pending={request.isPending}
+        disabled={!hydrated}
+        label={t("send")}
+        pendingLabel={t("sending")}
+        wide
+      />
       <Link href="/signin" className="inline-block text-sm font-medium text-brand-700 hover:underline">
         {t("backToSignIn")}
       </Link>

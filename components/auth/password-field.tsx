@@ -2,8 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { inputClass } from "@/components/ui/form";
+import { inputClass, TextField } from "@/components/ui/form";
 import { PASSWORD_MIN_LENGTH, passwordLengthProblem } from "@/server/auth/password-length";
+
+/** The language and time zone a new account starts with: the portal's language and the browser's zone. */
+export function newAccountPreferences(locale: string): { locale: "en" | "zh"; timeZone: string } {
+  return { locale: locale === "zh" ? "zh" : "en", timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC" };
+}
 
 /**
  * A new password with its rule said up front (NIST 800-63B: length, not composition) and an early
@@ -12,20 +17,23 @@ import { PASSWORD_MIN_LENGTH, passwordLengthProblem } from "@/server/auth/passwo
  */
 export function NewPasswordField({
   id = "password",
-  name = "password",
+  name = id,
+  label,
   error,
 }: {
   id?: string;
   name?: string;
+  /** "New password" unless the form says otherwise. */
+  label?: React.ReactNode;
   error?: React.ReactNode;
 }) {
   const t = useTranslations();
-  const [value, setValue] = useState("");
-  const problem = value.length > 0 ? passwordLengthProblem(value) : null;
+  // Uncontrolled, so a form's reset() empties it like its other fields; only the hint is state.
+  const [problem, setProblem] = useState<ReturnType<typeof passwordLengthProblem>>(null);
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {t("installation.newPassword")}
+        {label ?? t("installation.newPassword")}
       </label>
       <input
         id={id}
@@ -34,8 +42,7 @@ export function NewPasswordField({
         required
         autoComplete="new-password"
         minLength={PASSWORD_MIN_LENGTH}
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
+        onChange={(e) => setProblem(e.target.value.length > 0 ? passwordLengthProblem(e.target.value) : null)}
         aria-describedby={`${id}-hint${error ? ` ${name}-error` : ""}`}
         aria-invalid={error ? true : undefined}
         className={inputClass}
@@ -49,5 +56,23 @@ export function NewPasswordField({
       </p>
       {error}
     </div>
+  );
+}
+
+/**
+ * Any other password field (the current one, the new one repeated): the browser's password
+ * manager knows each by its autocomplete.
+ */
+export function PasswordField({
+  id,
+  label,
+  autoComplete,
+}: {
+  id: string;
+  label: string;
+  autoComplete: "current-password" | "new-password";
+}) {
+  return (
+    <TextField id={id} name={id} type="password" label={label} autoComplete={autoComplete} required maxLength={1024} />
   );
 }

@@ -6,16 +6,16 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { PasswordField } from "@/components/account/password-form";
 import { useTRPC } from "@/components/trpc/client";
-import { useFormErrors } from "@/components/ui/form";
+import { FormAlert, SubmitButton, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { NewPasswordField, PasswordField } from "./password-field";
 
 /**
  * Sets a new password through a reset link, then signs in with it (every earlier session was
  * ended); if signing in does not go through, the person signs in on the sign-in page.
  */
-export function ResetPasswordForm({ token, email, minLength }: { token: string; email: string; minLength: number }) {
+export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const t = useTranslations("passwordReset");
   const tAccount = useTranslations("account.password");
   const trpc = useTRPC();
@@ -69,25 +69,16 @@ export function ResetPasswordForm({ token, email, minLength }: { token: string; 
       }}
     >
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <PasswordField
-        id="new-password"
-        label={t("password")}
-        autoComplete="new-password"
-        hint={tAccount("hint", { min: minLength })}
-      />
+      <NewPasswordField id="new-password" label={t("password")} />
       <PasswordField id="confirm-password" label={t("confirm")} autoComplete="new-password" />
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={!hydrated || complete.isPending}
-        className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-      >
-        {complete.isPending ? t("saving") : t("save")}
-      </button>
+      <FormAlert message={formError} />
+      <SubmitButton
+        pending={complete.isPending}
+        disabled={!hydrated}
+        label={t("save")}
+        pendingLabel={t("saving")}
+        wide
+      />
     </form>
   );
 }

@@ -4,8 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc/client";
-import { inputClass, useFormErrors } from "@/components/ui/form";
-import { NewPasswordField } from "./password-field";
+import { FormAlert, inputClass, SubmitButton, TextField, useFormErrors } from "@/components/ui/form";
+import { NewPasswordField, newAccountPreferences } from "./password-field";
 
 /** The first administrator of a production installation: setup token from the server log, name, email, password. */
 export function SetupForm() {
@@ -29,17 +29,12 @@ export function SetupForm() {
       name: String(form.get("name") ?? ""),
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
-      locale: locale === "zh" ? "zh" : "en",
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
+      ...newAccountPreferences(locale),
     });
   }
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      <FormAlert message={formError} />
       <div>
         <label htmlFor="token" className="block text-sm font-medium text-slate-700">
           {t("token")}
@@ -58,28 +53,18 @@ export function SetupForm() {
         </p>
         {fieldError("token")}
       </div>
-      <div>
-        <label htmlFor="name" className="block text-sm font-medium text-slate-700">
-          {t("name")}
-        </label>
-        <input id="name" name="name" required autoComplete="name" className={inputClass} />
-        {fieldError("name")}
-      </div>
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium text-slate-700">
-          {t("email")}
-        </label>
-        <input id="email" name="email" type="email" required autoComplete="email" className={inputClass} />
-        {fieldError("email")}
-      </div>
+      <TextField id="name" name="name" label={t("name")} required autoComplete="name" error={fieldError("name")} />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        label={t("email")}
+        required
+        autoComplete="email"
+        error={fieldError("email")}
+      />
       <NewPasswordField error={fieldError("password")} />
-      <button
-        type="submit"
-        disabled={setup.isPending}
-        className="w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-      >
-        {setup.isPending ? t("creating") : t("createAdmin")}
-      </button>
+      <SubmitButton pending={setup.isPending} label={t("createAdmin")} pendingLabel={t("creating")} wide />
     </form>
   );
 }

@@ -41,3 +41,63 @@ export function useFormErrors() {
     ) : null;
   return { errors, setErrors, formError, setFormError, clearErrors, onError, fieldError };
 }
+
+/** The one sentence a form's server answer says about the whole form (read out when it appears). */
+export function FormAlert({ message }: { message: string | null | undefined }) {
+  return message ? (
+    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** A labelled text input with the field's error below it (`fieldError(name)` of `useFormErrors`). */
+export function TextField({
+  id,
+  label,
+  error,
+  className,
+  ...input
+}: { id: string; label: React.ReactNode; error?: React.ReactNode } & React.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${input.name ?? id}-error` : undefined}
+        className={className ? `${inputClass} ${className}` : inputClass}
+        {...input}
+      />
+      {error}
+    </div>
+  );
+}
+
+/** A form's main button, saying what it is doing while the request is on its way. */
+export function SubmitButton({
+  pending,
+  disabled,
+  label,
+  pendingLabel,
+  wide = false,
+}: {
+  pending: boolean;
+  disabled?: boolean;
+  label: React.ReactNode;
+  pendingLabel: React.ReactNode;
+  /** Full width, as on the sign-in pages' narrow cards. */
+  wide?: boolean;
+}) {
+  return (
+    <button
+      type="submit"
+      disabled={disabled || pending}
+      className={`${wide ? "w-full" : ""} rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60`}
+    >
+      {pending ? pendingLabel : label}
+    </button>
+  );
+}

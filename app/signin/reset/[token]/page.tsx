@@ -4,7 +4,6 @@ import { getTranslations } from "next-intl/server";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { serverCaller } from "@/server/api/rsc";
-import { PASSWORD_MIN_LENGTH } from "@/server/auth/password-policy";
 
 // The token is in this page's address: no other site may learn it from a Referer.
 export async function generateMetadata(): Promise<Metadata> {
@@ -37,7 +36,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
     );
   return (
     <AuthFrame title={t("resetTitle")} subtitle={t("resetSubtitle", { email: check.email })}>
-      <ResetPasswordForm token={token} email={check.email} minLength={PASSWORD_MIN_LENGTH} />
+      <ResetPasswordForm token={token} email={check.email} />
     </AuthFrame>
   );
 }
