@@ -4,7 +4,9 @@ import { notifications } from "@/db/schema";
 import { callerFor, createTestDb } from "@/server/testing/db";
 import { createOrganization, createStaffTeam, createTicket } from "@/server/testing/factories";
 
-const ISSUE = {
+type IssueInput = Parameters<ReturnType<typeof callerFor>["knownIssues"]["save"]>[0];
+
+const ISSUE: IssueInput = {
   titleEn: "Audio drops after a network change",
   titleZh: "网络切换后音频中断",
   productArea: "voice_calling",
@@ -17,8 +19,8 @@ const ISSUE = {
   status: "investigating",
   fixVersion: null,
   public: true,
-  organizationIds: [] as number[],
-} as const;
+  organizationIds: [],
+};
 
 describe("known issues", () => {
   const db = createTestDb();
