@@ -7,7 +7,6 @@ import {
   disputes,
   organizations,
   satisfactionRatings,
-  targetVersions,
   ticketEvents,
   tickets,
   tiers,
@@ -37,6 +36,7 @@ import { pageOnCallIfUrgent } from "@/server/on-call/paging-service";
 import { enqueueWebhookEvent } from "@/server/webhooks/enqueue";
 import { isMoreUrgent, slaRiskState, type Metric, type Priority } from "@/server/sla/evaluate";
 import { explainDue } from "@/server/sla/explain";
+import { currentTargetVersionId } from "@/server/sla/load";
 import { loadTicketSlaInput, refreshTicketSla } from "@/server/sla/service";
 import { foldComplaints } from "./complaint";
 import { renderTicketMarkdown } from "./render";
@@ -656,14 +656,7 @@ export function fileTicket(
       .where(eq(organizations.id, organizationId))
       .get();
     if (!org) throw notFound("Organization");
-    const version = tx
-      .select({ id: targetVersions.id })
-      .from(targetVersions)
-      .where(eq(targetVersions.tierId, org.tierId))
-      .orderBy(desc(targetVersions.version))
-      .limit(1)
-      .get();
-    if (!version) throw notFound("Target version");
+    const version = { id: currentTargetVersionId(tx, org.tierId) };
     const custom = isOutsideSla(input.category);
     const row = tx
       .insert(tickets)
