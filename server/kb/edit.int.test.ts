@@ -5,6 +5,7 @@ import type { Db } from "@/server/db";
 import { TEST_ANCHOR } from "@/server/testing/constants";
 import { callerAs, createTestDb, sessionFor } from "@/server/testing/db";
 import type { CreateArticleInput } from "./article-input";
+import { unsafeMarkup } from "@/server/security/xss-corpus";
 
 let db: Db;
 beforeAll(() => {
@@ -315,7 +316,10 @@ describe("[KB] staff write articles", () => {
       body: '## Steps\n\n<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[x](javascript:alert(3))',
     });
     expect(p.html).toContain('<h2 id="user-content-steps">Steps</h2>');
-    expect(p.html).not.toMatch(/<script|onerror|javascript:/);
+    // No element or attribute that runs script; the HTML typed is shown as text (escaped).
+    expect(unsafeMarkup(p.html)).toEqual([]);
+    expect(p.html).not.toMatch(/<script|<img|href="javascript:/i);
+    expect(p.html).toContain("&#x3C;script>alert(1)&#x3C;/script>");
     const o = await callerAs(db, AGENT).kb.editorOptions();
     expect(o).toMatchObject({ canPublish: false, userId: sessionFor(db, AGENT).id });
     expect(o.owners.map((x) => x.id)).toContain(sessionFor(db, EXPERT).id);
