@@ -4,13 +4,14 @@ const ROLES = [
   {
     email: "dev@nimbus.example",
     role: "Customer",
-    nav: ["Home", "Tickets", "Organization", "Reviews", "Status", "Knowledge base"],
+    nav: ["Home", "Tickets", "Organization", "Our service", "Reviews", "Status", "Knowledge base"],
     heading: "Your account team",
   },
   {
     email: "ops@orbit.example",
     role: "客户",
-    nav: ["首页", "工单", "组织", "服务回顾", "服务状态", "知识库"],
+    // Orbit Chat is on Basic: no service reviews, so no Reviews item (issue #21).
+    nav: ["首页", "工单", "组织", "我们的服务", "服务状态", "知识库"],
     heading: "服务权益",
   },
   {
