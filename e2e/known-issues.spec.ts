@@ -67,15 +67,17 @@ test.describe("known issues and the SDK lifecycle", () => {
     await expect(page.getByText("Fixed in 4.5.1")).toBeVisible();
     await expect(page.getByText("Linked tickets (2)")).toBeVisible();
 
-    // Both customers are told, and each sees the fix on their ticket.
+    // Both customers are told, and each sees the fix on their ticket (Orbit Chat's people read Chinese).
     for (const [customer, ticket] of [
       [nimbus, nimbusTicket],
       [orbit, orbitTicket],
     ] as const) {
       await customer.goto("/notifications");
-      await expect(customer.getByText("The known issue of your ticket is fixed").first()).toBeVisible();
+      await expect(
+        customer.getByText(/The known issue of your ticket is fixed|您工单对应的已知问题已修复/).first(),
+      ).toBeVisible();
       await customer.goto(ticket);
-      await expect(customer.getByText("Fixed in 4.5.1")).toBeVisible();
+      await expect(customer.getByText(/Fixed in 4\.5\.1|已在 4\.5\.1 修复/)).toBeVisible();
     }
     await nimbus.getByRole("button", { name: "The fix works" }).click();
     await expect(nimbus.getByText("You confirmed the fix works.")).toBeVisible();
