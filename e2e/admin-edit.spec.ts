@@ -27,6 +27,8 @@ test.describe("[ADMIN] editing calendars and targets", () => {
       "Internal notice",
     );
 
+    // The reloaded form is typed into once it is interactive (typing before hydration is lost).
+    await expect(form.getByRole("button", { name: "Add holiday" })).toBeEnabled();
     await form.getByLabel("Date").fill("2027-12-31");
     await form.getByLabel("Name").fill("Again");
     await form.getByRole("button", { name: "Add holiday" }).click();

@@ -5,6 +5,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { HOLIDAY_TEXT_MAX, validateHoliday } from "@/server/admin/calendars";
 import type { AppRouter } from "@/server/api/root";
 import { FieldError, FormAlert, inputClass, labelClass, useServerErrorText } from "../controls";
@@ -48,6 +49,8 @@ export function HolidayAddForm({
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
 
+  // Until the page is interactive a click would post nothing the form checked: the button waits.
+  const hydrated = useHydrated();
   const add = useMutation(
     trpc.admin.addHoliday.mutationOptions({
       onSuccess: async ({ holiday }) => {
@@ -140,7 +143,7 @@ export function HolidayAddForm({
       {serverError ? <FormAlert>{t("saveFailed", { message: serverError })}</FormAlert> : null}
       <button
         type="submit"
-        disabled={add.isPending}
+        disabled={!hydrated || add.isPending}
         className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
       >
         {add.isPending ? t("holidays.adding") : t("holidays.add")}
