@@ -12,7 +12,7 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound, refuseIf } from "@/server/errors";
 import { notifyTicketPeople } from "@/server/tickets/notify";
-import { appendTicketEvents, findVisibleTicket } from "@/server/tickets/service";
+import { appendTicketEvents, containsPattern, findVisibleTicket } from "@/server/tickets/service";
 import { canSeeIssue, fixVersionProblem, rangeProblem } from "./rules";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -31,8 +31,6 @@ function organizationIdsOf(db: Pick<Db, "select">, issueIds: number[]): Map<numb
     map.set(r.knownIssueId, [...(map.get(r.knownIssueId) ?? []), r.organizationId]);
   return map;
 }
-
-const containsPattern = (text: string) => `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
 /** The issues a visitor or user may see, newest change first, optionally searched (both languages) and by status. */
 export function listKnownIssues(

@@ -47,7 +47,7 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type EventData = Record<string, string | number | boolean | null>;
 
 /** A LIKE pattern matching `text` anywhere, with its own %, _ and backslash escaped (for `escape '\\'`). */
-function containsPattern(text: string): string {
+export function containsPattern(text: string): string {
   return `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 }
 

@@ -5,13 +5,11 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { Badge } from "@/components/ui/badge";
+import { KnownIssueStatusBadge } from "@/components/known-issues/status-badge";
 import type { Role } from "@/db/schema/enums";
 import { field, useFeedback } from "./action-form";
 import { Section } from "./section";
 import type { Detail } from "./types";
-
-const TONE = { investigating: "amber", fix_scheduled: "brand", fixed: "green", wont_fix: "neutral" } as const;
 
 /**
  * The known issue this ticket is an instance of: its status, fix version and workaround; staff link
@@ -40,9 +38,7 @@ export function KnownIssueCard({ data, role }: { data: Detail; role: Role }) {
             </Link>
           </p>
           <p className="flex flex-wrap items-center gap-2">
-            <Badge tone={TONE[issue.status]}>
-              {t(`statuses.${issue.status}`, { version: issue.fixVersion ?? "" })}
-            </Badge>
+            <KnownIssueStatusBadge status={issue.status} version={issue.fixVersion} />
           </p>
           {(zh ? issue.workaroundZh : issue.workaroundEn) ? (
             <div>
