@@ -126,8 +126,14 @@ export const TICKET_EVENT_TYPES = [
   "knownIssueLinked",
   "knownIssueUnlinked",
   "fixVerified",
+  "categoryChanged",
+  "productAreaChanged",
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
+
+/** The statuses a macro may set (each through its own action: waiting, workaround, resolution). */
+export const MACRO_STATUSES = ["pending_customer", "workaround_provided", "resolved"] as const;
+export type MacroStatus = (typeof MACRO_STATUSES)[number];
 
 export const DISPUTE_KINDS = ["priority", "exclusion"] as const;
 export const DISPUTE_STATUSES = ["open", "upheld", "rejected"] as const;

@@ -7,6 +7,7 @@ export * from "./identity";
 export * from "./incidents";
 export * from "./kb";
 export * from "./lifecycle";
+export * from "./macros";
 export * from "./on-call";
 export * from "./organizations";
 export * from "./relations";
