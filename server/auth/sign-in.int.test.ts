@@ -3,8 +3,16 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vites
 import { auditLog, outbox, rateCounters } from "@/db/schema";
 import { openDb } from "@/server/db";
 import { TEST_ANCHOR } from "@/server/testing/constants";
-import { callerAs, createTestDb } from "@/server/testing/db";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import {
+  createCustomer,
+  createOrganization,
+  createStaffTeam,
+  createTicket,
+  setPassword,
+} from "@/server/testing/factories";
 import { sessionCookies } from "./cookies";
+import type { SessionUser } from "./session";
 import { authenticate, SignInThrottledError } from "./options";
 import { verifyPassword } from "./password";
 
@@ -17,7 +25,14 @@ const passwordChecks = () => vi.mocked(verifyPassword).mock.calls.length;
 
 const db = createTestDb();
 afterAll(() => db.$client.close());
-const PASSWORD = "attain-demo";
+const PASSWORD = "sign-in-test-password";
+/** The people this file signs in as, with a password, and an Orbit-like customer who reads Chinese in Shanghai. */
+const nimbus = createOrganization(db, { tier: "advanced", region: "americas", customers: 3 });
+const [dev, cto, qa] = nimbus.customers as [SessionUser, SessionUser, SessionUser];
+const orbit = createOrganization(db, { tier: "enterprise", region: "china", customers: 0 });
+const ops = createCustomer(db, orbit, TEST_ANCHOR, { locale: "zh", timeZone: "Asia/Shanghai" });
+const team = createStaffTeam(db);
+await Promise.all([dev, cto, qa, ops].map((u) => setPassword(db, u, PASSWORD)));
 const at = (min: number) => new Date(TEST_ANCHOR.getTime() + min * 60_000);
 
 let logged: string[] = [];
@@ -33,10 +48,10 @@ const auditFor = (action: string) => db.select().from(auditLog).where(eq(auditLo
 describe("[SECURITY] sign-in", () => {
   it("a correct password signs in and is audited with the address", async () => {
     const user = await authenticate(
-      { email: "Dev@Nimbus.example", password: PASSWORD },
+      { email: dev.email.replace("person", "Person").toUpperCase(), password: PASSWORD },
       { db, now: at(0), ip: "203.0.113.7" },
     );
-    expect(user).toMatchObject({ email: "dev@nimbus.example", role: "customer", organizationId: 1 });
+    expect(user).toMatchObject({ email: dev.email, role: "customer", organizationId: nimbus.id });
     expect(
       db
         .select()
@@ -48,14 +63,12 @@ describe("[SECURITY] sign-in", () => {
 
   it("a wrong password and an unknown email get the same refusal, and both are audited without the password", async () => {
     const secret = "correct-horse-battery-staple";
-    expect(
-      await authenticate({ email: "qa@nimbus.example", password: secret }, { db, now: at(1), ip: "203.0.113.8" }),
-    ).toBeNull();
+    expect(await authenticate({ email: qa.email, password: secret }, { db, now: at(1), ip: "203.0.113.8" })).toBeNull();
     expect(
       await authenticate({ email: "nobody@nimbus.example", password: secret }, { db, now: at(1), ip: "203.0.113.8" }),
     ).toBeNull();
     const failed = auditFor("sign_in_failed").filter((r) => r.at.getTime() === at(1).getTime());
-    expect(failed.map((r) => r.detail)).toEqual([{ email: "qa@nimbus.example" }, { email: "nobody@nimbus.example" }]);
+    expect(failed.map((r) => r.detail)).toEqual([{ email: qa.email }, { email: "nobody@nimbus.example" }]);
     expect(failed[0]!.actorId).not.toBeNull();
     expect(failed[1]!.actorId).toBeNull();
     const everything = JSON.stringify(db.select().from(auditLog).all());
@@ -66,34 +79,31 @@ describe("[SECURITY] sign-in", () => {
   it("the sixth attempt from one address is refused, even with the right password, and says how long to wait; the owner from another address still gets in", async () => {
     for (let i = 0; i < 5; i++)
       expect(
-        await authenticate(
-          { email: "cto@nimbus.example", password: "guess" },
-          { db, now: at(10 + i), ip: "198.51.100.1" },
-        ),
+        await authenticate({ email: cto.email, password: "guess" }, { db, now: at(10 + i), ip: "198.51.100.1" }),
       ).toBeNull();
     const error = await authenticate(
-      { email: "cto@nimbus.example", password: PASSWORD },
+      { email: cto.email, password: PASSWORD },
       { db, now: at(15), ip: "198.51.100.1" },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SignInThrottledError);
     expect((error as Error).message).toBe("TooManyAttempts:15");
     expect(auditFor("sign_in_throttled").at(-1)).toMatchObject({
       ip: "198.51.100.1",
-      detail: { email: "cto@nimbus.example" },
+      detail: { email: cto.email },
     });
     // another account from another address is unaffected
     expect(
-      await authenticate({ email: "dev@nimbus.example", password: PASSWORD }, { db, now: at(15), ip: "198.51.100.3" }),
+      await authenticate({ email: dev.email, password: PASSWORD }, { db, now: at(15), ip: "198.51.100.3" }),
     ).not.toBeNull();
     // the owner on their own network gets in at once; the guessing address waits out its lock
     expect(
-      await authenticate({ email: "cto@nimbus.example", password: PASSWORD }, { db, now: at(16), ip: "198.51.100.2" }),
+      await authenticate({ email: cto.email, password: PASSWORD }, { db, now: at(16), ip: "198.51.100.2" }),
     ).not.toBeNull();
     await expect(
-      authenticate({ email: "cto@nimbus.example", password: PASSWORD }, { db, now: at(29), ip: "198.51.100.1" }),
+      authenticate({ email: cto.email, password: PASSWORD }, { db, now: at(29), ip: "198.51.100.1" }),
     ).rejects.toBeInstanceOf(SignInThrottledError);
     expect(
-      await authenticate({ email: "cto@nimbus.example", password: PASSWORD }, { db, now: at(30), ip: "198.51.100.1" }),
+      await authenticate({ email: cto.email, password: PASSWORD }, { db, now: at(30), ip: "198.51.100.1" }),
     ).not.toBeNull();
   });
 
@@ -101,7 +111,7 @@ describe("[SECURITY] sign-in", () => {
     for (let i = 0; i < 20; i++)
       await authenticate({ email: `guess${i}@nimbus.example`, password: "x" }, { db, now: at(30), ip: "192.0.2.9" });
     await expect(
-      authenticate({ email: "dev@nimbus.example", password: PASSWORD }, { db, now: at(31), ip: "192.0.2.9" }),
+      authenticate({ email: dev.email, password: PASSWORD }, { db, now: at(31), ip: "192.0.2.9" }),
     ).rejects.toBeInstanceOf(SignInThrottledError);
   });
 
@@ -109,10 +119,7 @@ describe("[SECURITY] sign-in", () => {
     vi.mocked(verifyPassword).mockClear();
     const results = await Promise.allSettled(
       Array.from({ length: 40 }, (_, i) =>
-        authenticate(
-          { email: "qa@nimbus.example", password: `parallel-${i}` },
-          { db, now: at(35), ip: "203.0.113.40" },
-        ),
+        authenticate({ email: qa.email, password: `parallel-${i}` }, { db, now: at(35), ip: "203.0.113.40" }),
       ),
     );
     expect(passwordChecks()).toBeLessThanOrEqual(5);
@@ -127,7 +134,7 @@ describe("[SECURITY] sign-in", () => {
       const both = await Promise.allSettled(
         Array.from({ length: 20 }, (_, i) =>
           authenticate(
-            { email: "cto@nimbus.example", password: `two-processes-${i}` },
+            { email: cto.email, password: `two-processes-${i}` },
             { db: i % 2 ? db : other, now: at(40), ip: "203.0.113.41" },
           ),
         ),
@@ -141,7 +148,7 @@ describe("[SECURITY] sign-in", () => {
 
   it("a successful sign-in clears the account's failures from that address", async () => {
     const attempt = (password: string, min: number) =>
-      authenticate({ email: "dev@nimbus.example", password }, { db, now: at(min), ip: "203.0.113.42" });
+      authenticate({ email: dev.email, password }, { db, now: at(min), ip: "203.0.113.42" });
     for (let i = 0; i < 4; i++) expect(await attempt("typo", 45)).toBeNull();
     expect(await attempt(PASSWORD, 46)).not.toBeNull();
     for (let i = 0; i < 5; i++) expect(await attempt("typo", 47)).toBeNull();
@@ -149,7 +156,7 @@ describe("[SECURITY] sign-in", () => {
   });
 
   it("guesses from many addresses lock the account for a while, tell its owner once, in their language, and spare the owner's own network", async () => {
-    const owner = "ops@orbit.example"; // Simplified Chinese, Asia/Shanghai
+    const owner = ops.email; // Simplified Chinese, Asia/Shanghai
     expect(
       await authenticate({ email: owner, password: PASSWORD }, { db, now: at(50), ip: "198.51.100.88" }),
     ).not.toBeNull();
@@ -208,11 +215,9 @@ describe("[SECURITY] session cookies", () => {
 
 describe("[SECURITY] the audit log for admins", () => {
   it("lists sign-ins and staff actions newest first, filtered by action, person and time, one page at a time", async () => {
-    const open = db.$client
-      .prepare("select id from tickets where organization_id = 1 and status = 'open' order by id limit 1")
-      .get() as { id: number };
-    await callerAs(db, "agent@attain.test", at(40)).tickets.reply({ ticketId: open.id, body: "Looking into it." });
-    const admin = callerAs(db, "admin@attain.test");
+    const ticketId = await createTicket(db, dev, {}, at(39));
+    await callerFor(db, team.agent, at(40)).tickets.reply({ ticketId, body: "Looking into it." });
+    const admin = callerFor(db, team.admin);
     const failures = await admin.audit.list({ action: "sign_in_failed", page: 1, pageSize: 2 });
     expect(failures.total).toBeGreaterThanOrEqual(27);
     expect(failures.items).toHaveLength(2);
@@ -236,7 +241,8 @@ describe("[SECURITY] the audit log for admins", () => {
   });
 
   it("is refused to everyone but admins", async () => {
-    for (const email of ["manager@attain.test", "exec@attain.test", "dev@nimbus.example"])
-      await expect(callerAs(db, email).audit.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await callerFor(db, team.admin).audit.list({})).total).toBeGreaterThan(0);
+    for (const user of [team.manager, team.executive, dev])
+      await expect(callerFor(db, user).audit.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -6,11 +6,12 @@
  * targets, calendars) is shared.
  */
 import { eq } from "drizzle-orm";
-import { calendars, tiers } from "@/db/schema";
-import { STAFF_ROLES, type Region, type Role, type TierCode } from "@/db/schema/enums";
+import { calendars, tiers, users } from "@/db/schema";
+import { STAFF_ROLES, type Locale, type Region, type Role, type TierCode } from "@/db/schema/enums";
 import { insertOrganization, insertUser } from "@/db/seed/people";
-import type { CreateArticleInput } from "@/server/kb/article-input";
+import { hashPassword } from "@/server/auth/password";
 import type { SessionUser } from "@/server/auth/session";
+import type { CreateArticleInput } from "@/server/kb/article-input";
 import type { Db } from "@/server/db";
 import { TEST_ANCHOR } from "./constants";
 import { callerFor } from "./db";
@@ -62,9 +63,26 @@ export function createOrganization(
   });
 }
 
-/** One more customer in an existing organization. */
-export function createCustomer(db: Db, organization: { id: number }, now: Date = TEST_ANCHOR): SessionUser {
-  return person(db, "customer", organization.id, now);
+/** One more customer in an existing organization, optionally reading another language in another zone. */
+export function createCustomer(
+  db: Db,
+  organization: { id: number },
+  now: Date = TEST_ANCHOR,
+  opts: PersonOptions = {},
+): SessionUser {
+  return person(db, "customer", organization.id, now, opts);
+}
+
+/** How a factory person reads the portal (English in UTC unless given). */
+export type PersonOptions = { locale?: Locale; timeZone?: string };
+
+/**
+ * Gives a factory person a password, for tests of signing in with one (factory people have none).
+ * Hashed as the product hashes, so `authenticate` checks it for real.
+ */
+export async function setPassword(db: Db, user: { id: number }, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  db.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
 }
 
 /** A fresh staff member of a role (no organization). */
@@ -136,10 +154,16 @@ export async function createArticle(
   return { id: saved.id, slug: saved.slug };
 }
 
-function person(tx: Pick<Db, "insert">, role: Role, organizationId: number | null, now: Date): SessionUser {
+function person(
+  tx: Pick<Db, "insert">,
+  role: Role,
+  organizationId: number | null,
+  now: Date,
+  opts: PersonOptions = {},
+): SessionUser {
   const key = unique();
   const email = `person-${key}@factory.example`;
   const name = `Person ${key}`;
-  const id = insertUser(tx, { email, name, passwordHash: NO_PASSWORD, role, organizationId, createdAt: now });
+  const id = insertUser(tx, { email, name, passwordHash: NO_PASSWORD, role, organizationId, createdAt: now, ...opts });
   return { id, role, organizationId, name, email };
 }
