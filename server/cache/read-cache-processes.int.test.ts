@@ -1,12 +1,19 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { callerAs, createTestDb } from "@/server/testing/db";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createOrganization, createStaff, createTicket } from "@/server/testing/factories";
 
 // With scripts/serve.mjs every worker is a process with its own connection and its own read cache.
 // A commit by another process must change PRAGMA data_version on this connection, so that the next
 // cached read here is recomputed (docs/decisions/013 and 018).
 const db = createTestDb();
 afterAll(() => db.$client.close());
+
+/** The test's own tickets, told apart in the queue by their App ID. */
+const APP_ID = "read-cache-processes";
+const customer = createOrganization(db, { tier: "enterprise", region: "americas" }).customers[0]!;
+const agent = callerFor(db, createStaff(db, "agent"));
+for (const priority of ["P1", "P2"] as const) await createTicket(db, customer, { priority, fault: { appId: APP_ID } });
 
 /** Runs SQL in a separate Node process on the same database file (WAL, as the server opens it). */
 function inAnotherProcess(sql: string, ...params: (string | number)[]): number {
@@ -28,22 +35,21 @@ function inAnotherProcess(sql: string, ...params: (string | number)[]): number {
 
 describe("the read cache across server processes", () => {
   it("a ticket closed by another process leaves the agent's queue on the next read here", async () => {
-    const agent = callerAs(db, "agent@attain.test");
-    const before = await agent.tickets.queue({});
-    expect((await agent.tickets.queue({})).total).toBe(before.total);
+    const before = await agent.tickets.queue({ appId: APP_ID });
+    expect(before.total).toBe(2);
+    expect((await agent.tickets.queue({ appId: APP_ID })).total).toBe(before.total);
     const first = before.items[0]!;
     expect(inAnotherProcess("UPDATE tickets SET status = 'closed' WHERE id = ?", first.id)).toBe(1);
-    const after = await agent.tickets.queue({});
+    const after = await agent.tickets.queue({ appId: APP_ID });
     expect(after.total).toBe(before.total - 1);
     expect(after.items.map((t) => t.id)).not.toContain(first.id);
   });
 
   it("a change by another process that this process had read before is seen at once, each time", async () => {
-    const agent = callerAs(db, "agent@attain.test");
-    const ticket = (await agent.tickets.queue({})).items[0]!;
+    const ticket = (await agent.tickets.queue({ appId: APP_ID })).items[0]!;
     for (const priority of ["P0", "P3", "P1"] as const) {
       expect(inAnotherProcess("UPDATE tickets SET priority = ? WHERE id = ?", priority, ticket.id)).toBe(1);
-      const row = (await agent.tickets.queue({ limit: 100 })).items.find((t) => t.id === ticket.id);
+      const row = (await agent.tickets.queue({ appId: APP_ID })).items.find((t) => t.id === ticket.id);
       expect(row?.priority).toBe(priority);
     }
   });

@@ -6,8 +6,9 @@ import { authenticate, SsoRequiredError } from "@/server/auth/options";
 import { hashPassword } from "@/server/auth/password";
 import type { Db } from "@/server/db";
 import { TEST_ANCHOR } from "@/server/testing/constants";
-import { callerAs, createTestDb } from "@/server/testing/db";
-import { createOrganization } from "@/server/testing/factories";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createOrganization, createStaff } from "@/server/testing/factories";
+import type { SessionUser } from "@/server/auth/session";
 import { startOidcProvider, type TestOidcProvider } from "@/server/testing/oidc-provider";
 import { SsoError, type StaffProvider } from "./sso";
 import { ssoForEmail } from "./sso-lookup";
@@ -18,6 +19,8 @@ const PASSWORD = "idp-password-123";
 
 let idp: TestOidcProvider;
 let db: Db;
+/** The administrator who binds providers (made by the factories, not the demo's). */
+let adminUser: SessionUser;
 
 beforeAll(async () => {
   idp = await startOidcProvider({
@@ -29,6 +32,7 @@ beforeAll(async () => {
     ],
   });
   db = createTestDb();
+  adminUser = createStaff(db, "admin");
 });
 afterAll(async () => {
   await idp?.close();
@@ -38,7 +42,7 @@ afterAll(async () => {
 /** Binds a fresh organization to the test provider for `domains` (through the admin procedure). */
 async function boundOrganization(domains: string[], secret = idp.clientSecret, ssoRequired = false) {
   const org = createOrganization(db, { tier: "advanced", region: "americas", customers: 0 });
-  await callerAs(db, "admin@attain.test").sso.save({
+  await callerFor(db, adminUser).sso.save({
     organizationId: org.id,
     issuer: idp.issuer,
     clientId: idp.clientId,
@@ -265,7 +269,7 @@ describe("[IDENTITY] an unreachable provider fails quickly", () => {
     const port = (silent.address() as net.AddressInfo).port;
     try {
       const org = createOrganization(db, { tier: "advanced", region: "americas", customers: 0 });
-      const result = await callerAs(db, "admin@attain.test").sso.testConnection({
+      const result = await callerFor(db, adminUser).sso.testConnection({
         organizationId: org.id,
         issuer: `http://127.0.0.1:${port}`,
         clientId: "x",
@@ -283,7 +287,7 @@ describe("[IDENTITY] an unreachable provider fails quickly", () => {
 describe("[IDENTITY] an administrator binds an organization to its provider", () => {
   it("test connection tells a reachable provider with the right client from a wrong secret and a closed port", async () => {
     const org = createOrganization(db, { tier: "advanced", region: "americas", customers: 0 });
-    const admin = callerAs(db, "admin@attain.test");
+    const admin = callerFor(db, adminUser);
     const base = { organizationId: org.id, issuer: idp.issuer, clientId: idp.clientId };
     expect((await admin.sso.testConnection({ ...base, clientSecret: idp.clientSecret })).result).toBe("ok");
     expect((await admin.sso.testConnection({ ...base, clientSecret: "wrong" })).result).toBe("clientRefused");
@@ -294,7 +298,7 @@ describe("[IDENTITY] an administrator binds an organization to its provider", ()
 
   it("the secret is never returned, a blank one keeps the saved secret, and the audit log never holds it", async () => {
     const org = await boundOrganization(["keep-secret.example"], "first-secret-value");
-    const admin = callerAs(db, "admin@attain.test");
+    const admin = callerFor(db, adminUser);
     const view = await admin.sso.provider({ organizationId: org.id });
     expect(view.provider).toMatchObject({ hasSecret: true, emailDomains: ["keep-secret.example"] });
     expect(JSON.stringify(view)).not.toContain("first-secret-value");
@@ -333,7 +337,7 @@ describe("[IDENTITY] an administrator binds an organization to its provider", ()
 
   it("an insecure issuer, a malformed domain and a domain bound elsewhere are refused and nothing is saved", async () => {
     const org = createOrganization(db, { tier: "advanced", region: "americas", customers: 0 });
-    const admin = callerAs(db, "admin@attain.test");
+    const admin = callerFor(db, adminUser);
     const base = {
       organizationId: org.id,
       issuer: "https://login.example.com",

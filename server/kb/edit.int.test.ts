@@ -3,21 +3,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleErrorCodes, articles, auditLog } from "@/db/schema";
 import type { Db } from "@/server/db";
 import { TEST_ANCHOR } from "@/server/testing/constants";
-import { callerAs, createTestDb, sessionFor } from "@/server/testing/db";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createArticle, createOrganization, createStaff } from "@/server/testing/factories";
+import type { SessionUser } from "@/server/auth/session";
 import type { CreateArticleInput } from "./article-input";
 import { unsafeMarkup } from "@/server/security/xss-corpus";
 
 let db: Db;
+let CUSTOMER: SessionUser;
+let AGENT: SessionUser;
+let AGENT2: SessionUser;
+let EXPERT: SessionUser;
+let MANAGER: SessionUser;
 beforeAll(() => {
   db = createTestDb();
+  CUSTOMER = createOrganization(db, { tier: "advanced", region: "americas" }).customers[0]!;
+  [AGENT, AGENT2, EXPERT, MANAGER] = (["agent", "agent", "expert", "manager"] as const).map((r) => createStaff(db, r));
 });
 afterAll(() => db.$client.close());
 
-const CUSTOMER = "dev@nimbus.example";
-const AGENT = "agent@attain.test";
-const AGENT2 = "agent2@attain.test";
-const EXPERT = "expert@attain.test";
-const MANAGER = "manager@attain.test";
 const LATER = new Date(TEST_ANCHOR.getTime() + 3_600_000);
 
 function draft(overrides: Partial<CreateArticleInput> = {}): CreateArticleInput {
@@ -32,7 +36,7 @@ function draft(overrides: Partial<CreateArticleInput> = {}): CreateArticleInput 
     type: "faq",
     status: "draft",
     internal: false,
-    ownerId: sessionFor(db, AGENT).id,
+    ownerId: AGENT.id,
     tags: ["reconnect", "network"],
     errorCodes: ["err_quokka_loop", "1789"],
     sdkVersions: ["4.5.1", "4.5.2"],
@@ -70,7 +74,7 @@ const ftsTitleHits = (q: string) =>
 
 describe("[KB] staff write articles", () => {
   it("an agent saves a draft: stored with its error codes, indexed, audited, and invisible to customers and visitors", async () => {
-    const saved = await callerAs(db, AGENT).kb.createArticle(draft());
+    const saved = await callerFor(db, AGENT).kb.createArticle(draft());
     expect(saved).toMatchObject({ slug: "quokka-reconnect-loop", locale: "en", updatedAt: TEST_ANCHOR });
     const a = row("quokka-reconnect-loop")!;
     expect(a).toMatchObject({
@@ -95,10 +99,10 @@ describe("[KB] staff write articles", () => {
         .from(auditLog)
         .where(and(eq(auditLog.entity, "article"), eq(auditLog.entityId, String(a.id))))
         .all(),
-    ).toMatchObject([{ action: "kb.article_create", actorId: sessionFor(db, AGENT).id, detail: { status: "draft" } }]);
+    ).toMatchObject([{ action: "kb.article_create", actorId: AGENT.id, detail: { status: "draft" } }]);
 
     for (const who of [CUSTOMER, null]) {
-      const api = callerAs(db, who);
+      const api = callerFor(db, who);
       expect((await api.kb.search({ q: "quokka reconnect" })).items.map((i) => i.slug)).not.toContain(
         "quokka-reconnect-loop",
       );
@@ -108,7 +112,7 @@ describe("[KB] staff write articles", () => {
       ).not.toContain("quokka-reconnect-loop");
       await expect(api.kb.article({ slug: "quokka-reconnect-loop" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    expect((await callerAs(db, AGENT2).kb.search({ q: "ERR_QUOKKA_LOOP" })).items[0]).toMatchObject({
+    expect((await callerFor(db, AGENT2).kb.search({ q: "ERR_QUOKKA_LOOP" })).items[0]).toMatchObject({
       slug: "quokka-reconnect-loop",
       status: "draft",
       codeMatch: true,
@@ -119,14 +123,14 @@ describe("[KB] staff write articles", () => {
     const before = snapshot();
     const a = row("quokka-reconnect-loop")!;
     await expect(
-      callerAs(db, AGENT).kb.updateArticle({ ...draft(), id: a.id, baseUpdatedAt: a.updatedAt, status: "published" }),
+      callerFor(db, AGENT).kb.updateArticle({ ...draft(), id: a.id, baseUpdatedAt: a.updatedAt, status: "published" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      callerAs(db, AGENT).kb.createArticle(draft({ slug: "agent-publishes", status: "published" })),
+      callerFor(db, AGENT).kb.createArticle(draft({ slug: "agent-publishes", status: "published" })),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(snapshot()).toEqual(before);
 
-    await callerAs(db, EXPERT, LATER).kb.updateArticle({
+    await callerFor(db, EXPERT, LATER).kb.updateArticle({
       ...draft(),
       id: a.id,
       baseUpdatedAt: a.updatedAt,
@@ -140,16 +144,16 @@ describe("[KB] staff write articles", () => {
         .all()
         .map((r) => r.action),
     ).toEqual(["kb.article_create", "kb.article_publish"]);
-    const r = await callerAs(db, null).kb.search({ q: "1789", preferLocale: "en" });
+    const r = await callerFor(db, null).kb.search({ q: "1789", preferLocale: "en" });
     expect(r.items[0]).toMatchObject({ slug: "quokka-reconnect-loop", codeMatch: true });
-    expect((await callerAs(db, CUSTOMER).kb.article({ slug: "quokka-reconnect-loop" })).html).toContain(
+    expect((await callerFor(db, CUSTOMER).kb.article({ slug: "quokka-reconnect-loop" })).html).toContain(
       '<h2 id="user-content-symptom">Symptom</h2>',
     );
   });
 
   it("an edited title is found by its new words and no longer by its old ones; did-you-mean learns the new words", async () => {
     const a = row("quokka-reconnect-loop")!;
-    await callerAs(db, EXPERT, LATER).kb.updateArticle({
+    await callerFor(db, EXPERT, LATER).kb.updateArticle({
       ...draft(),
       id: a.id,
       baseUpdatedAt: a.updatedAt,
@@ -159,7 +163,7 @@ describe("[KB] staff write articles", () => {
     });
     expect(ftsTitleHits(`"quokka"`)).toEqual([]);
     expect(ftsTitleHits(`"wombat"`)).toEqual(["quokka-reconnect-loop"]);
-    const anon = callerAs(db, null);
+    const anon = callerFor(db, null);
     expect((await anon.kb.search({ q: "wombat" })).items.map((i) => i.slug)).toEqual(["quokka-reconnect-loop"]);
     expect((await anon.kb.search({ q: "quokka", logGaps: false })).items).toEqual([]);
     expect((await anon.kb.search({ q: "1789", logGaps: false })).items.some((i) => i.codeMatch)).toBe(false);
@@ -178,7 +182,7 @@ describe("[KB] staff write articles", () => {
   it("a save from an editor opened before someone else's save is refused with a conflict, and nothing changes", async () => {
     const a = row("quokka-reconnect-loop")!;
     const before = snapshot();
-    const err = await callerAs(db, MANAGER, LATER)
+    const err = await callerFor(db, MANAGER, LATER)
       .kb.updateArticle({
         ...draft(),
         id: a.id,
@@ -192,7 +196,7 @@ describe("[KB] staff write articles", () => {
       message: expect.stringMatching(/saved this article after you opened it/),
     });
     await expect(
-      callerAs(db, MANAGER, LATER).kb.updateArticle({
+      callerFor(db, MANAGER, LATER).kb.updateArticle({
         ...draft(),
         id: a.id,
         baseUpdatedAt: a.updatedAt,
@@ -211,7 +215,7 @@ describe("[KB] staff write articles", () => {
     const a = row("quokka-reconnect-loop")!;
     const before = snapshot();
     await expect(
-      callerAs(db, AGENT).kb.updateArticle({
+      callerFor(db, AGENT).kb.updateArticle({
         ...draft(),
         id: a.id,
         baseUpdatedAt: a.updatedAt,
@@ -220,10 +224,10 @@ describe("[KB] staff write articles", () => {
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(snapshot()).toEqual(before);
-    const d = await callerAs(db, AGENT2).kb.createArticle(
+    const d = await callerFor(db, AGENT2).kb.createArticle(
       draft({ slug: "draft-by-agent2", title: "Draft by the second agent", errorCodes: [] }),
     );
-    await callerAs(db, AGENT).kb.updateArticle({
+    await callerFor(db, AGENT).kb.updateArticle({
       ...draft({ slug: "draft-by-agent2", errorCodes: [] }),
       id: d.id,
       baseUpdatedAt: d.updatedAt,
@@ -234,14 +238,14 @@ describe("[KB] staff write articles", () => {
 
   it("bad input is refused with a message that says what to fix, and nothing is written", async () => {
     const before = snapshot();
-    const api = callerAs(db, EXPERT);
+    const api = callerFor(db, EXPERT);
     const attempts: [Partial<CreateArticleInput>, RegExp][] = [
       [{ slug: "Not A Slug!" }, /lower-case letters/],
       [{ slug: "new" }, /page of the knowledge base/],
       [{ body: "   " }, /article's text/],
       [{ title: "ab" }, /at least 3 characters/],
       [{ errorCodes: ["bad code!"] }, /error code is/],
-      [{ ownerId: sessionFor(db, CUSTOMER).id }, /active staff member/],
+      [{ ownerId: CUSTOMER.id }, /active staff member/],
       [{ slug: "fixing-echo-during-calls" }, /already uses the address "fixing-echo-during-calls"/],
       [{ translationOf: "no-such-article-anywhere" }, /No article in the other language/],
     ];
@@ -260,7 +264,7 @@ describe("[KB] staff write articles", () => {
   });
 
   it("a translation joins the other article's group and each links to the other", async () => {
-    await callerAs(db, EXPERT).kb.createArticle(
+    await callerFor(db, EXPERT).kb.createArticle(
       draft({
         slug: "quokka-reconnect-loop",
         locale: "zh",
@@ -272,22 +276,22 @@ describe("[KB] staff write articles", () => {
     );
     const en = row("quokka-reconnect-loop", "en")!;
     expect(row("quokka-reconnect-loop", "zh")!.translationGroup).toBe(en.translationGroup);
-    expect((await callerAs(db, null).kb.article({ slug: "quokka-reconnect-loop", locale: "en" })).translations).toEqual(
-      [{ slug: "quokka-reconnect-loop", locale: "zh", title: "网络切换后反复重连" }],
-    );
-    expect((await callerAs(db, null).kb.search({ q: "重连", preferLocale: "zh" })).items[0]).toMatchObject({
+    expect(
+      (await callerFor(db, null).kb.article({ slug: "quokka-reconnect-loop", locale: "en" })).translations,
+    ).toEqual([{ slug: "quokka-reconnect-loop", locale: "zh", title: "网络切换后反复重连" }]);
+    expect((await callerFor(db, null).kb.search({ q: "重连", preferLocale: "zh" })).items[0]).toMatchObject({
       slug: "quokka-reconnect-loop",
       locale: "zh",
     });
     await expect(
-      callerAs(db, EXPERT).kb.createArticle(
+      callerFor(db, EXPERT).kb.createArticle(
         draft({ slug: "another-zh", locale: "zh", translationOf: "quokka-reconnect-loop", title: "另一篇" }),
       ),
     ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("internal articles written by staff stay invisible to customers", async () => {
-    await callerAs(db, MANAGER).kb.createArticle(
+    await callerFor(db, MANAGER).kb.createArticle(
       draft({
         slug: "internal-escalation-notes",
         title: "Internal escalation notes for quokka",
@@ -297,22 +301,22 @@ describe("[KB] staff write articles", () => {
       }),
     );
     for (const who of [CUSTOMER, null]) {
-      expect((await callerAs(db, who).kb.search({ q: "ERR_INTERNAL_ONLY" })).items).toEqual([]);
-      await expect(callerAs(db, who).kb.article({ slug: "internal-escalation-notes" })).rejects.toMatchObject({
+      expect((await callerFor(db, who).kb.search({ q: "ERR_INTERNAL_ONLY" })).items).toEqual([]);
+      await expect(callerFor(db, who).kb.article({ slug: "internal-escalation-notes" })).rejects.toMatchObject({
         code: "NOT_FOUND",
       });
     }
-    expect((await callerAs(db, AGENT).kb.search({ q: "ERR_INTERNAL_ONLY" })).items[0]).toMatchObject({
+    expect((await callerFor(db, AGENT).kb.search({ q: "ERR_INTERNAL_ONLY" })).items[0]).toMatchObject({
       slug: "internal-escalation-notes",
       internal: true,
     });
   });
 
   it("the editor gets the raw Markdown; the preview renders it sanitized like the article page", async () => {
-    const e = await callerAs(db, AGENT).kb.editArticle({ slug: "quokka-reconnect-loop", locale: "en" });
+    const e = await callerFor(db, AGENT).kb.editArticle({ slug: "quokka-reconnect-loop", locale: "en" });
     expect(e.body).toContain("## Symptom");
     expect(e.translations).toEqual([{ slug: "quokka-reconnect-loop", locale: "zh", title: "网络切换后反复重连" }]);
-    const p = await callerAs(db, AGENT).kb.preview({
+    const p = await callerFor(db, AGENT).kb.preview({
       body: '## Steps\n\n<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[x](javascript:alert(3))',
     });
     expect(p.html).toContain('<h2 id="user-content-steps">Steps</h2>');
@@ -320,22 +324,25 @@ describe("[KB] staff write articles", () => {
     expect(unsafeMarkup(p.html)).toEqual([]);
     expect(p.html).not.toMatch(/<script|<img|href="javascript:/i);
     expect(p.html).toContain("&#x3C;script>alert(1)&#x3C;/script>");
-    const o = await callerAs(db, AGENT).kb.editorOptions();
-    expect(o).toMatchObject({ canPublish: false, userId: sessionFor(db, AGENT).id });
-    expect(o.owners.map((x) => x.id)).toContain(sessionFor(db, EXPERT).id);
-    expect(o.owners.map((x) => x.id)).not.toContain(sessionFor(db, CUSTOMER).id);
-    expect((await callerAs(db, MANAGER).kb.editorOptions()).canPublish).toBe(true);
+    const o = await callerFor(db, AGENT).kb.editorOptions();
+    expect(o).toMatchObject({ canPublish: false, userId: AGENT.id });
+    expect(o.owners.map((x) => x.id)).toContain(EXPERT.id);
+    expect(o.owners.map((x) => x.id)).not.toContain(CUSTOMER.id);
+    expect((await callerFor(db, MANAGER).kb.editorOptions()).canPublish).toBe(true);
   });
 });
 
 describe("[KB] freshness: stale articles are listed to their owner and marked reviewed", () => {
   it("the report lists the owner's stale articles first, or only theirs; marking reviewed takes one off", async () => {
-    const agentId = sessionFor(db, AGENT).id;
-    const all = await callerAs(db, AGENT).kb.report();
+    const agentId = AGENT.id;
+    // Two articles of the agent's and one of a colleague's, last reviewed over 180 days ago.
+    const longAgo = new Date(TEST_ANCHOR.getTime() - 200 * 86_400_000);
+    for (const owner of [AGENT, AGENT, AGENT2]) await createArticle(db, MANAGER, { ownerId: owner.id }, longAgo);
+    const all = await callerFor(db, AGENT).kb.report();
     const firstOther = all.stale.findIndex((s) => !s.mine);
     expect(all.stale.filter((s) => s.mine).length).toBeGreaterThan(0);
     expect(all.stale.slice(firstOther).every((s) => !s.mine)).toBe(true);
-    const mine = await callerAs(db, AGENT).kb.report({ staleMine: true });
+    const mine = await callerFor(db, AGENT).kb.report({ staleMine: true });
     expect(mine.stale.length).toBe(all.stale.filter((s) => s.mine).length);
     expect(mine.stale.every((s) => s.mine && s.canReview)).toBe(true);
 
@@ -346,21 +353,21 @@ describe("[KB] freshness: stale articles are listed to their owner and marked re
     const otherOwners = all.stale.find((s) => !s.mine)!;
     expect(otherOwners.canReview).toBe(false);
     const before = snapshot();
-    await expect(callerAs(db, AGENT).kb.markReviewed({ id: otherOwners.id })).rejects.toMatchObject({
+    await expect(callerFor(db, AGENT).kb.markReviewed({ id: otherOwners.id })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     expect(snapshot()).toEqual(before);
 
     const updatedBefore = db.select({ u: articles.updatedAt }).from(articles).where(eq(articles.id, target.id)).get()!
       .u;
-    expect(await callerAs(db, AGENT, LATER).kb.markReviewed({ id: target.id })).toEqual({
+    expect(await callerFor(db, AGENT, LATER).kb.markReviewed({ id: target.id })).toEqual({
       id: target.id,
       reviewedAt: LATER,
     });
     const after = db.select().from(articles).where(eq(articles.id, target.id)).get()!;
     expect(after.reviewedAt).toEqual(LATER);
     expect(after.updatedAt).toEqual(updatedBefore);
-    expect((await callerAs(db, AGENT, LATER).kb.report({ staleMine: true })).stale.map((s) => s.id)).not.toContain(
+    expect((await callerFor(db, AGENT, LATER).kb.report({ staleMine: true })).stale.map((s) => s.id)).not.toContain(
       target.id,
     );
     expect(
@@ -371,20 +378,20 @@ describe("[KB] freshness: stale articles are listed to their owner and marked re
         .all(),
     ).toHaveLength(1);
     // A publisher may mark anyone's article reviewed.
-    await callerAs(db, MANAGER, LATER).kb.markReviewed({ id: otherOwners.id });
+    await callerFor(db, MANAGER, LATER).kb.markReviewed({ id: otherOwners.id });
     expect(
       db.select({ r: articles.reviewedAt }).from(articles).where(eq(articles.id, otherOwners.id)).get()!.r,
     ).toEqual(LATER);
   });
 
   it("the desk lists the writer's own articles (stale first) and every draft", async () => {
-    const mine = await callerAs(db, AGENT).kb.desk({ view: "mine" });
-    const agentId = sessionFor(db, AGENT).id;
+    const mine = await callerFor(db, AGENT).kb.desk({ view: "mine" });
+    const agentId = AGENT.id;
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((m) => m.ownerId === agentId && m.canReview)).toBe(true);
     const firstFresh = mine.findIndex((m) => !m.stale);
     expect(mine.slice(firstFresh === -1 ? mine.length : firstFresh).every((m) => !m.stale)).toBe(true);
-    const drafts = await callerAs(db, EXPERT).kb.desk({ view: "drafts" });
+    const drafts = await callerFor(db, EXPERT).kb.desk({ view: "drafts" });
     expect(drafts.map((d) => d.slug)).toContain("draft-by-agent2");
     expect(drafts.every((d) => d.status === "draft")).toBe(true);
   });
@@ -399,7 +406,7 @@ describe("[KB] editing is for staff only", () => {
       [CUSTOMER, "FORBIDDEN"],
       [null, "UNAUTHORIZED"],
     ] as const) {
-      const api = callerAs(db, who);
+      const api = callerFor(db, who);
       const attempts = [
         api.kb.createArticle(draft({ slug: "customer-article" })),
         api.kb.updateArticle({ ...draft({ slug: "fixing-echo-during-calls" }), id, baseUpdatedAt: base }),

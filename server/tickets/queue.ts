@@ -170,6 +170,10 @@ function countQueue(db: Db, user: SessionUser, f: QueueFilters): number {
     where.push("t.product_area = ?");
     params.push(f.productArea);
   }
+  if (f.appId) {
+    where.push("t.app_id = ?");
+    params.push(f.appId);
+  }
   let from = "tickets t INDEXED BY tickets_open_due_idx";
   if (f.tier || f.region)
     from += " JOIN organizations o ON o.id = t.organization_id JOIN tiers tr ON tr.id = o.tier_id";
