@@ -3,17 +3,18 @@ import { afterAll, describe, expect, it } from "vitest";
 import { auditLog, calendars, organizations, targetVersions, tickets, tiers, users } from "@/db/schema";
 import { organizationAvailability } from "@/server/availability/service";
 import { TEST_ANCHOR } from "@/server/testing/constants";
-import { callerAs, callerFor, createTestDb } from "@/server/testing/db";
-import { createOrganization, createStaff } from "@/server/testing/factories";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createOrganization, createStaff, createStaffTeam } from "@/server/testing/factories";
 import type { OrganizationInput } from "./rules";
 
 const db = createTestDb();
 afterAll(() => db.$client.close());
 
-const ADMIN = "admin@attain.test";
-const admin = (now = TEST_ANCHOR) => callerAs(db, ADMIN, now);
+const team = createStaffTeam(db);
+/** A second account manager, the technical one of the organizations that name one. */
+const tam = createStaff(db, "account_manager");
+const admin = (now = TEST_ANCHOR) => callerFor(db, team.admin, now);
 const LATER = new Date(TEST_ANCHOR.getTime() + 60 * 60_000);
-const userId = (email: string) => db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
 const calendarId = (code: string) =>
   db.select({ id: calendars.id }).from(calendars).where(eq(calendars.code, code)).get()!.id;
 
@@ -29,7 +30,7 @@ function valid(extra: Partial<OrganizationInput> = {}): OrganizationInput {
     contractStart: "2026-01-01",
     contractEnd: "2027-12-31",
     availabilityCommitment: null,
-    accountManagerId: userId("am@attain.test"),
+    accountManagerId: team.account_manager.id,
     technicalAccountManagerId: null,
     hotline: null,
     supportEmail: null,
@@ -64,7 +65,7 @@ describe("[ORGANIZATIONS] administration", () => {
       supportEmail: "Support@Harbor.example",
       chatHandle: "@harbor-support",
       groupLink: "https://chat.example/harbor",
-      technicalAccountManagerId: userId("tam@attain.test"),
+      technicalAccountManagerId: tam.id,
     });
     const org = await admin().organizations.create(input);
     expect(org).toMatchObject({
@@ -81,14 +82,18 @@ describe("[ORGANIZATIONS] administration", () => {
       createdAt: TEST_ANCHOR,
     });
     const [entry] = auditOf(org.id);
-    expect(entry).toMatchObject({ action: "organization_created", actorId: userId(ADMIN) });
+    expect(entry).toMatchObject({ action: "organization_created", actorId: team.admin.id });
     expect(entry!.detail).toMatchObject({
       before: null,
       after: { name: "Harbor Streams Ltd", tierCode: "advanced", hotline: "+44 20 5555 0100" },
     });
     const list = await admin().organizations.list({ search: "harbor streams LTD", page: 1, pageSize: 10 });
     expect(list.items.map((i) => i.name)).toEqual(["Harbor Streams Ltd"]);
-    expect(list.items[0]).toMatchObject({ accountManagerName: "Amelia Brooks", tierCode: "advanced", customers: 0 });
+    expect(list.items[0]).toMatchObject({
+      accountManagerName: team.account_manager.name,
+      tierCode: "advanced",
+      customers: 0,
+    });
   });
 
   it("a duplicate name (any case) or a name with a taken slug is refused and nothing is written", async () => {
@@ -243,7 +248,7 @@ describe("[ORGANIZATIONS] administration", () => {
     await admin().organizations.update({ ...pickInput(rest), id: org.id, availabilityCommitment: 99.5 });
     const [own] = organizationAvailability(db, org.id, [month], TEST_ANCHOR);
     expect(own!.commitment).toBe(99.5);
-    const page = await callerAs(db, "am@attain.test").accounts.organization({ organizationId: org.id });
+    const page = await callerFor(db, team.account_manager).accounts.organization({ organizationId: org.id });
     expect(page.availabilityCommitment).toBe(99.5);
     expect(page.tier.availabilityCommitment).toBe(99.99);
   });
@@ -258,7 +263,7 @@ describe("[ORGANIZATIONS] administration", () => {
         groupLink: "https://chat.example/dune",
       }),
     );
-    const staffView = () => callerAs(db, "am@attain.test").accounts.organization({ organizationId: org.id });
+    const staffView = () => callerFor(db, team.account_manager).accounts.organization({ organizationId: org.id });
     const tierHotline = (await staffView()).tier.hotline;
     expect((await staffView()).contact).toEqual({
       hotline: tierHotline,
