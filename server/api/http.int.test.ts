@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import superjson from "superjson";
 import { BODY_MAX, SUMMARY_MAX, TITLE_MAX } from "@/server/kb/article-input";
-import { createTestDb, sessionFor } from "@/server/testing/db";
+import type { SessionUser } from "@/server/auth/session";
+import { createTestDb } from "@/server/testing/db";
+import { createArticle, createOrganization, createStaff } from "@/server/testing/factories";
 import { handleTrpcRequest } from "./http";
 import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "./request-limits";
 
@@ -16,17 +18,16 @@ const sqlite = db.$client;
 afterAll(() => sqlite.close());
 
 const BASE = "http://portal.test/api/trpc";
-const ARTICLE_ID = (
-  sqlite.prepare("select id from articles where status = 'published' and internal = 0 order by id limit 1").get() as {
-    id: number;
-  }
-).id;
+const admin = createStaff(db, "admin");
+const customer = createOrganization(db, { tier: "advanced", region: "emea" }).customers[0]!;
+/** A published public article of the test's own, whose views the batches count. */
+const ARTICLE_ID = (await createArticle(db, admin)).id;
 const views = () =>
   (sqlite.prepare("select views from articles where id = ?").get(ARTICLE_ID) as { views: number }).views;
 
-function send(req: Request, email: string | null = null) {
+function send(req: Request, user: SessionUser | null = null) {
   return handleTrpcRequest(req, {
-    user: async () => (email ? sessionFor(db, email) : null),
+    user: async () => user,
     ip: "198.51.100.23",
     db,
   });
@@ -138,7 +139,7 @@ describe("[SECURITY] a tRPC request is bounded before any procedure runs", () =>
       type: "quick_start",
       status: "draft",
       internal: false,
-      ownerId: sessionFor(db, "admin@attain.test").id,
+      ownerId: admin.id,
       tags: Array.from({ length: 20 }, (_, i) => `标签${i}`.padEnd(40, "签")),
       errorCodes: Array.from({ length: 30 }, (_, i) => `E${i}`.padEnd(64, "X")),
       sdkVersions: Array.from({ length: 20 }, (_, i) => `${i}.0`.padEnd(32, "0")),
@@ -147,7 +148,7 @@ describe("[SECURITY] a tRPC request is bounded before any procedure runs", () =>
     const size = (await req.clone().arrayBuffer()).byteLength;
     expect(size).toBeGreaterThan(300_000);
     expect(size).toBeLessThan(MAX_BODY_BYTES);
-    const res = await send(req, "admin@attain.test");
+    const res = await send(req, admin);
     expect(res.status).not.toBe(413);
     const [answer] = (await res.json()) as [{ result?: unknown; error?: { json: { message: string } } }];
     expect(answer.error).toBeUndefined();
@@ -157,8 +158,8 @@ describe("[SECURITY] a tRPC request is bounded before any procedure runs", () =>
 describe("[SECURITY] no tRPC answer may be kept by a cache", () => {
   it("marks signed-in answers, anonymous answers and every refusal no-store", async () => {
     const answers = [
-      await send(new Request(`${BASE}/me.get`), "dev@nimbus.example"),
-      await send(new Request(`${BASE}/tickets.list?input=${encodeURIComponent('{"json":{}}')}`), "dev@nimbus.example"),
+      await send(new Request(`${BASE}/me.get`), customer),
+      await send(new Request(`${BASE}/tickets.list?input=${encodeURIComponent('{"json":{}}')}`), customer),
       await send(new Request(`${BASE}/health.ping`)),
       await send(new Request(`${BASE}/me.get`)),
       await send(batchPost("kb.recordView", Array(MAX_BATCH_SIZE + 1).fill({}))),
