@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { callerAs, createTestDb } from "@/server/testing/db";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createOrganization, createStaffTeam } from "@/server/testing/factories";
 import { TEST_ANCHOR } from "@/server/testing/constants";
 import { evaluateSla, METRICS, slaRiskState, type Priority } from "@/server/sla/evaluate";
 import { loadTicketSlaInput } from "@/server/sla/service";
@@ -12,6 +13,9 @@ import { bruteForceAttainment, verifyAttainment } from "./verify";
 const db = createTestDb();
 const sqlite = db.$client;
 afterAll(() => sqlite.close());
+/** The staff who act here, and an Enterprise customer of the test's own who files the ticket the rollups follow. */
+const team = createStaffTeam(db);
+const customer = createOrganization(db, { tier: "enterprise", region: "americas" }).customers[0]!;
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -114,8 +118,8 @@ describe("tickets at risk now", () => {
 
 describe("rollups kept by ticket writes", () => {
   it("after replies, a priority change, an exclusion, a resolution and a rating, the rollups equal a rebuild from scratch", async () => {
-    const agent = callerAs(db, "agent@attain.test", at(1));
-    const dev = callerAs(db, "dev@nimbus.example", at(0));
+    const agent = callerFor(db, team.agent, at(1));
+    const dev = callerFor(db, customer, at(0));
     const { id } = await dev.tickets.create({
       subject: "Video freezes on join",
       description: "Every second call freezes for ten seconds.",
@@ -126,16 +130,16 @@ describe("rollups kept by ticket writes", () => {
     const q4 = quarterPeriod("2026-Q4");
     const before = getAttainment(db, { from: q4.from, to: q4.to, tierCode: "enterprise" });
     await agent.tickets.changePriority({ ticketId: id, priority: "P1", reason: "Most users affected." });
-    await callerAs(db, "agent@attain.test", at(5)).tickets.reply({ ticketId: id, body: "Looking into it now." });
+    await callerFor(db, team.agent, at(5)).tickets.reply({ ticketId: id, body: "Looking into it now." });
     const afterReply = getAttainment(db, { from: q4.from, to: q4.to, tierCode: "enterprise" });
     expect(afterReply.byMetricPriority.firstResponse.P1.met).toBe(before.byMetricPriority.firstResponse.P1.met + 1);
-    await callerAs(db, "agent@attain.test", at(60)).tickets.resolve({
+    await callerFor(db, team.agent, at(60)).tickets.resolve({
       ticketId: id,
       kind: "fix",
       body: "Fixed in 4.2.1.",
     });
-    await callerAs(db, "dev@nimbus.example", at(70)).tickets.rate({ ticketId: id, score: 4 });
-    await callerAs(db, "manager@attain.test", at(80)).tickets.exclude({
+    await callerFor(db, customer, at(70)).tickets.rate({ ticketId: id, score: 4 });
+    await callerFor(db, team.manager, at(80)).tickets.exclude({
       ticketId: id,
       reason: "third_party",
       note: "The CDN in front of the customer failed.",
@@ -155,7 +159,7 @@ describe("rollups kept by ticket writes", () => {
 
 describe("the sla router", () => {
   it("an executive reads the dashboard whose tiles equal getAttainment for the period and the quarter before", async () => {
-    const exec = callerAs(db, "exec@attain.test");
+    const exec = callerFor(db, team.executive);
     const dash = await exec.sla.dashboard({ period: Q3, tierCode: "enterprise" });
     const q3 = quarterPeriod("2026-Q3");
     const q2 = quarterPeriod("2026-Q2");
@@ -177,7 +181,7 @@ describe("the sla router", () => {
   });
 
   it("drilling into Enterprise P0 first-response breaches lists exactly the breached tickets the figure counts", async () => {
-    const exec = callerAs(db, "exec@attain.test");
+    const exec = callerFor(db, team.executive);
     const filter = {
       period: { kind: "custom" as const, fromMonth: "2025-01", toMonth: "2026-11" },
       tierCode: "enterprise" as const,
@@ -200,25 +204,25 @@ describe("the sla router", () => {
   });
 
   it("customers, agents and anonymous visitors are refused the dashboards", async () => {
-    await expect(callerAs(db, "dev@nimbus.example").sla.dashboard({ period: Q3 })).rejects.toMatchObject({
+    await expect(callerFor(db, customer).sla.dashboard({ period: Q3 })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(callerAs(db, "agent@attain.test").sla.tickets({ period: Q3 })).rejects.toMatchObject({
+    await expect(callerFor(db, team.agent).sla.tickets({ period: Q3 })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(callerAs(db, null).sla.trend({ period: Q3 })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(callerAs(db, "manager@attain.test").sla.publish({ quarter: "2026-Q3" })).rejects.toMatchObject({
+    await expect(callerFor(db, null).sla.trend({ period: Q3 })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerFor(db, team.manager).sla.publish({ quarter: "2026-Q3" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });
 
   it("an executive publishes 2026-Q3; anyone then reads it with no customer names; other quarters are not found", async () => {
-    const anonymous = callerAs(db, null);
+    const anonymous = callerFor(db, null);
     await expect(anonymous.sla.publishedReport({ quarter: "2026-Q3" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(callerAs(db, "exec@attain.test").sla.publish({ quarter: "2026-Q4" })).rejects.toMatchObject({
+    await expect(callerFor(db, team.executive).sla.publish({ quarter: "2026-Q4" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    await callerAs(db, "exec@attain.test").sla.publish({ quarter: "2026-Q3" });
+    await callerFor(db, team.executive).sla.publish({ quarter: "2026-Q3" });
     const report = await anonymous.sla.publishedReport({ quarter: "2026-Q3" });
     expect(report.tiers.map((t) => t.code)).toEqual(["basic", "advanced", "enterprise"]);
     const q3 = quarterPeriod("2026-Q3");
@@ -229,7 +233,7 @@ describe("the sla router", () => {
     for (const { name } of sqlite.prepare(`SELECT name FROM organizations`).all() as { name: string }[])
       expect(text).not.toContain(name);
     await expect(anonymous.sla.publishedReport({ quarter: "2026-Q2" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await callerAs(db, "exec@attain.test").sla.unpublish({ quarter: "2026-Q3" });
+    await callerFor(db, team.executive).sla.unpublish({ quarter: "2026-Q3" });
     await expect(anonymous.sla.publishedReport({ quarter: "2026-Q3" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
