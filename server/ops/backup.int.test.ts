@@ -5,7 +5,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { databaseChecksum } from "@/server/testing/checksum";
-import { callerAs, createTestDb } from "@/server/testing/db";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createOrganization } from "@/server/testing/factories";
 import { backupDatabase, restoreDatabase } from "./backup";
 
 const db = createTestDb();
@@ -26,7 +27,7 @@ const safetyCopies = () =>
 
 describe("[RELIABILITY] online backup and restore", () => {
   it("a backup taken while the server's connection is open and writing restores exactly that moment", async () => {
-    const customer = callerAs(db, "dev@nimbus.example");
+    const customer = callerFor(db, createOrganization(db, { tier: "advanced", region: "emea" }).customers[0]!);
     const file = {
       subject: "Backup check ticket",
       description: "Filed before the backup was taken.",
