@@ -12,6 +12,7 @@ import { installationRouter } from "./routers/installation";
 import { kbRouter } from "./routers/kb";
 import { knownIssuesRouter } from "./routers/known-issues";
 import { lifecycleRouter } from "./routers/lifecycle";
+import { macrosRouter } from "./routers/macros";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
 import { onCallRouter } from "./routers/on-call";
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   home: homeRouter,
   admin: adminRouter,
   tickets: ticketsRouter,
+  macros: macrosRouter,
   attachments: attachmentsRouter,
   kb: kbRouter,
   lifecycle: lifecycleRouter,

@@ -35,6 +35,10 @@ export const PERMISSIONS = {
   "attachments.limits": ["customer", ...SUPPORT, "admin"],
   /** Remove (redact) a ticket's file, with a reason kept on the timeline and in the audit log. */
   "attachments.redact": SUPPORT,
+  /** Macros (canned replies): apply them in the reply box, read the shared ones, keep personal ones. */
+  "macros.use": [...SUPPORT, "admin"],
+  /** Write and delete the shared macros everyone who works tickets applies. */
+  "macros.shared": ["manager", "admin"],
   /** Exclusions, dispute decisions, the complaints desk. */
   "tickets.manage": ["manager"],
   /** Customer organization pages of any organization, and the staff-wide lists. */

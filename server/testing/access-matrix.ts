@@ -588,6 +588,47 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     allow: ["customer"],
     input: async (fx) => ({ ticketId: await freshlyResolvedTicket(fx), score: 5, comment: "Quick and clear" }),
   },
+  "tickets.update": {
+    allow: SUPPORT,
+    input: (fx) => {
+      const ticketId = fx.openTicketId();
+      const { v } = fx.row<{ v: number }>("select updated_at as v from tickets where id = ?", ticketId);
+      return { ticketId, version: new Date(v), reply: { body: "Checked the SDK logs.", internal: true } };
+    },
+  },
+  "tickets.next": { allow: SUPPORT, input: (fx) => ({ after: fx.openTicketId() }) },
+  "macros.list": { allow: [...SUPPORT, "admin"], input: none },
+  "macros.save": {
+    allow: [...SUPPORT, "admin"],
+    input: () => ({
+      shared: false,
+      titleEn: "Logs please",
+      titleZh: "请提供日志",
+      bodyEn: "Hi {{customer.name}}, please attach the SDK log to {{ticket.number}}.",
+      bodyZh: "{{customer.name}}您好，请为 {{ticket.number}} 附上 SDK 日志。",
+      setStatus: "pending_customer",
+      setCategory: null,
+      assignToMe: false,
+    }),
+  },
+  "macros.delete": {
+    allow: [...SUPPORT, "admin"],
+    input: async (fx) => {
+      // The actor's own personal macro; for those refused, someone else's (which they must not delete).
+      const owner = (["agent", "expert", "manager", "admin"] as Actor[]).includes(fx.actor) ? fx.actor : "admin";
+      const { id } = await fx.caller(ACTORS[owner]!).macros.save({
+        shared: false,
+        titleEn: "Mine",
+        titleZh: "我的",
+        bodyEn: "Thanks",
+        bodyZh: "谢谢",
+        setStatus: null,
+        setCategory: null,
+        assignToMe: false,
+      });
+      return { id };
+    },
+  },
   "tickets.addWatcher": {
     allow: ["customer", ...SUPPORT],
     input: (fx) => ({ ticketId: fx.openTicketId(), email: NIMBUS_OTHER_CUSTOMER }),

@@ -4,9 +4,9 @@
  * and notifications, or changes nothing at all. A comment's text over the ticket Markdown limits
  * (server/kb/markdown-limits.ts) is refused, with what to fix, before anything is written.
  */
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { comments, satisfactionRatings, users, watchers } from "@/db/schema";
-import { isOpenStatus, SUPPORT_ROLES, type EscalationLevel, type TicketStatus } from "@/db/schema/enums";
+import { isOpenStatus, SUPPORT_ROLES, type TicketStatus } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
@@ -14,16 +14,33 @@ import { DomainError, refuseIf } from "@/server/errors";
 import { claimUploads } from "@/server/attachments/service";
 import { markdownRefusal } from "@/server/kb/markdown-limits";
 import { notifyRole, notifyStaff, notifyTicketPeople } from "./notify";
-import { reopenRefusal } from "./rules";
+import { isRepeatedPost, reopenRefusal } from "./rules";
 import { appendTicketEvents, findVisibleTicket } from "./service";
+import { nextEscalationLevel } from "./workspace";
 
 type TicketEventInput = Parameters<typeof appendTicketEvents>[2][number];
+type Tx = Parameters<typeof appendTicketEvents>[0];
 
 const isStaff = (u: SessionUser) => u.role !== "customer";
 
 /** Back from waiting on the customer: a ticket whose workaround was given keeps saying so. */
 function statusAfterWaiting(ticket: { waAchievedAt: Date | null }): TicketStatus {
   return ticket.waAchievedAt ? "workaround_provided" : "open";
+}
+
+/**
+ * Refuses a message identical to the author's last one on the ticket a few seconds ago: a double
+ * click, or a retried request, posts one reply (issue #22: a workaround recorded twice had posted two).
+ */
+function refuseRepeat(tx: Tx, ticketId: number, authorId: number, body: string, now: Date) {
+  const last = tx
+    .select({ body: comments.body, createdAt: comments.createdAt })
+    .from(comments)
+    .where(and(eq(comments.ticketId, ticketId), eq(comments.authorId, authorId)))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .get();
+  if (isRepeatedPost(last, body, now))
+    throw new DomainError("CONFLICT", "This message was just sent; it is not sent twice.", "tickets.errors.repeated");
 }
 
 function requireOpen(status: TicketStatus) {
@@ -49,24 +66,8 @@ export function replyToTicket(
     if (internal && !isStaff(user))
       throw new DomainError("FORBIDDEN", "Only staff can write internal notes.", "errors.forbidden");
     if (!internal) requireOpen(ticket.status);
-    const comment = tx
-      .insert(comments)
-      .values({
-        ticketId: ticket.id,
-        authorId: user.id,
-        body: input.body,
-        visibility: internal ? "internal" : "public",
-        createdAt: now,
-      })
-      .returning({ id: comments.id })
-      .get();
-    claimUploads(
-      tx,
-      user,
-      input.attachmentIds,
-      { ticketId: ticket.id, organizationId: ticket.organizationId, commentId: comment.id, internal },
-      now,
-    );
+    refuseRepeat(tx, ticket.id, user.id, input.body, now);
+    writeComment(tx, user, ticket, input, internal, now);
     if (internal) {
       recordAudit(tx, {
         actorId: user.id,
@@ -134,15 +135,48 @@ export function setWaiting(db: Db, user: SessionUser, input: { ticketId: number;
   });
 }
 
+/** A message on the ticket (public, or an internal note) with the files uploaded for it. */
+function writeComment(
+  tx: Tx,
+  user: SessionUser,
+  ticket: { id: number; organizationId: number },
+  input: { body: string; attachmentIds?: number[] },
+  internal: boolean,
+  now: Date,
+) {
+  const comment = tx
+    .insert(comments)
+    .values({
+      ticketId: ticket.id,
+      authorId: user.id,
+      body: input.body,
+      visibility: internal ? "internal" : "public",
+      createdAt: now,
+    })
+    .returning({ id: comments.id })
+    .get();
+  claimUploads(
+    tx,
+    user,
+    input.attachmentIds,
+    { ticketId: ticket.id, organizationId: ticket.organizationId, commentId: comment.id, internal },
+    now,
+  );
+}
+
 /** Staff record that service is restored by a temporary measure, with the public explanation. */
-export function recordWorkaround(db: Db, user: SessionUser, input: { ticketId: number; body: string }, now: Date) {
+export function recordWorkaround(
+  db: Db,
+  user: SessionUser,
+  input: { ticketId: number; body: string; attachmentIds?: number[] },
+  now: Date,
+) {
   refuseIf(markdownRefusal(input.body, "ticket"));
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     requireOpen(ticket.status);
-    tx.insert(comments)
-      .values({ ticketId: ticket.id, authorId: user.id, body: input.body, visibility: "public", createdAt: now })
-      .run();
+    refuseRepeat(tx, ticket.id, user.id, input.body, now);
+    writeComment(tx, user, ticket, input, false, now);
     const events: TicketEventInput[] = [
       ...(ticket.status === "pending_customer" ? [{ type: "resumed" as const, at: now, actorId: user.id }] : []),
       { type: "staffReplied", at: now, actorId: user.id },
@@ -164,16 +198,15 @@ export function recordWorkaround(db: Db, user: SessionUser, input: { ticketId: n
 export function resolveTicket(
   db: Db,
   user: SessionUser,
-  input: { ticketId: number; kind: "fix" | "answer" | "not_a_defect"; body: string },
+  input: { ticketId: number; kind: "fix" | "answer" | "not_a_defect"; body: string; attachmentIds?: number[] },
   now: Date,
 ) {
   refuseIf(markdownRefusal(input.body, "ticket"));
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     requireOpen(ticket.status);
-    tx.insert(comments)
-      .values({ ticketId: ticket.id, authorId: user.id, body: input.body, visibility: "public", createdAt: now })
-      .run();
+    refuseRepeat(tx, ticket.id, user.id, input.body, now);
+    writeComment(tx, user, ticket, input, false, now);
     const events: TicketEventInput[] = [
       ...(ticket.status === "pending_customer" ? [{ type: "resumed" as const, at: now, actorId: user.id }] : []),
       { type: "staffReplied", at: now, actorId: user.id },
@@ -255,8 +288,6 @@ export function assignTicket(
   });
 }
 
-const NEXT_LEVEL: Record<EscalationLevel, EscalationLevel | null> = { L1: "L2", L2: "L3", L3: null };
-
 /**
  * Escalation L1 → L2 (expert) → L3 (manager), by staff or at a customer's request with a reason;
  * recorded on the timeline and the organization's engagements are left to the account team.
@@ -266,7 +297,7 @@ export function escalateTicket(db: Db, user: SessionUser, input: { ticketId: num
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     requireOpen(ticket.status);
-    const next = NEXT_LEVEL[ticket.escalationLevel];
+    const next = nextEscalationLevel(ticket.escalationLevel);
     if (!next)
       throw new DomainError(
         "CONFLICT",

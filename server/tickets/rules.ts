@@ -82,3 +82,19 @@ export function faultStartRefusal(startedAt: Date | null | undefined, now: Date)
     };
   return null;
 }
+
+/** How soon after a message the same author's identical message counts as a repeat of it (a double submit). */
+export const REPEAT_WINDOW_MS = 10_000;
+
+/**
+ * Whether a message repeats the author's previous one on the ticket (same text within
+ * REPEAT_WINDOW_MS): a second click or a retried request must not post the same reply twice.
+ */
+export function isRepeatedPost(
+  previous: { body: string; createdAt: Date } | null | undefined,
+  body: string,
+  now: Date,
+): boolean {
+  if (!previous) return false;
+  return previous.body.trim() === body.trim() && now.getTime() - previous.createdAt.getTime() < REPEAT_WINDOW_MS;
+}

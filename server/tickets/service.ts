@@ -318,6 +318,7 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
     .where(eq(organizations.id, ticket.organizationId))
     .get()!;
   const isCustomer = user.role === "customer";
+  const requester = db.select({ locale: users.locale }).from(users).where(eq(users.id, ticket.requesterId)).get();
   const people = new Map<number, { name: string; staff: boolean }>();
   const loadPeople = (ids: (number | null)[]) => {
     const missing = [...new Set(ids.filter((x): x is number => x !== null && !people.has(x)))];
@@ -417,6 +418,8 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       requester: people.get(ticket.requesterId)?.name ?? "",
       assignee: ticket.assigneeId ? (people.get(ticket.assigneeId)?.name ?? null) : null,
       assigneeId: isCustomer ? null : ticket.assigneeId,
+      version: ticket.updatedAt,
+      requesterLocale: requester?.locale ?? null,
       knownIssue: linkedKnownIssue(db, ticket.knownIssueId, events),
       sdkSupport: sdkSupport(db, ticket.sdkPlatform, ticket.sdkVersion, now),
       fault: {
@@ -466,6 +469,7 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
         at: e.at,
         type: e.type,
         actor: e.actorId ? (people.get(e.actorId)?.name ?? null) : null,
+        byStaff: e.actorId ? (people.get(e.actorId)?.staff ?? false) : false,
         priority: typeof e.data?.priority === "string" ? (e.data.priority as Priority) : null,
         from: typeof e.data?.from === "string" ? (e.data.from as Priority) : null,
         disputeUpheld: e.data?.disputeUpheld === true,

@@ -3,6 +3,7 @@ import { ticketActions } from "./actions";
 import { ticketDisputes } from "./disputes";
 import { ticketFormHelpers } from "./form";
 import { ticketReads } from "./read";
+import { ticketWorkspace } from "./workspace";
 
 /** Tickets: one router, its procedures grouped by concern in this folder. */
 export const ticketsRouter = createTRPCRouter({
@@ -10,4 +11,5 @@ export const ticketsRouter = createTRPCRouter({
   ...ticketActions,
   ...ticketDisputes,
   ...ticketFormHelpers,
+  ...ticketWorkspace,
 });

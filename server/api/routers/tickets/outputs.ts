@@ -16,7 +16,7 @@ import {
   USERS_AFFECTED,
 } from "@/db/schema/enums";
 import { COMPLAINT_OUTCOMES } from "@/server/tickets/complaint";
-import { ZMetric, ZPriority, ZTierCode } from "../../schemas";
+import { ZLocale, ZMetric, ZPriority, ZTierCode } from "../../schemas";
 
 export const ZExplanation = z.object({
   metric: ZMetric,
@@ -80,6 +80,10 @@ export const ZTicketDetail = z.object({
     assignee: z.string().nullable(),
     /** Staff only (null for customers): the current assignee, for the assign control. */
     assigneeId: z.number().nullable(),
+    /** When the ticket last changed: the version a save names, refused when someone changed it since. */
+    version: z.date(),
+    /** The requester's language, when they chose one (a macro's body is offered in it). */
+    requesterLocale: ZLocale.nullable(),
     /** The known issue this ticket is an instance of, as the viewer may read it; and the customer's verification of its fix. */
     knownIssue: z
       .object({
@@ -146,6 +150,8 @@ export const ZTicketDetail = z.object({
       at: z.date(),
       type: z.enum(TICKET_EVENT_TYPES),
       actor: z.string().nullable(),
+      /** Whether a member of staff acted (a "resumed" by staff is back to open, not the customer responding). */
+      byStaff: z.boolean(),
       priority: ZPriority.nullable(),
       from: ZPriority.nullable(),
       disputeUpheld: z.boolean(),
