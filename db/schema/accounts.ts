@@ -21,6 +21,8 @@ export const engagements = sqliteTable(
       .references(() => organizations.id),
     kind: text("kind", { enum: ENGAGEMENT_KINDS }).notNull(),
     at: ts("at").notNull(),
+    /** The calendar day the user picked ("YYYY-MM-DD"), shown as is in every time zone (issue #22). */
+    day: text("day"),
     title: text("title").notNull(),
     notes: text("notes").notNull().default(""),
     createdById: integer("created_by_id").references(() => users.id),

@@ -247,3 +247,11 @@ export type NotificationDelivery = (typeof NOTIFICATION_DELIVERIES)[number];
 /** A known issue's fix status (issue #20). */
 export const KNOWN_ISSUE_STATUSES = ["investigating", "fix_scheduled", "fixed", "wont_fix"] as const;
 export type KnownIssueStatus = (typeof KNOWN_ISSUE_STATUSES)[number];
+
+/** How an L2 escalation of a product area picks its assignee (issue #22). */
+export const ESCALATION_ROUTE_MODES = ["on_call", "least_loaded"] as const;
+export type EscalationRouteMode = (typeof ESCALATION_ROUTE_MODES)[number];
+
+/** The staff queue's orders: urgency (priority weighed with due time), due time, age, last update. */
+export const QUEUE_SORTS = ["urgency", "due", "age", "updated"] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];

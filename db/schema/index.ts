@@ -10,6 +10,7 @@ export * from "./lifecycle";
 export * from "./macros";
 export * from "./on-call";
 export * from "./organizations";
+export * from "./queue";
 export * from "./relations";
 export * from "./scheduler";
 export * from "./security";

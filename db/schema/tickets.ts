@@ -105,6 +105,13 @@ export const tickets = sqliteTable(
      * so SQLite can use it. Status is in it so the queue's count (open ones only) never reads the table.
      */
     index("tickets_open_due_idx").on(t.nextDueAt, t.id, t.status).where(sql.raw(DUE_UNDER_SLA)),
+    /**
+     * The queue's urgency order (issue #22): one ordered range per priority, merged by
+     * server/tickets/queue-order.ts; the age and last-update orders read their own partial indexes.
+     */
+    index("tickets_queue_priority_idx").on(t.priority, t.nextDueAt, t.id, t.status).where(sql.raw(DUE_UNDER_SLA)),
+    index("tickets_queue_created_idx").on(t.createdAt, t.id, t.status).where(sql.raw(DUE_UNDER_SLA)),
+    index("tickets_queue_updated_idx").on(t.updatedAt, t.id, t.status).where(sql.raw(DUE_UNDER_SLA)),
     index("tickets_org_breached_idx")
       .on(
         t.organizationId,
