@@ -18,7 +18,10 @@ let MANAGER: SessionUser;
 beforeAll(() => {
   db = createTestDb();
   CUSTOMER = createOrganization(db, { tier: "advanced", region: "americas" }).customers[0]!;
-  [AGENT, AGENT2, EXPERT, MANAGER] = (["agent", "agent", "expert", "manager"] as const).map((r) => createStaff(db, r));
+  AGENT = createStaff(db, "agent");
+  AGENT2 = createStaff(db, "agent");
+  EXPERT = createStaff(db, "expert");
+  MANAGER = createStaff(db, "manager");
 });
 afterAll(() => db.$client.close());
 

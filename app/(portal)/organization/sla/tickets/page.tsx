@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
-import { zoneName } from "@/components/format";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { serviceTicketsHref, type ServiceDrill } from "@/components/service/url";
-import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
+import { DrillTable } from "@/components/sla/drill-table";
+import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
-import { Table, Td, Th } from "@/components/ui/table";
 import { ZOurServiceDrillDown } from "@/server/api/routers/sla/service";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
@@ -16,8 +15,6 @@ import { can } from "@/server/auth/permissions";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("ourServiceTickets") };
 }
-
-const OUTCOME_TONE = { met: "green", breached: "red", excluded: "neutral" } as const;
 
 /** The organization's own tickets behind a figure of /organization/sla, each target's outcome linking to the ticket. */
 export default async function OurServiceTicketsPage({
@@ -35,9 +32,6 @@ export default async function OurServiceTicketsPage({
   const list = await api.sla.ourServiceTickets(parsed.data);
   const t = await getTranslations();
   const format = await getFormatter();
-  const locale = await getLocale();
-  const now = await getNow();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const chips = [
     drill.month ?? drill.quarter,
     drill.priority ? t(`priority.${drill.priority}`) : t("ourService.allPriorities"),
@@ -82,55 +76,12 @@ export default async function OurServiceTicketsPage({
             </Link>
           ))}
         </nav>
-        <p className="mb-3 text-xs text-slate-500">
-          {t("common.timeZoneNote", { zone: zoneName(locale, await getTimeZone(), now) })}
-          {list.total > list.items.length ? ` · ${t("sla.drill.truncated", { shown: list.items.length })}` : ""}
-        </p>
-        {list.items.length === 0 ? (
-          <p className="py-8 text-center text-sm text-slate-600">{t("sla.drill.empty")}</p>
-        ) : (
-          <Table caption={t("ourService.drillTitle")}>
-            <thead>
-              <tr>
-                <Th>{t("sla.drill.ticket")}</Th>
-                <Th>{t("sla.priority")}</Th>
-                <Th>{t("sla.metric")}</Th>
-                <Th>{t("sla.drill.outcome")}</Th>
-                <Th>{t("sla.drill.due")}</Th>
-                <Th>{t("sla.drill.achieved")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((item) => (
-                <tr key={`${item.ticketId}-${item.metric}`}>
-                  <Td header>
-                    <Link href={`/tickets/${item.ticketId}`} className="text-brand-700 hover:underline">
-                      #{item.ticketId} {item.subject}
-                    </Link>
-                    <span className="block text-xs font-normal text-slate-500">
-                      {t(`tickets.productAreas.${item.productArea}`)} · {t(`tickets.categories.${item.category}`)}
-                    </span>
-                  </Td>
-                  <Td>
-                    <Badge tone={PRIORITY_TONE[item.priority]}>{item.priority}</Badge>
-                  </Td>
-                  <Td>{t(`metric.${item.metric}`)}</Td>
-                  <Td>
-                    <Badge tone={OUTCOME_TONE[item.outcome]}>{t(`sla.outcomes.${item.outcome}`)}</Badge>
-                  </Td>
-                  <Td>{when(item.dueAt)}</Td>
-                  <Td>
-                    {item.achievedAt ? (
-                      when(item.achievedAt)
-                    ) : (
-                      <span className="text-slate-400">{t("sla.drill.notYet")}</span>
-                    )}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <DrillTable
+          list={list}
+          caption={t("ourService.drillTitle")}
+          ticketHref={(id) => `/tickets/${id}`}
+          showOrganization={false}
+        />
       </Card>
     </>
   );
