@@ -1,20 +1,11 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import {
-  calendars,
-  organizations,
-  satisfactionRollups,
-  slaBreachRollups,
-  targetVersions,
-  ticketSlaFacts,
-  tickets,
-  tiers,
-} from "@/db/schema";
+import { organizations, satisfactionRollups, slaBreachRollups, ticketSlaFacts, tickets, tiers } from "@/db/schema";
 import { OPEN_STATUS_SQL_LIST, type ProductArea, type TicketCategory, type TierCode } from "@/db/schema/enums";
 import { availabilityOverview, type TierMonth } from "@/server/availability/service";
 import { cachedRead, minuteOf } from "@/server/cache/read-cache";
 import type { Db } from "@/server/db";
 import { METRICS, PRIORITIES, type Metric } from "@/server/sla/evaluate";
-import { loadCalendar, loadTargets } from "@/server/sla/load";
+import { RAW_TARGET_COLUMNS, riskThresholds, thresholdKey } from "@/server/sla/risk-thresholds";
 import {
   agedBreaches,
   cellsAt,
@@ -33,7 +24,6 @@ import {
   type Period,
 } from "@/server/periods/periods";
 import type { DashboardFilter, DrillDown } from "./inputs";
-import { riskThreshold } from "./risk";
 import { FR_BANDS } from "./rollup";
 
 export type { DashboardFilter, DrillDown } from "./inputs";
@@ -113,23 +103,7 @@ function satisfaction(db: Db, f: DashboardFilter, p: Period): { average: number 
  * the count is one indexed SQL query over the queue's partial index.
  */
 export function countAtRisk(db: Db, f: Omit<DashboardFilter, "period">, now: Date): number {
-  const thresholds = new Map<string, number[]>();
-  let horizon = now.getTime();
-  const versions = db.select({ id: targetVersions.id }).from(targetVersions).all();
-  for (const { id: calendarId } of db.select({ id: calendars.id }).from(calendars).all()) {
-    const calendar = loadCalendar(db, calendarId);
-    for (const { id: versionId } of versions) {
-      const targets = loadTargets(db, versionId, calendar);
-      for (const p of PRIORITIES) {
-        const th = METRICS.map((m) => {
-          const target = targets[p][m];
-          return target ? riskThreshold(now, target).getTime() : now.getTime();
-        });
-        horizon = Math.max(horizon, ...th);
-        thresholds.set(`${versionId}|${calendarId}|${p}`, th);
-      }
-    }
-  }
+  const { map: thresholds, horizon } = riskThresholds(db, now);
   const tierId = tierIdOf(db, f.tierCode);
   const n = now.getTime();
   const conds: SQL[] = [
@@ -151,27 +125,14 @@ export function countAtRisk(db: Db, f: Omit<DashboardFilter, "period">, now: Dat
   let atRisk = 0;
   // Raw rows (no Date mapping): tens of thousands of open tickets at scale.
   const rows = db
-    .select({
-      v: tickets.targetVersionId,
-      c: organizations.calendarId,
-      p: tickets.priority,
-      fs: tickets.frStatus,
-      fa: sql<number | null>`${tickets.frAchievedAt}`,
-      fd: sql<number | null>`${tickets.frDueAt}`,
-      ws: tickets.waStatus,
-      wa: sql<number | null>`${tickets.waAchievedAt}`,
-      wd: sql<number | null>`${tickets.waDueAt}`,
-      rs: tickets.resStatus,
-      ra: sql<number | null>`${tickets.resAchievedAt}`,
-      rd: sql<number | null>`${tickets.resDueAt}`,
-    })
+    .select({ ...RAW_TARGET_COLUMNS, c: organizations.calendarId })
     .from(tickets)
     // CROSS JOIN keeps tickets (by due time) as the outer loop; SQLite would otherwise start from organizations.
     .crossJoin(organizations)
     .where(and(eq(organizations.id, tickets.organizationId), ...conds))
     .all();
   for (const r of rows) {
-    const th = thresholds.get(`${r.v}|${r.c}|${r.p}`);
+    const th = thresholds.get(thresholdKey(r.v, r.c, r.p));
     if (!th) continue;
     if (open(r.fs, r.fa, r.fd, th[0]) || open(r.ws, r.wa, r.wd, th[1]) || open(r.rs, r.ra, r.rd, th[2])) atRisk++;
   }

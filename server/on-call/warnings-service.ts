@@ -8,65 +8,33 @@
  * runs or re-runs after a crash. Paused, met, excluded and outside-SLA targets are never warned.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { calendars, notifications, organizations, slaWarnings, targetVersions, tickets, users } from "@/db/schema";
-import { METRICS, OPEN_STATUS_SQL_LIST, PRIORITIES, type Metric, type SlaWarningKind } from "@/db/schema/enums";
+import { notifications, organizations, slaWarnings, tickets, users } from "@/db/schema";
+import { OPEN_STATUS_SQL_LIST, type Metric, type SlaWarningKind } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
 import { mailTime, portalLink } from "@/server/identity/mail";
-import { loadCalendar, loadTargets } from "@/server/sla/load";
+import { RAW_TARGET_COLUMNS, riskThresholds, thresholdKey } from "@/server/sla/risk-thresholds";
 import { enqueueWebhookEvent } from "@/server/webhooks/enqueue";
 import { onCallInRota, rotaForTicket } from "./load";
 import { queueOnCallMail } from "./mail";
 import { atRiskPercent } from "./settings";
-import { atRiskThreshold, warningFor } from "./warnings";
+import { warningFor } from "./warnings";
 
 /** On the first pass (no watermark), breaches of the last hour are still warned. */
 export const FIRST_PASS_LOOKBACK_MS = 3_600_000;
 
 type Writer = Pick<Db, "select" | "insert" | "update">;
 
-/** Threshold per target version, calendar and priority (one per metric), and the furthest one. */
-function thresholds(db: Db, now: Date, percent: number) {
-  const map = new Map<string, (number | undefined)[]>();
-  let horizon = now.getTime();
-  const versions = db.select({ id: targetVersions.id }).from(targetVersions).all();
-  for (const { id: calendarId } of db.select({ id: calendars.id }).from(calendars).all()) {
-    const calendar = loadCalendar(db, calendarId);
-    for (const { id: versionId } of versions) {
-      const targets = loadTargets(db, versionId, calendar);
-      for (const p of PRIORITIES) {
-        const th = METRICS.map((m) => {
-          const target = targets[p][m];
-          return target ? atRiskThreshold(now, target, percent).getTime() : undefined;
-        });
-        for (const x of th) if (x !== undefined) horizon = Math.max(horizon, x);
-        map.set(`${versionId}|${calendarId}|${p}`, th);
-      }
-    }
-  }
-  return { map, horizon };
-}
-
 /** One warning pass at `now`; `since` is the last pass's `now`. Returns how many warnings were sent. */
 export function warnDueTargets(db: Db, now: Date, since: Date | null): number {
   const percent = atRiskPercent(db);
-  const { map, horizon } = thresholds(db, now, percent);
+  const { map, horizon } = riskThresholds(db, now, percent);
   const n = now.getTime();
   const windowStart = since ? since.getTime() : n - FIRST_PASS_LOOKBACK_MS;
   const rows = db
     .select({
       id: tickets.id,
-      v: tickets.targetVersionId,
+      ...RAW_TARGET_COLUMNS,
       c: organizations.calendarId,
-      p: tickets.priority,
-      fs: tickets.frStatus,
-      fa: sql<number | null>`${tickets.frAchievedAt}`,
-      fd: sql<number | null>`${tickets.frDueAt}`,
-      ws: tickets.waStatus,
-      wa: sql<number | null>`${tickets.waAchievedAt}`,
-      wd: sql<number | null>`${tickets.waDueAt}`,
-      rs: tickets.resStatus,
-      ra: sql<number | null>`${tickets.resAchievedAt}`,
-      rd: sql<number | null>`${tickets.resDueAt}`,
     })
     .from(tickets)
     .crossJoin(organizations)
@@ -81,7 +49,7 @@ export function warnDueTargets(db: Db, now: Date, since: Date | null): number {
     .all();
   let sent = 0;
   for (const r of rows) {
-    const th = map.get(`${r.v}|${r.c}|${r.p}`);
+    const th = map.get(thresholdKey(r.v, r.c, r.p));
     const metrics: [Metric, { status: string | null; achievedAt: number | null; dueAt: number | null }][] = [
       ["firstResponse", { status: r.fs, achievedAt: r.fa, dueAt: r.fd }],
       ["workaround", { status: r.ws, achievedAt: r.wa, dueAt: r.wd }],

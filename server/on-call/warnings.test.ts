@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { ALWAYS_OPEN } from "@/server/sla/clock";
-import { atRiskThreshold, warningFor } from "./warnings";
+import { riskThreshold } from "@/server/sla/risk";
+import { warningFor } from "./warnings";
 
 const t = (iso: string) => new Date(iso).getTime();
 
 describe("at-risk and breach warnings", () => {
   it("a 4-hour target on an always-open calendar is at risk in its last hour at 25 %, its last 48 minutes at 20 %", () => {
     const now = new Date("2026-03-02T10:00:00Z");
-    expect(atRiskThreshold(now, { minutes: 240, calendar: ALWAYS_OPEN }, 25).getTime()).toBe(
+    expect(riskThreshold(now, { minutes: 240, calendar: ALWAYS_OPEN }, 25).getTime()).toBe(
       t("2026-03-02T11:00:00Z") + 1,
     );
-    expect(atRiskThreshold(now, { minutes: 240, calendar: ALWAYS_OPEN }, 20).getTime()).toBe(
+    expect(riskThreshold(now, { minutes: 240, calendar: ALWAYS_OPEN }, 20).getTime()).toBe(
       t("2026-03-02T10:48:00Z") + 1,
     );
   });

@@ -1,20 +1,9 @@
 /**
- * When a running SLA target is at risk: `percent` % or less of its time left in open time. Pure:
- * the warning job computes one threshold per target version, calendar, priority and metric and
- * reads the tickets due before it by index (the queue's partial index on next_due_at).
+ * What a warning pass says of one target: at risk (`percent` % or less of its time left in open
+ * time, by `riskThreshold` in server/sla/risk.ts) or breached in the pass's window. Pure: the job
+ * computes one threshold per target version, calendar, priority and metric and reads the tickets due
+ * before it by index (the queue's partial index on next_due_at).
  */
-import { addBusinessMinutes } from "@/server/sla/clock";
-import type { SlaTarget } from "@/server/sla/evaluate";
-
-/**
- * The instant before which a due time is at risk at `now`: due < threshold <=> at most `percent` %
- * of the target's open time is left (one millisecond of open time added so a due time exactly on
- * the share counts, as `remaining <= share` says).
- */
-export function atRiskThreshold(now: Date, target: SlaTarget, percent: number): Date {
-  return addBusinessMinutes(now, (target.minutes * percent) / 100 + 1 / 60_000, target.calendar);
-}
-
 export type MetricState = { status: string | null; achievedAt: number | null; dueAt: number | null };
 
 /** What to warn about for one metric at `now`: at risk (running, not yet due, inside the share), breached (due passed in the window), or nothing. */
