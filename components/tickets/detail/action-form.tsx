@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
@@ -81,8 +81,14 @@ export function ActionForm({
   const done = state.done && !missing ? doneText : null;
   const t = useTranslations("tickets.actions");
   const hydrated = useHydrated();
+  const form = useRef<HTMLFormElement>(null);
+  // A sent form empties, so what was sent is not sent again by a second click (issue #22).
+  useEffect(() => {
+    if (state.done) form.current?.reset();
+  }, [state.done]);
   return (
     <form
+      ref={form}
       className="space-y-2 border-t border-slate-100 pt-4 first:border-0 first:pt-0"
       onSubmit={(e) => {
         e.preventDefault();

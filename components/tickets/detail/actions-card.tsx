@@ -12,21 +12,23 @@ import { WatchersAction } from "./watchers-action";
 import { WorkActions } from "./work-actions";
 
 /** The actions this viewer may take on the ticket, and its rating once given; nothing when neither applies. */
-export function ActionsCard({ data, role, viewerId }: { data: Detail; role: Role; viewerId: number }) {
+export function ActionsCard({ data, role, title }: { data: Detail; role: Role; title?: string }) {
   const now = useNow();
   const t = useTranslations("tickets.actions");
-  const offered = availableActions(
+  const all = availableActions(
     { ticket: data.ticket, disputes: data.disputes, complaints: data.complaints, rated: !!data.rating },
     role,
     now,
   );
+  // Staff change the priority, work and escalate the ticket in the properties panel and the reply box.
+  const offered = role === "customer" ? all : { ...all, changePriority: false, work: false, escalate: false };
   if (!offersAny(offered) && !data.rating) return null;
   return (
-    <Section id="actions" title={t("title")}>
+    <Section id="actions" title={title ?? t("title")}>
       {data.rating ? <p className="mb-3 text-sm text-slate-700">{t("rated", { score: data.rating.score })}</p> : null}
       <div className="space-y-4">
         <PriorityActions data={data} offered={offered} />
-        <WorkActions data={data} role={role} viewerId={viewerId} offered={offered} />
+        <WorkActions data={data} offered={offered} />
         <ClosingActions data={data} offered={offered} />
         <ComplaintActions data={data} role={role} offered={offered} />
         {offered.watch ? <WatchersAction data={data} /> : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { AttachmentList } from "@/components/attachments/attachment-list";
 import { Badge } from "@/components/ui/badge";
 import { isOpenStatus, type Role } from "@/db/schema/enums";
@@ -9,10 +10,11 @@ import { Section, useDate } from "./section";
 import type { Detail } from "./types";
 
 /**
- * The ticket's description and its comments, then the reply box. The HTML comes from
- * the server's Markdown pipeline, already sanitized; internal notes only reach staff.
+ * The ticket's description and its comments, then the reply box (the customer's, or the staff
+ * composer given as `composer`). The HTML comes from the server's Markdown pipeline, already
+ * sanitized; internal notes only reach staff.
  */
-export function Conversation({ data, role }: { data: Detail; role: Role }) {
+export function Conversation({ data, role, composer }: { data: Detail; role: Role; composer?: ReactNode }) {
   const t = useTranslations("tickets");
   const date = useDate();
   const tk = data.ticket;
@@ -43,7 +45,11 @@ export function Conversation({ data, role }: { data: Detail; role: Role }) {
           </li>
         ))}
       </ol>
-      <ReplyBox id={tk.id} role={role} open={isOpenStatus(tk.status)} ticketBytes={data.attachmentBytes} />
+      {composer ? (
+        <div className="-mx-5 mt-4 -mb-4">{composer}</div>
+      ) : (
+        <ReplyBox id={tk.id} role={role} open={isOpenStatus(tk.status)} ticketBytes={data.attachmentBytes} />
+      )}
     </Section>
   );
 }

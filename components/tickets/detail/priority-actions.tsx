@@ -7,13 +7,15 @@ import { EXCLUSION_REASONS } from "@/db/schema/enums";
 import { allowedPriorities } from "@/server/tickets/rules";
 import { ActionForm, actionOf, field, TextArea, useFeedback } from "./action-form";
 import type { AvailableActions } from "./available-actions";
+import { DialogAction } from "./dialog-action";
 import type { Detail } from "./types";
 
 type Offered = AvailableActions<Detail["disputes"][number], Detail["complaints"][number]>;
 
 /**
- * The priority and the SLA exclusion: a customer's disputes of either, a staff priority change,
- * a manager's exclusion and the manager's decision on each open dispute.
+ * The priority and the SLA exclusion: a customer's disputes of either, and a manager's exclusion
+ * and decision on each open dispute, each in a focused dialog (staff change the priority in the
+ * properties panel).
  */
 export function PriorityActions({ data, offered }: { data: Detail; offered: Offered }) {
   const t = useTranslations("tickets.actions");
@@ -21,11 +23,9 @@ export function PriorityActions({ data, offered }: { data: Detail; offered: Offe
   const trpc = useTRPC();
   const id = data.ticket.id;
   const fDispute = useFeedback(id);
-  const fChange = useFeedback(id);
   const fExclude = useFeedback(id);
   const fDecide = useFeedback(id);
   const dispute = actionOf(fDispute, useMutation(trpc.tickets.openDispute.mutationOptions(fDispute.callbacks)));
-  const change = actionOf(fChange, useMutation(trpc.tickets.changePriority.mutationOptions(fChange.callbacks)));
   const exclude = actionOf(fExclude, useMutation(trpc.tickets.exclude.mutationOptions(fExclude.callbacks)));
   const decide = actionOf(fDecide, useMutation(trpc.tickets.decideDispute.mutationOptions(fDecide.callbacks)));
   // Only what the ticket may hold: a security vulnerability is never offered below P1.
@@ -79,85 +79,71 @@ export function PriorityActions({ data, offered }: { data: Detail; offered: Offe
           <TextArea label={t("reason")} name="reason" />
         </ActionForm>
       ) : null}
-      {offered.changePriority ? (
-        <ActionForm
-          title={t("changePriority")}
-          submit={t("submitPriority")}
-          state={change}
-          doneText={t("saved")}
-          onSubmit={(f) =>
-            change.mutate({ ticketId: id, priority: f.get("priority") as "P0", reason: String(f.get("reason") ?? "") })
-          }
-        >
-          <label className="block text-sm">
-            {t("newPriority")}
-            <select name="priority" className={field} defaultValue={data.ticket.priority}>
-              {priorities.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          </label>
-          <TextArea label={t("reason")} name="reason" />
-        </ActionForm>
-      ) : null}
       {offered.exclude ? (
-        <ActionForm
-          title={t("exclude")}
-          submit={t("submitExclude")}
-          state={exclude}
-          doneText={t("saved")}
-          onSubmit={(f) =>
-            exclude.mutate({
-              ticketId: id,
-              reason: f.get("reason") as "third_party",
-              note: String(f.get("note") ?? ""),
-            })
-          }
-        >
-          <label className="block text-sm">
-            {t("exclusionReason")}
-            <select name="reason" className={field}>
-              {EXCLUSION_REASONS.filter(
-                // "SDK past its support window" is offered only when the ticket's SDK is past it.
-                (r) => r !== "sdk_out_of_support" || data.ticket.sdkSupport.state === "unsupported",
-              ).map((r) => (
-                <option key={r} value={r}>
-                  {tt(`exclusionReasons.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <TextArea label={t("note")} name="note" />
-        </ActionForm>
+        <DialogAction id="exclude-dialog" label={t("exclude")} title={t("exclude")} done={exclude.done}>
+          <ActionForm
+            title={t("exclude")}
+            submit={t("submitExclude")}
+            state={exclude}
+            doneText={t("saved")}
+            onSubmit={(f) =>
+              exclude.mutate({
+                ticketId: id,
+                reason: f.get("reason") as "third_party",
+                note: String(f.get("note") ?? ""),
+              })
+            }
+          >
+            <label className="block text-sm">
+              {t("exclusionReason")}
+              <select name="reason" className={field}>
+                {EXCLUSION_REASONS.filter(
+                  // "SDK past its support window" is offered only when the ticket's SDK is past it.
+                  (r) => r !== "sdk_out_of_support" || data.ticket.sdkSupport.state === "unsupported",
+                ).map((r) => (
+                  <option key={r} value={r}>
+                    {tt(`exclusionReasons.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <TextArea label={t("note")} name="note" />
+          </ActionForm>
+        </DialogAction>
       ) : null}
       {offered.decide.map((d) => (
-        <ActionForm
+        <DialogAction
           key={`d${d.id}`}
+          id={`decide-${d.id}`}
+          label={`${t("decide")}: ${tt(`detail.disputeKind.${d.kind}`)}`}
           title={`${t("decide")}: ${tt(`detail.disputeKind.${d.kind}`)}`}
-          submit={t("submitDecision")}
-          state={decide}
-          doneText={t("saved")}
-          onSubmit={(f) =>
-            decide.mutate({
-              disputeId: d.id,
-              upheld: f.get("decision") === "uphold",
-              note: String(f.get("note") ?? ""),
-            })
-          }
+          done={decide.done}
         >
-          <fieldset className="flex gap-4 text-sm">
-            <legend className="sr-only">{t("decide")}</legend>
-            <label className="flex items-center gap-1">
-              <input type="radio" name="decision" value="uphold" defaultChecked /> {t("uphold")}
-            </label>
-            <label className="flex items-center gap-1">
-              <input type="radio" name="decision" value="reject" /> {t("reject")}
-            </label>
-          </fieldset>
-          <TextArea label={t("decisionNote")} name="note" />
-        </ActionForm>
+          <ActionForm
+            title={`${t("decide")}: ${tt(`detail.disputeKind.${d.kind}`)}`}
+            submit={t("submitDecision")}
+            state={decide}
+            doneText={t("saved")}
+            onSubmit={(f) =>
+              decide.mutate({
+                disputeId: d.id,
+                upheld: f.get("decision") === "uphold",
+                note: String(f.get("note") ?? ""),
+              })
+            }
+          >
+            <fieldset className="flex gap-4 text-sm">
+              <legend className="sr-only">{t("decide")}</legend>
+              <label className="flex items-center gap-1">
+                <input type="radio" name="decision" value="uphold" defaultChecked /> {t("uphold")}
+              </label>
+              <label className="flex items-center gap-1">
+                <input type="radio" name="decision" value="reject" /> {t("reject")}
+              </label>
+            </fieldset>
+            <TextArea label={t("decisionNote")} name="note" />
+          </ActionForm>
+        </DialogAction>
       ))}
     </>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { eventLabel } from "./event-label";
 import { Section, useDate } from "./section";
 import type { Detail } from "./types";
 
@@ -16,7 +17,7 @@ export function TimelineCard({ timeline }: { timeline: Detail["timeline"] }) {
             <p className="font-medium text-slate-900">
               {e.complaintPhase && e.complaintPhase !== "raised"
                 ? t(`detail.complaintAnswer.${e.complaintPhase}`)
-                : t(`detail.events.${e.type}`)}
+                : t(`detail.events.${eventLabel(e)}`)}
               {e.type === "priorityChanged" && e.from && e.priority
                 ? ` ${t("detail.eventPriority", { from: e.from, to: e.priority })}`
                 : ""}

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import { zoneName } from "@/components/format";
+import { eventLabel } from "@/components/tickets/detail/event-label";
+import { WhyDue } from "@/components/tickets/detail/why-due";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
@@ -98,8 +100,12 @@ export default async function SlaTicketPage({ params }: { params: Promise<{ id: 
             </thead>
             <tbody>
               {data.metrics.map((m) => (
-                <tr key={m.metric}>
-                  <Td header>{t(`metric.${m.metric}`)}</Td>
+                <tr key={m.metric} data-metric={m.metric}>
+                  <Td header>
+                    {t(`metric.${m.metric}`)}
+                    {/* The same "why is it due then?" the ticket page explains (issue #22: the executive's view lacked it). */}
+                    <WhyDue m={m} />
+                  </Td>
                   <Td>{when(m.dueAt)}</Td>
                   <Td>
                     {m.achievedAt ? (
@@ -125,7 +131,7 @@ export default async function SlaTicketPage({ params }: { params: Promise<{ id: 
                 {when(e.at)}
               </time>
               <span className="font-medium text-slate-800">
-                {t(`tickets.detail.events.${e.type}`)}
+                {t(`tickets.detail.events.${eventLabel(e)}`)}
                 {e.type === "priorityChanged" && e.priority ? ` · ${e.from ?? ""} → ${e.priority}` : ""}
               </span>
               {e.actor ? <span className="text-slate-500">{e.actor}</span> : null}
