@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { inputClass, useFormErrors } from "@/components/ui/form";
+import { FormAlert, TextField, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { LIMIT_BOUNDS, toMegabytes } from "@/server/attachments/limits";
 
@@ -19,7 +19,7 @@ export function AttachmentLimitsForm({ initial }: { initial: { maxFileBytes: num
   const [file, setFile] = useState(String(toMegabytes(initial.maxFileBytes)));
   const [ticket, setTicket] = useState(String(toMegabytes(initial.maxTicketBytes)));
   const [saved, setSaved] = useState(false);
-  const { formError, clearErrors, onError, fieldError, errors } = useFormErrors();
+  const { formError, clearErrors, onError, fieldError } = useFormErrors();
   const save = useMutation(
     trpc.attachments.setLimits.mutationOptions({
       onMutate: () => {
@@ -43,42 +43,26 @@ export function AttachmentLimitsForm({ initial }: { initial: { maxFileBytes: num
       }}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor="limit-file" className="block text-sm font-medium text-slate-700">
-            {t("perFile")}
-          </label>
-          <input
-            id="limit-file"
+        {(
+          [
+            ["maxFileBytes", "limit-file", t("perFile"), file, setFile],
+            ["maxTicketBytes", "limit-ticket", t("perTicket"), ticket, setTicket],
+          ] as const
+        ).map(([name, id, label, value, set]) => (
+          <TextField
+            key={name}
+            id={id}
+            name={name}
+            label={label}
             type="number"
             inputMode="numeric"
             min={1}
-            max={toMegabytes(LIMIT_BOUNDS.maxFileBytes)}
-            value={file}
-            onChange={(e) => setFile(e.target.value)}
-            aria-invalid={!!errors.maxFileBytes}
-            aria-describedby="maxFileBytes-error"
-            className={inputClass}
+            max={toMegabytes(LIMIT_BOUNDS[name])}
+            value={value}
+            onChange={(e) => set(e.target.value)}
+            error={fieldError(name)}
           />
-          {fieldError("maxFileBytes")}
-        </div>
-        <div>
-          <label htmlFor="limit-ticket" className="block text-sm font-medium text-slate-700">
-            {t("perTicket")}
-          </label>
-          <input
-            id="limit-ticket"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={toMegabytes(LIMIT_BOUNDS.maxTicketBytes)}
-            value={ticket}
-            onChange={(e) => setTicket(e.target.value)}
-            aria-invalid={!!errors.maxTicketBytes}
-            aria-describedby="maxTicketBytes-error"
-            className={inputClass}
-          />
-          {fieldError("maxTicketBytes")}
-        </div>
+        ))}
       </div>
       <p className="text-xs text-slate-500">
         {t("bounds", {
@@ -86,11 +70,7 @@ export function AttachmentLimitsForm({ initial }: { initial: { maxFileBytes: num
           ticketMax: toMegabytes(LIMIT_BOUNDS.maxTicketBytes),
         })}
       </p>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      <FormAlert message={formError} />
       {saved ? (
         <p role="status" className="text-sm text-emerald-700">
           {t("saved")}
