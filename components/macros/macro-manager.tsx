@@ -11,6 +11,13 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { MACRO_STATUSES, TICKET_CATEGORIES } from "@/db/schema/enums";
 import { MACRO_PLACEHOLDERS } from "@/server/macros/placeholders";
 
+/** Each placeholder's explanation (message keys cannot contain dots). */
+const PLACEHOLDER_HELP = {
+  "customer.name": "customerName",
+  "ticket.number": "ticketNumber",
+  "ticket.due": "ticketDue",
+} as const satisfies Record<(typeof MACRO_PLACEHOLDERS)[number], string>;
+
 type Macro = {
   id: number;
   shared: boolean;
@@ -224,7 +231,7 @@ function MacroForm({
         <ul className="mt-1 space-y-0.5">
           {MACRO_PLACEHOLDERS.map((p) => (
             <li key={p}>
-              <code className="rounded bg-white px-1">{`{{${p}}}`}</code> — {t(`placeholderHelp.${p}`)}
+              <code className="rounded bg-white px-1">{`{{${p}}}`}</code> — {t(`placeholderHelp.${PLACEHOLDER_HELP[p]}`)}
             </li>
           ))}
         </ul>
