@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTimeZone, useTranslations } from "next-intl";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import type { Locale } from "@/db/schema/enums";
 import { fillPlaceholders, macroValues } from "@/server/macros/placeholders";
@@ -41,8 +41,11 @@ export function MacroMenu({
 
   function show() {
     setOpen(true);
-    requestAnimationFrame(() => items()[0]?.focus());
   }
+  // An opened menu puts focus on its first item (again once the macros arrive).
+  useEffect(() => {
+    if (open && !menu.current?.contains(document.activeElement)) items()[0]?.focus();
+  }, [open, macros.data]);
   function hide(refocus = true) {
     setOpen(false);
     if (refocus) button.current?.focus();
