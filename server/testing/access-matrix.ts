@@ -40,7 +40,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll } from "vitest";
-import { passwordResets } from "@/db/schema";
+import { passwordResets, queueViews } from "@/db/schema";
 import { receiveUpload } from "@/server/attachments/service";
 import { DiskAttachmentStore } from "@/server/attachments/store";
 // aliased: a "use" name reads as a React hook to the linter
@@ -597,6 +597,42 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     },
   },
   "tickets.next": { allow: SUPPORT, input: (fx) => ({ after: fx.openTicketId() }) },
+  "tickets.takeNext": { allow: SUPPORT, input: () => ({ after: null }) },
+  "tickets.bulk": {
+    allow: SUPPORT,
+    input: (fx) => ({
+      ticketIds: [fx.openTicketId()],
+      action: { kind: "note", body: "Checked in bulk from the queue." },
+    }),
+  },
+  "tickets.views": { allow: SUPPORT, input: none },
+  "tickets.saveView": {
+    allow: SUPPORT,
+    input: () => ({
+      name: "My P1s",
+      shared: false,
+      columns: ["priority", "due"],
+      filters: { priority: "P1" },
+      sort: "urgency",
+    }),
+  },
+  "tickets.deleteView": {
+    allow: SUPPORT,
+    input: (fx) => ({
+      id: fx.db
+        .insert(queueViews)
+        .values({
+          ownerId: fx.userId(ACTORS[fx.actor] ?? ACTORS.agent),
+          name: "To delete",
+          columns: ["priority"],
+          filters: {},
+          createdAt: fx.now,
+          updatedAt: fx.now,
+        })
+        .returning({ id: queueViews.id })
+        .get().id,
+    }),
+  },
   "macros.list": { allow: [...SUPPORT, "admin"], input: none },
   "macros.save": {
     allow: [...SUPPORT, "admin"],

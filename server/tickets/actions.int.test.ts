@@ -16,6 +16,7 @@ import type { Db } from "@/server/db";
 import { TEST_ANCHOR } from "@/server/testing/constants";
 import { callerFor, createTestDb } from "@/server/testing/db";
 import { createOrganization, createStaff, createStaffTeam, createTicket } from "@/server/testing/factories";
+import { compareUrgency, queueSection } from "./queue-order";
 
 const db = createTestDb();
 // The queue reads every open ticket, so it gets its own copy that no other test here writes to.
@@ -886,7 +887,7 @@ describe("the staff queue", () => {
   const NOW = TEST_ANCHOR;
   const OPEN = ["new", "open", "pending_customer", "workaround_provided"];
   type QueueInput = Parameters<ReturnType<typeof callerFor>["tickets"]["queue"]>[0];
-  type QueueItem = Awaited<ReturnType<ReturnType<typeof callerFor>["tickets"]["queue"]>>["items"][number];
+  type QueueItem = Awaited<ReturnType<ReturnType<typeof callerFor>["tickets"]["queue"]>>["due"]["items"][number];
 
   /**
    * The queue's own tickets, filed two days before "now" (so each is past its first response):
@@ -914,19 +915,26 @@ describe("the staff queue", () => {
     made.all.push(made.matching, made.other);
   });
 
-  async function allPages(input: Omit<QueueInput, "cursor" | "limit">, limit = 40) {
+  /** Both sections of the queue, page by page: the tickets still due, then the breached ones. */
+  async function allPages(input: Omit<QueueInput, "cursor" | "breachedCursor" | "limit">, limit = 40) {
     const api = callerFor(queueDb, Q.agent, NOW);
     const pages: QueueItem[][] = [];
-    let cursor: { nextDueAt: Date; id: number } | null = null;
     let total = -1;
-    for (let i = 0; i < 1000; i++) {
-      const page = await api.tickets.queue({ ...input, limit, cursor });
-      total = page.total;
-      pages.push(page.items);
-      if (!page.nextCursor) break;
-      cursor = page.nextCursor;
+    for (const section of ["due", "breached"] as const) {
+      let cursor: string | null = null;
+      for (let i = 0; i < 1000; i++) {
+        const page = await api.tickets.queue({
+          ...input,
+          limit,
+          ...(section === "due" ? { cursor } : { breachedCursor: cursor }),
+        });
+        total = page.total;
+        pages.push(page[section].items);
+        cursor = page[section].nextCursor;
+        if (!cursor) break;
+      }
     }
-    return { pages, items: pages.flat(), total };
+    return { pages: pages.filter((p) => p.length > 0), items: pages.flat(), total };
   }
 
   /** How many open, SLA-counted tickets the database holds under a condition, counted independently of the queue. */
@@ -940,10 +948,13 @@ describe("the staff queue", () => {
     return row.n;
   }
 
+  /** Tickets still due come first, each section by urgency (server/tickets/queue-order.ts). */
   const before = (a: QueueItem, b: QueueItem) =>
-    a.nextDueAt.getTime() < b.nextDueAt.getTime() || (a.nextDueAt.getTime() === b.nextDueAt.getTime() && a.id < b.id);
+    queueSection(a, NOW) === queueSection(b, NOW)
+      ? compareUrgency(a, b, NOW) < 0
+      : queueSection(a, NOW) === "due" && queueSection(b, NOW) === "breached";
 
-  it("lists every open ticket and only open tickets, nearest due time first, with breached ones (due in the past) marked", async () => {
+  it("lists every open ticket and only open tickets, the ones still due by urgency and then the breached ones (due in the past) in their own section, marked", async () => {
     const resolvedId = await file("P0", queueDb, new Date("2026-11-20T10:00:00Z"));
     await callerFor(queueDb, Q.agent, new Date("2026-11-20T10:30:00Z")).tickets.resolve({
       ticketId: resolvedId,
@@ -982,7 +993,8 @@ describe("the staff queue", () => {
     expect(items).toHaveLength(total);
     for (let p = 1; p < pages.length; p++) expect(before(pages[p - 1]!.at(-1)!, pages[p]![0]!)).toBe(true);
     const oneShot = await callerFor(queueDb, Q.agent, NOW).tickets.queue({ limit: 100 });
-    expect(items.slice(0, 100).map((i) => i.id)).toEqual(oneShot.items.map((i) => i.id));
+    const due = items.filter((i) => queueSection(i, NOW) === "due");
+    expect(due.slice(0, 100).map((i) => i.id)).toEqual(oneShot.due.items.map((i) => i.id));
   });
 
   const filters: {
@@ -1072,7 +1084,10 @@ describe("the staff queue", () => {
   it("experts and managers work the queue too; customers, account managers, executives and admins are refused (FORBIDDEN); anonymous is UNAUTHORIZED", async () => {
     for (const who of ["expert", "manager"] as const) {
       const page = await callerFor(queueDb, Q[who], NOW).tickets.queue({ limit: 5 });
-      expect(page.items).toHaveLength(5);
+      expect(page.due.items.length + page.breached.items.length).toBe(
+        Math.min(5, page.due.total) + Math.min(5, page.breached.total),
+      );
+      expect(page.total).toBeGreaterThan(5);
     }
     for (const who of ["dev", "ops", "am", "exec", "admin"] as const) {
       await expect(callerFor(queueDb, Q[who], NOW).tickets.queue({ limit: 5 }), who).rejects.toMatchObject({

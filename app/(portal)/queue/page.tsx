@@ -1,70 +1,94 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import { zoneName } from "@/components/format";
 import { OnCallStrip } from "@/components/on-call/on-call-strip";
-import { Countdown } from "@/components/tickets/countdown";
-import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
+import { QueueTable } from "@/components/queue/queue-table";
+import { SaveView } from "@/components/queue/save-view";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
-import { Table, Td, Th } from "@/components/ui/table";
-import { ESCALATION_LEVELS, PRODUCT_AREAS, REGIONS, TIER_CODES } from "@/db/schema/enums";
+import {
+  ESCALATION_LEVELS,
+  OPEN_TICKET_STATUSES,
+  PRODUCT_AREAS,
+  QUEUE_SORTS,
+  REGIONS,
+  TIER_CODES,
+} from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
+import { QUEUE_COLUMNS, searchOfView, viewFromSearch } from "@/server/tickets/queue-views";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("queue") };
 }
 
-type Search = Record<
-  "tier" | "priority" | "level" | "assignee" | "productArea" | "region" | "appId" | "after",
-  string | undefined
->;
+type Search = Record<string, string | string[] | undefined>;
 const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
-const pick = <T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined =>
-  (allowed as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const cursorParam = (v: string | string[] | undefined) => {
+  const s = one(v);
+  return s && s.length <= 200 ? s : undefined;
+};
 
-/** The staff queue; every filter lives in the URL, so a view can be shared as a link. */
+/**
+ * The staff queue: tickets still due by urgency, then the breached ones in their own section;
+ * saved views, chosen columns, sorting, filters on any colleague and bulk actions. Every setting
+ * lives in the URL (without empty parameters), so a view can be shared as a link.
+ */
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await getSessionUser();
   if (!user || !can(user, "tickets.support")) return <Refused permission="tickets.support" />;
   const sp = await searchParams;
-  const filters = {
-    tier: pick(sp.tier, TIER_CODES),
-    priority: pick(sp.priority, PRIORITIES),
-    level: pick(sp.level, ESCALATION_LEVELS),
-    assignee: pick(sp.assignee, ["mine", "unassigned"] as const),
-    productArea: pick(sp.productArea, PRODUCT_AREAS),
-    region: pick(sp.region, REGIONS),
-    appId: sp.appId?.trim().slice(0, 100) || undefined,
-  };
-  const m = sp.after ? /^(\d+)_(\d+)$/.exec(sp.after) : null;
-  const cursor = m ? { nextDueAt: new Date(Number(m[1])), id: Number(m[2]) } : null;
+  const settings = viewFromSearch({ ...sp, cols: Array.isArray(sp.cols) ? sp.cols.join(",") : sp.cols });
+  const viewId = /^\d{1,12}$/.test(one(sp.view) ?? "") ? one(sp.view)! : undefined;
+  const after = cursorParam(sp.after);
+  const bafter = cursorParam(sp.bafter);
+  const none = one(sp.none) === "1" ? "1" : undefined;
+  const canonical = searchOfView(settings, { view: viewId, after, bafter, none });
+  const given = new URLSearchParams(
+    Object.entries(sp).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]])),
+  );
+  // Empty fields of the filter form, several column boxes, unknown values: one clean address.
+  if (
+    [...given.values()].some((v) => v === "") ||
+    Array.isArray(sp.cols) ||
+    given.size > new URLSearchParams(canonical).size
+  )
+    redirect(`/queue${canonical}`);
+
   const api = await serverCaller();
-  const [page, onCall] = await Promise.all([
-    api.tickets.queue({ ...filters, cursor, limit: 50 }),
+  const [page, views, colleagues, onCall] = await Promise.all([
+    api.tickets.queue({ ...settings.filters, sort: settings.sort, cursor: after, breachedCursor: bafter, limit: 50 }),
+    api.tickets.views(),
+    api.tickets.assignees({ query: "", limit: 100 }),
     can(user, "oncall.read") ? api.onCall.now() : Promise.resolve(null),
   ]);
   const t = await getTranslations("queue");
   const tt = await getTranslations();
-  const format = await getFormatter();
   const now = await getNow();
-  const keep = new URLSearchParams(Object.entries(filters).flatMap(([k, v]) => (v ? [[k, v]] : [])));
+  const current = views.find((v) => String(v.id) === viewId) ?? null;
+  const here = (extra: Record<string, string | undefined>) =>
+    `/queue${searchOfView(settings, { view: viewId, after, bafter, ...extra })}`;
+  const f = settings.filters;
   const select = (
-    name: Exclude<keyof typeof filters, "appId">,
+    name: string,
     label: string,
+    value: string | undefined,
     options: readonly string[],
     optionLabel: (o: string) => string,
+    anyLabel: string = t("any"),
   ) => (
     <label className="text-sm">
       <span className="block font-medium text-slate-700">{label}</span>
       <select
         name={name}
-        defaultValue={filters[name] ?? ""}
+        defaultValue={value ?? ""}
         className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
       >
-        <option value="">{t("any")}</option>
+        <option value="">{anyLabel}</option>
         {options.map((o) => (
           <option key={o} value={o}>
             {optionLabel(o)}
@@ -73,36 +97,151 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       </select>
     </label>
   );
+  const names = new Map(colleagues.map((c) => [String(c.id), c.name]));
+  /** One section's table (or its empty note) and its pages; the breached section pages with `bafter`. */
+  const section = (which: "due" | "breached", data: typeof page.due, caption: string, empty: string) => {
+    const param = which === "due" ? "after" : "bafter";
+    const hash = which === "due" ? "" : "#breached";
+    return (
+      <>
+        {data.items.length === 0 ? (
+          <p className="py-6 text-center text-sm text-slate-600">{empty}</p>
+        ) : (
+          <QueueTable
+            id={`queue-${which}`}
+            caption={caption}
+            items={data.items}
+            columns={settings.columns}
+            colleagues={colleagues}
+            me={user.id}
+            serverNow={now}
+          />
+        )}
+        <nav className="mt-2 flex justify-between text-sm" aria-label={caption}>
+          {(which === "due" ? after : bafter) ? (
+            <Link
+              href={`${here({ [param]: undefined })}${hash}`}
+              className="font-medium text-brand-700 hover:underline"
+            >
+              {t("first")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {data.nextCursor ? (
+            <Link
+              href={`${here({ [param]: data.nextCursor })}${hash}`}
+              className="font-medium text-brand-700 hover:underline"
+            >
+              {t("more")} →
+            </Link>
+          ) : null}
+        </nav>
+      </>
+    );
+  };
 
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")}>
-        <span className="text-sm font-medium text-slate-700">{t("count", { n: page.total })}</span>
+        <div className="flex items-center gap-3">
+          <span className="text-sm font-medium text-slate-700">{t("count", { n: page.total })}</span>
+          {page.breached.total > 0 ? (
+            <a href="#breached" className="text-sm font-medium text-red-700 hover:underline">
+              {t("breachedLink", { n: page.breached.total })}
+            </a>
+          ) : null}
+          {/* A plain link (no prefetch): following it takes a ticket. */}
+          <a
+            href="/queue/next"
+            className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+          >
+            {t("next")}
+          </a>
+        </div>
       </PageHeader>
+      {none ? (
+        <p role="status" className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
+          {t("noneWaiting")}
+        </p>
+      ) : null}
       {onCall ? (
-        <div className="mb-6">
+        <div className="mb-4">
           <OnCallStrip rows={onCall} />
         </div>
       ) : null}
+      <nav aria-label={t("views.title")} className="mb-3 flex flex-wrap items-center gap-2 text-sm">
+        <span className="font-medium text-slate-700">{t("views.title")}:</span>
+        <Link
+          href="/queue"
+          aria-current={!viewId && canonical === "" ? "page" : undefined}
+          className="rounded-full border border-slate-300 px-3 py-1 hover:bg-slate-50 aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50"
+        >
+          {t("views.default")}
+        </Link>
+        {views.map((v) => (
+          <Link
+            key={v.id}
+            href={`/queue${searchOfView(v, { view: String(v.id) })}`}
+            aria-current={String(v.id) === viewId ? "page" : undefined}
+            className="rounded-full border border-slate-300 px-3 py-1 hover:bg-slate-50 aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50"
+          >
+            {v.name}
+            {v.shared ? (
+              <span className="ml-1 text-xs text-slate-500">({t("views.sharedBy", { name: v.ownerName })})</span>
+            ) : null}
+          </Link>
+        ))}
+      </nav>
       <Card>
-        <form method="get" aria-label={t("title")} className="mb-4 flex flex-wrap items-end gap-3">
-          {select("tier", t("tier"), TIER_CODES, (o) => tt(`tier.${o}`))}
-          {select("priority", t("priority"), PRIORITIES, (o) => tt(`priority.${o}`))}
-          {select("level", t("level"), ESCALATION_LEVELS, (o) => o)}
-          {select("assignee", t("assignee"), ["mine", "unassigned"], (o) => t(o as "mine"))}
-          {select("productArea", t("productArea"), PRODUCT_AREAS, (o) => tt(`tickets.productAreas.${o}`))}
-          {select("region", t("region"), REGIONS, (o) => tt(`region.${o}`))}
+        <form method="get" action="/queue" aria-label={t("filters")} className="mb-3 flex flex-wrap items-end gap-3">
+          {viewId ? <input type="hidden" name="view" value={viewId} /> : null}
+          {select("tier", t("tier"), f.tier, TIER_CODES, (o) => tt(`tier.${o}`))}
+          {select("priority", t("priority"), f.priority, PRIORITIES, (o) => tt(`priority.${o}`))}
+          {select("level", t("level"), f.level, ESCALATION_LEVELS, (o) => o)}
+          {select("status", t("columns.status"), f.status, OPEN_TICKET_STATUSES, (o) => tt(`tickets.statuses.${o}`))}
+          {select(
+            "assignee",
+            t("assignee"),
+            f.assignee === undefined ? undefined : String(f.assignee),
+            ["mine", "unassigned", ...colleagues.filter((c) => c.id !== user.id).map((c) => String(c.id))],
+            (o) => (o === "mine" || o === "unassigned" ? t(o) : (names.get(o) ?? o)),
+          )}
+          {select("productArea", t("productArea"), f.productArea, PRODUCT_AREAS, (o) =>
+            tt(`tickets.productAreas.${o}`),
+          )}
+          {select("region", t("region"), f.region, REGIONS, (o) => tt(`region.${o}`))}
           <label className="text-sm">
             <span className="block font-medium text-slate-700">{t("appId")}</span>
             <input
               name="appId"
               type="search"
-              defaultValue={filters.appId ?? ""}
+              defaultValue={f.appId ?? ""}
               maxLength={100}
               autoComplete="off"
-              className="mt-1 w-40 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+              className="mt-1 w-36 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
             />
           </label>
+          {select(
+            "sort",
+            t("sort"),
+            settings.sort === "urgency" ? undefined : settings.sort,
+            QUEUE_SORTS.slice(1),
+            (o) => t(`sorts.${o}`),
+            t("sorts.urgency"),
+          )}
+          <details className="text-sm">
+            <summary className="cursor-pointer py-1.5 font-medium text-slate-700">{t("chooseColumns")}</summary>
+            <fieldset className="mt-1 grid grid-cols-2 gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-white p-2">
+              <legend className="sr-only">{t("chooseColumns")}</legend>
+              {QUEUE_COLUMNS.map((c) => (
+                <label key={c} className="flex items-center gap-2">
+                  <input type="checkbox" name="cols" value={c} defaultChecked={settings.columns.includes(c)} />
+                  {t(`columns.${c}`)}
+                </label>
+              ))}
+            </fieldset>
+          </details>
           <button
             type="submit"
             className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
@@ -113,89 +252,32 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
             {t("reset")}
           </Link>
         </form>
-        <p className="mb-3 text-xs text-slate-500">
-          {t("share")} {tt("common.timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), now) })}
-        </p>
-        {page.items.length === 0 ? (
-          <p className="py-8 text-center text-sm text-slate-600">{t("empty")}</p>
-        ) : (
-          <Table caption={t("title")}>
-            <thead>
-              <tr>
-                <Th>{t("ticket")}</Th>
-                <Th>{t("organization")}</Th>
-                <Th>{t("priority")}</Th>
-                <Th>{t("level")}</Th>
-                <Th>{t("assignee")}</Th>
-                <Th>{t("due")}</Th>
-                <Th>{t("state")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((item) => (
-                <tr
-                  key={item.id}
-                  className={item.breached ? "bg-red-50/60" : item.atRisk ? "bg-amber-50/60" : undefined}
-                >
-                  <Td header>
-                    <Link href={`/tickets/${item.id}`} className="text-brand-700 hover:underline">
-                      #{item.id} {item.subject}
-                    </Link>
-                  </Td>
-                  <Td>
-                    {item.organization}
-                    <span className="block text-xs text-slate-500">
-                      {tt(`tier.${item.tier}`)} · {tt(`region.${item.region}`)}
-                    </span>
-                  </Td>
-                  <Td>
-                    <Badge tone={PRIORITY_TONE[item.priority]}>{item.priority}</Badge>
-                  </Td>
-                  <Td>{item.escalationLevel}</Td>
-                  <Td>{item.assignee ?? <span className="text-slate-400">{t("unassigned")}</span>}</Td>
-                  <Td>
-                    <span className="block text-xs text-slate-500">
-                      {item.nextMetric
-                        ? t("dueMetric", {
-                            metric: tt(`metric.${item.nextMetric}`),
-                            time: format.dateTime(item.nextDueAt, { dateStyle: "short", timeStyle: "short" }),
-                          })
-                        : null}
-                    </span>
-                    <Countdown dueAt={item.nextDueAt} serverNow={now} />
-                  </Td>
-                  <Td>
-                    {item.breached ? (
-                      <Badge tone="red">{t("breached")}</Badge>
-                    ) : item.atRisk ? (
-                      <Badge tone="amber">{t("atRisk")}</Badge>
-                    ) : (
-                      <Badge tone="green">{t("onTrack")}</Badge>
-                    )}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-        <nav className="mt-4 flex justify-between text-sm" aria-label={t("title")}>
-          {cursor ? (
-            <Link href={`/queue?${keep}`} className="font-medium text-brand-700 hover:underline">
-              {t("first")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {page.nextCursor ? (
-            <Link
-              href={`/queue?${new URLSearchParams([...keep, ["after", `${page.nextCursor.nextDueAt.getTime()}_${page.nextCursor.id}`]])}`}
-              className="font-medium text-brand-700 hover:underline"
-            >
-              {t("more")} →
-            </Link>
-          ) : null}
-        </nav>
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <p className="text-xs text-slate-500">
+            {t("share")} {tt("common.timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), now) })}
+          </p>
+          <SaveView
+            settings={settings}
+            current={
+              current ? { id: current.id, name: current.name, shared: current.shared, mayEdit: current.mayEdit } : null
+            }
+            canShare={can(user, "tickets.manage")}
+          />
+        </div>
+        <h2 className="mb-1 text-sm font-semibold text-slate-900">{t("dueSection", { n: page.due.total })}</h2>
+        {section("due", page.due, t("dueSection", { n: page.due.total }), t("empty"))}
       </Card>
+      <section
+        id="breached"
+        aria-labelledby="breached-title"
+        className="mt-6 rounded-xl border border-red-200 bg-white px-5 py-4 shadow-sm"
+      >
+        <h2 id="breached-title" className="mb-1 text-base font-semibold text-red-800">
+          {t("breachedSection", { n: page.breached.total })}
+        </h2>
+        <p className="mb-2 text-xs text-slate-600">{t("breachedHelp")}</p>
+        {section("breached", page.breached, t("breachedSection", { n: page.breached.total }), t("noneBreached"))}
+      </section>
     </>
   );
 }

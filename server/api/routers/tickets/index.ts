@@ -2,6 +2,7 @@ import { createTRPCRouter } from "../../trpc";
 import { ticketActions } from "./actions";
 import { ticketDisputes } from "./disputes";
 import { ticketFormHelpers } from "./form";
+import { ticketQueue } from "./queue";
 import { ticketReads } from "./read";
 import { ticketWorkspace } from "./workspace";
 
@@ -12,4 +13,5 @@ export const ticketsRouter = createTRPCRouter({
   ...ticketDisputes,
   ...ticketFormHelpers,
   ...ticketWorkspace,
+  ...ticketQueue,
 });

@@ -1,0 +1,250 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button, FormAlert, inputBase, StatusNote, useServerErrorText } from "@/components/admin/controls";
+import { Countdown, formatSpan } from "@/components/tickets/countdown";
+import { useTRPC } from "@/components/trpc/client";
+import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import type { AppRouter } from "@/server/api/root";
+import type { QueueColumn } from "@/server/tickets/queue-views";
+import type { inferRouterOutputs } from "@trpc/server";
+
+type Item = inferRouterOutputs<AppRouter>["tickets"]["queue"]["due"]["items"][number];
+type Colleague = { id: number; name: string };
+
+const th =
+  "border-b border-slate-200 px-2 py-1.5 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase";
+const td = "border-b border-slate-100 px-2 py-1 align-middle whitespace-nowrap";
+
+/**
+ * One section of the queue (due, or breached): compact rows with the chosen columns, a checkbox per
+ * row and the bulk actions (assign, status, internal note) on the selected rows.
+ */
+export function QueueTable({
+  id,
+  caption,
+  items,
+  columns,
+  colleagues,
+  me,
+  serverNow,
+}: {
+  id: string;
+  caption: string;
+  items: Item[];
+  columns: QueueColumn[];
+  colleagues: Colleague[];
+  me: number;
+  serverNow: Date;
+}) {
+  const t = useTranslations("queue");
+  const tt = useTranslations();
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const errorText = useServerErrorText();
+  const [selected, setSelected] = useState<number[]>([]);
+  const [action, setAction] = useState<"assign" | "status" | "note">("assign");
+  const [assignee, setAssignee] = useState<string>(String(me));
+  const [status, setStatus] = useState<"open" | "pending_customer">("pending_customer");
+  const [note, setNote] = useState("");
+  const [done, setDone] = useState<string | null>(null);
+  const bulk = useMutation(
+    trpc.tickets.bulk.mutationOptions({
+      onSuccess: (r) => {
+        setDone(t("bulk.done", { n: r.changed }));
+        setSelected([]);
+        setNote("");
+        router.refresh();
+      },
+    }),
+  );
+  const all = items.length > 0 && selected.length === items.length;
+  const toggle = (ticketId: number) =>
+    setSelected((s) => (s.includes(ticketId) ? s.filter((x) => x !== ticketId) : [...s, ticketId]));
+
+  const cell = (c: QueueColumn, item: Item) => {
+    switch (c) {
+      case "requester":
+        return item.requester;
+      case "organization":
+        return <span title={`${tt(`tier.${item.tier}`)} · ${tt(`region.${item.region}`)}`}>{item.organization}</span>;
+      case "status":
+        return tt(`tickets.statuses.${item.status}`);
+      case "age":
+        return formatSpan(serverNow.getTime() - item.createdAt.getTime());
+      case "updated":
+        return format.dateTime(item.updatedAt, { dateStyle: "short", timeStyle: "short" });
+      case "assignee":
+        return item.assignee ?? <span className="text-slate-400">{t("unassigned")}</span>;
+      case "priority":
+        return <Badge tone={PRIORITY_TONE[item.priority]}>{item.priority}</Badge>;
+      case "level":
+        return item.escalationLevel;
+      case "appId":
+        return item.appId ?? <span className="text-slate-400">—</span>;
+      case "due":
+        return (
+          <span
+            className="flex items-center gap-2"
+            title={
+              item.nextMetric
+                ? t("dueMetric", {
+                    metric: tt(`metric.${item.nextMetric}`),
+                    time: format.dateTime(item.nextDueAt, { dateStyle: "short", timeStyle: "short" }),
+                  })
+                : undefined
+            }
+          >
+            {item.breached ? (
+              <Badge tone="red">{t("breached")}</Badge>
+            ) : item.atRisk ? (
+              <Badge tone="amber">{t("atRisk")}</Badge>
+            ) : null}
+            <Countdown dueAt={item.nextDueAt} serverNow={serverNow} />
+          </span>
+        );
+    }
+  };
+
+  return (
+    <div>
+      {selected.length > 0 ? (
+        <form
+          aria-label={t("bulk.title")}
+          className="mb-2 flex flex-wrap items-end gap-2 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setDone(null);
+            bulk.mutate({
+              ticketIds: selected,
+              action:
+                action === "assign"
+                  ? { kind: "assign", assigneeId: assignee === "" ? null : Number(assignee) }
+                  : action === "status"
+                    ? { kind: "status", status }
+                    : { kind: "note", body: note },
+            });
+          }}
+        >
+          <span className="py-2 text-sm font-medium text-slate-800">{t("bulk.selected", { n: selected.length })}</span>
+          <label className="text-sm">
+            <span className="sr-only">{t("bulk.action")}</span>
+            <select
+              aria-label={t("bulk.action")}
+              className={inputBase}
+              value={action}
+              onChange={(e) => setAction(e.target.value as typeof action)}
+            >
+              <option value="assign">{t("bulk.assign")}</option>
+              <option value="status">{t("bulk.status")}</option>
+              <option value="note">{t("bulk.note")}</option>
+            </select>
+          </label>
+          {action === "assign" ? (
+            <select
+              aria-label={t("bulk.assignTo")}
+              className={inputBase}
+              value={assignee}
+              onChange={(e) => setAssignee(e.target.value)}
+            >
+              <option value={String(me)}>{t("bulk.me")}</option>
+              <option value="">{t("unassigned")}</option>
+              {colleagues
+                .filter((c) => c.id !== me)
+                .map((c) => (
+                  <option key={c.id} value={String(c.id)}>
+                    {c.name}
+                  </option>
+                ))}
+            </select>
+          ) : action === "status" ? (
+            <select
+              aria-label={t("bulk.newStatus")}
+              className={inputBase}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as typeof status)}
+            >
+              <option value="pending_customer">{tt("tickets.statuses.pending_customer")}</option>
+              <option value="open">{tt("tickets.statuses.open")}</option>
+            </select>
+          ) : (
+            <textarea
+              aria-label={t("bulk.noteText")}
+              className={`${inputBase} min-w-64`}
+              rows={1}
+              maxLength={20_000}
+              required
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
+          <Button type="submit" variant="primary" disabled={!hydrated || bulk.isPending}>
+            {t("bulk.apply")}
+          </Button>
+          <Button onClick={() => setSelected([])}>{t("bulk.clear")}</Button>
+        </form>
+      ) : null}
+      {bulk.error ? <FormAlert>{errorText(bulk.error)}</FormAlert> : null}
+      <StatusNote message={done} />
+      <div className="-mx-5 overflow-x-auto px-5">
+        <table id={id} className="w-full min-w-[40rem] border-collapse text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead>
+            <tr>
+              <th className={`${th} w-8`}>
+                <input
+                  type="checkbox"
+                  aria-label={t("bulk.selectAll")}
+                  checked={all}
+                  disabled={!hydrated}
+                  onChange={() => setSelected(all ? [] : items.map((i) => i.id))}
+                />
+              </th>
+              <th className={th}>{t("ticket")}</th>
+              {columns.map((c) => (
+                <th key={c} className={th}>
+                  {t(`columns.${c}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr
+                key={item.id}
+                className={item.breached ? "bg-red-50/60" : item.atRisk ? "bg-amber-50/60" : "hover:bg-slate-50"}
+              >
+                <td className={td}>
+                  <input
+                    type="checkbox"
+                    aria-label={t("bulk.select", { id: item.id })}
+                    checked={selected.includes(item.id)}
+                    disabled={!hydrated}
+                    onChange={() => toggle(item.id)}
+                  />
+                </td>
+                <th scope="row" className={`${td} max-w-[22rem] truncate text-left font-medium text-slate-900`}>
+                  <Link href={`/tickets/${item.id}`} className="text-brand-700 hover:underline" title={item.subject}>
+                    #{item.id} {item.subject}
+                  </Link>
+                </th>
+                {columns.map((c) => (
+                  <td key={c} className={td}>
+                    {cell(c, item)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
