@@ -12,7 +12,16 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { PRODUCT_AREAS, type ProductArea } from "@/db/schema/enums";
 
 /** Staff raise a proactive alert for an Enterprise organization; it opens a P0 ticket clocked from detection. */
-export function RaiseAlertForm({ organizationId, zoneLabel }: { organizationId: number; zoneLabel: string }) {
+export function RaiseAlertForm({
+  organizationId,
+  zoneLabel,
+  ticketPageBase,
+}: {
+  organizationId: number;
+  zoneLabel: string;
+  /** Where its author opens a ticket (server/tickets/links.ts). */
+  ticketPageBase: string;
+}) {
   const t = useTranslations("alerts");
   const tt = useTranslations();
   const trpc = useTRPC();
@@ -108,7 +117,7 @@ export function RaiseAlertForm({ organizationId, zoneLabel }: { organizationId: 
         {created ? (
           <p role="status" className="mt-2 text-sm text-emerald-700">
             {t("raised")}{" "}
-            <Link href={`/tickets/${created}`} className="font-medium underline">
+            <Link href={`${ticketPageBase}${created}`} className="font-medium underline">
               {t("openTicket", { id: created })}
             </Link>
           </p>

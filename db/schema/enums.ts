@@ -66,7 +66,8 @@ export const TICKET_CATEGORIES = [
 ] as const;
 export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
 
-export const CHANNELS = ["portal", "email", "chat", "phone"] as const;
+/** How a ticket came in; "monitoring": opened by a proactive alert from our own monitoring (issue #22). */
+export const CHANNELS = ["portal", "email", "chat", "phone", "monitoring"] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const TIER_CHANNELS = ["ticket", "email", "chat", "dedicated_group", "phone_hotline"] as const;
 export type TierChannel = (typeof TIER_CHANNELS)[number];

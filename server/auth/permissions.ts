@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   "macros.shared": ["manager", "admin"],
   /** Exclusions, dispute decisions, the complaints desk. */
   "tickets.manage": ["manager"],
+  /** Read any ticket without working it (the read-only ticket view): whoever does not work tickets but follows them. */
+  "tickets.readAll": ["executive", "manager", "admin", "account_manager"],
   /** Customer organization pages of any organization, and the staff-wide lists. */
   "organizations.read": STAFF,
   /** Where the navigation offers the organization directory (managers and admins use the portfolio). */

@@ -22,8 +22,9 @@ export type RaiseAlertInput = {
 /**
  * Staff raise a proactive alert for an Enterprise organization: the alert and a P0 ticket for that
  * organization are written in one transaction, the ticket created at the detection time so its SLA
- * clock starts when the vendor noticed, before the customer reports anything. The ticket's
- * requester is the organization's longest-standing customer contact, who is notified as usual.
+ * clock starts when the vendor noticed, before the customer reports anything. The ticket came in
+ * through monitoring (its channel); its requester is the organization's customer administrator
+ * (without one, its longest-standing contact), who is notified as usual.
  * @throws DomainError INVALID when the tier has no proactive alerts, the detection is in the future
  * or more than 7 days old, or the organization has no customer contact; NOT_FOUND for an unknown one.
  */
@@ -56,11 +57,13 @@ export function raiseProactiveAlert(
       "Proactive alerts are part of the Enterprise tier only.",
       "alerts.errors.notEntitled",
     );
+  // The ticket's requester is the organization's customer administrator, its designated contact
+  // (the longest-standing one when it has several); only without one, its longest-standing contact.
   const contact = db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.organizationId, org.id), eq(users.role, "customer"), eq(users.active, true)))
-    .orderBy(asc(users.createdAt), asc(users.id))
+    .orderBy(desc(users.orgAdmin), asc(users.createdAt), asc(users.id))
     .limit(1)
     .get();
   if (!contact)
@@ -83,6 +86,7 @@ export function raiseProactiveAlert(
         category: "performance",
         priority: "P0",
         requesterId: contact.id,
+        channel: "monitoring",
       },
       input.detectedAt,
       { page: false },

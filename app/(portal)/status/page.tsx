@@ -6,6 +6,7 @@ import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "n
 import { formatPercent, zoneName } from "@/components/format";
 import { formatAvailability, formatDowntime } from "@/components/incidents/format";
 import { RaiseAlertForm } from "@/components/status/raise-alert-form";
+import { ticketPageBase } from "@/server/tickets/links";
 import { StatusView } from "@/components/status/status-view";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -149,7 +150,7 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
               {canRaise ? (
                 <div className="mt-6 border-t border-slate-100 pt-4">
                   <h3 className="mb-3 text-sm font-semibold text-slate-900">{t("alerts.raiseTitle")}</h3>
-                  <RaiseAlertForm organizationId={org.id} zoneLabel={zone} />
+                  <RaiseAlertForm organizationId={org.id} zoneLabel={zone} ticketPageBase={ticketPageBase(user)} />
                 </div>
               ) : null}
             </Card>

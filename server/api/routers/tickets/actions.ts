@@ -30,7 +30,8 @@ export const ticketActions = {
         priority: ZPriority,
         sdkPlatform: z.string().trim().max(40).nullish(),
         sdkVersion: z.string().trim().max(40).nullish(),
-        channel: z.enum(CHANNELS).optional(),
+        // "monitoring" is for tickets opened by a proactive alert only.
+        channel: z.enum(CHANNELS).exclude(["monitoring"]).optional(),
         requesterId: ZId.optional(),
         watchers: z
           .array(z.string().trim().email("Please enter each watcher's email address.").max(320))

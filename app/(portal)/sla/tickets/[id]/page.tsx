@@ -24,12 +24,12 @@ const TICKET_PAGE_ROLES = ["customer", "agent", "expert", "manager"];
 
 /**
  * A ticket as the SLA dashboards' readers see it: read-only, with each target's due and achieved
- * times and the event timeline behind them. Executives and admins reach tickets from /sla here,
- * as the working ticket page is for the people who work tickets.
+ * times and the event timeline behind them. Staff who do not work tickets (executives, admins,
+ * account managers) open tickets here, as the working ticket page is for the people who work them.
  */
 export default async function SlaTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
-  if (!user || !can(user, "sla.dashboards")) return <Refused permission="sla.dashboards" />;
+  if (!user || !can(user, "tickets.readAll")) return <Refused permission="tickets.readAll" />;
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const api = await serverCaller();
