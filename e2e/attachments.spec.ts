@@ -100,7 +100,7 @@ test.describe("attachments", () => {
     // An agent reads the log in the page, searches it, and replies with an annotated screenshot.
     const agent = await asUser(browser, "agent@attain.test");
     await agent.goto(ticketUrl);
-    await agent.getByRole("button", { name: "View" }).click();
+    await agent.getByRole("button", { name: "View", exact: true }).click();
     const viewer = agent.getByRole("region", { name: "Contents of rtc-sdk.log" });
     await expect(viewer).toContainText("heartbeat ok seq=1");
     await viewer.getByRole("searchbox").fill("error 1105");

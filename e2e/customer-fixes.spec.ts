@@ -80,10 +80,12 @@ test.describe("Nothing chosen for the customer", () => {
 
     await signIn("agent@attain.test");
     await page.goto(ticketUrl);
-    await expect(page.getByRole("button", { name: "Resolve" })).toBeEnabled();
+    await expect(page.getByRole("button", { name: "Send reply" })).toBeEnabled();
+    await page.getByLabel("Status").selectOption("resolved");
     await page.getByRole("combobox", { name: /^Resolution/ }).selectOption("fix");
-    await page.getByLabel("Resolution (sent to the customer)").fill("Fixed in SDK 4.5.2.");
-    await page.getByRole("button", { name: "Resolve" }).click();
+    await page.getByLabel("Your reply").fill("Fixed in SDK 4.5.2.");
+    await page.getByRole("button", { name: "Send reply" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
     await expect(page.getByText("Resolved", { exact: true }).first()).toBeVisible();
 
     // No score is given for the customer either.

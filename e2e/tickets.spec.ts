@@ -57,10 +57,15 @@ test.describe("[TICKETS] filing, SLA and disputes", () => {
     await signIn("manager@attain.test");
     await page.goto(ticketUrl);
     await expect(page.getByText("Every one of our users is affected.")).toBeVisible();
-    await expect(page.getByRole("button", { name: "Record decision" })).toBeEnabled();
-    await page.getByRole("radio", { name: "Uphold" }).check();
-    await page.getByLabel("Decision note").fill("Impact confirmed in monitoring.");
-    await page.getByRole("button", { name: "Record decision" }).click();
+    await page.getByRole("button", { name: "Decide dispute: Priority dispute" }).click();
+    const decision = page.getByRole("dialog", { name: "Decide dispute: Priority dispute" });
+    await expect(decision.getByRole("button", { name: "Record decision" })).toBeEnabled();
+    await decision.getByRole("radio", { name: "Uphold" }).check();
+    await decision.getByLabel("Decision note").fill("Impact confirmed in monitoring.");
+    await decision.getByRole("button", { name: "Record decision" }).click();
+    await expect(decision).toBeHidden();
+    // The properties panel shows the upheld priority (issue #22: it kept showing the old one).
+    await expect(page.getByLabel("Priority")).toHaveValue("P0");
     await expect(page.getByText("P0 urgent").first()).toBeVisible();
     // First response was already met under P1 and keeps that target; the open workaround takes P0's 4 h from the start.
     const workaround = page.locator('[data-metric="workaround"]');
@@ -76,10 +81,12 @@ test.describe("[TICKETS] filing, SLA and disputes", () => {
 
     await signIn("agent@attain.test");
     await page.goto(ticketUrl);
-    await expect(page.getByRole("button", { name: "Resolve" })).toBeEnabled();
+    await expect(page.getByRole("button", { name: "Send reply" })).toBeEnabled();
+    await page.getByLabel("Status").selectOption("resolved");
     await page.getByRole("combobox", { name: /^Resolution/ }).selectOption("fix");
-    await page.getByLabel("Resolution (sent to the customer)").fill("Fixed in SDK 4.5.1; please upgrade.");
-    await page.getByRole("button", { name: "Resolve" }).click();
+    await page.getByLabel("Your reply").fill("Fixed in SDK 4.5.1; please upgrade.");
+    await page.getByRole("button", { name: "Send reply" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
     await expect(page.getByText("Resolved", { exact: true }).first()).toBeVisible();
 
     await signIn("dev@nimbus.example");
