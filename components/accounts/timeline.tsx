@@ -16,6 +16,7 @@ const TONE: Record<Entry["kind"], BadgeTone> = {
   review: "brand",
   proactive_alert: "amber",
   escalation: "red",
+  custom_development: "brand",
 };
 
 /** The organization's timeline, newest first; escalations and alerts link to their tickets. */

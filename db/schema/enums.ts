@@ -63,6 +63,7 @@ export const TICKET_CATEGORIES = [
   "integration_question",
   "custom_development",
   "environment_issue",
+  "feature_request",
 ] as const;
 export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
 
@@ -129,6 +130,8 @@ export const TICKET_EVENT_TYPES = [
   "fixVerified",
   "categoryChanged",
   "productAreaChanged",
+  "scoped",
+  "featureStatusChanged",
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -165,7 +168,15 @@ export const INCIDENT_SEVERITIES = ["critical", "major", "minor"] as const;
 export const ACTION_STATUSES = ["open", "in_progress", "done"] as const;
 export const ACTION_SIDES = ["vendor", "customer"] as const;
 
-export const ENGAGEMENT_KINDS = ["meeting", "training", "check_in", "review", "proactive_alert", "escalation"] as const;
+export const ENGAGEMENT_KINDS = [
+  "meeting",
+  "training",
+  "check_in",
+  "review",
+  "proactive_alert",
+  "escalation",
+  "custom_development",
+] as const;
 export const MEETING_CHANNELS = ["video", "phone", "onsite", "chat"] as const;
 export const MEETING_STATUSES = ["requested", "scheduled", "declined"] as const;
 
@@ -198,6 +209,8 @@ export const NOTIFICATION_KINDS = [
   "breach_warning",
   "webhook_disabled",
   "known_issue_fixed",
+  "custom_development_filed",
+  "feature_request_status",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -256,3 +269,11 @@ export type EscalationRouteMode = (typeof ESCALATION_ROUTE_MODES)[number];
 /** The staff queue's orders: urgency (priority weighed with due time), due time, age, last update. */
 export const QUEUE_SORTS = ["urgency", "due", "age", "updated"] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+/** Feature requests (issue #20): where a request stands on the roadmap. */
+export const FEATURE_STATUSES = ["under_review", "planned", "shipped", "declined"] as const;
+export type FeatureStatus = (typeof FEATURE_STATUSES)[number];
+
+/** Custom development requests (issue #20): the account manager's decision on a scoped request. */
+export const SCOPE_DECISIONS = ["accepted", "declined"] as const;
+export type ScopeDecision = (typeof SCOPE_DECISIONS)[number];

@@ -12,6 +12,7 @@ export * from "./on-call";
 export * from "./organizations";
 export * from "./queue";
 export * from "./relations";
+export * from "./requests";
 export * from "./scheduler";
 export * from "./security";
 export * from "./sla";

@@ -33,6 +33,8 @@ export const TOPIC_OF_KIND: Record<NotificationKind, NotificationTopic | null> =
   page: null,
   webhook_disabled: null,
   known_issue_fixed: "status",
+  custom_development_filed: "status",
+  feature_request_status: "status",
 };
 
 /**
