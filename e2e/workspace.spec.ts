@@ -51,11 +51,16 @@ test.describe("[WORKSPACE] the agent's ticket page", () => {
     await expect(page.getByLabel("Your reply")).toBeInViewport();
     await expect(page.getByRole("button", { name: "Send reply" })).toBeInViewport();
 
-    // The macro menu works from the keyboard: ArrowDown opens it on the first macro, Enter applies it.
+    // The macro menu works from the keyboard: ArrowDown opens it on the first (shared) macro, End goes to
+    // "Manage macros", ArrowUp to the agent's own macro listed last, Enter applies it.
     await page.getByRole("button", { name: /Macros/ }).focus();
     await page.keyboard.press("ArrowDown");
     const menu = page.getByRole("menu", { name: "Macros" });
-    await expect(menu.getByRole("menuitem", { name: /Ask for the SDK log/ })).toBeFocused();
+    await expect(menu.getByRole("menuitem", { name: /Acknowledge and take the ticket \(shared\)/ })).toBeFocused();
+    await page.keyboard.press("End");
+    await expect(menu.getByRole("menuitem", { name: "Manage macros" })).toBeFocused();
+    await page.keyboard.press("ArrowUp");
+    await expect(menu.getByRole("menuitem", { name: /Ask for the SDK log \(personal\)/ })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(menu).toHaveCount(0);
     const reply = page.getByLabel("Your reply");
@@ -147,13 +152,20 @@ test.describe("[WORKSPACE] the agent's ticket page", () => {
     await expect(workaround).toContainText("A dispute upheld at");
   });
 
-  test("[WORKSPACE] screenshots of the agent's ticket page at 1280x720, 1920x1080 and phone width", async ({
+  test("[WORKSPACE] on a long conversation the reply box stays in view at 1280x720 and 1920x1080 (screenshots, and at phone width)", async ({
     page,
     signIn,
   }, testInfo) => {
     await signIn("dev@nimbus.example");
     const id = await fileTicket(page, "Workspace: screenshots");
     await signIn("agent@attain.test");
+    // A long conversation: the reply box stays pinned in view at the bottom of the conversation.
+    for (let n = 1; n <= 10; n++) {
+      const res = await page.request.post("/api/trpc/tickets.reply", {
+        data: { json: { ticketId: id, body: `Internal note ${n}: checked the SDK log excerpt ${n}.`, internal: true } },
+      });
+      expect(res.ok()).toBe(true);
+    }
     for (const [name, width, height] of [
       ["1280x720", 1280, 720],
       ["1920x1080", 1920, 1080],
@@ -162,6 +174,10 @@ test.describe("[WORKSPACE] the agent's ticket page", () => {
       await page.setViewportSize({ width, height });
       await page.goto(`/tickets/${id}`);
       await expect(page.getByRole("button", { name: "Send reply" })).toBeEnabled();
+      if (width >= 1280) {
+        await expect(page.getByLabel("Your reply")).toBeInViewport();
+        await expect(page.getByRole("button", { name: "Send reply" })).toBeInViewport();
+      }
       await page.screenshot({ path: testInfo.outputPath(`workspace-${name}.png`) });
     }
     await page.setViewportSize({ width: 1280, height: 720 });

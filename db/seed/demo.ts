@@ -15,6 +15,7 @@ import { insertArticles } from "./articles-writer";
 import { insertDemoLifecycle } from "./lifecycle";
 import { insertLogGuide } from "./log-guide";
 import { seedIncidents } from "./incidents";
+import { insertDemoMacros } from "./macros";
 import { ORG_NAMES, PERSON_NAMES } from "./content";
 import { createTicketWriter, insertReferenceData, planTicket } from "./factories";
 import { insertOrganization, insertUser, REGION_ZONES, slugify } from "./people";
@@ -245,6 +246,7 @@ export async function seedDemo(
     });
 
     seedIncidents(tx, { anchor, organizationIds: orgIds, createdById: managerId });
+    insertDemoMacros(tx, managerId, created);
     seedReviews(db, { anchor });
 
     db.$client.exec("ANALYZE");

@@ -46,7 +46,9 @@ export function Conversation({ data, role, composer }: { data: Detail; role: Rol
         ))}
       </ol>
       {composer ? (
-        <div className="-mx-5 mt-4 -mb-4">{composer}</div>
+        // Pinned to the bottom of the screen while the conversation runs past it (a direct child of the
+        // tall column, so sticky has room to move).
+        <div className="-mx-5 mt-4 -mb-4 lg:sticky lg:bottom-0 lg:z-10">{composer}</div>
       ) : (
         <ReplyBox id={tk.id} role={role} open={isOpenStatus(tk.status)} ticketBytes={data.attachmentBytes} />
       )}

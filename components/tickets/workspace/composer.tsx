@@ -41,7 +41,7 @@ export function Composer({
   return (
     <form
       aria-label={t("mode")}
-      className="space-y-2 border-t border-slate-200 bg-white px-5 pt-3 pb-4 lg:sticky lg:bottom-0 lg:z-10 lg:shadow-[0_-4px_12px_-6px_rgba(15,23,42,0.15)]"
+      className="space-y-2 border-t border-slate-200 bg-white px-5 pt-3 pb-4 lg:shadow-[0_-4px_12px_-6px_rgba(15,23,42,0.15)]"
       onSubmit={(e) => {
         e.preventDefault();
         ws.save(true);
