@@ -606,6 +606,11 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     }),
   },
   "tickets.views": { allow: SUPPORT, input: none },
+  "tickets.escalationRoutes": { allow: ["admin"], input: none },
+  "tickets.saveEscalationRoute": {
+    allow: ["admin"],
+    input: (fx) => ({ productArea: "voice_calling", mode: "on_call", expertIds: [fx.userId(ACTORS.expert)] }),
+  },
   "tickets.saveView": {
     allow: SUPPORT,
     input: () => ({

@@ -582,7 +582,7 @@ describe("escalation", () => {
     expect(footprint(id)).toEqual(before);
   });
 
-  it("a customer's escalation with a reason is recorded as requested by the customer; experts are told at L2 and managers at L3", async () => {
+  it("a customer's escalation with a reason is recorded as requested by the customer; at L2 the expert it is assigned to is told, at L3 the managers", async () => {
     const id = await file("P1");
     const dev = P.dev.id;
     // Everyone of the role is told, this file's expert and manager among them (the template's staff too).
@@ -595,7 +595,10 @@ describe("escalation", () => {
       reason: "No answer after 40 minutes.",
     });
     expect(stored(id).escalationLevel).toBe("L2");
-    expect(told(id)).toEqual(experts.map((u) => [u, "escalated"]));
+    // L2 goes to an expert (the least loaded: no route is set), who is told it is theirs.
+    const l2 = stored(id).assigneeId!;
+    expect(experts).toContain(l2);
+    expect(told(id)).toEqual([[l2, "assigned"]]);
 
     await callerFor(db, P.dev, at(90)).tickets.escalate({
       ticketId: id,
@@ -614,7 +617,9 @@ describe("escalation", () => {
       ["public", "No answer after 40 minutes."],
       ["public", "Our launch is blocked."],
     ]);
-    expect(told(id)).toEqual([...experts, ...managers].sort((a, b) => a - b).map((u) => [u, "escalated"]));
+    expect(told(id)).toEqual(
+      [[l2, "assigned"] as const, ...managers.map((u) => [u, "escalated"] as const)].sort((a, b) => a[0] - b[0]),
+    );
     expect(
       db
         .select()

@@ -16,6 +16,7 @@ import { markdownRefusal } from "@/server/kb/markdown-limits";
 import { notifyRole, notifyStaff, notifyTicketPeople } from "./notify";
 import { isRepeatedPost, reopenRefusal } from "./rules";
 import { appendTicketEvents, findVisibleTicket } from "./service";
+import { l2AssigneeFor } from "./escalation-routes";
 import { nextEscalationLevel } from "./workspace";
 
 type TicketEventInput = Parameters<typeof appendTicketEvents>[2][number];
@@ -313,23 +314,32 @@ export function escalateTicket(db: Db, user: SessionUser, input: { ticketId: num
         createdAt: now,
       })
       .run();
-    appendTicketEvents(
-      tx,
-      ticket.id,
-      [{ type: "escalated", at: now, actorId: user.id, data: { level: next, requestedByCustomer: !isStaff(user) } }],
-      now,
-      { escalationLevel: next },
-    );
+    // L2 goes to someone: the area's on-call engineer or least-loaded expert (escalation-route.ts).
+    const route = next === "L2" ? l2AssigneeFor(tx, ticket, now) : null;
+    const assigneeId = route?.assigneeId ?? ticket.assigneeId;
+    const events: TicketEventInput[] = [
+      { type: "escalated", at: now, actorId: user.id, data: { level: next, requestedByCustomer: !isStaff(user) } },
+    ];
+    if (assigneeId !== ticket.assigneeId)
+      events.push({ type: "assigned", at: now, actorId: user.id, data: { assigneeId } });
+    appendTicketEvents(tx, ticket.id, events, now, { escalationLevel: next, assigneeId });
     recordAudit(tx, {
       actorId: user.id,
       action: "ticket.escalate",
       entity: "ticket",
       entityId: String(ticket.id),
-      detail: { level: next },
+      detail: {
+        before: { level: ticket.escalationLevel, assigneeId: ticket.assigneeId },
+        after: { level: next, assigneeId },
+        ...(route ? { route: route.reason } : {}),
+      },
       at: now,
     });
     notifyTicketPeople(tx, ticket.id, user.id, "escalated", now);
-    notifyRole(tx, next === "L3" ? "manager" : "expert", ticket.id, user.id, "escalated", now);
+    if (route?.assigneeId != null && route.assigneeId !== user.id)
+      notifyStaff(tx, [route.assigneeId], ticket.id, "assigned", now);
+    else if (!route?.assigneeId)
+      notifyRole(tx, next === "L3" ? "manager" : "expert", ticket.id, user.id, "escalated", now);
   });
 }
 

@@ -49,6 +49,9 @@ export default async function AdminPage() {
           <Link href="/admin/webhooks" className="text-sm font-medium text-brand-700 hover:underline">
             {t("webhooks.title")}
           </Link>
+          <Link href="/admin/escalation" className="text-sm font-medium text-brand-700 hover:underline">
+            {t("escalationRoutes.adminLink")}
+          </Link>
         </div>
       </PageHeader>
       <div className="space-y-6">

@@ -4,6 +4,7 @@ import { ticketDisputes } from "./disputes";
 import { ticketFormHelpers } from "./form";
 import { ticketQueue } from "./queue";
 import { ticketReads } from "./read";
+import { ticketRoutes } from "./routes";
 import { ticketWorkspace } from "./workspace";
 
 /** Tickets: one router, its procedures grouped by concern in this folder. */
@@ -14,4 +15,5 @@ export const ticketsRouter = createTRPCRouter({
   ...ticketFormHelpers,
   ...ticketWorkspace,
   ...ticketQueue,
+  ...ticketRoutes,
 });
