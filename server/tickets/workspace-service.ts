@@ -5,9 +5,9 @@
  * refusal of any part leaves the ticket as it was. A save made on a ticket someone else changed
  * since the page loaded it (its `updatedAt`, the version) is refused and changes nothing.
  */
-import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { tickets } from "@/db/schema";
-import { OPEN_TICKET_STATUSES, type RESOLUTION_KINDS } from "@/db/schema/enums";
+import type { RESOLUTION_KINDS } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
@@ -129,26 +129,4 @@ function classifyTicket(
     at: now,
   });
   notifyTicketPeople(tx, ticket.id, user.id, "status_changed", now);
-}
-
-/**
- * "Next ticket": the most urgent unassigned open ticket other than the one being left, by
- * priority and then by the nearest due time (an imminent P0 before a long-breached P3), or null.
- */
-export function nextTicket(db: Db, input: { after?: number | null }): { id: number } | null {
-  return (
-    db
-      .select({ id: tickets.id })
-      .from(tickets)
-      .where(
-        and(
-          inArray(tickets.status, [...OPEN_TICKET_STATUSES]),
-          isNull(tickets.assigneeId),
-          input.after ? ne(tickets.id, input.after) : undefined,
-        ),
-      )
-      .orderBy(asc(tickets.priority), sql`${tickets.nextDueAt} is null`, asc(tickets.nextDueAt), asc(tickets.id))
-      .limit(1)
-      .get() ?? null
-  );
 }

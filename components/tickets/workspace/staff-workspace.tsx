@@ -1,11 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { useTRPC } from "@/components/trpc/client";
 import type { Role } from "@/db/schema/enums";
 import { ActionsCard } from "../detail/actions-card";
 import { ComplaintsCard } from "../detail/complaints-card";
@@ -44,12 +40,11 @@ export function StaffWorkspace({
   serverNow: Date;
 }) {
   const t = useTranslations("tickets.workspace");
-  const trpc = useTRPC();
-  const router = useRouter();
   const ws = useWorkspace(data, viewerId);
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const next = useQuery(trpc.tickets.next.queryOptions({ after: data.ticket.id }));
-  const nextHref = next.data ? `/tickets/${next.data.id}` : null;
+  const nextLink = useRef<HTMLAnchorElement>(null);
+  // The queue's "next ticket" (app/(portal)/queue/next): takes the most urgent unassigned ticket and opens it.
+  const nextHref = `/queue/next?after=${data.ticket.id}`;
   const { setInternal } = ws;
 
   useEffect(() => {
@@ -59,31 +54,29 @@ export function StaffWorkspace({
         e.preventDefault();
         setInternal(e.key === "n");
         textarea.current?.focus();
-      } else if (e.key === "j" && nextHref) {
+      } else if (e.key === "j") {
         e.preventDefault();
-        router.push(nextHref);
+        nextLink.current?.click();
       }
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [nextHref, router, setInternal]);
+  }, [setInternal]);
 
   return (
     <div className="space-y-4">
       <TicketHeading
         ticket={data.ticket}
         aside={
-          nextHref ? (
-            <Link
-              href={nextHref}
-              aria-keyshortcuts="j"
-              className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50"
-            >
-              {t("nextTicket")} →
-            </Link>
-          ) : next.isSuccess ? (
-            <span className="text-sm text-slate-500">{t("noNextTicket")}</span>
-          ) : null
+          // A plain link: a prefetch must never take a ticket.
+          <a
+            ref={nextLink}
+            href={nextHref}
+            aria-keyshortcuts="j"
+            className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+          >
+            {t("nextTicket")} →
+          </a>
         }
       />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_24rem]">

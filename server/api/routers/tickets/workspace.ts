@@ -7,11 +7,11 @@ import {
   TICKET_STATUSES,
 } from "@/db/schema/enums";
 import { deliveringMail } from "@/server/notifications/mailer";
-import { nextTicket, updateTicket } from "@/server/tickets/workspace-service";
+import { updateTicket } from "@/server/tickets/workspace-service";
 import { ZPriority } from "../../schemas";
 import { ZAttachmentIds, ZId, support } from "./schemas";
 
-/** The agent's ticket page: the one save of the properties panel and the reply, and "next ticket". */
+/** The agent's ticket page: the one save of the properties panel and the reply. */
 export const ticketWorkspace = {
   /**
    * Saves the properties panel and the reply (or note) together in one transaction; refused, with
@@ -42,9 +42,4 @@ export const ticketWorkspace = {
     )
     .output(z.object({ changed: z.boolean(), version: z.date() }))
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => updateTicket(ctx.db, ctx.user, input, ctx.now()))),
-  /** The most urgent unassigned open ticket after this one, for "next ticket" (j). */
-  next: support
-    .input(z.object({ after: ZId.nullish() }))
-    .output(z.object({ id: z.number() }).nullable())
-    .query(({ ctx, input }) => nextTicket(ctx.db, input)),
 };
