@@ -144,6 +144,11 @@ export const DISPUTE_STATUSES = ["open", "upheld", "rejected"] as const;
 
 export const COMMENT_VISIBILITIES = ["public", "internal"] as const;
 
+/** A security advisory's severity, from its CVSS v3.1 base score (server/advisories/cvss.ts). */
+export const ADVISORY_SEVERITIES = ["low", "medium", "high", "critical"] as const;
+export type AdvisorySeverity = (typeof ADVISORY_SEVERITIES)[number];
+export const ADVISORY_STATUSES = ["draft", "published"] as const;
+
 export const ARTICLE_TYPES = [
   "quick_start",
   "api_reference",
@@ -151,6 +156,8 @@ export const ARTICLE_TYPES = [
   "faq",
   "video_tutorial",
   "release_note",
+  "migration_guide",
+  "breaking_changes",
 ] as const;
 export type ArticleType = (typeof ARTICLE_TYPES)[number];
 export const ARTICLE_STATUSES = ["draft", "published"] as const;
@@ -211,6 +218,7 @@ export const NOTIFICATION_KINDS = [
   "known_issue_fixed",
   "custom_development_filed",
   "feature_request_status",
+  "security_advisory",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,4 +1,5 @@
 export * from "./accounts";
+export * from "./advisories";
 export * from "./attachments";
 export * from "./audit";
 export * from "./dashboards";

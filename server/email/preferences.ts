@@ -7,7 +7,8 @@ import type { NotificationDelivery, NotificationKind, NotificationTopic, Role } 
 
 /**
  * The topic of each notification kind; null for those that always go out by email (a page must
- * reach the person on call; a disabled webhook must reach its administrator).
+ * reach the person on call; a disabled webhook must reach its administrator; a security advisory
+ * must reach the affected organization).
  */
 export const TOPIC_OF_KIND: Record<NotificationKind, NotificationTopic | null> = {
   reply: "reply",
@@ -35,6 +36,7 @@ export const TOPIC_OF_KIND: Record<NotificationKind, NotificationTopic | null> =
   known_issue_fixed: "status",
   custom_development_filed: "status",
   feature_request_status: "status",
+  security_advisory: null,
 };
 
 /**
