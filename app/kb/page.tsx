@@ -63,6 +63,9 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
           <Link href="/service-scope/basic" className="text-brand-700 hover:underline">
             {t("serviceScopeLink")}
           </Link>
+          <Link href="/roadmap" className="text-brand-700 hover:underline">
+            {t("roadmapLink")}
+          </Link>
         </div>
         {staff ? (
           <div className="flex flex-wrap items-center gap-3 text-sm font-medium">

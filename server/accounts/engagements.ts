@@ -13,7 +13,7 @@ export type { NewEngagement } from "./inputs";
 export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
 
 export type TimelineEntry = {
-  /** Stable across sources: "e12" engagement, "a3" proactive alert, "x45" escalation event. */
+  /** Stable across sources: "e12" engagement, "a3" proactive alert, "x45" escalation event, "c7" custom development request. */
   key: string;
   kind: EngagementKind;
   at: Date;
@@ -93,6 +93,21 @@ export function getTimeline(
     .orderBy(desc(ticketEvents.at))
     .limit(limit)
     .all();
+  // Custom development requests reach the account team: each is on the timeline from its filing.
+  const customRequests = db
+    .select({ id: tickets.id, at: tickets.createdAt, subject: tickets.subject, by: users.name })
+    .from(tickets)
+    .leftJoin(users, eq(users.id, tickets.requesterId))
+    .where(
+      and(
+        eq(tickets.organizationId, organizationId),
+        eq(tickets.category, "custom_development"),
+        lte(tickets.createdAt, now),
+      ),
+    )
+    .orderBy(desc(tickets.createdAt))
+    .limit(limit)
+    .all();
   const entries: TimelineEntry[] = [
     ...logged.map((e) => ({
       key: `e${e.id}`,
@@ -125,6 +140,17 @@ export function getTimeline(
       by: x.by,
       ticketId: x.ticketId,
       level: typeof x.data?.level === "string" ? x.data.level : null,
+      automatic: true,
+    })),
+    ...customRequests.map((c) => ({
+      key: `c${c.id}`,
+      kind: "custom_development" as const,
+      at: c.at,
+      title: c.subject,
+      notes: "",
+      by: c.by,
+      ticketId: c.id,
+      level: null,
       automatic: true,
     })),
   ];

@@ -12,6 +12,7 @@ import { installationRouter } from "./routers/installation";
 import { kbRouter } from "./routers/kb";
 import { knownIssuesRouter } from "./routers/known-issues";
 import { lifecycleRouter } from "./routers/lifecycle";
+import { requestsRouter } from "./routers/requests";
 import { macrosRouter } from "./routers/macros";
 import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
@@ -38,6 +39,7 @@ export const appRouter = createTRPCRouter({
   kb: kbRouter,
   lifecycle: lifecycleRouter,
   knownIssues: knownIssuesRouter,
+  requests: requestsRouter,
   notifications: notificationsRouter,
   accounts: accountsRouter,
   organizations: organizationsRouter,

@@ -92,6 +92,16 @@ export const PERMISSIONS = {
   "oncall.manage": ["manager"],
   /** Outgoing webhooks: endpoints, events, the delivery log. */
   "webhooks.admin": ["admin"],
+  /** Feature requests (issue #20): the signed-in list and a request's votes. */
+  "features.read": ["customer", ...STAFF],
+  /** Vote for a feature request (once per person). */
+  "features.vote": ["customer"],
+  /** Set a feature request's roadmap status, public note and acknowledgement target. */
+  "features.manage": [...SUPPORT, "account_manager", "admin"],
+  /** Read a custom development request's scoping on its ticket page (customers: their own organization's). */
+  "customDevelopment.read": ["customer", ...STAFF],
+  /** Scope custom development requests (the organization's account manager; managers and admins). */
+  "customDevelopment.scope": ACCOUNT_EDITORS,
 } as const satisfies Record<string, readonly Grantee[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

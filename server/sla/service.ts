@@ -3,7 +3,7 @@ import { organizations, ticketEvents, tickets } from "@/db/schema";
 import type { Db } from "@/server/db";
 import { updateTicketRollups } from "@/server/dashboards/rollup-service";
 import { notFound } from "@/server/errors";
-import { evaluateSla } from "./evaluate";
+import { evaluateSla, type SlaTargets } from "./evaluate";
 import { toSlaEvents } from "./events";
 import { toStoredSlaState, type StoredSlaState } from "./state";
 import { loadCalendar, loadTargets } from "./load";
@@ -13,14 +13,22 @@ type Tx = Pick<Db, "select" | "update" | "insert" | "delete">;
 /** Everything needed to evaluate one ticket: its events, targets and calendar. */
 export function loadTicketSlaInput(db: Pick<Db, "select">, ticketId: number) {
   const ticket = db
-    .select({ id: tickets.id, targetVersionId: tickets.targetVersionId, calendarId: organizations.calendarId })
+    .select({
+      id: tickets.id,
+      targetVersionId: tickets.targetVersionId,
+      calendarId: organizations.calendarId,
+      outsideSla: tickets.outsideSla,
+    })
     .from(tickets)
     .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
     .where(eq(tickets.id, ticketId))
     .get();
   if (!ticket) throw notFound("Ticket");
   const calendar = loadCalendar(db, ticket.calendarId);
-  const slaTargets = loadTargets(db, ticket.targetVersionId, calendar);
+  // A ticket outside the SLA (custom development, feature requests) has no targets: no clock runs.
+  const slaTargets: SlaTargets = ticket.outsideSla
+    ? { P0: {}, P1: {}, P2: {}, P3: {} }
+    : loadTargets(db, ticket.targetVersionId, calendar);
   const rows = db
     .select({ at: ticketEvents.at, type: ticketEvents.type, data: ticketEvents.data })
     .from(ticketEvents)

@@ -482,6 +482,35 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     allow: ["admin"],
     input: (fx) => ({ id: fx.row<{ id: number }>("select id from sdk_versions order by id limit 1").id }),
   },
+  "requests.roadmap": { allow: ANYONE, input: none },
+  "requests.list": { allow: SIGNED_IN, input: none },
+  "requests.vote": { allow: CUSTOMERS, input: async (fx) => ({ ticketId: await fileRequest(fx, "feature_request") }) },
+  "requests.feature": {
+    allow: ["customer", ...STAFF],
+    input: async (fx) => ({ ticketId: await fileRequest(fx, "feature_request") }),
+  },
+  "requests.setStatus": {
+    allow: [...SUPPORT, "accountManager", "admin"],
+    input: async (fx) => ({
+      ticketId: await fileRequest(fx, "feature_request"),
+      status: "planned",
+      publicNote: "Next release.",
+    }),
+  },
+  "requests.scope": {
+    allow: ["customer", ...STAFF],
+    input: async (fx) => ({ ticketId: await fileRequest(fx, "custom_development") }),
+  },
+  "requests.saveScope": {
+    allow: ["manager", "admin", "accountManager"],
+    input: async (fx) => ({
+      ticketId: await fileRequest(fx, "custom_development"),
+      estimateDays: 12,
+      quoteReference: "Q-2026-17",
+      decision: null,
+    }),
+  },
+  "requests.customQueue": { allow: ["manager", "admin", "accountManager"], input: none },
   "admin.addHoliday": {
     allow: ["admin"],
     input: (fx) => ({
@@ -1240,3 +1269,15 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   "email.preferences": { allow: SIGNED_IN, input: none },
   "email.setPreferences": { allow: SIGNED_IN, input: () => ({ choices: [{ topic: "reply", delivery: "digest" }] }) },
 };
+
+/** A Nimbus Live feature request or custom development request, filed by another Nimbus Live customer. */
+async function fileRequest(fx: Fixtures, category: "feature_request" | "custom_development"): Promise<number> {
+  const { id } = await fx.caller(NIMBUS_OTHER_CUSTOMER).tickets.create({
+    subject: category === "feature_request" ? "Noise suppression presets" : "Custom recording layout",
+    description: "We would like this for our next release.",
+    productArea: "voice_calling",
+    category,
+    priority: "P3",
+  });
+  return id;
+}

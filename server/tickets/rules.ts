@@ -43,8 +43,13 @@ export function priorityRefusal(
   return null;
 }
 
-/** A custom development request is not a defect: it goes to the account manager and is outside the SLA. */
-export const isOutsideSla = (category: TicketCategory): boolean => category === "custom_development";
+/**
+ * Outside the bug SLA: a custom development request (not a defect: the account manager scopes it)
+ * and a feature request (its own acknowledgement target, server/requests/rules.ts). Neither runs SLA
+ * clocks nor counts in attainment.
+ */
+export const isOutsideSla = (category: TicketCategory): boolean =>
+  category === "custom_development" || category === "feature_request";
 
 /** How long after its resolution the customer may reopen a ticket instead of filing a new one. */
 export const REOPEN_WINDOW_DAYS = 14;

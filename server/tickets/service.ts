@@ -24,6 +24,7 @@ import {
   type TicketStatus,
   type UsersAffected,
 } from "@/db/schema/enums";
+import { onRequestFiled } from "@/server/requests/on-filed";
 import { claimUploads, listTicketAttachments, totalAttachedBytes } from "@/server/attachments/service";
 import { recordAudit } from "@/server/audit/service";
 import { orgScope } from "@/server/api/scope";
@@ -707,6 +708,7 @@ export function fileTicket(
       ],
       now,
     );
+    onRequestFiled(tx, { id: row.id, category: input.category, subject: input.subject, organizationId }, now);
     for (const email of new Set((input.watchers ?? []).map((e) => e.trim().toLowerCase()))) {
       const person = tx
         .select({ id: users.id, organizationId: users.organizationId })

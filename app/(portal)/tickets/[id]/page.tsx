@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { TRPCError } from "@trpc/server";
+import { RequestPanels } from "@/components/requests/request-panels";
 import { TicketView } from "@/components/tickets/ticket-view";
 import { Refused } from "@/components/ui/refused";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
@@ -17,9 +18,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 /** The ticket page: data prefetched on the server and hydrated into the live client view. */
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
-  if (!user || !can(user, "tickets.work")) return <Refused permission="tickets.work" />;
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  // Those who read tickets without working them (an account manager opening a custom development
+  // request from a notification) land on the read-only ticket view.
+  if (user && !can(user, "tickets.work") && can(user, "tickets.readAll")) redirect(`/sla/tickets/${id}`);
+  if (!user || !can(user, "tickets.work")) return <Refused permission="tickets.work" />;
   try {
     await getQueryClient().fetchQuery(trpc.tickets.get.queryOptions({ id }));
   } catch (err) {
@@ -29,6 +33,13 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   return (
     <HydrateClient>
       <TicketView id={id} role={user.role} viewerId={user.id} serverNow={new Date()} />
+      <div className="mt-6 space-y-6">
+        <RequestPanels
+          ticketId={id}
+          canManageFeature={can(user, "features.manage")}
+          canScope={can(user, "customDevelopment.scope")}
+        />
+      </div>
     </HydrateClient>
   );
 }

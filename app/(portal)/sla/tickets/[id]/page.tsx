@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import { zoneName } from "@/components/format";
 import { eventLabel } from "@/components/tickets/detail/event-label";
+import { RequestPanels } from "@/components/requests/request-panels";
 import { WhyDue } from "@/components/tickets/detail/why-due";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -71,6 +72,11 @@ export default async function SlaTicketPage({ params }: { params: Promise<{ id: 
           </Link>
         ) : null}
       </div>
+      <RequestPanels
+        ticketId={tk.id}
+        canManageFeature={can(user, "features.manage")}
+        canScope={can(user, "customDevelopment.scope")}
+      />
       {tk.exclusionReason ? (
         <div role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
           <p className="font-medium">
