@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { inferRouterOutputs } from "@trpc/server";
 import { OnCallStrip, type OnCallRow } from "@/components/on-call/on-call-strip";
@@ -7,6 +8,16 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { AppRouter } from "@/server/api/root";
 
 type StaffData = inferRouterOutputs<AppRouter>["home"]["staff"];
+
+/** A count that opens the queue holding the tickets it counts (issue #22); nothing to open at zero. */
+const countLink = (n: number, href: string, className = "") =>
+  n > 0 ? (
+    <Link href={href} className={`text-brand-700 underline-offset-2 hover:underline ${className}`}>
+      {n}
+    </Link>
+  ) : (
+    0
+  );
 
 export async function StaffHome({
   data,
@@ -23,7 +34,11 @@ export async function StaffHome({
     <>
       <PageHeader
         title={t("home.welcome", { name: userName })}
-        description={t("home.staff.unassigned", { n: data.unassigned })}
+        description={
+          <Link href="/queue?assignee=unassigned" className="hover:underline">
+            {t("home.staff.unassigned", { n: data.unassigned })}
+          </Link>
+        }
       />
       {onCall ? (
         <div className="mb-6">
@@ -47,14 +62,14 @@ export async function StaffHome({
                 <Td header>
                   <Badge tone={PRIORITY_TONE[r.priority]}>{t(`priority.${r.priority}`)}</Badge>
                 </Td>
-                <Td align="right">{r.total}</Td>
+                <Td align="right">{countLink(r.total, `/queue?priority=${r.priority}`)}</Td>
                 <Td align="right">
-                  {r.breached > 0 ? <span className="font-semibold text-red-700">{r.breached}</span> : 0}
+                  {countLink(r.breached, `/queue?priority=${r.priority}#breached`, "font-semibold text-red-700")}
                 </Td>
                 <Td align="right">
-                  {r.dueSoon > 0 ? <span className="font-semibold text-amber-700">{r.dueSoon}</span> : 0}
+                  {countLink(r.dueSoon, `/queue?priority=${r.priority}`, "font-semibold text-amber-700")}
                 </Td>
-                <Td align="right">{r.mine}</Td>
+                <Td align="right">{countLink(r.mine, `/queue?priority=${r.priority}&assignee=mine`)}</Td>
               </tr>
             ))}
           </tbody>

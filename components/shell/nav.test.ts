@@ -38,13 +38,14 @@ describe("navigation", () => {
     expect(navItemsFor("manager", { reviews: false }).map((i) => i.key)).toContain("reviews");
   });
 
-  it("a manager works the queue and complaints and reads the dashboards; an admin has settings but no queue", () => {
+  it("a manager works the queue, complaints and disputes and reads the dashboards; an admin has settings but no queue", () => {
     expect(keys("manager")).toEqual([
       "home",
       "tickets",
       "queue",
       "mail",
       "complaints",
+      "disputes",
       "portfolio",
       "reviews",
       "incidents",

@@ -10,6 +10,7 @@ export type NavItem = {
     | "queue"
     | "mail"
     | "complaints"
+    | "disputes"
     | "organization"
     | "ourService"
     | "portfolio"
@@ -29,6 +30,7 @@ const ITEMS: readonly (NavItem & { permission?: Permission })[] = [
   { href: "/queue", key: "queue", permission: "tickets.support" },
   { href: "/mail", key: "mail", permission: "tickets.support" },
   { href: "/complaints", key: "complaints", permission: "tickets.manage" },
+  { href: "/disputes", key: "disputes", permission: "tickets.manage" },
   { href: "/organization", key: "organization", permission: "organization.own" },
   { href: "/organization/sla", key: "ourService", permission: "organization.own" },
   { href: "/portfolio", key: "portfolio", permission: "accounts.edit" },

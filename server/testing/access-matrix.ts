@@ -634,6 +634,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     }),
   },
   "tickets.views": { allow: SUPPORT, input: none },
+  "tickets.disputes": { allow: ["manager"], input: () => ({}) },
   "tickets.escalationRoutes": { allow: ["admin"], input: none },
   "tickets.saveEscalationRoute": {
     allow: ["admin"],

@@ -1,12 +1,15 @@
 import { z } from "zod";
 import {
+  DISPUTE_KINDS,
   ESCALATION_LEVELS,
+  EXCLUSION_REASONS,
   OPEN_TICKET_STATUSES,
   PRODUCT_AREAS,
   QUEUE_SORTS,
   TICKET_STATUSES,
 } from "@/db/schema/enums";
 import { deliveringMail } from "@/server/notifications/mailer";
+import { listOpenDisputes } from "@/server/tickets/disputes-worklist";
 import { listQueue } from "@/server/tickets/queue";
 import {
   bulkAction,
@@ -17,6 +20,7 @@ import {
 } from "@/server/tickets/queue-service";
 import { QUEUE_COLUMNS } from "@/server/tickets/queue-views";
 import { ZMetric, ZPriority, ZRegion, ZTierCode } from "../../schemas";
+import { permittedProcedure } from "../../trpc";
 import { ZBody, ZId, support } from "./schemas";
 
 const ZAssignee = z.union([z.enum(["mine", "unassigned"]), ZId]);
@@ -86,6 +90,30 @@ export const ticketQueue = {
     )
     .output(z.object({ changed: z.number() }))
     .mutation(({ ctx, input }) => deliveringMail(ctx, () => bulkAction(ctx.db, ctx.user, input, ctx.now()))),
+  /** The managers' worklist: open priority and exclusion disputes, oldest first. */
+  disputes: permittedProcedure("tickets.manage")
+    .input(z.object({ kind: z.enum(DISPUTE_KINDS).optional(), limit: z.number().int().min(1).max(200).default(100) }))
+    .output(
+      z.object({
+        total: z.number(),
+        items: z.array(
+          z.object({
+            id: z.number(),
+            kind: z.enum(DISPUTE_KINDS),
+            proposedPriority: ZPriority.nullable(),
+            reason: z.string(),
+            createdAt: z.date(),
+            requestedBy: z.string(),
+            ticketId: z.number(),
+            subject: z.string(),
+            priority: ZPriority,
+            exclusionReason: z.enum(EXCLUSION_REASONS).nullable(),
+            organization: z.string(),
+          }),
+        ),
+      }),
+    )
+    .query(({ ctx, input }) => listOpenDisputes(ctx.db, input)),
   views: support
     .input(z.void())
     .output(
