@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/shell/demo-banner";
 import { TRPCReactProvider } from "@/components/trpc/client";
 import { getDb } from "@/server/db";
+import { clientMessages } from "@/server/i18n/client-messages";
 import { isDemoDatabase } from "@/server/identity/installation";
 import "./globals.css";
 
@@ -23,12 +24,13 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  const messages = clientMessages(await getMessages());
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"} className={inter.variable}>
       <body className="min-h-screen font-sans">
         {/* Every page of a demo installation says so (server/identity/installation.ts). */}
         {isDemoDatabase(getDb()) ? <DemoBanner /> : null}
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <TRPCReactProvider>{children}</TRPCReactProvider>
         </NextIntlClientProvider>
       </body>

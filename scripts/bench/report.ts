@@ -2,6 +2,7 @@
 import { BUDGETS, type Budget } from "./entries";
 import { renderTransfer, type TransferResult } from "./transfer";
 import type { LoadResult } from "./load";
+import { renderPages, type PageLoadResult } from "./page-report";
 import type { RawTiming, TimedTask } from "./micro";
 import { formatInt, formatMb, formatMs, formatRatio, ratio } from "./stats";
 
@@ -45,6 +46,8 @@ export type BenchRun = {
   micro: TimedTask[];
   recompute: { tickets: number; events: number; seconds: number; drift: number; aged: number } | null;
   pages: PageResult[];
+  /** The page pass of issue 25 (absent in runs recorded before it was measured). */
+  pageLoads?: PageLoadResult[];
   server: { peakRssBytes: number | null; hwmBytes: number | null };
   /** The attachment upload and download of a 20 MB log (absent in runs recorded before it was measured). */
   transfer?: TransferResult | null;
@@ -114,6 +117,8 @@ export function renderRun(run: BenchRun): string {
       `| ${cell(e.name)} | ${e.as ?? "anonymous"} | ${formatMs(l?.latency.p50)} | ${formatMs(l?.latency.p95)} | ${formatMs(l?.latency.p99)} | ${formatInt(l?.rps)} | ${l ? `${l.errors} / ${l.non2xx}` : `failed: ${cell(e.error ?? "?")}`} | ${formatMb(e.peakRssBytes)} | ${formatMs(raw)} | ${formatRatio(ratio(l?.latency.p50, raw))} | ${e.name === "health.ping" ? "1.0×" : formatRatio(ratio(l?.latency.p50, ping))} | ${formatMs(e.singleP50Ms)} | ${formatMs(e.singleP95Ms ?? null)} | ${formatRatio(ratio(e.singleP50Ms, raw))} | ${cell(budgetLabel(e.budget))} | ${mark(entryVerdict(e.budget, l))} |`,
     );
   }
+  if (run.pageLoads && run.pageLoads.length > 0)
+    lines.push("", ...renderPages(run.pageLoads, run.settings.connections));
   const memoryPeak = Math.max(run.server.peakRssBytes ?? 0, run.server.hwmBytes ?? 0);
   lines.push(
     "",

@@ -7,6 +7,10 @@
  *          --workers N (the second pass: the budgeted entries again with N server workers; default
  *          one per core, 1 skips it)
  *          --only name,name (entries to run) --skip-build (use .next as it is) --no-doc (print only)
+ *          --pages-only (the page pass of issue 25 alone: no micro-benchmarks, recompute, tRPC entries,
+ *          attachments or second pass) --no-pages (skip the page pass)
+ *          --db FILE (the dataset; default BENCH_DATABASE_URL, else data/scale.db at 1,000,000 tickets
+ *          and data/scale-<N>.db at any other size, so each size is generated once and reused)
  */
 import { spawnSync } from "node:child_process";
 import { measureTransfer, type TransferResult } from "./transfer";
@@ -17,8 +21,12 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { needsBuild } from "../lib.mjs";
 import { ENTRIES, PAGES, type EntryContext } from "./entries";
+import { PAGE_ENTRIES } from "./pages";
 import { firstLoadJs, getCsrf, signIn } from "./http";
 import { runLoad } from "./load";
+import { measurePages } from "./page-run";
+import type { PageLoadResult } from "./page-report";
+import { pageIds, type PageIds } from "./pages";
 import { domainMicroBenchmarks, entryContext, rawSqlTimings, recomputeBenchmark } from "./micro";
 import {
   INTRO,
@@ -78,6 +86,9 @@ async function main() {
       only: { type: "string" },
       "skip-build": { type: "boolean", default: false },
       "no-doc": { type: "boolean", default: false },
+      "pages-only": { type: "boolean", default: false },
+      "no-pages": { type: "boolean", default: false },
+      db: { type: "string" },
     },
   });
   const tickets = int("tickets", values.tickets, 1_000_000);
@@ -93,8 +104,9 @@ async function main() {
     ?.split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  const entries = only ? ENTRIES.filter((e) => only.includes(e.name)) : ENTRIES;
-  if (only && entries.length !== only.length)
+  const pagesOnly = values["pages-only"];
+  const entries = pagesOnly ? [] : only ? ENTRIES.filter((e) => only.includes(e.name)) : ENTRIES;
+  if (only && !pagesOnly && entries.length !== only.length)
     throw new Error(`unknown entry in --only; known: ${ENTRIES.map((e) => e.name).join(", ")}`);
   if (!entries.some((e) => e.name === "health.ping")) entries.unshift(ENTRIES.find((e) => e.name === "health.ping")!);
   const notes: string[] = [];
@@ -102,7 +114,11 @@ async function main() {
   const loadAverage = os.loadavg();
 
   // 1. The dataset, cached by fingerprint.
-  const file = path.resolve(process.env.BENCH_DATABASE_URL?.replace(/^file:/, "") || path.join("data", "scale.db"));
+  const file = path.resolve(
+    values.db ??
+      (process.env.BENCH_DATABASE_URL?.replace(/^file:/, "") ||
+        path.join("data", tickets === 1_000_000 ? "scale.db" : `scale-${tickets}.db`)),
+  );
   const before = readMeta(file)?.builtAt ?? null;
   log(
     `ensuring the scale dataset ${file} (${tickets.toLocaleString("en-US")} tickets, ${articles.toLocaleString("en-US")} articles)`,
@@ -129,28 +145,36 @@ async function main() {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma("cache_size = -65536");
   log("domain micro-benchmarks (tinybench)");
-  const micro = await domainMicroBenchmarks(2000);
+  const micro = pagesOnly ? [] : await domainMicroBenchmarks(2000);
   for (const m of micro)
     log(`  ${m.name}: p50 ${formatMs(m.p50Ms)}, ${Math.round(m.opsPerSec).toLocaleString("en-US")} ops/s`);
   // Now, not the anchor: earlier bench runs file tickets into the cached dataset after its anchor, and
   // evaluating those at the anchor would drop their events and report them as drift.
   log("SLA recompute over the dataset (check only, at the current time)");
   let lastProgress = 0;
-  const recompute = recomputeBenchmark(sqlite, new Date(Math.max(anchor.getTime(), Date.now())), (done, total) => {
-    if (Date.now() - lastProgress < 5000 && done < total) return;
-    lastProgress = Date.now();
-    log(`  ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} tickets`);
-  });
-  log(
-    `  ${recompute.tickets.toLocaleString("en-US")} tickets in ${recompute.seconds.toFixed(1)} s, drift ${recompute.drift}, aged ${recompute.aged}`,
-  );
+  const recompute = pagesOnly
+    ? null
+    : recomputeBenchmark(sqlite, new Date(Math.max(anchor.getTime(), Date.now())), (done, total) => {
+        if (Date.now() - lastProgress < 5000 && done < total) return;
+        lastProgress = Date.now();
+        log(`  ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} tickets`);
+      });
+  if (recompute)
+    log(
+      `  ${recompute.tickets.toLocaleString("en-US")} tickets in ${recompute.seconds.toFixed(1)} s, drift ${recompute.drift}, aged ${recompute.aged}`,
+    );
   const now = Date.now();
   log("raw SQL of each entry");
   const raw = await rawSqlTimings(sqlite, entries, now);
   for (const r of raw) if (r.task) log(`  ${r.entry}: p50 ${formatMs(r.task.p50Ms)}`);
   const contexts = new Map<string | null, EntryContext>();
-  for (const email of new Set([...entries.map((e) => e.as), ...PAGES.map((p) => p.as)]))
+  for (const email of new Set([
+    ...entries.map((e) => e.as),
+    ...PAGES.map((p) => p.as),
+    ...(values["no-pages"] ? [] : PAGE_ENTRIES.map((p) => p.as)),
+  ]))
     contexts.set(email, entryContext(sqlite, email, now));
+  const ids: PageIds | null = values["no-pages"] ? null : pageIds(sqlite);
   sqlite.close();
   const sequences = entries.filter((e) => e.sequence);
   if (sequences.length > 0) {
@@ -187,6 +211,7 @@ async function main() {
   let serverMemory: BenchRun["server"] = { peakRssBytes: null, hwmBytes: null };
   let cluster: BenchRun["cluster"] = null;
   let transfer: TransferResult | null = null;
+  let pageLoads: PageLoadResult[] = [];
   try {
     const id = snapshotBuild(process.cwd(), SNAPSHOT, DIST);
     log(
@@ -301,18 +326,34 @@ async function main() {
       }
     }
 
-    try {
-      const cookie = cookies.get("dev@nimbus.example") ?? [...cookies.values()].at(-1)!;
-      transfer = await measureTransfer({ base, cookie, workDir: path.dirname(file), memory });
-      log(
-        `attachments: ${transfer.bytes / 1024 / 1024} MB upload ${(transfer.uploadSeconds * 1000).toFixed(0)} ms, download ${(transfer.downloadSeconds * 1000).toFixed(0)} ms, plain copy ${(transfer.copySeconds * 1000).toFixed(0)} ms; RSS growth ${(transfer.uploadRssGrowthBytes / 1048576).toFixed(1)} / ${(transfer.downloadRssGrowthBytes / 1048576).toFixed(1)} MB`,
-      );
-    } catch (err) {
-      notes.push(`The attachment transfer could not be measured: ${err instanceof Error ? err.message : String(err)}`);
+    if (ids) {
+      log("pages: HTML, client navigation and their tRPC calls");
+      pageLoads = await measurePages({
+        base,
+        cookies,
+        context: (as) => ({ ...contexts.get(as)!, ids }),
+        connections: settings.connections,
+        durationSec: Math.min(5, settings.durationSec),
+        warmupSec: Math.min(1, warmupSec),
+        log,
+      });
     }
 
+    if (!pagesOnly)
+      try {
+        const cookie = cookies.get("dev@nimbus.example") ?? [...cookies.values()].at(-1)!;
+        transfer = await measureTransfer({ base, cookie, workDir: path.dirname(file), memory });
+        log(
+          `attachments: ${transfer.bytes / 1024 / 1024} MB upload ${(transfer.uploadSeconds * 1000).toFixed(0)} ms, download ${(transfer.downloadSeconds * 1000).toFixed(0)} ms, plain copy ${(transfer.copySeconds * 1000).toFixed(0)} ms; RSS growth ${(transfer.uploadRssGrowthBytes / 1048576).toFixed(1)} / ${(transfer.downloadRssGrowthBytes / 1048576).toFixed(1)} MB`,
+        );
+      } catch (err) {
+        notes.push(
+          `The attachment transfer could not be measured: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      }
+
     log("first-load JavaScript of the pages");
-    for (const page of PAGES) {
+    for (const page of pagesOnly ? [] : PAGES) {
       try {
         const js = await firstLoadJs(base, page.path, cookies.get(page.as) ?? null);
         pages.push({ path: page.path, as: page.as, ...js });
@@ -408,7 +449,7 @@ async function main() {
     settings,
     entries: results,
     micro,
-    recompute: {
+    recompute: recompute && {
       tickets: recompute.tickets,
       events: recompute.events,
       seconds: recompute.seconds,
@@ -416,6 +457,7 @@ async function main() {
       aged: recompute.aged,
     },
     pages,
+    pageLoads,
     server: serverMemory,
     transfer,
     cluster,

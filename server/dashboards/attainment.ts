@@ -252,12 +252,20 @@ export function agedBreaches(db: Db, f: AttainmentFilter & { now: Date; category
   return out;
 }
 
-/** Cells with the aged breaches added in: the figures as they stand at `now`. */
-export function cellsAt(db: Db, f: AttainmentFilter): Cell[] {
+/**
+ * Cells with the aged breaches added in: the figures as they stand at `now`. `aged`, when given, is
+ * agedBreaches over a window that covers [from, to) under the same filter (read once for several
+ * periods: the open tickets are the part of the figures that grows with the data).
+ */
+export function cellsAt(db: Db, f: AttainmentFilter, aged?: readonly AgedBreach[]): Cell[] {
   const cells = slaCells(db, f);
   if (!f.now) return cells;
   const index = new Map(cells.map((c) => [`${c.metric}|${c.month}|${c.tierId}|${c.priority}`, c]));
-  for (const a of agedBreaches(db, { ...f, now: f.now })) {
+  const end = Math.min(f.to.getTime(), f.now.getTime());
+  const within = aged
+    ? aged.filter((a) => a.dueAt.getTime() >= f.from.getTime() && a.dueAt.getTime() < end)
+    : agedBreaches(db, { ...f, now: f.now });
+  for (const a of within) {
     const month = monthOf(a.dueAt.getTime());
     const key = `${a.metric}|${month}|${a.tierId}|${a.priority}`;
     let c = index.get(key);

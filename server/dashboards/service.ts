@@ -11,6 +11,7 @@ import {
   cellsAt,
   sumCells,
   tierIdOf,
+  type AgedBreach,
   type AttainmentFilter,
   type Cell,
   type Figures,
@@ -151,7 +152,7 @@ export function countAtRiskNow(db: Db, f: Omit<DashboardFilter, "period">, now: 
 type Breakdown = { productArea: ProductArea; category: TicketCategory; breached: number }[];
 
 /** Breached targets (excluded tickets left out) per product area and category in a period, aged breaches included. */
-function breachBreakdown(db: Db, f: DashboardFilter, p: Period, now: Date): Breakdown {
+function breachBreakdown(db: Db, f: DashboardFilter, p: Period, aged: readonly AgedBreach[]): Breakdown {
   const tierId = tierIdOf(db, f.tierCode);
   const counts = new Map<string, number>();
   const add = (area: ProductArea, category: TicketCategory, n: number) =>
@@ -197,8 +198,7 @@ function breachBreakdown(db: Db, f: DashboardFilter, p: Period, now: Date): Brea
       for (const r of rows) add(r.area, r.category, r.n);
     }
   }
-  for (const a of agedBreaches(db, { ...attainmentFilter(f, p, now), now }))
-    if (!a.excluded) add(a.productArea, a.category, 1);
+  for (const a of aged) if (!a.excluded) add(a.productArea, a.category, 1);
   return [...counts.entries()]
     .filter(([, n]) => n > 0)
     .map(([k, breached]) => {
@@ -214,24 +214,29 @@ function breachBreakdown(db: Db, f: DashboardFilter, p: Period, now: Date): Brea
  * equals a recomputation from events (npm run sla:verify).
  */
 export function getSlaDashboard(db: Db, f: DashboardFilter, now: Date) {
-  return cachedRead(db, "sla.dashboard", { f, at: readAt(f, now) }, () => computeSlaDashboard(db, f, now));
+  const at = readAt(f, now);
+  return cachedRead(db, "sla.dashboard", { f, at }, () => computeSlaDashboard(db, f, new Date(at)));
 }
 
 /**
- * The instant a period's figures depend on: `now` only counts up to the period's end (aged breaches
+ * The instant a period's figures are read at: `now` only counts up to the period's end (aged breaches
  * and availability are read over [from, min(to, now))), so once the period has ended every `now`
- * gives the same figures and one held result serves them all, exactly.
+ * gives the same figures and one held result serves them all, exactly. Within the current period the
+ * figures are read as of the start of the current UTC minute, as "at risk now" is: read to the
+ * millisecond, every request was a new cache key and the held results never served /sla (issue 25).
  */
 function readAt(f: DashboardFilter, now: Date): number {
-  return Math.min(now.getTime(), resolvePeriod(f.period).to.getTime());
+  return Math.min(minuteOf(now).getTime(), resolvePeriod(f.period).to.getTime());
 }
 
 /** getSlaDashboard without the read cache (what every held result equals). */
 export function computeSlaDashboard(db: Db, f: DashboardFilter, now: Date) {
   const period = resolvePeriod(f.period);
   const previous = previousPeriod(period);
-  const current = cellsAt(db, attainmentFilter(f, period, now));
-  const before = cellsAt(db, attainmentFilter(f, previous, now));
+  // The overdue open targets of both periods in one read (the part that grows with the open tickets).
+  const aged = agedBreaches(db, { ...attainmentFilter(f, { from: previous.from, to: period.to }, now), now });
+  const current = cellsAt(db, attainmentFilter(f, period, now), aged);
+  const before = cellsAt(db, attainmentFilter(f, previous, now), aged);
   const tierRows = tierCodes(db);
   const codeOf = new Map(tierRows.map((t) => [t.id, t.code]));
 
@@ -258,7 +263,12 @@ export function computeSlaDashboard(db: Db, f: DashboardFilter, now: Date) {
       })),
     ),
     firstResponseBands: bands,
-    breaches: breachBreakdown(db, f, period, now),
+    breaches: breachBreakdown(
+      db,
+      f,
+      period,
+      aged.filter((a) => a.dueAt >= period.from && a.dueAt.getTime() < Math.min(period.to.getTime(), now.getTime())),
+    ),
   };
 }
 
@@ -268,7 +278,8 @@ export function computeSlaDashboard(db: Db, f: DashboardFilter, now: Date) {
  * organization's months against the incidents and costs what that service costs.
  */
 export function getSlaAvailability(db: Db, f: DashboardFilter, now: Date) {
-  return cachedRead(db, "sla.availability", { f, at: readAt(f, now) }, () => computeSlaAvailability(db, f, now));
+  const at = readAt(f, now);
+  return cachedRead(db, "sla.availability", { f, at }, () => computeSlaAvailability(db, f, new Date(at)));
 }
 
 /** getSlaAvailability without the read cache (what every held result equals). */
@@ -320,7 +331,8 @@ function meanAvailability(rows: TierMonth[], code: TierCode): number | null {
  * the trend chart, drawn against ATTAINMENT_GOAL.
  */
 export function getSlaTrend(db: Db, f: DashboardFilter, now: Date) {
-  return cachedRead(db, "sla.trend", { f, at: readAt(f, now) }, () => computeSlaTrend(db, f, now));
+  const at = readAt(f, now);
+  return cachedRead(db, "sla.trend", { f, at }, () => computeSlaTrend(db, f, new Date(at)));
 }
 
 /** getSlaTrend without the read cache (what every held result equals). */
