@@ -34,6 +34,54 @@ export function RequestPanels({
   );
 }
 
+/** A panel form's save state: errors cleared and "Saved." hidden when it starts, shown when it succeeds. */
+function usePanelSave(onDone: () => void) {
+  const errors = useFormErrors();
+  const [saved, setSaved] = useState(false);
+  const handlers = {
+    onMutate: () => {
+      errors.clearErrors();
+      setSaved(false);
+    },
+    onError: errors.onError,
+    onSuccess: () => {
+      setSaved(true);
+      onDone();
+    },
+  };
+  return { ...errors, saved, handlers };
+}
+
+/** A panel form's last row: the save button, "Saved." once saved, and the form's one error. */
+function PanelFooter({
+  pending,
+  saved,
+  formError,
+  label,
+}: {
+  pending: boolean;
+  saved: boolean;
+  formError: string | null;
+  label: string;
+}) {
+  const t = useTranslations("roadmap");
+  return (
+    <>
+      <div className="flex items-center gap-3 sm:col-span-3">
+        <SubmitButton pending={pending} label={label} pendingLabel={t("saving")} />
+        {saved ? (
+          <span role="status" className="text-sm text-green-700">
+            {t("saved")}
+          </span>
+        ) : null}
+      </div>
+      <div className="sm:col-span-3">
+        <FormAlert message={formError} />
+      </div>
+    </>
+  );
+}
+
 type Feature = {
   status: FeatureStatus;
   publicTitle: string;
@@ -52,21 +100,10 @@ function FeaturePanel({ ticketId, data, canManage }: { ticketId: number; data: F
   const [status, setStatus] = useState<FeatureStatus>(data.status);
   const [note, setNote] = useState(data.publicNote ?? "");
   const [ackDays, setAckDays] = useState(String(data.ackDays));
-  const { formError, onError, clearErrors, fieldError } = useFormErrors();
-  const [saved, setSaved] = useState(false);
-  const save = useMutation(
-    trpc.requests.setStatus.mutationOptions({
-      onMutate: () => {
-        clearErrors();
-        setSaved(false);
-      },
-      onError,
-      onSuccess: () => {
-        setSaved(true);
-        void qc.invalidateQueries({ queryKey: trpc.requests.feature.queryKey({ ticketId }) });
-      },
-    }),
+  const { formError, fieldError, saved, handlers } = usePanelSave(
+    () => void qc.invalidateQueries({ queryKey: trpc.requests.feature.queryKey({ ticketId }) }),
   );
+  const save = useMutation(trpc.requests.setStatus.mutationOptions(handlers));
   return (
     <Card title={t("panelTitle")}>
       <dl className="grid gap-2 text-sm sm:grid-cols-3">
@@ -145,17 +182,7 @@ function FeaturePanel({ ticketId, data, canManage }: { ticketId: number; data: F
             />
             {fieldError("publicNote")}
           </label>
-          <div className="flex items-center gap-3 sm:col-span-3">
-            <SubmitButton pending={save.isPending} label={t("saveStatus")} pendingLabel={t("saving")} />
-            {saved ? (
-              <span role="status" className="text-sm text-green-700">
-                {t("saved")}
-              </span>
-            ) : null}
-          </div>
-          <div className="sm:col-span-3">
-            <FormAlert message={formError} />
-          </div>
+          <PanelFooter pending={save.isPending} saved={saved} formError={formError} label={t("saveStatus")} />
         </form>
       ) : null}
     </Card>
@@ -177,21 +204,10 @@ function ScopePanel({ ticketId, data, canScope }: { ticketId: number; data: Scop
   const [estimate, setEstimate] = useState(data.estimateDays === null ? "" : String(data.estimateDays));
   const [quote, setQuote] = useState(data.quoteReference ?? "");
   const [decision, setDecision] = useState<ScopeDecision | "">(data.decision ?? "");
-  const [saved, setSaved] = useState(false);
-  const { formError, onError, clearErrors, fieldError } = useFormErrors();
-  const save = useMutation(
-    trpc.requests.saveScope.mutationOptions({
-      onMutate: () => {
-        clearErrors();
-        setSaved(false);
-      },
-      onError,
-      onSuccess: () => {
-        setSaved(true);
-        void qc.invalidateQueries({ queryKey: trpc.requests.scope.queryKey({ ticketId }) });
-      },
-    }),
+  const { formError, fieldError, saved, handlers } = usePanelSave(
+    () => void qc.invalidateQueries({ queryKey: trpc.requests.scope.queryKey({ ticketId }) }),
   );
+  const save = useMutation(trpc.requests.saveScope.mutationOptions(handlers));
   return (
     <Card title={t("title")}>
       <p className="text-sm text-slate-700">
@@ -256,17 +272,7 @@ function ScopePanel({ ticketId, data, canScope }: { ticketId: number; data: Scop
               ))}
             </select>
           </label>
-          <div className="flex items-center gap-3 sm:col-span-3">
-            <SubmitButton pending={save.isPending} label={t("save")} pendingLabel={t("saving")} />
-            {saved ? (
-              <span role="status" className="text-sm text-green-700">
-                {t("saved")}
-              </span>
-            ) : null}
-          </div>
-          <div className="sm:col-span-3">
-            <FormAlert message={formError} />
-          </div>
+          <PanelFooter pending={save.isPending} saved={saved} formError={formError} label={t("save")} />
         </form>
       ) : null}
     </Card>

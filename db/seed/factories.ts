@@ -438,7 +438,9 @@ export function createTicketWriter(sqlite: Database.Database) {
   return {
     /** Writes one planned ticket with its stored SLA state evaluated at `now`; returns its id. */
     write(plan: PlannedTicket, slaTargets: SlaTargets, now: Date, managerId: number): number {
-      const s = toStoredSlaState(evaluateSla(plannedSlaEvents(plan.events), slaTargets, now));
+      // Outside the SLA (custom development): no targets, so no clock (as server/sla/service.ts stores it).
+      const targets = plan.outsideSla ? { P0: {}, P1: {}, P2: {}, P3: {} } : slaTargets;
+      const s = toStoredSlaState(evaluateSla(plannedSlaEvents(plan.events), targets, now));
       const id = Number(
         insertTicket.run(
           plan.organizationId,

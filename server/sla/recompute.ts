@@ -69,6 +69,7 @@ type Row = [
   at: number | null,
   type: string | null,
   data: string | null,
+  outsideSla: 0 | 1,
 ];
 
 const date = (v: number | null) => (v === null ? null : new Date(v));
@@ -131,6 +132,8 @@ export function recomputeAll(sqlite: Database.Database, opts: RecomputeOptions):
     return t;
   };
 
+  // Tickets outside the SLA (custom development, feature requests) run no clock (server/sla/service.ts).
+  const NO_TARGETS: SlaTargets = { P0: {}, P1: {}, P2: {}, P3: {} };
   const bounds = sqlite.prepare(`SELECT min(id) AS lo, max(id) AS hi, count(*) AS n FROM tickets`).get() as {
     lo: number | null;
     hi: number | null;
@@ -141,7 +144,7 @@ export function recomputeAll(sqlite: Database.Database, opts: RecomputeOptions):
       `SELECT t.id, t.target_version_id, o.calendar_id,
               t.fr_due_at, t.fr_achieved_at, t.fr_status, t.wa_due_at, t.wa_achieved_at, t.wa_status,
               t.res_due_at, t.res_achieved_at, t.res_status, t.next_due_at,
-              e.at, e.type, e.data
+              e.at, e.type, e.data, t.outside_sla
          FROM tickets t
          JOIN organizations o ON o.id = t.organization_id
          LEFT JOIN ticket_events e ON e.ticket_id = t.id
@@ -188,7 +191,9 @@ export function recomputeAll(sqlite: Database.Database, opts: RecomputeOptions):
   const finish = () => {
     if (current === null) return;
     const stored = storedOf(current);
-    const fresh = toStoredSlaState(evaluateSla(toSlaEvents(events), targetsFor(current[1], current[2]), opts.now));
+    const fresh = toStoredSlaState(
+      evaluateSla(toSlaEvents(events), current[16] === 1 ? NO_TARGETS : targetsFor(current[1], current[2]), opts.now),
+    );
     report.tickets++;
     const change = classifyStateChange(stored, fresh);
     report[change]++;
