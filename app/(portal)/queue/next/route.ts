@@ -9,7 +9,9 @@ import { can } from "@/server/auth/permissions";
  * waits. A request from another site takes nothing (a link elsewhere must not assign tickets).
  */
 export async function GET(req: NextRequest) {
-  const to = (path: string) => NextResponse.redirect(new URL(path, req.nextUrl.origin), 303);
+  // A relative Location: the browser stays on the host it opened the portal on (behind a proxy, or
+  // 127.0.0.1 against localhost, req.nextUrl.origin names another host whose cookie it lacks).
+  const to = (path: string) => new NextResponse(null, { status: 303, headers: { location: path } });
   const user = await getSessionUser();
   if (!user) return to("/signin");
   if (!can(user, "tickets.support")) return to("/queue");
