@@ -10,6 +10,7 @@ const PUBLIC = [
   /^\/kb(\/|$)/,
   /^\/service-scope(\/|$)/,
   /^\/sdk-lifecycle$/,
+  /^\/roadmap$/,
   /^\/known-issues(\/\d+)?$/,
   /^\/reports\/sla(\/|$)/,
   /^\/api\//,
