@@ -229,12 +229,23 @@ function readAt(f: DashboardFilter, now: Date): number {
   return Math.min(minuteOf(now).getTime(), resolvePeriod(f.period).to.getTime());
 }
 
+/**
+ * Every target still running past its due time at `now` under the filter (any period): the part of
+ * /sla's figures that is read from the open tickets and so grows with the data. Read once and held
+ * for the instant, so the dashboard's two periods, its breakdown and the trend share one read.
+ */
+function overdueTargets(db: Db, f: DashboardFilter, now: Date): AgedBreach[] {
+  const { period: _period, ...filter } = f;
+  return cachedRead(db, "sla.overdue", { filter, at: now.getTime() }, () =>
+    agedBreaches(db, { ...attainmentFilter(f, { from: new Date(0), to: now }, now), now }),
+  );
+}
+
 /** getSlaDashboard without the read cache (what every held result equals). */
 export function computeSlaDashboard(db: Db, f: DashboardFilter, now: Date) {
   const period = resolvePeriod(f.period);
   const previous = previousPeriod(period);
-  // The overdue open targets of both periods in one read (the part that grows with the open tickets).
-  const aged = agedBreaches(db, { ...attainmentFilter(f, { from: previous.from, to: period.to }, now), now });
+  const aged = overdueTargets(db, f, now);
   const current = cellsAt(db, attainmentFilter(f, period, now), aged);
   const before = cellsAt(db, attainmentFilter(f, previous, now), aged);
   const tierRows = tierCodes(db);
@@ -341,7 +352,7 @@ export function computeSlaTrend(db: Db, f: DashboardFilter, now: Date) {
   const lastMonth = monthOf(new Date(period.to.getTime() - 1));
   const from = monthStart(lastMonth, -23);
   const to = monthStart(lastMonth, 1);
-  const cells = cellsAt(db, { ...attainmentFilter(f, { from, to }, now) });
+  const cells = cellsAt(db, attainmentFilter(f, { from, to }, now), overdueTargets(db, f, now));
   const tierRows = tierCodes(db).filter((t) => !f.tierCode || t.code === f.tierCode);
   const months = monthsBetween(from, to);
   return {
