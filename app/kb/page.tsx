@@ -63,6 +63,15 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
           <Link href="/service-scope/basic" className="text-brand-700 hover:underline">
             {t("serviceScopeLink")}
           </Link>
+          <Link href="/known-issues" className="text-brand-700 hover:underline">
+            {t("knownIssuesLink")}
+          </Link>
+          <Link href="/advisories" className="text-brand-700 hover:underline">
+            {t("advisoriesLink")}
+          </Link>
+          <Link href="/sdk-lifecycle" className="text-brand-700 hover:underline">
+            {t("lifecycleLink")}
+          </Link>
           <Link href="/roadmap" className="text-brand-700 hover:underline">
             {t("roadmapLink")}
           </Link>

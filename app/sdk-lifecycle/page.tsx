@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { SupportStateBadge } from "@/components/lifecycle/state-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -18,6 +18,23 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SdkLifecyclePage() {
   const api = await serverCaller();
   const lines = await api.lifecycle.list();
+  const guides = await api.lifecycle.guides({ locale: (await getLocale()) === "zh" ? "zh" : "en" });
+  const guideList = (list: typeof guides) =>
+    list.length > 0 ? (
+      <div className="mt-3">
+        <h3 className="text-sm font-semibold text-slate-800">{t("lifecycle.releaseGuides")}</h3>
+        <ul className="mt-1 space-y-1 text-sm">
+          {list.map((g) => (
+            <li key={g.slug}>
+              <Link href={`/kb/${g.slug}`} className="font-medium text-brand-700 hover:underline">
+                {g.title}
+              </Link>{" "}
+              <span className="text-slate-500">· {t(`kb.types.${g.type}`)}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    ) : null;
   const t = await getTranslations();
   const format = await getFormatter();
   const day = (d: string) => format.dateTime(new Date(`${d}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
@@ -69,8 +86,12 @@ export default async function SdkLifecyclePage() {
                   ))}
               </tbody>
             </Table>
+            {guideList(guides.filter((g) => g.platforms.includes(p)))}
           </Card>
         ))}
+        {guides.some((g) => g.platforms.length === 0) ? (
+          <Card title={t("lifecycle.allPlatforms")}>{guideList(guides.filter((g) => g.platforms.length === 0))}</Card>
+        ) : null}
         <p className="text-sm text-slate-600">{t("lifecycle.policy")}</p>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { PendingAdvisoriesBanner } from "@/components/advisories/pending-banner";
 import { serverCaller } from "@/server/api/rsc";
 import type { SessionUser } from "@/server/auth/session";
 import { LocaleSwitcher } from "./locale-switcher";
@@ -81,6 +82,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           </div>
         </div>
       </header>
+      <PendingAdvisoriesBanner user={user} />
       <div className="mx-auto flex w-full max-w-7xl flex-1">
         <aside className="hidden w-52 shrink-0 border-r border-slate-200 px-3 py-6 lg:block print:hidden">
           <nav aria-label={t("nav.main")} className="sticky top-20">

@@ -20,7 +20,15 @@ export type ArticleSeed = {
   body: string;
   productArea:
     "voice_calling" | "video_calling" | "live_streaming" | "realtime_messaging" | "conversational_ai" | "other";
-  type: "quick_start" | "api_reference" | "best_practice" | "faq" | "video_tutorial" | "release_note";
+  type:
+    | "quick_start"
+    | "api_reference"
+    | "best_practice"
+    | "faq"
+    | "video_tutorial"
+    | "release_note"
+    | "migration_guide"
+    | "breaking_changes";
   internal: boolean;
   status: "draft" | "published";
   tags: string[];
@@ -5652,6 +5660,74 @@ Add the tag \`beta-enabled\` to the customer organization so other engineers see
 // Support process and general articles
 // ---------------------------------------------------------------------------------------------
 
+const MIGRATION_GUIDES: GroupSpec[] = [
+  {
+    slug: "migrate-android-4-4-to-4-5",
+    productArea: "other",
+    type: "migration_guide",
+    tags: ["android", "migration", "upgrade", "v4.5"],
+    sdkVersions: ["4.4.x", "4.5.x"],
+    en: {
+      title: "Migrating the Android SDK from 4.4 to 4.5",
+      summary: "What to change when you upgrade an Android app from SDK 4.4.x to 4.5.x, step by step.",
+      body: `
+SDK 4.5 keeps the 4.4 call flow, but a few names changed and the minimum Android version rose. Most apps
+upgrade in under an hour.
+
+## Before you start
+
+- Your app builds against Android API level 21 or later (4.5 drops API 19 and 20).
+- You use Gradle 8 or later.
+
+## Steps
+
+1. Change the dependency to \`io.attain:rtc-sdk:4.5.1\` in your module's \`build.gradle\`.
+2. Replace \`RtcEngine.create(context, appId, handler)\` with \`RtcEngine.create(config)\`, passing an
+   \`RtcEngineConfig\` with the same three values.
+3. Rename \`onConnectionLost\` to \`onConnectionStateChanged\` and read the new reason argument.
+4. Tokens now expire after 24 hours by default: renew them in \`onTokenPrivilegeWillExpire\`.
+5. Run your join and leave tests on a device with Android 5.0 and on the newest version you support.
+
+## Security fixes
+
+4.5.1 fixes the token replay vulnerability of 4.2.0 to 4.4.x; see the security advisories page.
+
+## If something breaks
+
+- A build error about \`minSdkVersion\` means the app still targets API 19 or 20: raise it to 21.
+- Users who cannot join after the upgrade usually hold a token from the old default lifetime; renew
+  it on the server and join again.
+- Keep the 4.4 build at hand until the new one has passed a day of real traffic; 4.4 keeps full
+  support until the date on the SDK support lifecycle page.
+`,
+    },
+    zh: {
+      title: "Android SDK 从 4.4 迁移到 4.5",
+      summary: "将 Android 应用从 SDK 4.4.x 升级到 4.5.x 时需要修改的内容，分步说明。",
+      body: `
+SDK 4.5 保留了 4.4 的通话流程，但部分名称有变化，最低 Android 版本也有所提高。大多数应用可在一小时内完成升级。
+
+## 开始之前
+
+- 应用的编译目标为 Android API 21 或更高（4.5 不再支持 API 19 和 20）。
+- 使用 Gradle 8 或更高版本。
+
+## 步骤
+
+1. 在模块的 \`build.gradle\` 中将依赖改为 \`io.attain:rtc-sdk:4.5.1\`。
+2. 将 \`RtcEngine.create(context, appId, handler)\` 替换为 \`RtcEngine.create(config)\`，传入包含这三个值的 \`RtcEngineConfig\`。
+3. 将 \`onConnectionLost\` 改名为 \`onConnectionStateChanged\`，并读取新增的原因参数。
+4. Token 默认 24 小时后过期：请在 \`onTokenPrivilegeWillExpire\` 中续期。
+5. 在 Android 5.0 设备和您支持的最新版本上运行加入与离开频道的测试。
+
+## 安全修复
+
+4.5.1 修复了 4.2.0 至 4.4.x 中的 Token 重放漏洞；详见安全公告页面。
+`,
+    },
+  },
+];
+
 const GENERAL: GroupSpec[] = [
   {
     slug: "how-to-submit-an-effective-ticket",
@@ -6030,6 +6106,7 @@ const GROUPS: GroupSpec[] = [
   ...TOKEN_SERVERS,
   ...API_REFERENCE.map(apiGroup),
   ...RELEASES.map(releaseGroup),
+  ...MIGRATION_GUIDES,
   ...VIDEOS.map(videoGroup),
   ...RUNBOOKS,
   ...GENERAL,
@@ -6043,6 +6120,8 @@ const BASE_VIEWS: Record<Kind, [number, number]> = {
   best_practice: [900, 3600],
   api_reference: [1500, 4200],
   release_note: [700, 2600],
+  migration_guide: [500, 1800],
+  breaking_changes: [400, 1500],
   video_tutorial: [600, 2400],
 };
 

@@ -10,6 +10,7 @@ import { homeRouter } from "./routers/home";
 import { incidentsRouter } from "./routers/incidents";
 import { installationRouter } from "./routers/installation";
 import { kbRouter } from "./routers/kb";
+import { advisoriesRouter } from "./routers/advisories";
 import { knownIssuesRouter } from "./routers/known-issues";
 import { lifecycleRouter } from "./routers/lifecycle";
 import { requestsRouter } from "./routers/requests";
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   kb: kbRouter,
   lifecycle: lifecycleRouter,
   knownIssues: knownIssuesRouter,
+  advisories: advisoriesRouter,
   requests: requestsRouter,
   notifications: notificationsRouter,
   accounts: accountsRouter,

@@ -102,6 +102,10 @@ export const PERMISSIONS = {
   "customDevelopment.read": ["customer", ...STAFF],
   /** Scope custom development requests (the organization's account manager; managers and admins). */
   "customDevelopment.scope": ACCOUNT_EDITORS,
+  /** Write, publish and follow security advisories (who has acknowledged them). */
+  "advisories.manage": ["manager", "admin"],
+  /** Acknowledge a security advisory for one's organization, and see those awaiting it. */
+  "advisories.acknowledge": ["customer"],
 } as const satisfies Record<string, readonly Grantee[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,7 @@
 /** The SDK support lifecycle: the published table, its administration, and a ticket's SDK support. */
-import { and, eq } from "drizzle-orm";
-import { sdkVersions } from "@/db/schema";
-import type { SdkPlatform } from "@/db/schema/enums";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { articles, sdkVersions } from "@/db/schema";
+import { SDK_PLATFORMS, type Locale, type SdkPlatform } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
@@ -28,6 +28,33 @@ export function listLifecycle(db: Pick<Db, "select">): (LifecycleLine & { id: nu
 export function lifecycleTable(db: Pick<Db, "select">, now: Date) {
   const today = dayOf(now);
   return listLifecycle(db).map((l) => ({ ...l, state: lineState(l, today) }));
+}
+
+/**
+ * The published, public migration guides and breaking-changes notes in a language, for the lifecycle
+ * page: each with the platforms its tags name (none: it applies to every platform).
+ */
+export function releaseGuides(db: Pick<Db, "select">, locale: Locale) {
+  return db
+    .select({ slug: articles.slug, title: articles.title, type: articles.type, tags: articles.tags })
+    .from(articles)
+    .where(
+      and(
+        eq(articles.status, "published"),
+        eq(articles.internal, false),
+        eq(articles.locale, locale),
+        inArray(articles.type, ["migration_guide", "breaking_changes"]),
+      ),
+    )
+    .orderBy(desc(articles.updatedAt))
+    .limit(100)
+    .all()
+    .map((a) => ({
+      slug: a.slug,
+      title: a.title,
+      type: a.type as "migration_guide" | "breaking_changes",
+      platforms: SDK_PLATFORMS.filter((p) => a.tags.includes(p)),
+    }));
 }
 
 /** Whether a reported SDK is supported today, and the guide to upgrade from its line. */

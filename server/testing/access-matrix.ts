@@ -40,7 +40,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll } from "vitest";
-import { passwordResets, queueViews } from "@/db/schema";
+import { organizationSdks, passwordResets, queueViews } from "@/db/schema";
 import { receiveUpload } from "@/server/attachments/service";
 import { DiskAttachmentStore } from "@/server/attachments/store";
 // aliased: a "use" name reads as a React hook to the linter
@@ -223,6 +223,32 @@ async function pendingUpload(fx: Fixtures, email: string): Promise<number> {
 }
 
 /** A text log the Nimbus Live customer attached to a public reply on an open ticket of theirs. */
+/**
+ * A security advisory for server SDK 9.9.x, published by the admin, after Nimbus Live declares it
+ * ships server 9.9.1 (so it is sent to Nimbus Live only), for the advisories entries.
+ */
+async function advisoryId(fx: Fixtures, publish = true): Promise<number> {
+  fx.db
+    .insert(organizationSdks)
+    .values({ organizationId: NIMBUS_ORG_ID, platform: "server", version: "9.9.1", declaredAt: fx.now })
+    .onConflictDoNothing()
+    .run();
+  const admin = fx.caller(ACTORS.admin);
+  const { id } = await admin.advisories.save({
+    titleEn: "Token replay in the server SDK",
+    titleZh: "服务端 SDK 令牌重放",
+    bodyEn: "A token can be replayed.",
+    bodyZh: "令牌可被重放。",
+    productAreas: ["realtime_messaging"],
+    affected: [{ platform: "server", range: "9.9.x", fixedVersion: "9.10.0" }],
+    cvssVector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+    upgradeStepsEn: "Upgrade to 9.10.0.",
+    upgradeStepsZh: "升级到 9.10.0。",
+  });
+  if (publish) await admin.advisories.publish({ id });
+  return id;
+}
+
 /** A public known issue written by the agent (status as given), for the knownIssues entries. */
 async function knownIssueId(fx: Fixtures, status: "investigating" | "fixed" = "investigating"): Promise<number> {
   const { id } = await fx.caller(ACTORS.agent).knownIssues.save({
@@ -465,7 +491,30 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
       return { ticketId, works: true };
     },
   },
+  "advisories.list": { allow: ANYONE, input: none },
+  "advisories.get": { allow: ANYONE, input: async (fx) => ({ id: await advisoryId(fx) }) },
+  "advisories.pending": { allow: CUSTOMERS, input: none },
+  "advisories.save": {
+    allow: ["manager", "admin"],
+    input: () => ({
+      titleEn: "Weak cipher in the web SDK",
+      titleZh: "Web SDK 弱加密",
+      bodyEn: "A weak cipher is negotiated.",
+      bodyZh: "协商了弱加密算法。",
+      productAreas: [],
+      affected: [{ platform: "web", range: ">=4.2.0 <4.5.0", fixedVersion: null }],
+      cvssVector: "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:N/A:N",
+      upgradeStepsEn: "",
+      upgradeStepsZh: "",
+    }),
+  },
+  "advisories.publish": {
+    allow: ["manager", "admin"],
+    input: async (fx) => ({ id: await advisoryId(fx, false) }),
+  },
+  "advisories.acknowledge": { allow: ["customer"], input: async (fx) => ({ id: await advisoryId(fx) }) },
   "lifecycle.list": { allow: ANYONE, input: none },
+  "lifecycle.guides": { allow: ANYONE, input: () => ({ locale: "en" }) },
   "lifecycle.check": { allow: [...CUSTOMERS, ...SUPPORT], input: () => ({ platform: "android", version: "4.2.1" }) },
   "lifecycle.save": {
     allow: ["admin"],

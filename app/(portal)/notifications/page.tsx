@@ -16,6 +16,7 @@ const ACCOUNT_LINKS: Record<string, string> = {
   meeting_scheduled: "/organization",
   meeting_declined: "/organization",
   review_shared: "/reviews",
+  security_advisory: "/advisories",
 };
 
 export default async function NotificationsPage() {

@@ -1,6 +1,12 @@
 import { z } from "zod";
-import { SDK_PLATFORMS } from "@/db/schema/enums";
-import { lifecycleTable, removeLifecycleLine, saveLifecycleLine, sdkSupport } from "@/server/lifecycle/service";
+import { LOCALES, SDK_PLATFORMS } from "@/db/schema/enums";
+import {
+  lifecycleTable,
+  releaseGuides,
+  removeLifecycleLine,
+  saveLifecycleLine,
+  sdkSupport,
+} from "@/server/lifecycle/service";
 import { createTRPCRouter, permittedProcedure, publicProcedure } from "../trpc";
 import { ZId } from "./tickets/schemas";
 
@@ -33,6 +39,20 @@ export const lifecycleRouter = createTRPCRouter({
       ),
     )
     .query(({ ctx }) => lifecycleTable(ctx.db, ctx.now())),
+  /** The public migration guides and breaking-changes notes in a language, with the platforms each names. */
+  guides: publicProcedure
+    .input(z.object({ locale: z.enum(LOCALES) }))
+    .output(
+      z.array(
+        z.object({
+          slug: z.string(),
+          title: z.string(),
+          type: z.enum(["migration_guide", "breaking_changes"]),
+          platforms: z.array(z.enum(SDK_PLATFORMS)),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => releaseGuides(ctx.db, input.locale)),
   /** Whether a platform and version are supported today (the ticket form warns before filing). */
   check: permittedProcedure("tickets.work")
     .input(z.object({ platform: z.enum(SDK_PLATFORMS), version: z.string().trim().min(1).max(40) }))
