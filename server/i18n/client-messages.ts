@@ -39,6 +39,7 @@ export const CLIENT_NAMESPACES = [
   "priority",
   "queue",
   "region",
+  "requests",
   "reviews",
   "roadmap",
   "roles",

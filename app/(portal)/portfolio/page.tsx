@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { HealthBadge, HealthFactors } from "@/components/accounts/health-card";
 import { MeetingList } from "@/components/accounts/meeting-list";
 import { ApplyFiltersButton, TierOptions } from "@/components/accounts/filter-controls";
+import { CustomDevelopmentCard } from "@/components/requests/custom-development-card";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { TIER_CODES, type TierCode } from "@/db/schema/enums";
@@ -68,6 +69,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         <Card id="inbox" title={t("accounts.meetings.inbox")} description={t("accounts.meetings.inboxDescription")}>
           <MeetingList requests={inbox} showOrganization />
         </Card>
+        <CustomDevelopmentCard />
         <Card
           id="accounts"
           title={t("accounts.portfolio.accounts", { n: portfolio.total })}
