@@ -3,6 +3,7 @@ import { BUDGETS, type Budget } from "./entries";
 import { renderTransfer, type TransferResult } from "./transfer";
 import type { LoadResult } from "./load";
 import { renderPages, type PageLoadResult } from "./page-report";
+import { PAGE_BUDGETS } from "./pages";
 import type { RawTiming, TimedTask } from "./micro";
 import { formatInt, formatMb, formatMs, formatRatio, ratio } from "./stats";
 
@@ -264,13 +265,22 @@ changed):
    process tree (\`/proc/<pid>/status\`). Each p50 is also shown as a ratio to the same work as raw
    SQL and to \`health.ping\` (the framework floor): on a shared, noisy machine the ratios are the
    figures to compare between runs.
-5. First-load JavaScript of the main pages (gzip).
+5. The pages (issue 25, \`scripts/bench/pages.ts\`): every main page as its usual role, as
+   server-rendered HTML (bytes raw, gzip and the inline React Server Components payload; p50/p95
+   at 1 connection and at the run's concurrency) and as a client navigation from the home page
+   (\`RSC: 1\` and \`Next-Router-State-Tree\`, with the \`_rsc\` hash Next computes from them), and
+   each page's tRPC queries at 1 connection: "÷ calls" is the page over the sum of its queries, the
+   cost of rendering and shipping the page around its data. First-load JavaScript of the main pages
+   (gzip).
 6. The server again with one worker per core (\`--workers N\`; 1 skips this pass): the entries with
    an interactive, dashboard, search or write budget, at the same concurrency, shown beside the
    one-worker figures, with each worker's memory and the whole tree's. Then this file.
 
 Options: \`npm run bench -- --tickets N --articles N --connections N --duration S --max-requests N
---workers N --only name,name --skip-build --no-doc\`.
+--workers N --only name,name --skip-build --no-doc --pages-only --no-pages --db FILE\`. Each size is
+generated once and reused: \`data/scale.db\` at 1,000,000 tickets, \`data/scale-<N>.db\` at any other
+(\`--db\` or \`BENCH_DATABASE_URL\` choose another file). \`npx tsx scripts/bench/profile-sla.ts FILE\`
+times each read behind /sla in-process, uncached.
 
 ## Budgets (issue 4)
 
@@ -284,6 +294,35 @@ Options: \`npm run bench -- --tickets N --articles N --connections N --duration 
 | first-load JavaScript per page | < ${BUDGETS.firstLoadJsKb} kB compressed |
 | scale seed, 1,000,000 tickets | < 10 minutes |
 | \`sla:recompute\`, 1,000,000 tickets | < ${BUDGETS.recomputeSecondsPerMillion / 60} minutes, zero drift |
+
+## Page budgets (issue 25), at 1,000,000 tickets
+
+| what | budget |
+| --- | --- |
+| every page, server time at 1 connection | p95 ≤ ${PAGE_BUDGETS.p95Ms} ms |
+| every page at 10 connections, one worker per core | p95 ≤ ${PAGE_BUDGETS.p95MsLoaded} ms |
+| list pages' HTML (queue, ticket list, KB front page and search, portfolio) | ≤ ${PAGE_BUDGETS.listGzipKb} KB gzip |
+| /sla at 1,000,000 tickets against /sla at 10,000 | within ${PAGE_BUDGETS.slaScaleRatio}× (it reads rollups) |
+| RSC payload | nothing the page does not use: no whole message catalogue, no rows carried twice |
+
+## Comparison with osTicket
+
+\`npx tsx scripts/bench/compare-osticket.ts\` with \`OSTICKET_URL\`, \`OSTICKET_USER\`,
+\`OSTICKET_PASSWORD\` (a staff account), \`OSTICKET_TICKET_ID\`, \`OSTICKET_ORG_ID\` and
+\`ATTAIN_URL\` (a running production build on the same dataset; ids are read from \`ATTAIN_DB\`, else
+\`data/scale.db\`) measures six pages on both, one after the other on the same machine: each page
+fetched 3 times to warm up, then 21 times in sequence (one connection); it prints the medians,
+p95s, bytes (raw and gzip) and how many times faster Attain's median is. Without the variables it
+prints that it was skipped and exits 0. The pages: the staff queue (\`/scp/tickets.php\` against
+\`/queue\`), one ticket (\`/scp/tickets.php?id=\` against the ticket with the longest timeline), one
+organization's tickets (\`/scp/orgs.php?id=\` against the customer's \`/tickets\`), knowledge base
+search with hits (\`/kb/faq.php?q=\` against \`/kb?q=\`), the dashboard (\`/scp/dashboard.php\`
+against \`/sla\`) and filing a ticket (\`/scp/tickets.php?a=open\` against \`/tickets/new\`). What
+differs: osTicket's queue shows 25 rows, Attain's 50; osTicket's KB search is a LIKE over FAQ
+question and answer, Attain's an FTS5 bm25 ranking with Chinese segmentation and error codes;
+osTicket's dashboard is a ticket-activity report per department, Attain's /sla is SLA attainment
+per tier, priority and metric with availability, at-risk and trend; osTicket serves from PHP-FPM
+workers on both cores, Attain's bench server from one Node worker unless \`--workers\` is given.
 
 ## Adding a benchmark entry
 
