@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Button, FormAlert, inputClass, labelClass, StatusNote, useServerErrorText } from "@/components/admin/controls";
 import { useTRPC } from "@/components/trpc/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { instantOfDay } from "@/server/accounts/engagement-day";
 
 const KINDS = ["meeting", "training", "check_in", "review"] as const;
 
@@ -40,7 +41,7 @@ export function EngagementForm({ organizationId, defaultDate }: { organizationId
         onSubmit={(e) => {
           e.preventDefault();
           setDone(null);
-          add.mutate({ organizationId, kind, at: new Date(`${date}T12:00:00Z`), title, notes });
+          add.mutate({ organizationId, kind, at: instantOfDay(date), day: date, title, notes });
         }}
       >
         <label className={labelClass}>

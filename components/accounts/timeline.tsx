@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getNow, getTranslations } from "next-intl/server";
 import { zoneName } from "@/components/format";
+import { entryDate } from "@/server/accounts/engagement-day";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { AppRouter } from "@/server/api/root";
@@ -49,8 +50,8 @@ export async function Timeline({
                 className="absolute top-1.5 -left-[1.65rem] h-2.5 w-2.5 rounded-full bg-slate-300 ring-4 ring-white"
               />
               <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                <time dateTime={e.at.toISOString()}>
-                  {format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short", timeZone })}
+                <time dateTime={e.day ?? e.at.toISOString()}>
+                  {format.dateTime(entryDate(e, timeZone).instant, entryDate(e, timeZone).options)}
                 </time>
                 <Badge tone={TONE[e.kind]}>{t(`kinds.${e.kind}`)}</Badge>
                 {e.at > now ? <Badge>{t("upcoming")}</Badge> : null}

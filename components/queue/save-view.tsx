@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Button, FormAlert, inputBase, useServerErrorText } from "@/components/admin/controls";
 import { useTRPC } from "@/components/trpc/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { QueueViewSettings } from "@/server/tickets/queue-views";
+import { searchOfView, type QueueViewSettings } from "@/server/tickets/queue-views";
 
 /**
  * Saves the queue as it is shown (filters, columns, order) as a view: a new personal one, a shared
@@ -32,7 +32,7 @@ export function SaveView({
   const [shared, setShared] = useState(current?.shared ?? false);
   const save = useMutation(
     trpc.tickets.saveView.mutationOptions({
-      onSuccess: ({ id }) => router.push(`/queue?view=${id}`),
+      onSuccess: ({ id }) => router.push(`/queue${searchOfView(settings, { view: String(id) })}`),
     }),
   );
   const remove = useMutation(trpc.tickets.deleteView.mutationOptions({ onSuccess: () => router.push("/queue") }));

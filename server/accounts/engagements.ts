@@ -5,6 +5,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { recordAudit } from "@/server/audit/service";
 import type { Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { instantOfDay } from "./engagement-day";
 import { assertCanManageOrganization, assertCanReadOrganization } from "./access";
 import type { NewEngagement } from "./inputs";
 
@@ -17,6 +18,8 @@ export type TimelineEntry = {
   key: string;
   kind: EngagementKind;
   at: Date;
+  /** A logged engagement's picked day ("YYYY-MM-DD"); null for timed entries (server/accounts/engagement-day.ts). */
+  day: string | null;
   title: string;
   notes: string;
   by: string | null;
@@ -45,6 +48,7 @@ export function getTimeline(
       id: engagements.id,
       kind: engagements.kind,
       at: engagements.at,
+      day: engagements.day,
       title: engagements.title,
       notes: engagements.notes,
       by: users.name,
@@ -113,6 +117,7 @@ export function getTimeline(
       key: `e${e.id}`,
       kind: e.kind,
       at: e.at,
+      day: e.day,
       title: e.title,
       notes: e.notes,
       by: e.by,
@@ -124,6 +129,7 @@ export function getTimeline(
       key: `a${a.id}`,
       kind: "proactive_alert" as const,
       at: a.at,
+      day: null,
       title: a.description,
       notes: a.productArea,
       by: a.by,
@@ -135,6 +141,7 @@ export function getTimeline(
       key: `x${x.id}`,
       kind: "escalation" as const,
       at: x.at,
+      day: null,
       title: x.subject,
       notes: "",
       by: x.by,
@@ -146,6 +153,7 @@ export function getTimeline(
       key: `c${c.id}`,
       kind: "custom_development" as const,
       at: c.at,
+      day: null,
       title: c.subject,
       notes: "",
       by: c.by,
@@ -173,7 +181,8 @@ export function addEngagement(db: Db, user: SessionUser, input: NewEngagement, n
       .values({
         organizationId: input.organizationId,
         kind: input.kind,
-        at: input.at,
+        at: input.day ? instantOfDay(input.day) : input.at,
+        day: input.day ?? null,
         title: input.title.trim(),
         notes: input.notes.trim(),
         createdById: user.id,

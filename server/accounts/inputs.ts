@@ -1,3 +1,4 @@
+import { isCalendarDay } from "./engagement-day";
 import { z } from "@/server/zod";
 import { MEETING_CHANNELS, TIER_CODES } from "@/db/schema/enums";
 
@@ -13,6 +14,12 @@ export const ZNewEngagement = z.object({
   organizationId: ZId,
   kind: z.enum(["meeting", "training", "check_in", "review"]),
   at: z.date(),
+  /** The calendar day picked ("YYYY-MM-DD"): kept as that day in every time zone (issue #22). */
+  day: z
+    .string()
+    .max(10)
+    .refine(isCalendarDay, { message: "Choose a date.", params: { messageKey: "accounts.errors.badDay" } })
+    .optional(),
   title: text(3, 200),
   notes: z.string().trim().max(5000).default(""),
 });

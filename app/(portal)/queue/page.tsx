@@ -42,8 +42,15 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const user = await getSessionUser();
   if (!user || !can(user, "tickets.support")) return <Refused permission="tickets.support" />;
   const sp = await searchParams;
-  const settings = viewFromSearch({ ...sp, cols: Array.isArray(sp.cols) ? sp.cols.join(",") : sp.cols });
   const viewId = /^\d{1,12}$/.test(one(sp.view) ?? "") ? one(sp.view)! : undefined;
+  const api = await serverCaller();
+  const views = await api.tickets.views();
+  const current = views.find((v) => String(v.id) === viewId) ?? null;
+  // A link naming only a saved view opens it as saved; any other setting in the address wins.
+  const onlyView = current && Object.keys(sp).every((k) => k === "view");
+  const settings = onlyView
+    ? { columns: current.columns, filters: current.filters, sort: current.sort }
+    : viewFromSearch({ ...sp, cols: Array.isArray(sp.cols) ? sp.cols.join(",") : sp.cols });
   const after = cursorParam(sp.after);
   const bafter = cursorParam(sp.bafter);
   const none = one(sp.none) === "1" ? "1" : undefined;
@@ -59,17 +66,14 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   )
     redirect(`/queue${canonical}`);
 
-  const api = await serverCaller();
-  const [page, views, colleagues, onCall] = await Promise.all([
+  const [page, colleagues, onCall] = await Promise.all([
     api.tickets.queue({ ...settings.filters, sort: settings.sort, cursor: after, breachedCursor: bafter, limit: 50 }),
-    api.tickets.views(),
     api.tickets.assignees({ query: "", limit: 100 }),
     can(user, "oncall.read") ? api.onCall.now() : Promise.resolve(null),
   ]);
   const t = await getTranslations("queue");
   const tt = await getTranslations();
   const now = await getNow();
-  const current = views.find((v) => String(v.id) === viewId) ?? null;
   const here = (extra: Record<string, string | undefined>) =>
     `/queue${searchOfView(settings, { view: viewId, after, bafter, ...extra })}`;
   const f = settings.filters;

@@ -46,6 +46,8 @@ export const accountOrganizations = {
           key: z.string(),
           kind: z.enum(ENGAGEMENT_KINDS),
           at: z.date(),
+          /** A logged engagement's picked day ("YYYY-MM-DD"), shown as is in every zone; null for timed entries. */
+          day: z.string().nullable(),
           title: z.string(),
           notes: z.string(),
           by: z.string().nullable(),
