@@ -10,6 +10,7 @@ export const CLIENT_NAMESPACES = [
   "accounts",
   "admin",
   "adminEdit",
+  "advisories",
   "alerts",
   "attachments",
   "channel",
