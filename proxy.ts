@@ -12,6 +12,7 @@ const PUBLIC = [
   /^\/sdk-lifecycle$/,
   /^\/roadmap$/,
   /^\/known-issues(\/\d+)?$/,
+  /^\/advisories(\/\d+)?$/,
   /^\/reports\/sla(\/|$)/,
   /^\/api\//,
   /^\/_next\//,
