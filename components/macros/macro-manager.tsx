@@ -231,7 +231,8 @@ function MacroForm({
         <ul className="mt-1 space-y-0.5">
           {MACRO_PLACEHOLDERS.map((p) => (
             <li key={p}>
-              <code className="rounded bg-white px-1">{`{{${p}}}`}</code> — {t(`placeholderHelp.${PLACEHOLDER_HELP[p]}`)}
+              <code className="rounded bg-white px-1">{`{{${p}}}`}</code> —{" "}
+              {t(`placeholderHelp.${PLACEHOLDER_HELP[p]}`)}
             </li>
           ))}
         </ul>

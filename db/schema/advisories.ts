@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { ADVISORY_SEVERITIES, ADVISORY_STATUSES, PRODUCT_AREAS, SDK_PLATFORMS, type ProductArea } from "./enums";
+import { ADVISORY_SEVERITIES, ADVISORY_STATUSES, SDK_PLATFORMS, type ProductArea } from "./enums";
 import { organizations, users } from "./organizations";
 
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
