@@ -28,7 +28,10 @@ test.describe("[QUEUE] the agent's queue and the manager's worklist", () => {
 
     // Choosing columns and leaving fields empty leaves a clean address, and the view can be saved.
     await page.goto("/queue");
-    await page.locator("summary", { hasText: "Columns" }).click();
+    // The filters stay folded until opened (or until one is set), so the rows fill the first screen.
+    await expect(page.getByRole("form", { name: "Queue filters" })).toBeHidden();
+    await page.locator("summary", { hasText: "Filters and columns" }).click();
+    await page.locator("summary", { hasText: /^Columns$/ }).click();
     await page.getByRole("checkbox", { name: "Requester" }).check();
     await page.getByRole("button", { name: "Apply", exact: true }).click();
     await expect(page).toHaveURL(/\/queue\?cols=requester%2Corganization%2Cassignee%2Cpriority%2Clevel%2Cdue$/);

@@ -77,6 +77,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const here = (extra: Record<string, string | undefined>) =>
     `/queue${searchOfView(settings, { view: viewId, after, bafter, ...extra })}`;
   const f = settings.filters;
+  const activeFilters = Object.values(f).filter((v) => v !== undefined && v !== "").length;
   const select = (
     name: string,
     label: string,
@@ -198,64 +199,70 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         ))}
       </nav>
       <Card>
-        <form method="get" action="/queue" aria-label={t("filters")} className="mb-3 flex flex-wrap items-end gap-3">
-          {viewId ? <input type="hidden" name="view" value={viewId} /> : null}
-          {select("tier", t("tier"), f.tier, TIER_CODES, (o) => tt(`tier.${o}`))}
-          {select("priority", t("priority"), f.priority, PRIORITIES, (o) => tt(`priority.${o}`))}
-          {select("level", t("level"), f.level, ESCALATION_LEVELS, (o) => o)}
-          {select("status", t("columns.status"), f.status, OPEN_TICKET_STATUSES, (o) => tt(`tickets.statuses.${o}`))}
-          {select(
-            "assignee",
-            t("assignee"),
-            f.assignee === undefined ? undefined : String(f.assignee),
-            ["mine", "unassigned", ...colleagues.filter((c) => c.id !== user.id).map((c) => String(c.id))],
-            (o) => (o === "mine" || o === "unassigned" ? t(o) : (names.get(o) ?? o)),
-          )}
-          {select("productArea", t("productArea"), f.productArea, PRODUCT_AREAS, (o) =>
-            tt(`tickets.productAreas.${o}`),
-          )}
-          {select("region", t("region"), f.region, REGIONS, (o) => tt(`region.${o}`))}
-          <label className="text-sm">
-            <span className="block font-medium text-slate-700">{t("appId")}</span>
-            <input
-              name="appId"
-              type="search"
-              defaultValue={f.appId ?? ""}
-              maxLength={100}
-              autoComplete="off"
-              className="mt-1 w-36 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-            />
-          </label>
-          {select(
-            "sort",
-            t("sort"),
-            settings.sort === "urgency" ? undefined : settings.sort,
-            QUEUE_SORTS.slice(1),
-            (o) => t(`sorts.${o}`),
-            t("sorts.urgency"),
-          )}
-          <details className="text-sm">
-            <summary className="cursor-pointer py-1.5 font-medium text-slate-700">{t("chooseColumns")}</summary>
-            <fieldset className="mt-1 grid grid-cols-2 gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-white p-2">
-              <legend className="sr-only">{t("chooseColumns")}</legend>
-              {QUEUE_COLUMNS.map((c) => (
-                <label key={c} className="flex items-center gap-2">
-                  <input type="checkbox" name="cols" value={c} defaultChecked={settings.columns.includes(c)} />
-                  {t(`columns.${c}`)}
-                </label>
-              ))}
-            </fieldset>
-          </details>
-          <button
-            type="submit"
-            className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
-          >
-            {t("apply")}
-          </button>
-          <Link href="/queue" className="px-2 py-1.5 text-sm font-medium text-slate-600 hover:underline">
-            {t("reset")}
-          </Link>
-        </form>
+        {/* Closed unless a filter is set, so the rows, not the form, fill the first screen. */}
+        <details open={activeFilters > 0} className="mb-3">
+          <summary className="cursor-pointer text-sm font-medium text-slate-700">
+            {t("filterToggle", { n: activeFilters })}
+          </summary>
+          <form method="get" action="/queue" aria-label={t("filters")} className="mt-2 flex flex-wrap items-end gap-3">
+            {viewId ? <input type="hidden" name="view" value={viewId} /> : null}
+            {select("tier", t("tier"), f.tier, TIER_CODES, (o) => tt(`tier.${o}`))}
+            {select("priority", t("priority"), f.priority, PRIORITIES, (o) => tt(`priority.${o}`))}
+            {select("level", t("level"), f.level, ESCALATION_LEVELS, (o) => o)}
+            {select("status", t("columns.status"), f.status, OPEN_TICKET_STATUSES, (o) => tt(`tickets.statuses.${o}`))}
+            {select(
+              "assignee",
+              t("assignee"),
+              f.assignee === undefined ? undefined : String(f.assignee),
+              ["mine", "unassigned", ...colleagues.filter((c) => c.id !== user.id).map((c) => String(c.id))],
+              (o) => (o === "mine" || o === "unassigned" ? t(o) : (names.get(o) ?? o)),
+            )}
+            {select("productArea", t("productArea"), f.productArea, PRODUCT_AREAS, (o) =>
+              tt(`tickets.productAreas.${o}`),
+            )}
+            {select("region", t("region"), f.region, REGIONS, (o) => tt(`region.${o}`))}
+            <label className="text-sm">
+              <span className="block font-medium text-slate-700">{t("appId")}</span>
+              <input
+                name="appId"
+                type="search"
+                defaultValue={f.appId ?? ""}
+                maxLength={100}
+                autoComplete="off"
+                className="mt-1 w-36 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+              />
+            </label>
+            {select(
+              "sort",
+              t("sort"),
+              settings.sort === "urgency" ? undefined : settings.sort,
+              QUEUE_SORTS.slice(1),
+              (o) => t(`sorts.${o}`),
+              t("sorts.urgency"),
+            )}
+            <details className="text-sm">
+              <summary className="cursor-pointer py-1.5 font-medium text-slate-700">{t("chooseColumns")}</summary>
+              <fieldset className="mt-1 grid grid-cols-2 gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-white p-2">
+                <legend className="sr-only">{t("chooseColumns")}</legend>
+                {QUEUE_COLUMNS.map((c) => (
+                  <label key={c} className="flex items-center gap-2">
+                    <input type="checkbox" name="cols" value={c} defaultChecked={settings.columns.includes(c)} />
+                    {t(`columns.${c}`)}
+                  </label>
+                ))}
+              </fieldset>
+            </details>
+            <button
+              type="submit"
+              className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+            >
+              {t("apply")}
+            </button>
+            <Link href="/queue" className="px-2 py-1.5 text-sm font-medium text-slate-600 hover:underline">
+              {t("reset")}
+            </Link>
+          </form>
+        </details>
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
           <p className="text-xs text-slate-500">
             {t("share")} {tt("common.timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), now) })}
