@@ -35,6 +35,7 @@ const ROLES = [
       "Queue",
       "Mail",
       "Complaints",
+      "Disputes",
       "Portfolio",
       "Reviews",
       "Incidents",
