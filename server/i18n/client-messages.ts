@@ -1,68 +1,76 @@
+import type en from "./messages/en.json";
+
+/** A top-level namespace of the message catalogue. */
+export type ClientNamespace = keyof typeof en;
+
 /**
- * The message namespaces that client components read (useTranslations in "use client" modules).
- * The root layout hands only these to NextIntlClientProvider: without a `messages` prop it passes
- * the whole catalogue, serialized into the RSC payload of every page (issue 25). Server components
- * read the catalogue on the server and send none of it. client-messages.test.ts fails when a client
- * component reads a namespace missing here.
+ * What the browser receives of the message catalogue (issue 25). Without a `messages` prop,
+ * NextIntlClientProvider serializes the whole catalogue (116 KB of JSON) into the RSC payload of
+ * every page. Instead the root layout hands over the shared set below, and each route adds the
+ * namespaces its own client components read (components/i18n/route-messages.tsx).
+ * Server components read the catalogue on the server and send none of it.
+ * route-messages.test.ts fails when a client component reads a namespace its route does not hand over.
  */
-export const CLIENT_NAMESPACES = [
-  "account",
-  "accounts",
-  "admin",
-  "adminEdit",
-  "advisories",
-  "alerts",
-  "attachments",
-  "availability",
-  "channel",
+export const SHARED_NAMESPACES = [
+  // error boundaries and generic controls
   "common",
-  "complaints",
-  "coverage",
-  "customDevelopment",
-  "disputes",
-  "duration",
-  "emailChannel",
   "errors",
-  "escalationRoutes",
-  "home",
-  "incidents",
-  "installation",
-  "kb",
-  "kbEdit",
-  "knownIssues",
-  "lifecycle",
   "locale",
-  "macros",
+  // the shared formatting helpers (components/format.ts), called by client components everywhere
+  "duration",
+  // refusals any form can receive from the server (the Markdown limits of every text field)
   "markdown",
-  "metric",
-  "notifications",
-  "onCall",
-  "organizationsAdmin",
-  "passwordReset",
-  "people",
-  "priority",
-  "queue",
-  "region",
-  "requests",
-  "reviews",
-  "roadmap",
-  "roles",
-  "sdkPlatform",
-  "security",
-  "serviceScope",
-  "signin",
-  "sla",
-  "sso",
-  "status",
-  "tickets",
-  "tier",
-  "webhooks",
-  "weekday",
+  "availability",
+] as const satisfies readonly ClientNamespace[];
+
+/**
+ * Parts of namespaces that the server names in its refusals (`messageKey`): a form anywhere may
+ * receive them and translates them in the browser, so they travel with every page.
+ * route-messages.test.ts keeps this in step with the server's sources.
+ */
+export const SERVER_KEY_PATHS = [
+  "accounts.errors",
+  "adminEdit.issues",
+  "advisories.errors",
+  "alerts.errors",
+  "attachments.errors",
+  "emailChannel.errors",
+  "escalationRoutes.errors",
+  "incidents.errors",
+  "kb.errors",
+  "kbEdit.errors",
+  "knownIssues.errors",
+  "lifecycle.errors",
+  "macros.errors",
+  "onCall.errors",
+  "organizationsAdmin.issues",
+  "queue.errors",
+  "requests.errors",
+  "reviews.errors",
+  "serviceScope.errors",
+  "sla.errors",
+  "sso.errors",
+  "tickets.errors",
+  "webhooks.errors",
 ] as const;
 
-/** The catalogue narrowed to the namespaces client components read. */
-export function clientMessages(messages: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const ns of CLIENT_NAMESPACES) if (ns in messages) out[ns] = messages[ns];
+type Messages = Record<string, unknown>;
+
+/** The catalogue narrowed to the given namespaces. */
+export function pickMessages(messages: Messages, namespaces: readonly string[]): Messages {
+  const out: Messages = {};
+  for (const ns of namespaces) if (ns in messages) out[ns] = messages[ns];
+  return out;
+}
+
+/** What the root layout hands to every page: the shared namespaces and the server's refusal texts. */
+export function clientMessages(messages: Messages): Messages {
+  const out = pickMessages(messages, SHARED_NAMESPACES);
+  for (const p of SERVER_KEY_PATHS) {
+    const [ns, part] = p.split(".") as [string, string];
+    const value = (messages[ns] as Messages | undefined)?.[part];
+    if (value === undefined) continue;
+    out[ns] = { ...((out[ns] as Messages | undefined) ?? {}), [part]: value };
+  }
   return out;
 }

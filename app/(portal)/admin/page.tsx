@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AttachmentLimitsForm } from "@/components/attachments/limits-form";
 import { formatPercent } from "@/components/format";
+import { RouteMessages } from "@/components/i18n/route-messages";
 import { TargetsTable } from "@/components/sla/targets-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
@@ -125,7 +126,9 @@ export default async function AdminPage() {
           </Table>
         </Card>
         <Card id="attachments" title={t("attachments.limits.title")} description={t("attachments.limits.subtitle")}>
-          <AttachmentLimitsForm initial={limits} />
+          <RouteMessages namespaces={["attachments"]}>
+            <AttachmentLimitsForm initial={limits} />
+          </RouteMessages>
         </Card>
       </div>
     </>

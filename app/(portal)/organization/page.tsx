@@ -6,6 +6,7 @@ import { MeetingList } from "@/components/accounts/meeting-list";
 import { MeetingRequestForm } from "@/components/accounts/meeting-request-form";
 import { AccountTeamCard, OrganizationSummary } from "@/components/accounts/organization-view";
 import { Timeline } from "@/components/accounts/timeline";
+import { RouteMessages } from "@/components/i18n/route-messages";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
@@ -44,7 +45,7 @@ export default async function OwnOrganizationPage() {
   const t = await getTranslations();
   const format = await getFormatter();
   return (
-    <>
+    <RouteMessages namespaces={["accounts", "adminEdit"]}>
       <PageHeader title={org.name} description={t("accounts.org.customerSubtitle")}>
         {can(user, "people.own") ? (
           <Link href="/organization/people" className="text-sm font-medium text-brand-700 hover:underline">
@@ -96,6 +97,6 @@ export default async function OwnOrganizationPage() {
           </Card>
         </div>
       </div>
-    </>
+    </RouteMessages>
   );
 }

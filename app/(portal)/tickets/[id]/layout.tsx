@@ -1,0 +1,16 @@
+import { messagesLayout } from "@/components/i18n/route-messages";
+
+/** The message namespaces this route's client components read (components/i18n/route-messages.tsx). */
+export default messagesLayout([
+  "attachments",
+  "customDevelopment",
+  "knownIssues",
+  "lifecycle",
+  "metric",
+  "priority",
+  "roadmap",
+  "roles",
+  "sdkPlatform",
+  "status",
+  "tickets",
+]);

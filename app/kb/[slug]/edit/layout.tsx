@@ -1,0 +1,21 @@
+import { messagesLayout } from "@/components/i18n/route-messages";
+
+/** The message namespaces this route's client components read (components/i18n/route-messages.tsx). */
+export default messagesLayout([
+  "accounts",
+  "admin",
+  "adminEdit",
+  "advisories",
+  "alerts",
+  "attachments",
+  "customDevelopment",
+  "home",
+  "incidents",
+  "kbEdit",
+  "macros",
+  "people",
+  "reviews",
+  "sla",
+  "tickets",
+  "webhooks",
+]);

@@ -1,0 +1,22 @@
+import { messagesLayout } from "@/components/i18n/route-messages";
+
+/** The message namespaces this route's client components read (components/i18n/route-messages.tsx). */
+export default messagesLayout([
+  "accounts",
+  "admin",
+  "adminEdit",
+  "advisories",
+  "alerts",
+  "attachments",
+  "customDevelopment",
+  "home",
+  "incidents",
+  "kb",
+  "kbEdit",
+  "macros",
+  "people",
+  "reviews",
+  "sla",
+  "tickets",
+  "webhooks",
+]);
