@@ -35,12 +35,25 @@ describe("page budgets", () => {
   it("a list page over 60 KB gzip misses the size budget even when it is fast", () => {
     expect(pageVerdicts(result({ html: { status: 200, bytes: 1, gzipBytes: 61 * 1024, inlineRscBytes: 0 } }))).toEqual({
       time: true,
+      loaded: null,
       size: false,
     });
   });
 
   it("a page that is not a list has no size verdict, and p95 over 25 ms at one connection misses", () => {
-    expect(pageVerdicts(result({ list: false, single: { p50: 20, p95: 26 } }))).toEqual({ time: false, size: null });
+    expect(pageVerdicts(result({ list: false, single: { p50: 20, p95: 26 } }))).toEqual({
+      time: false,
+      loaded: null,
+      size: null,
+    });
+  });
+
+  it("under load with a worker per core, p95 over 60 ms or a refused request misses; no second pass, no verdict", () => {
+    const loaded = (p95: number, non2xx = 0) => ({ workers: 2, p50: 10, p95, rps: 100, non2xx });
+    expect(pageVerdicts(result({ cluster: loaded(59) })).loaded).toBe(true);
+    expect(pageVerdicts(result({ cluster: loaded(61) })).loaded).toBe(false);
+    expect(pageVerdicts(result({ cluster: loaded(10, 3) })).loaded).toBe(false);
+    expect(pageVerdicts(result({ cluster: null })).loaded).toBeNull();
   });
 
   it("a page answered with an error has no time verdict", () => {

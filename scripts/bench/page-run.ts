@@ -109,3 +109,29 @@ export async function measurePages(o: PageRunOptions): Promise<PageLoadResult[]>
   }
   return out;
 }
+
+/**
+ * The second pass: each page's HTML again at `connections`, against a server with one worker per
+ * core, after a warm-up; the figures are added to the first pass's results (by page name).
+ */
+export async function measurePagesLoaded(
+  o: Omit<PageRunOptions, "log"> & { workers: number; results: PageLoadResult[]; log: (msg: string) => void },
+): Promise<void> {
+  for (const page of o.entries ?? PAGE_ENTRIES) {
+    const target = o.results.find((r) => r.name === page.name);
+    if (!target || target.error) continue;
+    const cookie = o.cookies.get(page.as) ?? o.cookies.get(null);
+    const html = get(`${o.base}${page.path(o.context(page.as))}`, cookie);
+    try {
+      await runLoad({ ...html, connections: o.connections, durationSec: o.warmupSec, maxRequests: 500 });
+      const r = await runLoad({ ...html, connections: o.connections, durationSec: o.durationSec, maxRequests: 5000 });
+      target.cluster = { workers: o.workers, p50: r.latency.p50, p95: r.latency.p95, rps: r.rps, non2xx: r.non2xx };
+      o.log(
+        `page ${page.name} (${o.workers} workers, ${o.connections} conn.): p50/p95 ${r.latency.p50.toFixed(1)}/${r.latency.p95.toFixed(1)} ms, ${Math.round(r.rps)} req/s, non-2xx ${r.non2xx}`,
+      );
+      await runLoad({ ...html, connections: 1, durationSec: 60, maxRequests: 1, exactly: 1 });
+    } catch (err) {
+      o.log(`page ${page.name} (${o.workers} workers): FAILED ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+}

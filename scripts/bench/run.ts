@@ -24,7 +24,7 @@ import { ENTRIES, PAGES, type EntryContext } from "./entries";
 import { PAGE_ENTRIES } from "./pages";
 import { firstLoadJs, getCsrf, signIn } from "./http";
 import { runLoad } from "./load";
-import { measurePages } from "./page-run";
+import { measurePages, measurePagesLoaded } from "./page-run";
 import type { PageLoadResult } from "./page-report";
 import { pageIds, type PageIds } from "./pages";
 import { domainMicroBenchmarks, entryContext, rawSqlTimings, recomputeBenchmark } from "./micro";
@@ -368,7 +368,8 @@ async function main() {
 
     // The second pass: the budgeted entries again, with one worker per core (as npm start serves).
     const budgeted = entries.filter((e) => !e.sequence && CLUSTER_KINDS.has(e.budget.kind));
-    if (clusterWorkers > 1 && budgeted.length > 0) {
+    const loadedPages = pageLoads.some((p) => !p.error);
+    if (clusterWorkers > 1 && (budgeted.length > 0 || loadedPages)) {
       await stopServer(server);
       log(`starting scripts/serve.mjs with ${clusterWorkers} workers on 127.0.0.1`);
       server = await startServer({ databasePath: file, dir: SNAPSHOT, distDir: ".next", workers: clusterWorkers });
@@ -376,7 +377,10 @@ async function main() {
       const clusterBase = server.url;
       const clusterCsrf = await getCsrf(clusterBase);
       const clusterCookies = new Map<string | null, string>([[null, clusterCsrf.cookie]]);
-      for (const email of new Set(budgeted.map((e) => e.as)))
+      for (const email of new Set([
+        ...budgeted.map((e) => e.as),
+        ...(loadedPages ? PAGE_ENTRIES.map((p) => p.as) : []),
+      ]))
         if (email) clusterCookies.set(email, await signIn(clusterBase, clusterCsrf, email));
       const clusterResults: ClusterEntryResult[] = [];
       for (const entry of budgeted) {
@@ -408,6 +412,20 @@ async function main() {
           clusterResults.push({ name: entry.name, budget: entry.budget, load: null, error: message });
           log(`${entry.name} (${clusterWorkers} workers): FAILED ${message}`);
         }
+      }
+      if (loadedPages && ids) {
+        log(`pages with ${clusterWorkers} workers at ${settings.connections} connections`);
+        await measurePagesLoaded({
+          base: clusterBase,
+          cookies: clusterCookies,
+          context: (as) => ({ ...contexts.get(as)!, ids }),
+          connections: settings.connections,
+          durationSec: Math.min(5, settings.durationSec),
+          warmupSec: Math.min(1, warmupSec),
+          workers: clusterWorkers,
+          results: pageLoads,
+          log,
+        });
       }
       cluster = {
         workers: clusterWorkers,
