@@ -1,7 +1,7 @@
 /** The page pass of `npm run bench`: each page of scripts/bench/pages.ts over HTTP, bounded in time and requests. */
 import { runLoad } from "./load";
 import { weigh, type PageLoadResult } from "./page-report";
-import { PAGE_ENTRIES, rscNavigation, trpcGetPath, type PageContext, type PageEntry } from "./pages";
+import { PAGE_ENTRIES, previousQuarter, rscNavigation, trpcGetPath, type PageContext, type PageEntry } from "./pages";
 
 export type PageRunOptions = {
   base: string;
@@ -134,4 +134,23 @@ export async function measurePagesLoaded(
       o.log(`page ${page.name} (${o.workers} workers): FAILED ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+}
+
+/**
+ * The review the review page opens: a dataset without one (the scale seed writes none; the
+ * reviews.generate entry writes them) gets the last quarter's review of the organization, generated
+ * over HTTP as the account manager, so the page is measured and not a 404.
+ */
+export async function ensureReview(o: { base: string; cookie: string; organizationId: number; now: number }) {
+  const post = await fetch(`${o.base}/api/trpc/reviews.generate`, {
+    method: "POST",
+    headers: { cookie: o.cookie, "content-type": "application/json" },
+    body: JSON.stringify({ json: { organizationId: o.organizationId, quarter: previousQuarter(o.now) } }),
+  });
+  if (!post.ok) throw new Error(`reviews.generate answered ${post.status}: ${(await post.text()).slice(0, 200)}`);
+  const list = await fetch(`${o.base}${trpcGetPath("reviews.list", { organizationId: o.organizationId })}`, {
+    headers: { cookie: o.cookie },
+  });
+  const body = (await list.json()) as { result?: { data?: { json?: { id: number }[] } } };
+  return body.result?.data?.json?.[0]?.id ?? null;
 }

@@ -205,6 +205,13 @@ export function currentQuarter(now: number): { kind: "quarter"; quarter: string 
   return { kind: "quarter", quarter: `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}` };
 }
 
+/** The quarter before the one containing `now` ("2026-Q3" on 2026-12-05). */
+export function previousQuarter(now: number): string {
+  const d = new Date(now);
+  const n = d.getUTCFullYear() * 4 + Math.floor(d.getUTCMonth() / 3) - 1;
+  return `${Math.floor(n / 4)}-Q${(n % 4) + 1}`;
+}
+
 /** The GET path of a tRPC query (no input: the bare path; superjson rejects `{"json":null}`). */
 export function trpcGetPath(name: string, input: unknown): string {
   return input === undefined
