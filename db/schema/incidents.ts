@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { ACTION_STATUSES, INCIDENT_SEVERITIES, PRODUCT_AREAS, REGIONS } from "./enums";
 import { organizations, users } from "./organizations";
@@ -86,4 +87,37 @@ export const proactiveAlerts = sqliteTable(
     createdAt: ts("created_at").notNull(),
   },
   (t) => [index("proactive_alerts_org_idx").on(t.organizationId, t.detectedAt)],
+);
+
+/**
+ * A customer user's subscription to incident and maintenance notices (decision 027): the product
+ * areas and regions they want to hear about, and which of the two kinds. No row: their role's
+ * default (customer administrators everything, members nothing).
+ */
+export const incidentSubscriptions = sqliteTable("incident_subscriptions", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  productAreas: text("product_areas", { mode: "json" }).$type<(typeof PRODUCT_AREAS)[number][]>().notNull(),
+  regions: text("regions", { mode: "json" }).$type<(typeof REGIONS)[number][]>().notNull(),
+  incidents: integer("incidents", { mode: "boolean" }).notNull(),
+  maintenance: integer("maintenance", { mode: "boolean" }).notNull(),
+  updatedAt: ts("updated_at").notNull(),
+});
+
+/**
+ * The one-hour reminder of a planned maintenance window: due at `dueAt`, sent once (`sentAt` set in
+ * the same transaction as the notices). The scheduler reads only unsent rows that are due (partial index).
+ */
+export const maintenanceReminders = sqliteTable(
+  "maintenance_reminders",
+  {
+    incidentId: integer("incident_id")
+      .primaryKey()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    dueAt: ts("due_at").notNull(),
+    sentAt: ts("sent_at"),
+    recipients: integer("recipients"),
+  },
+  (t) => [index("maintenance_reminders_due_idx").on(t.dueAt).where(sql.raw(`"sent_at" is null`))],
 );
