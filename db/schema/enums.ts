@@ -219,6 +219,11 @@ export const NOTIFICATION_KINDS = [
   "custom_development_filed",
   "feature_request_status",
   "security_advisory",
+  "incident_declared",
+  "incident_updated",
+  "maintenance_announced",
+  "maintenance_updated",
+  "maintenance_reminder",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -61,6 +61,8 @@ export const PERMISSIONS = {
   "incidents.read": STAFF,
   /** Record incidents, their updates and post-incident reviews. */
   "incidents.write": ["agent", "expert", "manager", "admin"],
+  /** Subscribe to incident and maintenance notices of one's own organization (decision 027). */
+  "incidents.subscribe": ["customer"],
   /** Raise a proactive alert (opens a P0 ticket for an Enterprise customer). */
   "alerts.raise": ["agent", "expert", "manager", "account_manager", "admin"],
   /** The staff home page figures. */

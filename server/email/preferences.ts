@@ -37,6 +37,12 @@ export const TOPIC_OF_KIND: Record<NotificationKind, NotificationTopic | null> =
   custom_development_filed: "status",
   feature_request_status: "status",
   security_advisory: null,
+  // Incident notices go to those who subscribed to them (decision 027): the subscription is the choice.
+  incident_declared: null,
+  incident_updated: null,
+  maintenance_announced: null,
+  maintenance_updated: null,
+  maintenance_reminder: null,
 };
 
 /**

@@ -17,7 +17,9 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { countsAsDowntime } from "@/server/availability/availability";
+import { announceIncident, syncReminder } from "./notices";
 import { downtimeRule, incidentPhase, incidentProblem } from "./rules";
+import { shortNotice } from "./subscription-rules";
 import type { IncidentInput, IncidentListFilters } from "./input";
 
 export type { IncidentInput, IncidentListFilters } from "./input";
@@ -222,10 +224,18 @@ const columns = (input: IncidentInput) => ({
 });
 
 /**
- * Staff record an outage or maintenance window. The incident, its list of organizations and the
- * audit entry commit together; an inconsistent record (see `incidentProblem`) writes nothing.
+ * Staff record an outage or maintenance window. The incident, its list of organizations, the
+ * notices to subscribed customers (and the "incident" webhook event), the maintenance reminder and
+ * the audit entry commit together; an inconsistent record (see `incidentProblem`) writes nothing.
+ * Maintenance starting less than 72 hours ahead is announced but flagged `shortNotice` (it counts
+ * as downtime under the availability rule).
  */
-export function createIncident(db: Db, actor: SessionUser, input: IncidentInput, now: Date): { id: number } {
+export function createIncident(
+  db: Db,
+  actor: SessionUser,
+  input: IncidentInput,
+  now: Date,
+): { id: number; notified: number; shortNotice: boolean } {
   assertWriter(actor);
   validate(input, now);
   return db.transaction((tx) => {
@@ -236,15 +246,18 @@ export function createIncident(db: Db, actor: SessionUser, input: IncidentInput,
       .returning({ id: incidents.id })
       .get();
     writeOrganizations(tx, row.id, input);
+    syncReminder(tx, { id: row.id, ...input }, now);
+    const notified = announceIncident(tx, row.id, "declared", now);
+    const flagged = input.planned && shortNotice(input.startedAt, now);
     recordAudit(tx, {
       actorId: actor.id,
       action: "incident.create",
       entity: "incident",
       entityId: String(row.id),
-      detail: { title: input.title, planned: input.planned },
+      detail: { title: input.title, planned: input.planned, notified, shortNotice: flagged },
       at: now,
     });
-    return { id: row.id };
+    return { id: row.id, notified, shortNotice: flagged };
   });
 }
 
@@ -258,6 +271,8 @@ export function updateIncident(db: Db, actor: SessionUser, id: number, input: In
     checkOrganizations(tx, input.allOrganizations ? [] : input.organizationIds);
     tx.update(incidents).set(columns(input)).where(eq(incidents.id, id)).run();
     writeOrganizations(tx, id, input);
+    syncReminder(tx, { id, ...input }, now);
+    announceIncident(tx, id, "changed", now);
     recordAudit(tx, {
       actorId: actor.id,
       action: "incident.update",
@@ -284,6 +299,8 @@ export function endIncident(db: Db, actor: SessionUser, input: { incidentId: num
       throw new DomainError("CONFLICT", "Only an ongoing incident can be ended.", "incidents.errors.notOngoing");
     tx.update(incidents).set({ endedAt: now }).where(eq(incidents.id, row.id)).run();
     tx.insert(incidentUpdates).values({ incidentId: row.id, at: now, body: input.body }).run();
+    syncReminder(tx, row, now);
+    announceIncident(tx, row.id, "ended", now, input.body);
     recordAudit(tx, {
       actorId: actor.id,
       action: "incident.end",
@@ -310,6 +327,7 @@ export function addIncidentUpdate(
       .values({ incidentId: row.id, at: now, body: input.body })
       .returning({ id: incidentUpdates.id })
       .get();
+    announceIncident(tx, row.id, "update_posted", now, input.body);
     recordAudit(tx, {
       actorId: actor.id,
       action: "incident.addUpdate",

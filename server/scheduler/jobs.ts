@@ -4,6 +4,7 @@
  */
 import { attachmentSweepJob } from "@/server/attachments/service";
 import { getDb } from "@/server/db";
+import { maintenanceReminderJob } from "@/server/incidents/jobs";
 import { digestJob, imapPollJob } from "@/server/email/jobs";
 import { pageEscalationJob, slaWarningJob } from "@/server/on-call/jobs";
 import { webhookDeliveryJob } from "@/server/webhooks/jobs";
@@ -17,6 +18,7 @@ export const JOBS: ScheduledJob[] = [
   webhookDeliveryJob,
   digestJob,
   imapPollJob,
+  maintenanceReminderJob,
 ];
 
 /** Registers every job and starts this process's ticker. */

@@ -983,6 +983,11 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     }),
   },
   "incidents.organizations": { allow: STAFF, input: none },
+  "incidents.subscription": { allow: CUSTOMERS, input: none },
+  "incidents.subscribe": {
+    allow: CUSTOMERS,
+    input: () => ({ productAreas: ["video_calling"], regions: ["americas"], incidents: true, maintenance: false }),
+  },
 
   // availability: a customer's status page is always their own organization; staff name one and see all credits
   "availability.status": { allow: SIGNED_IN, input: () => ({ organizationId: NIMBUS_ORG_ID }) },

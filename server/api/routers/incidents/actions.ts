@@ -10,26 +10,29 @@ import {
   updatePreventionAction,
 } from "@/server/incidents/service";
 import { ZId, ZIncidentInput, ZText } from "@/server/incidents/input";
+import { deliveringMail } from "@/server/notifications/mailer";
 import { ZDueDate, writers } from "./schemas";
 
 /** Writing incidents: the incident itself, its updates, its review and its prevention actions. */
 export const incidentActions = {
   create: writers
     .input(ZIncidentInput)
-    .output(z.object({ id: z.number() }))
-    .mutation(({ ctx, input }) => createIncident(ctx.db, ctx.user, input, ctx.now())),
+    .output(z.object({ id: z.number(), notified: z.number(), shortNotice: z.boolean() }))
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => createIncident(ctx.db, ctx.user, input, ctx.now()))),
   update: writers
     .input(ZIncidentInput.extend({ id: ZId }))
     .output(z.void())
-    .mutation(({ ctx, input: { id, ...rest } }) => updateIncident(ctx.db, ctx.user, id, rest, ctx.now())),
+    .mutation(({ ctx, input: { id, ...rest } }) =>
+      deliveringMail(ctx, () => updateIncident(ctx.db, ctx.user, id, rest, ctx.now())),
+    ),
   end: writers
     .input(z.object({ incidentId: ZId, body: ZText(3, 5000, "Please write an update of at least 3 characters.") }))
     .output(z.void())
-    .mutation(({ ctx, input }) => endIncident(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => endIncident(ctx.db, ctx.user, input, ctx.now()))),
   addUpdate: writers
     .input(z.object({ incidentId: ZId, body: ZText(3, 5000, "Please write an update of at least 3 characters.") }))
     .output(z.object({ id: z.number() }))
-    .mutation(({ ctx, input }) => addIncidentUpdate(ctx.db, ctx.user, input, ctx.now())),
+    .mutation(({ ctx, input }) => deliveringMail(ctx, () => addIncidentUpdate(ctx.db, ctx.user, input, ctx.now()))),
   saveReview: writers
     .input(
       z.object({
