@@ -5,6 +5,7 @@ import { ProfileForm } from "@/components/account/profile-form";
 import { SessionsList } from "@/components/account/sessions-list";
 import { PreferencesForm } from "@/components/email/preferences-form";
 import { zoneName } from "@/components/format";
+import { SubscriptionCard } from "@/components/incidents/subscription-card";
 import { PageHeader } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/rsc";
 
@@ -42,6 +43,7 @@ export default async function AccountPage() {
           zones={timeZones()}
         />
         <PreferencesForm initial={preferences} />
+        <SubscriptionCard variant="account" />
         <PasswordForm email={me.email} />
         <SessionsList
           initial={sessions}

@@ -17,6 +17,11 @@ const ACCOUNT_LINKS: Record<string, string> = {
   meeting_declined: "/organization",
   review_shared: "/reviews",
   security_advisory: "/advisories",
+  incident_declared: "/status",
+  incident_updated: "/status",
+  maintenance_announced: "/status",
+  maintenance_updated: "/status",
+  maintenance_reminder: "/status",
 };
 
 export default async function NotificationsPage() {

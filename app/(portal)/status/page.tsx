@@ -5,6 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import { formatPercent, zoneName } from "@/components/format";
 import { formatAvailability, formatDowntime } from "@/components/incidents/format";
+import { SubscriptionCard } from "@/components/incidents/subscription-card";
 import { RaiseAlertForm } from "@/components/status/raise-alert-form";
 import { ticketPageBase } from "@/server/tickets/links";
 import { StatusView } from "@/components/status/status-view";
@@ -43,8 +44,20 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
             name: status.organization.name,
             commitment: formatAvailability(locale, status.organization.commitment),
           })}
-        />
+        >
+          {can(user, "incidents.subscribe") ? (
+            <a
+              href="#subscribe"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
+              {t("incidents.subscription.cta")}
+            </a>
+          ) : null}
+        </PageHeader>
         <StatusView status={status} />
+        <div className="mt-6">
+          <SubscriptionCard variant="status" />
+        </div>
       </>
     );
   }

@@ -1,0 +1,194 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { useFormErrors } from "@/components/ui/form";
+import { Badge } from "@/components/ui/badge";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import type { ProductArea, Region } from "@/db/schema/enums";
+
+export type SubscriptionValue = {
+  productAreas: ProductArea[];
+  regions: Region[];
+  incidents: boolean;
+  maintenance: boolean;
+  isDefault: boolean;
+};
+
+/** The form's words, translated by the server component that renders it (components/incidents/subscription-card.tsx). */
+export type SubscriptionLabels = {
+  kinds: string;
+  incidents: string;
+  maintenance: string;
+  areas: string;
+  regions: string;
+  all: string;
+  save: string;
+  saved: string;
+  subscribed: string;
+  notSubscribed: string;
+  defaultNote: string | null;
+};
+
+type Option<T> = { value: T; label: string };
+
+/** Whether a subscription tells its holder anything at all. */
+const subscribedTo = (v: SubscriptionValue) =>
+  (v.incidents || v.maintenance) && v.productAreas.length > 0 && v.regions.length > 0;
+
+function toggle<T>(list: T[], value: T, on: boolean): T[] {
+  return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
+}
+
+function Checks<T extends string>({
+  legend,
+  allLabel,
+  options,
+  chosen,
+  onChange,
+}: {
+  legend: string;
+  allLabel: string;
+  options: Option<T>[];
+  chosen: T[];
+  onChange: (next: T[]) => void;
+}) {
+  const all = options.every((o) => chosen.includes(o.value));
+  return (
+    <fieldset className="min-w-0">
+      <legend className="text-sm font-medium text-slate-700">{legend}</legend>
+      <label className="mt-2 flex items-center gap-2 text-sm text-slate-700">
+        <input
+          type="checkbox"
+          checked={all}
+          onChange={(e) => onChange(e.target.checked ? options.map((o) => o.value) : [])}
+        />
+        {allLabel}
+      </label>
+      <div className="mt-1 grid gap-1 sm:grid-cols-2">
+        {options.map((o) => (
+          <label key={o.value} className="flex items-center gap-2 text-sm text-slate-700">
+            <input
+              type="checkbox"
+              name={o.value}
+              checked={chosen.includes(o.value)}
+              onChange={(e) => onChange(toggle(chosen, o.value, e.target.checked))}
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * A customer's subscription to incident and maintenance notices: which kinds, product areas and
+ * regions (decision 027). Shown on the account page and offered on the status page.
+ */
+export function SubscriptionForm({
+  initial,
+  labels,
+  areas,
+  regions,
+}: {
+  initial: SubscriptionValue;
+  labels: SubscriptionLabels;
+  areas: Option<ProductArea>[];
+  regions: Option<Region>[];
+}) {
+  const trpc = useTRPC();
+  const hydrated = useHydrated();
+  const [value, setValue] = useState(initial);
+  const [saved, setSaved] = useState(false);
+  const { formError, clearErrors, onError } = useFormErrors();
+  const save = useMutation(
+    trpc.incidents.subscribe.mutationOptions({
+      onMutate: () => {
+        clearErrors();
+        setSaved(false);
+      },
+      onError,
+      onSuccess: (next) => {
+        setValue(next);
+        setSaved(true);
+      },
+    }),
+  );
+  return (
+    <form
+      aria-label={labels.kinds}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({
+          productAreas: value.productAreas,
+          regions: value.regions,
+          incidents: value.incidents,
+          maintenance: value.maintenance,
+        });
+      }}
+    >
+      <p className="mb-3 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+        <Badge tone={subscribedTo(value) ? "green" : "neutral"}>
+          {subscribedTo(value) ? labels.subscribed : labels.notSubscribed}
+        </Badge>
+        {value.isDefault && labels.defaultNote ? <span>{labels.defaultNote}</span> : null}
+      </p>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-700">{labels.kinds}</legend>
+        <label className="mt-2 flex items-center gap-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            name="incidents"
+            checked={value.incidents}
+            onChange={(e) => setValue({ ...value, incidents: e.target.checked })}
+          />
+          {labels.incidents}
+        </label>
+        <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            name="maintenance"
+            checked={value.maintenance}
+            onChange={(e) => setValue({ ...value, maintenance: e.target.checked })}
+          />
+          {labels.maintenance}
+        </label>
+      </fieldset>
+      <div className="mt-4 grid gap-4 md:grid-cols-2">
+        <Checks
+          legend={labels.areas}
+          allLabel={labels.all}
+          options={areas}
+          chosen={value.productAreas}
+          onChange={(productAreas) => setValue({ ...value, productAreas })}
+        />
+        <Checks
+          legend={labels.regions}
+          allLabel={labels.all}
+          options={regions}
+          chosen={value.regions}
+          onChange={(next) => setValue({ ...value, regions: next })}
+        />
+      </div>
+      <button
+        type="submit"
+        disabled={!hydrated || save.isPending}
+        className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {labels.save}
+      </button>
+      {formError ? (
+        <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {formError}
+        </p>
+      ) : null}
+      {saved ? (
+        <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {labels.saved}
+        </p>
+      ) : null}
+    </form>
+  );
+}
