@@ -14,11 +14,7 @@ export type { Subscription } from "./subscription-rules";
 
 function customerRow(db: Pick<Db, "select">, user: SessionUser) {
   if (user.role !== "customer")
-    throw new DomainError(
-      "FORBIDDEN",
-      "Incident notices are for customer users.",
-      "incidents.subscription.errors.customersOnly",
-    );
+    throw new DomainError("FORBIDDEN", "You do not have permission to do this.", "errors.forbidden");
   const row = db.select({ orgAdmin: users.orgAdmin }).from(users).where(eq(users.id, user.id)).get();
   if (!row) throw notFound("User");
   return row;
