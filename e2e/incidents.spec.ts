@@ -69,7 +69,8 @@ test("[INCIDENTS] staff record an outage for Nimbus Live and the customer's stat
   const submit = page.getByRole("button", { name: "Record incident" });
   await expect(submit).toBeEnabled();
   await submit.click();
-  await expect(page).toHaveURL(/\/incidents\/\d+$/);
+  await expect(page).toHaveURL(/\/incidents\/\d+\?notified=\d+$/);
+  await expect(page.getByRole("status").filter({ hasText: /told/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
   await expect(page.getByText("Counts as unplanned downtime.")).toBeVisible();
   await expect(page.getByText(/Times shown in America\/Los_Angeles \(P[DS]T\)/)).toBeVisible();

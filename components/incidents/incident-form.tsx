@@ -33,7 +33,12 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
   const { errors, setErrors, formError, setFormError, clearErrors, onError, fieldError } = useFormErrors();
   const orgs = useQuery(trpc.incidents.organizations.queryOptions());
   const create = useMutation(
-    trpc.incidents.create.mutationOptions({ onError, onSuccess: ({ id }) => router.push(`/incidents/${id}`) }),
+    trpc.incidents.create.mutationOptions({
+      onError,
+      // The incident's page says how many subscribed customers were told, and flags short notice.
+      onSuccess: ({ id, notified, shortNotice }) =>
+        router.push(`/incidents/${id}?notified=${notified}${shortNotice ? "&shortNotice=1" : ""}`),
+    }),
   );
   const update = useMutation(
     trpc.incidents.update.mutationOptions({

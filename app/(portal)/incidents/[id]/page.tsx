@@ -19,7 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** One incident: what happened, its updates and its post-incident review. Customers see it only if it affected them. */
-export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function IncidentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ notified?: string; shortNotice?: string }>;
+}) {
   const user = await getSessionUser();
   if (!user) notFound();
   const id = Number((await params).id);
@@ -57,6 +63,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           </Link>
         ) : null}
       </PageHeader>
+      {canWrite ? <DeclaredNote {...await searchParams} /> : null}
       <div className="-mt-4 mb-6 flex flex-wrap gap-2">
         <ToneBadge tone={PHASE_TONE[incident.phase]}>{t(`incidents.phase.${incident.phase}`)}</ToneBadge>
         <ToneBadge tone={SEVERITY_TONE[incident.severity]}>{t(`incidents.severity.${incident.severity}`)}</ToneBadge>
@@ -229,5 +236,18 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         </div>
       </div>
     </>
+  );
+}
+
+/** After declaring: how many subscribed customers were told, and whether maintenance had short notice. */
+async function DeclaredNote({ notified, shortNotice }: { notified?: string; shortNotice?: string }) {
+  const n = Number(notified);
+  if (notified === undefined || !Number.isSafeInteger(n) || n < 0) return null;
+  const t = await getTranslations("incidents.form");
+  return (
+    <div role="status" className="mb-6 space-y-1 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+      <p>{t("notified", { n })}</p>
+      {shortNotice === "1" ? <p className="font-medium text-amber-800">{t("shortNoticeFlag")}</p> : null}
+    </div>
   );
 }

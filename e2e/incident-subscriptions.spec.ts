@@ -1,0 +1,43 @@
+import { expect, test } from "./fixtures";
+
+/** Screenshots for review when SHOTS_DIR is set (desktop and phone widths). */
+async function shots(page: import("@playwright/test").Page, name: string) {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.locator("#subscribe, #incident-subscription").first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: width === 390 });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+test("[NOTICES] a customer subscribes to incident updates on the status page and finds the choice in their account", async ({
+  page,
+  signIn,
+}) => {
+  await signIn("cto@nimbus.example");
+  await page.goto("/status");
+  await page.getByRole("link", { name: "Subscribe to updates" }).click();
+  const card = page.getByRole("region", { name: "Subscribe to updates" });
+  await expect(card).toBeVisible();
+  const form = card.getByRole("form", { name: "What to be told about" });
+  await form.getByRole("checkbox", { name: "Incidents (outages and degradations)" }).check();
+  await form.getByRole("checkbox", { name: "Video calling" }).check();
+  await form.getByRole("checkbox", { name: "Americas" }).check();
+  await form.getByRole("button", { name: "Save subscription" }).click();
+  await expect(form.getByRole("status")).toHaveText("Your subscription is saved.");
+  await expect(form.getByText("Subscribed", { exact: true })).toBeVisible();
+  await shots(page, "status-subscribe");
+
+  // The choice is kept, and the account page shows the same subscription.
+  await page.goto("/account#incident-subscription");
+  const account = page.getByRole("region", { name: "Incident and maintenance notices" });
+  await expect(account.getByRole("checkbox", { name: "Incidents (outages and degradations)" })).toBeChecked();
+  await expect(account.getByRole("checkbox", { name: "Video calling" })).toBeChecked();
+  await expect(account.getByRole("checkbox", { name: "Voice calling" })).not.toBeChecked();
+  await expect(
+    account.getByRole("checkbox", { name: "Planned maintenance (announced and reminded an hour before)" }),
+  ).not.toBeChecked();
+  await shots(page, "account-subscription");
+});
