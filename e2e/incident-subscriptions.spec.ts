@@ -16,9 +16,10 @@ test("[NOTICES] a customer subscribes to incident updates on the status page and
   page,
   signIn,
 }) => {
-  await signIn("cto@nimbus.example");
+  await signIn("qa@nimbus.example"); // a member: subscribed to nothing until they opt in
   await page.goto("/status");
   await page.getByRole("link", { name: "Subscribe to updates" }).click();
+  await expect(page.getByText("You are not subscribed yet")).toBeVisible();
   const card = page.getByRole("region", { name: "Subscribe to updates" });
   await expect(card).toBeVisible();
   const form = card.getByRole("form", { name: "What to be told about" });
