@@ -194,6 +194,15 @@ describe("[NOTICES] customers told proactively", () => {
     expect(row.recipients).toBe(1);
   });
 
+  it("correcting the times of an incident long over tells nobody", async () => {
+    const past = incident({ title: "Old outage", startedAt: at(-50), endedAt: at(-49) });
+    const { id } = await callerFor(db, agent, T0).incidents.create(past);
+    await deliver(T0, everyone);
+    await callerFor(db, agent, T0).incidents.update({ id, ...past, endedAt: at(-48) });
+    expect(await deliver(T0, everyone)).toEqual([]);
+    expect(kindCount(admin.id, "incident_updated")).toBe(1); // the earlier test's update only
+  });
+
   it("declaring and updating an incident sends signed 'incident' webhook deliveries", async () => {
     const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
     const server = http.createServer((req, res) => {

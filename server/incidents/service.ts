@@ -261,7 +261,10 @@ export function createIncident(
   });
 }
 
-/** Staff correct an incident (times, scope, summary); availability figures follow at once. */
+/**
+ * Staff correct an incident (times, scope, summary); availability figures follow at once. Subscribers
+ * are told of the change (and webhooks get it) unless the incident was and stays over.
+ */
 export function updateIncident(db: Db, actor: SessionUser, id: number, input: IncidentInput, now: Date): void {
   assertWriter(actor);
   validate(input, now);
@@ -272,7 +275,9 @@ export function updateIncident(db: Db, actor: SessionUser, id: number, input: In
     tx.update(incidents).set(columns(input)).where(eq(incidents.id, id)).run();
     writeOrganizations(tx, id, input);
     syncReminder(tx, { id, ...input }, now);
-    announceIncident(tx, id, "changed", now);
+    // A correction of an incident long over (its times, for availability) is not news to customers.
+    if (incidentPhase(before, now) !== "ended" || incidentPhase(input, now) !== "ended")
+      announceIncident(tx, id, "changed", now);
     recordAudit(tx, {
       actorId: actor.id,
       action: "incident.update",
