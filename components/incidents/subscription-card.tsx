@@ -19,30 +19,34 @@ export async function SubscriptionCard({ variant }: { variant: "account" | "stat
   const t = await getTranslations("incidents.subscription");
   const tt = await getTranslations();
   const adminDefault = sub.incidents && sub.maintenance;
+  const anchor = variant === "account" ? "incident-subscription" : "subscribe";
   return (
-    <Card
-      id={variant === "account" ? "incident-subscription" : "subscribe"}
-      title={variant === "account" ? t("title") : t("cta")}
-      description={variant === "account" ? t("subtitle") : t("ctaCaption")}
-    >
-      <SubscriptionForm
-        initial={sub}
-        labels={{
-          kinds: t("kinds"),
-          incidents: t("incidents"),
-          maintenance: t("maintenance"),
-          areas: t("areas"),
-          regions: t("regions"),
-          all: t("all"),
-          save: t("save"),
-          saved: t("saved"),
-          subscribed: t("subscribed"),
-          notSubscribed: t("notSubscribed"),
-          defaultNote: sub.isDefault ? (adminDefault ? t("defaultAdmin") : t("defaultMember")) : null,
-        }}
-        areas={PRODUCT_AREAS.map((a) => ({ value: a, label: tt(`tickets.productAreas.${a}`) }))}
-        regions={REGIONS.map((r) => ({ value: r, label: tt(`region.${r}`) }))}
-      />
-    </Card>
+    // The anchor the status page's button and every notice mail link to (a Card has no id of its own).
+    <div id={anchor} className="scroll-mt-20">
+      <Card
+        id={`${anchor}-card`}
+        title={variant === "account" ? t("title") : t("cta")}
+        description={variant === "account" ? t("subtitle") : t("ctaCaption")}
+      >
+        <SubscriptionForm
+          initial={sub}
+          labels={{
+            kinds: t("kinds"),
+            incidents: t("incidents"),
+            maintenance: t("maintenance"),
+            areas: t("areas"),
+            regions: t("regions"),
+            all: t("all"),
+            save: t("save"),
+            saved: t("saved"),
+            subscribed: t("subscribed"),
+            notSubscribed: t("notSubscribed"),
+            defaultNote: sub.isDefault ? (adminDefault ? t("defaultAdmin") : t("defaultMember")) : null,
+          }}
+          areas={PRODUCT_AREAS.map((a) => ({ value: a, label: tt(`tickets.productAreas.${a}`) }))}
+          regions={REGIONS.map((r) => ({ value: r, label: tt(`region.${r}`) }))}
+        />
+      </Card>
+    </div>
   );
 }
