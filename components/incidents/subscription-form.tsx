@@ -47,7 +47,9 @@ function Checks<T extends string>({
   options,
   chosen,
   onChange,
+  columns = 1,
 }: {
+  columns?: 1 | 2;
   legend: string;
   allLabel: string;
   options: Option<T>[];
@@ -66,7 +68,7 @@ function Checks<T extends string>({
         />
         {allLabel}
       </label>
-      <div className="mt-1 grid gap-1 sm:grid-cols-2">
+      <div className={`mt-1 grid gap-1 ${columns === 2 ? "sm:grid-cols-2" : ""}`}>
         {options.map((o) => (
           <label key={o.value} className="flex items-center gap-2 text-sm text-slate-700">
             <input
@@ -161,6 +163,7 @@ export function SubscriptionForm({
           legend={labels.areas}
           allLabel={labels.all}
           options={areas}
+          columns={2}
           chosen={value.productAreas}
           onChange={(productAreas) => setValue({ ...value, productAreas })}
         />
