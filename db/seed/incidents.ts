@@ -7,7 +7,8 @@
  * that costs Nimbus Live (organization index 0) availability, so a new outage shows exactly.
  */
 import type { Db } from "@/server/db";
-import { incidentOrganizations, incidents, incidentUpdates, preventionActions } from "../schema";
+import { reminderDueAt } from "@/server/incidents/subscription-rules";
+import { incidentOrganizations, incidents, incidentUpdates, maintenanceReminders, preventionActions } from "../schema";
 import type { INCIDENT_SEVERITIES, ProductArea, Region } from "../schema/enums";
 
 type Tx = Pick<Db, "insert">;
@@ -245,6 +246,11 @@ export function seedIncidents(tx: Tx, opts: { anchor: Date; organizationIds: num
       if (organizationId !== undefined)
         tx.insert(incidentOrganizations).values({ incidentId: row.id, organizationId }).run();
     }
+    // Maintenance still ahead is reminded an hour before it starts, as if declared in the portal (decision 027).
+    if (announcedAt && startedAt.getTime() > anchor.getTime())
+      tx.insert(maintenanceReminders)
+        .values({ incidentId: row.id, dueAt: reminderDueAt(startedAt) })
+        .run();
     for (const u of updates) tx.insert(incidentUpdates).values({ incidentId: row.id, at: u.at, body: u.body }).run();
     for (const a of spec.actions ?? []) {
       const due = new Date((endedAt ?? startedAt).getTime() + a.dueInDays * DAY).toISOString().slice(0, 10);
