@@ -23,7 +23,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** A quarterly service review: loads it (a foreign or unknown one "does not exist") and lays out its sections. */
-export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ breaches?: string }>;
+}) {
   const user = await getSessionUser();
   if (!user) redirect("/signin");
   const id = Number((await params).id);
@@ -41,7 +47,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       <SummaryCard snapshot={s} />
       <NarrativeCard review={review} editing={editing} />
       <AttainmentCard snapshot={s} />
-      <BreachesCard snapshot={s} />
+      <BreachesCard
+        snapshot={s}
+        showAll={(await searchParams).breaches === "all"}
+        allHref={`/reviews/${id}?breaches=all#breaches`}
+      />
       <VolumeCard snapshot={s} />
       <AvailabilityCard snapshot={s} />
       <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
