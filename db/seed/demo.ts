@@ -247,8 +247,6 @@ export async function seedDemo(
 
     seedIncidents(tx, { anchor, organizationIds: orgIds, createdById: managerId });
     insertDemoMacros(tx, managerId, created);
-    seedReviews(db, { anchor });
-
     db.$client.exec("ANALYZE");
     const articleCount = insertArticles(db.$client, {
       anchor,
@@ -258,6 +256,8 @@ export async function seedDemo(
     insertDemoLifecycle(db.$client, anchor);
     // Tickets were written in bulk, past refreshTicketSla: build the dashboards' rollups from them.
     rebuildRollups(db.$client);
+    // Reviews last: their snapshots read the attainment the rollups hold (before them every review showed n=0).
+    seedReviews(db, { anchor });
     return { organizations: orgIds.length, users: userCount, tickets: ticketCount, articles: articleCount };
   });
 }
