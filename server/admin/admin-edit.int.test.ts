@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { auditLog, calendars, holidays, targets, targetVersions, tickets, tiers } from "@/db/schema";
+import { METRICS, PRIORITIES } from "@/db/schema/enums";
 import type { SessionUser } from "@/server/auth/session";
 import { callerFor, createTestDb } from "@/server/testing/db";
 import { createOrganization, createStaffTeam, createTicket } from "@/server/testing/factories";
@@ -47,9 +48,22 @@ type Cells = {
   calendarMode: "business" | "always";
 }[];
 
+/** The version in force as the editor sends it: every cell of the matrix, empty ones as no target. */
 async function basicCells(): Promise<{ version: number; cells: Cells }> {
   const { versions } = await callerFor(db, ADMIN).admin.targetVersions({ tierCode: "basic" });
-  return { version: versions[0]!.version, cells: versions[0]!.cells };
+  const stored = versions[0]!.cells;
+  const cells: Cells = PRIORITIES.flatMap((priority) =>
+    METRICS.map(
+      (metric) =>
+        stored.find((c) => c.priority === priority && c.metric === metric) ?? {
+          priority,
+          metric,
+          minutes: null,
+          calendarMode: "business" as const,
+        },
+    ),
+  );
+  return { version: versions[0]!.version, cells };
 }
 
 describe("[ADMIN] target matrix versions", () => {
@@ -69,8 +83,13 @@ describe("[ADMIN] target matrix versions", () => {
 
     const { version, cells } = await basicCells();
     expect(version).toBe(1);
-    const edited = cells.map((c) => (c.priority === "P0" && c.metric === "firstResponse" ? { ...c, minutes: 120 } : c));
-    edited.push({ priority: "P2", metric: "workaround", minutes: 2040, calendarMode: "business" });
+    const edited = cells.map((c) =>
+      c.priority === "P0" && c.metric === "firstResponse"
+        ? { ...c, minutes: 120 }
+        : c.priority === "P2" && c.metric === "workaround"
+          ? { ...c, minutes: 2040, calendarMode: "business" as const }
+          : c,
+    );
     const saved = await callerFor(db, ADMIN, LATER).admin.saveTargets({
       tierCode: "basic",
       baseVersion: 1,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { METRICS, PRIORITIES } from "@/db/schema/enums";
 import {
   diffTargetCells,
   parseTargetAmount,
@@ -29,7 +30,7 @@ describe("target matrix", () => {
         cell("P0", "workaround", null),
       ],
     });
-    expect(issues.map((i) => [i.path.join("."), i.code])).toEqual([
+    expect(issues.filter((i) => i.code !== "missingCell").map((i) => [i.path.join("."), i.code])).toEqual([
       ["cells.0.minutes", "minutesPositive"],
       ["cells.1.minutes", "minutesPositive"],
       ["cells.2.minutes", "minutesWhole"],
@@ -39,8 +40,20 @@ describe("target matrix", () => {
 
   it("a note is required and a cell may be given once", () => {
     expect(
-      codes(validateTargetSave({ note: " ", cells: [cell("P0", "resolution", 60), cell("P0", "resolution", 90)] })),
+      codes(
+        validateTargetSave({ note: " ", cells: [cell("P0", "resolution", 60), cell("P0", "resolution", 90)] }),
+      ).filter((c) => c !== "missingCell"),
     ).toEqual(["noteRequired", "duplicateCell"]);
+  });
+
+  it("a version is a whole matrix: a missing cell and a one-character note are refused", () => {
+    const full = PRIORITIES.flatMap((p) => METRICS.map((m) => cell(p, m, 60)));
+    expect(codes(validateTargetSave({ note: "Yearly review", cells: full }))).toEqual([]);
+    const issues = validateTargetSave({ note: "x", cells: full.slice(1) });
+    expect(issues.map((i) => [i.code, i.values])).toEqual([
+      ["noteTooShort", { min: 2 }],
+      ["missingCell", { priority: "P0", metric: "firstResponse" }],
+    ]);
   });
 
   it("stored cells drop empty ones and follow matrix order", () => {

@@ -36,6 +36,8 @@ export type TargetChange = {
 /** A target longer than a year is a typing accident. */
 export const MAX_TARGET_MINUTES = 366 * 24 * 60;
 export const NOTE_MAX = 500;
+/** A one-character note says nothing about why the targets change. */
+export const NOTE_MIN = 2;
 
 export type TargetIssueCode =
   | "amountFormat"
@@ -43,7 +45,9 @@ export type TargetIssueCode =
   | "minutesWhole"
   | "minutesTooLarge"
   | "duplicateCell"
+  | "missingCell"
   | "noteRequired"
+  | "noteTooShort"
   | "noteTooLong";
 
 export const TARGET_ISSUE_MESSAGES: Record<TargetIssueCode, (v: Record<string, string | number>) => string> = {
@@ -52,14 +56,19 @@ export const TARGET_ISSUE_MESSAGES: Record<TargetIssueCode, (v: Record<string, s
   minutesWhole: (v) => `Targets are stored in whole minutes; this is ${v.minutes} minutes.`,
   minutesTooLarge: (v) => `A target can be at most ${v.max} minutes (a year).`,
   duplicateCell: (v) => `${v.priority} ${v.metric} is given more than once.`,
+  missingCell: (v) => `${v.priority} ${v.metric} is missing: send every cell of the matrix (empty for no target).`,
   noteRequired: () => "Say in a short note why the targets change.",
+  noteTooShort: (v) => `Say in at least ${v.min} characters why the targets change.`,
   noteTooLong: (v) => `Keep the note to ${v.max} characters or fewer.`,
 };
 
 /** The problem with a target's minutes, or null when it is a usable target. */
 export function checkTargetMinutes(
   minutes: number,
-): Exclude<TargetIssueCode, "duplicateCell" | "noteRequired" | "noteTooLong" | "amountFormat"> | null {
+): Exclude<
+  TargetIssueCode,
+  "duplicateCell" | "missingCell" | "noteRequired" | "noteTooShort" | "noteTooLong" | "amountFormat"
+> | null {
   if (!Number.isFinite(minutes) || minutes <= 0) return "minutesPositive";
   if (!Number.isInteger(minutes)) return "minutesWhole";
   if (minutes > MAX_TARGET_MINUTES) return "minutesTooLarge";
@@ -74,6 +83,7 @@ export function validateTargetSave(input: {
   const issues: Issue<TargetIssueCode>[] = [];
   const note = input.note.trim();
   if (note.length === 0) issues.push({ path: ["note"], code: "noteRequired" });
+  else if (note.length < NOTE_MIN) issues.push({ path: ["note"], code: "noteTooShort", values: { min: NOTE_MIN } });
   else if (note.length > NOTE_MAX) issues.push({ path: ["note"], code: "noteTooLong", values: { max: NOTE_MAX } });
   const seen = new Set<string>();
   input.cells.forEach((cell, index) => {
@@ -94,6 +104,11 @@ export function validateTargetSave(input: {
         values: { minutes: cell.minutes, max: MAX_TARGET_MINUTES },
       });
   });
+  // A version is a whole matrix: a cell left out would silently drop that target.
+  for (const priority of PRIORITIES)
+    for (const metric of METRICS)
+      if (!seen.has(`${priority}:${metric}`))
+        issues.push({ path: ["cells"], code: "missingCell", values: { priority, metric } });
   return issues;
 }
 

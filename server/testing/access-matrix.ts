@@ -41,6 +41,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll } from "vitest";
 import { organizationSdks, passwordResets, queueViews } from "@/db/schema";
+import { METRICS, PRIORITIES } from "@/db/schema/enums";
 import { receiveUpload } from "@/server/attachments/service";
 import { DiskAttachmentStore } from "@/server/attachments/store";
 // aliased: a "use" name reads as a React hook to the linter
@@ -582,8 +583,13 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     input: async (fx) => {
       if (fx.actor !== "admin") return { tierCode: "basic", baseVersion: 1, note: "x", cells: [] };
       const { version, cells } = await currentTargets(fx);
-      const edited = cells.map((c) =>
-        c.priority === "P0" && c.metric === "firstResponse" ? { ...c, minutes: c.minutes + 5 } : c,
+      // The whole matrix, as the editor sends it (a missing cell is refused): empty cells as no target.
+      const edited = PRIORITIES.flatMap((priority) =>
+        METRICS.map((metric) => {
+          const c = cells.find((x) => x.priority === priority && x.metric === metric);
+          if (!c) return { priority, metric, minutes: null, calendarMode: "business" as const };
+          return priority === "P0" && metric === "firstResponse" ? { ...c, minutes: c.minutes + 5 } : c;
+        }),
       );
       return { tierCode: "basic", baseVersion: version, note: "Access matrix edit", cells: edited };
     },
