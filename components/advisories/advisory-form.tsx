@@ -70,7 +70,6 @@ export function AdvisoryForm({ initial }: { initial?: AdvisoryFormValues }) {
   return (
     <form
       noValidate
-      className="space-y-5"
       onSubmit={(e) => {
         e.preventDefault();
         save.mutate({
@@ -79,116 +78,119 @@ export function AdvisoryForm({ initial }: { initial?: AdvisoryFormValues }) {
         });
       }}
     >
-      <div className="grid gap-4 sm:grid-cols-2">
-        {field(t("form.titleEn"), "titleEn")}
-        {field(t("form.titleZh"), "titleZh")}
-        {area(t("form.bodyEn"), "bodyEn")}
-        {area(t("form.bodyZh"), "bodyZh")}
-      </div>
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-700">{t("products")}</legend>
-        <div className="mt-1 flex flex-wrap gap-3">
-          {PRODUCT_AREAS.map((a) => (
-            <label key={a} className="flex items-center gap-1.5 text-sm">
-              <input
-                type="checkbox"
-                checked={v.productAreas.includes(a)}
-                onChange={(e) =>
-                  setV((x) => ({
-                    ...x,
-                    productAreas: e.target.checked ? [...x.productAreas, a] : x.productAreas.filter((q) => q !== a),
-                  }))
-                }
-              />
-              {tt(`tickets.productAreas.${a}`)}
-            </label>
-          ))}
+      {/* Fields stay disabled until React runs, so nothing typed before hydration is lost. */}
+      <fieldset disabled={!hydrated} className="min-w-0 space-y-5">
+        <div className="grid gap-4 sm:grid-cols-2">
+          {field(t("form.titleEn"), "titleEn")}
+          {field(t("form.titleZh"), "titleZh")}
+          {area(t("form.bodyEn"), "bodyEn")}
+          {area(t("form.bodyZh"), "bodyZh")}
         </div>
-      </fieldset>
-      <fieldset className="space-y-3">
-        <legend className="text-sm font-medium text-slate-700">{t("affected")}</legend>
-        <p className="text-xs text-slate-500">{t("form.rangeHint")}</p>
-        {v.affected.map((r, i) => (
-          <div
-            key={i}
-            className="grid items-end gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_1.5fr_1fr_auto]"
-          >
-            <label className="block text-sm font-medium text-slate-700">
-              {t("platform")}
-              <select
-                value={r.platform}
-                onChange={(e) => setRow(i, { platform: e.target.value as SdkPlatform })}
-                className={inputClass}
-              >
-                {SDK_PLATFORMS.map((p) => (
-                  <option key={p} value={p}>
-                    {tt(`sdkPlatform.${p}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="block text-sm font-medium text-slate-700">
-              {t("range")}
-              <input
-                value={r.range}
-                onChange={(e) => setRow(i, { range: e.target.value })}
-                placeholder="4.2.0 - 4.4.x"
-                maxLength={100}
-                className={inputClass}
-              />
-            </label>
-            <label className="block text-sm font-medium text-slate-700">
-              {t("fixedVersion")}
-              <input
-                value={r.fixedVersion ?? ""}
-                onChange={(e) => setRow(i, { fixedVersion: e.target.value })}
-                placeholder="4.5.1"
-                maxLength={40}
-                className={inputClass}
-              />
-            </label>
-            <button
-              type="button"
-              className="rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-700 hover:bg-slate-50"
-              onClick={() => setV((x) => ({ ...x, affected: x.affected.filter((_, j) => j !== i) }))}
-            >
-              {t("form.removeRange")}
-            </button>
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-700">{t("products")}</legend>
+          <div className="mt-1 flex flex-wrap gap-3">
+            {PRODUCT_AREAS.map((a) => (
+              <label key={a} className="flex items-center gap-1.5 text-sm">
+                <input
+                  type="checkbox"
+                  checked={v.productAreas.includes(a)}
+                  onChange={(e) =>
+                    setV((x) => ({
+                      ...x,
+                      productAreas: e.target.checked ? [...x.productAreas, a] : x.productAreas.filter((q) => q !== a),
+                    }))
+                  }
+                />
+                {tt(`tickets.productAreas.${a}`)}
+              </label>
+            ))}
           </div>
-        ))}
-        <button
-          type="button"
-          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
-          onClick={() =>
-            setV((x) => ({ ...x, affected: [...x.affected, { platform: "android", range: "", fixedVersion: null }] }))
-          }
-        >
-          {t("form.addRange")}
-        </button>
-      </fieldset>
-      <label className="block text-sm font-medium text-slate-700">
-        {t("vector")}
-        <input
-          value={v.cvssVector}
-          onChange={text("cvssVector")}
-          maxLength={200}
-          spellCheck={false}
-          className={`${inputClass} font-mono`}
+        </fieldset>
+        <fieldset className="space-y-3">
+          <legend className="text-sm font-medium text-slate-700">{t("affected")}</legend>
+          <p className="text-xs text-slate-500">{t("form.rangeHint")}</p>
+          {v.affected.map((r, i) => (
+            <div
+              key={i}
+              className="grid items-end gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_1.5fr_1fr_auto]"
+            >
+              <label className="block text-sm font-medium text-slate-700">
+                {t("platform")}
+                <select
+                  value={r.platform}
+                  onChange={(e) => setRow(i, { platform: e.target.value as SdkPlatform })}
+                  className={inputClass}
+                >
+                  {SDK_PLATFORMS.map((p) => (
+                    <option key={p} value={p}>
+                      {tt(`sdkPlatform.${p}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="block text-sm font-medium text-slate-700">
+                {t("range")}
+                <input
+                  value={r.range}
+                  onChange={(e) => setRow(i, { range: e.target.value })}
+                  placeholder="4.2.0 - 4.4.x"
+                  maxLength={100}
+                  className={inputClass}
+                />
+              </label>
+              <label className="block text-sm font-medium text-slate-700">
+                {t("fixedVersion")}
+                <input
+                  value={r.fixedVersion ?? ""}
+                  onChange={(e) => setRow(i, { fixedVersion: e.target.value })}
+                  placeholder="4.5.1"
+                  maxLength={40}
+                  className={inputClass}
+                />
+              </label>
+              <button
+                type="button"
+                className="rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-700 hover:bg-slate-50"
+                onClick={() => setV((x) => ({ ...x, affected: x.affected.filter((_, j) => j !== i) }))}
+              >
+                {t("form.removeRange")}
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"
+            onClick={() =>
+              setV((x) => ({ ...x, affected: [...x.affected, { platform: "android", range: "", fixedVersion: null }] }))
+            }
+          >
+            {t("form.addRange")}
+          </button>
+        </fieldset>
+        <label className="block text-sm font-medium text-slate-700">
+          {t("vector")}
+          <input
+            value={v.cvssVector}
+            onChange={text("cvssVector")}
+            maxLength={200}
+            spellCheck={false}
+            className={`${inputClass} font-mono`}
+          />
+          <span className="mt-1 block text-xs font-normal text-slate-500">{t("form.vectorHint")}</span>
+          {fieldError("cvssVector")}
+        </label>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {area(t("form.stepsEn"), "upgradeStepsEn")}
+          {area(t("form.stepsZh"), "upgradeStepsZh")}
+        </div>
+        <FormAlert message={formError} />
+        <SubmitButton
+          pending={save.isPending}
+          disabled={!hydrated}
+          label={v.id ? t("form.saveChanges") : t("form.save")}
+          pendingLabel={v.id ? t("form.saveChanges") : t("form.save")}
         />
-        <span className="mt-1 block text-xs font-normal text-slate-500">{t("form.vectorHint")}</span>
-        {fieldError("cvssVector")}
-      </label>
-      <div className="grid gap-4 sm:grid-cols-2">
-        {area(t("form.stepsEn"), "upgradeStepsEn")}
-        {area(t("form.stepsZh"), "upgradeStepsZh")}
-      </div>
-      <FormAlert message={formError} />
-      <SubmitButton
-        pending={save.isPending}
-        disabled={!hydrated}
-        label={v.id ? t("form.saveChanges") : t("form.save")}
-        pendingLabel={v.id ? t("form.saveChanges") : t("form.save")}
-      />
+      </fieldset>
     </form>
   );
 }

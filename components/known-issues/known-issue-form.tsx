@@ -81,7 +81,6 @@ export function KnownIssueForm({ initial }: { initial?: KnownIssueFormValues }) 
   return (
     <form
       noValidate
-      className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
         save.mutate({
@@ -96,116 +95,119 @@ export function KnownIssueForm({ initial }: { initial?: KnownIssueFormValues }) 
         });
       }}
     >
-      <div className="grid gap-4 sm:grid-cols-2">
-        <label className="block text-sm font-medium text-slate-700">
-          {t("titleEn")}
-          <input value={v.titleEn} onChange={text("titleEn")} maxLength={200} className={inputClass} />
-          {fieldError("titleEn")}
-        </label>
-        <label className="block text-sm font-medium text-slate-700">
-          {t("titleZh")}
-          <input value={v.titleZh} onChange={text("titleZh")} maxLength={200} className={inputClass} />
-          {fieldError("titleZh")}
-        </label>
-        <label className="block text-sm font-medium text-slate-700">
-          {t("productArea")}
-          <select value={v.productArea} onChange={text("productArea")} className={inputClass}>
-            {PRODUCT_AREAS.map((a) => (
-              <option key={a} value={a}>
-                {tt(`tickets.productAreas.${a}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block text-sm font-medium text-slate-700">
-          {t("affectedVersions")}
-          <input
-            value={v.affectedVersions}
-            onChange={text("affectedVersions")}
-            placeholder=">=4.2.0 <4.5.1"
-            maxLength={200}
-            className={inputClass}
-          />
-          {fieldError("affectedVersions")}
-        </label>
-      </div>
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-700">{t("platforms")}</legend>
-        <div className="mt-1 flex flex-wrap gap-3">
-          {SDK_PLATFORMS.map((p) => (
-            <label key={p} className="flex items-center gap-1.5 text-sm">
-              <input
-                type="checkbox"
-                checked={v.platforms.includes(p)}
-                onChange={(e) =>
-                  setV((x) => ({
-                    ...x,
-                    platforms: e.target.checked ? [...x.platforms, p] : x.platforms.filter((q) => q !== p),
-                  }))
-                }
-              />
-              {tt(`sdkPlatform.${p}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <div className="grid gap-4 sm:grid-cols-2">
-        {area(t("symptomsEn"), "symptomsEn")}
-        {area(t("symptomsZh"), "symptomsZh")}
-        {area(t("workaroundEn"), "workaroundEn")}
-        {area(t("workaroundZh"), "workaroundZh")}
-      </div>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <label className="block text-sm font-medium text-slate-700">
-          {t("status")}
-          <select value={v.status} onChange={text("status")} className={inputClass}>
-            {KNOWN_ISSUE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`statusNames.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block text-sm font-medium text-slate-700">
-          {t("fixVersion")}
-          <input
-            value={v.fixVersion ?? ""}
-            onChange={text("fixVersion")}
-            placeholder="4.5.1"
-            maxLength={40}
-            className={inputClass}
-          />
-        </label>
-      </div>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-700">{t("visibility")}</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" checked={v.public} onChange={() => setV((x) => ({ ...x, public: true }))} />
-          {t("public")}
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" checked={!v.public} onChange={() => setV((x) => ({ ...x, public: false }))} />
-          {t("limited")}
-        </label>
-        {!v.public ? (
+      {/* Fields stay disabled until React runs, so nothing typed before hydration is lost. */}
+      <fieldset disabled={!hydrated} className="min-w-0 space-y-4">
+        <div className="grid gap-4 sm:grid-cols-2">
           <label className="block text-sm font-medium text-slate-700">
-            {t("organizationIds")}
-            <input value={orgs} onChange={(e) => setOrgs(e.target.value)} maxLength={2000} className={inputClass} />
+            {t("titleEn")}
+            <input value={v.titleEn} onChange={text("titleEn")} maxLength={200} className={inputClass} />
+            {fieldError("titleEn")}
           </label>
+          <label className="block text-sm font-medium text-slate-700">
+            {t("titleZh")}
+            <input value={v.titleZh} onChange={text("titleZh")} maxLength={200} className={inputClass} />
+            {fieldError("titleZh")}
+          </label>
+          <label className="block text-sm font-medium text-slate-700">
+            {t("productArea")}
+            <select value={v.productArea} onChange={text("productArea")} className={inputClass}>
+              {PRODUCT_AREAS.map((a) => (
+                <option key={a} value={a}>
+                  {tt(`tickets.productAreas.${a}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm font-medium text-slate-700">
+            {t("affectedVersions")}
+            <input
+              value={v.affectedVersions}
+              onChange={text("affectedVersions")}
+              placeholder=">=4.2.0 <4.5.1"
+              maxLength={200}
+              className={inputClass}
+            />
+            {fieldError("affectedVersions")}
+          </label>
+        </div>
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-700">{t("platforms")}</legend>
+          <div className="mt-1 flex flex-wrap gap-3">
+            {SDK_PLATFORMS.map((p) => (
+              <label key={p} className="flex items-center gap-1.5 text-sm">
+                <input
+                  type="checkbox"
+                  checked={v.platforms.includes(p)}
+                  onChange={(e) =>
+                    setV((x) => ({
+                      ...x,
+                      platforms: e.target.checked ? [...x.platforms, p] : x.platforms.filter((q) => q !== p),
+                    }))
+                  }
+                />
+                {tt(`sdkPlatform.${p}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {area(t("symptomsEn"), "symptomsEn")}
+          {area(t("symptomsZh"), "symptomsZh")}
+          {area(t("workaroundEn"), "workaroundEn")}
+          {area(t("workaroundZh"), "workaroundZh")}
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <label className="block text-sm font-medium text-slate-700">
+            {t("status")}
+            <select value={v.status} onChange={text("status")} className={inputClass}>
+              {KNOWN_ISSUE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`statusNames.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm font-medium text-slate-700">
+            {t("fixVersion")}
+            <input
+              value={v.fixVersion ?? ""}
+              onChange={text("fixVersion")}
+              placeholder="4.5.1"
+              maxLength={40}
+              className={inputClass}
+            />
+          </label>
+        </div>
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium text-slate-700">{t("visibility")}</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" checked={v.public} onChange={() => setV((x) => ({ ...x, public: true }))} />
+            {t("public")}
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" checked={!v.public} onChange={() => setV((x) => ({ ...x, public: false }))} />
+            {t("limited")}
+          </label>
+          {!v.public ? (
+            <label className="block text-sm font-medium text-slate-700">
+              {t("organizationIds")}
+              <input value={orgs} onChange={(e) => setOrgs(e.target.value)} maxLength={2000} className={inputClass} />
+            </label>
+          ) : null}
+        </fieldset>
+        {formError ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {formError}
+          </p>
         ) : null}
+        <button
+          type="submit"
+          disabled={!hydrated || save.isPending}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {t("save")}
+        </button>
       </fieldset>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={!hydrated || save.isPending}
-        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-      >
-        {t("save")}
-      </button>
     </form>
   );
 }

@@ -44,17 +44,20 @@ describe("navigation", () => {
       "tickets",
       "queue",
       "mail",
+      "macros",
       "complaints",
       "disputes",
       "portfolio",
       "reviews",
       "incidents",
+      "onCall",
       "sla",
       "status",
       "kb",
     ]);
     expect(keys("admin")).toEqual([
       "home",
+      "macros",
       "portfolio",
       "reviews",
       "incidents",
@@ -67,6 +70,17 @@ describe("navigation", () => {
   });
 
   it("agents browse organizations and incidents but have no dashboards or reviews", () => {
-    expect(keys("agent")).toEqual(["home", "tickets", "queue", "mail", "organizations", "incidents", "status", "kb"]);
+    expect(keys("agent")).toEqual([
+      "home",
+      "tickets",
+      "queue",
+      "mail",
+      "macros",
+      "organizations",
+      "incidents",
+      "onCall",
+      "status",
+      "kb",
+    ]);
   });
 });

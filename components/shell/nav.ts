@@ -9,6 +9,7 @@ export type NavItem = {
     | "tickets"
     | "queue"
     | "mail"
+    | "macros"
     | "complaints"
     | "disputes"
     | "organization"
@@ -17,6 +18,7 @@ export type NavItem = {
     | "organizations"
     | "reviews"
     | "incidents"
+    | "onCall"
     | "sla"
     | "status"
     | "people"
@@ -29,6 +31,7 @@ const ITEMS: readonly (NavItem & { permission?: Permission })[] = [
   { href: "/tickets", key: "tickets", permission: "tickets.work" },
   { href: "/queue", key: "queue", permission: "tickets.support" },
   { href: "/mail", key: "mail", permission: "tickets.support" },
+  { href: "/macros", key: "macros", permission: "macros.use" },
   { href: "/complaints", key: "complaints", permission: "tickets.manage" },
   { href: "/disputes", key: "disputes", permission: "tickets.manage" },
   { href: "/organization", key: "organization", permission: "organization.own" },
@@ -37,6 +40,7 @@ const ITEMS: readonly (NavItem & { permission?: Permission })[] = [
   { href: "/organizations", key: "organizations", permission: "organizations.browse" },
   { href: "/reviews", key: "reviews", permission: "reviews.read" },
   { href: "/incidents", key: "incidents", permission: "incidents.read" },
+  { href: "/on-call", key: "onCall", permission: "oncall.read" },
   { href: "/sla", key: "sla", permission: "sla.dashboards" },
   { href: "/status", key: "status" },
   { href: "/organization/people", key: "people", permission: "people.own" },
