@@ -5,6 +5,7 @@ import type { LoadResult } from "./load";
 import { renderPages, type PageLoadResult } from "./page-report";
 import { PAGE_BUDGETS } from "./pages";
 import type { RawTiming, TimedTask } from "./micro";
+import type { SchedulerResult } from "./scheduler";
 import { formatInt, formatMb, formatMs, formatRatio, ratio } from "./stats";
 
 export type EntryResult = {
@@ -46,6 +47,8 @@ export type BenchRun = {
   entries: EntryResult[];
   micro: TimedTask[];
   recompute: { tickets: number; events: number; seconds: number; drift: number; aged: number } | null;
+  /** The on-call jobs' passes (absent in runs recorded before it was measured). */
+  scheduler?: SchedulerResult | null;
   pages: PageResult[];
   /** The page pass of issue 25 (absent in runs recorded before it was measured). */
   pageLoads?: PageLoadResult[];
@@ -146,6 +149,7 @@ export function renderRun(run: BenchRun): string {
         `Budget < ${BUDGETS.recomputeSecondsPerMillion} s per 1,000,000 tickets (${Number.isFinite(perMillion) ? `${perMillion.toFixed(0)} s` : "n/a"}): ${mark(Number.isFinite(perMillion) && perMillion < BUDGETS.recomputeSecondsPerMillion && r.drift === 0 ? "met" : "missed")}.`,
     );
   }
+  if (run.scheduler) lines.push(...renderScheduler(run.scheduler));
   if (run.pages.length > 0) {
     lines.push(
       "",
@@ -367,3 +371,17 @@ What each capability should add:
 
 Domain functions (attainment, health score, availability, review assembly) are added to
 \`domainMicroBenchmarks\` in \`scripts/bench/micro.ts\` with a realistic input.`;
+
+/** The scheduler's cost per minute: a pass's time, what it reads, and its queries' plans. */
+export function renderScheduler(r: SchedulerResult): string[] {
+  const cpu = (r.p50Ms / 60_000) * 100;
+  return [
+    "",
+    `Scheduler (issue 19), ${r.passes} one-minute passes of the at-risk/breach warnings and the page escalations on the dataset: ` +
+      `a pass p50 ${formatMs(r.p50Ms)}, p95 ${formatMs(r.p95Ms)}, max ${formatMs(r.maxMs)} (first, catch-up pass ${formatMs(r.firstPassMs)}; ${formatInt(r.warningsSent)} warnings sent), ` +
+      `${cpu.toFixed(3)} % of a core per minute; the warning query reads ${formatInt(r.rowsRead)} of ${formatInt(r.openDue)} tickets with a running target. ` +
+      `Budget: a pass p95 <= ${BUDGETS.schedulerPassP95Ms} ms: ${mark(r.p95Ms <= BUDGETS.schedulerPassP95Ms ? "met" : "missed")}.`,
+    "",
+    ...r.plans.flatMap((p) => [`- ${p.name}: ${p.plan.map((d) => `\`${d}\``).join("; ")}`]),
+  ];
+}

@@ -193,13 +193,9 @@ export function pageOnCallIfUrgent(
 /** How many due pages one escalation pass handles at most (the rest wait for the next pass). */
 export const ESCALATION_BATCH = 200;
 
-/**
- * The escalation job: each page past its `nextActionAt` and not acknowledged climbs one step, in
- * its own transaction. Reads only due pages (on_call_pages_due_idx). A page whose ticket was
- * resolved or lowered below P1 stops climbing. Returns how many pages moved.
- */
-export function escalateDuePages(db: Db, now: Date): number {
-  const due = db
+/** Unacknowledged pages whose next re-page or escalation is due at `now`, oldest first, a batch at a time. */
+export function duePagesQuery(db: Pick<Db, "select">, now: Date) {
+  return db
     .select({ id: onCallPages.id })
     .from(onCallPages)
     .where(
@@ -210,8 +206,16 @@ export function escalateDuePages(db: Db, now: Date): number {
       ),
     )
     .orderBy(asc(onCallPages.nextActionAt))
-    .limit(ESCALATION_BATCH)
-    .all();
+    .limit(ESCALATION_BATCH);
+}
+
+/**
+ * The escalation job: each page past its `nextActionAt` and not acknowledged climbs one step, in
+ * its own transaction. Reads only due pages (on_call_pages_due_idx). A page whose ticket was
+ * resolved or lowered below P1 stops climbing. Returns how many pages moved.
+ */
+export function escalateDuePages(db: Db, now: Date): number {
+  const due = duePagesQuery(db, now).all();
   let moved = 0;
   for (const { id } of due)
     db.transaction((tx) => {

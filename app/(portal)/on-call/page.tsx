@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
+import { zoneName } from "@/components/format";
 import { AcknowledgeButton } from "@/components/on-call/acknowledge-button";
 import { formatLatency } from "@/components/on-call/latency";
 import { OnCallStrip } from "@/components/on-call/on-call-strip";
@@ -25,6 +26,39 @@ export default async function OnCallPage() {
   const t = await getTranslations("onCall");
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const zone = zoneName(await getLocale(), await getTimeZone(), await getNow());
+  type LogRow = (typeof pages.log)[number];
+  const ticket = (p: LogRow) => (
+    <>
+      <Badge tone={PRIORITY_TONE[p.priority]}>{p.priority}</Badge>{" "}
+      <Link href={`/tickets/${p.ticketId}`} className="hover:underline">
+        #{p.ticketId} {p.subject}
+      </Link>
+    </>
+  );
+  const steps = (p: LogRow) => (
+    <ul className="text-xs text-slate-700">
+      {p.events.map((e, i) => (
+        <li key={i}>
+          {t("step", {
+            person: e.person ?? t("unstaffed"),
+            kind: t(`eventKinds.${e.kind}`),
+            latency: formatLatency(e.latencyMs),
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+  const ack = (p: LogRow) =>
+    p.ackLatencyMs !== null ? (
+      <span>
+        {p.acknowledgedBy} · {t("acknowledged", { latency: formatLatency(p.ackLatencyMs) })}
+      </span>
+    ) : p.mine ? (
+      <AcknowledgeButton pageId={p.id} label={t("acknowledge")} />
+    ) : (
+      <span className="text-amber-800">{t("notYet")}</span>
+    );
 
   return (
     <>
@@ -60,59 +94,49 @@ export default async function OnCallPage() {
             </ul>
           )}
         </Card>
-        <Card id="log" title={t("logTitle")}>
+        <Card id="log" title={t("logTitle")} description={t("logZone", { zone })}>
           {pages.log.length === 0 ? (
             <p className="text-sm text-slate-600">{t("logEmpty")}</p>
           ) : (
-            <Table caption={t("logTitle")}>
-              <thead>
-                <tr>
-                  <Th>{t("col.ticket")}</Th>
-                  <Th>{t("col.reason")}</Th>
-                  <Th>{t("col.triggered")}</Th>
-                  <Th>{t("col.steps")}</Th>
-                  <Th>{t("col.ack")}</Th>
-                </tr>
-              </thead>
-              <tbody>
+            <>
+              {/* On a phone each page reads as a card; from the small breakpoint up, as a table. */}
+              <ul className="space-y-3 sm:hidden" aria-label={t("logTitle")}>
                 {pages.log.map((p) => (
-                  <tr key={p.id}>
-                    <Td>
-                      <Badge tone={PRIORITY_TONE[p.priority]}>{p.priority}</Badge>{" "}
-                      <Link href={`/tickets/${p.ticketId}`} className="hover:underline">
-                        #{p.ticketId} {p.subject}
-                      </Link>
-                    </Td>
-                    <Td>{t(`reasons.${p.reason}`)}</Td>
-                    <Td>{when(p.triggeredAt)}</Td>
-                    <Td>
-                      <ul className="text-xs text-slate-700">
-                        {p.events.map((e, i) => (
-                          <li key={i}>
-                            {t("step", {
-                              person: e.person ?? t("unstaffed"),
-                              kind: t(`eventKinds.${e.kind}`),
-                              latency: formatLatency(e.latencyMs),
-                            })}
-                          </li>
-                        ))}
-                      </ul>
-                    </Td>
-                    <Td>
-                      {p.ackLatencyMs !== null ? (
-                        <span>
-                          {p.acknowledgedBy} · {t("acknowledged", { latency: formatLatency(p.ackLatencyMs) })}
-                        </span>
-                      ) : p.mine ? (
-                        <AcknowledgeButton pageId={p.id} label={t("acknowledge")} />
-                      ) : (
-                        <span className="text-amber-800">{t("notYet")}</span>
-                      )}
-                    </Td>
-                  </tr>
+                  <li key={p.id} className="space-y-2 rounded-lg border border-slate-200 px-4 py-3 text-sm">
+                    {ticket(p)}
+                    <p className="text-slate-700">
+                      {t(`reasons.${p.reason}`)} · {when(p.triggeredAt)}
+                    </p>
+                    {steps(p)}
+                    <div>{ack(p)}</div>
+                  </li>
                 ))}
-              </tbody>
-            </Table>
+              </ul>
+              <div className="hidden sm:block">
+                <Table caption={t("logTitle")}>
+                  <thead>
+                    <tr>
+                      <Th>{t("col.ticket")}</Th>
+                      <Th>{t("col.reason")}</Th>
+                      <Th>{t("col.triggered")}</Th>
+                      <Th>{t("col.steps")}</Th>
+                      <Th>{t("col.ack")}</Th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {pages.log.map((p) => (
+                      <tr key={p.id}>
+                        <Td>{ticket(p)}</Td>
+                        <Td>{t(`reasons.${p.reason}`)}</Td>
+                        <Td>{when(p.triggeredAt)}</Td>
+                        <Td>{steps(p)}</Td>
+                        <Td>{ack(p)}</Td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              </div>
+            </>
           )}
         </Card>
       </div>
