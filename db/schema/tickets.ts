@@ -8,7 +8,6 @@ import {
   ESCALATION_LEVELS,
   EXCLUSION_REASONS,
   FAULT_ENVIRONMENTS,
-  NOTIFICATION_KINDS,
   OPEN_STATUS_SQL_LIST,
   PRIORITIES,
   PRODUCT_AREAS,
@@ -241,21 +240,6 @@ export const satisfactionRatings = sqliteTable(
     createdAt: ts("created_at").notNull(),
   },
   (t) => [uniqueIndex("satisfaction_ticket_unique").on(t.ticketId)],
-);
-
-export const notifications = sqliteTable(
-  "notifications",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id),
-    ticketId: integer("ticket_id").references(() => tickets.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
-    createdAt: ts("created_at").notNull(),
-    readAt: ts("read_at"),
-  },
-  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
 );
 
 /** Email that would go out through SMTP; kept here when SMTP is not configured. */

@@ -123,6 +123,14 @@ describe("[NOTICES] customers told proactively", () => {
     expect(kindCount(admin.id, "incident_declared")).toBe(1);
     expect(kindCount(bystander.id, "incident_declared")).toBe(0);
     expect(kindCount(otherAdmin.id, "incident_declared")).toBe(0);
+    // The in-app notice names the incident and opens its page (which the customer may read).
+    const inApp = await callerFor(db, member, T0).notifications.list({ limit: 10 });
+    expect(inApp.items.find((n) => n.kind === "incident_declared")).toMatchObject({
+      incidentId: id,
+      ticketId: null,
+      subject: "Video calls fail to connect",
+    });
+    expect((await callerFor(db, member, T0).incidents.get({ id })).id).toBe(id);
 
     // An update reaches the same people, with its text.
     await callerFor(db, agent, at(0.5)).incidents.addUpdate({ incidentId: id, body: "Traffic rerouted; recovering." });

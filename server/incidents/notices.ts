@@ -135,7 +135,7 @@ export function announceIncident(
   const kind = noticeKind(incident, action);
   const people = subscribersOf(tx, incident);
   for (const p of people) {
-    tx.insert(notifications).values({ userId: p.id, ticketId: null, kind, createdAt: now }).run();
+    tx.insert(notifications).values({ userId: p.id, ticketId: null, incidentId, kind, createdAt: now }).run();
     const mail = incidentMail(kind, incident, p, { update, now });
     tx.insert(outbox).values({ to: p.email, subject: mail.subject, body: mail.body, createdAt: now }).run();
   }

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { notifications, outbox, tickets } from "@/db/schema";
+import { incidents, notifications, outbox, tickets } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
@@ -12,12 +12,14 @@ export function listNotifications(db: Db, user: SessionUser, limit: number) {
       id: notifications.id,
       kind: notifications.kind,
       ticketId: notifications.ticketId,
-      subject: tickets.subject,
+      incidentId: notifications.incidentId,
+      subject: sql<string | null>`coalesce(${tickets.subject}, ${incidents.title})`,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
     })
     .from(notifications)
     .leftJoin(tickets, eq(tickets.id, notifications.ticketId))
+    .leftJoin(incidents, eq(incidents.id, notifications.incidentId))
     .where(eq(notifications.userId, user.id))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit)

@@ -52,6 +52,10 @@ export default async function NotificationsPage() {
                     <NotificationLink id={n.id} href={`/tickets/${n.ticketId}`} unread={!n.readAt}>
                       #{n.ticketId} {n.subject}
                     </NotificationLink>
+                  ) : n.incidentId ? (
+                    <NotificationLink id={n.id} href={`/incidents/${n.incidentId}`} unread={!n.readAt}>
+                      {n.subject ?? t("openLink")}
+                    </NotificationLink>
                   ) : n.kind in ACCOUNT_LINKS ? (
                     <NotificationLink id={n.id} href={ACCOUNT_LINKS[n.kind]!} unread={!n.readAt}>
                       {t("openLink")}

@@ -13,6 +13,7 @@ export const notificationsRouter = createTRPCRouter({
             id: z.number(),
             kind: z.string(),
             ticketId: z.number().nullable(),
+            incidentId: z.number().nullable(),
             subject: z.string().nullable(),
             createdAt: z.date(),
             readAt: z.date().nullable(),

@@ -1,0 +1,1 @@
+ALTER TABLE `notifications` ADD `incident_id` integer REFERENCES incidents(id);
