@@ -16,6 +16,7 @@ import { insertDemoLifecycle } from "./lifecycle";
 import { insertLogGuide } from "./log-guide";
 import { seedIncidents } from "./incidents";
 import { insertDemoMacros } from "./macros";
+import { insertDemoRotas } from "./on-call";
 import { ORG_NAMES, PERSON_NAMES } from "./content";
 import { createTicketWriter, insertReferenceData, planTicket } from "./factories";
 import { insertOrganization, insertUser, REGION_ZONES, slugify } from "./people";
@@ -127,7 +128,12 @@ export type DemoSummary = { organizations: number; users: number; tickets: numbe
 /** Writes the whole demo into an empty, migrated database. */
 export async function seedDemo(
   db: Db,
-  opts: { anchor: Date; ticketsPerOrg?: { basic: number; advanced: number; enterprise: number } },
+  opts: {
+    anchor: Date;
+    ticketsPerOrg?: { basic: number; advanced: number; enterprise: number };
+    /** The demo's duty rotas (default on); the integration tests' template leaves them out and builds its own. */
+    dutyRotas?: boolean;
+  },
 ): Promise<DemoSummary> {
   const anchor = opts.anchor;
   const perOrg = opts.ticketsPerOrg ?? { basic: 35, advanced: 60, enterprise: 90 };
@@ -247,6 +253,7 @@ export async function seedDemo(
 
     seedIncidents(tx, { anchor, organizationIds: orgIds, createdById: managerId });
     insertDemoMacros(tx, managerId, created);
+    if (opts.dutyRotas !== false) insertDemoRotas(tx, staffIds, managerId, created);
     db.$client.exec("ANALYZE");
     const articleCount = insertArticles(db.$client, {
       anchor,
