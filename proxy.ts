@@ -41,7 +41,9 @@ export async function proxy(req: NextRequest) {
   return res;
 }
 
-// Not the tRPC and attachment endpoints: they need neither a redirect nor a page's policy, and
+// Not the tRPC, attachment and monitoring endpoints: they need neither a redirect nor a page's policy, and
 // Next.js would buffer (and past its limit silently cut) every request body the proxy sees;
 // server/api/http.ts bounds tRPC bodies, and uploads stream to disk (server/attachments/http.ts).
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/trpc|api/attachments).*)"] };
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/trpc|api/attachments|api/monitoring).*)"],
+};

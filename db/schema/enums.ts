@@ -224,6 +224,7 @@ export const NOTIFICATION_KINDS = [
   "maintenance_announced",
   "maintenance_updated",
   "maintenance_reminder",
+  "proactive_alert",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -81,12 +81,24 @@ export const proactiveAlerts = sqliteTable(
     detectedAt: ts("detected_at").notNull(),
     description: text("description").notNull(),
     ticketId: integer("ticket_id").references(() => tickets.id),
+    /** Staff raising it by hand, or the monitoring owner's key (decision 028) for a signed alert. */
     raisedById: integer("raised_by_id")
       .notNull()
       .references(() => users.id),
+    /** Where it came from: a staff member's form, or the signed monitoring endpoint. */
+    source: text("source", { enum: ["staff", "monitoring"] })
+      .notNull()
+      .default("staff"),
+    /** Monitoring alerts: the metric that moved, the App ID it was seen on, the monitor's own id. */
+    metric: text("metric"),
+    appId: text("app_id"),
+    externalId: text("external_id"),
     createdAt: ts("created_at").notNull(),
   },
-  (t) => [index("proactive_alerts_org_idx").on(t.organizationId, t.detectedAt)],
+  (t) => [
+    index("proactive_alerts_org_idx").on(t.organizationId, t.detectedAt),
+    index("proactive_alerts_external_idx").on(t.organizationId, t.externalId),
+  ],
 );
 
 /**

@@ -9,6 +9,7 @@ export * from "./incidents";
 export * from "./kb";
 export * from "./lifecycle";
 export * from "./macros";
+export * from "./monitoring";
 export * from "./notifications";
 export * from "./on-call";
 export * from "./organizations";

@@ -19,6 +19,7 @@ import { meRouter } from "./routers/me";
 import { notificationsRouter } from "./routers/notifications";
 import { onCallRouter } from "./routers/on-call";
 import { webhooksRouter } from "./routers/webhooks";
+import { monitoringRouter } from "./routers/monitoring";
 import { passwordResetRouter } from "./routers/password-reset";
 import { organizationsRouter } from "./routers/organizations";
 import { peopleRouter } from "./routers/people";
@@ -56,6 +57,7 @@ export const appRouter = createTRPCRouter({
   sso: ssoRouter,
   onCall: onCallRouter,
   webhooks: webhooksRouter,
+  monitoring: monitoringRouter,
   email: emailRouter,
 });
 

@@ -94,6 +94,8 @@ export const PERMISSIONS = {
   "oncall.manage": ["manager"],
   /** Outgoing webhooks: endpoints, events, the delivery log. */
   "webhooks.admin": ["admin"],
+  /** The inbound monitoring endpoint's signing key: create and rotate it (decision 028). */
+  "alerts.monitoring": ["admin"],
   /** Feature requests (issue #20): the signed-in list and a request's votes. */
   "features.read": ["customer", ...STAFF],
   /** Vote for a feature request (once per person). */

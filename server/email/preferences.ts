@@ -43,6 +43,8 @@ export const TOPIC_OF_KIND: Record<NotificationKind, NotificationTopic | null> =
   maintenance_announced: null,
   maintenance_updated: null,
   maintenance_reminder: null,
+  // Monitoring saw a problem on the customer's service before they did (issue 19): they are told at once.
+  proactive_alert: null,
 };
 
 /**

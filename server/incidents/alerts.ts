@@ -6,6 +6,7 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { pageOnCallIfUrgent } from "@/server/on-call/paging-service";
+import { notifyTicketPeople } from "@/server/tickets/notify";
 import { appendTicketEvents, fileTicket } from "@/server/tickets/service";
 import { can } from "@/server/auth/permissions";
 
@@ -17,6 +18,15 @@ export type RaiseAlertInput = {
   productArea: ProductArea;
   description: string;
   detectedAt: Date;
+};
+
+/** An alert from staff or from the signed monitoring endpoint (server/monitoring/service.ts). */
+export type OpenAlertInput = RaiseAlertInput & {
+  priority: "P0" | "P1";
+  source: "staff" | "monitoring";
+  metric?: string | null;
+  appId?: string | null;
+  externalId?: string | null;
 };
 
 /**
@@ -36,6 +46,19 @@ export function raiseProactiveAlert(
 ): { id: number; ticketId: number } {
   if (!can(actor, "alerts.raise"))
     throw new DomainError("FORBIDDEN", "You do not have permission to do this.", "errors.forbidden");
+  return openProactiveAlert(db, actor, { ...input, priority: "P0", source: "staff" }, now);
+}
+
+/**
+ * The alert and its ticket, as raiseProactiveAlert describes, at the given priority, raised in the
+ * name of `actor` (the staff member, or the owner of the monitoring key). Callers check who may.
+ */
+export function openProactiveAlert(
+  db: Db,
+  actor: SessionUser,
+  input: OpenAlertInput,
+  now: Date,
+): { id: number; ticketId: number } {
   if (input.detectedAt.getTime() > now.getTime())
     throw new DomainError("INVALID", "The detection time cannot be in the future.", "alerts.errors.futureDetection");
   if (now.getTime() - input.detectedAt.getTime() > MAX_DETECTION_AGE_MS)
@@ -84,7 +107,7 @@ export function raiseProactiveAlert(
         description: `Our monitoring detected an anomaly on your traffic before any report from you.\n\n${input.description}`,
         productArea: input.productArea,
         category: "performance",
-        priority: "P0",
+        priority: input.priority,
         requesterId: contact.id,
         channel: "monitoring",
       },
@@ -93,7 +116,9 @@ export function raiseProactiveAlert(
     );
     // The ticket was written as of detection; bring its stored SLA state up to now.
     appendTicketEvents(tx, ticket.id, [], now);
-    pageOnCallIfUrgent(tx, { id: ticket.id, priority: "P0" }, "alert", now);
+    pageOnCallIfUrgent(tx, { id: ticket.id, priority: input.priority }, "alert", now);
+    // The customer hears of it before they notice: in the portal and by email.
+    notifyTicketPeople(tx, ticket.id, actor.id, "proactive_alert", now);
     const alert = tx
       .insert(proactiveAlerts)
       .values({
@@ -103,6 +128,10 @@ export function raiseProactiveAlert(
         description: input.description,
         ticketId: ticket.id,
         raisedById: actor.id,
+        source: input.source,
+        metric: input.metric ?? null,
+        appId: input.appId ?? null,
+        externalId: input.externalId ?? null,
         createdAt: now,
       })
       .returning({ id: proactiveAlerts.id })
@@ -112,7 +141,7 @@ export function raiseProactiveAlert(
       action: "proactiveAlert.raise",
       entity: "proactive_alert",
       entityId: String(alert.id),
-      detail: { organizationId: org.id, ticketId: ticket.id },
+      detail: { organizationId: org.id, ticketId: ticket.id, source: input.source },
       at: now,
     });
     return { id: alert.id, ticketId: ticket.id };

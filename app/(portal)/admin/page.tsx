@@ -50,6 +50,9 @@ export default async function AdminPage() {
           <Link href="/admin/webhooks" className="text-sm font-medium text-brand-700 hover:underline">
             {t("webhooks.title")}
           </Link>
+          <Link href="/admin/monitoring" className="text-sm font-medium text-brand-700 hover:underline">
+            {t("monitoring.title")}
+          </Link>
           <Link href="/admin/escalation" className="text-sm font-medium text-brand-700 hover:underline">
             {t("escalationRoutes.adminLink")}
           </Link>

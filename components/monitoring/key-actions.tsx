@@ -1,0 +1,89 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { Dialog } from "@/components/ui/dialog";
+import { useFormErrors } from "@/components/ui/form";
+import { useHydrated } from "@/components/ui/use-hydrated";
+
+/**
+ * Creates the monitoring endpoint's signing key, or rotates it after a confirmation; the new key is
+ * shown once, with a copy button.
+ */
+export function KeyActions({ hasKey }: { hasKey: boolean }) {
+  const t = useTranslations("monitoring");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const { formError, clearErrors, onError } = useFormErrors();
+  const [confirming, setConfirming] = useState(false);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const rotate = useMutation(
+    trpc.monitoring.rotate.mutationOptions({
+      onMutate: clearErrors,
+      onError,
+      onSuccess: (r) => {
+        setConfirming(false);
+        setSecret(r.secret);
+        setCopied(false);
+        router.refresh();
+      },
+    }),
+  );
+  const button =
+    "rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60";
+  return (
+    <div className="space-y-3">
+      {formError ? (
+        <p role="alert" className="text-sm text-red-700">
+          {formError}
+        </p>
+      ) : null}
+      {secret ? (
+        <div role="status" className="space-y-2 rounded-md bg-emerald-50 px-3 py-3 text-sm text-emerald-900">
+          <p className="font-semibold">{t("secretTitle")}</p>
+          <p>{t("secretOnce")}</p>
+          <div className="flex flex-wrap items-center gap-2">
+            <code className="rounded bg-white px-2 py-1 font-mono text-xs break-all">{secret}</code>
+            <button
+              type="button"
+              className="rounded-md border border-emerald-300 bg-white px-2 py-1 text-xs font-medium"
+              onClick={() => {
+                void navigator.clipboard?.writeText(secret).then(() => setCopied(true));
+              }}
+            >
+              {copied ? t("copied") : t("copy")}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <button
+        type="button"
+        disabled={!hydrated || rotate.isPending}
+        className={button}
+        onClick={() => (hasKey ? setConfirming(true) : rotate.mutate())}
+      >
+        {hasKey ? t("rotate") : t("create")}
+      </button>
+      <Dialog id="rotate-monitoring-key" open={confirming} onClose={() => setConfirming(false)} title={t("rotate")}>
+        <p className="text-sm text-slate-700">{t("confirmRotate")}</p>
+        <div className="mt-4 flex justify-end gap-2">
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 px-4 py-2 text-sm"
+            onClick={() => setConfirming(false)}
+          >
+            {t("cancel")}
+          </button>
+          <button type="button" disabled={rotate.isPending} className={button} onClick={() => rotate.mutate()}>
+            {t("rotate")}
+          </button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

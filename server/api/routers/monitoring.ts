@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { keyStatus, rotateKey } from "@/server/monitoring/service";
+import { createTRPCRouter, permittedProcedure } from "../trpc";
+
+/** The inbound monitoring endpoint's signing key (decision 028): its state, and a new one. */
+export const monitoringRouter = createTRPCRouter({
+  status: permittedProcedure("alerts.monitoring")
+    .input(z.void())
+    .output(
+      z.object({
+        current: z.object({ createdAt: z.date(), createdBy: z.string() }).nullable(),
+        previous: z.object({ createdAt: z.date(), expiresAt: z.date() }).nullable(),
+        lastAlertAt: z.date().nullable(),
+      }),
+    )
+    .query(({ ctx }) => keyStatus(ctx.db, ctx.now())),
+  /** A new key, shown once; the previous one keeps working for a day. */
+  rotate: permittedProcedure("alerts.monitoring")
+    .input(z.void())
+    .output(z.object({ secret: z.string() }))
+    .mutation(({ ctx }) => rotateKey(ctx.db, ctx.user, ctx.now())),
+});

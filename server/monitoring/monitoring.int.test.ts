@@ -1,0 +1,247 @@
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  comments,
+  monitoringReceipts,
+  notifications,
+  onCallPages,
+  outbox,
+  proactiveAlerts,
+  rotaMembers,
+  rotas,
+  ticketEvents,
+  tickets,
+  users,
+} from "@/db/schema";
+import { TEST_ANCHOR } from "@/server/testing/constants";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createOrganization, createStaffTeam } from "@/server/testing/factories";
+import { signatureHeader } from "@/server/webhooks/rules";
+import { handleMonitoringAlert } from "./http";
+import { MAX_BODY_BYTES } from "./rules";
+
+const db = createTestDb();
+afterAll(() => db.$client.close());
+const MIN = 60_000;
+const T0 = TEST_ANCHOR;
+const at = (minutes: number) => new Date(T0.getTime() + minutes * MIN);
+const team = createStaffTeam(db);
+const org = createOrganization(db, { tier: "enterprise", region: "americas", customers: 2 });
+const basic = createOrganization(db, { tier: "basic", region: "americas", customers: 1 });
+db.update(users).set({ orgAdmin: true }).where(eq(users.id, org.customers[0]!.id)).run();
+
+// A rota for the organization's region, so the alert's P0 pages someone.
+const rota = db
+  .insert(rotas)
+  .values({
+    name: "Americas monitoring duty",
+    region: "americas",
+    productArea: null,
+    timeZone: "America/New_York",
+    kind: "weekly",
+    startDate: "2026-01-05",
+    managerId: team.manager.id,
+    createdAt: T0,
+    updatedAt: T0,
+  })
+  .onConflictDoNothing()
+  .returning({ id: rotas.id })
+  .get();
+if (rota) db.insert(rotaMembers).values({ rotaId: rota.id, position: 0, userId: team.agent.id }).run();
+
+type Post = { body?: string; signature?: string | null; now?: Date; contentType?: string; lang?: string };
+
+/** Posts an alert the way the monitoring would, signed with `secret` at `signedAt` unless told otherwise. */
+async function post(secret: string | null, alert: unknown, o: Post & { signedAt?: Date } = {}) {
+  const body = o.body ?? JSON.stringify(alert);
+  const headers: Record<string, string> = { "content-type": o.contentType ?? "application/json" };
+  if (o.lang) headers["accept-language"] = o.lang;
+  const signature =
+    o.signature !== undefined ? o.signature : secret ? signatureHeader(secret, body, o.signedAt ?? o.now ?? T0) : null;
+  if (signature) headers["x-attain-signature"] = signature;
+  const res = await handleMonitoringAlert(
+    new Request("http://127.0.0.1/api/monitoring/alerts", { method: "POST", headers, body }),
+    db,
+    () => o.now ?? T0,
+  );
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: { message: string } } };
+}
+
+const alert = (over: Record<string, unknown> = {}) => ({
+  organizationId: org.id,
+  productArea: "voice_calling",
+  metric: "audio_packet_loss",
+  priority: "P0",
+  detectedAt: at(-4).toISOString(),
+  description: "Packet loss above 8 % in EU Central.",
+  ...over,
+});
+
+const count = (table: typeof proactiveAlerts | typeof tickets | typeof monitoringReceipts) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .get()!.n;
+
+describe("[MONITORING] the signed inbound alert endpoint", () => {
+  let secret = "";
+  let firstTicket = 0;
+
+  it("refuses every alert until an admin creates a key, and only an admin may", async () => {
+    const before = count(tickets);
+    const res = await post("whsec_guess", alert());
+    expect(res.status).toBe(401);
+    expect(res.json.error?.message).toMatch(/not set up/);
+    await expect(callerFor(db, team.manager, T0).monitoring.rotate()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    secret = (await callerFor(db, team.admin, T0).monitoring.rotate()).secret;
+    expect(secret).toMatch(/^whsec_/);
+    expect(await callerFor(db, team.admin, T0).monitoring.status()).toMatchObject({
+      current: { createdBy: team.admin.name },
+      previous: null,
+      lastAlertAt: null,
+    });
+    expect(count(tickets)).toBe(before);
+  });
+
+  it("a signed P0 alert opens a ticket clocked from detection, from monitoring, and pages the primary on call", async () => {
+    const res = await post(secret, alert({ alertId: "mon-1" }));
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    const ticketId = res.json.ticketId as number;
+    firstTicket = ticketId;
+    const ticket = db.select().from(tickets).where(eq(tickets.id, ticketId)).get()!;
+    expect(ticket).toMatchObject({ priority: "P0", channel: "monitoring", organizationId: org.id });
+    expect(ticket.requesterId).toBe(org.customers[0]!.id);
+    expect(ticket.createdAt.getTime()).toBe(at(-4).getTime());
+    expect(ticket.description).toContain("Metric: audio_packet_loss");
+    const row = db
+      .select()
+      .from(proactiveAlerts)
+      .where(eq(proactiveAlerts.id, res.json.alertId as number))
+      .get()!;
+    expect(row).toMatchObject({ source: "monitoring", metric: "audio_packet_loss", externalId: "mon-1" });
+    const page = db.select().from(onCallPages).where(eq(onCallPages.ticketId, ticketId)).get();
+    expect(page?.userId).toBe(team.agent.id);
+    // The customer is told, in the portal and by email.
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.ticketId, ticketId), eq(notifications.userId, org.customers[0]!.id)))
+        .all()
+        .map((n) => n.kind),
+    ).toEqual(["proactive_alert"]);
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.ticketId, ticketId))
+        .all()
+        .map((m) => m.to),
+    ).toContain(org.customers[0]!.email);
+  });
+
+  it("unsigned, wrongly signed and stale alerts are refused with a reason, and write nothing", async () => {
+    const before = [count(tickets), count(proactiveAlerts), count(monitoringReceipts)];
+    const unsigned = await post(null, alert());
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.json.error?.message).toMatch(/missing or malformed/);
+    const wrong = await post("whsec_not-the-key", alert());
+    expect(wrong.status).toBe(401);
+    expect(wrong.json.error?.message).toMatch(/does not match/);
+    const stale = await post(secret, alert(), { signedAt: at(-6) });
+    expect(stale.status).toBe(401);
+    expect(stale.json.error?.message).toMatch(/more than 5 minutes/);
+    const zh = await post(null, alert(), { lang: "zh-CN,zh;q=0.9" });
+    expect(zh.json.error?.message).toMatch(/请为告警签名/);
+    expect([count(tickets), count(proactiveAlerts), count(monitoringReceipts)]).toEqual(before);
+  });
+
+  it("the same signed request sent again is a replay: refused, no second ticket", async () => {
+    const body = JSON.stringify(alert({ metric: "join_failures", productArea: "video_calling" }));
+    const signature = signatureHeader(secret, body, T0);
+    const first = await post(secret, null, { body, signature });
+    expect(first.status).toBe(201);
+    const before = count(tickets);
+    const again = await post(secret, null, { body, signature, now: at(1) });
+    expect(again.status).toBe(409);
+    expect(again.json.error?.message).toMatch(/already received/);
+    expect(count(tickets)).toBe(before);
+  });
+
+  it("a retry with the monitor's own id returns the same ticket; the same problem within 30 minutes is grouped", async () => {
+    const before = count(tickets);
+    const retry = await post(secret, alert({ alertId: "mon-1" }), { now: at(1), signedAt: at(1) });
+    expect(retry.status).toBe(200);
+    expect(retry.json).toMatchObject({ ticketId: firstTicket, duplicate: true });
+    const later = await post(secret, alert({ alertId: "mon-2", detectedAt: at(10).toISOString() }), {
+      now: at(12),
+      signedAt: at(12),
+    });
+    expect(later.status).toBe(200);
+    expect(later.json).toMatchObject({ ticketId: firstTicket, grouped: true });
+    expect(count(tickets)).toBe(before);
+    const note = db.select().from(comments).where(eq(comments.ticketId, firstTicket)).all();
+    expect(note.some((c) => c.visibility === "internal" && c.body.includes("same problem again"))).toBe(true);
+    // Another metric is another problem.
+    const other = await post(secret, alert({ metric: "cpu_spike", detectedAt: at(10).toISOString() }), {
+      now: at(12),
+      signedAt: at(12),
+    });
+    expect(other.status).toBe(201);
+    expect(other.json.ticketId).not.toBe(firstTicket);
+  });
+
+  it("after a rotation the old key works for a day, then not; the new key works at once", async () => {
+    const old = secret;
+    secret = (await callerFor(db, team.admin, at(20)).monitoring.rotate()).secret;
+    const status = await callerFor(db, team.admin, at(20)).monitoring.status();
+    expect(status.previous?.expiresAt.getTime()).toBe(at(20 + 24 * 60).getTime());
+    const withOld = await post(old, alert({ metric: "m1" }), { now: at(21), signedAt: at(21) });
+    expect(withOld.status).toBe(201);
+    const expired = await post(old, alert({ metric: "m2", detectedAt: at(20 + 24 * 60 + 1).toISOString() }), {
+      now: at(20 + 24 * 60 + 2),
+      signedAt: at(20 + 24 * 60 + 2),
+    });
+    expect(expired.status).toBe(401);
+    const withNew = await post(secret, alert({ metric: "m3", detectedAt: at(25).toISOString() }), {
+      now: at(26),
+      signedAt: at(26),
+    });
+    expect(withNew.status).toBe(201);
+  });
+
+  it("bad bodies are refused with what to fix, and write nothing", async () => {
+    const before = [count(tickets), count(proactiveAlerts), count(monitoringReceipts)];
+    const cases: [unknown, number, RegExp][] = [
+      [alert({ priority: "P2" }), 400, /priority is missing or not valid/],
+      [alert({ organizationId: undefined }), 400, /missing or not valid/],
+      [alert({ organizationId: undefined, appId: "no-such-app" }), 404, /App ID no-such-app/],
+      [alert({ organizationId: 99_999_999 }), 404, /no organization with this number/],
+      [alert({ detectedAt: at(35).toISOString() }), 422, /future/],
+      [alert({ detectedAt: at(-8 * 24 * 60).toISOString() }), 422, /last 7 days/],
+      [alert({ organizationId: basic.id }), 422, /Enterprise tier only/],
+      [alert({ extra: 1 }), 400, /missing or not valid/],
+    ];
+    for (const [body, status, message] of cases) {
+      const res = await post(secret, body, { now: at(30), signedAt: at(30) });
+      expect(res.status, JSON.stringify(body)).toBe(status);
+      expect(res.json.error?.message).toMatch(message);
+    }
+    const notJson = await post(secret, null, { body: "{nope", now: at(30), signedAt: at(30) });
+    expect(notJson.status).toBe(400);
+    const big = await post(secret, null, { body: "x".repeat(MAX_BODY_BYTES + 1), now: at(30) });
+    expect(big.status).toBe(413);
+    const form = await post(secret, alert(), { contentType: "text/plain", now: at(30) });
+    expect(form.status).toBe(415);
+    expect([count(tickets), count(proactiveAlerts), count(monitoringReceipts)]).toEqual(before);
+  });
+
+  it("the alert's ticket timeline records it was filed through monitoring", () => {
+    const created = db
+      .select()
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.ticketId, firstTicket), eq(ticketEvents.type, "created")))
+      .get();
+    expect(created).toBeTruthy();
+  });
+});
