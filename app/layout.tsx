@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/shell/demo-banner";
+import { HydrationMark } from "@/components/shell/hydration-mark";
 import { TRPCReactProvider } from "@/components/trpc/client";
 import { getDb } from "@/server/db";
 import { clientMessages } from "@/server/i18n/client-messages";
@@ -30,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen font-sans">
         {/* Every page of a demo installation says so (server/identity/installation.ts). */}
         {isDemoDatabase(getDb()) ? <DemoBanner /> : null}
+        <HydrationMark />
         <NextIntlClientProvider messages={messages}>
           <TRPCReactProvider>{children}</TRPCReactProvider>
         </NextIntlClientProvider>

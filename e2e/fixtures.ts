@@ -14,7 +14,28 @@ export async function signInAs(page: Page, email: string): Promise<void> {
   expect(session?.attain?.email).toBe(email);
 }
 
+/**
+ * After a navigation to one of our pages, waits until React has hydrated it (components/shell/
+ * hydration-mark.tsx): a value typed into server HTML before that would be replaced by React's.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "1", null, { timeout: 15_000 });
+}
+
+function hydratingGoto(page: Page): void {
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    const res = await goto(url, options);
+    if (res && res.ok() && (res.headers()["content-type"] ?? "").includes("text/html")) await waitForHydration(page);
+    return res;
+  };
+}
+
 export const test = base.extend<{ signIn: (email: string) => Promise<void> }>({
+  page: async ({ page }, provide) => {
+    hydratingGoto(page);
+    await provide(page);
+  },
   signIn: async ({ page }, provide) => {
     await provide((email) => signInAs(page, email));
   },

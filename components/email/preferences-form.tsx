@@ -47,7 +47,8 @@ export function PreferencesForm({ initial }: { initial: Preference[] }) {
           });
         }}
       >
-        <div className="grid gap-3 sm:grid-cols-2">
+        {/* Disabled until React runs, so a choice made before hydration is not lost. */}
+        <fieldset disabled={!hydrated} className="grid min-w-0 gap-3 sm:grid-cols-2">
           {initial.map((p) => (
             <label key={p.topic} className="block text-sm font-medium text-slate-700">
               {t(`topics.${p.topic}`)}
@@ -65,7 +66,7 @@ export function PreferencesForm({ initial }: { initial: Preference[] }) {
               </select>
             </label>
           ))}
-        </div>
+        </fieldset>
         <button
           type="submit"
           disabled={!hydrated || save.isPending}

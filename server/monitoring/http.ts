@@ -9,31 +9,11 @@ import type { Db } from "@/server/db";
 import en from "@/server/i18n/messages/en.json";
 import zh from "@/server/i18n/messages/zh.json";
 import { pickLocale } from "@/server/i18n/negotiate";
+import { readBodyWithin } from "@/server/security/request-body";
 import { MAX_BODY_BYTES } from "./rules";
 import { receiveAlert } from "./service";
 
 const HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
-
-/** The body as text, or null when it is longer than `limit` bytes. */
-async function readBounded(req: Request, limit: number): Promise<string | null> {
-  const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 export async function handleMonitoringAlert(req: Request, db: Db, now: () => Date): Promise<Response> {
   const locale = pickLocale(req.headers.get("accept-language"));
@@ -46,8 +26,9 @@ export async function handleMonitoringAlert(req: Request, db: Db, now: () => Dat
   if (req.method !== "POST") return error(405, "method", "method");
   if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json"))
     return error(415, "contentType", "contentType");
-  const body = await readBounded(req, MAX_BODY_BYTES);
-  if (body === null) return error(413, "tooLarge", "tooLarge", { max: String(MAX_BODY_BYTES / 1024) });
+  const read = await readBodyWithin(req, MAX_BODY_BYTES);
+  if (!read.ok) return error(413, "tooLarge", "tooLarge", { max: String(MAX_BODY_BYTES / 1024) });
+  const body = Buffer.from(read.body).toString("utf8");
   const outcome = receiveAlert(db, body, req.headers.get("x-attain-signature"), now());
   if ("code" in outcome) return error(outcome.status, outcome.code, outcome.code, outcome.values);
   return Response.json(
