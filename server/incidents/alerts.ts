@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte } from "drizzle-orm";
-import { organizations, proactiveAlerts, tickets, tiers, users } from "@/db/schema";
+import { organizations, proactiveAlerts, tickets, tiers, users, watchers } from "@/db/schema";
 import type { ProductArea } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
@@ -117,7 +117,26 @@ export function openProactiveAlert(
     // The ticket was written as of detection; bring its stored SLA state up to now.
     appendTicketEvents(tx, ticket.id, [], now);
     pageOnCallIfUrgent(tx, { id: ticket.id, priority: input.priority }, "alert", now);
-    // The customer hears of it before they notice: in the portal and by email.
+    // The customer hears of it before they notice, in the portal and by email: the requester and
+    // the organization's other customer administrators, who follow the ticket from now on.
+    const admins = tx
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        and(
+          eq(users.organizationId, org.id),
+          eq(users.role, "customer"),
+          eq(users.orgAdmin, true),
+          eq(users.active, true),
+        ),
+      )
+      .all()
+      .filter((u) => u.id !== contact.id);
+    if (admins.length > 0)
+      tx.insert(watchers)
+        .values(admins.map((u) => ({ ticketId: ticket.id, userId: u.id })))
+        .onConflictDoNothing()
+        .run();
     notifyTicketPeople(tx, ticket.id, actor.id, "proactive_alert", now);
     const alert = tx
       .insert(proactiveAlerts)

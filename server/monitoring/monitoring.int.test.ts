@@ -29,6 +29,7 @@ const team = createStaffTeam(db);
 const org = createOrganization(db, { tier: "enterprise", region: "americas", customers: 2 });
 const basic = createOrganization(db, { tier: "basic", region: "americas", customers: 1 });
 db.update(users).set({ orgAdmin: true }).where(eq(users.id, org.customers[0]!.id)).run();
+db.update(users).set({ orgAdmin: true }).where(eq(users.id, org.customers[1]!.id)).run();
 
 // A rota for the organization's region, so the alert's P0 pages someone.
 const rota = db
@@ -127,6 +128,15 @@ describe("[MONITORING] the signed inbound alert endpoint", () => {
         .select()
         .from(notifications)
         .where(and(eq(notifications.ticketId, ticketId), eq(notifications.userId, org.customers[0]!.id)))
+        .all()
+        .map((n) => n.kind),
+    ).toEqual(["proactive_alert"]);
+    // So is the organization's other customer administrator, who follows the ticket from now on.
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.ticketId, ticketId), eq(notifications.userId, org.customers[1]!.id)))
         .all()
         .map((n) => n.kind),
     ).toEqual(["proactive_alert"]);

@@ -1,0 +1,59 @@
+import { createHmac } from "node:crypto";
+import { expect, test } from "./fixtures";
+
+/** The header our monitoring endpoint checks: HMAC-SHA256 of "<t>.<body>" with the key (decision 028). */
+function sign(secret: string, body: string, at = new Date()): string {
+  const t = Math.floor(at.getTime() / 1000);
+  return `t=${t},v1=${createHmac("sha256", secret).update(`${t}.${body}`).digest("hex")}`;
+}
+
+test.describe("[ON-CALL] alerts from the vendor's monitoring", () => {
+  test("an admin creates the signing key; a signed alert opens a P0 for Nimbus Live, a replay is refused, and the customer is told", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("admin@attain.test");
+    await page.goto("/admin/monitoring");
+    await expect(page.getByRole("heading", { name: "Monitoring alerts" })).toBeVisible();
+    const rotate = page.getByRole("button", { name: /Create key|Rotate key/ });
+    if ((await rotate.textContent()) === "Rotate key") {
+      await rotate.click();
+      await page.getByRole("dialog").getByRole("button", { name: "Rotate key" }).click();
+    } else await rotate.click();
+    const secret = (await page.getByRole("status").locator("code").textContent())!.trim();
+    expect(secret).toMatch(/^whsec_/);
+    await page.screenshot({ path: "test-results/monitoring-key.png", fullPage: true });
+
+    const body = JSON.stringify({
+      organizationId: 1,
+      productArea: "video_calling",
+      metric: "join_failure_rate",
+      priority: "P0",
+      detectedAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+      description: "Join failures above 5 % in us-east since 3 minutes.",
+    });
+    const headers = { "content-type": "application/json", "x-attain-signature": sign(secret, body) };
+    const unsigned = await page.request.post("/api/monitoring/alerts", {
+      data: body,
+      headers: { "content-type": "application/json" },
+    });
+    expect(unsigned.status()).toBe(401);
+    const res = await page.request.post("/api/monitoring/alerts", { data: body, headers });
+    expect(res.status(), await res.text()).toBe(201);
+    const { ticketId } = (await res.json()) as { ticketId: number };
+    const replay = await page.request.post("/api/monitoring/alerts", { data: body, headers });
+    expect(replay.status()).toBe(409);
+    expect(((await replay.json()) as { error: { message: string } }).error.message).toMatch(/already received/);
+
+    await page.goto("/admin/monitoring");
+    await expect(page.getByText(/Last alert received/)).toBeVisible();
+
+    await signIn("dev@nimbus.example");
+    await page.goto("/notifications");
+    await expect(
+      page.getByRole("link", { name: new RegExp(`#${ticketId} Proactive alert: Join failures`) }).first(),
+    ).toBeVisible();
+    await page.goto(`/tickets/${ticketId}`);
+    await expect(page.getByRole("heading", { name: /Proactive alert: Join failures/ })).toBeVisible();
+  });
+});
