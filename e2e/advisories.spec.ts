@@ -45,7 +45,11 @@ test.describe("security advisories", () => {
     await page.getByLabel("Platform").selectOption("android");
     await page.getByLabel("Versions").fill("four point two");
     await page.getByLabel("Fixed in").fill("4.5.1");
+    // The score is computed as the vector is typed: an incomplete one says so, a whole one is scored.
+    await page.getByLabel("CVSS v3.1 vector").fill("CVSS:3.1/AV:N/AC:L/PR:N");
+    await expect(page.getByText("Not a complete CVSS v3.1 vector yet.")).toBeVisible();
     await page.getByLabel("CVSS v3.1 vector").fill("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
+    await expect(page.getByText("Base score 9.8 (Critical)")).toBeVisible();
     await page.getByLabel("Upgrade steps (English)").fill("Upgrade to 4.5.1 and renew every token.");
     await page.getByLabel("Upgrade steps (Chinese)").fill("升级到 4.5.1 并续期所有令牌。");
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -3,10 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { FormAlert, inputClass, SubmitButton, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { scoreCvss } from "@/server/advisories/cvss";
 import { PRODUCT_AREAS, SDK_PLATFORMS, type SdkPlatform } from "@/db/schema/enums";
 import type { AdvisoryInput } from "@/server/advisories/service";
 
@@ -38,6 +39,8 @@ export function AdvisoryForm({ initial }: { initial?: AdvisoryFormValues }) {
   const router = useRouter();
   const hydrated = useHydrated();
   const [v, setV] = useState<AdvisoryFormValues>(initial ?? EMPTY);
+  // The score and severity as the vector is typed (the server computes them again on save).
+  const live = useMemo(() => scoreCvss(v.cvssVector.trim()), [v.cvssVector]);
   const { formError, onError, clearErrors, fieldError } = useFormErrors();
   const save = useMutation(
     trpc.advisories.save.mutationOptions({
@@ -177,6 +180,24 @@ export function AdvisoryForm({ initial }: { initial?: AdvisoryFormValues }) {
             className={`${inputClass} font-mono`}
           />
           <span className="mt-1 block text-xs font-normal text-slate-500">{t("form.vectorHint")}</span>
+          {v.cvssVector.trim() ? (
+            <span aria-live="polite" className="mt-1 block text-sm font-medium">
+              {live ? (
+                <span
+                  className={
+                    live.severity === "critical" || live.severity === "high" ? "text-red-700" : "text-slate-800"
+                  }
+                >
+                  {t("form.liveScore", {
+                    score: live.score.toFixed(1),
+                    severity: live.severity ? t(`severity.${live.severity}`) : "—",
+                  })}
+                </span>
+              ) : (
+                <span className="text-amber-800">{t("form.liveInvalid")}</span>
+              )}
+            </span>
+          ) : null}
           {fieldError("cvssVector")}
         </label>
         <div className="grid gap-4 sm:grid-cols-2">

@@ -1,3 +1,4 @@
+import { createTranslator, IntlErrorCode, type IntlError } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "./messages/en.json";
 import zh from "./messages/zh.json";
@@ -21,6 +22,25 @@ describe("message files", () => {
         expect(typeof value === "string" && value.trim().length > 0, k).toBe(true);
       }
     }
+  });
+
+  it("every message is valid ICU syntax (a bare < or { would show its key instead of the text)", () => {
+    const invalid: string[] = [];
+    for (const [locale, messages] of [
+      ["en", en],
+      ["zh", zh],
+    ] as const) {
+      const t = createTranslator({
+        locale,
+        messages,
+        onError: (e: IntlError) => {
+          if (e.code === IntlErrorCode.INVALID_MESSAGE) invalid.push(`${locale}: ${e.message}`);
+        },
+        getMessageFallback: ({ key }) => key,
+      }) as unknown as (key: string, values?: Record<string, unknown>) => string;
+      for (const k of keys(messages)) t(k, {});
+    }
+    expect(invalid).toEqual([]);
   });
 
   it("Chinese uses the glossary's terms for priorities, metrics and tiers", () => {

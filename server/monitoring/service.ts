@@ -281,10 +281,8 @@ function openProblem(
   return { ticketId: row.ticketId };
 }
 
-/** The alert in words for the ticket: the metric, the App ID, and what the monitor said. */
+/** The alert in words for the ticket: what the monitor said first (the subject's line), then the metric and App ID. */
 function describe(a: MonitoringAlert): string {
-  const lines = [`Metric: ${a.metric}`];
-  if (a.appId) lines.push(`App ID: ${a.appId}`);
-  if (a.description) lines.push("", a.description);
-  return lines.join("\n");
+  const facts = [`Metric: ${a.metric}`, ...(a.appId ? [`App ID: ${a.appId}`] : [])];
+  return a.description ? [a.description, "", ...facts].join("\n") : facts.join("\n");
 }
