@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Pager } from "@/components/kb/pager";
 import { Snippet } from "@/components/kb/snippet";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -14,12 +15,13 @@ import {
 } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { KB_SEARCH_PAGES } from "@/server/kb/service";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("kb") };
 }
 
-type Search = { q?: string; area?: string; type?: string; lang?: string };
+type Search = { q?: string; area?: string; type?: string; lang?: string; page?: string; exact?: string };
 const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined =>
   (list as readonly string[]).includes(v ?? "") ? (v as T) : undefined;
 const select = "mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
@@ -39,16 +41,34 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
     serverCaller(),
   ]);
   const staff = !!user && user.role !== "customer";
-  const r = q
-    ? await api.kb.search({ q, productArea: area, type, locale: lang, preferLocale: viewerLocale, limit: 20 })
-    : null;
-  const b = q ? null : await api.kb.browse({ productArea: area, type, locale: lang ?? viewerLocale });
+  const requested = Math.floor(Number(sp.page));
+  const page = Number.isSafeInteger(requested) && requested > 1 ? Math.min(requested, 10_000) : 1;
+  const exact = sp.exact === "1";
+  const searchAt = (query: string, logGaps = true) =>
+    api.kb.search({
+      q: query,
+      productArea: area,
+      type,
+      locale: lang,
+      preferLocale: viewerLocale,
+      limit: 20,
+      page: Math.min(page, KB_SEARCH_PAGES),
+      logGaps,
+    });
+  const original = q ? await searchAt(q) : null;
+  // A misspelled query that finds nothing shows the results of its correction, as well as the correction.
+  const corrected =
+    original && !exact && original.items.length === 0 && original.suggestion
+      ? await searchAt(original.suggestion, false)
+      : null;
+  const r = corrected && corrected.items.length > 0 ? corrected : original;
+  const b = q ? null : await api.kb.browse({ productArea: area, type, locale: lang ?? viewerLocale, page });
   const areaCount = new Map(b?.areas.map((a) => [a.productArea, a.count]));
   const typeCount = new Map(b?.types.map((x) => [x.type, x.count]));
   const chip = (active: boolean) =>
     `block rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`;
   const href = (p: Record<string, string | undefined>) => {
-    const entries: [string, string | undefined][] = Object.entries({ area, type, lang, ...p });
+    const entries: [string, string | undefined][] = Object.entries({ area, type, lang, q: q || undefined, ...p });
     const params = new URLSearchParams(entries.filter((e): e is [string, string] => !!e[1]));
     return `/kb${params.size ? `?${params}` : ""}`;
   };
@@ -160,13 +180,23 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
             <section aria-labelledby="kb-results">
               <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
                 <h2 id="kb-results" className="text-lg font-semibold text-slate-900">
-                  {t("resultsFor", { q })}
+                  {t("resultsFor", { q: r === corrected ? original!.suggestion! : q })}
                 </h2>
                 <Link href={href({ q: undefined })} className="text-sm text-slate-600 hover:underline">
                   {t("clearSearch")}
                 </Link>
               </div>
-              {r.suggestion ? (
+              {r === corrected ? (
+                <p className="mb-3 text-sm text-slate-700">
+                  {t("showingResultsFor", { suggestion: original!.suggestion! })} {t("searchInsteadFor")}{" "}
+                  <Link
+                    href={href({ q, exact: "1", page: undefined })}
+                    className="font-semibold text-brand-700 underline"
+                  >
+                    {q}
+                  </Link>
+                </p>
+              ) : r.suggestion ? (
                 <p className="mb-3 text-sm text-slate-700">
                   {t("didYouMean")}{" "}
                   <Link href={href({ q: r.suggestion })} className="font-semibold text-brand-700 underline">
@@ -214,6 +244,30 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
                   ))}
                 </ol>
               )}
+              <Pager
+                label={t("pagination")}
+                previous={
+                  r.page > 1
+                    ? href({
+                        q: r === corrected ? original!.suggestion! : q,
+                        page: String(r.page - 1),
+                        exact: exact ? "1" : undefined,
+                      })
+                    : null
+                }
+                next={
+                  r.hasMore
+                    ? href({
+                        q: r === corrected ? original!.suggestion! : q,
+                        page: String(r.page + 1),
+                        exact: exact ? "1" : undefined,
+                      })
+                    : null
+                }
+                status={t("page", { page: r.page })}
+                previousLabel={t("previousPage")}
+                nextLabel={t("nextPage")}
+              />
             </section>
           ) : null
         ) : b ? (
@@ -313,6 +367,14 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
                   ))}
                 </ul>
               )}
+              <Pager
+                label={t("pagination")}
+                previous={b.page > 1 ? href({ page: String(b.page - 1) }) : null}
+                next={b.page * b.pageSize < b.total ? href({ page: String(b.page + 1) }) : null}
+                status={t("pageOf", { page: b.page, pages: Math.max(1, Math.ceil(b.total / b.pageSize)) })}
+                previousLabel={t("previousPage")}
+                nextLabel={t("nextPage")}
+              />
             </section>
           </div>
         ) : null}

@@ -48,6 +48,8 @@ export type SearchInput = {
   /** The reader's language: among equal matches, articles in it come first. */
   preferLocale?: Locale;
   limit?: number;
+  /** 1-based page of `limit` results (at most KB_SEARCH_PAGES). */
+  page?: number;
   /** Log a search without results as a knowledge gap (off for as-you-type deflection). */
   logGaps?: boolean;
 };
@@ -96,6 +98,11 @@ function vocabulary(db: Db, user: SessionUser | null): string[] {
  * A search without results is logged as a knowledge gap within the client's write limit (beyond
  * it the search still answers, unlogged), so nobody can flood the staff report.
  */
+/** Search results are paged 20 at a time up to this page (200 results: past that, refine the query). */
+export const KB_SEARCH_PAGES = 10;
+/** Articles per page when browsing. */
+export const KB_BROWSE_PAGE = 30;
+
 export function searchArticles(
   db: Db,
   user: SessionUser | null,
@@ -103,7 +110,10 @@ export function searchArticles(
   now: Date,
   ip: string | null = null,
 ) {
-  const limit = input.limit ?? 20;
+  const pageSize = input.limit ?? 20;
+  const page = Math.min(Math.max(1, input.page ?? 1), KB_SEARCH_PAGES);
+  // Each source reads up to the end of the page and one more row, to know whether a next page exists.
+  const limit = page * pageSize + 1;
   const parsed = parseQuery(input.q);
   const filters: string[] = [visibleRaw(user)];
   const params: unknown[] = [];
@@ -145,7 +155,9 @@ export function searchArticles(
   }
 
   const codeIds = new Set(codeRows.map((r) => r.id));
-  const rows = [...codeRows, ...textRows.filter((r) => !codeIds.has(r.id))].slice(0, limit);
+  const merged = [...codeRows, ...textRows.filter((r) => !codeIds.has(r.id))];
+  const rows = merged.slice((page - 1) * pageSize, page * pageSize);
+  const hasMore = merged.length > page * pageSize && page < KB_SEARCH_PAGES;
 
   const snippets = new Map<number, string>();
   if (match && rows.length) {
@@ -198,6 +210,7 @@ export function searchArticles(
 
   if (
     items.length === 0 &&
+    page === 1 &&
     input.logGaps !== false &&
     input.q.trim() &&
     allowWrite(db, "searchGap", { userId: user?.id ?? null, ip }, now)
@@ -212,7 +225,7 @@ export function searchArticles(
       })
       .run();
   }
-  return { items, suggestion };
+  return { items, suggestion, page, hasMore };
 }
 
 // Reading ---------------------------------------------------------------------------------------
@@ -315,7 +328,7 @@ export function getArticle(
 export function browseArticles(
   db: Db,
   user: SessionUser | null,
-  input: { productArea?: ProductArea; type?: ArticleType; locale: Locale },
+  input: { productArea?: ProductArea; type?: ArticleType; locale: Locale; page?: number },
 ) {
   const base = and(eq(articles.locale, input.locale), visible(user));
   const areas = db
@@ -330,6 +343,10 @@ export function browseArticles(
     .where(and(base, input.productArea ? eq(articles.productArea, input.productArea) : undefined))
     .groupBy(articles.type)
     .all();
+  // The total of the listed articles is what the counts already hold: per type within the area.
+  const total = types.filter((x) => !input.type || x.type === input.type).reduce((n, x) => n + Number(x.count), 0);
+  const pages = Math.max(1, Math.ceil(total / KB_BROWSE_PAGE));
+  const page = Math.min(Math.max(1, input.page ?? 1), pages);
   const items = db
     .select({
       slug: articles.slug,
@@ -351,9 +368,10 @@ export function browseArticles(
       ),
     )
     .orderBy(desc(articles.views), articles.id)
-    .limit(60)
+    .limit(KB_BROWSE_PAGE)
+    .offset((page - 1) * KB_BROWSE_PAGE)
     .all();
-  return { areas, types, items };
+  return { areas, types, items, page, total, pageSize: KB_BROWSE_PAGE };
 }
 
 // Feedback and views ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ARTICLE_STATUSES } from "@/db/schema/enums";
-import { browseArticles, getArticle, searchArticles } from "@/server/kb/service";
+import { browseArticles, getArticle, KB_SEARCH_PAGES, searchArticles } from "@/server/kb/service";
 import { publicProcedure } from "../../trpc";
 import { ZLocale } from "../../schemas";
 import { ZArea, ZReason, ZSlug, ZSnippet, ZToc, ZType } from "./schemas";
@@ -17,6 +17,7 @@ export const kbReads = {
         locale: ZLocale.optional(),
         preferLocale: ZLocale.optional(),
         limit: z.number().int().min(1).max(50).default(20),
+        page: z.number().int().min(1).max(KB_SEARCH_PAGES).default(1),
         logGaps: z.boolean().default(true),
       }),
     )
@@ -39,12 +40,21 @@ export const kbReads = {
           }),
         ),
         suggestion: z.string().nullable(),
+        page: z.number(),
+        hasMore: z.boolean(),
       }),
     )
     .query(({ ctx, input }) => searchArticles(ctx.db, ctx.user, input, ctx.now(), ctx.ip)),
   /** Articles of one language by product area and type, with counts. */
   browse: publicProcedure
-    .input(z.object({ productArea: ZArea.optional(), type: ZType.optional(), locale: ZLocale }))
+    .input(
+      z.object({
+        productArea: ZArea.optional(),
+        type: ZType.optional(),
+        locale: ZLocale,
+        page: z.number().int().min(1).max(10_000).default(1),
+      }),
+    )
     .output(
       z.object({
         areas: z.array(z.object({ productArea: ZArea, count: z.number() })),
@@ -62,6 +72,9 @@ export const kbReads = {
             reviewedAt: z.date(),
           }),
         ),
+        page: z.number(),
+        total: z.number(),
+        pageSize: z.number(),
       }),
     )
     .query(({ ctx, input }) => browseArticles(ctx.db, ctx.user, input)),

@@ -1,0 +1,64 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { TEST_ANCHOR } from "@/server/testing/constants";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createArticle, createStaffTeam } from "@/server/testing/factories";
+import { KB_BROWSE_PAGE } from "./service";
+
+const db = createTestDb();
+afterAll(() => db.$client.close());
+const staff = createStaffTeam(db);
+const visitor = callerFor(db, null, TEST_ANCHOR);
+
+describe("[KB] the help center pages through every article", () => {
+  it("browsing pages past the first 30 (and the old cut at 60) through every article, once each", async () => {
+    // Enough articles in one area that the listing needs several pages.
+    for (let i = 0; i < 75; i++)
+      await createArticle(db, staff.expert, {
+        slug: `zorblat-guide-${i}`,
+        title: `Zorblat tuning guide ${i}`,
+        body: `## Zorblat\n\nHow to tune the zorblat setting, part ${i}.`,
+        productArea: "live_streaming",
+      });
+    const first = await visitor.kb.browse({ locale: "en", productArea: "live_streaming" });
+    expect(first.pageSize).toBe(KB_BROWSE_PAGE);
+    expect(first.total).toBeGreaterThanOrEqual(75);
+    const pages = Math.ceil(first.total / first.pageSize);
+    const seen: string[] = [];
+    for (let page = 1; page <= pages; page++) {
+      const b = await visitor.kb.browse({ locale: "en", productArea: "live_streaming", page });
+      expect(b.page).toBe(page);
+      seen.push(...b.items.map((a) => a.slug));
+    }
+    expect(seen).toHaveLength(first.total);
+    expect(new Set(seen).size).toBe(first.total);
+    // A page past the end shows the last page, not an empty one.
+    const beyond = await visitor.kb.browse({ locale: "en", productArea: "live_streaming", page: 999 });
+    expect(beyond.page).toBe(pages);
+    expect(beyond.items.length).toBeGreaterThan(0);
+  });
+
+  it("search results page past the first 20, each result once, and say when there is no next page", async () => {
+    const one = await visitor.kb.search({ q: "zorblat", page: 1 });
+    expect(one.items).toHaveLength(20);
+    expect(one.hasMore).toBe(true);
+    const all = [...one.items];
+    let page = 1;
+    let r = one;
+    while (r.hasMore) {
+      page += 1;
+      r = await visitor.kb.search({ q: "zorblat", page });
+      all.push(...r.items);
+    }
+    expect(page).toBe(4);
+    expect(all.length).toBe(75);
+    expect(new Set(all.map((a) => a.id)).size).toBe(75);
+  });
+
+  it("a misspelled query finds nothing itself and suggests the correction whose results the page shows", async () => {
+    const typo = await visitor.kb.search({ q: "zorblta" });
+    expect(typo.items).toHaveLength(0);
+    expect(typo.suggestion).toBe("zorblat");
+    const corrected = await visitor.kb.search({ q: typo.suggestion!, logGaps: false });
+    expect(corrected.items.length).toBeGreaterThan(0);
+  });
+});
