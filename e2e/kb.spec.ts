@@ -27,6 +27,33 @@ test.describe("[KB] knowledge base", () => {
     await expect(page.getByRole("link", { name: "Sign in to rate this article" })).toBeVisible();
   });
 
+  test("[KB] the front page shows recent articles and known issues, pages through every article, and a misspelled search shows the corrected results", async ({
+    page,
+  }) => {
+    await page.goto("/kb");
+    await expect(page.getByRole("region", { name: "Recently updated" }).getByRole("link")).toHaveCount(5);
+    await expect(page.getByRole("region", { name: "Known issues being worked on" })).toBeVisible();
+    const pages = page.getByRole("navigation", { name: "Pages of results" });
+    await expect(pages).toContainText(/Page 1 of \d+/);
+    await pages.getByRole("link", { name: /Next/ }).click();
+    await expect(page).toHaveURL(/[?&]page=2/);
+    await expect(page.getByRole("navigation", { name: "Pages of results" })).toContainText(/Page 2 of \d+/);
+    await page.screenshot({ path: "test-results/kb-front-page-2.png", fullPage: true });
+
+    await page.getByRole("searchbox", { name: "Search the knowledge base" }).fill("andriod");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByText(/Showing results for “android”\./)).toBeVisible();
+    await expect(
+      page
+        .getByRole("list", { name: /Results for/ })
+        .getByRole("listitem")
+        .first(),
+    ).toBeVisible();
+    await page.getByRole("link", { name: "andriod", exact: true }).click();
+    await expect(page).toHaveURL(/exact=1/);
+    await expect(page.getByText(/No article matches your search/)).toBeVisible();
+  });
+
   test("[KB] an internal runbook does not exist for an anonymous visitor", async ({ page }) => {
     await page.goto("/kb/runbook-token-error-triage");
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

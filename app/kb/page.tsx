@@ -33,9 +33,10 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
   const type = pick<ArticleType>(ARTICLE_TYPES, sp.type);
   const lang = pick<Locale>(LOCALES, sp.lang);
   const viewerLocale = (await getLocale()) === "zh" ? "zh" : "en";
-  const [t, te, format, user, api] = await Promise.all([
+  const [t, te, tk, format, user, api] = await Promise.all([
     getTranslations("kb"),
     getTranslations("kbEdit"),
+    getTranslations("knownIssues"),
     getFormatter(),
     getSessionUser(),
     serverCaller(),
@@ -63,6 +64,11 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
       : null;
   const r = corrected && corrected.items.length > 0 ? corrected : original;
   const b = q ? null : await api.kb.browse({ productArea: area, type, locale: lang ?? viewerLocale, page });
+  // The front page (nothing chosen yet) also shows what changed lately and the known issues being worked on.
+  const front = !q && !area && !type && page === 1;
+  const openIssues = front
+    ? (await api.knownIssues.list({})).filter((i) => i.status === "investigating" || i.status === "fix_scheduled")
+    : [];
   const areaCount = new Map(b?.areas.map((a) => [a.productArea, a.count]));
   const typeCount = new Map(b?.types.map((x) => [x.type, x.count]));
   const chip = (active: boolean) =>
@@ -328,54 +334,106 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
                 </ul>
               </div>
             </nav>
-            <section aria-labelledby="kb-browse">
-              <h2 id="kb-browse" className="mb-3 text-lg font-semibold text-slate-900">
-                {area ? t(`areas.${area}`) : t("browseTitle")}
-                {type ? ` · ${t(`types.${type}`)}` : ""}{" "}
-                <span className="text-sm font-normal text-slate-500">
-                  ·{" "}
-                  {t("articleCount", {
-                    n: type ? (typeCount.get(type) ?? 0) : [...typeCount.values()].reduce((x, y) => x + y, 0),
-                  })}
-                </span>
-              </h2>
-              {b.items.length === 0 ? (
-                <p className="text-sm text-slate-600">{t("empty")}</p>
-              ) : (
-                <ul className="grid gap-3 md:grid-cols-2">
-                  {b.items.map((a) => (
-                    <li
-                      key={`${a.slug}-${a.locale}`}
-                      className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm"
-                    >
-                      <Link
-                        href={`/kb/${a.slug}?lang=${a.locale}`}
-                        className="font-medium text-brand-700 hover:underline"
-                      >
-                        {a.title}
+            <div className="space-y-6">
+              {front ? (
+                <div className="grid gap-4 md:grid-cols-2">
+                  <Card id="kb-recent" title={t("recentTitle")}>
+                    <ul className="space-y-2 text-sm">
+                      {b.recent.map((a) => (
+                        <li
+                          key={`${a.slug}-${a.locale}`}
+                          className="flex flex-wrap items-baseline justify-between gap-2"
+                        >
+                          <Link
+                            href={`/kb/${a.slug}?lang=${a.locale}`}
+                            className="font-medium text-brand-700 hover:underline"
+                          >
+                            {a.title}
+                          </Link>
+                          <span className="text-xs text-slate-500">
+                            {format.dateTime(a.reviewedAt, { dateStyle: "medium" })}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </Card>
+                  <Card id="kb-known-issues" title={t("knownIssuesTitle")}>
+                    {openIssues.length === 0 ? (
+                      <p className="text-sm text-slate-600">{t("noOpenKnownIssues")}</p>
+                    ) : (
+                      <ul className="space-y-2 text-sm">
+                        {openIssues.slice(0, 4).map((i) => (
+                          <li key={i.id}>
+                            <Link href={`/known-issues/${i.id}`} className="font-medium text-brand-700 hover:underline">
+                              {viewerLocale === "zh" ? i.titleZh : i.titleEn}
+                            </Link>{" "}
+                            <span className="text-xs text-slate-500">· {tk(`statusNames.${i.status}`)}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    <p className="mt-3 flex flex-wrap gap-3 text-sm">
+                      <Link href="/known-issues" className="font-medium text-brand-700 hover:underline">
+                        {t("allKnownIssues")}
                       </Link>
-                      <p className="mt-1 line-clamp-2 text-sm text-slate-600">{a.summary}</p>
-                      <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                        <Badge tone="brand">{t(`types.${a.type}`)}</Badge>
-                        {a.internal ? <Badge tone="red">{t("internal")}</Badge> : null}
-                        {a.status === "draft" ? <Badge>{t("draft")}</Badge> : null}
-                        <span>
-                          {t("lastReviewed", { date: format.dateTime(a.reviewedAt, { dateStyle: "medium" }) })}
-                        </span>
-                      </div>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <Pager
-                label={t("pagination")}
-                previous={b.page > 1 ? href({ page: String(b.page - 1) }) : null}
-                next={b.page * b.pageSize < b.total ? href({ page: String(b.page + 1) }) : null}
-                status={t("pageOf", { page: b.page, pages: Math.max(1, Math.ceil(b.total / b.pageSize)) })}
-                previousLabel={t("previousPage")}
-                nextLabel={t("nextPage")}
-              />
-            </section>
+                      {user ? (
+                        <Link href="/status" className="font-medium text-brand-700 hover:underline">
+                          {t("serviceStatusLink")}
+                        </Link>
+                      ) : null}
+                    </p>
+                  </Card>
+                </div>
+              ) : null}
+              <section aria-labelledby="kb-browse">
+                <h2 id="kb-browse" className="mb-3 text-lg font-semibold text-slate-900">
+                  {area ? t(`areas.${area}`) : t("browseTitle")}
+                  {type ? ` · ${t(`types.${type}`)}` : ""}{" "}
+                  <span className="text-sm font-normal text-slate-500">
+                    ·{" "}
+                    {t("articleCount", {
+                      n: type ? (typeCount.get(type) ?? 0) : [...typeCount.values()].reduce((x, y) => x + y, 0),
+                    })}
+                  </span>
+                </h2>
+                {b.items.length === 0 ? (
+                  <p className="text-sm text-slate-600">{t("empty")}</p>
+                ) : (
+                  <ul className="grid gap-3 md:grid-cols-2">
+                    {b.items.map((a) => (
+                      <li
+                        key={`${a.slug}-${a.locale}`}
+                        className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm"
+                      >
+                        <Link
+                          href={`/kb/${a.slug}?lang=${a.locale}`}
+                          className="font-medium text-brand-700 hover:underline"
+                        >
+                          {a.title}
+                        </Link>
+                        <p className="mt-1 line-clamp-2 text-sm text-slate-600">{a.summary}</p>
+                        <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+                          <Badge tone="brand">{t(`types.${a.type}`)}</Badge>
+                          {a.internal ? <Badge tone="red">{t("internal")}</Badge> : null}
+                          {a.status === "draft" ? <Badge>{t("draft")}</Badge> : null}
+                          <span>
+                            {t("lastReviewed", { date: format.dateTime(a.reviewedAt, { dateStyle: "medium" }) })}
+                          </span>
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <Pager
+                  label={t("pagination")}
+                  previous={b.page > 1 ? href({ page: String(b.page - 1) }) : null}
+                  next={b.page * b.pageSize < b.total ? href({ page: String(b.page + 1) }) : null}
+                  status={t("pageOf", { page: b.page, pages: Math.max(1, Math.ceil(b.total / b.pageSize)) })}
+                  previousLabel={t("previousPage")}
+                  nextLabel={t("nextPage")}
+                />
+              </section>
+            </div>
           </div>
         ) : null}
       </div>

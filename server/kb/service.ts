@@ -371,7 +371,15 @@ export function browseArticles(
     .limit(KB_BROWSE_PAGE)
     .offset((page - 1) * KB_BROWSE_PAGE)
     .all();
-  return { areas, types, items, page, total, pageSize: KB_BROWSE_PAGE };
+  // The front page's "recently updated": the latest reviewed articles of the language.
+  const recent = db
+    .select({ slug: articles.slug, locale: articles.locale, title: articles.title, reviewedAt: articles.reviewedAt })
+    .from(articles)
+    .where(base)
+    .orderBy(desc(articles.reviewedAt), desc(articles.id))
+    .limit(5)
+    .all();
+  return { areas, types, items, page, total, pageSize: KB_BROWSE_PAGE, recent };
 }
 
 // Feedback and views ----------------------------------------------------------------------------

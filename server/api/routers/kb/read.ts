@@ -75,6 +75,7 @@ export const kbReads = {
         page: z.number(),
         total: z.number(),
         pageSize: z.number(),
+        recent: z.array(z.object({ slug: z.string(), locale: ZLocale, title: z.string(), reviewedAt: z.date() })),
       }),
     )
     .query(({ ctx, input }) => browseArticles(ctx.db, ctx.user, input)),
