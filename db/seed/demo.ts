@@ -12,7 +12,7 @@ import { markDemoDatabase } from "@/server/identity/installation";
 import { engagements } from "../schema";
 import type { Region, Role, TierCode } from "../schema/enums";
 import { insertArticles } from "./articles-writer";
-import { insertDemoLifecycle } from "./lifecycle";
+import { insertDemoKnownIssues, insertDemoLifecycle } from "./lifecycle";
 import { insertLogGuide } from "./log-guide";
 import { seedIncidents } from "./incidents";
 import { insertDemoMacros } from "./macros";
@@ -131,7 +131,10 @@ export async function seedDemo(
   opts: {
     anchor: Date;
     ticketsPerOrg?: { basic: number; advanced: number; enterprise: number };
-    /** The demo's duty rotas (default on); the integration tests' template leaves them out and builds its own. */
+    /**
+     * The demo's duty rotas and known issues (default on); the integration tests' template leaves them
+     * out, and each test builds what it is about.
+     */
     dutyRotas?: boolean;
   },
 ): Promise<DemoSummary> {
@@ -261,6 +264,7 @@ export async function seedDemo(
     });
     insertLogGuide(db.$client, anchor);
     insertDemoLifecycle(db.$client, anchor);
+    if (opts.dutyRotas !== false) insertDemoKnownIssues(db.$client, anchor, staffIds["expert@attain.test"]!);
     // Tickets were written in bulk, past refreshTicketSla: build the dashboards' rollups from them.
     rebuildRollups(db.$client);
     // Reviews last: their snapshots read the attainment the rollups hold (before them every review showed n=0).

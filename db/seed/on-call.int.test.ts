@@ -11,7 +11,7 @@ import { seedDemo } from "./demo";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attain-demo-rotas-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe("the demo's duty rotas", () => {
+describe("the demo's duty rotas and known issues", () => {
   it("every support region has a general rota with someone primary and secondary on call now", async () => {
     const db = openDb(path.join(dir, "demo.db"));
     migrateDb(db);
@@ -24,6 +24,12 @@ describe("the demo's duty rotas", () => {
       expect(r.secondary, r.name).not.toBeNull();
       expect(r.gaps, r.name).toEqual([]);
     }
+    // The demo's known issues: one investigated, one with its fix scheduled, one fixed.
+    expect(
+      (db.$client.prepare("SELECT status FROM known_issues ORDER BY status").all() as { status: string }[]).map(
+        (r) => r.status,
+      ),
+    ).toEqual(["fix_scheduled", "fixed", "investigating"]);
     db.$client.close();
   }, 60_000);
 });
