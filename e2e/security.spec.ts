@@ -276,9 +276,14 @@ test.describe("[SECURITY] sign-in throttling and the audit log", () => {
     await page.getByLabel("Person or email").fill("qa@nimbus");
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(/action=sign_in_failed/);
+    // The empty fields of the form leave no empty parameters in the address.
+    await expect(page).not.toHaveURL(/=(&|$)/);
     const rows = page.getByRole("table", { name: "Audit log" }).locator("tbody tr");
     await expect(rows).toHaveCount(5);
     await expect(rows.first()).toContainText("qa@nimbus.example");
+    // Actions read as words, details as "what: value" lines, not codes and JSON.
+    await expect(rows.first()).toContainText("Sign-in failed");
+    await expect(rows.first()).not.toContainText("{");
     await expect(page.getByText("Page 1 of 1 · 5 entries")).toBeVisible();
     for (const text of await rows.allInnerTexts()) expect(text).not.toContain("wrong-password");
 
@@ -287,5 +292,11 @@ test.describe("[SECURITY] sign-in throttling and the audit log", () => {
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText("qa@nimbus.example");
+
+    // A range that ends before it starts is explained, not shown as an empty log.
+    await page.goto("/admin/audit?from=2026-12-05&to=2026-12-01");
+    await expect(page.getByRole("alert")).toHaveText(
+      "The range ends (2026-12-01) before it starts (2026-12-05): swap the two dates.",
+    );
   });
 });

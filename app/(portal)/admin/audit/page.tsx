@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import { BackToAdmin } from "@/components/admin/back-link";
 import { zoneName } from "@/components/format";
@@ -26,10 +27,58 @@ function utcDay(value: string | undefined, nextDay = false): Date | undefined {
   return nextDay ? new Date(d.getTime() + 86_400_000) : d;
 }
 
+/** A readable word for a detail's key: `organizationId` reads "organization id". */
+const words = (key: string) =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/_/g, " ")
+    .toLowerCase()
+    .replace(/^./, (c) => c.toUpperCase());
+
+/** A value as text: lists joined, objects as "key: value" pairs, nothing left as JSON. */
+function valueText(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "—";
+  if (Array.isArray(v)) return v.map(valueText).join(", ");
+  if (typeof v === "object")
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${words(k)}: ${valueText(x)}`)
+      .join("; ");
+  if (typeof v === "boolean") return v ? "✓" : "✗";
+  return String(v);
+}
+
+/** An entry's detail as a short list of "what: value" lines (the stored JSON, made readable). */
+function AuditDetail({ detail }: { detail: string | null }) {
+  if (!detail) return <span className="text-slate-500">—</span>;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(detail);
+  } catch {
+    return <span className="block max-w-[28rem] text-xs break-words text-slate-600">{detail}</span>;
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+    return <span className="text-xs text-slate-600">{valueText(parsed)}</span>;
+  const entries = Object.entries(parsed as Record<string, unknown>);
+  if (entries.length === 0) return <span className="text-slate-500">—</span>;
+  return (
+    <dl className="max-w-[28rem] space-y-0.5 text-xs break-words text-slate-600">
+      {entries.map(([k, v]) => (
+        <div key={k}>
+          <dt className="inline font-medium text-slate-700">{words(k)}:</dt> <dd className="inline">{valueText(v)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await getSessionUser();
   if (!can(user, "admin.settings")) return <Refused permission="admin.settings" />;
   const sp = await searchParams;
+  // A filter form submits its empty fields too: the address keeps only what was filled in.
+  const filled = Object.entries(sp).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "");
+  if (filled.length !== Object.keys(sp).length)
+    redirect(filled.length ? `/admin/audit?${new URLSearchParams(filled)}` : "/admin/audit");
   const action = /^[A-Za-z_.]{1,80}$/.test(sp.action ?? "") ? sp.action : undefined;
   const actor = sp.actor?.trim().slice(0, 200) || undefined;
   const from = DAY.test(sp.from ?? "") ? sp.from : undefined;
@@ -48,6 +97,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const tc = await getTranslations("common");
   const format = await getFormatter();
   const pages = Math.max(1, Math.ceil(log.total / PAGE_SIZE));
+  /** An action's label in the viewer's language; a code without one reads as itself. */
+  const actionLabel = (code: string) =>
+    t.has(`actions.${code}` as "actions.login") ? t(`actions.${code}` as "actions.login") : code;
   const keep = Object.entries({ action: action ?? "", actor: actor ?? "", from: from ?? "", to: to ?? "" }).filter(
     ([, v]) => v,
   );
@@ -69,7 +121,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <option value="">{t("allActions")}</option>
               {log.actions.map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {actionLabel(a)}
                 </option>
               ))}
             </select>
@@ -114,7 +166,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </Link>
           ) : null}
         </form>
-        {log.items.length === 0 ? (
+        {from && to && from > to ? (
+          <p role="alert" className="py-8 text-center text-sm text-amber-800">
+            {t("invertedRange", { from, to })}
+          </p>
+        ) : log.items.length === 0 ? (
           <p className="py-8 text-center text-sm text-slate-600">{t("empty")}</p>
         ) : (
           <Table caption={t("title")}>
@@ -149,13 +205,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     )}
                   </Td>
                   <Td header>
-                    <code className="text-xs">{e.action}</code>
+                    <span className="block text-slate-900">{actionLabel(e.action)}</span>
+                    <code className="block text-xs text-slate-500">{e.action}</code>
                   </Td>
                   <Td>{e.entityId ? `${e.entity} #${e.entityId}` : e.entity}</Td>
                   <Td>
-                    <span className="block max-w-[28rem] font-mono text-xs break-words text-slate-600">
-                      {e.detail ?? "—"}
-                    </span>
+                    <AuditDetail detail={e.detail} />
                   </Td>
                   <Td>{e.ip ?? "—"}</Td>
                 </tr>

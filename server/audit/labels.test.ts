@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { MEETING_STATUSES, ROTA_SHIFT_KINDS } from "@/db/schema/enums";
+import en from "@/server/i18n/messages/en.json";
+import zh from "@/server/i18n/messages/zh.json";
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sources(p);
+    return /\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name) ? [p] : [];
+  });
+}
+
+/** Every action code the server records: the literal ones, and those built from a kind or status. */
+function recordedActions(): string[] {
+  const codes = new Set<string>();
+  for (const file of sources("server"))
+    for (const m of fs.readFileSync(file, "utf8").matchAll(/action: "([A-Za-z_.]+)"/g)) codes.add(m[1]!);
+  for (const kind of ROTA_SHIFT_KINDS) for (const op of ["add", "remove"]) codes.add(`rota.${kind}.${op}`);
+  for (const status of MEETING_STATUSES) codes.add(`meeting.${status}`);
+  return [...codes].sort();
+}
+
+const label = (messages: unknown, code: string) =>
+  ["audit", "actions", ...code.split(".")].reduce<unknown>(
+    (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+    messages,
+  );
+
+describe("the audit log's action labels", () => {
+  it("every action the server records reads as words in English and Chinese, not as its code", () => {
+    const codes = recordedActions();
+    expect(codes.length).toBeGreaterThan(80);
+    const missing = codes.flatMap((code) =>
+      [
+        ["en", en],
+        ["zh", zh],
+      ].flatMap(([lang, messages]) => (typeof label(messages, code) === "string" ? [] : [`${lang}: ${code}`])),
+    );
+    expect(missing).toEqual([]);
+  });
+});
