@@ -77,6 +77,9 @@ test.describe("SLA dashboards", () => {
       .trim()
       .split(/\r\n/);
     expect(lines).toHaveLength(8);
+    // Readable columns, and shares as percentages rounded to one decimal.
+    expect(lines[0]).toMatch(/\(%\)$/);
+    for (const line of lines.slice(1)) expect(line.split(",").at(-1)).toMatch(/^(\d{1,3}(\.\d)?)?$/);
     const firstCount = lines[1]!.split(",")[1];
     await expect(table.getByRole("row").nth(1).getByRole("link")).toHaveText(firstCount!);
   });

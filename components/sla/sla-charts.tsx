@@ -21,6 +21,8 @@ const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
 const TIER_COLORS = { basic: "#64748b", advanced: "#0ea5e9", enterprise: "#1d5fd6" } as const;
 /** First-response bands 0-3 are within the target (met), 4-6 late. */
 const MET_BANDS = 4;
+/** A share (0..1) as a percentage rounded to one decimal for CSV (99.2, not 0.99234); empty when there is none. */
+const csvPercent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 
 /** Recharts arrives after the page's first paint; until then each chart keeps its place. */
 function Drawing() {
@@ -111,20 +113,20 @@ function TrendChart({ trend, filter }: { trend: Trend; filter: SlaFilter }) {
       csv={{
         filename: `sla-trend-${metric}.csv`,
         header: [
-          "month",
+          t("sla.month"),
           ...trend.series.flatMap((s) => [
-            `${s.tierCode} attainment`,
-            `${s.tierCode} met`,
-            `${s.tierCode} breached`,
-            `${s.tierCode} n`,
-            `${s.tierCode} excluded`,
+            `${tierName(s.tierCode)} · ${t("sla.attainment")} (%)`,
+            `${tierName(s.tierCode)} · ${t("sla.met")}`,
+            `${tierName(s.tierCode)} · ${t("sla.breached")}`,
+            `${tierName(s.tierCode)} · n`,
+            `${tierName(s.tierCode)} · ${t("sla.excluded")}`,
           ]),
         ],
         rows: trend.months.map((month, i) => [
           month,
           ...trend.series.flatMap((s) => {
             const f = s.points[i]!.byMetric[metric];
-            return [f.attainment, f.met, f.breached, f.n, f.excluded];
+            return [csvPercent(f.attainment), f.met, f.breached, f.n, f.excluded];
           }),
         ]),
       }}
@@ -207,13 +209,22 @@ function Heatmap({ dashboard, filter, goal }: { dashboard: Dashboard; filter: Sl
       controls={<MetricSelect id="heatmap-metric" value={metric} onChange={setMetric} />}
       csv={{
         filename: "sla-tier-priority.csv",
-        header: ["tier", "priority", "metric", "attainment", "met", "breached", "n", "excluded"],
+        header: [
+          t("sla.tier"),
+          t("sla.priority"),
+          t("sla.metric"),
+          `${t("sla.attainment")} (%)`,
+          t("sla.met"),
+          t("sla.breached"),
+          "n",
+          t("sla.excluded"),
+        ],
         rows: dashboard.heatmap.flatMap((h) =>
           METRICS.map((m) => [
-            h.tierCode,
-            h.priority,
-            m,
-            h.byMetric[m].attainment,
+            t(`tier.${h.tierCode}`),
+            t(`priority.${h.priority}`),
+            t(`metric.${m}`),
+            csvPercent(h.byMetric[m].attainment),
             h.byMetric[m].met,
             h.byMetric[m].breached,
             h.byMetric[m].n,
@@ -345,8 +356,8 @@ function Distribution({ dashboard, filter }: { dashboard: Dashboard; filter: Sla
       description={t("sla.distribution.description")}
       csv={{
         filename: "sla-first-response-distribution.csv",
-        header: ["share of target used", "first responses", "share"],
-        rows: data.map((d) => [d.label, d.n, total > 0 ? d.n / total : null]),
+        header: [t("sla.distribution.band"), t("sla.distribution.count"), `${t("sla.distribution.share")} (%)`],
+        rows: data.map((d) => [d.label, d.n, total > 0 ? csvPercent(d.n / total) : null]),
       }}
       chart={
         <div className="h-64 w-full">
@@ -421,8 +432,12 @@ function Breaches({ dashboard, filter }: { dashboard: Dashboard; filter: SlaFilt
       description={t("sla.breachesChart.description")}
       csv={{
         filename: "sla-breaches.csv",
-        header: ["product area", "category", "breached targets"],
-        rows: dashboard.breaches.map((b) => [b.productArea, b.category, b.breached]),
+        header: [t("sla.productArea"), t("sla.category"), t("sla.breached")],
+        rows: dashboard.breaches.map((b) => [
+          t(`tickets.productAreas.${b.productArea}`),
+          t(`tickets.categories.${b.category}`),
+          b.breached,
+        ]),
       }}
       chart={
         <div className="grid gap-6 md:grid-cols-2">
