@@ -107,7 +107,12 @@ export async function SlaFigures({ filter }: { filter: SlaFilter }) {
           <Tile
             label={t("sla.tiles.credits")}
             value={format.number(availability.creditsOwed.current)}
-            detail={t("sla.tiles.creditsDetail")}
+            detail={t("sla.tiles.creditsMoney", {
+              amount: format.number(availability.creditsOwed.currentCents / 100, {
+                style: "currency",
+                currency: "USD",
+              }),
+            })}
             tone={availability.creditsOwed.current > 0 ? "bad" : "neutral"}
             previous={t("sla.tiles.previousCount", { n: availability.creditsOwed.previous })}
           />

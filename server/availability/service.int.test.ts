@@ -88,9 +88,12 @@ describe("availability service", () => {
   });
 
   it("lists credits owed across organizations and sums them per tier", () => {
+    db.update(organizations).set({ monthlyFeeCents: 2_500_000 }).where(eq(organizations.id, nimbus.id)).run();
     const owed = creditsOwed(db, [MONTH], NOW);
     const nimbusRow = owed.find((r) => r.organizationId === nimbus.id);
     expect(nimbusRow).toMatchObject({ tierCode: "enterprise", month: MONTH, creditPercent: 10, commitment: 99.99 });
+    // The credit in money too: 10 % of the organization's monthly fee.
+    expect(nimbusRow!.creditCents).toBe(250_000);
     expect(owed.some((r) => r.organizationId === otherRegion.id)).toBe(false);
 
     const perTier = tierAvailability(db, [MONTH], NOW);

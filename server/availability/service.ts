@@ -9,6 +9,7 @@ import {
 } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { creditCents } from "./support-credits";
 import { isMonth, lastMonths, monthPeriod } from "@/server/periods/periods";
 import {
   assessMonth,
@@ -46,6 +47,8 @@ export type CreditOwed = {
   availability: number;
   commitment: number;
   creditPercent: number;
+  /** The credit in money: `creditPercent` of the organization's monthly fee, in cents (USD). */
+  creditCents: number;
   downtimeMinutes: number;
   incidentIds: number[];
 };
@@ -57,6 +60,7 @@ type OrgRow = {
   tierCode: TierCode;
   availabilityCommitment: number;
   creditSchedule: CreditStep[];
+  monthlyFeeCents: number;
 };
 
 type LoadedIncident = DowntimeIncident & {
@@ -150,6 +154,7 @@ function loadOrganizations(db: Db, organizationId?: number): OrgRow[] {
       region: organizations.region,
       tierId: organizations.tierId,
       ownCommitment: organizations.availabilityCommitment,
+      monthlyFeeCents: organizations.monthlyFeeCents,
     })
     .from(organizations)
     .where(organizationId === undefined ? undefined : eq(organizations.id, organizationId))
@@ -164,6 +169,7 @@ function loadOrganizations(db: Db, organizationId?: number): OrgRow[] {
           name: o.name,
           region: o.region,
           tierCode: tier.code,
+          monthlyFeeCents: o.monthlyFeeCents,
           ...commitmentTerms(o.ownCommitment, {
             availabilityCommitment: tier.availabilityCommitment,
             creditSchedule: tier.creditSchedule,
@@ -293,6 +299,7 @@ function creditRows(assessed: Assessed): CreditOwed[] {
         availability: f.availability,
         commitment: f.commitment,
         creditPercent: f.creditPercent,
+        creditCents: creditCents(org.monthlyFeeCents, f.creditPercent),
         downtimeMinutes: f.downtimeMinutes,
         incidentIds: f.incidentIds,
       });

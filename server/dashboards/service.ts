@@ -302,15 +302,19 @@ export function computeSlaAvailability(db: Db, f: DashboardFilter, now: Date) {
   // Both periods in one assessment (each month's figures do not depend on the other months asked for).
   const all = [...monthsBefore, ...monthsNow];
   const assessed = all.length === 0 ? { tiers: [] as TierMonth[], credits: [] } : availabilityOverview(db, all, now);
-  const overview = (ms: string[]) => ({
-    tiers: assessed.tiers.filter((t) => ms.includes(t.month)),
-    credits: assessed.credits.filter(
+  const overview = (ms: string[]) => {
+    const owed = assessed.credits.filter(
       (c) =>
         ms.includes(c.month) &&
         (!f.tierCode || c.tierCode === f.tierCode) &&
         (f.organizationId === undefined || c.organizationId === f.organizationId),
-    ).length,
-  });
+    );
+    return {
+      tiers: assessed.tiers.filter((t) => ms.includes(t.month)),
+      credits: owed.length,
+      cents: owed.reduce((n, c) => n + c.creditCents, 0),
+    };
+  };
   const current = overview(monthsNow);
   const before = overview(monthsBefore);
   return {
@@ -322,7 +326,12 @@ export function computeSlaAvailability(db: Db, f: DashboardFilter, now: Date) {
         current: meanAvailability(current.tiers, t.code),
         previous: meanAvailability(before.tiers, t.code),
       })),
-    creditsOwed: { current: current.credits, previous: before.credits },
+    creditsOwed: {
+      current: current.credits,
+      previous: before.credits,
+      currentCents: current.cents,
+      previousCents: before.cents,
+    },
   };
 }
 

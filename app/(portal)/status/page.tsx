@@ -207,7 +207,10 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
                             <Td align="right">{formatAvailability(locale, c.commitment)}</Td>
                             <Td align="right">{formatDowntime(t, c.downtimeMinutes)}</Td>
                             <Td align="right">
-                              <Badge tone="amber">{formatPercent(locale, c.creditPercent / 100)}</Badge>
+                              <Badge tone="amber">{formatPercent(locale, c.creditPercent / 100)}</Badge>{" "}
+                              <span className="whitespace-nowrap">
+                                {format.number(c.creditCents / 100, { style: "currency", currency: "USD" })}
+                              </span>
                             </Td>
                           </tr>
                         ))}

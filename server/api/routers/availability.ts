@@ -82,6 +82,7 @@ export const availabilityRouter = createTRPCRouter({
           availability: z.number(),
           commitment: z.number(),
           creditPercent: z.number(),
+          creditCents: z.number(),
           downtimeMinutes: z.number(),
           incidentIds: z.array(z.number()),
         }),

@@ -36,7 +36,12 @@ export const ZAvailability = z.object({
       previous: z.number().nullable(),
     }),
   ),
-  creditsOwed: z.object({ current: z.number(), previous: z.number() }),
+  creditsOwed: z.object({
+    current: z.number(),
+    previous: z.number(),
+    currentCents: z.number(),
+    previousCents: z.number(),
+  }),
 });
 
 export const ZTrend = z.object({
