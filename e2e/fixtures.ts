@@ -22,18 +22,21 @@ export async function waitForHydration(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === "1", null, { timeout: 15_000 });
 }
 
-function hydratingGoto(page: Page): void {
+/** Our own pages only: a navigation that ends elsewhere (the identity provider's sign-in page) has no mark. */
+function hydratingGoto(page: Page, baseURL: string | undefined): void {
   const goto = page.goto.bind(page);
+  const ours = baseURL ? new URL(baseURL).origin : null;
   page.goto = async (url, options) => {
     const res = await goto(url, options);
-    if (res && res.ok() && (res.headers()["content-type"] ?? "").includes("text/html")) await waitForHydration(page);
+    const html = res && res.ok() && (res.headers()["content-type"] ?? "").includes("text/html");
+    if (html && ours && new URL(page.url()).origin === ours) await waitForHydration(page);
     return res;
   };
 }
 
 export const test = base.extend<{ signIn: (email: string) => Promise<void> }>({
-  page: async ({ page }, provide) => {
-    hydratingGoto(page);
+  page: async ({ page, baseURL }, provide) => {
+    hydratingGoto(page, baseURL);
     await provide(page);
   },
   signIn: async ({ page }, provide) => {
