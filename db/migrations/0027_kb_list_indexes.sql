@@ -1,0 +1,2 @@
+CREATE INDEX `articles_popular_idx` ON `articles` (`locale`,`status`,`internal`,"views" desc);--> statement-breakpoint
+CREATE INDEX `articles_recent_idx` ON `articles` (`locale`,`status`,`internal`,`reviewed_at`);
