@@ -10,6 +10,7 @@ import { formatPercent } from "@/components/format";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { AppRouter } from "@/server/api/root";
 import { ChartCard } from "./chart-card";
+import { breachesCsv, distributionCsv, heatmapCsv, trendCsv } from "./csv-builders";
 import { drillHref, type Metric, type SlaFilter } from "./url";
 
 type Outputs = inferRouterOutputs<AppRouter>["sla"];
@@ -21,8 +22,6 @@ const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
 const TIER_COLORS = { basic: "#64748b", advanced: "#0ea5e9", enterprise: "#1d5fd6" } as const;
 /** First-response bands 0-3 are within the target (met), 4-6 late. */
 const MET_BANDS = 4;
-/** A share (0..1) as a percentage rounded to one decimal for CSV (99.2, not 0.99234); empty when there is none. */
-const csvPercent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 
 /** Recharts arrives after the page's first paint; until then each chart keeps its place. */
 function Drawing() {
@@ -110,26 +109,7 @@ function TrendChart({ trend, filter }: { trend: Trend; filter: SlaFilter }) {
       title={t("sla.trend.title")}
       description={t("sla.trend.description", { goal: formatPercent(locale, trend.goal, 1) })}
       controls={<MetricSelect id="trend-metric" value={metric} onChange={setMetric} />}
-      csv={{
-        filename: `sla-trend-${metric}.csv`,
-        header: [
-          t("sla.month"),
-          ...trend.series.flatMap((s) => [
-            `${tierName(s.tierCode)} · ${t("sla.attainment")} (%)`,
-            `${tierName(s.tierCode)} · ${t("sla.met")}`,
-            `${tierName(s.tierCode)} · ${t("sla.breached")}`,
-            `${tierName(s.tierCode)} · n`,
-            `${tierName(s.tierCode)} · ${t("sla.excluded")}`,
-          ]),
-        ],
-        rows: trend.months.map((month, i) => [
-          month,
-          ...trend.series.flatMap((s) => {
-            const f = s.points[i]!.byMetric[metric];
-            return [csvPercent(f.attainment), f.met, f.breached, f.n, f.excluded];
-          }),
-        ]),
-      }}
+      csv={{ filename: `sla-trend-${metric}.csv`, ...trendCsv(trend, metric, t) }}
       chart={
         <div className="h-72 w-full">
           <TrendLines
@@ -207,31 +187,7 @@ function Heatmap({ dashboard, filter, goal }: { dashboard: Dashboard; filter: Sl
       title={t("sla.heatmap.title")}
       description={t("sla.heatmap.description")}
       controls={<MetricSelect id="heatmap-metric" value={metric} onChange={setMetric} />}
-      csv={{
-        filename: "sla-tier-priority.csv",
-        header: [
-          t("sla.tier"),
-          t("sla.priority"),
-          t("sla.metric"),
-          `${t("sla.attainment")} (%)`,
-          t("sla.met"),
-          t("sla.breached"),
-          "n",
-          t("sla.excluded"),
-        ],
-        rows: dashboard.heatmap.flatMap((h) =>
-          METRICS.map((m) => [
-            t(`tier.${h.tierCode}`),
-            t(`priority.${h.priority}`),
-            t(`metric.${m}`),
-            csvPercent(h.byMetric[m].attainment),
-            h.byMetric[m].met,
-            h.byMetric[m].breached,
-            h.byMetric[m].n,
-            h.byMetric[m].excluded,
-          ]),
-        ),
-      }}
+      csv={{ filename: "sla-tier-priority.csv", ...heatmapCsv(dashboard.heatmap, t) }}
       chart={
         <table className="w-full table-fixed border-separate border-spacing-1 text-xs">
           <caption className="sr-only">{t("sla.heatmap.title")}</caption>
@@ -354,11 +310,7 @@ function Distribution({ dashboard, filter }: { dashboard: Dashboard; filter: Sla
       id="sla-distribution"
       title={t("sla.distribution.title")}
       description={t("sla.distribution.description")}
-      csv={{
-        filename: "sla-first-response-distribution.csv",
-        header: [t("sla.distribution.band"), t("sla.distribution.count"), `${t("sla.distribution.share")} (%)`],
-        rows: data.map((d) => [d.label, d.n, total > 0 ? csvPercent(d.n / total) : null]),
-      }}
+      csv={{ filename: "sla-first-response-distribution.csv", ...distributionCsv(dashboard.firstResponseBands, t) }}
       chart={
         <div className="h-64 w-full">
           <BandBars
@@ -430,15 +382,7 @@ function Breaches({ dashboard, filter }: { dashboard: Dashboard; filter: SlaFilt
       id="sla-breaches"
       title={t("sla.breachesChart.title")}
       description={t("sla.breachesChart.description")}
-      csv={{
-        filename: "sla-breaches.csv",
-        header: [t("sla.productArea"), t("sla.category"), t("sla.breached")],
-        rows: dashboard.breaches.map((b) => [
-          t(`tickets.productAreas.${b.productArea}`),
-          t(`tickets.categories.${b.category}`),
-          b.breached,
-        ]),
-      }}
+      csv={{ filename: "sla-breaches.csv", ...breachesCsv(dashboard.breaches, t) }}
       chart={
         <div className="grid gap-6 md:grid-cols-2">
           <div>

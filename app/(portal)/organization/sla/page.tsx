@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatPercent } from "@/components/format";
+import { ourServiceCsv } from "@/components/sla/csv-builders";
 import { ServiceActions } from "@/components/service/actions";
 import { serviceTicketsHref } from "@/components/service/url";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -42,38 +43,7 @@ export default async function OurServicePage({ searchParams }: { searchParams: P
   const terms = org.supportCreditTerms;
   const commitment = data.credits[0]?.commitment ?? null;
 
-  const csvHeader = [
-    t("ourService.csv.period"),
-    t("ourService.csv.metric"),
-    t("ourService.csv.priority"),
-    t("ourService.csv.met"),
-    t("ourService.csv.breached"),
-    t("ourService.csv.n"),
-    t("ourService.csv.excluded"),
-    t("ourService.csv.attainment"),
-  ];
-  const csvRows: (string | number | null)[][] = [];
-  for (const c of data.columns)
-    for (const m of METRICS)
-      for (const p of ["all", ...PRIORITIES] as const) {
-        const f = p === "all" ? c.byMetric[m] : c.byPriority[p][m];
-        csvRows.push([
-          c.key,
-          t(`metric.${m}`),
-          p === "all" ? t("ourService.allPriorities") : p,
-          f.met,
-          f.breached,
-          f.n,
-          f.excluded,
-          f.attainment === null ? null : Math.round(f.attainment * 10000) / 100,
-        ]);
-      }
-  for (const c of data.credits)
-    csvRows.push(
-      [c.month, t("ourService.availability"), "", null, null, null, null, Math.round(c.availability * 1000) / 1000],
-      [c.month, t("ourService.availabilityCredit"), "", null, null, null, null, c.availabilityCreditPercent],
-      [c.month, t("ourService.supportCredit"), "", null, c.supportBreaches, null, null, c.supportCreditPercent],
-    );
+  const csv = ourServiceCsv(data, t);
 
   return (
     <>
@@ -82,8 +52,8 @@ export default async function OurServicePage({ searchParams }: { searchParams: P
         description={t("ourService.subtitle", { organization: org.name, tier: t(`tier.${org.tierCode}`) })}
       >
         <ServiceActions
-          header={csvHeader}
-          rows={csvRows}
+          header={csv.header}
+          rows={csv.rows}
           filename={`our-service-${data.quarter}.csv`}
           csvLabel={t("ourService.downloadCsv")}
           printLabel={t("ourService.print")}
