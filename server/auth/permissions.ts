@@ -57,6 +57,13 @@ export const PERMISSIONS = {
   "reviews.read": ["customer", "account_manager", "manager", "executive", "admin"],
   /** The customer's own organization page. */
   "organization.own": ["customer"],
+  /** Read the SDK versions an organization declares (customers their own). */
+  "organization.sdksRead": ["customer", ...STAFF],
+  /**
+   * Declare the SDK versions an organization ships (security advisories reach it by them): the
+   * customer administrator their own organization's, account staff any organization's for them.
+   */
+  "organization.sdks": ["customer_admin", "account_manager", "admin"],
   /** Incidents: the staff list, and credits and alerts of any organization. */
   "incidents.read": STAFF,
   /** Record incidents, their updates and post-incident reviews. */

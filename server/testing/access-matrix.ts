@@ -1310,6 +1310,18 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     }),
   },
 
+  // the SDK versions a customer organization declares (issue #20)
+  "advisories.declarations": { allow: [...STAFF, "customer"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+  // and the customer administrator (cto@nimbus.example, not an actor here: server/advisories/declarations.int.test.ts)
+  "advisories.declare": {
+    allow: ["accountManager", "admin"],
+    input: () => ({ organizationId: NIMBUS_ORG_ID, platform: "android", version: "4.3.1" }),
+  },
+  "advisories.undeclare": {
+    allow: ["accountManager", "admin"],
+    input: () => ({ organizationId: NIMBUS_ORG_ID, platform: "android", version: "4.3.1" }),
+  },
+
   // the inbound monitoring endpoint's signing key (decision 028)
   "monitoring.status": { allow: ["admin"], input: none },
   "monitoring.rotate": { allow: ["admin"], input: none },

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MeetingList } from "@/components/accounts/meeting-list";
 import { MeetingRequestForm } from "@/components/accounts/meeting-request-form";
+import { DeclaredSdksCard } from "@/components/accounts/declared-sdks-card";
 import { AccountTeamCard, OrganizationSummary } from "@/components/accounts/organization-view";
 import { Timeline } from "@/components/accounts/timeline";
 import { RouteMessages } from "@/components/i18n/route-messages";
@@ -36,16 +37,17 @@ export default async function OwnOrganizationPage() {
   }
   const api = await serverCaller();
   const organizationId = user.organizationId;
-  const [org, timeline, requests, reviews] = await Promise.all([
+  const [org, timeline, requests, reviews, sdks] = await Promise.all([
     api.accounts.organization({ organizationId }),
     api.accounts.timeline({ organizationId }),
     api.accounts.meetingRequests({}),
     api.reviews.list({}),
+    api.advisories.declarations({ organizationId }),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();
   return (
-    <RouteMessages namespaces={["accounts", "adminEdit"]}>
+    <RouteMessages namespaces={["accounts", "adminEdit", "sdkPlatform"]}>
       <PageHeader title={org.name} description={t("accounts.org.customerSubtitle")}>
         {can(user, "people.own") ? (
           <Link href="/organization/people" className="text-sm font-medium text-brand-700 hover:underline">
@@ -60,6 +62,12 @@ export default async function OwnOrganizationPage() {
         </div>
         <div className="min-w-0 space-y-6">
           <AccountTeamCard org={org} viewerIsCustomer />
+          <DeclaredSdksCard
+            organizationId={organizationId}
+            declarations={sdks}
+            canEdit={can(user, "organization.sdks")}
+            viewerIsCustomer
+          />
           {org.team.some((m) => m.role === "am") ? (
             <Card
               id="meeting"

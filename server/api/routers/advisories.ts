@@ -8,6 +8,7 @@ import {
   publishAdvisory,
   saveAdvisory,
 } from "@/server/advisories/service";
+import { declareSdk, listDeclarations, removeSdk } from "@/server/advisories/declarations";
 import { createTRPCRouter, permittedProcedure, publicProcedure } from "../trpc";
 import { ZId } from "./tickets/schemas";
 
@@ -37,8 +38,39 @@ const ZAdvisory = z.object({
 
 const text = (max: number) => z.string().trim().max(max);
 
+/** A declared SDK version (the service checks it is a semantic version, with a translated refusal). */
+const ZDeclaration = z.object({
+  organizationId: ZId,
+  platform: z.enum(SDK_PLATFORMS),
+  version: z.string().trim().max(40),
+});
+
 /** Security advisories: the public list and page, staff's editor and publishing, the customer's acknowledgement. */
 export const advisoriesRouter = createTRPCRouter({
+  /** The SDK versions an organization declares it ships, with their support state (customers their own, staff any). */
+  declarations: permittedProcedure("organization.sdksRead")
+    .input(z.object({ organizationId: ZId }))
+    .output(
+      z.array(
+        z.object({
+          platform: z.enum(SDK_PLATFORMS),
+          version: z.string(),
+          declaredAt: z.date(),
+          support: z.enum(["supported", "security_only", "unsupported", "unknown"]),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => listDeclarations(ctx.db, ctx.user, input.organizationId, ctx.now())),
+  /** The customer administrator (or account staff for them) declares a version the organization ships (advisories reach it by it). */
+  declare: permittedProcedure("organization.sdks")
+    .input(ZDeclaration)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) => declareSdk(ctx.db, ctx.user, input, ctx.now())),
+  /** The customer administrator removes a declared version. */
+  undeclare: permittedProcedure("organization.sdks")
+    .input(ZDeclaration)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) => removeSdk(ctx.db, ctx.user, input, ctx.now())),
   list: publicProcedure
     .input(z.void())
     .output(z.array(ZAdvisory))

@@ -5,6 +5,7 @@ import { getNow, getTranslations } from "next-intl/server";
 import { EngagementForm } from "@/components/accounts/engagement-form";
 import { HealthBadge, HealthFactors } from "@/components/accounts/health-card";
 import { MeetingList } from "@/components/accounts/meeting-list";
+import { DeclaredSdksCard } from "@/components/accounts/declared-sdks-card";
 import { AccountTeamCard, OrganizationSummary } from "@/components/accounts/organization-view";
 import { Timeline } from "@/components/accounts/timeline";
 import { GenerateReviewForm } from "@/components/reviews/generate-form";
@@ -37,11 +38,12 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
   const api = await serverCaller();
   const org = await api.accounts.organization({ organizationId: id }).catch(() => null);
   if (!org) notFound();
-  const [timeline, health, requests, reviews] = await Promise.all([
+  const [timeline, health, requests, reviews, sdks] = await Promise.all([
     api.accounts.timeline({ organizationId: id }),
     canReadHealth(user) ? api.accounts.health({ organizationId: id }) : Promise.resolve(null),
     can(user, "accounts.edit") ? api.accounts.meetingRequests({ organizationId: id }) : Promise.resolve(null),
     api.reviews.list({ organizationId: id }),
+    api.advisories.declarations({ organizationId: id }),
   ]);
   const t = await getTranslations();
   const now = await getNow();
@@ -77,6 +79,12 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
         </div>
         <div className="min-w-0 space-y-6">
           <AccountTeamCard org={org} viewerIsCustomer={false} />
+          <DeclaredSdksCard
+            organizationId={id}
+            declarations={sdks}
+            canEdit={can(user, "organization.sdks")}
+            viewerIsCustomer={false}
+          />
           {requests ? (
             <Card id="meetings" title={t("accounts.meetings.title")}>
               <MeetingList requests={requests} showOrganization={false} />
