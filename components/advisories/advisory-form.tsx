@@ -182,7 +182,9 @@ export function AdvisoryForm({ initial }: { initial?: AdvisoryFormValues }) {
           <span className="mt-1 block text-xs font-normal text-slate-500">{t("form.vectorHint")}</span>
           {v.cvssVector.trim() ? (
             <span aria-live="polite" className="mt-1 block text-sm font-medium">
-              {live ? (
+              {live && !live.severity ? (
+                <span className="text-amber-800">{t("errors.noImpact")}</span>
+              ) : live ? (
                 <span
                   className={
                     live.severity === "critical" || live.severity === "high" ? "text-red-700" : "text-slate-800"
@@ -190,7 +192,7 @@ export function AdvisoryForm({ initial }: { initial?: AdvisoryFormValues }) {
                 >
                   {t("form.liveScore", {
                     score: live.score.toFixed(1),
-                    severity: live.severity ? t(`severity.${live.severity}`) : "—",
+                    severity: t(`severity.${live.severity!}`),
                   })}
                 </span>
               ) : (
