@@ -1,6 +1,7 @@
 /**
- * The rows of every CSV export (the four /sla charts and a customer's "Our service" page), built
- * from the same data the charts and tables show. Pure, so each builder is unit-tested.
+ * The rows of every CSV export (the four /sla charts here, a customer's "Our service" page in
+ * components/service/csv-rows.ts), built from the same data the charts and tables show. Pure, so
+ * each builder is unit-tested.
  *
  * Conventions, the same in every export:
  * - Headers and values in the viewer's language (the language of the page the file was downloaded
@@ -16,7 +17,6 @@ import type { Metric } from "./url";
 type Outputs = inferRouterOutputs<AppRouter>["sla"];
 type Dashboard = Outputs["dashboard"];
 type Trend = Outputs["trend"];
-type OurService = Outputs["ourService"];
 
 /** A translator of full message keys (`useTranslations()` or `getTranslations()` without a namespace). */
 export type Translate = (key: string) => string;
@@ -24,14 +24,13 @@ export type CsvCell = string | number | null;
 export type CsvTable = { header: string[]; rows: CsvCell[][] };
 
 const METRICS = ["firstResponse", "workaround", "resolution"] as const;
-const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
 
 /** A share (0..1) as a percentage rounded to one decimal (0.992345 → 99.2); empty when there is none. */
 export const csvPercent = (share: number | null): number | null =>
   share === null ? null : Math.round(share * 1000) / 10;
 
 /** Cents as a currency amount with two decimals at most (123456 → 1234.56). */
-const csvMoney = (cents: number) => Math.round(cents) / 100;
+export const csvMoney = (cents: number) => Math.round(cents) / 100;
 
 /** /sla trend chart: one row per month, five columns per tier for the chosen metric. */
 export function trendCsv(trend: Pick<Trend, "months" | "series">, metric: Metric, t: Translate): CsvTable {
@@ -103,79 +102,5 @@ export function breachesCsv(breaches: Dashboard["breaches"], t: Translate): CsvT
       t(`tickets.categories.${b.category}`),
       b.breached,
     ]),
-  };
-}
-
-/**
- * A customer's "Our service" export: attainment per period, metric and priority, then each month's
- * availability and its credits (percent of the monthly fee and the amount in USD).
- */
-export function ourServiceCsv(data: Pick<OurService, "columns" | "credits">, t: Translate): CsvTable {
-  const rows: CsvCell[][] = [];
-  for (const c of data.columns)
-    for (const m of METRICS)
-      for (const p of ["all", ...PRIORITIES] as const) {
-        const f = p === "all" ? c.byMetric[m] : c.byPriority[p][m];
-        rows.push([
-          c.key,
-          t(`metric.${m}`),
-          p === "all" ? t("ourService.allPriorities") : t(`priority.${p}`),
-          f.met,
-          f.breached,
-          f.n,
-          f.excluded,
-          csvPercent(f.attainment),
-          null,
-        ]);
-      }
-  for (const c of data.credits)
-    rows.push(
-      [
-        c.month,
-        t("ourService.availability"),
-        "",
-        null,
-        null,
-        null,
-        null,
-        Math.round(c.availability * 1000) / 1000,
-        null,
-      ],
-      [
-        c.month,
-        t("ourService.availabilityCredit"),
-        "",
-        null,
-        null,
-        null,
-        null,
-        c.availabilityCreditPercent,
-        csvMoney(c.availabilityCreditCents),
-      ],
-      [
-        c.month,
-        t("ourService.supportCredit"),
-        "",
-        null,
-        c.supportBreaches,
-        null,
-        null,
-        c.supportCreditPercent,
-        csvMoney(c.supportCreditCents),
-      ],
-    );
-  return {
-    header: [
-      t("ourService.csv.period"),
-      t("ourService.csv.metric"),
-      t("ourService.csv.priority"),
-      t("ourService.csv.met"),
-      t("ourService.csv.breached"),
-      t("ourService.csv.n"),
-      t("ourService.csv.excluded"),
-      t("ourService.csv.attainment"),
-      t("ourService.csv.amount"),
-    ],
-    rows,
   };
 }

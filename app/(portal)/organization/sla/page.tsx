@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatPercent } from "@/components/format";
-import { ourServiceCsv } from "@/components/sla/csv-builders";
+import { ourServiceCsv } from "@/components/service/csv-rows";
 import { ServiceActions } from "@/components/service/actions";
 import { serviceTicketsHref } from "@/components/service/url";
 import { Card, PageHeader } from "@/components/ui/card";
