@@ -45,30 +45,29 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
   const requested = Math.floor(Number(sp.page));
   const page = Number.isSafeInteger(requested) && requested > 1 ? Math.min(requested, 10_000) : 1;
   const exact = sp.exact === "1";
-  const searchAt = (query: string, logGaps = true) =>
-    api.kb.search({
-      q: query,
-      productArea: area,
-      type,
-      locale: lang,
-      preferLocale: viewerLocale,
-      limit: 20,
-      page: Math.min(page, KB_SEARCH_PAGES),
-      logGaps,
-    });
-  const original = q ? await searchAt(q) : null;
-  // A misspelled query that finds nothing shows the results of its correction, as well as the correction.
-  const corrected =
-    original && !exact && original.items.length === 0 && original.suggestion
-      ? await searchAt(original.suggestion, false)
-      : null;
-  const r = corrected && corrected.items.length > 0 ? corrected : original;
+  // A misspelled query that finds nothing shows the results of its correction, unless the reader
+  // asked for exactly what they typed.
+  const r = q
+    ? await api.kb.search({
+        q,
+        productArea: area,
+        type,
+        locale: lang,
+        preferLocale: viewerLocale,
+        limit: 20,
+        page: Math.min(page, KB_SEARCH_PAGES),
+        correct: !exact,
+      })
+    : null;
   const b = q ? null : await api.kb.browse({ productArea: area, type, locale: lang ?? viewerLocale, page });
   // The front page (nothing chosen yet) also shows what changed lately and the known issues being worked on.
   const front = !q && !area && !type && page === 1;
   const openIssues = front
     ? (await api.knownIssues.list({})).filter((i) => i.status === "investigating" || i.status === "fix_scheduled")
     : [];
+  // The service status in brief: the ongoing incidents the reader's organization is affected by
+  // (staff: all); visitors are asked to sign in, as the status page is per organization.
+  const status = front && user ? await api.incidents.list({ phase: "ongoing", limit: 5 }) : null;
   const areaCount = new Map(b?.areas.map((a) => [a.productArea, a.count]));
   const typeCount = new Map(b?.types.map((x) => [x.type, x.count]));
   const chip = (active: boolean) =>
@@ -186,15 +185,18 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
             <section aria-labelledby="kb-results">
               <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
                 <h2 id="kb-results" className="text-lg font-semibold text-slate-900">
-                  {t("resultsFor", { q: r === corrected ? original!.suggestion! : q })}
+                  {t("resultsFor", { q: r.correctedQuery ?? q })}{" "}
+                  {r.total > 0 ? (
+                    <span className="text-sm font-normal text-slate-500">· {t("resultCount", { n: r.total })}</span>
+                  ) : null}
                 </h2>
                 <Link href={href({ q: undefined })} className="text-sm text-slate-600 hover:underline">
                   {t("clearSearch")}
                 </Link>
               </div>
-              {r === corrected ? (
+              {r.correctedQuery ? (
                 <p className="mb-3 text-sm text-slate-700">
-                  {t("showingResultsFor", { suggestion: original!.suggestion! })} {t("searchInsteadFor")}{" "}
+                  {t("showingResultsFor", { suggestion: r.correctedQuery })} {t("searchInsteadFor")}{" "}
                   <Link
                     href={href({ q, exact: "1", page: undefined })}
                     className="font-semibold text-brand-700 underline"
@@ -250,29 +252,14 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
                   ))}
                 </ol>
               )}
+              {r.total > KB_SEARCH_PAGES * 20 ? (
+                <p className="mt-3 text-sm text-slate-600">{t("refineSearch", { n: KB_SEARCH_PAGES * 20 })}</p>
+              ) : null}
               <Pager
                 label={t("pagination")}
-                previous={
-                  r.page > 1
-                    ? href({
-                        q: r === corrected ? original!.suggestion! : q,
-                        page: String(r.page - 1),
-                        exact: exact ? "1" : undefined,
-                      })
-                    : null
-                }
-                next={
-                  r.hasMore
-                    ? href({
-                        q: r === corrected ? original!.suggestion! : q,
-                        page: String(r.page + 1),
-                        exact: exact ? "1" : undefined,
-                      })
-                    : null
-                }
-                status={t("page", { page: r.page })}
-                previousLabel={t("previousPage")}
-                nextLabel={t("nextPage")}
+                page={r.page}
+                pages={r.pages}
+                href={(p) => href({ page: p > 1 ? String(p) : undefined, exact: exact ? "1" : undefined })}
               />
             </section>
           ) : null
@@ -357,32 +344,82 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
                       ))}
                     </ul>
                   </Card>
-                  <Card id="kb-known-issues" title={t("knownIssuesTitle")}>
-                    {openIssues.length === 0 ? (
-                      <p className="text-sm text-slate-600">{t("noOpenKnownIssues")}</p>
-                    ) : (
-                      <ul className="space-y-2 text-sm">
-                        {openIssues.slice(0, 4).map((i) => (
-                          <li key={i.id}>
-                            <Link href={`/known-issues/${i.id}`} className="font-medium text-brand-700 hover:underline">
-                              {viewerLocale === "zh" ? i.titleZh : i.titleEn}
-                            </Link>{" "}
-                            <span className="text-xs text-slate-500">· {tk(`statusNames.${i.status}`)}</span>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                    <p className="mt-3 flex flex-wrap gap-3 text-sm">
-                      <Link href="/known-issues" className="font-medium text-brand-700 hover:underline">
-                        {t("allKnownIssues")}
-                      </Link>
-                      {user ? (
-                        <Link href="/status" className="font-medium text-brand-700 hover:underline">
-                          {t("serviceStatusLink")}
-                        </Link>
-                      ) : null}
-                    </p>
+                  <Card id="kb-popular" title={t("popularTitle")}>
+                    <ol className="space-y-2 text-sm">
+                      {b.items.slice(0, 5).map((a) => (
+                        <li key={`${a.slug}-${a.locale}`}>
+                          <Link
+                            href={`/kb/${a.slug}?lang=${a.locale}`}
+                            className="font-medium text-brand-700 hover:underline"
+                          >
+                            {a.title}
+                          </Link>{" "}
+                          <span className="text-xs text-slate-500">· {t(`types.${a.type}`)}</span>
+                        </li>
+                      ))}
+                    </ol>
                   </Card>
+                  <div className="md:col-span-2">
+                    <Card id="kb-known-issues" title={t("knownIssuesTitle")}>
+                      <p className="mb-3 flex flex-wrap items-center gap-2 text-sm" data-testid="kb-status-brief">
+                        {!status ? (
+                          <>
+                            <span className="text-slate-700">{t("statusSignIn")}</span>
+                            <Link
+                              href="/signin?callbackUrl=%2Fstatus"
+                              className="font-medium text-brand-700 hover:underline"
+                            >
+                              {t("serviceStatusLink")}
+                            </Link>
+                          </>
+                        ) : status.length === 0 ? (
+                          <>
+                            <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-full bg-emerald-500" />
+                            <span className="text-emerald-800">{t("statusAllClear")}</span>
+                            <Link href="/status" className="font-medium text-brand-700 hover:underline">
+                              {t("serviceStatusLink")}
+                            </Link>
+                          </>
+                        ) : (
+                          <>
+                            <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-full bg-red-500" />
+                            <span className="text-red-800">{t("statusOngoing", { n: status.length })}</span>
+                            <Link
+                              href={`/incidents/${status[0]!.id}`}
+                              className="font-medium text-brand-700 hover:underline"
+                            >
+                              {status[0]!.title}
+                            </Link>
+                            <Link href="/status" className="font-medium text-brand-700 hover:underline">
+                              {t("serviceStatusLink")}
+                            </Link>
+                          </>
+                        )}
+                      </p>
+                      {openIssues.length === 0 ? (
+                        <p className="text-sm text-slate-600">{t("noOpenKnownIssues")}</p>
+                      ) : (
+                        <ul className="space-y-2 text-sm">
+                          {openIssues.slice(0, 4).map((i) => (
+                            <li key={i.id}>
+                              <Link
+                                href={`/known-issues/${i.id}`}
+                                className="font-medium text-brand-700 hover:underline"
+                              >
+                                {viewerLocale === "zh" ? i.titleZh : i.titleEn}
+                              </Link>{" "}
+                              <span className="text-xs text-slate-500">· {tk(`statusNames.${i.status}`)}</span>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                      <p className="mt-3 text-sm">
+                        <Link href="/known-issues" className="font-medium text-brand-700 hover:underline">
+                          {t("allKnownIssues")}
+                        </Link>
+                      </p>
+                    </Card>
+                  </div>
                 </div>
               ) : null}
               <section aria-labelledby="kb-browse">
@@ -426,11 +463,9 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
                 )}
                 <Pager
                   label={t("pagination")}
-                  previous={b.page > 1 ? href({ page: String(b.page - 1) }) : null}
-                  next={b.page * b.pageSize < b.total ? href({ page: String(b.page + 1) }) : null}
-                  status={t("pageOf", { page: b.page, pages: Math.max(1, Math.ceil(b.total / b.pageSize)) })}
-                  previousLabel={t("previousPage")}
-                  nextLabel={t("nextPage")}
+                  page={b.page}
+                  pages={Math.max(1, Math.ceil(b.total / b.pageSize))}
+                  href={(p) => href({ page: p > 1 ? String(p) : undefined })}
                 />
               </section>
             </div>

@@ -1,38 +1,41 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-/** Previous / next links around "Page N" (server-rendered; each page is its own URL). */
-export function Pager({
+/**
+ * Previous / next links around "Page N of M" (server-rendered; each page is its own URL, and the
+ * first page's URL carries no page number). Nothing is shown when everything fits on one page.
+ */
+export async function Pager({
   label,
-  previous,
-  next,
-  status,
-  previousLabel,
-  nextLabel,
+  page,
+  pages,
+  href,
 }: {
   label: string;
-  previous: string | null;
-  next: string | null;
-  status: string;
-  previousLabel: string;
-  nextLabel: string;
+  page: number;
+  pages: number;
+  href: (page: number) => string;
 }) {
-  if (!previous && !next) return null;
+  if (pages <= 1) return null;
+  const t = await getTranslations("kb");
   const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50";
   return (
     <nav aria-label={label} className="mt-4 flex items-center justify-between gap-3 text-sm">
-      {previous ? (
-        <Link href={previous} rel="prev" className={link}>
-          ← {previousLabel}
+      {page > 1 ? (
+        <Link href={href(page - 1)} rel="prev" aria-label={t("previousPageAria", { page: page - 1 })} className={link}>
+          <span aria-hidden>← </span>
+          {t("previousPage")}
         </Link>
       ) : (
         <span />
       )}
-      <span className="text-slate-600" aria-current="page">
-        {status}
+      <span className="text-slate-600" aria-live="polite">
+        {t("pageOf", { page, pages })}
       </span>
-      {next ? (
-        <Link href={next} rel="next" className={link}>
-          {nextLabel} →
+      {page < pages ? (
+        <Link href={href(page + 1)} rel="next" aria-label={t("nextPageAria", { page: page + 1 })} className={link}>
+          {t("nextPage")}
+          <span aria-hidden> →</span>
         </Link>
       ) : (
         <span />

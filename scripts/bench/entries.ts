@@ -638,15 +638,30 @@ export const ENTRIES: BenchEntry[] = [
         codes: ["110"],
         what: "an anonymous visitor searches an SDK error code (exact code match first)",
       },
+      {
+        // Nothing matches the typed word, so the search counts it, builds the "did you mean" and
+        // answers with the correction's results (the queries below are the correction's).
+        name: "kb.search.corrected",
+        q: "andriod",
+        match: '"android"',
+        codes: [] as string[],
+        what: "an anonymous visitor misspells a word and is shown the corrected query's results",
+        correct: true,
+      },
     ] as const
   ).map((k): BenchEntry => ({
     name: k.name,
-    what: `${k.what}: kb.search "${k.q}" (FTS5 bm25, snippets, visibility filter)`,
+    what: `${k.what}: kb.search "${k.q}" (FTS5 bm25, a count of all matches for the pages, snippets, visibility filter)`,
     as: null,
     method: "GET",
-    path: `/api/trpc/kb.search?input=${encodeURIComponent(JSON.stringify({ json: { q: k.q, preferLocale: "en" } }))}`,
+    path: `/api/trpc/kb.search?input=${encodeURIComponent(JSON.stringify({ json: { q: k.q, preferLocale: "en", ...("correct" in k ? { correct: true } : {}) } }))}`,
     budget: BUDGETS.search,
     rawSql: [
+      {
+        // The total behind "Page N of M": every match, an article matched by code and text once.
+        sql: `SELECT count(*) AS n FROM (${k.codes.length ? "SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM article_error_codes WHERE code IN (?)) AND a.status = 'published' AND a.internal = 0 UNION " : ""}SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND a.status = 'published' AND a.internal = 0)`,
+        params: () => [...k.codes, k.match],
+      },
       {
         sql: `SELECT a.id, a.slug, a.locale, a.title, a.summary, bm25(articles_fts, 10.0, 1.0, 5.0) AS score FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
                 WHERE articles_fts MATCH ? AND a.status = 'published' AND a.internal = 0 ORDER BY (a.locale = 'en') DESC, score LIMIT 20`,

@@ -120,7 +120,11 @@ export const PAGE_ENTRIES: PageEntry[] = [
     what: "the knowledge base's front page",
     as: "dev@nimbus.example",
     path: () => "/kb",
-    calls: [],
+    calls: [
+      { name: "kb.browse", input: () => ({ locale: "en", page: 1 }) },
+      { name: "knownIssues.list", input: () => ({}) },
+      { name: "incidents.list", input: () => ({ phase: "ongoing", limit: 5 }) },
+    ],
     list: true,
   },
   {
@@ -128,7 +132,9 @@ export const PAGE_ENTRIES: PageEntry[] = [
     what: `a knowledge base search with hits ("${KB_QUERY}")`,
     as: "dev@nimbus.example",
     path: () => `/kb?q=${encodeURIComponent(KB_QUERY)}`,
-    calls: [{ name: "kb.search", input: () => ({ q: KB_QUERY, preferLocale: "en" }) }],
+    calls: [
+      { name: "kb.search", input: () => ({ q: KB_QUERY, preferLocale: "en", limit: 20, page: 1, correct: true }) },
+    ],
     list: true,
     osticket: "kbSearch",
   },

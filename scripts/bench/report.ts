@@ -365,7 +365,7 @@ What each capability should add:
 | organization ticket list | \`tickets.list\` for the customer's organization | dev@nimbus.example | interactive | tickets of one organization by \`created_at\` (tickets_org_created_idx) |
 | ticket page | \`tickets.get\` of a ticket with a long timeline | agent@attain.test | interactive | ticket + events + comments by ticket id |
 | filing a ticket | \`tickets.create\` (POST, unique subject per \`seq\`) | dev@nimbus.example | write (≥ 300/s, 0 errors) | INSERT ticket + created event + SLA state |
-| KB search | \`kb.search\` with an English phrase, a Chinese phrase and an error code | dev@nimbus.example | KB search | \`articles_fts MATCH ?\` ranked with bm25, titles weighted |
+| KB search | \`kb.search\` with an English phrase, a Chinese phrase, an error code and a misspelled word (answered with the correction's results) | dev@nimbus.example | KB search | \`articles_fts MATCH ?\` counted for the pages and ranked with bm25, titles weighted |
 | dashboard aggregates | \`dashboards.attainment\` per tier and month over a year | exec@attain.test | dashboard | GROUP BY over stored SLA columns |
 | review generation | \`reviews.generate\` for Nimbus Live, one quarter per request, in sequence (POST) | am@attain.test | review generation (p95 < 300 ms) | the snapshot's aggregate queries for one organization |
 

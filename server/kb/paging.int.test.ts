@@ -37,28 +37,48 @@ describe("[KB] the help center pages through every article", () => {
     expect(beyond.items.length).toBeGreaterThan(0);
   });
 
-  it("search results page past the first 20, each result once, and say when there is no next page", async () => {
+  it("search results page past the first 20, each result once, with the total and the number of pages", async () => {
     const one = await visitor.kb.search({ q: "zorblat", page: 1 });
     expect(one.items).toHaveLength(20);
-    expect(one.hasMore).toBe(true);
+    expect(one).toMatchObject({ page: 1, pages: 4, total: 75, hasMore: true });
     const all = [...one.items];
     let page = 1;
     let r = one;
     while (r.hasMore) {
       page += 1;
       r = await visitor.kb.search({ q: "zorblat", page });
+      expect(r).toMatchObject({ page, pages: 4, total: 75 });
       all.push(...r.items);
     }
     expect(page).toBe(4);
+    expect(r.items).toHaveLength(15);
     expect(all.length).toBe(75);
     expect(new Set(all.map((a) => a.id)).size).toBe(75);
+    // A page past the last shows the last page, not an empty one.
+    const beyond = await visitor.kb.search({ q: "zorblat", page: 9 });
+    expect(beyond).toMatchObject({ page: 4, pages: 4, hasMore: false });
+    expect(beyond.items.map((a) => a.id)).toEqual(r.items.map((a) => a.id));
   });
 
-  it("a misspelled query finds nothing itself and suggests the correction whose results the page shows", async () => {
-    const typo = await visitor.kb.search({ q: "zorblta" });
-    expect(typo.items).toHaveLength(0);
+  it("a misspelled query that finds nothing answers with its correction's results, named, and pages through them", async () => {
+    const typo = await visitor.kb.search({ q: "zorblta", correct: true });
     expect(typo.suggestion).toBe("zorblat");
-    const corrected = await visitor.kb.search({ q: typo.suggestion!, logGaps: false });
-    expect(corrected.items.length).toBeGreaterThan(0);
+    expect(typo.correctedQuery).toBe("zorblat");
+    expect(typo.items).toHaveLength(20);
+    expect(typo).toMatchObject({ total: 75, pages: 4, hasMore: true });
+    expect(typo.items.every((a) => a.title.startsWith("Zorblat"))).toBe(true);
+    const second = await visitor.kb.search({ q: "zorblta", correct: true, page: 2 });
+    expect(second).toMatchObject({ page: 2, correctedQuery: "zorblat" });
+    expect(second.items.some((a) => typo.items.some((b) => b.id === a.id))).toBe(false);
+    // Searching for exactly what was typed finds nothing, and still offers the correction.
+    const exact = await visitor.kb.search({ q: "zorblta" });
+    expect(exact).toMatchObject({ items: [], total: 0, correctedQuery: null, suggestion: "zorblat" });
+  });
+
+  it("a query with results of its own is never replaced by a correction", async () => {
+    // "zorblat tunning" finds articles through "zorblat" alone, so the typed query's results stay.
+    const r = await visitor.kb.search({ q: "zorblat tunning", correct: true });
+    expect(r.correctedQuery).toBeNull();
+    expect(r.total).toBeGreaterThan(0);
   });
 });

@@ -52,6 +52,8 @@ export type SearchInput = {
   page?: number;
   /** Log a search without results as a knowledge gap (off for as-you-type deflection). */
   logGaps?: boolean;
+  /** When the query finds nothing, answer with the results of its "did you mean" correction. */
+  correct?: boolean;
 };
 
 export type SearchHit = {
@@ -90,19 +92,21 @@ function vocabulary(db: Db, user: SessionUser | null): string[] {
   });
 }
 
+/** Search results are paged 20 at a time up to this page (200 results: past that, refine the query). */
+export const KB_SEARCH_PAGES = 10;
+/** Articles per page when browsing. */
+export const KB_BROWSE_PAGE = 30;
+
 /**
  * Ranked knowledge base search. An exact SDK error code match comes first; then FTS5 bm25 with the
  * title weighted ten times the body and codes five times, articles in the reader's language first
  * among equals. Every token must match; when nothing has them all, any token may. Visibility is
  * part of the query, so internal articles and drafts never reach customers or anonymous visitors.
  * A search without results is logged as a knowledge gap within the client's write limit (beyond
- * it the search still answers, unlogged), so nobody can flood the staff report.
+ * it the search still answers, unlogged), so nobody can flood the staff report. With `correct`, a
+ * query that finds nothing but has a "did you mean" answers with the correction's results and names
+ * it (`correctedQuery`); the total and pages are of the results shown.
  */
-/** Search results are paged 20 at a time up to this page (200 results: past that, refine the query). */
-export const KB_SEARCH_PAGES = 10;
-/** Articles per page when browsing. */
-export const KB_BROWSE_PAGE = 30;
-
 export function searchArticles(
   db: Db,
   user: SessionUser | null,
@@ -111,10 +115,59 @@ export function searchArticles(
   ip: string | null = null,
 ) {
   const pageSize = input.limit ?? 20;
-  const page = Math.min(Math.max(1, input.page ?? 1), KB_SEARCH_PAGES);
-  // Each source reads up to the end of the page and one more row, to know whether a next page exists.
-  const limit = page * pageSize + 1;
-  const parsed = parseQuery(input.q);
+  const asked = Math.min(Math.max(1, input.page ?? 1), KB_SEARCH_PAGES);
+  const typed = rankedSearch(db, user, input.q, input, asked, pageSize);
+  const suggestion = suggestionFor(db, user, input.q);
+  // A misspelled query that finds nothing shows what its correction finds, as search engines do;
+  // the reader can still search for exactly what they typed.
+  const corrected =
+    input.correct && typed.total === 0 && suggestion
+      ? rankedSearch(db, user, suggestion, input, asked, pageSize)
+      : null;
+  const shown = corrected && corrected.total > 0 ? corrected : typed;
+
+  if (
+    shown.total === 0 &&
+    asked === 1 &&
+    input.logGaps !== false &&
+    input.q.trim() &&
+    allowWrite(db, "searchGap", { userId: user?.id ?? null, ip }, now)
+  ) {
+    db.insert(searchLog)
+      .values({
+        query: input.q.trim().slice(0, 200),
+        locale: input.locale ?? input.preferLocale ?? null,
+        results: 0,
+        userId: user?.id ?? null,
+        createdAt: now,
+      })
+      .run();
+  }
+  return {
+    items: shown.items,
+    suggestion,
+    correctedQuery: shown === corrected ? suggestion : null,
+    page: shown.page,
+    pages: shown.pages,
+    total: shown.total,
+    hasMore: shown.page < shown.pages,
+  };
+}
+
+/**
+ * One page of ranked results for `q` and how many there are in all. The total counts every match
+ * (an error code's article once, even when its text matches too); pages stop at KB_SEARCH_PAGES,
+ * and a page past the last shows the last.
+ */
+function rankedSearch(
+  db: Db,
+  user: SessionUser | null,
+  q: string,
+  input: SearchInput,
+  asked: number,
+  pageSize: number,
+): { items: SearchHit[]; total: number; page: number; pages: number } {
+  const parsed = parseQuery(q);
   const filters: string[] = [visibleRaw(user)];
   const params: unknown[] = [];
   for (const [column, value] of [
@@ -130,34 +183,54 @@ export function searchArticles(
   const prefer = input.preferLocale ?? input.locale ?? "en";
   const cols = `a.id, a.slug, a.locale, a.title, a.summary, a.product_area AS productArea, a.type, a.status, a.internal, a.error_codes`;
   const sqlite = db.$client;
+  const codeIn = `a.id IN (SELECT article_id FROM article_error_codes WHERE code IN (${parsed.codes.map(() => "?").join(",")}))`;
+  const ftsFrom = `articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND ${where}`;
+  const count = (sqlText: string, ...args: unknown[]) => (sqlite.prepare(sqlText).get(...args) as { n: number }).n;
+
+  // Every word must match; when nothing has them all, any word may.
+  let match = parsed.all;
+  if (
+    match &&
+    parsed.any &&
+    parsed.any !== match &&
+    count(`SELECT count(*) AS n FROM ${ftsFrom}`, match, ...params) === 0
+  )
+    match = parsed.any;
+  const parts: { text: string; args: unknown[] }[] = [];
+  if (parsed.codes.length)
+    parts.push({
+      text: `SELECT a.id FROM articles a WHERE ${codeIn} AND ${where}`,
+      args: [...parsed.codes, ...params],
+    });
+  if (match) parts.push({ text: `SELECT a.id FROM ${ftsFrom}`, args: [match, ...params] });
+  const total = parts.length
+    ? count(`SELECT count(*) AS n FROM (${parts.map((p) => p.text).join(" UNION ")})`, ...parts.flatMap((p) => p.args))
+    : 0;
+  const pages = Math.max(1, Math.min(Math.ceil(total / pageSize), KB_SEARCH_PAGES));
+  const page = Math.min(asked, pages);
+  if (total === 0) return { items: [], total, page, pages };
+  // Each source reads up to the end of the page; merged, code matches first, the page is cut out.
+  const limit = page * pageSize;
 
   const codeRows: Row[] = parsed.codes.length
     ? (sqlite
         .prepare(
-          `SELECT ${cols}, NULL AS score FROM articles a WHERE a.id IN (SELECT article_id FROM article_error_codes WHERE code IN (${parsed.codes.map(() => "?").join(",")})) AND ${where}
+          `SELECT ${cols}, NULL AS score FROM articles a WHERE ${codeIn} AND ${where}
            ORDER BY (a.locale = ?) DESC, a.views DESC LIMIT ?`,
         )
         .all(...parsed.codes, ...params, prefer, limit) as Row[])
     : [];
-
-  const fts = (match: string) =>
-    sqlite
-      .prepare(
-        `SELECT ${cols}, bm25(articles_fts, 10.0, 1.0, 5.0) AS score FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-         WHERE articles_fts MATCH ? AND ${where} ORDER BY (a.locale = ?) DESC, score LIMIT ?`,
-      )
-      .all(match, ...params, prefer, limit) as Row[];
-  let match = parsed.all;
-  let textRows = match ? fts(match) : [];
-  if (textRows.length === 0 && parsed.any && parsed.any !== parsed.all) {
-    match = parsed.any;
-    textRows = fts(match);
-  }
+  const textRows: Row[] = match
+    ? (sqlite
+        .prepare(
+          `SELECT ${cols}, bm25(articles_fts, 10.0, 1.0, 5.0) AS score FROM ${ftsFrom} ORDER BY (a.locale = ?) DESC, score LIMIT ?`,
+        )
+        .all(match, ...params, prefer, limit) as Row[])
+    : [];
 
   const codeIds = new Set(codeRows.map((r) => r.id));
   const merged = [...codeRows, ...textRows.filter((r) => !codeIds.has(r.id))];
   const rows = merged.slice((page - 1) * pageSize, page * pageSize);
-  const hasMore = merged.length > page * pageSize && page < KB_SEARCH_PAGES;
 
   const snippets = new Map<number, string>();
   if (match && rows.length) {
@@ -190,42 +263,26 @@ export function searchArticles(
       snippet,
     };
   });
+  return { items, total, page, pages };
+}
 
-  let suggestion: string | null = null;
-  if (parsed.words.length) {
-    // A word counts as known only when an article this reader may read has it, so neither the
-    // suggestion nor its absence tells a visitor what drafts and internal articles say.
-    const known = sqlite.prepare(
-      `SELECT 1 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND ${visibleRaw(user)} LIMIT 1`,
-    );
-    const knownWords = new Map<string, boolean>();
-    const isKnown = (w: string) => {
-      if (!knownWords.has(w)) knownWords.set(w, known.get(`"${w}"`) !== undefined);
-      return knownWords.get(w)!;
-    };
-    // The vocabulary is only needed (and built) when some word is unknown.
-    if (parsed.words.some((w) => w.length >= 3 && !isKnown(w)))
-      suggestion = suggestQuery(input.q.trim(), parsed.words, vocabulary(db, user), isKnown);
-  }
-
-  if (
-    items.length === 0 &&
-    page === 1 &&
-    input.logGaps !== false &&
-    input.q.trim() &&
-    allowWrite(db, "searchGap", { userId: user?.id ?? null, ip }, now)
-  ) {
-    db.insert(searchLog)
-      .values({
-        query: input.q.trim().slice(0, 200),
-        locale: input.locale ?? input.preferLocale ?? null,
-        results: 0,
-        userId: user?.id ?? null,
-        createdAt: now,
-      })
-      .run();
-  }
-  return { items, suggestion, page, hasMore };
+/** "Did you mean": the query with its unknown words corrected, or null. */
+function suggestionFor(db: Db, user: SessionUser | null, q: string): string | null {
+  const parsed = parseQuery(q);
+  if (!parsed.words.length) return null;
+  // A word counts as known only when an article this reader may read has it, so neither the
+  // suggestion nor its absence tells a visitor what drafts and internal articles say.
+  const known = db.$client.prepare(
+    `SELECT 1 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND ${visibleRaw(user)} LIMIT 1`,
+  );
+  const knownWords = new Map<string, boolean>();
+  const isKnown = (w: string) => {
+    if (!knownWords.has(w)) knownWords.set(w, known.get(`"${w}"`) !== undefined);
+    return knownWords.get(w)!;
+  };
+  // The vocabulary is only needed (and built) when some word is unknown.
+  if (!parsed.words.some((w) => w.length >= 3 && !isKnown(w))) return null;
+  return suggestQuery(q.trim(), parsed.words, vocabulary(db, user), isKnown);
 }
 
 // Reading ---------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MarkReviewedButton } from "@/components/kb/mark-reviewed-button";
 import { Badge } from "@/components/ui/badge";
+import { KbSearchBox } from "@/components/kb/search-box";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -35,12 +36,15 @@ export default async function KbDeskPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")}>
-        <Link
-          href="/kb/new"
-          className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700"
-        >
-          {t("new")}
-        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <KbSearchBox />
+          <Link
+            href="/kb/new"
+            className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
+            {t("new")}
+          </Link>
+        </div>
       </PageHeader>
       <nav aria-label={t("views")} className="mb-4 flex gap-2">
         <Link href="/kb/drafts" className={tab("mine")} aria-current={view === "mine" ? "page" : undefined}>

@@ -19,6 +19,7 @@ export const kbReads = {
         limit: z.number().int().min(1).max(50).default(20),
         page: z.number().int().min(1).max(KB_SEARCH_PAGES).default(1),
         logGaps: z.boolean().default(true),
+        correct: z.boolean().default(false),
       }),
     )
     .output(
@@ -40,7 +41,11 @@ export const kbReads = {
           }),
         ),
         suggestion: z.string().nullable(),
+        /** The corrected query whose results these are, when the typed one found nothing. */
+        correctedQuery: z.string().nullable(),
         page: z.number(),
+        pages: z.number(),
+        total: z.number(),
         hasMore: z.boolean(),
       }),
     )
