@@ -27,31 +27,65 @@ test.describe("[KB] knowledge base", () => {
     await expect(page.getByRole("link", { name: "Sign in to rate this article" })).toBeVisible();
   });
 
-  test("[KB] the front page shows recent articles and known issues, pages through every article, and a misspelled search shows the corrected results", async ({
+  test("[KB] the front page shows popular and recent articles, known issues and the status in brief, and pages through every article", async ({
     page,
   }) => {
     await page.goto("/kb");
+    await expect(page.getByRole("region", { name: "Popular articles" }).getByRole("link")).toHaveCount(5);
     await expect(page.getByRole("region", { name: "Recently updated" }).getByRole("link")).toHaveCount(5);
-    await expect(page.getByRole("region", { name: "Known issues being worked on" })).toBeVisible();
+    const issues = page.getByRole("region", { name: "Known issues being worked on" });
+    await expect(issues.getByRole("link", { name: "All known issues" })).toBeVisible();
+    await expect(issues.getByText("Sign in to see the service status of your organization.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Published SLA reports" })).toBeVisible();
     const pages = page.getByRole("navigation", { name: "Pages of results" });
     await expect(pages).toContainText(/Page 1 of \d+/);
-    await pages.getByRole("link", { name: /Next/ }).click();
-    await expect(page).toHaveURL(/[?&]page=2/);
+    await expect(pages.getByRole("link", { name: /^Previous/ })).toHaveCount(0);
+    await pages.getByRole("link", { name: "Next page, page 2" }).click();
+    await expect(page).toHaveURL(/\/kb\?page=2$/);
     await expect(page.getByRole("navigation", { name: "Pages of results" })).toContainText(/Page 2 of \d+/);
     await page.screenshot({ path: "test-results/kb-front-page-2.png", fullPage: true });
+    // Back to the first page: its address carries no page number.
+    await page.getByRole("link", { name: "Previous page, page 1" }).click();
+    await expect(page).toHaveURL(/\/kb$/);
+  });
 
+  test("[KB] a misspelled search shows the corrected query's results, pages through them, and can search for what was typed", async ({
+    page,
+  }) => {
+    await page.goto("/kb");
     await page.getByRole("searchbox", { name: "Search the knowledge base" }).fill("andriod");
     await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/kb\?q=andriod$/);
     await expect(page.getByText(/Showing results for “android”\./)).toBeVisible();
-    await expect(
-      page
-        .getByRole("list", { name: /Results for/ })
-        .getByRole("listitem")
-        .first(),
-    ).toBeVisible();
+    await expect(page.getByRole("heading", { name: /Results for “android” · \d+ articles/ })).toBeVisible();
+    const results = page.getByRole("list", { name: /Results for/ }).getByRole("listitem");
+    await expect(results).toHaveCount(20);
+    const pages = page.getByRole("navigation", { name: "Pages of results" });
+    await expect(pages).toContainText(/Page 1 of [3-9]/);
+    await pages.getByRole("link", { name: "Next page, page 2" }).click();
+    await expect(page).toHaveURL(/\/kb\?q=andriod&page=2$/);
+    await expect(page.getByText(/Showing results for “android”\./)).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Pages of results" })).toContainText(/Page 2 of [3-9]/);
+    await expect(results.first()).toBeVisible();
+    await page.screenshot({ path: "test-results/kb-search-corrected.png", fullPage: true });
+
     await page.getByRole("link", { name: "andriod", exact: true }).click();
     await expect(page).toHaveURL(/exact=1/);
     await expect(page.getByText(/No article matches your search/)).toBeVisible();
+    await expect(page.getByText("Did you mean")).toBeVisible();
+  });
+
+  test("[KB] an article's header has the knowledge base search", async ({ page }) => {
+    await page.goto("/kb/fixing-echo-during-calls?lang=en");
+    await page.getByRole("searchbox", { name: "Search the knowledge base" }).fill("echo");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/kb\?q=echo$/);
+    await expect(
+      page
+        .getByRole("list", { name: /Results for “echo”/ })
+        .getByRole("listitem")
+        .first(),
+    ).toBeVisible();
   });
 
   test("[KB] an internal runbook does not exist for an anonymous visitor", async ({ page }) => {
