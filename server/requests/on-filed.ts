@@ -12,8 +12,10 @@ import { DEFAULT_ACK_DAYS, featureAckDueAt } from "./rules";
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
- * Called by ticket filing in its transaction: a feature request gets its roadmap row and
- * acknowledgement target; a custom development request tells the organization's account manager.
+ * Called by ticket filing in its transaction, and by a category change into one of these
+ * categories: a feature request gets its roadmap row and acknowledgement target (a ticket that was
+ * one before keeps its row, votes and status); a custom development request tells the
+ * organization's account manager.
  */
 export function onRequestFiled(
   tx: Tx,
@@ -36,6 +38,7 @@ export function onRequestFiled(
         ackDueAt: featureAckDueAt(now, DEFAULT_ACK_DAYS, calendar),
         updatedAt: now,
       })
+      .onConflictDoNothing()
       .run();
   }
   if (ticket.category === "custom_development") {

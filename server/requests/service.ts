@@ -5,7 +5,7 @@
  * public title and note only, never who asked. A custom development request goes to the account
  * manager of its organization, who scopes it (estimate, quote reference, decision) on its timeline.
  */
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { customDevelopmentScopes, featureRequests, featureVotes, organizations, tickets, users } from "@/db/schema";
 import type { FeatureStatus, ScopeDecision } from "@/db/schema/enums";
 import { assertCanManageOrganization } from "@/server/accounts/access";
@@ -28,6 +28,12 @@ export type FeatureRequestSummary = {
   organizations: number;
 };
 
+/**
+ * A ticket reclassified away from feature request keeps its row (votes, status), unseen until it
+ * is a feature request again.
+ */
+const STILL_FEATURE = eq(tickets.category, "feature_request");
+
 function summaries(db: Pick<Db, "select">): FeatureRequestSummary[] {
   return db
     .select({
@@ -39,6 +45,7 @@ function summaries(db: Pick<Db, "select">): FeatureRequestSummary[] {
       organizations: sql<number>`count(distinct ${featureVotes.organizationId})`,
     })
     .from(featureRequests)
+    .innerJoin(tickets, and(eq(tickets.id, featureRequests.ticketId), STILL_FEATURE))
     .leftJoin(featureVotes, eq(featureVotes.ticketId, featureRequests.ticketId))
     .groupBy(featureRequests.ticketId)
     .all()
@@ -93,7 +100,12 @@ export function voteForFeature(db: Db, user: SessionUser, ticketId: number, now:
   const organizationId = user.organizationId;
   return db.transaction(
     (tx) => {
-      const fr = tx.select().from(featureRequests).where(eq(featureRequests.ticketId, ticketId)).get();
+      const fr = tx
+        .select({ status: featureRequests.status })
+        .from(featureRequests)
+        .innerJoin(tickets, and(eq(tickets.id, featureRequests.ticketId), STILL_FEATURE))
+        .where(eq(featureRequests.ticketId, ticketId))
+        .get();
       if (!fr) throw notFound("Feature request");
       if (!takesVotes(fr.status))
         throw new DomainError("CONFLICT", "This feature request no longer takes votes.", "requests.errors.closed");
@@ -144,7 +156,7 @@ export function featureRequestForTicket(db: Db, user: SessionUser, ticketId: num
     .select({ fr: featureRequests, organizationId: tickets.organizationId })
     .from(featureRequests)
     .innerJoin(tickets, eq(tickets.id, featureRequests.ticketId))
-    .where(and(eq(featureRequests.ticketId, ticketId), orgScope(user, tickets.organizationId)))
+    .where(and(eq(featureRequests.ticketId, ticketId), STILL_FEATURE, orgScope(user, tickets.organizationId)))
     .get();
   if (!fr) return null;
   const perOrg = db
@@ -197,7 +209,7 @@ export function setFeatureStatus(
         .from(featureRequests)
         .innerJoin(tickets, eq(tickets.id, featureRequests.ticketId))
         .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
-        .where(eq(featureRequests.ticketId, input.ticketId))
+        .where(and(eq(featureRequests.ticketId, input.ticketId), STILL_FEATURE))
         .get();
       if (!fr) throw notFound("Feature request");
       const before = fr.fr;
@@ -383,7 +395,14 @@ export function customDevelopmentQueue(db: Db, user: SessionUser) {
     .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
     .leftJoin(customDevelopmentScopes, eq(customDevelopmentScopes.ticketId, tickets.id))
     .where(
-      and(eq(tickets.category, "custom_development"), orgIds ? inArray(tickets.organizationId, orgIds) : undefined),
+      and(
+        eq(tickets.category, "custom_development"),
+        orgIds ? inArray(tickets.organizationId, orgIds) : undefined,
+        // A range on the filing time steers SQLite to the (organization, created, ..., category) covering
+        // index, which filters the category inside the index; without it the planner took the status index
+        // and read every ticket of the portfolio (1.2 s for an account manager at 1M tickets, 40 ms with it).
+        gte(tickets.createdAt, new Date(0)),
+      ),
     )
     .orderBy(desc(tickets.createdAt))
     .limit(200)

@@ -12,8 +12,10 @@ import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, refuseIf } from "@/server/errors";
+import { onRequestFiled } from "@/server/requests/on-filed";
 import { notifyTicketPeople } from "./notify";
 import { assignTicket, escalateTicket, recordWorkaround, replyToTicket, resolveTicket, setWaiting } from "./actions";
+import { isOutsideSla } from "./rules";
 import { appendTicketEvents, changePriority, findVisibleTicket } from "./service";
 import { changedProperties, statusTakesPublicReply, updateRefusal, type TicketProperties } from "./workspace";
 
@@ -90,11 +92,17 @@ export function updateTicket(
   );
 }
 
-/** Category and product area: recorded on the timeline with their previous values, and audited. */
+/**
+ * Category and product area: recorded on the timeline with their previous values, and audited. A
+ * category moving a ticket out of the bug SLA (feature request, custom development) or back sets it
+ * as filing in that category does: the outside-SLA flag (the clocks are re-derived from the log
+ * with no targets, or the tier's from the filing again), the feature request's roadmap row and
+ * acknowledgement target, the account manager told of custom development.
+ */
 function classifyTicket(
   tx: Tx,
   user: SessionUser,
-  ticket: Pick<TicketProperties, "category" | "productArea"> & { id: number },
+  ticket: Pick<TicketProperties, "category" | "productArea"> & { id: number; subject: string; organizationId: number },
   changes: Partial<TicketProperties>,
   now: Date,
 ) {
@@ -114,9 +122,15 @@ function classifyTicket(
       data: { from: ticket.productArea, to: changes.productArea },
     });
   appendTicketEvents(tx, ticket.id, events, now, {
-    ...(changes.category ? { category: changes.category } : {}),
+    ...(changes.category ? { category: changes.category, outsideSla: isOutsideSla(changes.category) } : {}),
     ...(changes.productArea ? { productArea: changes.productArea } : {}),
   });
+  if (changes.category && changes.category !== ticket.category)
+    onRequestFiled(
+      tx,
+      { id: ticket.id, category: changes.category, subject: ticket.subject, organizationId: ticket.organizationId },
+      now,
+    );
   recordAudit(tx, {
     actorId: user.id,
     action: "ticket.classify",

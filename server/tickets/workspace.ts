@@ -13,7 +13,7 @@ import {
   type TicketCategory,
   type TicketStatus,
 } from "@/db/schema/enums";
-import { isOutsideSla, priorityRefusal, type RuleRefusal } from "./rules";
+import { priorityRefusal, type RuleRefusal } from "./rules";
 
 /** The properties the panel edits, as the ticket holds them. */
 export type TicketProperties = {
@@ -81,7 +81,7 @@ export const reasonMissing = (reason: string | undefined): boolean => (reason ??
  * Why this save cannot be made, or null: the ticket must be open; a status or escalation level
  * must be one on offer; a workaround or resolution needs the public reply it sends; a priority
  * change and an escalation need a reason; a category never leaves a security vulnerability
- * below P1 and never moves a ticket in or out of the SLA (custom development).
+ * below P1. (A category may move a ticket out of the bug SLA or back: workspace-service.ts.)
  */
 export function updateRefusal(
   current: TicketProperties,
@@ -105,10 +105,5 @@ export function updateRefusal(
   if (changes.priority && reasonMissing(extra.priorityReason))
     return refusal("tickets.errors.reasonRequired", "Please give a reason of at least 3 characters.");
   const category = changes.category ?? current.category;
-  if (changes.category && isOutsideSla(changes.category) !== isOutsideSla(current.category))
-    return refusal(
-      "tickets.errors.categoryOutsideSla",
-      "Custom development is outside the SLA: file it as its own request instead of changing the category.",
-    );
   return priorityRefusal({ category }, changes.priority ?? current.priority);
 }

@@ -105,10 +105,7 @@ export function PropertiesPanel({ ws, viewerId }: { ws: Workspace; viewerId: num
           value={values.category}
           disabled={disabled}
           onChange={(v) => set("category", v as typeof values.category)}
-          options={TICKET_CATEGORIES.filter((c) => isOutsideSla(c) === isOutsideSla(current.category)).map((c) => [
-            c,
-            tt(`categories.${c}`),
-          ])}
+          options={TICKET_CATEGORIES.map((c) => [c, tt(`categories.${c}`)])}
         />
         <Choice
           wide
@@ -119,6 +116,11 @@ export function PropertiesPanel({ ws, viewerId }: { ws: Workspace; viewerId: num
           onChange={(v) => set("productArea", v as typeof values.productArea)}
           options={PRODUCT_AREAS.map((a) => [a, tt(`productAreas.${a}`)])}
         />
+        {isOutsideSla(values.category) !== isOutsideSla(current.category) ? (
+          <p role="note" className="col-span-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
+            {t(isOutsideSla(values.category) ? "leavesSla" : "entersSla")}
+          </p>
+        ) : null}
         {statusTakesPublicReply(changes.status) ? (
           <p className="col-span-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">{t("statusReplyHint")}</p>
         ) : null}
