@@ -15,7 +15,7 @@ import {
 } from "@/db/schema";
 import { TEST_ANCHOR } from "@/server/testing/constants";
 import { callerFor, createTestDb } from "@/server/testing/db";
-import { createOrganization, createStaffTeam } from "@/server/testing/factories";
+import { createOrganization, createStaff, createStaffTeam, createTicket } from "@/server/testing/factories";
 import { signatureHeader } from "@/server/webhooks/rules";
 import { handleMonitoringAlert } from "./http";
 import { MAX_BODY_BYTES } from "./rules";
@@ -244,6 +244,105 @@ describe("[MONITORING] the signed inbound alert endpoint", () => {
     const form = await post(secret, alert(), { contentType: "text/plain", now: at(30) });
     expect(form.status).toBe(415);
     expect([count(tickets), count(proactiveAlerts), count(monitoringReceipts)]).toEqual(before);
+  });
+
+  it("a P0 about a P1 problem raises its ticket to P0 and pages again; a later P1 is only added", async () => {
+    const first = await post(secret, alert({ metric: "jitter", priority: "P1", detectedAt: at(38).toISOString() }), {
+      now: at(40),
+      signedAt: at(40),
+    });
+    expect(first.status).toBe(201);
+    const ticketId = first.json.ticketId as number;
+    expect(db.select().from(tickets).where(eq(tickets.id, ticketId)).get()?.priority).toBe("P1");
+    const pages = () => db.select().from(onCallPages).where(eq(onCallPages.ticketId, ticketId)).all();
+    expect(pages().map((p) => p.reason)).toEqual(["alert"]);
+    // The on-call engineer acknowledges; then monitoring sees the same problem get worse.
+    db.update(onCallPages)
+      .set({ acknowledgedAt: at(41) })
+      .where(eq(onCallPages.ticketId, ticketId))
+      .run();
+    const worse = await post(
+      secret,
+      alert({ metric: "jitter", priority: "P0", alertId: "mon-g2", detectedAt: at(45).toISOString() }),
+      { now: at(46), signedAt: at(46) },
+    );
+    expect(worse.json).toMatchObject({ ticketId, grouped: true, duplicate: false });
+    expect(db.select().from(tickets).where(eq(tickets.id, ticketId)).get()?.priority).toBe("P0");
+    const raised = db
+      .select()
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.type, "priorityChanged")))
+      .all();
+    expect(raised.map((e) => e.data)).toMatchObject([{ from: "P1", priority: "P0" }]);
+    expect(pages().map((p) => p.reason)).toEqual(["alert", "priority_raised"]);
+    db.update(onCallPages)
+      .set({ acknowledgedAt: at(47) })
+      .where(eq(onCallPages.ticketId, ticketId))
+      .run();
+    const again = await post(secret, alert({ metric: "jitter", priority: "P1", detectedAt: at(48).toISOString() }), {
+      now: at(49),
+      signedAt: at(49),
+    });
+    expect(again.json).toMatchObject({ ticketId, grouped: true });
+    expect(db.select().from(tickets).where(eq(tickets.id, ticketId)).get()?.priority).toBe("P0");
+    expect(pages()).toHaveLength(2);
+    // The monitor retrying its grouped alert hears the same answer: that ticket, grouped.
+    const retry = await post(
+      secret,
+      alert({ metric: "jitter", priority: "P0", alertId: "mon-g2", detectedAt: at(45).toISOString() }),
+      { now: at(50), signedAt: at(50) },
+    );
+    expect(retry).toMatchObject({
+      status: 200,
+      json: { ticketId, alertId: worse.json.alertId, grouped: true, duplicate: true },
+    });
+  });
+
+  it("an App ID finds the one organization whose tickets name it; one named by two organizations is refused", async () => {
+    await createTicket(db, org.customers[0]!, { fault: { appId: "nimbus-live-app" } }, at(50));
+    const found = await post(secret, alert({ organizationId: undefined, appId: "nimbus-live-app", metric: "a1" }), {
+      now: at(51),
+      signedAt: at(51),
+    });
+    expect(found.status, JSON.stringify(found.json)).toBe(201);
+    expect(
+      db
+        .select()
+        .from(tickets)
+        .where(eq(tickets.id, found.json.ticketId as number))
+        .get()?.organizationId,
+    ).toBe(org.id);
+    // Another organization's customer names the same App ID on a ticket of theirs: the alert must
+    // not be guessed into either organization.
+    await createTicket(db, basic.customers[0]!, { fault: { appId: "nimbus-live-app" } }, at(52));
+    const before = [count(tickets), count(proactiveAlerts), count(monitoringReceipts)];
+    const ambiguous = await post(secret, alert({ organizationId: undefined, appId: "nimbus-live-app", metric: "a2" }), {
+      now: at(53),
+      signedAt: at(53),
+    });
+    expect(ambiguous.status).toBe(422);
+    expect(ambiguous.json.error?.message).toMatch(/more than one organization: send organizationId/);
+    expect([count(tickets), count(proactiveAlerts), count(monitoringReceipts)]).toEqual(before);
+  });
+
+  it("when the admin who made the key is deactivated, alerts still open, in another active admin's name", async () => {
+    const other = createStaff(db, "admin");
+    db.update(users).set({ active: false }).where(eq(users.id, team.admin.id)).run();
+    try {
+      const res = await post(secret, alert({ metric: "after-leaver" }), { now: at(55), signedAt: at(55) });
+      expect(res.status).toBe(201);
+      const row = db
+        .select()
+        .from(proactiveAlerts)
+        .where(eq(proactiveAlerts.id, res.json.alertId as number))
+        .get()!;
+      expect(row.raisedById).not.toBe(team.admin.id);
+      const actor = db.select().from(users).where(eq(users.id, row.raisedById)).get()!;
+      expect(actor).toMatchObject({ role: "admin", active: true });
+      expect(actor.id).toBeLessThanOrEqual(other.id);
+    } finally {
+      db.update(users).set({ active: true }).where(eq(users.id, team.admin.id)).run();
+    }
   });
 
   it("the alert's ticket timeline records it was filed through monitoring", () => {

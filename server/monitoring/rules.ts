@@ -1,11 +1,10 @@
 /**
- * The inbound monitoring endpoint's rules (decision 028): the body an alert carries, how its
- * signature is read, and when two alerts are the same problem. Pure.
+ * The inbound monitoring endpoint's rules (decision 028): the body an alert carries, how long
+ * receipts and rotated keys last, and when two alerts are the same problem. Pure.
  *
  * Signature: header `X-Attain-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(key, "<t>.<body>")>`,
- * the same scheme our outgoing webhooks use (server/webhooks/rules.ts).
+ * the same scheme our outgoing webhooks use, checked by the same code (server/webhooks/rules.ts).
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { PRODUCT_AREAS } from "@/db/schema/enums";
 import { SIGNATURE_TOLERANCE_S } from "@/server/webhooks/rules";
@@ -22,7 +21,8 @@ export const ROTATION_GRACE_MS = 24 * 3_600_000;
 export const ZMonitoringAlert = z
   .object({
     organizationId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-    appId: z.string().trim().min(1).max(64).optional(),
+    // As long as a ticket's App ID may be (server/api/routers/tickets/schemas.ts), so every named one can be found.
+    appId: z.string().trim().min(1).max(100).optional(),
     productArea: z.enum(PRODUCT_AREAS),
     metric: z.string().trim().min(1).max(80),
     priority: z.enum(["P0", "P1"]),
@@ -37,30 +37,13 @@ export const ZMonitoringAlert = z
 
 export type MonitoringAlert = z.infer<typeof ZMonitoringAlert>;
 
-export type SignatureCheck =
-  { ok: true; timestamp: number; v1: string } | { ok: false; reason: "unsigned" | "stale" | "signature" };
-
-/** Reads a signature header and checks it against each of `secrets` (the current and a rotated key). */
-export function checkSignature(header: string | null, body: string, secrets: string[], now: Date): SignatureCheck {
-  if (!header) return { ok: false, reason: "unsigned" };
-  const parts = new Map(
-    header.split(",").map((p) => {
-      const i = p.indexOf("=");
-      return [p.slice(0, i).trim(), p.slice(i + 1).trim()] as const;
-    }),
-  );
-  const t = Number(parts.get("t"));
-  const v1 = parts.get("v1") ?? "";
-  if (!Number.isInteger(t) || !/^[0-9a-f]{64}$/i.test(v1)) return { ok: false, reason: "unsigned" };
-  if (Math.abs(now.getTime() / 1000 - t) > SIGNATURE_TOLERANCE_S) return { ok: false, reason: "stale" };
-  const given = Buffer.from(v1, "hex");
-  const matches = secrets.some((secret) => {
-    const expected = createHmac("sha256", secret).update(`${t}.${body}`).digest();
-    return expected.length === given.length && timingSafeEqual(expected, given);
-  });
-  return matches ? { ok: true, timestamp: t, v1: v1.toLowerCase() } : { ok: false, reason: "signature" };
+/**
+ * The detection times an earlier alert of the same organization, product area and metric must fall
+ * in to be the same problem as one detected at `detectedAt` (GROUP_WINDOW_MS either side, inclusive).
+ */
+export function groupWindow(detectedAt: Date): { from: Date; to: Date } {
+  return {
+    from: new Date(detectedAt.getTime() - GROUP_WINDOW_MS),
+    to: new Date(detectedAt.getTime() + GROUP_WINDOW_MS),
+  };
 }
-
-/** Whether an earlier alert (detected at `earlier`) and a new one are the same problem. */
-export const sameProblem = (earlier: Date, detectedAt: Date): boolean =>
-  Math.abs(detectedAt.getTime() - earlier.getTime()) <= GROUP_WINDOW_MS;

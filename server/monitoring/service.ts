@@ -6,7 +6,7 @@
  * the first one's ticket instead. Admins create and rotate the signing key.
  */
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gte, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lt, lte, ne, or } from "drizzle-orm";
 import {
   comments,
   monitoringKeys,
@@ -16,20 +16,16 @@ import {
   tickets,
   users,
 } from "@/db/schema";
-import { OPEN_TICKET_STATUSES } from "@/db/schema/enums";
+import { OPEN_TICKET_STATUSES, type Priority } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { MAX_DETECTION_AGE_MS, openProactiveAlert } from "@/server/incidents/alerts";
-import {
-  GROUP_WINDOW_MS,
-  RECEIPT_KEEP_MS,
-  ROTATION_GRACE_MS,
-  checkSignature,
-  ZMonitoringAlert,
-  type MonitoringAlert,
-} from "./rules";
+import { isMoreUrgent } from "@/server/sla/evaluate";
+import { changePriority } from "@/server/tickets/service";
+import { groupWindow, RECEIPT_KEEP_MS, ROTATION_GRACE_MS, ZMonitoringAlert, type MonitoringAlert } from "./rules";
+import { checkSignature } from "@/server/webhooks/rules";
 
 /** What the admin page shows of the keys (never a secret, apart from once, when it is made). */
 export function keyStatus(db: Db, now: Date) {
@@ -102,26 +98,43 @@ const refuse = (status: 400 | 401 | 404 | 409 | 422, key: string, values?: Recor
   values,
 });
 
-/** The key holder an alert is raised in the name of: the admin who made the key that signed it. */
-function keyOwner(db: Db, ownerId: number): SessionUser | null {
-  const u = db
-    .select({
-      id: users.id,
-      role: users.role,
-      organizationId: users.organizationId,
-      name: users.name,
-      email: users.email,
-    })
-    .from(users)
-    .where(eq(users.id, ownerId))
-    .get();
-  return u ?? null;
+const USER_COLUMNS = {
+  id: users.id,
+  role: users.role,
+  organizationId: users.organizationId,
+  name: users.name,
+  email: users.email,
+};
+
+/**
+ * Whom an alert is raised in the name of: the staff member who made the key that signed it while
+ * they are still active staff, else the longest-standing active admin (the key belongs to the
+ * installation, not to a person who left). Null: nobody to act for.
+ */
+function actingFor(db: Pick<Db, "select">, ownerId: number): SessionUser | null {
+  return (
+    db
+      .select(USER_COLUMNS)
+      .from(users)
+      .where(and(eq(users.id, ownerId), eq(users.active, true), ne(users.role, "customer")))
+      .get() ??
+    db
+      .select(USER_COLUMNS)
+      .from(users)
+      .where(and(eq(users.role, "admin"), eq(users.active, true)))
+      .orderBy(asc(users.id))
+      .limit(1)
+      .get() ??
+    null
+  );
 }
 
 /**
- * One signed alert: checks the signature against the live keys, refuses a replay, validates the
- * body, resolves the organization, then opens the alert's ticket or groups it with an open one.
- * Everything is written in one transaction with the receipt, so a failure leaves nothing behind.
+ * One signed alert: checks the signature against the live keys, validates the body, resolves the
+ * organization, then, in one immediate transaction (so two workers receiving the same alert at once
+ * take turns), refuses a replayed signature, answers a repeated `alertId` with its first result, and
+ * opens the alert's ticket or groups it with an open one. The receipt is written with the ticket, so
+ * a failure leaves nothing behind and a replay never opens a second ticket.
  */
 export function receiveAlert(db: Db, body: string, signature: string | null, now: Date): ReceiveOutcome {
   const keys = db
@@ -137,8 +150,6 @@ export function receiveAlert(db: Db, body: string, signature: string | null, now
     now,
   );
   if (!check.ok) return refuse(401, check.reason);
-  if (db.select().from(monitoringReceipts).where(eq(monitoringReceipts.signature, check.v1)).get())
-    return refuse(409, "replay");
 
   let json: unknown;
   try {
@@ -156,85 +167,41 @@ export function receiveAlert(db: Db, body: string, signature: string | null, now
   if (detectedAt.getTime() > now.getTime()) return refuse(422, "futureDetection");
   if (now.getTime() - detectedAt.getTime() > MAX_DETECTION_AGE_MS) return refuse(422, "oldDetection");
 
-  const organizationId = alert.organizationId ?? organizationOfApp(db, alert.appId!);
-  if (organizationId === null) return refuse(404, "unknownApp", { appId: alert.appId! });
+  let organizationId = alert.organizationId ?? null;
+  if (organizationId === null) {
+    const apps = organizationsOfApp(db, alert.appId!);
+    if (apps.length === 0) return refuse(404, "unknownApp", { appId: alert.appId! });
+    if (apps.length > 1) return refuse(422, "ambiguousApp", { appId: alert.appId! });
+    organizationId = apps[0]!;
+  }
   if (!db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId)).get())
     return refuse(404, "unknownOrganization");
   const signer = keys.find((k) => k.expiresAt === null) ?? keys[0]!;
-  const owner = keyOwner(db, signer.createdById);
-  if (!owner) return refuse(401, "notConfigured");
-
-  // The monitor's own id: the same alert sent again (a retry with a fresh signature) is the same alert.
-  if (alert.alertId) {
-    const seen = db
-      .select({ id: proactiveAlerts.id, ticketId: proactiveAlerts.ticketId })
-      .from(proactiveAlerts)
-      .where(and(eq(proactiveAlerts.organizationId, organizationId), eq(proactiveAlerts.externalId, alert.alertId)))
-      .get();
-    if (seen?.ticketId)
-      return { status: 200, alertId: seen.id, ticketId: seen.ticketId, grouped: false, duplicate: true };
-  }
+  const actor = actingFor(db, signer.createdById);
+  if (!actor) return refuse(401, "notConfigured");
+  const orgId = organizationId;
 
   try {
-    return db.transaction((tx) => {
-      tx.delete(monitoringReceipts)
-        .where(lt(monitoringReceipts.receivedAt, new Date(now.getTime() - RECEIPT_KEEP_MS)))
-        .run();
-      const open = openProblem(tx, organizationId, alert, detectedAt);
-      let result: { alertId: number; ticketId: number; grouped: boolean };
-      if (open) {
-        const row = tx
-          .insert(proactiveAlerts)
-          .values({
-            organizationId,
-            productArea: alert.productArea,
-            detectedAt,
-            description: describe(alert),
-            ticketId: open.ticketId,
-            raisedById: owner.id,
-            source: "monitoring",
-            metric: alert.metric,
-            appId: alert.appId ?? null,
-            externalId: alert.alertId ?? null,
-            createdAt: now,
-          })
-          .returning({ id: proactiveAlerts.id })
-          .get();
-        tx.insert(comments)
-          .values({
-            ticketId: open.ticketId,
-            authorId: owner.id,
-            body: `Monitoring detected the same problem again at ${detectedAt.toISOString()} (alert ${row.id}, ${alert.metric}).${alert.description ? `\n\n${alert.description}` : ""}`,
-            visibility: "internal",
-            automatic: true,
-            createdAt: now,
-          })
+    return db.transaction(
+      (tx) => {
+        if (tx.select().from(monitoringReceipts).where(eq(monitoringReceipts.signature, check.v1)).get())
+          return refuse(409, "replay");
+        // The monitor's own id: the same alert sent again (a retry with a fresh signature) is the same alert.
+        const seen = alert.alertId ? alertWithExternalId(tx, orgId, alert.alertId) : null;
+        if (seen) return { status: 200, ...seen, duplicate: true } as const;
+
+        tx.delete(monitoringReceipts)
+          .where(lt(monitoringReceipts.receivedAt, new Date(now.getTime() - RECEIPT_KEEP_MS)))
           .run();
-        tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, open.ticketId)).run();
-        result = { alertId: row.id, ticketId: open.ticketId, grouped: true };
-      } else {
-        // Called with `db`: better-sqlite3 makes its transaction a savepoint of this one.
-        const opened = openProactiveAlert(
-          db,
-          owner,
-          {
-            organizationId,
-            productArea: alert.productArea,
-            description: describe(alert),
-            detectedAt,
-            priority: alert.priority,
-            source: "monitoring",
-            metric: alert.metric,
-            appId: alert.appId ?? null,
-            externalId: alert.alertId ?? null,
-          },
-          now,
-        );
-        result = { alertId: opened.id, ticketId: opened.ticketId, grouped: false };
-      }
-      tx.insert(monitoringReceipts).values({ signature: check.v1, alertId: result.alertId, receivedAt: now }).run();
-      return { status: result.grouped ? 200 : 201, ...result, duplicate: false } as ReceiveOutcome;
-    });
+        const open = openProblem(tx, orgId, alert, detectedAt);
+        const result = open
+          ? { ...addToProblem(db, actor, open, orgId, alert, detectedAt, now), grouped: true }
+          : { ...openAlert(db, actor, orgId, alert, detectedAt, now), grouped: false };
+        tx.insert(monitoringReceipts).values({ signature: check.v1, alertId: result.alertId, receivedAt: now }).run();
+        return { status: result.grouped ? 200 : 201, ...result, duplicate: false } as const;
+      },
+      { behavior: "immediate" },
+    );
   } catch (e) {
     if (e instanceof DomainError && e.code === "INVALID" && e.messageKey)
       return refuse(422, e.messageKey.split(".").pop()!);
@@ -242,16 +209,124 @@ export function receiveAlert(db: Db, body: string, signature: string | null, now
   }
 }
 
-/** The organization whose tickets name this App ID most recently, or null. */
-function organizationOfApp(db: Db, appId: string): number | null {
+/** A new problem: its ticket, page and the customer told, as a staff member's alert (openProactiveAlert). */
+function openAlert(
+  db: Db,
+  actor: SessionUser,
+  organizationId: number,
+  alert: MonitoringAlert,
+  detectedAt: Date,
+  now: Date,
+) {
+  // Called with `db`: better-sqlite3 makes its transaction a savepoint of the caller's.
+  const opened = openProactiveAlert(
+    db,
+    actor,
+    {
+      organizationId,
+      productArea: alert.productArea,
+      description: describe(alert),
+      detectedAt,
+      priority: alert.priority,
+      source: "monitoring",
+      metric: alert.metric,
+      appId: alert.appId ?? null,
+      externalId: alert.alertId ?? null,
+    },
+    now,
+  );
+  return { alertId: opened.id, ticketId: opened.ticketId };
+}
+
+/**
+ * The same problem again: an alert row pointing at the open ticket and an internal note on its
+ * timeline; no new ticket and no new page, unless this alert is more urgent than the ticket (a P0
+ * for a P1 problem), which raises the ticket's priority as staff would (and that pages).
+ */
+function addToProblem(
+  db: Db,
+  actor: SessionUser,
+  open: { ticketId: number; priority: Priority },
+  organizationId: number,
+  alert: MonitoringAlert,
+  detectedAt: Date,
+  now: Date,
+) {
   const row = db
-    .select({ organizationId: tickets.organizationId })
-    .from(tickets)
-    .where(eq(tickets.appId, appId))
-    .orderBy(desc(tickets.createdAt))
+    .insert(proactiveAlerts)
+    .values({
+      organizationId,
+      productArea: alert.productArea,
+      detectedAt,
+      description: describe(alert),
+      ticketId: open.ticketId,
+      raisedById: actor.id,
+      source: "monitoring",
+      metric: alert.metric,
+      appId: alert.appId ?? null,
+      externalId: alert.alertId ?? null,
+      createdAt: now,
+    })
+    .returning({ id: proactiveAlerts.id })
+    .get();
+  db.insert(comments)
+    .values({
+      ticketId: open.ticketId,
+      authorId: actor.id,
+      body: `Monitoring detected the same problem again at ${detectedAt.toISOString()} (alert ${row.id}, ${alert.metric}, ${alert.priority}).${alert.description ? `\n\n${alert.description}` : ""}`,
+      visibility: "internal",
+      automatic: true,
+      createdAt: now,
+    })
+    .run();
+  db.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, open.ticketId)).run();
+  if (isMoreUrgent(alert.priority, open.priority))
+    changePriority(
+      db,
+      actor,
+      {
+        ticketId: open.ticketId,
+        priority: alert.priority,
+        reason: `Monitoring reported the same problem at ${alert.priority} (alert ${row.id}).`,
+      },
+      now,
+    );
+  return { alertId: row.id, ticketId: open.ticketId };
+}
+
+/** The alert a monitor already sent with this id, with its ticket and whether it was grouped, or null. */
+function alertWithExternalId(tx: Pick<Db, "select">, organizationId: number, externalId: string) {
+  const seen = tx
+    .select({ id: proactiveAlerts.id, ticketId: proactiveAlerts.ticketId })
+    .from(proactiveAlerts)
+    .where(and(eq(proactiveAlerts.organizationId, organizationId), eq(proactiveAlerts.externalId, externalId)))
+    .orderBy(asc(proactiveAlerts.id))
     .limit(1)
     .get();
-  return row?.organizationId ?? null;
+  if (!seen?.ticketId) return null;
+  const earlier = tx
+    .select({ id: proactiveAlerts.id })
+    .from(proactiveAlerts)
+    .where(and(eq(proactiveAlerts.ticketId, seen.ticketId), lt(proactiveAlerts.id, seen.id)))
+    .limit(1)
+    .get();
+  return { alertId: seen.id, ticketId: seen.ticketId, grouped: earlier !== undefined };
+}
+
+/**
+ * The organizations whose tickets name this App ID (at most two: one is the answer, two is
+ * ambiguous). App IDs are typed by customers on their tickets, so an App ID named by two
+ * organizations is refused rather than guessed: an alert about one customer's traffic must never
+ * open a ticket in another's.
+ */
+function organizationsOfApp(db: Db, appId: string): number[] {
+  return db
+    .selectDistinct({ organizationId: tickets.organizationId })
+    .from(tickets)
+    .where(eq(tickets.appId, appId))
+    .limit(2)
+    .all()
+    .map((r) => r.organizationId);
 }
 
 /** An earlier alert about the same problem whose ticket is still open, or null. */
@@ -260,9 +335,10 @@ function openProblem(
   organizationId: number,
   alert: MonitoringAlert,
   detectedAt: Date,
-): { ticketId: number } | null {
+): { ticketId: number; priority: Priority } | null {
+  const window = groupWindow(detectedAt);
   const row = tx
-    .select({ ticketId: proactiveAlerts.ticketId, status: tickets.status })
+    .select({ ticketId: proactiveAlerts.ticketId, status: tickets.status, priority: tickets.priority })
     .from(proactiveAlerts)
     .innerJoin(tickets, eq(tickets.id, proactiveAlerts.ticketId))
     .where(
@@ -270,15 +346,15 @@ function openProblem(
         eq(proactiveAlerts.organizationId, organizationId),
         eq(proactiveAlerts.productArea, alert.productArea),
         eq(proactiveAlerts.metric, alert.metric),
-        gte(proactiveAlerts.detectedAt, new Date(detectedAt.getTime() - GROUP_WINDOW_MS)),
-        lte(proactiveAlerts.detectedAt, new Date(detectedAt.getTime() + GROUP_WINDOW_MS)),
+        gte(proactiveAlerts.detectedAt, window.from),
+        lte(proactiveAlerts.detectedAt, window.to),
       ),
     )
     .orderBy(desc(proactiveAlerts.detectedAt))
     .limit(1)
     .get();
   if (!row?.ticketId || !(OPEN_TICKET_STATUSES as readonly string[]).includes(row.status)) return null;
-  return { ticketId: row.ticketId };
+  return { ticketId: row.ticketId, priority: row.priority };
 }
 
 /** The alert in words for the ticket: what the monitor said first (the subject's line), then the metric and App ID. */

@@ -50,23 +50,45 @@ export function webhookUrlRefusal(
   return null;
 }
 
+const digest = (secret: string, t: number, body: string): Buffer =>
+  createHmac("sha256", secret).update(`${t}.${body}`).digest();
+
 /** The signature header's value for a body sent at `at`. */
 export function signatureHeader(secret: string, body: string, at: Date): string {
   const t = Math.floor(at.getTime() / 1000);
-  const v1 = createHmac("sha256", secret).update(`${t}.${body}`).digest("hex");
-  return `t=${t},v1=${v1}`;
+  return `t=${t},v1=${digest(secret, t, body).toString("hex")}`;
+}
+
+/** A signature header read and checked; `v1` (lower-case hex) identifies the signed request. */
+export type SignatureCheck =
+  { ok: true; timestamp: number; v1: string } | { ok: false; reason: "unsigned" | "stale" | "signature" };
+
+/**
+ * A receiver's check: the header is `t=<integer>,v1=<64 hex digits>`, the timestamp within
+ * SIGNATURE_TOLERANCE_S of `now`, and the HMAC made with one of `secrets` (the current key and a
+ * rotated one still in its grace), compared in constant time. Used by the inbound monitoring
+ * endpoint (server/monitoring) and documented for integrators receiving our webhooks.
+ */
+export function checkSignature(header: string | null, body: string, secrets: string[], now: Date): SignatureCheck {
+  if (!header) return { ok: false, reason: "unsigned" };
+  const parts = new Map(
+    header.split(",").map((p) => {
+      const i = p.indexOf("=");
+      return i < 0 ? (["", ""] as const) : ([p.slice(0, i).trim(), p.slice(i + 1).trim()] as const);
+    }),
+  );
+  const t = Number(parts.get("t"));
+  const v1 = (parts.get("v1") ?? "").toLowerCase();
+  if (!Number.isSafeInteger(t) || !/^[0-9a-f]{64}$/.test(v1)) return { ok: false, reason: "unsigned" };
+  if (Math.abs(now.getTime() / 1000 - t) > SIGNATURE_TOLERANCE_S) return { ok: false, reason: "stale" };
+  const given = Buffer.from(v1, "hex");
+  const matches = secrets.some((secret) => timingSafeEqual(digest(secret, t, body), given));
+  return matches ? { ok: true, timestamp: t, v1 } : { ok: false, reason: "signature" };
 }
 
 /** A receiver's check (used by our tests; documented for integrators): signed with `secret`, and fresh. */
-export function verifySignature(secret: string, body: string, header: string, now: Date): boolean {
-  const parts = Object.fromEntries(header.split(",").map((p) => p.split("=", 2) as [string, string]));
-  const t = Number(parts.t);
-  if (!Number.isInteger(t) || !parts.v1) return false;
-  if (Math.abs(now.getTime() / 1000 - t) > SIGNATURE_TOLERANCE_S) return false;
-  const expected = createHmac("sha256", secret).update(`${t}.${body}`).digest();
-  const given = Buffer.from(parts.v1, "hex");
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
+export const verifySignature = (secret: string, body: string, header: string, now: Date): boolean =>
+  checkSignature(header, body, [secret], now).ok;
 
 /** When a delivery that failed its `attempts`-th attempt at `at` is tried again; null: give up. */
 export function nextAttemptAt(attempts: number, at: Date): Date | null {
