@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import { BackToAdmin } from "@/components/admin/back-link";
+import { auditDetailLines, type DetailLine, type Translate } from "@/components/audit/detail-lines";
 import { zoneName } from "@/components/format";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
@@ -27,44 +28,15 @@ function utcDay(value: string | undefined, nextDay = false): Date | undefined {
   return nextDay ? new Date(d.getTime() + 86_400_000) : d;
 }
 
-/** A readable word for a detail's key: `organizationId` reads "organization id". */
-const words = (key: string) =>
-  key
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/_/g, " ")
-    .toLowerCase()
-    .replace(/^./, (c) => c.toUpperCase());
-
-/** A value as text: lists joined, objects as "key: value" pairs, nothing left as JSON. */
-function valueText(v: unknown): string {
-  if (v === null || v === undefined || v === "") return "—";
-  if (Array.isArray(v)) return v.map(valueText).join(", ");
-  if (typeof v === "object")
-    return Object.entries(v as Record<string, unknown>)
-      .map(([k, x]) => `${words(k)}: ${valueText(x)}`)
-      .join("; ");
-  if (typeof v === "boolean") return v ? "✓" : "✗";
-  return String(v);
-}
-
-/** An entry's detail as a short list of "what: value" lines (the stored JSON, made readable). */
-function AuditDetail({ detail }: { detail: string | null }) {
-  if (!detail) return <span className="text-slate-500">—</span>;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(detail);
-  } catch {
-    return <span className="block max-w-[28rem] text-xs break-words text-slate-600">{detail}</span>;
-  }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
-    return <span className="text-xs text-slate-600">{valueText(parsed)}</span>;
-  const entries = Object.entries(parsed as Record<string, unknown>);
-  if (entries.length === 0) return <span className="text-slate-500">—</span>;
+/** An entry's detail as a short list of "what: value" lines (old → new for changes), never JSON. */
+function AuditDetail({ lines }: { lines: DetailLine[] }) {
+  if (lines.length === 0) return <span className="text-slate-500">—</span>;
   return (
     <dl className="max-w-[28rem] space-y-0.5 text-xs break-words text-slate-600">
-      {entries.map(([k, v]) => (
-        <div key={k}>
-          <dt className="inline font-medium text-slate-700">{words(k)}:</dt> <dd className="inline">{valueText(v)}</dd>
+      {lines.map((l, i) => (
+        <div key={i}>
+          {l.field ? <dt className="inline font-medium text-slate-700">{l.field}:</dt> : null}{" "}
+          <dd className="inline">{l.value}</dd>
         </div>
       ))}
     </dl>
@@ -95,6 +67,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   });
   const t = await getTranslations("audit");
   const tc = await getTranslations("common");
+  const tAll = await getTranslations();
   const format = await getFormatter();
   const pages = Math.max(1, Math.ceil(log.total / PAGE_SIZE));
   /** An action's label in the viewer's language; a code without one reads as itself. */
@@ -210,7 +183,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </Td>
                   <Td>{e.entityId ? `${e.entity} #${e.entityId}` : e.entity}</Td>
                   <Td>
-                    <AuditDetail detail={e.detail} />
+                    <AuditDetail lines={auditDetailLines(e.detail, tAll as unknown as Translate)} />
                   </Td>
                   <Td>{e.ip ?? "—"}</Td>
                 </tr>
