@@ -11,9 +11,9 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 
 /**
  * Creates the monitoring endpoint's signing key, or rotates it after a confirmation; the new key is
- * shown once, with a copy button.
+ * shown once, with a copy button. While a rotated key is in its grace, it can be ended at once.
  */
-export function KeyActions({ hasKey }: { hasKey: boolean }) {
+export function KeyActions({ hasKey, hasPrevious }: { hasKey: boolean; hasPrevious: boolean }) {
   const t = useTranslations("monitoring");
   const trpc = useTRPC();
   const router = useRouter();
@@ -22,6 +22,8 @@ export function KeyActions({ hasKey }: { hasKey: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const [ending, setEnding] = useState(false);
+  const [ended, setEnded] = useState(false);
   const rotate = useMutation(
     trpc.monitoring.rotate.mutationOptions({
       onMutate: clearErrors,
@@ -30,12 +32,26 @@ export function KeyActions({ hasKey }: { hasKey: boolean }) {
         setConfirming(false);
         setSecret(r.secret);
         setCopied(false);
+        setEnded(false);
+        router.refresh();
+      },
+    }),
+  );
+  const endPrevious = useMutation(
+    trpc.monitoring.endPrevious.mutationOptions({
+      onMutate: clearErrors,
+      onError,
+      onSuccess: () => {
+        setEnding(false);
+        setEnded(true);
         router.refresh();
       },
     }),
   );
   const button =
     "rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60";
+  const secondary =
+    "rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-semibold text-red-700 hover:bg-red-50 disabled:opacity-60";
   return (
     <div className="space-y-3">
       {formError ? (
@@ -61,14 +77,31 @@ export function KeyActions({ hasKey }: { hasKey: boolean }) {
           </div>
         </div>
       ) : null}
-      <button
-        type="button"
-        disabled={!hydrated || rotate.isPending}
-        className={button}
-        onClick={() => (hasKey ? setConfirming(true) : rotate.mutate())}
-      >
-        {hasKey ? t("rotate") : t("create")}
-      </button>
+      {ended ? (
+        <p role="status" className="text-sm text-emerald-800">
+          {t("previousEnded")}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          disabled={!hydrated || rotate.isPending}
+          className={button}
+          onClick={() => (hasKey ? setConfirming(true) : rotate.mutate())}
+        >
+          {hasKey ? t("rotate") : t("create")}
+        </button>
+        {hasPrevious ? (
+          <button
+            type="button"
+            disabled={!hydrated || endPrevious.isPending}
+            className={secondary}
+            onClick={() => setEnding(true)}
+          >
+            {t("endPrevious")}
+          </button>
+        ) : null}
+      </div>
       <Dialog id="rotate-monitoring-key" open={confirming} onClose={() => setConfirming(false)} title={t("rotate")}>
         <p className="text-sm text-slate-700">{t("confirmRotate")}</p>
         <div className="mt-4 flex justify-end gap-2">
@@ -81,6 +114,26 @@ export function KeyActions({ hasKey }: { hasKey: boolean }) {
           </button>
           <button type="button" disabled={rotate.isPending} className={button} onClick={() => rotate.mutate()}>
             {t("rotate")}
+          </button>
+        </div>
+      </Dialog>
+      <Dialog id="end-previous-monitoring-key" open={ending} onClose={() => setEnding(false)} title={t("endPrevious")}>
+        <p className="text-sm text-slate-700">{t("confirmEndPrevious")}</p>
+        <div className="mt-4 flex justify-end gap-2">
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 px-4 py-2 text-sm"
+            onClick={() => setEnding(false)}
+          >
+            {t("cancel")}
+          </button>
+          <button
+            type="button"
+            disabled={endPrevious.isPending}
+            className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60"
+            onClick={() => endPrevious.mutate()}
+          >
+            {t("endPrevious")}
           </button>
         </div>
       </Dialog>

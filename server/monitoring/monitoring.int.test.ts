@@ -220,6 +220,34 @@ describe("[MONITORING] the signed inbound alert endpoint", () => {
     expect(withNew.status).toBe(201);
   });
 
+  it("after a leak, an admin ends the previous key at once: it is refused from then on", async () => {
+    const leaked = secret;
+    secret = (await callerFor(db, team.admin, at(27)).monitoring.rotate()).secret;
+    const during = await post(leaked, alert({ metric: "leak-1", detectedAt: at(27).toISOString() }), {
+      now: at(28),
+      signedAt: at(28),
+    });
+    expect(during.status).toBe(201);
+    await expect(callerFor(db, team.manager, at(28)).monitoring.endPrevious()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    // Both keys still in their grace end: the one just rotated out and the one rotated out at 20 minutes.
+    expect(await callerFor(db, team.admin, at(28)).monitoring.endPrevious()).toEqual({ ended: 2 });
+    expect((await callerFor(db, team.admin, at(28)).monitoring.status()).previous).toBeNull();
+    const after = await post(leaked, alert({ metric: "leak-2", detectedAt: at(28).toISOString() }), {
+      now: at(29),
+      signedAt: at(29),
+    });
+    expect(after.status).toBe(401);
+    expect(after.json.error?.message).toMatch(/does not match/);
+    const current = await post(secret, alert({ metric: "leak-3", detectedAt: at(28).toISOString() }), {
+      now: at(29),
+      signedAt: at(29),
+    });
+    expect(current.status).toBe(201);
+    expect(await callerFor(db, team.admin, at(29)).monitoring.endPrevious()).toEqual({ ended: 0 });
+  });
+
   it("bad bodies are refused with what to fix, and write nothing", async () => {
     const before = [count(tickets), count(proactiveAlerts), count(monitoringReceipts)];
     const cases: [unknown, number, RegExp][] = [

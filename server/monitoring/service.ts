@@ -6,7 +6,7 @@
  * the first one's ticket instead. Admins create and rotate the signing key.
  */
 import { randomBytes } from "node:crypto";
-import { and, asc, desc, eq, gte, isNull, lt, lte, ne, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, ne, or } from "drizzle-orm";
 import {
   comments,
   monitoringKeys,
@@ -85,6 +85,31 @@ export function rotateKey(db: Db, actor: SessionUser, now: Date): { secret: stri
     });
   });
   return { secret };
+}
+
+/**
+ * Ends every previous key at once, leaving only the current one: after a leak, rotating alone would
+ * leave the leaked key working for its grace period. Returns how many keys ended (0: none was live).
+ */
+export function endPreviousKeys(db: Db, actor: SessionUser, now: Date): { ended: number } {
+  return db.transaction((tx) => {
+    const ended = tx
+      .delete(monitoringKeys)
+      .where(isNotNull(monitoringKeys.expiresAt))
+      .returning({ id: monitoringKeys.id, expiresAt: monitoringKeys.expiresAt })
+      .all()
+      .filter((k) => k.expiresAt! >= now).length;
+    if (ended > 0)
+      recordAudit(tx, {
+        actorId: actor.id,
+        action: "monitoring.endPreviousKeys",
+        entity: "monitoring_key",
+        entityId: "previous",
+        detail: { ended },
+        at: now,
+      });
+    return { ended };
+  });
 }
 
 export type ReceiveOutcome =

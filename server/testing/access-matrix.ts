@@ -1325,6 +1325,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   // the inbound monitoring endpoint's signing key (decision 028)
   "monitoring.status": { allow: ["admin"], input: none },
   "monitoring.rotate": { allow: ["admin"], input: none },
+  "monitoring.endPrevious": { allow: ["admin"], input: none },
 
   // email channel: unmatched mail and the mail log for support staff; preferences for everyone
   "email.unmatched": { allow: SUPPORT, input: () => ({}) },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { keyStatus, rotateKey } from "@/server/monitoring/service";
+import { endPreviousKeys, keyStatus, rotateKey } from "@/server/monitoring/service";
 import { createTRPCRouter, permittedProcedure } from "../trpc";
 
 /** The inbound monitoring endpoint's signing key (decision 028): its state, and a new one. */
@@ -19,4 +19,9 @@ export const monitoringRouter = createTRPCRouter({
     .input(z.void())
     .output(z.object({ secret: z.string() }))
     .mutation(({ ctx }) => rotateKey(ctx.db, ctx.user, ctx.now())),
+  /** After a leak: the previous key stops working now instead of at the end of its grace. */
+  endPrevious: permittedProcedure("alerts.monitoring")
+    .input(z.void())
+    .output(z.object({ ended: z.number() }))
+    .mutation(({ ctx }) => endPreviousKeys(ctx.db, ctx.user, ctx.now())),
 });

@@ -38,7 +38,7 @@ export default async function MonitoringPage() {
             <p>{status.lastAlertAt ? t("lastAlert", { at: when(status.lastAlertAt) }) : t("noAlert")}</p>
           </div>
           <div className="mt-4">
-            <KeyActions hasKey={status.current !== null} />
+            <KeyActions hasKey={status.current !== null} hasPrevious={status.previous !== null} />
           </div>
         </Card>
         <Card id="how" title={t("howTitle")}>
