@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Pager } from "@/components/kb/pager";
 import { Snippet } from "@/components/kb/snippet";
@@ -24,6 +25,11 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = { q?: string; area?: string; type?: string; lang?: string; page?: string; exact?: string };
 const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined =>
   (list as readonly string[]).includes(v ?? "") ? (v as T) : undefined;
+/** A /kb address with only the parameters that have a value. */
+function kbHref(p: Record<string, string | undefined>): string {
+  const params = new URLSearchParams(Object.entries(p).filter((e): e is [string, string] => !!e[1]));
+  return `/kb${params.size ? `?${params}` : ""}`;
+}
 const select = "mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 export default async function KbPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -45,6 +51,17 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
   const requested = Math.floor(Number(sp.page));
   const page = Number.isSafeInteger(requested) && requested > 1 ? Math.min(requested, 10_000) : 1;
   const exact = sp.exact === "1";
+  // The search form sends every field, chosen or not: the address keeps only what was chosen (no
+  // empty parameters, no page 1), so a search has one address to share and to come back to.
+  const wanted: Record<keyof Search, string | undefined> = {
+    q: q || undefined,
+    area,
+    type,
+    lang,
+    page: page > 1 ? String(page) : undefined,
+    exact: exact && q ? "1" : undefined,
+  };
+  if ((Object.keys(wanted) as (keyof Search)[]).some((k) => sp[k] !== wanted[k])) redirect(kbHref(wanted));
   // A misspelled query that finds nothing shows the results of its correction, unless the reader
   // asked for exactly what they typed.
   const r = q
@@ -72,11 +89,7 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
   const typeCount = new Map(b?.types.map((x) => [x.type, x.count]));
   const chip = (active: boolean) =>
     `block rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`;
-  const href = (p: Record<string, string | undefined>) => {
-    const entries: [string, string | undefined][] = Object.entries({ area, type, lang, q: q || undefined, ...p });
-    const params = new URLSearchParams(entries.filter((e): e is [string, string] => !!e[1]));
-    return `/kb${params.size ? `?${params}` : ""}`;
-  };
+  const href = (p: Record<string, string | undefined>) => kbHref({ area, type, lang, q: q || undefined, ...p });
 
   return (
     <>
