@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Card } from "@/components/ui/card";
 import { NewPasswordField, PasswordField } from "@/components/auth/password-field";
-import { FormAlert, SubmitButton, useFormErrors } from "@/components/ui/form";
+import { ErrorSummary, SubmitButton, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** Changing one's own password: the current one, the new one twice; the server says what to fix. */
@@ -16,7 +16,7 @@ export function PasswordForm({ email }: { email: string }) {
   const queryClient = useQueryClient();
   const hydrated = useHydrated();
   const [done, setDone] = useState<number | null>(null);
-  const { formError, setFormError, clearErrors, onError } = useFormErrors();
+  const { setFormError, clearErrors, onError, summary } = useFormErrors();
   const change = useMutation(
     trpc.me.changePassword.mutationOptions({
       onMutate: () => {
@@ -51,7 +51,7 @@ export function PasswordForm({ email }: { email: string }) {
         <PasswordField id="current-password" label={t("current")} autoComplete="current-password" />
         <NewPasswordField id="new-password" label={t("new")} />
         <PasswordField id="confirm-password" label={t("confirm")} autoComplete="new-password" />
-        <FormAlert message={formError} />
+        <ErrorSummary {...summary} fieldId={(name) => (name === "newPassword" ? "new-password" : "current-password")} />
         {done !== null ? (
           <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
             {t("changed", { n: done })}

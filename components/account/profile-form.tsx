@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Card } from "@/components/ui/card";
-import { inputClass, useFormErrors } from "@/components/ui/form";
+import { ErrorSummary, inputClass, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Locale } from "@/db/schema/enums";
 import { NAME_MAX_LENGTH, nameProblem } from "@/server/identity/account-rules";
@@ -37,7 +37,7 @@ export function ProfileForm({
   const [locale, setLocale] = useState<Locale>(initial.locale);
   const [timeZone, setTimeZone] = useState(initial.timeZone);
   const [saved, setSaved] = useState(false);
-  const { formError, setFormError, clearErrors, onError } = useFormErrors();
+  const { setFormError, clearErrors, onError, summary } = useFormErrors();
   const save = useMutation(
     trpc.me.updateProfile.mutationOptions({
       onMutate: () => {
@@ -127,11 +127,7 @@ export function ProfileForm({
             </button>
           ) : null}
         </div>
-        {formError ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {formError}
-          </p>
-        ) : null}
+        <ErrorSummary {...summary} fieldId={(name) => `profile-${name}`} />
         {saved ? (
           <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
             {t("saved")}

@@ -2,7 +2,8 @@
 
 import type { TRPCClientErrorLike } from "@trpc/client";
 import { useTranslations } from "next-intl";
-import type { ButtonHTMLAttributes, ReactNode } from "react";
+import { useEffect, useRef, type ButtonHTMLAttributes, type ReactNode } from "react";
+import { fieldErrorsText } from "@/components/ui/form";
 import type { AppRouter } from "@/server/api/root";
 
 /** Form controls of the admin editors, styled like the portal's other forms. */
@@ -41,9 +42,17 @@ export function FieldError({ id, message }: { id: string; message: string | null
   ) : null;
 }
 
+/** What a failed submit says; it takes the focus when it appears, so the user lands on it. */
 export function FormAlert({ children }: { children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
   return (
-    <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+    <div
+      ref={box}
+      role="alert"
+      tabIndex={-1}
+      className="rounded-md bg-red-50 px-3 py-2 text-sm break-words text-red-700 focus:outline-2 focus:outline-red-600"
+    >
       {children}
     </div>
   );
@@ -98,9 +107,6 @@ export function useServerErrorText() {
     const values = error.data?.messageValues ?? undefined;
     // A message with placeholders needs the values the server sent; without them its English sentence has them.
     if (key && t.has(key) && (values || !String(t.raw(key)).includes("{"))) return t(key, values);
-    const fields = Object.values(error.data?.fieldErrors ?? {})
-      .flat()
-      .filter((m): m is string => typeof m === "string");
-    return fields.length ? fields.join(" ") : error.message;
+    return fieldErrorsText(t, error.data) || error.message;
   };
 }

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc/client";
-import { FormAlert, SubmitButton, TextField, useFormErrors } from "@/components/ui/form";
+import { ErrorSummary, SubmitButton, TextField, useFormErrors } from "@/components/ui/form";
 import { NewPasswordField, newAccountPreferences } from "./password-field";
 
 /** Accepting an invitation: the name to go by and a password; then the person signs in. */
@@ -13,7 +13,7 @@ export function AcceptInvitationForm({ token, email, name }: { token: string; em
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
-  const { formError, fieldError, onError, clearErrors } = useFormErrors();
+  const { fieldError, onError, clearErrors, summary } = useFormErrors();
   const accept = useMutation(
     trpc.installation.acceptInvitation.mutationOptions({
       onSuccess: (r) => router.push(`/signin?joined=1&email=${encodeURIComponent(r.email)}`),
@@ -33,7 +33,7 @@ export function AcceptInvitationForm({ token, email, name }: { token: string; em
   }
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
-      <FormAlert message={formError} />
+      <ErrorSummary {...summary} />
       <TextField id="email" label={t("email")} value={email} readOnly autoComplete="username" className="bg-slate-50" />
       <TextField
         id="name"

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { inputClass } from "@/components/ui/form";
+import { fieldErrorsText, inputClass } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { ACTION_STATUSES } from "@/db/schema/enums";
 
@@ -16,7 +16,10 @@ const secondary =
 type ActionStatus = (typeof ACTION_STATUSES)[number];
 type TrpcLikeError = {
   message: string;
-  data?: { messageKey?: string | null; fieldErrors?: Record<string, string[] | undefined> | null } | null;
+  data?: {
+    messageKey?: string | null;
+    fieldKeys?: Record<string, { key: string; values?: Record<string, string | number> }[] | undefined> | null;
+  } | null;
 };
 
 /** Shared outcome handling: the server's sentence on failure, a refresh of the page on success. */
@@ -39,7 +42,7 @@ function useOutcome() {
       },
       onError: (err: TrpcLikeError) => {
         const key = err.data?.messageKey;
-        const fields = err.data?.fieldErrors ? Object.values(err.data.fieldErrors).flat().join(" ") : null;
+        const fields = fieldErrorsText(tt, err.data);
         setError(key && tt.has(key) ? tt(key) : fields || err.message || tt("common.errorBody"));
       },
     },

@@ -7,7 +7,7 @@ import { useNow, useTimeZone, useTranslations } from "next-intl";
 import { useState } from "react";
 import { fromLocalInput, toLocalInput } from "@/components/incidents/zoned";
 import { useTRPC } from "@/components/trpc/client";
-import { inputClass } from "@/components/ui/form";
+import { fieldErrorsText, inputClass } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { PRODUCT_AREAS, type ProductArea } from "@/db/schema/enums";
 
@@ -45,7 +45,7 @@ export function RaiseAlertForm({
       },
       onError: (err) => {
         const key = err.data?.messageKey;
-        const fields = err.data?.fieldErrors ? Object.values(err.data.fieldErrors).flat().join(" ") : null;
+        const fields = fieldErrorsText(tt, err.data);
         setError(key && tt.has(key) ? tt(key, err.data?.messageValues ?? undefined) : fields || err.message);
       },
     }),

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { AttachmentPicker, type PickerState } from "@/components/attachments/attachment-picker";
 import { fromLocalInput } from "@/components/incidents/zoned";
 import { useTRPC } from "@/components/trpc/client";
-import { inputClass, useFormErrors } from "@/components/ui/form";
+import { ErrorSummary, inputClass, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import {
   FAULT_ENVIRONMENTS,
@@ -78,7 +78,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
     enabled: staff && who.trim().length >= 2,
   });
   const [priority, setPriority] = useState<Priority>("P2");
-  const { errors, formError, clearErrors, onError, fieldError } = useFormErrors();
+  const { errors, clearErrors, onError, fieldError, summary } = useFormErrors();
   const [description, setDescription] = useState("");
   const [previewHtml, setPreviewHtml] = useState<string | null>(null);
   const preview = useMutation(
@@ -532,11 +532,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
         </p>
         {fieldError("watchers")}
       </div>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      <ErrorSummary {...summary} fieldId={(name) => (name === "fault" ? "startedAt" : name)} />
       <button
         type="submit"
         disabled={!hydrated || create.isPending || files.busy}

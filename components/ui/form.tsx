@@ -1,18 +1,39 @@
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 /** The text inputs, selects and textareas of the portal's full-width forms. */
 export const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm";
 
 type FieldErrors = Record<string, string[] | undefined>;
-type ServerError = {
+type FieldKeys = Record<string, { key: string; values?: Record<string, string | number> }[] | undefined>;
+export type ServerError = {
   message: string;
   data?: {
     messageKey?: string | null;
     messageValues?: Record<string, string | number> | null;
     fieldErrors?: FieldErrors | null;
+    fieldKeys?: FieldKeys | null;
   } | null;
 };
+type Translate = ReturnType<typeof useTranslations>;
+
+/**
+ * Each field's refusal in the user's language: the keys the server's error formatter names for
+ * zod's issues (server/api/field-messages.ts), never zod's own English text.
+ */
+export function translatedFieldErrors(tt: Translate, data: ServerError["data"]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [name, list] of Object.entries(data?.fieldKeys ?? {})) {
+    if (!list?.length) continue;
+    out[name] = list.map(({ key, values }) => (tt.has(key) ? tt(key, values) : tt("errors.field.invalid")));
+  }
+  return out;
+}
+
+/** All fields' refusals as one line, for the small forms that show a single sentence (empty when none). */
+export function fieldErrorsText(tt: Translate, data: ServerError["data"]): string {
+  return Object.values(translatedFieldErrors(tt, data)).flat().join(" ");
+}
 
 /**
  * Errors of a form that posts through a tRPC mutation: per-field messages (zod's, from the error
@@ -23,32 +44,112 @@ type ServerError = {
 export function useFormErrors() {
   const tt = useTranslations();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormErrorState] = useState<string | null>(null);
+  // Each refusal counts, so the summary takes the focus again when the same sentence comes back.
+  const [attempt, setAttempt] = useState(0);
+  const setFormError = (message: string | null) => {
+    setFormErrorState(message);
+    if (message) setAttempt((n) => n + 1);
+  };
   const onError = (err: ServerError) => {
-    setErrors(err.data?.fieldErrors ?? {});
+    setErrors(translatedFieldErrors(tt, err.data));
     const key = err.data?.messageKey;
     setFormError(key && tt.has(key) ? tt(key, err.data?.messageValues ?? undefined) : err.message);
   };
   const clearErrors = () => {
     setErrors({});
-    setFormError(null);
+    setFormErrorState(null);
   };
   const fieldError = (name: string) =>
     errors[name]?.length ? (
-      <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+      <p id={`${name}-error`} className="mt-1 text-sm break-words text-red-700">
         {errors[name]!.join(" ")}
       </p>
     ) : null;
-  return { errors, setErrors, formError, setFormError, clearErrors, onError, fieldError };
+  /** The props of the form's ErrorSummary. */
+  const summary = { message: formError, errors, attempt };
+  return { errors, setErrors, formError, setFormError, clearErrors, onError, fieldError, summary };
 }
 
-/** The one sentence a form's server answer says about the whole form (read out when it appears). */
+/** The one sentence a form's server answer says about the whole form, with the summary of its fields' errors. */
 export function FormAlert({ message }: { message: string | null | undefined }) {
-  return message ? (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-      {message}
-    </p>
-  ) : null;
+  return <ErrorSummary message={message} />;
+}
+
+/** The label a person reads for a form control: its <label>, its group's legend, or its accessible name. */
+function labelOf(id: string): string | null {
+  if (typeof document === "undefined") return null;
+  const el = document.getElementById(id) ?? document.getElementsByName(id)[0] ?? null;
+  if (!el) return null;
+  const control = el as HTMLInputElement;
+  const text =
+    control.labels?.[0]?.textContent ??
+    el.closest("fieldset")?.querySelector("legend")?.textContent ??
+    el.getAttribute("aria-label");
+  return text?.trim() || null;
+}
+
+/**
+ * What a failed submit says: one sentence for the form and, below it, each field's message named
+ * by the field's label and linked to it. It takes the focus when it appears, so a keyboard or
+ * screen-reader user lands on it (a sighted user sees it where the form starts); its text wraps,
+ * so a long message never widens the page.
+ */
+export function ErrorSummary({
+  message,
+  errors = {},
+  attempt = 0,
+  fieldId = (name) => name,
+}: {
+  message: string | null | undefined;
+  errors?: FieldErrors;
+  /** Counts the failed submits, so a repeated sentence takes the focus again. */
+  attempt?: number;
+  /** The id of a field's control when it is not the field's name. */
+  fieldId?: (name: string) => string;
+}) {
+  const tt = useTranslations();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) box.current?.focus();
+  }, [message, attempt]);
+  if (!message) return null;
+  const items = Object.entries(errors).flatMap(([name, list]) =>
+    list?.length ? list.map((text, i) => ({ key: `${name}-${i}`, id: fieldId(name), text })) : [],
+  );
+  return (
+    <div
+      ref={box}
+      role="alert"
+      tabIndex={-1}
+      className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm break-words text-red-800 focus:outline-2 focus:outline-red-600"
+    >
+      <p className="font-medium">{message}</p>
+      {items.length ? (
+        <ul className="mt-1 list-disc space-y-0.5 pl-5">
+          {items.map(({ key, id, text }) => {
+            const label = labelOf(id);
+            return (
+              <li key={key}>
+                <a
+                  href={`#${id}`}
+                  className="underline"
+                  onClick={(e) => {
+                    const el = document.getElementById(id) ?? document.getElementsByName(id)[0];
+                    if (!el) return;
+                    e.preventDefault();
+                    el.focus();
+                  }}
+                >
+                  {label ? tt("errors.summaryItem", { field: label, message: text }) : text}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </div>
+  );
 }
 
 /** A labelled text input with the field's error below it (`fieldError(name)` of `useFormErrors`). */

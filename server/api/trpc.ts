@@ -9,6 +9,7 @@ import { can, type Permission } from "@/server/auth/permissions";
 import type { SessionUser } from "@/server/auth/session";
 import { getDb, type Db } from "@/server/db";
 import { DomainError, type DomainErrorCode } from "@/server/errors";
+import { fieldMessages } from "./field-messages";
 
 // 1. Context ------------------------------------------------------------------------------------
 
@@ -67,6 +68,8 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const fieldErrors = cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null;
+    // What the form shows beside each field: translation keys, never zod's developer text.
+    const fieldKeys = cause instanceof ZodError ? fieldMessages(cause) : null;
     const messageKey =
       cause instanceof DomainError
         ? (cause.messageKey ?? null)
@@ -83,7 +86,14 @@ const t = initTRPC.context<Context>().create({
         : fieldErrors
           ? "Some fields need your attention."
           : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors, messageKey, messageValues },
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        fieldErrors,
+        fieldKeys,
+        messageKey,
+        messageValues,
+      },
     };
   },
 });

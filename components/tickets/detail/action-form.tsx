@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { ErrorSummary, fieldErrorsText } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** One ticket action's mutation with its feedback. */
@@ -38,11 +39,11 @@ export function useFeedback(id: number) {
       data?: {
         messageKey?: string | null;
         messageValues?: Record<string, string | number> | null;
-        fieldErrors?: Record<string, string[] | undefined> | null;
+        fieldKeys?: Record<string, { key: string; values?: Record<string, string | number> }[] | undefined> | null;
       } | null;
     }) => {
       const key = err.data?.messageKey;
-      const fields = err.data?.fieldErrors ? Object.values(err.data.fieldErrors).flat().join(" ") : null;
+      const fields = fieldErrorsText(tt, err.data);
       setError(
         key && tt.has(key)
           ? tt(key, err.data?.messageValues ?? undefined)
@@ -76,6 +77,8 @@ export function ActionForm({
   doneText: string;
 }) {
   const [missing, setMissing] = useState<string | null>(null);
+  // Each submit counts, so the error takes the focus again when the same sentence comes back.
+  const [attempt, setAttempt] = useState(0);
   const { pending } = state;
   const error = missing ?? state.error;
   const done = state.done && !missing ? doneText : null;
@@ -89,22 +92,20 @@ export function ActionForm({
   return (
     <form
       ref={form}
+      noValidate
       className="space-y-2 border-t border-slate-100 pt-4 first:border-0 first:pt-0"
       onSubmit={(e) => {
         e.preventDefault();
         const form = new FormData(e.currentTarget);
         const problem = validate?.(form) ?? null;
         setMissing(problem);
+        setAttempt((n) => n + 1);
         if (!problem) onSubmit(form);
       }}
     >
       <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
       {children}
-      {error ? (
-        <p role="alert" className="rounded bg-red-50 px-2 py-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <ErrorSummary message={error} attempt={attempt} />
       {done ? (
         <p role="status" className="text-sm text-emerald-700">
           {done}

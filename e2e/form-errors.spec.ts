@@ -1,0 +1,105 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+// Issue #21: form validation messages are short, in the user's language, never a validator's text,
+// never widening the page; after a failed submit the focus is on a summary of the errors.
+
+const ZOD_TEXT = /Invalid (option|input)|expected (one of|string|date)|Too (small|big)/;
+
+async function expectNoWideningAndNoZod(page: Page) {
+  await expect(page.locator("body")).not.toContainText(ZOD_TEXT);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(wide, "the page is not wider than the screen").toBeLessThanOrEqual(0);
+}
+
+async function setLocale(page: Page, locale: "en" | "zh") {
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: "http://127.0.0.1" }]);
+}
+
+test.describe("Form errors", () => {
+  for (const { locale, width, submit, intro, lines, subject } of [
+    {
+      locale: "en" as const,
+      width: 1280,
+      submit: "Submit ticket",
+      intro: "Some fields need your attention.",
+      lines: ["Subject: Use at least 5 characters.", "Product area: Choose one of the options."],
+      subject: "Subject",
+    },
+    {
+      locale: "zh" as const,
+      width: 390,
+      submit: "提交工单",
+      intro: "部分字段需要修改。",
+      lines: ["标题：请至少输入 5 个字符。", "产品：请从选项中选择一项。"],
+      subject: "标题",
+    },
+  ])
+    test(`[TICKETS] an empty new-ticket form says what to fix in words (${locale}, ${width}px) and takes the focus to the summary`, async ({
+      page,
+      signIn,
+    }, testInfo) => {
+      await signIn("dev@nimbus.example");
+      await setLocale(page, locale);
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto("/tickets/new");
+      const button = page.getByRole("button", { name: submit });
+      await expect(button).toBeEnabled();
+      await button.click();
+      const summary = page.getByRole("alert").filter({ hasText: intro });
+      await expect(summary).toBeVisible();
+      await expect(summary).toBeFocused();
+      for (const line of lines) await expect(summary.getByRole("link", { name: line })).toBeVisible();
+      await expectNoWideningAndNoZod(page);
+      await page.screenshot({ path: testInfo.outputPath(`new-ticket-errors-${locale}-${width}.png`), fullPage: true });
+      // A line of the summary takes the user to its field.
+      await summary.getByRole("link", { name: lines[0] }).click();
+      await expect(page.getByLabel(subject, { exact: true })).toBeFocused();
+      // A second failed submit brings the focus back to the summary.
+      await button.click();
+      await expect(summary).toBeFocused();
+    });
+
+  test("[ACCOUNT] an empty password form names the fields to fill in, in Chinese too, with the focus on the summary", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("qa@nimbus.example");
+    await page.goto("/account");
+    const change = page.getByRole("button", { name: "Change password" });
+    await expect(change).toBeEnabled();
+    await change.click();
+    const summary = page.getByRole("alert").filter({ hasText: "Some fields need your attention." });
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole("link", { name: "Current password: Fill in this field." })).toBeVisible();
+    await expectNoWideningAndNoZod(page);
+
+    await setLocale(page, "zh");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/account");
+    await expect(page.getByRole("button", { name: "更改密码" })).toBeEnabled();
+    await page.getByLabel("当前密码").fill("something");
+    await page.getByLabel("新密码", { exact: true }).fill("one long password");
+    await page.getByLabel("再次输入新密码").fill("another long password");
+    await page.getByRole("button", { name: "更改密码" }).click();
+    const mismatch = page.getByRole("alert").filter({ hasText: "两次输入的新密码不一致" });
+    await expect(mismatch).toBeFocused();
+    await expectNoWideningAndNoZod(page);
+  });
+
+  test("[TICKETS] an empty complaint is refused in the user's words, with the focus on the refusal", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("dev@nimbus.example");
+    await page.goto("/tickets");
+    await page.getByRole("link", { name: /^#\d+/ }).first().click();
+    await page.waitForURL(/\/tickets\/\d+$/);
+    const send = page.getByRole("button", { name: "Send complaint" });
+    await expect(send).toBeEnabled();
+    await send.click();
+    const refusal = page.getByRole("alert").filter({ hasText: "Use at least 3 characters." });
+    await expect(refusal).toBeFocused();
+    await expectNoWideningAndNoZod(page);
+  });
+});
