@@ -12,6 +12,7 @@ import { markDemoDatabase } from "@/server/identity/installation";
 import { engagements } from "../schema";
 import type { Region, Role, TierCode } from "../schema/enums";
 import { insertArticles } from "./articles-writer";
+import { insertDemoFixFlow } from "./fix-flow";
 import { insertDemoKnownIssues, insertDemoLifecycle } from "./lifecycle";
 import { insertLogGuide } from "./log-guide";
 import { seedIncidents } from "./incidents";
@@ -132,8 +133,8 @@ export async function seedDemo(
     anchor: Date;
     ticketsPerOrg?: { basic: number; advanced: number; enterprise: number };
     /**
-     * The demo's duty rotas and known issues (default on); the integration tests' template leaves them
-     * out, and each test builds what it is about.
+     * The demo's duty rotas, known issues, security advisory and feature requests (default on); the
+     * integration tests' template leaves them out, and each test builds what it is about.
      */
     dutyRotas?: boolean;
   },
@@ -264,7 +265,18 @@ export async function seedDemo(
     });
     insertLogGuide(db.$client, anchor);
     insertDemoLifecycle(db.$client, anchor);
-    if (opts.dutyRotas !== false) insertDemoKnownIssues(db.$client, anchor, staffIds["expert@attain.test"]!);
+    if (opts.dutyRotas !== false) {
+      insertDemoKnownIssues(db.$client, anchor, staffIds["expert@attain.test"]!);
+      insertDemoFixFlow(tx, db.$client, {
+        anchor,
+        organizationIds: orgIds,
+        staff: {
+          adminId: staffIds["admin@attain.test"]!,
+          agentId: staffIds["agent@attain.test"]!,
+          managerId,
+        },
+      });
+    }
     // Tickets were written in bulk, past refreshTicketSla: build the dashboards' rollups from them.
     rebuildRollups(db.$client);
     // Reviews last: their snapshots read the attainment the rollups hold (before them every review showed n=0).
