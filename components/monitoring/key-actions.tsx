@@ -19,17 +19,17 @@ export function KeyActions({ hasKey, hasPrevious }: { hasKey: boolean; hasPrevio
   const router = useRouter();
   const hydrated = useHydrated();
   const { formError, clearErrors, onError } = useFormErrors();
-  const [confirming, setConfirming] = useState(false);
+  /** Which action waits for confirmation: rotating the key, or ending the previous one. */
+  const [asking, setAsking] = useState<"rotate" | "end" | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const [ending, setEnding] = useState(false);
   const [ended, setEnded] = useState(false);
   const rotate = useMutation(
     trpc.monitoring.rotate.mutationOptions({
       onMutate: clearErrors,
       onError,
       onSuccess: (r) => {
-        setConfirming(false);
+        setAsking(null);
         setSecret(r.secret);
         setCopied(false);
         setEnded(false);
@@ -42,7 +42,7 @@ export function KeyActions({ hasKey, hasPrevious }: { hasKey: boolean; hasPrevio
       onMutate: clearErrors,
       onError,
       onSuccess: () => {
-        setEnding(false);
+        setAsking(null);
         setEnded(true);
         router.refresh();
       },
@@ -87,7 +87,7 @@ export function KeyActions({ hasKey, hasPrevious }: { hasKey: boolean; hasPrevio
           type="button"
           disabled={!hydrated || rotate.isPending}
           className={button}
-          onClick={() => (hasKey ? setConfirming(true) : rotate.mutate())}
+          onClick={() => (hasKey ? setAsking("rotate") : rotate.mutate())}
         >
           {hasKey ? t("rotate") : t("create")}
         </button>
@@ -96,45 +96,41 @@ export function KeyActions({ hasKey, hasPrevious }: { hasKey: boolean; hasPrevio
             type="button"
             disabled={!hydrated || endPrevious.isPending}
             className={secondary}
-            onClick={() => setEnding(true)}
+            onClick={() => setAsking("end")}
           >
             {t("endPrevious")}
           </button>
         ) : null}
       </div>
-      <Dialog id="rotate-monitoring-key" open={confirming} onClose={() => setConfirming(false)} title={t("rotate")}>
-        <p className="text-sm text-slate-700">{t("confirmRotate")}</p>
+      <Dialog
+        id="confirm-monitoring-key"
+        open={asking !== null}
+        onClose={() => setAsking(null)}
+        title={asking === "end" ? t("endPrevious") : t("rotate")}
+      >
+        <p className="text-sm text-slate-700">{asking === "end" ? t("confirmEndPrevious") : t("confirmRotate")}</p>
         <div className="mt-4 flex justify-end gap-2">
           <button
             type="button"
             className="rounded-md border border-slate-300 px-4 py-2 text-sm"
-            onClick={() => setConfirming(false)}
+            onClick={() => setAsking(null)}
           >
             {t("cancel")}
           </button>
-          <button type="button" disabled={rotate.isPending} className={button} onClick={() => rotate.mutate()}>
-            {t("rotate")}
-          </button>
-        </div>
-      </Dialog>
-      <Dialog id="end-previous-monitoring-key" open={ending} onClose={() => setEnding(false)} title={t("endPrevious")}>
-        <p className="text-sm text-slate-700">{t("confirmEndPrevious")}</p>
-        <div className="mt-4 flex justify-end gap-2">
-          <button
-            type="button"
-            className="rounded-md border border-slate-300 px-4 py-2 text-sm"
-            onClick={() => setEnding(false)}
-          >
-            {t("cancel")}
-          </button>
-          <button
-            type="button"
-            disabled={endPrevious.isPending}
-            className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60"
-            onClick={() => endPrevious.mutate()}
-          >
-            {t("endPrevious")}
-          </button>
+          {asking === "end" ? (
+            <button
+              type="button"
+              disabled={endPrevious.isPending}
+              className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60"
+              onClick={() => endPrevious.mutate()}
+            >
+              {t("endPrevious")}
+            </button>
+          ) : (
+            <button type="button" disabled={rotate.isPending} className={button} onClick={() => rotate.mutate()}>
+              {t("rotate")}
+            </button>
+          )}
         </div>
       </Dialog>
     </div>
