@@ -57,4 +57,47 @@ test.describe("[ON-CALL] alerts from the vendor's monitoring", () => {
     await page.goto(`/tickets/${ticketId}`);
     await expect(page.getByRole("heading", { name: /Proactive alert: Join failures/ })).toBeVisible();
   });
+
+  test("after a leak, an admin rotates the key and ends the previous one at once; an alert signed with it is refused", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("admin@attain.test");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto("/admin/monitoring");
+    const first = page.getByRole("button", { name: /Create key|Rotate key/ });
+    if ((await first.textContent()) === "Rotate key") {
+      await first.click();
+      await page.getByRole("dialog").getByRole("button", { name: "Rotate key" }).click();
+    } else await first.click();
+    const leaked = (await page.getByRole("status").locator("code").textContent())!.trim();
+    await page.getByRole("button", { name: "Rotate key" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Rotate key" }).click();
+    await expect(page.getByRole("status").locator("code")).not.toHaveText(leaked);
+    await expect(page.getByText(/The previous key keeps working until/)).toBeVisible();
+    await page.screenshot({ path: "test-results/monitoring-rotated-desktop.png", fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "test-results/monitoring-rotated-phone.png", fullPage: true });
+
+    await page.getByRole("button", { name: "End the previous key now" }).click();
+    await expect(page.getByRole("dialog")).toContainText("Alerts signed with it are refused from this moment");
+    await page.screenshot({ path: "test-results/monitoring-end-confirm-phone.png" });
+    await page.getByRole("dialog").getByRole("button", { name: "End the previous key now" }).click();
+    await expect(page.getByText("The previous key no longer works.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "End the previous key now" })).toHaveCount(0);
+    await expect(page.getByText(/The previous key keeps working until/)).toHaveCount(0);
+
+    const body = JSON.stringify({
+      organizationId: 1,
+      productArea: "voice_calling",
+      metric: "leaked_key_probe",
+      priority: "P1",
+      detectedAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    const refused = await page.request.post("/api/monitoring/alerts", {
+      data: body,
+      headers: { "content-type": "application/json", "x-attain-signature": sign(leaked, body) },
+    });
+    expect(refused.status()).toBe(401);
+  });
 });
