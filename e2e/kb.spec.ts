@@ -33,7 +33,7 @@ test.describe("[KB] knowledge base", () => {
     await page.goto("/kb");
     await expect(page.getByRole("region", { name: "Popular articles" }).getByRole("link")).toHaveCount(5);
     await expect(page.getByRole("region", { name: "Recently updated" }).getByRole("link")).toHaveCount(5);
-    const issues = page.getByRole("region", { name: "Known issues being worked on" });
+    const issues = page.getByRole("region", { name: "Service status and known issues" });
     await expect(issues.getByRole("link", { name: "All known issues" })).toBeVisible();
     await expect(issues.getByText("Sign in to see the service status of your organization.")).toBeVisible();
     await expect(page.getByRole("link", { name: "Published SLA reports" })).toBeVisible();

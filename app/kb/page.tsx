@@ -209,7 +209,9 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
               </div>
               {r.correctedQuery ? (
                 <p className="mb-3 text-sm text-slate-700">
-                  {t("showingResultsFor", { suggestion: r.correctedQuery })} {t("searchInsteadFor")}{" "}
+                  {t("showingResultsFor", { suggestion: r.correctedQuery })}
+                  {viewerLocale === "zh" ? "" : " "}
+                  {t("searchInsteadFor")}{" "}
                   <Link
                     href={href({ q, exact: "1", page: undefined })}
                     className="font-semibold text-brand-700 underline"
@@ -223,7 +225,7 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
                   <Link href={href({ q: r.suggestion })} className="font-semibold text-brand-700 underline">
                     {r.suggestion}
                   </Link>
-                  ?
+                  {viewerLocale === "zh" ? "？" : "?"}
                 </p>
               ) : null}
               {r.items.length === 0 ? (
