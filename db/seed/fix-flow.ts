@@ -8,7 +8,7 @@
  * from the demo's anchor and its seeded tickets, so a reseed writes the same rows.
  */
 import type Database from "better-sqlite3";
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   advisoryOrganizations,
   featureRequests,
@@ -26,6 +26,7 @@ import type { AdvisoryAffected } from "@/db/schema/advisories";
 import type { FeatureStatus, ProductArea } from "@/db/schema/enums";
 import { scoreCvss } from "@/server/advisories/cvss";
 import { affectedOrganizations, fixDueAt } from "@/server/advisories/rules";
+import { organizationSdkVersions } from "@/server/advisories/service";
 import type { Db } from "@/server/db";
 import { featureAckDueAt } from "@/server/requests/rules";
 import { loadCalendar } from "@/server/sla/load";
@@ -165,26 +166,7 @@ function publishAdvisory(tx: Tx, orgIds: number[], anchor: Date, adminId: number
     })
     .returning({ id: securityAdvisories.id })
     .get();
-  const sdks = [
-    ...tx
-      .selectDistinct({
-        organizationId: tickets.organizationId,
-        platform: tickets.sdkPlatform,
-        version: tickets.sdkVersion,
-      })
-      .from(tickets)
-      .where(and(isNotNull(tickets.sdkPlatform), isNotNull(tickets.sdkVersion)))
-      .all(),
-    ...tx
-      .select({
-        organizationId: organizationSdks.organizationId,
-        platform: organizationSdks.platform,
-        version: organizationSdks.version,
-      })
-      .from(organizationSdks)
-      .all(),
-  ];
-  const sent = affectedOrganizations(ADVISORY.affected, sdks);
+  const sent = affectedOrganizations(ADVISORY.affected, organizationSdkVersions(tx));
   sent.forEach((organizationId, i) => {
     const customers = people(tx, organizationId);
     const acknowledged = i % 2 === 0;

@@ -202,7 +202,7 @@ export function saveAdvisory(db: Db, actor: SessionUser, input: AdvisoryInput, n
 }
 
 /** Every organization's SDKs: those its tickets report and those it declares. */
-function organizationSdkVersions(tx: Pick<Db, "selectDistinct" | "select">) {
+export function organizationSdkVersions(tx: Pick<Db, "selectDistinct" | "select">) {
   const fromTickets = tx
     .selectDistinct({
       organizationId: tickets.organizationId,
