@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, or, type SQL } from "drizzle-orm";
 import { organizations } from "@/db/schema";
 import { can } from "@/server/auth/permissions";
 import type { SessionUser } from "@/server/auth/session";
@@ -61,4 +61,14 @@ export function canManageOrganization(db: Reader, user: SessionUser, organizatio
 /** Customers read only their own organization; staff read any. */
 export function assertCanReadOrganization(user: SessionUser, organizationId: number): void {
   if (user.role === "customer" && user.organizationId !== organizationId) throw notFound("Organization");
+}
+
+/**
+ * The organizations in a user's portfolio, as a condition on `organizations`: an account manager's
+ * own (as account manager or TAM); every organization for managers and admins (no condition).
+ */
+export function portfolioScope(user: SessionUser): SQL | undefined {
+  return user.role === "account_manager"
+    ? or(eq(organizations.accountManagerId, user.id), eq(organizations.technicalAccountManagerId, user.id))
+    : undefined;
 }

@@ -1,4 +1,5 @@
 import { isCalendarDay } from "./engagement-day";
+import { PORTFOLIO_SORTS } from "./portfolio-sort";
 import { z } from "@/server/zod";
 import { MEETING_CHANNELS, TIER_CODES } from "@/db/schema/enums";
 
@@ -37,8 +38,21 @@ export type MeetingRequestInput = z.infer<typeof ZMeetingRequestInput>;
 export const ZPortfolioFilter = z.object({
   tier: z.enum(TIER_CODES).optional(),
   band: z.enum(["green", "yellow", "red"]).optional(),
-  sort: z.enum(["health", "renewal", "name", "tier"]).optional(),
+  /** The column to order by (server/accounts/portfolio-sort.ts); its own direction when `dir` is left out. */
+  sort: z.enum(PORTFOLIO_SORTS).optional(),
+  dir: z.enum(["asc", "desc"]).optional(),
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(200).default(PORTFOLIO_PAGE_SIZE),
 });
 export type PortfolioFilter = z.input<typeof ZPortfolioFilter>;
+
+/** A follow-up task: what to do and the calendar day it is due ("YYYY-MM-DD", kept as picked). */
+export const ZNewFollowUp = z.object({
+  organizationId: ZId,
+  title: text(3, 200),
+  dueOn: z
+    .string()
+    .max(10)
+    .refine(isCalendarDay, { message: "Choose a date.", params: { messageKey: "accounts.errors.badDay" } }),
+});
+export type NewFollowUp = z.infer<typeof ZNewFollowUp>;

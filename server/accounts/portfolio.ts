@@ -1,10 +1,24 @@
-import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import { engagements, organizations, ticketEvents, ticketSlaFacts, tickets, tiers, users } from "@/db/schema";
+import { and, asc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import {
+  engagements,
+  followUps,
+  organizations,
+  ticketEvents,
+  ticketSlaFacts,
+  tickets,
+  tiers,
+  users,
+} from "@/db/schema";
 import { OPEN_TICKET_STATUSES, type TierCode } from "@/db/schema/enums";
 import type { SessionUser } from "@/server/auth/session";
+import { cachedRead } from "@/server/cache/read-cache";
 import type { Db } from "@/server/db";
+import { completedQuarters, quarterOf, quarterPeriod } from "@/server/periods/periods";
+import { portfolioScope } from "./access";
+import { viewerToday } from "./follow-ups";
 import { computeHealth, type Health, type HealthBand, type HealthInputs } from "./health";
 import { PORTFOLIO_PAGE_SIZE, type PortfolioFilter } from "./inputs";
+import { DEFAULT_DIR, portfolioComparator, type PortfolioSort, type SortDir } from "./portfolio-sort";
 
 export type { PortfolioFilter } from "./inputs";
 
@@ -16,25 +30,11 @@ export function daysUntil(isoDate: string, now: Date): number {
 }
 
 /**
- * The health inputs of several organizations at once (a handful of grouped queries, not one per
- * organization), as of `now`. Breaches follow the attainment rule: a breached target counts when
- * its due time fell in the last 90 days, excluded tickets and tickets outside the SLA not counted.
+ * Breached targets per organization whose outcome instant lies in [from, to): the attainment rule's
+ * count (excluded tickets and tickets outside the SLA have no breach here), one indexed range per metric.
  */
-export function loadHealthInputs(
-  db: Db,
-  orgs: { id: number; contractEnd: string }[],
-  now: Date,
-): Map<number, HealthInputs> {
-  const ids = orgs.map((o) => o.id);
-  const out = new Map<number, HealthInputs>();
-  if (ids.length === 0) return out;
-  const t = now.getTime();
-  const since = t - 90 * DAY;
-  const before = t - 180 * DAY;
-  const inOrgs = inArray(tickets.organizationId, ids);
-  // Breached targets due in the window, from the per-ticket SLA facts (the dashboards' own source:
-  // excluded and outside-SLA tickets left out), one indexed range per metric.
-  const breachCounts = new Map<number, number>();
+function countBreaches(db: Db, ids: number[], from: number, to: number): Map<number, number> {
+  const counts = new Map<number, number>();
   for (const [outcome, at] of [
     [ticketSlaFacts.frOutcome, ticketSlaFacts.frAt],
     [ticketSlaFacts.waOutcome, ticketSlaFacts.waAt],
@@ -46,21 +46,59 @@ export function loadHealthInputs(
       .where(
         and(
           inArray(ticketSlaFacts.organizationId, ids),
-          gte(at, since),
-          lt(at, t),
+          gte(at, from),
+          lt(at, to),
           sql`+${outcome} = 'breached'`,
           eq(ticketSlaFacts.excluded, false),
         ),
       )
       .groupBy(ticketSlaFacts.organizationId)
       .all();
-    for (const r of rows) breachCounts.set(r.org, (breachCounts.get(r.org) ?? 0) + r.n);
+    for (const r of rows) counts.set(r.org, (counts.get(r.org) ?? 0) + r.n);
   }
-  const breaches = [...breachCounts].map(([org, n]) => ({ org, n }));
+  return counts;
+}
+
+/**
+ * The health inputs of several organizations at once (a handful of grouped queries, not one per
+ * organization), as of `now`. Breaches follow the attainment rule: a breached target counts when
+ * its due time fell in the last 90 days, excluded tickets and tickets outside the SLA not counted.
+ * With `past`, `now` is an instant gone by (a quarter's end) and open urgent tickets are those
+ * filed in the 90 days before it and unresolved then.
+ */
+export function loadHealthInputs(
+  db: Db,
+  orgs: { id: number; contractEnd: string }[],
+  now: Date,
+  options: { past?: boolean } = {},
+): Map<number, HealthInputs> {
+  const ids = orgs.map((o) => o.id);
+  const out = new Map<number, HealthInputs>();
+  if (ids.length === 0) return out;
+  const t = now.getTime();
+  const since = t - 90 * DAY;
+  const before = t - 180 * DAY;
+  const inOrgs = inArray(tickets.organizationId, ids);
+  // Breached targets due in the window, from the per-ticket SLA facts (the dashboards' own source:
+  // excluded and outside-SLA tickets left out), one indexed range per metric.
+  const breaches = [...countBreaches(db, ids, since, t)].map(([org, n]) => ({ org, n }));
+  // Open P0/P1 tickets: now, the open ones; at a past instant (a quarter's end, for the trend), those
+  // filed in the 90 days before it and not yet resolved then (older ones are not looked for: the
+  // tickets table keeps no status history, and a 90-day window keeps the read bounded).
   const urgent = db
     .select({ org: tickets.organizationId, n: sql<number>`count(*)`, oldest: sql<number>`min(${tickets.createdAt})` })
     .from(tickets)
-    .where(and(inOrgs, inArray(tickets.status, [...OPEN_TICKET_STATUSES]), inArray(tickets.priority, ["P0", "P1"])))
+    .where(
+      options.past
+        ? and(
+            inOrgs,
+            gte(tickets.createdAt, new Date(since)),
+            lt(tickets.createdAt, now),
+            inArray(tickets.priority, ["P0", "P1"]),
+            or(isNull(tickets.resolvedAt), sql`${tickets.resolvedAt} > ${t}`),
+          )
+        : and(inOrgs, inArray(tickets.status, [...OPEN_TICKET_STATUSES]), inArray(tickets.priority, ["P0", "P1"])),
+    )
     .groupBy(tickets.organizationId)
     .all();
   // Ratings from the per-ticket facts, through the (organization, rating time) index.
@@ -121,6 +159,9 @@ export function loadHealthInputs(
   return out;
 }
 
+/** One quarter's point of an account's health trend: the score at its end (now, for the current one). */
+export type TrendPoint = { quarter: string; score: number | null };
+
 export type PortfolioRow = {
   id: number;
   name: string;
@@ -130,6 +171,15 @@ export type PortfolioRow = {
   contractEnd: string;
   daysToRenewal: number;
   health: Health;
+  /** The score at the end of each of the last three quarters, then now; null before the contract began. */
+  trend: TrendPoint[];
+  openTickets: number;
+  /** Breached targets whose outcome fell in the current quarter so far (the attainment rule's count). */
+  breachesThisQuarter: number;
+  /** The earliest due day of the organization's open follow-ups, and how many are open. */
+  nextFollowUpOn: string | null;
+  openFollowUps: number;
+  daysSinceEngagement: number | null;
 };
 
 /** One page of the portfolio in its order, with the total and each band's count before the band filter. */
@@ -137,29 +187,70 @@ export type PortfolioPage = {
   total: number;
   page: number;
   pageSize: number;
+  sort: PortfolioSort;
+  dir: SortDir;
+  /** The viewer's today ("YYYY-MM-DD", their own time zone): a follow-up due before it is overdue. */
+  today: string;
   counts: Record<HealthBand, number>;
   items: PortfolioRow[];
 };
 
 /**
+ * Each organization's health score at the end of each of the last three quarters, then `now`'s
+ * (`current`), oldest first: three bounded sets of grouped queries for the whole page, never one
+ * per organization. A quarter that ended before the contract began has no score.
+ */
+export function healthTrend(
+  db: Db,
+  orgs: { id: number; contractStart: string; contractEnd: string }[],
+  now: Date,
+  current: Map<number, number>,
+): Map<number, TrendPoint[]> {
+  const quarters = completedQuarters(now, 3).reverse();
+  // Ended quarters do not depend on `now`: held by the read cache until the next write.
+  const past = cachedRead(
+    db,
+    "accounts.healthTrend",
+    { orgs: orgs.map((o) => [o.id, o.contractStart, o.contractEnd]), quarters },
+    () =>
+      quarters.map((quarter) => {
+        const end = quarterPeriod(quarter).to;
+        const live = orgs.filter((o) => new Date(`${o.contractStart}T00:00:00Z`) < end);
+        const inputs = loadHealthInputs(db, live, end, { past: true });
+        return Object.fromEntries([...inputs].map(([id, i]) => [id, computeHealth(i).score]));
+      }),
+  );
+  const thisQuarter = quarterOf(now);
+  return new Map(
+    orgs.map((o) => [
+      o.id,
+      [
+        ...quarters.map((quarter, k) => ({ quarter, score: past[k]![o.id] ?? null })),
+        { quarter: thisQuarter, score: current.get(o.id) ?? null },
+      ],
+    ]),
+  );
+}
+
+/**
  * The account manager's portfolio (organizations they are account manager or TAM of); managers
- * and admins see every organization. Each row carries its health with every factor, filtered by
- * tier and band and sorted (health: worst first; renewal: soonest first).
+ * and admins see every organization. Each row carries its health with every factor, open tickets,
+ * this quarter's breaches, the next follow-up and the last engagement, for the whole portfolio
+ * (grouped queries: the grid sorts by any of them on the server), filtered by tier and band, sorted
+ * by the chosen column (server/accounts/portfolio-sort.ts) and cut to one page; only that page's
+ * rows get their health trend.
  */
 export function listPortfolio(db: Db, user: SessionUser, filter: PortfolioFilter, now: Date): PortfolioPage {
-  const conditions: (SQL | undefined)[] = [];
-  if (user.role === "account_manager")
-    conditions.push(
-      or(eq(organizations.accountManagerId, user.id), eq(organizations.technicalAccountManagerId, user.id)),
-    );
+  const conditions: (SQL | undefined)[] = [portfolioScope(user)];
   if (filter.tier) conditions.push(eq(tiers.code, filter.tier));
   const orgs = db
     .select({
       id: organizations.id,
       name: organizations.name,
       tier: tiers.code,
-      rank: tiers.rank,
+      tierRank: tiers.rank,
       region: organizations.region,
+      contractStart: organizations.contractStart,
       contractEnd: organizations.contractEnd,
       accountManager: users.name,
     })
@@ -169,34 +260,67 @@ export function listPortfolio(db: Db, user: SessionUser, filter: PortfolioFilter
     .where(and(...conditions))
     .orderBy(asc(organizations.name))
     .all();
+  const ids = orgs.map((o) => o.id);
   const inputs = loadHealthInputs(db, orgs, now);
-  const rows = orgs.map((o) => ({
-    ...o,
-    daysToRenewal: daysUntil(o.contractEnd, now),
-    health: computeHealth(inputs.get(o.id)!),
-  }));
+  const open = new Map<number, number>();
+  const breaches = new Map<number, number>();
+  const due = new Map<number, { next: string; n: number }>();
+  if (ids.length > 0) {
+    for (const r of db
+      .select({ org: tickets.organizationId, n: sql<number>`count(*)` })
+      .from(tickets)
+      .where(and(inArray(tickets.organizationId, ids), inArray(tickets.status, [...OPEN_TICKET_STATUSES])))
+      .groupBy(tickets.organizationId)
+      .all())
+      open.set(r.org, r.n);
+    for (const [org, n] of countBreaches(db, ids, quarterPeriod(quarterOf(now)).from.getTime(), now.getTime()))
+      breaches.set(org, n);
+    for (const r of db
+      .select({ org: followUps.organizationId, next: sql<string>`min(${followUps.dueOn})`, n: sql<number>`count(*)` })
+      .from(followUps)
+      .where(and(inArray(followUps.organizationId, ids), isNull(followUps.completedAt)))
+      .groupBy(followUps.organizationId)
+      .all())
+      due.set(r.org, { next: r.next, n: r.n });
+  }
+  const rows = orgs.map((o) => {
+    const i = inputs.get(o.id)!;
+    const health = computeHealth(i);
+    return {
+      ...o,
+      daysToRenewal: daysUntil(o.contractEnd, now),
+      health,
+      score: health.score,
+      openTickets: open.get(o.id) ?? 0,
+      breachesThisQuarter: breaches.get(o.id) ?? 0,
+      nextFollowUpOn: due.get(o.id)?.next ?? null,
+      openFollowUps: due.get(o.id)?.n ?? 0,
+      daysSinceEngagement: i.daysSinceEngagement,
+    };
+  });
   const filtered = filter.band ? rows.filter((r) => r.health.band === filter.band) : rows;
   const sort = filter.sort ?? "health";
-  filtered.sort((a, b) =>
-    sort === "health"
-      ? a.health.score - b.health.score || a.name.localeCompare(b.name)
-      : sort === "renewal"
-        ? a.daysToRenewal - b.daysToRenewal || a.name.localeCompare(b.name)
-        : sort === "tier"
-          ? b.rank - a.rank || a.name.localeCompare(b.name)
-          : a.name.localeCompare(b.name),
-  );
+  const dir = filter.dir ?? DEFAULT_DIR[sort];
+  filtered.sort(portfolioComparator(sort, dir));
   const pageSize = filter.pageSize ?? PORTFOLIO_PAGE_SIZE;
   const pages = Math.max(1, Math.ceil(filtered.length / pageSize));
   const page = Math.min(filter.page ?? 1, pages);
   const counts = { red: 0, yellow: 0, green: 0 } satisfies Record<HealthBand, number>;
   for (const r of rows) counts[r.health.band]++;
+  const slice = filtered.slice((page - 1) * pageSize, page * pageSize);
+  const trend = healthTrend(db, slice, now, new Map(slice.map((r) => [r.id, r.health.score])));
   return {
     total: filtered.length,
     page,
     pageSize,
+    sort,
+    dir,
+    today: viewerToday(db, user.id, now),
     counts,
-    items: filtered.slice((page - 1) * pageSize, page * pageSize).map(({ rank: _rank, ...r }) => r),
+    items: slice.map(({ tierRank: _rank, score: _score, contractStart: _start, ...r }) => ({
+      ...r,
+      trend: trend.get(r.id)!,
+    })),
   };
 }
 

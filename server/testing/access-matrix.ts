@@ -319,6 +319,17 @@ function incidentInput(fx: Fixtures) {
 
 /** Account editors: the account manager of Nimbus Live, managers and admins (server/accounts/access.ts). */
 const ACCOUNT_EDITORS = ["accountManager", "manager", "admin"] as const satisfies readonly Actor[];
+
+/** A fresh open follow-up on Nimbus Live (added by its account manager) for the follow-up procedures to act on. */
+async function nimbusFollowUp(fx: Fixtures): Promise<number> {
+  const { id } = await fx.caller(ACTORS.accountManager).accounts.addFollowUp({
+    organizationId: NIMBUS_ORG_ID,
+    title: "Check the rollout",
+    dueOn: "2026-11-27",
+  });
+  return id;
+}
+
 /** Who reads account health (server/accounts/access.ts HEALTH_READERS), wherever it is held. */
 const HEALTH_READER_ACTORS = [...ACCOUNT_EDITORS, "executive"] as const satisfies readonly Actor[];
 
@@ -1099,6 +1110,23 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   },
   "accounts.portfolio": { allow: ACCOUNT_EDITORS, input: () => ({}) },
   "accounts.health": { allow: HEALTH_READER_ACTORS, input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+  // follow-ups: account staff read any organization's; the account team, managers and admins change them
+  "accounts.followUps": { allow: ACCOUNT_EDITORS, input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+  "accounts.myFollowUps": { allow: ACCOUNT_EDITORS, input: () => ({}) },
+  "accounts.addFollowUp": {
+    allow: ACCOUNT_EDITORS,
+    input: () => ({ organizationId: NIMBUS_ORG_ID, title: "Send the upgrade plan", dueOn: "2026-12-01" }),
+  },
+  "accounts.completeFollowUp": { allow: ACCOUNT_EDITORS, input: async (fx) => ({ id: await nimbusFollowUp(fx) }) },
+  "accounts.reopenFollowUp": {
+    allow: ACCOUNT_EDITORS,
+    input: async (fx) => {
+      const id = await nimbusFollowUp(fx);
+      await fx.caller(ACTORS.manager).accounts.completeFollowUp({ id });
+      return { id };
+    },
+  },
+  "accounts.deleteFollowUp": { allow: ACCOUNT_EDITORS, input: async (fx) => ({ id: await nimbusFollowUp(fx) }) },
 
   // service reviews: customers read their organization's shared reviews and acknowledge them; the account team, managers and admins write
   "reviews.list": { allow: [...STAFF, "customer"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },

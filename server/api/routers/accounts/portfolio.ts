@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZId, ZPortfolioFilter } from "@/server/accounts/inputs";
 import { listPortfolio, organizationHealth } from "@/server/accounts/portfolio";
+import { PORTFOLIO_SORTS } from "@/server/accounts/portfolio-sort";
 import { getOrganizationOverview } from "@/server/accounts/service";
 import { permittedProcedure } from "../../trpc";
 import { ZTierCode } from "../../schemas";
@@ -15,6 +16,9 @@ export const accountPortfolio = {
         total: z.number(),
         page: z.number(),
         pageSize: z.number(),
+        sort: z.enum(PORTFOLIO_SORTS),
+        dir: z.enum(["asc", "desc"]),
+        today: z.string(),
         counts: z.object({ red: z.number(), yellow: z.number(), green: z.number() }),
         items: z.array(
           z.object({
@@ -26,6 +30,12 @@ export const accountPortfolio = {
             contractEnd: z.string(),
             daysToRenewal: z.number(),
             health: ZHealth,
+            trend: z.array(z.object({ quarter: z.string(), score: z.number().nullable() })),
+            openTickets: z.number(),
+            breachesThisQuarter: z.number(),
+            nextFollowUpOn: z.string().nullable(),
+            openFollowUps: z.number(),
+            daysSinceEngagement: z.number().nullable(),
           }),
         ),
       }),
