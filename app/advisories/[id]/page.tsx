@@ -86,26 +86,22 @@ export default async function AdvisoryPage({ params }: { params: Promise<{ id: s
           </dl>
         </Card>
         <Card title={t("advisories.affected")}>
-          <Table caption={t("advisories.affected")}>
-            <thead>
-              <tr>
-                <Th>{t("advisories.platform")}</Th>
-                <Th>{t("advisories.range")}</Th>
-                <Th>{t("advisories.fixedVersion")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.affected.map((r, i) => (
-                <tr key={i}>
-                  <Td header>{t(`sdkPlatform.${r.platform}`)}</Td>
-                  <Td>
-                    <code>{r.range}</code>
-                  </Td>
-                  <Td>{r.fixedVersion ?? t("advisories.noFix")}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          {/* one block per platform, label beside value: readable at phone width without scrolling sideways */}
+          <ul aria-label={t("advisories.affected")} className="divide-y divide-slate-100">
+            {a.affected.map((r, i) => (
+              <li key={i} className="py-3 first:pt-0 last:pb-0">
+                <h3 className="text-sm font-semibold text-slate-900">{t(`sdkPlatform.${r.platform}`)}</h3>
+                <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
+                  <dt className="text-slate-500">{t("advisories.range")}</dt>
+                  <dd className="text-slate-900">
+                    <code className="break-all">{r.range}</code>
+                  </dd>
+                  <dt className="text-slate-500">{t("advisories.fixedVersion")}</dt>
+                  <dd className="font-medium text-slate-900">{r.fixedVersion ?? t("advisories.noFix")}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
         </Card>
         <Card title={t("advisories.details")}>
           <p className="text-sm whitespace-pre-wrap text-slate-800">{zh ? a.bodyZh : a.bodyEn}</p>
