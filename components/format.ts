@@ -20,6 +20,24 @@ export function formatTarget(
     : t("duration.hours", { n: minutes / 60 });
 }
 
+/**
+ * A length of time as people read it, in its two largest units: "2 days 11 h", "3 h 5 min",
+ * "4 min", "12 s" ("2 天 11 小时" in Chinese). Seconds only under a minute, unless `seconds` asks
+ * for them beside the minutes too (a paging latency: "4 min 10 s"). Whole units, rounded down.
+ */
+export function formatSpan(t: T, ms: number, { seconds = false }: { seconds?: boolean } = {}): string {
+  const s = Math.max(0, Math.floor(Math.abs(ms) / 1000));
+  const d = Math.floor(s / 86_400);
+  const h = Math.floor((s % 86_400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const pair = (a: string, b: string | null) => (b ? `${a} ${b}` : a);
+  if (d > 0) return pair(t("duration.days", { n: d }), h ? t("duration.hours", { n: h }) : null);
+  if (h > 0) return pair(t("duration.hours", { n: h }), m ? t("duration.minutes", { n: m }) : null);
+  if (m > 0) return pair(t("duration.minutes", { n: m }), seconds && sec ? t("duration.seconds", { n: sec }) : null);
+  return t("duration.seconds", { n: sec });
+}
+
 /** A percentage with up to two decimals in the viewer's locale. */
 export function formatPercent(locale: string, value: number, digits = 2): string {
   return new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", {

@@ -6,7 +6,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, FormAlert, inputBase, StatusNote, useServerErrorText } from "@/components/admin/controls";
-import { Countdown, formatSpan } from "@/components/tickets/countdown";
+import { formatSpan } from "@/components/format";
+import { Countdown } from "@/components/tickets/countdown";
 import { useTRPC } from "@/components/trpc/client";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -78,7 +79,7 @@ export function QueueTable({
       case "status":
         return tt(`tickets.statuses.${item.status}`);
       case "age":
-        return formatSpan(serverNow.getTime() - item.createdAt.getTime());
+        return formatSpan(tt, serverNow.getTime() - item.createdAt.getTime());
       case "updated":
         return format.dateTime(item.updatedAt, { dateStyle: "short", timeStyle: "short" });
       case "assignee":

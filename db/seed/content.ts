@@ -1,4 +1,5 @@
 /** Ticket subjects and conversation snippets for the demo, by product area. */
+import en from "@/server/i18n/messages/en.json";
 import type { ProductArea, TicketCategory } from "../schema/enums";
 
 export const SUBJECTS: Record<ProductArea, string[]> = {
@@ -57,8 +58,11 @@ export const CATEGORY_WEIGHTS: readonly (readonly [TicketCategory, number])[] = 
   ["environment_issue", 7],
 ];
 
+/** A platform code as a customer writes it in a description ("React Native", not "react_native"). */
+const platformName = (code: string): string => (en.sdkPlatform as Record<string, string>)[code] ?? code;
+
 export const DESCRIPTION = (subject: string, platform: string, version: string) =>
-  `**What happens**\n\n${subject}.\n\n**Environment**\n\n- SDK: ${platform} ${version}\n- Channel profile: communication\n\n**Steps to reproduce**\n\n1. Join a channel with two users.\n2. Keep the call running for a few minutes.\n3. Observe the problem described above.\n\nLogs are attached to the first comment.`;
+  `**What happens**\n\n${subject}.\n\n**Environment**\n\n- SDK: ${platformName(platform)} ${version}\n- Channel profile: communication\n\n**Steps to reproduce**\n\n1. Join a channel with two users.\n2. Keep the call running for a few minutes.\n3. Observe the problem described above.\n\nLogs are attached to the first comment.`;
 
 export const STAFF_REPLIES = [
   "Thanks for the report. I'm looking into it now; could you confirm the channel name and the approximate time (with time zone) of the last occurrence?",

@@ -40,7 +40,7 @@ describe("explainDue (Asia/Shanghai, Mon-Fri 09:00-17:30)", () => {
         achievedAt: null,
         priority: "P2",
         basis: { kind: "created" },
-        target: { minutes: 240, timeZone: "Asia/Shanghai", alwaysOpen: false },
+        target: { minutes: 240, timeZone: "Asia/Shanghai", alwaysOpen: false, businessDayMinutes: 510 },
         countedFrom: FRIDAY_18_SHANGHAI,
         dueFromCreated: at("2024-03-12T05:00:00Z"),
         dueFromRaise: null,
@@ -168,7 +168,12 @@ describe("explainDue limits (24x7, UTC)", () => {
       targets,
       at("2024-01-02T00:00:00Z"),
     );
-    expect(result.resolution?.target).toEqual({ minutes: 300 * 1440, timeZone: "UTC", alwaysOpen: true });
+    expect(result.resolution?.target).toEqual({
+      minutes: 300 * 1440,
+      timeZone: "UTC",
+      alwaysOpen: true,
+      businessDayMinutes: 1440,
+    });
     expect(result.resolution?.countedIntervals).toHaveLength(MAX_EXPLAINED_INTERVALS);
     expect(result.resolution?.countedIntervalsTruncated).toBe(true);
     expect(result.resolution?.countedIntervals[0]).toEqual({

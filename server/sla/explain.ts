@@ -1,3 +1,4 @@
+import { businessDayMinutes } from "./business-day";
 import { closedDaysBetween, openIntervals, type BusinessCalendar } from "./clock";
 import {
   METRICS,
@@ -24,7 +25,8 @@ export type DueExplanation = {
   achievedAt: Date | null;
   priority: Priority;
   basis: PriorityBasis;
-  target: { minutes: number; timeZone: string; alwaysOpen: boolean };
+  /** `businessDayMinutes`: the calendar's usual open day, so the target reads "10 business days". */
+  target: { minutes: number; timeZone: string; alwaysOpen: boolean; businessDayMinutes: number | null };
   /** Where the counting that produced dueAt starts: the ticket's creation or a raise with grace. */
   countedFrom: Date;
   dueFromCreated: Date;
@@ -105,7 +107,12 @@ export function explainDue(
       achievedAt: m.outcome.achievedAt,
       priority: m.priority,
       basis: m.basis,
-      target: { minutes: m.target.minutes, timeZone: calendar.timeZone, alwaysOpen: isAlwaysOpen(calendar) },
+      target: {
+        minutes: m.target.minutes,
+        timeZone: calendar.timeZone,
+        alwaysOpen: isAlwaysOpen(calendar),
+        businessDayMinutes: businessDayMinutes(calendar.hours),
+      },
       countedFrom: m.countedFrom,
       dueFromCreated: m.dueFromCreated,
       dueFromRaise: m.dueFromRaise,

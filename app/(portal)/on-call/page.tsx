@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
-import { zoneName } from "@/components/format";
+import { formatSpan, zoneName } from "@/components/format";
 import { AcknowledgeButton } from "@/components/on-call/acknowledge-button";
-import { formatLatency } from "@/components/on-call/latency";
 import { OnCallStrip } from "@/components/on-call/on-call-strip";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -24,6 +23,8 @@ export default async function OnCallPage() {
   const api = await serverCaller();
   const [now, pages] = await Promise.all([api.onCall.now(), api.onCall.pages({ limit: 50 })]);
   const t = await getTranslations("onCall");
+  const tt = await getTranslations();
+  const latency = (ms: number) => formatSpan(tt, ms, { seconds: true });
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   const zone = zoneName(await getLocale(), await getTimeZone(), await getNow());
@@ -43,7 +44,7 @@ export default async function OnCallPage() {
           {t("step", {
             person: e.person ?? t("unstaffed"),
             kind: t(`eventKinds.${e.kind}`),
-            latency: formatLatency(e.latencyMs),
+            latency: latency(e.latencyMs),
           })}
         </li>
       ))}
@@ -52,7 +53,7 @@ export default async function OnCallPage() {
   const ack = (p: LogRow) =>
     p.ackLatencyMs !== null ? (
       <span>
-        {p.acknowledgedBy} · {t("acknowledged", { latency: formatLatency(p.ackLatencyMs) })}
+        {p.acknowledgedBy} · {t("acknowledged", { latency: latency(p.ackLatencyMs) })}
       </span>
     ) : p.mine ? (
       <AcknowledgeButton pageId={p.id} label={t("acknowledge")} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { formatSpan, formatTarget } from "@/components/format";
 import { useDate } from "./section";
 import type { MetricRow } from "./types";
 
@@ -14,7 +15,13 @@ export function WhyDue({ m }: { m: MetricRow }) {
   const date = useDate();
   const format = useFormatter();
   const e = m.explanation;
-  const target = e.target.minutes % 60 === 0 ? `${e.target.minutes / 60} h` : `${e.target.minutes} min`;
+  // As the targets table writes it: "10 business days", not "5100 min".
+  const target = formatTarget(
+    tt,
+    e.target.minutes,
+    e.target.alwaysOpen ? "always" : "business",
+    e.target.businessDayMinutes,
+  );
   const basis =
     e.basis.kind === "created"
       ? t("whyBasisCreated", { at: date(e.countedFrom) })
@@ -60,7 +67,7 @@ export function WhyDue({ m }: { m: MetricRow }) {
                 {t("whyIntervalRow", {
                   start: date(iv.start),
                   end: format.dateTime(iv.end, { timeStyle: "short" }),
-                  minutes: Math.round(iv.minutes),
+                  length: formatSpan(tt, Math.round(iv.minutes) * 60_000),
                 })}
               </li>
             ))}

@@ -28,7 +28,12 @@ export const ZExplanation = z.object({
     z.object({ kind: z.literal("created") }),
     z.object({ kind: z.enum(["raised", "disputeUpheld", "lowered"]), at: z.date() }),
   ]),
-  target: z.object({ minutes: z.number(), timeZone: z.string(), alwaysOpen: z.boolean() }),
+  target: z.object({
+    minutes: z.number(),
+    timeZone: z.string(),
+    alwaysOpen: z.boolean(),
+    businessDayMinutes: z.number().nullable(),
+  }),
   countedFrom: z.date(),
   dueFromCreated: z.date(),
   dueFromRaise: z.date().nullable(),

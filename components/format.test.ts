@@ -1,0 +1,34 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import en from "@/server/i18n/messages/en.json";
+import zh from "@/server/i18n/messages/zh.json";
+import { formatSpan, formatTarget } from "./format";
+
+type T = Parameters<typeof formatSpan>[0];
+const tEn = createTranslator({ locale: "en", messages: en }) as unknown as T;
+const tZh = createTranslator({ locale: "zh", messages: zh }) as unknown as T;
+const MIN = 60_000;
+
+describe("lengths of time as people read them", () => {
+  it("a countdown names its two largest units in the viewer's language, never 'd' or 's' in Chinese", () => {
+    const span = (2 * 1440 + 11 * 60 + 7) * MIN;
+    expect(formatSpan(tEn, span)).toBe("2 days 11 h");
+    expect(formatSpan(tZh, span)).toBe("2 天 11 小时");
+    expect(formatSpan(tEn, -(3 * 60 + 5) * MIN)).toBe("3 h 5 min");
+    expect(formatSpan(tZh, 8_000)).toBe("8 秒");
+    expect(formatSpan(tEn, 1440 * MIN)).toBe("1 day");
+  });
+
+  it("a paging latency keeps its seconds beside the minutes", () => {
+    expect(formatSpan(tEn, 250_000, { seconds: true })).toBe("4 min 10 s");
+    expect(formatSpan(tZh, 250_000, { seconds: true })).toBe("4 分钟 10 秒");
+  });
+
+  it("a business-hours target reads in business days as the targets table writes it, not in minutes", () => {
+    // Enterprise P1 resolution on a 09:00-17:30 calendar: 10 days of 510 minutes.
+    expect(formatTarget(tEn, 5100, "business", 510)).toBe("10 business days");
+    expect(formatTarget(tZh, 5100, "business", 510)).toBe("10 个工作日");
+    expect(formatTarget(tEn, 240, "business", 510)).toBe("4 business hours");
+    expect(formatTarget(tEn, 240, "always", null)).toBe("4 h");
+  });
+});
