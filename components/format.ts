@@ -38,6 +38,16 @@ export function formatSpan(t: T, ms: number, { seconds = false }: { seconds?: bo
   return t("duration.seconds", { n: sec });
 }
 
+/** The mark between a label and its value: "Due: " in English, "到期：" (full width, no space) in Chinese. */
+export function labelMark(locale: string): string {
+  return locale === "zh" ? "：" : ": ";
+}
+
+/** Names listed as the language lists them: "China, EMEA, Americas"; "中国、欧洲、美洲". */
+export function joinList(locale: string, items: readonly string[]): string {
+  return items.join(locale === "zh" ? "、" : ", ");
+}
+
 /** A percentage with up to two decimals in the viewer's locale. */
 export function formatPercent(locale: string, value: number, digits = 2): string {
   return new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", {

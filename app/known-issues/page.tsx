@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { joinList } from "@/components/format";
 import { KnownIssueStatusBadge } from "@/components/known-issues/status-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { KNOWN_ISSUE_STATUSES, type KnownIssueStatus } from "@/db/schema/enums";
@@ -84,7 +85,12 @@ export default async function KnownIssuesPage({
                 <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                   <KnownIssueStatusBadge status={i.status} version={i.fixVersion} />
                   <span>{t(`tickets.productAreas.${i.productArea}`)}</span>
-                  <span>{i.platforms.map((p) => t(`sdkPlatform.${p}` as never)).join(", ")}</span>
+                  <span>
+                    {joinList(
+                      zh ? "zh" : "en",
+                      i.platforms.map((p) => t(`sdkPlatform.${p}` as never)),
+                    )}
+                  </span>
                   <span>{t("knownIssues.affects", { range: i.affectedVersions })}</span>
                   <span>{t("knownIssues.updated", { at: format.dateTime(i.updatedAt, { dateStyle: "medium" }) })}</span>
                 </p>

@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { labelMark } from "@/components/format";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Badge } from "@/components/ui/badge";
@@ -20,6 +21,7 @@ type SessionItem = inferRouterOutputs<AppRouter>["me"]["sessions"][number];
  */
 export function SessionsList({ initial, zoneNote }: { initial: SessionItem[]; zoneNote: string }) {
   const t = useTranslations("account.sessions");
+  const mark = labelMark(useLocale()).trim();
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -96,15 +98,24 @@ export function SessionsList({ initial, zoneNote }: { initial: SessionItem[]; zo
               </div>
               <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-slate-600">
                 <div className="flex gap-1">
-                  <dt className="text-slate-500">{t("started")}:</dt>
+                  <dt className="text-slate-500">
+                    {t("started")}
+                    {mark}
+                  </dt>
                   <dd>{format.dateTime(s.startedAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
                 </div>
                 <div className="flex gap-1">
-                  <dt className="text-slate-500">{t("address")}:</dt>
+                  <dt className="text-slate-500">
+                    {t("address")}
+                    {mark}
+                  </dt>
                   <dd className="tabular-nums">{s.ip ?? t("unknownAddress")}</dd>
                 </div>
                 <div className="flex gap-1">
-                  <dt className="text-slate-500">{t("method")}:</dt>
+                  <dt className="text-slate-500">
+                    {t("method")}
+                    {mark}
+                  </dt>
                   <dd>{t(`methods.${s.method}`)}</dd>
                 </div>
               </dl>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
-import { zoneName } from "@/components/format";
+import { labelMark, zoneName } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import type { AppRouter } from "@/server/api/root";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -14,6 +14,7 @@ export async function MeetingList({ requests, showOrganization }: { requests: Re
   const format = await getFormatter();
   if (requests.length === 0) return <p className="py-3 text-sm text-slate-600">{t("empty")}</p>;
   const tc = await getTranslations("common");
+  const mark = labelMark(await getLocale());
   const zone = zoneName(await getLocale(), await getTimeZone(), await getNow());
   return (
     <>
@@ -43,12 +44,18 @@ export async function MeetingList({ requests, showOrganization }: { requests: Re
               · {t(`channels.${r.channel}`)}
             </p>
             <p className="mt-1 text-slate-700">
-              <span className="text-slate-500">{t("preferredTimes")}: </span>
+              <span className="text-slate-500">
+                {t("preferredTimes")}
+                {mark}
+              </span>
               {r.preferredTimes}
             </p>
             {r.response ? (
               <p className="mt-1 rounded-md bg-slate-50 px-3 py-2 text-slate-800">
-                <span className="text-slate-500">{t("responseLabel")}: </span>
+                <span className="text-slate-500">
+                  {t("responseLabel")}
+                  {mark}
+                </span>
                 {r.response}
               </p>
             ) : null}

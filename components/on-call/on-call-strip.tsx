@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { labelMark } from "@/components/format";
 
 type Person = { id: number; name: string } | null;
 export type OnCallRow = {
@@ -15,6 +16,7 @@ export type OnCallRow = {
 export async function OnCallStrip({ rows }: { rows: OnCallRow[] }) {
   const t = await getTranslations("onCall");
   const tt = await getTranslations();
+  const mark = labelMark(await getLocale());
   return (
     <section
       aria-label={t("nowTitle")}
@@ -36,7 +38,7 @@ export async function OnCallStrip({ rows }: { rows: OnCallRow[] }) {
                 {tt(`region.${r.region}`)}
                 {r.productArea ? ` · ${tt(`tickets.productAreas.${r.productArea}`)}` : ""}
               </span>
-              {": "}
+              {mark}
               <span className={r.primary ? "" : "font-medium text-red-700"}>
                 {t("primary")} {r.primary?.name ?? t("nobody")}
               </span>

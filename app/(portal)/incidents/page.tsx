@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
-import { zoneName } from "@/components/format";
+import { joinList, zoneName } from "@/components/format";
 import { formatDowntime } from "@/components/incidents/format";
 import { PHASE_TONE, SEVERITY_TONE, ToneBadge } from "@/components/incidents/labels";
 import { Badge } from "@/components/ui/badge";
@@ -38,6 +38,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const api = await serverCaller();
   const items = await api.incidents.list({ ...filters, limit: 200 });
   const t = await getTranslations();
+  const locale = await getLocale();
   const format = await getFormatter();
   const now = await getNow();
   const canWrite = can(user, "incidents.write");
@@ -129,7 +130,11 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                     {i.planned ? <Badge tone="brand">{t("incidents.kind.maintenance")}</Badge> : null}
                   </div>
                   <p className="mt-1 text-xs text-slate-600">
-                    {t(`tickets.productAreas.${i.productArea}`)} · {i.regions.map((r) => t(`region.${r}`)).join(", ")}
+                    {t(`tickets.productAreas.${i.productArea}`)} ·{" "}
+                    {joinList(
+                      locale,
+                      i.regions.map((r) => t(`region.${r}`)),
+                    )}
                   </p>
                   <p className="text-xs text-slate-600">
                     {when(i.startedAt)} · {duration(i)} ·{" "}
@@ -173,7 +178,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                       </Td>
                       <Td>{t(`tickets.productAreas.${i.productArea}`)}</Td>
                       <Td>
-                        {i.regions.map((r) => t(`region.${r}`)).join(", ")}
+                        {joinList(
+                          locale,
+                          i.regions.map((r) => t(`region.${r}`)),
+                        )}
                         <span className="block text-xs text-slate-500">
                           {i.scope === "regions"
                             ? t("incidents.list.allInRegions")

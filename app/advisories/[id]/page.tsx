@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { joinList } from "@/components/format";
 import { AcknowledgeButton, PublishButton } from "@/components/advisories/advisory-actions";
 import { SeverityBadge } from "@/components/advisories/severity-badge";
 import { Badge } from "@/components/ui/badge";
@@ -80,7 +81,10 @@ export default async function AdvisoryPage({ params }: { params: Promise<{ id: s
             <div>
               <dt className="text-slate-500">{t("advisories.products")}</dt>
               <dd className="font-medium text-slate-900">
-                {a.productAreas.map((p) => t(`tickets.productAreas.${p}`)).join(", ") || "—"}
+                {joinList(
+                  zh ? "zh" : "en",
+                  a.productAreas.map((p) => t(`tickets.productAreas.${p}`)),
+                ) || "—"}
               </dd>
             </div>
           </dl>

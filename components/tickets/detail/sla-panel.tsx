@@ -1,6 +1,7 @@
 "use client";
 
-import { useNow, useTimeZone, useTranslations } from "next-intl";
+import { useLocale, useNow, useTimeZone, useTranslations } from "next-intl";
+import { labelMark } from "@/components/format";
 import { Countdown } from "../countdown";
 import { SlaBadge } from "../sla-badge";
 import { Section, useDate } from "./section";
@@ -11,6 +12,7 @@ import { WhyDue } from "./why-due";
 export function SlaPanel({ metrics, serverNow }: { metrics: MetricRow[]; serverNow: Date }) {
   const t = useTranslations("tickets");
   const tt = useTranslations();
+  const mark = labelMark(useLocale());
   const date = useDate();
   const zone = useTimeZone() ?? "UTC";
   const now = useNow();
@@ -34,12 +36,18 @@ export function SlaPanel({ metrics, serverNow }: { metrics: MetricRow[]; serverN
               </div>
               <dl className="mt-1 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700">
                 <div>
-                  <dt className="inline text-slate-500">{t("detail.due")}: </dt>
+                  <dt className="inline text-slate-500">
+                    {t("detail.due")}
+                    {mark}
+                  </dt>
                   <dd className="inline">{date(m.dueAt)}</dd>
                 </div>
                 {m.achievedAt ? (
                   <div>
-                    <dt className="inline text-slate-500">{t("detail.achieved")}: </dt>
+                    <dt className="inline text-slate-500">
+                      {t("detail.achieved")}
+                      {mark}
+                    </dt>
                     <dd className="inline">{date(m.achievedAt)}</dd>
                   </div>
                 ) : m.status === "running" || m.status === "breached" ? (

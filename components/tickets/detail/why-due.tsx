@@ -1,7 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
-import { formatSpan, formatTarget } from "@/components/format";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { formatSpan, formatTarget, joinList } from "@/components/format";
 import { useDate } from "./section";
 import type { MetricRow } from "./types";
 
@@ -14,6 +14,7 @@ export function WhyDue({ m }: { m: MetricRow }) {
   const tt = useTranslations();
   const date = useDate();
   const format = useFormatter();
+  const locale = useLocale();
   const e = m.explanation;
   // As the targets table writes it: "10 business days", not "5100 min".
   const target = formatTarget(
@@ -80,11 +81,12 @@ export function WhyDue({ m }: { m: MetricRow }) {
           <div>
             <h4 className="font-medium">{t("whyClosed")}</h4>
             <p>
-              {e.closedDays
-                .map((d) =>
+              {joinList(
+                locale,
+                e.closedDays.map((d) =>
                   d.reason === "holiday" ? t("whyHoliday", { date: d.date }) : t("whyClosedDay", { date: d.date }),
-                )
-                .join(", ")}
+                ),
+              )}
             </p>
           </div>
         ) : null}

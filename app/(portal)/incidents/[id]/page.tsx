@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
-import { zoneName } from "@/components/format";
+import { joinList, zoneName } from "@/components/format";
 import { formatDowntime } from "@/components/incidents/format";
 import { ActionEditor, AddActionForm, ReviewForm, UpdateForm } from "@/components/incidents/incident-actions";
 import { PHASE_TONE, SEVERITY_TONE, ToneBadge } from "@/components/incidents/labels";
@@ -171,7 +171,12 @@ export default async function IncidentPage({
               </div>
               <div>
                 <dt className="text-slate-500">{t("incidents.list.region")}</dt>
-                <dd className="font-medium">{incident.regions.map((r) => t(`region.${r}`)).join(", ")}</dd>
+                <dd className="font-medium">
+                  {joinList(
+                    await getLocale(),
+                    incident.regions.map((r) => t(`region.${r}`)),
+                  )}
+                </dd>
               </div>
               {staff ? (
                 <div>
