@@ -75,7 +75,9 @@ test.describe("[FEATURES] feature requests and the public roadmap", () => {
     await visitor.goto("/roadmap");
     const planned = visitor.getByRole("region", { name: /Planned/ });
     await expect(planned.getByText(title)).toBeVisible();
-    await expect(planned.getByText("Planned for the 4.6 release.")).toBeVisible();
+    await expect(
+      planned.getByRole("listitem").filter({ hasText: title }).getByText("Planned for the 4.6 release."),
+    ).toBeVisible();
     await expect(
       planned.getByRole("listitem").filter({ hasText: title }).getByText("2 votes · 2 organizations"),
     ).toBeVisible();
