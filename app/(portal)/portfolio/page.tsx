@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { HealthBadge, HealthFactors } from "@/components/accounts/health-card";
+import { FollowUpsDue } from "@/components/accounts/follow-ups-card";
 import { MeetingList } from "@/components/accounts/meeting-list";
+import { PortfolioGrid } from "@/components/accounts/portfolio-grid";
 import { ApplyFiltersButton, TierOptions } from "@/components/accounts/filter-controls";
 import { CustomDevelopmentCard } from "@/components/requests/custom-development-card";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { TIER_CODES, type TierCode } from "@/db/schema/enums";
 import { HEALTH_WEIGHTS, HEALTH_BANDS } from "@/server/accounts/health";
+import { DEFAULT_DIR, PORTFOLIO_SORTS } from "@/server/accounts/portfolio-sort";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
@@ -18,13 +20,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("portfolio") };
 }
 const BANDS = ["red", "yellow", "green"] as const;
-const SORTS = ["health", "renewal", "tier", "name"] as const;
+const DIRS = ["asc", "desc"] as const;
 
-type Search = { tier?: string; band?: string; sort?: string; page?: string };
+type Search = { tier?: string; band?: string; sort?: string; dir?: string; page?: string };
 const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined =>
   (list as readonly string[]).includes(v ?? "") ? (v as T) : undefined;
 
-/** The account manager's portfolio: meeting requests to answer, then each account's health, explained. */
+/**
+ * The account manager's portfolio: every account in a grid sorted on the server by any column
+ * (health and its trend, open tickets, breaches, the next follow-up, renewal), then the follow-ups
+ * due and the meeting requests to answer.
+ */
 export default async function PortfolioPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await getSessionUser();
   if (!user) redirect("/signin");
@@ -32,11 +38,12 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const sp = await searchParams;
   const tier = pick<TierCode>(TIER_CODES, sp.tier);
   const band = pick(BANDS, sp.band);
-  const sort = pick(SORTS, sp.sort) ?? "health";
+  const sort = pick(PORTFOLIO_SORTS, sp.sort) ?? "health";
+  const dir = pick(DIRS, sp.dir) ?? DEFAULT_DIR[sort];
   const api = await serverCaller();
   const requested = Math.min(Math.max(1, Math.floor(Number(sp.page) || 1)), 100_000);
   const [portfolio, inbox] = await Promise.all([
-    api.accounts.portfolio({ tier, band, sort, page: requested }),
+    api.accounts.portfolio({ tier, band, sort, dir, page: requested }),
     api.accounts.meetingRequests({ status: "requested" }),
   ]);
   const rows = portfolio.items;
@@ -45,7 +52,8 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
     const next: Record<string, string | undefined> = {
       tier,
       band,
-      sort: sort === "health" ? undefined : sort,
+      sort: sort === "health" && dir === DEFAULT_DIR.health ? undefined : sort,
+      dir: dir === DEFAULT_DIR[sort] ? undefined : dir,
       ...changes,
     };
     const query = new URLSearchParams(Object.entries(next).filter((e): e is [string, string] => e[1] !== undefined));
@@ -66,20 +74,16 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         </Link>
       </PageHeader>
       <div className="space-y-6">
-        <Card id="inbox" title={t("accounts.meetings.inbox")} description={t("accounts.meetings.inboxDescription")}>
-          <MeetingList requests={inbox} showOrganization />
-        </Card>
-        <CustomDevelopmentCard />
         <Card
           id="accounts"
           title={t("accounts.portfolio.accounts", { n: portfolio.total })}
-          description={t("accounts.portfolio.weights", {
+          description={`${t("accounts.portfolio.weights", {
             weights: Object.entries(HEALTH_WEIGHTS)
               .map(([k, w]) => `${t(`accounts.health.factors.${k}`)} ${w}`)
               .join(" · "),
             green: HEALTH_BANDS.green,
             yellow: HEALTH_BANDS.yellow,
-          })}
+          })} ${t("accounts.portfolio.sortHint")}`}
         >
           <form
             method="get"
@@ -103,16 +107,12 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                 ))}
               </select>
             </label>
-            <label className="text-sm font-medium text-slate-700">
-              {t("accounts.portfolio.sort")}
-              <select name="sort" defaultValue={sort} className={`block ${select}`}>
-                {SORTS.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`accounts.portfolio.sorts.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {sort !== "health" || dir !== DEFAULT_DIR.health ? (
+              <>
+                <input type="hidden" name="sort" value={sort} />
+                {dir !== DEFAULT_DIR[sort] ? <input type="hidden" name="dir" value={dir} /> : null}
+              </>
+            ) : null}
             <ApplyFiltersButton />
           </form>
           <ul aria-label={t("accounts.portfolio.bandCounts")} className="mb-4 flex flex-wrap gap-2 text-sm">
@@ -135,34 +135,13 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
           {rows.length === 0 ? (
             <p className="py-8 text-center text-sm text-slate-600">{t("accounts.portfolio.empty")}</p>
           ) : (
-            <ul className="divide-y divide-slate-100">
-              {rows.map((r) => (
-                <li key={r.id} className="py-3">
-                  <div className="flex flex-wrap items-center justify-between gap-2">
-                    <div className="min-w-0">
-                      <Link href={`/organizations/${r.id}`} className="font-semibold text-brand-700 hover:underline">
-                        {r.name}
-                      </Link>
-                      <p className="text-xs text-slate-500">
-                        {t(`tier.${r.tier}`)} · {t(`region.${r.region}`)} · {r.accountManager ?? "—"} ·{" "}
-                        {r.daysToRenewal < 0
-                          ? t("accounts.org.lapsed", { days: -r.daysToRenewal })
-                          : t("accounts.org.daysToRenewal", { days: r.daysToRenewal })}
-                      </p>
-                    </div>
-                    <HealthBadge health={r.health} />
-                  </div>
-                  <details className="mt-2">
-                    <summary className="cursor-pointer text-sm text-brand-700">
-                      {t("accounts.portfolio.why", { name: r.name })}
-                    </summary>
-                    <div className="mt-2">
-                      <HealthFactors health={r.health} />
-                    </div>
-                  </details>
-                </li>
-              ))}
-            </ul>
+            <PortfolioGrid
+              rows={rows}
+              sort={portfolio.sort}
+              dir={portfolio.dir}
+              today={portfolio.today}
+              hrefFor={hrefFor}
+            />
           )}
           {pages > 1 ? (
             <nav
@@ -195,6 +174,13 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
             </nav>
           ) : null}
         </Card>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <FollowUpsDue />
+          <Card id="inbox" title={t("accounts.meetings.inbox")} description={t("accounts.meetings.inboxDescription")}>
+            <MeetingList requests={inbox} showOrganization />
+          </Card>
+        </div>
+        <CustomDevelopmentCard />
       </div>
     </>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getNow, getTranslations } from "next-intl/server";
 import { EngagementForm } from "@/components/accounts/engagement-form";
+import { FollowUpsCard } from "@/components/accounts/follow-ups-card";
 import { HealthBadge, HealthFactors } from "@/components/accounts/health-card";
 import { MeetingList } from "@/components/accounts/meeting-list";
 import { DeclaredSdksCard } from "@/components/accounts/declared-sdks-card";
@@ -67,6 +68,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
               <HealthFactors health={health} />
             </Card>
           ) : null}
+          {can(user, "accounts.edit") ? <FollowUpsCard organizationId={org.id} /> : null}
           <Timeline
             entries={timeline}
             timeZone={org.timeZone}

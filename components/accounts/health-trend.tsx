@@ -1,0 +1,50 @@
+import { getTranslations } from "next-intl/server";
+
+import type { TrendPoint } from "@/server/accounts/portfolio";
+
+const W = 56;
+const H = 18;
+
+/**
+ * An account's health over the last quarters: a small line (decoration) beside the scores with
+ * arrows ("72 → 80 → 78 → 85"); screen readers hear each quarter with its score.
+ */
+export async function HealthTrend({ points }: { points: TrendPoint[] }) {
+  const t = await getTranslations("accounts.portfolio");
+  const label = (p: TrendPoint, i: number) =>
+    `${i === points.length - 1 ? t("trendNow") : p.quarter} ${p.score ?? "—"}`;
+  const known = points
+    .map((p, i) => ({ i, score: p.score }))
+    .filter((p): p is { i: number; score: number } => p.score !== null);
+  const x = (i: number) => (points.length > 1 ? (i / (points.length - 1)) * (W - 4) + 2 : W / 2);
+  const y = (score: number) => H - 2 - (score / 100) * (H - 4);
+  const last = known.at(-1);
+  const first = known[0];
+  const tone =
+    last && first && known.length > 1
+      ? last.score > first.score
+        ? "stroke-emerald-600"
+        : last.score < first.score
+          ? "stroke-red-600"
+          : "stroke-slate-400"
+      : "stroke-slate-400";
+  return (
+    <span className="inline-flex items-center gap-2 whitespace-nowrap">
+      {known.length > 1 ? (
+        <svg aria-hidden width={W} height={H} viewBox={`0 0 ${W} ${H}`} className="shrink-0">
+          <polyline
+            fill="none"
+            strokeWidth={1.5}
+            className={tone}
+            points={known.map((p) => `${x(p.i)},${y(p.score)}`).join(" ")}
+          />
+          {last ? <circle cx={x(last.i)} cy={y(last.score)} r={2} className={`fill-current ${tone}`} /> : null}
+        </svg>
+      ) : null}
+      <span aria-hidden className="text-xs text-slate-600 tabular-nums">
+        {points.map((p) => p.score ?? "—").join(" → ")}
+      </span>
+      <span className="sr-only">{t("trendLabel", { points: points.map(label).join(", ") })}</span>
+    </span>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+/** The numbers in one column of the portfolio grid (desktop layout: the organization is the row's heading). */
+async function columnNumbers(grid: Locator, cellIndex: number): Promise<number[]> {
+  const rows = grid.locator("tbody tr");
+  const out: number[] = [];
+  for (let i = 0; i < (await rows.count()); i++)
+    out.push(Number(await rows.nth(i).getByRole("cell").nth(cellIndex).innerText()));
+  return out;
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+
+test("[ACCOUNTS] the account manager sorts the portfolio, adds a follow-up for Nimbus Live and marks it done", async ({
+  page,
+  signIn,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await signIn("am@attain.test");
+  await page.goto("/portfolio");
+  const grid = page.getByRole("table", { name: /Accounts, sorted by Health \(ascending\)/ });
+  await expect(grid).toBeVisible();
+  await expect(grid.getByRole("columnheader", { name: "Health" })).toHaveAttribute("aria-sort", "ascending");
+  await expect(grid.locator("tbody tr")).not.toHaveCount(0);
+  // Each account's trend reads as four scores to a screen reader too.
+  await expect(grid.locator("tbody tr").first()).toContainText(/Health by quarter: \d{4}-Q\d [\d—]+, .*now \d+/);
+  await shot(page, "portfolio-desktop");
+
+  // Most open tickets first, then (the same heading chosen again, from the keyboard) fewest first.
+  await grid.getByRole("link", { name: "Open tickets" }).click();
+  await expect(page).toHaveURL(/sort=open/);
+  const byOpen = page.getByRole("table", { name: /sorted by Open tickets \(descending\)/ });
+  await expect(byOpen.getByRole("columnheader", { name: "Open tickets" })).toHaveAttribute("aria-sort", "descending");
+  const desc = await columnNumbers(byOpen, 3);
+  expect(desc).toEqual([...desc].sort((a, b) => b - a));
+  await byOpen.getByRole("link", { name: "Open tickets" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/sort=open&dir=asc/);
+  const byOpenAsc = page.getByRole("table", { name: /sorted by Open tickets \(ascending\)/ });
+  await expect(byOpenAsc.getByRole("columnheader", { name: "Open tickets" })).toHaveAttribute("aria-sort", "ascending");
+  const asc = await columnNumbers(byOpenAsc, 3);
+  expect(asc).toEqual([...asc].sort((a, b) => a - b));
+
+  // A follow-up on Nimbus Live's page, due today (the day the field starts on, in the account manager's zone).
+  const title = "Send the SDK 4.5 upgrade plan";
+  await page.goto("/organizations/1");
+  const card = page.getByRole("region", { name: "Follow-ups" });
+  const form = card.getByRole("form", { name: "Add a follow-up" });
+  await form.getByLabel("What to do").fill(title);
+  await expect(form.getByLabel("Due on")).not.toHaveValue("");
+  await form.getByRole("button", { name: "Add follow-up" }).click();
+  await expect(card.getByRole("status")).toHaveText("Follow-up added.");
+  const item = card.getByRole("listitem").filter({ hasText: title });
+  await expect(item).toContainText("Due today");
+  await expect(form.getByLabel("What to do")).toHaveValue("");
+  await card.scrollIntoViewIfNeeded();
+  await shot(page, "organization-follow-ups-desktop");
+
+  // The portfolio sorted by the next follow-up puts Nimbus Live first; "Follow-ups due" lists it.
+  await page.goto("/portfolio?sort=followUp");
+  const byFollowUp = page.getByRole("table", { name: /sorted by Next follow-up \(ascending\)/ });
+  const first = byFollowUp.locator("tbody tr").first();
+  await expect(first.getByRole("rowheader")).toContainText("Nimbus Live");
+  await expect(first).toContainText("Due today");
+  const due = page.getByRole("region", { name: "Follow-ups due" });
+  await expect(due).toContainText("1 open · none overdue");
+  await due.getByRole("button", { name: `Mark “${title}” done` }).click();
+  await expect(due.getByRole("listitem").filter({ hasText: title })).toHaveCount(0);
+  await expect(due).toContainText("None open");
+
+  await page.goto("/organizations/1");
+  const done = page.getByRole("region", { name: "Follow-ups" });
+  await expect(done.getByRole("list", { name: "Follow-ups" })).toHaveCount(0);
+  await done.getByText("1 done recently").click();
+  await expect(done.getByRole("listitem").filter({ hasText: title })).toContainText("Done");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/portfolio");
+  await expect(page.getByRole("link", { name: "Open tickets" })).toBeVisible();
+  await shot(page, "portfolio-phone");
+  await page.goto("/organizations/1");
+  await shot(page, "organization-phone");
+});
