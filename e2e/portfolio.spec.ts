@@ -22,7 +22,10 @@ test("[ACCOUNTS] the account manager sorts the portfolio, adds a follow-up for N
   await page.goto("/portfolio");
   const grid = page.getByRole("table", { name: /Accounts, sorted by Health \(ascending\)/ });
   await expect(grid).toBeVisible();
-  await expect(grid.getByRole("columnheader", { name: "Health" })).toHaveAttribute("aria-sort", "ascending");
+  await expect(grid.getByRole("columnheader", { name: "Health", exact: true })).toHaveAttribute(
+    "aria-sort",
+    "ascending",
+  );
   await expect(grid.locator("tbody tr")).not.toHaveCount(0);
   // Each account's trend reads as four scores to a screen reader too.
   await expect(grid.locator("tbody tr").first()).toContainText(/Health by quarter: \d{4}-Q\d [\d—]+, .*now \d+/);

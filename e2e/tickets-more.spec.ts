@@ -1,22 +1,5 @@
-import type { Page } from "@playwright/test";
+import { fileTicket } from "./api";
 import { expect, test } from "./fixtures";
-
-/** Files a ticket as the signed-in customer through the API (the filing form has its own tests). */
-async function fileTicket(page: Page, subject: string): Promise<number> {
-  const res = await page.request.post("/api/trpc/tickets.create", {
-    data: {
-      json: {
-        subject,
-        description: "Calls drop for every user after two minutes on Android.",
-        productArea: "voice_calling",
-        category: "functional_bug",
-        priority: "P2",
-      },
-    },
-  });
-  expect(res.ok()).toBe(true);
-  return ((await res.json()) as { result: { data: { json: { id: number } } } }).result.data.json.id;
-}
 
 test.describe("[TICKETS] complaints and assignment", () => {
   test("[TICKETS] a customer complains about how a ticket is handled, a manager answers from the complaints list, and the customer reads the answer", async ({
