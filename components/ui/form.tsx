@@ -54,7 +54,10 @@ export function useFormErrors() {
   const onError = (err: ServerError) => {
     setErrors(translatedFieldErrors(tt, err.data));
     const key = err.data?.messageKey;
-    setFormError(key && tt.has(key) ? tt(key, err.data?.messageValues ?? undefined) : err.message);
+    // Refused fields without a sentence of their own: the summary's opening line in the user's language.
+    const fields = err.data?.fieldKeys && Object.keys(err.data.fieldKeys).length ? "errors.invalid" : null;
+    const sentence = key && tt.has(key) ? key : fields;
+    setFormError(sentence ? tt(sentence, err.data?.messageValues ?? undefined) : err.message);
   };
   const clearErrors = () => {
     setErrors({});

@@ -74,7 +74,7 @@ const t = initTRPC.context<Context>().create({
       cause instanceof DomainError
         ? (cause.messageKey ?? null)
         : cause instanceof ZodError
-          ? (issueMessageKey(cause) ?? "errors.invalid")
+          ? issueMessageKey(cause)
           : null;
     // The numbers or words the translated sentence names ("nested {found} levels; at most {max}").
     const messageValues = cause instanceof DomainError ? (cause.values ?? null) : null;
