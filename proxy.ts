@@ -27,6 +27,8 @@ const PUBLIC = [
  */
 export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
+  const filled = withoutEmptyParams(req);
+  if (filled) return new NextResponse(null, { status: 307, headers: { location: filled } });
   if (!PUBLIC.some((re) => re.test(pathname)) && !(await getToken({ req }))) {
     const url = req.nextUrl.clone();
     url.pathname = "/signin";
@@ -39,6 +41,20 @@ export async function proxy(req: NextRequest) {
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("content-security-policy", csp);
   return res;
+}
+
+/**
+ * A filter form submits its empty fields too (`?status=&area=`): a page's address keeps only what
+ * was filled in, so the one rule holds for every filter form. The address to go to instead, or
+ * null when there is nothing to drop.
+ */
+export function withoutEmptyParams(req: Pick<NextRequest, "method" | "nextUrl">): string | null {
+  if (req.method !== "GET" || req.nextUrl.pathname.startsWith("/api/")) return null;
+  const params = req.nextUrl.searchParams;
+  const filled = [...params].filter(([, v]) => v !== "");
+  if (filled.length === [...params].length) return null;
+  // A relative address (nextUrl writes 127.0.0.1 as localhost): the visitor stays on their host.
+  return `${req.nextUrl.pathname}${filled.length ? `?${new URLSearchParams(filled)}` : ""}`;
 }
 
 // Not the tRPC, attachment and monitoring endpoints: they need neither a redirect nor a page's policy, and
