@@ -2,6 +2,7 @@ import { ReviewBarChart } from "@/components/reviews/review-chart";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
+import { INCIDENT_SEVERITIES } from "@/db/schema/enums";
 import { reviewFormat } from "./format";
 import type { Snapshot } from "./types";
 
@@ -59,7 +60,11 @@ export async function AvailabilityCard({ snapshot: s }: { snapshot: Snapshot }) 
         <ul className="space-y-1 text-sm">
           {s.availability.incidents.map((i) => (
             <li key={i.id}>
-              <span className="font-medium">{i.title}</span> · {i.severity} · {when(i.startedAt)}
+              <span className="font-medium">{i.title}</span> ·{" "}
+              {(INCIDENT_SEVERITIES as readonly string[]).includes(i.severity)
+                ? t(`incidents.severity.${i.severity as (typeof INCIDENT_SEVERITIES)[number]}`)
+                : i.severity}{" "}
+              · {when(i.startedAt)}
               {i.endedAt ? ` – ${when(i.endedAt)}` : ""} {i.planned ? <Badge>{t("reviews.planned")}</Badge> : null}
             </li>
           ))}
