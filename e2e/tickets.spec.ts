@@ -29,6 +29,8 @@ test.describe("[TICKETS] filing, SLA and disputes", () => {
     await expect(firstResponse.getByRole("timer")).toContainText(/(2\d|30) min left/);
     await firstResponse.getByText("Why is it due then?").click();
     await expect(firstResponse).toContainText("Target: 30 min for P1 high, counted on the 24x7 calendar.");
+    // Every time of the explanation is in one zone, named once.
+    await expect(firstResponse.getByText(/^Every time in this explanation is in \S+ \(.+\)\.$/)).toBeVisible();
     const ticketUrl = page.url();
     const ticketId = ticketUrl.split("/").pop()!;
 

@@ -1,8 +1,7 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { formatSpan, formatTarget, joinList } from "@/components/format";
-import { useDate } from "./section";
+import { useFormatter, useLocale, useNow, useTimeZone, useTranslations } from "next-intl";
+import { formatSpan, formatTarget, joinList, zoneName } from "@/components/format";
 import type { MetricRow } from "./types";
 
 /**
@@ -12,10 +11,15 @@ import type { MetricRow } from "./types";
 export function WhyDue({ m }: { m: MetricRow }) {
   const t = useTranslations("tickets.detail");
   const tt = useTranslations();
-  const date = useDate();
   const format = useFormatter();
   const locale = useLocale();
+  const now = useNow();
+  const viewerZone = useTimeZone() ?? "UTC";
   const e = m.explanation;
+  // One time zone for the whole explanation: the calendar's, whose business hours and closed days
+  // it counts (the viewer's own for a target that runs around the clock), named once.
+  const zone = e.target.alwaysOpen ? viewerZone : e.target.timeZone;
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: zone });
   // As the targets table writes it: "10 business days", not "5100 min".
   const target = formatTarget(
     tt,
@@ -46,6 +50,7 @@ export function WhyDue({ m }: { m: MetricRow }) {
             calendar: e.target.alwaysOpen ? t("whyAlways") : t("whyCalendar", { zone: e.target.timeZone }),
           })}
         </p>
+        <p className="text-xs text-slate-500">{t("whyZone", { zone: zoneName(locale, zone, now) })}</p>
         <p>{basis}</p>
         {e.priorityChanges.length > 0 ? (
           <div>
@@ -67,7 +72,7 @@ export function WhyDue({ m }: { m: MetricRow }) {
               <li key={i}>
                 {t("whyIntervalRow", {
                   start: date(iv.start),
-                  end: format.dateTime(iv.end, { timeStyle: "short" }),
+                  end: format.dateTime(iv.end, { timeStyle: "short", timeZone: zone }),
                   length: formatSpan(tt, Math.round(iv.minutes) * 60_000),
                 })}
               </li>
