@@ -121,6 +121,33 @@ test.describe("Phone menu", () => {
   });
 });
 
+test.describe("Ticket list on a phone", () => {
+  test("[TICKETS] at phone width each ticket reads as a card, in Chinese too, and nothing scrolls sideways", async ({
+    page,
+    signIn,
+  }, testInfo) => {
+    await signIn("dev@nimbus.example");
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [locale, list, created] of [
+      ["en", "Tickets", "Created: "],
+      ["zh", "工单", "创建时间："],
+    ] as const) {
+      await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: page.url() }]);
+      await page.goto("/tickets");
+      const cards = page.getByRole("list", { name: list, exact: true });
+      await expect(cards.getByRole("listitem").first()).toBeVisible();
+      await expect(cards.getByRole("listitem").first()).toContainText(created);
+      await expect(page.getByRole("table")).toBeHidden();
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(wide, "the page is not wider than the screen").toBeLessThanOrEqual(0);
+      await page.screenshot({ path: testInfo.outputPath(`tickets-phone-${locale}.png`), fullPage: true });
+    }
+    // The card's subject opens the ticket.
+    await page.getByRole("list", { name: "工单", exact: true }).getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/tickets\/\d+$/);
+  });
+});
+
 test.describe("Notifications read one by one", () => {
   test("[NOTIFICATIONS] marking one notification read leaves the others unread, and opening one marks it read", async ({
     page,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
-import { zoneName } from "@/components/format";
+import { labelMark, zoneName } from "@/components/format";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
@@ -67,6 +67,23 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const t = await getTranslations("tickets");
   const tc = await getTranslations("common");
   const format = await getFormatter();
+  const locale = await getLocale();
+  type Item = (typeof page.items)[number];
+  const slaBadge = (item: Item) =>
+    item.excluded ? (
+      <Badge>{t("excluded")}</Badge>
+    ) : item.breached ? (
+      <Badge tone="red">{t("breached")}</Badge>
+    ) : item.nextDueAt ? (
+      <Badge tone="brand">{t("onTrack")}</Badge>
+    ) : (
+      <Badge tone="green">{t("done")}</Badge>
+    );
+  const when = (item: Item) =>
+    format.dateTime(sort === "due" && item.nextDueAt ? item.nextDueAt : item.createdAt, {
+      dateStyle: "medium",
+      timeStyle: "short",
+    });
   const keep = new URLSearchParams(
     Object.entries({
       status: status ?? "",
@@ -177,56 +194,68 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         {page.items.length === 0 ? (
           <p className="py-8 text-center text-sm text-slate-600">{t("empty")}</p>
         ) : (
-          <Table caption={t("title")}>
-            <thead>
-              <tr>
-                <Th>{t("number")}</Th>
-                <Th>{t("subject")}</Th>
-                {isCustomer ? null : <Th>{t("organization")}</Th>}
-                <Th>{t("priority")}</Th>
-                <Th>{t("status")}</Th>
-                <Th>{t("sla")}</Th>
-                <Th>{sort === "due" ? t("nextDue") : t("created")}</Th>
-              </tr>
-            </thead>
-            <tbody>
+          <>
+            {/* On a phone each ticket reads as a card; from md up, as a table row. */}
+            <ul aria-label={t("title")} className="space-y-3 md:hidden">
               {page.items.map((item) => (
-                <tr key={item.id} className="hover:bg-slate-50">
-                  <Td>{item.id}</Td>
-                  <Td header>
-                    <Link href={`/tickets/${item.id}`} className="text-brand-700 hover:underline">
-                      {item.subject}
-                    </Link>
-                  </Td>
-                  {isCustomer ? null : <Td>{item.organization}</Td>}
-                  <Td>
+                <li key={item.id} className="rounded-lg border border-slate-200 px-3 py-2">
+                  <Link href={`/tickets/${item.id}`} className="font-medium break-words text-brand-700 hover:underline">
+                    {item.subject}
+                  </Link>
+                  <p className="mt-0.5 text-xs text-slate-500">
+                    #{item.id}
+                    {isCustomer ? null : ` · ${item.organization}`} · {t(`statuses.${item.status}`)}
+                  </p>
+                  <div className="mt-1.5 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                     <Badge tone={PRIORITY_TONE[item.priority]}>{item.priority}</Badge>
-                  </Td>
-                  <Td>{t(`statuses.${item.status}`)}</Td>
-                  <Td>
-                    {item.excluded ? (
-                      <Badge>{t("excluded")}</Badge>
-                    ) : item.breached ? (
-                      <Badge tone="red">{t("breached")}</Badge>
-                    ) : item.nextDueAt ? (
-                      <Badge tone="brand">{t("onTrack")}</Badge>
-                    ) : (
-                      <Badge tone="green">{t("done")}</Badge>
-                    )}
-                  </Td>
-                  <Td>
-                    {format.dateTime(sort === "due" && item.nextDueAt ? item.nextDueAt : item.createdAt, {
-                      dateStyle: "medium",
-                      timeStyle: "short",
-                    })}
-                  </Td>
-                </tr>
+                    {slaBadge(item)}
+                    <span>
+                      {sort === "due" ? t("nextDue") : t("created")}
+                      {labelMark(locale)}
+                      {when(item)}
+                    </span>
+                  </div>
+                </li>
               ))}
-            </tbody>
-          </Table>
+            </ul>
+            <div className="hidden md:block">
+              <Table caption={t("title")}>
+                <thead>
+                  <tr>
+                    <Th>{t("number")}</Th>
+                    <Th>{t("subject")}</Th>
+                    {isCustomer ? null : <Th>{t("organization")}</Th>}
+                    <Th>{t("priority")}</Th>
+                    <Th>{t("status")}</Th>
+                    <Th>{t("sla")}</Th>
+                    <Th>{sort === "due" ? t("nextDue") : t("created")}</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((item) => (
+                    <tr key={item.id} className="hover:bg-slate-50">
+                      <Td>{item.id}</Td>
+                      <Td header>
+                        <Link href={`/tickets/${item.id}`} className="text-brand-700 hover:underline">
+                          {item.subject}
+                        </Link>
+                      </Td>
+                      {isCustomer ? null : <Td>{item.organization}</Td>}
+                      <Td>
+                        <Badge tone={PRIORITY_TONE[item.priority]}>{item.priority}</Badge>
+                      </Td>
+                      <Td>{t(`statuses.${item.status}`)}</Td>
+                      <Td>{slaBadge(item)}</Td>
+                      <Td>{when(item)}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </div>
+          </>
         )}
         <p className="mt-2 text-xs text-slate-500">
-          {tc("timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), await getNow()) })}
+          {tc("timeZoneNote", { zone: zoneName(locale, await getTimeZone(), await getNow()) })}
         </p>
         <nav className="mt-4 flex justify-between text-sm" aria-label={t("title")}>
           {sp.after ? (
