@@ -28,7 +28,7 @@ const PUBLIC = [
 export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const filled = withoutEmptyParams(req);
-  if (filled) return new NextResponse(null, { status: 307, headers: { location: filled } });
+  if (filled) return NextResponse.redirect(filled);
   if (!PUBLIC.some((re) => re.test(pathname)) && !(await getToken({ req }))) {
     const url = req.nextUrl.clone();
     url.pathname = "/signin";
@@ -48,13 +48,15 @@ export async function proxy(req: NextRequest) {
  * was filled in, so the one rule holds for every filter form. The address to go to instead, or
  * null when there is nothing to drop.
  */
-export function withoutEmptyParams(req: Pick<NextRequest, "method" | "nextUrl">): string | null {
+export function withoutEmptyParams(req: Pick<NextRequest, "method" | "nextUrl">): URL | null {
   if (req.method !== "GET" || req.nextUrl.pathname.startsWith("/api/")) return null;
   const params = req.nextUrl.searchParams;
   const filled = [...params].filter(([, v]) => v !== "");
   if (filled.length === [...params].length) return null;
-  // A relative address (nextUrl writes 127.0.0.1 as localhost): the visitor stays on their host.
-  return `${req.nextUrl.pathname}${filled.length ? `?${new URLSearchParams(filled)}` : ""}`;
+  // Next.js sends a redirect on the request's own origin as a relative address: the visitor stays on their host.
+  const url = req.nextUrl.clone();
+  url.search = filled.length ? `?${new URLSearchParams(filled)}` : "";
+  return url;
 }
 
 // Not the tRPC, attachment and monitoring endpoints: they need neither a redirect nor a page's policy, and
