@@ -75,10 +75,33 @@ test.describe("[KB] knowledge base", () => {
     await expect(page.getByText("Did you mean")).toBeVisible();
   });
 
-  test("[KB] an article's header has the knowledge base search", async ({ page }) => {
+  test("[KB] every page's header has the knowledge base search, signed in or not, on a phone in the menu", async ({
+    page,
+    signIn,
+  }) => {
+    // Signed in, on a page outside the knowledge base, at desktop width.
+    await signIn("dev@nimbus.example");
+    await page.goto("/tickets");
+    await page.getByRole("searchbox", { name: "Find help articles" }).fill("token");
+    await page.getByRole("button", { name: "Find articles" }).click();
+    await expect(page).toHaveURL(/\/kb\?q=token$/);
+    // On a phone, in the menu.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/tickets");
+    await expect(page.getByRole("searchbox", { name: "Find help articles" })).toBeHidden();
+    const menu = page.getByRole("button", { name: "Menu" });
+    await expect(async () => {
+      await menu.click();
+      await expect(menu).toHaveAttribute("aria-expanded", "true", { timeout: 1_000 });
+    }).toPass();
+    await expect(page.getByRole("searchbox", { name: "Find help articles" })).toBeVisible();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.context().clearCookies();
+
+    // A visitor, on an article.
     await page.goto("/kb/fixing-echo-during-calls?lang=en");
-    await page.getByRole("searchbox", { name: "Search the knowledge base" }).fill("echo");
-    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("searchbox", { name: "Find help articles" }).fill("echo");
+    await page.getByRole("button", { name: "Find articles" }).click();
     await expect(page).toHaveURL(/\/kb\?q=echo$/);
     await expect(
       page

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { PendingAdvisoriesBanner } from "@/components/advisories/pending-banner";
 import { serverCaller } from "@/server/api/rsc";
 import type { SessionUser } from "@/server/auth/session";
+import { HeaderSearch } from "./header-search";
 import { LocaleSwitcher } from "./locale-switcher";
 import { MobileNav, NavLinks } from "./nav-links";
 import { navItemsFor } from "./nav";
@@ -36,6 +37,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
             </span>
             <span>{t("app.name")}</span>
           </Link>
+          <HeaderSearch className="ml-4 hidden w-72 lg:flex" />
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
             <Link
               href="/notifications"
@@ -70,6 +72,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
               <SignOutButton label={t("nav.signOut")} />
             </div>
             <MobileNav items={items} label={t("nav.menu")} navLabel={t("nav.main")}>
+              <HeaderSearch className="mt-2 flex border-t border-slate-200 pt-3" />
               <div className="mt-2 flex items-center justify-between border-t border-slate-200 pt-2 sm:hidden">
                 <Link href="/account" className="rounded-md px-1 py-1 text-xs leading-tight hover:bg-slate-100">
                   <span className="sr-only">{t("nav.account")}: </span>

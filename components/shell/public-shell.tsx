@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { HeaderSearch } from "@/components/shell/header-search";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { getSessionUser } from "@/server/auth/get-session";
 
@@ -42,6 +43,7 @@ export async function PublicShell({
             </span>
             <span className="truncate">{title}</span>
           </Link>
+          <HeaderSearch className="ml-4 hidden w-72 md:flex" />
           <div className="ml-auto flex items-center gap-3">
             <LocaleSwitcher label={t("nav.language")} signedIn={false} />
             <Link
@@ -51,6 +53,9 @@ export async function PublicShell({
               {t("kb.signIn")}
             </Link>
           </div>
+        </div>
+        <div className="border-t border-slate-100 px-4 py-2 md:hidden">
+          <HeaderSearch className="flex" />
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 sm:py-8">

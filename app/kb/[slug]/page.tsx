@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ArticleFeedback } from "@/components/kb/feedback";
-import { KbSearchBox } from "@/components/kb/search-box";
 import { ViewCounter } from "@/components/kb/view-counter";
 import { Badge } from "@/components/ui/badge";
 import { LOCALES, type Locale } from "@/db/schema/enums";
@@ -70,7 +69,6 @@ export default async function ArticlePage({
               {t(`areas.${a.productArea}`)}
             </Link>
           </nav>
-          <KbSearchBox className="w-full sm:ml-auto sm:w-auto" />
           {staff ? (
             <div className="flex flex-wrap gap-2 text-sm">
               <Link

@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MarkReviewedButton } from "@/components/kb/mark-reviewed-button";
 import { Badge } from "@/components/ui/badge";
-import { KbSearchBox } from "@/components/kb/search-box";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -37,7 +36,6 @@ export default async function KbDeskPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title={t("title")} description={t("subtitle")}>
         <div className="flex flex-wrap items-center gap-3">
-          <KbSearchBox />
           <Link
             href="/kb/new"
             className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700"

@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MarkReviewedButton } from "@/components/kb/mark-reviewed-button";
 import { Badge } from "@/components/ui/badge";
-import { KbSearchBox } from "@/components/kb/search-box";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -34,9 +33,7 @@ export default async function KbReportPage({ searchParams }: { searchParams: Pro
   const none = <p className="text-sm text-slate-600">{t("none")}</p>;
   return (
     <>
-      <PageHeader title={t("title")} description={t("subtitle")}>
-        <KbSearchBox />
-      </PageHeader>
+      <PageHeader title={t("title")} description={t("subtitle")} />
       <div className="space-y-6">
         <Card
           title={t("stale")}
