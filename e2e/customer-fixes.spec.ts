@@ -132,7 +132,7 @@ test.describe("Ticket list on a phone", () => {
       ["en", "Tickets", "Created: "],
       ["zh", "工单", "创建时间："],
     ] as const) {
-      await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: page.url() }]);
+      await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: "http://127.0.0.1" }]);
       await page.goto("/tickets");
       const cards = page.getByRole("list", { name: list, exact: true });
       await expect(cards.getByRole("listitem").first()).toBeVisible();
