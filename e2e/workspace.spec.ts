@@ -184,4 +184,49 @@ test.describe("[WORKSPACE] the agent's ticket page", () => {
     await page.goto("/macros");
     await page.screenshot({ path: testInfo.outputPath("macros-1280x720.png") });
   });
+  test("[WORKSPACE] an agent works five tickets in a row from the queue with next ticket, a macro and the properties panel, the reply box always in view", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("agent@attain.test");
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto("/queue");
+    await page.getByRole("link", { name: "Next ticket" }).click();
+    const worked: string[] = [];
+    for (let n = 0; n < 5; n++) {
+      // Three at 1280x720, two at 1920x1080.
+      if (n === 3) await page.setViewportSize({ width: 1920, height: 1080 });
+      await expect(page).toHaveURL(/\/tickets\/\d+$/);
+      const id = page.url().split("/").pop()!;
+      expect(worked, "next ticket takes a ticket not yet worked").not.toContain(id);
+      worked.push(id);
+      const send = page.getByRole("button", { name: "Send reply" });
+      await expect(send).toBeEnabled();
+      await expect(page.getByLabel("Your reply")).toBeInViewport();
+      await expect(send).toBeInViewport();
+
+      // The shared macro asks for the log and sets the status, saved with the reply in one go.
+      await page.getByRole("button", { name: /Macros/ }).click();
+      await page
+        .getByRole("menu", { name: "Macros" })
+        .getByRole("menuitem", { name: /Request the SDK log|请求 SDK 日志/ })
+        .click();
+      // In the requester's language: "…attach the SDK log … to #id" or "…在工单 #id 中附上…".
+      await expect(page.getByLabel("Your reply")).toHaveValue(
+        new RegExp(`(SDK log|SDK 日志).*#${id}|#${id}.*SDK 日志`, "s"),
+      );
+      await expect(page.getByLabel("Status")).toHaveValue("pending_customer");
+      await send.click();
+      await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+      await expect(page.getByLabel("Your reply")).toHaveValue("");
+      await expect(page.getByRole("region", { name: "Conversation" })).toContainText(`#${id}`);
+      await expect(page.getByLabel("Status")).toHaveValue("pending_customer");
+
+      // j: the next most urgent unassigned ticket.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press("j");
+      await expect(page).not.toHaveURL(new RegExp(`/tickets/${id}$`));
+    }
+    expect(new Set(worked).size).toBe(5);
+  });
 });
