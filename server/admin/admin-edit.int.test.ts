@@ -180,6 +180,25 @@ describe("[ADMIN] target matrix versions", () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it("a real change with a one-character note, or a good note with one cell missing, is refused on the server and saves nothing", async () => {
+    const { version, cells } = await basicCells();
+    const before = snapshot();
+    const changed = cells.map((c) => (c.priority === "P1" && c.metric === "resolution" ? { ...c, minutes: 600 } : c));
+    const save = (note: string, sent: typeof cells) =>
+      callerFor(db, ADMIN)
+        .admin.saveTargets({ tierCode: "basic", baseVersion: version, note, cells: sent })
+        .catch((e: unknown) => e);
+    const shortNote = await save("x", changed);
+    expect(shortNote).toMatchObject({ code: "BAD_REQUEST" });
+    expect(String((shortNote as Error).message)).toMatch(/note/i);
+    const missing = changed.filter((c) => !(c.priority === "P0" && c.metric === "firstResponse"));
+    expect(missing).toHaveLength(cells.length - 1);
+    const missingCell = await save("Longer resolution for P1", missing);
+    expect(missingCell).toMatchObject({ code: "BAD_REQUEST" });
+    expect(String((missingCell as Error).message)).toContain("P0 firstResponse is missing");
+    expect(snapshot()).toEqual(before);
+  });
+
   it("a target can be removed (empty) in a new version", async () => {
     const { version, cells } = await basicCells();
     const saved = await callerFor(db, ADMIN).admin.saveTargets({
