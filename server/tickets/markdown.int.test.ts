@@ -42,6 +42,15 @@ describe("ticket Markdown", () => {
 
   it("the preview renders the same way, for signed-in users only", async () => {
     const { html } = await callerFor(db, CUSTOMER).tickets.preview({ markdown: HOSTILE });
+    // What the preview shows is what is saved: the same HTML as the filed description.
+    const { id } = await callerFor(db, CUSTOMER).tickets.create({
+      subject: "Preview equals saved",
+      description: HOSTILE,
+      productArea: "other",
+      category: "integration_question",
+      priority: "P3",
+    });
+    expect((await callerFor(db, CUSTOMER).tickets.get({ id })).ticket.descriptionHtml).toBe(html);
     expect(unsafeMarkup(html)).toEqual([]);
     expect(html).not.toMatch(/<script|<img|href="javascript:/i);
     await expect(callerFor(db, null).tickets.preview({ markdown: "x" })).rejects.toMatchObject({
