@@ -31,6 +31,17 @@ test("[ACCOUNTS] the account manager sorts the portfolio, adds a follow-up for N
   await expect(grid.locator("tbody tr").first()).toContainText(/Health by quarter: \d{4}-Q\d [\d—]+, .*now \d+/);
   await shot(page, "portfolio-desktop");
 
+  // Custom development requests: the first 20 (awaiting a decision first), then all of them on request.
+  const custom = page.getByRole("region", { name: "Custom development requests" });
+  const requests = custom.getByRole("listitem");
+  await expect(requests).toHaveCount(20);
+  const showAll = custom.getByRole("link", { name: /^Show all \d+$/ });
+  const total = Number((await showAll.innerText()).replace(/\D/g, ""));
+  expect(total).toBeGreaterThan(20);
+  await showAll.click();
+  await expect(page).toHaveURL(/custom=all#custom-development$/);
+  await expect(requests).toHaveCount(total);
+
   // Most open tickets first, then (the same heading chosen again, from the keyboard) fewest first.
   await grid.getByRole("link", { name: "Open tickets" }).click();
   await expect(page).toHaveURL(/sort=open/);

@@ -16,8 +16,10 @@ export async function HealthTrend({ points }: { points: TrendPoint[] }) {
   const known = points
     .map((p, i) => ({ i, score: p.score }))
     .filter((p): p is { i: number; score: number } => p.score !== null);
-  const x = (i: number) => (points.length > 1 ? (i / (points.length - 1)) * (W - 4) + 2 : W / 2);
-  const y = (score: number) => H - 2 - (score / 100) * (H - 4);
+  // Rounded to a tenth of a pixel: the points are sent in the page twice (HTML and RSC).
+  const round = (v: number) => Math.round(v * 10) / 10;
+  const x = (i: number) => round(points.length > 1 ? (i / (points.length - 1)) * (W - 4) + 2 : W / 2);
+  const y = (score: number) => round(H - 2 - (score / 100) * (H - 4));
   const last = known.at(-1);
   const first = known[0];
   const tone =

@@ -23,9 +23,8 @@ const COLUMNS: { key: Column; align?: "right" }[] = [
   { key: "renewal" },
 ];
 
-/** A cell: a labelled line of a card at phone width, a table cell from `md` up. */
-const cell =
-  "flex items-baseline justify-between gap-3 py-1 before:text-xs before:font-medium before:text-slate-500 before:content-[attr(data-label)] md:table-cell md:border-b md:border-slate-100 md:px-3 md:py-2 md:align-top md:before:content-none";
+/** A cell: a labelled line of a card at phone width, a table cell from `md` up (the `card-cell` utility in app/globals.css). */
+const cell = "card-cell";
 
 /**
  * The portfolio as a grid: one row per account, sorted on the server by the column whose heading

@@ -4,10 +4,20 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/rsc";
 
-/** The account manager's custom development requests to scope (managers and admins: every organization's). */
-export async function CustomDevelopmentCard() {
+/** How many requests the card lists until "Show all" is chosen: those awaiting a decision come first. */
+export const CUSTOM_SHOWN = 20;
+
+/**
+ * The account manager's custom development requests to scope (managers and admins: every
+ * organization's): those awaiting a decision first, newest first, the first CUSTOM_SHOWN unless
+ * `showAll`, with a link to the whole list (at most the 200 newest).
+ */
+export async function CustomDevelopmentCard({ showAll = false, allHref }: { showAll?: boolean; allHref: string }) {
   const api = await serverCaller();
-  const rows = await api.requests.customQueue();
+  const all = await api.requests.customQueue();
+  // Stable: the procedure's newest-first order is kept within each group.
+  const ordered = [...all.filter((r) => !r.decision), ...all.filter((r) => r.decision)];
+  const rows = showAll ? ordered : ordered.slice(0, CUSTOM_SHOWN);
   const t = await getTranslations("customDevelopment");
   const format = await getFormatter();
   return (
@@ -31,6 +41,13 @@ export async function CustomDevelopmentCard() {
           ))}
         </ul>
       )}
+      {rows.length < ordered.length ? (
+        <p className="mt-3 text-sm">
+          <Link href={allHref} className="font-medium text-brand-700 hover:underline">
+            {t("showAll", { n: ordered.length })}
+          </Link>
+        </p>
+      ) : null}
     </Card>
   );
 }

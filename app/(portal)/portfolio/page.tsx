@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const BANDS = ["red", "yellow", "green"] as const;
 const DIRS = ["asc", "desc"] as const;
 
-type Search = { tier?: string; band?: string; sort?: string; dir?: string; page?: string };
+type Search = { tier?: string; band?: string; sort?: string; dir?: string; page?: string; custom?: string };
 const pick = <T extends string>(list: readonly T[], v: string | undefined): T | undefined =>
   (list as readonly string[]).includes(v ?? "") ? (v as T) : undefined;
 
@@ -180,7 +180,10 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
             <MeetingList requests={inbox} showOrganization />
           </Card>
         </div>
-        <CustomDevelopmentCard />
+        <CustomDevelopmentCard
+          showAll={sp.custom === "all"}
+          allHref={`${hrefFor({ custom: "all", page: portfolio.page > 1 ? String(portfolio.page) : undefined })}#custom-development`}
+        />
       </div>
     </>
   );
