@@ -1,7 +1,11 @@
 import { expect, type Page } from "@playwright/test";
 
 /** Files a ticket as the signed-in customer through the API (the filing form has its own tests). */
-export async function fileTicket(page: Page, subject: string): Promise<number> {
+export async function fileTicket(
+  page: Page,
+  subject: string,
+  fields: { category?: string; priority?: string } = {},
+): Promise<number> {
   const res = await page.request.post("/api/trpc/tickets.create", {
     data: {
       json: {
@@ -10,6 +14,7 @@ export async function fileTicket(page: Page, subject: string): Promise<number> {
         productArea: "voice_calling",
         category: "functional_bug",
         priority: "P2",
+        ...fields,
       },
     },
   });

@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { fileTicket } from "./api";
 import { expect, test } from "./fixtures";
 
 /** The numbers in one column of the portfolio grid (desktop layout: the organization is the row's heading). */
@@ -18,6 +19,13 @@ test("[ACCOUNTS] the account manager sorts the portfolio, adds a follow-up for N
   signIn,
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
+  // Enough custom development requests for the card to hold some back.
+  await signIn("dev@nimbus.example");
+  for (let n = 1; n <= 3; n++)
+    await fileTicket(page, `Custom build ${n}: a white-label SDK package`, {
+      category: "custom_development",
+      priority: "P3",
+    });
   await signIn("am@attain.test");
   await page.goto("/portfolio");
   const grid = page.getByRole("table", { name: /Accounts, sorted by Health \(ascending\)/ });
@@ -35,6 +43,7 @@ test("[ACCOUNTS] the account manager sorts the portfolio, adds a follow-up for N
   const custom = page.getByRole("region", { name: "Custom development requests" });
   const requests = custom.getByRole("listitem");
   await expect(requests).toHaveCount(20);
+  await expect(requests.first()).toContainText("Not decided");
   const showAll = custom.getByRole("link", { name: /^Show all \d+$/ });
   const total = Number((await showAll.innerText()).replace(/\D/g, ""));
   expect(total).toBeGreaterThan(20);
