@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { organizations, satisfactionRollups, slaBreachRollups, ticketSlaFacts, tickets, tiers } from "@/db/schema";
 import { OPEN_STATUS_SQL_LIST, type ProductArea, type TicketCategory, type TierCode } from "@/db/schema/enums";
 import { availabilityOverview, type TierMonth } from "@/server/availability/service";
@@ -82,7 +82,11 @@ function satisfaction(db: Db, f: DashboardFilter, p: Period): { average: number 
   } else {
     const conds: SQL[] = [
       eq(ticketSlaFacts.organizationId, f.organizationId),
-      inArray(ticketSlaFacts.ratingMonth, monthsBetween(p.from, p.to)),
+      // The rating's instant over the period's UTC bounds (the same months rating_month names): a range
+      // on the (organization, rating_at, score) index; by month, SQLite read all the organization's
+      // facts (100,000 rows for the largest organization at 1M tickets, about 280 ms a period).
+      gte(ticketSlaFacts.ratingAt, p.from.getTime()),
+      lt(ticketSlaFacts.ratingAt, p.to.getTime()),
     ];
     if (f.productArea) conds.push(eq(ticketSlaFacts.productArea, f.productArea));
     if (f.priority) conds.push(eq(ticketSlaFacts.priority, f.priority));
@@ -182,10 +186,12 @@ function breachBreakdown(db: Db, f: DashboardFilter, p: Period, aged: readonly A
     ] as const) {
       const conds: SQL[] = [
         eq(ticketSlaFacts.organizationId, f.organizationId),
+        // A range on the organization's covering index of the metric (organization, at, outcome, ...):
+        // with the instant hidden from the planner (+at) it read every fact of the organization instead.
         sql`+${outcome} = 'breached'`,
         eq(ticketSlaFacts.excluded, false),
-        sql`+${at} >= ${p.from.getTime()}`,
-        sql`+${at} < ${p.to.getTime()}`,
+        gte(at, p.from.getTime()),
+        lt(at, p.to.getTime()),
       ];
       if (f.productArea) conds.push(eq(ticketSlaFacts.productArea, f.productArea));
       if (f.priority) conds.push(eq(ticketSlaFacts.priority, f.priority));
