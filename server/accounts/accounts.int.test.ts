@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { engagements, meetingRequests, notifications, organizations, outbox } from "@/db/schema";
-import { loadHealthInputs } from "./portfolio";
+import { loadHealthInputs, MANY_ORGANIZATIONS } from "./portfolio";
 import { TEST_ANCHOR } from "@/server/testing/constants";
 import type { SessionUser } from "@/server/auth/session";
 import { callerFor, createTestDb } from "@/server/testing/db";
@@ -389,6 +389,11 @@ describe("portfolio and health", () => {
       ) as { n: number };
     expect(after.breaches90d).toBe(breached.n);
     expect(after.breaches90d).toBeGreaterThan(0);
+
+    // Read among many organizations (a manager's portfolio: no IN list, the breached targets' index and
+    // the other organizations dropped), the same inputs.
+    const others = Array.from({ length: MANY_ORGANIZATIONS }, (_, i) => ({ ...measured, id: 1_000_000 + i }));
+    expect(loadHealthInputs(db, [measured, ...others], TEST_ANCHOR).get(rated.id)).toEqual(after);
   });
 
   it("customers, agents and executives never get the portfolio; customers never get health", async () => {
