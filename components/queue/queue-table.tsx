@@ -20,7 +20,8 @@ type Colleague = { id: number; name: string };
 
 const th =
   "border-b border-slate-200 px-2 py-1.5 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase";
-const td = "border-b border-slate-100 px-2 py-1 align-middle whitespace-nowrap";
+/** The `queue-cell` utility (app/globals.css): sent once per cell, so one short class. */
+const td = "queue-cell";
 
 /**
  * One section of the queue (due, or breached): compact rows with the chosen columns, a checkbox per
