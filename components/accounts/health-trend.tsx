@@ -31,7 +31,7 @@ export async function HealthTrend({ points }: { points: TrendPoint[] }) {
           : "stroke-slate-400"
       : "stroke-slate-400";
   return (
-    <span className="inline-flex items-center gap-2 whitespace-nowrap">
+    <span className="inline-flex flex-col items-end gap-0.5 whitespace-nowrap md:items-start">
       {known.length > 1 ? (
         <svg aria-hidden width={W} height={H} viewBox={`0 0 ${W} ${H}`} className="shrink-0">
           <polyline

@@ -71,7 +71,7 @@ export async function PortfolioGrid({
                   key={key}
                   scope="col"
                   aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}
-                  className={`${key === "trend" ? "hidden md:table-cell" : "block md:table-cell"} text-xs font-semibold tracking-wide text-slate-500 uppercase md:border-b md:border-slate-200 md:px-3 md:py-2 ${align === "right" ? "md:text-right" : "text-left"}`}
+                  className={`${key === "trend" ? "hidden md:table-cell" : "block md:table-cell"} text-xs font-semibold tracking-wide text-slate-500 uppercase md:border-b md:border-slate-200 md:px-2.5 md:py-2 ${align === "right" ? "md:text-right" : "text-left"}`}
                 >
                   {key === "trend" ? (
                     <span title={t("accounts.portfolio.trendHint")}>{col(key)}</span>
@@ -101,7 +101,7 @@ export async function PortfolioGrid({
               >
                 <th
                   scope="row"
-                  className="block pb-1 text-left font-normal md:table-cell md:border-b md:border-slate-100 md:px-3 md:py-2 md:align-top"
+                  className="block pb-1 text-left font-normal md:table-cell md:border-b md:border-slate-100 md:px-2.5 md:py-2 md:align-top"
                 >
                   <Link href={`/organizations/${r.id}`} className="font-semibold text-brand-700 hover:underline">
                     {r.name}
