@@ -1,6 +1,6 @@
 import { getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
-import { pickMessages, type ClientNamespace } from "@/server/i18n/client-messages";
+import { pickMessages, type ClientMessagesEntry } from "@/server/i18n/client-messages";
 import { MessagesScope } from "./messages-scope";
 
 /**
@@ -13,7 +13,7 @@ export async function RouteMessages({
   namespaces,
   children,
 }: {
-  namespaces: readonly ClientNamespace[];
+  namespaces: readonly ClientMessagesEntry[];
   children: ReactNode;
 }) {
   const messages = pickMessages(await getMessages(), namespaces);
@@ -24,7 +24,7 @@ export async function RouteMessages({
  * A layout that only hands over its route's namespaces: `export default messagesLayout(["tickets"])`
  * in the route's layout.tsx.
  */
-export function messagesLayout(namespaces: readonly ClientNamespace[]) {
+export function messagesLayout(namespaces: readonly ClientMessagesEntry[]) {
   return function MessagesLayout({ children }: { children: ReactNode }) {
     return <RouteMessages namespaces={namespaces}>{children}</RouteMessages>;
   };

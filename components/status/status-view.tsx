@@ -7,15 +7,10 @@ import { PHASE_TONE, SEVERITY_TONE, ToneBadge } from "@/components/incidents/lab
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
+import { DayStrip } from "./day-strip";
 import type { AppRouter } from "@/server/api/root";
 
 type Status = inferRouterOutputs<AppRouter>["availability"]["status"];
-
-function barClass(minutes: number): string {
-  if (minutes <= 0) return "bg-emerald-400";
-  if (minutes < 30) return "bg-amber-400";
-  return "bg-red-500";
-}
 
 /** The status page's body for one organization: now, each month against the commitment, 90 days of bars. */
 export async function StatusView({ status }: { status: Status }) {
@@ -180,15 +175,14 @@ export async function StatusView({ status }: { status: Status }) {
                   {formatAvailability(locale, a.availability)} · {formatDowntime(t, a.downtimeMinutes)}
                 </span>
               </div>
-              <div aria-hidden className="mt-1 flex h-7 gap-px">
-                {a.days.map((d) => (
-                  <span
-                    key={d.day}
-                    title={`${dayName(d.day)}: ${formatDowntime(t, d.downtimeMinutes)}`}
-                    className={`flex-1 rounded-[1px] ${barClass(d.downtimeMinutes)}`}
-                  />
-                ))}
-              </div>
+              <DayStrip
+                start={a.days[0]?.day ?? ""}
+                minutes={a.days.map((d) => d.downtimeMinutes)}
+                labels={Object.fromEntries(
+                  a.days.flatMap((d, i) => (d.downtimeMinutes > 0 ? [[i, formatDowntime(t, d.downtimeMinutes)]] : [])),
+                )}
+                none={formatDowntime(t, 0)}
+              />
             </li>
           ))}
         </ul>

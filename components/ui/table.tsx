@@ -13,10 +13,7 @@ export function Table({ caption, children }: { caption: ReactNode; children: Rea
 
 export function Th({ children, align = "left" }: { children?: ReactNode; align?: "left" | "right" }) {
   return (
-    <th
-      scope="col"
-      className={`border-b border-slate-200 px-3 py-2 text-xs font-semibold tracking-wide text-slate-500 uppercase ${align === "right" ? "text-right" : "text-left"}`}
-    >
+    <th scope="col" className={`col-head ${align === "right" ? "text-right" : "text-left"}`}>
       {children}
     </th>
   );
@@ -31,7 +28,8 @@ export function Td({
   align?: "left" | "right";
   header?: boolean;
 }) {
-  const cls = `border-b border-slate-100 px-3 py-2 ${align === "right" ? "text-right tabular-nums" : "text-left"}`;
+  // The cell and cell-num utilities (app/globals.css): one short class on every cell of every table.
+  const cls = align === "right" ? "cell-num" : "cell";
   return header ? (
     <th scope="row" className={`${cls} font-medium text-slate-900`}>
       {children}

@@ -1,7 +1,22 @@
 import type en from "./messages/en.json";
 
+type Catalogue = typeof en;
+
 /** A top-level namespace of the message catalogue. */
-export type ClientNamespace = keyof typeof en;
+export type ClientNamespace = keyof Catalogue;
+
+/** A namespace's part that is a group of messages: "tickets.statuses". */
+type NamespacePart = {
+  [N in ClientNamespace]: {
+    [P in keyof Catalogue[N]]: Catalogue[N][P] extends string ? never : `${N}.${P & string}`;
+  }[keyof Catalogue[N]];
+}[ClientNamespace];
+
+/**
+ * What a route hands to the browser: a whole namespace, or one group of a large namespace when its
+ * client components read only that group ("tickets.productAreas" instead of the 15 KB of "tickets").
+ */
+export type ClientMessagesEntry = ClientNamespace | NamespacePart;
 
 /**
  * What the browser receives of the message catalogue (issue 25). Without a `messages` prop,
@@ -56,10 +71,18 @@ export const SERVER_KEY_PATHS = [
 
 type Messages = Record<string, unknown>;
 
-/** The catalogue narrowed to the given namespaces. */
+/** The catalogue narrowed to the given namespaces and namespace parts ("ns.part"). */
 export function pickMessages(messages: Messages, namespaces: readonly string[]): Messages {
   const out: Messages = {};
-  for (const ns of namespaces) if (ns in messages) out[ns] = messages[ns];
+  for (const entry of namespaces) {
+    const [ns, part] = entry.split(".") as [string, string | undefined];
+    if (!(ns in messages)) continue;
+    if (part === undefined) out[ns] = messages[ns];
+    else if (out[ns] !== messages[ns]) {
+      const value = (messages[ns] as Messages)[part];
+      if (value !== undefined) out[ns] = { ...((out[ns] as Messages | undefined) ?? {}), [part]: value };
+    }
+  }
   return out;
 }
 

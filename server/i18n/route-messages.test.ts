@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import en from "./messages/en.json";
-import { clientMessages, SERVER_KEY_PATHS, SHARED_NAMESPACES } from "./client-messages";
+import { clientMessages, pickMessages, SERVER_KEY_PATHS, SHARED_NAMESPACES } from "./client-messages";
 
 /*
  * The browser receives the shared namespaces (root layout) and, per route, the namespaces that
@@ -44,6 +44,29 @@ function namespacesRead(text: string): string[] {
   );
 }
 
+const catalogue = en as Record<string, Record<string, unknown>>;
+/** Whether `part` is a group of messages of namespace `ns` (one that can be handed over alone). */
+const isGroup = (ns: string, part: string) => typeof catalogue[ns]?.[part] === "object";
+
+/**
+ * What a client module reads, as namespaces ("tickets") and groups of a namespace
+ * ("tickets.statuses"): a group when every read of the namespace names one of its groups, as in
+ * `useTranslations("tickets.detail")` or `t(`tickets.statuses.${s}`)`; the whole namespace when
+ * a read names a message of its own or a part that is computed.
+ */
+function entriesRead(text: string): string[] {
+  const out = new Set<string>();
+  for (const ns of namespacesRead(text)) {
+    const reads = [
+      ...text.matchAll(new RegExp(`useTranslations\\(\\s*["'\`]${ns}(?:\\.([A-Za-z]+))?`, "g")),
+      ...text.matchAll(new RegExp(`["'\`]${ns}\\.([A-Za-z]+|\\$)`, "g")),
+    ].map((m) => m[1]);
+    if (reads.some((part) => part === undefined || part === "$" || !isGroup(ns, part))) out.add(ns);
+    else for (const part of reads) out.add(`${ns}.${part!}`);
+  }
+  return [...out];
+}
+
 /** The namespaces the client components reachable from a route file read. */
 function clientNeeds(entry: string): Set<string> {
   const seen = new Set<string>();
@@ -56,7 +79,7 @@ function clientNeeds(entry: string): Set<string> {
     if (!client && /^(server|db)\//.test(file)) return;
     const text = fs.readFileSync(file, "utf8");
     const isClient = client || isClientModule(text);
-    if (isClient) for (const ns of namespacesRead(text)) needs.add(ns);
+    if (isClient) for (const entry of entriesRead(text)) needs.add(entry);
     for (const target of importsOf(file, text)) walk(target, isClient);
   };
   walk(entry, false);
@@ -68,7 +91,7 @@ function handedOver(file: string): string[] {
   if (!fs.existsSync(file)) return [];
   const text = fs.readFileSync(file, "utf8");
   return [...text.matchAll(/(?:namespaces=\{|messagesLayout\()\[([^\]]*)\]/g)].flatMap((m) =>
-    [...m[1]!.matchAll(/["']([A-Za-z]+)["']/g)].map((n) => n[1]!),
+    [...m[1]!.matchAll(/["']([A-Za-z]+(?:\.[A-Za-z]+)?)["']/g)].map((n) => n[1]!),
   );
 }
 
@@ -88,7 +111,8 @@ function providersOf(file: string): string[] {
 
 describe("messages handed to client components", () => {
   it("every route hands over each namespace its client components read, and no route hands over more than it reads", () => {
-    const shared = new Set<string>(SHARED_NAMESPACES);
+    // The root layout hands over the shared namespaces and the server's refusal texts to every page.
+    const shared = [...SHARED_NAMESPACES, ...SERVER_KEY_PATHS];
     const missing: string[] = [];
     const unused: string[] = [];
     const files = routeFiles("app");
@@ -96,23 +120,30 @@ describe("messages handed to client components", () => {
     for (const file of files) {
       const provided = new Set([...shared, ...providersOf(file).flatMap(handedOver)]);
       const needs = clientNeeds(file);
-      const lacking = [...needs].filter((ns) => !provided.has(ns)).sort();
+      const has = (entry: string) => provided.has(entry) || provided.has(entry.split(".")[0]!);
+      const lacking = [...needs].filter((e) => !has(e)).sort();
       if (lacking.length) missing.push(`${file}: ${lacking.map((n) => `"${n}"`).join(", ")}`);
       if (!file.endsWith("layout.tsx"))
-        for (const ns of handedOver(file)) if (!needs.has(ns)) unused.push(`${file}: ${ns}`);
+        for (const entry of handedOver(file)) if (!needs.has(entry)) unused.push(`${file}: ${entry}`);
     }
-    // A route listed here: add the namespaces to <RouteMessages namespaces={[...]}> in its page or layout.
+    // A route listed under missing: add the namespaces (or groups, "tickets.statuses") to
+    // <RouteMessages namespaces={[...]}> in its page or layout. Under unused: a page hands over a
+    // namespace none of its client components read, or the whole of one where they read some groups.
     expect(missing).toEqual([]);
     expect(unused).toEqual([]);
   });
 
   it("a layout hands over only what some route below it reads", () => {
     const files = routeFiles("app");
+    const extra: string[] = [];
     for (const layout of files.filter((f) => f.endsWith("layout.tsx"))) {
       const below = files.filter((f) => f.startsWith(path.dirname(layout) + path.sep));
       const read = new Set(below.flatMap((f) => [...clientNeeds(f)]));
-      expect(handedOver(layout).filter((ns) => !read.has(ns))).toEqual([]);
+      // A whole namespace where the routes below read only some of its groups is handed over as those groups.
+      for (const entry of handedOver(layout))
+        if (!read.has(entry)) extra.push(`${layout}: ${entry} (read below: ${[...read].sort().join(", ")})`);
     }
+    expect(extra).toEqual([]);
   });
 
   it("every part of a namespace the server answers with is handed to every page (forms translate refusals in the browser)", () => {
@@ -152,5 +183,17 @@ describe("messages handed to client components", () => {
     expect(Object.keys(shared)).not.toContain("pageTitles");
     expect(Object.keys(shared)).toContain("common");
     expect(JSON.stringify(shared).length).toBeLessThan(JSON.stringify(en).length / 3);
+  });
+
+  it("a group of a namespace is handed over alone, and a whole namespace wins over its groups", () => {
+    expect(pickMessages(en, ["tickets.statuses"])).toEqual({ tickets: { statuses: en.tickets.statuses } });
+    expect(pickMessages(en, ["tickets.statuses", "tickets.detail"])).toEqual({
+      tickets: { statuses: en.tickets.statuses, detail: en.tickets.detail },
+    });
+    expect(pickMessages(en, ["tickets", "tickets.statuses"]).tickets).toBe(en.tickets);
+    expect(pickMessages(en, ["tickets.statuses", "tickets"]).tickets).toBe(en.tickets);
+    expect(JSON.stringify(pickMessages(en, ["tickets.productAreas"])).length).toBeLessThan(
+      JSON.stringify(en.tickets).length / 20,
+    );
   });
 });

@@ -47,7 +47,7 @@ export default async function OwnOrganizationPage() {
   const t = await getTranslations();
   const format = await getFormatter();
   return (
-    <RouteMessages namespaces={["accounts", "adminEdit", "sdkPlatform"]}>
+    <RouteMessages namespaces={["accounts.meetings", "accounts.sdks", "adminEdit", "sdkPlatform"]}>
       <PageHeader title={org.name} description={t("accounts.org.customerSubtitle")}>
         {can(user, "people.own") ? (
           <Link href="/organization/people" className="text-sm font-medium text-brand-700 hover:underline">

@@ -1,4 +1,13 @@
 import { messagesLayout } from "@/components/i18n/route-messages";
 
 /** The message namespaces this route's client components read (components/i18n/route-messages.tsx). */
-export default messagesLayout(["metric", "priority", "region", "sla", "tickets", "tier"]);
+export default messagesLayout([
+  "metric",
+  "priority",
+  "region",
+  "sla",
+  "tickets.categories",
+  "tickets.detail",
+  "tickets.productAreas",
+  "tier",
+]);

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
-import { labelMark, zoneName } from "@/components/format";
+import { zoneName } from "@/components/format";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Th } from "@/components/ui/table";
 import { PRODUCT_AREAS } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
@@ -84,6 +84,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
       dateStyle: "medium",
       timeStyle: "short",
     });
+  const dateLabel = sort === "due" ? t("nextDue") : t("created");
   const keep = new URLSearchParams(
     Object.entries({
       status: status ?? "",
@@ -194,65 +195,62 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         {page.items.length === 0 ? (
           <p className="py-8 text-center text-sm text-slate-600">{t("empty")}</p>
         ) : (
-          <>
-            {/* On a phone each ticket reads as a card; from md up, as a table row. */}
-            <ul aria-label={t("title")} className="space-y-3 md:hidden">
-              {page.items.map((item) => (
-                <li key={item.id} className="rounded-lg border border-slate-200 px-3 py-2">
-                  <Link href={`/tickets/${item.id}`} className="font-medium break-words text-brand-700 hover:underline">
-                    {item.subject}
-                  </Link>
-                  <p className="mt-0.5 text-xs text-slate-500">
-                    #{item.id}
-                    {isCustomer ? null : ` · ${item.organization}`} · {t(`statuses.${item.status}`)}
-                  </p>
-                  <div className="mt-1.5 flex flex-wrap items-center gap-2 text-xs text-slate-600">
-                    <Badge tone={PRIORITY_TONE[item.priority]}>{item.priority}</Badge>
-                    {slaBadge(item)}
-                    <span>
-                      {sort === "due" ? t("nextDue") : t("created")}
-                      {labelMark(locale)}
+          // One table: from md up a row per ticket; on a phone each row reads as a card whose cells are
+          // labelled lines (the card-cell utility), so the tickets are sent once (issue 25).
+          <div className="md:-mx-5 md:overflow-x-auto md:px-5">
+            <table className="block w-full text-sm md:table md:min-w-[28rem] md:border-collapse">
+              <caption className="sr-only">{t("title")}</caption>
+              <thead className="hidden md:table-header-group">
+                <tr>
+                  <Th>{t("number")}</Th>
+                  <Th>{t("subject")}</Th>
+                  {isCustomer ? null : <Th>{t("organization")}</Th>}
+                  <Th>{t("priority")}</Th>
+                  <Th>{t("status")}</Th>
+                  <Th>{t("sla")}</Th>
+                  <Th>{dateLabel}</Th>
+                </tr>
+              </thead>
+              <tbody className="block space-y-3 md:table-row-group md:space-y-0">
+                {page.items.map((item) => (
+                  <tr
+                    key={item.id}
+                    className="block rounded-lg border border-slate-200 px-3 py-2 md:table-row md:rounded-none md:border-0 md:p-0 md:hover:bg-slate-50"
+                  >
+                    <td data-label={t("number")} className="card-cell">
+                      {item.id}
+                    </td>
+                    <th
+                      scope="row"
+                      className="card-cell text-left font-medium text-slate-900"
+                      data-label={t("subject")}
+                    >
+                      <Link href={`/tickets/${item.id}`} className="break-words text-brand-700 hover:underline">
+                        {item.subject}
+                      </Link>
+                    </th>
+                    {isCustomer ? null : (
+                      <td data-label={t("organization")} className="card-cell">
+                        {item.organization}
+                      </td>
+                    )}
+                    <td data-label={t("priority")} className="card-cell">
+                      <Badge tone={PRIORITY_TONE[item.priority]}>{item.priority}</Badge>
+                    </td>
+                    <td data-label={t("status")} className="card-cell">
+                      {t(`statuses.${item.status}`)}
+                    </td>
+                    <td data-label={t("sla")} className="card-cell">
+                      {slaBadge(item)}
+                    </td>
+                    <td data-label={dateLabel} className="card-cell">
                       {when(item)}
-                    </span>
-                  </div>
-                </li>
-              ))}
-            </ul>
-            <div className="hidden md:block">
-              <Table caption={t("title")}>
-                <thead>
-                  <tr>
-                    <Th>{t("number")}</Th>
-                    <Th>{t("subject")}</Th>
-                    {isCustomer ? null : <Th>{t("organization")}</Th>}
-                    <Th>{t("priority")}</Th>
-                    <Th>{t("status")}</Th>
-                    <Th>{t("sla")}</Th>
-                    <Th>{sort === "due" ? t("nextDue") : t("created")}</Th>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((item) => (
-                    <tr key={item.id} className="hover:bg-slate-50">
-                      <Td>{item.id}</Td>
-                      <Td header>
-                        <Link href={`/tickets/${item.id}`} className="text-brand-700 hover:underline">
-                          {item.subject}
-                        </Link>
-                      </Td>
-                      {isCustomer ? null : <Td>{item.organization}</Td>}
-                      <Td>
-                        <Badge tone={PRIORITY_TONE[item.priority]}>{item.priority}</Badge>
-                      </Td>
-                      <Td>{t(`statuses.${item.status}`)}</Td>
-                      <Td>{slaBadge(item)}</Td>
-                      <Td>{when(item)}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </div>
-          </>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         <p className="mt-2 text-xs text-slate-500">
           {tc("timeZoneNote", { zone: zoneName(locale, await getTimeZone(), await getNow()) })}

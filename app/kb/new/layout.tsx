@@ -9,7 +9,7 @@ export default messagesLayout([
   "alerts",
   "attachments",
   "customDevelopment",
-  "home",
+  "home.staff",
   "incidents",
   "kb",
   "kbEdit",

@@ -1,4 +1,14 @@
 import { messagesLayout } from "@/components/i18n/route-messages";
 
 /** The message namespaces this route's client components read (components/i18n/route-messages.tsx). */
-export default messagesLayout(["accounts", "adminEdit", "people", "reviews", "roles", "sdkPlatform"]);
+export default messagesLayout([
+  "accounts.followUps",
+  "accounts.meetings",
+  "accounts.sdks",
+  "accounts.timeline",
+  "adminEdit",
+  "people",
+  "reviews.generate",
+  "roles",
+  "sdkPlatform",
+]);

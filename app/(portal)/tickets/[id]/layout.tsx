@@ -5,7 +5,7 @@ export default messagesLayout([
   "attachments",
   "customDevelopment",
   "knownIssues",
-  "lifecycle",
+  "lifecycle.states",
   "metric",
   "priority",
   "roadmap",
