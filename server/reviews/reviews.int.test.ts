@@ -73,6 +73,39 @@ describe("service reviews", () => {
     }
   });
 
+  it("a review is read with its 50 most serious breaches and their count; all of them when asked", async () => {
+    // A key account's quarter: Nimbus's 2026-Q2 snapshot with 120 breaches of every priority.
+    const seeded = db.select().from(reviews).where(eq(reviews.organizationId, NIMBUS)).get()!;
+    const all = Array.from({ length: 120 }, (_, i) => ({
+      ticketId: 1_000 + i,
+      subject: `Breach ${i}`,
+      priority: (["P3", "P1", "P0", "P2"] as const)[i % 4]!,
+      metric: "resolution" as const,
+      dueAt: new Date(Date.UTC(2025, 1, 1 + (i % 27), i % 24)).toISOString(),
+      achievedAt: null,
+    }));
+    const { id } = db
+      .insert(reviews)
+      .values({
+        organizationId: NIMBUS,
+        quarter: "2025-Q1",
+        snapshot: { ...(seeded.snapshot as object), breaches: all },
+        generatedAt: new Date(),
+      })
+      .returning({ id: reviews.id })
+      .get();
+    const first = await am().reviews.get({ id });
+    expect(first.breachCount).toBe(all.length);
+    expect(first.snapshot.breaches).toHaveLength(50);
+    expect(first.snapshot.breaches.every((b) => b.priority === "P0" || b.priority === "P1")).toBe(true);
+    const whole = await am().reviews.get({ id, allBreaches: true });
+    expect(whole.snapshot.breaches).toHaveLength(all.length);
+    expect(whole.snapshot.breaches.slice(0, 50)).toEqual(first.snapshot.breaches);
+    const rank = (b: { priority: string; dueAt: string }) => `${b.priority}|${b.dueAt}`;
+    const ranks = whole.snapshot.breaches.map(rank);
+    expect(ranks).toEqual([...ranks].sort());
+  });
+
   it("every breach counted in the previous quarter's attainment is listed with its ticket", () => {
     const snap = buildSnapshot(db, NIMBUS, "2026-Q2", TEST_ANCHOR);
     const breached = Object.values(snap.attainment.current.byMetric).reduce((s, f) => s + f.breached, 0);

@@ -490,9 +490,14 @@ function loadReview(db: Db, user: SessionUser, id: number) {
  * One review with its frozen snapshot and action items. Only the roles that read account health
  * elsewhere receive the snapshot's health (customers, agents and experts get null, and the page
  * leaves the section out); `canEdit` and `canAcknowledge` tell the page which controls to offer
- * (the procedures enforce the same rules).
+ * (the procedures enforce the same rules). The snapshot's breaches come most serious first, the
+ * first BREACHES_SHOWN of `breachCount` unless `allBreaches`.
  */
-export function getReview(db: Db, user: SessionUser, id: number) {
+/** How many breaches a review is read with until the reader asks for all (issue 25: a key account has thousands). */
+export const BREACHES_SHOWN = 50;
+const PRIORITY_ORDER = ["P0", "P1", "P2", "P3"];
+
+export function getReview(db: Db, user: SessionUser, id: number, allBreaches = false) {
   const review = loadReview(db, user, id);
   const org = db
     .select({ name: organizations.name })
@@ -502,7 +507,14 @@ export function getReview(db: Db, user: SessionUser, id: number) {
   const name = (uid: number | null) =>
     uid === null ? null : (db.select({ name: users.name }).from(users).where(eq(users.id, uid)).get()?.name ?? null);
   const parsed = ZReviewSnapshot.parse(review.snapshot);
-  const snapshot = canReadHealth(user) ? parsed : { ...parsed, health: null };
+  // The most serious breaches first (priority, then due time); the first BREACHES_SHOWN unless all are asked for.
+  const ordered = [...parsed.breaches].sort(
+    (a, b) =>
+      PRIORITY_ORDER.indexOf(a.priority) - PRIORITY_ORDER.indexOf(b.priority) ||
+      Date.parse(a.dueAt) - Date.parse(b.dueAt),
+  );
+  const breaches = allBreaches ? ordered : ordered.slice(0, BREACHES_SHOWN);
+  const snapshot = { ...parsed, breaches, health: canReadHealth(user) ? parsed.health : null };
   const items = db.select().from(actionItems).where(eq(actionItems.reviewId, id)).orderBy(asc(actionItems.id)).all();
   return {
     id: review.id,
@@ -517,6 +529,7 @@ export function getReview(db: Db, user: SessionUser, id: number) {
     acknowledgedAt: review.acknowledgedAt,
     acknowledgedBy: name(review.acknowledgedById),
     snapshot,
+    breachCount: parsed.breaches.length,
     actionItems: items.map((a) => ({
       id: a.id,
       title: a.title,

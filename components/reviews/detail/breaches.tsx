@@ -5,36 +5,27 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { reviewFormat } from "./format";
 import type { Snapshot } from "./types";
 
-/** How many breaches the review shows until the reader asks for all (issue 25: a key account has thousands). */
-export const BREACHES_SHOWN = 50;
-const PRIORITY_ORDER = ["P0", "P1", "P2", "P3"];
-
 /**
- * The quarter's SLA breaches, each linked to its ticket: the most serious first (priority, then due
- * time), the first BREACHES_SHOWN unless `showAll`, with a link to the whole list.
+ * The quarter's SLA breaches, each linked to its ticket, as the review was read: the most serious
+ * first, the first BREACHES_SHOWN of `count` unless all were asked for, with a link to the whole list.
  */
 export async function BreachesCard({
   snapshot: s,
-  showAll = false,
+  count,
   allHref,
 }: {
   snapshot: Snapshot;
-  showAll?: boolean;
+  count: number;
   allHref: string;
 }) {
   const { t, when } = await reviewFormat();
-  const ordered = [...s.breaches].sort(
-    (a, b) =>
-      PRIORITY_ORDER.indexOf(a.priority) - PRIORITY_ORDER.indexOf(b.priority) ||
-      new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime(),
-  );
-  const shown = showAll ? ordered : ordered.slice(0, BREACHES_SHOWN);
+  const shown = s.breaches;
   return (
-    <Card id="breaches" title={t("reviews.sections.breaches", { n: s.breaches.length })}>
-      {s.breaches.length === 0 ? (
+    <Card id="breaches" title={t("reviews.sections.breaches", { n: count })}>
+      {count === 0 ? (
         <p className="text-sm text-slate-600">{t("reviews.noBreaches")}</p>
       ) : (
-        <Table caption={t("reviews.sections.breaches", { n: s.breaches.length })}>
+        <Table caption={t("reviews.sections.breaches", { n: count })}>
           <thead>
             <tr>
               <Th>{t("reviews.ticket")}</Th>
@@ -63,11 +54,11 @@ export async function BreachesCard({
           </tbody>
         </Table>
       )}
-      {shown.length < s.breaches.length ? (
+      {shown.length < count ? (
         <p className="mt-3 text-sm text-slate-600">
-          {t("reviews.breachesShown", { shown: shown.length, n: s.breaches.length })}{" "}
+          {t("reviews.breachesShown", { shown: shown.length, n: count })}{" "}
           <Link href={allHref} className="font-medium text-brand-700 hover:underline print:hidden">
-            {t("reviews.showAllBreaches", { n: s.breaches.length })}
+            {t("reviews.showAllBreaches", { n: count })}
           </Link>
         </p>
       ) : null}

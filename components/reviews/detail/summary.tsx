@@ -3,7 +3,7 @@ import { reviewFormat } from "./format";
 import type { Snapshot } from "./types";
 
 /** The headline figures: tickets, first response attainment, breaches, worst month's availability, credits and satisfaction. */
-export async function SummaryCard({ snapshot: s }: { snapshot: Snapshot }) {
+export async function SummaryCard({ snapshot: s, breachCount }: { snapshot: Snapshot; breachCount: number }) {
   const { t, pct, money } = await reviewFormat();
   const worstMonth = s.availability.months.reduce<(typeof s.availability.months)[number] | null>(
     (w, m) => (w === null || m.availability < w.availability ? m : w),
@@ -22,7 +22,7 @@ export async function SummaryCard({ snapshot: s }: { snapshot: Snapshot }) {
           value={pct(s.attainment.current.byMetric.firstResponse.attainment)}
           hint={t("reviews.stats.n", { n: s.attainment.current.byMetric.firstResponse.n })}
         />
-        <Stat label={t("reviews.stats.breaches")} value={s.breaches.length} />
+        <Stat label={t("reviews.stats.breaches")} value={breachCount} />
         <Stat
           label={t("reviews.stats.availability")}
           value={worstMonth ? pct(worstMonth.availability / 100, 3) : "—"}

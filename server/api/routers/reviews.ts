@@ -38,7 +38,7 @@ export const reviewsRouter = createTRPCRouter({
     )
     .query(({ ctx, input }) => listReviews(ctx.db, ctx.user, input)),
   get: authedProcedure
-    .input(z.object({ id: ZId }))
+    .input(z.object({ id: ZId, allBreaches: z.boolean().optional() }))
     .output(
       z.object({
         id: z.number(),
@@ -53,6 +53,7 @@ export const reviewsRouter = createTRPCRouter({
         acknowledgedAt: z.date().nullable(),
         acknowledgedBy: z.string().nullable(),
         snapshot: ZReviewSnapshot.extend({ health: ZReviewSnapshot.shape.health.nullable() }),
+        breachCount: z.number(),
         actionItems: z.array(
           z.object({
             id: z.number(),
@@ -68,7 +69,7 @@ export const reviewsRouter = createTRPCRouter({
         canAcknowledge: z.boolean(),
       }),
     )
-    .query(({ ctx, input }) => getReview(ctx.db, ctx.user, input.id)),
+    .query(({ ctx, input }) => getReview(ctx.db, ctx.user, input.id, input.allBreaches)),
   /** The figures a review would freeze, without storing one (the account team only: it includes health). */
   preview: permittedProcedure("accounts.edit")
     .input(z.object({ organizationId: ZId, quarter: ZQuarter }))

@@ -35,7 +35,8 @@ export default async function ReviewPage({
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const api = await serverCaller();
-  const review = await api.reviews.get({ id }).catch(() => null);
+  const showAll = (await searchParams).breaches === "all";
+  const review = await api.reviews.get({ id, allBreaches: showAll }).catch(() => null);
   if (!review) notFound();
   const s = review.snapshot;
   const editing = review.canEdit && review.status === "draft";
@@ -44,14 +45,10 @@ export default async function ReviewPage({
     <article id="review" className="mx-auto max-w-5xl space-y-6">
       <ReviewPrintStyle />
       <ReviewHeader review={review} editing={editing} />
-      <SummaryCard snapshot={s} />
+      <SummaryCard snapshot={s} breachCount={review.breachCount} />
       <NarrativeCard review={review} editing={editing} />
       <AttainmentCard snapshot={s} />
-      <BreachesCard
-        snapshot={s}
-        showAll={(await searchParams).breaches === "all"}
-        allHref={`/reviews/${id}?breaches=all#breaches`}
-      />
+      <BreachesCard snapshot={s} count={review.breachCount} allHref={`/reviews/${id}?breaches=all#breaches`} />
       <VolumeCard snapshot={s} />
       <AvailabilityCard snapshot={s} />
       <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
