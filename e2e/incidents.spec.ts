@@ -95,6 +95,31 @@ test("[INCIDENTS] staff record an outage for Nimbus Live and the customer's stat
   await expect(page.getByText("Video calls in US West failed to connect")).toBeVisible();
 });
 
+test("[INCIDENTS] the 90 days of bars name the day and its downtime under the pointer", async ({
+  page,
+  signIn,
+}, testInfo) => {
+  await signIn("dev@nimbus.example");
+  await page.goto("/status");
+  const area = page.getByRole("region", { name: "Last 90 days by product area" }).getByRole("listitem").first();
+  const strip = area.locator("div[aria-hidden] > div").first();
+  await expect(strip).toBeVisible();
+  const box = (await strip.boundingBox())!;
+  // The last bar is today (UTC), the first 89 days before.
+  await strip.hover({ position: { x: box.width - 2, y: box.height / 2 } });
+  const day = (d: DateTime) => d.toJSDate().toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
+  const today = day(ANCHOR);
+  await expect(area.getByText(new RegExp(`^${today}: \\d+ (min|h)`))).toBeVisible();
+  await strip.hover({ position: { x: 2, y: box.height / 2 } });
+  const first = day(ANCHOR.minus({ days: 89 }));
+  await expect(area.getByText(new RegExp(`^${first}: `))).toBeVisible();
+  await page
+    .getByRole("region", { name: "Last 90 days by product area" })
+    .screenshot({ path: testInfo.outputPath("status-bars.png") });
+  await page.mouse.move(0, 0);
+  await expect(area.getByText(new RegExp(`^${first}: `))).toHaveCount(0);
+});
+
 test("[INCIDENTS] a customer sees only the incidents that affected its organization", async ({ page, signIn }) => {
   await signIn("dev@nimbus.example");
   await page.goto("/status");
