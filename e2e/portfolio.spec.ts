@@ -106,3 +106,29 @@ test("[ACCOUNTS] the account manager sorts the portfolio, adds a follow-up for N
   await page.goto("/organizations/1");
   await shot(page, "organization-phone");
 });
+
+test("[ACCOUNTS] an organization's timeline shows its 20 newest entries, and the older ones on request", async ({
+  page,
+  signIn,
+}) => {
+  await signIn("am@attain.test");
+  // 21 check-ins long ago: whatever else Nimbus Live's timeline holds, it now has more than 20 entries.
+  for (let i = 0; i < 21; i++) {
+    const at = new Date(Date.UTC(2025, 0, 1 + i, 9));
+    const res = await page.request.post("/api/trpc/accounts.addEngagement", {
+      data: {
+        json: { organizationId: 1, kind: "check_in", at: at.toISOString(), title: `Archived check-in ${i + 1}` },
+        meta: { values: { at: ["Date"] } },
+      },
+    });
+    expect(res.ok()).toBe(true);
+  }
+  await page.goto("/organizations/1");
+  const timeline = page.getByRole("region", { name: "Engagements timeline" });
+  await expect(timeline.getByRole("listitem")).toHaveCount(20);
+  await timeline.getByRole("link", { name: "Show older entries" }).click();
+  await expect(page).toHaveURL(/\/organizations\/1\?timeline=all#timeline$/);
+  await expect(timeline.getByText("Archived check-in 1", { exact: true })).toBeVisible();
+  expect(await timeline.getByRole("listitem").count()).toBeGreaterThan(20);
+  await expect(timeline.getByRole("link", { name: "Show older entries" })).toHaveCount(0);
+});

@@ -20,15 +20,25 @@ const TONE: Record<Entry["kind"], BadgeTone> = {
   custom_development: "brand",
 };
 
-/** The organization's timeline, newest first; escalations and alerts link to their tickets. */
+/** How many entries an organization's page shows until the reader asks for older ones (issue 25). */
+export const TIMELINE_SHOWN = 20;
+
+/**
+ * The organization's timeline, newest first; escalations and alerts link to their tickets. The
+ * page reads TIMELINE_SHOWN + 1 entries and shows TIMELINE_SHOWN, with a link to all of them
+ * (`olderHref`) when there are more.
+ */
 export async function Timeline({
   entries,
   timeZone,
   actions,
+  olderHref,
 }: {
   entries: Entry[];
   timeZone: string;
   actions?: ReactNode;
+  /** Where the older entries are, or undefined when every entry is shown. */
+  olderHref?: string;
 }) {
   const t = await getTranslations("accounts.timeline");
   const format = await getFormatter();
@@ -75,6 +85,13 @@ export async function Timeline({
           ))}
         </ol>
       )}
+      {olderHref ? (
+        <p className="mt-4 text-sm">
+          <Link href={olderHref} className="font-medium text-brand-700 hover:underline">
+            {t("showOlder")}
+          </Link>
+        </p>
+      ) : null}
     </Card>
   );
 }

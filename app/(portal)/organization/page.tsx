@@ -6,7 +6,7 @@ import { MeetingList } from "@/components/accounts/meeting-list";
 import { MeetingRequestForm } from "@/components/accounts/meeting-request-form";
 import { DeclaredSdksCard } from "@/components/accounts/declared-sdks-card";
 import { AccountTeamCard, OrganizationSummary } from "@/components/accounts/organization-view";
-import { Timeline } from "@/components/accounts/timeline";
+import { Timeline, TIMELINE_SHOWN } from "@/components/accounts/timeline";
 import { RouteMessages } from "@/components/i18n/route-messages";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -28,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** A customer's own organization: entitlements, account team, meetings, timeline and shared reviews. */
-export default async function OwnOrganizationPage() {
+export default async function OwnOrganizationPage({ searchParams }: { searchParams: Promise<{ timeline?: string }> }) {
   const user = await getSessionUser();
   if (!user) redirect("/signin");
   if (user.role !== "customer" || user.organizationId === null) {
@@ -37,9 +37,10 @@ export default async function OwnOrganizationPage() {
   }
   const api = await serverCaller();
   const organizationId = user.organizationId;
+  const allTimeline = (await searchParams).timeline === "all";
   const [org, timeline, requests, reviews, sdks] = await Promise.all([
     api.accounts.organization({ organizationId }),
-    api.accounts.timeline({ organizationId }),
+    api.accounts.timeline({ organizationId, limit: allTimeline ? 100 : TIMELINE_SHOWN + 1 }),
     api.accounts.meetingRequests({}),
     api.reviews.list({}),
     api.advisories.declarations({ organizationId }),
@@ -58,7 +59,13 @@ export default async function OwnOrganizationPage() {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <OrganizationSummary org={org} />
-          <Timeline entries={timeline} timeZone={org.timeZone} />
+          <Timeline
+            entries={allTimeline ? timeline : timeline.slice(0, TIMELINE_SHOWN)}
+            olderHref={
+              !allTimeline && timeline.length > TIMELINE_SHOWN ? "/organization?timeline=all#timeline" : undefined
+            }
+            timeZone={org.timeZone}
+          />
         </div>
         <div className="min-w-0 space-y-6">
           <AccountTeamCard org={org} viewerIsCustomer />

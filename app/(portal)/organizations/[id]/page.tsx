@@ -8,7 +8,7 @@ import { HealthBadge, HealthFactors } from "@/components/accounts/health-card";
 import { MeetingList } from "@/components/accounts/meeting-list";
 import { DeclaredSdksCard } from "@/components/accounts/declared-sdks-card";
 import { AccountTeamCard, OrganizationSummary } from "@/components/accounts/organization-view";
-import { Timeline } from "@/components/accounts/timeline";
+import { Timeline, TIMELINE_SHOWN } from "@/components/accounts/timeline";
 import { GenerateReviewForm } from "@/components/reviews/generate-form";
 import { ReviewList } from "@/components/reviews/review-list";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -27,7 +27,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 /** Any organization, for staff: what its customers see plus health, timeline editing, meetings and reviews. */
-export default async function OrganizationPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function OrganizationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ timeline?: string }>;
+}) {
   const user = await getSessionUser();
   if (!user) redirect("/signin");
   const id = Number((await params).id);
@@ -39,8 +45,9 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
   const api = await serverCaller();
   const org = await api.accounts.organization({ organizationId: id }).catch(() => null);
   if (!org) notFound();
+  const allTimeline = (await searchParams).timeline === "all";
   const [timeline, health, requests, reviews, sdks] = await Promise.all([
-    api.accounts.timeline({ organizationId: id }),
+    api.accounts.timeline({ organizationId: id, limit: allTimeline ? 100 : TIMELINE_SHOWN + 1 }),
     canReadHealth(user) ? api.accounts.health({ organizationId: id }) : Promise.resolve(null),
     can(user, "accounts.edit") ? api.accounts.meetingRequests({ organizationId: id }) : Promise.resolve(null),
     api.reviews.list({ organizationId: id }),
@@ -70,7 +77,12 @@ export default async function OrganizationPage({ params }: { params: Promise<{ i
           ) : null}
           {can(user, "accounts.edit") ? <FollowUpsCard organizationId={org.id} /> : null}
           <Timeline
-            entries={timeline}
+            entries={allTimeline ? timeline : timeline.slice(0, TIMELINE_SHOWN)}
+            olderHref={
+              !allTimeline && timeline.length > TIMELINE_SHOWN
+                ? `/organizations/${id}?timeline=all#timeline`
+                : undefined
+            }
             timeZone={org.timeZone}
             actions={
               org.canManage ? (

@@ -39,7 +39,7 @@ export const accountOrganizations = {
     )
     .query(({ ctx, input }) => searchOrganizations(ctx.db, input, ctx.now())),
   timeline: authedProcedure
-    .input(z.object({ organizationId: ZId }))
+    .input(z.object({ organizationId: ZId, limit: z.number().int().min(1).max(100).optional() }))
     .output(
       z.array(
         z.object({
@@ -57,7 +57,7 @@ export const accountOrganizations = {
         }),
       ),
     )
-    .query(({ ctx, input }) => getTimeline(ctx.db, ctx.user, input.organizationId, ctx.now())),
+    .query(({ ctx, input }) => getTimeline(ctx.db, ctx.user, input.organizationId, ctx.now(), input.limit)),
   addEngagement: permittedProcedure("accounts.edit")
     .input(ZNewEngagement)
     .output(z.object({ id: z.number() }))
