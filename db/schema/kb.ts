@@ -43,6 +43,9 @@ export const articles = sqliteTable(
     // recently reviewed; each reads its page from the index instead of sorting every article.
     index("articles_popular_idx").on(t.locale, t.status, t.internal, sql`${t.views} desc`),
     index("articles_recent_idx").on(t.locale, t.status, t.internal, t.reviewedAt),
+    // The front page's counts per product area and type: read from the index alone (issue 25: reading
+    // each of 10,000 articles' rows for its language and visibility took 8 ms a count).
+    index("articles_browse_idx").on(t.locale, t.status, t.internal, t.productArea, t.type),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `articles_browse_idx` ON `articles` (`locale`,`status`,`internal`,`product_area`,`type`);
