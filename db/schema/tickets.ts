@@ -125,6 +125,13 @@ export const tickets = sqliteTable(
         t.resAchievedAt,
       )
       .where(sql.raw(HAS_BREACH)),
+    /**
+     * An organization's tickets by nearest due time (the ticket list sorted by due, the customer's
+     * home): an ordered range per organization instead of sorting all its open tickets (issue 25).
+     */
+    index("tickets_org_due_idx")
+      .on(t.organizationId, t.nextDueAt, t.id, t.status)
+      .where(sql.raw(`"next_due_at" is not null`)),
     index("tickets_assignee_idx").on(t.assigneeId, t.status),
     index("tickets_created_idx").on(t.createdAt),
     /** Every ticket of one App ID, newest first (the staff queue's App ID search). */

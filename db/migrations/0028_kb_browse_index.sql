@@ -1,1 +1,0 @@
-CREATE INDEX `articles_browse_idx` ON `articles` (`locale`,`status`,`internal`,`product_area`,`type`);
