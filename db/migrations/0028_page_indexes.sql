@@ -1,2 +1,3 @@
 CREATE INDEX `articles_browse_idx` ON `articles` (`locale`,`status`,`internal`,`product_area`,`type`);--> statement-breakpoint
-CREATE INDEX `tickets_org_due_idx` ON `tickets` (`organization_id`,`next_due_at`,`id`,`status`) WHERE "next_due_at" is not null;
+CREATE INDEX `tickets_org_due_idx` ON `tickets` (`organization_id`,`next_due_at`,`id`,`status`) WHERE "next_due_at" is not null;--> statement-breakpoint
+CREATE INDEX `tickets_custom_dev_idx` ON `tickets` (`organization_id`,`created_at`) WHERE "category" = 'custom_development';

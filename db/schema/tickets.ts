@@ -132,6 +132,13 @@ export const tickets = sqliteTable(
     index("tickets_org_due_idx")
       .on(t.organizationId, t.nextDueAt, t.id, t.status)
       .where(sql.raw(`"next_due_at" is not null`)),
+    /**
+     * Custom development requests per organization, newest first (the account team's queue of them on
+     * the portfolio): a few rows per organization instead of every ticket of the portfolio (issue 25).
+     */
+    index("tickets_custom_dev_idx")
+      .on(t.organizationId, t.createdAt)
+      .where(sql.raw(`"category" = 'custom_development'`)),
     index("tickets_assignee_idx").on(t.assigneeId, t.status),
     index("tickets_created_idx").on(t.createdAt),
     /** Every ticket of one App ID, newest first (the staff queue's App ID search). */

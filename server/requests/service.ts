@@ -5,7 +5,7 @@
  * public title and note only, never who asked. A custom development request goes to the account
  * manager of its organization, who scopes it (estimate, quote reference, decision) on its timeline.
  */
-import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { customDevelopmentScopes, featureRequests, featureVotes, organizations, tickets, users } from "@/db/schema";
 import type { FeatureStatus, ScopeDecision } from "@/db/schema/enums";
 import { assertCanManageOrganization } from "@/server/accounts/access";
@@ -396,12 +396,12 @@ export function customDevelopmentQueue(db: Db, user: SessionUser) {
     .leftJoin(customDevelopmentScopes, eq(customDevelopmentScopes.ticketId, tickets.id))
     .where(
       and(
-        eq(tickets.category, "custom_development"),
+        // Written as a constant, so that SQLite sees the custom development requests' partial index
+        // (tickets_custom_dev_idx) applies: a few rows per organization instead of every ticket of the
+        // portfolio (an account manager's queue took 16 ms at 1M tickets through the covering index
+        // of all tickets, 1.2 s through the status index before that).
+        sql`${tickets.category} = 'custom_development'`,
         orgIds ? inArray(tickets.organizationId, orgIds) : undefined,
-        // A range on the filing time steers SQLite to the (organization, created, ..., category) covering
-        // index, which filters the category inside the index; without it the planner took the status index
-        // and read every ticket of the portfolio (1.2 s for an account manager at 1M tickets, 40 ms with it).
-        gte(tickets.createdAt, new Date(0)),
       ),
     )
     .orderBy(desc(tickets.createdAt))
