@@ -98,4 +98,12 @@ describe("the portfolio grid", () => {
     const b = page.items.find((r) => r.id === busy.id)!.trend.map((p) => p.score);
     expect(b[2]).toBe(b[1]);
   });
+
+  it("a figure held for the minute is read again at once after a write: a new ticket counts as open on the next view", async () => {
+    const before = (await as(am).accounts.portfolio({})).items.find((r) => r.id === idle.id)!;
+    expect((await as(am).accounts.portfolio({})).items.find((r) => r.id === idle.id)).toEqual(before);
+    await createTicket(db, idle.customers[0]!, {}, ago(0, -1));
+    const after = (await as(am).accounts.portfolio({})).items.find((r) => r.id === idle.id)!;
+    expect(after.openTickets).toBe(before.openTickets + 1);
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZId, ZPortfolioFilter } from "@/server/accounts/inputs";
-import { listPortfolio, organizationHealth } from "@/server/accounts/portfolio";
+import { listPortfolio, organizationHealthNow } from "@/server/accounts/portfolio";
 import { PORTFOLIO_SORTS } from "@/server/accounts/portfolio-sort";
 import { getOrganizationOverview } from "@/server/accounts/service";
 import { permittedProcedure } from "../../trpc";
@@ -47,6 +47,6 @@ export const accountPortfolio = {
     .output(ZHealth)
     .query(({ ctx, input }) => {
       const org = getOrganizationOverview(ctx.db, input.organizationId, ctx.now());
-      return organizationHealth(ctx.db, { id: org.id, contractEnd: org.contractEnd }, ctx.now());
+      return organizationHealthNow(ctx.db, { id: org.id, contractEnd: org.contractEnd }, ctx.now());
     }),
 };
