@@ -1,3 +1,4 @@
+import { fileTicket } from "./api";
 import { expect, test } from "./fixtures";
 
 // Issue #21: the defects a new customer met.
@@ -150,6 +151,18 @@ test.describe("Ticket list on a phone", () => {
     // The card's subject opens the ticket.
     await page.getByRole("table", { name: "工单", exact: true }).locator("tbody tr").first().getByRole("link").click();
     await expect(page).toHaveURL(/\/tickets\/\d+$/);
+  });
+});
+
+test.describe("Ticket list SLA column", () => {
+  test("[TICKETS] a custom development request reads as outside the SLA, not as done", async ({ page, signIn }) => {
+    await signIn("dev@nimbus.example");
+    const subject = `White-label build ${Date.now()}`;
+    await fileTicket(page, subject, { category: "custom_development", priority: "P3" });
+    await page.goto("/tickets");
+    const row = page.getByRole("row").filter({ hasText: subject });
+    await expect(row.getByRole("cell").filter({ hasText: "Outside SLA" })).toBeVisible();
+    await expect(row).not.toContainText("Done");
   });
 });
 

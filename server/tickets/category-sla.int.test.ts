@@ -94,4 +94,12 @@ describe("changing a ticket's category across the bug SLA", () => {
     );
     expect(row(feature).outsideSla).toBe(true);
   });
+
+  it("the ticket list says which tickets are outside the SLA, so a new request does not read as done", async () => {
+    const request = await createTicket(db, dev, { category: "custom_development", priority: "P3" }, FILED);
+    const bug = await createTicket(db, dev, {}, FILED);
+    const { items } = await callerFor(db, dev, at(5)).tickets.list({ limit: 100 });
+    expect(items.find((i) => i.id === request)).toMatchObject({ outsideSla: true, nextDueAt: null });
+    expect(items.find((i) => i.id === bug)).toMatchObject({ outsideSla: false });
+  });
 });

@@ -577,6 +577,7 @@ export function listTickets(db: Db, user: SessionUser, input: TicketListInput) {
       resStatus: tickets.resStatus,
       organization: organizations.name,
       excluded: sql<boolean>`${tickets.exclusionReason} is not null`.mapWith(Boolean),
+      outsideSla: tickets.outsideSla,
     })
     .from(tickets)
     .innerJoin(organizations, eq(organizations.id, tickets.organizationId))

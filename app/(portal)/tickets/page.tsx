@@ -70,7 +70,9 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const locale = await getLocale();
   type Item = (typeof page.items)[number];
   const slaBadge = (item: Item) =>
-    item.excluded ? (
+    item.outsideSla ? (
+      <Badge>{t("outsideSlaShort")}</Badge>
+    ) : item.excluded ? (
       <Badge>{t("excluded")}</Badge>
     ) : item.breached ? (
       <Badge tone="red">{t("breached")}</Badge>

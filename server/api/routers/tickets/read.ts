@@ -37,6 +37,8 @@ export const ticketReads = {
             resStatus: z.enum(SLA_STATUSES).nullable(),
             organization: z.string(),
             excluded: z.boolean(),
+            /** Feature requests and custom development: no SLA clock runs. */
+            outsideSla: z.boolean(),
             breached: z.boolean(),
           }),
         ),
