@@ -88,12 +88,5 @@ export function pickMessages(messages: Messages, namespaces: readonly string[]):
 
 /** What the root layout hands to every page: the shared namespaces and the server's refusal texts. */
 export function clientMessages(messages: Messages): Messages {
-  const out = pickMessages(messages, SHARED_NAMESPACES);
-  for (const p of SERVER_KEY_PATHS) {
-    const [ns, part] = p.split(".") as [string, string];
-    const value = (messages[ns] as Messages | undefined)?.[part];
-    if (value === undefined) continue;
-    out[ns] = { ...((out[ns] as Messages | undefined) ?? {}), [part]: value };
-  }
-  return out;
+  return pickMessages(messages, [...SHARED_NAMESPACES, ...SERVER_KEY_PATHS]);
 }
