@@ -21,25 +21,33 @@ const TONE: Record<Entry["kind"], BadgeTone> = {
 };
 
 /** How many entries an organization's page shows until the reader asks for older ones (issue 25). */
-export const TIMELINE_SHOWN = 20;
+const TIMELINE_SHOWN = 20;
+
+/** How many entries a page reads for the timeline: one more than it shows, to know whether there are older ones. */
+export function timelineLimit(showAll: boolean): number {
+  return showAll ? 100 : TIMELINE_SHOWN + 1;
+}
 
 /**
- * The organization's timeline, newest first; escalations and alerts link to their tickets. The
- * page reads TIMELINE_SHOWN + 1 entries and shows TIMELINE_SHOWN, with a link to all of them
- * (`olderHref`) when there are more.
+ * The organization's timeline, newest first; escalations and alerts link to their tickets. Given
+ * the entries read with `timelineLimit(showAll)`, it shows TIMELINE_SHOWN of them unless `showAll`,
+ * with a link to all of them (`allHref`) when there are more.
  */
 export async function Timeline({
-  entries,
+  entries: read,
   timeZone,
   actions,
-  olderHref,
+  showAll = false,
+  allHref,
 }: {
   entries: Entry[];
   timeZone: string;
   actions?: ReactNode;
-  /** Where the older entries are, or undefined when every entry is shown. */
-  olderHref?: string;
+  showAll?: boolean;
+  allHref: string;
 }) {
+  const entries = showAll ? read : read.slice(0, TIMELINE_SHOWN);
+  const olderHref = entries.length < read.length ? allHref : undefined;
   const t = await getTranslations("accounts.timeline");
   const format = await getFormatter();
   const now = await getNow();

@@ -6,7 +6,7 @@ import { MeetingList } from "@/components/accounts/meeting-list";
 import { MeetingRequestForm } from "@/components/accounts/meeting-request-form";
 import { DeclaredSdksCard } from "@/components/accounts/declared-sdks-card";
 import { AccountTeamCard, OrganizationSummary } from "@/components/accounts/organization-view";
-import { Timeline, TIMELINE_SHOWN } from "@/components/accounts/timeline";
+import { Timeline, timelineLimit } from "@/components/accounts/timeline";
 import { RouteMessages } from "@/components/i18n/route-messages";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -40,7 +40,7 @@ export default async function OwnOrganizationPage({ searchParams }: { searchPara
   const allTimeline = (await searchParams).timeline === "all";
   const [org, timeline, requests, reviews, sdks] = await Promise.all([
     api.accounts.organization({ organizationId }),
-    api.accounts.timeline({ organizationId, limit: allTimeline ? 100 : TIMELINE_SHOWN + 1 }),
+    api.accounts.timeline({ organizationId, limit: timelineLimit(allTimeline) }),
     api.accounts.meetingRequests({}),
     api.reviews.list({}),
     api.advisories.declarations({ organizationId }),
@@ -60,10 +60,9 @@ export default async function OwnOrganizationPage({ searchParams }: { searchPara
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <OrganizationSummary org={org} />
           <Timeline
-            entries={allTimeline ? timeline : timeline.slice(0, TIMELINE_SHOWN)}
-            olderHref={
-              !allTimeline && timeline.length > TIMELINE_SHOWN ? "/organization?timeline=all#timeline" : undefined
-            }
+            entries={timeline}
+            showAll={allTimeline}
+            allHref="/organization?timeline=all#timeline"
             timeZone={org.timeZone}
           />
         </div>

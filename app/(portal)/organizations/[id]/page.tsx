@@ -8,7 +8,7 @@ import { HealthBadge, HealthFactors } from "@/components/accounts/health-card";
 import { MeetingList } from "@/components/accounts/meeting-list";
 import { DeclaredSdksCard } from "@/components/accounts/declared-sdks-card";
 import { AccountTeamCard, OrganizationSummary } from "@/components/accounts/organization-view";
-import { Timeline, TIMELINE_SHOWN } from "@/components/accounts/timeline";
+import { Timeline, timelineLimit } from "@/components/accounts/timeline";
 import { GenerateReviewForm } from "@/components/reviews/generate-form";
 import { ReviewList } from "@/components/reviews/review-list";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -47,7 +47,7 @@ export default async function OrganizationPage({
   if (!org) notFound();
   const allTimeline = (await searchParams).timeline === "all";
   const [timeline, health, requests, reviews, sdks] = await Promise.all([
-    api.accounts.timeline({ organizationId: id, limit: allTimeline ? 100 : TIMELINE_SHOWN + 1 }),
+    api.accounts.timeline({ organizationId: id, limit: timelineLimit(allTimeline) }),
     canReadHealth(user) ? api.accounts.health({ organizationId: id }) : Promise.resolve(null),
     can(user, "accounts.edit") ? api.accounts.meetingRequests({ organizationId: id }) : Promise.resolve(null),
     api.reviews.list({ organizationId: id }),
@@ -77,12 +77,9 @@ export default async function OrganizationPage({
           ) : null}
           {can(user, "accounts.edit") ? <FollowUpsCard organizationId={org.id} /> : null}
           <Timeline
-            entries={allTimeline ? timeline : timeline.slice(0, TIMELINE_SHOWN)}
-            olderHref={
-              !allTimeline && timeline.length > TIMELINE_SHOWN
-                ? `/organizations/${id}?timeline=all#timeline`
-                : undefined
-            }
+            entries={timeline}
+            showAll={allTimeline}
+            allHref={`/organizations/${id}?timeline=all#timeline`}
             timeZone={org.timeZone}
             actions={
               org.canManage ? (
