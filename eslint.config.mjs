@@ -16,6 +16,7 @@ const config = [
       "playwright-report/**",
       "next-env.d.ts",
       "db/migrations/**",
+      "db/postgres/migrations/**",
     ],
   },
   {

@@ -2,12 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-import type { Db } from "@/server/db";
+import { isPostgres, type Db } from "@/server/db";
+import type { PostgresClient } from "@/server/postgres/client";
+import { migratePostgres } from "@/server/postgres/migrate";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 /** Applies every committed drizzle-kit migration not yet applied. */
 export function migrateDb(db: Db): void {
+  if (isPostgres(db)) return migratePostgres(db.$client as unknown as PostgresClient);
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 }
 

@@ -14,8 +14,9 @@ import { seedDemo } from "@/db/seed/demo";
 import { insertReferenceData } from "@/db/seed/factories";
 import { insertLogGuide } from "@/db/seed/log-guide";
 import { issueSetupToken } from "@/server/identity/installation";
-import { openDb } from "@/server/db";
-import { env } from "@/server/env";
+import { isPostgres, openDb } from "@/server/db";
+import { env, isPostgresUrl } from "@/server/env";
+import type { PostgresClient } from "@/server/postgres/client";
 
 async function main() {
   const args = process.argv.slice(2);
@@ -23,8 +24,10 @@ async function main() {
   const anchor = anchorArg ? new Date(anchorArg) : new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
   if (Number.isNaN(anchor.getTime())) throw new Error(`--anchor is not a valid instant: ${anchorArg}`);
   const file = env.databasePath;
-  if (args.includes("--reset")) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  if (args.includes("--reset") && !isPostgresUrl(file))
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   const db = openDb(file);
+  if (args.includes("--reset") && isPostgres(db)) (db.$client as unknown as PostgresClient).dropEverything();
   migrateDb(db);
   console.log(`Migrated ${file}`);
   if (env.ATTAIN_MODE === "production") {
@@ -67,5 +70,6 @@ function printSetupToken(token: string) {
 
 main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
+  if (process.env.ATTAIN_DEBUG) console.error(err);
   process.exit(1);
 });

@@ -3,8 +3,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "@/db/schema";
-import { env } from "./env";
+import { env, isPostgresUrl } from "./env";
 import { createPrivateFile } from "./ops/private-file";
+import { PostgresClient } from "./postgres/client";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -16,6 +17,15 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
  * the same mode): customers' data is readable by the server's user only.
  */
 export function openDb(file: string): Db {
+  if (isPostgresUrl(file)) {
+    // The same Drizzle driver over a client that answers as better-sqlite3 does (decision 029);
+    // its transactions take the shared write lock at BEGIN, as IMMEDIATE does below.
+    const client = new PostgresClient(file);
+    const db = drizzle(client as unknown as Database.Database, { schema }) as Db;
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as Db["transaction"];
+    return db;
+  }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   createPrivateFile(file);
   const sqlite = new Database(file);
@@ -35,6 +45,11 @@ export function openDb(file: string): Db {
   const transaction = db.transaction.bind(db);
   db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as Db["transaction"];
   return db;
+}
+
+/** Whether this handle is on PostgreSQL (the few statements that differ ask). */
+export function isPostgres(db: Db): boolean {
+  return (db.$client as unknown) instanceof PostgresClient;
 }
 
 const globalForDb = globalThis as unknown as { attainDb?: Db };

@@ -78,12 +78,21 @@ const parsed = ZEnv.parse({
   STAFF_OIDC_DOMAINS: process.env.STAFF_OIDC_DOMAINS || undefined,
 });
 
-const dbPath = databasePath(parsed.DATABASE_URL);
+/** `postgres://` or `postgresql://` chooses PostgreSQL (decision 029); anything else is a SQLite file. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+const postgres = isPostgresUrl(parsed.DATABASE_URL);
+const dbPath = postgres ? parsed.DATABASE_URL : databasePath(parsed.DATABASE_URL);
 
 export const env = {
   ...parsed,
+  /** The SQLite file's absolute path, or the PostgreSQL connection URL. */
   databasePath: dbPath,
   attachmentsDir: parsed.ATTACHMENTS_DIR
     ? path.resolve(/*turbopackIgnore: true*/ parsed.ATTACHMENTS_DIR)
-    : path.join(path.dirname(dbPath), "attachments"),
+    : postgres
+      ? path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "attachments")
+      : path.join(path.dirname(dbPath), "attachments"),
 };
