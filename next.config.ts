@@ -15,7 +15,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // A separate build directory lets several builds of one checkout coexist (parallel work, the bench copy).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  serverExternalPackages: ["better-sqlite3", "smtp-server", "mailparser", "imapflow"],
+  serverExternalPackages: ["better-sqlite3", "libpq", "smtp-server", "mailparser", "imapflow"],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

@@ -20,6 +20,8 @@ process.env.E2E_SMTP_PORT ??= String(PORT + 8);
 /** E2E against the production build and a freshly seeded database, in Debian's Chromium. */
 export default defineConfig({
   testDir: "./e2e",
+  // Run by playwright.postgres.config.ts, against two servers on PostgreSQL.
+  testIgnore: ["postgres/**"],
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -6,11 +6,17 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { env } from "@/server/env";
+import { env, isPostgresUrl } from "@/server/env";
 import { copyMissingObjects } from "@/server/attachments/backup";
 import { backupDatabase } from "@/server/ops/backup";
 
 async function main() {
+  if (isPostgresUrl(env.databasePath)) {
+    console.error(
+      "DATABASE_URL is PostgreSQL: use pg_dump -Fc / pg_restore, or pg_basebackup (README, PostgreSQL). This command backs up a SQLite file.",
+    );
+    process.exit(1);
+  }
   const { values } = parseArgs({ options: { dir: { type: "string" } } });
   const dir = path.resolve(values.dir ?? path.join("data", "backups"));
   const started = Date.now();

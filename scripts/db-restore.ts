@@ -8,11 +8,17 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { env } from "@/server/env";
+import { env, isPostgresUrl } from "@/server/env";
 import { copyMissingObjects } from "@/server/attachments/backup";
 import { restoreDatabase } from "@/server/ops/backup";
 
 async function main() {
+  if (isPostgresUrl(env.databasePath)) {
+    console.error(
+      "DATABASE_URL is PostgreSQL: use pg_dump -Fc / pg_restore, or pg_basebackup (README, PostgreSQL). This command restores a SQLite file.",
+    );
+    process.exit(1);
+  }
   const file = process.argv.slice(2).find((a) => !a.startsWith("--"));
   if (!file) throw new Error("Usage: npm run db:restore -- data/backups/<time>.db");
   const backup = path.resolve(file);

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// npm test: install what is missing (Chromium included), then typecheck, lint, unit and integration
-// tests, and the Playwright suite against a production build. Ends with "N passed, N failed".
+// npm test: install what is missing (Chromium and PostgreSQL included), then typecheck, lint, unit
+// and integration tests, the integration tests again on PostgreSQL, and the Playwright suite against
+// a production build. Ends with "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { ensureChromium, ensureInstalled, needsBuild } from "./lib.mjs";
+import { createDatabase, ensurePostgres, startPostgres } from "./postgres.mjs";
 
 ensureInstalled();
 ensureChromium();
+ensurePostgres();
 fs.mkdirSync("test-results", { recursive: true });
 
 let passed = 0;
@@ -50,6 +53,30 @@ if (vitest) {
   failed += vitest.numFailedTests + (unitOk || vitest.numFailedTests > 0 ? 0 : 1);
 } else failed++;
 
+// The integration tests again on PostgreSQL (decision 029), on a cluster of this run's own, which
+// the end-to-end run on PostgreSQL uses too; it is stopped when this script exits.
+fs.rmSync("test-results/vitest-postgres.json", { force: true });
+const pg = startPostgres({ port: Number(process.env.TEST_POSTGRES_PORT ?? 55433) });
+process.on("exit", () => pg.stop());
+const pgOk = step(
+  "integration tests on PostgreSQL",
+  "npx",
+  [
+    "vitest",
+    "run",
+    ".int.test.ts",
+    "--reporter=default",
+    "--reporter=json",
+    "--outputFile=test-results/vitest-postgres.json",
+  ],
+  { TEST_POSTGRES_URL: pg.url },
+);
+const vitestPg = readJson("test-results/vitest-postgres.json");
+if (vitestPg) {
+  passed += vitestPg.numPassedTests;
+  failed += vitestPg.numFailedTests + (pgOk || vitestPg.numFailedTests > 0 ? 0 : 1);
+} else failed++;
+
 let built = true;
 if (needsBuild()) built = step("production build", "npx", ["next", "build"], { NODE_ENV: "production" });
 if (!built) failed++;
@@ -60,6 +87,20 @@ else {
   if (pw?.stats) {
     passed += pw.stats.expected;
     failed += pw.stats.unexpected + pw.stats.flaky + (e2eOk || pw.stats.unexpected > 0 ? 0 : 1);
+  } else failed++;
+
+  // Two portal servers on one PostgreSQL database.
+  fs.rmSync("test-results/playwright-postgres.json", { force: true });
+  const pgE2eOk = step(
+    "end-to-end tests on PostgreSQL (two servers)",
+    "npx",
+    ["playwright", "test", "--config", "playwright.postgres.config.ts"],
+    { E2E_POSTGRES_DB: createDatabase(pg.url, "attain_e2e") },
+  );
+  const pwPg = readJson("test-results/playwright-postgres.json");
+  if (pwPg?.stats) {
+    passed += pwPg.stats.expected;
+    failed += pwPg.stats.unexpected + pwPg.stats.flaky + (pgE2eOk || pwPg.stats.unexpected > 0 ? 0 : 1);
   } else failed++;
 }
 

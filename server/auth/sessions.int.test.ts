@@ -1,3 +1,4 @@
+import { TEST_POSTGRES_URL } from "@/server/testing/constants";
 import { eq } from "drizzle-orm";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import { decode, encode, type JWT } from "next-auth/jwt";
@@ -163,7 +164,8 @@ describe("[SECURITY] sessions end at once", () => {
     expect(await userFor(cookie)).toMatchObject({ name: "Renamed Manager", email: am.email });
   });
 
-  it("the per-request check reads two rows by primary key", () => {
+  // SQLite's plan; PostgreSQL chooses between an index and a scan by the tables' sizes.
+  it.skipIf(TEST_POSTGRES_URL)("the per-request check reads two rows by primary key", () => {
     const plan = db.$client
       .prepare(
         "explain query plan select s.expires_at, u.role from sessions s join users u on u.id = s.user_id where s.id = ?",

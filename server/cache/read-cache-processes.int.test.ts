@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
+import { isPostgres } from "@/server/db";
+import { toPostgres } from "@/server/postgres/translate";
 import { callerFor, createTestDb } from "@/server/testing/db";
 import { createOrganization, createStaff, createTicket } from "@/server/testing/factories";
 
@@ -15,9 +17,21 @@ const customer = createOrganization(db, { tier: "enterprise", region: "americas"
 const agent = callerFor(db, createStaff(db, "agent"));
 for (const priority of ["P1", "P2"] as const) await createTicket(db, customer, { priority, fault: { appId: APP_ID } });
 
-/** Runs SQL in a separate Node process on the same database file (WAL, as the server opens it). */
+/**
+ * Runs SQL in a separate Node process on the same database: the file (WAL, as the server opens it),
+ * or on PostgreSQL a bare libpq connection (a writer that is not the portal at all).
+ */
 function inAnotherProcess(sql: string, ...params: (string | number)[]): number {
-  const script = `
+  const script = isPostgres(db)
+    ? `
+    const PQ = require("libpq");
+    const pq = new PQ();
+    pq.connectSync(process.argv[1]);
+    pq.execParams(process.argv[2], JSON.parse(process.argv[3]).map(String));
+    if (pq.resultStatus() !== "PGRES_COMMAND_OK") throw new Error(pq.resultErrorMessage());
+    process.stdout.write(pq.cmdTuples());
+    pq.finish();`
+    : `
     const Database = require("better-sqlite3");
     const db = new Database(process.argv[1]);
     db.pragma("journal_mode = WAL");
@@ -25,7 +39,8 @@ function inAnotherProcess(sql: string, ...params: (string | number)[]): number {
     const info = db.prepare(process.argv[2]).run(...JSON.parse(process.argv[3]));
     db.close();
     process.stdout.write(String(info.changes));`;
-  const res = spawnSync(process.execPath, ["-e", script, db.$client.name, sql, JSON.stringify(params)], {
+  const statement = isPostgres(db) ? toPostgres(sql).sql : sql;
+  const res = spawnSync(process.execPath, ["-e", script, db.$client.name, statement, JSON.stringify(params)], {
     encoding: "utf8",
     cwd: process.cwd(),
   });

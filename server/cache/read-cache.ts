@@ -1,5 +1,5 @@
 import type { Statement } from "better-sqlite3";
-import type { Db } from "@/server/db";
+import { isPostgres, type Db } from "@/server/db";
 
 /** Entries kept per database handle; the least recently used goes first. */
 export const READ_CACHE_SIZE = 200;
@@ -24,6 +24,8 @@ export function dataVersion(db: Db): string | null {
   const client = db.$client;
   if (client.inTransaction) return null;
   const version = client.pragma("data_version", { simple: true }) as number;
+  // PostgreSQL's version row moves with every commit, this connection's included (decision 029).
+  if (isPostgres(db)) return String(version);
   let statement = changesStatements.get(client);
   if (!statement)
     changesStatements.set(client, (statement = client.prepare<[], { n: number }>("SELECT total_changes() AS n")));

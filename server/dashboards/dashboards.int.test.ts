@@ -57,7 +57,7 @@ describe("SLA attainment on the demo data", () => {
     try {
       fresh.$client
         .prepare(
-          `UPDATE sla_rollups SET met = met + 1 WHERE rowid = (SELECT rowid FROM sla_rollups WHERE month = '2026-08' AND metric = 'resolution' AND met > 0 LIMIT 1)`,
+          `UPDATE sla_rollups SET met = met + 1 WHERE (metric, month, tier_id, region, priority, product_area) = (SELECT metric, month, tier_id, region, priority, product_area FROM sla_rollups WHERE month = '2026-08' AND metric = 'resolution' AND met > 0 ORDER BY tier_id, region, priority, product_area LIMIT 1)`,
         )
         .run();
       const q3 = quarterPeriod("2026-Q3");

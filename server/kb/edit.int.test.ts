@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleErrorCodes, articles, auditLog } from "@/db/schema";
-import type { Db } from "@/server/db";
+import { isPostgres, type Db } from "@/server/db";
 import { TEST_ANCHOR } from "@/server/testing/constants";
 import { callerFor, createTestDb } from "@/server/testing/db";
 import { createArticle, createOrganization, createStaff } from "@/server/testing/factories";
@@ -66,13 +66,19 @@ function row(slug: string, locale: "en" | "zh" = "en") {
     .get();
 }
 
+/** The articles whose index row holds `q` (one quoted word, FTS5's syntax; a phrase on PostgreSQL). */
 const ftsTitleHits = (q: string) =>
-  (
-    db.$client
-      .prepare(
-        `SELECT a.slug FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?`,
-      )
-      .all(q) as { slug: string }[]
+  (isPostgres(db)
+    ? (db.$client
+        .prepare(
+          `SELECT a.slug FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts.doc @@ phraseto_tsquery('simple', ?)`,
+        )
+        .all(q.replace(/^"|"$/g, "")) as { slug: string }[])
+    : (db.$client
+        .prepare(
+          `SELECT a.slug FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?`,
+        )
+        .all(q) as { slug: string }[])
   ).map((r) => r.slug);
 
 describe("[KB] staff write articles", () => {

@@ -12,6 +12,8 @@ export type ParsedQuery = {
   codes: string[];
   /** Latin words of the query, lower-cased, for the "did you mean" check. */
   words: string[];
+  /** The searchable tokens themselves (PostgreSQL builds its own query of them, decision 029). */
+  tokens: string[];
 };
 
 /**
@@ -51,6 +53,7 @@ export function parseQuery(raw: string): ParsedQuery {
     any: quoted.length ? quoted.join(" OR ") : null,
     codes: [...codes],
     words,
+    tokens: searchable,
   };
 }
 

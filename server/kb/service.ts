@@ -3,7 +3,7 @@ import { articleFeedback, articles, articleViews, searchLog, users } from "@/db/
 import type { ArticleType, Locale, ProductArea } from "@/db/schema/enums";
 import { FEEDBACK_REASONS } from "@/db/schema/enums";
 import type { SessionUser } from "@/server/auth/session";
-import type { Db } from "@/server/db";
+import { isPostgres, type Db } from "@/server/db";
 import { cachedRead } from "@/server/cache/read-cache";
 import { DomainError, notFound } from "@/server/errors";
 import { allowWrite } from "@/server/security/write-limit-service";
@@ -154,6 +154,40 @@ export function searchArticles(
   };
 }
 
+type Match = "all" | "any";
+
+/**
+ * The full-text parts of a search in the database's dialect. SQLite: FTS5 with bm25 (title 10,
+ * body 1, codes 5) and snippet(). PostgreSQL (decision 029): the same segmented columns as a
+ * weighted tsvector ('simple' configuration, so no stemming, as unicode61), each token a phrase
+ * (as FTS5's quoted tokens), ranked by ts_rank with the same proportions (negated, so lower is
+ * better as with bm25), and ts_headline for the snippet. `args(m)` are the values of `cond(m)`,
+ * `own(m)` those of `score(m)` or `snippet(m)`.
+ */
+function fullText(db: Db, parsed: Pick<ReturnType<typeof parseQuery>, "all" | "any" | "tokens">) {
+  if (!isPostgres(db)) {
+    const expr = (m: Match) => (m === "all" ? parsed.all : parsed.any);
+    return {
+      cond: () => "articles_fts MATCH ?",
+      args: (m: Match): unknown[] => [expr(m)],
+      score: () => "bm25(articles_fts, 10.0, 1.0, 5.0)",
+      snippet: () => "snippet(articles_fts, 1, char(2), char(3), '…', 24)",
+      /** The values of `score(m)` or `snippet(m)`: none, they read the MATCH's. */
+      own: (_m: Match): unknown[] => [],
+    };
+  }
+  const query = (m: Match) =>
+    `(${parsed.tokens.map(() => "phraseto_tsquery('simple', ?)").join(m === "all" ? " && " : " || ")})`;
+  return {
+    cond: (m: Match) => `articles_fts.doc @@ ${query(m)}`,
+    args: (_m: Match): unknown[] => parsed.tokens,
+    score: (m: Match) => `-ts_rank('{0.1, 0, 0.5, 1}', articles_fts.doc, ${query(m)})`,
+    snippet: (m: Match) =>
+      `ts_headline('simple', articles_fts.body, ${query(m)}, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=12, FragmentDelimiter=…, MaxFragments=1')`,
+    own: (_m: Match): unknown[] => parsed.tokens,
+  };
+}
+
 /**
  * One page of ranked results for `q` and how many there are in all. The total counts every match
  * (an error code's article once, even when its text matches too); pages stop at KB_SEARCH_PAGES,
@@ -184,27 +218,32 @@ function rankedSearch(
   const cols = `a.id, a.slug, a.locale, a.title, a.summary, a.product_area AS productArea, a.type, a.status, a.internal, a.error_codes`;
   const sqlite = db.$client;
   const codeIn = `a.id IN (SELECT article_id FROM article_error_codes WHERE code IN (${parsed.codes.map(() => "?").join(",")}))`;
-  const ftsFrom = `articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND ${where}`;
+  const text = fullText(db, parsed);
+  const ftsFrom = (m: Match) =>
+    `articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE ${text.cond(m)} AND ${where}`;
   const count = (sqlText: string, ...args: unknown[]) => (sqlite.prepare(sqlText).get(...args) as { n: number }).n;
 
   // Every word must match; when nothing has them all, any word may.
-  let match = parsed.all;
+  let match: Match | null = parsed.all ? "all" : null;
   if (
     match &&
     parsed.any &&
-    parsed.any !== match &&
-    count(`SELECT count(*) AS n FROM ${ftsFrom}`, match, ...params) === 0
+    parsed.any !== parsed.all &&
+    count(`SELECT count(*) AS n FROM ${ftsFrom("all")}`, ...text.args("all"), ...params) === 0
   )
-    match = parsed.any;
+    match = "any";
   const parts: { text: string; args: unknown[] }[] = [];
   if (parsed.codes.length)
     parts.push({
       text: `SELECT a.id FROM articles a WHERE ${codeIn} AND ${where}`,
       args: [...parsed.codes, ...params],
     });
-  if (match) parts.push({ text: `SELECT a.id FROM ${ftsFrom}`, args: [match, ...params] });
+  if (match) parts.push({ text: `SELECT a.id FROM ${ftsFrom(match)}`, args: [...text.args(match), ...params] });
   const total = parts.length
-    ? count(`SELECT count(*) AS n FROM (${parts.map((p) => p.text).join(" UNION ")})`, ...parts.flatMap((p) => p.args))
+    ? count(
+        `SELECT count(*) AS n FROM (${parts.map((p) => p.text).join(" UNION ")}) AS matched`,
+        ...parts.flatMap((p) => p.args),
+      )
     : 0;
   const pages = Math.max(1, Math.min(Math.ceil(total / pageSize), KB_SEARCH_PAGES));
   const page = Math.min(asked, pages);
@@ -223,9 +262,9 @@ function rankedSearch(
   const textRows: Row[] = match
     ? (sqlite
         .prepare(
-          `SELECT ${cols}, bm25(articles_fts, 10.0, 1.0, 5.0) AS score FROM ${ftsFrom} ORDER BY (a.locale = ?) DESC, score LIMIT ?`,
+          `SELECT ${cols}, ${text.score(match)} AS score FROM ${ftsFrom(match)} ORDER BY (a.locale = ?) DESC, score LIMIT ?`,
         )
-        .all(match, ...params, prefer, limit) as Row[])
+        .all(...text.own(match), ...text.args(match), ...params, prefer, limit) as Row[])
     : [];
 
   const codeIds = new Set(codeRows.map((r) => r.id));
@@ -236,9 +275,9 @@ function rankedSearch(
   if (match && rows.length) {
     const got = sqlite
       .prepare(
-        `SELECT rowid AS id, snippet(articles_fts, 1, char(2), char(3), '…', 24) AS s FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (${rows.map(() => "?").join(",")})`,
+        `SELECT rowid AS id, ${text.snippet(match)} AS s FROM articles_fts WHERE ${text.cond(match)} AND rowid IN (${rows.map(() => "?").join(",")})`,
       )
-      .all(match, ...rows.map((r) => r.id)) as { id: number; s: string }[];
+      .all(...text.own(match), ...text.args(match), ...rows.map((r) => r.id)) as { id: number; s: string }[];
     for (const g of got) snippets.set(g.id, g.s);
   }
 
@@ -272,12 +311,14 @@ function suggestionFor(db: Db, user: SessionUser | null, q: string): string | nu
   if (!parsed.words.length) return null;
   // A word counts as known only when an article this reader may read has it, so neither the
   // suggestion nor its absence tells a visitor what drafts and internal articles say.
+  const one = fullText(db, { all: '"w"', any: null, tokens: ["w"] });
   const known = db.$client.prepare(
-    `SELECT 1 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND ${visibleRaw(user)} LIMIT 1`,
+    `SELECT 1 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE ${one.cond("all")} AND ${visibleRaw(user)} LIMIT 1`,
   );
   const knownWords = new Map<string, boolean>();
   const isKnown = (w: string) => {
-    if (!knownWords.has(w)) knownWords.set(w, known.get(`"${w}"`) !== undefined);
+    // One quoted token (FTS5) or one phrase (PostgreSQL): the same single value either way.
+    if (!knownWords.has(w)) knownWords.set(w, known.get(isPostgres(db) ? w : `"${w}"`) !== undefined);
     return knownWords.get(w)!;
   };
   // The vocabulary is only needed (and built) when some word is unknown.
@@ -315,6 +356,7 @@ export function getArticle(
     .select()
     .from(articles)
     .where(and(eq(articles.slug, input.slug), visible(user)))
+    .orderBy(articles.locale)
     .all();
   const a = rows.find((r) => r.locale === input.locale) ?? rows.find((r) => r.locale === input.preferLocale) ?? rows[0];
   if (!a) throw notFound("Article");
@@ -581,7 +623,7 @@ export function kbReport(db: Db, user: SessionUser, input: { staleMine?: boolean
       title: articles.title,
       reviewedAt: articles.reviewedAt,
       owner: users.name,
-      mine: sql<number>`coalesce(${articles.ownerId} = ${user.id}, 0)`,
+      mine: sql<number>`case when ${articles.ownerId} = ${user.id} then 1 else 0 end`,
     })
     .from(articles)
     .leftJoin(users, eq(users.id, articles.ownerId))
@@ -591,7 +633,7 @@ export function kbReport(db: Db, user: SessionUser, input: { staleMine?: boolean
         input.staleMine ? eq(articles.ownerId, user.id) : undefined,
       ),
     )
-    .orderBy(desc(sql`coalesce(${articles.ownerId} = ${user.id}, 0)`), articles.reviewedAt)
+    .orderBy(desc(sql`case when ${articles.ownerId} = ${user.id} then 1 else 0 end`), articles.reviewedAt)
     .limit(100)
     .all()
     .map((r) => ({ ...r, mine: r.mine === 1, canReview: r.mine === 1 || reviewer }));

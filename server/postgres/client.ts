@@ -10,9 +10,9 @@ import { toPostgres } from "./translate";
  *
  * Writers are serialized as on SQLite, across every process that shares the database: a write
  * transaction holds one advisory lock from its first write (from BEGIN for IMMEDIATE) to its end,
- * and a write outside a transaction runs in one of its own. Every committed write moves the row in
- * `attain_data_version`, which `pragma("data_version")` reads: the read cache of every server sees
- * another server's write on its next read (decision 013).
+ * and a write outside a transaction runs in one of its own. Every committed write, by any client,
+ * moves the row in `attain_data_version` (a trigger on every table), which `pragma("data_version")`
+ * reads: the read cache of every server sees another server's write on its next read (decision 013).
  */
 
 /** The libpq binding's calls this client uses (the package ships no types). */
@@ -64,6 +64,7 @@ export class PostgresError extends Error {
         "23503": "SQLITE_CONSTRAINT_FOREIGNKEY",
         "23502": "SQLITE_CONSTRAINT_NOTNULL",
         "23514": "SQLITE_CONSTRAINT_CHECK",
+        "55P03": "SQLITE_BUSY",
       }[sqlState] ?? `PG_${sqlState}`;
   }
 }
@@ -128,6 +129,7 @@ const libpqClass = (() => {
 type Prepared = { name: string; params: number; typed: boolean };
 
 export class PostgresClient {
+  /** The connection URL, as better-sqlite3's `name` is the file (child processes of tests open it again). */
   readonly name: string;
   readonly open = true;
   readonly memory = false;
@@ -136,18 +138,20 @@ export class PostgresClient {
   private prepared = new Map<string, Prepared>();
   private depth = 0;
   private locked = false;
-  private wrote = false;
 
   constructor(url: string) {
-    this.name = url.replace(/\/\/[^@/]*@/, "//");
+    this.name = url;
     const Pq = libpqClass();
     this.pq = new Pq();
     try {
       this.pq.connectSync(url);
     } catch (e) {
-      throw new Error(`Could not connect to PostgreSQL at ${this.name}: ${(e as Error).message}`);
+      const shown = url.replace(/\/\/[^@/]*@/, "//");
+      throw new Error(`Could not connect to PostgreSQL at ${shown}: ${(e as Error).message}`);
     }
-    this.pq.exec("SET plan_cache_mode = force_custom_plan; SET client_min_messages = warning");
+    // lock_timeout: a writer waits for the write lock as long as SQLite's busy_timeout (5 s), then fails
+    // as SQLITE_BUSY does, rather than waiting for ever (two connections of one process included).
+    this.pq.exec("SET plan_cache_mode = force_custom_plan; SET client_min_messages = warning; SET lock_timeout = '5s'");
     this.check();
   }
 
@@ -205,7 +209,6 @@ export class PostgresClient {
   query(sql: string, values: Value[]): Result {
     if (this.depth === 0 && isWrite(sql)) return this.transaction(() => this.query(sql, values)).immediate();
     if (this.depth > 0 && !this.locked && isWrite(sql)) this.takeWriteLock();
-    if (this.depth > 0 && isWrite(sql)) this.wrote = true;
     let p = this.prepared.get(sql);
     if (!p) {
       const t = toPostgres(sql);
@@ -254,7 +257,6 @@ export class PostgresClient {
   queryPostgres(text: string, values: (string | null)[] = []): Result {
     if (this.depth > 0 && isWrite(text)) {
       this.takeWriteLock();
-      this.wrote = true;
     }
     this.pq.execParams(text, values);
     try {
@@ -283,7 +285,6 @@ export class PostgresClient {
   execPostgres(text: string): void {
     if (this.depth > 0) {
       this.takeWriteLock();
-      this.wrote = true;
     }
     this.simple(text);
   }
@@ -294,6 +295,21 @@ export class PostgresClient {
 
   /** Several statements without parameters, as SQLite's exec. */
   exec(sql: string): this {
+    // Transaction control by hand (tests do this): kept in step with transaction()'s own.
+    const control = sql.trim().replace(/;$/, "").toLowerCase();
+    if (/^begin( (deferred|immediate|exclusive))?( transaction)?$/.test(control)) {
+      if (this.depth > 0) throw new PostgresError("cannot start a transaction within a transaction", "25001");
+      this.begin(!control.includes("deferred") && control !== "begin" && control !== "begin transaction");
+      return this;
+    }
+    if (/^(commit|end)( transaction)?$/.test(control)) {
+      this.commit();
+      return this;
+    }
+    if (/^rollback( transaction)?$/.test(control)) {
+      this.rollback();
+      return this;
+    }
     const { sql: text } = toPostgres(sql);
     if (this.depth === 0 && isWrite(sql)) {
       this.transaction(() => {
@@ -302,7 +318,6 @@ export class PostgresClient {
     } else {
       if (this.depth > 0 && isWrite(sql)) {
         this.takeWriteLock();
-        this.wrote = true;
       }
       this.simple(text);
     }
@@ -331,29 +346,17 @@ export class PostgresClient {
           this.depth--;
         }
       }
-      this.simple("BEGIN");
-      this.depth = 1;
-      this.locked = false;
-      this.wrote = false;
+      this.begin(lockNow);
+      let result: T;
       try {
-        if (lockNow) this.takeWriteLock();
-        const result = fn(...args);
+        result = fn(...args);
         if (result instanceof Promise) throw new TypeError("Transaction function cannot return a promise");
-        if (this.wrote) this.simple("UPDATE attain_data_version SET v = v + 1");
-        this.simple("COMMIT");
-        return result;
       } catch (e) {
-        try {
-          this.simple("ROLLBACK");
-        } catch {
-          // The connection is gone; the server rolls back what it had.
-        }
+        this.rollback();
         throw e;
-      } finally {
-        this.depth = 0;
-        this.locked = false;
-        this.wrote = false;
       }
+      this.commit();
+      return result;
     };
     const deferred = (...args: A) => run(false, args);
     return Object.assign(deferred, {
@@ -361,6 +364,40 @@ export class PostgresClient {
       immediate: (...args: A) => run(true, args),
       exclusive: (...args: A) => run(true, args),
     });
+  }
+
+  private begin(lockNow: boolean): void {
+    this.simple("BEGIN");
+    this.depth = 1;
+    this.locked = false;
+    if (!lockNow) return;
+    try {
+      this.takeWriteLock();
+    } catch (e) {
+      this.rollback();
+      throw e;
+    }
+  }
+
+  private commit(): void {
+    try {
+      this.simple("COMMIT");
+    } catch (e) {
+      this.rollback();
+      throw e;
+    }
+    this.depth = 0;
+    this.locked = false;
+  }
+
+  private rollback(): void {
+    try {
+      this.simple("ROLLBACK");
+    } catch {
+      // The connection is gone; the server rolls back what it had.
+    }
+    this.depth = 0;
+    this.locked = false;
   }
 
   /**
@@ -374,6 +411,12 @@ export class PostgresClient {
       return options?.simple ? v : [{ data_version: v }];
     }
     if (name === "integrity_check") return options?.simple ? "ok" : [{ integrity_check: "ok" }];
+    const busy = /^busy_timeout\s*=\s*(\d+)$/.exec(name);
+    if (busy) {
+      // How long a writer waits for the write lock (0: not at all, as SQLite; PostgreSQL's 0 would be for ever).
+      this.simple(`SET lock_timeout = '${Math.max(1, Number(busy[1]))}ms'`);
+      return options?.simple ? undefined : [];
+    }
     if (name.includes("=") || name.startsWith("optimize") || name.startsWith("wal_checkpoint"))
       return options?.simple ? undefined : [];
     throw new Error(`PRAGMA ${source} has no PostgreSQL equivalent here`);

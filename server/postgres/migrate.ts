@@ -7,8 +7,8 @@ export const PG_MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "postgres", "
 /**
  * Applies the committed PostgreSQL migrations not yet applied, in one transaction under the write
  * lock, recording them where Drizzle's own PostgreSQL migrator does (drizzle.__drizzle_migrations),
- * so `drizzle-kit migrate` and this agree. Then every table with an identity id gets the trigger
- * that numbers rows inserted without one (0001_sqlite_compat.sql).
+ * so `drizzle-kit migrate` and this agree. Then every table gets the triggers of
+ * 0001_sqlite_compat.sql: ids for rows inserted without one, and the data version.
  */
 export function migratePostgres(client: PostgresClient): void {
   const migrations = readMigrationFiles({ migrationsFolder: PG_MIGRATIONS_FOLDER });
@@ -28,7 +28,7 @@ export function migratePostgres(client: PostgresClient): void {
           String(m.folderMillis),
         ]);
       }
-      client.execPostgres("SELECT attain_add_id_triggers()");
+      client.execPostgres("SELECT attain_add_triggers()");
     })
     .immediate();
 }

@@ -9,6 +9,12 @@ describe("SQLite statements rewritten for PostgreSQL", () => {
     });
   });
 
+  it("types a value that only IS NULL tests, as PostgreSQL cannot infer it", () => {
+    expect(toPostgres("select 1 from t where (? is null or t.code = ?) and ? is not null").sql).toBe(
+      "select 1 from t where ($1::text is null or t.code = $2) and $3::text is not null",
+    );
+  });
+
   it("quotes backquoted and camelCase names, so PostgreSQL keeps their case", () => {
     expect(toPostgres("SELECT count(*) AS tierCount FROM `tiers`").sql).toBe(
       'SELECT count(*) AS "tierCount" FROM "tiers"',
@@ -54,6 +60,12 @@ describe("SQLite statements rewritten for PostgreSQL", () => {
       'select snippet(x, chr(2)) from t where a = 1 and "t"."b" = $1',
     );
     expect(toPostgres("select a + b from t").sql).toBe("select a + b from t");
+  });
+
+  it("drops SQLite's INDEXED BY, leaving the plan to PostgreSQL", () => {
+    expect(toPostgres("SELECT count(*) FROM tickets t INDEXED BY tickets_open_due_idx WHERE a = ?").sql).toBe(
+      "SELECT count(*) FROM tickets t    WHERE a = $1",
+    );
   });
 
   it("leaves comments and strings untouched", () => {

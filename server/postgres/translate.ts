@@ -5,14 +5,14 @@
  *
  * What is rewritten here (the rest lives in PostgreSQL as functions with SQLite's names and meaning,
  * db/postgres/compat.sql):
- * - `?` placeholders become `$1`, `$2`...; backquoted names become double-quoted ones;
+ * - `?` placeholders become `$1`, `$2`... (typed as text where only `IS NULL` tests them); backquoted names become double-quoted ones;
  * - `LIKE` becomes `ILIKE` (SQLite's LIKE ignores ASCII case);
  * - `a IS b` and `a IS NOT b` with a value on the right become `IS [NOT] DISTINCT FROM`;
  * - `INSERT OR IGNORE` becomes `INSERT ... ON CONFLICT DO NOTHING`, and a conflict target's columns
  *   lose their table name;
  * - `CAST(x AS REAL)` reads as double precision (PostgreSQL's real has 24 bits), `AS INTEGER` as bigint;
  * - `char(n)` (a character by code) becomes `chr(n)`;
- * - a unary `+` before a column (SQLite's way to keep an index out of a plan) is dropped;
+ * - `INDEXED BY name` (SQLite's plan hint) is dropped, as is a unary `+` before a column (SQLite's way to keep an index out of a plan) is dropped;
  * - a camelCase name (`AS tierCount`) is quoted, so PostgreSQL keeps its case as SQLite does.
  * Strings, quoted names and comments pass through untouched.
  */
@@ -88,8 +88,12 @@ export function toPostgres(sql: string): { sql: string; params: number } {
   for (let k = 0; k < sig.length; k++) {
     const t = all[sig[k]!]!;
     const w = lower(t);
-    if (t.kind === "param") t.text = `$${++params}`;
-    else if (
+    if (t.kind === "param") {
+      t.text = `$${++params}`;
+      // `? IS NULL` gives PostgreSQL nothing to type the value by; as text, any value can be tested.
+      if (lower(at(k + 1)) === "is" && lower(at(k + 2)) === "null") t.text += "::text";
+      if (lower(at(k + 1)) === "is" && lower(at(k + 2)) === "not" && lower(at(k + 3)) === "null") t.text += "::text";
+    } else if (
       t.text === "+" &&
       at(k + 1)?.kind === "ident" &&
       (["and", "or", "where", "on", "not", "by", "when", "then", "else", "select"].includes(lower(at(k - 1))) ||
@@ -100,7 +104,12 @@ export function toPostgres(sql: string): { sql: string; params: number } {
     else if (t.text === "(") depth++;
     else if (t.text === ")") depth--;
     else if (w === "like") t.text = "ILIKE";
-    else if (t.kind === "word" && /[a-z]/.test(t.text) && /[A-Z]/.test(t.text) && at(k + 1)?.text !== "(")
+    else if (w === "indexed" && lower(at(k + 1)) === "by" && at(k + 2)) {
+      // SQLite's INDEXED BY names its plan; PostgreSQL's planner chooses by itself.
+      t.text = "";
+      at(k + 1)!.text = "";
+      at(k + 2)!.text = "";
+    } else if (t.kind === "word" && /[a-z]/.test(t.text) && /[A-Z]/.test(t.text) && at(k + 1)?.text !== "(")
       // A camelCase alias or name: SQLite keeps its case, PostgreSQL would fold it to lower case.
       t.text = `"${t.text}"`;
     else if (w === "returning" && depth === 0) returningAt = sig[k]!;

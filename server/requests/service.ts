@@ -164,7 +164,7 @@ export function featureRequestForTicket(db: Db, user: SessionUser, ticketId: num
     .from(featureVotes)
     .innerJoin(organizations, eq(organizations.id, featureVotes.organizationId))
     .where(eq(featureVotes.ticketId, ticketId))
-    .groupBy(featureVotes.organizationId)
+    .groupBy(featureVotes.organizationId, organizations.name)
     .all();
   const staff = user.role !== "customer";
   return {

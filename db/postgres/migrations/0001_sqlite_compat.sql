@@ -2,10 +2,18 @@
 -- the read cache watches, ids for inserts that name none, SQLite's functions the product calls, and
 -- the knowledge base's full-text index.
 
--- Every committed write moves this row (server/postgres/client.ts); PRAGMA data_version reads it.
+-- Every statement that writes a table moves this row (the triggers below), whoever runs it: the
+-- portal's servers, a script, psql. It is seen when the write commits; PRAGMA data_version reads it
+-- (server/postgres/client.ts), so every server's read cache sees every write (decision 013).
 CREATE TABLE "attain_data_version" ("v" bigint NOT NULL);
 --> statement-breakpoint
 INSERT INTO "attain_data_version" VALUES (0);
+--> statement-breakpoint
+CREATE FUNCTION attain_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE attain_data_version SET v = v + 1;
+  RETURN NULL;
+END $$;
 --> statement-breakpoint
 -- Drizzle's SQLite dialect writes NULL for an id it leaves to the database; SQLite then numbers the
 -- row, and so does this trigger, from the identity column's sequence.
@@ -15,8 +23,8 @@ BEGIN
   RETURN NEW;
 END $$;
 --> statement-breakpoint
--- Run after every migration (server/postgres/migrate.ts), so new tables get the trigger too.
-CREATE FUNCTION attain_add_id_triggers() RETURNS void LANGUAGE plpgsql AS $$
+-- Run after every migration (server/postgres/migrate.ts), so new tables get both triggers too.
+CREATE FUNCTION attain_add_triggers() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE r record;
 BEGIN
   FOR r IN
@@ -25,6 +33,12 @@ BEGIN
     WHERE c.table_schema = current_schema() AND c.column_name = 'id' AND c.is_identity = 'YES'
   LOOP
     EXECUTE format('CREATE OR REPLACE TRIGGER attain_fill_id BEFORE INSERT ON %I FOR EACH ROW EXECUTE FUNCTION attain_fill_id(%L)', r.t, r.seq);
+  END LOOP;
+  FOR r IN
+    SELECT table_name AS t FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'attain_data_version'
+  LOOP
+    EXECUTE format('CREATE OR REPLACE TRIGGER attain_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION attain_bump_version()', r.t);
   END LOOP;
 END $$;
 --> statement-breakpoint
@@ -43,8 +57,11 @@ CREATE FUNCTION strftime(fmt text, secs numeric, modifier text) RETURNS text LAN
     replace(replace(replace(replace(replace(replace(fmt, '%Y', 'YYYY'), '%m', 'MM'), '%d', 'DD'), '%H', 'HH24'), '%M', 'MI'), '%S', 'SS')) END
 $$;
 --> statement-breakpoint
--- The read cache asks SQLite for the writes of its own connection; here the version row counts every write.
-CREATE FUNCTION total_changes() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT 0::bigint $$;
+-- Rows changed by this connection: here, by the current transaction (the read cache watches the
+-- version row instead; tests compare this before and after a call inside their own transaction).
+CREATE FUNCTION total_changes() RETURNS bigint LANGUAGE sql STABLE AS $$
+  SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::bigint FROM pg_stat_xact_user_tables
+$$;
 --> statement-breakpoint
 -- JSON kept as text, read with SQLite's path syntax ($.key, $."key", $[0]).
 CREATE FUNCTION json_extract(doc text, path text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
@@ -83,4 +100,4 @@ CREATE TABLE "articles_fts" (
 --> statement-breakpoint
 CREATE INDEX "articles_fts_doc_idx" ON "articles_fts" USING gin ("doc");
 --> statement-breakpoint
-SELECT attain_add_id_triggers();
+SELECT attain_add_triggers();

@@ -1,0 +1,104 @@
+// PostgreSQL for the tests and the bench (decision 029): installs Debian's server and libpq's
+// headers when missing (as Chromium is), builds the libpq addon when npm could not, and starts a
+// throwaway cluster on 127.0.0.1 that only this run uses.
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const isRoot = process.getuid?.() === 0;
+
+function pgBin() {
+  const base = "/usr/lib/postgresql";
+  if (!fs.existsSync(base)) return null;
+  const versions = fs
+    .readdirSync(base)
+    .filter((v) => fs.existsSync(path.join(base, v, "bin", "postgres")))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions.length ? path.join(base, versions[0], "bin") : null;
+}
+
+function run(cmd, args, opts = {}) {
+  const res = spawnSync(cmd, args, { stdio: "inherit", ...opts });
+  if (res.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${res.status}`);
+}
+
+/** Debian's PostgreSQL server and libpq headers, and the libpq addon built against them. */
+export function ensurePostgres() {
+  if (!pgBin() || !fs.existsSync("/usr/include/postgresql/libpq-fe.h")) {
+    console.log("Installing PostgreSQL from Debian packages…");
+    const apt = (args) =>
+      run(isRoot ? "apt-get" : "sudo", isRoot ? args : ["apt-get", ...args], {
+        env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      });
+    apt(["update"]);
+    apt(["install", "-y", "--no-install-recommends", "postgresql", "libpq-dev"]);
+  }
+  if (!fs.existsSync("node_modules/libpq/build/Release/addon.node")) {
+    console.log("Building the libpq addon…");
+    run("npm", ["rebuild", "libpq"]);
+  }
+}
+
+/** Runs a PostgreSQL program as the `postgres` user when we are root (the server refuses root). */
+function asServerUser(cmd, args) {
+  return isRoot ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args];
+}
+
+/**
+ * Starts a new cluster in a temporary directory on 127.0.0.1:`port`, trust authentication for the
+ * user `attain`, durability off (it is thrown away). Returns its URL without a database, the data
+ * directory, and `stop()`.
+ */
+export function startPostgres({ port, name = "attain-pg" }) {
+  const bin = pgBin();
+  if (!bin) throw new Error("PostgreSQL is not installed (ensurePostgres first)");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+  fs.chmodSync(dir, 0o777);
+  if (isRoot) execFileSync("chown", ["postgres", dir]);
+  const data = path.join(dir, "data");
+  const [initCmd, initArgs] = asServerUser(path.join(bin, "initdb"), [
+    "-D",
+    data,
+    "-U",
+    "attain",
+    "--auth=trust",
+    "--encoding=UTF8",
+    "--locale=C.UTF-8",
+  ]);
+  run(initCmd, initArgs, { stdio: "ignore" });
+  const options = [
+    `-p ${port}`,
+    "-c listen_addresses=127.0.0.1",
+    `-k ${dir}`,
+    "-c fsync=off",
+    "-c synchronous_commit=off",
+    "-c full_page_writes=off",
+    "-c max_connections=300",
+    "-c shared_buffers=256MB",
+  ].join(" ");
+  const [ctl, ctlArgs] = asServerUser(path.join(bin, "pg_ctl"), [
+    "-D",
+    data,
+    "-o",
+    options,
+    "-l",
+    path.join(dir, "server.log"),
+    "-w",
+    "start",
+  ]);
+  run(ctl, ctlArgs, { stdio: "ignore" });
+  const stop = () => {
+    const [c, a] = asServerUser(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]);
+    spawnSync(c, a, { stdio: "ignore" });
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { url: `postgres://attain@127.0.0.1:${port}`, dir, stop };
+}
+
+/** Creates (or empties and recreates) a database on a cluster started here, through psql. */
+export function createDatabase(url, name) {
+  run("psql", [`${url}/postgres`, "-qc", `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`], { stdio: "ignore" });
+  run("psql", [`${url}/postgres`, "-qc", `CREATE DATABASE "${name}"`], { stdio: "ignore" });
+  return `${url}/${name}`;
+}
