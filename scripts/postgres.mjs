@@ -23,20 +23,29 @@ function run(cmd, args, opts = {}) {
   if (res.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${res.status}`);
 }
 
-/** Debian's PostgreSQL server and libpq headers, and the libpq addon built against them. */
-export function ensurePostgres() {
-  if (!pgBin() || !fs.existsSync("/usr/include/postgresql/libpq-fe.h")) {
-    console.log("Installing PostgreSQL from Debian packages…");
-    const apt = (args) =>
-      run(isRoot ? "apt-get" : "sudo", isRoot ? args : ["apt-get", ...args], {
-        env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-      });
-    apt(["update"]);
-    apt(["install", "-y", "--no-install-recommends", "postgresql", "libpq-dev"]);
-  }
-  if (!fs.existsSync("node_modules/libpq/build/Release/addon.node")) {
-    console.log("Building the libpq addon…");
-    run("npm", ["rebuild", "libpq"]);
+/**
+ * Debian's PostgreSQL server and libpq's headers, installed when missing. Before `npm ci`, so that the
+ * optional `libpq` addon builds during the install (without the headers npm leaves it out).
+ */
+export function ensurePostgresPackages() {
+  if (pgBin() && fs.existsSync("/usr/include/postgresql/libpq-fe.h")) return;
+  console.log("Installing PostgreSQL from Debian packages…");
+  const apt = (args) =>
+    run(isRoot ? "apt-get" : "sudo", isRoot ? args : ["apt-get", ...args], {
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+  apt(["update"]);
+  apt(["install", "-y", "--no-install-recommends", "postgresql", "libpq-dev"]);
+}
+
+/** The libpq addon, built now if an earlier install ran without libpq's headers (and so left it out). */
+export function ensureLibpqAddon() {
+  if (fs.existsSync("node_modules/libpq/build/Release/addon.node")) return;
+  console.log("Building the libpq addon…");
+  if (fs.existsSync("node_modules/libpq/package.json")) run("npm", ["rebuild", "libpq"]);
+  else {
+    const wanted = JSON.parse(fs.readFileSync("package.json", "utf8")).optionalDependencies.libpq;
+    run("npm", ["install", "--no-save", "--no-audit", "--no-fund", `libpq@${wanted}`]);
   }
 }
 

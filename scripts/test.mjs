@@ -5,11 +5,12 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { ensureChromium, ensureInstalled, needsBuild } from "./lib.mjs";
-import { createDatabase, ensurePostgres, startPostgres } from "./postgres.mjs";
+import { createDatabase, ensureLibpqAddon, ensurePostgresPackages, startPostgres } from "./postgres.mjs";
 
+ensurePostgresPackages();
 ensureInstalled();
+ensureLibpqAddon();
 ensureChromium();
-ensurePostgres();
 fs.mkdirSync("test-results", { recursive: true });
 
 let passed = 0;

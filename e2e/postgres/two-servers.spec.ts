@@ -1,11 +1,18 @@
+import { execFileSync } from "node:child_process";
 import { fileTicket } from "../api";
 import { expect, signInAs, test } from "../fixtures";
-import { PostgresClient } from "@/server/postgres/client";
 
 // Two portal servers, each its own process with its own read cache and scheduler, on one
 // PostgreSQL database (playwright.postgres.config.ts; decision 029).
 const A = process.env.E2E_PG_URL_A!;
 const B = process.env.E2E_PG_URL_B!;
+
+/** The rows of a query on the servers' database, through psql (unaligned, tab-separated). */
+const rowsOf = (sql: string): string[][] =>
+  execFileSync("psql", [process.env.E2E_POSTGRES_DB!, "-tAF", "\t", "-c", sql], { encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => line.split("\t"));
 
 test("[SCALE] a ticket filed through one web server is in the agent's queue on the other at once", async ({
   browser,
@@ -36,32 +43,24 @@ test("[SCALE] each scheduled job runs on one server at a time: no pass runs twic
   // Both servers tick every 10 s from their start; the jobs that run every minute or less often
   // must have run once by now, not once per server.
   await page.goto(`${A}/signin`);
-  const db = new PostgresClient(process.env.E2E_POSTGRES_DB!);
-  try {
-    await expect
-      .poll(() => db.queryPostgres("SELECT count(*) FROM scheduled_jobs WHERE runs > 0").rows[0]![0], {
-        timeout: 30_000,
-      })
-      .toBeGreaterThanOrEqual(5);
-    const started = db.queryPostgres("SELECT min(last_started_at) FROM scheduled_jobs").rows[0]![0] as number;
-    const elapsedMs = Date.now() - started;
-    // The jobs' intervals (server/scheduler/jobs.ts); a pass run by both servers would exceed them.
-    const every: Record<string, number> = {
-      "webhooks.deliver": 10_000,
-      "on-call.escalate": 30_000,
-      "on-call.sla-warnings": 60_000,
-      "email.imap-poll": 60_000,
-      "incidents.maintenance-reminders": 60_000,
-      "email.digest": 86_400_000,
-      "attachments.sweep": 900_000,
-    };
-    const rows = db.queryPostgres("SELECT name, runs FROM scheduled_jobs ORDER BY name").rows as [string, number][];
-    expect(rows.length).toBeGreaterThanOrEqual(5);
-    for (const [name, runs] of rows) {
-      const most = 1 + Math.floor(elapsedMs / (every[name] ?? 10_000));
-      expect(runs, `${name} ran ${runs} times in ${Math.round(elapsedMs / 1000)} s`).toBeLessThanOrEqual(most);
-    }
-  } finally {
-    db.close();
+  await expect
+    .poll(() => Number(rowsOf("SELECT count(*) FROM scheduled_jobs WHERE runs > 0")[0]![0]), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(5);
+  const elapsedMs = Date.now() - Number(rowsOf("SELECT min(last_started_at) FROM scheduled_jobs")[0]![0]);
+  // The jobs' intervals (server/scheduler/jobs.ts); a pass run by both servers would exceed them.
+  const every: Record<string, number> = {
+    "webhooks.deliver": 10_000,
+    "on-call.escalate": 30_000,
+    "on-call.sla-warnings": 60_000,
+    "email.imap-poll": 60_000,
+    "incidents.maintenance-reminders": 60_000,
+    "email.digest": 86_400_000,
+    "attachments.sweep": 900_000,
+  };
+  const rows = rowsOf("SELECT name, runs, lease_holder FROM scheduled_jobs ORDER BY name");
+  expect(rows.length).toBeGreaterThanOrEqual(5);
+  for (const [name, runs] of rows) {
+    const most = 1 + Math.floor(elapsedMs / (every[name!] ?? 10_000));
+    expect(Number(runs), `${name} ran ${runs} times in ${Math.round(elapsedMs / 1000)} s`).toBeLessThanOrEqual(most);
   }
 });

@@ -57,11 +57,9 @@ CREATE FUNCTION strftime(fmt text, secs numeric, modifier text) RETURNS text LAN
     replace(replace(replace(replace(replace(replace(fmt, '%Y', 'YYYY'), '%m', 'MM'), '%d', 'DD'), '%H', 'HH24'), '%M', 'MI'), '%S', 'SS')) END
 $$;
 --> statement-breakpoint
--- Rows changed by this connection: here, by the current transaction (the read cache watches the
--- version row instead; tests compare this before and after a call inside their own transaction).
-CREATE FUNCTION total_changes() RETURNS bigint LANGUAGE sql STABLE AS $$
-  SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::bigint FROM pg_stat_xact_user_tables
-$$;
+-- SQLite's count of rows this connection changed; here the version row, which every write statement
+-- moves (its own uncommitted ones included): it stays put exactly when nothing was written.
+CREATE FUNCTION total_changes() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT v FROM attain_data_version $$;
 --> statement-breakpoint
 -- JSON kept as text, read with SQLite's path syntax ($.key, $."key", $[0]).
 CREATE FUNCTION json_extract(doc text, path text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
