@@ -105,6 +105,58 @@ export function startPostgres({ port, name = "attain-pg" }) {
   return { url: `postgres://attain@127.0.0.1:${port}`, dir, stop };
 }
 
+/**
+ * Starts a streaming replica of the cluster at `primaryUrl` on 127.0.0.1:`port`: pg_basebackup of
+ * the whole cluster with its replication settings (-R), then a hot standby that follows the
+ * primary's WAL. Returns its URL without a database and `stop()`.
+ */
+export function startReplica({ primaryUrl, port, name = "attain-pg-replica" }) {
+  const bin = pgBin();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+  fs.chmodSync(dir, 0o777);
+  if (isRoot) execFileSync("chown", ["postgres", dir]);
+  const data = path.join(dir, "data");
+  const [bb, bbArgs] = asServerUser(path.join(bin, "pg_basebackup"), [
+    "-d",
+    `${primaryUrl}/postgres`,
+    "-D",
+    data,
+    "-R",
+    "-X",
+    "stream",
+    "-c",
+    "fast",
+  ]);
+  run(bb, bbArgs, { stdio: "ignore" });
+  const [ctl, ctlArgs] = asServerUser(path.join(bin, "pg_ctl"), [
+    "-D",
+    data,
+    "-o",
+    `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c hot_standby=on`,
+    "-l",
+    path.join(dir, "server.log"),
+    "-w",
+    "start",
+  ]);
+  run(ctl, ctlArgs, { stdio: "ignore" });
+  let stopped = false;
+  const stop = () => {
+    if (!stopped) {
+      const [c, a] = asServerUser(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]);
+      spawnSync(c, a, { stdio: "ignore" });
+      stopped = true;
+    }
+  };
+  return {
+    url: `postgres://attain@127.0.0.1:${port}`,
+    stop,
+    remove: () => {
+      stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Creates (or empties and recreates) a database on a cluster started here, through psql. */
 export function createDatabase(url, name) {
   run("psql", [`${url}/postgres`, "-qc", `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`], { stdio: "ignore" });

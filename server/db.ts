@@ -6,6 +6,7 @@ import * as schema from "@/db/schema";
 import { env, isPostgresUrl } from "./env";
 import { createPrivateFile } from "./ops/private-file";
 import { PostgresClient } from "./postgres/client";
+import { attachReplica } from "./postgres/replica";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -54,8 +55,12 @@ export function isPostgres(db: Db): boolean {
 
 const globalForDb = globalThis as unknown as { attainDb?: Db };
 
-/** The process-wide connection to the database at DATABASE_URL. */
+/** The process-wide connection to the database at DATABASE_URL (with its read replica, when one is set). */
 export function getDb(): Db {
-  globalForDb.attainDb ??= openDb(env.databasePath);
+  if (!globalForDb.attainDb) {
+    const db = openDb(env.databasePath);
+    if (env.DATABASE_REPLICA_URL) attachReplica(db, env.DATABASE_REPLICA_URL, openDb);
+    globalForDb.attainDb = db;
+  }
   return globalForDb.attainDb;
 }

@@ -7,6 +7,14 @@ const ZEnv = z.object({
     .string()
     .min(1)
     .default(path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "attain.db")),
+  /**
+   * A PostgreSQL streaming replica of DATABASE_URL (decision 030): dashboards read from it when it
+   * has replayed every write the primary had when the read began, else from the primary.
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URL must be a postgres:// URL")
+    .optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /** The portal's public URL; an https URL makes session cookies Secure. */
   NEXTAUTH_URL: z.string().url().optional(),
@@ -58,6 +66,7 @@ function databasePath(url: string): string {
 
 const parsed = ZEnv.parse({
   DATABASE_URL: process.env.DATABASE_URL || undefined,
+  DATABASE_REPLICA_URL: process.env.DATABASE_REPLICA_URL || undefined,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || undefined,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL || undefined,
   SMTP_URL: process.env.SMTP_URL || undefined,

@@ -1,5 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import { isPostgres, type Db } from "@/server/db";
+import { onReplica } from "@/server/postgres/replica";
 
 /** Entries kept per database handle; the least recently used goes first. */
 export const READ_CACHE_SIZE = 200;
@@ -40,10 +41,18 @@ export function dataVersion(db: Db): string | null {
  * now. `input` must name everything the result depends on besides the database (filters, user,
  * the instant it is read at, to whatever granularity the result's definition allows) and be
  * JSON-serializable. Each caller gets its own deep copy, so no caller can alter a held result.
+ * `compute` reads from the database it is handed: the primary, or with `replica` (the dashboards'
+ * heavy reads) a read replica that has replayed exactly this version.
  */
-export function cachedRead<T>(db: Db, procedure: string, input: unknown, compute: () => T): T {
+export function cachedRead<T>(
+  db: Db,
+  procedure: string,
+  input: unknown,
+  compute: (from: Db) => T,
+  options: { replica?: boolean } = {},
+): T {
   const version = dataVersion(db);
-  if (version === null) return compute();
+  if (version === null) return compute(db);
   let store = stores.get(db);
   if (!store || store.version !== version) {
     store = { version, entries: new Map() };
@@ -57,7 +66,8 @@ export function cachedRead<T>(db: Db, procedure: string, input: unknown, compute
     store.entries.set(key, held);
     return structuredClone(held);
   }
-  const value = compute();
+  // A heavy read may be answered by the read replica, when it is exactly at this version (decision 030).
+  const value = options.replica ? onReplica(db, version, compute) : compute(db);
   store.entries.set(key, structuredClone(value));
   if (store.entries.size > READ_CACHE_SIZE) store.entries.delete(store.entries.keys().next().value!);
   return value;

@@ -150,7 +150,9 @@ export function countAtRisk(db: Db, f: Omit<DashboardFilter, "period">, now: Dat
  */
 export function countAtRiskNow(db: Db, f: Omit<DashboardFilter, "period">, now: Date): number {
   const at = minuteOf(now);
-  return cachedRead(db, "sla.atRisk", { f, at: at.getTime() }, () => countAtRisk(db, f, at));
+  return cachedRead(db, "sla.atRisk", { f, at: at.getTime() }, (from) => countAtRisk(from, f, at), {
+    replica: true,
+  });
 }
 
 type Breakdown = { productArea: ProductArea; category: TicketCategory; breached: number }[];
@@ -221,7 +223,9 @@ function breachBreakdown(db: Db, f: DashboardFilter, p: Period, aged: readonly A
  */
 export function getSlaDashboard(db: Db, f: DashboardFilter, now: Date) {
   const at = readAt(f, now);
-  return cachedRead(db, "sla.dashboard", { f, at }, () => computeSlaDashboard(db, f, new Date(at)));
+  return cachedRead(db, "sla.dashboard", { f, at }, (from) => computeSlaDashboard(from, f, new Date(at)), {
+    replica: true,
+  });
 }
 
 /**
@@ -296,7 +300,9 @@ export function computeSlaDashboard(db: Db, f: DashboardFilter, now: Date) {
  */
 export function getSlaAvailability(db: Db, f: DashboardFilter, now: Date) {
   const at = readAt(f, now);
-  return cachedRead(db, "sla.availability", { f, at }, () => computeSlaAvailability(db, f, new Date(at)));
+  return cachedRead(db, "sla.availability", { f, at }, (from) => computeSlaAvailability(from, f, new Date(at)), {
+    replica: true,
+  });
 }
 
 /** getSlaAvailability without the read cache (what every held result equals). */
@@ -358,7 +364,9 @@ function meanAvailability(rows: TierMonth[], code: TierCode): number | null {
  */
 export function getSlaTrend(db: Db, f: DashboardFilter, now: Date) {
   const at = readAt(f, now);
-  return cachedRead(db, "sla.trend", { f, at }, () => computeSlaTrend(db, f, new Date(at)));
+  return cachedRead(db, "sla.trend", { f, at }, (from) => computeSlaTrend(from, f, new Date(at)), {
+    replica: true,
+  });
 }
 
 /** getSlaTrend without the read cache (what every held result equals). */

@@ -56,7 +56,9 @@ export function computeStaffHome(db: Db, now: Date, assigneeId: number) {
  */
 export function getTierOverview(db: Db, now: Date) {
   const at = minuteOf(now);
-  return cachedRead(db, "home.tiers", { at: at.getTime() }, () => computeTierOverview(db, at));
+  return cachedRead(db, "home.tiers", { at: at.getTime() }, (from) => computeTierOverview(from, at), {
+    replica: true,
+  });
 }
 
 /** getTierOverview over the 90 days ending exactly at `now`, without the read cache. */
