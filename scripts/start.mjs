@@ -6,8 +6,11 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureInstalled, needsBuild, run } from "./lib.mjs";
+import { ensureLibpqAddon } from "./postgres.mjs";
 
 ensureInstalled();
+// PostgreSQL (decision 029) needs the libpq addon, which npm leaves out where libpq's headers were missing.
+if (/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) ensureLibpqAddon();
 const dataDir = path.resolve("data");
 fs.mkdirSync(dataDir, { recursive: true });
 const secretFile = path.join(dataDir, "auth-secret");
