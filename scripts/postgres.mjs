@@ -54,85 +54,26 @@ function asServerUser(cmd, args) {
   return isRoot ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args];
 }
 
-/**
- * Starts a new cluster in a temporary directory on 127.0.0.1:`port`, trust authentication for the
- * user `attain`, durability off (it is thrown away). Returns its URL without a database, the data
- * directory, and `stop()`.
- */
-export function startPostgres({ port, name = "attain-pg" }) {
-  const bin = pgBin();
-  if (!bin) throw new Error("PostgreSQL is not installed (ensurePostgres first)");
+/** A temporary directory the server user owns, for one cluster's data, socket and log. */
+function clusterDir(name) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
   fs.chmodSync(dir, 0o777);
   if (isRoot) execFileSync("chown", ["postgres", dir]);
-  const data = path.join(dir, "data");
-  const [initCmd, initArgs] = asServerUser(path.join(bin, "initdb"), [
-    "-D",
-    data,
-    "-U",
-    "attain",
-    "--auth=trust",
-    "--encoding=UTF8",
-    "--locale=C.UTF-8",
-  ]);
-  run(initCmd, initArgs, { stdio: "ignore" });
-  const options = [
-    `-p ${port}`,
-    "-c listen_addresses=127.0.0.1",
-    `-k ${dir}`,
-    "-c fsync=off",
-    "-c synchronous_commit=off",
-    "-c full_page_writes=off",
-    "-c max_connections=300",
-    "-c shared_buffers=256MB",
-  ].join(" ");
-  const [ctl, ctlArgs] = asServerUser(path.join(bin, "pg_ctl"), [
-    "-D",
-    data,
-    "-o",
-    options,
-    "-l",
-    path.join(dir, "server.log"),
-    "-w",
-    "start",
-  ]);
-  run(ctl, ctlArgs, { stdio: "ignore" });
-  const stop = () => {
-    const [c, a] = asServerUser(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]);
-    spawnSync(c, a, { stdio: "ignore" });
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  return { url: `postgres://attain@127.0.0.1:${port}`, dir, stop };
+  return dir;
 }
 
 /**
- * Starts a streaming replica of the cluster at `primaryUrl` on 127.0.0.1:`port`: pg_basebackup of
- * the whole cluster with its replication settings (-R), then a hot standby that follows the
- * primary's WAL. Returns its URL without a database and `stop()`.
+ * Starts the cluster in `dir`/data on 127.0.0.1:`port` with extra server `options`, and returns it:
+ * its URL without a database, `stop()` (idempotent) and `remove()` (stop, then delete its files).
  */
-export function startReplica({ primaryUrl, port, name = "attain-pg-replica" }) {
-  const bin = pgBin();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
-  fs.chmodSync(dir, 0o777);
-  if (isRoot) execFileSync("chown", ["postgres", dir]);
+function serve(bin, dir, port, options) {
   const data = path.join(dir, "data");
-  const [bb, bbArgs] = asServerUser(path.join(bin, "pg_basebackup"), [
-    "-d",
-    `${primaryUrl}/postgres`,
-    "-D",
-    data,
-    "-R",
-    "-X",
-    "stream",
-    "-c",
-    "fast",
-  ]);
-  run(bb, bbArgs, { stdio: "ignore" });
+  const all = [`-p ${port}`, "-c listen_addresses=127.0.0.1", `-k ${dir}`, ...options].join(" ");
   const [ctl, ctlArgs] = asServerUser(path.join(bin, "pg_ctl"), [
     "-D",
     data,
     "-o",
-    `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c hot_standby=on`,
+    all,
     "-l",
     path.join(dir, "server.log"),
     "-w",
@@ -141,20 +82,72 @@ export function startReplica({ primaryUrl, port, name = "attain-pg-replica" }) {
   run(ctl, ctlArgs, { stdio: "ignore" });
   let stopped = false;
   const stop = () => {
-    if (!stopped) {
-      const [c, a] = asServerUser(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]);
-      spawnSync(c, a, { stdio: "ignore" });
-      stopped = true;
-    }
+    if (stopped) return;
+    const [c, a] = asServerUser(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]);
+    spawnSync(c, a, { stdio: "ignore" });
+    stopped = true;
   };
-  return {
-    url: `postgres://attain@127.0.0.1:${port}`,
-    stop,
-    remove: () => {
-      stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+  const remove = () => {
+    stop();
+    fs.rmSync(dir, { recursive: true, force: true });
   };
+  return { url: `postgres://attain@127.0.0.1:${port}`, dir, stop, remove };
+}
+
+/**
+ * Starts a new cluster in a temporary directory on 127.0.0.1:`port`, trust authentication for the
+ * user `attain`, durability off (it is thrown away). `stop()` also deletes it.
+ */
+export function startPostgres({ port, name = "attain-pg" }) {
+  const bin = pgBin();
+  if (!bin) throw new Error("PostgreSQL is not installed (ensurePostgresPackages first)");
+  const dir = clusterDir(name);
+  const [initCmd, initArgs] = asServerUser(path.join(bin, "initdb"), [
+    "-D",
+    path.join(dir, "data"),
+    "-U",
+    "attain",
+    "--auth=trust",
+    "--encoding=UTF8",
+    "--locale=C.UTF-8",
+  ]);
+  run(initCmd, initArgs, { stdio: "ignore" });
+  const cluster = serve(bin, dir, port, [
+    "-c fsync=off",
+    "-c synchronous_commit=off",
+    "-c full_page_writes=off",
+    "-c max_connections=300",
+    "-c shared_buffers=256MB",
+  ]);
+  return { url: cluster.url, dir, stop: cluster.remove };
+}
+
+/**
+ * Starts a streaming replica of the cluster at `primaryUrl` on 127.0.0.1:`port`: pg_basebackup of
+ * the whole cluster with its replication settings (-R), then a hot standby that follows the
+ * primary's WAL.
+ */
+export function startReplica({ primaryUrl, port, name = "attain-pg-replica" }) {
+  const bin = pgBin();
+  const dir = clusterDir(name);
+  const [bb, bbArgs] = asServerUser(path.join(bin, "pg_basebackup"), [
+    "-d",
+    `${primaryUrl}/postgres`,
+    "-D",
+    path.join(dir, "data"),
+    "-R",
+    "-X",
+    "stream",
+    "-c",
+    "fast",
+  ]);
+  run(bb, bbArgs, { stdio: "ignore" });
+  // A standby needs at least the primary's connection slots, or it refuses to replay.
+  const slots = execFileSync("psql", [`${primaryUrl}/postgres`, "-tAc", "SHOW max_connections"], {
+    encoding: "utf8",
+  }).trim();
+  const standby = serve(bin, dir, port, ["-c hot_standby=on", `-c max_connections=${slots}`]);
+  return { url: standby.url, stop: standby.stop, remove: standby.remove };
 }
 
 /** Creates (or empties and recreates) a database on a cluster started here, through psql. */

@@ -126,7 +126,17 @@ const libpqClass = (() => {
   };
 })();
 
-type Prepared = { name: string; params: number; typed: boolean };
+type Prepared = {
+  name: string;
+  /** The statement as PostgreSQL runs it. */
+  text: string;
+  params: number;
+  write: boolean;
+  /** Run with each value cast to its JavaScript type's column type, unprepared (see prepareOnServer). */
+  typed: boolean;
+  /** Prepared on this connection's server session. */
+  ready: boolean;
+};
 
 export class PostgresClient {
   /** The connection URL, as better-sqlite3's `name` is the file (child processes of tests open it again). */
@@ -205,39 +215,57 @@ export class PostgresClient {
     this.locked = true;
   }
 
-  /** Runs a translated statement; writes outside a transaction get one of their own. */
-  query(sql: string, values: Value[]): Result {
-    if (this.depth === 0 && isWrite(sql)) return this.transaction(() => this.query(sql, values)).immediate();
-    if (this.depth > 0 && !this.locked && isWrite(sql)) this.takeWriteLock();
+  /** The statement translated (once per connection) and whether it writes; prepared on its first run. */
+  private statementFor(sql: string): Prepared {
     let p = this.prepared.get(sql);
     if (!p) {
       const t = toPostgres(sql);
-      p = { name: `s${this.prepared.size}`, params: t.params, typed: false };
-      // A failed statement ends a transaction in PostgreSQL: try the preparation inside a savepoint.
-      if (this.depth > 0) this.simple("SAVEPOINT attain_prepare");
-      this.pq.prepare(p.name, t.sql, t.params);
-      try {
-        this.check();
-        this.pq.clear();
-      } catch (e) {
-        this.pq.clear();
-        if (this.depth > 0) this.simple("ROLLBACK TO SAVEPOINT attain_prepare");
-        (e as PostgresError).statement = t.sql;
-        // 42P18: a parameter PostgreSQL cannot type; 42883/42725: no function for untyped arguments.
-        if (!["42P18", "42883", "42725"].includes((e as PostgresError).sqlState)) throw e;
-        p.typed = true;
-      } finally {
-        if (this.depth > 0) this.simple("RELEASE SAVEPOINT attain_prepare");
-      }
+      p = {
+        name: `s${this.prepared.size}`,
+        text: t.sql,
+        params: t.params,
+        write: isWrite(sql),
+        typed: false,
+        ready: false,
+      };
       this.prepared.set(sql, p);
     }
+    return p;
+  }
+
+  /** Prepares a statement on the server; one PostgreSQL cannot type by itself runs with typed values instead. */
+  private prepareOnServer(p: Prepared): void {
+    // A failed statement ends a transaction in PostgreSQL: try the preparation inside a savepoint.
+    if (this.depth > 0) this.simple("SAVEPOINT attain_prepare");
+    this.pq.prepare(p.name, p.text, p.params);
+    try {
+      this.check();
+      this.pq.clear();
+    } catch (e) {
+      this.pq.clear();
+      if (this.depth > 0) this.simple("ROLLBACK TO SAVEPOINT attain_prepare");
+      (e as PostgresError).statement = p.text;
+      // 42P18: a parameter PostgreSQL cannot type; 42883/42725: no function for untyped arguments.
+      if (!["42P18", "42883", "42725"].includes((e as PostgresError).sqlState)) throw e;
+      p.typed = true;
+    } finally {
+      if (this.depth > 0) this.simple("RELEASE SAVEPOINT attain_prepare");
+    }
+    p.ready = true;
+  }
+
+  /** Runs a translated statement; writes outside a transaction get one of their own. */
+  query(sql: string, values: Value[]): Result {
+    const p = this.statementFor(sql);
+    if (p.write && this.depth === 0) return this.transaction(() => this.query(sql, values)).immediate();
+    if (p.write) this.takeWriteLock();
+    if (!p.ready) this.prepareOnServer(p);
     if (values.length !== p.params)
       throw new RangeError(`Too ${values.length > p.params ? "many" : "few"} parameter values were provided`);
     const strings = values.map(param);
     if (p.typed) {
-      const t = toPostgres(sql);
       let k = 0;
-      const typedSql = t.sql.replace(/\$(\d+)\b/g, (m) => {
+      const typedSql = p.text.replace(/\$(\d+)\b/g, (m) => {
         const cast = castOf(values[k++]);
         return cast ? `${m}::${cast}` : m;
       });
@@ -247,7 +275,7 @@ export class PostgresClient {
       this.check();
     } catch (e) {
       this.pq.clear();
-      (e as PostgresError).statement = toPostgres(sql).sql;
+      (e as PostgresError).statement = p.text;
       throw e;
     }
     return this.read();
@@ -424,7 +452,9 @@ export class PostgresClient {
 
   /** Empties the database: every table, function and recorded migration (a reset, as deleting the SQLite file). */
   dropEverything(): void {
-    this.simple("DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+    this.simple(
+      "DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public; DEALLOCATE ALL",
+    );
     this.prepared.clear();
   }
 
@@ -435,14 +465,16 @@ export class PostgresClient {
 }
 
 export class PostgresStatement<P extends unknown[] = unknown[], R = unknown> {
-  readonly reader: boolean;
   private rawMode = false;
   private pluckMode = false;
   constructor(
     private client: PostgresClient,
     readonly source: string,
-  ) {
-    this.reader = !isWrite(source) || /\breturning\b/i.test(source);
+  ) {}
+
+  /** Whether the statement returns rows (better-sqlite3's `reader`). */
+  get reader(): boolean {
+    return !isWrite(this.source) || /\breturning\b/i.test(this.source);
   }
 
   raw(toggle = true): this {
