@@ -1,20 +1,18 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { expect, signInAs, test } from "./fixtures";
+import { openDatabase } from "./db";
 
 /**
  * Self-service (issue #16), with customers no other spec depends on (Lumen Learning, Cobalt Games).
  * What a spec changes stays within its own person; the database is seeded afresh for every run.
  */
-const DB_FILE = path.resolve(process.env.E2E_DB ?? "data/e2e.db");
 const NEW_PASSWORD = "marble orchard kite 2026";
 const IPHONE =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1";
 
 /** The path of the newest reset link mailed to an address, read from the outbox (no SMTP in e2e). */
 function resetLinkFor(email: string): string {
-  const db = new Database(DB_FILE, { readonly: true, fileMustExist: true });
+  const db = openDatabase();
   try {
     const row = db.prepare('select body from outbox where "to" = ? order by id desc limit 1').get(email) as
       { body: string } | undefined;

@@ -1,11 +1,10 @@
 import fs from "node:fs";
 import http from "node:http";
-import path from "node:path";
 import { expect, PASSWORD, test } from "./fixtures";
 
 // The e2e server is `scripts/serve.mjs` with two workers (playwright.config.ts): its primary keeps
 // the workers' pids in SERVE_STATE_FILE, and each response names its worker in x-attain-worker.
-const STATE_FILE = `${path.resolve(process.env.E2E_DB ?? "data/e2e.db")}.serve.json`;
+const STATE_FILE = process.env.E2E_SERVE_STATE!;
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 type ServeState = { primary: number; workers: { id: number; pid: number; listening: boolean }[] };

@@ -1,9 +1,7 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import { expect, test } from "./fixtures";
+import { openDatabase } from "./db";
 
 /** The database the e2e server runs on (playwright.config.ts), for arranging an article directly. */
-const DB_FILE = path.resolve(process.env.E2E_DB ?? "data/e2e.db");
 
 test.describe("[KB] knowledge base", () => {
   test('[KB] an anonymous visitor searches "error 110" and opens the Error 110 article, first in the results', async ({
@@ -150,7 +148,7 @@ test.describe("[KB] knowledge base", () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const db = new Database(DB_FILE);
+    const db = openDatabase();
     db.prepare(
       // A different updated_at (one millisecond on, no clock needed) is what makes the rendered-HTML cache render the new body.
       `UPDATE articles SET body = body || ?, updated_at = updated_at + 1 WHERE slug = 'fixing-echo-during-calls' AND locale = 'en'`,

@@ -1,5 +1,5 @@
-import Database from "better-sqlite3";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { openDatabase } from "./db";
 
 /**
  * A vendor installs Attain in production mode on an empty database (the second server of
@@ -21,7 +21,7 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 /** The newest link of a kind mailed to an address (the outbox holds every email the portal sends). */
 function mailedLink(to: string, kind: "invite" | "signin/reset"): string {
-  const db = new Database(DB_FILE, { readonly: true, fileMustExist: true });
+  const db = openDatabase(DB_FILE);
   try {
     const row = db.prepare('select body from outbox where "to" = ? order by id desc limit 1').get(to) as
       { body: string } | undefined;

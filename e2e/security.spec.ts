@@ -1,12 +1,9 @@
 import http from "node:http";
-import path from "node:path";
-import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "../server/api/request-limits";
 import { unsafeMarkup, XSS_DOCUMENT, XSS_PAYLOADS } from "../server/security/xss-corpus";
 import { expect, test } from "./fixtures";
-
-const DB_FILE = path.resolve(process.env.E2E_DB ?? "data/e2e.db");
+import { openDatabase } from "./db";
 
 /** Calls a tRPC mutation with the page's session, as the portal's own client does. */
 async function mutate(page: Page, procedure: string, input: unknown) {
@@ -50,7 +47,7 @@ test.describe("[SECURITY] Markdown is sanitized in tickets, comments and article
     })) as { id: number };
     await mutate(page, "tickets.reply", { ticketId: id, body: `Comment with payloads.\n\n${XSS_DOCUMENT}` });
 
-    const sqlite = new Database(DB_FILE);
+    const sqlite = openDatabase();
     const article = sqlite
       .prepare(
         "select id, slug, body, updated_at from articles where status = 'published' and internal = 0 and locale = 'en' order by id limit 1",

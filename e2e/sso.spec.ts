@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { startOidcProvider, type TestOidcProvider } from "../server/testing/oidc-provider";
 import { expect, PASSWORD, test } from "./fixtures";
+import { openDatabase } from "./db";
 
 /**
  * Single sign-on against a real OpenID Connect provider (oidc-provider) that this spec starts on
@@ -13,7 +13,6 @@ import { expect, PASSWORD, test } from "./fixtures";
 
 const PORTAL_PORT = Number(process.env.E2E_PORT ?? 3100);
 const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? 3190);
-const DB_FILE = path.resolve(process.env.E2E_DB ?? "data/e2e.db");
 // Outside test-results/, which Playwright empties at the start of every run.
 const SHOTS = path.resolve(process.env.E2E_SCREENSHOTS ?? "data/screenshots/sso");
 const IDP_PASSWORD = "idp-secret-password";
@@ -33,7 +32,7 @@ test.beforeAll(async () => {
       { email: "manager@attain.test", password: IDP_PASSWORD, name: "Manager" },
     ],
   });
-  const sqlite = new Database(DB_FILE, { readonly: true });
+  const sqlite = openDatabase();
   try {
     orbitId = (sqlite.prepare("select id from organizations where name = 'Orbit Chat'").get() as { id: number }).id;
   } finally {
@@ -46,7 +45,7 @@ test.afterAll(async () => {
 });
 
 function userRow(email: string) {
-  const sqlite = new Database(DB_FILE, { readonly: true });
+  const sqlite = openDatabase();
   try {
     return sqlite
       .prepare("select u.role, u.organization_id as organizationId, u.name from users u where lower(u.email) = ?")

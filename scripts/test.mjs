@@ -90,14 +90,16 @@ else {
     failed += pw.stats.unexpected + pw.stats.flaky + (e2eOk || pw.stats.unexpected > 0 ? 0 : 1);
   } else failed++;
 
-  // Two portal servers on one PostgreSQL database.
+  // The whole suite again on PostgreSQL, with a second web server on the same database
+  // (e2e/postgres/two-servers.spec.ts), on ports of its own.
   fs.rmSync("test-results/playwright-postgres.json", { force: true });
-  const pgE2eOk = step(
-    "end-to-end tests on PostgreSQL (two servers)",
-    "npx",
-    ["playwright", "test", "--config", "playwright.postgres.config.ts"],
-    { E2E_POSTGRES_DB: createDatabase(pg.url, "attain_e2e") },
-  );
+  const pgE2eOk = step("end-to-end tests on PostgreSQL (Chromium)", "npx", ["playwright", "test"], {
+    E2E_DB: createDatabase(pg.url, "attain_e2e"),
+    E2E_PROD_DB: createDatabase(pg.url, "attain_e2e_production"),
+    E2E_PORT: "3200",
+    E2E_IDP_PORT: "3290",
+    E2E_REPORT: "test-results/playwright-postgres.json",
+  });
   const pwPg = readJson("test-results/playwright-postgres.json");
   if (pwPg?.stats) {
     passed += pwPg.stats.expected;

@@ -50,7 +50,9 @@ export function openDb(file: string): Db {
 
 /** Whether this handle is on PostgreSQL (the few statements that differ ask). */
 export function isPostgres(db: Db): boolean {
-  return (db.$client as unknown) instanceof PostgresClient;
+  // A mark, not instanceof: the production build bundles this module into several chunks, each with
+  // its own copy of the class, and the process-wide connection comes from whichever ran first.
+  return (db.$client as unknown as Partial<PostgresClient>).engine === "postgresql";
 }
 
 const globalForDb = globalThis as unknown as { attainDb?: Db };

@@ -3,13 +3,14 @@ import { fileTicket } from "../api";
 import { expect, signInAs, test } from "../fixtures";
 
 // Two portal servers, each its own process with its own read cache and scheduler, on one
-// PostgreSQL database (playwright.postgres.config.ts; decision 029).
-const A = process.env.E2E_PG_URL_A!;
-const B = process.env.E2E_PG_URL_B!;
+// PostgreSQL database: the suite's demo server and a second one (playwright.config.ts, run on
+// PostgreSQL by npm test; decision 029).
+const A = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+const B = process.env.E2E_SECOND_URL!;
 
 /** The rows of a query on the servers' database, through psql (unaligned, tab-separated). */
 const rowsOf = (sql: string): string[][] =>
-  execFileSync("psql", [process.env.E2E_POSTGRES_DB!, "-tAF", "\t", "-c", sql], { encoding: "utf8" })
+  execFileSync("psql", [process.env.E2E_DB!, "-tAF", "\t", "-c", sql], { encoding: "utf8" })
     .split("\n")
     .filter(Boolean)
     .map((line) => line.split("\t"));

@@ -3,7 +3,7 @@
  * agent for themselves. Everyone who works tickets reads the shared ones and their own; nobody
  * reads or changes another person's personal macro (it "does not exist" for them).
  */
-import { and, asc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import { macros } from "@/db/schema";
 import type { MacroStatus, TicketCategory } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
@@ -41,13 +41,16 @@ const columns = {
 
 /** The shared macros and the viewer's own, shared first, each group by English title. */
 export function listMacros(db: Db, user: SessionUser) {
-  return db
-    .select(columns)
-    .from(macros)
-    .where(or(isNull(macros.ownerId), eq(macros.ownerId, user.id)))
-    .orderBy(asc(macros.ownerId), asc(macros.titleEn), asc(macros.id))
-    .all()
-    .map(({ ownerId, ...m }) => ({ ...m, shared: ownerId === null }));
+  return (
+    db
+      .select(columns)
+      .from(macros)
+      .where(or(isNull(macros.ownerId), eq(macros.ownerId, user.id)))
+      // Shared (no owner) first, said outright: the engines put NULLs at opposite ends (decision 029).
+      .orderBy(sql`${macros.ownerId} IS NOT NULL`, asc(macros.titleEn), asc(macros.id))
+      .all()
+      .map(({ ownerId, ...m }) => ({ ...m, shared: ownerId === null }))
+  );
 }
 
 /** A macro the user may change: a shared one with `macros.shared`, or their own. */

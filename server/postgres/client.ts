@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import path from "node:path";
 import { toPostgres } from "./translate";
 
 /**
@@ -114,8 +115,10 @@ const libpqClass = (() => {
   return () => {
     if (!cls) {
       try {
-        // A native addon, loaded at run time only when PostgreSQL is chosen.
-        cls = createRequire(import.meta.url)("libpq") as new () => Libpq;
+        // A native addon, loaded at run time only when PostgreSQL is chosen, from the project's
+        // node_modules (resolved from the working directory, the project root for every entry point,
+        // the Playwright runner's CommonJS included).
+        cls = createRequire(path.join(process.cwd(), "package.json"))("libpq") as new () => Libpq;
       } catch (e) {
         throw new Error(
           `PostgreSQL needs the libpq addon (npm rebuild libpq, after apt-get install libpq-dev): ${(e as Error).message}`,
@@ -141,6 +144,8 @@ type Prepared = {
 export class PostgresClient {
   /** The connection URL, as better-sqlite3's `name` is the file (child processes of tests open it again). */
   readonly name: string;
+  /** What isPostgres() checks (server/db.ts). */
+  readonly engine = "postgresql";
   readonly open = true;
   readonly memory = false;
   readonly readonly = false;

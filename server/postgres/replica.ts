@@ -18,17 +18,20 @@ export type Replica = {
 /** How long a replica that failed is left alone before it is tried again. */
 export const REPLICA_RETRY_MS = 10_000;
 
-const replicas = new WeakMap<Db, Replica>();
+// Kept on the connection object under a global symbol, not in a module-level map: the production build
+// bundles this module into several chunks, and the one that attaches is not always the one that reads.
+const REPLICA = Symbol.for("attain.replica");
+type WithReplica = { [REPLICA]?: Replica };
 
 /** Makes `url` the read replica of `primary`; `open` is openDb (passed in, so this module needs no import cycle). */
 export function attachReplica(primary: Db, url: string, open: (url: string) => Db): Replica {
   const r: Replica = { url, open, db: null, downUntil: 0, served: 0, fellBack: 0 };
-  replicas.set(primary, r);
+  (primary as WithReplica)[REPLICA] = r;
   return r;
 }
 
 export function replicaOf(primary: Db): Replica | undefined {
-  return replicas.get(primary);
+  return (primary as WithReplica)[REPLICA];
 }
 
 /**
@@ -38,7 +41,7 @@ export function replicaOf(primary: Db): Replica | undefined {
  * answer or the primary's).
  */
 export function onReplica<T>(primary: Db, version: string, read: (from: Db) => T, now = Date.now()): T {
-  const r = replicas.get(primary);
+  const r = replicaOf(primary);
   if (!r) return read(primary);
   if (now < r.downUntil) {
     r.fellBack++;
