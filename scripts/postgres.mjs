@@ -96,9 +96,12 @@ function serve(bin, dir, port, options) {
 
 /**
  * Starts a new cluster in a temporary directory on 127.0.0.1:`port`, trust authentication for the
- * user `attain`, durability off (it is thrown away). `stop()` also deletes it.
+ * user `attain`, durability off (it is thrown away) unless `durable`: then fsync and full-page
+ * writes stay on and only commits do not wait for the WAL flush (synchronous_commit off, SQLite's
+ * WAL with synchronous NORMAL has the same promise), as the bench compares the engines. `stop()`
+ * also deletes it.
  */
-export function startPostgres({ port, name = "attain-pg" }) {
+export function startPostgres({ port, name = "attain-pg", durable = false }) {
   const bin = pgBin();
   if (!bin) throw new Error("PostgreSQL is not installed (ensurePostgresPackages first)");
   const dir = clusterDir(name);
@@ -112,13 +115,20 @@ export function startPostgres({ port, name = "attain-pg" }) {
     "--locale=C.UTF-8",
   ]);
   run(initCmd, initArgs, { stdio: "ignore" });
-  const cluster = serve(bin, dir, port, [
-    "-c fsync=off",
-    "-c synchronous_commit=off",
-    "-c full_page_writes=off",
-    "-c max_connections=300",
-    "-c shared_buffers=256MB",
-  ]);
+  const cluster = serve(
+    bin,
+    dir,
+    port,
+    durable
+      ? ["-c synchronous_commit=off", "-c max_connections=300", "-c shared_buffers=1GB", "-c max_wal_size=4GB"]
+      : [
+          "-c fsync=off",
+          "-c synchronous_commit=off",
+          "-c full_page_writes=off",
+          "-c max_connections=300",
+          "-c shared_buffers=256MB",
+        ],
+  );
   return { url: cluster.url, dir, stop: cluster.remove };
 }
 

@@ -12,6 +12,8 @@
  * Options: --tickets N --articles N --organizations N --incidents N --seed N --batch N
  *          --anchor ISO (the dataset's "now"; default: the start of the current UTC day, and then it
  *          is not part of the fingerprint, so the cache survives the calendar) --out FILE --force
+ *          --postgres URL (then copy the dataset into that PostgreSQL database, migrating it first,
+ *          unless it already holds this fingerprint; decision 029: the same rows on both engines)
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -21,6 +23,8 @@ import { migrateDb } from "@/db/migrate";
 import { datasetFingerprint, type SourceFile } from "@/db/seed/fingerprint";
 import { SCALE_DEFAULTS, seedScale, type ScaleProgress } from "@/db/seed/scale";
 import { openDb } from "@/server/db";
+import type { PostgresClient } from "@/server/postgres/client";
+import { copySqliteToPostgres } from "@/server/postgres/copy";
 
 const SOURCES = [
   "db/migrations",
@@ -107,6 +111,7 @@ async function main() {
       anchor: { type: "string" },
       out: { type: "string" },
       force: { type: "boolean", default: false },
+      postgres: { type: "string" },
     },
   });
   const args = {
@@ -125,11 +130,55 @@ async function main() {
   );
 
   const fingerprint = datasetFingerprint(collectSources(SOURCES), args);
-  if (!values.force && storedFingerprint(file) === fingerprint) {
+  if (!values.force && storedFingerprint(file) === fingerprint)
     console.log(`Scale dataset ${file} is up to date (fingerprint ${fingerprint.slice(0, 12)}); not rebuilding.`);
-    return;
-  }
+  else await build(file, fingerprint, args, anchor, batchSize);
+  if (values.postgres) toPostgres(file, values.postgres, fingerprint);
+}
 
+/** The dataset in `file`, copied into the PostgreSQL database at `url` unless it is there already. */
+function toPostgres(file: string, url: string, fingerprint: string) {
+  const db = openDb(url);
+  const pg = db.$client as unknown as PostgresClient;
+  try {
+    pg.execPostgres(`CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value text NOT NULL)`);
+    const held = pg.queryPostgres(`SELECT value FROM bench_meta WHERE key = 'fingerprint'`).rows[0]?.[0];
+    const shown = url.replace(/\/\/[^@/]*@/, "//");
+    if (held === fingerprint) {
+      console.log(`PostgreSQL ${shown} holds this dataset already; not copying.`);
+      return;
+    }
+    const migrated = pg.queryPostgres(`SELECT to_regclass('users') IS NOT NULL`).rows[0]![0];
+    if (held !== undefined || migrated) {
+      pg.dropEverything();
+      pg.execPostgres(`CREATE TABLE bench_meta (key text PRIMARY KEY, value text NOT NULL)`);
+    }
+    migrateDb(db);
+    console.log(`Copying ${file} into PostgreSQL ${shown}`);
+    const started = Date.now();
+    const done = copySqliteToPostgres(file, pg, (t) => {
+      if (t.rows >= 10_000) console.log(`  ${t.table}: ${fmt(t.rows)} rows in ${t.seconds.toFixed(1)} s`);
+    });
+    console.log(`Copied ${done.tables} tables, ${fmt(done.rows)} rows in ${duration((Date.now() - started) / 1000)}`);
+  } finally {
+    pg.close();
+  }
+}
+
+async function build(
+  file: string,
+  fingerprint: string,
+  args: {
+    tickets: number;
+    articles: number;
+    organizations: number;
+    incidents: number;
+    seed: number;
+    anchor: string | null;
+  },
+  anchor: Date,
+  batchSize: number,
+) {
   const building = `${file}.building`;
   for (const f of [building, `${building}-wal`, `${building}-shm`]) fs.rmSync(f, { force: true });
   console.log(

@@ -18,6 +18,8 @@ export type LoadOptions = {
    * must not repeat a request uses this.
    */
   exactly?: number;
+  /** Hold the whole run to this many requests per second (autocannon's overallRate); default: as fast as answered. */
+  rate?: number;
 };
 
 export type LoadResult = {
@@ -48,6 +50,7 @@ export function runLoad(opts: LoadOptions): Promise<LoadResult> {
         connections: opts.connections,
         ...(opts.exactly !== undefined ? { amount: opts.exactly } : { duration: opts.durationSec }),
         timeout: 10,
+        ...(opts.rate ? { overallRate: opts.rate } : {}),
         requests: [
           {
             method: opts.method,

@@ -1,5 +1,6 @@
 /** docs/BENCHMARKS.md: pure rendering of a run and of the document that keeps the last runs. */
 import { BUDGETS, type Budget } from "./entries";
+import { renderEngines, type EngineComparison } from "./engines";
 import { renderTransfer, type TransferResult } from "./transfer";
 import type { LoadResult } from "./load";
 import { renderPages, type PageLoadResult } from "./page-report";
@@ -67,6 +68,8 @@ export type BenchRun = {
     workerHwmBytes: number[];
   } | null;
   notes: string[];
+  /** --engine postgres: the same entries and pages on PostgreSQL, and the filing sweep on both. */
+  engines?: EngineComparison | null;
 };
 
 export type Verdict = "met" | "missed" | "—";
@@ -130,6 +133,7 @@ export function renderRun(run: BenchRun): string {
     "",
   );
   if (run.cluster) lines.push(...renderCluster(run, run.cluster), "");
+  if (run.engines) lines.push(...renderEngines(run.entries, run.pageLoads ?? [], run.engines), "");
   if (run.transfer) lines.push(...renderTransfer(run.transfer));
 
   lines.push(

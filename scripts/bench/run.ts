@@ -20,9 +20,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { needsBuild } from "../lib.mjs";
+import { createDatabase, ensureLibpqAddon, ensurePostgresPackages, startPostgres } from "../postgres.mjs";
+import { openDb } from "@/server/db";
 import { ENTRIES, PAGES, type EntryContext } from "./entries";
 import { PAGE_ENTRIES } from "./pages";
 import { firstLoadJs, getCsrf, signIn } from "./http";
+import { writeSweep, type EngineComparison } from "./engines";
 import { runLoad } from "./load";
 import { ensureReview, measurePages, measurePagesLoaded } from "./page-run";
 import type { PageLoadResult } from "./page-report";
@@ -90,8 +93,12 @@ async function main() {
       "pages-only": { type: "boolean", default: false },
       "no-pages": { type: "boolean", default: false },
       db: { type: "string" },
+      engine: { type: "string" },
     },
   });
+  const engine = values.engine ?? "sqlite";
+  if (engine !== "sqlite" && engine !== "postgres") throw new Error(`--engine is sqlite or postgres, got "${engine}"`);
+  const sweeps: EngineComparison["sweeps"] = { sqlite: [], postgres: [] };
   const tickets = int("tickets", values.tickets, 1_000_000);
   const articles = int("articles", values.articles, 10_000);
   const settings = {
@@ -141,6 +148,31 @@ async function main() {
     articles: number;
   };
   const anchor = new Date(meta.anchor);
+
+  // 1b. --engine postgres: a PostgreSQL server (BENCH_POSTGRES_URL, else a cluster of this run's own,
+  // durable as a production one). The dataset is copied there after the SQLite passes (step 4).
+  let postgres: {
+    url: string;
+    stop: () => void;
+    copySeconds: number | null;
+    version: string;
+    settings: string;
+  } | null = null;
+  if (engine === "postgres") {
+    let url = process.env.BENCH_POSTGRES_URL;
+    let stop = () => {};
+    let settings = "as configured (BENCH_POSTGRES_URL)";
+    if (!url) {
+      ensurePostgresPackages();
+      ensureLibpqAddon();
+      const cluster = startPostgres({ port: 55490, name: "attain-bench-pg", durable: true });
+      process.on("exit", () => cluster.stop());
+      url = createDatabase(cluster.url, "attain_bench");
+      stop = cluster.stop;
+      settings = "a cluster of this run's own: fsync on, synchronous_commit off, shared_buffers 1 GB";
+    }
+    postgres = { url, stop, copySeconds: null, version: "", settings };
+  }
 
   // 2. In-process measurements, before the server exists, so nothing competes for the CPU.
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
@@ -209,32 +241,14 @@ async function main() {
     notes.push("This run rebuilt the production build first.");
   }
 
-  let server: Server | null = null;
-  const stopOnSignal = () => {
-    if (server) void stopServer(server).finally(() => process.exit(130));
-    else process.exit(130);
-  };
-  process.once("SIGINT", stopOnSignal);
-  process.once("SIGTERM", stopOnSignal);
-  const results: EntryResult[] = [];
-  const pages: PageResult[] = [];
-  let serverMemory: BenchRun["server"] = { peakRssBytes: null, hwmBytes: null };
-  let cluster: BenchRun["cluster"] = null;
-  let transfer: TransferResult | null = null;
-  let pageLoads: PageLoadResult[] = [];
-  try {
-    const id = snapshotBuild(process.cwd(), SNAPSHOT, DIST);
-    log(
-      `starting scripts/serve.mjs with one worker on 127.0.0.1 (build ${id}, served from a private copy in ${path.relative(process.cwd(), SNAPSHOT)})`,
-    );
-    server = await startServer({ databasePath: file, dir: SNAPSHOT, distDir: ".next" });
-    const memory = watchMemory(server.pid);
-    const base = server.url;
-    const csrf = await getCsrf(base);
-    const cookies = new Map<string | null, string>([[null, csrf.cookie]]);
-    for (const email of contexts.keys()) if (email) cookies.set(email, await signIn(base, csrf, email));
-    log(`server ${base} (pid ${server.pid}); signed in ${cookies.size - 1} accounts`);
-
+  /** Every entry against the server at `base`: a load run, then the latency at one connection. */
+  const measureEntries = async (
+    base: string,
+    cookies: Map<string | null, string>,
+    csrf: { token: string },
+    memory: ReturnType<typeof watchMemory>,
+  ): Promise<{ results: EntryResult[]; peak: number }> => {
+    const results: EntryResult[] = [];
     let overallPeak = 0;
     for (const entry of entries) {
       const ctx = contexts.get(entry.as)!;
@@ -334,6 +348,42 @@ async function main() {
         });
         log(`${entry.name}: FAILED ${message}`);
       }
+    }
+    return { results, peak: overallPeak };
+  };
+
+  let server: Server | null = null;
+  const stopOnSignal = () => {
+    if (server) void stopServer(server).finally(() => process.exit(130));
+    else process.exit(130);
+  };
+  process.once("SIGINT", stopOnSignal);
+  process.once("SIGTERM", stopOnSignal);
+  const results: EntryResult[] = [];
+  const pages: PageResult[] = [];
+  let serverMemory: BenchRun["server"] = { peakRssBytes: null, hwmBytes: null };
+  let cluster: BenchRun["cluster"] = null;
+  let transfer: TransferResult | null = null;
+  let pageLoads: PageLoadResult[] = [];
+  try {
+    const id = snapshotBuild(process.cwd(), SNAPSHOT, DIST);
+    log(
+      `starting scripts/serve.mjs with one worker on 127.0.0.1 (build ${id}, served from a private copy in ${path.relative(process.cwd(), SNAPSHOT)})`,
+    );
+    server = await startServer({ databasePath: file, dir: SNAPSHOT, distDir: ".next" });
+    const memory = watchMemory(server.pid);
+    const base = server.url;
+    const csrf = await getCsrf(base);
+    const cookies = new Map<string | null, string>([[null, csrf.cookie]]);
+    for (const email of contexts.keys()) if (email) cookies.set(email, await signIn(base, csrf, email));
+    log(`server ${base} (pid ${server.pid}); signed in ${cookies.size - 1} accounts`);
+
+    const first = await measureEntries(base, cookies, csrf, memory);
+    results.push(...first.results);
+    const overallPeak = first.peak;
+    if (engine === "postgres") {
+      log("filing at fixed rates on SQLite");
+      sweeps.sqlite = await writeSweep({ base, cookies, contexts, csrf, log });
     }
 
     if (ids && ids.reviewId === null) {
@@ -455,9 +505,78 @@ async function main() {
     }
   } finally {
     if (server) await stopServer(server);
-    process.removeListener("SIGINT", stopOnSignal);
-    process.removeListener("SIGTERM", stopOnSignal);
   }
+
+  // 4. --engine postgres: the first pass again with the server on PostgreSQL.
+  let engines: EngineComparison | null = null;
+  if (postgres) {
+    try {
+      // The file as the SQLite passes left it (with what they wrote), so both engines read the same
+      // rows; a database that holds this dataset's fingerprint already is reused as it is.
+      const copyStarted = Date.now();
+      log("copying the dataset into PostgreSQL (scripts/seed-scale.ts --postgres)");
+      const copy = spawnSync(
+        process.execPath,
+        [
+          tsx,
+          "scripts/seed-scale.ts",
+          "--tickets",
+          String(tickets),
+          "--articles",
+          String(articles),
+          "--out",
+          file,
+          "--postgres",
+          postgres.url,
+        ],
+        { stdio: "inherit" },
+      );
+      if (copy.status !== 0) throw new Error(`the copy to PostgreSQL failed (exit ${copy.status ?? copy.signal})`);
+      postgres.copySeconds = (Date.now() - copyStarted) / 1000;
+      const version = spawnSync("psql", [postgres.url, "-tAc", "SHOW server_version"], {
+        encoding: "utf8",
+      }).stdout.trim();
+      postgres.version = version.split(" ")[0] ?? version;
+      if (sequences.length > 0) {
+        const writable = openDb(postgres.url).$client;
+        for (const e of sequences) writable.transaction(() => e.sequence!.reset(writable))();
+        writable.close();
+      }
+      log(`starting scripts/serve.mjs with one worker on PostgreSQL ${postgres.version}`);
+      server = await startServer({ databasePath: postgres.url, dir: SNAPSHOT, distDir: ".next" });
+      const memory = watchMemory(server.pid);
+      const base = server.url;
+      const csrf = await getCsrf(base);
+      const pgCookies = new Map<string | null, string>([[null, csrf.cookie]]);
+      for (const email of contexts.keys()) if (email) pgCookies.set(email, await signIn(base, csrf, email));
+      const pass = await measureEntries(base, pgCookies, csrf, memory);
+      const pgPages = ids
+        ? await measurePages({
+            base,
+            cookies: pgCookies,
+            context: (as) => ({ ...contexts.get(as)!, ids }),
+            connections: settings.connections,
+            durationSec: Math.min(5, settings.durationSec),
+            warmupSec: Math.min(1, warmupSec),
+            log,
+          })
+        : [];
+      log("filing at fixed rates on PostgreSQL");
+      sweeps.postgres = await writeSweep({ base, cookies: pgCookies, contexts, csrf, log });
+      memory.stop();
+      engines = {
+        postgres: { version: postgres.version, settings: postgres.settings, copySeconds: postgres.copySeconds },
+        entries: pass.results,
+        pageLoads: pgPages,
+        sweeps,
+      };
+    } finally {
+      if (server) await stopServer(server);
+      postgres.stop();
+    }
+  }
+  process.removeListener("SIGINT", stopOnSignal);
+  process.removeListener("SIGTERM", stopOnSignal);
 
   const run: BenchRun = {
     date: startedAt.toISOString(),
@@ -497,6 +616,7 @@ async function main() {
     server: serverMemory,
     transfer,
     cluster,
+    engines,
     notes: [...notes, `Whole bench took ${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} minutes.`],
   };
   const section = renderRun(run);
