@@ -36,6 +36,7 @@ type Libpq = {
   cmdTuples(): string;
   clear(): void;
   finish(): void;
+  transactionStatus(): number;
   putCopyData(chunk: Buffer): number;
   putCopyEnd(errorMessage?: string): number;
   getResult(): boolean;
@@ -159,18 +160,43 @@ export class PostgresClient {
 
   constructor(url: string) {
     this.name = url;
+    this.pq = PostgresClient.connect(url);
+  }
+
+  private static connect(url: string): Libpq {
     const Pq = libpqClass();
-    this.pq = new Pq();
+    const pq = new Pq();
     try {
-      this.pq.connectSync(url);
+      pq.connectSync(url);
     } catch (e) {
       const shown = url.replace(/\/\/[^@/]*@/, "//");
       throw new Error(`Could not connect to PostgreSQL at ${shown}: ${(e as Error).message}`);
     }
     // lock_timeout: a writer waits for the write lock as long as SQLite's busy_timeout (5 s), then fails
     // as SQLITE_BUSY does, rather than waiting for ever (two connections of one process included).
-    this.pq.exec("SET plan_cache_mode = force_custom_plan; SET client_min_messages = warning; SET lock_timeout = '5s'");
-    this.check();
+    pq.exec("SET client_min_messages = warning; SET lock_timeout = '5s'");
+    const status = pq.resultStatus();
+    pq.clear();
+    if (status !== "PGRES_COMMAND_OK") throw new Error(`PostgreSQL refused the session settings: ${pq.errorMessage()}`);
+    return pq;
+  }
+
+  /**
+   * After the server went away (a restart, or a failover that moved the primary: decision 029), the
+   * next statement outside a transaction connects again to the same URL, which a failover tool keeps
+   * pointing at the primary; the statement that met the broken connection failed, as it would have
+   * on any driver. Inside a transaction nothing is retried: the server has rolled it back.
+   */
+  private ensureConnected(): void {
+    if (this.depth > 0 || this.pq.transactionStatus() !== 4 /* PQTRANS_UNKNOWN: the connection is broken */) return;
+    const fresh = PostgresClient.connect(this.name);
+    try {
+      this.pq.finish();
+    } catch {
+      // already gone
+    }
+    this.pq = fresh;
+    for (const p of this.prepared.values()) p.ready = false;
   }
 
   get inTransaction(): boolean {
@@ -264,6 +290,7 @@ export class PostgresClient {
 
   /** Runs a translated statement; writes outside a transaction get one of their own. */
   query(sql: string, values: Value[]): Result {
+    this.ensureConnected();
     const p = this.statementFor(sql);
     if (p.write && this.depth === 0) return this.transaction(() => this.query(sql, values)).immediate();
     if (p.write) this.takeWriteLock();
@@ -291,6 +318,7 @@ export class PostgresClient {
 
   /** PostgreSQL's own SQL, untranslated and unprepared (migrations, tests, the few per-dialect statements). */
   queryPostgres(text: string, values: (string | null)[] = []): Result {
+    this.ensureConnected();
     if (this.depth > 0 && isWrite(text)) {
       this.takeWriteLock();
     }
@@ -403,6 +431,7 @@ export class PostgresClient {
   }
 
   private begin(lockNow: boolean): void {
+    this.ensureConnected();
     this.simple("BEGIN");
     this.depth = 1;
     this.locked = false;
@@ -487,7 +516,8 @@ export class PostgresClient {
     let size = 0;
     const flush = () => {
       if (size === 0) return;
-      if (pq.putCopyData(Buffer.from(buffer.join(""), "utf8")) !== 1) throw new PostgresError(pq.errorMessage(), "08006");
+      if (pq.putCopyData(Buffer.from(buffer.join(""), "utf8")) !== 1)
+        throw new PostgresError(pq.errorMessage(), "08006");
       buffer = [];
       size = 0;
     };
