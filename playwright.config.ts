@@ -1,11 +1,12 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { isPostgresUrl } from "./server/env";
 
 // Overridable so two checkouts (or two builds) can run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // A SQLite file, or a PostgreSQL database URL: npm test runs the whole suite on both engines (decision 029).
 const DATABASE_URL = process.env.E2E_DB ?? "data/e2e.db";
-const ON_POSTGRES = /^postgres(ql)?:\/\//.test(DATABASE_URL);
+const ON_POSTGRES = isPostgresUrl(DATABASE_URL);
 // The demo's "now", fixed once per run (the start of the current hour unless given) and written to the
 // environment, so the seed and every worker (which inherit it) share it: specs read it through e2e/anchor.ts.
 process.env.E2E_ANCHOR ??= new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
@@ -13,7 +14,7 @@ const ANCHOR = process.env.E2E_ANCHOR;
 // A second server in production mode on an empty database (e2e/onboarding.spec.ts): no demo, first setup.
 const PROD_PORT = Number(process.env.E2E_PROD_PORT ?? PORT + 5);
 const PROD_DB = process.env.E2E_PROD_DB ?? "data/e2e-production.db";
-if (ON_POSTGRES !== /^postgres(ql)?:\/\//.test(PROD_DB)) throw new Error("E2E_DB and E2E_PROD_DB name one engine");
+if (ON_POSTGRES !== isPostgresUrl(PROD_DB)) throw new Error("E2E_DB and E2E_PROD_DB name one engine");
 process.env.E2E_PROD_URL ??= `http://127.0.0.1:${PROD_PORT}`;
 process.env.E2E_PROD_DB_PATH ??= ON_POSTGRES ? PROD_DB : path.resolve(PROD_DB);
 // The demo server's primary keeps its workers' pids here (e2e/cluster.spec.ts).

@@ -1,5 +1,6 @@
 import path from "node:path";
 import Database from "better-sqlite3";
+import { isPostgresUrl } from "../server/env";
 import { PostgresClient } from "../server/postgres/client";
 
 /**
@@ -7,8 +8,6 @@ import { PostgresClient } from "../server/postgres/client";
  * when the suite runs on PostgreSQL (npm test runs it on both; decision 029).
  */
 export const E2E_DB = process.env.E2E_DB ?? "data/e2e.db";
-
-export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 
 /** The few calls specs make, which better-sqlite3 and the PostgreSQL client share (SQL as SQLite writes it). */
 export interface SpecDatabase {
