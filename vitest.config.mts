@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -10,5 +11,8 @@ export default defineConfig({
     globalSetup: ["./server/testing/global-setup.ts"],
     testTimeout: 20_000,
     pool: "forks",
+    // Vitest leaves one core free by default (availableParallelism - 1): on CI's two cores that is one
+    // worker. Each test file has its own database copy and listens on port 0, so files run side by side.
+    maxWorkers: os.availableParallelism(),
   },
 });
