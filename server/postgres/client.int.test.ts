@@ -32,6 +32,22 @@ describe.runIf(TEST_POSTGRES_URL)("[SCALE] the PostgreSQL client", () => {
       db.$client.prepare(`UPDATE users SET name = name WHERE id = (SELECT min(id) FROM users)`).run().changes,
     ).toBe(1);
   });
+
+  it("plans reads for their values, and lets a write transaction reuse plans from its first write on", () => {
+    const db = createTestDb();
+    const client = pg(db);
+    const mode = () => client.queryPostgres(`SHOW plan_cache_mode`).rows[0]![0];
+    expect(mode()).toBe("force_custom_plan");
+    const seen: unknown[] = [];
+    db.$client.transaction(() => {
+      seen.push(mode());
+      db.$client.prepare(`UPDATE users SET name = name WHERE id = (SELECT min(id) FROM users)`).run();
+      seen.push(mode());
+    })();
+    expect(seen).toEqual(["force_custom_plan", "auto"]);
+    // SET LOCAL ends with the transaction: the next read is planned for its values again.
+    expect(mode()).toBe("force_custom_plan");
+  });
 });
 
 describe.runIf(TEST_POSTGRES_URL)("[SCALE] copying a SQLite database into PostgreSQL", () => {
