@@ -2,7 +2,7 @@
 // npm test: install what is missing (Chromium and PostgreSQL included), then typecheck, lint, unit
 // and integration tests, the integration tests again on PostgreSQL, and the Playwright suite against
 // a production build. Ends with "N passed, N failed".
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { ensureChromium, ensureInstalled, needsBuild } from "./lib.mjs";
 import { createDatabase, ensureLibpqAddon, ensurePostgresPackages, startPostgres } from "./postgres.mjs";
@@ -23,6 +23,12 @@ function step(name, cmd, args, extraEnv = {}) {
   return res.status === 0;
 }
 
+/** The arguments of `npm run lint:cycles` (package.json), so both run the same check. */
+function lintCycleArgs() {
+  const script = JSON.parse(fs.readFileSync("package.json", "utf8")).scripts["lint:cycles"];
+  return [...script.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]).slice(1);
+}
+
 function readJson(file) {
   try {
     return JSON.parse(fs.readFileSync(file, "utf8"));
@@ -31,14 +37,32 @@ function readJson(file) {
   }
 }
 
-for (const [name, args] of [
+/** Runs a command with its output captured; resolves to its exit status and output. */
+function captured(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    const chunks = [];
+    child.stdout.on("data", (c) => chunks.push(c));
+    child.stderr.on("data", (c) => chunks.push(c));
+    child.on("close", (status) => resolve({ ok: status === 0, output: Buffer.concat(chunks).toString() }));
+  });
+}
+
+// The static checks each use about one core and read the same files: side by side, then each one's
+// output in turn (decision 031).
+const checks = [
   ["typecheck", ["tsc", "--noEmit"]],
   ["lint", ["eslint", "--max-warnings", "0", "."]],
+  ["import cycles", ["dpdm", ...lintCycleArgs()]],
   ["format check", ["prettier", "--check", "."]],
-]) {
-  if (step(name, "npx", args)) passed++;
+];
+const results = await Promise.all(checks.map(([, args]) => captured("npx", args)));
+checks.forEach(([name], i) => {
+  console.log(`\n=== ${name} ===`);
+  process.stdout.write(results[i].output);
+  if (results[i].ok) passed++;
   else failed++;
-}
+});
 
 fs.rmSync("test-results/vitest.json", { force: true });
 const unitOk = step("unit and integration tests", "npx", [
