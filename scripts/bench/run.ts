@@ -386,10 +386,10 @@ async function main() {
       sweeps.sqlite = await writeSweep({ base, cookies, contexts, csrf, log });
     }
 
-    // The review the page opens is read again now: the reviews.generate entry deletes and rewrites the
-    // bench's quarters before it runs, so an id picked from the dataset may be gone (a 404 page).
-    if (ids) await currentReview(base, cookies, ids);
     if (ids) {
+      // The review the page opens is read again now: the reviews.generate entry deletes and rewrites the
+      // bench's quarters before it runs, so an id picked from the dataset may be gone (a 404 page).
+      await currentReview(base, cookies, ids);
       log("pages: HTML, client navigation and their tRPC calls");
       pageLoads = await measurePages({
         base,
