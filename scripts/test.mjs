@@ -23,12 +23,6 @@ function step(name, cmd, args, extraEnv = {}) {
   return res.status === 0;
 }
 
-/** The arguments of `npm run lint:cycles` (package.json), so both run the same check. */
-function lintCycleArgs() {
-  const script = JSON.parse(fs.readFileSync("package.json", "utf8")).scripts["lint:cycles"];
-  return [...script.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]).slice(1);
-}
-
 function readJson(file) {
   try {
     return JSON.parse(fs.readFileSync(file, "utf8"));
@@ -51,12 +45,12 @@ function captured(cmd, args) {
 // The static checks each use about one core and read the same files: side by side, then each one's
 // output in turn (decision 031).
 const checks = [
-  ["typecheck", ["tsc", "--noEmit"]],
-  ["lint", ["eslint", "--max-warnings", "0", "."]],
-  ["import cycles", ["dpdm", ...lintCycleArgs()]],
-  ["format check", ["prettier", "--check", "."]],
+  ["typecheck", "npx", ["tsc", "--noEmit"]],
+  ["lint", "npx", ["eslint", "--max-warnings", "0", "."]],
+  ["import cycles", "npm", ["run", "--silent", "lint:cycles"]],
+  ["format check", "npx", ["prettier", "--check", "."]],
 ];
-const results = await Promise.all(checks.map(([, args]) => captured("npx", args)));
+const results = await Promise.all(checks.map(([, cmd, args]) => captured(cmd, args)));
 checks.forEach(([name], i) => {
   console.log(`\n=== ${name} ===`);
   process.stdout.write(results[i].output);
