@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["better-sqlite3", "libpq", "smtp-server", "mailparser", "imapflow"],
   poweredByHeader: false,
+  // use-intl's message formatter, with compiled messages kept for the process (issue 25).
+  turbopack: { resolveAlias: { "use-intl/format-message": "./components/i18n/format-message.ts" } },
   typedRoutes: false,
   experimental: {
     // forbidden() and app/(portal)/forbidden.tsx: a refused page answers 403 (components/ui/refused.tsx).

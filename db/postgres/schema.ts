@@ -1774,6 +1774,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_unique").on(sql.raw('lower("email")')),
     index("users_org_idx").on(t.organizationId),
+    index("users_role_name_idx").on(t.role, t.name),
     foreignKey({
       name: "users_organization_id_organizations_id_fk",
       columns: [t.organizationId],
