@@ -19,11 +19,12 @@ export const BAND_TONE: Record<HealthData["band"], BadgeTone> = { green: "green"
 
 export async function HealthBadge({ health }: { health: HealthData }) {
   const t = await getTranslations("accounts.health");
-  return (
-    <Badge tone={BAND_TONE[health.band]}>
-      {health.score} · {t(`bands.${health.band}`)}
-    </Badge>
-  );
+  return <HealthScore health={health} band={t(`bands.${health.band}`)} />;
+}
+
+/** The score and its band's name as a badge; synchronous, for the portfolio's one per row. */
+export function HealthScore({ health, band }: { health: Pick<HealthData, "score" | "band">; band: string }) {
+  return <Badge tone={BAND_TONE[health.band]}>{`${health.score} · ${band}`}</Badge>;
 }
 
 /** Each factor with what was measured, its weight and the points it contributed. */

@@ -1,5 +1,3 @@
-import { getTranslations } from "next-intl/server";
-
 import type { TrendPoint } from "@/server/accounts/portfolio";
 
 const W = 56;
@@ -7,12 +5,22 @@ const H = 18;
 
 /**
  * An account's health over the last quarters: a small line (decoration) beside the scores with
- * arrows ("72 → 80 → 78 → 85"); screen readers hear each quarter with its score.
+ * arrows ("72 → 80 → 78 → 85"); screen readers hear each quarter with its score. Synchronous, with
+ * its texts from the caller: the portfolio draws one per row, and an async component would be a
+ * separate piece of the page's payload each.
  */
-export async function HealthTrend({ points }: { points: TrendPoint[] }) {
-  const t = await getTranslations("accounts.portfolio");
-  const label = (p: TrendPoint, i: number) =>
-    `${i === points.length - 1 ? t("trendNow") : p.quarter} ${p.score ?? "—"}`;
+export function HealthTrend({
+  points,
+  nowLabel,
+  describe,
+}: {
+  points: TrendPoint[];
+  /** The name of the current quarter's point ("now"). */
+  nowLabel: string;
+  /** The sentence a screen reader hears, given the quarters with their scores. */
+  describe: (points: string) => string;
+}) {
+  const label = (p: TrendPoint, i: number) => `${i === points.length - 1 ? nowLabel : p.quarter} ${p.score ?? "—"}`;
   const known = points
     .map((p, i) => ({ i, score: p.score }))
     .filter((p): p is { i: number; score: number } => p.score !== null);
@@ -46,7 +54,7 @@ export async function HealthTrend({ points }: { points: TrendPoint[] }) {
       <span aria-hidden className="text-xs text-slate-600 tabular-nums">
         {points.map((p) => p.score ?? "—").join(" → ")}
       </span>
-      <span className="sr-only">{t("trendLabel", { points: points.map(label).join(", ") })}</span>
+      <span className="sr-only">{describe(points.map(label).join(", "))}</span>
     </span>
   );
 }

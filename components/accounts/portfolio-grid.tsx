@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { formatDay, STATE_TONE } from "@/components/accounts/follow-ups-card";
-import { HealthBadge } from "@/components/accounts/health-card";
+import { HealthScore } from "@/components/accounts/health-card";
 import { HealthTrend } from "@/components/accounts/health-trend";
 import { Badge } from "@/components/ui/badge";
 import { followUpState } from "@/server/accounts/follow-up-rules";
@@ -95,29 +95,27 @@ export async function PortfolioGrid({
           {rows.map((r) => {
             const due = r.nextFollowUpOn ? followUpState(r.nextFollowUpOn, false, today) : null;
             return (
-              <tr
-                key={r.id}
-                className={`block rounded-lg border border-slate-200 px-3 py-2 md:table-row md:rounded-none md:border-0 md:p-0 ${due === "overdue" ? "md:bg-red-50/40" : ""}`}
-              >
-                <th
-                  scope="row"
-                  className="block pb-1 text-left font-normal md:table-cell md:border-b md:border-slate-100 md:px-2.5 md:py-2 md:align-top"
-                >
+              <tr key={r.id} className={due === "overdue" ? "card-row md:bg-red-50/40" : "card-row"}>
+                <th scope="row" className="card-head">
                   <Link href={`/organizations/${r.id}`} className="font-semibold text-brand-700 hover:underline">
                     {r.name}
                   </Link>
                   <span className="block text-xs text-slate-500">
-                    {t(`region.${r.region}`)} · {r.accountManager ?? "—"}
+                    {`${t(`region.${r.region}`)} · ${r.accountManager ?? "—"}`}
                   </span>
                 </th>
                 <td data-label={col("tier")} className={cell}>
                   {t(`tier.${r.tier}`)}
                 </td>
                 <td data-label={col("health")} className={cell}>
-                  <HealthBadge health={r.health} />
+                  <HealthScore health={r.health} band={t(`accounts.health.bands.${r.health.band}`)} />
                 </td>
                 <td data-label={col("trend")} className={cell}>
-                  <HealthTrend points={r.trend} />
+                  <HealthTrend
+                    points={r.trend}
+                    nowLabel={t("accounts.portfolio.trendNow")}
+                    describe={(points) => t("accounts.portfolio.trendLabel", { points })}
+                  />
                 </td>
                 <td data-label={col("open")} className={`${cell} md:text-right md:tabular-nums`}>
                   {r.openTickets}

@@ -11,11 +11,8 @@ import { Countdown } from "@/components/tickets/countdown";
 import { useTRPC } from "@/components/trpc/client";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { AppRouter } from "@/server/api/root";
 import type { QueueColumn } from "@/server/tickets/queue-views";
-import type { inferRouterOutputs } from "@trpc/server";
-
-type Item = inferRouterOutputs<AppRouter>["tickets"]["queue"]["due"]["items"][number];
+import type { QueueRow } from "./queue-row";
 type Colleague = { id: number; name: string };
 
 const th =
@@ -38,7 +35,8 @@ export function QueueTable({
 }: {
   id: string;
   caption: string;
-  items: Item[];
+  /** The section's tickets narrowed to the columns (queueRow): each column's fields are there. */
+  items: QueueRow[];
   columns: QueueColumn[];
   colleagues: Colleague[];
   me: number;
@@ -71,22 +69,22 @@ export function QueueTable({
   const toggle = (ticketId: number) =>
     setSelected((s) => (s.includes(ticketId) ? s.filter((x) => x !== ticketId) : [...s, ticketId]));
 
-  const cell = (c: QueueColumn, item: Item) => {
+  const cell = (c: QueueColumn, item: QueueRow) => {
     switch (c) {
       case "requester":
         return item.requester;
       case "organization":
-        return <span title={`${tt(`tier.${item.tier}`)} · ${tt(`region.${item.region}`)}`}>{item.organization}</span>;
+        return <span title={`${tt(`tier.${item.tier!}`)} · ${tt(`region.${item.region!}`)}`}>{item.organization}</span>;
       case "status":
-        return tt(`tickets.statuses.${item.status}`);
+        return tt(`tickets.statuses.${item.status!}`);
       case "age":
-        return formatSpan(tt, serverNow.getTime() - item.createdAt.getTime());
+        return formatSpan(tt, serverNow.getTime() - item.createdAt!.getTime());
       case "updated":
-        return format.dateTime(item.updatedAt, { dateStyle: "short", timeStyle: "short" });
+        return format.dateTime(item.updatedAt!, { dateStyle: "short", timeStyle: "short" });
       case "assignee":
         return item.assignee ?? <span className="text-slate-400">{t("unassigned")}</span>;
       case "priority":
-        return <Badge tone={PRIORITY_TONE[item.priority]}>{item.priority}</Badge>;
+        return <Badge tone={PRIORITY_TONE[item.priority!]}>{item.priority}</Badge>;
       case "level":
         return item.escalationLevel;
       case "appId":
@@ -99,7 +97,7 @@ export function QueueTable({
               item.nextMetric
                 ? t("dueMetric", {
                     metric: tt(`metric.${item.nextMetric}`),
-                    time: format.dateTime(item.nextDueAt, { dateStyle: "short", timeStyle: "short" }),
+                    time: format.dateTime(item.nextDueAt!, { dateStyle: "short", timeStyle: "short" }),
                   })
                 : undefined
             }
@@ -109,7 +107,7 @@ export function QueueTable({
             ) : item.atRisk ? (
               <Badge tone="amber">{t("atRisk")}</Badge>
             ) : null}
-            <Countdown dueAt={item.nextDueAt} serverNow={serverNow} />
+            <Countdown dueAt={item.nextDueAt!} serverNow={serverNow} />
           </span>
         );
     }
@@ -234,7 +232,7 @@ export function QueueTable({
                 </td>
                 <th scope="row" className={`${td} max-w-[22rem] truncate text-left font-medium text-slate-900`}>
                   <Link href={`/tickets/${item.id}`} className="text-brand-700 hover:underline" title={item.subject}>
-                    #{item.id} {item.subject}
+                    {`#${item.id} ${item.subject}`}
                   </Link>
                 </th>
                 {columns.map((c) => (

@@ -381,6 +381,23 @@ export function customDevelopmentQueue(db: Db, user: SessionUser) {
           .map((o) => o.id)
       : null;
   if (orgIds && orgIds.length === 0) return [];
+  // The newest 200 are chosen from the index alone, then only they are read. Sorting the whole rows
+  // of every request of the portfolio (3,309 for the bench's account manager at 1M tickets) took
+  // 5.0 ms per portfolio view; choosing by index, then reading 200 rows, 0.6 ms.
+  const newest = db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(
+      and(
+        // Written as a constant, so that SQLite sees the custom development requests' partial index
+        // (tickets_custom_dev_idx, organization and creation) applies: a few rows per organization
+        // instead of every ticket of the portfolio.
+        sql`${tickets.category} = 'custom_development'`,
+        orgIds ? inArray(tickets.organizationId, orgIds) : undefined,
+      ),
+    )
+    .orderBy(desc(tickets.createdAt), desc(tickets.id))
+    .limit(200);
   return db
     .select({
       ticketId: tickets.id,
@@ -394,17 +411,7 @@ export function customDevelopmentQueue(db: Db, user: SessionUser) {
     .from(tickets)
     .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
     .leftJoin(customDevelopmentScopes, eq(customDevelopmentScopes.ticketId, tickets.id))
-    .where(
-      and(
-        // Written as a constant, so that SQLite sees the custom development requests' partial index
-        // (tickets_custom_dev_idx) applies: a few rows per organization instead of every ticket of the
-        // portfolio (an account manager's queue took 16 ms at 1M tickets through the covering index
-        // of all tickets, 1.2 s through the status index before that).
-        sql`${tickets.category} = 'custom_development'`,
-        orgIds ? inArray(tickets.organizationId, orgIds) : undefined,
-      ),
-    )
-    .orderBy(desc(tickets.createdAt))
-    .limit(200)
+    .where(inArray(tickets.id, newest))
+    .orderBy(desc(tickets.createdAt), desc(tickets.id))
     .all();
 }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import { zoneName } from "@/components/format";
 import { OnCallStrip } from "@/components/on-call/on-call-strip";
+import { queueRow } from "@/components/queue/queue-row";
 import { QueueTable } from "@/components/queue/queue-table";
 import { SaveView } from "@/components/queue/save-view";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -115,7 +116,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           <QueueTable
             id={`queue-${which}`}
             caption={caption}
-            items={data.items}
+            items={data.items.map((item) => queueRow(item, settings.columns))}
             columns={settings.columns}
             colleagues={colleagues}
             me={user.id}

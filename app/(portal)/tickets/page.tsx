@@ -215,10 +215,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
               </thead>
               <tbody className="block space-y-3 md:table-row-group md:space-y-0">
                 {page.items.map((item) => (
-                  <tr
-                    key={item.id}
-                    className="block rounded-lg border border-slate-200 px-3 py-2 md:table-row md:rounded-none md:border-0 md:p-0 md:hover:bg-slate-50"
-                  >
+                  <tr key={item.id} className="card-row md:hover:bg-slate-50">
                     <td data-label={t("number")} className="card-cell">
                       {item.id}
                     </td>
