@@ -430,18 +430,27 @@ export function browseArticles(
   input: { productArea?: ProductArea; type?: ArticleType; locale: Locale; page?: number },
 ) {
   const base = and(eq(articles.locale, input.locale), visible(user));
-  const areas = db
-    .select({ productArea: articles.productArea, count: sql<number>`count(*)` })
-    .from(articles)
-    .where(base)
-    .groupBy(articles.productArea)
-    .all();
-  const types = db
-    .select({ type: articles.type, count: sql<number>`count(*)` })
-    .from(articles)
-    .where(and(base, input.productArea ? eq(articles.productArea, input.productArea) : undefined))
-    .groupBy(articles.type)
-    .all();
+  // The counts read every article of the language from the covering index (about 0.9 ms at 10,000
+  // articles, most of the help center's front page): held until the next write (the read cache).
+  const { areas, types } = cachedRead(
+    db,
+    "kb.browseCounts",
+    { locale: input.locale, staff: isKbStaff(user), productArea: input.productArea ?? null },
+    (from) => ({
+      areas: from
+        .select({ productArea: articles.productArea, count: sql<number>`count(*)` })
+        .from(articles)
+        .where(base)
+        .groupBy(articles.productArea)
+        .all(),
+      types: from
+        .select({ type: articles.type, count: sql<number>`count(*)` })
+        .from(articles)
+        .where(and(base, input.productArea ? eq(articles.productArea, input.productArea) : undefined))
+        .groupBy(articles.type)
+        .all(),
+    }),
+  );
   // The total of the listed articles is what the counts already hold: per type within the area.
   const total = types.filter((x) => !input.type || x.type === input.type).reduce((n, x) => n + Number(x.count), 0);
   const pages = Math.max(1, Math.ceil(total / KB_BROWSE_PAGE));
