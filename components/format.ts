@@ -1,3 +1,5 @@
+import { dateTimeFormat } from "@/components/i18n/intl-formatters";
+
 type T = (key: string, values?: Record<string, string | number>) => string;
 
 /**
@@ -57,19 +59,9 @@ export function formatPercent(locale: string, value: number, digits = 2): string
   }).format(value);
 }
 
-/** One zone-naming formatter per locale and zone: creating an Intl.DateTimeFormat costs more than using it. */
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The short, readable name of a time zone in a locale, e.g. "PST" or "GMT+8", for labelling times. */
 export function zoneName(locale: string, timeZone: string, at: Date): string {
-  const key = `${locale}\u0001${timeZone}`;
-  let format = zoneFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en", { timeZone, timeZoneName: "short" });
-    // Zones come from the viewers' settings (a few hundred IANA names at most); bounded all the same.
-    if (zoneFormats.size >= 1_000) zoneFormats.clear();
-    zoneFormats.set(key, format);
-  }
+  const format = dateTimeFormat(locale === "zh" ? "zh-CN" : "en", { timeZone, timeZoneName: "short" });
   const parts = format.formatToParts(at);
   return `${timeZone} (${parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone})`;
 }

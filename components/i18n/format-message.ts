@@ -1,5 +1,6 @@
 import { IntlMessageFormat, type Formats, type Formatters } from "intl-messageformat";
 import { isValidElement, type ReactNode } from "react";
+import { dateTimeFormat, numberFormat, pluralRules } from "./intl-formatters";
 
 /**
  * use-intl's message formatter with a cache that outlives the request (issue 25). next.config.ts
@@ -33,25 +34,6 @@ type Values = Record<string, unknown>;
 export const MAX_COMPILED = 20_000;
 
 const compiled = new Map<string, IntlMessageFormat>();
-
-/** One Intl formatter per locale and options, shared by every compiled message. */
-function memo<T>(create: (locales: Intl.LocalesArgument, options: object | undefined) => T) {
-  const held = new Map<string, T>();
-  return (locales?: Intl.LocalesArgument, options?: object): T => {
-    const key = `${String(locales)}\u0001${options === undefined ? "" : JSON.stringify(options)}`;
-    let value = held.get(key);
-    if (value === undefined) {
-      if (held.size >= 1_000) held.clear();
-      value = create(locales, options);
-      held.set(key, value);
-    }
-    return value;
-  };
-}
-
-const numberFormat = memo((l, o) => new Intl.NumberFormat(l, o as Intl.NumberFormatOptions));
-const dateTimeFormat = memo((l, o) => new Intl.DateTimeFormat(l, o as Intl.DateTimeFormatOptions));
-const pluralRules = memo((l, o) => new Intl.PluralRules(l, o as Intl.PluralRulesOptions));
 
 /** intl-messageformat's formatters, dates in `timeZone` unless a format names another. */
 function formattersFor(timeZone: string | undefined): Formatters {
