@@ -1,4 +1,4 @@
-import { dateTimeFormat } from "@/components/i18n/intl-formatters";
+import { dateTimeFormat, numberFormat } from "@/components/i18n/intl-formatters";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 
@@ -52,7 +52,7 @@ export function joinList(locale: string, items: readonly string[]): string {
 
 /** A percentage with up to two decimals in the viewer's locale. */
 export function formatPercent(locale: string, value: number, digits = 2): string {
-  return new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", {
+  return numberFormat(locale === "zh" ? "zh-CN" : "en", {
     style: "percent",
     maximumFractionDigits: digits,
     minimumFractionDigits: 0,
