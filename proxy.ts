@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { decodeSessionToken } from "@/server/auth/session-token";
 import { contentSecurityPolicy, newNonce } from "@/server/security/csp";
 
 /** Paths a visitor may open without signing in. */
@@ -29,7 +30,13 @@ export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const filled = withoutEmptyParams(req);
   if (filled) return NextResponse.redirect(filled);
-  if (!PUBLIC.some((re) => re.test(pathname)) && !(await getToken({ req }))) {
+  if (
+    !PUBLIC.some((re) => re.test(pathname)) &&
+    !(await getToken({
+      req,
+      decode: ({ token, secret }) => (token ? decodeSessionToken(token, String(secret)) : null),
+    }))
+  ) {
     const url = req.nextUrl.clone();
     url.pathname = "/signin";
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;

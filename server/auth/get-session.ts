@@ -1,22 +1,36 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { decode } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { cache } from "react";
+import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { sessionCookies } from "./cookies";
-import { authOptions } from "./options";
+import { authOptions, claimOf } from "./options";
 import type { SessionUser } from "./session";
+import { decodeSessionToken } from "./session-token";
+import { resolveSession } from "./sessions";
+
+/** The claims of the current request's session cookie, or null. Memoized per server render. */
+const sessionClaims = cache(async (): Promise<JWT | null> => {
+  const name = sessionCookies(authOptions.useSecureCookies ?? false).sessionToken!.name;
+  const cookie = (await cookies()).get(name)?.value;
+  const secret = authOptions.secret ?? env.NEXTAUTH_SECRET;
+  if (!cookie || !secret) return null;
+  return decodeSessionToken(cookie, secret);
+});
 
 /**
  * The signed-in user of the current request, or null: also null when the session was signed out,
- * expired, or ended by a deactivation or role change (the JWT callback checks its row in
- * `sessions` and the user on every call). Pages and tRPC both read the user here. Memoized per
- * server render, so a page, its layout and the locale lookup share one check.
+ * expired, or ended by a deactivation or role change. The same check as next-auth's JWT callback
+ * (`resolveSession` on the cookie's claim: its row in `sessions` and the user), without the rest of
+ * next-auth's session endpoint, which would also encrypt a renewed cookie that a page cannot set
+ * (issue 25). Pages and tRPC both read the user here. Memoized per server render, so a page, its
+ * layout and the locale lookup share one check.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions)) as { attain?: SessionUser | null } | null;
-  return session?.attain ?? null;
+  const claims = await sessionClaims();
+  const claim = claims ? claimOf(claims) : null;
+  return claim ? resolveSession(getDb(), claim, new Date()) : null;
 });
 
 /**
@@ -26,10 +40,6 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
  * it lets a user's own list of sessions mark "this session" and spare it when signing out the others.
  */
 export const getSessionId = cache(async (): Promise<string | null> => {
-  const name = sessionCookies(authOptions.useSecureCookies ?? false).sessionToken!.name;
-  const cookie = (await cookies()).get(name)?.value;
-  const secret = authOptions.secret ?? env.NEXTAUTH_SECRET;
-  if (!cookie || !secret) return null;
-  const token = await decode({ token: cookie, secret }).catch(() => null);
-  return typeof token?.sid === "string" && token.sid.length > 0 ? token.sid : null;
+  const claims = await sessionClaims();
+  return typeof claims?.sid === "string" && claims.sid.length > 0 ? claims.sid : null;
 });

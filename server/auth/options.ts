@@ -145,7 +145,7 @@ export async function authenticate(
 }
 
 /** What the session cookie (next-auth's JWT) claims, or null for a token without a server-side session. */
-function claimOf(token: JWT): SessionClaim | null {
+export function claimOf(token: JWT): SessionClaim | null {
   const user = ZSessionUser.safeParse(token.attain);
   const sessionId = token.sid;
   if (!user.success || typeof sessionId !== "string" || sessionId.length === 0) return null;
