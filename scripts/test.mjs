@@ -32,9 +32,9 @@ function readJson(file) {
 }
 
 /** Runs a command with its output captured; resolves to its exit status and output. */
-function captured(cmd, args, extraEnv = {}) {
+function captured(cmd, args) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     const chunks = [];
     child.stdout.on("data", (c) => chunks.push(c));
     child.stderr.on("data", (c) => chunks.push(c));
@@ -42,10 +42,10 @@ function captured(cmd, args, extraEnv = {}) {
   });
 }
 
-// The static checks each use about one core and read the same files: side by side, then each one's
-// output in turn (decision 031).
 // The route types Next.js checks pages against (.next/types), so that the typecheck covers them.
 spawnSync("npx", ["next", "typegen"], { stdio: "ignore", env });
+// The static checks each use about one core and read the same files: side by side, then each one's
+// output in turn (decision 031).
 const checks = [
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["lint", "npx", ["eslint", "--max-warnings", "0", "."]],
@@ -105,35 +105,30 @@ if (needsBuild())
   built = step("production build", "npx", ["next", "build"], { NODE_ENV: "production", ...typechecked });
 if (!built) failed++;
 else {
-  // The suite on SQLite and the whole suite again on PostgreSQL (with a second web server on the same
-  // database, e2e/postgres/two-servers.spec.ts) run side by side, each with its own ports, servers,
-  // database and report (playwright.config.ts). A test spends most of its time waiting on a browser
-  // or a server, so the two suites share the two cores. Each suite's output is printed whole.
-  const suites = [
-    { name: "end-to-end tests (Chromium)", report: "test-results/playwright.json", env: {} },
-    {
-      name: "end-to-end tests on PostgreSQL (Chromium)",
-      report: "test-results/playwright-postgres.json",
-      env: {
-        E2E_DB: createDatabase(pg.url, "attain_e2e"),
-        E2E_PROD_DB: createDatabase(pg.url, "attain_e2e_production"),
-        E2E_PORT: "3200",
-        E2E_IDP_PORT: "3290",
-        E2E_REPORT: "test-results/playwright-postgres.json",
-      },
-    },
-  ];
-  for (const suite of suites) fs.rmSync(suite.report, { force: true });
-  const runs = await Promise.all(suites.map((suite) => captured("npx", ["playwright", "test"], suite.env)));
-  suites.forEach((suite, i) => {
-    console.log(`\n=== ${suite.name} ===`);
-    process.stdout.write(runs[i].output);
-    const pw = readJson(suite.report);
-    if (pw?.stats) {
-      passed += pw.stats.expected;
-      failed += pw.stats.unexpected + pw.stats.flaky + (runs[i].ok || pw.stats.unexpected > 0 ? 0 : 1);
-    } else failed++;
+  fs.rmSync("test-results/playwright.json", { force: true });
+  const e2eOk = step("end-to-end tests (Chromium)", "npx", ["playwright", "test"]);
+  const pw = readJson("test-results/playwright.json");
+  if (pw?.stats) {
+    passed += pw.stats.expected;
+    failed += pw.stats.unexpected + pw.stats.flaky + (e2eOk || pw.stats.unexpected > 0 ? 0 : 1);
+  } else failed++;
+
+  // The whole suite again on PostgreSQL, with a second web server on the same database
+  // (e2e/postgres/two-servers.spec.ts), on ports of its own. One suite after the other: they keep
+  // both cores busy each, and side by side took as long (decision 031).
+  fs.rmSync("test-results/playwright-postgres.json", { force: true });
+  const pgE2eOk = step("end-to-end tests on PostgreSQL (Chromium)", "npx", ["playwright", "test"], {
+    E2E_DB: createDatabase(pg.url, "attain_e2e"),
+    E2E_PROD_DB: createDatabase(pg.url, "attain_e2e_production"),
+    E2E_PORT: "3200",
+    E2E_IDP_PORT: "3290",
+    E2E_REPORT: "test-results/playwright-postgres.json",
   });
+  const pwPg = readJson("test-results/playwright-postgres.json");
+  if (pwPg?.stats) {
+    passed += pwPg.stats.expected;
+    failed += pwPg.stats.unexpected + pwPg.stats.flaky + (pgE2eOk || pwPg.stats.unexpected > 0 ? 0 : 1);
+  } else failed++;
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);
