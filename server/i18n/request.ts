@@ -1,10 +1,27 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { users } from "@/db/schema";
 import { getSessionUser } from "@/server/auth/get-session";
-import { getDb } from "@/server/db";
+import { getDb, type Db } from "@/server/db";
 import { isLocale, LOCALE_COOKIE, pickLocale } from "./negotiate";
+
+const profiles = new WeakMap<Db, ReturnType<typeof prepareProfile>>();
+
+/** A user's language and time zone: one prepared read on the primary key, built once per database. */
+function prepareProfile(db: Db) {
+  return db
+    .select({ locale: users.locale, timeZone: users.timeZone })
+    .from(users)
+    .where(eq(users.id, sql.placeholder("id")))
+    .prepare();
+}
+
+function profileOf(db: Db, id: number) {
+  let read = profiles.get(db);
+  if (!read) profiles.set(db, (read = prepareProfile(db)));
+  return read.get({ id });
+}
 
 /**
  * The locale of a request: the language the user picked in the switcher (cookie), else the one
@@ -12,9 +29,7 @@ import { isLocale, LOCALE_COOKIE, pickLocale } from "./negotiate";
  */
 export default getRequestConfig(async () => {
   const user = await getSessionUser();
-  const profile = user
-    ? getDb().select({ locale: users.locale, timeZone: users.timeZone }).from(users).where(eq(users.id, user.id)).get()
-    : undefined;
+  const profile = user ? profileOf(getDb(), user.id) : undefined;
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale = isLocale(cookie)
     ? cookie
