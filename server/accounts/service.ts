@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { calendars, organizations, targets, targetVersions, tickets, tiers, users } from "@/db/schema";
 import { OPEN_TICKET_STATUSES } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
+import { TARGET_CELL } from "@/server/sla/load";
 import { commitmentTerms } from "@/server/availability/availability";
 import { notFound } from "@/server/errors";
 import { isWebLink } from "@/server/organizations/rules";
@@ -24,12 +25,7 @@ function prepareOverviewReads(db: Db) {
       .prepare(),
     // The tier's current targets: those of its newest version (currentTargetVersionId).
     targets: db
-      .select({
-        priority: targets.priority,
-        metric: targets.metric,
-        minutes: targets.minutes,
-        calendarMode: targets.calendarMode,
-      })
+      .select(TARGET_CELL)
       .from(targets)
       .where(
         eq(

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { calendars, holidays, organizations, targets, targetVersions, tickets, tiers, users } from "@/db/schema";
 import { OPEN_TICKET_STATUSES, type TierCode } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
-import { currentTargetVersionId } from "@/server/sla/load";
+import { currentTargetVersionId, TARGET_CELL } from "@/server/sla/load";
 import { recordAudit } from "@/server/audit/service";
 import { DomainError, notFound } from "@/server/errors";
 import { refreshTicketSla } from "@/server/sla/service";
@@ -35,16 +35,7 @@ export function getTierMatrix(db: Db) {
     .map((tier) => {
       const versionId = currentTargetVersionId(db, tier.id);
       const version = db.select().from(targetVersions).where(eq(targetVersions.id, versionId)).get()!;
-      const cells = db
-        .select({
-          priority: targets.priority,
-          metric: targets.metric,
-          minutes: targets.minutes,
-          calendarMode: targets.calendarMode,
-        })
-        .from(targets)
-        .where(eq(targets.versionId, versionId))
-        .all();
+      const cells = db.select(TARGET_CELL).from(targets).where(eq(targets.versionId, versionId)).all();
       return {
         code: tier.code,
         channels: tier.channels,
@@ -244,18 +235,7 @@ function tierByCode(db: Pick<Db, "select">, code: TierCode) {
 }
 
 function cellsOf(db: Pick<Db, "select">, versionId: number): TargetCell[] {
-  return toStoredCells(
-    db
-      .select({
-        priority: targets.priority,
-        metric: targets.metric,
-        minutes: targets.minutes,
-        calendarMode: targets.calendarMode,
-      })
-      .from(targets)
-      .where(eq(targets.versionId, versionId))
-      .all(),
-  );
+  return toStoredCells(db.select(TARGET_CELL).from(targets).where(eq(targets.versionId, versionId)).all());
 }
 
 /**
@@ -279,13 +259,7 @@ export function listTargetVersions(db: Pick<Db, "select">, tierCode: TierCode) {
     .all();
   const all = versions.length
     ? db
-        .select({
-          versionId: targets.versionId,
-          priority: targets.priority,
-          metric: targets.metric,
-          minutes: targets.minutes,
-          calendarMode: targets.calendarMode,
-        })
+        .select({ versionId: targets.versionId, ...TARGET_CELL })
         .from(targets)
         .where(
           inArray(

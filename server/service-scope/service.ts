@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { calendars, meetingRequests, organizations, targets, tiers, users } from "@/db/schema";
 import { PRIORITIES, type TierCode } from "@/db/schema/enums";
-import { currentTargetVersionId } from "@/server/sla/load";
+import { currentTargetVersionId, TARGET_CELL } from "@/server/sla/load";
 import { notifyAccountPeople } from "@/server/accounts/notify";
 import type { SessionUser } from "@/server/auth/session";
 import { recordAudit } from "@/server/audit/service";
@@ -21,12 +21,7 @@ export function serviceScope(db: Db, code: TierCode) {
   const tier = db.select().from(tiers).where(eq(tiers.code, code)).get();
   if (!tier) throw notFound("Tier");
   const cells = db
-    .select({
-      priority: targets.priority,
-      metric: targets.metric,
-      minutes: targets.minutes,
-      calendarMode: targets.calendarMode,
-    })
+    .select(TARGET_CELL)
     .from(targets)
     .where(eq(targets.versionId, currentTargetVersionId(db, tier.id)))
     .all();

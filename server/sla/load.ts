@@ -12,6 +12,14 @@ import type { SlaTargets } from "./evaluate";
 import { buildSlaTargets } from "./targets";
 
 /** Loads a calendar with its holidays as the clock module's plain data. */
+/** A target cell as the pages show it: the columns of `targets` that a tier's table reads. */
+export const TARGET_CELL = {
+  priority: targets.priority,
+  metric: targets.metric,
+  minutes: targets.minutes,
+  calendarMode: targets.calendarMode,
+};
+
 export function loadCalendar(db: Pick<Db, "select">, calendarId: number): BusinessCalendar {
   const row = db.select().from(calendars).where(eq(calendars.id, calendarId)).get();
   if (!row) throw notFound("Calendar");
