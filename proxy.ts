@@ -34,7 +34,7 @@ export async function proxy(req: NextRequest) {
     !PUBLIC.some((re) => re.test(pathname)) &&
     !(await getToken({
       req,
-      decode: ({ token, secret }) => (token ? decodeSessionToken(token, String(secret)) : null),
+      decode: ({ token, secret }) => (token && secret ? decodeSessionToken(token, String(secret)) : null),
     }))
   ) {
     const url = req.nextUrl.clone();
