@@ -55,6 +55,19 @@ export function isPostgres(db: Db): boolean {
   return (db.$client as unknown as Partial<PostgresClient>).engine === "postgresql";
 }
 
+/**
+ * One value per database handle, built on first use: for statements prepared once per database
+ * instead of built and prepared by Drizzle on every call (about 0.25 ms each, issue 25).
+ */
+export function preparedFor<T>(build: (db: Db) => T): (db: Db) => T {
+  const held = new WeakMap<Db, T>();
+  return (db) => {
+    let value = held.get(db);
+    if (value === undefined) held.set(db, (value = build(db)));
+    return value;
+  };
+}
+
 const globalForDb = globalThis as unknown as { attainDb?: Db };
 
 /** The process-wide connection to the database at DATABASE_URL (with its read replica, when one is set). */

@@ -1,19 +1,17 @@
-import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
-import { calendars, organizations, targets, targetVersions, tickets, tiers, users } from "@/db/schema";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { calendars, organizations, targets, tickets, tiers, users } from "@/db/schema";
 import { OPEN_TICKET_STATUSES } from "@/db/schema/enums";
-import type { Db } from "@/server/db";
-import { TARGET_CELL } from "@/server/sla/load";
+import { preparedFor, type Db } from "@/server/db";
+import { currentTargetVersionQuery, TARGET_CELL } from "@/server/sla/load";
 import { commitmentTerms } from "@/server/availability/availability";
 import { notFound } from "@/server/errors";
 import { isWebLink } from "@/server/organizations/rules";
-
-const overviewReads = new WeakMap<Db, ReturnType<typeof prepareOverviewReads>>();
 
 /**
  * The overview's five reads, prepared once per database: each costs SQLite about 0.05 ms, and
  * building and preparing its statement on every call cost Drizzle about 0.25 ms more (issue 25).
  */
-function prepareOverviewReads(db: Db) {
+const overviewReads = preparedFor((db: Db) => {
   const id = sql.placeholder("id");
   return {
     org: db
@@ -23,21 +21,10 @@ function prepareOverviewReads(db: Db) {
       .innerJoin(calendars, eq(calendars.id, organizations.calendarId))
       .where(eq(organizations.id, id))
       .prepare(),
-    // The tier's current targets: those of its newest version (currentTargetVersionId).
     targets: db
       .select(TARGET_CELL)
       .from(targets)
-      .where(
-        eq(
-          targets.versionId,
-          db
-            .select({ id: targetVersions.id })
-            .from(targetVersions)
-            .where(eq(targetVersions.tierId, sql.placeholder("tierId")))
-            .orderBy(desc(targetVersions.version))
-            .limit(1),
-        ),
-      )
+      .where(eq(targets.versionId, currentTargetVersionQuery(db, sql.placeholder("tierId"))))
       .prepare(),
     team: db
       .select({
@@ -60,15 +47,14 @@ function prepareOverviewReads(db: Db) {
       .where(and(eq(tickets.organizationId, id), inArray(tickets.status, [...OPEN_TICKET_STATUSES])))
       .prepare(),
   };
-}
+});
 
 /**
  * An organization as its customers and staff see it: tier, entitlements (channels, coverage,
  * targets, availability commitment), contract, account team and open ticket count.
  */
 export function getOrganizationOverview(db: Db, organizationId: number, now: Date) {
-  let reads = overviewReads.get(db);
-  if (!reads) overviewReads.set(db, (reads = prepareOverviewReads(db)));
+  const reads = overviewReads(db);
   const org = reads.org.get({ id: organizationId });
   if (!org) throw notFound("Organization");
   const cells = reads.targets.all({ tierId: org.tier.id });

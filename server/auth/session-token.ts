@@ -7,6 +7,15 @@ const MAX_HELD = 5_000;
 
 const held = new Map<string, Map<string, JWT>>();
 
+/** Freezes the claims and every object inside them, as they are shared between requests. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 function unexpired(token: JWT, nowMs: number): boolean {
   return typeof token.exp === "number" && token.exp + CLOCK_TOLERANCE_S > nowMs / 1000;
 }
@@ -26,6 +35,6 @@ export async function decodeSessionToken(token: string, secret: string, nowMs = 
   if (!claims || !unexpired(claims, nowMs)) return null;
   if (!bySecret) held.set(secret, (bySecret = new Map()));
   if (bySecret.size >= MAX_HELD) bySecret.clear();
-  bySecret.set(token, Object.freeze(claims));
+  bySecret.set(token, deepFreeze(claims));
   return claims;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { sessions, users } from "@/db/schema";
-import type { Db } from "@/server/db";
+import { preparedFor, type Db } from "@/server/db";
 import { SESSION_MAX_AGE_S, sessionVerdict, type SessionClaim } from "./session-rules";
 import type { SessionUser } from "./session";
 
@@ -43,10 +43,9 @@ export function startSession(
   return { id, expiresAt };
 }
 
-const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
-
-function prepareLookup(db: Db) {
-  return db
+/** The session-and-user read, prepared once per database. */
+const lookupFor = preparedFor((db: Db) =>
+  db
     .select({
       expiresAt: sessions.expiresAt,
       revokedAt: sessions.revokedAt,
@@ -61,8 +60,8 @@ function prepareLookup(db: Db) {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sql.placeholder("id")))
-    .prepare();
-}
+    .prepare(),
+);
 
 /**
  * The user of a session as they are now, or null when the session no longer stands (see
@@ -70,9 +69,7 @@ function prepareLookup(db: Db) {
  * deactivated or changed role is revoked on the spot, so it stays ended if the change is undone.
  */
 export function resolveSession(db: Db, claim: SessionClaim, now: Date): SessionUser | null {
-  let lookup = lookups.get(db);
-  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
-  const row = lookup.get({ id: claim.sessionId }) ?? null;
+  const row = lookupFor(db).get({ id: claim.sessionId }) ?? null;
   const verdict = sessionVerdict(claim, row, now);
   if (verdict === "userChanged") endSession(db, claim.sessionId, now);
   if (verdict !== "valid" || !row) return null;

@@ -3,24 +3,20 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { users } from "@/db/schema";
 import { getSessionUser } from "@/server/auth/get-session";
-import { getDb, type Db } from "@/server/db";
+import { getDb, preparedFor, type Db } from "@/server/db";
 import { isLocale, LOCALE_COOKIE, pickLocale } from "./negotiate";
 
-const profiles = new WeakMap<Db, ReturnType<typeof prepareProfile>>();
-
 /** A user's language and time zone: one prepared read on the primary key, built once per database. */
-function prepareProfile(db: Db) {
-  return db
+const profileRead = preparedFor((db: Db) =>
+  db
     .select({ locale: users.locale, timeZone: users.timeZone })
     .from(users)
     .where(eq(users.id, sql.placeholder("id")))
-    .prepare();
-}
+    .prepare(),
+);
 
 function profileOf(db: Db, id: number) {
-  let read = profiles.get(db);
-  if (!read) profiles.set(db, (read = prepareProfile(db)));
-  return read.get({ id });
+  return profileRead(db).get({ id });
 }
 
 /**

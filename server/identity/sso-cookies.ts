@@ -1,5 +1,6 @@
 import { decode, encode } from "next-auth/jwt";
 import { sessionCookies } from "@/server/auth/cookies";
+import { decodeSessionToken } from "@/server/auth/session-token";
 import type { SessionUser } from "@/server/auth/session";
 import { SESSION_MAX_AGE_S } from "@/server/auth/session-rules";
 import { env } from "@/server/env";
@@ -77,11 +78,8 @@ export async function sessionCookie(
 
 /** The server-side session a session cookie names, if it is one of ours (to end it when someone else signs in). */
 export async function sessionIdOf(value: string | undefined): Promise<string | null> {
-  if (!value) return null;
-  try {
-    const token = await decode({ token: value, secret: secret() });
-    return typeof token?.sid === "string" ? token.sid : null;
-  } catch {
-    return null;
-  }
+  const key = env.NEXTAUTH_SECRET;
+  if (!value || !key) return null;
+  const token = await decodeSessionToken(value, key);
+  return typeof token?.sid === "string" ? token.sid : null;
 }

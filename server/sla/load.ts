@@ -3,7 +3,7 @@
  * pure modules' plain data. Read by the SLA service, the rollups, the queue and the dashboards alike,
  * so it depends on none of them.
  */
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, type Placeholder } from "drizzle-orm";
 import { calendars, holidays, targets, targetVersions } from "@/db/schema";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
@@ -34,18 +34,25 @@ export function loadTargets(db: Pick<Db, "select">, versionId: number, business:
 }
 
 /**
+ * The query for a tier's current target version (its newest), as a statement to run or a subquery;
+ * the tier is a number or a placeholder of a prepared statement.
+ */
+export function currentTargetVersionQuery(db: Pick<Db, "select">, tierId: number | Placeholder) {
+  return db
+    .select({ id: targetVersions.id })
+    .from(targetVersions)
+    .where(eq(targetVersions.tierId, tierId))
+    .orderBy(desc(targetVersions.version))
+    .limit(1);
+}
+
+/**
  * Which target version applies: a new ticket is filed under its tier's latest version, and a filed
  * ticket keeps the version it was filed under (tickets.target_version_id), so an edit of the matrix
  * never moves an existing ticket's targets. The tier pages and account overviews show this version.
  */
 export function currentTargetVersionId(db: Pick<Db, "select">, tierId: number): number {
-  const row = db
-    .select({ id: targetVersions.id })
-    .from(targetVersions)
-    .where(eq(targetVersions.tierId, tierId))
-    .orderBy(desc(targetVersions.version))
-    .limit(1)
-    .get();
+  const row = currentTargetVersionQuery(db, tierId).get();
   if (!row) throw notFound("Target version");
   return row.id;
 }
