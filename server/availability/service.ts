@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { incidentOrganizations, incidents, organizations, tiers } from "@/db/schema";
 import {
   PRODUCT_AREAS,
@@ -7,7 +7,7 @@ import {
   type Region,
   type TierCode,
 } from "@/db/schema/enums";
-import type { Db } from "@/server/db";
+import { preparedFor, type Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { creditCents } from "./support-credits";
 import { isMonth, lastMonths, monthPeriod } from "@/server/periods/periods";
@@ -86,34 +86,74 @@ function validMonths(months: string[]): { from: Date; to: Date } {
   };
 }
 
+/**
+ * The reads of an assessment, prepared once per database (issue 25: building each with Drizzle
+ * cost more than running it, on every customer home, status page and service page).
+ */
+const reads = preparedFor((db: Db) => {
+  // Incidents started before `end` and not ended by `from` (instants in ms).
+  const window = and(
+    lt(incidents.startedAt, sql.placeholder("end")),
+    or(isNull(incidents.endedAt), gt(incidents.endedAt, sql.placeholder("from"))),
+  );
+  const orgColumns = {
+    id: organizations.id,
+    name: organizations.name,
+    region: organizations.region,
+    tierId: organizations.tierId,
+    ownCommitment: organizations.availabilityCommitment,
+    monthlyFeeCents: organizations.monthlyFeeCents,
+  };
+  return {
+    tiers: db
+      .select({
+        id: tiers.id,
+        code: tiers.code,
+        availabilityCommitment: tiers.availabilityCommitment,
+        creditSchedule: tiers.creditSchedule,
+      })
+      .from(tiers)
+      .prepare(),
+    organizations: db.select(orgColumns).from(organizations).orderBy(asc(organizations.name)).prepare(),
+    organization: db
+      .select(orgColumns)
+      .from(organizations)
+      .where(eq(organizations.id, sql.placeholder("id")))
+      .prepare(),
+    incidents: db
+      .select({
+        id: incidents.id,
+        title: incidents.title,
+        productArea: incidents.productArea,
+        severity: incidents.severity,
+        startedAt: incidents.startedAt,
+        endedAt: incidents.endedAt,
+        planned: incidents.planned,
+        announcedAt: incidents.announcedAt,
+        allOrganizations: incidents.allOrganizations,
+        regions: incidents.regions,
+      })
+      .from(incidents)
+      .where(window)
+      .orderBy(asc(incidents.startedAt), asc(incidents.id))
+      .prepare(),
+    // The organizations listed on those of the incidents that are not "all organizations".
+    listed: db
+      .select({ incidentId: incidentOrganizations.incidentId, organizationId: incidentOrganizations.organizationId })
+      .from(incidentOrganizations)
+      .innerJoin(incidents, eq(incidents.id, incidentOrganizations.incidentId))
+      .where(and(window, eq(incidents.allOrganizations, false)))
+      .prepare(),
+  };
+});
+
 /** Incidents started before `startedBefore` and not ended by `from`, with the organizations listed on them. */
 function loadIncidents(db: Db, from: Date, startedBefore: Date): LoadedIncident[] {
-  const end = startedBefore;
-  const rows = db
-    .select({
-      id: incidents.id,
-      title: incidents.title,
-      productArea: incidents.productArea,
-      severity: incidents.severity,
-      startedAt: incidents.startedAt,
-      endedAt: incidents.endedAt,
-      planned: incidents.planned,
-      announcedAt: incidents.announcedAt,
-      allOrganizations: incidents.allOrganizations,
-      regions: incidents.regions,
-    })
-    .from(incidents)
-    .where(and(lt(incidents.startedAt, end), or(isNull(incidents.endedAt), gt(incidents.endedAt, from))))
-    .orderBy(asc(incidents.startedAt), asc(incidents.id))
-    .all();
+  const window = { end: startedBefore.getTime(), from: from.getTime() };
+  const rows = reads(db).incidents.all(window);
   const listed = new Map<number, Set<number>>();
-  const ids = rows.filter((r) => !r.allOrganizations).map((r) => r.id);
-  if (ids.length > 0) {
-    for (const link of db
-      .select()
-      .from(incidentOrganizations)
-      .where(inArray(incidentOrganizations.incidentId, ids))
-      .all()) {
+  if (rows.some((r) => !r.allOrganizations)) {
+    for (const link of reads(db).listed.all(window)) {
       const set = listed.get(link.incidentId) ?? new Set<number>();
       set.add(link.organizationId);
       listed.set(link.incidentId, set);
@@ -136,47 +176,29 @@ export function incidentAffects(
 function loadOrganizations(db: Db, organizationId?: number): OrgRow[] {
   // Tiers once rather than joined per organization: their credit schedules are JSON, parsed per row.
   const tierById = new Map(
-    db
-      .select({
-        id: tiers.id,
-        code: tiers.code,
-        availabilityCommitment: tiers.availabilityCommitment,
-        creditSchedule: tiers.creditSchedule,
-      })
-      .from(tiers)
-      .all()
+    reads(db)
+      .tiers.all()
       .map((t) => [t.id, t]),
   );
-  return db
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      region: organizations.region,
-      tierId: organizations.tierId,
-      ownCommitment: organizations.availabilityCommitment,
-      monthlyFeeCents: organizations.monthlyFeeCents,
-    })
-    .from(organizations)
-    .where(organizationId === undefined ? undefined : eq(organizations.id, organizationId))
-    .orderBy(asc(organizations.name))
-    .all()
-    .flatMap((o) => {
-      const tier = tierById.get(o.tierId);
-      if (!tier) return [];
-      return [
-        {
-          id: o.id,
-          name: o.name,
-          region: o.region,
-          tierCode: tier.code,
-          monthlyFeeCents: o.monthlyFeeCents,
-          ...commitmentTerms(o.ownCommitment, {
-            availabilityCommitment: tier.availabilityCommitment,
-            creditSchedule: tier.creditSchedule,
-          }),
-        },
-      ];
-    });
+  const rows =
+    organizationId === undefined ? reads(db).organizations.all() : reads(db).organization.all({ id: organizationId });
+  return rows.flatMap((o) => {
+    const tier = tierById.get(o.tierId);
+    if (!tier) return [];
+    return [
+      {
+        id: o.id,
+        name: o.name,
+        region: o.region,
+        tierCode: tier.code,
+        monthlyFeeCents: o.monthlyFeeCents,
+        ...commitmentTerms(o.ownCommitment, {
+          availabilityCommitment: tier.availabilityCommitment,
+          creditSchedule: tier.creditSchedule,
+        }),
+      },
+    ];
+  });
 }
 
 function assessAll(
