@@ -22,6 +22,7 @@ import {
   type DowntimeIncident,
   type MonthAvailability,
 } from "./availability";
+import { INCIDENT_COLUMNS } from "@/server/incidents/columns";
 import { incidentPhase } from "@/server/incidents/rules";
 
 /** One organization's month, as every availability figure in the product shows it. */
@@ -121,18 +122,7 @@ const reads = preparedFor((db: Db) => {
       .where(eq(organizations.id, sql.placeholder("id")))
       .prepare(),
     incidents: db
-      .select({
-        id: incidents.id,
-        title: incidents.title,
-        productArea: incidents.productArea,
-        severity: incidents.severity,
-        startedAt: incidents.startedAt,
-        endedAt: incidents.endedAt,
-        planned: incidents.planned,
-        announcedAt: incidents.announcedAt,
-        allOrganizations: incidents.allOrganizations,
-        regions: incidents.regions,
-      })
+      .select(INCIDENT_COLUMNS)
       .from(incidents)
       .where(window)
       .orderBy(asc(incidents.startedAt), asc(incidents.id))

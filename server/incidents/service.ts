@@ -21,6 +21,7 @@ import { announceIncident, syncReminder } from "./notices";
 import { downtimeRule, incidentPhase, incidentProblem } from "./rules";
 import { shortNotice } from "./subscription-rules";
 import type { IncidentInput, IncidentListFilters } from "./input";
+import { INCIDENT_COLUMNS } from "./columns";
 
 export type { IncidentInput, IncidentListFilters } from "./input";
 
@@ -84,16 +85,7 @@ export function listIncidents(db: Db, user: SessionUser, filters: IncidentListFi
   const phaseRank = sql<number>`case when ${incidents.startedAt} <= ${t} and (${incidents.endedAt} is null or ${incidents.endedAt} > ${t}) then 0 when ${incidents.startedAt} > ${t} then 1 else 2 end`;
   const rows = db
     .select({
-      id: incidents.id,
-      title: incidents.title,
-      productArea: incidents.productArea,
-      regions: incidents.regions,
-      severity: incidents.severity,
-      startedAt: incidents.startedAt,
-      endedAt: incidents.endedAt,
-      planned: incidents.planned,
-      announcedAt: incidents.announcedAt,
-      allOrganizations: incidents.allOrganizations,
+      ...INCIDENT_COLUMNS,
       listed: sql<number>`(select count(*) from ${incidentOrganizations} where ${incidentOrganizations.incidentId} = ${incidents.id})`,
     })
     .from(incidents)
