@@ -3,24 +3,25 @@ import type { TrendPoint } from "@/server/accounts/portfolio";
 const W = 56;
 const H = 18;
 
+/** The quarters with their scores as a screen reader hears them: "2026-Q1 66, 2026-Q2 71, now 46". */
+export function trendQuarters(points: TrendPoint[], nowLabel: string): string {
+  return points.map((p, i) => `${i === points.length - 1 ? nowLabel : p.quarter} ${p.score ?? "—"}`).join(", ");
+}
+
 /**
  * An account's health over the last quarters: a small line (decoration) beside the scores with
  * arrows ("72 → 80 → 78 → 85"); screen readers hear each quarter with its score. Synchronous, with
  * its texts from the caller: the portfolio draws one per row, and an async component would be a
- * separate piece of the page's payload each.
+ * separate piece of the page's payload each. Server and client components both draw it.
  */
 export function HealthTrend({
   points,
-  nowLabel,
-  describe,
+  label,
 }: {
   points: TrendPoint[];
-  /** The name of the current quarter's point ("now"). */
-  nowLabel: string;
-  /** The sentence a screen reader hears, given the quarters with their scores. */
-  describe: (points: string) => string;
+  /** The sentence a screen reader hears (trendQuarters gives its list of quarters and scores). */
+  label: string;
 }) {
-  const label = (p: TrendPoint, i: number) => `${i === points.length - 1 ? nowLabel : p.quarter} ${p.score ?? "—"}`;
   const known = points
     .map((p, i) => ({ i, score: p.score }))
     .filter((p): p is { i: number; score: number } => p.score !== null);
@@ -54,7 +55,7 @@ export function HealthTrend({
       <span aria-hidden className="text-xs text-slate-600 tabular-nums">
         {points.map((p) => p.score ?? "—").join(" → ")}
       </span>
-      <span className="sr-only">{describe(points.map(label).join(", "))}</span>
+      <span className="sr-only">{label}</span>
     </span>
   );
 }
