@@ -69,20 +69,29 @@ export function QueueTable({
   const toggle = (ticketId: number) =>
     setSelected((s) => (s.includes(ticketId) ? s.filter((x) => x !== ticketId) : [...s, ticketId]));
 
+  // The same few labels recur on every row (tier, region, status, metric): each is translated once per render.
+  const labels = new Map<string, string>();
+  const label = (key: string) => {
+    let text = labels.get(key);
+    if (text === undefined) labels.set(key, (text = tt(key)));
+    return text;
+  };
   const cell = (c: QueueColumn, item: QueueRow) => {
     switch (c) {
       case "requester":
         return item.requester;
       case "organization":
-        return <span title={`${tt(`tier.${item.tier!}`)} · ${tt(`region.${item.region!}`)}`}>{item.organization}</span>;
+        return (
+          <span title={`${label(`tier.${item.tier!}`)} · ${label(`region.${item.region!}`)}`}>{item.organization}</span>
+        );
       case "status":
-        return tt(`tickets.statuses.${item.status!}`);
+        return label(`tickets.statuses.${item.status!}`);
       case "age":
         return formatSpan(tt, serverNow.getTime() - item.createdAt!.getTime());
       case "updated":
         return format.dateTime(item.updatedAt!, { dateStyle: "short", timeStyle: "short" });
       case "assignee":
-        return item.assignee ?? <span className="text-slate-400">{t("unassigned")}</span>;
+        return item.assignee ?? <span className="text-slate-400">{label("queue.unassigned")}</span>;
       case "priority":
         return <Badge tone={PRIORITY_TONE[item.priority!]}>{item.priority}</Badge>;
       case "level":
@@ -96,16 +105,16 @@ export function QueueTable({
             title={
               item.nextMetric
                 ? t("dueMetric", {
-                    metric: tt(`metric.${item.nextMetric}`),
+                    metric: label(`metric.${item.nextMetric}`),
                     time: format.dateTime(item.nextDueAt!, { dateStyle: "short", timeStyle: "short" }),
                   })
                 : undefined
             }
           >
             {item.breached ? (
-              <Badge tone="red">{t("breached")}</Badge>
+              <Badge tone="red">{label("queue.breached")}</Badge>
             ) : item.atRisk ? (
-              <Badge tone="amber">{t("atRisk")}</Badge>
+              <Badge tone="amber">{label("queue.atRisk")}</Badge>
             ) : null}
             <Countdown dueAt={item.nextDueAt!} serverNow={serverNow} />
           </span>

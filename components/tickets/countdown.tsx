@@ -6,7 +6,7 @@ import { formatSpan } from "@/components/format";
 
 /** A live countdown to a due time (wall-clock time; the due instant already accounts for calendars). */
 export function Countdown({ dueAt, serverNow }: { dueAt: Date; serverNow: Date }) {
-  const t = useTranslations("tickets.detail");
+  // One translator (a hook per translator, and the queue draws a countdown on each of its rows).
   const tt = useTranslations();
   const [now, setNow] = useState(() => serverNow.getTime());
   useEffect(() => {
@@ -22,7 +22,7 @@ export function Countdown({ dueAt, serverNow }: { dueAt: Date; serverNow: Date }
       aria-live="off"
       className={left < 0 ? "font-semibold text-red-700" : "font-medium text-slate-700"}
     >
-      {left < 0 ? t("overdue", { time: formatSpan(tt, left) }) : t("remaining", { time: formatSpan(tt, left) })}
+      {tt(left < 0 ? "tickets.detail.overdue" : "tickets.detail.remaining", { time: formatSpan(tt, left) })}
     </span>
   );
 }
