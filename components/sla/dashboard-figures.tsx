@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatPercent } from "@/components/format";
+import { compactTrend } from "@/components/sla/compact-trend";
 import { SlaCharts } from "@/components/sla/sla-charts";
 import { drillHref, type SlaFilter } from "@/components/sla/url";
 import { Card } from "@/components/ui/card";
@@ -150,7 +151,7 @@ export async function SlaFigures({ filter }: { filter: SlaFilter }) {
         </ul>
       </Card>
 
-      <SlaCharts dashboard={dashboard} trend={trend} filter={filter} />
+      <SlaCharts dashboard={dashboard} trend={compactTrend(trend)} filter={filter} />
     </>
   );
 }

@@ -4,12 +4,13 @@ import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import dynamic from "next/dynamic";
 import { formatPercent } from "@/components/format";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { AppRouter } from "@/server/api/root";
 import { ChartCard } from "./chart-card";
+import { expandTrend, type CompactTrend } from "./compact-trend";
 import { breachesCsv, distributionCsv, heatmapCsv, trendCsv } from "./csv-builders";
 import { drillHref, type Metric, type SlaFilter } from "./url";
 
@@ -70,7 +71,17 @@ function MetricSelect({ id, value, onChange }: { id: string; value: Metric; onCh
 }
 
 /** The four charts of /sla; each bar, point and cell opens the tickets behind it. */
-export function SlaCharts({ dashboard, trend, filter }: { dashboard: Dashboard; trend: Trend; filter: SlaFilter }) {
+export function SlaCharts({
+  dashboard,
+  trend: compact,
+  filter,
+}: {
+  dashboard: Dashboard;
+  /** The trend in its compact shape (compactTrend): the page sends counts only. */
+  trend: CompactTrend;
+  filter: SlaFilter;
+}) {
+  const trend = useMemo(() => expandTrend(compact), [compact]);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <div className="lg:col-span-2">

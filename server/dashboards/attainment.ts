@@ -10,10 +10,12 @@ import {
 import type { Db } from "@/server/db";
 import { METRICS, PRIORITIES, type Metric, type Priority } from "@/server/sla/evaluate";
 import { isMonthStart, monthOf, monthsBetween } from "@/server/periods/periods";
+import { figures, type Figures } from "./figures";
 import { FR_BANDS } from "./rollup";
 
+export { figures, type Figures };
+
 /** Counts behind one attainment percentage; `n` = met + breached, `attainment` null when n is 0. */
-export type Figures = { met: number; breached: number; excluded: number; n: number; attainment: number | null };
 
 export type AttainmentFilter = {
   from: Date;
@@ -35,12 +37,6 @@ export type Attainment = {
   byMetric: Record<Metric, Figures>;
   byMetricPriority: Record<Metric, Record<Priority, Figures>>;
 };
-
-/** Builds figures from counts, deriving n and the attainment ratio in one place. */
-export function figures(met: number, breached: number, excluded: number): Figures {
-  const n = met + breached;
-  return { met, breached, excluded, n, attainment: n > 0 ? met / n : null };
-}
 
 /** Target outcomes in one cell of metric x month x tier x priority; bands only for first response. */
 export type Cell = {
