@@ -87,7 +87,7 @@ export function LoadError({ onRetry }: { onRetry: () => void }) {
   return (
     <div role="alert" className="mx-auto max-w-lg rounded-xl border border-red-200 bg-red-50 p-6 text-red-900">
       <h1 className="text-lg font-semibold">{t("common.errorTitle")}</h1>
-      <p className="mt-2 text-sm">{t("adminEdit.loadFailed")}</p>
+      <p className="mt-2 text-sm">{t("common.loadFailed")}</p>
       <button
         type="button"
         onClick={onRetry}

@@ -48,7 +48,7 @@ export default async function OwnOrganizationPage({ searchParams }: { searchPara
   const t = await getTranslations();
   const format = await getFormatter();
   return (
-    <RouteMessages namespaces={["accounts.meetings", "accounts.sdks", "adminEdit", "sdkPlatform"]}>
+    <RouteMessages namespaces={["accounts.meetings", "accounts.sdks", "sdkPlatform"]}>
       <PageHeader title={org.name} description={t("accounts.org.customerSubtitle")}>
         {can(user, "people.own") ? (
           <Link href="/organization/people" className="text-sm font-medium text-brand-700 hover:underline">

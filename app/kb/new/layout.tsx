@@ -4,7 +4,6 @@ import { messagesLayout } from "@/components/i18n/route-messages";
 export default messagesLayout([
   "accounts",
   "admin",
-  "adminEdit",
   "advisories",
   "alerts",
   "attachments",

@@ -6,7 +6,6 @@ export default messagesLayout([
   "accounts.meetings",
   "accounts.sdks",
   "accounts.timeline",
-  "adminEdit",
   "people",
   "reviews.generate",
   "roles",
