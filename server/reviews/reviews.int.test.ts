@@ -104,6 +104,10 @@ describe("service reviews", () => {
     const rank = (b: { priority: string; dueAt: string }) => `${b.priority}|${b.dueAt}`;
     const ranks = whole.snapshot.breaches.map(rank);
     expect(ranks).toEqual([...ranks].sort());
+    // The parsed snapshot is held between views: what one reader does to its copy reaches no other.
+    whole.snapshot.breaches[0]!.priority = "P3";
+    whole.snapshot.breaches.length = 0;
+    expect((await am().reviews.get({ id, allBreaches: true })).snapshot.breaches.map(rank)).toEqual(ranks);
   });
 
   it("every breach counted in the previous quarter's attainment is listed with its ticket", () => {
