@@ -225,13 +225,12 @@ function rankedSearch(
 
   // Every word must match; when nothing has them all, any word may.
   let match: Match | null = parsed.all ? "all" : null;
-  if (
-    match &&
-    parsed.any &&
-    parsed.any !== parsed.all &&
-    count(`SELECT count(*) AS n FROM ${ftsFrom("all")}`, ...text.args("all"), ...params) === 0
-  )
-    match = "any";
+  // How many have them all, when that was counted to decide (it is the total when nothing else matches).
+  let allCount: number | null = null;
+  if (match && parsed.any && parsed.any !== parsed.all) {
+    allCount = count(`SELECT count(*) AS n FROM ${ftsFrom("all")}`, ...text.args("all"), ...params);
+    if (allCount === 0) match = "any";
+  }
   const parts: { text: string; args: unknown[] }[] = [];
   if (parsed.codes.length)
     parts.push({
@@ -239,12 +238,14 @@ function rankedSearch(
       args: [...parsed.codes, ...params],
     });
   if (match) parts.push({ text: `SELECT a.id FROM ${ftsFrom(match)}`, args: [...text.args(match), ...params] });
-  const total = parts.length
-    ? count(
-        `SELECT count(*) AS n FROM (${parts.map((p) => p.text).join(" UNION ")}) AS matched`,
-        ...parts.flatMap((p) => p.args),
-      )
-    : 0;
+  const total = !parts.length
+    ? 0
+    : parts.length === 1 && match === "all" && allCount !== null
+      ? allCount
+      : count(
+          `SELECT count(*) AS n FROM (${parts.map((p) => p.text).join(" UNION ")}) AS matched`,
+          ...parts.flatMap((p) => p.args),
+        );
   const pages = Math.max(1, Math.min(Math.ceil(total / pageSize), KB_SEARCH_PAGES));
   const page = Math.min(asked, pages);
   if (total === 0) return { items: [], total, page, pages };
