@@ -132,4 +132,21 @@ describe("renderDocument", () => {
     expect(third.indexOf("### Run C")).toBeLessThan(third.indexOf("### Run B"));
     expect(third).not.toContain("### Run A");
   });
+
+  it("keeps the newest run that measured the tRPC entries when only page runs followed it", () => {
+    const table = (...rows: string[]) => ["| entry | as |", "| --- | --- |", ...rows].join("\n");
+    const full = `### Run F\n\n${table("| health.ping | anonymous |", "| sign-in | anonymous |")}`;
+    const pages = (name: string) => `### Run ${name}\n\n${table("| health.ping | anonymous |")}\n\nPages`;
+    let doc = renderDocument(null, full, "# Benchmarks", 2);
+    for (const name of ["P1", "P2", "P3"]) doc = renderDocument(doc, pages(name), "# Benchmarks", 2);
+    expect(doc).toContain("### Run P3");
+    expect(doc).toContain("### Run P2");
+    expect(doc).not.toContain("### Run P1");
+    expect(doc).toContain("### Run F");
+    expect(doc.indexOf("### Run P2")).toBeLessThan(doc.indexOf("### Run F"));
+    // Once a newer complete run is among the kept ones, the older one goes.
+    doc = renderDocument(doc, full.replace("Run F", "Run G"), "# Benchmarks", 2);
+    expect(doc).toContain("### Run G");
+    expect(doc).not.toContain("### Run F");
+  });
 });

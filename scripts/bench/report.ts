@@ -213,8 +213,18 @@ const NOTES_END = "<!-- bench:notes:end -->";
 const RUN_MARK = "<!-- bench:run -->";
 
 /**
+ * Whether a run measured the tRPC entries too, not only the pages (`--pages-only`): its first table
+ * has more rows than health.ping's.
+ */
+export function measuredEntries(run: string): boolean {
+  const table = run.split("\n\n").find((block) => block.trimStart().startsWith("| entry"));
+  return (table?.trim().split("\n").length ?? 0) > 3;
+}
+
+/**
  * The whole document: the generated introduction, the hand-written findings kept from `existing`
- * (between the notes markers), and the runs, newest first, `keep` at most.
+ * (between the notes markers), and the runs, newest first, `keep` at most, and besides them the
+ * newest run that measured the tRPC entries when none of those did (the procedure table stays).
  */
 export function renderDocument(existing: string | null, runSection: string, intro: string, keep = 5): string {
   const notesStart = existing?.indexOf(NOTES_START) ?? -1;
@@ -230,7 +240,10 @@ export function renderDocument(existing: string | null, runSection: string, intr
         .map((s) => s.trim())
         .filter(Boolean)
     : [];
-  const runs = [runSection.trim(), ...previous].slice(0, keep);
+  const all = [runSection.trim(), ...previous];
+  const runs = all.slice(0, keep);
+  const complete = all.find(measuredEntries);
+  if (complete && !runs.includes(complete)) runs.push(complete);
   return [
     intro.trim(),
     "",
