@@ -56,10 +56,11 @@ export function isPostgres(db: Db): boolean {
 }
 
 /**
- * One value per database handle, built on first use: for statements prepared once per database
- * instead of built and prepared by Drizzle on every call (about 0.25 ms each, issue 25).
+ * One value per database handle, built on first use: statements prepared once per database instead
+ * of built and prepared by Drizzle on every call (about 0.25 ms each, issue 25), or what is held in
+ * memory for one database (tests' private copies never share it).
  */
-export function preparedFor<T>(build: (db: Db) => T): (db: Db) => T {
+export function perDatabase<T>(build: (db: Db) => T): (db: Db) => T {
   const held = new WeakMap<Db, T>();
   return (db) => {
     let value = held.get(db);

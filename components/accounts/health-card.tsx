@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { HealthScore, type HealthBand } from "@/components/accounts/health-score";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { HealthFactorKey } from "@/server/accounts/health";
 
 export type HealthData = {
   score: number;
-  band: "green" | "yellow" | "red";
+  band: HealthBand;
   factors: {
     key: HealthFactorKey;
     weight: number;
@@ -15,16 +15,9 @@ export type HealthData = {
   }[];
 };
 
-export const BAND_TONE: Record<HealthData["band"], BadgeTone> = { green: "green", yellow: "amber", red: "red" };
-
 export async function HealthBadge({ health }: { health: HealthData }) {
   const t = await getTranslations("accounts.health");
   return <HealthScore health={health} band={t(`bands.${health.band}`)} />;
-}
-
-/** The score and its band's name as a badge; synchronous, for the portfolio's one per row. */
-export function HealthScore({ health, band }: { health: Pick<HealthData, "score" | "band">; band: string }) {
-  return <Badge tone={BAND_TONE[health.band]}>{`${health.score} · ${band}`}</Badge>;
 }
 
 /** Each factor with what was measured, its weight and the points it contributed. */

@@ -25,7 +25,7 @@ export function HealthTrend({
   const known = points
     .map((p, i) => ({ i, score: p.score }))
     .filter((p): p is { i: number; score: number } => p.score !== null);
-  // Rounded to a tenth of a pixel: the points are sent in the page twice (HTML and RSC).
+  // Rounded to a tenth of a pixel: the points are written into the HTML of every row.
   const round = (v: number) => Math.round(v * 10) / 10;
   const x = (i: number) => round(points.length > 1 ? (i / (points.length - 1)) * (W - 4) + 2 : W / 2);
   const y = (score: number) => round(H - 2 - (score / 100) * (H - 4));

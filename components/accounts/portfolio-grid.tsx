@@ -1,6 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { formatDay, STATE_TONE } from "@/components/accounts/follow-ups-card";
-import { BAND_TONE } from "@/components/accounts/health-card";
 import { trendQuarters } from "@/components/accounts/health-trend";
 import { PortfolioTable, type PortfolioHeading, type PortfolioTableRow } from "@/components/accounts/portfolio-table";
 import { followUpState } from "@/server/accounts/follow-up-rules";
@@ -68,8 +67,8 @@ export async function PortfolioGrid({
       name: r.name,
       subtitle: `${t(`region.${r.region}`)} · ${r.accountManager ?? "—"}`,
       tier: t(`tier.${r.tier}`),
-      health: `${r.health.score} · ${t(`accounts.health.bands.${r.health.band}`)}`,
-      healthTone: BAND_TONE[r.health.band],
+      health: { score: r.health.score, band: r.health.band },
+      healthBand: t(`accounts.health.bands.${r.health.band}`),
       trend: r.trend,
       trendLabel: t("accounts.portfolio.trendLabel", {
         points: trendQuarters(r.trend, t("accounts.portfolio.trendNow")),

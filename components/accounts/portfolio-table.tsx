@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { HealthScore, type HealthBand } from "@/components/accounts/health-score";
 import { HealthTrend } from "@/components/accounts/health-trend";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { TrendPoint } from "@/server/accounts/portfolio";
@@ -16,9 +17,9 @@ export type PortfolioTableRow = {
   /** Region and account manager: "EMEA · Amelia Brooks". */
   subtitle: string;
   tier: string;
-  /** The score and its band: "46 · At risk". */
-  health: string;
-  healthTone: BadgeTone;
+  health: { score: number; band: HealthBand };
+  /** The band's name in the viewer's language ("At risk"). */
+  healthBand: string;
   trend: TrendPoint[];
   trendLabel: string;
   open: number;
@@ -109,7 +110,7 @@ export function PortfolioTable({
                 {r.tier}
               </td>
               <td data-label={label("health")} className={cell}>
-                <Badge tone={r.healthTone}>{r.health}</Badge>
+                <HealthScore health={r.health} band={r.healthBand} />
               </td>
               <td data-label={label("trend")} className={cell}>
                 <HealthTrend points={r.trend} label={r.trendLabel} />

@@ -1,14 +1,13 @@
 import type { inferRouterOutputs } from "@trpc/server";
+import { METRICS } from "@/db/schema/enums";
 import { figures } from "@/server/dashboards/figures";
 import type { AppRouter } from "@/server/api/root";
 
 type Trend = inferRouterOutputs<AppRouter>["sla"]["trend"];
 
-const METRICS = ["firstResponse", "workaround", "resolution"] as const;
-
 /**
  * /sla's trend as the page sends it to its charts (issue 25): per tier, per month, the counts met,
- * breached and excluded of each metric in a row of nine numbers. The full shape repeated n and the
+ * breached and excluded of each metric (in METRICS order) in a row of nine numbers. The full shape repeated n and the
  * attainment ratio (derived from the counts) and every key, 288 times: 26 of the page's 86 KB.
  */
 export type CompactTrend = {
@@ -39,11 +38,9 @@ export function expandTrend(compact: CompactTrend): Trend {
       tierCode: s.tierCode,
       points: s.counts.map((c, i) => ({
         month: compact.months[i]!,
-        byMetric: {
-          firstResponse: figures(c[0]!, c[1]!, c[2]!),
-          workaround: figures(c[3]!, c[4]!, c[5]!),
-          resolution: figures(c[6]!, c[7]!, c[8]!),
-        },
+        byMetric: Object.fromEntries(
+          METRICS.map((m, k) => [m, figures(c[3 * k]!, c[3 * k + 1]!, c[3 * k + 2]!)]),
+        ) as Trend["series"][number]["points"][number]["byMetric"],
       })),
     })),
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BUDGETS } from "./entries";
 import type { LoadResult } from "./load";
-import { entryVerdict, renderDocument, renderRun, type BenchRun } from "./report";
+import { entryVerdict, measuredEntries, renderDocument, renderRun, type BenchRun } from "./report";
 
 const load = (p95: number, extra: Partial<LoadResult> = {}): LoadResult => ({
   latency: { n: 100, p50: p95 / 2, p95, p99: p95 * 1.5, mean: p95 / 2, max: p95 * 2 },
@@ -135,7 +135,13 @@ describe("renderDocument", () => {
 
   it("keeps the newest run that measured the tRPC entries when only page runs followed it", () => {
     const table = (...rows: string[]) => ["| entry | as |", "| --- | --- |", ...rows].join("\n");
-    const full = `### Run F\n\n${table("| health.ping | anonymous |", "| sign-in | anonymous |")}`;
+    const entries = Array.from({ length: 30 }, (_, i) => `| entry ${i} | anonymous |`);
+    const full = `### Run F\n\n${table("| health.ping | anonymous |", ...entries)}`;
+    // A run of a few entries (--only) is not a complete one.
+    expect(measuredEntries(`### Run O\n\n${table("| health.ping | anonymous |", "| sign-in | anonymous |")}`)).toBe(
+      false,
+    );
+    expect(measuredEntries(full)).toBe(true);
     const pages = (name: string) => `### Run ${name}\n\n${table("| health.ping | anonymous |")}\n\nPages`;
     let doc = renderDocument(null, full, "# Benchmarks", 2);
     for (const name of ["P1", "P2", "P3"]) doc = renderDocument(doc, pages(name), "# Benchmarks", 2);

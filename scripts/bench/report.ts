@@ -212,13 +212,17 @@ const NOTES_START = "<!-- bench:notes:start -->";
 const NOTES_END = "<!-- bench:notes:end -->";
 const RUN_MARK = "<!-- bench:run -->";
 
+/** Entries a run's first table lists at least when it measured the tRPC entries as a whole (about 40 do). */
+const COMPLETE_RUN_ENTRIES = 20;
+
 /**
- * Whether a run measured the tRPC entries too, not only the pages (`--pages-only`): its first table
- * has more rows than health.ping's.
+ * Whether a run measured the tRPC entries, not only the pages (`--pages-only`, where the table has
+ * health.ping alone) or a few of them (`--only`): its first table lists most entries.
  */
 export function measuredEntries(run: string): boolean {
   const table = run.split("\n\n").find((block) => block.trimStart().startsWith("| entry"));
-  return (table?.trim().split("\n").length ?? 0) > 3;
+  const rows = (table?.trim().split("\n").length ?? 2) - 2;
+  return rows >= COMPLETE_RUN_ENTRIES;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { calendars, organizations, targets, tickets, tiers, users } from "@/db/schema";
 import { OPEN_TICKET_STATUSES } from "@/db/schema/enums";
-import { preparedFor, type Db } from "@/server/db";
+import { perDatabase, type Db } from "@/server/db";
 import { currentTargetVersionQuery, TARGET_CELL } from "@/server/sla/load";
 import { commitmentTerms } from "@/server/availability/availability";
 import { notFound } from "@/server/errors";
@@ -11,7 +11,7 @@ import { isWebLink } from "@/server/organizations/rules";
  * The overview's five reads, prepared once per database: each costs SQLite about 0.05 ms, and
  * building and preparing its statement on every call cost Drizzle about 0.25 ms more (issue 25).
  */
-const overviewReads = preparedFor((db: Db) => {
+const overviewReads = perDatabase((db: Db) => {
   const id = sql.placeholder("id");
   return {
     org: db

@@ -1,4 +1,5 @@
 import { decode, type JWT } from "next-auth/jwt";
+import { deepFreeze } from "@/server/cache/frozen";
 
 /** Clock tolerance of next-auth's own decode (seconds). */
 const CLOCK_TOLERANCE_S = 15;
@@ -6,15 +7,6 @@ const CLOCK_TOLERANCE_S = 15;
 const MAX_HELD = 5_000;
 
 const held = new Map<string, Map<string, JWT>>();
-
-/** Freezes the claims and every object inside them, as they are shared between requests. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 function unexpired(token: JWT, nowMs: number): boolean {
   return typeof token.exp === "number" && token.exp + CLOCK_TOLERANCE_S > nowMs / 1000;

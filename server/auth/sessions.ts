@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { sessions, users } from "@/db/schema";
-import { preparedFor, type Db } from "@/server/db";
+import { perDatabase, type Db } from "@/server/db";
 import { SESSION_MAX_AGE_S, sessionVerdict, type SessionClaim } from "./session-rules";
 import type { SessionUser } from "./session";
 
@@ -44,7 +44,7 @@ export function startSession(
 }
 
 /** The session-and-user read, prepared once per database. */
-const lookupFor = preparedFor((db: Db) =>
+const lookupFor = perDatabase((db: Db) =>
   db
     .select({
       expiresAt: sessions.expiresAt,

@@ -7,7 +7,7 @@ import {
   type Region,
   type TierCode,
 } from "@/db/schema/enums";
-import { preparedFor, type Db } from "@/server/db";
+import { perDatabase, type Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { creditCents } from "./support-credits";
 import { isMonth, lastMonths, monthPeriod } from "@/server/periods/periods";
@@ -91,7 +91,7 @@ function validMonths(months: string[]): { from: Date; to: Date } {
  * The reads of an assessment, prepared once per database (issue 25: building each with Drizzle
  * cost more than running it, on every customer home, status page and service page).
  */
-const reads = preparedFor((db: Db) => {
+const reads = perDatabase((db: Db) => {
   // Incidents started before `end` and not ended by `from` (instants in ms).
   const window = and(
     lt(incidents.startedAt, sql.placeholder("end")),

@@ -15,8 +15,6 @@ import { FR_BANDS } from "./rollup";
 
 export { figures, type Figures };
 
-/** Counts behind one attainment percentage; `n` = met + breached, `attainment` null when n is 0. */
-
 export type AttainmentFilter = {
   from: Date;
   to: Date;

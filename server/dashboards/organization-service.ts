@@ -3,7 +3,7 @@ import { organizations, tiers } from "@/db/schema";
 import type { TierCode } from "@/db/schema/enums";
 import { organizationAvailability } from "@/server/availability/service";
 import { creditCents, supportCredit, type SupportCreditTerms } from "@/server/availability/support-credits";
-import { preparedFor, type Db } from "@/server/db";
+import { perDatabase, type Db } from "@/server/db";
 import { cachedRead, minuteOf } from "@/server/cache/read-cache";
 import { DomainError } from "@/server/errors";
 import { monthStart, monthsOfQuarter, quarterOf, quarterPeriod, type PeriodSelection } from "@/server/periods/periods";
@@ -102,7 +102,7 @@ function serviceColumns(db: Db, organizationId: number, quarter: string, now: Da
 }
 
 /** The organization the service page is about, prepared once per database. */
-const organizationRead = preparedFor((db: Db) =>
+const organizationRead = perDatabase((db: Db) =>
   db
     .select({
       id: organizations.id,

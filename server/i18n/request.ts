@@ -3,11 +3,11 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { users } from "@/db/schema";
 import { getSessionUser } from "@/server/auth/get-session";
-import { getDb, preparedFor, type Db } from "@/server/db";
+import { getDb, perDatabase, type Db } from "@/server/db";
 import { isLocale, LOCALE_COOKIE, pickLocale } from "./negotiate";
 
 /** A user's language and time zone: one prepared read on the primary key, built once per database. */
-const profileRead = preparedFor((db: Db) =>
+const profileRead = perDatabase((db: Db) =>
   db
     .select({ locale: users.locale, timeZone: users.timeZone })
     .from(users)

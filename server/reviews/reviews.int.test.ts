@@ -4,8 +4,8 @@ import { actionItems, auditLog, engagements, notifications, reviews, users } fro
 import { getAttainment } from "@/server/dashboards/attainment";
 import { organizationAvailability } from "@/server/availability/service";
 import { TEST_ANCHOR } from "@/server/testing/constants";
-import { callerAs, createTestDb } from "@/server/testing/db";
-import { buildSnapshot } from "./service";
+import { callerAs, createTestDb, sessionFor } from "@/server/testing/db";
+import { buildSnapshot, getReview } from "./service";
 
 const db = createTestDb();
 afterAll(() => db.$client.close());
@@ -104,10 +104,14 @@ describe("service reviews", () => {
     const rank = (b: { priority: string; dueAt: string }) => `${b.priority}|${b.dueAt}`;
     const ranks = whole.snapshot.breaches.map(rank);
     expect(ranks).toEqual([...ranks].sort());
-    // The parsed snapshot is held between views: what one reader does to its copy reaches no other.
+    // The parsed snapshot is held between views, frozen: no reader can change it for the next one.
     whole.snapshot.breaches[0]!.priority = "P3";
     whole.snapshot.breaches.length = 0;
     expect((await am().reviews.get({ id, allBreaches: true })).snapshot.breaches.map(rank)).toEqual(ranks);
+    const held = getReview(db, sessionFor(db, "am@attain.test"), id, true).snapshot;
+    expect(Object.isFrozen(held.breaches[0])).toBe(true);
+    expect(() => Object.assign(held.breaches[0]!, { priority: "P3" })).toThrow(TypeError);
+    expect(getReview(db, sessionFor(db, "am@attain.test"), id, true).snapshot.breaches.map(rank)).toEqual(ranks);
   });
 
   it("every breach counted in the previous quarter's attainment is listed with its ticket", () => {

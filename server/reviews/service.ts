@@ -21,7 +21,8 @@ import type { SessionUser } from "@/server/auth/session";
 import { agedBreaches, getAttainment } from "@/server/dashboards/attainment";
 import { commitmentTerms } from "@/server/availability/availability";
 import { organizationAvailability } from "@/server/availability/service";
-import { preparedFor, type Db } from "@/server/db";
+import { deepFreeze } from "@/server/cache/frozen";
+import { perDatabase, type Db } from "@/server/db";
 import { assertSeesOrganization, readableOrganization } from "@/server/api/scope";
 import { DomainError, notFound } from "@/server/errors";
 import { METRICS, type Metric, type Priority } from "@/server/sla/evaluate";
@@ -489,20 +490,13 @@ function loadReview(db: Db, user: SessionUser, id: number) {
   return review;
 }
 
-/**
- * One review with its frozen snapshot and action items. Only the roles that read account health
- * elsewhere receive the snapshot's health (customers, agents and experts get null, and the page
- * leaves the section out); `canEdit` and `canAcknowledge` tell the page which controls to offer
- * (the procedures enforce the same rules). The snapshot's breaches come most serious first, the
- * first BREACHES_SHOWN of `breachCount` unless `allBreaches`.
- */
 /** How many breaches a review is read with until the reader asks for all (issue 25: a key account has thousands). */
 export const BREACHES_SHOWN = 50;
 const PRIORITY_ORDER = ["P0", "P1", "P2", "P3"];
 
 /** How many parsed snapshots are held per database. */
-const SNAPSHOTS_HELD = 32;
-const heldSnapshots = preparedFor(
+const SNAPSHOTS_HELD = 8;
+const heldSnapshots = perDatabase(
   () => new Map<string, { parsed: ReviewSnapshot; ordered: ReviewSnapshot["breaches"] }>(),
 );
 
@@ -510,8 +504,8 @@ const heldSnapshots = preparedFor(
  * A review's snapshot parsed, with its breaches most serious first (priority, then due time). A
  * snapshot is written once, when the review is generated, and never changed, so it is read, parsed
  * and sorted once per generation and then held (issue 25: for a key account that was 390 KB read
- * and parsed and 2,000 breaches sorted on every view, about 5 ms). Shared between requests: read,
- * never change it.
+ * and parsed and 2,000 breaches sorted on every view, about 5 ms). Shared between requests, so
+ * frozen. A key account's parsed snapshot is a few MB, hence few are held.
  */
 function frozenSnapshot(db: Db, review: { id: number; generatedAt: Date }) {
   const held = heldSnapshots(db);
@@ -526,13 +520,20 @@ function frozenSnapshot(db: Db, review: { id: number; generatedAt: Date }) {
       .map((b) => ({ b, rank: PRIORITY_ORDER.indexOf(b.priority), due: Date.parse(b.dueAt) }))
       .sort((x, y) => x.rank - y.rank || x.due - y.due)
       .map((x) => x.b);
-    hit = { parsed, ordered };
+    hit = deepFreeze({ parsed, ordered });
     if (held.size >= SNAPSHOTS_HELD) held.delete(held.keys().next().value!);
     held.set(key, hit);
   }
   return hit;
 }
 
+/**
+ * One review with its frozen snapshot and action items. Only the roles that read account health
+ * elsewhere receive the snapshot's health (customers, agents and experts get null, and the page
+ * leaves the section out); `canEdit` and `canAcknowledge` tell the page which controls to offer
+ * (the procedures enforce the same rules). The snapshot's breaches come most serious first, the
+ * first BREACHES_SHOWN of `breachCount` unless `allBreaches`.
+ */
 export function getReview(db: Db, user: SessionUser, id: number, allBreaches = false) {
   const review = loadReview(db, user, id);
   const org = db
