@@ -98,7 +98,8 @@ test.describe("[SECURITY] Markdown in tickets", () => {
     );
     await expect(page).toHaveURL(/\/tickets\/new$/);
 
-    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh", url: page.url() }]);
+    // As the language switcher sets it: for the whole site (path /), the tRPC endpoint included.
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh", url: new URL(page.url()).origin }]);
     await page.goto("/tickets/new");
     await expect(page.getByRole("button", { name: "提交工单" })).toBeEnabled();
     await page.getByLabel("标题").fill("嵌套四十层的引用");

@@ -3,7 +3,7 @@
 import type { TRPCClientErrorLike } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, type ButtonHTMLAttributes, type ReactNode } from "react";
-import { fieldErrorsText } from "@/components/ui/form";
+import { refusalText } from "@/components/ui/form";
 import type { AppRouter } from "@/server/api/root";
 
 /** Form controls of the admin editors, styled like the portal's other forms. */
@@ -102,11 +102,5 @@ export function LoadError({ onRetry }: { onRetry: () => void }) {
 /** The sentence to show for a refused mutation: the translated message key when the server named one. */
 export function useServerErrorText() {
   const t = useTranslations();
-  return (error: TRPCClientErrorLike<AppRouter>): string => {
-    const key = error.data?.messageKey;
-    const values = error.data?.messageValues ?? undefined;
-    // A message with placeholders needs the values the server sent; without them its English sentence has them.
-    if (key && t.has(key) && (values || !String(t.raw(key)).includes("{"))) return t(key, values);
-    return fieldErrorsText(t, error.data) || error.message;
-  };
+  return (error: TRPCClientErrorLike<AppRouter>): string => refusalText(t, error);
 }

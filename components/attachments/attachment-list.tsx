@@ -8,6 +8,7 @@ import { useDate } from "@/components/tickets/detail/section";
 import type { Detail } from "@/components/tickets/detail/types";
 import { formatBytes } from "./format";
 import { LogViewer } from "./log-viewer";
+import { refusalText } from "@/components/ui/form";
 
 type Attachment = Detail["attachments"][number];
 
@@ -142,10 +143,7 @@ function RemoveForm({ ticketId, file, onDone }: { ticketId: number; file: Attach
         await qc.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticketId }) });
         onDone();
       },
-      onError: (e) => {
-        const key = e.data && "messageKey" in e.data ? (e.data.messageKey as string | null) : null;
-        setError(key && tt.has(key as never) ? tt(key as never) : t("reasonRequired"));
-      },
+      onError: (e) => setError(refusalText(tt, e, t("reasonRequired"))),
     }),
   );
   return (

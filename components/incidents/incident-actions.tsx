@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { fieldErrorsText, inputClass } from "@/components/ui/form";
+import { refusalText, inputClass } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { ACTION_STATUSES } from "@/db/schema/enums";
 
@@ -41,9 +41,7 @@ function useOutcome() {
         router.refresh();
       },
       onError: (err: TrpcLikeError) => {
-        const key = err.data?.messageKey;
-        const fields = fieldErrorsText(tt, err.data);
-        setError(key && tt.has(key) ? tt(key) : fields || err.message || tt("common.errorBody"));
+        setError(refusalText(tt, err, err.message || tt("common.errorBody")));
       },
     },
   };

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { FEEDBACK_REASONS } from "@/db/schema/enums";
+import { refusalText } from "@/components/ui/form";
 
 type Reason = (typeof FEEDBACK_REASONS)[number];
 type Vote = { helpful: boolean; reason: Reason | null };
@@ -46,10 +47,7 @@ export function ArticleFeedback({
         setJustVoted(true);
         setAsking(false);
       },
-      onError: (err) => {
-        const key = err.data?.messageKey;
-        setError(key && tt.has(key) ? tt(key) : t("failed"));
-      },
+      onError: (err) => setError(refusalText(tt, err, t("failed"))),
     }),
   );
   const ticketHref = `/tickets/new?${new URLSearchParams({ subject: title, article: slug })}`;

@@ -2,7 +2,6 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 
@@ -10,15 +9,12 @@ import { useTRPC } from "@/components/trpc/client";
 export function AcknowledgeButton({ pageId, label }: { pageId: number; label: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const tt = useTranslations();
   const [error, setError] = useState<string | null>(null);
   const ack = useMutation(
     trpc.onCall.acknowledge.mutationOptions({
       onSuccess: () => router.refresh(),
-      onError: (err) => {
-        const key = (err.data as { messageKey?: string } | undefined)?.messageKey;
-        setError(key && tt.has(key) ? tt(key) : err.message);
-      },
+      // The server's sentence, in the user's language (server/api/trpc.ts).
+      onError: (err) => setError(err.message),
     }),
   );
   return (

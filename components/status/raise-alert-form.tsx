@@ -7,7 +7,7 @@ import { useNow, useTimeZone, useTranslations } from "next-intl";
 import { useState } from "react";
 import { fromLocalInput, toLocalInput } from "@/components/incidents/zoned";
 import { useTRPC } from "@/components/trpc/client";
-import { fieldErrorsText, inputClass } from "@/components/ui/form";
+import { refusalText, inputClass } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { PRODUCT_AREAS, type ProductArea } from "@/db/schema/enums";
 
@@ -43,11 +43,7 @@ export function RaiseAlertForm({
         setKey((k) => k + 1);
         router.refresh();
       },
-      onError: (err) => {
-        const key = err.data?.messageKey;
-        const fields = fieldErrorsText(tt, err.data);
-        setError(key && tt.has(key) ? tt(key, err.data?.messageValues ?? undefined) : fields || err.message);
-      },
+      onError: (err) => setError(refusalText(tt, err)),
     }),
   );
   return (

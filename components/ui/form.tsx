@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 export const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm";
 
 type FieldErrors = Record<string, string[] | undefined>;
-type FieldKeys = Record<string, { key: string; values?: Record<string, string | number> }[] | undefined>;
+type FieldKeys = Record<string, { key: string; values?: Record<string, string | number>; text?: string }[] | undefined>;
 export type ServerError = {
   message: string;
   data?: {
@@ -18,16 +18,29 @@ export type ServerError = {
 type Translate = ReturnType<typeof useTranslations>;
 
 /**
- * Each field's refusal in the user's language: the keys the server's error formatter names for
- * zod's issues (server/api/field-messages.ts), never zod's own English text.
+ * Each field's refusal in the user's language: the sentences the server's error formatter wrote for
+ * zod's issues (server/api/trpc.ts, server/api/field-messages.ts), never zod's own English text.
  */
 export function translatedFieldErrors(tt: Translate, data: ServerError["data"]): FieldErrors {
   const out: FieldErrors = {};
   for (const [name, list] of Object.entries(data?.fieldKeys ?? {})) {
     if (!list?.length) continue;
-    out[name] = list.map(({ key, values }) => (tt.has(key) ? tt(key, values) : tt("errors.field.invalid")));
+    out[name] = list.map(({ key, values, text }) =>
+      text ? text : tt.has(key) ? tt(key, values) : tt("errors.field.invalid"),
+    );
   }
   return out;
+}
+
+/**
+ * The sentence for a refused call. When the server named a message, its error's message is that
+ * sentence in the user's language (the error formatter in server/api/trpc.ts translates it, so the
+ * browser holds no refusal texts); else the refused fields' sentences; else `fallback`, else the
+ * error's own message.
+ */
+export function refusalText(tt: Translate, err: ServerError, fallback?: string): string {
+  if (err.data?.messageKey) return err.message;
+  return fieldErrorsText(tt, err.data) || fallback || err.message;
 }
 
 /** All fields' refusals as one line, for the small forms that show a single sentence (empty when none). */
@@ -53,11 +66,9 @@ export function useFormErrors() {
   };
   const onError = (err: ServerError) => {
     setErrors(translatedFieldErrors(tt, err.data));
-    const key = err.data?.messageKey;
-    // Refused fields without a sentence of their own: the summary's opening line in the user's language.
-    const fields = err.data?.fieldKeys && Object.keys(err.data.fieldKeys).length ? "errors.invalid" : null;
-    const sentence = key && tt.has(key) ? key : fields;
-    setFormError(sentence ? tt(sentence, err.data?.messageValues ?? undefined) : err.message);
+    // The server's sentence in the user's language; refused fields without one of their own read as
+    // the summary's opening line ("Some fields need your attention.").
+    setFormError(err.message);
   };
   const clearErrors = () => {
     setErrors({});

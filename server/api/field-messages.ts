@@ -1,7 +1,10 @@
 import type { ZodError } from "zod";
 
-/** A field's refusal as a translation key and the values its sentence names ("at most {max} characters"). */
-export type FieldMessage = { key: string; values?: Record<string, string | number> };
+/**
+ * A field's refusal as a translation key and the values its sentence names ("at most {max} characters");
+ * the error formatter adds the sentence in the caller's language (`text`).
+ */
+export type FieldMessage = { key: string; values?: Record<string, string | number>; text?: string };
 
 type Issue = ZodError["issues"][number];
 

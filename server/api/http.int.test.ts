@@ -176,3 +176,67 @@ describe("[SECURITY] no tRPC answer may be kept by a cache", () => {
     for (const r of answers) expect(r.headers.get("cache-control")).toBe("no-store");
   });
 });
+
+describe("[I18N] a refusal arrives as a sentence in the caller's language", () => {
+  function sendIn(locale: "en" | "zh", req: Request, user: SessionUser | null) {
+    return handleTrpcRequest(req, { user: async () => user, locale: async () => locale, ip: "198.51.100.23", db });
+  }
+  type Refusal = {
+    error: {
+      json: {
+        message: string;
+        data: { messageKey: string | null; fieldKeys: Record<string, { text: string }[]> | null };
+      };
+    };
+  };
+  const article = (body: string) => ({
+    slug: "a-refused-article",
+    translationOf: null,
+    locale: "en",
+    title: "A refused article",
+    summary: "Refused for its body.",
+    body,
+    productArea: "voice_calling",
+    type: "quick_start",
+    status: "draft",
+    internal: false,
+    ownerId: admin.id,
+    tags: [],
+    errorCodes: [],
+    sdkVersions: [],
+  });
+  const refusal = async (res: Response) => ((await res.json()) as [Refusal])[0].error.json;
+
+  it("names the rule with its numbers (a Markdown limit), in Chinese or English, and saves nothing", async () => {
+    const ticket = {
+      subject: "Nested three hundred and one times",
+      description: "- a\n".repeat(301),
+      productArea: "voice_calling",
+      category: "functional_bug",
+      priority: "P2",
+    };
+    const count = () => sqlite.prepare("select count(*) as n from tickets where subject = ?").get(ticket.subject);
+    const zh = await refusal(await sendIn("zh", batchPost("tickets.create", [ticket]), customer));
+    expect(zh.message).toBe("文本有 301 个列表项，最多允许 300 个。");
+    expect(zh.data.messageKey).toMatch(/^markdown\./);
+    const en = await refusal(await sendIn("en", batchPost("tickets.create", [ticket]), customer));
+    expect(en.message).toBe("The text has 301 list items; at most 300 are allowed.");
+    expect(count()).toEqual({ n: 0 });
+  });
+
+  it("writes each refused field's sentence and the summary's opening line", async () => {
+    const zh = await refusal(
+      await sendIn("zh", batchPost("kb.createArticle", [{ ...article("Fine."), title: "" }]), admin),
+    );
+    expect(zh.message).toBe("部分字段需要修改。");
+    expect(zh.data.fieldKeys?.title?.[0]?.text).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("refuses a signed-out caller and a role without the permission in words, not codes", async () => {
+    const signedOut = await sendIn("zh", new Request(`${BASE}/me.get`), null);
+    expect(signedOut.status).toBe(401);
+    expect(((await signedOut.json()) as Refusal).error.json.message).toBe("请先登录。");
+    const refused = await refusal(await sendIn("zh", batchPost("kb.createArticle", [article("Fine.")]), customer));
+    expect(refused.message).toBe("您无权执行此操作。");
+  });
+});

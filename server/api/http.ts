@@ -3,6 +3,7 @@
  * cross-site mutations refused, bodies bounded, batches bounded, and no answer cacheable.
  */
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { Locale } from "@/db/schema/enums";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { isCrossSiteMutation } from "@/server/security/cross-site";
@@ -26,6 +27,8 @@ export type TrpcHttpOptions = {
   user: () => Promise<SessionUser | null>;
   /** The id of that user's session, resolved with the user (see `getSessionId`). */
   sessionId?: () => Promise<string | null>;
+  /** The caller's language, given the signed-in user (server/i18n/preferences.ts); English when absent. */
+  locale?: (user: SessionUser | null) => Promise<Locale>;
   ip: string | null;
   db?: Db;
 };
@@ -49,13 +52,16 @@ export async function handleTrpcRequest(req: Request, opts: TrpcHttpOptions): Pr
     req: request,
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: async () =>
-      createContext({
-        user: await opts.user(),
+    createContext: async () => {
+      const user = await opts.user();
+      return createContext({
+        user,
         sessionId: opts.sessionId ? await opts.sessionId() : null,
         ip: opts.ip,
         db: opts.db,
-      }),
+        locale: opts.locale ? await opts.locale(user) : undefined,
+      });
+    },
     responseMeta: () => ({ headers: NO_STORE }),
     onError({ error, path }) {
       // Never the input: it may hold personal data, and changing or resetting a password sends passwords.

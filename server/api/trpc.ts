@@ -8,7 +8,9 @@ import { z, ZodError } from "zod";
 import { can, type Permission } from "@/server/auth/permissions";
 import type { SessionUser } from "@/server/auth/session";
 import { getDb, type Db } from "@/server/db";
-import { DomainError, type DomainErrorCode } from "@/server/errors";
+import type { Locale } from "@/db/schema/enums";
+import { DomainError, forbidden, type DomainErrorCode, type MessageValues } from "@/server/errors";
+import { refusalText } from "@/server/i18n/refusals";
 import { fieldMessages } from "./field-messages";
 
 // 1. Context ------------------------------------------------------------------------------------
@@ -20,6 +22,8 @@ export type Context = {
   ip: string | null;
   /** The id of the caller's own session (its row in `sessions`), when known; never sent to the browser. */
   sessionId: string | null;
+  /** The caller's language (server/i18n/preferences.ts): refusals are sent translated into it. */
+  locale: Locale;
 };
 
 /** Builds the context from a signed-in user (or none); used by the HTTP handler, RSC and tests. */
@@ -29,6 +33,7 @@ export function createContext(opts: {
   now?: () => Date;
   ip?: string | null;
   sessionId?: string | null;
+  locale?: Locale;
 }): Context {
   return {
     db: opts.db ?? getDb(),
@@ -37,6 +42,7 @@ export function createContext(opts: {
     ip: opts.ip ?? null,
     // A session id without a signed-in user means nothing.
     sessionId: opts.user ? (opts.sessionId ?? null) : null,
+    locale: opts.locale ?? "en",
   };
 }
 
@@ -55,37 +61,56 @@ const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPCError["code"]> = {
  * A schema may name the translated sentence for its refusal (`.refine(check, { message, params:
  * { messageKey } })`), so that input the form cannot catch reads in the user's language too.
  */
-function issueMessageKey(error: ZodError): string | null {
+function issueMessage(error: ZodError): { key: string; values: MessageValues | null } | null {
   for (const issue of error.issues) {
-    const key = issue.code === "custom" ? (issue.params as { messageKey?: unknown } | undefined)?.messageKey : null;
-    if (typeof key === "string") return key;
+    if (issue.code !== "custom") continue;
+    const params = issue.params as { messageKey?: unknown; messageValues?: unknown } | undefined;
+    if (typeof params?.messageKey === "string")
+      return {
+        key: params.messageKey,
+        values:
+          params.messageValues && typeof params.messageValues === "object"
+            ? (params.messageValues as MessageValues)
+            : null,
+      };
   }
   return null;
 }
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx, type }) {
+    const locale = ctx?.locale ?? "en";
     const cause = error.cause;
     const fieldErrors = cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null;
-    // What the form shows beside each field: translation keys, never zod's developer text.
+    // What the form shows beside each field: the sentence in the caller's language and its key,
+    // never zod's developer text.
     const fieldKeys = cause instanceof ZodError ? fieldMessages(cause) : null;
-    const messageKey =
+    if (fieldKeys)
+      for (const list of Object.values(fieldKeys))
+        for (const m of list)
+          m.text = refusalText(locale, m.key, m.values) ?? refusalText(locale, "errors.field.invalid")!;
+    const named =
       cause instanceof DomainError
-        ? (cause.messageKey ?? null)
+        ? cause.messageKey
+          ? { key: cause.messageKey, values: cause.values ?? null }
+          : null
         : cause instanceof ZodError
-          ? issueMessageKey(cause)
+          ? issueMessage(cause)
           : null;
+    const messageKey = named?.key ?? null;
     // The numbers or words the translated sentence names ("nested {found} levels; at most {max}").
-    const messageValues = cause instanceof DomainError ? (cause.values ?? null) : null;
-    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const messageValues = named?.values ?? null;
+    // The message is the sentence the user reads, in their language, so the browser needs no refusal texts.
+    const message =
+      error.code === "INTERNAL_SERVER_ERROR"
+        ? refusalText(locale, type === "mutation" ? "errors.unexpected" : "errors.unexpectedRead")!
+        : ((messageKey ? refusalText(locale, messageKey, messageValues) : null) ??
+          (fieldErrors ? refusalText(locale, "errors.invalid") : null) ??
+          shape.message);
     return {
       ...shape,
-      message: internal
-        ? "Something went wrong on our side. Please try again."
-        : fieldErrors
-          ? "Some fields need your attention."
-          : shape.message,
+      message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
@@ -117,16 +142,14 @@ export const publicProcedure = t.procedure.use(domainErrors);
 
 /** Any signed-in user; narrows `ctx.user` to non-null. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  if (!ctx.user) throw new DomainError("UNAUTHORIZED", "Please sign in.", "errors.unauthorized");
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
 /** Only the roles holding the permission (server/auth/permissions.ts); everybody else is refused before it runs. */
 export function permittedProcedure(permission: Permission) {
   return authedProcedure.use(({ ctx, next }) => {
-    if (!can(ctx.user, permission)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "You do not have permission to do this." });
-    }
+    if (!can(ctx.user, permission)) throw forbidden();
     return next();
   });
 }

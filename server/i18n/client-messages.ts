@@ -33,41 +33,7 @@ export const SHARED_NAMESPACES = [
   "locale",
   // the shared formatting helpers (components/format.ts), called by client components everywhere
   "duration",
-  // refusals any form can receive from the server (the Markdown limits of every text field)
-  "markdown",
-  "availability",
 ] as const satisfies readonly ClientNamespace[];
-
-/**
- * Parts of namespaces that the server names in its refusals (`messageKey`): a form anywhere may
- * receive them and translates them in the browser, so they travel with every page.
- * route-messages.test.ts keeps this in step with the server's sources.
- */
-export const SERVER_KEY_PATHS = [
-  "accounts.errors",
-  "adminEdit.issues",
-  "advisories.errors",
-  "alerts.errors",
-  "attachments.errors",
-  "emailChannel.errors",
-  "escalationRoutes.errors",
-  "incidents.errors",
-  "kb.errors",
-  "kbEdit.errors",
-  "knownIssues.errors",
-  "lifecycle.errors",
-  "macros.errors",
-  "onCall.errors",
-  "organizationsAdmin.issues",
-  "queue.errors",
-  "requests.errors",
-  "reviews.errors",
-  "serviceScope.errors",
-  "sla.errors",
-  "sso.errors",
-  "tickets.errors",
-  "webhooks.errors",
-] as const;
 
 type Messages = Record<string, unknown>;
 
@@ -86,7 +52,10 @@ export function pickMessages(messages: Messages, namespaces: readonly string[]):
   return out;
 }
 
-/** What the root layout hands to every page: the shared namespaces and the server's refusal texts. */
+/**
+ * What the root layout hands to every page: the shared namespaces. The server's refusals arrive
+ * translated (the error formatter in server/api/trpc.ts), so their texts stay on the server.
+ */
 export function clientMessages(messages: Messages): Messages {
-  return pickMessages(messages, [...SHARED_NAMESPACES, ...SERVER_KEY_PATHS]);
+  return pickMessages(messages, SHARED_NAMESPACES);
 }

@@ -129,7 +129,7 @@ export default async function AdminPage() {
           </Table>
         </Card>
         <Card id="attachments" title={t("attachments.limits.title")} description={t("attachments.limits.subtitle")}>
-          <RouteMessages namespaces={["attachments.limits"]}>
+          <RouteMessages namespaces={["attachments.limits", "attachments.errors"]}>
             <AttachmentLimitsForm initial={limits} />
           </RouteMessages>
         </Card>

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { ErrorSummary, fieldErrorsText } from "@/components/ui/form";
+import { ErrorSummary, refusalText } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** One ticket action's mutation with its feedback. */
@@ -42,13 +42,7 @@ export function useFeedback(id: number) {
         fieldKeys?: Record<string, { key: string; values?: Record<string, string | number> }[] | undefined> | null;
       } | null;
     }) => {
-      const key = err.data?.messageKey;
-      const fields = fieldErrorsText(tt, err.data);
-      setError(
-        key && tt.has(key)
-          ? tt(key, err.data?.messageValues ?? undefined)
-          : fields || err.message || tt("common.errorBody"),
-      );
+      setError(refusalText(tt, err, err.message || tt("common.errorBody")));
     },
   };
   return { error, done, callbacks };

@@ -79,12 +79,8 @@ export function useWorkspace(data: Detail, viewerId: number) {
         await qc.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: tk.id }) });
       },
       onError: (err) => {
-        const key = err.data?.messageKey;
-        setFeedback({
-          error: true,
-          stale: key === "tickets.errors.stale",
-          text: key && tt.has(key) ? tt(key, err.data?.messageValues ?? undefined) : err.message,
-        });
+        // The server's sentence, in the user's language (server/api/trpc.ts).
+        setFeedback({ error: true, stale: err.data?.messageKey === "tickets.errors.stale", text: err.message });
       },
     }),
   );

@@ -1,9 +1,15 @@
 import { handleTrpcRequest } from "@/server/api/http";
 import { getSessionId, getSessionUser } from "@/server/auth/get-session";
+import { requestPreferences } from "@/server/i18n/preferences";
 import { clientAddress } from "@/server/security/client-address";
 
 /** tRPC over HTTP; the checks and limits live in server/api/http.ts. */
 const handler = (req: Request) =>
-  handleTrpcRequest(req, { user: getSessionUser, sessionId: getSessionId, ip: clientAddress(req.headers) });
+  handleTrpcRequest(req, {
+    user: getSessionUser,
+    sessionId: getSessionId,
+    locale: async (user) => (await requestPreferences(user)).locale,
+    ip: clientAddress(req.headers),
+  });
 
 export { handler as GET, handler as POST };
