@@ -55,6 +55,30 @@ test.describe("[QUEUE] the agent's queue and the manager's worklist", () => {
     await expect(page.getByText("2 tickets changed.")).toBeVisible();
   });
 
+  test("[QUEUE] a view of the queue asks the server for the page alone: its links prefetch nothing, and a click still navigates in place", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("agent@attain.test");
+    const prefetches: string[] = [];
+    page.on("request", (r) => {
+      if (r.headers()["next-router-prefetch"]) prefetches.push(r.url());
+    });
+    await page.goto("/queue");
+    const row = page.getByRole("table", { name: /^Due/ }).getByRole("link").first();
+    await row.hover();
+    // Prefetches start once links are in view or hovered; the network goes quiet only after them.
+    await page.waitForLoadState("networkidle");
+    expect(prefetches).toEqual([]);
+    // Without a prefetch the click is still a client-side navigation: the page is not loaded again.
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await row.click();
+    await expect(page).toHaveURL(/\/tickets\/\d+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(prefetches).toEqual([]);
+  });
+
   test("[QUEUE] a manager clears the disputes worklist, deciding each dispute in place", async ({ page, signIn }) => {
     // A customer disputes a priority so the worklist holds at least one.
     await signIn("dev@nimbus.example");

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { joinList } from "@/components/format";
 import { KnownIssueStatusBadge } from "@/components/known-issues/status-badge";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FollowUpActions } from "@/components/accounts/follow-up-actions";
 import { FollowUpForm } from "@/components/accounts/follow-up-form";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { HealthScore, type HealthBand } from "@/components/accounts/health-score";
 import { HealthTrend } from "@/components/accounts/health-trend";
 import { Badge, type BadgeTone } from "@/components/ui/badge";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getNow, getTranslations } from "next-intl/server";
 import { zoneName } from "@/components/format";
 import { entryDate } from "@/server/accounts/engagement-day";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import {
   ContactChannels,

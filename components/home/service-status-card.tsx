@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import { zoneName } from "@/components/format";
 import { PHASE_TONE, ToneBadge } from "@/components/incidents/labels";

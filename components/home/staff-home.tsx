@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import type { inferRouterOutputs } from "@trpc/server";
 import { OnCallStrip, type OnCallRow } from "@/components/on-call/on-call-strip";

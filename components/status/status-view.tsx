@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import type { inferRouterOutputs } from "@trpc/server";
 import { formatPercent, zoneName } from "@/components/format";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DecideDispute } from "@/components/queue/decide-dispute";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";

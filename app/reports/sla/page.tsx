@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PublicShell } from "@/components/shell/public-shell";
 import { Card, PageHeader } from "@/components/ui/card";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getNow } from "next-intl/server";
 import { zoneName } from "@/components/format";
 import { AcknowledgeButton, PrintButton, ShareButton } from "@/components/reviews/review-actions";

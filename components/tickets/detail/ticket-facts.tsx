@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { SupportStateBadge } from "@/components/lifecycle/state-badge";
 import { SDK_PLATFORMS } from "@/db/schema/enums";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import { BackToAdmin } from "@/components/admin/back-link";
 import { auditDetailLines, type DetailLine, type Translate } from "@/components/audit/detail-lines";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { AtRiskForm } from "@/components/on-call/at-risk-form";
 import { Card, PageHeader } from "@/components/ui/card";

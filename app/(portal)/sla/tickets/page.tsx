@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getNow, getTranslations } from "next-intl/server";
 import { parseDrill, toSearch, type SlaDrill } from "@/components/sla/url";
 import { DrillTable } from "@/components/sla/drill-table";
