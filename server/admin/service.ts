@@ -90,6 +90,7 @@ function assertNoIssues<Code extends string>(
       "INVALID",
       issues.map((i) => issueMessage(i, messages)).join(" "),
       `adminEdit.issues.${first.code}`,
+      first.values,
     );
 }
 

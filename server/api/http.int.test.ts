@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import superjson from "superjson";
 import { BODY_MAX, SUMMARY_MAX, TITLE_MAX } from "@/server/kb/article-input";
 import type { SessionUser } from "@/server/auth/session";
-import { createTestDb } from "@/server/testing/db";
-import { createArticle, createOrganization, createStaff } from "@/server/testing/factories";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createArticle, createOrganization, createStaff, createTicket } from "@/server/testing/factories";
 import { handleTrpcRequest } from "./http";
 import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "./request-limits";
 
@@ -238,5 +238,15 @@ describe("[I18N] a refusal arrives as a sentence in the caller's language", () =
     expect(((await signedOut.json()) as Refusal).error.json.message).toBe("请先登录。");
     const refused = await refusal(await sendIn("zh", batchPost("kb.createArticle", [article("Fine.")]), customer));
     expect(refused.message).toBe("您无权执行此操作。");
+  });
+
+  it("writes a refusal inside a refusal in the same language (a bulk action stopped by one ticket)", async () => {
+    const agent = createStaff(db, "agent");
+    const open = await createTicket(db, customer, {});
+    const resolved = await createTicket(db, customer, {});
+    await callerFor(db, agent).tickets.resolve({ ticketId: resolved, kind: "answer", body: "Answered." });
+    const bulk = { ticketIds: [open, resolved], action: { kind: "status", status: "pending_customer" } };
+    const zh = await refusal(await sendIn("zh", batchPost("tickets.bulk", [bulk]), agent));
+    expect(zh.message).toMatch(new RegExp(`^未做任何更改：工单 #${resolved} 无法执行此操作（[^A-Za-z]+）。$`));
   });
 });

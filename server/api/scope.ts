@@ -1,7 +1,7 @@
 import { eq, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { SessionUser } from "@/server/auth/session";
-import { DomainError, notFound } from "@/server/errors";
+import { noOrganization, notFound } from "@/server/errors";
 
 /**
  * The one tenancy rule: a customer reads only rows of their own organization; staff read all.
@@ -19,7 +19,7 @@ export function orgScope(user: SessionUser, organizationColumn: SQLiteColumn): S
  */
 export function readableOrganization(user: SessionUser, requested?: number): number | undefined {
   if (user.role !== "customer") return requested;
-  if (user.organizationId === null) throw new DomainError("FORBIDDEN", "Your account has no organization.");
+  if (user.organizationId === null) throw noOrganization();
   if (requested !== undefined && requested !== user.organizationId) throw notFound("Organization");
   return user.organizationId;
 }

@@ -77,11 +77,24 @@ function issueMessage(error: ZodError): { key: string; values: MessageValues | n
   return null;
 }
 
+/** A DomainError's values, with those that are refusals of their own written in the caller's language. */
+function translatedValues(cause: DomainError, locale: Locale): MessageValues | null {
+  if (!cause.nested) return cause.values ?? null;
+  const out: MessageValues = { ...cause.values };
+  for (const [name, inner] of Object.entries(cause.nested)) {
+    const text = refusalText(locale, inner.messageKey, inner.values);
+    if (text) out[name] = text;
+  }
+  return out;
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error, ctx, type }) {
+  errorFormatter({ shape, error, ctx }) {
     const locale = ctx?.locale ?? "en";
-    const cause = error.cause;
+    // A zod error is the caller's input only when refused as such; an answer that failed its own
+    // output schema is our fault (INTERNAL_SERVER_ERROR), not a field to fix.
+    const cause = error.code === "BAD_REQUEST" || !(error.cause instanceof ZodError) ? error.cause : undefined;
     const fieldErrors = cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null;
     // What the form shows beside each field: the sentence in the caller's language and its key,
     // never zod's developer text.
@@ -93,7 +106,7 @@ const t = initTRPC.context<Context>().create({
     const named =
       cause instanceof DomainError
         ? cause.messageKey
-          ? { key: cause.messageKey, values: cause.values ?? null }
+          ? { key: cause.messageKey, values: translatedValues(cause, locale) }
           : null
         : cause instanceof ZodError
           ? issueMessage(cause)
@@ -104,7 +117,7 @@ const t = initTRPC.context<Context>().create({
     // The message is the sentence the user reads, in their language, so the browser needs no refusal texts.
     const message =
       error.code === "INTERNAL_SERVER_ERROR"
-        ? refusalText(locale, type === "mutation" ? "errors.unexpected" : "errors.unexpectedRead")!
+        ? refusalText(locale, "errors.internal")!
         : ((messageKey ? refusalText(locale, messageKey, messageValues) : null) ??
           (fieldErrors ? refusalText(locale, "errors.invalid") : null) ??
           shape.message);
@@ -157,7 +170,7 @@ export function permittedProcedure(permission: Permission) {
 /** A customer acting for their own organization; the organization comes from the session only. */
 export const customerProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== "customer" || ctx.user.organizationId === null) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "This is for customer accounts." });
+    throw new DomainError("FORBIDDEN", "This is for customer accounts.", "errors.customersOnly");
   }
   return next({ ctx: { ...ctx, organizationId: ctx.user.organizationId } });
 });

@@ -33,3 +33,9 @@ export async function requestPreferences(signedIn?: SessionUser | null): Promise
       : pickLocale((await headers()).get("accept-language"));
   return { locale, timeZone: profile?.timeZone ?? "UTC" };
 }
+
+/** The language alone (the rule above): with the switcher's cookie set, no read of the account. */
+export async function requestLocale(signedIn: SessionUser | null): Promise<Locale> {
+  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  return isLocale(cookie) ? cookie : (await requestPreferences(signedIn)).locale;
+}

@@ -55,10 +55,13 @@ export function bulkAction(db: Db, user: SessionUser, input: { ticketIds: number
           else replyToTicket(asDb, user, { ticketId, body: a.body, internal: true }, now);
         } catch (e) {
           if (e instanceof DomainError)
-            throw new DomainError(e.code, `Ticket #${ticketId}: ${e.message}`, "queue.errors.bulkTicket", {
-              id: ticketId,
-              reason: e.message,
-            });
+            throw new DomainError(
+              e.code,
+              `Ticket #${ticketId}: ${e.message}`,
+              "queue.errors.bulkTicket",
+              { id: ticketId, reason: e.message },
+              e.messageKey ? { reason: { messageKey: e.messageKey, values: e.values } } : undefined,
+            );
           throw e;
         }
       }

@@ -30,7 +30,7 @@ import { recordAudit } from "@/server/audit/service";
 import { orgScope } from "@/server/api/scope";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
-import { DomainError, notFound, refuseIf } from "@/server/errors";
+import { DomainError, noOrganization, notFound, refuseIf } from "@/server/errors";
 import { markdownRefusal } from "@/server/kb/markdown-limits";
 import { sdkSupport } from "@/server/lifecycle/service";
 import { pageOnCallIfUrgent } from "@/server/on-call/paging-service";
@@ -655,7 +655,7 @@ export function fileTicket(
       requesterId = requester.id;
       organizationId = requester.organizationId;
     }
-    if (organizationId === null) throw new DomainError("FORBIDDEN", "Your account has no organization.");
+    if (organizationId === null) throw noOrganization();
     const org = tx
       .select({ tierId: organizations.tierId, accountManagerId: organizations.accountManagerId })
       .from(organizations)
@@ -830,7 +830,7 @@ export function recordDeflection(
   input: { kind: "suggestion_opened" | "abandoned"; articleId?: number | null; query?: string | null },
   now: Date,
 ) {
-  if (user.organizationId === null) throw new DomainError("FORBIDDEN", "Your account has no organization.");
+  if (user.organizationId === null) throw noOrganization();
   // A suggestion names a real article; a made-up id would count a deflection that never happened.
   if (
     input.articleId != null &&

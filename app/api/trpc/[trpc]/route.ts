@@ -1,6 +1,6 @@
 import { handleTrpcRequest } from "@/server/api/http";
 import { getSessionId, getSessionUser } from "@/server/auth/get-session";
-import { requestPreferences } from "@/server/i18n/preferences";
+import { requestLocale } from "@/server/i18n/preferences";
 import { clientAddress } from "@/server/security/client-address";
 
 /** tRPC over HTTP; the checks and limits live in server/api/http.ts. */
@@ -8,7 +8,7 @@ const handler = (req: Request) =>
   handleTrpcRequest(req, {
     user: getSessionUser,
     sessionId: getSessionId,
-    locale: async (user) => (await requestPreferences(user)).locale,
+    locale: requestLocale,
     ip: clientAddress(req.headers),
   });
 
