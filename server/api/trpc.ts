@@ -11,7 +11,7 @@ import { getDb, type Db } from "@/server/db";
 import type { Locale } from "@/db/schema/enums";
 import { DomainError, forbidden, type DomainErrorCode, type MessageValues } from "@/server/errors";
 import { refusalText } from "@/server/i18n/refusals";
-import { fieldMessages } from "./field-messages";
+import { fieldMessageOf, fieldMessages } from "./field-messages";
 
 // 1. Context ------------------------------------------------------------------------------------
 
@@ -62,19 +62,12 @@ const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPCError["code"]> = {
  * { messageKey } })`), so that input the form cannot catch reads in the user's language too.
  */
 function issueMessage(error: ZodError): { key: string; values: MessageValues | null } | null {
-  for (const issue of error.issues) {
-    if (issue.code !== "custom") continue;
-    const params = issue.params as { messageKey?: unknown; messageValues?: unknown } | undefined;
-    if (typeof params?.messageKey === "string")
-      return {
-        key: params.messageKey,
-        values:
-          params.messageValues && typeof params.messageValues === "object"
-            ? (params.messageValues as MessageValues)
-            : null,
-      };
-  }
-  return null;
+  const named = error.issues.find(
+    (i) => i.code === "custom" && typeof (i.params as { messageKey?: unknown } | undefined)?.messageKey === "string",
+  );
+  if (!named) return null;
+  const { key, values } = fieldMessageOf(named);
+  return { key, values: values ?? null };
 }
 
 /** A DomainError's values, with those that are refusals of their own written in the caller's language. */
