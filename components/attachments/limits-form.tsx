@@ -6,9 +6,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { FormAlert, TextField, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { LIMIT_BOUNDS, toMegabytes } from "@/server/attachments/limits";
-
-const MB = 1024 * 1024;
+import { LIMIT_BOUNDS, MB, toMegabytes } from "@/server/attachments/sizes";
 
 /** The administrator's attachment limits: per file and per ticket, in megabytes. */
 export function AttachmentLimitsForm({ initial }: { initial: { maxFileBytes: number; maxTicketBytes: number } }) {

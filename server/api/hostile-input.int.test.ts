@@ -364,7 +364,7 @@ describe("[ATTACHMENTS] hostile uploads and foreign downloads change nothing and
       db,
       store,
       now: () => new Date("2026-11-20T12:00:00Z"),
-      t: (key, values) => translators[lang](key as never, values as never),
+      locale: lang,
     };
   };
   const temporaryFiles = () => (fs.existsSync(path.join(root, "tmp")) ? fs.readdirSync(path.join(root, "tmp")) : []);

@@ -10,7 +10,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { getDb, type Db } from "@/server/db";
 import type { Locale } from "@/db/schema/enums";
 import { DomainError, forbidden, type DomainErrorCode, type MessageValues } from "@/server/errors";
-import { refusalText } from "@/server/i18n/refusals";
+import { refusalValues, translatedRefusal } from "@/server/i18n/refusals";
 import { fieldMessageOf, fieldMessages } from "./field-messages";
 
 // 1. Context ------------------------------------------------------------------------------------
@@ -70,17 +70,6 @@ function issueMessage(error: ZodError): { key: string; values: MessageValues | n
   return { key, values: values ?? null };
 }
 
-/** A DomainError's values, with those that are refusals of their own written in the caller's language. */
-function translatedValues(cause: DomainError, locale: Locale): MessageValues | null {
-  if (!cause.nested) return cause.values ?? null;
-  const out: MessageValues = { ...cause.values };
-  for (const [name, inner] of Object.entries(cause.nested)) {
-    const text = refusalText(locale, inner.messageKey, inner.values);
-    if (text) out[name] = text;
-  }
-  return out;
-}
-
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
@@ -95,11 +84,11 @@ const t = initTRPC.context<Context>().create({
     if (fieldKeys)
       for (const list of Object.values(fieldKeys))
         for (const m of list)
-          m.text = refusalText(locale, m.key, m.values) ?? refusalText(locale, "errors.field.invalid")!;
+          m.text = translatedRefusal(locale, m.key, m.values) ?? translatedRefusal(locale, "errors.field.invalid")!;
     const named =
       cause instanceof DomainError
         ? cause.messageKey
-          ? { key: cause.messageKey, values: translatedValues(cause, locale) }
+          ? { key: cause.messageKey, values: refusalValues(cause, locale) }
           : null
         : cause instanceof ZodError
           ? issueMessage(cause)
@@ -110,9 +99,9 @@ const t = initTRPC.context<Context>().create({
     // The message is the sentence the user reads, in their language, so the browser needs no refusal texts.
     const message =
       error.code === "INTERNAL_SERVER_ERROR"
-        ? refusalText(locale, "errors.internal")!
-        : ((messageKey ? refusalText(locale, messageKey, messageValues) : null) ??
-          (fieldErrors ? refusalText(locale, "errors.invalid") : null) ??
+        ? translatedRefusal(locale, "errors.internal")!
+        : ((messageKey ? translatedRefusal(locale, messageKey, messageValues) : null) ??
+          (fieldErrors ? translatedRefusal(locale, "errors.invalid") : null) ??
           shape.message);
     return {
       ...shape,

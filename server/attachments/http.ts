@@ -8,22 +8,23 @@ import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import sharp from "sharp";
+import type { Locale } from "@/db/schema/enums";
 import { can } from "@/server/auth/permissions";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { domainRefusal, translatedRefusal } from "@/server/i18n/refusals";
 import { isCrossSiteMutation } from "@/server/security/cross-site";
 import { findOwnUpload, findReadableAttachment, receiveUpload } from "./service";
 import type { AttachmentStore } from "./store";
-
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 export type AttachmentHttpOptions = {
   user: SessionUser | null;
   db: Db;
   store: AttachmentStore;
   now: () => Date;
-  t: Translate;
+  /** The caller's language, for the refusals' sentences. */
+  locale: Locale;
 };
 
 const PRIVATE = { "cache-control": "private, no-cache", "x-content-type-options": "nosniff" };
@@ -42,37 +43,37 @@ const STATUS: Record<DomainError["code"], number> = {
   TOO_MANY_REQUESTS: 429,
 };
 
-function errorResponse(e: unknown, t: Translate): Response {
+function errorResponse(e: unknown, locale: Locale): Response {
   if (e instanceof DomainError) {
     const status = e.messageKey === "attachments.errors.fileTooLarge" ? 413 : STATUS[e.code];
-    const message = e.messageKey ? t(e.messageKey, e.values) : e.message;
+    const message = domainRefusal(e, locale) ?? e.message;
     return Response.json({ error: { code: e.code, message } }, { status, headers: PRIVATE });
   }
   console.error("attachments: request failed:", e);
   return Response.json(
-    { error: { code: "INTERNAL", message: t("errors.unexpected") } },
+    { error: { code: "INTERNAL", message: translatedRefusal(locale, "errors.unexpected") } },
     { status: 500, headers: PRIVATE },
   );
 }
 
-function refuse(status: number, code: DomainError["code"], key: string, t: Translate): Response {
-  return Response.json({ error: { code, message: t(key) } }, { status, headers: PRIVATE });
+function refuse(status: number, code: DomainError["code"], key: string, locale: Locale): Response {
+  return Response.json({ error: { code, message: translatedRefusal(locale, key) } }, { status, headers: PRIVATE });
 }
 
 /** POST /api/attachments: stores one file as the user's pending upload. */
 export async function handleUpload(req: Request, o: AttachmentHttpOptions): Promise<Response> {
-  if (isCrossSiteMutation(req.method, req.headers)) return refuse(403, "FORBIDDEN", "errors.forbidden", o.t);
-  if (!o.user) return refuse(401, "UNAUTHORIZED", "errors.unauthorized", o.t);
-  if (!can(o.user, "tickets.work")) return refuse(403, "FORBIDDEN", "errors.forbidden", o.t);
+  if (isCrossSiteMutation(req.method, req.headers)) return refuse(403, "FORBIDDEN", "errors.forbidden", o.locale);
+  if (!o.user) return refuse(401, "UNAUTHORIZED", "errors.unauthorized", o.locale);
+  if (!can(o.user, "tickets.work")) return refuse(403, "FORBIDDEN", "errors.forbidden", o.locale);
   let name: string;
   try {
     name = decodeURIComponent(req.headers.get("x-file-name") ?? "");
   } catch {
-    return refuse(400, "INVALID", "attachments.errors.nameEmpty", o.t);
+    return refuse(400, "INVALID", "attachments.errors.nameEmpty", o.locale);
   }
   const length = req.headers.get("content-length");
   const declaredSize = length !== null && /^\d+$/.test(length) ? Number(length) : null;
-  if (!req.body) return refuse(400, "INVALID", "attachments.errors.empty", o.t);
+  if (!req.body) return refuse(400, "INVALID", "attachments.errors.empty", o.locale);
   const body = req.body;
   try {
     const upload = await receiveUpload(
@@ -87,7 +88,7 @@ export async function handleUpload(req: Request, o: AttachmentHttpOptions): Prom
   } catch (e) {
     // Stop reading whatever the client still sends of a refused file.
     body.cancel().catch(() => undefined);
-    return errorResponse(e, o.t);
+    return errorResponse(e, o.locale);
   }
 }
 
@@ -124,9 +125,9 @@ export async function handleDownload(
   rawId: string,
   variant: Variant,
 ): Promise<Response> {
-  if (!o.user) return refuse(401, "UNAUTHORIZED", "errors.unauthorized", o.t);
+  if (!o.user) return refuse(401, "UNAUTHORIZED", "errors.unauthorized", o.locale);
   const id = /^\d{1,15}$/.test(rawId) ? Number(rawId) : NaN;
-  if (!Number.isSafeInteger(id) || id < 1) return refuse(404, "NOT_FOUND", "errors.notFound", o.t);
+  if (!Number.isSafeInteger(id) || id < 1) return refuse(404, "NOT_FOUND", "errors.notFound", o.locale);
   let file: { name: string; size: number; kind: string; contentType: string; sha256: string };
   try {
     file =
@@ -134,23 +135,23 @@ export async function handleDownload(
         ? findOwnUpload(o.db, o.user, id)
         : findReadableAttachment(o.db, o.user, id);
   } catch (e) {
-    return errorResponse(e, o.t);
+    return errorResponse(e, o.locale);
   }
   const etag = `"${file.sha256.slice(0, 32)}${variant === "thumbnail" ? "-t" : ""}"`;
   const common = { ...PRIVATE, etag, "content-security-policy": SANDBOX };
   if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: common });
 
   if (variant === "thumbnail") {
-    if (file.kind !== "image") return refuse(404, "NOT_FOUND", "errors.notFound", o.t);
+    if (file.kind !== "image") return refuse(404, "NOT_FOUND", "errors.notFound", o.locale);
     const thumb = await thumbnail(o.store, file.sha256);
-    if (!thumb) return refuse(404, "NOT_FOUND", "errors.notFound", o.t);
+    if (!thumb) return refuse(404, "NOT_FOUND", "errors.notFound", o.locale);
     return new Response(new Uint8Array(thumb), {
       headers: { ...common, "content-type": "image/webp", "content-length": String(thumb.byteLength) },
     });
   }
 
   const size = o.store.size(file.sha256);
-  if (size === null) return refuse(404, "NOT_FOUND", "errors.notFound", o.t);
+  if (size === null) return refuse(404, "NOT_FOUND", "errors.notFound", o.locale);
   const inline = variant === "inline" && (file.kind === "image" || file.kind === "video");
   const headers: Record<string, string> = {
     ...common,

@@ -4,12 +4,10 @@
  */
 import { z } from "@/server/zod";
 import type { FileRefusal } from "./file-types";
+import { LIMIT_BOUNDS, toMegabytes } from "./sizes";
 
-const MB = 1024 * 1024;
+export { DEFAULT_LIMITS, LIMIT_BOUNDS, toMegabytes } from "./sizes";
 
-export const DEFAULT_LIMITS = { maxFileBytes: 100 * MB, maxTicketBytes: 500 * MB } as const;
-/** What an administrator may set: from 1 MB to 2 GB per file, and a ticket at least one file's worth. */
-export const LIMIT_BOUNDS = { minBytes: 1 * MB, maxFileBytes: 2048 * MB, maxTicketBytes: 10240 * MB } as const;
 /** Files attached to one ticket, one reply or one note at once. */
 export const MAX_FILES_PER_MESSAGE = 20;
 /** Uploads a person may hold unsent at once (stored but not yet part of a ticket). */
@@ -28,9 +26,6 @@ export const ZAttachmentLimits = z
     path: ["maxTicketBytes"],
   });
 export type AttachmentLimits = z.infer<typeof ZAttachmentLimits>;
-
-/** Whole megabytes, as the refusals and the admin form state them. */
-export const toMegabytes = (bytes: number) => Math.round(bytes / MB);
 
 /** A file over the per-file limit, told before the upload starts (and checked again while it streams). */
 export function fileSizeRefusal(size: number, limits: AttachmentLimits): FileRefusal | null {

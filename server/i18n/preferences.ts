@@ -24,18 +24,24 @@ const profileRead = perDatabase((db: Db) =>
  */
 export async function requestPreferences(signedIn?: SessionUser | null): Promise<{ locale: Locale; timeZone: string }> {
   const user = signedIn === undefined ? await getSessionUser() : signedIn;
-  const profile = user ? profileRead(getDb()).get({ id: user.id }) : undefined;
+  return preferencesOf(user, (await cookies()).get(LOCALE_COOKIE)?.value);
+}
+
+/** The language alone (the rule above): with the switcher's cookie set, no read of the account. */
+export async function requestLocale(signedIn: SessionUser | null): Promise<Locale> {
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  return isLocale(cookie) ? cookie : (await preferencesOf(signedIn, cookie)).locale;
+}
+
+async function preferencesOf(
+  user: SessionUser | null,
+  cookie: string | undefined,
+): Promise<{ locale: Locale; timeZone: string }> {
+  const profile = user ? profileRead(getDb()).get({ id: user.id }) : undefined;
   const locale = isLocale(cookie)
     ? cookie
     : profile?.locale
       ? profile.locale
       : pickLocale((await headers()).get("accept-language"));
   return { locale, timeZone: profile?.timeZone ?? "UTC" };
-}
-
-/** The language alone (the rule above): with the switcher's cookie set, no read of the account. */
-export async function requestLocale(signedIn: SessionUser | null): Promise<Locale> {
-  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
-  return isLocale(cookie) ? cookie : (await requestPreferences(signedIn)).locale;
 }

@@ -129,7 +129,7 @@ export default async function AdminPage() {
           </Table>
         </Card>
         <Card id="attachments" title={t("attachments.limits.title")} description={t("attachments.limits.subtitle")}>
-          <RouteMessages namespaces={["attachments.limits", "attachments.errors"]}>
+          <RouteMessages namespaces={["attachments.limits"]}>
             <AttachmentLimitsForm initial={limits} />
           </RouteMessages>
         </Card>
