@@ -37,7 +37,7 @@ export default defineConfig({
   testDir: "./e2e",
   // On PostgreSQL only, where a second server shares the database.
   testIgnore: ON_POSTGRES ? [] : ["postgres/**"],
-  // Kept apart, so that the run on PostgreSQL (after the one on SQLite) leaves the first one's traces.
+  // Kept apart, so that the run on PostgreSQL (after the one on SQLite) leaves the first one's failures.
   outputDir: ON_POSTGRES ? "test-results/postgres" : "test-results",
   fullyParallel: false,
   workers: 1,
@@ -47,7 +47,11 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT ?? "test-results/playwright.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    trace: "retain-on-failure",
+    // Recording a trace of every test took a fifth of the suite's time (decision 031). A failure
+    // keeps its screenshot and the page's accessibility snapshot (error-context.md); E2E_TRACE=
+    // retain-on-failure records traces again when one is wanted.
+    trace:
+      process.env.E2E_TRACE === "retain-on-failure" || process.env.E2E_TRACE === "on" ? process.env.E2E_TRACE : "off",
     screenshot: "only-on-failure",
     timezoneId: "America/Los_Angeles",
     launchOptions: {

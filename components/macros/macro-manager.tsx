@@ -36,7 +36,7 @@ type Macro = {
  */
 export function MacroManager({ canShare }: { canShare: boolean }) {
   const t = useTranslations("macros");
-  const tt = useTranslations("tickets");
+  const tt = useTranslations();
   const locale = useLocale();
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -56,8 +56,8 @@ export function MacroManager({ canShare }: { canShare: boolean }) {
   const title = (m: Macro) => (locale === "zh" ? m.titleZh : m.titleEn);
   const sets = (m: Macro) =>
     [
-      m.setStatus ? tt(`statuses.${m.setStatus}`) : null,
-      m.setCategory ? tt(`categories.${m.setCategory}`) : null,
+      m.setStatus ? tt(`tickets.statuses.${m.setStatus}`) : null,
+      m.setCategory ? tt(`tickets.categories.${m.setCategory}`) : null,
       m.assignToMe ? t("assignsToMe") : null,
     ].filter(Boolean);
 
@@ -156,7 +156,7 @@ function MacroForm({
   onCancel: () => void;
 }) {
   const t = useTranslations("macros");
-  const tt = useTranslations("tickets");
+  const tt = useTranslations();
   const trpc = useTRPC();
   const hydrated = useHydrated();
   const { formError, clearErrors, onError, fieldError } = useFormErrors();
@@ -244,7 +244,7 @@ function MacroForm({
             <option value="">{t("noChange")}</option>
             {MACRO_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {tt(`statuses.${s}`)}
+                {tt(`tickets.statuses.${s}`)}
               </option>
             ))}
           </select>
@@ -255,7 +255,7 @@ function MacroForm({
             <option value="">{t("noChange")}</option>
             {TICKET_CATEGORIES.filter((c) => c !== "custom_development").map((c) => (
               <option key={c} value={c}>
-                {tt(`categories.${c}`)}
+                {tt(`tickets.categories.${c}`)}
               </option>
             ))}
           </select>

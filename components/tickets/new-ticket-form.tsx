@@ -38,7 +38,6 @@ const CHANNEL_AREAS: readonly ProductArea[] = [
  * engineer needs (by product area), files with their upload progress, field messages from the server.
  */
 export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; zoneLabel: string }) {
-  const t = useTranslations("tickets");
   const tt = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
@@ -160,15 +159,15 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
         <div className="grid gap-4 rounded-lg border border-slate-200 bg-slate-50 p-4 sm:grid-cols-2">
           <div>
             <label htmlFor="requester-search" className="block text-sm font-medium text-slate-700">
-              {t("form.requesterSearch")}
+              {tt("tickets.form.requesterSearch")}
             </label>
             <input id="requester-search" value={who} onChange={(e) => setWho(e.target.value)} className={inputClass} />
             <label htmlFor="requesterId" className="mt-2 block text-sm font-medium text-slate-700">
-              {t("form.requester")}
+              {tt("tickets.form.requester")}
             </label>
             <select id="requesterId" name="requesterId" required className={inputClass} defaultValue="">
               <option value="" disabled>
-                {t("form.choose")}
+                {tt("tickets.form.choose")}
               </option>
               {(requesters.data ?? []).map((r) => (
                 <option key={r.id} value={r.id}>
@@ -180,12 +179,12 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
           </div>
           <div>
             <label htmlFor="channel" className="block text-sm font-medium text-slate-700">
-              {t("form.channel")}
+              {tt("tickets.form.channel")}
             </label>
             <select id="channel" name="channel" defaultValue="phone" className={inputClass}>
               {(["phone", "email", "chat"] as const).map((c) => (
                 <option key={c} value={c}>
-                  {t(`channels.${c}`)}
+                  {tt(`tickets.channels.${c}`)}
                 </option>
               ))}
             </select>
@@ -194,7 +193,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
       ) : null}
       <div>
         <label htmlFor="subject" className="block text-sm font-medium text-slate-700">
-          {t("form.subject")}
+          {tt("tickets.form.subject")}
         </label>
         <input
           id="subject"
@@ -214,12 +213,12 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
         {!staff && longEnough && suggestions.data ? (
           <div
             role="region"
-            aria-label={t("form.suggestions")}
+            aria-label={tt("tickets.form.suggestions")}
             aria-live="polite"
             className="mt-2 rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm"
           >
             <p className="font-medium text-brand-900">
-              {suggestions.data.items.length > 0 ? t("form.suggestions") : t("form.suggestionsNone")}
+              {suggestions.data.items.length > 0 ? tt("tickets.form.suggestions") : tt("tickets.form.suggestionsNone")}
             </p>
             <ul className="mt-1 space-y-1">
               {suggestions.data.items.map((a) => (
@@ -242,7 +241,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
           <label htmlFor="productArea" className="block text-sm font-medium text-slate-700">
-            {t("form.productArea")}
+            {tt("tickets.form.productArea")}
           </label>
           <select
             id="productArea"
@@ -253,11 +252,11 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
             className={inputClass}
           >
             <option value="" disabled>
-              {t("form.choose")}
+              {tt("tickets.form.choose")}
             </option>
             {PRODUCT_AREAS.map((a) => (
               <option key={a} value={a}>
-                {t(`productAreas.${a}`)}
+                {tt(`tickets.productAreas.${a}`)}
               </option>
             ))}
           </select>
@@ -265,7 +264,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
         </div>
         <div>
           <label htmlFor="category" className="block text-sm font-medium text-slate-700">
-            {t("form.category")}
+            {tt("tickets.form.category")}
           </label>
           <select
             id="category"
@@ -280,21 +279,23 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
             className={inputClass}
           >
             <option value="" disabled>
-              {t("form.choose")}
+              {tt("tickets.form.choose")}
             </option>
             {TICKET_CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {t(`categories.${c}`)}
+                {tt(`tickets.categories.${c}`)}
               </option>
             ))}
           </select>
           {fieldError("category")}
-          {chosen && isOutsideSla(chosen) ? <p className="mt-1 text-sm text-slate-600">{t("form.customDev")}</p> : null}
+          {chosen && isOutsideSla(chosen) ? (
+            <p className="mt-1 text-sm text-slate-600">{tt("tickets.form.customDev")}</p>
+          ) : null}
         </div>
       </div>
       <fieldset>
-        <legend className="text-sm font-medium text-slate-700">{t("form.priority")}</legend>
-        {floor ? <p className="mt-1 text-sm text-amber-800">{t("form.securityFloor")}</p> : null}
+        <legend className="text-sm font-medium text-slate-700">{tt("tickets.form.priority")}</legend>
+        {floor ? <p className="mt-1 text-sm text-amber-800">{tt("tickets.form.securityFloor")}</p> : null}
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
           {PRIORITIES.map((p) => (
             <label
@@ -312,7 +313,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
               />
               <span>
                 <span className="block font-semibold text-slate-900">{tt(`priority.${p}`)}</span>
-                <span className="block text-slate-600">{t(`priorityMeaning.${p}`)}</span>
+                <span className="block text-slate-600">{tt(`tickets.priorityMeaning.${p}`)}</span>
               </span>
             </label>
           ))}
@@ -320,7 +321,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
       </fieldset>
       <div>
         <label htmlFor="description" className="block text-sm font-medium text-slate-700">
-          {t("form.description")}
+          {tt("tickets.form.description")}
         </label>
         {previewHtml === null ? (
           <textarea
@@ -340,7 +341,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
             <div
               id="description"
               role="region"
-              aria-label={t("form.preview")}
+              aria-label={tt("tickets.form.preview")}
               className="kb-prose mt-1 min-h-32 rounded-md border border-slate-200 bg-slate-50 px-3 py-2"
               dangerouslySetInnerHTML={{ __html: previewHtml }}
             />
@@ -351,17 +352,17 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
           onClick={() => (previewHtml === null ? preview.mutate({ markdown: description }) : setPreviewHtml(null))}
           className="mt-1 text-sm font-medium text-brand-700 hover:underline"
         >
-          {previewHtml === null ? t("form.preview") : t("form.edit")}
+          {previewHtml === null ? tt("tickets.form.preview") : tt("tickets.form.edit")}
         </button>
         <p id="description-hint" className="mt-1 text-xs text-slate-500">
-          {t("form.descriptionHint")}
+          {tt("tickets.form.descriptionHint")}
         </p>
         {fieldError("description")}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
           <label htmlFor="sdkPlatform" className="block text-sm font-medium text-slate-700">
-            {t("form.sdkPlatform")}
+            {tt("tickets.form.sdkPlatform")}
           </label>
           <select
             id="sdkPlatform"
@@ -380,7 +381,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
         </div>
         <div>
           <label htmlFor="sdkVersion" className="block text-sm font-medium text-slate-700">
-            {t("form.sdkVersion")}
+            {tt("tickets.form.sdkVersion")}
           </label>
           <input
             id="sdkVersion"
@@ -398,11 +399,14 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
           chosenPlatform &&
           (support.data.state === "unsupported" || support.data.state === "security_only") ? (
             <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              {t(support.data.state === "unsupported" ? "form.sdkUnsupported" : "form.sdkSecurityOnly", {
-                platform: tt(`sdkPlatform.${chosenPlatform}`),
-                line: support.data.line ?? "",
-                date: support.data.securityUntil ?? "",
-              })}{" "}
+              {tt(
+                support.data.state === "unsupported" ? "tickets.form.sdkUnsupported" : "tickets.form.sdkSecurityOnly",
+                {
+                  platform: tt(`sdkPlatform.${chosenPlatform}`),
+                  line: support.data.line ?? "",
+                  date: support.data.securityUntil ?? "",
+                },
+              )}{" "}
               {support.data.guideSlug ? (
                 <Link
                   href={`/kb/${support.data.guideSlug}`}
@@ -410,49 +414,49 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
                   rel="noopener"
                   className="font-medium underline"
                 >
-                  {t("form.upgradeGuide")}
+                  {tt("tickets.form.upgradeGuide")}
                 </Link>
               ) : null}{" "}
               <Link href="/sdk-lifecycle" target="_blank" rel="noopener" className="underline">
-                {t("form.sdkLifecycle")}
+                {tt("tickets.form.sdkLifecycle")}
               </Link>
             </p>
           ) : null}
         </div>
       </div>
       <fieldset className="rounded-lg border border-slate-200 p-4">
-        <legend className="px-1 text-sm font-medium text-slate-700">{t("fault.title")}</legend>
-        <p className="text-xs text-slate-500">{t("fault.hint")}</p>
+        <legend className="px-1 text-sm font-medium text-slate-700">{tt("tickets.fault.title")}</legend>
+        <p className="text-xs text-slate-500">{tt("tickets.fault.hint")}</p>
         <div className="mt-2 grid gap-4 sm:grid-cols-2">
           <div>
             <label htmlFor="environment" className="block text-sm font-medium text-slate-700">
-              {t("fault.environment")}
+              {tt("tickets.fault.environment")}
             </label>
             <select id="environment" name="environment" defaultValue="" className={inputClass}>
               <option value="">—</option>
               {FAULT_ENVIRONMENTS.map((e) => (
                 <option key={e} value={e}>
-                  {t(`fault.environments.${e}`)}
+                  {tt(`tickets.fault.environments.${e}`)}
                 </option>
               ))}
             </select>
           </div>
           <div>
             <label htmlFor="usersAffected" className="block text-sm font-medium text-slate-700">
-              {t("fault.usersAffected")}
+              {tt("tickets.fault.usersAffected")}
             </label>
             <select id="usersAffected" name="usersAffected" defaultValue="" className={inputClass}>
               <option value="">—</option>
               {USERS_AFFECTED.map((u) => (
                 <option key={u} value={u}>
-                  {t(`fault.users.${u}`)}
+                  {tt(`tickets.fault.users.${u}`)}
                 </option>
               ))}
             </select>
           </div>
           <div>
             <label htmlFor="startedAt" className="block text-sm font-medium text-slate-700">
-              {t("fault.startedAtIn", { zone: zoneLabel })}
+              {tt("tickets.fault.startedAtIn", { zone: zoneLabel })}
             </label>
             <input
               id="startedAt"
@@ -464,7 +468,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
           </div>
           <div>
             <label htmlFor="appId" className="block text-sm font-medium text-slate-700">
-              {t("fault.appId")}
+              {tt("tickets.fault.appId")}
             </label>
             <input id="appId" name="appId" maxLength={100} autoComplete="off" className={inputClass} />
           </div>
@@ -472,13 +476,13 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
             <>
               <div>
                 <label htmlFor="channelName" className="block text-sm font-medium text-slate-700">
-                  {t("fault.channelName")}
+                  {tt("tickets.fault.channelName")}
                 </label>
                 <input id="channelName" name="channelName" maxLength={200} autoComplete="off" className={inputClass} />
               </div>
               <div>
                 <label htmlFor="userIds" className="block text-sm font-medium text-slate-700">
-                  {t("fault.userIds")}
+                  {tt("tickets.fault.userIds")}
                 </label>
                 <input
                   id="userIds"
@@ -489,7 +493,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
                   className={inputClass}
                 />
                 <p id="userIds-hint" className="mt-1 text-xs text-slate-500">
-                  {t("fault.userIdsHint")}
+                  {tt("tickets.fault.userIdsHint")}
                 </p>
               </div>
             </>
@@ -497,27 +501,27 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
         </div>
         <div className="mt-4">
           <label htmlFor="reproSteps" className="block text-sm font-medium text-slate-700">
-            {t("fault.reproSteps")}
+            {tt("tickets.fault.reproSteps")}
           </label>
           <textarea
             id="reproSteps"
             name="reproSteps"
             rows={4}
             maxLength={10000}
-            placeholder={t("fault.reproPlaceholder")}
+            placeholder={tt("tickets.fault.reproPlaceholder")}
             className={inputClass}
           />
         </div>
       </fieldset>
       <div>
         <p id="ticket-files-label" className="mb-1 block text-sm font-medium text-slate-700">
-          {t("form.attachments")}
+          {tt("tickets.form.attachments")}
         </p>
         <AttachmentPicker id="ticket-files" onChange={onFiles} />
       </div>
       <div>
         <label htmlFor="watchers" className="block text-sm font-medium text-slate-700">
-          {t("form.watchers")}
+          {tt("tickets.form.watchers")}
         </label>
         <input
           id="watchers"
@@ -528,7 +532,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
           className={inputClass}
         />
         <p id="watchers-hint" className="mt-1 text-xs text-slate-500">
-          {t("form.watchersHint")}
+          {tt("tickets.form.watchersHint")}
         </p>
         {fieldError("watchers")}
       </div>
@@ -538,7 +542,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
         disabled={!hydrated || create.isPending || files.busy}
         className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {create.isPending ? t("form.submitting") : t("form.submit")}
+        {create.isPending ? tt("tickets.form.submitting") : tt("tickets.form.submit")}
       </button>
     </form>
   );
