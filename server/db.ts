@@ -40,12 +40,55 @@ export function openDb(file: string): Db {
   sqlite.pragma("analysis_limit = 1000");
   sqlite.pragma("optimize = 0x10002");
   const db = drizzle(sqlite, { schema }) as Db;
+  keepOneTimeStatements(db, sqlite);
   // Several server processes share the file (scripts/serve.mjs). A deferred transaction that reads
   // and then writes gets SQLITE_BUSY at once, without the busy wait, when another process committed
   // in between; IMMEDIATE takes the write lock at BEGIN, where the busy timeout applies.
   const transaction = db.transaction.bind(db);
   db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as Db["transaction"];
   return db;
+}
+
+/** How many of the statements Drizzle builds for one call a SQLite handle keeps, by SQL text. */
+const ONE_TIME_STATEMENTS = 500;
+
+/**
+ * Drizzle prepares every query built for one call (`db.select()...all()`) again: SQLite parses
+ * and plans the same text on every request, about 0.9 ms of a ticket page's 30 (issue 25). The
+ * handle keeps those statements by their SQL text (the least recently used dropped past 500), as
+ * the PostgreSQL client does (decision 029). Only these: a statement prepared on purpose
+ * (`.prepare()`, `perDatabase`, raw SQL) stays its holder's own, so nobody's pluck() or raw()
+ * mode changes under them. Drizzle sets raw() itself where it reads arrays; a kept statement is
+ * handed out with it unset. Calls run one at a time (the client is synchronous); none of ours
+ * iterates a one-call query, which would keep its statement busy.
+ */
+function keepOneTimeStatements(db: Db, sqlite: Database.Database): void {
+  const kept = new Map<string, Database.Statement>();
+  const keeping = {
+    prepare(text: string): Database.Statement {
+      let statement = kept.get(text);
+      if (statement) {
+        kept.delete(text);
+        if (statement.reader) statement.raw(false);
+      } else {
+        statement = sqlite.prepare(text);
+        if (kept.size >= ONE_TIME_STATEMENTS) kept.delete(kept.keys().next().value!);
+      }
+      kept.set(text, statement);
+      return statement;
+    },
+  };
+  type Session = { client: unknown; prepareQuery: (...args: unknown[]) => unknown; prepareOneTimeQuery: unknown };
+  const session = (db as unknown as { session: Session }).session;
+  session.prepareOneTimeQuery = (...args: unknown[]) => {
+    const own = session.client;
+    session.client = keeping;
+    try {
+      return session.prepareQuery(...args);
+    } finally {
+      session.client = own;
+    }
+  };
 }
 
 /** Whether this handle is on PostgreSQL (the few statements that differ ask). */
