@@ -86,7 +86,7 @@ export const PAGE_ENTRIES: PageEntry[] = [
     what: "an agent's queue, first page",
     as: "agent@attain.test",
     path: () => "/queue",
-    calls: [{ name: "tickets.queue", input: () => ({ limit: 50 }) }],
+    calls: [{ name: "tickets.queue", input: () => ({ limit: 25 }) }],
     list: true,
     osticket: "queue",
   },

@@ -28,6 +28,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = Record<string, string | string[] | undefined>;
 const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
+/** Tickets per section and page, as the customer's ticket list shows (about a screen and a half). */
+const PAGE_SIZE = 25;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const cursorParam = (v: string | string[] | undefined) => {
   const s = one(v);
@@ -68,7 +70,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     redirect(`/queue${canonical}`);
 
   const [page, colleagues, onCall] = await Promise.all([
-    api.tickets.queue({ ...settings.filters, sort: settings.sort, cursor: after, breachedCursor: bafter, limit: 50 }),
+    api.tickets.queue({
+      ...settings.filters,
+      sort: settings.sort,
+      cursor: after,
+      breachedCursor: bafter,
+      limit: PAGE_SIZE,
+    }),
     api.tickets.assignees({ query: "", limit: 100 }),
     can(user, "oncall.read") ? api.onCall.now() : Promise.resolve(null),
   ]);
