@@ -18,7 +18,7 @@ import { StaffWorkspace } from "./workspace/staff-workspace";
  * The ticket page. Customers: its heading and banners, the SLA panel and the conversation on the
  * left, the facts, actions, complaints, disputes and timeline on the right. Staff: the workspace
  * (conversation with a pinned reply box, one properties panel). Every part reads the one
- * `tickets.get` query, which each action refreshes.
+ * query of tickets.get, which each action refreshes.
  */
 export function TicketView({
   id,

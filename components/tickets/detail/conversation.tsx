@@ -15,13 +15,13 @@ import type { Detail } from "./types";
  * sanitized; internal notes only reach staff.
  */
 export function Conversation({ data, role, composer }: { data: Detail; role: Role; composer?: ReactNode }) {
-  const t = useTranslations("tickets");
+  const t = useTranslations();
   const date = useDate();
   const tk = data.ticket;
   const staff = role !== "customer";
   const files = (commentId: number | null) => data.attachments.filter((a) => a.commentId === commentId);
   return (
-    <Section id="conversation" title={t("detail.conversation")}>
+    <Section id="conversation" title={t("tickets.detail.conversation")}>
       <article className="rounded-lg bg-slate-50 p-3 text-sm">
         <p className="mb-1 text-xs text-slate-500">
           {tk.requester} · {date(tk.createdAt)}
@@ -29,7 +29,9 @@ export function Conversation({ data, role, composer }: { data: Detail; role: Rol
         <div className="kb-prose break-words" dangerouslySetInnerHTML={{ __html: tk.descriptionHtml }} />
         <AttachmentList ticketId={tk.id} files={files(null)} canRemove={staff} />
       </article>
-      {data.conversation.length === 0 ? <p className="mt-3 text-sm text-slate-600">{t("detail.noComments")}</p> : null}
+      {data.conversation.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-600">{t("tickets.detail.noComments")}</p>
+      ) : null}
       <ol className="mt-3 space-y-3">
         {data.conversation.map((c) => (
           <li
@@ -38,7 +40,7 @@ export function Conversation({ data, role, composer }: { data: Detail; role: Rol
           >
             <p className="mb-1 text-xs text-slate-500">
               {c.author} · {date(c.createdAt)}{" "}
-              {c.internal ? <Badge tone="amber">{t("detail.internalNote")}</Badge> : null}
+              {c.internal ? <Badge tone="amber">{t("tickets.detail.internalNote")}</Badge> : null}
             </p>
             <div className="kb-prose break-words" dangerouslySetInnerHTML={{ __html: c.html }} />
             <AttachmentList ticketId={tk.id} files={files(c.id)} canRemove={staff} />

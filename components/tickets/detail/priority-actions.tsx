@@ -19,7 +19,7 @@ type Offered = AvailableActions<Detail["disputes"][number], Detail["complaints"]
  */
 export function PriorityActions({ data, offered }: { data: Detail; offered: Offered }) {
   const t = useTranslations("tickets.actions");
-  const tt = useTranslations("tickets");
+  const tt = useTranslations();
   const trpc = useTRPC();
   const id = data.ticket.id;
   const fDispute = useFeedback(id);
@@ -102,7 +102,7 @@ export function PriorityActions({ data, offered }: { data: Detail; offered: Offe
                   (r) => r !== "sdk_out_of_support" || data.ticket.sdkSupport.state === "unsupported",
                 ).map((r) => (
                   <option key={r} value={r}>
-                    {tt(`exclusionReasons.${r}`)}
+                    {tt(`tickets.exclusionReasons.${r}`)}
                   </option>
                 ))}
               </select>
@@ -115,12 +115,12 @@ export function PriorityActions({ data, offered }: { data: Detail; offered: Offe
         <DialogAction
           key={`d${d.id}`}
           id={`decide-${d.id}`}
-          label={`${t("decide")}: ${tt(`detail.disputeKind.${d.kind}`)}`}
-          title={`${t("decide")}: ${tt(`detail.disputeKind.${d.kind}`)}`}
+          label={`${t("decide")}: ${tt(`tickets.detail.disputeKind.${d.kind}`)}`}
+          title={`${t("decide")}: ${tt(`tickets.detail.disputeKind.${d.kind}`)}`}
           done={decide.done}
         >
           <ActionForm
-            title={`${t("decide")}: ${tt(`detail.disputeKind.${d.kind}`)}`}
+            title={`${t("decide")}: ${tt(`tickets.detail.disputeKind.${d.kind}`)}`}
             submit={t("submitDecision")}
             state={decide}
             doneText={t("saved")}

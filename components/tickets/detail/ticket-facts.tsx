@@ -20,30 +20,30 @@ export function usePlatformName() {
  * start, App ID, channel, user ids, steps), the facts an engineer locates the fault with.
  */
 export function TicketFacts({ ticket: tk }: { ticket: Detail["ticket"] }) {
-  const t = useTranslations("tickets");
+  const t = useTranslations();
   const date = useDate();
   const platform = usePlatformName();
   const f = tk.fault;
   const fault: [string, string][] = (
     [
-      [t("fault.environment"), f.environment ? t(`fault.environments.${f.environment}`) : null],
-      [t("fault.usersAffected"), f.usersAffected ? t(`fault.users.${f.usersAffected}`) : null],
-      [t("fault.startedAt"), f.startedAt ? date(f.startedAt) : null],
-      [t("fault.appId"), f.appId],
-      [t("fault.channelName"), f.channelName],
-      [t("fault.userIds"), f.userIds],
+      [t("tickets.fault.environment"), f.environment ? t(`tickets.fault.environments.${f.environment}`) : null],
+      [t("tickets.fault.usersAffected"), f.usersAffected ? t(`tickets.fault.users.${f.usersAffected}`) : null],
+      [t("tickets.fault.startedAt"), f.startedAt ? date(f.startedAt) : null],
+      [t("tickets.fault.appId"), f.appId],
+      [t("tickets.fault.channelName"), f.channelName],
+      [t("tickets.fault.userIds"), f.userIds],
     ] as [string, string | null][]
   ).filter((r): r is [string, string] => r[1] !== null);
   return (
     <Section id="facts" title={tk.organization}>
       <dl className="space-y-2 text-sm">
         {[
-          [t("detail.requester"), tk.requester],
-          [t("detail.assignee"), tk.assignee ?? t("detail.unassigned")],
-          [t("detail.level"), tk.escalationLevel],
-          [t("detail.channel"), t(`channels.${tk.channel}`)],
-          [t("detail.sdk"), [platform(tk.sdkPlatform), tk.sdkVersion].filter(Boolean).join(" ") || "—"],
-          [t("detail.filed"), date(tk.createdAt)],
+          [t("tickets.detail.requester"), tk.requester],
+          [t("tickets.detail.assignee"), tk.assignee ?? t("tickets.detail.unassigned")],
+          [t("tickets.detail.level"), tk.escalationLevel],
+          [t("tickets.detail.channel"), t(`tickets.channels.${tk.channel}`)],
+          [t("tickets.detail.sdk"), [platform(tk.sdkPlatform), tk.sdkVersion].filter(Boolean).join(" ") || "—"],
+          [t("tickets.detail.filed"), date(tk.createdAt)],
         ].map(([k, v]) => (
           <div key={k} className="flex justify-between gap-3">
             <dt className="text-slate-500">{k}</dt>
@@ -55,18 +55,18 @@ export function TicketFacts({ ticket: tk }: { ticket: Detail["ticket"] }) {
         <p className="mt-2 flex flex-wrap items-center justify-end gap-2 text-xs text-slate-600">
           <SupportStateBadge state={tk.sdkSupport.state} />
           <Link href="/sdk-lifecycle" className="text-brand-700 hover:underline">
-            {t("detail.sdkLifecycle")}
+            {t("tickets.detail.sdkLifecycle")}
           </Link>
           {tk.sdkSupport.state !== "supported" && tk.sdkSupport.guideSlug ? (
             <Link href={`/kb/${tk.sdkSupport.guideSlug}`} className="text-brand-700 hover:underline">
-              {t("detail.upgradeGuide")}
+              {t("tickets.detail.upgradeGuide")}
             </Link>
           ) : null}
         </p>
       ) : null}
       {fault.length > 0 || f.reproSteps ? (
         <div className="mt-3 border-t border-slate-100 pt-3">
-          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("fault.title")}</h3>
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("tickets.fault.title")}</h3>
           <dl className="mt-2 space-y-1.5 text-sm">
             {fault.map(([k, v]) => (
               <div key={k} className="flex justify-between gap-3">
@@ -77,7 +77,7 @@ export function TicketFacts({ ticket: tk }: { ticket: Detail["ticket"] }) {
           </dl>
           {f.reproSteps ? (
             <div className="mt-2">
-              <p className="text-sm text-slate-500">{t("fault.reproSteps")}</p>
+              <p className="text-sm text-slate-500">{t("tickets.fault.reproSteps")}</p>
               <p className="mt-0.5 rounded bg-slate-50 px-2 py-1 text-sm break-words whitespace-pre-wrap text-slate-800">
                 {f.reproSteps}
               </p>

@@ -20,7 +20,7 @@ import type { ResolutionKind, Workspace } from "./use-workspace";
  */
 export function PropertiesPanel({ ws, viewerId }: { ws: Workspace; viewerId: number }) {
   const t = useTranslations("tickets.workspace");
-  const tt = useTranslations("tickets");
+  const tt = useTranslations();
   const ta = useTranslations("tickets.actions");
   const tr = useTranslations("roles");
   const tp = useTranslations("priority");
@@ -51,7 +51,7 @@ export function PropertiesPanel({ ws, viewerId }: { ws: Workspace; viewerId: num
           value={values.status}
           disabled={disabled}
           onChange={(v) => set("status", v as typeof values.status)}
-          options={statusChoices(current.status).map((s) => [s, tt(`statuses.${s}`)])}
+          options={statusChoices(current.status).map((s) => [s, tt(`tickets.statuses.${s}`)])}
         />
         {values.status === "resolved" && current.status !== "resolved" ? (
           <Choice
@@ -105,7 +105,7 @@ export function PropertiesPanel({ ws, viewerId }: { ws: Workspace; viewerId: num
           value={values.category}
           disabled={disabled}
           onChange={(v) => set("category", v as typeof values.category)}
-          options={TICKET_CATEGORIES.map((c) => [c, tt(`categories.${c}`)])}
+          options={TICKET_CATEGORIES.map((c) => [c, tt(`tickets.categories.${c}`)])}
         />
         <Choice
           wide
@@ -114,7 +114,7 @@ export function PropertiesPanel({ ws, viewerId }: { ws: Workspace; viewerId: num
           value={values.productArea}
           disabled={disabled}
           onChange={(v) => set("productArea", v as typeof values.productArea)}
-          options={PRODUCT_AREAS.map((a) => [a, tt(`productAreas.${a}`)])}
+          options={PRODUCT_AREAS.map((a) => [a, tt(`tickets.productAreas.${a}`)])}
         />
         {isOutsideSla(values.category) !== isOutsideSla(current.category) ? (
           <p role="note" className="col-span-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
