@@ -56,9 +56,9 @@ const ONE_TIME_STATEMENTS = 500;
  * Drizzle prepares every query built for one call (`db.select()...all()`) again: SQLite parses
  * and plans the same text on every request, about 0.9 ms of a ticket page's 30 (issue 25). The
  * handle keeps those statements by their SQL text (the least recently used dropped past 500), as
- * the PostgreSQL client does (decision 029). Only these: a statement prepared on purpose
- * (`.prepare()`, `perDatabase`, raw SQL) stays its holder's own, so nobody's pluck() or raw()
- * mode changes under them. Drizzle sets raw() itself where it reads arrays; a kept statement is
+ * the PostgreSQL client does (decision 029). Only these (built queries, and `db.all(sql...)` and
+ * its kin): a statement prepared on purpose (`.prepare()`, `perDatabase`, `$client.prepare`) stays
+ * its holder's own, so nobody's pluck() or raw() mode changes under them. Drizzle sets raw() itself where it reads arrays; a kept statement is
  * handed out with it unset. Calls run one at a time (the client is synchronous); none of ours
  * iterates a one-call query, which would keep its statement busy.
  */

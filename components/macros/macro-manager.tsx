@@ -3,10 +3,9 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { field } from "@/components/tickets/detail/action-form";
 import { useTRPC } from "@/components/trpc/client";
 import { Card } from "@/components/ui/card";
-import { FormAlert, useFormErrors } from "@/components/ui/form";
+import { field, FormAlert, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { MACRO_STATUSES, TICKET_CATEGORIES } from "@/db/schema/enums";
 import { MACRO_PLACEHOLDERS } from "@/server/macros/placeholders";

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from "react";
 
 /** The text inputs, selects and textareas of the portal's full-width forms. */
 export const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm";
+/** The smaller text inputs and selects of compact forms: the ticket page's actions, macros. */
+export const field = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 type FieldErrors = Record<string, string[] | undefined>;
 type FieldKeys = Record<string, { key: string; values?: Record<string, string | number>; text?: string }[] | undefined>;

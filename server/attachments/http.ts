@@ -57,7 +57,8 @@ function errorResponse(e: unknown, locale: Locale): Response {
 }
 
 function refuse(status: number, code: DomainError["code"], key: string, locale: Locale): Response {
-  return Response.json({ error: { code, message: translatedRefusal(locale, key) } }, { status, headers: PRIVATE });
+  const message = translatedRefusal(locale, key) ?? translatedRefusal(locale, "errors.unexpected");
+  return Response.json({ error: { code, message } }, { status, headers: PRIVATE });
 }
 
 /** POST /api/attachments: stores one file as the user's pending upload. */

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { ErrorSummary, refusalText } from "@/components/ui/form";
+import { ErrorSummary, field, refusalText } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** One ticket action's mutation with its feedback. */
@@ -47,9 +47,6 @@ export function useFeedback(id: number) {
   };
   return { error, done, callbacks };
 }
-
-/** The text inputs and selects of the action forms. */
-export const field = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 /** One action of the actions card: a titled form with its error, its confirmation and its submit button. */
 export function ActionForm({

@@ -7,7 +7,8 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { KnownIssueStatusBadge } from "@/components/known-issues/status-badge";
 import type { Role } from "@/db/schema/enums";
-import { field, useFeedback } from "./action-form";
+import { field } from "@/components/ui/form";
+import { useFeedback } from "./action-form";
 import { Section } from "./section";
 import type { Detail } from "./types";
 

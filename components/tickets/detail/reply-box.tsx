@@ -7,7 +7,8 @@ import { AttachmentPicker, type PickerState } from "@/components/attachments/att
 import { useTRPC } from "@/components/trpc/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Role } from "@/db/schema/enums";
-import { field, useFeedback } from "./action-form";
+import { field } from "@/components/ui/form";
+import { useFeedback } from "./action-form";
 
 /** The reply box: a public reply while the ticket is open, or for staff an internal note at any time. */
 export function ReplyBox({

@@ -10,7 +10,6 @@ import { WhyDue } from "./why-due";
 
 /** The ticket's SLA metrics: each one's status, due time, achievement or countdown, and why it is due then. */
 export function SlaPanel({ metrics, serverNow }: { metrics: MetricRow[]; serverNow: Date }) {
-  const t = useTranslations();
   const tt = useTranslations();
   const mark = labelMark(useLocale());
   const date = useDate();
@@ -18,12 +17,12 @@ export function SlaPanel({ metrics, serverNow }: { metrics: MetricRow[]; serverN
   const now = useNow();
   const statusLabel = (m: MetricRow) =>
     m.atRisk
-      ? t("tickets.detail.statusAtRisk")
-      : t(`tickets.detail.status${m.status[0]!.toUpperCase()}${m.status.slice(1)}` as "detail.statusMet");
+      ? tt("tickets.detail.statusAtRisk")
+      : tt(`tickets.detail.status${m.status[0]!.toUpperCase()}${m.status.slice(1)}`);
 
   return (
-    <Section id="sla" title={t("tickets.detail.slaTitle")}>
-      <p className="mb-3 text-xs text-slate-500">{t("tickets.detail.slaCaption", { zone })}</p>
+    <Section id="sla" title={tt("tickets.detail.slaTitle")}>
+      <p className="mb-3 text-xs text-slate-500">{tt("tickets.detail.slaCaption", { zone })}</p>
       {metrics.length === 0 ? (
         <p className="text-sm text-slate-600">{tt("common.none")}</p>
       ) : (
@@ -37,7 +36,7 @@ export function SlaPanel({ metrics, serverNow }: { metrics: MetricRow[]; serverN
               <dl className="mt-1 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700">
                 <div>
                   <dt className="inline text-slate-500">
-                    {t("tickets.detail.due")}
+                    {tt("tickets.detail.due")}
                     {mark}
                   </dt>
                   <dd className="inline">{date(m.dueAt)}</dd>
@@ -45,7 +44,7 @@ export function SlaPanel({ metrics, serverNow }: { metrics: MetricRow[]; serverN
                 {m.achievedAt ? (
                   <div>
                     <dt className="inline text-slate-500">
-                      {t("tickets.detail.achieved")}
+                      {tt("tickets.detail.achieved")}
                       {mark}
                     </dt>
                     <dd className="inline">{date(m.achievedAt)}</dd>

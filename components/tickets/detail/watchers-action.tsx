@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc/client";
-import { ActionForm, actionOf, field, useFeedback } from "./action-form";
+import { field } from "@/components/ui/form";
+import { ActionForm, actionOf, useFeedback } from "./action-form";
 import type { Detail } from "./types";
 
 /** Who else follows the ticket, and adding someone by email. */

@@ -7,7 +7,7 @@ import { AttachmentPicker, type PickerState } from "@/components/attachments/att
 import { useTRPC } from "@/components/trpc/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { isOpenStatus } from "@/db/schema/enums";
-import { field } from "../detail/action-form";
+import { field } from "@/components/ui/form";
 import type { Detail } from "../detail/types";
 import { MacroMenu } from "./macro-menu";
 import type { Workspace } from "./use-workspace";

@@ -8,7 +8,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { isOpenStatus, PRODUCT_AREAS, RESOLUTION_KINDS, TICKET_CATEGORIES } from "@/db/schema/enums";
 import { allowedPriorities, isOutsideSla } from "@/server/tickets/rules";
 import { escalationChoices, statusChoices, statusTakesPublicReply } from "@/server/tickets/workspace";
-import { field } from "../detail/action-form";
+import { field } from "@/components/ui/form";
 import { Section } from "../detail/section";
 import type { ResolutionKind, Workspace } from "./use-workspace";
 

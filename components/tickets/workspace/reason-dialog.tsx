@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Dialog } from "@/components/ui/dialog";
-import { field } from "../detail/action-form";
+import { field } from "@/components/ui/form";
 import type { Workspace } from "./use-workspace";
 
 /**
