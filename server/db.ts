@@ -58,9 +58,10 @@ const ONE_TIME_STATEMENTS = 500;
  * handle keeps those statements by their SQL text (the least recently used dropped past 500), as
  * the PostgreSQL client does (decision 029). Only these (built queries, and `db.all(sql...)` and
  * its kin): a statement prepared on purpose (`.prepare()`, `perDatabase`, `$client.prepare`) stays
- * its holder's own, so nobody's pluck() or raw() mode changes under them. Drizzle sets raw() itself where it reads arrays; a kept statement is
- * handed out with it unset. Calls run one at a time (the client is synchronous); none of ours
- * iterates a one-call query, which would keep its statement busy.
+ * its holder's own, so nobody's pluck() or raw() mode changes under them. Drizzle sets raw()
+ * itself where it reads arrays; a kept statement is handed out with it unset. Calls run one at a
+ * time (the client is synchronous); none of ours iterates a one-call query, which would keep its
+ * statement busy.
  */
 function keepOneTimeStatements(db: Db, sqlite: Database.Database): void {
   const kept = new Map<string, Database.Statement>();
