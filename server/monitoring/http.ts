@@ -4,11 +4,9 @@
  * hands it to receiveAlert. Answers JSON; errors carry a short message in the caller's language
  * (Accept-Language).
  */
-import { createTranslator } from "next-intl";
 import type { Db } from "@/server/db";
-import en from "@/server/i18n/messages/en.json";
-import zh from "@/server/i18n/messages/zh.json";
 import { pickLocale } from "@/server/i18n/negotiate";
+import { translatedRefusal } from "@/server/i18n/refusals";
 import { readBodyWithin } from "@/server/security/request-body";
 import { MAX_BODY_BYTES } from "./rules";
 import { receiveAlert } from "./service";
@@ -17,10 +15,9 @@ const HEADERS = { "cache-control": "no-store", "x-content-type-options": "nosnif
 
 export async function handleMonitoringAlert(req: Request, db: Db, now: () => Date): Promise<Response> {
   const locale = pickLocale(req.headers.get("accept-language"));
-  const t = createTranslator({ locale, messages: locale === "zh" ? zh : en, namespace: "monitoring.refusals" });
   const error = (status: number, code: string, key: string, values?: Record<string, string>) =>
     Response.json(
-      { error: { code, message: t(key as "invalid", values as { field: string }) } },
+      { error: { code, message: translatedRefusal(locale, `monitoring.refusals.${key}`, values) } },
       { status, headers: HEADERS },
     );
   if (req.method !== "POST") return error(405, "method", "method");
