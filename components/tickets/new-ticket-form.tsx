@@ -23,7 +23,7 @@ import {
   type TicketCategory,
   type UsersAffected,
 } from "@/db/schema/enums";
-import { allowedPriorities, isPriorityAllowed, isOutsideSla, priorityFloor } from "@/server/tickets/rules";
+import { allowedPriorities, isPriorityAllowed, isOutsideSla, priorityFloor } from "@/server/tickets/priorities";
 
 /** Product areas whose faults happen in a channel between users: the form asks for the channel and user ids. */
 const CHANNEL_AREAS: readonly ProductArea[] = [

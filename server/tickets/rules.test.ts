@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PRIORITIES, TICKET_CATEGORIES } from "@/db/schema/enums";
-import { allowedPriorities, isPriorityAllowed, priorityRefusal, reopenRefusal } from "./rules";
+import { allowedPriorities, isPriorityAllowed } from "./priorities";
+import { priorityRefusal, reopenRefusal } from "./rules";
 
 describe("ticket rules", () => {
   it("a security vulnerability may only be P0 or P1; every other category may take any priority", () => {

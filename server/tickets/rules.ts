@@ -1,28 +1,14 @@
 /**
  * The ticket rules, each written once: filing, staff priority changes, customer disputes, manager
  * decisions, reopening and the new-ticket form all ask this module. Pure: no database, no clock
- * (`now` is an argument), importable by client components.
+ * (`now` is an argument), importable by client components. The priorities a category allows and
+ * the categories outside the SLA are in ./priorities.ts, which carries no messages.
  */
-import { isOpenStatus, PRIORITIES, type Priority, type TicketCategory, type TicketStatus } from "@/db/schema/enums";
+import { isOpenStatus, type Priority, type TicketCategory, type TicketStatus } from "@/db/schema/enums";
+import { isPriorityAllowed } from "./priorities";
 
 /** A reason a rule refuses, with the i18n key the user reads and the English sentence. */
 export type RuleRefusal = { messageKey: string; message: string };
-
-/** The least urgent priority a category may have: a security vulnerability is never below P1. */
-export function priorityFloor(category: TicketCategory): Priority | null {
-  return category === "security_vulnerability" ? "P1" : null;
-}
-
-/** The priorities a ticket of this category may hold, most urgent first (what the form offers). */
-export function allowedPriorities(category: TicketCategory): readonly Priority[] {
-  const floor = priorityFloor(category);
-  return floor ? PRIORITIES.slice(0, PRIORITIES.indexOf(floor) + 1) : PRIORITIES;
-}
-
-/** Whether a ticket of this category may hold this priority, whoever sets it and however. */
-export function isPriorityAllowed(category: TicketCategory, priority: Priority): boolean {
-  return allowedPriorities(category).includes(priority);
-}
 
 const SECURITY_FLOOR: RuleRefusal = {
   messageKey: "tickets.errors.securityFloor",
@@ -42,14 +28,6 @@ export function priorityRefusal(
     return { messageKey: "tickets.errors.samePriority", message: "The ticket already has this priority." };
   return null;
 }
-
-/**
- * Outside the bug SLA: a custom development request (not a defect: the account manager scopes it)
- * and a feature request (its own acknowledgement target, server/requests/rules.ts). Neither runs SLA
- * clocks nor counts in attainment.
- */
-export const isOutsideSla = (category: TicketCategory): boolean =>
-  category === "custom_development" || category === "feature_request";
 
 /** How long after its resolution the customer may reopen a ticket instead of filing a new one. */
 export const REOPEN_WINDOW_DAYS = 14;

@@ -41,7 +41,8 @@ import { currentTargetVersionId } from "@/server/sla/load";
 import { loadTicketSlaInput, refreshTicketSla } from "@/server/sla/service";
 import { foldComplaints } from "./complaint";
 import { renderTicketMarkdown } from "./render";
-import { faultStartRefusal, isOutsideSla, priorityRefusal } from "./rules";
+import { isOutsideSla } from "./priorities";
+import { faultStartRefusal, priorityRefusal } from "./rules";
 import { notifyRole, notifyTicketPeople } from "./notify";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -15,7 +15,7 @@ import { DomainError, refuseIf } from "@/server/errors";
 import { onRequestFiled } from "@/server/requests/on-filed";
 import { notifyTicketPeople } from "./notify";
 import { assignTicket, escalateTicket, recordWorkaround, replyToTicket, resolveTicket, setWaiting } from "./actions";
-import { isOutsideSla } from "./rules";
+import { isOutsideSla } from "./priorities";
 import { appendTicketEvents, changePriority, findVisibleTicket } from "./service";
 import { changedProperties, statusTakesPublicReply, updateRefusal, type TicketProperties } from "./workspace";
 

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/trpc/client";
 import { EXCLUSION_REASONS } from "@/db/schema/enums";
-import { allowedPriorities } from "@/server/tickets/rules";
+import { allowedPriorities } from "@/server/tickets/priorities";
 import { field } from "@/components/ui/form";
 import { ActionForm, actionOf, TextArea, useFeedback } from "./action-form";
 import type { AvailableActions } from "./available-actions";

@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { isOpenStatus, PRODUCT_AREAS, RESOLUTION_KINDS, TICKET_CATEGORIES } from "@/db/schema/enums";
-import { allowedPriorities, isOutsideSla } from "@/server/tickets/rules";
+import { allowedPriorities, isOutsideSla } from "@/server/tickets/priorities";
 import { escalationChoices, statusChoices, statusTakesPublicReply } from "@/server/tickets/workspace";
 import { field } from "@/components/ui/form";
 import { Section } from "../detail/section";

@@ -7,7 +7,6 @@ export default messagesLayout([
   "sdkPlatform",
   "tickets.categories",
   "tickets.channels",
-  "tickets.errors",
   "tickets.fault",
   "tickets.form",
   "tickets.priorityMeaning",
