@@ -3,8 +3,7 @@ import Link from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Pager } from "@/components/kb/pager";
-import { Snippet } from "@/components/kb/snippet";
-import { Badge } from "@/components/ui/badge";
+import { ArticleCards, ArticleHits } from "@/components/kb/article-lists";
 import { Card, PageHeader } from "@/components/ui/card";
 import {
   ARTICLE_TYPES,
@@ -30,6 +29,14 @@ function kbHref(p: Record<string, string | undefined>): string {
   const params = new URLSearchParams(Object.entries(p).filter((e): e is [string, string] => !!e[1]));
   return `/kb${params.size ? `?${params}` : ""}`;
 }
+/** What both lists show of an article whatever else they show (components/kb/article-lists.tsx). */
+const listed = (a: { slug: string; locale: Locale; title: string; internal: boolean; status: string }) => ({
+  slug: a.slug,
+  locale: a.locale,
+  title: a.title,
+  internal: a.internal,
+  draft: a.status === "draft",
+});
 const select = "mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 export default async function KbPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -90,6 +97,7 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
   const chip = (active: boolean) =>
     `block rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"}`;
   const href = (p: Record<string, string | undefined>) => kbHref({ area, type, lang, q: q || undefined, ...p });
+  const labels = { internal: t("internal"), draft: t("draft") };
 
   return (
     <>
@@ -239,33 +247,21 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
                   </Link>
                 </Card>
               ) : (
-                <ol aria-label={t("resultsFor", { q })} className="space-y-3">
-                  {r.items.map((item) => (
-                    <li key={item.id} className="rounded-xl border border-slate-200 bg-white px-5 py-4 shadow-sm">
-                      <div className="flex flex-wrap items-center gap-2">
-                        <Link
-                          href={`/kb/${item.slug}?lang=${item.locale}`}
-                          lang={item.locale === "zh" ? "zh-CN" : "en"}
-                          className="text-base font-semibold text-brand-700 hover:underline"
-                        >
-                          {item.title}
-                        </Link>
-                        {item.codeMatch ? (
-                          <Badge tone="amber">{t("codeMatch", { code: item.errorCodes.join(" / ") })}</Badge>
-                        ) : null}
-                        {item.internal ? <Badge tone="red">{t("internal")}</Badge> : null}
-                        {item.status === "draft" ? <Badge>{t("draft")}</Badge> : null}
-                      </div>
-                      <div className="mt-1 flex flex-wrap gap-2 text-xs text-slate-500">
-                        <span>{t(`types.${item.type}`)}</span>·<span>{t(`areas.${item.productArea}`)}</span>·
-                        <span>{t(`languages.${item.locale}`)}</span>
-                      </div>
-                      <div lang={item.locale === "zh" ? "zh-CN" : "en"}>
-                        <Snippet parts={item.snippet} />
-                      </div>
-                    </li>
-                  ))}
-                </ol>
+                <ArticleHits
+                  label={t("resultsFor", { q })}
+                  labels={labels}
+                  items={r.items.map((item) => ({
+                    ...listed(item),
+                    id: item.id,
+                    codeMatch: item.codeMatch ? t("codeMatch", { code: item.errorCodes.join(" / ") }) : null,
+                    facts: [
+                      t(`types.${item.type}`),
+                      t(`areas.${item.productArea}`),
+                      t(`languages.${item.locale}`),
+                    ].join(" · "),
+                    snippet: item.snippet,
+                  }))}
+                />
               )}
               {r.total > KB_SEARCH_PAGES * 20 ? (
                 <p className="mt-3 text-sm text-slate-600">{t("refineSearch", { n: KB_SEARCH_PAGES * 20 })}</p>
@@ -451,30 +447,15 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
                 {b.items.length === 0 ? (
                   <p className="text-sm text-slate-600">{t("empty")}</p>
                 ) : (
-                  <ul className="grid gap-3 md:grid-cols-2">
-                    {b.items.map((a) => (
-                      <li
-                        key={`${a.slug}-${a.locale}`}
-                        className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm"
-                      >
-                        <Link
-                          href={`/kb/${a.slug}?lang=${a.locale}`}
-                          className="font-medium text-brand-700 hover:underline"
-                        >
-                          {a.title}
-                        </Link>
-                        <p className="mt-1 line-clamp-2 text-sm text-slate-600">{a.summary}</p>
-                        <div className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                          <Badge tone="brand">{t(`types.${a.type}`)}</Badge>
-                          {a.internal ? <Badge tone="red">{t("internal")}</Badge> : null}
-                          {a.status === "draft" ? <Badge>{t("draft")}</Badge> : null}
-                          <span>
-                            {t("lastReviewed", { date: format.dateTime(a.reviewedAt, { dateStyle: "medium" }) })}
-                          </span>
-                        </div>
-                      </li>
-                    ))}
-                  </ul>
+                  <ArticleCards
+                    labels={labels}
+                    items={b.items.map((a) => ({
+                      ...listed(a),
+                      summary: a.summary,
+                      type: t(`types.${a.type}`),
+                      reviewed: t("lastReviewed", { date: format.dateTime(a.reviewedAt, { dateStyle: "medium" }) }),
+                    }))}
+                  />
                 )}
                 <Pager
                   label={t("pagination")}
