@@ -5,7 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatPercent } from "@/components/format";
 import { ourServiceCsv } from "@/components/service/csv-rows";
 import { ServiceActions } from "@/components/service/actions";
-import { serviceTicketsHref } from "@/components/service/url";
+import { AttainmentMatrix } from "@/components/service/attainment-matrix";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { serverCaller } from "@/server/api/rsc";
@@ -77,80 +77,28 @@ export default async function OurServicePage({ searchParams }: { searchParams: P
 
         {METRICS.map((m) => (
           <Card key={m} id={`attainment-${m}`} title={t(`metric.${m}`)} description={t("ourService.attainmentNote")}>
-            <div className="-mx-5 overflow-x-auto px-5">
-              <table className="w-full min-w-[36rem] border-collapse text-sm">
-                <caption className="sr-only">
-                  {t("ourService.tableCaption", { metric: t(`metric.${m}`), quarter: data.quarter })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th
-                      scope="col"
-                      className="border-b border-slate-200 px-3 py-2 text-left text-xs font-semibold text-slate-500"
-                    >
-                      {t("sla.priority")}
-                    </th>
-                    {data.columns.map((c) => (
-                      <th
-                        key={c.key}
-                        scope="col"
-                        className={`border-b border-slate-200 px-3 py-2 text-right text-xs font-semibold text-slate-500 ${c.kind === "quarter" ? "bg-slate-50" : ""}`}
-                      >
-                        {columnName(c)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {(["all", ...PRIORITIES] as const).map((p) => (
-                    <tr key={p}>
-                      <th
-                        scope="row"
-                        className="border-b border-slate-100 px-3 py-2 text-left font-medium whitespace-nowrap text-slate-900"
-                      >
-                        {p === "all" ? t("ourService.allPriorities") : t(`priority.${p}`)}
-                      </th>
-                      {data.columns.map((c) => {
-                        const f = p === "all" ? c.byMetric[m] : c.byPriority[p][m];
-                        const href = serviceTicketsHref({
-                          quarter: data.quarter,
-                          month: c.kind === "month" ? c.key : undefined,
-                          metric: m,
-                          priority: p === "all" ? undefined : p,
-                        });
-                        const tone =
-                          f.attainment === null ? "text-slate-400" : f.breached > 0 ? "text-red-700" : "text-slate-900";
-                        return (
-                          <td
-                            key={c.key}
-                            className={`border-b border-slate-100 px-3 py-2 text-right align-top tabular-nums ${c.kind === "quarter" ? "bg-slate-50" : ""}`}
-                          >
-                            {f.n + f.excluded > 0 ? (
-                              <Link
-                                href={href}
-                                className={`font-semibold hover:underline ${tone}`}
-                                aria-label={t("ourService.figureLabel", {
-                                  value: pct(f.attainment),
-                                  n: f.n,
-                                  excluded: f.excluded,
-                                })}
-                              >
-                                {pct(f.attainment)}
-                              </Link>
-                            ) : (
-                              <span className="text-slate-400">{pct(null)}</span>
-                            )}
-                            <span className="block text-xs text-slate-500">
-                              {t("common.nOf", { n: f.n })} · {t("common.excludedCount", { n: f.excluded })}
-                            </span>
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AttainmentMatrix
+              caption={t("ourService.tableCaption", { metric: t(`metric.${m}`), quarter: data.quarter })}
+              corner={t("sla.priority")}
+              quarter={data.quarter}
+              metric={m}
+              columns={data.columns.map((c) => ({ key: c.key, label: columnName(c), kind: c.kind }))}
+              rows={(["all", ...PRIORITIES] as const).map((p) => ({
+                priority: p,
+                label: p === "all" ? t("ourService.allPriorities") : t(`priority.${p}`),
+                cells: data.columns.map((c) => {
+                  const f = p === "all" ? c.byMetric[m] : c.byPriority[p][m];
+                  const counted = f.n + f.excluded > 0;
+                  return {
+                    value: pct(counted ? f.attainment : null),
+                    counted,
+                    tone: f.attainment === null ? "none" : f.breached > 0 ? "breached" : "met",
+                    label: t("ourService.figureLabel", { value: pct(f.attainment), n: f.n, excluded: f.excluded }),
+                    note: `${t("common.nOf", { n: f.n })} · ${t("common.excludedCount", { n: f.excluded })}`,
+                  };
+                }),
+              }))}
+            />
           </Card>
         ))}
 
