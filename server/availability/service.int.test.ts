@@ -4,7 +4,13 @@ import { incidentOrganizations, incidents, organizations, tiers } from "@/db/sch
 import type { Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { createTestDb } from "@/server/testing/db";
-import { creditsOwed, organizationAvailability, tierAvailability } from "./service";
+import {
+  cachedOrganizationStatus,
+  creditsOwed,
+  organizationAvailability,
+  organizationStatus,
+  tierAvailability,
+} from "./service";
 
 // A month no demo incident touches, so every figure below comes from the incidents added here.
 const MONTH = "2024-02"; // 29 days: 41,760 minutes
@@ -107,5 +113,17 @@ describe("availability service", () => {
   it("refuses a malformed month and an unknown organization", () => {
     expect(() => organizationAvailability(db, nimbus.id, ["2024-13"], NOW)).toThrow(DomainError);
     expect(() => organizationAvailability(db, 999_999, [MONTH], NOW)).toThrow(/not found/);
+  });
+
+  it("holds the status page's figures as of the minute until an incident is written", () => {
+    const at = new Date("2026-11-20T12:00:37Z");
+    const held = cachedOrganizationStatus(db, nimbus.id, at);
+    expect(held).toEqual(organizationStatus(db, nimbus.id, new Date("2026-11-20T12:00:00Z")));
+    expect(cachedOrganizationStatus(db, nimbus.id, new Date("2026-11-20T12:00:59Z"))).toEqual(held);
+    // An outage starting this morning: the next read sees it, though the minute is the same.
+    const id = addIncident({ startedAt: new Date("2026-11-20T09:00:00Z"), endedAt: new Date("2026-11-20T09:30:00Z") });
+    const after = cachedOrganizationStatus(db, nimbus.id, at);
+    expect(after.incidents.map((i) => i.id)).toContain(id);
+    expect(held.incidents.map((i) => i.id)).not.toContain(id);
   });
 });

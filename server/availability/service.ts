@@ -7,6 +7,7 @@ import {
   type Region,
   type TierCode,
 } from "@/db/schema/enums";
+import { cachedRead, minuteOf } from "@/server/cache/read-cache";
 import { perDatabase, type Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { creditCents } from "./support-credits";
@@ -409,6 +410,17 @@ export function organizationStatus(db: Db, organizationId: number, now: Date): O
     months: figures,
     incidents: affecting.filter((i) => named.has(i.id)).map(summary),
   };
+}
+
+/**
+ * organizationStatus as of the start of `now`'s minute, held in the read cache until the next
+ * committed write: the status page is read far more often than incidents change (issue 25).
+ */
+export function cachedOrganizationStatus(db: Db, organizationId: number, now: Date): OrganizationStatus {
+  const at = minuteOf(now);
+  return cachedRead(db, "availability.status", { organizationId, at: at.getTime() }, (from) =>
+    organizationStatus(from, organizationId, at),
+  );
 }
 
 function summary(i: LoadedIncident): StatusIncident {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { INCIDENT_SEVERITIES, PRODUCT_AREAS } from "@/db/schema/enums";
 import { lastMonths } from "@/server/periods/periods";
-import { creditsOwed, organizationStatus } from "@/server/availability/service";
+import { cachedOrganizationStatus, creditsOwed } from "@/server/availability/service";
 import { DomainError } from "@/server/errors";
 import { authedProcedure, createTRPCRouter, permittedProcedure } from "../trpc";
 import { ZRegion, ZTierCode } from "../schemas";
@@ -67,7 +67,7 @@ export const availabilityRouter = createTRPCRouter({
       );
       if (organizationId === undefined)
         throw new DomainError("INVALID", "Choose an organization.", "availability.errors.chooseOrganization");
-      return organizationStatus(ctx.db, organizationId, ctx.now());
+      return cachedOrganizationStatus(ctx.db, organizationId, ctx.now());
     }),
   /** Staff: every service credit owed over the last `months` months (default 6), across organizations. */
   credits: permittedProcedure("incidents.read")
