@@ -4,7 +4,7 @@ import { z } from "@/server/zod";
 import { MEETING_CHANNELS, TIER_CODES } from "@/db/schema/enums";
 
 /** Rows shown per portfolio page (a manager's portfolio is every organization). */
-export const PORTFOLIO_PAGE_SIZE = 50;
+export const PORTFOLIO_PAGE_SIZE = 25;
 
 export const ZId = z.number().int().positive();
 /** Trimmed text of a bounded length. */
