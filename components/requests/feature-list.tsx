@@ -11,6 +11,8 @@ import { takesVotes } from "@/server/requests/rules";
 /** Every feature request with its votes: customers vote (once) and find their organization's own. */
 export function FeatureList({ canVote }: { canVote: boolean }) {
   const t = useTranslations("roadmap");
+  // The status names, read by their own group so that no key looks like one of the status page's.
+  const statusName = useTranslations("roadmap.status");
   const trpc = useTRPC();
   const qc = useQueryClient();
   const list = useQuery(trpc.requests.list.queryOptions());
@@ -47,7 +49,7 @@ export function FeatureList({ canVote }: { canVote: boolean }) {
               {r.publicNote ? <p className="text-sm text-slate-700">{r.publicNote}</p> : null}
               <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                 <Badge tone={r.status === "planned" ? "brand" : r.status === "shipped" ? "green" : "neutral"}>
-                  {t(`status.${r.status}`)}
+                  {statusName(r.status)}
                 </Badge>
                 {t("votes", { votes: r.votes, organizations: r.organizations })}
                 {r.own ? <Badge tone="amber">{t("ours")}</Badge> : null}

@@ -94,6 +94,8 @@ type Feature = {
 
 function FeaturePanel({ ticketId, data, canManage }: { ticketId: number; data: Feature; canManage: boolean }) {
   const t = useTranslations("roadmap");
+  // The roadmap's status names, read by their own group so that no key looks like one of the status page's.
+  const statusName = useTranslations("roadmap.status");
   const format = useFormatter();
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -111,7 +113,7 @@ function FeaturePanel({ ticketId, data, canManage }: { ticketId: number; data: F
           <dt className="text-slate-600">{t("statusLabel")}</dt>
           <dd>
             <Badge tone={data.status === "planned" ? "brand" : data.status === "shipped" ? "green" : "neutral"}>
-              {t(`status.${data.status}`)}
+              {statusName(data.status)}
             </Badge>
           </dd>
         </div>
@@ -154,7 +156,7 @@ function FeaturePanel({ ticketId, data, canManage }: { ticketId: number; data: F
             <select value={status} onChange={(e) => setStatus(e.target.value as FeatureStatus)} className={inputClass}>
               {FEATURE_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {t(`status.${s}`)}
+                  {statusName(s)}
                 </option>
               ))}
             </select>

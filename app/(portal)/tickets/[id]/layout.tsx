@@ -11,7 +11,6 @@ export default messagesLayout([
   "roadmap",
   "roles",
   "sdkPlatform",
-  "status",
   "tickets.actions",
   "tickets.categories",
   "tickets.channels",
