@@ -1,7 +1,7 @@
 import { ReviewBarChart } from "@/components/reviews/review-chart";
-import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
+import { PRIORITY_TONE } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { reviewFormat } from "./format";
 import type { Snapshot } from "./types";
 
@@ -33,44 +33,42 @@ export async function AttainmentCard({ snapshot: s }: { snapshot: Snapshot }) {
           { key: "current", label: s.quarter, color: "#1d5fd6" },
         ]}
       />
-      <Table caption={t("reviews.sections.attainment")}>
-        <thead>
-          <tr>
-            <Th>{t("reviews.metric")}</Th>
-            <Th>{t("reviews.priority")}</Th>
-            <Th>{s.quarter}</Th>
-            <Th>{s.previousQuarter}</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {METRICS.flatMap((m) => [
-            <tr key={m} className="bg-slate-50">
-              <Td header>{t(`metric.${m}`)}</Td>
-              <Td>{t("reviews.allPriorities")}</Td>
-              <Td>{figure(s.attainment.current.byMetric[m])}</Td>
-              <Td>{figure(s.attainment.previous.byMetric[m])}</Td>
-            </tr>,
-            ...PRIORITIES.filter(
-              (p) =>
-                s.attainment.current.byMetricPriority[m][p].n +
-                  s.attainment.previous.byMetricPriority[m][p].n +
-                  s.attainment.current.byMetricPriority[m][p].excluded >
-                0,
-            ).map((p) => (
-              <tr key={`${m}-${p}`}>
-                <Td>
-                  <span className="sr-only">{t(`metric.${m}`)}</span>
-                </Td>
-                <Td>
-                  <Badge tone={PRIORITY_TONE[p]}>{p}</Badge>
-                </Td>
-                <Td>{figure(s.attainment.current.byMetricPriority[m][p])}</Td>
-                <Td>{figure(s.attainment.previous.byMetricPriority[m][p])}</Td>
-              </tr>
-            )),
-          ])}
-        </tbody>
-      </Table>
+      <DataTable
+        caption={t("reviews.sections.attainment")}
+        columns={[
+          { label: t("reviews.metric") },
+          { label: t("reviews.priority") },
+          { label: s.quarter },
+          { label: s.previousQuarter },
+        ]}
+        rows={METRICS.flatMap((m) => [
+          {
+            key: m,
+            shaded: true,
+            cells: [
+              t(`metric.${m}`),
+              t("reviews.allPriorities"),
+              figure(s.attainment.current.byMetric[m]),
+              figure(s.attainment.previous.byMetric[m]),
+            ],
+          },
+          ...PRIORITIES.filter(
+            (p) =>
+              s.attainment.current.byMetricPriority[m][p].n +
+                s.attainment.previous.byMetricPriority[m][p].n +
+                s.attainment.current.byMetricPriority[m][p].excluded >
+              0,
+          ).map((p) => ({
+            key: `${m}-${p}`,
+            cells: [
+              { text: t(`metric.${m}`), srOnly: true },
+              { text: p, badge: PRIORITY_TONE[p] },
+              figure(s.attainment.current.byMetricPriority[m][p]),
+              figure(s.attainment.previous.byMetricPriority[m][p]),
+            ],
+          })),
+        ])}
+      />
     </Card>
   );
 }

@@ -1,7 +1,7 @@
 import { ReviewBarChart } from "@/components/reviews/review-chart";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { INCIDENT_SEVERITIES } from "@/db/schema/enums";
 import { reviewFormat } from "./format";
 import type { Snapshot } from "./types";
@@ -29,28 +29,26 @@ export async function AvailabilityCard({ snapshot: s }: { snapshot: Snapshot }) 
         reference={{ value: s.availability.commitment, label: t("reviews.commitment") }}
         series={[{ key: "availability", label: t("reviews.availability"), color: "#0ea5e9" }]}
       />
-      <Table caption={t("reviews.sections.availability")}>
-        <thead>
-          <tr>
-            <Th>{t("reviews.month")}</Th>
-            <Th align="right">{t("reviews.availability")}</Th>
-            <Th align="right">{t("reviews.downtime")}</Th>
-            <Th align="right">{t("reviews.creditPercent")}</Th>
-            <Th align="right">{t("reviews.credit")}</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {s.availability.months.map((m) => (
-            <tr key={m.month}>
-              <Td header>{m.month}</Td>
-              <Td align="right">{pct(m.availability / 100, 3)}</Td>
-              <Td align="right">{t("reviews.minutes", { n: Math.round(m.downtimeMinutes) })}</Td>
-              <Td align="right">{m.creditPercent}%</Td>
-              <Td align="right">{money(m.creditCents)}</Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <DataTable
+        caption={t("reviews.sections.availability")}
+        columns={[
+          { label: t("reviews.month") },
+          { label: t("reviews.availability"), align: "right" },
+          { label: t("reviews.downtime"), align: "right" },
+          { label: t("reviews.creditPercent"), align: "right" },
+          { label: t("reviews.credit"), align: "right" },
+        ]}
+        rows={s.availability.months.map((m) => ({
+          key: m.month,
+          cells: [
+            m.month,
+            pct(m.availability / 100, 3),
+            t("reviews.minutes", { n: Math.round(m.downtimeMinutes) }),
+            `${m.creditPercent}%`,
+            money(m.creditCents),
+          ],
+        }))}
+      />
       <h3 className="mt-4 mb-2 text-sm font-semibold text-slate-800">
         {t("reviews.incidents", { n: s.availability.incidents.length })}
       </h3>

@@ -1,7 +1,7 @@
 import Link from "@/components/ui/link";
-import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
+import { PRIORITY_TONE } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { reviewFormat } from "./format";
 import type { Snapshot } from "./types";
 
@@ -25,34 +25,26 @@ export async function BreachesCard({
       {count === 0 ? (
         <p className="text-sm text-slate-600">{t("reviews.noBreaches")}</p>
       ) : (
-        <Table caption={t("reviews.sections.breaches", { n: count })}>
-          <thead>
-            <tr>
-              <Th>{t("reviews.ticket")}</Th>
-              <Th>{t("reviews.priority")}</Th>
-              <Th>{t("reviews.metric")}</Th>
-              <Th>{t("reviews.due")}</Th>
-              <Th>{t("reviews.achieved")}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((b) => (
-              <tr key={`${b.ticketId}-${b.metric}`}>
-                <Td header>
-                  <Link href={`/tickets/${b.ticketId}`} className="text-brand-700 hover:underline">
-                    #{b.ticketId} {b.subject}
-                  </Link>
-                </Td>
-                <Td>
-                  <Badge tone={PRIORITY_TONE[b.priority]}>{b.priority}</Badge>
-                </Td>
-                <Td>{t(`metric.${b.metric}`)}</Td>
-                <Td>{when(b.dueAt)}</Td>
-                <Td>{b.achievedAt ? when(b.achievedAt) : t("reviews.stillOpen")}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <DataTable
+          caption={t("reviews.sections.breaches", { n: count })}
+          columns={[
+            { label: t("reviews.ticket") },
+            { label: t("reviews.priority") },
+            { label: t("reviews.metric") },
+            { label: t("reviews.due") },
+            { label: t("reviews.achieved") },
+          ]}
+          rows={shown.map((b) => ({
+            key: `${b.ticketId}-${b.metric}`,
+            cells: [
+              { text: `#${b.ticketId} ${b.subject}`, href: `/tickets/${b.ticketId}` },
+              { text: b.priority, badge: PRIORITY_TONE[b.priority] },
+              t(`metric.${b.metric}`),
+              when(b.dueAt),
+              b.achievedAt ? when(b.achievedAt) : t("reviews.stillOpen"),
+            ],
+          }))}
+        />
       )}
       {shown.length < count ? (
         <p className="mt-3 text-sm text-slate-600">

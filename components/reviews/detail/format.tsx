@@ -1,5 +1,6 @@
 import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { formatPercent } from "@/components/format";
+import type { DataCell } from "@/components/ui/data-table";
 import type { Figures } from "./types";
 
 /**
@@ -17,12 +18,12 @@ export async function reviewFormat() {
   // Quarters are UTC periods (as on the dashboards), so their first and last days are UTC dates.
   const utcDay = (d: Date | string) => format.dateTime(new Date(d), { dateStyle: "medium", timeZone: "UTC" });
   const pct = (v: number | null, digits = 1) => (v === null ? "—" : formatPercent(locale, v, digits));
-  const figure = (f: Figures) => (
-    <>
-      <span className="font-medium">{pct(f.attainment)}</span>{" "}
-      <span className="text-xs text-slate-500">{t("reviews.nOf", { n: f.n, excluded: f.excluded })}</span>
-    </>
-  );
+  /** A figure as a table cell: the attainment, then how many targets it counts (components/ui/data-table.tsx). */
+  const figure = (f: Figures): DataCell => ({
+    text: pct(f.attainment),
+    strong: true,
+    note: t("reviews.nOf", { n: f.n, excluded: f.excluded }),
+  });
   const money = (cents: number) => format.number(cents / 100, { style: "currency", currency: "USD" });
   return { t, locale, zone, when, day, utcDay, pct, figure, money, change };
 }

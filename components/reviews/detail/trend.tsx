@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ReviewBarChart } from "@/components/reviews/review-chart";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { change } from "./format";
 import type { Snapshot } from "./types";
 
@@ -26,25 +26,18 @@ export function TrendChart({ snapshot: s, rows, label, angled = false }: TrendPr
 export async function TrendTable({ snapshot: s, caption, rows, label }: TrendProps & { caption: string }) {
   const t = await getTranslations();
   return (
-    <Table caption={caption}>
-      <thead>
-        <tr>
-          <Th>{caption}</Th>
-          <Th align="right">{s.quarter}</Th>
-          <Th align="right">{s.previousQuarter}</Th>
-          <Th align="right">{t("reviews.change")}</Th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <Td header>{label(r.key)}</Td>
-            <Td align="right">{r.current}</Td>
-            <Td align="right">{r.previous}</Td>
-            <Td align="right">{change(r.current, r.previous)}</Td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+    <DataTable
+      caption={caption}
+      columns={[
+        { label: caption },
+        { label: s.quarter, align: "right" },
+        { label: s.previousQuarter, align: "right" },
+        { label: t("reviews.change"), align: "right" },
+      ]}
+      rows={rows.map((r) => ({
+        key: r.key,
+        cells: [label(r.key), r.current, r.previous, change(r.current, r.previous)],
+      }))}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { ReviewBarChart } from "@/components/reviews/review-chart";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { change, reviewFormat } from "./format";
 import { TrendChart, TrendTable } from "./trend";
 import type { Snapshot } from "./types";
@@ -26,22 +26,11 @@ export async function VolumeCard({ snapshot: s }: { snapshot: Snapshot }) {
             xKey="month"
             series={[{ key: "tickets", label: t("reviews.stats.tickets"), color: "#1d5fd6" }]}
           />
-          <Table caption={t("reviews.byMonth")}>
-            <thead>
-              <tr>
-                <Th>{t("reviews.month")}</Th>
-                <Th align="right">{t("reviews.stats.tickets")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.volume.byMonth.map((m) => (
-                <tr key={m.month}>
-                  <Td header>{m.month}</Td>
-                  <Td align="right">{m.tickets}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <DataTable
+            caption={t("reviews.byMonth")}
+            columns={[{ label: t("reviews.month") }, { label: t("reviews.stats.tickets"), align: "right" }]}
+            rows={s.volume.byMonth.map((m) => ({ key: m.month, cells: [m.month, m.tickets] }))}
+          />
         </div>
         <div className="min-w-0">
           <h3 className="mb-2 text-sm font-semibold text-slate-800">{t("reviews.byProductArea")}</h3>
