@@ -7,7 +7,6 @@ export default messagesLayout([
   "region",
   "sla",
   "tickets.categories",
-  "tickets.detail",
   "tickets.productAreas",
   "tier",
 ]);

@@ -9,6 +9,7 @@ import { MeetingList } from "@/components/accounts/meeting-list";
 import { DeclaredSdksCard } from "@/components/accounts/declared-sdks-card";
 import { AccountTeamCard, OrganizationSummary } from "@/components/accounts/organization-view";
 import { Timeline, timelineLimit } from "@/components/accounts/timeline";
+import { RouteMessages } from "@/components/i18n/route-messages";
 import { GenerateReviewForm } from "@/components/reviews/generate-form";
 import { ReviewList } from "@/components/reviews/review-list";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -56,7 +57,16 @@ export default async function OrganizationPage({
   const t = await getTranslations();
   const now = await getNow();
   return (
-    <>
+    <RouteMessages
+      namespaces={[
+        "accounts.followUps",
+        "accounts.meetings",
+        "accounts.sdks",
+        "accounts.timeline",
+        "reviews.generate",
+        "sdkPlatform",
+      ]}
+    >
       <PageHeader title={org.name} description={t("accounts.org.staffSubtitle")}>
         <div className="flex flex-wrap items-center gap-3">
           {health ? <HealthBadge health={health} /> : null}
@@ -114,6 +124,6 @@ export default async function OrganizationPage({
           </Card>
         </div>
       </div>
-    </>
+    </RouteMessages>
   );
 }

@@ -10,6 +10,7 @@ export default messagesLayout([
   "customDevelopment",
   "home.staff",
   "incidents",
+  "kb",
   "kbEdit",
   "macros",
   "people",
