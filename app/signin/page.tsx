@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RouteMessages } from "@/components/i18n/route-messages";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthFrame } from "@/components/auth/auth-frame";
@@ -34,23 +35,25 @@ export default async function SignInPage({
   const t = await getTranslations();
   const notice = params.setup ? NOTICES.setup : params.joined ? NOTICES.joined : null;
   return (
-    <AuthFrame
-      title={t("signin.title")}
-      subtitle={t("signin.subtitle")}
-      footer={
-        demo ? (
-          <p className="mt-4 text-center text-xs text-slate-500">
-            {t("installation.demoHint", { password: DEMO_PASSWORD })}
+    <RouteMessages namespaces={["security", "signin", "sso.errors", "sso.signin", "sso.signinErrors"]}>
+      <AuthFrame
+        title={t("signin.title")}
+        subtitle={t("signin.subtitle")}
+        footer={
+          demo ? (
+            <p className="mt-4 text-center text-xs text-slate-500">
+              {t("installation.demoHint", { password: DEMO_PASSWORD })}
+            </p>
+          ) : null
+        }
+      >
+        {notice ? (
+          <p role="status" className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+            {t(notice)}
           </p>
-        ) : null
-      }
-    >
-      {notice ? (
-        <p role="status" className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {t(notice)}
-        </p>
-      ) : null}
-      <SignInForm callbackUrl={callbackUrl} />
-    </AuthFrame>
+        ) : null}
+        <SignInForm callbackUrl={callbackUrl} />
+      </AuthFrame>
+    </RouteMessages>
   );
 }

@@ -146,6 +146,25 @@ describe("messages handed to client components", () => {
     expect(extra).toEqual([]);
   });
 
+  it("a layout hands over only what every page below it reads (a sub-page's own namespaces go in its own layout)", () => {
+    const files = routeFiles("app");
+    const layouts = files.filter((f) => f.endsWith("layout.tsx"));
+    const within = (f: string, layout: string) => f.startsWith(path.dirname(layout) + path.sep);
+    const extra: string[] = [];
+    for (const layout of layouts) {
+      for (const page of files.filter((f) => f.endsWith("page.tsx") && within(f, layout))) {
+        // What the page's client components read, and those of the layouts between it and this one.
+        const between = layouts.filter((l) => within(page, l) && within(l, layout));
+        const read = new Set([page, ...between].flatMap((f) => [...clientNeeds(f)]));
+        const reads = (entry: string) =>
+          read.has(entry) || [...read].some((r) => r.startsWith(`${entry}.`) || entry.startsWith(`${r}.`));
+        for (const entry of handedOver(layout))
+          if (!reads(entry)) extra.push(`${layout}: ${entry} (not read by ${page})`);
+      }
+    }
+    expect(extra).toEqual([]);
+  });
+
   it("every group of messages the server answers with exists, and none travels to every page (refusals arrive translated)", () => {
     const sources = (dir: string): string[] =>
       fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RouteMessages } from "@/components/i18n/route-messages";
 import { getFormatter, getNow, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { SlaFigures, SlaFiguresSkeleton } from "@/components/sla/dashboard-figures";
@@ -48,7 +49,9 @@ export default async function SlaPage({ searchParams }: { searchParams: Promise<
   });
 
   return (
-    <>
+    <RouteMessages
+      namespaces={["metric", "priority", "region", "sla", "tickets.categories", "tickets.productAreas", "tier"]}
+    >
       <PageHeader title={t("sla.title")} description={t("sla.subtitle")} />
       <div className="space-y-6">
         <Card>
@@ -75,6 +78,6 @@ export default async function SlaPage({ searchParams }: { searchParams: Promise<
           />
         </Card>
       </div>
-    </>
+    </RouteMessages>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RouteMessages } from "@/components/i18n/route-messages";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
@@ -49,7 +50,7 @@ export default async function IncidentPage({
     : null;
 
   return (
-    <>
+    <RouteMessages namespaces={["incidents.actionStatus", "incidents.detail"]}>
       <Link href={staff ? "/incidents" : "/status"} className="text-sm font-medium text-brand-700 hover:underline">
         ← {staff ? t("incidents.detail.back") : t("incidents.detail.backToStatus")}
       </Link>
@@ -151,7 +152,10 @@ export default async function IncidentPage({
                       <Td header>{a.title}</Td>
                       {staff ? <Td>{a.owner}</Td> : null}
                       <Td>
-                        {format.dateTime(new Date(`${a.dueDate}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}
+                        {format.dateTime(new Date(`${a.dueDate}T12:00:00Z`), {
+                          dateStyle: "medium",
+                          timeZone: "UTC",
+                        })}
                       </Td>
                       <Td>{t(`incidents.actionStatus.${a.status}`)}</Td>
                     </tr>
@@ -240,7 +244,7 @@ export default async function IncidentPage({
           </Card>
         </div>
       </div>
-    </>
+    </RouteMessages>
   );
 }
 

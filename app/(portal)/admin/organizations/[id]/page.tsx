@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { RouteMessages } from "@/components/i18n/route-messages";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -43,16 +44,18 @@ export default async function OrganizationAdminPage({
   }
   const { created } = await searchParams;
   return (
-    <OrganizationPageLayout>
-      <div>
-        <BackToOrganizations />
+    <RouteMessages namespaces={["organizationsAdmin", "region", "tier"]}>
+      <OrganizationPageLayout>
+        <div>
+          <BackToOrganizations />
+          <HydrateClient>
+            <OrganizationEditor id={id} justCreated={created === "1"} />
+          </HydrateClient>
+        </div>
         <HydrateClient>
-          <OrganizationEditor id={id} justCreated={created === "1"} />
+          <SsoSettings organizationId={id} />
         </HydrateClient>
-      </div>
-      <HydrateClient>
-        <SsoSettings organizationId={id} />
-      </HydrateClient>
-    </OrganizationPageLayout>
+      </OrganizationPageLayout>
+    </RouteMessages>
   );
 }

@@ -1,4 +1,4 @@
 import { messagesLayout } from "@/components/i18n/route-messages";
 
 /** The message namespaces this route's client components read (components/i18n/route-messages.tsx). */
-export default messagesLayout(["region", "tickets.productAreas", "tier"]);
+export default messagesLayout(["incidents.form", "incidents.severity", "region", "tickets.productAreas", "tier"]);

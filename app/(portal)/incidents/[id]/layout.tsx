@@ -1,4 +1,0 @@
-import { messagesLayout } from "@/components/i18n/route-messages";
-
-/** The message namespaces this route's client components read (components/i18n/route-messages.tsx). */
-export default messagesLayout(["incidents.actionStatus", "incidents.detail", "incidents.form", "incidents.severity"]);

@@ -1,4 +1,0 @@
-import { messagesLayout } from "@/components/i18n/route-messages";
-
-/** The message namespaces this route's client components read (components/i18n/route-messages.tsx). */
-export default messagesLayout(["security", "signin", "sso.errors", "sso.signin", "sso.signinErrors"]);
