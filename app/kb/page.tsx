@@ -254,11 +254,7 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
                     ...listed(item),
                     id: item.id,
                     codeMatch: item.codeMatch ? t("codeMatch", { code: item.errorCodes.join(" / ") }) : null,
-                    facts: [
-                      t(`types.${item.type}`),
-                      t(`areas.${item.productArea}`),
-                      t(`languages.${item.locale}`),
-                    ].join(" · "),
+                    facts: [t(`types.${item.type}`), t(`areas.${item.productArea}`), t(`languages.${item.locale}`)],
                     snippet: item.snippet,
                   }))}
                 />

@@ -1,5 +1,6 @@
 "use client";
 
+import { Fragment } from "react";
 import Link from "@/components/ui/link";
 import { Badge } from "@/components/ui/badge";
 import type { Locale } from "@/db/schema/enums";
@@ -14,13 +15,13 @@ import { Snippet } from "./snippet";
  */
 
 /** What every list's badges read: translated once for the whole list. */
-export type ArticleLabels = { internal: string; draft: string };
+type ArticleLabels = { internal: string; draft: string };
 
 const hrefOf = (a: { slug: string; locale: Locale }) => `/kb/${a.slug}?lang=${a.locale}`;
 const langOf = (locale: Locale) => (locale === "zh" ? "zh-CN" : "en");
 
 /** A browsed article: its kind and review date already written out ("Last reviewed Dec 4, 2026"). */
-export type ArticleCard = {
+type ArticleCard = {
   slug: string;
   locale: Locale;
   title: string;
@@ -53,8 +54,8 @@ export function ArticleCards({ items, labels }: { items: ArticleCard[]; labels: 
   );
 }
 
-/** A search hit: `facts` is its type, product area and language, already written out and joined. */
-export type ArticleHit = {
+/** A search hit: `facts` are its type, product area and language, already written out. */
+type ArticleHit = {
   id: number;
   slug: string;
   locale: Locale;
@@ -63,7 +64,7 @@ export type ArticleHit = {
   codeMatch: string | null;
   internal: boolean;
   draft: boolean;
-  facts: string;
+  facts: string[];
   snippet: { text: string; hit: boolean }[];
 };
 
@@ -85,7 +86,14 @@ export function ArticleHits({ items, label, labels }: { items: ArticleHit[]; lab
             {item.internal ? <Badge tone="red">{labels.internal}</Badge> : null}
             {item.draft ? <Badge>{labels.draft}</Badge> : null}
           </div>
-          <div className="mt-1 text-xs text-slate-500">{item.facts}</div>
+          <div className="mt-1 flex flex-wrap gap-2 text-xs text-slate-500">
+            {item.facts.map((fact, i) => (
+              <Fragment key={i}>
+                {i > 0 ? "·" : null}
+                <span>{fact}</span>
+              </Fragment>
+            ))}
+          </div>
           <div lang={langOf(item.locale)}>
             <Snippet parts={item.snippet} />
           </div>

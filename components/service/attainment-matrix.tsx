@@ -6,26 +6,26 @@ import { serviceTicketsHref, type ServiceDrill } from "./url";
 /*
  * One metric's attainment on "Our service" (/organization/sla): a row per priority (and all of
  * them), a column per month and the quarter. Rendered in the browser's bundle from compact cells
- * (issue 25): drawn by the server, each of the page's 75 cells travelled twice, as HTML and as its
+ * (issue 25): drawn by the server, each of the page's cells (up to 60) travelled twice, as HTML and as its
  * element tree in the payload (about 400 bytes a cell). The server writes every text; the links
  * are built here from the figure's coordinates.
  */
 
 /** A figure: its attainment as written, its tone, and the sentences for screen readers and under it. */
-export type MatrixCell = {
+type MatrixCell = {
   /** The attainment as written ("98.5 %"), or "n/a". */
   value: string;
   /** Whether any ticket counts (met, breached or excluded): only then is the figure a link. */
   counted: boolean;
   tone: "none" | "met" | "breached";
-  /** The figure read out: value, tickets counted and excluded. */
-  label: string;
-  /** Under the figure: "12 tickets · 0 excluded". */
+  /** The figure read out (value, targets counted and excluded), for a figure that is a link. */
+  label?: string;
+  /** Under the figure: "n = 12 · 0 excluded". */
   note: string;
 };
 
-export type MatrixColumn = { key: string; label: string; kind: "month" | "quarter" };
-export type MatrixRow = { priority: NonNullable<ServiceDrill["priority"]> | "all"; label: string; cells: MatrixCell[] };
+type MatrixColumn = { key: string; label: string; kind: "month" | "quarter" };
+type MatrixRow = { priority: NonNullable<ServiceDrill["priority"]> | "all"; label: string; cells: MatrixCell[] };
 
 const TONE = { none: "text-slate-400", met: "text-slate-900", breached: "text-red-700" } as const;
 const shade = (c: MatrixColumn) => (c.kind === "quarter" ? "bg-slate-50" : "");

@@ -22,14 +22,14 @@ export type DataCell =
       href?: string;
       badge?: BadgeTone;
       strong?: boolean;
-      /** Smaller, muted text after the value ("12 of 14"). */
+      /** Smaller, muted text after the value ("n=12, excluded 0"). */
       note?: string;
       /** Read out but not shown (a repeated row heading). */
       srOnly?: boolean;
     };
 
-export type DataRow = { key: string; cells: DataCell[]; shaded?: boolean };
-export type DataColumn = { label: string; align?: "left" | "right" };
+type DataRow = { key: string; cells: DataCell[]; shaded?: boolean };
+type DataColumn = { label: string; align?: "left" | "right" };
 
 function CellContent({ cell }: { cell: DataCell }) {
   if (cell === null || typeof cell !== "object") return <>{cell}</>;

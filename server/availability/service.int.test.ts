@@ -116,14 +116,17 @@ describe("availability service", () => {
   });
 
   it("holds the status page's figures as of the minute until an incident is written", () => {
+    // An outage still going on: its downtime grows by the second, so the minute's figures differ from now's.
+    addIncident({ startedAt: new Date("2026-11-20T11:00:00Z"), endedAt: null });
+    const minute = new Date("2026-11-20T12:00:00Z");
     const at = new Date("2026-11-20T12:00:37Z");
     const held = cachedOrganizationStatus(db, nimbus.id, at);
-    expect(held).toEqual(organizationStatus(db, nimbus.id, new Date("2026-11-20T12:00:00Z")));
+    expect(held).toEqual(organizationStatus(db, nimbus.id, minute));
+    expect(held).not.toEqual(organizationStatus(db, nimbus.id, at));
     expect(cachedOrganizationStatus(db, nimbus.id, new Date("2026-11-20T12:00:59Z"))).toEqual(held);
-    // An outage starting this morning: the next read sees it, though the minute is the same.
+    // An outage this morning: the next read sees it, though the minute is the same.
     const id = addIncident({ startedAt: new Date("2026-11-20T09:00:00Z"), endedAt: new Date("2026-11-20T09:30:00Z") });
-    const after = cachedOrganizationStatus(db, nimbus.id, at);
-    expect(after.incidents.map((i) => i.id)).toContain(id);
+    expect(cachedOrganizationStatus(db, nimbus.id, at).incidents.map((i) => i.id)).toContain(id);
     expect(held.incidents.map((i) => i.id)).not.toContain(id);
   });
 });

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PRIORITIES, TICKET_CATEGORIES } from "@/db/schema/enums";
-import { allowedPriorities, isPriorityAllowed } from "./priorities";
 import { priorityRefusal, reopenRefusal } from "./rules";
 
 describe("ticket rules", () => {
-  it("a security vulnerability may only be P0 or P1; every other category may take any priority", () => {
-    expect(allowedPriorities("security_vulnerability")).toEqual(["P0", "P1"]);
-    for (const c of TICKET_CATEGORIES.filter((c) => c !== "security_vulnerability"))
-      expect(allowedPriorities(c)).toEqual(PRIORITIES);
-    expect(isPriorityAllowed("security_vulnerability", "P3")).toBe(false);
-    expect(isPriorityAllowed("functional_bug", "P3")).toBe(true);
-  });
-
   it("refuses a security vulnerability at P2 or P3 whoever proposes it, and a priority it already has", () => {
     expect(priorityRefusal({ category: "security_vulnerability" }, "P3")?.messageKey).toBe(
       "tickets.errors.securityFloor",

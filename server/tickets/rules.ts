@@ -1,6 +1,6 @@
 /**
  * The ticket rules, each written once: filing, staff priority changes, customer disputes, manager
- * decisions, reopening and the new-ticket form all ask this module. Pure: no database, no clock
+ * decisions and reopening ask this module. Pure: no database, no clock
  * (`now` is an argument), importable by client components. The priorities a category allows and
  * the categories outside the SLA are in ./priorities.ts, which carries no messages.
  */

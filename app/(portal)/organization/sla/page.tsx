@@ -93,7 +93,9 @@ export default async function OurServicePage({ searchParams }: { searchParams: P
                     value: pct(counted ? f.attainment : null),
                     counted,
                     tone: f.attainment === null ? "none" : f.breached > 0 ? "breached" : "met",
-                    label: t("ourService.figureLabel", { value: pct(f.attainment), n: f.n, excluded: f.excluded }),
+                    label: counted
+                      ? t("ourService.figureLabel", { value: pct(f.attainment), n: f.n, excluded: f.excluded })
+                      : undefined,
                     note: `${t("common.nOf", { n: f.n })} · ${t("common.excludedCount", { n: f.excluded })}`,
                   };
                 }),
