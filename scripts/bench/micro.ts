@@ -6,6 +6,9 @@ import { addBusinessMinutes, type BusinessCalendar } from "@/server/sla/clock";
 import { evaluateSla, type Metric, type Priority, type SlaEvent } from "@/server/sla/evaluate";
 import { recomputeAll, type RecomputeReport } from "@/server/sla/recompute";
 import { buildSlaTargets } from "@/server/sla/targets";
+import { RENDER_BUDGET_MS, renderMarkdown } from "@/server/kb/markdown";
+import { atLimitInputs } from "@/server/kb/markdown-corpus";
+import type { MarkdownKind } from "@/server/kb/markdown-limits";
 import type { BenchEntry, EntryContext } from "./entries";
 
 export type TimedTask = {
@@ -85,6 +88,26 @@ export function enterpriseChinaTargets() {
 }
 
 /** addBusinessMinutes for a 40-business-day target and evaluateSla for a 20-event ticket. */
+/**
+ * The slowest input of the pathological Markdown corpus within a kind's limits
+ * (server/kb/markdown-corpus.ts), found by rendering each once: its time against RENDER_BUDGET_MS is
+ * the renderer's speed target (server/kb/markdown-bounds.test.ts checks only the outcome). Rendered
+ * with a budget no machine reaches, so the renderer's own guard never turns it into plain text.
+ */
+function slowestAtLimit(kind: MarkdownKind) {
+  let slowest = { name: "", markdown: "", ms: -1 };
+  for (const input of atLimitInputs(kind)) {
+    const t = performance.now();
+    renderMarkdown(input.markdown, kind, { budgetMs: 60_000 });
+    const ms = performance.now() - t;
+    if (ms > slowest.ms) slowest = { name: input.name, markdown: input.markdown, ms };
+  }
+  return {
+    name: `renderMarkdown: slowest ${kind} text at the limits (${slowest.name}), budget ${RENDER_BUDGET_MS[kind]} ms`,
+    fn: () => renderMarkdown(slowest.markdown, kind, { budgetMs: 60_000 }),
+  };
+}
+
 export async function domainMicroBenchmarks(timeMs = 2000): Promise<TimedTask[]> {
   const start = new Date("2026-03-06T10:00:00Z");
   const events = twentyEventTicket();
@@ -100,6 +123,8 @@ export async function domainMicroBenchmarks(timeMs = 2000): Promise<TimedTask[]>
         name: "evaluateSla: 20 events, Enterprise targets, China calendar",
         fn: () => evaluateSla(events, targets, now),
       },
+      slowestAtLimit("ticket"),
+      slowestAtLimit("article"),
     ],
     timeMs,
   );

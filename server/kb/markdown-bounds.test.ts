@@ -3,7 +3,6 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SERVER_HEAP_MB } from "../../scripts/lib.mjs";
 import type { BoundsResult } from "../testing/markdown-bounds-child";
-import { RENDER_BUDGET_MS } from "./markdown";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CHILD = path.join(ROOT, "server/testing/markdown-bounds-child.ts");
@@ -34,7 +33,7 @@ function renderCorpus(kind: "ticket" | "article") {
 
 describe("[SECURITY] Markdown rendering is bounded in time and in the server's memory", () => {
   it(
-    `ticket text: every pathological input over the limits shows as plain text, and the worst input of each shape within them renders in under ${RENDER_BUDGET_MS.ticket} ms, in a ${SERVER_HEAP_MB} MB heap`,
+    `ticket text: every pathological input over the limits shows as plain text, and the worst input of each shape within them renders as Markdown (its time against the budget is the bench's), in a ${SERVER_HEAP_MB} MB heap`,
     { timeout: 300_000 },
     () => {
       const run = renderCorpus("ticket");
@@ -50,7 +49,7 @@ describe("[SECURITY] Markdown rendering is bounded in time and in the server's m
   );
 
   it(
-    `article text: the worst input of each shape within the article limits renders in under ${RENDER_BUDGET_MS.article} ms, in a ${SERVER_HEAP_MB} MB heap`,
+    `article text: the worst input of each shape within the article limits renders as Markdown (its time against the budget is the bench's), in a ${SERVER_HEAP_MB} MB heap`,
     { timeout: 300_000 },
     () => {
       const run = renderCorpus("article");

@@ -3,13 +3,16 @@
  * server/kb/markdown-bounds.test.ts starts with the production server's heap cap: running out of
  * memory kills the process, so finishing at all is half the test. Prints one JSON line per input
  * and exits 1 when any input broke its rule:
- * - over the limits: shown as plain text (never parsed), within the kind's budget;
- * - at the limits: rendered as Markdown within the kind's budget (RENDER_BUDGET_MS, the smaller of
- *   CPU and wall time), in one of two tries (a collection may land in any single measurement).
+ * - over the limits: shown as plain text (never parsed);
+ * - at the limits: rendered as Markdown, not cut short to plain text by the renderer's time guard
+ *   (given a budget no machine reaches, so the outcome depends on the limits alone, not on the
+ *   machine's load). How long the slowest of them takes against RENDER_BUDGET_MS is the bench's
+ *   (scripts/bench/micro.ts), since a timed test fails on a busy machine; the guard itself is
+ *   tested in server/kb/markdown.test.ts.
  * Usage: node --max-old-space-size=256 --import tsx server/testing/markdown-bounds-child.ts [ticket|article]...
  */
 import { DEMO_ARTICLES } from "../../db/seed/articles";
-import { RENDER_BUDGET_MS, renderMarkdown, spentSince } from "../kb/markdown";
+import { renderMarkdown, spentSince } from "../kb/markdown";
 import { atLimitInputs, OVER_LIMIT_INPUTS, type PathologicalInput } from "../kb/markdown-corpus";
 import type { MarkdownKind } from "../kb/markdown-limits";
 
@@ -26,20 +29,21 @@ export type BoundsResult = {
   ok: boolean;
 };
 
+/** A budget no render reaches: the outcome (Markdown or plain text) is the limits' alone. */
+const NO_GUARD = { budgetMs: 60_000 };
+
 function measure(markdown: string, kind: MarkdownKind) {
   const cpu = process.cpuUsage();
   const wall = performance.now();
-  const { plain } = renderMarkdown(markdown, kind);
+  const { plain } = renderMarkdown(markdown, kind, NO_GUARD);
   const wallMs = performance.now() - wall;
   const used = process.cpuUsage(cpu);
   return { plain, ms: spentSince({ cpu, wall }), wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
 function run(kind: MarkdownKind, group: "over" | "at", input: PathologicalInput): BoundsResult {
-  const budget = RENDER_BUDGET_MS[kind];
   const wantPlain = group === "over";
-  let m = measure(input.markdown, kind);
-  if (m.ms > budget) m = measure(input.markdown, kind);
+  const m = measure(input.markdown, kind);
   return {
     kind,
     group,
@@ -49,7 +53,7 @@ function run(kind: MarkdownKind, group: "over" | "at", input: PathologicalInput)
     ms: Math.round(m.ms),
     cpuMs: Math.round(m.cpuMs),
     wallMs: Math.round(m.wallMs),
-    ok: m.plain === wantPlain && m.ms <= budget,
+    ok: m.plain === wantPlain,
   };
 }
 
