@@ -30,7 +30,13 @@ import { runLoad } from "./load";
 import { ensureReview, measurePages, measurePagesLoaded } from "./page-run";
 import type { PageLoadResult } from "./page-report";
 import { pageIds, type PageIds } from "./pages";
-import { domainMicroBenchmarks, entryContext, rawSqlTimings, recomputeBenchmark } from "./micro";
+import {
+  domainMicroBenchmarks,
+  entryContext,
+  markdownMicroBenchmarks,
+  rawSqlTimings,
+  recomputeBenchmark,
+} from "./micro";
 import { schedulerBenchmark } from "./scheduler";
 import {
   INTRO,
@@ -178,7 +184,7 @@ async function main() {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   sqlite.pragma("cache_size = -65536");
   log("domain micro-benchmarks (tinybench)");
-  const micro = pagesOnly ? [] : await domainMicroBenchmarks(2000);
+  const micro = pagesOnly ? [] : [...(await domainMicroBenchmarks(2000)), ...(await markdownMicroBenchmarks(2000))];
   for (const m of micro)
     log(`  ${m.name}: p50 ${formatMs(m.p50Ms)}, ${Math.round(m.opsPerSec).toLocaleString("en-US")} ops/s`);
   // Now, not the anchor: earlier bench runs file tickets into the cached dataset after its anchor, and
