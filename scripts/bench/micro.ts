@@ -87,7 +87,6 @@ export function enterpriseChinaTargets() {
   return buildSlaTargets(cells, CHINA);
 }
 
-/** addBusinessMinutes for a 40-business-day target and evaluateSla for a 20-event ticket. */
 /**
  * The slowest input of the pathological Markdown corpus within a kind's limits
  * (server/kb/markdown-corpus.ts), found by rendering each once: its time against RENDER_BUDGET_MS is
@@ -117,6 +116,7 @@ export async function markdownMicroBenchmarks(timeMs = 2000): Promise<TimedTask[
   return runTasks([slowestAtLimit("ticket"), slowestAtLimit("article")], timeMs);
 }
 
+/** addBusinessMinutes for a 40-business-day target and evaluateSla for a 20-event ticket. */
 export async function domainMicroBenchmarks(timeMs = 2000): Promise<TimedTask[]> {
   const start = new Date("2026-03-06T10:00:00Z");
   const events = twentyEventTicket();
