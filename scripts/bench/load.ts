@@ -8,6 +8,8 @@ export type LoadOptions = {
   headers: Record<string, string>;
   /** Per-request body (seq = 0, 1, 2...), for POST. */
   body?: (seq: number) => string;
+  /** Per-request path and query (seq = 0, 1, 2...), in place of the URL's: a GET whose input differs each time. */
+  path?: (seq: number) => string;
   connections: number;
   durationSec: number;
   /** Stop early after this many responses, whichever comes first. */
@@ -41,7 +43,7 @@ export function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
   let seq = 0;
-  const body = opts.body;
+  const { body, path } = opts;
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const instance = autocannon(
@@ -55,7 +57,14 @@ export function runLoad(opts: LoadOptions): Promise<LoadResult> {
           {
             method: opts.method,
             headers: opts.headers,
-            ...(body ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: body(seq++) }) } : {}),
+            ...(body || path
+              ? {
+                  setupRequest: (req: autocannon.Request) => {
+                    const n = seq++;
+                    return { ...req, ...(body ? { body: body(n) } : {}), ...(path ? { path: path(n) } : {}) };
+                  },
+                }
+              : {}),
           },
         ],
       },

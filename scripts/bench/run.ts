@@ -267,6 +267,7 @@ async function main() {
           ...(entry.contentType ? { "content-type": entry.contentType } : {}),
         },
         body: builder ? (seq: number) => builder({ ...ctx, seq, csrfToken: csrf.token }) : undefined,
+        path: entry.pathOf,
         connections: settings.connections,
       };
       try {
@@ -463,6 +464,7 @@ async function main() {
             ...(entry.contentType ? { "content-type": entry.contentType } : {}),
           },
           body: builder ? (seq: number) => builder({ ...ctx, seq, csrfToken: clusterCsrf.token }) : undefined,
+          path: entry.pathOf,
           connections: settings.connections,
         };
         try {

@@ -8,8 +8,11 @@ export const READ_CACHE_SIZE = 200;
 type Store = { version: string; entries: Map<string, unknown> };
 type Client = Db["$client"];
 
-/** The prepared total_changes() statement per connection (preparing costs more than running it). */
-const changesStatements = new WeakMap<Client, Statement<[], { n: number }>>();
+/**
+ * The prepared `PRAGMA data_version` and `total_changes()` statements per SQLite connection
+ * (preparing costs more than running them; `pragma()` prepares its statement on every call).
+ */
+const versionStatements = new WeakMap<Client, { data: Statement<[], number>; changes: Statement<[], number> }>();
 
 /** One store per database handle, so separate handles (tests' private copies) never share results. */
 const stores = new WeakMap<object, Store>();
@@ -24,14 +27,17 @@ const stores = new WeakMap<object, Store>();
 export function dataVersion(db: Db): string | null {
   const client = db.$client;
   if (client.inTransaction) return null;
-  const version = client.pragma("data_version", { simple: true }) as number;
   // PostgreSQL's version row moves with every commit, this connection's included (decision 029).
-  if (isPostgres(db)) return String(version);
-  let statement = changesStatements.get(client);
-  if (!statement)
-    changesStatements.set(client, (statement = client.prepare<[], { n: number }>("SELECT total_changes() AS n")));
-  const changes = statement.get()!.n;
-  return `${version}:${changes}`;
+  if (isPostgres(db)) return String(client.pragma("data_version", { simple: true }));
+  let statements = versionStatements.get(client);
+  if (!statements) {
+    statements = {
+      data: client.prepare<[], number>("PRAGMA data_version").pluck(),
+      changes: client.prepare<[], number>("SELECT total_changes()").pluck(),
+    };
+    versionStatements.set(client, statements);
+  }
+  return `${statements.data.get()}:${statements.changes.get()}`;
 }
 
 /**

@@ -134,6 +134,30 @@ describe("kb.search ranking on the demo knowledge base", () => {
   });
 });
 
+describe("kb.search answers held by the read cache", () => {
+  it("a search repeated after an article is published finds it", async () => {
+    const first = await callerFor(db, CUSTOMER).kb.search({ q: "zephyrine quorlax", logGaps: false });
+    expect(first.total).toBe(0);
+    await createArticle(db, staff.expert, { slug: "zephyrine-quorlax", title: "Zephyrine quorlax timeouts" });
+    const again = await callerFor(db, CUSTOMER).kb.search({ q: "zephyrine quorlax", logGaps: false });
+    expect(again.items.map((i) => i.slug)).toEqual(["zephyrine-quorlax"]);
+  });
+
+  it("what staff found is never what a customer gets for the same query", async () => {
+    const staffHits = await callerFor(db, staff.agent).kb.search({ q: "quillon runbook token" });
+    expect(staffHits.items.some((i) => i.internal)).toBe(true);
+    const customerHits = await callerFor(db, CUSTOMER).kb.search({ q: "quillon runbook token" });
+    expect(customerHits.items.some((i) => i.internal)).toBe(false);
+  });
+
+  it("the same search without results is logged each time it is made", async () => {
+    const before = db.select().from(searchLog).all().length;
+    await callerFor(db, CUSTOMER).kb.search({ q: "ocarina theremin" });
+    await callerFor(db, CUSTOMER).kb.search({ q: "ocarina theremin" });
+    expect(db.select().from(searchLog).all().length).toBe(before + 2);
+  });
+});
+
 describe("kb visibility", () => {
   it("internal runbooks are never returned to customers or anonymous visitors, but are to staff", async () => {
     for (const who of [null, CUSTOMER]) {

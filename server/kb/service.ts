@@ -116,14 +116,35 @@ export function searchArticles(
 ) {
   const pageSize = input.limit ?? 20;
   const asked = Math.min(Math.max(1, input.page ?? 1), KB_SEARCH_PAGES);
-  const typed = rankedSearch(db, user, input.q, input, asked, pageSize);
-  const suggestion = suggestionFor(db, user, input.q);
-  // A misspelled query that finds nothing shows what its correction finds, as search engines do;
-  // the reader can still search for exactly what they typed.
-  const corrected =
-    input.correct && typed.total === 0 && suggestion
-      ? rankedSearch(db, user, suggestion, input, asked, pageSize)
-      : null;
+  // What a reader may find depends on the user only through staff or not (visibleRaw), so the
+  // results are held by the read cache per query and that, until the next committed write: a
+  // question asked again (the help center's popular ones) is answered without ranking again.
+  const { typed, corrected, suggestion } = cachedRead(
+    db,
+    "kb.search",
+    {
+      staff: isKbStaff(user),
+      q: input.q,
+      productArea: input.productArea ?? null,
+      type: input.type ?? null,
+      locale: input.locale ?? null,
+      preferLocale: input.preferLocale ?? null,
+      correct: input.correct ?? false,
+      asked,
+      pageSize,
+    },
+    () => {
+      const typed = rankedSearch(db, user, input.q, input, asked, pageSize);
+      const suggestion = suggestionFor(db, user, input.q);
+      // A misspelled query that finds nothing shows what its correction finds, as search engines
+      // do; the reader can still search for exactly what they typed.
+      const corrected =
+        input.correct && typed.total === 0 && suggestion
+          ? rankedSearch(db, user, suggestion, input, asked, pageSize)
+          : null;
+      return { typed, corrected, suggestion };
+    },
+  );
   const shown = corrected && corrected.total > 0 ? corrected : typed;
 
   if (
@@ -274,12 +295,15 @@ function rankedSearch(
 
   const snippets = new Map<number, string>();
   if (match && rows.length) {
-    const got = sqlite
-      .prepare(
-        `SELECT rowid AS id, ${text.snippet(match)} AS s FROM articles_fts WHERE ${text.cond(match)} AND rowid IN (${rows.map(() => "?").join(",")})`,
-      )
-      .all(...text.own(match), ...text.args(match), ...rows.map((r) => r.id)) as { id: number; s: string }[];
-    for (const g of got) snippets.set(g.id, g.s);
+    // One row at a time: FTS5 seeks a MATCH to one rowid, but reads every match to filter by
+    // `rowid IN (...)` (20 snippets of 662 matches: 2.3 ms in one statement, 1.2 ms one by one).
+    const one = sqlite.prepare(
+      `SELECT ${text.snippet(match)} AS s FROM articles_fts WHERE ${text.cond(match)} AND rowid = ?`,
+    );
+    for (const r of rows) {
+      const got = one.get(...text.own(match), ...text.args(match), r.id) as { s: string } | undefined;
+      if (got) snippets.set(r.id, got.s);
+    }
   }
 
   const items: SearchHit[] = rows.map((r) => {
