@@ -10,6 +10,7 @@ import { getDb } from "@/server/db";
 import { clientMessages } from "@/server/i18n/client-messages";
 import { isDemoDatabase } from "@/server/identity/installation";
 import "./globals.css";
+import { languageTag } from "@/server/i18n/negotiate";
 
 const inter = localFont({
   src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
@@ -27,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const messages = clientMessages(await getMessages());
   return (
-    <html lang={locale === "zh" ? "zh-CN" : "en"} className={inter.variable}>
+    <html lang={languageTag(locale)} className={inter.variable}>
       <body className="min-h-screen font-sans">
         {/* Every page of a demo installation says so (server/identity/installation.ts). */}
         {isDemoDatabase(getDb()) ? <DemoBanner /> : null}

@@ -1,4 +1,5 @@
 import { dateTimeFormat, numberFormat } from "@/components/i18n/intl-formatters";
+import { languageTag } from "@/server/i18n/negotiate";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 
@@ -52,7 +53,7 @@ export function joinList(locale: string, items: readonly string[]): string {
 
 /** A percentage with up to two decimals in the viewer's locale. */
 export function formatPercent(locale: string, value: number, digits = 2): string {
-  return numberFormat(locale === "zh" ? "zh-CN" : "en", {
+  return numberFormat(languageTag(locale), {
     style: "percent",
     maximumFractionDigits: digits,
     minimumFractionDigits: 0,
@@ -61,7 +62,7 @@ export function formatPercent(locale: string, value: number, digits = 2): string
 
 /** The short, readable name of a time zone in a locale, e.g. "PST" or "GMT+8", for labelling times. */
 export function zoneName(locale: string, timeZone: string, at: Date): string {
-  const format = dateTimeFormat(locale === "zh" ? "zh-CN" : "en", { timeZone, timeZoneName: "short" });
+  const format = dateTimeFormat(languageTag(locale), { timeZone, timeZoneName: "short" });
   const parts = format.formatToParts(at);
   return `${timeZone} (${parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone})`;
 }

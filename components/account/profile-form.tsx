@@ -10,7 +10,7 @@ import { ErrorSummary, inputClass, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Locale } from "@/db/schema/enums";
 import { NAME_MAX_LENGTH, nameProblem } from "@/server/identity/account-rules";
-import { LOCALE_COOKIE } from "@/server/i18n/negotiate";
+import { LOCALE_COOKIE, languageTag } from "@/server/i18n/negotiate";
 import { TimeZoneSelect } from "./time-zone-select";
 
 const LANGUAGES: Record<Locale, string> = { en: "English", zh: "中文" };
@@ -97,7 +97,7 @@ export function ProfileForm({
             className={inputClass}
           >
             {(Object.keys(LANGUAGES) as Locale[]).map((l) => (
-              <option key={l} value={l} lang={l === "zh" ? "zh-CN" : "en"}>
+              <option key={l} value={l} lang={languageTag(l)}>
                 {LANGUAGES[l]}
               </option>
             ))}

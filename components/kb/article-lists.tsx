@@ -5,6 +5,7 @@ import Link from "@/components/ui/link";
 import { Badge } from "@/components/ui/badge";
 import type { Locale } from "@/db/schema/enums";
 import { Snippet } from "./snippet";
+import { languageTag } from "@/server/i18n/negotiate";
 
 /*
  * The knowledge base's two long lists, rendered from compact rows (issue 25). Drawn by the server,
@@ -18,7 +19,6 @@ import { Snippet } from "./snippet";
 type ArticleLabels = { internal: string; draft: string };
 
 const hrefOf = (a: { slug: string; locale: Locale }) => `/kb/${a.slug}?lang=${a.locale}`;
-const langOf = (locale: Locale) => (locale === "zh" ? "zh-CN" : "en");
 
 /** A browsed article: its kind and review date already written out ("Last reviewed Dec 4, 2026"). */
 type ArticleCard = {
@@ -77,7 +77,7 @@ export function ArticleHits({ items, label, labels }: { items: ArticleHit[]; lab
           <div className="flex flex-wrap items-center gap-2">
             <Link
               href={hrefOf(item)}
-              lang={langOf(item.locale)}
+              lang={languageTag(item.locale)}
               className="text-base font-semibold text-brand-700 hover:underline"
             >
               {item.title}
@@ -94,7 +94,7 @@ export function ArticleHits({ items, label, labels }: { items: ArticleHit[]; lab
               </Fragment>
             ))}
           </div>
-          <div lang={langOf(item.locale)}>
+          <div lang={languageTag(item.locale)}>
             <Snippet parts={item.snippet} />
           </div>
         </li>

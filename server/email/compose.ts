@@ -7,6 +7,7 @@ import type { Locale, NotificationKind } from "@/db/schema/enums";
 import en from "@/server/i18n/messages/en.json";
 import zh from "@/server/i18n/messages/zh.json";
 import { REPLY_ABOVE_MARKER } from "./trim";
+import { languageTag } from "@/server/i18n/negotiate";
 
 export type ComposedMail = { subject: string; text: string; html: string; headers: Record<string, string> };
 
@@ -71,7 +72,7 @@ function assemble(
     t("preferences", { link: parts.preferencesLink }),
   ].join("\n");
   const html = [
-    `<!doctype html><html lang="${locale === "zh" ? "zh-CN" : "en"}"><body style="font-family:system-ui,sans-serif;line-height:1.5">`,
+    `<!doctype html><html lang="${languageTag(locale)}"><body style="font-family:system-ui,sans-serif;line-height:1.5">`,
     `<p style="color:#888;font-size:12px">${escapeHtml(REPLY_ABOVE_MARKER)}</p>`,
     `<p>${escapeHtml(parts.lead)}</p>`,
     parts.quote
@@ -163,7 +164,7 @@ export function composeDigest(input: {
     t("preferences", { link: input.preferencesLink }),
   ].join("\n");
   const html = [
-    `<!doctype html><html lang="${input.locale === "zh" ? "zh-CN" : "en"}"><body style="font-family:system-ui,sans-serif">`,
+    `<!doctype html><html lang="${languageTag(input.locale)}"><body style="font-family:system-ui,sans-serif">`,
     `<p>${escapeHtml(t("digestLead", { n: input.items.length }))}</p><ul>`,
     ...lines.map((l, k) => `<li><a href="${escapeHtml(input.items[k]!.link)}">${escapeHtml(l)}</a></li>`),
     `</ul><hr><p style="font-size:12px"><a href="${escapeHtml(input.preferencesLink)}">${escapeHtml(t("preferencesButton"))}</a></p></body></html>`,

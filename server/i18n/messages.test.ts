@@ -2,7 +2,7 @@ import { createTranslator, IntlErrorCode, type IntlError } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "./messages/en.json";
 import zh from "./messages/zh.json";
-import { pickLocale } from "./negotiate";
+import { languageTag, pickLocale } from "./negotiate";
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -56,4 +56,14 @@ describe("pickLocale", () => {
     expect(pickLocale("zh;q=0.5,en-US;q=0.9")).toBe("en"));
   it("an unsupported language falls back to English", () => expect(pickLocale("fr-FR,de;q=0.8")).toBe("en"));
   it("no header means English", () => expect(pickLocale(null)).toBe("en"));
+});
+
+describe("languageTag", () => {
+  it("Simplified Chinese is zh-CN, English en, and anything else or nothing English", () =>
+    expect([languageTag("zh"), languageTag("en"), languageTag("fr"), languageTag(null)]).toEqual([
+      "zh-CN",
+      "en",
+      "en",
+      "en",
+    ]));
 });

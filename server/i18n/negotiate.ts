@@ -24,3 +24,11 @@ export function isLocale(value: string | undefined | null): value is Locale {
 }
 
 export const LOCALE_COOKIE = "NEXT_LOCALE";
+
+/**
+ * A language as an HTML `lang` or `hreflang` value and for Intl: Simplified Chinese is zh-CN.
+ * (Mail and sign-in notices that spell dates the British way ask Intl for en-GB themselves.)
+ */
+export function languageTag(locale: string | null | undefined): "en" | "zh-CN" {
+  return locale === "zh" ? "zh-CN" : "en";
+}

@@ -5,6 +5,12 @@
  */
 import { markdownRefusal, type MarkdownKind } from "./markdown-limits";
 
+/**
+ * A render budget no input reaches, for measuring the corpus: the outcome (Markdown or plain text)
+ * is the limits' alone and the time is the renderer's own (the bench and the bounds test use it).
+ */
+export const NO_RENDER_GUARD = { budgetMs: 60_000 } as const;
+
 export type PathologicalInput = { name: string; markdown: string };
 
 /** The most repetitions of `unit` (after `head`, before `tail`) that the limits of `kind` accept. */

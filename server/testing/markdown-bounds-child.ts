@@ -13,7 +13,7 @@
  */
 import { DEMO_ARTICLES } from "../../db/seed/articles";
 import { renderMarkdown, spentSince } from "../kb/markdown";
-import { atLimitInputs, OVER_LIMIT_INPUTS, type PathologicalInput } from "../kb/markdown-corpus";
+import { atLimitInputs, NO_RENDER_GUARD, OVER_LIMIT_INPUTS, type PathologicalInput } from "../kb/markdown-corpus";
 import type { MarkdownKind } from "../kb/markdown-limits";
 
 export type BoundsResult = {
@@ -29,13 +29,10 @@ export type BoundsResult = {
   ok: boolean;
 };
 
-/** A budget no render reaches: the outcome (Markdown or plain text) is the limits' alone. */
-const NO_GUARD = { budgetMs: 60_000 };
-
 function measure(markdown: string, kind: MarkdownKind) {
   const cpu = process.cpuUsage();
   const wall = performance.now();
-  const { plain } = renderMarkdown(markdown, kind, NO_GUARD);
+  const { plain } = renderMarkdown(markdown, kind, NO_RENDER_GUARD);
   const wallMs = performance.now() - wall;
   const used = process.cpuUsage(cpu);
   return { plain, ms: spentSince({ cpu, wall }), wallMs, cpuMs: (used.user + used.system) / 1000 };

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { LOCALES, type Locale } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
+import { languageTag } from "@/server/i18n/negotiate";
 
 type Params = { slug: string };
 type Search = { lang?: string };
@@ -54,7 +55,7 @@ export default async function ArticlePage({
   ]);
   const staff = !!user && user.role !== "customer";
   const { article: a, html, toc, translations, related, myVote } = data;
-  const contentLang = a.locale === "zh" ? "zh-CN" : "en";
+  const contentLang = languageTag(a.locale);
 
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_16rem]">
@@ -106,7 +107,7 @@ export default async function ArticlePage({
                 <Link
                   key={tr.locale}
                   href={`/kb/${tr.slug}?lang=${tr.locale}`}
-                  hrefLang={tr.locale === "zh" ? "zh-CN" : "en"}
+                  hrefLang={languageTag(tr.locale)}
                   className="font-medium text-brand-700 underline"
                 >
                   {t("readIn", { language: t(`languages.${tr.locale}`) })}

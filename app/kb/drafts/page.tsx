@@ -10,6 +10,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
+import { languageTag } from "@/server/i18n/negotiate";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("kbEdit.desk");
@@ -79,7 +80,7 @@ export default async function KbDeskPage({ searchParams }: { searchParams: Promi
                   <Td header>
                     <Link
                       href={`/kb/${r.slug}?lang=${r.locale}`}
-                      lang={r.locale === "zh" ? "zh-CN" : "en"}
+                      lang={languageTag(r.locale)}
                       className="text-brand-700 hover:underline"
                     >
                       {r.title}

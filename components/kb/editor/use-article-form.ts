@@ -11,6 +11,7 @@ import { useTRPC } from "@/components/trpc/client";
 import type { ArticleType, Locale, ProductArea } from "@/db/schema/enums";
 import type { AppRouter } from "@/server/api/root";
 import { parseList, slugFromTitle } from "@/server/kb/article-input";
+import { languageTag } from "@/server/i18n/negotiate";
 
 type Outputs = inferRouterOutputs<AppRouter>["kb"];
 export type Stored = Outputs["editArticle"];
@@ -186,7 +187,7 @@ export function useArticleForm({ mode, initial, stored, options }: EditorProps) 
     saving: create.isPending || update.isPending,
     lockedPublished: mode === "edit" && stored?.status === "published" && !options.canPublish,
     /** The language of the article's text, for the inputs' lang attribute (spell checking, CJK fonts). */
-    contentLang: form.locale === "zh" ? "zh-CN" : "en",
+    contentLang: languageTag(form.locale),
   };
 }
 
