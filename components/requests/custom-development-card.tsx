@@ -10,14 +10,12 @@ export const CUSTOM_SHOWN = 20;
 /**
  * The account manager's custom development requests to scope (managers and admins: every
  * organization's): those awaiting a decision first, newest first, the first CUSTOM_SHOWN unless
- * `showAll`, with a link to the whole list (at most the 200 newest).
+ * `showAll`, with a link to the whole list (at most the CUSTOM_QUEUE_MAX newest).
  */
 export async function CustomDevelopmentCard({ showAll = false, allHref }: { showAll?: boolean; allHref: string }) {
   const api = await serverCaller();
-  const all = await api.requests.customQueue();
-  // Stable: the procedure's newest-first order is kept within each group.
-  const ordered = [...all.filter((r) => !r.decision), ...all.filter((r) => r.decision)];
-  const rows = showAll ? ordered : ordered.slice(0, CUSTOM_SHOWN);
+  // The procedure puts those awaiting a decision first; only the rows shown are read.
+  const { items: rows, total } = await api.requests.customQueue(showAll ? {} : { limit: CUSTOM_SHOWN });
   const t = await getTranslations("customDevelopment");
   const format = await getFormatter();
   return (
@@ -41,10 +39,10 @@ export async function CustomDevelopmentCard({ showAll = false, allHref }: { show
           ))}
         </ul>
       )}
-      {rows.length < ordered.length ? (
+      {rows.length < total ? (
         <p className="mt-3 text-sm">
           <Link href={allHref} className="font-medium text-brand-700 hover:underline">
-            {t("showAll", { n: ordered.length })}
+            {t("showAll", { n: total })}
           </Link>
         </p>
       ) : null}

@@ -126,8 +126,8 @@ describe("custom development requests reach the account manager (issue #22 defec
     });
     const timeline = await callerFor(db, am, LATER).accounts.timeline({ organizationId: org.id });
     expect(timeline.find((e) => e.kind === "custom_development" && e.ticketId === id)).toBeTruthy();
-    const queue = await callerFor(db, am, LATER).requests.customQueue();
-    expect(queue.map((q) => q.ticketId)).toContain(id);
+    const queue = await callerFor(db, am, LATER).requests.customQueue({});
+    expect(queue.items.map((q) => q.ticketId)).toContain(id);
   });
 
   it("the account manager scopes it: each change on the timeline and audited; another portfolio's manager is refused", async () => {
@@ -156,5 +156,34 @@ describe("custom development requests reach the account manager (issue #22 defec
     await expect(callerFor(db, am, LATER).requests.saveScope({ ...input, ticketId: bug })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+  });
+
+  it("the queue lists those awaiting a decision first, each group newest first, cut to the limit, and counts them all", async () => {
+    const filed: number[] = [];
+    for (let i = 0; i < 4; i++)
+      filed.push(
+        await createTicket(
+          db,
+          org.customers[0]!,
+          { category: "custom_development" },
+          new Date(LATER.getTime() + i * 60_000),
+        ),
+      );
+    // The newest but one is decided: it goes after every request still awaiting a decision.
+    await callerFor(db, am, LATER).requests.saveScope({
+      ticketId: filed[2]!,
+      estimateDays: 5,
+      quoteReference: null,
+      decision: "declined",
+    });
+    const all = await callerFor(db, am, LATER).requests.customQueue({});
+    const order = all.items.map((r) => r.ticketId);
+    const undecided = all.items.filter((r) => !r.decision).map((r) => r.ticketId);
+    expect(order.slice(0, undecided.length)).toEqual(undecided);
+    expect(undecided.slice(0, 3)).toEqual([filed[3], filed[1], filed[0]]);
+    expect(order.indexOf(filed[2]!)).toBeGreaterThanOrEqual(undecided.length);
+    expect(all.total).toBe(all.items.length);
+    const two = await callerFor(db, am, LATER).requests.customQueue({ limit: 2 });
+    expect(two).toEqual({ items: all.items.slice(0, 2), total: all.total });
   });
 });

@@ -571,7 +571,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
       decision: null,
     }),
   },
-  "requests.customQueue": { allow: ["manager", "admin", "accountManager"], input: none },
+  "requests.customQueue": { allow: ["manager", "admin", "accountManager"], input: () => ({ limit: 20 }) },
   "admin.addHoliday": {
     allow: ["admin"],
     input: (fx) => ({

@@ -83,8 +83,8 @@ describe("changing a ticket's category across the bug SLA", () => {
       .all()
       .map((n) => n.kind);
     expect(told).toContain("custom_development_filed");
-    const queue = await callerFor(db, team.account_manager, at(16)).requests.customQueue();
-    expect(queue.map((q) => q.ticketId)).toContain(bug);
+    const queue = await callerFor(db, team.account_manager, at(16)).requests.customQueue({});
+    expect(queue.items.map((q) => q.ticketId)).toContain(bug);
 
     // a feature request moved to custom development leaves the roadmap
     const feature = await createTicket(db, dev, { category: "feature_request", priority: "P3" }, FILED);

@@ -3,6 +3,7 @@ import { FEATURE_STATUSES, SCOPE_DECISIONS, TICKET_STATUSES } from "@/db/schema/
 import { deliveringMail } from "@/server/notifications/mailer";
 import { MAX_ACK_DAYS, MAX_ESTIMATE_DAYS } from "@/server/requests/rules";
 import {
+  CUSTOM_QUEUE_MAX,
   customDevelopmentQueue,
   featureRequestForTicket,
   listFeatureRequests,
@@ -98,21 +99,27 @@ export const requestsRouter = createTRPCRouter({
     )
     .output(z.void())
     .mutation(({ ctx, input }) => scopeCustomDevelopment(ctx.db, ctx.user, input, ctx.now())),
-  /** Custom development requests of the account manager's portfolio (managers and admins: all). */
+  /**
+   * Custom development requests of the account manager's portfolio (managers and admins: all): of
+   * the newest CUSTOM_QUEUE_MAX, those awaiting a decision first, at most `limit`, and how many.
+   */
   customQueue: permittedProcedure("customDevelopment.scope")
-    .input(z.void())
+    .input(z.object({ limit: z.number().int().min(1).max(CUSTOM_QUEUE_MAX).default(CUSTOM_QUEUE_MAX) }))
     .output(
-      z.array(
-        z.object({
-          ticketId: z.number(),
-          subject: z.string(),
-          organization: z.string(),
-          status: z.enum(TICKET_STATUSES),
-          createdAt: z.date(),
-          decision: z.enum(SCOPE_DECISIONS).nullable(),
-          estimateDays: z.number().nullable(),
-        }),
-      ),
+      z.object({
+        items: z.array(
+          z.object({
+            ticketId: z.number(),
+            subject: z.string(),
+            organization: z.string(),
+            status: z.enum(TICKET_STATUSES),
+            createdAt: z.date(),
+            decision: z.enum(SCOPE_DECISIONS).nullable(),
+            estimateDays: z.number().nullable(),
+          }),
+        ),
+        total: z.number(),
+      }),
     )
-    .query(({ ctx }) => customDevelopmentQueue(ctx.db, ctx.user)),
+    .query(({ ctx, input }) => customDevelopmentQueue(ctx.db, ctx.user, input.limit)),
 });
