@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import { zoneName } from "@/components/format";
-import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
+import { TicketListTable, type TicketListRow } from "@/components/tickets/ticket-list-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
-import { Th } from "@/components/ui/table";
 import { PRODUCT_AREAS } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
@@ -69,18 +68,16 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const format = await getFormatter();
   const locale = await getLocale();
   type Item = (typeof page.items)[number];
-  const slaBadge = (item: Item) =>
-    item.outsideSla ? (
-      <Badge>{t("outsideSlaShort")}</Badge>
-    ) : item.excluded ? (
-      <Badge>{t("excluded")}</Badge>
-    ) : item.breached ? (
-      <Badge tone="red">{t("breached")}</Badge>
-    ) : item.nextDueAt ? (
-      <Badge tone="brand">{t("onTrack")}</Badge>
-    ) : (
-      <Badge tone="green">{t("done")}</Badge>
-    );
+  const sla = (item: Item): TicketListRow["sla"] =>
+    item.outsideSla
+      ? { text: t("outsideSlaShort") }
+      : item.excluded
+        ? { text: t("excluded") }
+        : item.breached
+          ? { text: t("breached"), tone: "red" }
+          : item.nextDueAt
+            ? { text: t("onTrack"), tone: "brand" }
+            : { text: t("done"), tone: "green" };
   const when = (item: Item) =>
     format.dateTime(sort === "due" && item.nextDueAt ? item.nextDueAt : item.createdAt, {
       dateStyle: "medium",
@@ -197,59 +194,28 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         {page.items.length === 0 ? (
           <p className="py-8 text-center text-sm text-slate-600">{t("empty")}</p>
         ) : (
-          // One table: from md up a row per ticket; on a phone each row reads as a card whose cells are
-          // labelled lines (the card-cell utility), so the tickets are sent once (issue 25).
-          <div className="md:-mx-5 md:overflow-x-auto md:px-5">
-            <table className="block w-full text-sm md:table md:min-w-[28rem] md:border-collapse">
-              <caption className="sr-only">{t("title")}</caption>
-              <thead className="hidden md:table-header-group">
-                <tr>
-                  <Th>{t("number")}</Th>
-                  <Th>{t("subject")}</Th>
-                  {isCustomer ? null : <Th>{t("organization")}</Th>}
-                  <Th>{t("priority")}</Th>
-                  <Th>{t("status")}</Th>
-                  <Th>{t("sla")}</Th>
-                  <Th>{dateLabel}</Th>
-                </tr>
-              </thead>
-              <tbody className="block space-y-3 md:table-row-group md:space-y-0">
-                {page.items.map((item) => (
-                  <tr key={item.id} className="card-row md:hover:bg-slate-50">
-                    <td data-label={t("number")} className="card-cell">
-                      {item.id}
-                    </td>
-                    <th
-                      scope="row"
-                      className="card-cell text-left font-medium text-slate-900"
-                      data-label={t("subject")}
-                    >
-                      <Link href={`/tickets/${item.id}`} className="break-words text-brand-700 hover:underline">
-                        {item.subject}
-                      </Link>
-                    </th>
-                    {isCustomer ? null : (
-                      <td data-label={t("organization")} className="card-cell">
-                        {item.organization}
-                      </td>
-                    )}
-                    <td data-label={t("priority")} className="card-cell">
-                      <Badge tone={PRIORITY_TONE[item.priority]}>{item.priority}</Badge>
-                    </td>
-                    <td data-label={t("status")} className="card-cell">
-                      {t(`statuses.${item.status}`)}
-                    </td>
-                    <td data-label={t("sla")} className="card-cell">
-                      {slaBadge(item)}
-                    </td>
-                    <td data-label={dateLabel} className="card-cell">
-                      {when(item)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TicketListTable
+            showOrganization={!isCustomer}
+            labels={{
+              caption: t("title"),
+              number: t("number"),
+              subject: t("subject"),
+              organization: t("organization"),
+              priority: t("priority"),
+              status: t("status"),
+              sla: t("sla"),
+              when: dateLabel,
+            }}
+            rows={page.items.map((item) => ({
+              id: item.id,
+              subject: item.subject,
+              organization: isCustomer ? null : item.organization,
+              priority: item.priority,
+              status: t(`statuses.${item.status}`),
+              sla: sla(item),
+              when: when(item),
+            }))}
+          />
         )}
         <p className="mt-2 text-xs text-slate-500">
           {tc("timeZoneNote", { zone: zoneName(locale, await getTimeZone(), await getNow()) })}
