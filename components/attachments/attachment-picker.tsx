@@ -6,7 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { ACCEPT_ATTRIBUTE, fileNameProblem } from "@/server/attachments/file-types";
-import { fileSizeRefusal, ticketTotalRefusal } from "@/server/attachments/limits";
+import { fileSizeRefusal, ticketTotalRefusal } from "@/server/attachments/size-refusals";
 import { formatBytes } from "./format";
 
 type Item = {

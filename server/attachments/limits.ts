@@ -3,10 +3,10 @@
  * ticket; an administrator changes them (settings key `attachments.limits`), within hard bounds.
  */
 import { z } from "@/server/zod";
-import type { FileRefusal } from "./file-types";
-import { LIMIT_BOUNDS, toMegabytes } from "./sizes";
+import { LIMIT_BOUNDS } from "./sizes";
 
-export { DEFAULT_LIMITS, LIMIT_BOUNDS, toMegabytes } from "./sizes";
+export { DEFAULT_LIMITS, LIMIT_BOUNDS, toMegabytes, type AttachmentLimits } from "./sizes";
+export { fileSizeRefusal, ticketTotalRefusal } from "./size-refusals";
 
 /** Files attached to one ticket, one reply or one note at once. */
 export const MAX_FILES_PER_MESSAGE = 20;
@@ -25,24 +25,3 @@ export const ZAttachmentLimits = z
     params: { messageKey: "attachments.errors.ticketBelowFile" },
     path: ["maxTicketBytes"],
   });
-export type AttachmentLimits = z.infer<typeof ZAttachmentLimits>;
-
-/** A file over the per-file limit, told before the upload starts (and checked again while it streams). */
-export function fileSizeRefusal(size: number, limits: AttachmentLimits): FileRefusal | null {
-  if (size <= limits.maxFileBytes) return null;
-  return {
-    message: `This file is larger than ${toMegabytes(limits.maxFileBytes)} MB, the limit for one file.`,
-    messageKey: "attachments.errors.fileTooLarge",
-    values: { max: toMegabytes(limits.maxFileBytes) },
-  };
-}
-
-/** Files that would take a ticket past its total. */
-export function ticketTotalRefusal(current: number, adding: number, limits: AttachmentLimits): FileRefusal | null {
-  if (current + adding <= limits.maxTicketBytes) return null;
-  return {
-    message: `These files would take the ticket past ${toMegabytes(limits.maxTicketBytes)} MB of attachments.`,
-    messageKey: "attachments.errors.ticketTooLarge",
-    values: { max: toMegabytes(limits.maxTicketBytes) },
-  };
-}
