@@ -24,6 +24,9 @@ import {
 } from "@/db/schema/enums";
 import { allowedPriorities, isPriorityAllowed, isOutsideSla, priorityFloor } from "@/server/tickets/priorities";
 
+/** The time zone conversions (luxon), loaded when the fault's start time is first needed. */
+const loadZoned = () => import("@/components/incidents/zoned");
+
 /** Product areas whose faults happen in a channel between users: the form asks for the channel and user ids. */
 const CHANNEL_AREAS: readonly ProductArea[] = [
   "voice_calling",
@@ -76,7 +79,10 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
     enabled: staff && who.trim().length >= 2,
   });
   const [priority, setPriority] = useState<Priority>("P2");
-  const { errors, clearErrors, onError, fieldError, summary } = useFormErrors();
+  const { errors, clearErrors, onError, fieldError, summary, setFormError } = useFormErrors();
+  /** Set while the submit waits for the time zone code: the button is disabled, a second submit ignored. */
+  const [preparing, setPreparing] = useState(false);
+  const preparingNow = useRef(false);
   const [description, setDescription] = useState("");
   const [previewHtml, setPreviewHtml] = useState<string | null>(null);
   const preview = useMutation(
@@ -114,12 +120,26 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
       className="space-y-5"
       onSubmit={async (e) => {
         e.preventDefault();
+        if (preparingNow.current || create.isPending) return;
         const f = new FormData(e.currentTarget);
         clearErrors();
         const started = String(f.get("startedAt") ?? "");
-        // The time zone library is loaded only when the field is filled in: it is 22 kB of
-        // compressed JavaScript the form's first load need not carry (issue 25).
-        const startedAt = started ? (await import("@/components/incidents/zoned")).fromLocalInput(started, zone) : null;
+        // The time zone library is loaded only when the field is filled in (the field starts the
+        // load): it is 22 kB of compressed JavaScript the form's first load need not carry (issue 25).
+        let startedAt: Date | null = null;
+        if (started) {
+          preparingNow.current = true;
+          setPreparing(true);
+          try {
+            startedAt = (await loadZoned()).fromLocalInput(started, zone);
+          } catch {
+            setFormError(tt("tickets.form.loadFailed"));
+            return;
+          } finally {
+            preparingNow.current = false;
+            setPreparing(false);
+          }
+        }
         create.mutate(
           {
             subject: String(f.get("subject") ?? ""),
@@ -465,6 +485,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
               id="startedAt"
               name="startedAt"
               type="datetime-local"
+              onChange={() => void loadZoned().catch(() => undefined)}
               aria-invalid={!!errors["fault.startedAt"]}
               className={inputClass}
             />
@@ -542,10 +563,10 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
       <ErrorSummary {...summary} fieldId={(name) => (name === "fault" ? "startedAt" : name)} />
       <button
         type="submit"
-        disabled={!hydrated || create.isPending || files.busy}
+        disabled={!hydrated || preparing || create.isPending || files.busy}
         className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {create.isPending ? tt("tickets.form.submitting") : tt("tickets.form.submit")}
+        {preparing || create.isPending ? tt("tickets.form.submitting") : tt("tickets.form.submit")}
       </button>
     </form>
   );

@@ -322,7 +322,8 @@ export const ENTRIES: BenchEntry[] = [
         params: () => [TICKET_PAGE_ID],
       },
       {
-        sql: `SELECT * FROM comments WHERE ticket_id = ? AND visibility = 'public' ORDER BY created_at, id`,
+        // An agent reads the internal notes too.
+        sql: `SELECT * FROM comments WHERE ticket_id = ? ORDER BY created_at, id`,
         params: () => [TICKET_PAGE_ID],
       },
       { sql: `SELECT * FROM ticket_events WHERE ticket_id = ? ORDER BY at, id`, params: () => [TICKET_PAGE_ID] },
@@ -352,12 +353,12 @@ export const ENTRIES: BenchEntry[] = [
         params: () => [TICKET_PAGE_ID],
       },
       {
-        sql: `SELECT * FROM calendars WHERE id = (SELECT calendar_id FROM organizations WHERE id = ?)`,
-        params: (c) => [c.user?.organizationId],
+        sql: `SELECT * FROM calendars WHERE id = (SELECT calendar_id FROM organizations WHERE id = (SELECT organization_id FROM tickets WHERE id = ?))`,
+        params: () => [TICKET_PAGE_ID],
       },
       {
-        sql: `SELECT date FROM holidays WHERE calendar_id = (SELECT calendar_id FROM organizations WHERE id = ?)`,
-        params: (c) => [c.user?.organizationId],
+        sql: `SELECT date FROM holidays WHERE calendar_id = (SELECT calendar_id FROM organizations WHERE id = (SELECT organization_id FROM tickets WHERE id = ?))`,
+        params: () => [TICKET_PAGE_ID],
       },
     ],
   },

@@ -116,35 +116,41 @@ export function searchArticles(
 ) {
   const pageSize = input.limit ?? 20;
   const asked = Math.min(Math.max(1, input.page ?? 1), KB_SEARCH_PAGES);
+  const rank = () => {
+    const typed = rankedSearch(db, user, input.q, input, asked, pageSize);
+    const suggestion = suggestionFor(db, user, input.q);
+    // A misspelled query that finds nothing shows what its correction finds, as search engines do;
+    // the reader can still search for exactly what they typed.
+    const corrected =
+      input.correct && typed.total === 0 && suggestion
+        ? rankedSearch(db, user, suggestion, input, asked, pageSize)
+        : null;
+    return { typed, corrected, suggestion };
+  };
   // What a reader may find depends on the user only through staff or not (visibleRaw), so the
   // results are held by the read cache per query and that, until the next committed write: a
-  // question asked again (the help center's popular ones) is answered without ranking again.
-  const { typed, corrected, suggestion } = cachedRead(
-    db,
-    "kb.search",
-    {
-      staff: isKbStaff(user),
-      q: input.q,
-      productArea: input.productArea ?? null,
-      type: input.type ?? null,
-      locale: input.locale ?? null,
-      preferLocale: input.preferLocale ?? null,
-      correct: input.correct ?? false,
-      asked,
-      pageSize,
-    },
-    () => {
-      const typed = rankedSearch(db, user, input.q, input, asked, pageSize);
-      const suggestion = suggestionFor(db, user, input.q);
-      // A misspelled query that finds nothing shows what its correction finds, as search engines
-      // do; the reader can still search for exactly what they typed.
-      const corrected =
-        input.correct && typed.total === 0 && suggestion
-          ? rankedSearch(db, user, suggestion, input, asked, pageSize)
-          : null;
-      return { typed, corrected, suggestion };
-    },
-  );
+  // question asked again (the help center's popular ones) is answered without ranking again. Not
+  // the suggestions typed as one types (logGaps off): each keystroke is a new query, and holding
+  // them would push the costlier held reads (the homes', the dashboards') out of the cache.
+  const { typed, corrected, suggestion } =
+    input.logGaps === false
+      ? rank()
+      : cachedRead(
+          db,
+          "kb.search",
+          {
+            staff: isKbStaff(user),
+            q: input.q,
+            productArea: input.productArea ?? null,
+            type: input.type ?? null,
+            locale: input.locale ?? null,
+            preferLocale: input.preferLocale ?? null,
+            correct: input.correct ?? false,
+            asked,
+            pageSize,
+          },
+          rank,
+        );
   const shown = corrected && corrected.total > 0 ? corrected : typed;
 
   if (
