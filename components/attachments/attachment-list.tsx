@@ -1,14 +1,22 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { useDate } from "@/components/tickets/detail/section";
 import type { Detail } from "@/components/tickets/detail/types";
 import { formatBytes } from "./format";
-import { LogViewer } from "./log-viewer";
 import { refusalText } from "@/components/ui/form";
+
+/** The log viewer's code is loaded when a log is first opened, not with every ticket page. */
+const LogViewer = dynamic(() => import("./log-viewer").then((m) => m.LogViewer), { loading: ViewerLoading });
+
+function ViewerLoading() {
+  const t = useTranslations("attachments");
+  return <p className="mt-2 px-3 py-2 text-sm text-slate-500">{t("loading")}</p>;
+}
 
 type Attachment = Detail["attachments"][number];
 

@@ -1,7 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Role } from "@/db/schema/enums";
 import { ActionsCard } from "../detail/actions-card";
 import { ComplaintsCard } from "../detail/complaints-card";
@@ -15,8 +16,10 @@ import { TimelineCard } from "../detail/timeline-card";
 import type { Detail } from "../detail/types";
 import { Composer } from "./composer";
 import { PropertiesPanel } from "./properties-panel";
-import { ReasonDialog } from "./reason-dialog";
 import { useWorkspace } from "./use-workspace";
+
+/** The reason dialog's code is loaded by the first save that asks for a reason. */
+const ReasonDialog = dynamic(() => import("./reason-dialog").then((m) => m.ReasonDialog));
 
 /** Keys typed into a field, a menu or a dialog are text, not shortcuts. */
 const typing = (target: EventTarget | null) =>
@@ -46,6 +49,9 @@ export function StaffWorkspace({
   // The queue's "next ticket" (app/(portal)/queue/next): takes the most urgent unassigned ticket and opens it.
   const nextHref = `/queue/next?after=${data.ticket.id}`;
   const { setInternal } = ws;
+  // Mounted from the first time a save asks for a reason, then kept (its dialog returns focus on close).
+  const [reasonShown, setReasonShown] = useState(false);
+  if (ws.asking !== null && !reasonShown) setReasonShown(true);
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
@@ -94,7 +100,7 @@ export function StaffWorkspace({
           <TimelineCard timeline={data.timeline} />
         </div>
       </div>
-      <ReasonDialog ws={ws} />
+      {reasonShown ? <ReasonDialog ws={ws} /> : null}
     </div>
   );
 }

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { RequestPanels } from "@/components/requests/request-panels";
 import { TicketView } from "@/components/tickets/ticket-view";
 import { Refused } from "@/components/ui/refused";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
@@ -32,14 +31,14 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   }
   return (
     <HydrateClient>
-      <TicketView id={id} role={user.role} viewerId={user.id} serverNow={new Date()} />
-      <div className="mt-6 space-y-6">
-        <RequestPanels
-          ticketId={id}
-          canManageFeature={can(user, "features.manage")}
-          canScope={can(user, "customDevelopment.scope")}
-        />
-      </div>
+      <TicketView
+        id={id}
+        role={user.role}
+        viewerId={user.id}
+        serverNow={new Date()}
+        canManageFeature={can(user, "features.manage")}
+        canScope={can(user, "customDevelopment.scope")}
+      />
     </HydrateClient>
   );
 }
