@@ -1,13 +1,16 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { incidents, notifications, outbox, tickets } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/session";
-import type { Db } from "@/server/db";
+import { perDatabase, type Db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import { withDeliveryState } from "./delivery";
 
-/** The signed-in user's own notifications, newest first, with the unread count. */
-export function listNotifications(db: Db, user: SessionUser, limit: number) {
-  const items = db
+/**
+ * The two reads behind every page's header (its unread count) and the notifications page, prepared
+ * once per database: built by Drizzle on each call they cost about 0.5 ms of every page (issue 25).
+ */
+const notificationReads = perDatabase((db: Db) => ({
+  items: db
     .select({
       id: notifications.id,
       kind: notifications.kind,
@@ -20,15 +23,22 @@ export function listNotifications(db: Db, user: SessionUser, limit: number) {
     .from(notifications)
     .leftJoin(tickets, eq(tickets.id, notifications.ticketId))
     .leftJoin(incidents, eq(incidents.id, notifications.incidentId))
-    .where(eq(notifications.userId, user.id))
+    .where(eq(notifications.userId, sql.placeholder("user")))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit)
-    .all();
-  const unread = db
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+  unread: db
     .select({ n: sql<number>`count(*)` })
     .from(notifications)
-    .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)))
-    .get();
+    .where(and(eq(notifications.userId, sql.placeholder("user")), isNull(notifications.readAt)))
+    .prepare(),
+}));
+
+/** The signed-in user's own notifications, newest first, with the unread count. */
+export function listNotifications(db: Db, user: SessionUser, limit: number) {
+  const reads = notificationReads(db);
+  const items = reads.items.all({ user: user.id, limit });
+  const unread = reads.unread.get({ user: user.id });
   return { items, unread: unread?.n ?? 0 };
 }
 

@@ -1,11 +1,11 @@
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { calendars, meetingRequests, organizations, targets, tiers, users } from "@/db/schema";
 import { PRIORITIES, type TierCode } from "@/db/schema/enums";
 import { currentTargetVersionId, TARGET_CELL } from "@/server/sla/load";
 import { notifyAccountPeople } from "@/server/accounts/notify";
 import type { SessionUser } from "@/server/auth/session";
 import { recordAudit } from "@/server/audit/service";
-import type { Db } from "@/server/db";
+import { perDatabase, type Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { typicalBusinessDayMinutes } from "@/server/sla/business-day";
 import { coverageByPriority, SDK_SUPPORT_MONTHS } from "./scope";
@@ -126,18 +126,23 @@ export function requestTierChange(
   );
 }
 
+/** ourTier's read, prepared once per database: the customer's frame asks for it on every page (issue 25). */
+const tierRead = perDatabase((db: Db) =>
+  db
+    .select({ code: tiers.code, cadence: tiers.reviewCadence })
+    .from(organizations)
+    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
+    .where(eq(organizations.id, sql.placeholder("organization")))
+    .prepare(),
+);
+
 /**
  * An organization's tier code and whether the tier includes service reviews (Basic has none): what
  * the navigation needs to leave out pages the customer cannot use.
  * @throws DomainError NOT_FOUND for an unknown organization.
  */
 export function ourTier(db: Db, organizationId: number): { tierCode: TierCode; reviews: boolean } {
-  const row = db
-    .select({ code: tiers.code, cadence: tiers.reviewCadence })
-    .from(organizations)
-    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
-    .where(eq(organizations.id, organizationId))
-    .get();
+  const row = tierRead(db).get({ organization: organizationId });
   if (!row) throw notFound("Organization");
   return { tierCode: row.code, reviews: row.cadence !== "none" };
 }
