@@ -5,7 +5,7 @@
  * transaction) — and see which organizations have not acknowledged. A customer acknowledges once for
  * their organization (decision 026). Published advisories are public.
  */
-import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import {
   advisoryOrganizations,
@@ -22,7 +22,7 @@ import type { AdvisorySeverity, ProductArea } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import { can } from "@/server/auth/permissions";
 import type { SessionUser } from "@/server/auth/session";
-import type { Db } from "@/server/db";
+import { perDatabase, type Db } from "@/server/db";
 import { DomainError, notFound, refuseIf } from "@/server/errors";
 import en from "@/server/i18n/messages/en.json";
 import zh from "@/server/i18n/messages/zh.json";
@@ -111,9 +111,14 @@ export function getAdvisory(db: Pick<Db, "select">, user: SessionUser | null, id
 }
 
 /** The published advisories sent to the customer's organization that it has not acknowledged yet. */
-export function pendingForCustomer(db: Pick<Db, "select">, user: SessionUser) {
+export function pendingForCustomer(db: Db, user: SessionUser) {
   if (user.organizationId === null) return [];
-  return db
+  return pendingRead(db).all({ organization: user.organizationId });
+}
+
+/** pendingForCustomer's read, prepared once per database: every customer page's banner asks (issue 25). */
+const pendingRead = perDatabase((db: Db) =>
+  db
     .select({
       id: securityAdvisories.id,
       titleEn: securityAdvisories.titleEn,
@@ -123,12 +128,15 @@ export function pendingForCustomer(db: Pick<Db, "select">, user: SessionUser) {
     .from(advisoryOrganizations)
     .innerJoin(securityAdvisories, eq(securityAdvisories.id, advisoryOrganizations.advisoryId))
     .where(
-      and(eq(advisoryOrganizations.organizationId, user.organizationId), isNull(advisoryOrganizations.acknowledgedAt)),
+      and(
+        eq(advisoryOrganizations.organizationId, sql.placeholder("organization")),
+        isNull(advisoryOrganizations.acknowledgedAt),
+      ),
     )
     .orderBy(desc(securityAdvisories.publishedAt))
     .limit(20)
-    .all();
-}
+    .prepare(),
+);
 
 export type AdvisoryInput = {
   id?: number;

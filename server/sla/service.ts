@@ -4,14 +4,19 @@ import type { Db } from "@/server/db";
 import { updateTicketRollups } from "@/server/dashboards/rollup-service";
 import { notFound } from "@/server/errors";
 import { evaluateSla, type SlaTargets } from "./evaluate";
-import { toSlaEvents } from "./events";
+import { toSlaEvents, type StoredEvent } from "./events";
 import { toStoredSlaState, type StoredSlaState } from "./state";
 import { loadCalendar, loadTargets } from "./load";
 
 type Tx = Pick<Db, "select" | "update" | "insert" | "delete">;
 
 /** Everything needed to evaluate one ticket: its events, targets and calendar. */
-export function loadTicketSlaInput(db: Pick<Db, "select">, ticketId: number) {
+export function loadTicketSlaInput(
+  db: Pick<Db, "select">,
+  ticketId: number,
+  /** The ticket's events in log order (at, then id), when the caller has read them already. */
+  known?: readonly StoredEvent[],
+) {
   const ticket = db
     .select({
       id: tickets.id,
@@ -29,12 +34,14 @@ export function loadTicketSlaInput(db: Pick<Db, "select">, ticketId: number) {
   const slaTargets: SlaTargets = ticket.outsideSla
     ? { P0: {}, P1: {}, P2: {}, P3: {} }
     : loadTargets(db, ticket.targetVersionId, calendar);
-  const rows = db
-    .select({ at: ticketEvents.at, type: ticketEvents.type, data: ticketEvents.data })
-    .from(ticketEvents)
-    .where(eq(ticketEvents.ticketId, ticketId))
-    .orderBy(asc(ticketEvents.at), asc(ticketEvents.id))
-    .all();
+  const rows =
+    known ??
+    db
+      .select({ at: ticketEvents.at, type: ticketEvents.type, data: ticketEvents.data })
+      .from(ticketEvents)
+      .where(eq(ticketEvents.ticketId, ticketId))
+      .orderBy(asc(ticketEvents.at), asc(ticketEvents.id))
+      .all();
   return { calendar, targets: slaTargets, events: toSlaEvents(rows) };
 }
 

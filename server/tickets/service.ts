@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import {
   articles,
   comments,
@@ -29,7 +29,7 @@ import { claimUploads, listTicketAttachments, totalAttachedBytes } from "@/serve
 import { recordAudit } from "@/server/audit/service";
 import { orgScope } from "@/server/api/scope";
 import type { SessionUser } from "@/server/auth/session";
-import type { Db } from "@/server/db";
+import { perDatabase, type Db } from "@/server/db";
 import { DomainError, noOrganization, notFound, refuseIf } from "@/server/errors";
 import { markdownRefusal } from "@/server/kb/markdown-limits";
 import { sdkSupport } from "@/server/lifecycle/service";
@@ -311,16 +311,65 @@ const complaintPhase = (p: unknown): "raised" | "acknowledged" | "resolved" | nu
  * Everything the ticket page shows: the ticket, the conversation (internal notes only for staff),
  * the timeline, disputes, and each SLA metric with status, risk and its "why is it due then?".
  */
+/**
+ * The ticket page's fixed-shape reads, prepared once per database: Drizzle building them on every
+ * view cost about half of tickets.get (issue 25).
+ */
+const detailReads = perDatabase((db: Db) => {
+  const ticket = sql.placeholder("ticket");
+  const conversationWhere = (where: SQL | undefined) =>
+    db.select().from(comments).where(where).orderBy(asc(comments.createdAt), asc(comments.id)).prepare();
+  return {
+    org: db
+      .select({ name: organizations.name, tierCode: tiers.code, timeZone: organizations.timeZone })
+      .from(organizations)
+      .innerJoin(tiers, eq(tiers.id, organizations.tierId))
+      .where(eq(organizations.id, sql.placeholder("organization")))
+      .prepare(),
+    requesterLocale: db
+      .select({ locale: users.locale })
+      .from(users)
+      .where(eq(users.id, sql.placeholder("user")))
+      .prepare(),
+    publicConversation: conversationWhere(and(eq(comments.ticketId, ticket), eq(comments.visibility, "public"))),
+    conversation: conversationWhere(eq(comments.ticketId, ticket)),
+    events: db
+      .select()
+      .from(ticketEvents)
+      .where(eq(ticketEvents.ticketId, ticket))
+      .orderBy(asc(ticketEvents.at), asc(ticketEvents.id))
+      .prepare(),
+    rating: db
+      .select({
+        score: satisfactionRatings.score,
+        comment: satisfactionRatings.comment,
+        createdAt: satisfactionRatings.createdAt,
+      })
+      .from(satisfactionRatings)
+      .where(eq(satisfactionRatings.ticketId, ticket))
+      .prepare(),
+    disputes: db
+      .select()
+      .from(disputes)
+      .where(eq(disputes.ticketId, ticket))
+      .orderBy(desc(disputes.createdAt))
+      .prepare(),
+    watchers: db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(watchers)
+      .innerJoin(users, eq(users.id, watchers.userId))
+      .where(eq(watchers.ticketId, ticket))
+      .orderBy(users.name)
+      .prepare(),
+  };
+});
+
 export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now: Date) {
   const ticket = findVisibleTicket(db, user, ticketId);
-  const org = db
-    .select({ name: organizations.name, tierCode: tiers.code, timeZone: organizations.timeZone })
-    .from(organizations)
-    .innerJoin(tiers, eq(tiers.id, organizations.tierId))
-    .where(eq(organizations.id, ticket.organizationId))
-    .get()!;
+  const reads = detailReads(db);
+  const org = reads.org.get({ organization: ticket.organizationId })!;
   const isCustomer = user.role === "customer";
-  const requester = db.select({ locale: users.locale }).from(users).where(eq(users.id, ticket.requesterId)).get();
+  const requester = reads.requesterLocale.get({ user: ticket.requesterId });
   const people = new Map<number, { name: string; staff: boolean }>();
   const loadPeople = (ids: (number | null)[]) => {
     const missing = [...new Set(ids.filter((x): x is number => x !== null && !people.has(x)))];
@@ -332,45 +381,11 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       .all())
       people.set(u.id, { name: u.name, staff: u.role !== "customer" });
   };
-  const conversation = db
-    .select()
-    .from(comments)
-    .where(
-      isCustomer
-        ? and(eq(comments.ticketId, ticketId), eq(comments.visibility, "public"))
-        : eq(comments.ticketId, ticketId),
-    )
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .all();
-  const events = db
-    .select()
-    .from(ticketEvents)
-    .where(eq(ticketEvents.ticketId, ticketId))
-    .orderBy(asc(ticketEvents.at), asc(ticketEvents.id))
-    .all();
-  const rating =
-    db
-      .select({
-        score: satisfactionRatings.score,
-        comment: satisfactionRatings.comment,
-        createdAt: satisfactionRatings.createdAt,
-      })
-      .from(satisfactionRatings)
-      .where(eq(satisfactionRatings.ticketId, ticketId))
-      .get() ?? null;
-  const disputeRows = db
-    .select()
-    .from(disputes)
-    .where(eq(disputes.ticketId, ticketId))
-    .orderBy(desc(disputes.createdAt))
-    .all();
-  const watcherRows = db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(watchers)
-    .innerJoin(users, eq(users.id, watchers.userId))
-    .where(eq(watchers.ticketId, ticketId))
-    .orderBy(users.name)
-    .all();
+  const conversation = (isCustomer ? reads.publicConversation : reads.conversation).all({ ticket: ticketId });
+  const events = reads.events.all({ ticket: ticketId });
+  const rating = reads.rating.get({ ticket: ticketId }) ?? null;
+  const disputeRows = reads.disputes.all({ ticket: ticketId });
+  const watcherRows = reads.watchers.all({ ticket: ticketId });
   loadPeople([
     ticket.requesterId,
     ticket.assigneeId,
@@ -379,7 +394,7 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
   ]);
   const complaints = foldComplaints(events.filter((e) => e.type === "complaint"));
 
-  const sla = loadTicketSlaInput(db, ticketId);
+  const sla = loadTicketSlaInput(db, ticketId, events);
   // One trace serves both: each explanation carries the metric's outcome (dueAt, achievedAt, status).
   const explanations = explainDue(sla.events, sla.targets, now);
   const metrics = (Object.keys(explanations) as Metric[]).map((metric) => {
