@@ -984,6 +984,7 @@ export const organizations = pgTable(
   (t) => [
     uniqueIndex("organizations_slug_unique").on(t.slug),
     index("organizations_am_idx").on(t.accountManagerId),
+    index("organizations_tam_idx").on(t.technicalAccountManagerId),
     foreignKey({ name: "organizations_tier_id_tiers_id_fk", columns: [t.tierId], foreignColumns: [tiers.id] }),
     foreignKey({
       name: "organizations_calendar_id_calendars_id_fk",

@@ -1,0 +1,1 @@
+CREATE INDEX "organizations_tam_idx" ON "organizations" USING btree ("technical_account_manager_id");
