@@ -1,8 +1,9 @@
 import { createTranslator } from "next-intl";
+import { createFormatter } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import en from "@/server/i18n/messages/en.json";
 import zh from "@/server/i18n/messages/zh.json";
-import { formatSpan, formatTarget } from "./format";
+import { dateWriter, dayWriter, formatSpan, formatTarget } from "./format";
 
 type T = Parameters<typeof formatSpan>[0];
 const tEn = createTranslator({ locale: "en", messages: en }) as unknown as T;
@@ -31,4 +32,33 @@ describe("lengths of time as people read them", () => {
     expect(formatTarget(tEn, 240, "business", 510)).toBe("4 business hours");
     expect(formatTarget(tEn, 240, "always", null)).toBe("4 h");
   });
+});
+
+describe("dates written from a shared formatter", () => {
+  it("write a picked day as that very day in every language", () => {
+    expect(dayWriter("en")("2026-03-01")).toBe("Mar 1, 2026");
+    expect(dayWriter("zh")("2026-03-01")).toBe("2026年3月1日");
+  });
+  const instants = [
+    new Date("2026-01-05T23:30:00Z"),
+    new Date("2026-07-01T08:05:00Z"),
+    new Date("2024-02-29T00:00:00Z"),
+  ];
+  const optionSets: { dateStyle: "medium" | "short"; timeStyle?: "short"; timeZone?: string }[] = [
+    { dateStyle: "medium", timeStyle: "short" },
+    { dateStyle: "short", timeStyle: "short" },
+    { dateStyle: "medium" },
+    { dateStyle: "medium", timeZone: "UTC" },
+  ];
+  for (const locale of ["en", "zh"]) {
+    for (const timeZone of ["Asia/Shanghai", "America/Los_Angeles", "UTC", undefined]) {
+      it(`read as use-intl writes them (${locale}, ${timeZone ?? "no zone"})`, () => {
+        const intl = createFormatter({ locale, timeZone, onError: () => {} });
+        for (const options of optionSets) {
+          const write = dateWriter(locale, timeZone, options);
+          for (const d of instants) expect(write(d)).toBe(intl.dateTime(d, options));
+        }
+      });
+    }
+  }
 });

@@ -1,4 +1,5 @@
 import { dateTimeFormat, numberFormat } from "@/components/i18n/intl-formatters";
+import { instantOfDay } from "@/server/accounts/engagement-day";
 import { languageTag } from "@/server/i18n/negotiate";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
@@ -65,4 +66,25 @@ export function zoneName(locale: string, timeZone: string, at: Date): string {
   const format = dateTimeFormat(languageTag(locale), { timeZone, timeZoneName: "short" });
   const parts = format.formatToParts(at);
   return `${timeZone} (${parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone})`;
+}
+
+/**
+ * Dates as use-intl's `format.dateTime(d, options)` writes them in `locale` and `timeZone` (a zone
+ * in `options` wins), from one Intl.DateTimeFormat shared by the process. use-intl builds its
+ * formatters per request (about 65 µs for each kind of date a page writes) and finds them again by
+ * a JSON key on every call; a list page wrote 0.3-0.45 ms of its dates that way (issue 25).
+ */
+export function dateWriter(
+  locale: string,
+  timeZone: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): (d: Date) => string {
+  const format = dateTimeFormat(locale, { timeZone, ...options });
+  return (d) => format.format(d);
+}
+
+/** A picked day ("YYYY-MM-DD") as that very day in the viewer's language (written in UTC, where its noon lies on it). */
+export function dayWriter(locale: string): (day: string) => string {
+  const write = dateWriter(locale, "UTC", { dateStyle: "medium" });
+  return (day) => write(instantOfDay(day));
 }

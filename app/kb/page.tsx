@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { redirect } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { dateWriter } from "@/components/format";
 import { Pager } from "@/components/kb/pager";
 import { ArticleCards, ArticleHits } from "@/components/kb/article-lists";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -46,15 +47,16 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
   const type = pick<ArticleType>(ARTICLE_TYPES, sp.type);
   const lang = pick<Locale>(LOCALES, sp.lang);
   const viewerLocale = (await getLocale()) === "zh" ? "zh" : "en";
-  const [t, te, tk, format, user, api] = await Promise.all([
+  const [t, te, tk, timeZone, user, api] = await Promise.all([
     getTranslations("kb"),
     getTranslations("kbEdit"),
     getTranslations("knownIssues"),
-    getFormatter(),
+    getTimeZone(),
     getSessionUser(),
     serverCaller(),
   ]);
   const staff = !!user && user.role !== "customer";
+  const reviewedOn = dateWriter(await getLocale(), timeZone, { dateStyle: "medium" });
   const requested = Math.floor(Number(sp.page));
   const page = Number.isSafeInteger(requested) && requested > 1 ? Math.min(requested, 10_000) : 1;
   const exact = sp.exact === "1";
@@ -344,9 +346,7 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
                           >
                             {a.title}
                           </Link>
-                          <span className="text-xs text-slate-500">
-                            {format.dateTime(a.reviewedAt, { dateStyle: "medium" })}
-                          </span>
+                          <span className="text-xs text-slate-500">{reviewedOn(a.reviewedAt)}</span>
                         </li>
                       ))}
                     </ul>
@@ -449,7 +449,7 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
                       ...listed(a),
                       summary: a.summary,
                       type: t(`types.${a.type}`),
-                      reviewed: t("lastReviewed", { date: format.dateTime(a.reviewedAt, { dateStyle: "medium" }) }),
+                      reviewed: t("lastReviewed", { date: reviewedOn(a.reviewedAt) }),
                     }))}
                   />
                 )}

@@ -1,10 +1,10 @@
 import Link from "@/components/ui/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { dateWriter, dayWriter } from "@/components/format";
 import { FollowUpActions } from "@/components/accounts/follow-up-actions";
 import { FollowUpForm } from "@/components/accounts/follow-up-form";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { instantOfDay } from "@/server/accounts/engagement-day";
 import type { FollowUpState } from "@/server/accounts/follow-up-rules";
 import type { FollowUpItem } from "@/server/accounts/follow-ups";
 import { serverCaller } from "@/server/api/rsc";
@@ -18,11 +18,6 @@ export const STATE_TONE: Record<FollowUpState, BadgeTone> = {
   done: "green",
 };
 
-/** A picked day ("YYYY-MM-DD") as that very day in the viewer's language (formatted in UTC, where its noon lies on it). */
-export function formatDay(format: Awaited<ReturnType<typeof getFormatter>>, day: string): string {
-  return format.dateTime(instantOfDay(day), { dateStyle: "medium", timeZone: "UTC" });
-}
-
 /** One follow-up: what, when due and where it stands (overdue in red), with its buttons for those who may change it. */
 async function FollowUpRow({
   item,
@@ -34,7 +29,8 @@ async function FollowUpRow({
   showOrganization: boolean;
 }) {
   const t = await getTranslations("accounts.followUps");
-  const format = await getFormatter();
+  const locale = await getLocale();
+  const day = dayWriter(locale);
   const overdue = item.state === "overdue";
   return (
     <li
@@ -55,12 +51,12 @@ async function FollowUpRow({
               {item.organizationName}
             </Link>
           ) : null}
-          <span>{t("dueOn", { date: formatDay(format, item.dueOn) })}</span>
+          <span>{t("dueOn", { date: day(item.dueOn) })}</span>
           <Badge tone={STATE_TONE[item.state]}>{t(`states.${item.state}`)}</Badge>
           {item.state === "done" && item.completedAt ? (
             <span>
               {t("completedBy", {
-                date: format.dateTime(item.completedAt, { dateStyle: "medium" }),
+                date: dateWriter(locale, await getTimeZone(), { dateStyle: "medium" })(item.completedAt),
                 name: item.completedBy ?? "—",
               })}
             </span>

@@ -1,5 +1,5 @@
-import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
-import { formatPercent, zoneName } from "@/components/format";
+import { getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
+import { dayWriter, formatPercent, zoneName } from "@/components/format";
 import { TargetsTable } from "@/components/sla/targets-table";
 import { Badge } from "@/components/ui/badge";
 import { Card, Stat } from "@/components/ui/card";
@@ -159,9 +159,8 @@ export async function TeamMemberList({
 /** Tier, contract, entitlements and targets of an organization: the same for its customers and staff. */
 export async function OrganizationSummary({ org }: { org: OrganizationData }) {
   const t = await getTranslations();
-  const format = await getFormatter();
   const locale = await getLocale();
-  const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  const date = dayWriter(locale);
   const tier = org.tier;
   return (
     <>

@@ -1,5 +1,6 @@
-import { getFormatter, getTranslations } from "next-intl/server";
-import { formatDay, STATE_TONE } from "@/components/accounts/follow-ups-card";
+import { getLocale, getTranslations } from "next-intl/server";
+import { STATE_TONE } from "@/components/accounts/follow-ups-card";
+import { dayWriter } from "@/components/format";
 import { trendQuarters } from "@/components/accounts/health-trend";
 import { PortfolioTable, type PortfolioHeading, type PortfolioTableRow } from "@/components/accounts/portfolio-table";
 import { followUpState } from "@/server/accounts/follow-up-rules";
@@ -42,7 +43,7 @@ export async function PortfolioGrid({
   hrefFor: (changes: Record<string, string | undefined>) => string;
 }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const day = dayWriter(await getLocale());
   const col = (key: Column) => t(`accounts.portfolio.columns.${key}`);
   const sortHref = (key: PortfolioSort) => {
     const next: SortDir = key === sort ? (dir === "asc" ? "desc" : "asc") : DEFAULT_DIR[key];
@@ -78,7 +79,7 @@ export async function PortfolioGrid({
       followUp:
         r.nextFollowUpOn && due
           ? {
-              day: formatDay(format, r.nextFollowUpOn),
+              day: day(r.nextFollowUpOn),
               overdue: due === "overdue",
               state: due !== "upcoming" ? { text: t(`accounts.followUps.states.${due}`), tone: STATE_TONE[due] } : null,
               more: r.openFollowUps > 1 ? t("accounts.portfolio.followUpMore", { n: r.openFollowUps - 1 }) : null,
@@ -88,7 +89,7 @@ export async function PortfolioGrid({
         r.daysSinceEngagement === null
           ? t("accounts.health.explain.engagementNone")
           : t("accounts.health.explain.engagement", { days: r.daysSinceEngagement }),
-      renewal: formatDay(format, r.contractEnd),
+      renewal: day(r.contractEnd),
       renewalNote:
         r.daysToRenewal < 0
           ? t("accounts.org.lapsed", { days: -r.daysToRenewal })

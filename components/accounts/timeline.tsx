@@ -1,6 +1,6 @@
 import Link from "@/components/ui/link";
-import { getFormatter, getLocale, getNow, getTranslations } from "next-intl/server";
-import { zoneName } from "@/components/format";
+import { getLocale, getNow, getTranslations } from "next-intl/server";
+import { dateWriter, zoneName } from "@/components/format";
 import { entryDate } from "@/server/accounts/engagement-day";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -49,10 +49,14 @@ export async function Timeline({
   const entries = showAll ? read : read.slice(0, TIMELINE_SHOWN);
   const olderHref = entries.length < read.length ? allHref : undefined;
   const t = await getTranslations("accounts.timeline");
-  const format = await getFormatter();
   const now = await getNow();
   const tc = await getTranslations("common");
-  const zone = zoneName(await getLocale(), timeZone, now);
+  const locale = await getLocale();
+  const zone = zoneName(locale, timeZone, now);
+  const dateOf = (e: Entry) => {
+    const { instant, options } = entryDate(e, timeZone);
+    return dateWriter(locale, timeZone, options)(instant);
+  };
   return (
     <Card id="timeline" title={t("title")} description={t("description")}>
       {actions}
@@ -68,9 +72,7 @@ export async function Timeline({
                 className="absolute top-1.5 -left-[1.65rem] h-2.5 w-2.5 rounded-full bg-slate-300 ring-4 ring-white"
               />
               <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500">
-                <time dateTime={e.day ?? e.at.toISOString()}>
-                  {format.dateTime(entryDate(e, timeZone).instant, entryDate(e, timeZone).options)}
-                </time>
+                <time dateTime={e.day ?? e.at.toISOString()}>{dateOf(e)}</time>
                 <Badge tone={TONE[e.kind]}>{t(`kinds.${e.kind}`)}</Badge>
                 {e.at > now ? <Badge>{t("upcoming")}</Badge> : null}
                 {e.automatic ? <span>{t("automatic")}</span> : null}

@@ -7,7 +7,7 @@ import {
   TeamMemberList,
   type OrganizationOverview,
 } from "@/components/accounts/organization-view";
-import { formatPercent } from "@/components/format";
+import { dateWriter, dayWriter, formatPercent } from "@/components/format";
 import { ServiceStatusCard } from "@/components/home/service-status-card";
 import { TargetsTable } from "@/components/sla/targets-table";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
@@ -50,7 +50,8 @@ export async function CustomerHome({
   const format = await getFormatter();
   const locale = await getLocale();
   const viewerZone = await getTimeZone();
-  const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  const date = dayWriter(locale);
+  const dueAt = dateWriter(locale, viewerZone, { dateStyle: "medium", timeStyle: "short" });
   const tier = overview.tier;
   return (
     <>
@@ -84,7 +85,7 @@ export async function CustomerHome({
                         ? t("home.customer.excluded")
                         : tk.nextDueAt
                           ? t(tk.breached ? "home.customer.overdue" : "home.customer.nextDue", {
-                              when: format.dateTime(tk.nextDueAt, { dateStyle: "medium", timeStyle: "short" }),
+                              when: dueAt(tk.nextDueAt),
                               relative: format.relativeTime(tk.nextDueAt),
                             })
                           : t("home.customer.noDue")}

@@ -1,12 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, FormAlert, inputBase, StatusNote, useServerErrorText } from "@/components/admin/controls";
-import { formatSpan } from "@/components/format";
+import { dateWriter, formatSpan } from "@/components/format";
 import { Countdown } from "@/components/tickets/countdown";
 import { useTRPC } from "@/components/trpc/client";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
@@ -44,7 +44,7 @@ export function QueueTable({
 }) {
   const t = useTranslations("queue");
   const tt = useTranslations();
-  const format = useFormatter();
+  const shortDate = dateWriter(useLocale(), useTimeZone(), { dateStyle: "short", timeStyle: "short" });
   const trpc = useTRPC();
   const router = useRouter();
   const hydrated = useHydrated();
@@ -89,7 +89,7 @@ export function QueueTable({
       case "age":
         return formatSpan(tt, serverNow.getTime() - item.createdAt!.getTime());
       case "updated":
-        return format.dateTime(item.updatedAt!, { dateStyle: "short", timeStyle: "short" });
+        return shortDate(item.updatedAt!);
       case "assignee":
         return item.assignee ?? <span className="text-slate-400">{label("queue.unassigned")}</span>;
       case "priority":
@@ -106,7 +106,7 @@ export function QueueTable({
               item.nextMetric
                 ? t("dueMetric", {
                     metric: label(`metric.${item.nextMetric}`),
-                    time: format.dateTime(item.nextDueAt!, { dateStyle: "short", timeStyle: "short" }),
+                    time: shortDate(item.nextDueAt!),
                   })
                 : undefined
             }

@@ -1,5 +1,6 @@
 import Link from "@/components/ui/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { dateWriter } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/rsc";
@@ -17,7 +18,7 @@ export async function CustomDevelopmentCard({ showAll = false, allHref }: { show
   // The procedure puts those awaiting a decision first; only the rows shown are read.
   const { items: rows, total } = await api.requests.customQueue(showAll ? {} : { limit: CUSTOM_SHOWN });
   const t = await getTranslations("customDevelopment");
-  const format = await getFormatter();
+  const createdOn = dateWriter(await getLocale(), await getTimeZone(), { dateStyle: "medium" });
   return (
     <Card id="custom-development" title={t("queueTitle")} description={t("queueDescription")}>
       {rows.length === 0 ? (
@@ -30,7 +31,7 @@ export async function CustomDevelopmentCard({ showAll = false, allHref }: { show
                 #{r.ticketId} {r.subject}
               </Link>
               <span className="text-slate-600">
-                {r.organization} · {format.dateTime(r.createdAt, { dateStyle: "medium" })}
+                {r.organization} · {createdOn(r.createdAt)}
               </span>
               <Badge tone={r.decision === "accepted" ? "green" : r.decision === "declined" ? "neutral" : "amber"}>
                 {r.decision ? t(`decisions.${r.decision}`) : t("pending")}
