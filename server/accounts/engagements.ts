@@ -1,9 +1,9 @@
-import { and, desc, eq, lte } from "drizzle-orm";
+import { and, desc, eq, lte, sql } from "drizzle-orm";
 import { engagements, proactiveAlerts, ticketEvents, tickets, users } from "@/db/schema";
 import type { ENGAGEMENT_KINDS } from "@/db/schema/enums";
 import type { SessionUser } from "@/server/auth/session";
 import { recordAudit } from "@/server/audit/service";
-import type { Db } from "@/server/db";
+import { perDatabase, type Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { instantOfDay } from "./engagement-day";
 import { assertCanManageOrganization, assertCanReadOrganization } from "./access";
@@ -29,6 +29,87 @@ export type TimelineEntry = {
 };
 
 /**
+ * The timeline's four reads, prepared once per database (placeholders: organization, now in epoch
+ * milliseconds, limit): Drizzle building them on every view cost most of the organization page's
+ * timeline (issue 25).
+ */
+const timelineReads = perDatabase((db: Db) => {
+  const organization = sql.placeholder("organization");
+  const now = sql.placeholder("now");
+  const limit = sql.placeholder("limit");
+  return {
+    logged: db
+      .select({
+        id: engagements.id,
+        kind: engagements.kind,
+        at: engagements.at,
+        day: engagements.day,
+        title: engagements.title,
+        notes: engagements.notes,
+        by: users.name,
+        createdById: engagements.createdById,
+      })
+      .from(engagements)
+      .leftJoin(users, eq(users.id, engagements.createdById))
+      .where(eq(engagements.organizationId, organization))
+      .orderBy(desc(engagements.at), desc(engagements.id))
+      .limit(limit)
+      .prepare(),
+    alerts: db
+      .select({
+        id: proactiveAlerts.id,
+        at: proactiveAlerts.detectedAt,
+        description: proactiveAlerts.description,
+        productArea: proactiveAlerts.productArea,
+        ticketId: proactiveAlerts.ticketId,
+        by: users.name,
+      })
+      .from(proactiveAlerts)
+      .leftJoin(users, eq(users.id, proactiveAlerts.raisedById))
+      .where(and(eq(proactiveAlerts.organizationId, organization), lte(proactiveAlerts.detectedAt, now)))
+      .orderBy(desc(proactiveAlerts.detectedAt))
+      .limit(limit)
+      .prepare(),
+    escalations: db
+      .select({
+        id: ticketEvents.id,
+        at: ticketEvents.at,
+        data: ticketEvents.data,
+        ticketId: tickets.id,
+        subject: tickets.subject,
+        by: users.name,
+      })
+      .from(ticketEvents)
+      .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
+      .leftJoin(users, eq(users.id, ticketEvents.actorId))
+      .where(
+        and(
+          eq(ticketEvents.organizationId, organization),
+          eq(ticketEvents.type, "escalated"),
+          lte(ticketEvents.at, now),
+        ),
+      )
+      .orderBy(desc(ticketEvents.at))
+      .limit(limit)
+      .prepare(),
+    customRequests: db
+      .select({ id: tickets.id, at: tickets.createdAt, subject: tickets.subject, by: users.name })
+      .from(tickets)
+      .leftJoin(users, eq(users.id, tickets.requesterId))
+      .where(
+        and(
+          eq(tickets.organizationId, organization),
+          eq(tickets.category, "custom_development"),
+          lte(tickets.createdAt, now),
+        ),
+      )
+      .orderBy(desc(tickets.createdAt))
+      .limit(limit)
+      .prepare(),
+  };
+});
+
+/**
  * An organization's timeline, newest first: engagements staff logged (and the review entries
  * written when a review is shared), proactive alerts raised on its traffic, and escalations of
  * its tickets read from the ticket event log (the log stays the one record of an escalation).
@@ -43,75 +124,13 @@ export function getTimeline(
   limit = 100,
 ): TimelineEntry[] {
   assertCanReadOrganization(user, organizationId);
-  const logged = db
-    .select({
-      id: engagements.id,
-      kind: engagements.kind,
-      at: engagements.at,
-      day: engagements.day,
-      title: engagements.title,
-      notes: engagements.notes,
-      by: users.name,
-      createdById: engagements.createdById,
-    })
-    .from(engagements)
-    .leftJoin(users, eq(users.id, engagements.createdById))
-    .where(eq(engagements.organizationId, organizationId))
-    .orderBy(desc(engagements.at), desc(engagements.id))
-    .limit(limit)
-    .all();
-  const alerts = db
-    .select({
-      id: proactiveAlerts.id,
-      at: proactiveAlerts.detectedAt,
-      description: proactiveAlerts.description,
-      productArea: proactiveAlerts.productArea,
-      ticketId: proactiveAlerts.ticketId,
-      by: users.name,
-    })
-    .from(proactiveAlerts)
-    .leftJoin(users, eq(users.id, proactiveAlerts.raisedById))
-    .where(and(eq(proactiveAlerts.organizationId, organizationId), lte(proactiveAlerts.detectedAt, now)))
-    .orderBy(desc(proactiveAlerts.detectedAt))
-    .limit(limit)
-    .all();
-  const escalations = db
-    .select({
-      id: ticketEvents.id,
-      at: ticketEvents.at,
-      data: ticketEvents.data,
-      ticketId: tickets.id,
-      subject: tickets.subject,
-      by: users.name,
-    })
-    .from(ticketEvents)
-    .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
-    .leftJoin(users, eq(users.id, ticketEvents.actorId))
-    .where(
-      and(
-        eq(ticketEvents.organizationId, organizationId),
-        eq(ticketEvents.type, "escalated"),
-        lte(ticketEvents.at, now),
-      ),
-    )
-    .orderBy(desc(ticketEvents.at))
-    .limit(limit)
-    .all();
+  const reads = timelineReads(db);
+  const at = { organization: organizationId, now: now.getTime(), limit };
+  const logged = reads.logged.all(at);
+  const alerts = reads.alerts.all(at);
+  const escalations = reads.escalations.all(at);
   // Custom development requests reach the account team: each is on the timeline from its filing.
-  const customRequests = db
-    .select({ id: tickets.id, at: tickets.createdAt, subject: tickets.subject, by: users.name })
-    .from(tickets)
-    .leftJoin(users, eq(users.id, tickets.requesterId))
-    .where(
-      and(
-        eq(tickets.organizationId, organizationId),
-        eq(tickets.category, "custom_development"),
-        lte(tickets.createdAt, now),
-      ),
-    )
-    .orderBy(desc(tickets.createdAt))
-    .limit(limit)
-    .all();
+  const customRequests = reads.customRequests.all(at);
   const entries: TimelineEntry[] = [
     ...logged.map((e) => ({
       key: `e${e.id}`,

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { followUps, organizations, users } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/session";
 import { recordAudit } from "@/server/audit/service";
-import type { Db } from "@/server/db";
+import { perDatabase, type Db } from "@/server/db";
 import { DomainError, notFound, refuseIf } from "@/server/errors";
 import {
   assertCanManageOrganization,
@@ -32,9 +32,39 @@ export type FollowUpItem = {
   completedBy: string | null;
 };
 
+/**
+ * The follow-up reads of an organization's page and the viewer's profile zone, prepared once per
+ * database: built by Drizzle on every view they cost about 0.2 ms each (issue 25).
+ */
+const followUpReads = perDatabase((db: Db) => {
+  const organization = sql.placeholder("organization");
+  return {
+    zone: db
+      .select({ timeZone: users.timeZone })
+      .from(users)
+      .where(eq(users.id, sql.placeholder("user")))
+      .prepare(),
+    organization: db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.id, organization))
+      .prepare(),
+    open: selectItems(db)
+      .where(and(eq(followUps.organizationId, organization), isNull(followUps.completedAt)))
+      .orderBy(asc(followUps.dueOn), asc(followUps.id))
+      .limit(MAX_OPEN_FOLLOW_UPS)
+      .prepare(),
+    done: selectItems(db)
+      .where(and(eq(followUps.organizationId, organization), isNotNull(followUps.completedAt)))
+      .orderBy(desc(followUps.completedAt), desc(followUps.id))
+      .limit(RECENT_DONE_FOLLOW_UPS)
+      .prepare(),
+  };
+});
+
 /** The viewer's today ("YYYY-MM-DD") in the time zone of their profile (UTC when they have none). */
-export function viewerToday(db: Pick<Db, "select">, userId: number, now: Date): string {
-  const profile = db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, userId)).get();
+export function viewerToday(db: Db, userId: number, now: Date): string {
+  const profile = followUpReads(db).zone.get({ user: userId });
   return dayIn(now, profile?.timeZone ?? "UTC");
 }
 
@@ -69,19 +99,11 @@ const withState = (today: string) => (r: Row) => ({
  */
 export function listFollowUps(db: Db, user: SessionUser, organizationId: number, now: Date) {
   assertCanReadOrganization(user, organizationId);
-  const org = db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId)).get();
-  if (!org) throw notFound("Organization");
+  const reads = followUpReads(db);
+  if (!reads.organization.get({ organization: organizationId })) throw notFound("Organization");
   const today = viewerToday(db, user.id, now);
-  const open = selectItems(db)
-    .where(and(eq(followUps.organizationId, organizationId), isNull(followUps.completedAt)))
-    .orderBy(asc(followUps.dueOn), asc(followUps.id))
-    .limit(MAX_OPEN_FOLLOW_UPS)
-    .all();
-  const done = selectItems(db)
-    .where(and(eq(followUps.organizationId, organizationId), isNotNull(followUps.completedAt)))
-    .orderBy(desc(followUps.completedAt), desc(followUps.id))
-    .limit(RECENT_DONE_FOLLOW_UPS)
-    .all();
+  const open = reads.open.all({ organization: organizationId });
+  const done = reads.done.all({ organization: organizationId });
   return {
     today,
     canManage: canManageOrganization(db, user, organizationId),
