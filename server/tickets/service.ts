@@ -820,8 +820,9 @@ export function listColleagues(db: Db, user: SessionUser) {
 }
 
 /** Support staff (agents, experts, managers) a ticket can be assigned to, by name or email, with their role. */
-export function searchAssignees(db: Db, query: string, limit: number) {
-  const q = containsPattern(query.trim().toLowerCase());
+/** searchAssignees' read, prepared once per database: the queue asks for 100 assignees on every view (issue 25). */
+const assigneeRead = perDatabase((db: Db) => {
+  const q = sql.placeholder("q");
   return db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role })
     .from(users)
@@ -832,8 +833,17 @@ export function searchAssignees(db: Db, query: string, limit: number) {
       ),
     )
     .orderBy(users.name)
-    .limit(limit)
-    .all() as { id: number; name: string; email: string; role: (typeof SUPPORT_ROLES)[number] }[];
+    .limit(sql.placeholder("limit"))
+    .prepare();
+});
+
+export function searchAssignees(db: Db, query: string, limit: number) {
+  return assigneeRead(db).all({ q: containsPattern(query.trim().toLowerCase()), limit }) as {
+    id: number;
+    name: string;
+    email: string;
+    role: (typeof SUPPORT_ROLES)[number];
+  }[];
 }
 
 /**
