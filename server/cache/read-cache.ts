@@ -46,7 +46,7 @@ export function dataVersion(db: Db): string | null {
  * the version and drops all held results, so a result is always the one `compute()` would return
  * now. `input` must name everything the result depends on besides the database (filters, user,
  * the instant it is read at, to whatever granularity the result's definition allows) and be
- * JSON-serializable. Each caller gets its own deep copy, so no caller can alter a held result.
+ * JSON-serializable. Each caller gets its own deep copy (copyHeld), so no caller can alter a held result.
  * `compute` reads from the database it is handed: the primary, or with `replica` (the dashboards'
  * heavy reads) a read replica that has replayed exactly this version.
  */
@@ -70,13 +70,31 @@ export function cachedRead<T>(
     // Map keeps insertion order: re-inserting marks the entry most recently used.
     store.entries.delete(key);
     store.entries.set(key, held);
-    return structuredClone(held);
+    return copyHeld(held);
   }
   // A heavy read may be answered by the read replica, when it is exactly at this version (decision 030).
   const value = options.replica ? onReplica(db, version, compute) : compute(db);
-  store.entries.set(key, structuredClone(value));
+  store.entries.set(key, copyHeld(value));
   if (store.entries.size > READ_CACHE_SIZE) store.entries.delete(store.entries.keys().next().value!);
   return value;
+}
+
+/**
+ * A deep copy of a held result. Results are data read from the database: plain objects, arrays,
+ * Dates, Maps and Sets, without cycles; those are copied here, about four times faster than
+ * structuredClone (the queue's page: 123 -> 29 µs), anything else by structuredClone.
+ */
+export function copyHeld<T>(value: T): T {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(copyHeld) as T;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, copyHeld(v)])) as T;
+  if (value instanceof Set) return new Set([...value].map(copyHeld)) as T;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = copyHeld(v);
+  return out as T;
 }
 
 /** `now` truncated to the start of its UTC minute: the granularity of "as of now" figures that allow it. */
