@@ -12,6 +12,7 @@ import { assertCanManageOrganization } from "@/server/accounts/access";
 import { orgScope } from "@/server/api/scope";
 import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
+import { cachedRead } from "@/server/cache/read-cache";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { loadCalendar } from "@/server/sla/load";
@@ -378,6 +379,14 @@ export const CUSTOM_QUEUE_MAX = 200;
  * how many there are of those newest.
  */
 export function customDevelopmentQueue(db: Db, user: SessionUser, limit = CUSTOM_QUEUE_MAX) {
+  // Held by the read cache until the next write: the portfolio shows it on every view, and sorting
+  // a portfolio's requests cost about 1.6 ms of each (issue 25).
+  return cachedRead(db, "requests.customQueue", { user: user.id, role: user.role, limit }, () =>
+    readCustomDevelopmentQueue(db, user, limit),
+  );
+}
+
+function readCustomDevelopmentQueue(db: Db, user: SessionUser, limit: number) {
   const orgIds =
     user.role === "account_manager"
       ? db
