@@ -14,7 +14,7 @@ import { recordAudit } from "@/server/audit/service";
 import { readableOrganization } from "@/server/api/scope";
 import { can } from "@/server/auth/permissions";
 import type { SessionUser } from "@/server/auth/session";
-import type { Db } from "@/server/db";
+import { perDatabase, type Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { countsAsDowntime } from "@/server/availability/availability";
 import { announceIncident, syncReminder } from "./notices";
@@ -42,19 +42,24 @@ export function affectsOrganizationSql(org: { id: number; region: Region }): SQL
   )!;
 }
 
-function organizationOf(db: Pick<Db, "select">, organizationId: number) {
-  const org = db
+/** organizationOf's read, prepared once per database: a customer's every incident list asks (issue 25). */
+const organizationRead = perDatabase((db: Db) =>
+  db
     .select({ id: organizations.id, name: organizations.name, region: organizations.region, tierCode: tiers.code })
     .from(organizations)
     .innerJoin(tiers, eq(tiers.id, organizations.tierId))
-    .where(eq(organizations.id, organizationId))
-    .get();
+    .where(eq(organizations.id, sql.placeholder("organization")))
+    .prepare(),
+);
+
+function organizationOf(db: Db, organizationId: number) {
+  const org = organizationRead(db).get({ organization: organizationId });
   if (!org) throw notFound("Organization");
   return org;
 }
 
 /** A customer's condition on incidents: only those that affected their organization; staff: none. */
-function customerScope(db: Pick<Db, "select">, user: SessionUser): SQL | undefined {
+function customerScope(db: Db, user: SessionUser): SQL | undefined {
   if (user.role !== "customer") return undefined;
   return affectsOrganizationSql(organizationOf(db, readableOrganization(user)!));
 }
