@@ -45,6 +45,15 @@ describe("scheduler", () => {
     other.$client.close();
   });
 
+  it("records how long a pass took, by the clock it is given", async () => {
+    const db = createTestDb();
+    let t = at("2026-03-01T00:00:00Z").getTime();
+    const job: ScheduledJob = { name: "test.timed", everyMs: MINUTE, run: () => void (t += 250) };
+    await runDueJobs(db, new Date(t), { jobs: [job], clock: () => new Date(t) });
+    const row = db.select().from(scheduledJobs).where(eq(scheduledJobs.name, "test.timed")).get();
+    expect(row).toMatchObject({ lastDurationMs: 250, lastFinishedAt: at("2026-03-01T00:00:00.250Z") });
+  });
+
   it("a restarted process resumes from the watermark: no pass repeats, and downtime is caught up in one pass", async () => {
     const db = createTestDb();
     const { job, calls } = recordingJob("test.watermark");
