@@ -5,6 +5,7 @@ import { getLocale, getNow, getTimeZone, getTranslations } from "next-intl/serve
 import { zoneName } from "@/components/format";
 import { OnCallStrip } from "@/components/on-call/on-call-strip";
 import { queueRow } from "@/components/queue/queue-row";
+import { QueueFilters, type FilterSelect } from "@/components/queue/queue-filters";
 import { QueueTable } from "@/components/queue/queue-table";
 import { SaveView } from "@/components/queue/save-view";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -94,23 +95,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     options: readonly string[],
     optionLabel: (o: string) => string,
     anyLabel: string = t("any"),
-  ) => (
-    <label className="text-sm">
-      <span className="block font-medium text-slate-700">{label}</span>
-      <select
-        name={name}
-        defaultValue={value ?? ""}
-        className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-      >
-        <option value="">{anyLabel}</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {optionLabel(o)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  ): FilterSelect => ({ name, label, value, anyLabel, options: options.map((o) => [o, optionLabel(o)] as const) });
   const names = new Map(colleagues.map((c) => [String(c.id), c.name]));
   /** One section's table (or its empty note) and its pages; the breached section pages with `bafter`. */
   const section = (which: "due" | "breached", data: typeof page.due, caption: string, empty: string) => {
@@ -209,69 +194,44 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       </nav>
       <Card>
         {/* Closed unless a filter is set, so the rows, not the form, fill the first screen. */}
-        <details open={activeFilters > 0} className="mb-3">
-          <summary className="cursor-pointer text-sm font-medium text-slate-700">
-            {t("filterToggle", { n: activeFilters })}
-          </summary>
-          <form method="get" action="/queue" aria-label={t("filters")} className="mt-2 flex flex-wrap items-end gap-3">
-            {viewId ? <input type="hidden" name="view" value={viewId} /> : null}
-            {select("tier", t("tier"), f.tier, TIER_CODES, (o) => tt(`tier.${o}`))}
-            {select("priority", t("priority"), f.priority, PRIORITIES, (o) => tt(`priority.${o}`))}
-            {select("level", t("level"), f.level, ESCALATION_LEVELS, (o) => o)}
-            {select("status", t("columns.status"), f.status, OPEN_TICKET_STATUSES, (o) => tt(`tickets.statuses.${o}`))}
-            {select(
+        <QueueFilters
+          open={activeFilters > 0}
+          summary={t("filterToggle", { n: activeFilters })}
+          formLabel={t("filters")}
+          viewId={viewId}
+          selects={[
+            select("tier", t("tier"), f.tier, TIER_CODES, (o) => tt(`tier.${o}`)),
+            select("priority", t("priority"), f.priority, PRIORITIES, (o) => tt(`priority.${o}`)),
+            select("level", t("level"), f.level, ESCALATION_LEVELS, (o) => o),
+            select("status", t("columns.status"), f.status, OPEN_TICKET_STATUSES, (o) => tt(`tickets.statuses.${o}`)),
+            select(
               "assignee",
               t("assignee"),
               f.assignee === undefined ? undefined : String(f.assignee),
               ["mine", "unassigned", ...colleagues.filter((c) => c.id !== user.id).map((c) => String(c.id))],
               (o) => (o === "mine" || o === "unassigned" ? t(o) : (names.get(o) ?? o)),
-            )}
-            {select("productArea", t("productArea"), f.productArea, PRODUCT_AREAS, (o) =>
+            ),
+            select("productArea", t("productArea"), f.productArea, PRODUCT_AREAS, (o) =>
               tt(`tickets.productAreas.${o}`),
-            )}
-            {select("region", t("region"), f.region, REGIONS, (o) => tt(`region.${o}`))}
-            <label className="text-sm">
-              <span className="block font-medium text-slate-700">{t("appId")}</span>
-              <input
-                name="appId"
-                type="search"
-                defaultValue={f.appId ?? ""}
-                maxLength={100}
-                autoComplete="off"
-                className="mt-1 w-36 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-              />
-            </label>
-            {select(
-              "sort",
-              t("sort"),
-              settings.sort === "urgency" ? undefined : settings.sort,
-              QUEUE_SORTS.slice(1),
-              (o) => t(`sorts.${o}`),
-              t("sorts.urgency"),
-            )}
-            <details className="text-sm">
-              <summary className="cursor-pointer py-1.5 font-medium text-slate-700">{t("chooseColumns")}</summary>
-              <fieldset className="mt-1 grid grid-cols-2 gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-white p-2">
-                <legend className="sr-only">{t("chooseColumns")}</legend>
-                {QUEUE_COLUMNS.map((c) => (
-                  <label key={c} className="flex items-center gap-2">
-                    <input type="checkbox" name="cols" value={c} defaultChecked={settings.columns.includes(c)} />
-                    {t(`columns.${c}`)}
-                  </label>
-                ))}
-              </fieldset>
-            </details>
-            <button
-              type="submit"
-              className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
-            >
-              {t("apply")}
-            </button>
-            <Link href="/queue" className="px-2 py-1.5 text-sm font-medium text-slate-600 hover:underline">
-              {t("reset")}
-            </Link>
-          </form>
-        </details>
+            ),
+            select("region", t("region"), f.region, REGIONS, (o) => tt(`region.${o}`)),
+          ]}
+          appId={{ label: t("appId"), value: f.appId ?? "" }}
+          sort={select(
+            "sort",
+            t("sort"),
+            settings.sort === "urgency" ? undefined : settings.sort,
+            QUEUE_SORTS.slice(1),
+            (o) => t(`sorts.${o}`),
+            t("sorts.urgency"),
+          )}
+          columns={{
+            label: t("chooseColumns"),
+            choices: QUEUE_COLUMNS.map((c) => [c, t(`columns.${c}`), settings.columns.includes(c)] as const),
+          }}
+          applyLabel={t("apply")}
+          resetLabel={t("reset")}
+        />
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
           <p className="text-xs text-slate-500">
             {t("share")} {tt("common.timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), now) })}
