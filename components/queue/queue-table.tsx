@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, FormAlert, inputBase, StatusNote, useServerErrorText } from "@/components/admin/controls";
 import { dateWriter, formatSpan } from "@/components/format";
-import { Countdown } from "@/components/tickets/countdown";
+import { CountdownWith } from "@/components/tickets/countdown";
 import { useTRPC } from "@/components/trpc/client";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -116,7 +116,7 @@ export function QueueTable({
             ) : item.atRisk ? (
               <Badge tone="amber">{label("queue.atRisk")}</Badge>
             ) : null}
-            <Countdown dueAt={item.nextDueAt!} serverNow={serverNow} />
+            <CountdownWith tt={tt} dueAt={item.nextDueAt!} serverNow={serverNow} />
           </span>
         );
     }

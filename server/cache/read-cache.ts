@@ -86,14 +86,20 @@ export function cachedRead<T>(
  */
 export function copyHeld<T>(value: T): T {
   if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(copyHeld) as T;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copyHeld(value[i]);
+    return out as T;
+  }
   if (value instanceof Date) return new Date(value.getTime()) as T;
   if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, copyHeld(v)])) as T;
   if (value instanceof Set) return new Set([...value].map(copyHeld)) as T;
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = copyHeld(v);
+  // Own keys only: a plain object's prototype (Object.prototype or none) has no enumerable ones.
+  for (const k in source) out[k] = copyHeld(source[k]);
   return out as T;
 }
 
