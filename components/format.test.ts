@@ -1,5 +1,4 @@
-import { createTranslator } from "next-intl";
-import { createFormatter } from "use-intl/core";
+import { createFormatter, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "@/server/i18n/messages/en.json";
 import zh from "@/server/i18n/messages/zh.json";

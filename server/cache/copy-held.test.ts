@@ -26,6 +26,15 @@ describe("a held result's copy", () => {
     expect(held.seen.size).toBe(2);
   });
 
+  it("keeps a JSON column's own __proto__ key a key", () => {
+    const held = { detail: JSON.parse('{"__proto__": {"polluted": true}, "a": 2}') as Record<string, unknown> };
+    const copy = copyHeld(held);
+    expect(Object.getPrototypeOf(copy.detail)).toBe(Object.prototype);
+    expect(Object.keys(copy.detail)).toEqual(["__proto__", "a"]);
+    expect(copy.detail).toEqual(structuredClone(held.detail));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it("copies anything else as structuredClone does", () => {
     class Point {
       constructor(public x: number) {}

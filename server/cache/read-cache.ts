@@ -81,8 +81,9 @@ export function cachedRead<T>(
 
 /**
  * A deep copy of a held result. Results are data read from the database: plain objects, arrays,
- * Dates, Maps and Sets, without cycles; those are copied here, about four times faster than
- * structuredClone (the queue's page: 123 -> 29 µs), anything else by structuredClone.
+ * Dates, Maps and Sets, without cycles; those are copied here, about three times faster than
+ * structuredClone (the queue's page: 123 -> 37 µs), anything else by structuredClone. Unlike
+ * structuredClone, an object a result names twice is copied twice, and a cycle would not end.
  */
 export function copyHeld<T>(value: T): T {
   if (value === null || typeof value !== "object") return value;
@@ -99,7 +100,17 @@ export function copyHeld<T>(value: T): T {
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   // Own keys only: a plain object's prototype (Object.prototype or none) has no enumerable ones.
-  for (const k in source) out[k] = copyHeld(source[k]);
+  for (const k in source) {
+    // A JSON column's own "__proto__" key stays a key, as structuredClone keeps it.
+    if (k === "__proto__")
+      Object.defineProperty(out, k, {
+        value: copyHeld(source[k]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[k] = copyHeld(source[k]);
+  }
   return out as T;
 }
 

@@ -308,10 +308,6 @@ const complaintPhase = (p: unknown): "raised" | "acknowledged" | "resolved" | nu
   p === "raised" || p === "acknowledged" || p === "resolved" ? p : null;
 
 /**
- * Everything the ticket page shows: the ticket, the conversation (internal notes only for staff),
- * the timeline, disputes, and each SLA metric with status, risk and its "why is it due then?".
- */
-/**
  * The ticket page's fixed-shape reads, prepared once per database: Drizzle building them on every
  * view cost about half of tickets.get (issue 25).
  */
@@ -364,6 +360,10 @@ const detailReads = perDatabase((db: Db) => {
   };
 });
 
+/**
+ * Everything the ticket page shows: the ticket, the conversation (internal notes only for staff),
+ * the timeline, disputes, and each SLA metric with status, risk and its "why is it due then?".
+ */
 export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now: Date) {
   const ticket = findVisibleTicket(db, user, ticketId);
   const reads = detailReads(db);
@@ -819,7 +819,6 @@ export function listColleagues(db: Db, user: SessionUser) {
     .all();
 }
 
-/** Support staff (agents, experts, managers) a ticket can be assigned to, by name or email, with their role. */
 /** searchAssignees' read, prepared once per database: the queue asks for 100 assignees on every view (issue 25). */
 const assigneeRead = perDatabase((db: Db) => {
   const q = sql.placeholder("q");
@@ -837,6 +836,7 @@ const assigneeRead = perDatabase((db: Db) => {
     .prepare();
 });
 
+/** Support staff (agents, experts, managers) a ticket can be assigned to, by name or email, with their role. */
 export function searchAssignees(db: Db, query: string, limit: number) {
   return assigneeRead(db).all({ q: containsPattern(query.trim().toLowerCase()), limit }) as {
     id: number;

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { MetricRow } from "./types";
 
 /** The explanation's code is loaded when a first "Why is it due then?" is opened. */
@@ -17,8 +17,13 @@ function Loading() {
 export function WhyDue({ m }: { m: MetricRow }) {
   const t = useTranslations("tickets.detail");
   const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  // Opened before the page's code had hydrated: the toggle went unheard, so read the element.
+  useEffect(() => {
+    if (details.current?.open) setOpen(true);
+  }, []);
   return (
-    <details className="mt-2 text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details ref={details} className="mt-2 text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer font-medium text-brand-700">{t("why")}</summary>
       {open ? <WhyDueBody m={m} /> : null}
     </details>

@@ -52,6 +52,10 @@ export function StaffWorkspace({
   // Mounted from the first time a save asks for a reason, then kept (its dialog returns focus on close).
   const [reasonShown, setReasonShown] = useState(false);
   if (ws.asking !== null && !reasonShown) setReasonShown(true);
+  // Its code is fetched once the page is up, so a save never waits for it.
+  useEffect(() => {
+    void import("./reason-dialog");
+  }, []);
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
