@@ -1,15 +1,7 @@
 "use client";
 
+import { FilterSelect, type FilterSelectProps } from "@/components/ui/filter-select";
 import Link from "@/components/ui/link";
-
-/** One select of the queue's filter form: its choices as [value, label], "any" first. */
-export type FilterSelect = {
-  name: string;
-  label: string;
-  value: string | undefined;
-  anyLabel: string;
-  options: readonly (readonly [string, string])[];
-};
 
 /**
  * The queue's filter form (a GET form on /queue, so a filtered queue is a shareable address),
@@ -34,9 +26,9 @@ export function QueueFilters({
   formLabel: string;
   viewId: string | undefined;
   /** The selects before the app ID field, in order. */
-  selects: readonly FilterSelect[];
+  selects: readonly FilterSelectProps[];
   appId: { label: string; value: string };
-  sort: FilterSelect;
+  sort: FilterSelectProps;
   columns: { label: string; choices: readonly (readonly [string, string, boolean])[] };
   applyLabel: string;
   resetLabel: string;
@@ -47,7 +39,7 @@ export function QueueFilters({
       <form method="get" action="/queue" aria-label={formLabel} className="mt-2 flex flex-wrap items-end gap-3">
         {viewId ? <input type="hidden" name="view" value={viewId} /> : null}
         {selects.map((s) => (
-          <Select key={s.name} {...s} />
+          <FilterSelect key={s.name} {...s} />
         ))}
         <label className="text-sm">
           <span className="block font-medium text-slate-700">{appId.label}</span>
@@ -60,7 +52,7 @@ export function QueueFilters({
             className="mt-1 w-36 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
           />
         </label>
-        <Select {...sort} />
+        <FilterSelect {...sort} />
         <details className="text-sm">
           <summary className="cursor-pointer py-1.5 font-medium text-slate-700">{columns.label}</summary>
           <fieldset className="mt-1 grid grid-cols-2 gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-white p-2">
@@ -84,25 +76,5 @@ export function QueueFilters({
         </Link>
       </form>
     </details>
-  );
-}
-
-function Select({ name, label, value, anyLabel, options }: FilterSelect) {
-  return (
-    <label className="text-sm">
-      <span className="block font-medium text-slate-700">{label}</span>
-      <select
-        name={name}
-        defaultValue={value ?? ""}
-        className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-      >
-        <option value="">{anyLabel}</option>
-        {options.map(([o, text]) => (
-          <option key={o} value={o}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }

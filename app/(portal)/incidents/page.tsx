@@ -12,6 +12,7 @@ import { INCIDENT_SEVERITIES, PRODUCT_AREAS, REGIONS } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("incidents") };
@@ -56,21 +57,13 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
     text: (o: string) => string,
     value: string | undefined,
   ) => (
-    <label className="text-sm">
-      <span className="block font-medium text-slate-700">{label}</span>
-      <select
-        name={name}
-        defaultValue={value ?? ""}
-        className="mt-1 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-      >
-        <option value="">{t("incidents.list.any")}</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {text(o)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect
+      name={name}
+      label={label}
+      value={value}
+      anyLabel={t("incidents.list.any")}
+      options={options.map((o) => [o, text(o)] as const)}
+    />
   );
 
   return (

@@ -5,7 +5,8 @@ import { getLocale, getNow, getTimeZone, getTranslations } from "next-intl/serve
 import { zoneName } from "@/components/format";
 import { OnCallStrip } from "@/components/on-call/on-call-strip";
 import { queueRow } from "@/components/queue/queue-row";
-import { QueueFilters, type FilterSelect } from "@/components/queue/queue-filters";
+import { QueueFilters } from "@/components/queue/queue-filters";
+import type { FilterSelectProps } from "@/components/ui/filter-select";
 import { QueueTable } from "@/components/queue/queue-table";
 import { SaveView } from "@/components/queue/save-view";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -95,7 +96,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     options: readonly string[],
     optionLabel: (o: string) => string,
     anyLabel: string = t("any"),
-  ): FilterSelect => ({ name, label, value, anyLabel, options: options.map((o) => [o, optionLabel(o)] as const) });
+  ): FilterSelectProps => ({ name, label, value, anyLabel, options: options.map((o) => [o, optionLabel(o)] as const) });
   const names = new Map(colleagues.map((c) => [String(c.id), c.name]));
   /** One section's table (or its empty note) and its pages; the breached section pages with `bafter`. */
   const section = (which: "due" | "breached", data: typeof page.due, caption: string, empty: string) => {
