@@ -36,7 +36,7 @@ export function CountdownWith({
       aria-live="off"
       className={left < 0 ? "font-semibold text-red-700" : "font-medium text-slate-700"}
     >
-      {tt(left < 0 ? "tickets.detail.overdue" : "tickets.detail.remaining", { time: formatSpan(tt, left) })}
+      {tt(left < 0 ? "duration.overdue" : "duration.left", { time: formatSpan(tt, left) })}
     </span>
   );
 }

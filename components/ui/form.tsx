@@ -157,7 +157,7 @@ export function ErrorSummary({
                     el.focus();
                   }}
                 >
-                  {label ? tt("errors.summaryItem", { field: label, message: text }) : text}
+                  {label ? tt("errors.form.summaryItem", { field: label, message: text }) : text}
                 </a>
               </li>
             );

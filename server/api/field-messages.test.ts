@@ -74,7 +74,7 @@ describe("field messages", () => {
       "format",
       "invalid",
     ].map((k) => `errors.field.${k}`);
-    for (const key of [...keys, "errors.people.email", "errors.summaryItem"])
+    for (const key of [...keys, "errors.people.email", "errors.form.summaryItem"])
       for (const catalogue of [en, zh]) {
         const text = lookup(catalogue, key);
         expect(typeof text, key).toBe("string");

@@ -29,11 +29,14 @@ export type ClientMessagesEntry = ClientNamespace | NamespacePart;
 export const SHARED_NAMESPACES = [
   // error boundaries and generic controls
   "common",
-  "errors",
   "locale",
+  // what every form's error summary reads (components/ui/form.tsx); the refusals themselves arrive
+  // translated, so the rest of "errors" stays on the server
+  "errors.field",
+  "errors.form",
   // the shared formatting helpers (components/format.ts), called by client components everywhere
   "duration",
-] as const satisfies readonly ClientNamespace[];
+] as const satisfies readonly ClientMessagesEntry[];
 
 type Messages = Record<string, unknown>;
 

@@ -60,7 +60,11 @@ function entriesRead(text: string): string[] {
     const reads = [
       ...text.matchAll(new RegExp(`useTranslations\\(\\s*["'\`]${ns}(?:\\.([A-Za-z]+))?`, "g")),
       ...text.matchAll(new RegExp(`["'\`]${ns}\\.([A-Za-z]+|\\$)`, "g")),
-    ].map((m) => m[1]);
+    ]
+      .map((m) => m[1])
+      // "errors.noImpact" under useTranslations("advisories") names no message of "errors": not a read of it.
+      .filter((part) => part === undefined || part === "$" || part in catalogue[ns]!);
+    if (reads.length === 0) continue;
     if (reads.some((part) => part === undefined || part === "$" || !isGroup(ns, part))) out.add(ns);
     else for (const part of reads) out.add(`${ns}.${part!}`);
   }
@@ -79,7 +83,14 @@ function clientNeeds(entry: string): Set<string> {
     if (!client && /^(server|db)\//.test(file)) return;
     const text = fs.readFileSync(file, "utf8");
     const isClient = client || isClientModule(text);
-    if (isClient) for (const entry of entriesRead(text)) needs.add(entry);
+    // A rules module of the server that client code imports (the permissions table, account rules)
+    // translates nothing itself; what it hands a client to translate is named `messageKey: "ns.key"`.
+    // Nor does a client read the message it compares a refusal's key with (`messageKey === "ns.key"`):
+    // the refusal's text arrives translated.
+    const read = /^(server|db)\//.test(file)
+      ? [...text.matchAll(/messageKey: (["'`][^"'`]+)/g)].map((m) => m[1]).join("\n")
+      : text.replace(/messageKey\s*[!=]==?\s*["'`][^"'`]*["'`]/g, "");
+    if (isClient) for (const entry of entriesRead(read)) needs.add(entry);
     for (const target of importsOf(file, text)) walk(target, isClient);
   };
   walk(entry, false);

@@ -6,5 +6,7 @@ export default messagesLayout([
   "account.profile",
   "account.sessions",
   "emailChannel.preferences",
+  "errors.account",
+  "errors.password",
   "installation",
 ]);

@@ -1,21 +1,4 @@
 import { messagesLayout } from "@/components/i18n/route-messages";
 
 /** The message namespaces this route's client components read (components/i18n/route-messages.tsx). */
-export default messagesLayout([
-  "accounts",
-  "admin",
-  "advisories",
-  "alerts",
-  "attachments",
-  "customDevelopment",
-  "home.staff",
-  "incidents",
-  "kb",
-  "kbEdit",
-  "macros",
-  "people",
-  "reviews",
-  "sla",
-  "tickets",
-  "webhooks",
-]);
+export default messagesLayout(["kb", "kbEdit"]);
