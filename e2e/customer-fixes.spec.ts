@@ -6,7 +6,8 @@ import { expect, test } from "./fixtures";
 test.describe("Status codes", () => {
   test("[FOUNDATION] a refused page answers 403 with the refusal, an unknown page 404", async ({ page, signIn }) => {
     await signIn("dev@nimbus.example");
-    for (const path of ["/admin", "/queue", "/sla", "/kb/drafts"]) {
+    // Inside the portal's shell, the help center's and the public sections' (advisories, known issues).
+    for (const path of ["/admin", "/queue", "/sla", "/kb/drafts", "/advisories/new", "/known-issues/new"]) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();

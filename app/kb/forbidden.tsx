@@ -1,13 +1,2 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { RefusalNotice } from "@/components/ui/refused";
-
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("common");
-  return { title: t("refusedTitle") };
-}
-
-/** A knowledge-base page the signed-in role may not use (components/ui/refused.tsx): answered with 403. */
-export default function Forbidden() {
-  return <RefusalNotice />;
-}
+/** A page of this section the signed-in role may not use (components/ui/refused.tsx): answered with 403, inside the section's shell. */
+export { refusedMetadata as generateMetadata, RefusalNotice as default } from "@/components/ui/refused";

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -23,5 +24,20 @@ export async function RefusalNotice() {
         {t("common.backHome")}
       </Link>
     </div>
+  );
+}
+
+/** The title of a forbidden.tsx page. */
+export async function refusedMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: t("refusedTitle") };
+}
+
+/** The root forbidden.tsx: a refusal outside any shell (routes without a forbidden.tsx of their own). */
+export function BareRefusal() {
+  return (
+    <main id="main" className="px-4 py-24">
+      <RefusalNotice />
+    </main>
   );
 }
