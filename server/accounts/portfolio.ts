@@ -307,6 +307,8 @@ export function listPortfolio(db: Db, user: SessionUser, filter: PortfolioFilter
     "accounts.portfolioFigures",
     { orgs: orgs.map((o) => [o.id, o.contractEnd]), at: at.getTime() },
     () => portfolioFigures(db, orgs, at),
+    // Only read: each row is a new object.
+    { readOnly: true },
   );
   const rows = orgs.map((o) => {
     const i = inputs.get(o.id)!;

@@ -418,8 +418,12 @@ export function organizationStatus(db: Db, organizationId: number, now: Date): O
  */
 export function cachedOrganizationStatus(db: Db, organizationId: number, now: Date): OrganizationStatus {
   const at = minuteOf(now);
-  return cachedRead(db, "availability.status", { organizationId, at: at.getTime() }, (from) =>
-    organizationStatus(from, organizationId, at),
+  return cachedRead(
+    db,
+    "availability.status",
+    { organizationId, at: at.getTime() },
+    (from) => organizationStatus(from, organizationId, at),
+    { readOnly: true },
   );
 }
 

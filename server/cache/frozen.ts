@@ -5,7 +5,10 @@
  */
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
+    // A Map's or a Set's entries are not properties: their values are frozen, the collection itself
+    // (like a Date) cannot be frozen against its own methods.
+    const inside = value instanceof Map || value instanceof Set ? value.values() : Object.values(value);
+    for (const inner of inside) deepFreeze(inner);
     Object.freeze(value);
   }
   return value;

@@ -48,6 +48,30 @@ describe("read cache", () => {
     expect(computed).toBe(2);
   });
 
+  it("hands a read-only caller the held result itself, frozen down to its Maps' values", () => {
+    let computed = 0;
+    const read = () =>
+      cachedRead(
+        db,
+        "test.readOnly",
+        null,
+        () => ({ n: ++computed, rows: [{ id: 1 }], by: new Map([[1, { x: 1 }]]) }),
+        {
+          readOnly: true,
+        },
+      );
+    const first = read();
+    expect(read()).toBe(first);
+    expect(computed).toBe(1);
+    expect(() => {
+      first.rows[0]!.id = 2;
+    }).toThrow(TypeError);
+    expect(() => {
+      first.by.get(1)!.x = 2;
+    }).toThrow(TypeError);
+    expect(read().rows[0]!.id).toBe(1);
+  });
+
   it("drops every held result when this connection writes, and computes afresh inside a transaction", () => {
     let computed = 0;
     const read = () => cachedRead(db, "test.write", null, () => ++computed);

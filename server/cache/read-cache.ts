@@ -1,6 +1,7 @@
 import type { Statement } from "better-sqlite3";
 import { isPostgres, type Db } from "@/server/db";
 import { onReplica } from "@/server/postgres/replica";
+import { deepFreeze } from "./frozen";
 
 /** Entries kept per database handle; the least recently used goes first. */
 export const READ_CACHE_SIZE = 200;
@@ -46,7 +47,10 @@ export function dataVersion(db: Db): string | null {
  * the version and drops all held results, so a result is always the one `compute()` would return
  * now. `input` must name everything the result depends on besides the database (filters, user,
  * the instant it is read at, to whatever granularity the result's definition allows) and be
- * JSON-serializable. Each caller gets its own deep copy (copyHeld), so no caller can alter a held result.
+ * JSON-serializable. Each caller gets its own deep copy (copyHeld), so no caller can alter a held result;
+ * with `readOnly` a caller that only reads the result (deriving its answer from it) gets the held
+ * result itself, frozen (deepFreeze), so a write to it throws instead of
+ * altering what the next caller reads (the queue's page: 190 KB less garbage a view, issue 25).
  * `compute` reads from the database it is handed: the primary, or with `replica` (the dashboards'
  * heavy reads) a read replica that has replayed exactly this version.
  */
@@ -55,7 +59,7 @@ export function cachedRead<T>(
   procedure: string,
   input: unknown,
   compute: (from: Db) => T,
-  options: { replica?: boolean } = {},
+  options: { replica?: boolean; readOnly?: boolean } = {},
 ): T {
   const version = dataVersion(db);
   if (version === null) return compute(db);
@@ -70,11 +74,12 @@ export function cachedRead<T>(
     // Map keeps insertion order: re-inserting marks the entry most recently used.
     store.entries.delete(key);
     store.entries.set(key, held);
-    return copyHeld(held);
+    return options.readOnly ? held : copyHeld(held);
   }
   // A heavy read may be answered by the read replica, when it is exactly at this version (decision 030).
   const value = options.replica ? onReplica(db, version, compute) : compute(db);
-  store.entries.set(key, copyHeld(value));
+  if (options.readOnly) deepFreeze(value);
+  store.entries.set(key, options.readOnly ? value : copyHeld(value));
   if (store.entries.size > READ_CACHE_SIZE) store.entries.delete(store.entries.keys().next().value!);
   return value;
 }

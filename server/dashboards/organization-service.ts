@@ -91,14 +91,20 @@ function column(db: Db, organizationId: number, period: PeriodSelection, now: Da
  */
 function serviceColumns(db: Db, organizationId: number, quarter: string, now: Date) {
   const at = minuteOf(now).getTime();
-  return cachedRead(db, "sla.ourService.columns", { organizationId, quarter, at }, (from) => {
-    const begun = monthsOfQuarter(quarter).filter((m) => monthStart(m) <= now);
-    return {
-      begun,
-      months: begun.map((month) => column(from, organizationId, { kind: "month", month }, now)),
-      total: column(from, organizationId, { kind: "quarter", quarter }, now),
-    };
-  });
+  return cachedRead(
+    db,
+    "sla.ourService.columns",
+    { organizationId, quarter, at },
+    (from) => {
+      const begun = monthsOfQuarter(quarter).filter((m) => monthStart(m) <= now);
+      return {
+        begun,
+        months: begun.map((month) => column(from, organizationId, { kind: "month", month }, now)),
+        total: column(from, organizationId, { kind: "quarter", quarter }, now),
+      };
+    },
+    { readOnly: true },
+  );
 }
 
 /** The organization the service page is about, prepared once per database. */

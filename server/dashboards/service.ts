@@ -152,6 +152,7 @@ export function countAtRiskNow(db: Db, f: Omit<DashboardFilter, "period">, now: 
   const at = minuteOf(now);
   return cachedRead(db, "sla.atRisk", { f, at: at.getTime() }, (from) => countAtRisk(from, f, at), {
     replica: true,
+    readOnly: true,
   });
 }
 
@@ -225,6 +226,7 @@ export function getSlaDashboard(db: Db, f: DashboardFilter, now: Date) {
   const at = readAt(f, now);
   return cachedRead(db, "sla.dashboard", { f, at }, (from) => computeSlaDashboard(from, f, new Date(at)), {
     replica: true,
+    readOnly: true,
   });
 }
 
@@ -302,6 +304,7 @@ export function getSlaAvailability(db: Db, f: DashboardFilter, now: Date) {
   const at = readAt(f, now);
   return cachedRead(db, "sla.availability", { f, at }, (from) => computeSlaAvailability(from, f, new Date(at)), {
     replica: true,
+    readOnly: true,
   });
 }
 
@@ -366,6 +369,7 @@ export function getSlaTrend(db: Db, f: DashboardFilter, now: Date) {
   const at = readAt(f, now);
   return cachedRead(db, "sla.trend", { f, at }, (from) => computeSlaTrend(from, f, new Date(at)), {
     replica: true,
+    readOnly: true,
   });
 }
 
@@ -405,7 +409,7 @@ const FACTS = {
 export function listSlaTickets(db: Db, d: DrillDown, now: Date) {
   // Like the figures it lists, the list depends on now only up to the period's end (aged breaches).
   const at = Math.min(now.getTime(), drillPeriod(d).to.getTime());
-  return cachedRead(db, "sla.tickets", { d, at }, () => computeSlaTickets(db, d, now));
+  return cachedRead(db, "sla.tickets", { d, at }, () => computeSlaTickets(db, d, now), { readOnly: true });
 }
 
 /** The period a drill-down lists: the dashboard's, or one month of it (a trend point). */

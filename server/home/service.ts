@@ -13,7 +13,9 @@ const open = inArray(tickets.status, [...OPEN_TICKET_STATUSES]);
  */
 export function getStaffHome(db: Db, now: Date, assigneeId: number) {
   const at = minuteOf(now);
-  return cachedRead(db, "home.staff", { at: at.getTime(), assigneeId }, () => computeStaffHome(db, at, assigneeId));
+  return cachedRead(db, "home.staff", { at: at.getTime(), assigneeId }, () => computeStaffHome(db, at, assigneeId), {
+    readOnly: true,
+  });
 }
 
 /** getStaffHome at exactly `now`, without the read cache. */
@@ -58,6 +60,7 @@ export function getTierOverview(db: Db, now: Date) {
   const at = minuteOf(now);
   return cachedRead(db, "home.tiers", { at: at.getTime() }, (from) => computeTierOverview(from, at), {
     replica: true,
+    readOnly: true,
   });
 }
 

@@ -381,8 +381,12 @@ export const CUSTOM_QUEUE_MAX = 200;
 export function customDevelopmentQueue(db: Db, user: SessionUser, limit = CUSTOM_QUEUE_MAX) {
   // Held by the read cache until the next write: the portfolio shows it on every view, and sorting
   // a portfolio's requests cost about 1.6 ms of each (issue 25).
-  return cachedRead(db, "requests.customQueue", { user: user.id, role: user.role, limit }, () =>
-    readCustomDevelopmentQueue(db, user, limit),
+  return cachedRead(
+    db,
+    "requests.customQueue",
+    { user: user.id, role: user.role, limit },
+    () => readCustomDevelopmentQueue(db, user, limit),
+    { readOnly: true },
   );
 }
 

@@ -79,6 +79,8 @@ export function listQueue(db: Db, user: SessionUser, q: QueueQuery, now: Date) {
       }
       return { due, breached, targets };
     },
+    // The rows are only read: each view's items are new objects (describeRow).
+    { readOnly: true },
   );
   const section = (s: typeof page.due) => ({
     items: s.rows.map((r) => describeRow(r, page.targets[`${r.targetVersionId}:${r.calendarId}`]!, now)),

@@ -97,7 +97,14 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     optionLabel: (o: string) => string,
     anyLabel: string = t("any"),
   ): FilterSelectProps => ({ name, label, value, anyLabel, options: options.map((o) => [o, optionLabel(o)] as const) });
-  const names = new Map(colleagues.map((c) => [String(c.id), c.name]));
+  // Colleagues as the selects name them: a name two people share is told apart by the email.
+  const named = new Map<string, number>();
+  for (const c of colleagues) named.set(c.name, (named.get(c.name) ?? 0) + 1);
+  const people = colleagues.map((c) => ({
+    id: c.id,
+    name: named.get(c.name)! > 1 ? `${c.name} (${c.email})` : c.name,
+  }));
+  const names = new Map(people.map((c) => [String(c.id), c.name]));
   /** One section's table (or its empty note) and its pages; the breached section pages with `bafter`. */
   const section = (which: "due" | "breached", data: typeof page.due, caption: string, empty: string) => {
     const param = which === "due" ? "after" : "bafter";
@@ -112,7 +119,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
             caption={caption}
             items={data.items.map((item) => queueRow(item, settings.columns))}
             columns={settings.columns}
-            colleagues={colleagues}
+            colleagues={people}
             me={user.id}
             serverNow={now}
           />
@@ -209,7 +216,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
               "assignee",
               t("assignee"),
               f.assignee === undefined ? undefined : String(f.assignee),
-              ["mine", "unassigned", ...colleagues.filter((c) => c.id !== user.id).map((c) => String(c.id))],
+              ["mine", "unassigned", ...people.filter((c) => c.id !== user.id).map((c) => String(c.id))],
               (o) => (o === "mine" || o === "unassigned" ? t(o) : (names.get(o) ?? o)),
             ),
             select("productArea", t("productArea"), f.productArea, PRODUCT_AREAS, (o) =>
