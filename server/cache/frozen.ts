@@ -4,7 +4,8 @@
  * every later reader, so none can.
  */
 export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+  // A Buffer or another typed array cannot be frozen (its elements are not properties).
+  if (value && typeof value === "object" && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
     // A Map's or a Set's entries are not properties: their values are frozen, the collection itself
     // (like a Date) cannot be frozen against its own methods.
     const inside = value instanceof Map || value instanceof Set ? value.values() : Object.values(value);

@@ -48,14 +48,14 @@ describe("read cache", () => {
     expect(computed).toBe(2);
   });
 
-  it("hands a read-only caller the held result itself, frozen down to its Maps' values", () => {
+  it("hands a read-only caller the held result itself, frozen down to its Maps' values (a Buffer left as it is)", () => {
     let computed = 0;
     const read = () =>
       cachedRead(
         db,
         "test.readOnly",
         null,
-        () => ({ n: ++computed, rows: [{ id: 1 }], by: new Map([[1, { x: 1 }]]) }),
+        () => ({ n: ++computed, rows: [{ id: 1 }], by: new Map([[1, { x: 1 }]]), blob: Buffer.from("x") }),
         {
           readOnly: true,
         },
@@ -70,6 +70,12 @@ describe("read cache", () => {
       first.by.get(1)!.x = 2;
     }).toThrow(TypeError);
     expect(read().rows[0]!.id).toBe(1);
+    // Inside a transaction the result is computed afresh, and frozen all the same.
+    db.transaction(() => {
+      const inside = read();
+      expect(inside).not.toBe(first);
+      expect(Object.isFrozen(inside.rows)).toBe(true);
+    });
   });
 
   it("drops every held result when this connection writes, and computes afresh inside a transaction", () => {

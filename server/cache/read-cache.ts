@@ -49,8 +49,10 @@ export function dataVersion(db: Db): string | null {
  * the instant it is read at, to whatever granularity the result's definition allows) and be
  * JSON-serializable. Each caller gets its own deep copy (copyHeld), so no caller can alter a held result;
  * with `readOnly` a caller that only reads the result (deriving its answer from it) gets the held
- * result itself, frozen (deepFreeze), so a write to it throws instead of
+ * result itself, frozen (deepFreeze), so a write to its objects or arrays throws instead of
  * altering what the next caller reads (the queue's page: 190 KB less garbage a view, issue 25).
+ * Its Maps, Sets and Dates cannot be frozen against their own methods: a readOnly caller never
+ * calls their setters. Frozen inside a transaction too, so a caller behaves the same there.
  * `compute` reads from the database it is handed: the primary, or with `replica` (the dashboards'
  * heavy reads) a read replica that has replayed exactly this version.
  */
@@ -62,7 +64,10 @@ export function cachedRead<T>(
   options: { replica?: boolean; readOnly?: boolean } = {},
 ): T {
   const version = dataVersion(db);
-  if (version === null) return compute(db);
+  if (version === null) {
+    const value = compute(db);
+    return options.readOnly ? deepFreeze(value) : value;
+  }
   let store = stores.get(db);
   if (!store || store.version !== version) {
     store = { version, entries: new Map() };

@@ -84,11 +84,17 @@ function clientNeeds(entry: string): Set<string> {
     const text = fs.readFileSync(file, "utf8");
     const isClient = client || isClientModule(text);
     // A rules module of the server that client code imports (the permissions table, account rules)
-    // translates nothing itself; what it hands a client to translate is named `messageKey: "ns.key"`.
-    // Nor does a client read the message it compares a refusal's key with (`messageKey === "ns.key"`):
-    // the refusal's text arrives translated.
+    // translates nothing itself; what it hands a client to translate is named `messageKey: "ns.key"`
+    // or `refusal("ns.key", ...)`, or written out as a key of three parts ("tickets.errors.stale");
+    // permission names ("tickets.manage") are not message reads. Nor does a client read the message
+    // it compares a refusal's key with (`messageKey === "ns.key"`): the refusal's text arrives translated.
     const read = /^(server|db)\//.test(file)
-      ? [...text.matchAll(/messageKey: (["'`][^"'`]+)/g)].map((m) => m[1]).join("\n")
+      ? [
+          ...text.matchAll(/(?:messageKey: |refusal\(\s*)(["'`][^"'`]+)/g),
+          ...text.matchAll(/(["'`][A-Za-z]+\.[A-Za-z]+\.[A-Za-z$])/g),
+        ]
+          .map((m) => m[1])
+          .join("\n")
       : text.replace(/messageKey\s*[!=]==?\s*["'`][^"'`]*["'`]/g, "");
     if (isClient) for (const entry of entriesRead(read)) needs.add(entry);
     for (const target of importsOf(file, text)) walk(target, isClient);
