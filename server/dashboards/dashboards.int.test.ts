@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { callerFor, createTestDb } from "@/server/testing/db";
-import { createOrganization, createStaffTeam } from "@/server/testing/factories";
+import { createOrganization, createStaffTeam, createTicket } from "@/server/testing/factories";
 import { TEST_ANCHOR } from "@/server/testing/constants";
 import { evaluateSla, METRICS, slaRiskState, type Priority } from "@/server/sla/evaluate";
 import { loadTicketSlaInput } from "@/server/sla/service";
@@ -201,6 +201,26 @@ describe("the sla router", () => {
       });
     const breakdown = dash.breaches.reduce((s, b) => s + b.breached, 0);
     expect(breakdown).toBe(dash.tiles.breaches.current);
+  });
+
+  it("a target that passes its due time after the minute began is counted by the figure and listed by the drill alike", async () => {
+    const org = createOrganization(db, { tier: "enterprise", region: "americas" });
+    const id = await createTicket(db, org.customers[0]!, { priority: "P0" }, TEST_ANCHOR);
+    const due = evaluateSla(loadTicketSlaInput(db, id).events, loadTicketSlaInput(db, id).targets, TEST_ANCHOR)
+      .firstResponse!.dueAt;
+    // Half a minute after the first response fell due: the figures are read as of the minute's start.
+    const now = new Date(Math.floor(due.getTime() / MIN) * MIN + 30_000);
+    expect(now > due).toBe(true);
+    const exec = callerFor(db, team.executive, now);
+    const filter = { period: { kind: "month" as const, month: "2026-11" }, organizationId: org.id };
+    const dash = await exec.sla.dashboard(filter);
+    const list = await exec.sla.tickets({ ...filter, metric: "firstResponse", outcome: "breached" });
+    expect(list.total).toBe(dash.tiles.attainment.current.firstResponse.breached);
+    // A minute later both count it.
+    const later = callerFor(db, team.executive, new Date(now.getTime() + MIN));
+    const dashLater = await later.sla.dashboard(filter);
+    expect(dashLater.tiles.attainment.current.firstResponse.breached).toBe(1);
+    expect((await later.sla.tickets({ ...filter, metric: "firstResponse", outcome: "breached" })).total).toBe(1);
   });
 
   it("customers, agents and anonymous visitors are refused the dashboards", async () => {

@@ -407,9 +407,11 @@ const FACTS = {
  * included, as they are in the figures.
  */
 export function listSlaTickets(db: Db, d: DrillDown, now: Date) {
-  // Like the figures it lists, the list depends on now only up to the period's end (aged breaches).
-  const at = Math.min(now.getTime(), drillPeriod(d).to.getTime());
-  return cachedRead(db, "sla.tickets", { d, at }, () => computeSlaTickets(db, d, now), { readOnly: true });
+  // Read at the instant its figure is read at (readAt: the start of the minute, at most the
+  // period's end), so the list counts the targets the figure counts: read at `now` itself, a target
+  // that passed its due time since the minute began was listed but not yet counted.
+  const at = Math.min(minuteOf(now).getTime(), drillPeriod(d).to.getTime());
+  return cachedRead(db, "sla.tickets", { d, at }, () => computeSlaTickets(db, d, new Date(at)), { readOnly: true });
 }
 
 /** The period a drill-down lists: the dashboard's, or one month of it (a trend point). */
