@@ -51,15 +51,17 @@ function Tile({
  * The figures of /sla: attainment tiles, availability per tier and the charts. The page streams them
  * behind Suspense (SlaFiguresSkeleton), so its header and filters arrive before the figures are read.
  */
-export async function SlaFigures({ filter }: { filter: SlaFilter }) {
+export async function SlaFigures({ filter: asked }: { filter: SlaFilter }) {
   const api = await serverCaller();
-  const { period: _period, ...withoutPeriod } = filter;
+  const { period: _period, ...withoutPeriod } = asked;
   const [dashboard, availability, risk, trend] = await Promise.all([
-    api.sla.dashboard(filter),
-    api.sla.availability(filter),
+    api.sla.dashboard(asked),
+    api.sla.availability(asked),
     api.sla.atRisk(withoutPeriod),
-    api.sla.trend(filter),
+    api.sla.trend(asked),
   ]);
+  // Every figure's link opens the tickets behind it as of the instant the figures were read.
+  const filter: SlaFilter = { ...asked, asOf: dashboard.asOf.getTime() };
   const t = await getTranslations();
   const locale = await getLocale();
   const format = await getFormatter();

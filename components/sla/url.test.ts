@@ -20,9 +20,14 @@ describe("the /sla URL", () => {
       outcome: "breached" as const,
       band: 0,
       month: "2026-03",
+      asOf: NOW.getTime(),
     };
-    const back = parseDrill(Object.fromEntries(toSearch(drill)), NOW);
+    const search = toSearch(drill);
+    // The instant the figure was read at travels as `at`.
+    expect(search.get("at")).toBe(String(NOW.getTime()));
+    const back = parseDrill(Object.fromEntries(search), NOW);
     expect(back).toEqual({ ...drill, productArea: undefined, region: undefined, category: undefined });
+    expect(parseDrill({ at: "soon" }, NOW).asOf).toBeUndefined();
   });
 
   it("a custom period that ends before it starts falls back to the current quarter", () => {

@@ -27,6 +27,8 @@ export type SlaFilter = {
   region?: Region;
   priority?: Priority;
   organizationId?: number;
+  /** The instant the figures on the page were read at (ms): the drill-down links carry it as `at`. */
+  asOf?: number;
 };
 export type SlaDrill = SlaFilter & {
   metric?: Metric;
@@ -71,6 +73,7 @@ export function parseDrill(sp: Record<string, string | undefined>, now: Date): S
     category: pick(sp.category, TICKET_CATEGORIES),
     band: sp.band !== undefined && Number.isInteger(band) && band >= 0 && band <= 6 ? band : undefined,
     month: isMonth(sp.month ?? "") ? sp.month : undefined,
+    asOf: /^\d{1,15}$/.test(sp.at ?? "") ? Number(sp.at) : undefined,
   };
 }
 
@@ -96,6 +99,7 @@ export function toSearch(f: SlaDrill): URLSearchParams {
     ["category", f.category],
     ["band", f.band],
     ["month", f.month],
+    ["at", f.asOf],
   ];
   for (const [k, v] of rest) if (v !== undefined) out.set(k, String(v));
   return out;

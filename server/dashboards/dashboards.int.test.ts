@@ -221,6 +221,17 @@ describe("the sla router", () => {
     const dashLater = await later.sla.dashboard(filter);
     expect(dashLater.tiles.attainment.current.firstResponse.breached).toBe(1);
     expect((await later.sla.tickets({ ...filter, metric: "firstResponse", outcome: "breached" })).total).toBe(1);
+    // The figure read earlier, opened a minute later: its link carries the instant it was read at.
+    expect(dash.asOf.getTime()).toBe(Math.floor(now.getTime() / MIN) * MIN);
+    const asRead = {
+      ...filter,
+      metric: "firstResponse" as const,
+      outcome: "breached" as const,
+      asOf: dash.asOf.getTime(),
+    };
+    expect((await later.sla.tickets(asRead)).total).toBe(0);
+    // Never later than now: an instant ahead reads as now does.
+    expect((await exec.sla.tickets({ ...asRead, asOf: now.getTime() + DAY })).total).toBe(0);
   });
 
   it("customers, agents and anonymous visitors are refused the dashboards", async () => {

@@ -43,6 +43,8 @@ export const ZDrillDown = ZDashboardFilter.extend({
     .optional(),
   /** Narrows the period to one of its months (a trend point). */
   month: ZMonth.optional(),
+  /** The instant the figure was read at (the dashboard's `asOf`, in ms): the list reads as of then, never later than now. */
+  asOf: z.number().int().min(0).max(8_640_000_000_000_000).optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 export type DrillDown = z.infer<typeof ZDrillDown>;

@@ -268,6 +268,8 @@ export function computeSlaDashboard(db: Db, f: DashboardFilter, now: Date) {
   for (const c of current) if (c.metric === "firstResponse") c.bands.forEach((n, i) => (bands[i]! += n));
 
   return {
+    // The figures count up to `now`, and not past the period's end.
+    asOf: new Date(Math.min(now.getTime(), period.to.getTime())),
     period: { from: period.from, to: period.to, months },
     previous: { from: previous.from, to: previous.to },
     tiles: {
@@ -407,10 +409,11 @@ const FACTS = {
  * included, as they are in the figures.
  */
 export function listSlaTickets(db: Db, d: DrillDown, now: Date) {
-  // Read at the instant its figure is read at (readAt: the start of the minute, at most the
-  // period's end), so the list counts the targets the figure counts: read at `now` itself, a target
-  // that passed its due time since the minute began was listed but not yet counted.
-  const at = Math.min(minuteOf(now).getTime(), drillPeriod(d).to.getTime());
+  // Read at the instant its figure was read at (the dashboard's `asOf`, which its links carry;
+  // else as the figures are read: the start of the minute, at most the period's end), so the list
+  // counts the targets the figure counted: read at `now` itself, a target that passed its due time
+  // since the figure was read was listed but not counted.
+  const at = Math.min(d.asOf ?? Infinity, minuteOf(now).getTime(), drillPeriod(d).to.getTime());
   return cachedRead(db, "sla.tickets", { d, at }, () => computeSlaTickets(db, d, new Date(at)), { readOnly: true });
 }
 

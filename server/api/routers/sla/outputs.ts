@@ -13,6 +13,8 @@ export const ZByMetric = z.object({ firstResponse: ZFigures, workaround: ZFigure
 export const ZSatisfaction = z.object({ average: z.number().nullable(), ratings: z.number() });
 
 export const ZDashboard = z.object({
+  /** The instant the figures are read at (the minute's start, at most the period's end); drill-downs read at it too. */
+  asOf: z.date(),
   period: z.object({ from: z.date(), to: z.date(), months: z.array(z.string()) }),
   previous: z.object({ from: z.date(), to: z.date() }),
   tiles: z.object({
