@@ -34,6 +34,7 @@ export function AttainmentMatrix({
   caption,
   corner,
   quarter,
+  asOf,
   metric,
   columns,
   rows,
@@ -42,6 +43,8 @@ export function AttainmentMatrix({
   /** The heading of the row labels' column ("Priority"). */
   corner: string;
   quarter: string;
+  /** The instant the figures were read at (ms): each figure's link opens its tickets as of then. */
+  asOf: number;
   metric: NonNullable<ServiceDrill["metric"]>;
   columns: MatrixColumn[];
   rows: MatrixRow[];
@@ -85,6 +88,7 @@ export function AttainmentMatrix({
                   month: c.kind === "month" ? c.key : undefined,
                   metric,
                   priority: r.priority === "all" ? undefined : r.priority,
+                  at: asOf,
                 });
                 return (
                   <td

@@ -115,6 +115,20 @@ describe("Our service (/organization/sla)", () => {
     expect(p1.total).toBe(q.byPriority.P1.firstResponse.met);
   });
 
+  it("a figure's link carries the instant the page was read at, and its list reads as of then", async () => {
+    const me = callerAs(db, "dev@nimbus.example");
+    const page = await me.sla.ourService({ quarter: "2026-Q4" });
+    expect(page.asOf).toEqual(TEST_ANCHOR);
+    const q = page.columns.find((c) => c.kind === "quarter")!;
+    const drill = { quarter: "2026-Q4", metric: "firstResponse" as const, outcome: "breached" as const };
+    const asRead = await me.sla.ourServiceTickets({ ...drill, at: page.asOf.getTime() });
+    expect(asRead.total).toBe(q.byMetric.firstResponse.breached);
+    // The link's parameter arrives as text; an instant ahead of now reads as now does.
+    expect(
+      (await me.sla.ourServiceTickets({ ...drill, at: String(TEST_ANCHOR.getTime() + 86_400_000) as never })).total,
+    ).toBe(asRead.total);
+  });
+
   it("staff have no 'our service' of their own", async () => {
     await expect(callerAs(db, EXEC).sla.ourService({})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

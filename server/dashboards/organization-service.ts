@@ -159,6 +159,8 @@ export function organizationService(db: Db, organizationId: number, quarter: str
     };
   });
   return {
+    // The columns are read as of the start of the minute (serviceColumns): drill-downs read as of it too.
+    asOf: minuteOf(now),
     organization: {
       id: org.id,
       name: org.name,

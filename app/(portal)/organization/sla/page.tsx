@@ -81,6 +81,7 @@ export default async function OurServicePage({ searchParams }: { searchParams: P
               caption={t("ourService.tableCaption", { metric: t(`metric.${m}`), quarter: data.quarter })}
               corner={t("sla.priority")}
               quarter={data.quarter}
+              asOf={data.asOf.getTime()}
               metric={m}
               columns={data.columns.map((c) => ({ key: c.key, label: columnName(c), kind: c.kind }))}
               rows={(["all", ...PRIORITIES] as const).map((p) => ({

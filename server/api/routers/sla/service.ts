@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { computeSlaTickets } from "@/server/dashboards/service";
+import { listSlaTickets } from "@/server/dashboards/service";
 import { organizationService } from "@/server/dashboards/organization-service";
 import { quarterOf } from "@/server/periods/periods";
 import { ourTier, requestTierChange, serviceScope } from "@/server/service-scope/service";
@@ -15,6 +15,8 @@ const ownProcedure = permittedProcedure("organization.own");
 const ZPriorityFigures = z.object({ P0: ZByMetric, P1: ZByMetric, P2: ZByMetric, P3: ZByMetric });
 
 export const ZOurService = z.object({
+  /** The instant the figures are read at (the minute's start): the drill-down links carry it. */
+  asOf: z.date(),
   organization: z.object({
     id: z.number(),
     name: z.string(),
@@ -64,6 +66,8 @@ export const ZOurServiceDrillDown = z.object({
   metric: ZMetric.optional(),
   priority: ZPriority.optional(),
   outcome: z.enum(["met", "breached", "excluded"]).optional(),
+  /** The instant the figure was read at (ms; `at` in the link): the list reads as of then, never later than now. */
+  at: z.coerce.number().int().min(0).max(8_640_000_000_000_000).optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 
@@ -131,8 +135,9 @@ export const slaService = {
   ourServiceTickets: ownProcedure
     .input(ZOurServiceDrillDown)
     .output(ZDrillDownResult)
+    // Read as the figure was (its link's instant, else the minute's start), as /sla's drill-down is.
     .query(({ ctx, input }) =>
-      computeSlaTickets(
+      listSlaTickets(
         ctx.db,
         {
           period: { kind: "quarter", quarter: input.quarter },
@@ -142,6 +147,7 @@ export const slaService = {
           outcome: input.outcome,
           limit: input.limit,
           organizationId: readableOrganization(ctx.user)!,
+          asOf: input.at,
         },
         ctx.now(),
       ),
