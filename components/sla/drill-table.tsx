@@ -24,18 +24,22 @@ export type DrillItem = {
 
 /**
  * The tickets behind a figure (the executive's /sla drill-down and a customer's "Our service"):
- * the zone note, the empty state and one row per target, each linking to where the viewer reads the ticket.
+ * the instant the figure was read at (when its link named it), the zone note, the empty state and one
+ * row per target, each linking to where the viewer reads the ticket.
  */
 export async function DrillTable({
   list,
   caption,
   ticketHref,
   showOrganization,
+  asOf,
 }: {
   list: { total: number; items: DrillItem[] };
   caption: string;
   ticketHref: (id: number) => string;
   showOrganization: boolean;
+  /** The instant (ms) the figure was read at, which the list is read as of. */
+  asOf?: number;
 }) {
   const t = await getTranslations();
   const format = await getFormatter();
@@ -44,6 +48,9 @@ export async function DrillTable({
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>
+      {asOf !== undefined ? (
+        <p className="mb-1 text-xs text-slate-500">{t("sla.drill.asOf", { time: when(new Date(asOf)) })}</p>
+      ) : null}
       <p className="mb-3 text-xs text-slate-500">
         {t("common.timeZoneNote", { zone: zoneName(locale, await getTimeZone(), now) })}
         {list.total > list.items.length ? ` · ${t("sla.drill.truncated", { shown: list.items.length })}` : ""}

@@ -64,14 +64,6 @@ export default async function SlaTicketsPage({
         </Link>
       </PageHeader>
       <Card>
-        {drill.asOf !== undefined ? (
-          <p className="mb-2 text-xs text-slate-500">
-            {/* In the viewer's zone, which the table's note below names. */}
-            {t("sla.drill.asOf", {
-              time: format.dateTime(new Date(drill.asOf), { dateStyle: "medium", timeStyle: "short" }),
-            })}
-          </p>
-        ) : null}
         <div className="mb-3 flex flex-wrap items-center gap-2">
           {chips.map((c) => (
             <Badge key={c} tone="brand">
@@ -80,7 +72,13 @@ export default async function SlaTicketsPage({
           ))}
           <span className="text-sm font-medium text-slate-700">{t("sla.drill.count", { n: list.total })}</span>
         </div>
-        <DrillTable list={list} caption={t("sla.drill.title")} ticketHref={ticketHref} showOrganization={true} />
+        <DrillTable
+          list={list}
+          caption={t("sla.drill.title")}
+          ticketHref={ticketHref}
+          showOrganization={true}
+          asOf={drill.asOf}
+        />
       </Card>
     </>
   );

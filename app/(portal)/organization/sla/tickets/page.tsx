@@ -56,14 +56,6 @@ export default async function OurServiceTicketsPage({
         </Link>
       </PageHeader>
       <Card>
-        {drill.at !== undefined ? (
-          <p className="mb-2 text-xs text-slate-500">
-            {/* In the viewer's zone, which the table's note below names. */}
-            {t("sla.drill.asOf", {
-              time: format.dateTime(new Date(drill.at), { dateStyle: "medium", timeStyle: "short" }),
-            })}
-          </p>
-        ) : null}
         <div className="mb-3 flex flex-wrap items-center gap-2">
           {chips.map((c) => (
             <Badge key={c} tone="brand">
@@ -89,6 +81,7 @@ export default async function OurServiceTicketsPage({
           caption={t("ourService.drillTitle")}
           ticketHref={(id) => `/tickets/${id}`}
           showOrganization={false}
+          asOf={drill.at}
         />
       </Card>
     </>
