@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +12,30 @@ import { TEST_ANCHOR, TEST_POSTGRES_URL } from "@/server/testing/constants";
 import { createTestDb, pg, postgresAdmin } from "@/server/testing/db";
 
 describe.runIf(TEST_POSTGRES_URL)("[SCALE] the PostgreSQL client", () => {
+  it("closes connections without aborting the process when the collector runs before libuv has closed them", () => {
+    // libpq's addon lets the collector free a finished connection before its poll handle is closed:
+    // a bare finish() then a collection aborts Node (SIGABRT in uv__finish_close, seen in CI).
+    const script = `
+      const m = await import(${JSON.stringify(path.resolve("server/postgres/client.ts"))});
+      const { PostgresClient } = m.PostgresClient ? m : m.default;
+      for (let round = 0; round < 10; round++) {
+        for (let i = 0; i < 30; i++) { new PostgresClient(process.argv[1]).close(); globalThis.gc(); }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      process.stdout.write("closed 300");`;
+    const run = spawnSync(
+      process.execPath,
+      ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", script, createTestDb().$client.name],
+      {
+        encoding: "utf8",
+        cwd: process.cwd(),
+        timeout: 60_000,
+      },
+    );
+    expect(run.signal).toBeNull();
+    expect(run.stdout).toBe("closed 300");
+  });
+
   it("connects again after its server session was ended (a restart or a failover), and keeps answering", () => {
     const db = createTestDb();
     const client = pg(db);

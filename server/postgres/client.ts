@@ -133,6 +133,22 @@ const libpqClass = (() => {
   };
 })();
 
+/**
+ * Connections finished and still held for a moment (finishConnection). libpq's addon closes its
+ * socket's poll handle asynchronously (uv_close) but lets the collector free the connection, handle
+ * included, at once: a collection before libuv's closing phase left libuv a freed handle, and the
+ * process aborted (SIGABRT, assertion in `uv__finish_close`; seen once in CI, in a Playwright worker
+ * that opens and closes connections for its checks). Held until a later turn of the event loop, the
+ * handle's memory outlives its closing.
+ */
+const finishing = new Set<Libpq>();
+
+function finishConnection(pq: Libpq): void {
+  pq.finish();
+  finishing.add(pq);
+  setTimeout(() => finishing.delete(pq), 100).unref();
+}
+
 type Prepared = {
   name: string;
   /** The statement as PostgreSQL runs it. */
@@ -194,7 +210,7 @@ export class PostgresClient {
     if (this.depth > 0 || this.pq.transactionStatus() !== 4 /* PQTRANS_UNKNOWN: the connection is broken */) return;
     const fresh = PostgresClient.connect(this.name);
     try {
-      this.pq.finish();
+      finishConnection(this.pq);
     } catch {
       // already gone
     }
@@ -557,7 +573,7 @@ export class PostgresClient {
   }
 
   close(): this {
-    this.pq.finish();
+    finishConnection(this.pq);
     return this;
   }
 }
