@@ -83,8 +83,7 @@ export function cachedRead<T>(
   }
   // A heavy read may be answered by the read replica, when it is exactly at this version (decision 030).
   const value = options.replica ? onReplica(db, version, compute) : compute(db);
-  if (options.readOnly) deepFreeze(value);
-  store.entries.set(key, options.readOnly ? value : copyHeld(value));
+  store.entries.set(key, options.readOnly ? deepFreeze(value) : copyHeld(value));
   if (store.entries.size > READ_CACHE_SIZE) store.entries.delete(store.entries.keys().next().value!);
   return value;
 }
