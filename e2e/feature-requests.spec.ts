@@ -71,6 +71,12 @@ test.describe("[FEATURES] feature requests and the public roadmap", () => {
     await colleague.goto("/notifications");
     await expect(colleague.getByText("A feature request you voted for changed status").first()).toBeVisible();
 
+    // The requester's ticket page opens with the change on its timeline, in words.
+    await nimbus.goto(`/tickets/${id}`);
+    await expect(
+      nimbus.getByRole("region", { name: "Timeline" }).getByText("Roadmap status changed Under review → Planned"),
+    ).toBeVisible();
+
     // Public, signed out, in both languages: planned with its votes, no organization named.
     await visitor.goto("/roadmap");
     const planned = visitor.getByRole("region", { name: /Planned/ });

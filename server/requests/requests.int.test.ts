@@ -84,6 +84,16 @@ describe("feature requests (issue #20)", () => {
     });
     const roadmap = await callerFor(db, null, LATER).requests.roadmap();
     expect(roadmap.planned.find((r) => r.ticketId === id)).toMatchObject({ publicNote: "Q3 release.", votes: 1 });
+    // The ticket page, its output validated, names the change as roadmap statuses (it failed with a 500
+    // when the timeline read every event's `from` as a priority).
+    for (const viewer of [a.customers[0]!, team.agent]) {
+      const page = await callerFor(db, viewer, LATER).tickets.get({ id });
+      expect(page.timeline.find((e) => e.type === "featureStatusChanged")?.change).toEqual({
+        kind: "roadmapStatus",
+        from: "under_review",
+        to: "planned",
+      });
+    }
   });
 
   it("a feature request runs no bug SLA clock and is not counted in attainment, but has its acknowledgement target", async () => {

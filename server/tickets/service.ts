@@ -40,6 +40,7 @@ import { explainDue } from "@/server/sla/explain";
 import { currentTargetVersionId } from "@/server/sla/load";
 import { loadTicketSlaInput, refreshTicketSla } from "@/server/sla/service";
 import { foldComplaints } from "./complaint";
+import { eventChange } from "./event-details";
 import { renderTicketMarkdown } from "./render";
 import { isOutsideSla } from "./priorities";
 import { faultStartRefusal, priorityRefusal } from "./rules";
@@ -487,14 +488,9 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
         type: e.type,
         actor: e.actorId ? (people.get(e.actorId)?.name ?? null) : null,
         byStaff: e.actorId ? (people.get(e.actorId)?.staff ?? false) : false,
-        priority: typeof e.data?.priority === "string" ? (e.data.priority as Priority) : null,
-        from: typeof e.data?.from === "string" ? (e.data.from as Priority) : null,
+        change: eventChange(e.type, e.data),
         disputeUpheld: e.data?.disputeUpheld === true,
         complaintPhase: e.type === "complaint" ? complaintPhase(e.data?.phase) : null,
-        raise:
-          e.type === "priorityChanged" && typeof e.data?.from === "string" && typeof e.data?.priority === "string"
-            ? isMoreUrgent(e.data.priority as Priority, e.data.from as Priority)
-            : false,
         fileName: e.type === "attachmentRemoved" && typeof e.data?.name === "string" ? e.data.name : null,
         reason: e.type === "attachmentRemoved" && typeof e.data?.reason === "string" ? e.data.reason : null,
       })),

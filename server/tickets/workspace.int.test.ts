@@ -70,6 +70,30 @@ describe("tickets.update: the properties panel and the reply in one save", () =>
       "ticket.reply",
       "ticket.status",
     ]);
+    // The ticket page, its output validated, names each change in its own kind (a category read as a
+    // priority failed the page with a 500).
+    const page = await callerFor(db, dev!, at(11)).tickets.get({ id });
+    expect(page.timeline.filter((e) => e.change).map((e) => e.change)).toEqual([
+      { kind: "category", from: "functional_bug", to: "performance" },
+      { kind: "priority", from: "P2", to: "P1" },
+    ]);
+  });
+
+  it("a product area change is on the ticket page as one, for the customer and staff", async () => {
+    const id = await createTicket(db, dev!, { productArea: "video_calling" }, FILED);
+    await callerFor(db, team.agent, at(5)).tickets.update({
+      ticketId: id,
+      version: version(id),
+      properties: { productArea: "live_streaming" },
+    });
+    for (const viewer of [dev!, team.agent]) {
+      const page = await callerFor(db, viewer, at(6)).tickets.get({ id });
+      expect(page.timeline.find((e) => e.type === "productAreaChanged")?.change).toEqual({
+        kind: "productArea",
+        from: "video_calling",
+        to: "live_streaming",
+      });
+    }
   });
 
   it("a save made on a ticket someone changed since is refused with the stale message and changes nothing", async () => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { eventLabel } from "./event-label";
+import { changeValues, eventLabel } from "./event-label";
 import { Section, useDate } from "./section";
 import type { Detail } from "./types";
 
@@ -18,9 +18,7 @@ export function TimelineCard({ timeline }: { timeline: Detail["timeline"] }) {
               {e.complaintPhase && e.complaintPhase !== "raised"
                 ? t(`tickets.detail.complaintAnswer.${e.complaintPhase}`)
                 : t(`tickets.detail.events.${eventLabel(e)}`)}
-              {e.type === "priorityChanged" && e.from && e.priority
-                ? ` ${t("tickets.detail.eventPriority", { from: e.from, to: e.priority })}`
-                : ""}
+              {e.change ? ` ${t("tickets.detail.eventChange", changeValues(e.change, t))}` : ""}
               {e.disputeUpheld ? ` (${t("tickets.detail.eventDisputeUpheld")})` : ""}
             </p>
             {e.type === "attachmentRemoved" && e.fileName ? (

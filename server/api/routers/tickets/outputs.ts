@@ -7,6 +7,7 @@ import {
   ESCALATION_LEVELS,
   EXCLUSION_REASONS,
   FAULT_ENVIRONMENTS,
+  FEATURE_STATUSES,
   KNOWN_ISSUE_STATUSES,
   PRODUCT_AREAS,
   SLA_STATUSES,
@@ -157,10 +158,16 @@ export const ZTicketDetail = z.object({
       actor: z.string().nullable(),
       /** Whether a member of staff acted (a "resumed" by staff is back to open, not the customer responding). */
       byStaff: z.boolean(),
-      priority: ZPriority.nullable(),
-      from: ZPriority.nullable(),
+      /** The change the entry records (priority, category, product area or roadmap status), from and to. */
+      change: z
+        .discriminatedUnion("kind", [
+          z.object({ kind: z.literal("priority"), from: ZPriority, to: ZPriority }),
+          z.object({ kind: z.literal("category"), from: z.enum(TICKET_CATEGORIES), to: z.enum(TICKET_CATEGORIES) }),
+          z.object({ kind: z.literal("productArea"), from: z.enum(PRODUCT_AREAS), to: z.enum(PRODUCT_AREAS) }),
+          z.object({ kind: z.literal("roadmapStatus"), from: z.enum(FEATURE_STATUSES), to: z.enum(FEATURE_STATUSES) }),
+        ])
+        .nullable(),
       disputeUpheld: z.boolean(),
-      raise: z.boolean(),
       complaintPhase: z.enum(["raised", ...COMPLAINT_OUTCOMES]).nullable(),
       /** A removed file: its name and the reason given. */
       fileName: z.string().nullable(),

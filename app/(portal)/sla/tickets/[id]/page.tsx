@@ -3,7 +3,7 @@ import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import { zoneName } from "@/components/format";
-import { eventLabel } from "@/components/tickets/detail/event-label";
+import { changeValues, eventLabel } from "@/components/tickets/detail/event-label";
 import { RequestPanels } from "@/components/requests/request-panels";
 import { WhyDue } from "@/components/tickets/detail/why-due";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
@@ -138,7 +138,7 @@ export default async function SlaTicketPage({ params }: { params: Promise<{ id: 
               </time>
               <span className="font-medium text-slate-800">
                 {t(`tickets.detail.events.${eventLabel(e)}`)}
-                {e.type === "priorityChanged" && e.priority ? ` · ${e.from ?? ""} → ${e.priority}` : ""}
+                {e.change ? ` · ${t("tickets.detail.eventChange", changeValues(e.change, t))}` : ""}
               </span>
               {e.actor ? <span className="text-slate-500">{e.actor}</span> : null}
             </li>
