@@ -43,8 +43,17 @@ const ZEnv = z.object({
   STAFF_OIDC_DOMAINS: z.string().min(1).max(2000).optional(),
   /** The production setup token, when the operator chooses it (else a random one is printed). */
   SETUP_TOKEN: z.string().min(20).max(100).optional(),
-  /** Tests only: outgoing webhooks may go to http://127.0.0.1 (a receiver the test starts). */
+  /**
+   * Tests only: outgoing webhooks may go to http://127.0.0.1 (a receiver the test starts). Refused
+   * with ATTAIN_MODE=production, where it would let an admin reach any service on the server.
+   */
   WEBHOOKS_ALLOW_LOOPBACK_HTTP: z.enum(["0", "1"]).default("0"),
+  /**
+   * `1`: outgoing webhooks may go to private network addresses (10/8, 172.16/12, 192.168/16,
+   * 100.64/10, fc00::/7), for receivers inside the company's network. Loopback, link-local and
+   * metadata addresses stay refused (decision 035).
+   */
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(["0", "1"]).default("0"),
   /** Where ticket attachments are stored (content-addressed); default `attachments` beside the database. */
   ATTACHMENTS_DIR: z.string().min(1).max(1000).optional(),
   /**
@@ -76,6 +85,7 @@ const parsed = ZEnv.parse({
   ATTAIN_MODE: process.env.ATTAIN_MODE || undefined,
   SETUP_TOKEN: process.env.SETUP_TOKEN || undefined,
   WEBHOOKS_ALLOW_LOOPBACK_HTTP: process.env.WEBHOOKS_ALLOW_LOOPBACK_HTTP || undefined,
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS || undefined,
   ATTACHMENTS_DIR: process.env.ATTACHMENTS_DIR || undefined,
   SMTP_LISTEN: process.env.SMTP_LISTEN || undefined,
   SUPPORT_ADDRESSES: process.env.SUPPORT_ADDRESSES || undefined,
@@ -86,6 +96,9 @@ const parsed = ZEnv.parse({
   STAFF_OIDC_CLIENT_SECRET: process.env.STAFF_OIDC_CLIENT_SECRET || undefined,
   STAFF_OIDC_DOMAINS: process.env.STAFF_OIDC_DOMAINS || undefined,
 });
+
+if (parsed.ATTAIN_MODE === "production" && parsed.WEBHOOKS_ALLOW_LOOPBACK_HTTP === "1")
+  throw new Error("WEBHOOKS_ALLOW_LOOPBACK_HTTP=1 is for tests and may not be set with ATTAIN_MODE=production");
 
 /** `postgres://` or `postgresql://` chooses PostgreSQL (decision 029); anything else is a SQLite file. */
 export function isPostgresUrl(url: string): boolean {

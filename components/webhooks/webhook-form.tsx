@@ -101,15 +101,30 @@ export function WebhookActions({
   const t = useTranslations("webhooks");
   const trpc = useTRPC();
   const router = useRouter();
+  // A webhook saved before its URL's destination was refused cannot be enabled again: say why.
+  const [refused, setRefused] = useState<string | null>(null);
   const remove = useMutation(trpc.webhooks.delete.mutationOptions({ onSuccess: () => router.refresh() }));
-  const enable = useMutation(trpc.webhooks.save.mutationOptions({ onSuccess: () => router.refresh() }));
+  const enable = useMutation(
+    trpc.webhooks.save.mutationOptions({
+      onSuccess: () => router.refresh(),
+      onError: (err) => setRefused(err.message),
+    }),
+  );
   return (
     <span className="flex gap-3">
+      {refused ? (
+        <span role="alert" className="text-sm text-red-700">
+          {refused}
+        </span>
+      ) : null}
       {!hook.active ? (
         <button
           type="button"
           className="text-sm font-medium text-indigo-700 hover:underline"
-          onClick={() => enable.mutate({ ...hook, active: true })}
+          onClick={() => {
+            setRefused(null);
+            enable.mutate({ ...hook, active: true });
+          }}
         >
           {t("enable")}
         </button>

@@ -1,12 +1,13 @@
 /**
- * Outgoing webhooks' rules: which URLs may receive events, how a delivery is signed, and when a
- * failed one is tried again. Pure (the flag allowing plain http to 127.0.0.1 for tests is an argument).
+ * Outgoing webhooks' rules: which URLs and addresses may receive events, how a delivery is signed,
+ * and when a failed one is tried again. Pure (the installation's settings are arguments).
  *
  * Signature: header `X-Attain-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`,
  * as Stripe and Slack sign theirs. A receiver recomputes it, compares in constant time, and refuses
  * a timestamp more than SIGNATURE_TOLERANCE_S away (a replay) and an `X-Attain-Delivery` id it has seen.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { BlockList, isIP } from "node:net";
 
 export type Refusal = { message: string; messageKey: string; values?: Record<string, string | number> };
 
@@ -16,28 +17,158 @@ export const MAX_ATTEMPTS = 5;
 export const DISABLE_AFTER_FAILURES = 3;
 export const SIGNATURE_TOLERANCE_S = 300;
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[?::1\]?|0\.0\.0\.0|\[?::\]?)$/i;
+/**
+ * The installation's settings a destination is checked under. `allowLoopbackHttp` (tests only)
+ * admits http://127.0.0.1, the receiver a test starts; `allowPrivateNetworks` (the operator's
+ * WEBHOOKS_ALLOW_PRIVATE_NETWORKS) admits private ranges, for receivers inside the company network.
+ */
+export type DestinationRules = { portalHost: string | null; allowLoopbackHttp: boolean; allowPrivateNetworks: boolean };
 
-/** Whether a host name is this machine (loopback or unspecified). */
-export const isLoopbackHost = (host: string): boolean => LOOPBACK.test(host.replace(/\.$/, ""));
+/** Why an address may not receive webhooks: null is an ordinary (public) address. */
+export type AddressKind = "loopback" | "unspecified" | "linkLocal" | "multicast" | "reserved" | "private";
 
 /**
- * Why a URL may not receive webhooks, or null: it must be https, and may not point at the server
- * itself (a loopback host, or the portal's own host). `allowLoopbackHttp` (tests only) admits
- * http://127.0.0.1.
+ * The IPv4 ranges of each kind (IANA's special-purpose registry). IPv4-mapped IPv6 addresses
+ * (::ffff:127.0.0.1, ::ffff:7f00:1) are matched by Node's BlockList against the IPv4 rules
+ * themselves; the NAT64 (64:ff9b::/96) and 6to4 (2002::/16) forms that embed an IPv4 address are
+ * added below.
  */
-export function webhookUrlRefusal(
-  raw: string,
-  opts: { portalHost: string | null; allowLoopbackHttp: boolean },
-): Refusal | null {
+const IPV4: Record<AddressKind, [string, number][]> = {
+  loopback: [["127.0.0.0", 8]],
+  // "This network": Linux connects 0.0.0.0 (and 0.x) to the machine itself.
+  unspecified: [["0.0.0.0", 8]],
+  // 169.254.169.254 is the cloud providers' metadata service.
+  linkLocal: [["169.254.0.0", 16]],
+  multicast: [["224.0.0.0", 4]],
+  // Reserved for future use, and the limited broadcast address 255.255.255.255.
+  reserved: [["240.0.0.0", 4]],
+  // RFC 1918, and the carrier-grade NAT shared space (RFC 6598).
+  private: [
+    ["10.0.0.0", 8],
+    ["172.16.0.0", 12],
+    ["192.168.0.0", 16],
+    ["100.64.0.0", 10],
+  ],
+};
+
+const IPV6: Record<AddressKind, [string, number][]> = {
+  loopback: [["::1", 128]],
+  unspecified: [["::", 128]],
+  linkLocal: [["fe80::", 10]],
+  multicast: [["ff00::", 8]],
+  // IPv4-compatible addresses (::a.b.c.d, deprecated by RFC 4291) and the discard prefix.
+  reserved: [
+    ["::", 96],
+    ["100::", 64],
+  ],
+  // Unique local addresses, the deprecated site-local ones, and local-use NAT64 (RFC 8215).
+  private: [
+    ["fc00::", 7],
+    ["fec0::", 10],
+    ["64:ff9b:1::", 48],
+  ],
+};
+
+const hexPair = (a: number, b: number) => ((a << 8) | b).toString(16);
+
+const KINDS = (Object.keys(IPV4) as AddressKind[]).map((kind) => {
+  const list = new BlockList();
+  for (const [address, prefix] of IPV4[kind]) {
+    list.addSubnet(address, prefix, "ipv4");
+    list.addSubnet(`64:ff9b::${address}`, 96 + prefix, "ipv6");
+    const [a = 0, b = 0, c = 0, d = 0] = address.split(".").map(Number);
+    list.addSubnet(`2002:${hexPair(a, b)}:${hexPair(c, d)}::`, 16 + prefix, "ipv6");
+  }
+  for (const [address, prefix] of IPV6[kind]) list.addSubnet(address, prefix, "ipv6");
+  return { kind, list };
+});
+
+/**
+ * What kind of special address `address` is (an IPv4 or IPv6 address as `net.isIP` reads it, without
+ * brackets), or null for an ordinary one. Loopback comes first, so ::1 is loopback, not reserved.
+ * Text that is no IP address at all is "reserved": never a destination.
+ */
+export function addressKind(address: string): AddressKind | null {
+  const family = isIP(address);
+  if (family === 0) return "reserved";
+  const type = family === 4 ? "ipv4" : "ipv6";
+  return KINDS.find(({ list }) => list.check(address, type))?.kind ?? null;
+}
+
+/** The receiver our tests start: plain http to 127.0.0.1, admitted only under `allowLoopbackHttp`. */
+const isTestReceiver = (url: URL, rules: DestinationRules) =>
+  rules.allowLoopbackHttp && url.protocol === "http:" && url.hostname === "127.0.0.1";
+
+const SELF: Refusal = {
+  message: "A webhook may not point at this server itself: give the address of the service that receives it.",
+  messageKey: "webhooks.errors.self",
+};
+
+/**
+ * Why a webhook may not be sent to `address` (one the URL's host is, or resolves to), or null.
+ * Loopback, unspecified, link-local, multicast and reserved addresses are always refused; private
+ * ones unless the installation allows private networks. Checked for every address a name resolves
+ * to, at send time, and for an address written in the URL when saving.
+ */
+export function addressRefusal(url: URL, address: string, rules: DestinationRules): Refusal | null {
+  if (isTestReceiver(url, rules) && address === "127.0.0.1") return null;
+  const kind = addressKind(address);
+  if (kind === null || (kind === "private" && rules.allowPrivateNetworks)) return null;
+  if (kind === "loopback" || kind === "unspecified") return SELF;
+  if (kind === "linkLocal")
+    return {
+      message: `A webhook may not point at a link-local address (${address}), such as a cloud metadata service: give the public address of the service that receives it.`,
+      messageKey: "webhooks.errors.linkLocal",
+      values: { address },
+    };
+  if (kind === "private")
+    return {
+      message: `A webhook may not point at a private network address (${address}): give the public address of the service that receives it, or ask the server's operator to allow private networks (WEBHOOKS_ALLOW_PRIVATE_NETWORKS=1).`,
+      messageKey: "webhooks.errors.private",
+      values: { address },
+    };
+  return {
+    message: `A webhook may not point at a multicast or reserved address (${address}): give the address of the service that receives it.`,
+    messageKey: "webhooks.errors.reserved",
+    values: { address },
+  };
+}
+
+/** The URL's host as an IP address without brackets, or null when it is a name. */
+export function hostAddress(url: URL): string | null {
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  return isIP(host) === 0 ? null : host;
+}
+
+/**
+ * A refused destination as the delivery log keeps it (its `error`): the refusal's key and the
+ * address it names, so the page shows the sentence in the reader's language.
+ */
+export const refusalNote = (refusal: Refusal): string =>
+  refusal.values?.address ? `${refusal.messageKey} ${refusal.values.address}` : refusal.messageKey;
+
+/** A delivery log's `error` read back as the refusal it notes, or null for any other error. */
+export function notedRefusal(note: string | null): { messageKey: string; values: { address: string } | null } | null {
+  const m = /^(webhooks\.errors\.[a-zA-Z]+)(?: (\S+))?$/.exec(note ?? "");
+  if (!m) return null;
+  return { messageKey: m[1]!, values: m[2] ? { address: m[2] } : null };
+}
+
+/**
+ * Why a URL may not receive webhooks, or null: it must be https, carry no credentials, and may not
+ * point at the server itself (localhost, the portal's own host) or at an address `addressRefusal`
+ * refuses, however the URL writes it (the URL parser reads 2130706433, 0x7f.1 and 0177.0.0.1 as
+ * 127.0.0.1, and [::ffff:127.0.0.1] as [::ffff:7f00:1]). A name is checked by what it resolves to
+ * when sending. `allowLoopbackHttp` (tests only) admits http://127.0.0.1.
+ */
+export function webhookUrlRefusal(raw: string, rules: DestinationRules): Refusal | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return { message: "Give a full URL starting with https://.", messageKey: "webhooks.errors.url" };
   }
-  const host = url.hostname.toLowerCase();
-  if (opts.allowLoopbackHttp && url.protocol === "http:" && host === "127.0.0.1") return null;
+  if (isTestReceiver(url, rules)) return null;
   if (url.protocol !== "https:")
     return { message: "Webhook URLs must use HTTPS.", messageKey: "webhooks.errors.https" };
   if (url.username || url.password)
@@ -45,8 +176,12 @@ export function webhookUrlRefusal(
       message: "Put credentials in the signing secret, not in the URL.",
       messageKey: "webhooks.errors.credentials",
     };
-  if (isLoopbackHost(host) || (opts.portalHost && host === opts.portalHost.toLowerCase()))
-    return { message: "A webhook may not point at this server itself.", messageKey: "webhooks.errors.self" };
+  const address = hostAddress(url);
+  if (address !== null) return addressRefusal(url, address, rules);
+  const name = url.hostname.replace(/\.$/, "");
+  // RFC 6761: localhost and every name under it are this machine.
+  if (name === "localhost" || name.endsWith(".localhost")) return SELF;
+  if (rules.portalHost && name === rules.portalHost.toLowerCase().replace(/\.$/, "")) return SELF;
   return null;
 }
 

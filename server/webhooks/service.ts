@@ -5,7 +5,6 @@
  * failing, telling the admins in-app and by email.
  */
 import { randomBytes } from "node:crypto";
-import { lookup } from "node:dns/promises";
 import { and, asc, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { notifications, users, webhookDeliveries, webhooks } from "@/db/schema";
 import type { WebhookEvent } from "@/db/schema/enums";
@@ -16,7 +15,16 @@ import { env } from "@/server/env";
 import { notFound, refuseIf } from "@/server/errors";
 import { portalLink } from "@/server/identity/mail";
 import { queueOnCallMail } from "@/server/on-call/mail";
-import { DISABLE_AFTER_FAILURES, isLoopbackHost, nextAttemptAt, signatureHeader, webhookUrlRefusal } from "./rules";
+import {
+  DISABLE_AFTER_FAILURES,
+  type DestinationRules,
+  nextAttemptAt,
+  notedRefusal,
+  refusalNote,
+  signatureHeader,
+  webhookUrlRefusal,
+} from "./rules";
+import { checkedAddresses, DestinationRefused, postTo, resolveHost, type Resolve } from "./send";
 
 /** How long a worker's claim on a delivery lasts (longer than the request timeout). */
 const LEASE_MS = 60_000;
@@ -25,9 +33,10 @@ const TIMEOUT_MS = 10_000;
 const RESPONSE_KEEP = 2000;
 const BATCH = 50;
 
-const urlRules = () => ({
+const urlRules = (): DestinationRules => ({
   portalHost: env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).hostname : null,
   allowLoopbackHttp: env.WEBHOOKS_ALLOW_LOOPBACK_HTTP === "1",
+  allowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === "1",
 });
 
 export type SaveWebhookInput = { id?: number; name: string; url: string; events: WebhookEvent[]; active: boolean };
@@ -140,29 +149,22 @@ export function listWebhooks(db: Pick<Db, "select">) {
         .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
         .limit(20)
         .all()
-        .map((d) => ({ ...d, nextAttemptAt: d.status === "pending" ? d.nextAttemptAt : null })),
+        .map((d) => ({
+          ...d,
+          nextAttemptAt: d.status === "pending" ? d.nextAttemptAt : null,
+          refusal: notedRefusal(d.error),
+        })),
     }));
-}
-
-type Fetch = (url: string, init: RequestInit) => Promise<Response>;
-
-/** Refuses, at send time, a host that resolves to this machine (a DNS name pointed at loopback). */
-async function resolvesToSelf(url: string): Promise<boolean> {
-  const { hostname } = new URL(url);
-  if (env.WEBHOOKS_ALLOW_LOOPBACK_HTTP === "1" && hostname === "127.0.0.1") return false;
-  try {
-    const addrs = await lookup(hostname, { all: true });
-    return addrs.some((a) => isLoopbackHost(a.address));
-  } catch {
-    return false; // unresolvable: the request itself fails and is retried
-  }
 }
 
 /**
  * One delivery pass (the `webhooks.deliver` job): claims due deliveries, sends them one by one and
- * records each outcome. `fetchImpl` for tests. Returns how many were attempted.
+ * records each outcome. Each is checked again before it is sent (the URL, as when saving, and every
+ * address its name resolves to now) and sent to the checked address (./send.ts); a refused
+ * destination or a failed lookup is a failed attempt, retried like any other. `resolve` for tests.
+ * Returns how many were attempted.
  */
-export async function deliverWebhooks(db: Db, now: () => Date, fetchImpl: Fetch = fetch): Promise<number> {
+export async function deliverWebhooks(db: Db, now: () => Date, resolve: Resolve = resolveHost): Promise<number> {
   const at = now();
   const due = db
     .select({ id: webhookDeliveries.id })
@@ -206,9 +208,11 @@ export async function deliverWebhooks(db: Db, now: () => Date, fetchImpl: Fetch 
     let body: string | null = null;
     let error: string | null = null;
     try {
-      if (await resolvesToSelf(hook.url)) throw new Error("the URL resolves to this server");
-      const res = await fetchImpl(hook.url, {
-        method: "POST",
+      const rules = urlRules();
+      const refusal = webhookUrlRefusal(hook.url, rules);
+      if (refusal) throw new DestinationRefused(refusal);
+      const url = new URL(hook.url);
+      const res = await postTo(url, await checkedAddresses(url, rules, resolve), {
         headers: {
           "content-type": "application/json",
           "user-agent": "Attain-Webhooks/1",
@@ -217,15 +221,18 @@ export async function deliverWebhooks(db: Db, now: () => Date, fetchImpl: Fetch 
           "x-attain-signature": signatureHeader(hook.secret, d.payload, sentAt),
         },
         body: d.payload,
-        redirect: "manual",
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        timeoutMs: TIMEOUT_MS,
+        keep: RESPONSE_KEEP,
       });
       status = res.status;
-      body = (await res.text().catch(() => "")).slice(0, RESPONSE_KEEP);
+      body = res.body;
       ok = res.status >= 200 && res.status < 300;
       if (!ok) error = `HTTP ${res.status}`;
     } catch (err) {
-      error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+      error =
+        err instanceof DestinationRefused
+          ? refusalNote(err.refusal)
+          : (err instanceof Error ? err.message : String(err)).slice(0, 500);
     }
     recordAttempt(db, { delivery: d, hook, ok, status, body, error }, sentAt);
   }

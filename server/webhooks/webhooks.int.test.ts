@@ -3,11 +3,13 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { notifications, users, webhookDeliveries, webhooks } from "@/db/schema";
-import { createTestDb } from "@/server/testing/db";
+import { translatedRefusal } from "@/server/i18n/refusals";
+import { callerFor, createTestDb } from "@/server/testing/db";
 import { createStaff } from "@/server/testing/factories";
 import { enqueueWebhookEvent } from "./enqueue";
 import { verifySignature } from "./rules";
 import { deliverWebhooks, saveWebhook } from "./service";
+import type { Resolve } from "./send";
 
 vi.hoisted(() => {
   process.env.WEBHOOKS_ALLOW_LOOPBACK_HTTP = "1";
@@ -15,9 +17,10 @@ vi.hoisted(() => {
 
 type Received = { headers: http.IncomingHttpHeaders; body: string };
 
-/** A receiver on 127.0.0.1 answering with `status`, keeping what it received. */
+/** A receiver on 127.0.0.1 answering with `status`, keeping what it received and counting connections. */
 async function receiver(status: number) {
   const received: Received[] = [];
+  const connections = { count: 0 };
   const server = http.createServer((req, res) => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString()));
@@ -26,9 +29,11 @@ async function receiver(status: number) {
       res.writeHead(status, { "content-type": "text/plain" }).end(status === 200 ? "ok" : "boom");
     });
   });
+  server.on("connection", () => (connections.count += 1));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   servers.push(server);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received };
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}/hook`, port, received, connections };
 }
 const servers: http.Server[] = [];
 afterEach(() => {
@@ -114,5 +119,108 @@ describe("outgoing webhooks", () => {
       saveWebhook(db, admin, { name: "x", url: "https://localhost/x", events: ["page"], active: true }, T0),
     ).toThrow(/this server/);
     expect(db.select().from(webhooks).all()).toHaveLength(before);
+  });
+
+  it("an admin saving a webhook to loopback in IPv4-mapped IPv6 form, or to the cloud metadata address, is refused with a sentence in their language, and nothing is saved", async () => {
+    const db = createTestDb();
+    const admin = createStaff(db, "admin");
+    const before = db.select().from(webhooks).all().length;
+    const refusal = async (url: string) => {
+      const err: unknown = await callerFor(db, admin)
+        .webhooks.save({ name: "Sneaky", url, events: ["page"], active: true })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+      const cause = (err as { code?: string; cause?: { messageKey?: string; values?: Record<string, string> } }) ?? {};
+      return { code: cause.code, messageKey: cause.cause?.messageKey, values: cause.cause?.values };
+    };
+    expect(await refusal("https://[::ffff:127.0.0.1]:3411/api/monitoring/alerts")).toEqual({
+      code: "BAD_REQUEST",
+      messageKey: "webhooks.errors.self",
+      values: undefined,
+    });
+    expect(await refusal("https://2130706433/x")).toMatchObject({ messageKey: "webhooks.errors.self" });
+    const metadata = await refusal("https://169.254.169.254/latest");
+    expect(metadata).toMatchObject({ messageKey: "webhooks.errors.linkLocal", values: { address: "169.254.169.254" } });
+    expect(translatedRefusal("zh", metadata.messageKey!, metadata.values)).toContain("链路本地地址（169.254.169.254）");
+    expect(await refusal("https://10.0.0.5/hook")).toMatchObject({ messageKey: "webhooks.errors.private" });
+    expect(db.select().from(webhooks).all()).toHaveLength(before);
+  });
+
+  it("a delivery to a name that now resolves to loopback is not sent: the attempt fails, is retried, and the log says why", async () => {
+    const db = createTestDb();
+    const admin = createStaff(db, "admin");
+    const r = await receiver(200);
+    // The name was public when saved; its DNS now answers a public address and this server's own.
+    const { id } = saveWebhook(
+      db,
+      admin,
+      { name: "Rebound", url: `https://hooks.example:${r.port}/hook`, events: ["page"], active: true },
+      T0,
+    );
+    db.transaction((tx) => enqueueWebhookEvent(tx, "page", { ticketId: 7 }, T0));
+    const asked: string[] = [];
+    const rebound: Resolve = (host) => {
+      asked.push(host);
+      return Promise.resolve([
+        { address: "93.184.216.34", family: 4 },
+        { address: "127.0.0.1", family: 4 },
+      ]);
+    };
+    expect(await deliverWebhooks(db, () => T0, rebound)).toBe(1);
+    expect(asked).toEqual(["hooks.example"]);
+    expect(r.connections.count).toBe(0);
+    expect(db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, id)).get()).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      error: "webhooks.errors.self",
+      nextAttemptAt: new Date(T0.getTime() + 60_000),
+    });
+    const [listed] = await callerFor(db, admin).webhooks.list();
+    expect(listed!.deliveries[0]!.refusal).toEqual({ messageKey: "webhooks.errors.self", values: null });
+  });
+
+  it("a webhook saved before loopback in IPv6 form was refused is refused when sending, without a connection", async () => {
+    const db = createTestDb();
+    const admin = createStaff(db, "admin");
+    const r = await receiver(200);
+    const { id } = saveWebhook(db, admin, { name: "Old", url: r.url, events: ["page"], active: true }, T0);
+    db.update(webhooks)
+      .set({ url: `https://[::ffff:127.0.0.1]:${r.port}/hook` })
+      .where(eq(webhooks.id, id))
+      .run();
+    db.transaction((tx) => enqueueWebhookEvent(tx, "page", { ticketId: 7 }, T0));
+    expect(await deliverWebhooks(db, () => T0)).toBe(1);
+    expect(r.connections.count).toBe(0);
+    expect(db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, id)).get()).toMatchObject({
+      status: "pending",
+      error: "webhooks.errors.self",
+    });
+  });
+
+  it("a name that does not resolve is a failed attempt, retried with the usual backoff, never sent as allowed", async () => {
+    const db = createTestDb();
+    const admin = createStaff(db, "admin");
+    const { id } = saveWebhook(
+      db,
+      admin,
+      { name: "Gone", url: "https://gone.example/hook", events: ["page"], active: true },
+      T0,
+    );
+    db.transaction((tx) => enqueueWebhookEvent(tx, "page", { ticketId: 7 }, T0));
+    const unresolvable: Resolve = (host) =>
+      Promise.reject(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND" }));
+    expect(await deliverWebhooks(db, () => T0, unresolvable)).toBe(1);
+    expect(db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, id)).get()).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      error: "getaddrinfo ENOTFOUND gone.example",
+      nextAttemptAt: new Date(T0.getTime() + 60_000),
+    });
+    expect(await deliverWebhooks(db, () => new Date(T0.getTime() + 60_000), unresolvable)).toBe(1);
+    expect(db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, id)).get()).toMatchObject({
+      attempts: 2,
+    });
   });
 });

@@ -28,6 +28,10 @@ export const webhooksRouter = createTRPCRouter({
               responseStatus: z.number().nullable(),
               responseBody: z.string().nullable(),
               error: z.string().nullable(),
+              /** A destination refused at send time, as a message key and the address it names. */
+              refusal: z
+                .object({ messageKey: z.string(), values: z.object({ address: z.string() }).nullable() })
+                .nullable(),
               createdAt: z.date(),
               lastAttemptAt: z.date().nullable(),
               nextAttemptAt: z.date().nullable(),

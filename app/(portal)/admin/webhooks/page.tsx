@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
@@ -8,6 +8,7 @@ import { WebhookActions, WebhookForm } from "@/components/webhooks/webhook-form"
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
+import { translatedRefusal } from "@/server/i18n/refusals";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("webhooks"))("title") };
@@ -21,6 +22,7 @@ export default async function WebhooksPage() {
   const hooks = await api.webhooks.list();
   const t = await getTranslations("webhooks");
   const format = await getFormatter();
+  const locale = (await getLocale()) === "zh" ? "zh" : "en";
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")} />
@@ -66,9 +68,15 @@ export default async function WebhooksPage() {
                       </Td>
                       <Td align="right">{d.attempts}</Td>
                       <Td>
-                        <span className="font-mono text-xs">
-                          {d.responseStatus ?? ""} {(d.error ?? d.responseBody ?? "").slice(0, 120)}
-                        </span>
+                        {d.refusal ? (
+                          <span className="text-xs">
+                            {translatedRefusal(locale, d.refusal.messageKey, d.refusal.values) ?? d.error}
+                          </span>
+                        ) : (
+                          <span className="font-mono text-xs">
+                            {d.responseStatus ?? ""} {(d.error ?? d.responseBody ?? "").slice(0, 120)}
+                          </span>
+                        )}
                       </Td>
                     </tr>
                   ))}
