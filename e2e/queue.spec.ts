@@ -55,6 +55,15 @@ test.describe("[QUEUE] the agent's queue and the manager's worklist", () => {
     await expect(page.getByText("2 tickets changed.")).toBeVisible();
   });
 
+  test("[QUEUE] tickets waiting on the customer read as paused, without a countdown", async ({ page, signIn }) => {
+    await signIn("agent@attain.test");
+    await page.goto("/queue?status=pending_customer");
+    const rows = page.getByRole("table", { name: /^Due/ }).locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    await expect(rows.filter({ hasNotText: "Paused" })).toHaveCount(0);
+    await expect(rows.filter({ hasText: /left|overdue/ })).toHaveCount(0);
+  });
+
   test("[QUEUE] a view of the queue asks the server for the page alone: its links prefetch nothing, and a click still navigates in place", async ({
     page,
     signIn,

@@ -22,7 +22,7 @@ const FIELDS: Record<QueueColumn, readonly Exclude<keyof QueueItem, Always>[]> =
   priority: ["priority"],
   level: ["escalationLevel"],
   appId: ["appId"],
-  due: ["nextDueAt", "nextMetric"],
+  due: ["nextDueAt", "nextMetric", "paused"],
 };
 
 /**

@@ -104,10 +104,12 @@ export function QueueTable({
             className="flex items-center gap-2"
             title={
               item.nextMetric
-                ? t("dueMetric", {
-                    metric: label(`metric.${item.nextMetric}`),
-                    time: shortDate(item.nextDueAt!),
-                  })
+                ? item.paused
+                  ? t("pausedMetric", { metric: label(`metric.${item.nextMetric}`) })
+                  : t("dueMetric", {
+                      metric: label(`metric.${item.nextMetric}`),
+                      time: shortDate(item.nextDueAt!),
+                    })
                 : undefined
             }
           >
@@ -116,7 +118,11 @@ export function QueueTable({
             ) : item.atRisk ? (
               <Badge tone="amber">{label("queue.atRisk")}</Badge>
             ) : null}
-            <CountdownWith tt={tt} dueAt={item.nextDueAt!} serverNow={serverNow} />
+            {item.paused ? (
+              <Badge tone="neutral">{label("queue.paused")}</Badge>
+            ) : (
+              <CountdownWith tt={tt} dueAt={item.nextDueAt!} serverNow={serverNow} />
+            )}
           </span>
         );
     }

@@ -7,6 +7,7 @@ import { getDb } from "@/server/db";
 import { maintenanceReminderJob } from "@/server/incidents/jobs";
 import { digestJob, imapPollJob } from "@/server/email/jobs";
 import { pageEscalationJob, slaWarningJob } from "@/server/on-call/jobs";
+import { pausedRefreshJob } from "@/server/sla/paused";
 import { webhookDeliveryJob } from "@/server/webhooks/jobs";
 import { registerJob, startScheduler, type ScheduledJob } from "./service";
 
@@ -15,6 +16,7 @@ export const JOBS: ScheduledJob[] = [
   attachmentSweepJob,
   pageEscalationJob,
   slaWarningJob,
+  pausedRefreshJob,
   webhookDeliveryJob,
   digestJob,
   imapPollJob,

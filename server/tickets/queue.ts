@@ -94,20 +94,30 @@ export function listQueue(db: Db, user: SessionUser, q: QueueQuery, now: Date) {
 
 type Row = ReturnType<typeof selectRows>[number];
 
-/** One row as the queue shows it: which metric is next, breached or at risk at `now`. */
+/**
+ * One row as the queue shows it: which metric is next, breached or at risk at `now`, and whether
+ * the next one is paused (waiting on the customer: its clock stands still, so it is never breached
+ * by time passing; server/sla/paused.ts keeps its stored due time ahead of now).
+ */
 function describeRow(r: Row, targets: SlaTargets, now: Date) {
   let breached = false;
   let atRisk = false;
   let nextMetric: Metric | null = null;
+  let paused = false;
   for (const [metric, p] of METRIC_COLUMNS) {
     const dueAt = r[`${p}DueAt`];
     const status = r[`${p}Status`];
     if (!dueAt || !status || r[`${p}AchievedAt`]) continue;
-    if (dueAt.getTime() === r.nextDueAt.getTime()) nextMetric ??= metric;
-    if (status === "breached" || dueAt < now) {
+    if (dueAt.getTime() === r.nextDueAt.getTime() && nextMetric === null) {
+      nextMetric = metric;
+      paused = status === "paused";
+    }
+    if (status === "breached" || (status === "running" && dueAt < now)) {
       breached = true;
       continue;
     }
+    // A paused due time behind now is one the next pass moves later: its time left is not known yet.
+    if (dueAt < now) continue;
     const target = targets[r.priority][metric];
     const outcome: MetricOutcome = { dueAt, achievedAt: null, status };
     if (target && slaRiskState(outcome, target, now)?.state === "atRisk") atRisk = true;
@@ -132,6 +142,7 @@ function describeRow(r: Row, targets: SlaTargets, now: Date) {
     appId: r.appId,
     breached,
     atRisk: !breached && atRisk,
+    paused: !breached && paused,
   };
 }
 

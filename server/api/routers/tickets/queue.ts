@@ -54,6 +54,8 @@ const ZQueueItem = z.object({
   appId: z.string().nullable(),
   breached: z.boolean(),
   atRisk: z.boolean(),
+  /** The next target waits on the customer: its clock stands still. */
+  paused: z.boolean(),
 });
 const ZSection = z.object({ items: z.array(ZQueueItem), total: z.number(), nextCursor: z.string().nullable() });
 const ZCursorText = z.string().max(200).nullish();
