@@ -2,7 +2,7 @@ import { createFormatter, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "@/server/i18n/messages/en.json";
 import zh from "@/server/i18n/messages/zh.json";
-import { dateWriter, dayWriter, formatSpan, formatTarget } from "./format";
+import { dateWriter, dayWriter, formatSpan, formatTarget, zoneName } from "./format";
 
 type T = Parameters<typeof formatSpan>[0];
 const tEn = createTranslator({ locale: "en", messages: en }) as unknown as T;
@@ -60,4 +60,17 @@ describe("dates written from a shared formatter", () => {
       });
     }
   }
+});
+
+describe("zones as people name them", () => {
+  it("a zone is named by its generic clock, the same in winter and in summer (no PST beside a PDT time)", () => {
+    const winter = new Date("2026-01-15T12:00:00Z");
+    const summer = new Date("2026-07-15T12:00:00Z");
+    for (const at of [winter, summer]) {
+      expect(zoneName("en", "America/Los_Angeles", at)).toBe("America/Los_Angeles (Pacific Time)");
+      expect(zoneName("zh", "America/Los_Angeles", at)).toBe("America/Los_Angeles（北美太平洋时间）");
+      expect(zoneName("en", "Europe/London", at)).toBe("Europe/London (United Kingdom Time)");
+    }
+    expect(zoneName("en", "Asia/Shanghai", summer)).toBe("Asia/Shanghai (China Standard Time)");
+  });
 });

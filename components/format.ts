@@ -61,11 +61,17 @@ export function formatPercent(locale: string, value: number, digits = 2): string
   }).format(value);
 }
 
-/** The short, readable name of a time zone in a locale, e.g. "PST" or "GMT+8", for labelling times. */
+/**
+ * A time zone named for labelling times: its IANA name and the generic name of its clock in the
+ * viewer's language, "America/Los_Angeles (Pacific Time)", "Asia/Shanghai（中国标准时间）". Generic,
+ * not the abbreviation in force at `at` ("PST"): the times a page shows may fall on either side of a
+ * daylight-saving change, and "PST" beside a summer time reads as an hour off.
+ */
 export function zoneName(locale: string, timeZone: string, at: Date): string {
-  const format = dateTimeFormat(languageTag(locale), { timeZone, timeZoneName: "short" });
-  const parts = format.formatToParts(at);
-  return `${timeZone} (${parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone})`;
+  const format = dateTimeFormat(languageTag(locale), { timeZone, timeZoneName: "longGeneric" });
+  const name = format.formatToParts(at).find((p) => p.type === "timeZoneName")?.value;
+  if (!name || name === timeZone) return timeZone;
+  return locale === "zh" ? `${timeZone}（${name}）` : `${timeZone} (${name})`;
 }
 
 /**
