@@ -2,7 +2,7 @@ import { createFormatter, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "@/server/i18n/messages/en.json";
 import zh from "@/server/i18n/messages/zh.json";
-import { dateWriter, dayWriter, formatSpan, formatTarget, zoneName } from "./format";
+import { dateWriter, dayWriter, formatChange, formatSpan, formatTarget, monthWriter, zoneName } from "./format";
 
 type T = Parameters<typeof formatSpan>[0];
 const tEn = createTranslator({ locale: "en", messages: en }) as unknown as T;
@@ -62,7 +62,23 @@ describe("dates written from a shared formatter", () => {
   }
 });
 
-describe("zones as people name them", () => {
+describe("months, changes and zones as people write them", () => {
+  it("a month key reads as the month's name and year, never YYYY-MM", () => {
+    expect(monthWriter("en")("2026-07")).toBe("Jul 2026");
+    expect(monthWriter("en", "long")("2026-07")).toBe("July 2026");
+    expect(monthWriter("zh")("2026-07")).toBe("2026年7月");
+    // A UTC period: January stays January for a viewer west of Greenwich.
+    expect(monthWriter("en")("2026-01")).toBe("Jan 2026");
+  });
+
+  it("a change is a signed whole percentage; from nothing there is no percentage (the caller says 'new')", () => {
+    expect(formatChange("en", 112, 100)).toBe("+12%");
+    expect(formatChange("en", 95, 100)).toBe("-5%");
+    expect(formatChange("zh", 100, 100)).toBe("0%");
+    expect(formatChange("en", 0, 0)).toBe("0%");
+    expect(formatChange("en", 3, 0)).toBeNull();
+  });
+
   it("a zone is named by its generic clock, the same in winter and in summer (no PST beside a PDT time)", () => {
     const winter = new Date("2026-01-15T12:00:00Z");
     const summer = new Date("2026-07-15T12:00:00Z");

@@ -1,6 +1,7 @@
 import { dateTimeFormat, numberFormat } from "@/components/i18n/intl-formatters";
 import { instantOfDay } from "@/server/accounts/engagement-day";
 import { languageTag } from "@/server/i18n/negotiate";
+import { monthStart } from "@/server/periods/periods";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 
@@ -72,6 +73,27 @@ export function zoneName(locale: string, timeZone: string, at: Date): string {
   const name = format.formatToParts(at).find((p) => p.type === "timeZoneName")?.value;
   if (!name || name === timeZone) return timeZone;
   return locale === "zh" ? `${timeZone}（${name}）` : `${timeZone} (${name})`;
+}
+
+/** A month ("YYYY-MM", a UTC period) as people write it: "Jul 2026" ("July 2026" long), "2026年7月". */
+export function monthWriter(locale: string, month: "short" | "long" = "short"): (key: string) => string {
+  const write = dateWriter(languageTag(locale), "UTC", { year: "numeric", month });
+  return (key) => write(monthStart(key));
+}
+
+/**
+ * The change from one count to the next as a signed whole percentage in the viewer's locale
+ * ("+12%", "-5%", "0%"); null when the earlier count is 0 and the later is not (no percentage of
+ * nothing: the caller says "new").
+ */
+export function formatChange(locale: string, current: number, previous: number): string | null {
+  if (previous === 0 && current !== 0) return null;
+  const ratio = previous === 0 ? 0 : (current - previous) / previous;
+  return numberFormat(languageTag(locale), {
+    style: "percent",
+    signDisplay: "exceptZero",
+    maximumFractionDigits: 0,
+  }).format(ratio);
 }
 
 /**

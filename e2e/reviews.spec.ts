@@ -43,6 +43,19 @@ test("[REVIEWS] the account manager generates, edits and shares last quarter's r
     reviewFigures[metric] = { pct: pct!, n: n!, excluded: excluded! };
   }
   expect(Number(reviewFigures["First response"]!.n)).toBeGreaterThan(0);
+  // Months, downtime and changes read as people write them ("Jul 2026", "1 h 46 min", "+12%" or
+  // "new"), never as keys and raw figures ("2026-07", "275 min", "+∞").
+  const availability = page.getByRole("table", { name: "Availability, incidents and service credits" });
+  const byMonth = page.getByRole("table", { name: "By month" });
+  for (const table of [availability, byMonth]) {
+    await expect(table.getByRole("row")).toHaveCount(4);
+    for (const month of await table.getByRole("rowheader").allInnerTexts())
+      expect(month).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
+  }
+  for (const downtime of await availability.locator("tbody tr td:nth-child(3)").allInnerTexts())
+    expect(downtime).toMatch(/^([\d,]+ h )?\d+ min$|^[\d,]+ h$/);
+  const changes = page.getByRole("table", { name: "By category" }).locator("tbody tr td:last-child");
+  for (const change of await changes.allInnerTexts()) expect(change).toMatch(/^([+-]\d+%|0%|new)$/);
 
   await page.getByRole("textbox", { name: "Narrative" }).fill(narrative);
   await page.getByRole("button", { name: "Save narrative" }).click();

@@ -23,16 +23,21 @@ import {
 
 export type TrendRow = Record<string, string | number | null>;
 
-/** Attainment per tier by month (percent), against the goal; picking a month drills into it. */
+/**
+ * Attainment per tier by month (percent), against the goal; picking a month drills into it. Rows
+ * carry the month's key ("YYYY-MM"), which the axis and tooltip write with `monthLabel`.
+ */
 export function TrendLines({
   data,
   series,
   goal,
+  monthLabel,
   onPickMonth,
 }: {
   data: TrendRow[];
   series: { key: string; label: string; color: string }[];
   goal: number;
+  monthLabel: (month: string) => string;
   onPickMonth: (month: string) => void;
 }) {
   const t = useTranslations();
@@ -49,9 +54,16 @@ export function TrendLines({
         style={{ cursor: "pointer" }}
       >
         <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-        <XAxis dataKey="month" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={16} />
+        <XAxis
+          dataKey="month"
+          tick={{ fontSize: 11 }}
+          interval="preserveStartEnd"
+          minTickGap={16}
+          tickFormatter={(m) => monthLabel(String(m))}
+        />
         <YAxis domain={[0, 100]} tick={{ fontSize: 11 }} unit="%" />
         <Tooltip
+          labelFormatter={(m) => monthLabel(String(m))}
           formatter={(value, name) => [
             value === null || value === undefined ? t("common.notAvailable") : `${value}%`,
             label.get(String(name)) ?? String(name),

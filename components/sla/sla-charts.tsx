@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import dynamic from "next/dynamic";
-import { formatPercent } from "@/components/format";
+import { formatPercent, monthWriter } from "@/components/format";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { AppRouter } from "@/server/api/root";
 import { ChartCard } from "./chart-card";
@@ -101,6 +101,7 @@ function TrendChart({ trend, filter }: { trend: Trend; filter: SlaFilter }) {
   const locale = useLocale();
   const router = useRouter();
   const [metric, setMetric] = useState<Metric>("firstResponse");
+  const monthLabel = useMemo(() => monthWriter(locale), [locale]);
   const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
   const data = trend.months.map((month, i) => {
     const row: Record<string, string | number | null> = { month };
@@ -131,6 +132,7 @@ function TrendChart({ trend, filter }: { trend: Trend; filter: SlaFilter }) {
               color: TIER_COLORS[s.tierCode],
             }))}
             goal={trend.goal}
+            monthLabel={monthLabel}
             onPickMonth={(month) => router.push(drill(month))}
           />
         </div>
@@ -150,7 +152,7 @@ function TrendChart({ trend, filter }: { trend: Trend; filter: SlaFilter }) {
           <tbody>
             {trend.months.map((month, i) => (
               <tr key={month}>
-                <Td header>{month}</Td>
+                <Td header>{monthLabel(month)}</Td>
                 {trend.series.map((s) => {
                   const f = s.points[i]!.byMetric[metric];
                   return (

@@ -1,7 +1,7 @@
 import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import type { inferRouterOutputs } from "@trpc/server";
-import { formatPercent, zoneName } from "@/components/format";
+import { formatPercent, monthWriter, zoneName } from "@/components/format";
 import { formatAvailability, formatDowntime } from "@/components/incidents/format";
 import { PHASE_TONE, SEVERITY_TONE, ToneBadge } from "@/components/incidents/labels";
 import { Badge } from "@/components/ui/badge";
@@ -20,8 +20,7 @@ export async function StatusView({ status }: { status: Status }) {
   const now = await getNow();
   const zone = zoneName(locale, await getTimeZone(), now);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const monthName = (m: string) =>
-    format.dateTime(new Date(`${m}-01T00:00:00Z`), { year: "numeric", month: "long", timeZone: "UTC" });
+  const monthName = monthWriter(locale, "long");
   const dayName = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const byId = new Map(status.incidents.map((i) => [i.id, i]));
   const incidentLink = (id: number) => {

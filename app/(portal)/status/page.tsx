@@ -3,7 +3,7 @@ import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
-import { formatPercent, zoneName } from "@/components/format";
+import { formatPercent, monthWriter, zoneName } from "@/components/format";
 import { formatAvailability, formatDowntime } from "@/components/incidents/format";
 import { SubscriptionCard } from "@/components/incidents/subscription-card";
 import { RaiseAlertForm } from "@/components/status/raise-alert-form";
@@ -76,8 +76,7 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
   const alerts = org?.proactiveAlerts ? await api.alerts.forOrganization({ organizationId: org.id }) : [];
   const canRaise = can(user, "alerts.raise");
   const format = await getFormatter();
-  const monthName = (m: string) =>
-    format.dateTime(new Date(`${m}-01T00:00:00Z`), { year: "numeric", month: "long", timeZone: "UTC" });
+  const monthName = monthWriter(locale, "long");
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
 
   return (

@@ -8,7 +8,7 @@ import type { Snapshot } from "./types";
 
 /** Monthly availability against the commitment, the credits owed and the quarter's incidents. */
 export async function AvailabilityCard({ snapshot: s }: { snapshot: Snapshot }) {
-  const { t, when, pct, money } = await reviewFormat();
+  const { t, when, pct, money, month, downtime } = await reviewFormat();
   return (
     <Card
       id="availability"
@@ -17,7 +17,7 @@ export async function AvailabilityCard({ snapshot: s }: { snapshot: Snapshot }) 
     >
       <ReviewBarChart
         data={s.availability.months.map((m) => ({
-          month: m.month,
+          month: month(m.month),
           availability: Math.round(m.availability * 1000) / 1000,
         }))}
         xKey="month"
@@ -41,9 +41,9 @@ export async function AvailabilityCard({ snapshot: s }: { snapshot: Snapshot }) 
         rows={s.availability.months.map((m) => ({
           key: m.month,
           cells: [
-            m.month,
+            month(m.month),
             pct(m.availability / 100, 3),
-            t("reviews.minutes", { n: Math.round(m.downtimeMinutes) }),
+            downtime(m.downtimeMinutes),
             `${m.creditPercent}%`,
             money(m.creditCents),
           ],

@@ -1,5 +1,6 @@
 import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { formatPercent } from "@/components/format";
+import { formatChange, formatPercent, monthWriter } from "@/components/format";
+import { formatDowntime } from "@/components/incidents/format";
 import type { DataCell } from "@/components/ui/data-table";
 import type { Figures } from "./types";
 
@@ -25,10 +26,9 @@ export async function reviewFormat() {
     note: t("reviews.nOf", { n: f.n, excluded: f.excluded }),
   });
   const money = (cents: number) => format.number(cents / 100, { style: "currency", currency: "USD" });
-  return { t, locale, zone, when, day, utcDay, pct, figure, money, change };
-}
-
-/** The change from one quarter to the next, as a signed whole percentage. */
-export function change(cur: number, prev: number) {
-  return prev === 0 ? (cur === 0 ? "0" : "+∞") : `${cur >= prev ? "+" : ""}${Math.round(((cur - prev) / prev) * 100)}%`;
+  /** From the previous quarter to this one: "+12%", or "new" when the previous quarter had none. */
+  const change = (cur: number, prev: number) => formatChange(locale, cur, prev) ?? t("reviews.changeNew");
+  const month = monthWriter(locale);
+  const downtime = (minutes: number) => formatDowntime(t, minutes);
+  return { t, locale, zone, when, day, utcDay, pct, figure, money, change, month, downtime };
 }

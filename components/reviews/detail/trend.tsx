@@ -1,7 +1,6 @@
-import { getTranslations } from "next-intl/server";
 import { ReviewBarChart } from "@/components/reviews/review-chart";
 import { DataTable } from "@/components/ui/data-table";
-import { change } from "./format";
+import { reviewFormat } from "./format";
 import type { Snapshot } from "./types";
 
 type Row = { key: string; current: number; previous: number };
@@ -24,7 +23,7 @@ export function TrendChart({ snapshot: s, rows, label, angled = false }: TrendPr
 
 /** This quarter's counts beside the previous quarter's and the change, as a table. */
 export async function TrendTable({ snapshot: s, caption, rows, label }: TrendProps & { caption: string }) {
-  const t = await getTranslations();
+  const { t, change } = await reviewFormat();
   return (
     <DataTable
       caption={caption}

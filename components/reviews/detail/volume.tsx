@@ -1,13 +1,13 @@
 import { ReviewBarChart } from "@/components/reviews/review-chart";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { change, reviewFormat } from "./format";
+import { reviewFormat } from "./format";
 import { TrendChart, TrendTable } from "./trend";
 import type { Snapshot } from "./types";
 
 /** Ticket volume against the previous quarter: by month, by product area and by category. */
 export async function VolumeCard({ snapshot: s }: { snapshot: Snapshot }) {
-  const { t } = await reviewFormat();
+  const { t, change, month } = await reviewFormat();
   return (
     <Card
       id="volume"
@@ -22,14 +22,14 @@ export async function VolumeCard({ snapshot: s }: { snapshot: Snapshot }) {
         <div className="min-w-0">
           <h3 className="mb-2 text-sm font-semibold text-slate-800">{t("reviews.byMonth")}</h3>
           <ReviewBarChart
-            data={s.volume.byMonth.map((m) => ({ month: m.month, tickets: m.tickets }))}
+            data={s.volume.byMonth.map((m) => ({ month: month(m.month), tickets: m.tickets }))}
             xKey="month"
             series={[{ key: "tickets", label: t("reviews.stats.tickets"), color: "#1d5fd6" }]}
           />
           <DataTable
             caption={t("reviews.byMonth")}
             columns={[{ label: t("reviews.month") }, { label: t("reviews.stats.tickets"), align: "right" }]}
-            rows={s.volume.byMonth.map((m) => ({ key: m.month, cells: [m.month, m.tickets] }))}
+            rows={s.volume.byMonth.map((m) => ({ key: m.month, cells: [month(m.month), m.tickets] }))}
           />
         </div>
         <div className="min-w-0">

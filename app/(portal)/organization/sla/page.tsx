@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { formatPercent } from "@/components/format";
+import { formatPercent, monthWriter } from "@/components/format";
 import { ourServiceCsv } from "@/components/service/csv-rows";
 import { ServiceActions } from "@/components/service/actions";
 import { AttainmentMatrix } from "@/components/service/attainment-matrix";
@@ -35,8 +35,7 @@ export default async function OurServicePage({ searchParams }: { searchParams: P
   const pct = (v: number | null) => (v === null ? t("common.notAvailable") : formatPercent(locale, v, 1));
   const availabilityPct = (v: number) => `${format.number(v, { maximumFractionDigits: 3 })} %`;
   const money = (cents: number) => format.number(cents / 100, { style: "currency", currency: "USD" });
-  const monthName = (m: string) =>
-    format.dateTime(new Date(`${m}-01T00:00:00Z`), { year: "numeric", month: "short", timeZone: "UTC" });
+  const monthName = monthWriter(locale);
   const columnName = (c: (typeof data.columns)[number]) =>
     c.kind === "month" ? monthName(c.key) : t("ourService.quarterTotal", { quarter: c.key });
   const { organization: org } = data;

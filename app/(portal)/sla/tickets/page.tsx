@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
-import { getFormatter, getNow, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getNow, getTranslations } from "next-intl/server";
+import { monthWriter } from "@/components/format";
 import { parseDrill, toSearch, type SlaDrill } from "@/components/sla/url";
 import { DrillTable } from "@/components/sla/drill-table";
 import { Badge } from "@/components/ui/badge";
@@ -47,7 +48,7 @@ export default async function SlaTicketsPage({
     drill.category ? t(`tickets.categories.${drill.category}`) : null,
     drill.region ? t(`region.${drill.region}`) : null,
     drill.band !== undefined ? t(`sla.bands.b${drill.band}`) : null,
-    drill.month ?? null,
+    drill.month ? monthWriter(await getLocale())(drill.month) : null,
   ].filter((c): c is string => c !== null);
 
   return (
