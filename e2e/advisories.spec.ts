@@ -77,7 +77,8 @@ test.describe("security advisories", () => {
     await customer.goto("/");
     await customer.getByRole("link", { name: /Token replay in the Android SDK/ }).click();
     await expect(customer).toHaveURL(new RegExp(`${url}$`));
-    await expect(customer.getByText("4.2.0 - 4.4.x")).toBeVisible();
+    // The range as people write it, not its syntax ("4.2.0 - 4.4.x" covers 4.2.0 up to 4.5.0).
+    await expect(customer.getByText("4.2.0 up to (not including) 4.5.0", { exact: true })).toBeVisible();
     await customer.getByRole("button", { name: "Acknowledge for my organization" }).click();
     await expect(customer.getByText(/Your organization acknowledged this advisory on/)).toBeVisible();
     await customer.goto("/");
@@ -91,6 +92,12 @@ test.describe("security advisories", () => {
     const anon = await visitor.newPage();
     await anon.goto("/advisories");
     await expect(anon.getByRole("link", { name: "Token replay in the Android SDK" })).toBeVisible();
+    await expect(
+      anon
+        .getByRole("listitem")
+        .filter({ has: anon.getByRole("link", { name: "Token replay in the Android SDK" }) })
+        .getByText(/^Android 4\.2\.0 up to \(not including\) 4\.5\.0/),
+    ).toBeVisible();
     await anon.screenshot({ path: test.info().outputPath("public-desktop.png"), fullPage: true });
     await anon.setViewportSize({ width: 390, height: 844 });
     await anon.goto(url);

@@ -52,6 +52,8 @@ test.describe("known issues and the SDK lifecycle", () => {
     await page.getByRole("button", { name: "Save known issue" }).click();
     await expect(page).toHaveURL(/\/known-issues\/\d+$/);
     const issueId = /\/known-issues\/(\d+)$/.exec(page.url())![1]!;
+    // The range reads as people write it; the form keeps its syntax.
+    await expect(page.getByText("4.2.0 up to (not including) 4.5.1", { exact: true })).toBeVisible();
 
     for (const ticket of [nimbusTicket, orbitTicket]) {
       await page.goto(ticket);

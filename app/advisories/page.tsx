@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { SeverityBadge } from "@/components/advisories/severity-badge";
+import { versionRangeText } from "@/components/version-range";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/rsc";
@@ -20,7 +21,8 @@ export default async function AdvisoriesPage() {
     getFormatter(),
     getSessionUser(),
   ]);
-  const zh = (await getLocale()) === "zh";
+  const locale = await getLocale();
+  const zh = locale === "zh";
   const advisories = await api.advisories.list();
   return (
     <div className="mx-auto max-w-4xl">
@@ -49,7 +51,9 @@ export default async function AdvisoriesPage() {
                   </Link>
                 </div>
                 <p className="mt-1 text-sm text-slate-600">
-                  {a.affected.map((r) => `${t(`sdkPlatform.${r.platform}`)} ${r.range}`).join(" · ")}
+                  {a.affected
+                    .map((r) => `${t(`sdkPlatform.${r.platform}`)} ${versionRangeText(t, locale, r.range)}`)
+                    .join(" · ")}
                   {a.publishedAt
                     ? ` — ${t("advisories.published", { date: format.dateTime(a.publishedAt, { dateStyle: "medium" }) })}`
                     : null}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { joinList } from "@/components/format";
+import { versionRangeText } from "@/components/version-range";
 import { KnownIssueStatusBadge } from "@/components/known-issues/status-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { KNOWN_ISSUE_STATUSES, type KnownIssueStatus } from "@/db/schema/enums";
@@ -28,7 +29,8 @@ export default async function KnownIssuesPage({
   const issues = await api.knownIssues.list({ q, status });
   const t = await getTranslations();
   const format = await getFormatter();
-  const zh = (await getLocale()) === "zh";
+  const locale = await getLocale();
+  const zh = locale === "zh";
   const user = await getSessionUser();
   return (
     <div className="mx-auto max-w-4xl">
@@ -91,7 +93,7 @@ export default async function KnownIssuesPage({
                       i.platforms.map((p) => t(`sdkPlatform.${p}` as never)),
                     )}
                   </span>
-                  <span>{t("knownIssues.affects", { range: i.affectedVersions })}</span>
+                  <span>{t("knownIssues.affects", { range: versionRangeText(t, locale, i.affectedVersions) })}</span>
                   <span>{t("knownIssues.updated", { at: format.dateTime(i.updatedAt, { dateStyle: "medium" }) })}</span>
                 </p>
               </li>

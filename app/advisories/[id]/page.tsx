@@ -5,6 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { joinList } from "@/components/format";
 import { AcknowledgeButton, PublishButton } from "@/components/advisories/advisory-actions";
 import { SeverityBadge } from "@/components/advisories/severity-badge";
+import { versionRangeText } from "@/components/version-range";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -26,7 +27,8 @@ export default async function AdvisoryPage({ params }: { params: Promise<{ id: s
   const a = await loadAdvisory((await params).id);
   if (!a) notFound();
   const [t, format, user] = await Promise.all([getTranslations(), getFormatter(), getSessionUser()]);
-  const zh = (await getLocale()) === "zh";
+  const locale = await getLocale();
+  const zh = locale === "zh";
   const staff = can(user, "advisories.manage");
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
   const pending = a.organizations.filter((o) => !o.acknowledgedAt).length;
@@ -97,9 +99,7 @@ export default async function AdvisoryPage({ params }: { params: Promise<{ id: s
                 <h3 className="text-sm font-semibold text-slate-900">{t(`sdkPlatform.${r.platform}`)}</h3>
                 <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
                   <dt className="text-slate-500">{t("advisories.range")}</dt>
-                  <dd className="text-slate-900">
-                    <code className="break-all">{r.range}</code>
-                  </dd>
+                  <dd className="text-slate-900">{versionRangeText(t, locale, r.range)}</dd>
                   <dt className="text-slate-500">{t("advisories.fixedVersion")}</dt>
                   <dd className="font-medium text-slate-900">{r.fixedVersion ?? t("advisories.noFix")}</dd>
                 </dl>

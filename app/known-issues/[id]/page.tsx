@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { joinList } from "@/components/format";
 import { KnownIssueStatusBadge } from "@/components/known-issues/status-badge";
+import { versionRangeText } from "@/components/version-range";
 import { Card, PageHeader } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
@@ -31,13 +33,20 @@ export default async function KnownIssuePage({ params }: { params: Promise<{ id:
   if (!issue) notFound();
   const t = await getTranslations();
   const format = await getFormatter();
-  const zh = (await getLocale()) === "zh";
+  const locale = await getLocale();
+  const zh = locale === "zh";
   const user = await getSessionUser();
   const staff = can(user, "tickets.support");
   const facts: [string, string][] = [
     [t("knownIssues.productArea"), t(`tickets.productAreas.${issue.productArea}`)],
-    [t("knownIssues.platforms"), issue.platforms.map((p) => t(`sdkPlatform.${p}` as never)).join(", ") || "—"],
-    [t("knownIssues.affectedVersions"), issue.affectedVersions],
+    [
+      t("knownIssues.platforms"),
+      joinList(
+        locale,
+        issue.platforms.map((p) => t(`sdkPlatform.${p}` as never)),
+      ) || "—",
+    ],
+    [t("knownIssues.affectedVersions"), versionRangeText(t, locale, issue.affectedVersions)],
     [t("knownIssues.visibility"), issue.public ? t("knownIssues.public") : t("knownIssues.limited")],
     [t("knownIssues.lastUpdate"), format.dateTime(issue.updatedAt, { dateStyle: "medium" })],
   ];
