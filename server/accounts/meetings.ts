@@ -6,6 +6,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { recordAudit } from "@/server/audit/service";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
+import { mailMessages, portalLink } from "@/server/identity/mail";
 import { assertCanManageOrganization } from "./access";
 import type { MeetingRequestInput } from "./inputs";
 import { notifyAccountPeople } from "./notify";
@@ -60,8 +61,14 @@ export function requestMeeting(
       [org.am, org.tam].filter((x): x is number => x !== null),
       {
         kind: "meeting_requested",
-        subject: `Meeting request from ${org.name}`,
-        body: `${user.name} (${org.name}) asks for a meeting: ${input.topic.trim()}. Preferred times: ${input.preferredTimes.trim()}.`,
+        mail: (t) =>
+          mailMessages(t, "accountMail.meetingRequested", {
+            name: user.name,
+            organization: org.name,
+            topic: input.topic.trim(),
+            times: input.preferredTimes.trim(),
+            link: portalLink("/portfolio"),
+          }),
         now,
       },
     );
@@ -162,8 +169,13 @@ export function answerMeeting(
       .run();
     notifyAccountPeople(tx, [req.requestedById], {
       kind: input.status === "scheduled" ? "meeting_scheduled" : "meeting_declined",
-      subject: `Your meeting request: ${req.topic}`,
-      body: `${user.name} ${input.status === "scheduled" ? "scheduled" : "declined"} your meeting request "${req.topic}": ${input.response.trim()}`,
+      mail: (t) =>
+        mailMessages(t, `accountMail.${input.status === "scheduled" ? "meetingScheduled" : "meetingDeclined"}`, {
+          name: user.name,
+          topic: req.topic,
+          response: input.response.trim(),
+          link: portalLink("/organization"),
+        }),
       now,
     });
     recordAudit(tx, {

@@ -71,6 +71,9 @@ describe("security advisories", () => {
     expect(mail).toHaveLength(1);
     expect(mail[0]!.subject).toBe("安全公告（严重）：Unity 插件远程代码执行");
     expect(mail[0]!.body).toContain(`/advisories/${id}`);
+    // The fix deadline as the reader writes dates, in their zone: never an ISO date.
+    expect(mail[0]!.body).toContain("修复期限：2026年11月27日");
+    expect(mail[0]!.body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const enMail = db.select().from(outbox).where(eq(outbox.to, declared.customers[0]!.email)).get();
     expect(enMail?.subject).toBe("Security advisory (Critical): Remote code execution in the Unity plugin");
 

@@ -6,7 +6,6 @@
  * their organization (decision 026). Published advisories are public.
  */
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import {
   advisoryOrganizations,
   notifications,
@@ -18,15 +17,13 @@ import {
   users,
 } from "@/db/schema";
 import type { AdvisoryAffected } from "@/db/schema/advisories";
-import type { AdvisorySeverity, ProductArea } from "@/db/schema/enums";
+import type { AdvisorySeverity, Locale, ProductArea } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import { can } from "@/server/auth/permissions";
 import type { SessionUser } from "@/server/auth/session";
 import { perDatabase, type Db } from "@/server/db";
 import { DomainError, notFound, refuseIf } from "@/server/errors";
-import en from "@/server/i18n/messages/en.json";
-import zh from "@/server/i18n/messages/zh.json";
-import { portalLink } from "@/server/identity/mail";
+import { mailMessages, mailTime, mailTranslator, portalLink } from "@/server/identity/mail";
 import { scoreCvss } from "./cvss";
 import { advisoryProblem, affectedOrganizations, fixDueAt } from "./rules";
 
@@ -231,20 +228,20 @@ export function organizationSdkVersions(tx: Pick<Db, "selectDistinct" | "select"
   return [...fromTickets, ...declared];
 }
 
-function advisoryMail(
-  locale: string | null,
+/** The advisory's mail in the recipient's language, its fix deadline in their zone (named). */
+export function advisoryMail(
+  person: { locale: Locale | null; timeZone: string },
   a: { id: number; titleEn: string; titleZh: string; severity: AdvisorySeverity; cvssScore: number; fixDueAt: Date },
 ) {
-  const lang = locale === "zh" ? "zh" : "en";
-  const t = createTranslator({ locale: lang, messages: lang === "zh" ? zh : en, namespace: "advisories" });
+  const t = mailTranslator(person.locale);
   const values = {
-    title: lang === "zh" ? a.titleZh : a.titleEn,
-    severity: t(`severity.${a.severity}`),
+    title: person.locale === "zh" ? a.titleZh : a.titleEn,
+    severity: t(`advisories.severity.${a.severity}`),
     score: a.cvssScore.toFixed(1),
-    due: a.fixDueAt.toISOString().slice(0, 10),
+    due: mailTime(a.fixDueAt, person.locale, person.timeZone),
     link: portalLink(`/advisories/${a.id}`),
   };
-  return { subject: t("mail.subject", values), body: t("mail.body", values) };
+  return mailMessages(t, "advisories.mail", values);
 }
 
 /**
@@ -288,13 +285,13 @@ export function publishAdvisory(db: Db, actor: SessionUser, id: number, now: Dat
 function notifyOrganizations(tx: Tx, orgIds: number[], a: Row & { fixDueAt: Date }, now: Date) {
   if (orgIds.length === 0) return;
   const people = tx
-    .select({ id: users.id, email: users.email, locale: users.locale })
+    .select({ id: users.id, email: users.email, locale: users.locale, timeZone: users.timeZone })
     .from(users)
     .where(and(inArray(users.organizationId, orgIds), eq(users.role, "customer"), isNull(users.deactivatedAt)))
     .all();
   for (const p of people) {
     tx.insert(notifications).values({ userId: p.id, ticketId: null, kind: "security_advisory", createdAt: now }).run();
-    const mail = advisoryMail(p.locale, a);
+    const mail = advisoryMail(p, a);
     tx.insert(outbox).values({ to: p.email, subject: mail.subject, body: mail.body, createdAt: now }).run();
   }
 }

@@ -11,6 +11,24 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** The emails of accounts and identity, each in `identityMail.<kind>` of the message files. */
 export type IdentityMailKind = "invitation" | "passwordReset" | "passwordChanged" | "deactivated";
 
+/** A message of the recipient's language by its full key ("metric.firstResponse"), for mail composed on the server. */
+export type MailTranslate = (key: string, values?: Record<string, string | number>) => string;
+
+/** The translator of a mail's recipient: Simplified Chinese for "zh", else English. */
+export function mailTranslator(locale: Locale | null | undefined): MailTranslate {
+  const lang = locale === "zh" ? "zh" : "en";
+  return createTranslator({ locale: lang, messages: lang === "zh" ? zh : en }) as unknown as MailTranslate;
+}
+
+/** A mail's subject and body, the messages `<key>.subject` and `<key>.body` in the recipient's language. */
+export function mailMessages(
+  t: MailTranslate,
+  key: string,
+  values: Record<string, string | number>,
+): { subject: string; body: string } {
+  return { subject: t(`${key}.subject`, values), body: t(`${key}.body`, values) };
+}
+
 /** An absolute link into the portal (NEXTAUTH_URL is its public address). */
 export function portalLink(path: string): string {
   const base = (env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
@@ -19,9 +37,7 @@ export function portalLink(path: string): string {
 
 /** A role's name in a language, for mail ("Account manager", "客户成功经理"). */
 export function roleLabel(locale: Locale | null | undefined, role: string): string {
-  const lang = locale === "zh" ? "zh" : "en";
-  const t = createTranslator({ locale: lang, messages: lang === "zh" ? zh : en, namespace: "roles" });
-  return t(role as "customer");
+  return mailTranslator(locale)(`roles.${role}`);
 }
 
 /** An instant as people read it in mail: the recipient's language and zone, with the zone named. */
@@ -46,9 +62,7 @@ export function identityMail(
   locale: Locale | null | undefined,
   values: Record<string, string | number>,
 ): { subject: string; body: string } {
-  const lang = locale === "zh" ? "zh" : "en";
-  const t = createTranslator({ locale: lang, messages: lang === "zh" ? zh : en, namespace: `identityMail.${kind}` });
-  return { subject: t("subject", values), body: t("body", values) };
+  return mailMessages(mailTranslator(locale), `identityMail.${kind}`, values);
 }
 
 /**

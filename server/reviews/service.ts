@@ -25,6 +25,7 @@ import { deepFreeze } from "@/server/cache/frozen";
 import { perDatabase, type Db } from "@/server/db";
 import { assertSeesOrganization, readableOrganization } from "@/server/api/scope";
 import { DomainError, notFound } from "@/server/errors";
+import { mailMessages, portalLink } from "@/server/identity/mail";
 import { METRICS, type Metric, type Priority } from "@/server/sla/evaluate";
 import { isQuarter, monthsOfQuarter, previousPeriod, previousQuarter, quarterPeriod } from "@/server/periods/periods";
 import type { ActionItemInput } from "./input";
@@ -707,8 +708,12 @@ export function shareReview(db: Db, user: SessionUser, input: { id: number }, no
       customers.map((c) => c.id),
       {
         kind: "review_shared",
-        subject: `Your service review for ${review.quarter}`,
-        body: `${user.name} shared the service review for ${review.quarter}. Read and acknowledge it at /reviews/${review.id}.`,
+        mail: (t) =>
+          mailMessages(t, "accountMail.reviewShared", {
+            name: user.name,
+            quarter: review.quarter,
+            link: portalLink(`/reviews/${review.id}`),
+          }),
         now,
       },
     );

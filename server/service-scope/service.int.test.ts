@@ -63,8 +63,15 @@ describe("service scope", () => {
     expect((db.$client.prepare("select count(*) as n from notifications").get() as { n: number }).n).toBe(
       before.n + managers.length,
     );
-    const mail = db.$client.prepare("select subject from outbox order by id desc limit 1").get() as { subject: string };
+    const mail = db.$client.prepare("select subject, body from outbox order by id desc limit 1").get() as {
+      subject: string;
+      body: string;
+    };
     expect(mail.subject).toBe("Tier change request from Quill Basic Test");
+    // The tiers by their names, with a link to answer it, never their codes.
+    expect(mail.body).toContain("asks to change from Basic to Enterprise.");
+    expect(mail.body).toMatch(/Answer it in your inbox: https?:\/\/\S+\/portfolio/);
+    expect(mail.body).toContain("Note: We launch in three regions next quarter.");
     const audit = db.$client
       .prepare("select action, detail from audit_log where action = 'organization.tierChangeRequested'")
       .get() as { action: string; detail: string };

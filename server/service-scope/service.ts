@@ -3,6 +3,7 @@ import { calendars, meetingRequests, organizations, targets, tiers, users } from
 import { PRIORITIES, type TierCode } from "@/db/schema/enums";
 import { currentTargetVersionId, TARGET_CELL } from "@/server/sla/load";
 import { notifyAccountPeople } from "@/server/accounts/notify";
+import { mailMessages, portalLink } from "@/server/identity/mail";
 import type { SessionUser } from "@/server/auth/session";
 import { recordAudit } from "@/server/audit/service";
 import { perDatabase, type Db } from "@/server/db";
@@ -108,8 +109,16 @@ export function requestTierChange(
               .map((u) => u.id);
       notifyAccountPeople(tx, recipients, {
         kind: "meeting_requested",
-        subject: `Tier change request from ${org.name}`,
-        body: `${user.name} (${org.name}) asks to change from ${org.tierCode} to ${input.tierCode}.${note ? ` Note: ${note}` : ""}`,
+        mail: (t) => {
+          const mail = mailMessages(t, "accountMail.tierChangeRequested", {
+            name: user.name,
+            organization: org.name,
+            from: t(`tier.${org.tierCode}`),
+            to: t(`tier.${input.tierCode}`),
+            link: portalLink("/portfolio"),
+          });
+          return note ? { ...mail, body: `${mail.body}\n\n${t("accountMail.note", { note })}` } : mail;
+        },
         now,
       });
       recordAudit(tx, {
