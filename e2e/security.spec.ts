@@ -290,10 +290,25 @@ test.describe("[SECURITY] sign-in throttling and the audit log", () => {
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText("qa@nimbus.example");
 
+    // An entry is about the account by its owner's name, linked to their people page: never
+    // "user #12", and the action's code is not printed under its name.
+    await page.getByLabel("Action").selectOption("sign_in_failed");
+    await page.getByLabel("Person or email").fill("qa@nimbus");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(rows).toHaveCount(5);
+    const about = rows.first().locator('a[href$="/people?q=qa%40nimbus.example"]');
+    await expect(about).toBeVisible();
+    await expect(rows.first()).toContainText("Person");
+    await expect(rows.first()).not.toContainText(/user #\d+/);
+    await expect(rows.first()).not.toContainText("sign_in_failed");
+    await about.click();
+    await expect(page).toHaveURL(/\/organizations\/\d+\/people\?q=qa%40nimbus\.example$/);
+    await expect(page.getByRole("table").getByText("qa@nimbus.example")).toBeVisible();
+
     // A range that ends before it starts is explained, not shown as an empty log.
     await page.goto("/admin/audit?from=2026-12-05&to=2026-12-01");
     await expect(page.getByRole("alert").filter({ hasText: "The range ends" })).toHaveText(
-      "The range ends (2026-12-01) before it starts (2026-12-05): swap the two dates.",
+      "The range ends (Dec 1, 2026) before it starts (Dec 5, 2026): swap the two dates.",
     );
   });
 });

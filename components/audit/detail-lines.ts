@@ -8,7 +8,7 @@
  * → "Page id"); values that are codes of a known kind (priority, status, role, tier, product area,
  * platform, region) read as people write them.
  */
-export type Translate = { (key: string): string; has(key: string): boolean };
+export type Translate = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
 export type DetailLine = { field: string; value: string };
 
 /** Where a field's code values are translated; `from`/`to` try each of them. */

@@ -15,17 +15,20 @@ import { InviteForm } from "./invite-form";
  * invited, and what the viewer may do about it: invite, resend or withdraw an invitation,
  * deactivate or reactivate an account, make a customer their organization's administrator, or
  * (staff, administrators only) change a role. The server decides every one of these again.
+ * `initialQuery` starts the search (a link to one person, from the audit log: `?q=email`).
  */
 export function PeopleManager({
   organizationId,
   viewerId,
   staffRoles = [],
   canChangeRoles = false,
+  initialQuery = "",
 }: {
   organizationId: number | null;
   viewerId: number;
   staffRoles?: readonly Role[];
   canChangeRoles?: boolean;
+  initialQuery?: string;
 }) {
   const t = useTranslations("people");
   const tRoles = useTranslations("roles");
@@ -34,7 +37,7 @@ export function PeopleManager({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useServerErrorText();
-  const [q, setQ] = useState("");
+  const [q, setQ] = useState(initialQuery);
   const [note, setNote] = useState<string | null>(null);
   const input = { organizationId, q: q.trim() || undefined, page: 1, pageSize: 100 };
   const list = useQuery(trpc.people.list.queryOptions(input, { placeholderData: (prev) => prev }));

@@ -41,4 +41,22 @@ describe("the audit log's action labels", () => {
     );
     expect(missing).toEqual([]);
   });
+
+  it("every kind of thing an entry is about has a name in English and Chinese, not its table's", () => {
+    const kinds = new Set<string>();
+    for (const file of sources("server"))
+      for (const m of fs.readFileSync(file, "utf8").matchAll(/entity: "([a-z_]+)"/g)) kinds.add(m[1]!);
+    expect(kinds.size).toBeGreaterThan(20);
+    const missing = [...kinds].flatMap((kind) =>
+      [
+        ["en", en],
+        ["zh", zh],
+      ].flatMap(([lang, messages]) =>
+        typeof (messages as { audit: { entities: Record<string, unknown> } }).audit.entities[kind] === "string"
+          ? []
+          : [`${lang}: ${kind}`],
+      ),
+    );
+    expect(missing).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, lt, or, sql } from "drizzle-orm";
 import { auditLog, users } from "@/db/schema";
 import type { Db } from "@/server/db";
+import { auditTargets, targetKey } from "./targets";
 
 export type AuditEntry = {
   actorId: number | null;
@@ -37,8 +38,9 @@ function contains(text: string): string {
 /**
  * The audit log for administrators, newest first, one page at a time: filtered by action
  * (exact, or a family such as "ticket."), by actor (name or email, or the email a
- * failed sign-in named) and by a time range [from, to). Also returns the actions present, for
- * the filter menu.
+ * failed sign-in named) and by a time range [from, to). Each entry names what it was about (a
+ * ticket's subject, a person's name: one query for the page, server/audit/targets.ts). Also
+ * returns the actions present, for the filter menu.
  */
 export function listAudit(db: Db, filter: AuditFilter) {
   const conditions = [];
@@ -89,6 +91,7 @@ export function listAudit(db: Db, filter: AuditFilter) {
     .orderBy(asc(auditLog.action))
     .all()
     .map((r) => r.action);
+  const targets = auditTargets(db, rows);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -99,6 +102,7 @@ export function listAudit(db: Db, filter: AuditFilter) {
       detail: r.detail ? JSON.stringify(r.detail) : null,
       ip: r.ip,
       actor: r.actorEmail ? { name: r.actorName ?? r.actorEmail, email: r.actorEmail } : null,
+      target: (r.entityId && targets.get(targetKey(r.entity, r.entityId))) || null,
     })),
     total,
     page: filter.page,

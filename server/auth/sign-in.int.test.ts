@@ -215,7 +215,7 @@ describe("[SECURITY] session cookies", () => {
 
 describe("[SECURITY] the audit log for admins", () => {
   it("lists sign-ins and staff actions newest first, filtered by action, person and time, one page at a time", async () => {
-    const ticketId = await createTicket(db, dev, {}, at(39));
+    const ticketId = await createTicket(db, dev, { subject: "Calls drop after two minutes" }, at(39));
     await callerFor(db, team.agent, at(40)).tickets.reply({ ticketId, body: "Looking into it." });
     const admin = callerFor(db, team.admin);
     const failures = await admin.audit.list({ action: "sign_in_failed", page: 1, pageSize: 2 });
@@ -238,6 +238,21 @@ describe("[SECURITY] the audit log for admins", () => {
     expect(staff.total).toBeGreaterThan(0);
     expect(staff.items.every((e) => e.action.startsWith("ticket.") && e.actor !== null)).toBe(true);
     expect(failures.actions).toEqual(expect.arrayContaining(["sign_in", "sign_in_failed", "sign_in_throttled"]));
+
+    // Each entry names what it was about (read for the whole page at once), never a table and an id.
+    const reply = (await admin.audit.list({ action: "ticket.reply", page: 1, pageSize: 50 })).items.find(
+      (e) => e.entityId === String(ticketId),
+    );
+    expect(reply?.target).toEqual({
+      name: "Calls drop after two minutes",
+      nameZh: null,
+      extra: null,
+      organizationId: nimbus.id,
+    });
+    const signIn = inWindow.items.find((e) => e.action === "sign_in")!;
+    expect(signIn.target).toEqual({ name: dev.name, nameZh: null, extra: dev.email, organizationId: nimbus.id });
+    const unknown = byPerson.items.find((e) => e.entityId === null);
+    expect(unknown?.target ?? null).toBeNull();
   });
 
   it("is refused to everyone but admins", async () => {

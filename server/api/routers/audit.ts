@@ -32,6 +32,14 @@ export const auditRouter = createTRPCRouter({
             detail: z.string().nullable(),
             ip: z.string().nullable(),
             actor: z.object({ name: z.string(), email: z.string() }).nullable(),
+            target: z
+              .object({
+                name: z.string(),
+                nameZh: z.string().nullable(),
+                extra: z.string().nullable(),
+                organizationId: z.number().nullable(),
+              })
+              .nullable(),
           }),
         ),
         total: z.number(),

@@ -3,13 +3,15 @@ import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import { BackToAdmin } from "@/components/admin/back-link";
 import { auditDetailLines, type DetailLine, type Translate } from "@/components/audit/detail-lines";
-import { zoneName } from "@/components/format";
+import { auditTargetView, type AuditTargetView } from "@/components/audit/target";
+import { dayWriter, zoneName } from "@/components/format";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
 import { Table, Td, Th } from "@/components/ui/table";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
+import { ticketPageBase } from "@/server/tickets/links";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("audit") };
@@ -42,9 +44,25 @@ function AuditDetail({ lines }: { lines: DetailLine[] }) {
   );
 }
 
+/** What an entry was about: its kind, then the thing by name, linked to its page. */
+function AuditTarget({ view }: { view: AuditTargetView }) {
+  return (
+    <>
+      <span className="block text-xs text-slate-500">{view.kind}</span>
+      {view.text === null ? null : view.href ? (
+        <Link href={view.href} className="block text-brand-700 hover:underline">
+          {view.text}
+        </Link>
+      ) : (
+        <span className="block text-slate-900">{view.text}</span>
+      )}
+    </>
+  );
+}
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await getSessionUser();
-  if (!can(user, "admin.settings")) return <Refused permission="admin.settings" />;
+  if (!user || !can(user, "admin.settings")) return <Refused permission="admin.settings" />;
   const sp = await searchParams;
   const action = /^[A-Za-z_.]{1,80}$/.test(sp.action ?? "") ? sp.action : undefined;
   const actor = sp.actor?.trim().slice(0, 200) || undefined;
@@ -64,6 +82,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const tc = await getTranslations("common");
   const tAll = await getTranslations();
   const format = await getFormatter();
+  const locale = await getLocale();
+  const day = dayWriter(locale);
+  const ticketBase = ticketPageBase(user);
   const pages = Math.max(1, Math.ceil(log.total / PAGE_SIZE));
   /** An action's label in the viewer's language; a code without one reads as itself. */
   const actionLabel = (code: string) =>
@@ -136,7 +157,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </form>
         {from && to && from > to ? (
           <p role="alert" className="py-8 text-center text-sm text-amber-800">
-            {t("invertedRange", { from, to })}
+            {t("invertedRange", { from: day(from), to: day(to) })}
           </p>
         ) : log.items.length === 0 ? (
           <p className="py-8 text-center text-sm text-slate-600">{t("empty")}</p>
@@ -173,10 +194,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     )}
                   </Td>
                   <Td header>
-                    <span className="block text-slate-900">{actionLabel(e.action)}</span>
-                    <code className="block text-xs text-slate-500">{e.action}</code>
+                    {/* The code stays at hand for support (hover), not as a second line of text. */}
+                    <span title={e.action} className="block text-slate-900">
+                      {actionLabel(e.action)}
+                    </span>
                   </Td>
-                  <Td>{e.entityId ? `${e.entity} #${e.entityId}` : e.entity}</Td>
+                  <Td>
+                    <AuditTarget view={auditTargetView(e, tAll as unknown as Translate, locale, ticketBase)} />
+                  </Td>
                   <Td>
                     <AuditDetail lines={auditDetailLines(e.detail, tAll as unknown as Translate)} />
                   </Td>
@@ -187,7 +212,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Table>
         )}
         <p className="mt-2 text-xs text-slate-500">
-          {tc("timeZoneNote", { zone: zoneName(await getLocale(), await getTimeZone(), await getNow()) })}
+          {tc("timeZoneNote", { zone: zoneName(locale, await getTimeZone(), await getNow()) })}
         </p>
         <nav className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm" aria-label={t("pagination")}>
           {log.page > 1 ? (

@@ -13,14 +13,20 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Staff accounts for administrators: invite with a role, change roles, deactivate and reactivate. */
-export default async function StaffPeoplePage() {
+export default async function StaffPeoplePage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const user = await getSessionUser();
   if (!user || !can(user, "people.staff")) return <Refused permission="people.staff" />;
   const t = await getTranslations("people");
   return (
     <>
       <PageHeader title={t("title")} description={t("staffSubtitle")} />
-      <PeopleManager organizationId={null} viewerId={user.id} staffRoles={STAFF_ROLES} canChangeRoles />
+      <PeopleManager
+        organizationId={null}
+        viewerId={user.id}
+        staffRoles={STAFF_ROLES}
+        canChangeRoles
+        initialQuery={(await searchParams).q?.slice(0, 100)}
+      />
     </>
   );
 }

@@ -15,7 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** A customer organization's people, for administrators and account managers. */
-export default async function OrganizationPeoplePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function OrganizationPeoplePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ q?: string }>;
+}) {
   const user = await getSessionUser();
   if (!user || user.role === "customer" || !can(user, "people.customers"))
     return <Refused permission="people.customers" />;
@@ -34,7 +40,7 @@ export default async function OrganizationPeoplePage({ params }: { params: Promi
           {org.name}
         </Link>
       </PageHeader>
-      <PeopleManager organizationId={id} viewerId={user.id} />
+      <PeopleManager organizationId={id} viewerId={user.id} initialQuery={(await searchParams).q?.slice(0, 100)} />
     </>
   );
 }
