@@ -8,6 +8,13 @@ describe("parseQuery", () => {
     expect(p.any).toBe('"token" OR "AND" OR "expired" OR "web" OR "NEAR"');
   });
 
+  it("words joined by a slash, comma or bracket are separate words; marks inside a word stay", () => {
+    expect(parseQuery("join/leave").all).toBe('"join" AND "leave"');
+    expect(parseQuery("Wi-Fi/5G").all).toBe('"Wi-Fi" AND "5G"');
+    expect(parseQuery("iOS,Android (4.5.1)").tokens).toEqual(["iOS", "Android", "4.5.1"]);
+    expect(parseQuery("ERR_TOKEN_EXPIRED").tokens).toEqual(["ERR_TOKEN_EXPIRED"]);
+  });
+
   it("a two-character Chinese word is one token", () => {
     expect(parseQuery("回声").all).toBe('"回声"');
   });

@@ -17,6 +17,13 @@ export type ParsedQuery = {
 };
 
 /**
+ * What separates two words of a query: spaces, and the marks people put between alternatives or
+ * list items ("join/leave", "Wi-Fi/5G", "iOS,Android"). Marks inside a word (Wi-Fi, 4.5.1,
+ * ERR_TOKEN) stay, so the word is searched as the phrase the index holds.
+ */
+const SEPARATORS = /[\s/\\|,;&+()[\]{}<>=!?，；、（）]+/u;
+
+/**
  * Turns what a user typed into FTS5 expressions. Chinese is segmented exactly as at index time
  * (segmentText); a Chinese word longer than two characters is searched by its two-character pieces,
  * which the index always holds, so a different cut at index time still matches. Every token is
@@ -26,7 +33,7 @@ export type ParsedQuery = {
 export function parseQuery(raw: string): ParsedQuery {
   const q = raw.normalize("NFKC").trim().slice(0, 200);
   const tokens = segmentText(q)
-    .split(/\s+/)
+    .split(SEPARATORS)
     .map((t) => t.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, ""))
     .filter((t) => t.length > 0);
   const unique: string[] = [];
