@@ -213,7 +213,9 @@ test.describe("[SECURITY] headers, cookies and cross-site requests", () => {
       data: JSON.stringify({ json: { timeZone: "Asia/Tokyo" }, pad: "x".repeat(MAX_BODY_BYTES) }),
     });
     expect(big.status()).toBe(413);
-    expect(await big.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is too large." } });
+    expect(await big.json()).toEqual({
+      error: { code: "PAYLOAD_TOO_LARGE", message: "The request is too large; shorten the text and try again." },
+    });
 
     // A body without Content-Length (chunked) is cut off once it passes the limit, not read to its end.
     const base = new URL(test.info().project.use.baseURL!);

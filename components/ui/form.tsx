@@ -13,7 +13,6 @@ export type ServerError = {
   data?: {
     messageKey?: string | null;
     messageValues?: Record<string, string | number> | null;
-    fieldErrors?: FieldErrors | null;
     fieldKeys?: FieldKeys | null;
   } | null;
 };

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import superjson from "superjson";
+import en from "@/server/i18n/messages/en.json";
+import zh from "@/server/i18n/messages/zh.json";
 import { BODY_MAX, SUMMARY_MAX, TITLE_MAX } from "@/server/kb/article-input";
 import type { SessionUser } from "@/server/auth/session";
 import { callerFor, createTestDb } from "@/server/testing/db";
@@ -55,7 +57,9 @@ describe("[SECURITY] a tRPC request is bounded before any procedure runs", () =>
     }));
     const res = await send(batchPost("kb.recordView", inputs));
     expect(res.status).toBe(400);
-    expect(JSON.stringify(await res.json())).toContain("Batch call exceeds maximum size");
+    expect(await res.json()).toMatchObject({
+      error: { json: { message: en.errors.request.unreadable, data: { code: "BAD_REQUEST" } } },
+    });
     expect(views()).toBe(before);
 
     const get = await send(
@@ -95,7 +99,7 @@ describe("[SECURITY] a tRPC request is bounded before any procedure runs", () =>
     } as RequestInit);
     const res = await send(req);
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is too large." } });
+    expect(await res.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: en.errors.request.tooLarge } });
     expect(pulled).toBeLessThanOrEqual(1); // a stream may pre-pull its first chunk; nothing more is read
   });
 
@@ -248,5 +252,86 @@ describe("[I18N] a refusal arrives as a sentence in the caller's language", () =
     const bulk = { ticketIds: [open, resolved], action: { kind: "status", status: "pending_customer" } };
     const zh = await refusal(await sendIn("zh", batchPost("tickets.bulk", [bulk]), agent));
     expect(zh.message).toMatch(new RegExp(`^未做任何更改：工单 #${resolved} 无法执行此操作（[^A-Za-z]+）。$`));
+  });
+
+  const CATALOGUES = { en, zh };
+  /** tRPC's, superjson's and zod's own words, written for developers: none may reach a user. */
+  const DEVELOPER_TEXT =
+    /JSON input|call stack|__proto__|content-type|POST-request|procedure|Invalid input|expected string|received/;
+  const post = (path: string, body: string, contentType = "application/json") =>
+    new Request(`${BASE}/${path}`, {
+      method: "POST",
+      headers: { "content-type": contentType, "sec-fetch-site": "same-origin" },
+      body,
+    });
+  const malformed: [string, () => Request, number, keyof typeof en.errors.request][] = [
+    ["a truncated JSON body", () => post("tickets.preview", '{"json":'), 400, "unreadable"],
+    [
+      "superjson meta whose decoding overflows the stack",
+      () => post("tickets.preview", '{"json":{"markdown":"x"},"meta":{"values":{"markdown":["custom","nope"]}}}'),
+      400,
+      "unreadable",
+    ],
+    [
+      "a __proto__ path in superjson meta",
+      () => post("tickets.preview", '{"json":{"markdown":"x"},"meta":{"values":{"__proto__":["Date"]}}}'),
+      400,
+      "unreadable",
+    ],
+    [
+      "a text/plain body (refused before any context is built)",
+      () => post("tickets.preview", '{"json":{"markdown":"x"}}', "text/plain"),
+      415,
+      "unreadable",
+    ],
+    ["a POST to a query", () => post("tickets.list", '{"json":{}}'), 405, "method"],
+    ["a procedure that does not exist", () => post("tickets.nothingHere", '{"json":{}}'), 404, "unknown"],
+  ];
+  for (const locale of ["en", "zh"] as const)
+    for (const [what, request, status, key] of malformed)
+      it(`answers ${what} with ${status} and what to do, in ${locale === "en" ? "English" : "Chinese"}`, async () => {
+        const res = await sendIn(locale, request(), customer);
+        expect(res.status).toBe(status);
+        const text = await res.text();
+        expect(text).not.toMatch(DEVELOPER_TEXT);
+        const { error } = JSON.parse(text) as Refusal;
+        expect(error.json.message).toBe(CATALOGUES[locale].errors.request[key]);
+        expect(error.json.data.messageKey).toBe(`errors.request.${key}`);
+      });
+
+  it("sends each refused field's sentence in the caller's language, never zod's developer text", async () => {
+    for (const locale of ["en", "zh"] as const) {
+      const res = await sendIn(locale, post("tickets.preview", '{"json":{"markdown":5}}'), customer);
+      expect(res.status).toBe(400);
+      const text = await res.text();
+      expect(text).not.toMatch(DEVELOPER_TEXT);
+      const { error } = JSON.parse(text) as Refusal;
+      expect(error.json.message).toBe(CATALOGUES[locale].errors.invalid);
+      expect(error.json.data).not.toHaveProperty("fieldErrors");
+      expect(error.json.data.fieldKeys).toEqual({
+        markdown: [{ key: "errors.field.required", text: CATALOGUES[locale].errors.field.required }],
+      });
+    }
+  });
+
+  it("refuses a cross-site change and a body over the limit in the caller's language", async () => {
+    const crossSite = await sendIn(
+      "zh",
+      batchPost("kb.recordView", [{}], { headers: { "sec-fetch-site": "cross-site" } }),
+      customer,
+    );
+    expect(await crossSite.json()).toEqual({ error: { code: "FORBIDDEN", message: zh.errors.request.crossSite } });
+    const tooLarge = await sendIn(
+      "zh",
+      new Request(`${BASE}/kb.recordView`, {
+        method: "POST",
+        headers: { "content-length": String(MAX_BODY_BYTES * 2) },
+        body: "x",
+      }),
+      customer,
+    );
+    expect(await tooLarge.json()).toEqual({
+      error: { code: "PAYLOAD_TOO_LARGE", message: zh.errors.request.tooLarge },
+    });
   });
 });

@@ -2,9 +2,9 @@
  * tRPC in three sections: the context, the initialisation (transformer and the one error
  * formatter), and the procedures every router builds on.
  */
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
+import { ZodError } from "zod";
 import { can, type Permission } from "@/server/auth/permissions";
 import type { SessionUser } from "@/server/auth/session";
 import { getDb, type Db } from "@/server/db";
@@ -12,6 +12,7 @@ import type { Locale } from "@/db/schema/enums";
 import { DomainError, forbidden, type DomainErrorCode, type MessageValues } from "@/server/errors";
 import { refusalValues, translatedRefusal } from "@/server/i18n/refusals";
 import { fieldMessageOf, fieldMessages } from "./field-messages";
+import { requestLocaleOrNull } from "./request-locale";
 
 // 1. Context ------------------------------------------------------------------------------------
 
@@ -70,46 +71,71 @@ function issueMessage(error: ZodError): { key: string; values: MessageValues | n
   return { key, values: values ?? null };
 }
 
+/**
+ * What tRPC's own refusals of a request say (a body that is not JSON, superjson that does not
+ * decode, a content type or method the procedure does not take, a procedure that does not exist):
+ * what to do next, in the caller's language. tRPC's text ("Unexpected end of JSON input",
+ * "Unsupported POST-request to query procedure ...") is written for developers and is never sent.
+ */
+const REQUEST_REFUSALS: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
+  PARSE_ERROR: "errors.request.unreadable",
+  BAD_REQUEST: "errors.request.unreadable",
+  UNSUPPORTED_MEDIA_TYPE: "errors.request.unreadable",
+  METHOD_NOT_SUPPORTED: "errors.request.method",
+  NOT_FOUND: "errors.request.unknown",
+  PAYLOAD_TOO_LARGE: "errors.request.tooLarge",
+  TOO_MANY_REQUESTS: "errors.request.tooMany",
+  UNAUTHORIZED: "errors.unauthorized",
+  FORBIDDEN: "errors.forbidden",
+};
+
+/** The message a refusal names: the domain's, the schema's own refinement's, or for tRPC's own refusals one by its code. */
+function namedMessage(
+  code: TRPC_ERROR_CODE_KEY,
+  cause: unknown,
+  locale: Locale,
+): { key: string; values: MessageValues | null } | null {
+  if (cause instanceof DomainError)
+    return cause.messageKey ? { key: cause.messageKey, values: refusalValues(cause, locale) } : null;
+  if (cause instanceof ZodError) return issueMessage(cause);
+  if (code === "INTERNAL_SERVER_ERROR") return null;
+  return { key: REQUEST_REFUSALS[code] ?? "errors.request.failed", values: null };
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
-    const locale = ctx?.locale ?? "en";
+    // A request refused before its context was built (content type, batch size) has no ctx.
+    const locale = ctx?.locale ?? requestLocaleOrNull() ?? "en";
     // A zod error is the caller's input only when refused as such; an answer that failed its own
     // output schema is our fault (INTERNAL_SERVER_ERROR), not a field to fix.
     const cause = error.code === "BAD_REQUEST" || !(error.cause instanceof ZodError) ? error.cause : undefined;
-    const fieldErrors = cause instanceof ZodError ? z.flattenError(cause).fieldErrors : null;
     // What the form shows beside each field: the sentence in the caller's language and its key,
-    // never zod's developer text.
+    // never zod's developer text (which is why z.flattenError's messages are not sent at all).
     const fieldKeys = cause instanceof ZodError ? fieldMessages(cause) : null;
     if (fieldKeys)
       for (const list of Object.values(fieldKeys))
         for (const m of list)
           m.text = translatedRefusal(locale, m.key, m.values) ?? translatedRefusal(locale, "errors.field.invalid")!;
-    const named =
-      cause instanceof DomainError
-        ? cause.messageKey
-          ? { key: cause.messageKey, values: refusalValues(cause, locale) }
-          : null
-        : cause instanceof ZodError
-          ? issueMessage(cause)
-          : null;
+    const named = namedMessage(error.code, cause, locale);
     const messageKey = named?.key ?? null;
     // The numbers or words the translated sentence names ("nested {found} levels; at most {max}").
     const messageValues = named?.values ?? null;
-    // The message is the sentence the user reads, in their language, so the browser needs no refusal texts.
+    // The message is the sentence the user reads, in their language, so the browser needs no refusal
+    // texts; a DomainError without a key of its own keeps its sentence (written for people, in English).
     const message =
       error.code === "INTERNAL_SERVER_ERROR"
         ? translatedRefusal(locale, "errors.internal")!
         : ((messageKey ? translatedRefusal(locale, messageKey, messageValues) : null) ??
-          (fieldErrors ? translatedRefusal(locale, "errors.invalid") : null) ??
-          shape.message);
+          (fieldKeys ? translatedRefusal(locale, "errors.invalid") : null) ??
+          (cause instanceof DomainError ? cause.message : null) ??
+          translatedRefusal(locale, "errors.request.failed")!);
     return {
       ...shape,
       message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
-        fieldErrors,
         fieldKeys,
         messageKey,
         messageValues,

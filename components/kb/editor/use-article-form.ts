@@ -103,7 +103,7 @@ export function useArticleForm({ mode, initial, stored, options }: EditorProps) 
     router.refresh();
   };
   const onError = (error: TRPCClientErrorLike<AppRouter>) => {
-    const fe = error.data?.fieldErrors ?? {};
+    const fe = error.data?.fieldKeys ?? {};
     const next: Partial<Record<Field, string>> = {};
     for (const key of Object.keys(fe))
       if ((FIELDS as readonly string[]).includes(key)) next[key as Field] = t(`fieldErrors.${key as Field}`);
