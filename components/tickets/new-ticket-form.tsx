@@ -93,7 +93,18 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
       onSuccess: ({ html }) => setPreviewHtml(html),
     }),
   );
-  const create = useMutation(trpc.tickets.create.mutationOptions({ onError }));
+  /** The ticket this form's submit repeats (a retry after a lost answer, a second tab): the server names it. */
+  const [filedAs, setFiledAs] = useState<number | null>(null);
+  const create = useMutation(
+    trpc.tickets.create.mutationOptions({
+      onMutate: () => setFiledAs(null),
+      onError: (err) => {
+        onError(err);
+        const id = err.data?.messageKey === "tickets.errors.repeatedTicket" ? err.data.messageValues?.id : null;
+        setFiledAs(typeof id === "number" ? id : null);
+      },
+    }),
+  );
   const zone = useTimeZone() ?? "UTC";
   const [area, setArea] = useState<string>("");
   const [platform, setPlatform] = useState("");
@@ -561,6 +572,13 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
         {fieldError("watchers")}
       </div>
       <ErrorSummary {...summary} fieldId={(name) => (name === "fault" ? "startedAt" : name)} />
+      {filedAs !== null ? (
+        <p className="text-sm">
+          <Link href={`/tickets/${filedAs}`} className="font-medium text-brand-700 underline">
+            {tt("tickets.form.openFiled", { id: filedAs })}
+          </Link>
+        </p>
+      ) : null}
       <button
         type="submit"
         disabled={!hydrated || preparing || create.isPending || files.busy}

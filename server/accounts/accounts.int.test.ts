@@ -264,6 +264,50 @@ describe("meeting requests", () => {
   });
 });
 
+describe("a double submit makes one meeting request", () => {
+  const ASK = {
+    topic: "Review our Q1 capacity plan",
+    preferredTimes: "Any morning next week",
+    channel: "video",
+  } as const;
+  const asked = (topic: string) =>
+    db
+      .select({ id: meetingRequests.id })
+      .from(meetingRequests)
+      .where(and(eq(meetingRequests.organizationId, own.id), eq(meetingRequests.topic, topic)))
+      .all();
+
+  it("six identical requests at once make one request and one notification each for the team; the rest are refused", async () => {
+    const notified = () =>
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, tam.id), eq(notifications.kind, "meeting_requested")))
+        .all().length;
+    const before = notified();
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => as(dev).accounts.requestMeeting(ASK)));
+    expect(asked(ASK.topic)).toHaveLength(1);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((x) => x.status === "rejected"))
+      expect(r.reason).toMatchObject({ code: "CONFLICT", cause: { messageKey: "accounts.errors.meetingPending" } });
+    expect(notified()).toBe(before + 1);
+  });
+
+  it("a colleague asking about the same topic waits for the answer; once answered, or on another topic, a request is made", async () => {
+    await expectCode(as(cto).accounts.requestMeeting({ ...ASK, topic: " review our q1 capacity plan " }), "CONFLICT");
+    await as(cto).accounts.requestMeeting({ ...ASK, topic: "Train our new engineers" });
+    const [{ id }] = asked(ASK.topic) as [{ id: number }];
+    // Two answers at once (two tabs): one is recorded, the other is refused.
+    const answers = await Promise.allSettled([
+      as(am).accounts.answerMeeting({ id, status: "scheduled", response: "Tuesday 10:00 PT on video." }),
+      as(tam).accounts.answerMeeting({ id, status: "declined", response: "Covered in the review." }),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    await as(cto).accounts.requestMeeting(ASK);
+    expect(asked(ASK.topic)).toHaveLength(2);
+  });
+});
+
 describe("portfolio and health", () => {
   it("an account manager sees their portfolio with each factor's contribution; managers see all organizations", async () => {
     const alsoMine = createOrganization(db, { tier: "advanced", region: "emea", technicalAccountManager: am });

@@ -14,10 +14,16 @@ import { notifyAccountPeople } from "./notify";
 export type MeetingChannel = (typeof MEETING_CHANNELS)[number];
 export type { MeetingRequestInput } from "./inputs";
 
+/** Two meeting topics name the same subject when they differ only in case and surrounding space. */
+const sameTopic = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
 /**
  * A customer asks their account manager for a meeting. The request lands in the account team's
  * inbox (account manager and TAM are notified). Tiers without named contacts have nobody to ask,
- * so the request is refused with a pointer to tickets instead of vanishing into a queue.
+ * so the request is refused with a pointer to tickets instead of vanishing into a queue. A topic
+ * the organization already asked about and the team has not answered yet is refused (a double
+ * submit, or a colleague asking again, makes one request); read inside the write transaction,
+ * which holds the write lock from BEGIN on SQLite and PostgreSQL alike (decision 029).
  */
 export function requestMeeting(
   db: Db,
@@ -44,6 +50,17 @@ export function requestMeeting(
     );
   }
   return db.transaction((tx) => {
+    const waiting = tx
+      .select({ topic: meetingRequests.topic })
+      .from(meetingRequests)
+      .where(and(eq(meetingRequests.organizationId, organizationId), eq(meetingRequests.status, "requested")))
+      .all();
+    if (waiting.some((r) => sameTopic(r.topic, input.topic)))
+      throw new DomainError(
+        "CONFLICT",
+        "A meeting request on this topic is already waiting for your account team.",
+        "accounts.errors.meetingPending",
+      );
     const row = tx
       .insert(meetingRequests)
       .values({
@@ -152,17 +169,18 @@ export function answerMeeting(
   input: { id: number; status: "scheduled" | "declined"; response: string },
   now: Date,
 ): { id: number } {
-  const req = db.select().from(meetingRequests).where(eq(meetingRequests.id, input.id)).get();
-  if (!req) throw notFound("Meeting request");
-  assertSeesOrganization(user, req.organizationId, "Meeting request");
-  assertCanManageOrganization(db, user, req.organizationId);
-  if (req.status !== "requested")
-    throw new DomainError(
-      "CONFLICT",
-      "This meeting request has already been answered.",
-      "accounts.errors.alreadyAnswered",
-    );
   return db.transaction((tx) => {
+    // Read in the write transaction: two answers at once (two tabs, two servers) answer it once.
+    const req = tx.select().from(meetingRequests).where(eq(meetingRequests.id, input.id)).get();
+    if (!req) throw notFound("Meeting request");
+    assertSeesOrganization(user, req.organizationId, "Meeting request");
+    assertCanManageOrganization(tx, user, req.organizationId);
+    if (req.status !== "requested")
+      throw new DomainError(
+        "CONFLICT",
+        "This meeting request has already been answered.",
+        "accounts.errors.alreadyAnswered",
+      );
     tx.update(meetingRequests)
       .set({ status: input.status, response: input.response.trim(), answeredAt: now })
       .where(and(eq(meetingRequests.id, input.id), eq(meetingRequests.status, "requested")))

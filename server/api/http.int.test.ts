@@ -314,6 +314,26 @@ describe("[I18N] a refusal arrives as a sentence in the caller's language", () =
     }
   });
 
+  it("refuses a ticket sent twice with 409, naming the ticket filed, in Chinese or English", async () => {
+    const ticket = {
+      subject: "Filed twice through the endpoint",
+      description: "The same words, sent again at once.",
+      productArea: "voice_calling",
+      category: "functional_bug",
+      priority: "P2",
+    };
+    const first = await sendIn("zh", batchPost("tickets.create", [ticket]), customer);
+    const [filed] = (await first.json()) as [{ result: { data: { json: { id: number } } } }];
+    const id = filed.result.data.json.id;
+    const again = await sendIn("zh", batchPost("tickets.create", [ticket]), customer);
+    expect(again.status).toBe(409);
+    const zh = (await again.json()) as [Refusal];
+    expect(zh[0].error.json.message).toBe(`此工单刚刚已提交为 #${id}，不会重复提交。`);
+    const en = await refusal(await sendIn("en", batchPost("tickets.create", [ticket]), customer));
+    expect(en.message).toBe(`This ticket was just filed as #${id}; it is not filed twice.`);
+    expect(sqlite.prepare("select count(*) as n from tickets where subject = ?").get(ticket.subject)).toEqual({ n: 1 });
+  });
+
   it("refuses a cross-site change and a body over the limit in the caller's language", async () => {
     const crossSite = await sendIn(
       "zh",

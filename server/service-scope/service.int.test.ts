@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { TARGET_DEFAULTS } from "@/db/seed/reference";
+import type { SessionUser } from "@/server/auth/session";
 import { callerFor, createTestDb } from "@/server/testing/db";
 import { createOrganization, createStaff } from "@/server/testing/factories";
 
@@ -100,5 +101,43 @@ describe("service scope", () => {
     await expect(callerFor(db, am).sla.requestTierChange({ tierCode: "basic", note: "" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
+  });
+
+  it("an organization has one tier change request open: six at once make one, a colleague's waits for the answer", async () => {
+    const org = createOrganization(db, { tier: "advanced", region: "emea", accountManager: am, customers: 2 });
+    const [first, colleague] = org.customers as [SessionUser, SessionUser];
+    const requests = () =>
+      db.$client
+        .prepare("select id, topic from meeting_requests where organization_id = ? order by id")
+        .all(org.id) as { id: number; topic: string }[];
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () =>
+        callerFor(db, first).sla.requestTierChange({ tierCode: "enterprise", note: "Three regions next quarter." }),
+      ),
+    );
+    expect(requests()).toHaveLength(1);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((x) => x.status === "rejected"))
+      expect(r.reason).toMatchObject({ code: "CONFLICT", cause: { messageKey: "serviceScope.errors.requestPending" } });
+    const audited = db.$client
+      .prepare(
+        "select count(*) as n from audit_log where action = 'organization.tierChangeRequested' and entity_id = ?",
+      )
+      .get(String(org.id)) as { n: number };
+    expect(audited.n).toBe(1);
+    await expect(callerFor(db, colleague).sla.requestTierChange({ tierCode: "basic", note: "" })).rejects.toMatchObject(
+      { code: "CONFLICT" },
+    );
+    // Answered (declined), the organization may ask again.
+    await callerFor(db, am).accounts.answerMeeting({
+      id: requests()[0]!.id,
+      status: "declined",
+      response: "Let us talk at the quarterly review.",
+    });
+    await callerFor(db, colleague).sla.requestTierChange({ tierCode: "basic", note: "" });
+    expect(requests().map((r) => r.topic)).toEqual([
+      "Tier change: advanced → enterprise",
+      "Tier change: advanced → basic",
+    ]);
   });
 });

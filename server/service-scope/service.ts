@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, like, sql } from "drizzle-orm";
 import { calendars, meetingRequests, organizations, targets, tiers, users } from "@/db/schema";
 import { PRIORITIES, type TierCode } from "@/db/schema/enums";
 import { currentTargetVersionId, TARGET_CELL } from "@/server/sla/load";
@@ -55,11 +55,20 @@ export function serviceScope(db: Db, code: TierCode) {
 }
 
 /**
+ * How a tier change request's meeting request topic starts ("Tier change: basic → enterprise"): the
+ * open request is found by it (a meeting a customer asked for under such a topic counts as one too).
+ */
+const TIER_CHANGE_TOPIC = "Tier change: ";
+
+/**
  * A customer asks to change their organization's tier. The request lands in the account team's
  * meeting requests (to be discussed and answered there) and notifies the account manager and TAM;
  * an organization without named contacts (Basic) reaches every account manager instead, so the
- * request never goes unread. Audited.
- * @throws DomainError CONFLICT when the organization already has that tier.
+ * request never goes unread. Audited. An organization has one tier change request open at a time:
+ * until the account team answers it (scheduled or declined), another is refused, so a double
+ * submit or a colleague's second request files one. The check reads inside the write transaction,
+ * which holds the write lock from BEGIN on SQLite and PostgreSQL alike (decision 029).
+ * @throws DomainError CONFLICT when the organization already has that tier, or a request is open.
  */
 export function requestTierChange(
   db: Db,
@@ -85,12 +94,29 @@ export function requestTierChange(
   const note = input.note.trim();
   return db.transaction(
     (tx) => {
+      const open = tx
+        .select({ id: meetingRequests.id })
+        .from(meetingRequests)
+        .where(
+          and(
+            eq(meetingRequests.organizationId, organizationId),
+            eq(meetingRequests.status, "requested"),
+            like(meetingRequests.topic, `${TIER_CHANGE_TOPIC}%`),
+          ),
+        )
+        .get();
+      if (open)
+        throw new DomainError(
+          "CONFLICT",
+          "Your organization's tier change request is already with your account team; they will contact you.",
+          "serviceScope.errors.requestPending",
+        );
       const row = tx
         .insert(meetingRequests)
         .values({
           organizationId,
           requestedById: user.id,
-          topic: `Tier change: ${org.tierCode} → ${input.tierCode}`,
+          topic: `${TIER_CHANGE_TOPIC}${org.tierCode} → ${input.tierCode}`,
           preferredTimes: note === "" ? "—" : note,
           channel: "video",
           createdAt: now,

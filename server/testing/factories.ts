@@ -111,7 +111,9 @@ export const TICKET_DEFAULTS = {
 
 /**
  * A ticket filed the way the product files one: by `filer` (a customer, or staff logging it for a
- * customer with `requesterId`) through the tickets.create procedure at `now`. Returns its id.
+ * customer with `requesterId`) through the tickets.create procedure at `now`. Returns its id. Unless
+ * the test gives one, the description ends with a number of its own: the product refuses a ticket
+ * that repeats the requester's ticket of a moment ago, and tests file many at one instant.
  */
 export async function createTicket(
   db: Db,
@@ -119,7 +121,8 @@ export async function createTicket(
   input: Partial<NewTicket> = {},
   now: Date = TEST_ANCHOR,
 ): Promise<number> {
-  const { id } = await callerFor(db, filer, now).tickets.create({ ...TICKET_DEFAULTS, ...input });
+  const description = `${TICKET_DEFAULTS.description} (${unique()})`;
+  const { id } = await callerFor(db, filer, now).tickets.create({ ...TICKET_DEFAULTS, description, ...input });
   return id;
 }
 

@@ -68,7 +68,6 @@ const P1_RES_DUE = new Date("2026-12-03T18:00:00Z");
 
 const NEW_TICKET = {
   subject: "Live stream stalls for all viewers",
-  description: "Every viewer's stream stalls after a minute since this morning.",
   productArea: "live_streaming",
   category: "functional_bug",
 } as const;
@@ -641,6 +640,29 @@ describe("escalation", () => {
       callerFor(db, P.dev, at(20)).tickets.escalate({ ticketId: id, reason: "Not happy" }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(footprint(id)).toEqual(before);
+  });
+
+  it("a customer's escalation sent six times at once raises the ticket one level (L2, not L3), with one reason posted", async () => {
+    const id = await file("P1");
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () =>
+        callerFor(db, P.dev, at(40)).tickets.escalate({ ticketId: id, reason: "Our launch is tomorrow." }),
+      ),
+    );
+    expect(stored(id).escalationLevel).toBe("L2");
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((x) => x.status === "rejected"))
+      expect(r.reason).toMatchObject({ code: "CONFLICT", cause: { messageKey: "tickets.errors.escalatedJustNow" } });
+    const escalated = db
+      .select()
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.ticketId, id), eq(ticketEvents.type, "escalated")))
+      .all();
+    expect(escalated).toHaveLength(1);
+    expect(db.select().from(comments).where(eq(comments.ticketId, id)).all()).toHaveLength(1);
+    // Another person, or the same one a while later, escalates on to L3.
+    await callerFor(db, P.cto, at(41)).tickets.escalate({ ticketId: id, reason: "Still blocked." });
+    expect(stored(id).escalationLevel).toBe("L3");
   });
 });
 

@@ -5,7 +5,7 @@
  * (server/kb/markdown-limits.ts) is refused, with what to fix, before anything is written.
  */
 import { and, desc, eq } from "drizzle-orm";
-import { comments, satisfactionRatings, users, watchers } from "@/db/schema";
+import { comments, satisfactionRatings, ticketEvents, users, watchers } from "@/db/schema";
 import { isOpenStatus, SUPPORT_ROLES, type TicketStatus } from "@/db/schema/enums";
 import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
@@ -14,7 +14,7 @@ import { DomainError, refuseIf } from "@/server/errors";
 import { claimUploads } from "@/server/attachments/service";
 import { markdownRefusal } from "@/server/kb/markdown-limits";
 import { notifyRole, notifyStaff, notifyTicketPeople } from "./notify";
-import { isRepeatedPost, reopenRefusal } from "./rules";
+import { isRepeatedEscalation, isRepeatedPost, reopenRefusal } from "./rules";
 import { appendTicketEvents, findVisibleTicket } from "./service";
 import { l2AssigneeFor } from "./escalation-routes";
 import { nextEscalationLevel } from "./workspace";
@@ -42,6 +42,28 @@ function refuseRepeat(tx: Tx, ticketId: number, authorId: number, body: string, 
     .get();
   if (isRepeatedPost(last, body, now))
     throw new DomainError("CONFLICT", "This message was just sent; it is not sent twice.", "tickets.errors.repeated");
+}
+
+/**
+ * Refuses an escalation the same person made of the ticket a few seconds ago (isRepeatedEscalation):
+ * a second click would escalate twice, on from L2 to the manager (L3). Read inside the escalation's
+ * write transaction, which holds the write lock from BEGIN on SQLite and PostgreSQL alike (decision 029).
+ */
+function refuseRepeatedEscalation(tx: Tx, ticketId: number, actorId: number, now: Date) {
+  const last = tx
+    .select({ at: ticketEvents.at })
+    .from(ticketEvents)
+    .where(
+      and(eq(ticketEvents.ticketId, ticketId), eq(ticketEvents.type, "escalated"), eq(ticketEvents.actorId, actorId)),
+    )
+    .orderBy(desc(ticketEvents.at), desc(ticketEvents.id))
+    .get();
+  if (isRepeatedEscalation(last?.at, now))
+    throw new DomainError(
+      "CONFLICT",
+      "This ticket was just escalated; it is not escalated twice.",
+      "tickets.errors.escalatedJustNow",
+    );
 }
 
 function requireOpen(status: TicketStatus) {
@@ -298,6 +320,7 @@ export function escalateTicket(db: Db, user: SessionUser, input: { ticketId: num
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     requireOpen(ticket.status);
+    refuseRepeatedEscalation(tx, ticket.id, user.id, now);
     const next = nextEscalationLevel(ticket.escalationLevel);
     if (!next)
       throw new DomainError(

@@ -36,7 +36,6 @@ const FILED = new Date("2026-11-18T18:00:00Z");
 const at = (minutes: number) => new Date(FILED.getTime() + minutes * 60_000);
 const NEW_TICKET = {
   subject: "Calls drop when switching networks",
-  description: "Calls drop when the phone switches from Wi-Fi to 5G.",
   productArea: "voice_calling",
   category: "functional_bug",
   priority: "P2",

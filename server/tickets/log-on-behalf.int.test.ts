@@ -49,13 +49,18 @@ describe("staff log a ticket received by phone, email or chat", () => {
     });
     expect(db.select().from(tickets).all().length).toBe(before);
     // The same agent logs the ticket once the requester is a customer.
-    const { id } = await agent.tickets.create({ ...BASE, requesterId: requester.id });
+    const { id } = await agent.tickets.create({
+      ...BASE,
+      description: "Customer called back: calls now drop after 1 minute.",
+      requesterId: requester.id,
+    });
     expect(db.select().from(tickets).where(eq(tickets.id, id)).get()?.requesterId).toBe(requester.id);
   });
 
   it("a customer's own filing ignores any requester or channel it sends: it is theirs, through the portal", async () => {
     const { id } = await callerFor(db, requester, NOW).tickets.create({
       ...BASE,
+      description: "Calls drop after 2 minutes on every network we tried.",
       requesterId: other.id,
       channel: "phone",
     });

@@ -81,3 +81,30 @@ export function isRepeatedPost(
   if (!previous) return false;
   return previous.body.trim() === body.trim() && now.getTime() - previous.createdAt.getTime() < REPEAT_WINDOW_MS;
 }
+
+/**
+ * Whether a ticket repeats one its requester filed within REPEAT_WINDOW_MS of it (the same subject
+ * and description): a second click, a retried request or a second tab files one ticket, as a
+ * repeated reply posts one message. Either may be the earlier: a filing clocked at an earlier
+ * instant (a monitoring alert, from its detection) repeats a ticket filed just after it too.
+ */
+export function isRepeatedTicket(
+  previous: { subject: string; description: string; createdAt: Date },
+  ticket: { subject: string; description: string },
+  now: Date,
+): boolean {
+  return (
+    previous.subject.trim() === ticket.subject.trim() &&
+    previous.description.trim() === ticket.description.trim() &&
+    Math.abs(now.getTime() - previous.createdAt.getTime()) < REPEAT_WINDOW_MS
+  );
+}
+
+/**
+ * Whether an escalation repeats one the same person made of the ticket within REPEAT_WINDOW_MS
+ * (`previousAt`, their latest): escalation goes up one level at a time, and a second click would
+ * take the ticket on from L2 to the manager (L3).
+ */
+export function isRepeatedEscalation(previousAt: Date | null | undefined, now: Date): boolean {
+  return !!previousAt && Math.abs(now.getTime() - previousAt.getTime()) < REPEAT_WINDOW_MS;
+}

@@ -23,6 +23,9 @@ const NEW_TICKET = {
   productArea: "video_calling",
   category: "functional_bug",
 } as const;
+let filings = 0;
+/** NEW_TICKET with a description of its own: a repeat of the requester's ticket of a moment ago is refused. */
+const newTicket = () => ({ ...NEW_TICKET, description: `${NEW_TICKET.description} (${++filings})` });
 
 function stored(id: number) {
   return db.select().from(tickets).where(eq(tickets.id, id)).get()!;
@@ -30,7 +33,7 @@ function stored(id: number) {
 
 describe("filing and reading tickets", () => {
   it("an Enterprise P1 ticket is due for first response 30 minutes later, around the clock", async () => {
-    const { id } = await callerFor(db, customer, FILED).tickets.create({ ...NEW_TICKET, priority: "P1" });
+    const { id } = await callerFor(db, customer, FILED).tickets.create({ ...newTicket(), priority: "P1" });
     const t = stored(id);
     expect(t.frDueAt?.toISOString()).toBe(at(30).toISOString());
     expect(t.waDueAt?.toISOString()).toBe(at(8 * 60).toISOString());
@@ -45,7 +48,7 @@ describe("filing and reading tickets", () => {
     const before = db.select().from(tickets).all().length;
     await expect(
       callerFor(db, customer, FILED).tickets.create({
-        ...NEW_TICKET,
+        ...newTicket(),
         category: "security_vulnerability",
         priority: "P2",
       }),
@@ -56,7 +59,7 @@ describe("filing and reading tickets", () => {
   it("bad input gets field messages and changes nothing", async () => {
     const before = db.select().from(tickets).all().length;
     const err = await callerFor(db, customer, FILED)
-      .tickets.create({ ...NEW_TICKET, subject: "x", priority: "P1" })
+      .tickets.create({ ...newTicket(), subject: "x", priority: "P1" })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "BAD_REQUEST" });
     expect(db.select().from(tickets).all().length).toBe(before);
@@ -65,7 +68,7 @@ describe("filing and reading tickets", () => {
   it("a security vulnerability cannot be disputed below P1, nor a stored dispute upheld into P3", async () => {
     const customerApi = callerFor(db, customer, at(5));
     const { id } = await callerFor(db, customer, FILED).tickets.create({
-      ...NEW_TICKET,
+      ...newTicket(),
       category: "security_vulnerability",
       priority: "P1",
     });
@@ -74,7 +77,7 @@ describe("filing and reading tickets", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { messageKey: "tickets.errors.securityFloor" } });
     // A dispute opened while the ticket was a functional bug, decided after staff reclassified it.
     const { id: bugId } = await callerFor(db, customer, FILED).tickets.create({
-      ...NEW_TICKET,
+      ...newTicket(),
       priority: "P1",
     });
     const { id: disputeId } = await customerApi.tickets.openDispute({
@@ -97,7 +100,7 @@ describe("filing and reading tickets", () => {
   it("a customer of another organization gets not-found for a ticket id it guesses", async () => {
     const mine = createOrganization(db, { tier: "enterprise", region: "americas" });
     const theirs = createOrganization(db, { tier: "basic", region: "china" });
-    const { id } = await callerFor(db, mine.customers[0]!, FILED).tickets.create({ ...NEW_TICKET, priority: "P2" });
+    const { id } = await callerFor(db, mine.customers[0]!, FILED).tickets.create({ ...newTicket(), priority: "P2" });
     await expect(callerFor(db, mine.customers[0]!, FILED).tickets.get({ id })).resolves.toMatchObject({
       ticket: { id },
     });
@@ -147,7 +150,7 @@ describe("filing and reading tickets", () => {
 
 describe("priority changes, disputes and exclusions", () => {
   it("raising P2 to P0 keeps time used and gives the vendor the new target from the raise", async () => {
-    const { id } = await callerFor(db, customer, FILED).tickets.create({ ...NEW_TICKET, priority: "P2" });
+    const { id } = await callerFor(db, customer, FILED).tickets.create({ ...newTicket(), priority: "P2" });
     await callerFor(db, staff.agent, at(60)).tickets.changePriority({
       ticketId: id,
       priority: "P0",
@@ -160,7 +163,7 @@ describe("priority changes, disputes and exclusions", () => {
   });
 
   it("customers cannot change priority, exclude or decide disputes; agents cannot exclude or decide", async () => {
-    const { id } = await callerFor(db, customer, FILED).tickets.create({ ...NEW_TICKET, priority: "P2" });
+    const { id } = await callerFor(db, customer, FILED).tickets.create({ ...newTicket(), priority: "P2" });
     const customerApi = callerFor(db, customer, FILED);
     const { id: disputeId } = await customerApi.tickets.openDispute({
       ticketId: id,
@@ -197,17 +200,17 @@ describe("priority changes, disputes and exclusions", () => {
     ).resolves.toBeUndefined();
     await expect(
       callerFor(db, createOrganization(db, { tier: "basic", region: "china" }).customers[0]!).tickets.create({
-        ...NEW_TICKET,
+        ...newTicket(),
         priority: "P1",
       }),
     ).resolves.toMatchObject({ id: expect.any(Number) });
     await expect(
-      callerFor(db, staff.executive).tickets.create({ ...NEW_TICKET, priority: "P1" }),
+      callerFor(db, staff.executive).tickets.create({ ...newTicket(), priority: "P1" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("a priority dispute upheld by the manager applies the customer's priority from the start, with no grace", async () => {
-    const { id } = await callerFor(db, customer, FILED).tickets.create({ ...NEW_TICKET, priority: "P2" });
+    const { id } = await callerFor(db, customer, FILED).tickets.create({ ...newTicket(), priority: "P2" });
     const { id: disputeId } = await callerFor(db, customer, at(20)).tickets.openDispute({
       ticketId: id,
       kind: "priority",
@@ -248,7 +251,7 @@ describe("priority changes, disputes and exclusions", () => {
   });
 
   it("a manager excludes a ticket with a note the customer sees; the customer disputes it and the manager lifts it", async () => {
-    const { id } = await callerFor(db, customer, FILED).tickets.create({ ...NEW_TICKET, priority: "P1" });
+    const { id } = await callerFor(db, customer, FILED).tickets.create({ ...newTicket(), priority: "P1" });
     await expect(
       callerFor(db, staff.manager, at(5)).tickets.exclude({ ticketId: id, reason: "third_party", note: "x" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
@@ -272,5 +275,62 @@ describe("priority changes, disputes and exclusions", () => {
       note: "Logs confirm the CDN was fine",
     });
     expect(stored(id).exclusionReason).toBeNull();
+  });
+});
+
+describe("a double submit files one ticket", () => {
+  const SAME = {
+    subject: "Screen share freezes on macOS 15",
+    description: "Sharing a window freezes the picture after 10 seconds.",
+    productArea: "video_calling",
+    category: "functional_bug",
+    priority: "P2",
+  } as const;
+  const filed = (subject: string) =>
+    db.select({ id: tickets.id }).from(tickets).where(eq(tickets.subject, subject)).all();
+
+  it("six identical requests at once file one ticket; the other five are refused naming it and write nothing", async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => callerFor(db, customer, FILED).tickets.create(SAME)),
+    );
+    const rows = filed(SAME.subject);
+    expect(rows).toHaveLength(1);
+    const id = rows[0]!.id;
+    expect(results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []))).toEqual([{ id }]);
+    const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
+    expect(refused).toHaveLength(5);
+    for (const error of refused)
+      expect(error).toMatchObject({
+        code: "CONFLICT",
+        message: `This ticket was just filed as #${id}; it is not filed twice.`,
+        cause: { messageKey: "tickets.errors.repeatedTicket", values: { id } },
+      });
+    const created = db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, id)).all();
+    expect(created.map((e) => e.type)).toEqual(["created"]);
+  });
+
+  it("the same ticket sent again 9 s later is refused; 10 s later, or with other words, it is a ticket of its own", async () => {
+    const subject = "Echo on Android 14 after an update";
+    const api = (seconds: number) => callerFor(db, customer, new Date(FILED.getTime() + seconds * 1000));
+    await api(0).tickets.create({ ...SAME, subject });
+    await expect(api(9).tickets.create({ ...SAME, subject })).rejects.toMatchObject({ code: "CONFLICT" });
+    await api(1).tickets.create({ ...SAME, subject, description: "Only the remote side hears the echo." });
+    await api(10).tickets.create({ ...SAME, subject });
+    expect(filed(subject)).toHaveLength(3);
+  });
+
+  it("a colleague's ticket in the same words is their own; staff logging one call twice for a customer file it once", async () => {
+    const subject = "Recording stops after one hour";
+    const colleague = createOrganization(db, { tier: "enterprise", region: "americas", customers: 2 }).customers;
+    await callerFor(db, colleague[0]!, FILED).tickets.create({ ...SAME, subject });
+    await callerFor(db, colleague[1]!, FILED).tickets.create({ ...SAME, subject });
+    const phone = { ...SAME, subject: "Hotline: recording stops", requesterId: customer.id, channel: "phone" } as const;
+    const logged = await Promise.allSettled([
+      callerFor(db, staff.agent, FILED).tickets.create(phone),
+      callerFor(db, staff.expert, FILED).tickets.create(phone),
+    ]);
+    expect(logged.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(filed(subject)).toHaveLength(2);
+    expect(filed(phone.subject)).toHaveLength(1);
   });
 });
