@@ -714,7 +714,9 @@ export function fileTicket(
       organizationId = requester.organizationId;
     }
     if (organizationId === null) throw noOrganization();
-    refuseRepeatedTicket(tx, organizationId, requesterId, input, now);
+    // Mail has its own guard, the Message-ID: two messages alike are two messages, and a refusal
+    // would only have the sender's server deliver it again later.
+    if (input.channel !== "email") refuseRepeatedTicket(tx, organizationId, requesterId, input, now);
     const org = tx
       .select({ tierId: organizations.tierId, accountManagerId: organizations.accountManagerId })
       .from(organizations)
