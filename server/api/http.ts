@@ -7,6 +7,7 @@ import type { Locale } from "@/db/schema/enums";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { translatedRefusal } from "@/server/i18n/refusals";
+import type { RequestRenderBudget } from "@/server/kb/markdown";
 import { isCrossSiteMutation } from "@/server/security/cross-site";
 import { readBodyWithin } from "@/server/security/request-body";
 import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "./request-limits";
@@ -34,6 +35,8 @@ export type TrpcHttpOptions = {
   locale?: (user: SessionUser | null) => Promise<Locale>;
   ip: string | null;
   db?: Db;
+  /** The request's Markdown render budget; tests give one with a stopwatch of their own. */
+  renderBudget?: () => RequestRenderBudget;
 };
 
 /** Handles one request to /api/trpc. */
@@ -58,7 +61,14 @@ export async function handleTrpcRequest(req: Request, opts: TrpcHttpOptions): Pr
   const context = (async () => {
     const user = await opts.user();
     const sessionId = opts.sessionId ? await opts.sessionId() : null;
-    return createContext({ user, sessionId, ip: opts.ip, db: opts.db, locale: await localeOf(user) });
+    return createContext({
+      user,
+      sessionId,
+      ip: opts.ip,
+      db: opts.db,
+      locale: await localeOf(user),
+      renderBudget: opts.renderBudget?.(),
+    });
   })();
   const locale = await context.then(
     (c) => c.locale,

@@ -10,6 +10,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { getDb, type Db } from "@/server/db";
 import type { Locale } from "@/db/schema/enums";
 import { DomainError, forbidden, type DomainErrorCode, type MessageValues } from "@/server/errors";
+import { requestRenderBudget, type RequestRenderBudget } from "@/server/kb/markdown";
 import { refusalValues, translatedRefusal } from "@/server/i18n/refusals";
 import { fieldMessageOf, fieldMessages } from "./field-messages";
 import { requestLocaleOrNull } from "./request-locale";
@@ -25,6 +26,11 @@ export type Context = {
   sessionId: string | null;
   /** The caller's language (server/i18n/preferences.ts): refusals are sent translated into it. */
   locale: Locale;
+  /**
+   * The Markdown render time this request may still spend (server/kb/markdown.ts): one per
+   * context, so the calls of an HTTP batch and the reads of a server-rendered page share it.
+   */
+  renderBudget: RequestRenderBudget;
 };
 
 /** Builds the context from a signed-in user (or none); used by the HTTP handler, RSC and tests. */
@@ -35,6 +41,7 @@ export function createContext(opts: {
   ip?: string | null;
   sessionId?: string | null;
   locale?: Locale;
+  renderBudget?: RequestRenderBudget;
 }): Context {
   return {
     db: opts.db ?? getDb(),
@@ -44,6 +51,7 @@ export function createContext(opts: {
     // A session id without a signed-in user means nothing.
     sessionId: opts.user ? (opts.sessionId ?? null) : null,
     locale: opts.locale ?? "en",
+    renderBudget: opts.renderBudget ?? requestRenderBudget(),
   };
 }
 

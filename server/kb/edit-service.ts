@@ -12,7 +12,7 @@ import {
   type CreateArticleInput,
   type UpdateArticleInput,
 } from "./article-input";
-import { renderMarkdown } from "./markdown";
+import { renderMarkdown, type RequestRenderBudget } from "./markdown";
 import { markdownRefusal } from "./markdown-limits";
 import { STALE_AFTER_DAYS } from "./service";
 
@@ -287,11 +287,12 @@ export function editorOptions(db: Db, user: SessionUser) {
 
 /**
  * Renders a draft's Markdown with the article page's sanitized pipeline; a body over the article
- * limits is refused, as saving it would be.
+ * limits is refused, as saving it would be. Within the request's render budget (a batch of
+ * previews renders until it is spent, then shows the rest as plain text).
  */
-export function previewMarkdown(body: string) {
+export function previewMarkdown(body: string, request: RequestRenderBudget) {
   refuseIf(markdownRefusal(body, "article"));
-  return renderMarkdown(body, "article");
+  return renderMarkdown(body, "article", { request });
 }
 
 /**

@@ -3,7 +3,8 @@
  * event loop for seconds (issue #15), and the worst inputs of each shape that the limits still
  * accept. Used by the render-bounds test and its child process (scripts/markdown-bounds.ts).
  */
-import { markdownRefusal, type MarkdownKind } from "./markdown-limits";
+import { HIGHLIGHT_BUDGET_CHARS } from "./markdown";
+import { MARKDOWN_LIMITS, markdownRefusal, type MarkdownKind } from "./markdown-limits";
 
 /**
  * A render budget no input reaches, for measuring the corpus: the outcome (Markdown or plain text)
@@ -17,7 +18,7 @@ export type PathologicalInput = { name: string; markdown: string };
 export function fillToLimit(kind: MarkdownKind, unit: string, head = "", tail = ""): string {
   const build = (n: number) => head + unit.repeat(n) + tail;
   let lo = 0;
-  let hi = 200_000;
+  let hi = Math.min(200_000, Math.ceil(MARKDOWN_LIMITS[kind].chars / unit.length));
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (markdownRefusal(build(mid), kind) === null) lo = mid;
@@ -62,6 +63,10 @@ export const OVER_LIMIT_INPUTS: PathologicalInput[] = [
   { name: "5,000 nested code fences", markdown: "```\n".repeat(5_000) },
   { name: "2,858 fences in lists", markdown: lines(2_858, (i) => " ".repeat(Math.min(i, 3)) + "```") },
   { name: "a 20,000-character text over the ticket size", markdown: "a".repeat(20_001) },
+  { name: "100,000 backslashes", markdown: "\\".repeat(100_000) },
+  { name: "'&amp;' x 20,000", markdown: "&amp;".repeat(20_000) },
+  { name: "'] ' x 10,000", markdown: "] ".repeat(10_000) },
+  { name: "'a <b> c ' x 2,500", markdown: "a <b> c ".repeat(2_500) },
 ];
 
 /** The worst inputs of each shape that the ticket limits accept: each must render as Markdown within the budget. */
@@ -113,9 +118,68 @@ export function atLimitInputs(kind: MarkdownKind): PathologicalInput[] {
     { name: "HTML comments", markdown: fill("<!--") },
     { name: "character references", markdown: fill("&amp;&#123;") },
     { name: "escapes", markdown: fill("\\*") },
+    { name: "backslashes", markdown: fill("\\") },
+    { name: "escapes between words", markdown: fill("a\\*b ") },
+    { name: "escapes in paragraphs", markdown: fill("\\*".repeat(50) + "\n\n") },
+    { name: "named character references", markdown: fill("&amp;") },
+    { name: "decimal character references", markdown: fill("&#123;") },
+    { name: "hexadecimal character references", markdown: fill("&#x1F;") },
+    { name: "character references between words", markdown: fill("a&lt;b ") },
+    { name: "unknown character references", markdown: fill("&xyz;") },
+    { name: "ampersands", markdown: fill("&") },
+    { name: "angle brackets", markdown: fill("<") },
+    { name: "inline HTML between words", markdown: fill("a <b> c ") },
+    { name: "inline HTML in paragraphs", markdown: fill("a <b> c ".repeat(40) + "\n\n") },
+    { name: "closing brackets", markdown: fill("]") },
+    ...spread(kind, "]", "closing brackets"),
+    ...spread(kind, "<b>", "inline HTML"),
+    ...spread(kind, "\\*", "escapes"),
+    ...spread(kind, "&amp;", "character references"),
+    ...spread(kind, "[a](b)", "links"),
+    { name: "closing brackets between words", markdown: fill("a ] b ") },
+    { name: "closing brackets after a link", markdown: fill(" ]", "[a](b)") },
+    { name: "exclamation marks", markdown: fill("!") },
+    { name: "one-letter words", markdown: fill("a ") },
+    { name: "lines of words in one paragraph", markdown: fill("ab cd ef gh ij kl mn op\n") },
+    { name: "links in a long paragraph", markdown: fill("[a](b) " + "ab cd ".repeat(10)) },
+    ...highlightedCode(kind),
     { name: "one long line", markdown: fill("a") },
     { name: "a thematic break of '- ' x many", markdown: fill("- ") },
     { name: "CJK text", markdown: fill("回声消除，") },
+  ];
+}
+
+/**
+ * The most `mark`s one paragraph may hold, spread evenly over the longest paragraph the kind
+ * allows (every inline construct costs a pass over its paragraph), as one paragraph and as many.
+ */
+function spread(kind: MarkdownKind, mark: string, what: string): PathologicalInput[] {
+  const { chars, paragraphMarkup } = MARKDOWN_LIMITS[kind];
+  const filler = (n: number) => "ab cd ".repeat(Math.ceil(n / 6)).slice(0, n);
+  const unit = mark + filler(Math.floor(chars / paragraphMarkup) - mark.length - 1) + " ";
+  return [
+    { name: `${what} spread over one long paragraph`, markdown: fillToLimit(kind, unit) },
+    { name: `${what} spread over paragraphs`, markdown: fillToLimit(kind, unit.repeat(20) + "\n\n") },
+  ];
+}
+
+/**
+ * Fenced code up to the kind's highlight budget in the grammars that cost the most per character
+ * (measured over every grammar highlight.js ships), and a block past it, which is shown unhighlighted.
+ */
+function highlightedCode(kind: MarkdownKind): PathologicalInput[] {
+  const line = "x = 1 <a> {b} (c) d 'e' 'f' // h $i @j #k %l 0x1F\n";
+  const code = (chars: number) => line.repeat(Math.ceil(chars / line.length)).slice(0, chars - 1) + "\n";
+  const budget = HIGHLIGHT_BUDGET_CHARS[kind];
+  return [
+    ...["r", "css", "markdown", "yaml", "perl"].map((lang) => ({
+      name: `highlighted ${lang} code at the highlight budget`,
+      markdown: `\`\`\`${lang}\n${code(budget)}\`\`\`\n`,
+    })),
+    {
+      name: "code blocks past the highlight budget",
+      markdown: fillToLimit(kind, `\`\`\`r\n${code(budget / 2)}\`\`\`\n\n`),
+    },
   ];
 }
 

@@ -41,7 +41,7 @@ describe("[KB] article Markdown limits", () => {
     const before = count();
     const refused = {
       code: "BAD_REQUEST",
-      cause: { messageKey: "markdown.limits.tableCells", values: { max: 5_000 } },
+      cause: { messageKey: "markdown.limits.tableCells", values: { max: 4_000 } },
     };
     await expect(expert.kb.preview({ body: WIDE_TABLE })).rejects.toMatchObject(refused);
     await expect(expert.kb.createArticle(draft(WIDE_TABLE))).rejects.toMatchObject(refused);

@@ -75,6 +75,23 @@ describe("measureMarkdown", () => {
     expect(measure("`a`\n\n`b`", "paragraphCode")).toBe(2);
   });
 
+  it("markup: brackets, closing brackets that close nothing, `<`, escapes and character references, per text and per paragraph", () => {
+    // Each `[`, and a `]` only when no `[` of its paragraph is open.
+    expect(measure("[a] [b](c) ]", "markup")).toBe(3);
+    expect(measure("]]]", "markup")).toBe(3);
+    expect(measure("[\n\n]", "markup")).toBe(2);
+    // Every `<`: inline HTML, autolinks and lone ones alike.
+    expect(measure("a <b> c </b> <https://x.example> 1 < 2", "markup")).toBe(4);
+    // A backslash before punctuation or at a line's end (a hard break); not before a letter or digit.
+    expect(measure("\\* \\\\ \\_ a\\\nb \\d \\1", "markup")).toBe(4);
+    // Character references the parser would decode; a bare `&` or an unterminated one is text.
+    expect(measure("&amp; &#123; &#x1F; &lt;", "markup")).toBe(4);
+    expect(measure("AT&T & co &amp no", "markup")).toBe(0);
+    // Per paragraph: counted anew after each blank line.
+    expect(measure("<a> <b>\n\n<c>", "paragraphMarkup")).toBe(2);
+    expect(measure("<a> <b>\n\n<c>", "markup")).toBe(3);
+  });
+
   it("table cells: every row costs the header's columns or its own cells, whichever is more", () => {
     expect(measure("| a | b |\n| - | - |\n| 1 | 2 |\n| 3 | 4 |", "tableCells")).toBe(8);
     // Rows are padded to the header.
@@ -113,6 +130,22 @@ describe("markdownRefusal", () => {
         expect(sentence, measure).toMatch(/\{found, number\}.*\{max, number\}/);
       }
     }
+  });
+
+  it("names the markup limits: 100,000 backslashes in an article, 1,200 `<` in one paragraph of a ticket", () => {
+    expect(markdownRefusal("\\".repeat(100_000), "article")).toMatchObject({
+      messageKey: "markdown.limits.paragraphMarkup",
+      values: { found: 50_000, max: 500 },
+    });
+    expect(markdownRefusal(`${"\\* ".repeat(10)}\n\n`.repeat(501), "article")).toMatchObject({
+      messageKey: "markdown.limits.markup",
+      values: { found: 5_010, max: 5_000 },
+    });
+    expect(markdownRefusal("a <b> c ".repeat(1_200), "ticket")).toMatchObject({
+      message:
+        "A paragraph has 1200 square brackets, angle brackets (<), backslash escapes or character references; at most 1000 are allowed in one paragraph.",
+      values: { found: 1_200, max: 1_000 },
+    });
   });
 
   it("each kind has its own limits: an article may be five times a ticket", () => {

@@ -2,9 +2,11 @@
  * What a Markdown text may contain before the parser sees it (docs/decisions/015-bounded-markdown.md).
  *
  * The Markdown parser (micromark) spends about 0.1-0.2 ms on each block, list item, link, heading or
- * table row, and some constructs cost more than their length: nested quotes and lists (every line
- * re-opens every level), nested images, setext headings (each looks back over the whole text) and
- * table rows (padded to the header's columns). One linear pass here measures each of those with an
+ * table row, some 10-40 microseconds on each escape, character reference or inline tag, and some
+ * constructs cost more than their length: nested quotes and lists (every line re-opens every level),
+ * nested images, setext headings (each looks back over the whole text), table rows (padded to the
+ * header's columns) and every inline construct in a long paragraph (each costs a pass over the
+ * paragraph's tokens). One linear pass here measures each of those with an
  * upper bound, so that a text within the limits parses in bounded time and memory; a text over a
  * limit is refused when written and shown as plain text when it was stored before the limits.
  * Pure: no database, no clock; importable by client components.
@@ -26,7 +28,9 @@ export type MarkdownMeasure =
   | "tableCells"
   | "emphasis"
   | "paragraphEmphasis"
-  | "paragraphCode";
+  | "paragraphCode"
+  | "markup"
+  | "paragraphMarkup";
 
 export type MarkdownMeasures = Record<MarkdownMeasure, number>;
 
@@ -34,7 +38,9 @@ export type MarkdownMeasures = Record<MarkdownMeasure, number>;
  * The limits per kind. Each keeps the worst input of its shape within the kind's render budget
  * (server/kb/markdown-bounds.test.ts renders them); real documents stay far below them (the ~150
  * demo articles use at most a tenth of any article limit, see markdown-limits.test.ts). Article
- * limits are five times the ticket limits, as is their size.
+ * limits are five times the ticket limits, as is their size, except where five times would cost
+ * more than the article budget: lines, table cells and markup (brackets, `<`, escapes and
+ * references), and markup per paragraph, which an article's paragraph may be five times as long for.
  */
 export const MARKDOWN_LIMITS: Record<MarkdownKind, MarkdownMeasures> = {
   ticket: {
@@ -51,10 +57,12 @@ export const MARKDOWN_LIMITS: Record<MarkdownKind, MarkdownMeasures> = {
     emphasis: 1_000,
     paragraphEmphasis: 500,
     paragraphCode: 250,
+    markup: 2_000,
+    paragraphMarkup: 1_000,
   },
   article: {
     chars: 100_000,
-    lines: 5_000,
+    lines: 2_500,
     depth: 20,
     markers: 10_000,
     bracketDepth: 20,
@@ -62,10 +70,12 @@ export const MARKDOWN_LIMITS: Record<MarkdownKind, MarkdownMeasures> = {
     links: 1_500,
     listItems: 1_500,
     headings: 500,
-    tableCells: 5_000,
+    tableCells: 4_000,
     emphasis: 5_000,
     paragraphEmphasis: 500,
     paragraphCode: 250,
+    markup: 5_000,
+    paragraphMarkup: 500,
   },
 };
 
@@ -84,6 +94,8 @@ const MEASURES: readonly MarkdownMeasure[] = [
   "paragraphEmphasis",
   "emphasis",
   "paragraphCode",
+  "paragraphMarkup",
+  "markup",
 ];
 
 const SENTENCES: Record<MarkdownMeasure, (found: number, max: number) => string> = {
@@ -101,6 +113,10 @@ const SENTENCES: Record<MarkdownMeasure, (found: number, max: number) => string>
     `A paragraph has ${f} emphasis marks (*, _ or ~); at most ${m} are allowed in one paragraph.`,
   emphasis: (f, m) => `The text has ${f} emphasis marks (*, _ or ~); at most ${m} are allowed.`,
   paragraphCode: (f, m) => `A paragraph has ${f} runs of backticks (\`); at most ${m} are allowed in one paragraph.`,
+  paragraphMarkup: (f, m) =>
+    `A paragraph has ${f} square brackets, angle brackets (<), backslash escapes or character references; at most ${m} are allowed in one paragraph.`,
+  markup: (f, m) =>
+    `The text has ${f} square brackets, angle brackets (<), backslash escapes or character references; at most ${m} are allowed.`,
 };
 
 /** Why a text cannot be rendered as Markdown: the English sentence, its i18n key and the numbers in it. */
@@ -205,11 +221,16 @@ const ANGLE_URL = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:/y;
 const ANGLE_EMAIL = /<[^\s<>@]{1,64}@/y;
 const isAlnum = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 const EMAIL_LOCAL = /[A-Za-z0-9._+-]/;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+/** What the parser reads as a character reference when the name is known (`&amp;`, `&#123;`, `&#x1F;`). */
+const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 
 /**
  * Measures a text in one pass: an upper bound for each quantity the parser's work grows with.
  * Lines end at `\n`, `\r\n` or `\r`. Code is measured like prose (the pass does not track code
- * blocks), so it can only over-count, never under-count.
+ * blocks), so it can only over-count, never under-count. Markup counts each `[`, each `]` that
+ * closes no `[` of its paragraph, each `<`, each backslash before punctuation or at a line's end,
+ * and each character reference (`&amp;`, `&#123;`, `&#x1F;`).
  */
 export function measureMarkdown(text: string): MarkdownMeasures {
   const m: MarkdownMeasures = {
@@ -226,12 +247,24 @@ export function measureMarkdown(text: string): MarkdownMeasures {
     emphasis: 0,
     paragraphEmphasis: 0,
     paragraphCode: 0,
+    markup: 0,
+    paragraphMarkup: 0,
   };
   let bracketDepth = 0;
   let paragraphEmphasis = 0;
   // An inline code span that is never closed makes the parser look for its end up to the end of
   // the paragraph: the work grows with backtick runs times paragraph length.
   let paragraphCode = 0;
+  // Every inline construct splits the paragraph's text, and the parser then merges the text around
+  // it by moving the rest of the paragraph's tokens; a closing bracket that closes nothing looks back
+  // over the whole paragraph for an opening one. The work grows with their number times the
+  // paragraph's length (emphasis runs and backtick runs have limits of their own).
+  let paragraphMarkup = 0;
+  const markup = () => {
+    m.markup++;
+    paragraphMarkup++;
+    if (paragraphMarkup > m.paragraphMarkup) m.paragraphMarkup = paragraphMarkup;
+  };
   // Lines of a paragraph continued lazily under quotes or list items re-enter the open levels too.
   let openDepth = 0;
   let previousBlank = true;
@@ -250,6 +283,7 @@ export function measureMarkdown(text: string): MarkdownMeasures {
       bracketDepth = 0;
       paragraphEmphasis = 0;
       paragraphCode = 0;
+      paragraphMarkup = 0;
       openDepth = 0;
       tableColumnsOpen = 0;
       continue;
@@ -325,14 +359,21 @@ export function measureMarkdown(text: string): MarkdownMeasures {
     for (let k = i; k < line.length; k++) {
       const ch = line[k]!;
       if (ch === "\\") {
+        // A backslash before punctuation is an escape, at the end of a line a hard break: a token each.
+        if (k + 1 === line.length || ASCII_PUNCTUATION.test(line[k + 1]!)) markup();
         k++;
+      } else if (ch === "&") {
+        CHARACTER_REFERENCE.lastIndex = k;
+        if (CHARACTER_REFERENCE.test(line)) markup();
       } else if (ch === "[") {
         m.brackets++;
+        markup();
         bracketDepth++;
         if (bracketDepth > m.bracketDepth) m.bracketDepth = bracketDepth;
         if (line[k + 1] === "^") m.links++;
       } else if (ch === "]") {
         if (bracketDepth > 0) bracketDepth--;
+        else markup();
         const next = line[k + 1];
         if (next === "(" || next === "[" || next === ":") m.links++;
         else shortcuts++;
@@ -344,6 +385,7 @@ export function measureMarkdown(text: string): MarkdownMeasures {
       } else if (ch === "@") {
         if (k > 0 && EMAIL_LOCAL.test(line[k - 1]!) && isAlnum(line[k + 1])) m.links++;
       } else if (ch === "<") {
+        markup();
         ANGLE_URL.lastIndex = k;
         ANGLE_EMAIL.lastIndex = k;
         if (ANGLE_URL.test(line)) {

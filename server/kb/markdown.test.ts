@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { isAbandoned, plainTextHtml, renderMarkdown } from "./markdown";
+import {
+  HIGHLIGHT_BUDGET_CHARS,
+  REQUEST_RENDER_BUDGET_MS,
+  RENDER_BUDGET_MS,
+  isAbandoned,
+  plainTextHtml,
+  renderMarkdown,
+  requestRenderBudget,
+  type Stopwatch,
+} from "./markdown";
 
 describe("renderMarkdown", () => {
   it("a <script> tag in an article is dropped, never rendered as an element", () => {
@@ -117,5 +126,80 @@ describe("renderMarkdown within limits", () => {
     expect(renderMarkdown(text, "ticket").plain).toBe(true);
     // The same text as an article is another render, not remembered.
     expect(renderMarkdown(text, "article").plain).toBe(false);
+  });
+});
+
+describe("renderMarkdown's highlight budget", () => {
+  const code = (chars: number, tag: string) => {
+    const line = `${tag} = 1 // x\n`;
+    return line.repeat(Math.ceil(chars / line.length)).slice(0, chars - 1) + "\n";
+  };
+  const block = (lang: string, body: string) => `\`\`\`${lang}\n${body}\`\`\`\n\n`;
+
+  it("highlights code blocks in order while their code fits the kind's budget; a block past it is plain, escaped <pre><code>", () => {
+    const budget = HIGHLIGHT_BUDGET_CHARS.ticket;
+    const first = code(budget - 1_000, "first");
+    const big = code(2_000, "big") + "<b>&</b>\n";
+    const small = code(900, "small");
+    const { html } = renderMarkdown(block("js", first) + block("js", big) + block("js", small), "ticket");
+    const blocks = html.split("<pre>").slice(1);
+    expect(blocks).toHaveLength(3);
+    expect(blocks[0]).toContain('<code class="hljs language-js">');
+    // The second does not fit what is left: plain, its text escaped, its language kept.
+    expect(blocks[1]).toMatch(/^<code class="language-js">big = 1 \/\/ x\n/);
+    expect(blocks[1]).not.toContain("hljs");
+    expect(blocks[1]).toContain("&#x3C;b>&#x26;&#x3C;/b>");
+    // A later, smaller block still fits.
+    expect(blocks[2]).toContain('<code class="hljs language-js">');
+  });
+
+  it("articles may highlight more code than tickets; code without a language is never highlighted", () => {
+    const text = block("js", code(HIGHLIGHT_BUDGET_CHARS.ticket + 100, "a")) + block("", code(50, "b"));
+    expect(renderMarkdown(text, "ticket").html).not.toContain("hljs");
+    const article = renderMarkdown(text, "article").html;
+    expect(article).toContain('<code class="hljs language-js">');
+    expect(article).toContain("<pre><code>b = 1");
+  });
+});
+
+describe("renderMarkdown within a request's render budget", () => {
+  /** Every render costs `ms`, whatever it renders: what renders depends on the counts alone. */
+  const charging =
+    (ms: number): Stopwatch =>
+    () =>
+    () =>
+      ms;
+
+  it("renders while the request's renders so far plus the kind's whole budget fit; the rest is plain text, deferred", () => {
+    const request = requestRenderBudget(REQUEST_RENDER_BUDGET_MS, charging(100));
+    const texts = Array.from({ length: 8 }, (_, i) => `## Part ${i}\n\n*deferred-test-${i}*`);
+    const results = texts.map((t) => renderMarkdown(t, "ticket", { request }));
+    // 100 ms each: renders start at 0, 100, ..., 500 ms spent (500 + 250 <= 800), not at 600.
+    const rendered = Math.floor((REQUEST_RENDER_BUDGET_MS - RENDER_BUDGET_MS.ticket) / 100) + 1;
+    expect(results.map((r) => r.deferred)).toEqual(texts.map((_, i) => i >= rendered));
+    expect(request.spentMs).toBe(rendered * 100);
+    expect(results[0]).toMatchObject({ plain: false, deferred: false });
+    expect(results[0]!.toc).toEqual([{ id: "user-content-part-0", text: "Part 0", depth: 2 }]);
+    expect(results.at(-1)).toEqual({ html: plainTextHtml(texts.at(-1)!), toc: [], plain: true, deferred: true });
+    // Not remembered: a later request renders it.
+    expect(isAbandoned(texts.at(-1)!, "ticket")).toBe(false);
+    expect(renderMarkdown(texts.at(-1)!, "ticket", { request: requestRenderBudget() }).plain).toBe(false);
+  });
+
+  it("an article render needs room for the article budget: after one article, a second waits for another request", () => {
+    const request = requestRenderBudget(REQUEST_RENDER_BUDGET_MS, charging(250));
+    expect(renderMarkdown("# one", "article", { request }).deferred).toBe(false);
+    expect(renderMarkdown("# two", "article", { request }).deferred).toBe(true);
+    // A ticket text still fits: 250 + 250 <= 800.
+    expect(renderMarkdown("three", "ticket", { request }).deferred).toBe(false);
+  });
+
+  it("texts over the limits or remembered as abandoned cost the request nothing", () => {
+    const request = requestRenderBudget(REQUEST_RENDER_BUDGET_MS, charging(100));
+    expect(renderMarkdown("> ".repeat(30) + "x", "ticket", { request })).toMatchObject({
+      plain: true,
+      deferred: false,
+    });
+    expect(request.spentMs).toBe(0);
   });
 });

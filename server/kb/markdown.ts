@@ -13,8 +13,12 @@ import { unified } from "unified";
 import { markdownRefusal, type MarkdownKind } from "./markdown-limits";
 
 export type TocEntry = { id: string; text: string; depth: 2 | 3 };
-/** `plain` when the text was shown as escaped plain text instead of Markdown (over a limit or over budget). */
-export type RenderedMarkdown = { html: string; toc: TocEntry[]; plain: boolean };
+/**
+ * `plain` when the text was shown as escaped plain text instead of Markdown (over a limit or over
+ * budget); `deferred` when only because its request had spent its render budget
+ * (REQUEST_RENDER_BUDGET_MS): such a result is not to be cached, since a later request renders it.
+ */
+export type RenderedMarkdown = { html: string; toc: TocEntry[]; plain: boolean; deferred: boolean };
 
 /**
  * Every id in rendered user content starts with this, and in-page links (`#x`) are rewritten to
@@ -25,11 +29,32 @@ export const USER_CONTENT_PREFIX = "user-content-";
 
 /**
  * The time one render of each kind is designed to stay within: the limits (markdown-limits.ts)
- * keep the worst input of every known shape under it, and server/kb/markdown-bounds.test.ts
- * checks that. A render that still ends a phase past twice its budget is abandoned for plain text.
- * Time is the smaller of the process's CPU time and wall time (see `spentSince`).
+ * keep the worst input of every known shape under it (the corpus, server/kb/markdown-corpus.ts;
+ * scripts/bench/micro.ts times its slowest against this). A render that still ends a phase past
+ * one and a half times its budget (375 and 900 ms, under the one-second bar) is abandoned for
+ * plain text. Time is the smaller of the process's CPU time and wall time (see `spentSince`).
  */
-export const RENDER_BUDGET_MS: Record<MarkdownKind, number> = { ticket: 250, article: 1_500 };
+export const RENDER_BUDGET_MS: Record<MarkdownKind, number> = { ticket: 250, article: 600 };
+
+/** How far past its budget a render may end a phase before it is abandoned. */
+const ABANDON_AFTER_BUDGET = 1.5;
+
+/**
+ * The characters of fenced code one text may have highlighted, per kind. Highlighting costs about
+ * 1.5-4 microseconds a character and multiplies the code's HTML up to 18 times (a span per token),
+ * so past this budget code blocks are shown as they are, escaped, in plain `<pre><code>`. Blocks
+ * are highlighted in the text's order while they fit; a demo article has at most 2,629 characters
+ * of code.
+ */
+export const HIGHLIGHT_BUDGET_CHARS: Record<MarkdownKind, number> = { ticket: 5_000, article: 20_000 };
+
+/**
+ * The render time one request may spend on all its texts (a batch of previews, a ticket page with
+ * many comments): a render starts only while the request's renders so far plus the whole budget of
+ * the text's kind fit in it, so, with every known shape within its kind's budget, no request
+ * renders for longer than this. Texts past it are shown as plain text for this request only.
+ */
+export const REQUEST_RENDER_BUDGET_MS = 800;
 
 /**
  * The sanitizer runs on the untrusted tree, before the plugins that add trusted attributes: raw
@@ -97,17 +122,60 @@ function rawHtmlAsText() {
   };
 }
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(rawHtmlAsText)
-  .use(remarkRehype, { allowDangerousHtml: false })
-  .use(rehypeSanitize, schema)
-  .use(rehypeSlug)
-  .use(userContent)
-  .use(rehypeHighlight, { detect: false })
-  .use(rehypeStringify)
-  .freeze();
+/** One highlighter (highlight.js grammars compile once per instance) for every kind's pipeline. */
+const highlight = rehypeHighlight({ detect: false });
+
+/** Whether an element is the `<code>` of a fenced block with a language (the sanitizer keeps only `language-*`). */
+function hasLanguage(code: Element): boolean {
+  const classes = code.properties.className;
+  return Array.isArray(classes) && classes.some((c) => String(c).startsWith("language-"));
+}
+
+/**
+ * Highlights the fenced code blocks that have a language, in the text's order, while their code
+ * adds up to at most `budgetChars` characters; a block that does not fit stays plain `<pre><code>`
+ * (its text escaped by the stringifier like any other), and a later, smaller one may still fit.
+ */
+function boundedHighlight(options: { budgetChars: number }) {
+  return (tree: Root, file: Parameters<typeof highlight>[1]) => {
+    let left = options.budgetChars;
+    const blocks: Element[] = [];
+    const walk = (node: Root | Element) => {
+      for (const child of node.children) {
+        if (child.type !== "element") continue;
+        const code = child.tagName === "pre" ? child.children.find((c) => c.type === "element") : undefined;
+        if (code?.tagName === "code" && hasLanguage(code)) {
+          const chars = toString(code).length;
+          if (chars <= left) {
+            left -= chars;
+            blocks.push(child);
+          }
+        } else walk(child);
+      }
+    };
+    walk(tree);
+    // rehype-highlight rewrites each block's <code> in place; handing it only the blocks that fit.
+    if (blocks.length > 0) highlight({ type: "root", children: blocks }, file);
+  };
+}
+
+const pipeline = (kind: MarkdownKind) =>
+  unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(rawHtmlAsText)
+    .use(remarkRehype, { allowDangerousHtml: false })
+    .use(rehypeSanitize, schema)
+    .use(rehypeSlug)
+    .use(userContent)
+    .use(boundedHighlight, { budgetChars: HIGHLIGHT_BUDGET_CHARS[kind] })
+    .use(rehypeStringify)
+    .freeze();
+
+const processors: Record<MarkdownKind, ReturnType<typeof pipeline>> = {
+  ticket: pipeline("ticket"),
+  article: pipeline("article"),
+};
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -116,7 +184,12 @@ export function plainTextHtml(text: string): string {
   return `<p class="md-plain">${text.replace(/[&<>"']/g, (c) => ESCAPES[c]!)}</p>`;
 }
 
-const plain = (text: string): RenderedMarkdown => ({ html: plainTextHtml(text), toc: [], plain: true });
+const plain = (text: string, deferred = false): RenderedMarkdown => ({
+  html: plainTextHtml(text),
+  toc: [],
+  plain: true,
+  deferred,
+});
 
 /**
  * Texts whose render was abandoned (past its budget, or the parser failed), by hash: they are
@@ -146,32 +219,65 @@ export function spentSince(start: Clock): number {
   return Math.min((cpu.user + cpu.system) / 1000, performance.now() - start.wall);
 }
 
+/** Starts timing one render: the function returned gives the milliseconds of work since. */
+export type Stopwatch = () => () => number;
+
+/** The renderer's stopwatch: work as `spentSince` counts it. */
+const workStopwatch: Stopwatch = () => {
+  const clock = startClock();
+  return () => spentSince(clock);
+};
+
+/**
+ * The render time one request has spent, against its budget (REQUEST_RENDER_BUDGET_MS). One per
+ * request, made with its tRPC context, so the calls of an HTTP batch and the reads of a server-side
+ * page share it. The stopwatch times every render counted against it (tests pass one that
+ * charges a fixed time per render, so what renders and what is deferred does not depend on the machine).
+ */
+export type RequestRenderBudget = { readonly ms: number; spentMs: number; readonly stopwatch: Stopwatch };
+
+export function requestRenderBudget(
+  ms = REQUEST_RENDER_BUDGET_MS,
+  stopwatch: Stopwatch = workStopwatch,
+): RequestRenderBudget {
+  return { ms, spentMs: 0, stopwatch };
+}
+
 /**
  * Renders Markdown (GFM tables, task lists, fenced code) to sanitized HTML with prefixed heading
- * ids and highlighted code, plus the h2/h3 table of contents. Bounded: a text over a limit of its
- * kind (stored before the limits existed) is shown as escaped plain text without being parsed,
- * and so is one whose render ends a phase (parse, transform) past twice the kind's budget.
- * Same input, same output, except that an abandoned text stays plain for the process's life.
+ * ids and code highlighted up to HIGHLIGHT_BUDGET_CHARS, plus the h2/h3 table of contents.
+ * Bounded: a text over a limit of its kind (stored before the limits existed) is shown as escaped
+ * plain text without being parsed, and so is one whose render ends a phase (parse, transform) past
+ * one and a half times the kind's budget. Given its `request`'s budget, a text is rendered only while the
+ * request's renders so far plus the kind's whole budget fit in it, and otherwise shown as plain
+ * text (`deferred`). Same input, same output, except that an abandoned text stays plain for the
+ * process's life and a deferred one is plain for its request.
  */
 export function renderMarkdown(
   markdown: string,
   kind: MarkdownKind = "article",
-  options: { budgetMs?: number } = {},
+  options: { budgetMs?: number; request?: RequestRenderBudget } = {},
 ): RenderedMarkdown {
   if (markdownRefusal(markdown, kind)) return plain(markdown);
   const key = fingerprint(kind, markdown);
   if (abandoned.has(key)) return plain(markdown);
-  const allowed = 2 * (options.budgetMs ?? RENDER_BUDGET_MS[kind]);
-  const clock = startClock();
+  const { request } = options;
+  const budgetMs = options.budgetMs ?? RENDER_BUDGET_MS[kind];
+  if (request && request.spentMs + budgetMs > request.ms) return plain(markdown, true);
+  const allowed = ABANDON_AFTER_BUDGET * budgetMs;
+  const processor = processors[kind];
+  const spent = (request?.stopwatch ?? workStopwatch)();
   try {
     const mdast = processor.parse(markdown);
-    if (spentSince(clock) > allowed) return abandon(key, markdown);
+    if (spent() > allowed) return abandon(key, markdown);
     const hast = processor.runSync(mdast) as Root;
-    if (spentSince(clock) > allowed) return abandon(key, markdown);
-    return { html: processor.stringify(hast), toc: tableOfContents(hast), plain: false };
+    if (spent() > allowed) return abandon(key, markdown);
+    return { html: processor.stringify(hast), toc: tableOfContents(hast), plain: false, deferred: false };
   } catch {
     // A parser failure (such as a too-deep recursion) on some unforeseen input: plain text, remembered.
     return abandon(key, markdown);
+  } finally {
+    if (request) request.spentMs += spent();
   }
 }
 

@@ -8,7 +8,7 @@ import { cachedRead } from "@/server/cache/read-cache";
 import { DomainError, notFound } from "@/server/errors";
 import { allowWrite } from "@/server/security/write-limit-service";
 import { canPublish } from "./article-input";
-import { renderMarkdown, type RenderedMarkdown } from "./markdown";
+import { renderMarkdown, type RenderedMarkdown, type RequestRenderBudget } from "./markdown";
 import {
   cleanSnippet,
   parseQuery,
@@ -361,12 +361,16 @@ function suggestionFor(db: Db, user: SessionUser | null, q: string): string | nu
 
 const rendered = new Map<string, RenderedMarkdown>();
 
-/** Markdown rendering is pure, so it is cached per article version (bounded). */
-function renderCached(id: number, updatedAt: Date, body: string): RenderedMarkdown {
+/**
+ * Markdown rendering is pure, so it is cached per article version (bounded); a text deferred by
+ * the request's render budget is not, so a later read renders it.
+ */
+function renderCached(id: number, updatedAt: Date, body: string, request: RequestRenderBudget): RenderedMarkdown {
   const key = `${id}:${updatedAt.getTime()}`;
   let r = rendered.get(key);
   if (!r) {
-    r = renderMarkdown(body);
+    r = renderMarkdown(body, "article", { request });
+    if (r.deferred) return r;
     if (rendered.size >= 500) rendered.delete(rendered.keys().next().value!);
     rendered.set(key, r);
   }
@@ -382,6 +386,7 @@ export function getArticle(
   user: SessionUser | null,
   input: { slug: string; locale?: Locale; preferLocale?: Locale },
   now: Date,
+  request: RequestRenderBudget,
 ) {
   const rows = db
     .select()
@@ -423,7 +428,7 @@ export function getArticle(
         .orderBy(desc(articleFeedback.id))
         .get() ?? null)
     : null;
-  const { html, toc } = renderCached(a.id, a.updatedAt, a.body);
+  const { html, toc } = renderCached(a.id, a.updatedAt, a.body, request);
   return {
     article: {
       id: a.id,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "@/server/kb/markdown";
-import { renderTicketMarkdown } from "./render";
+import { renderMarkdown, requestRenderBudget } from "@/server/kb/markdown";
+import { renderTicketMarkdown as renderWithBudget } from "./render";
+
+/** A render with a request budget of its own, as a request with nothing else to render. */
+const renderTicketMarkdown = (markdown: string) => renderWithBudget(markdown, requestRenderBudget());
 
 describe("ticket Markdown rendering", () => {
   it("gives exactly the sanitized HTML of the Markdown pipeline, the first time and when remembered", () => {

@@ -1,5 +1,5 @@
 import { refuseIf } from "@/server/errors";
-import { renderMarkdown } from "@/server/kb/markdown";
+import { renderMarkdown, type RequestRenderBudget } from "@/server/kb/markdown";
 import { markdownRefusal } from "@/server/kb/markdown-limits";
 
 /**
@@ -8,14 +8,18 @@ import { markdownRefusal } from "@/server/kb/markdown-limits";
  * comments never change once written, so the ticket page, which is read again after every action
  * on it, need not run the Markdown pipeline (up to the render budget for a text at the limits)
  * for the same text twice. Bounded: at most MAX_ENTRIES texts and MAX_CACHED_CHARS characters of
- * text and HTML together, least recently used out first.
+ * text and HTML together, least recently used out first. A ticket text's HTML is at most about
+ * six times its 20,000 characters (an `&` becomes `&#x26;`; highlighting stops at 5,000
+ * characters of code), so 4 million characters hold at least 28 texts at their worst, and about
+ * 90 replies of 20,000 characters of code. Past that a page renders within its request's
+ * render budget (docs/decisions/015-bounded-markdown.md), never all of it on every load.
  */
 const MAX_ENTRIES = 2000;
 const MAX_CACHED_CHARS = 4_000_000;
 const cache = new Map<string, string>();
 let cachedChars = 0;
 
-export function renderTicketMarkdown(markdown: string): string {
+export function renderTicketMarkdown(markdown: string, request: RequestRenderBudget): string {
   const hit = cache.get(markdown);
   if (hit !== undefined) {
     // Least recently used first out: re-insert so the Map's order tracks recency.
@@ -23,7 +27,9 @@ export function renderTicketMarkdown(markdown: string): string {
     cache.set(markdown, hit);
     return hit;
   }
-  const html = renderMarkdown(markdown, "ticket").html;
+  const { html, deferred } = renderMarkdown(markdown, "ticket", { request });
+  // Plain text only because this request spent its render budget: a later load renders it.
+  if (deferred) return html;
   const size = markdown.length + html.length;
   if (size > MAX_CACHED_CHARS / 10) return html;
   cache.set(markdown, html);
@@ -40,7 +46,7 @@ export function renderTicketMarkdown(markdown: string): string {
  * The ticket forms' preview: exactly what the ticket page will show. A text over the ticket limits
  * is refused with what to fix, as filing or replying with it would be.
  */
-export function previewTicketMarkdown(markdown: string): { html: string } {
+export function previewTicketMarkdown(markdown: string, request: RequestRenderBudget): { html: string } {
   refuseIf(markdownRefusal(markdown, "ticket"));
-  return { html: renderTicketMarkdown(markdown) };
+  return { html: renderTicketMarkdown(markdown, request) };
 }

@@ -31,6 +31,7 @@ import { orgScope } from "@/server/api/scope";
 import type { SessionUser } from "@/server/auth/session";
 import { perDatabase, type Db } from "@/server/db";
 import { DomainError, noOrganization, notFound, refuseIf } from "@/server/errors";
+import type { RequestRenderBudget } from "@/server/kb/markdown";
 import { markdownRefusal } from "@/server/kb/markdown-limits";
 import { sdkSupport } from "@/server/lifecycle/service";
 import { pageOnCallIfUrgent } from "@/server/on-call/paging-service";
@@ -364,8 +365,10 @@ const detailReads = perDatabase((db: Db) => {
 /**
  * Everything the ticket page shows: the ticket, the conversation (internal notes only for staff),
  * the timeline, disputes, and each SLA metric with status, risk and its "why is it due then?".
+ * Texts are rendered within the request's render budget: past it (a conversation of many heavy
+ * replies, on a cold cache) the rest show as plain text on this load and render on a later one.
  */
-export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now: Date) {
+export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now: Date, request: RequestRenderBudget) {
   const ticket = findVisibleTicket(db, user, ticketId);
   const reads = detailReads(db);
   const org = reads.org.get({ organization: ticket.organizationId })!;
@@ -417,7 +420,7 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       id: ticket.id,
       subject: ticket.subject,
       description: ticket.description,
-      descriptionHtml: renderTicketMarkdown(ticket.description),
+      descriptionHtml: renderTicketMarkdown(ticket.description, request),
       priority: ticket.priority,
       status: ticket.status,
       productArea: ticket.productArea,
@@ -472,7 +475,7 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       author: people.get(c.authorId)?.name ?? "",
       staff: people.get(c.authorId)?.staff ?? false,
       body: c.body,
-      html: renderTicketMarkdown(c.body),
+      html: renderTicketMarkdown(c.body, request),
       internal: c.visibility === "internal",
       createdAt: c.createdAt,
     })),

@@ -53,7 +53,7 @@ export const kbEditing = {
   preview: staffProcedure
     .input(z.object({ body: z.string().max(BODY_MAX) }))
     .output(z.object({ html: z.string(), toc: ZToc }))
-    .mutation(({ input }) => previewMarkdown(input.body)),
+    .mutation(({ ctx, input }) => previewMarkdown(input.body, ctx.renderBudget)),
   /** A new article; drafts by any staff member, published ones by publishers. */
   createArticle: staffProcedure
     .input(ZCreateArticleInput)

@@ -117,5 +117,5 @@ export const kbReads = {
         myVote: z.object({ helpful: z.boolean(), reason: ZReason.nullable() }).nullable(),
       }),
     )
-    .query(({ ctx, input }) => getArticle(ctx.db, ctx.user, input, ctx.now())),
+    .query(({ ctx, input }) => getArticle(ctx.db, ctx.user, input, ctx.now(), ctx.renderBudget)),
 };

@@ -37,5 +37,5 @@ export const ticketFormHelpers = {
   preview: authedProcedure
     .input(z.object({ markdown: z.string().max(20_000) }))
     .output(z.object({ html: z.string() }))
-    .mutation(({ input }) => previewTicketMarkdown(input.markdown)),
+    .mutation(({ ctx, input }) => previewTicketMarkdown(input.markdown, ctx.renderBudget)),
 };

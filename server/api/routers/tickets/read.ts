@@ -50,5 +50,5 @@ export const ticketReads = {
   get: authedProcedure
     .input(z.object({ id: ZId }))
     .output(ZTicketDetail)
-    .query(({ ctx, input }) => getTicketDetail(ctx.db, ctx.user, input.id, ctx.now())),
+    .query(({ ctx, input }) => getTicketDetail(ctx.db, ctx.user, input.id, ctx.now(), ctx.renderBudget)),
 };
