@@ -66,7 +66,7 @@ export const OVER_LIMIT_INPUTS: PathologicalInput[] = [
   { name: "100,000 backslashes", markdown: "\\".repeat(100_000) },
   { name: "'&amp;' x 20,000", markdown: "&amp;".repeat(20_000) },
   { name: "'] ' x 10,000", markdown: "] ".repeat(10_000) },
-  { name: "'a <b> c ' x 2,500", markdown: "a <b> c ".repeat(2_500) },
+  { name: "'<b>' x 4,001", markdown: "<b>".repeat(4_001) },
 ];
 
 /** The worst inputs of each shape that the ticket limits accept: each must render as Markdown within the budget. */

@@ -132,20 +132,32 @@ describe("markdownRefusal", () => {
     }
   });
 
-  it("names the markup limits: 100,000 backslashes in an article, 1,200 `<` in one paragraph of a ticket", () => {
+  it("names the markup limits: 100,000 backslashes in an article, 4,001 `<` in one paragraph of a ticket", () => {
     expect(markdownRefusal("\\".repeat(100_000), "article")).toMatchObject({
       messageKey: "markdown.limits.paragraphMarkup",
-      values: { found: 50_000, max: 500 },
+      values: { found: 50_000, max: 4_000 },
     });
-    expect(markdownRefusal(`${"\\* ".repeat(10)}\n\n`.repeat(501), "article")).toMatchObject({
+    expect(markdownRefusal(`${"\\* ".repeat(10)}\n\n`.repeat(1_001), "article")).toMatchObject({
       messageKey: "markdown.limits.markup",
-      values: { found: 5_010, max: 5_000 },
+      values: { found: 10_010, max: 10_000 },
     });
-    expect(markdownRefusal("a <b> c ".repeat(1_200), "ticket")).toMatchObject({
+    expect(markdownRefusal("<b>".repeat(4_001), "ticket")).toMatchObject({
       message:
-        "A paragraph has 1200 square brackets, angle brackets (<), backslash escapes or character references; at most 1000 are allowed in one paragraph.",
-      values: { found: 1_200, max: 1_000 },
+        "A paragraph has 4001 square brackets, angle brackets (<), backslash escapes or character references; at most 4000 are allowed in one paragraph.",
+      values: { found: 4_001, max: 4_000 },
     });
+  });
+
+  it("accepts what people paste into a ticket: 17 KB of XML, 20 KB of a bracketed log, in a code block", () => {
+    const xml = Array.from({ length: 300 }, (_, i) => `  <item id="${i}"><name>n${i}</name><value>${i}</value></item>`);
+    expect(
+      markdownRefusal("Config:\n\n```xml\n<config>\n" + xml.join("\n") + "\n</config>\n```\n", "ticket"),
+    ).toBeNull();
+    const log = Array.from(
+      { length: 400 },
+      (_, i) => `[10:00:${String(i % 60).padStart(2, "0")}] onJoinChannelSuccess <uid=${i}>`,
+    );
+    expect(markdownRefusal("```\n" + log.join("\n") + "\n```\n", "ticket")).toBeNull();
   });
 
   it("each kind has its own limits: an article may be five times a ticket", () => {
