@@ -297,7 +297,7 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
                         className={`${chip(area === a)} flex justify-between`}
                       >
                         <span>{t(`areas.${a}`)}</span>
-                        <span className="text-slate-400">{areaCount.get(a)}</span>
+                        <span className="text-slate-600">{areaCount.get(a)}</span>
                       </Link>
                     </li>
                   ))}
@@ -323,7 +323,7 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<S
                         className={`${chip(type === x)} flex justify-between`}
                       >
                         <span>{t(`types.${x}`)}</span>
-                        <span className="text-slate-400">{typeCount.get(x)}</span>
+                        <span className="text-slate-600">{typeCount.get(x)}</span>
                       </Link>
                     </li>
                   ))}

@@ -31,7 +31,10 @@ export async function MeetingList({ requests, showOrganization }: { requests: Re
             <p className="mt-1 text-slate-600">
               {showOrganization ? (
                 <>
-                  <Link href={`/organizations/${r.organizationId}`} className="text-brand-700 hover:underline">
+                  <Link
+                    href={`/organizations/${r.organizationId}`}
+                    className="text-brand-700 underline hover:no-underline"
+                  >
                     {r.organizationName}
                   </Link>
                   {" · "}

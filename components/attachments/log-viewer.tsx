@@ -79,10 +79,11 @@ export function LogViewer({ id, name, onClose }: { id: number; name: string; onC
           {shown.length === 0 ? (
             <p className="px-3 py-2 text-sm text-slate-600">{data.matches ? t("noMatches") : t("emptyFile")}</p>
           ) : (
-            <pre className="max-h-96 overflow-auto px-3 py-2 font-mono text-xs leading-5 text-slate-800">
+            // Focusable, so a keyboard user can scroll a long log with the arrow keys.
+            <pre tabIndex={0} className="max-h-96 overflow-auto px-3 py-2 font-mono text-xs leading-5 text-slate-800">
               {shown.map((l) => (
                 <div key={l.number} className="flex gap-3">
-                  <span className="w-12 shrink-0 text-right text-slate-400 select-none">{l.number}</span>
+                  <span className="w-12 shrink-0 text-right text-slate-500 select-none">{l.number}</span>
                   <span className="break-all whitespace-pre-wrap">{highlight(l.text, query)}</span>
                 </div>
               ))}

@@ -101,7 +101,7 @@ export async function DrillTable({
                   {item.achievedAt ? (
                     when(item.achievedAt)
                   ) : (
-                    <span className="text-slate-400">{t("sla.drill.notYet")}</span>
+                    <span className="text-slate-500">{t("sla.drill.notYet")}</span>
                   )}
                 </Td>
               </tr>

@@ -50,7 +50,7 @@ export async function TargetsTable({
               return (
                 <Td key={m}>
                   {!cell ? (
-                    <span className="text-slate-400">{t("home.customer.noTarget")}</span>
+                    <span className="text-slate-500">{t("home.customer.noTarget")}</span>
                   ) : inline ? (
                     `${formatTarget(t, cell.minutes, cell.calendarMode, businessDayMinutes)} · ${t(`coverage.${cell.calendarMode}`)}`
                   ) : (

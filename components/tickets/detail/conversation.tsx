@@ -38,7 +38,7 @@ export function Conversation({ data, role, composer }: { data: Detail; role: Rol
             key={c.id}
             className={`rounded-lg p-3 text-sm ${c.internal ? "border border-amber-200 bg-amber-50" : c.staff ? "bg-brand-50" : "bg-slate-50"}`}
           >
-            <p className="mb-1 text-xs text-slate-500">
+            <p className="mb-1 text-xs text-slate-600">
               {c.author} · {date(c.createdAt)}{" "}
               {c.internal ? <Badge tone="amber">{t("tickets.detail.internalNote")}</Badge> : null}
             </p>

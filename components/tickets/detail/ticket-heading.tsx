@@ -20,7 +20,7 @@ export function TicketHeading({ ticket: tk, aside }: { ticket: Detail["ticket"];
         </div>
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
-            <span className="text-slate-400">#{tk.id}</span> {tk.subject}
+            <span className="text-slate-500">#{tk.id}</span> {tk.subject}
           </h1>
         </div>
         <div className="mt-2 flex flex-wrap gap-2 text-sm">

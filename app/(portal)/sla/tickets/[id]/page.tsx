@@ -52,7 +52,7 @@ export default async function SlaTicketPage({ params }: { params: Promise<{ id: 
           ← {t("sla.drill.back")}
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
-          <span className="text-slate-400">#{tk.id}</span> {tk.subject}
+          <span className="text-slate-500">#{tk.id}</span> {tk.subject}
         </h1>
         <div className="mt-2 flex flex-wrap gap-2 text-sm">
           <Badge tone={PRIORITY_TONE[tk.priority]}>{t(`priority.${tk.priority}`)}</Badge>
@@ -117,7 +117,7 @@ export default async function SlaTicketPage({ params }: { params: Promise<{ id: 
                     {m.achievedAt ? (
                       when(m.achievedAt)
                     ) : (
-                      <span className="text-slate-400">{t("sla.drill.notYet")}</span>
+                      <span className="text-slate-500">{t("sla.drill.notYet")}</span>
                     )}
                   </Td>
                   <Td>
