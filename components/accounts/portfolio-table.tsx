@@ -4,6 +4,7 @@ import Link from "@/components/ui/link";
 import { HealthScore, type HealthBand } from "@/components/accounts/health-score";
 import { HealthTrend } from "@/components/accounts/health-trend";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { TrendPoint } from "@/server/accounts/portfolio";
 import type { PortfolioSort } from "@/server/accounts/portfolio-sort";
 
@@ -68,7 +69,7 @@ export function PortfolioTable({
 }) {
   const label = (key: PortfolioHeading["key"]) => headings.find((h) => h.key === key)?.label ?? "";
   return (
-    <div className="md:-mx-5 md:overflow-x-auto md:px-5">
+    <ScrollRegion label={caption} className="md:-mx-5 md:overflow-x-auto md:px-5">
       <table className="block w-full text-sm md:table md:min-w-[60rem] md:border-collapse">
         <caption className="sr-only">{caption}</caption>
         <thead className="block md:table-header-group">
@@ -152,6 +153,6 @@ export function PortfolioTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

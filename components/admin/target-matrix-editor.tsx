@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { formatTarget } from "@/components/format";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { useTRPC } from "@/components/trpc/client";
 import { CALENDAR_MODES, METRICS, PRIORITIES, type CalendarMode, type TierCode } from "@/db/schema/enums";
 import {
@@ -421,7 +422,7 @@ function VersionHistory({ versions, businessDayMinutes }: { versions: Versions; 
               <summary className="cursor-pointer text-brand-700">
                 {t("targets.showMatrix", { version: v.version })}
               </summary>
-              <div className="mt-2 overflow-x-auto">
+              <ScrollRegion label={t("targets.version", { version: v.version })} className="mt-2 overflow-x-auto">
                 <table className="w-full border-collapse text-sm">
                   <caption className="sr-only">{t("targets.version", { version: v.version })}</caption>
                   <thead>
@@ -456,7 +457,7 @@ function VersionHistory({ versions, businessDayMinutes }: { versions: Versions; 
                           const cell = v.cells.find((c) => c.priority === p && c.metric === m);
                           return (
                             <td key={m} className="border-b border-slate-100 px-2 py-1 text-slate-700">
-                              {cell ? describe(cell) : <span className="text-slate-400">{t("targets.none")}</span>}
+                              {cell ? describe(cell) : <span className="text-slate-500">{t("targets.none")}</span>}
                             </td>
                           );
                         })}
@@ -464,7 +465,7 @@ function VersionHistory({ versions, businessDayMinutes }: { versions: Versions; 
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             </details>
           </li>
         ))}

@@ -10,6 +10,7 @@ import { dateWriter, formatSpan } from "@/components/format";
 import { CountdownWith } from "@/components/tickets/countdown";
 import { useTRPC } from "@/components/trpc/client";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { QueueColumn } from "@/server/tickets/queue-views";
 import type { QueueRow } from "./queue-row";
@@ -91,13 +92,13 @@ export function QueueTable({
       case "updated":
         return shortDate(item.updatedAt!);
       case "assignee":
-        return item.assignee ?? <span className="text-slate-400">{label("queue.unassigned")}</span>;
+        return item.assignee ?? <span className="text-slate-600">{label("queue.unassigned")}</span>;
       case "priority":
         return <Badge tone={PRIORITY_TONE[item.priority!]}>{item.priority}</Badge>;
       case "level":
         return item.escalationLevel;
       case "appId":
-        return item.appId ?? <span className="text-slate-400">—</span>;
+        return item.appId ?? <span className="text-slate-600">—</span>;
       case "due":
         return (
           <span
@@ -208,7 +209,7 @@ export function QueueTable({
       ) : null}
       {bulk.error ? <FormAlert>{errorText(bulk.error)}</FormAlert> : null}
       <StatusNote message={done} />
-      <div className="-mx-5 overflow-x-auto px-5">
+      <ScrollRegion label={caption} className="-mx-5 overflow-x-auto px-5">
         <table id={id} className="w-full min-w-[40rem] border-collapse text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead>
@@ -259,7 +260,7 @@ export function QueueTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "@/components/ui/link";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { serviceTicketsHref, type ServiceDrill } from "./url";
 
 /*
@@ -27,7 +28,7 @@ type MatrixCell = {
 type MatrixColumn = { key: string; label: string; kind: "month" | "quarter" };
 type MatrixRow = { priority: NonNullable<ServiceDrill["priority"]> | "all"; label: string; cells: MatrixCell[] };
 
-const TONE = { none: "text-slate-400", met: "text-slate-900", breached: "text-red-700" } as const;
+const TONE = { none: "text-slate-500", met: "text-slate-900", breached: "text-red-700" } as const;
 const shade = (c: MatrixColumn) => (c.kind === "quarter" ? "bg-slate-50" : "");
 
 export function AttainmentMatrix({
@@ -50,7 +51,7 @@ export function AttainmentMatrix({
   rows: MatrixRow[];
 }) {
   return (
-    <div className="-mx-5 overflow-x-auto px-5">
+    <ScrollRegion label={caption} className="-mx-5 overflow-x-auto px-5">
       <table className="w-full min-w-[36rem] border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -104,7 +105,7 @@ export function AttainmentMatrix({
                         {f.value}
                       </Link>
                     ) : (
-                      <span className="text-slate-400">{f.value}</span>
+                      <span className="text-slate-500">{f.value}</span>
                     )}
                     <span className="block text-xs text-slate-500">{f.note}</span>
                   </td>
@@ -114,6 +115,6 @@ export function AttainmentMatrix({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from "@/components/ui/link";
 import { Badge, PRIORITY_TONE, type BadgeTone } from "@/components/ui/badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Th } from "@/components/ui/table";
 
 /**
@@ -43,7 +44,7 @@ export function TicketListTable({
   showOrganization: boolean;
 }) {
   return (
-    <div className="md:-mx-5 md:overflow-x-auto md:px-5">
+    <ScrollRegion label={labels.caption} className="md:-mx-5 md:overflow-x-auto md:px-5">
       <table className="block w-full text-sm md:table md:min-w-[28rem] md:border-collapse">
         <caption className="sr-only">{labels.caption}</caption>
         <thead className="hidden md:table-header-group">
@@ -89,6 +90,6 @@ export function TicketListTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,13 +1,18 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
+import { ScrollRegion } from "./scroll-region";
 
+/** A card's table: on a narrow screen it scrolls inside the card, in a box named by its caption. */
 export function Table({ caption, children }: { caption: ReactNode; children: ReactNode }) {
+  const captionId = useId();
   return (
-    <div className="-mx-5 overflow-x-auto px-5">
+    <ScrollRegion labelledBy={captionId} className="-mx-5 overflow-x-auto px-5">
       <table className="w-full min-w-[28rem] border-collapse text-sm">
-        <caption className="sr-only">{caption}</caption>
+        <caption id={captionId} className="sr-only">
+          {caption}
+        </caption>
         {children}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

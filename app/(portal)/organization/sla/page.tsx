@@ -8,6 +8,7 @@ import { ServiceActions } from "@/components/service/actions";
 import { AttainmentMatrix } from "@/components/service/attainment-matrix";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Refused } from "@/components/ui/refused";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
@@ -123,7 +124,7 @@ export default async function OurServicePage({ searchParams }: { searchParams: P
               : t("ourService.noSupportTerms")}
           </p>
           {data.credits.length === 0 ? null : (
-            <div className="-mx-5 overflow-x-auto px-5">
+            <ScrollRegion label={t("ourService.creditsTitle")} className="-mx-5 overflow-x-auto px-5">
               <table className="w-full min-w-[40rem] border-collapse text-sm">
                 <caption className="sr-only">{t("ourService.creditsTitle")}</caption>
                 <thead>
@@ -196,7 +197,7 @@ export default async function OurServicePage({ searchParams }: { searchParams: P
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
           <p className="mt-3 text-xs text-slate-500">{t("ourService.creditsNote")}</p>
         </Card>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatPercent } from "@/components/format";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { quarterPeriod } from "@/server/periods/periods";
@@ -79,7 +80,7 @@ export default async function PublishedSlaReportPage({ params }: { params: Promi
           <h2 id="attainment-title" className="mb-3 text-base font-semibold text-slate-900">
             {t("sla.public.attainment")}
           </h2>
-          <div className="-mx-5 overflow-x-auto px-5">
+          <ScrollRegion label={t("sla.public.attainment")} className="-mx-5 overflow-x-auto px-5">
             <table className="w-full min-w-[28rem] border-collapse text-sm">
               <caption className="sr-only">{t("sla.public.attainment")}</caption>
               <thead>
@@ -125,7 +126,7 @@ export default async function PublishedSlaReportPage({ params }: { params: Promi
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <p className="mt-3 text-xs text-slate-500">{t("sla.public.rule")}</p>
         </section>
         <section
