@@ -1,6 +1,10 @@
 "use client";
 
-/** The Recharts drawing of a review chart; review-chart.tsx loads it after the page's first paint. */
+/**
+ * The Recharts drawing of a review chart; review-chart.tsx loads it after the page's first paint and
+ * hides it from assistive technology, so the drawing stays out of the tab order (accessibilityLayer
+ * off): a focusable element inside an aria-hidden one would be reached but never read.
+ */
 import {
   Bar,
   BarChart,
@@ -29,7 +33,7 @@ export type ReviewChartProps = {
 export function ReviewBars({ data, xKey, series, domain, reference, unit = "", angled = false }: ReviewChartProps) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
+      <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
         <XAxis
           dataKey={xKey}

@@ -4,6 +4,9 @@
  * The Recharts drawings of /sla, in a module of their own so the page loads Recharts after its first
  * paint (sla-charts.tsx imports them with next/dynamic): the tiles, the heatmap and every table view
  * work before it arrives. Each drawing takes plain rows and reports a pick; the caller drills down.
+ * A drawing is for the eye and the mouse: its table view carries the same figures and links, so the
+ * drawing is left out of the tab order (accessibilityLayer off) and hidden from assistive technology
+ * by its caller, as the review charts are (components/reviews/review-chart.tsx).
  */
 import { useTranslations } from "next-intl";
 import {
@@ -45,6 +48,7 @@ export function TrendLines({
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart
+        accessibilityLayer={false}
         data={data}
         margin={{ top: 8, right: 12, bottom: 0, left: -12 }}
         onClick={(state) => {
@@ -106,7 +110,7 @@ export function BandBars({
   const t = useTranslations();
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+      <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
         <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 10 }} interval={0} angle={-30} textAnchor="end" height={50} />
         <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
@@ -143,7 +147,12 @@ export function BreachBars({
   const t = useTranslations();
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+      <BarChart
+        accessibilityLayer={false}
+        data={data}
+        layout="vertical"
+        margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
+      >
         <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
         <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 11 }} />

@@ -123,7 +123,7 @@ function TrendChart({ trend, filter }: { trend: Trend; filter: SlaFilter }) {
       controls={<MetricSelect id="trend-metric" value={metric} onChange={setMetric} />}
       csv={{ filename: `sla-trend-${metric}.csv`, ...trendCsv(trend, metric, t) }}
       chart={
-        <div className="h-72 w-full">
+        <div aria-hidden className="h-72 w-full">
           <TrendLines
             data={data}
             series={trend.series.map((s) => ({
@@ -158,7 +158,7 @@ function TrendChart({ trend, filter }: { trend: Trend; filter: SlaFilter }) {
                   return (
                     <Td key={s.tierCode} align="right">
                       {f.n === 0 && f.excluded === 0 ? (
-                        <span className="text-slate-400">{t("common.notAvailable")}</span>
+                        <span className="text-slate-500">{t("common.notAvailable")}</span>
                       ) : (
                         <Link href={drill(month, s.tierCode)} className="text-brand-700 hover:underline">
                           {f.attainment === null ? t("common.notAvailable") : formatPercent(locale, f.attainment, 1)}
@@ -206,7 +206,9 @@ function Heatmap({ dashboard, filter, goal }: { dashboard: Dashboard; filter: Sl
           <caption className="sr-only">{t("sla.heatmap.title")}</caption>
           <thead>
             <tr>
-              <th scope="col" className="w-24" />
+              <th scope="col" className="w-24">
+                <span className="sr-only">{t("sla.tier")}</span>
+              </th>
               {PRIORITIES.map((p) => (
                 <th scope="col" key={p} className="px-1 py-1 text-center font-semibold text-slate-600">
                   {p}
@@ -236,10 +238,12 @@ function Heatmap({ dashboard, filter, goal }: { dashboard: Dashboard; filter: Sl
                         })}
                         className={`flex min-h-16 flex-col items-center justify-center rounded-md px-1 py-2 text-center hover:ring-2 hover:ring-brand-600 ${cellTone(f.attainment, goal)}`}
                       >
+                        {/* Spaces between the lines (a flex column does not draw them): the visible text
+                            reads "n = 21 1 excluded", as the link's name does, not "n = 211 excluded". */}
                         <span className="text-sm font-semibold tabular-nums">
                           {f.attainment === null ? "–" : formatPercent(locale, f.attainment, 1)}
-                        </span>
-                        <span className="tabular-nums opacity-80">{t("common.nOf", { n: f.n })}</span>
+                        </span>{" "}
+                        <span className="tabular-nums opacity-80">{t("common.nOf", { n: f.n })}</span>{" "}
                         {f.excluded > 0 ? (
                           <span className="tabular-nums opacity-80">
                             {t("common.excludedCount", { n: f.excluded })}
@@ -325,7 +329,7 @@ function Distribution({ dashboard, filter }: { dashboard: Dashboard; filter: Sla
       description={t("sla.distribution.description")}
       csv={{ filename: "sla-first-response-distribution.csv", ...distributionCsv(dashboard.firstResponseBands, t) }}
       chart={
-        <div className="h-64 w-full">
+        <div aria-hidden className="h-64 w-full">
           <BandBars
             data={data}
             metBands={MET_BANDS}
@@ -386,7 +390,7 @@ function Breaches({ dashboard, filter }: { dashboard: Dashboard; filter: SlaFilt
     data.length === 0 ? (
       <p className="py-10 text-center text-sm text-slate-600">{t("sla.breachesChart.empty")}</p>
     ) : (
-      <div style={{ height: Math.max(120, data.length * 34 + 30) }} className="w-full">
+      <div aria-hidden style={{ height: Math.max(120, data.length * 34 + 30) }} className="w-full">
         <BreachBars data={data} onPick={onPick} />
       </div>
     );
