@@ -68,7 +68,7 @@ test.describe("[ADMIN] editing calendars and targets", () => {
     await page.goto("/admin");
     await page.getByRole("link", { name: "Edit EMEA support" }).click();
     await page.getByRole("textbox", { name: "Monday period 1 end" }).fill("12:00");
-    await page.getByRole("button", { name: "Add an opening period on Monday" }).click();
+    await page.getByRole("button", { name: "Add period on Monday" }).click();
     await expect(page.getByRole("textbox", { name: "Monday period 2 start" })).toBeFocused();
     await page.getByRole("textbox", { name: "Monday period 2 start" }).fill("1300");
     await page.getByRole("textbox", { name: "Monday period 2 end" }).fill("18:00");
@@ -88,7 +88,7 @@ test.describe("[ADMIN] editing calendars and targets", () => {
 
   test("[ADMIN] the admin edits the Basic P0 first-response target and sees version 2", async ({ page }) => {
     await page.goto("/admin");
-    await page.getByRole("link", { name: "Edit Basic targets" }).click();
+    await page.getByRole("link", { name: "Edit targets: Basic" }).click();
     await expect(page.getByRole("heading", { name: "Basic targets" })).toBeVisible();
     await expect(page.getByText(/Version 1 in force since/)).toBeVisible();
 
@@ -124,7 +124,7 @@ test.describe("[ADMIN] editing calendars and targets", () => {
     await expect(basic.getByRole("row", { name: /P0 urgent/ })).toContainText("2 business hours");
 
     // Version 3 restores the default, so tickets other specs file get the seeded targets.
-    await page.getByRole("link", { name: "Edit Basic targets" }).click();
+    await page.getByRole("link", { name: "Edit targets: Basic" }).click();
     await page
       .getByRole("group", { name: "P0 urgent" })
       .getByRole("textbox", { name: "First response", exact: true })

@@ -135,10 +135,10 @@ test.describe("[KB] staff write articles", () => {
     const count = await rows.count();
     expect(count).toBeGreaterThan(1);
     const title = (await rows.nth(1).getByRole("rowheader").innerText()).trim();
-    await expect(rows.nth(1).getByRole("button", { name: `Mark ${title} reviewed` })).toBeEnabled();
+    await expect(rows.nth(1).getByRole("button", { name: `Mark reviewed: ${title}` })).toBeEnabled();
     await rows
       .nth(1)
-      .getByRole("button", { name: `Mark ${title} reviewed` })
+      .getByRole("button", { name: `Mark reviewed: ${title}` })
       .click();
     await expect(stale.getByRole("rowheader", { name: title, exact: true })).toHaveCount(0);
     await page.reload();

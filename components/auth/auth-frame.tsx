@@ -20,9 +20,9 @@ export async function AuthFrame({
   const t = await getTranslations();
   return (
     <div className="flex min-h-screen flex-col bg-gradient-to-b from-brand-50 to-slate-50">
-      <div className="flex justify-end p-4">
+      <header className="flex justify-end p-4">
         <LocaleSwitcher label={t("nav.language")} signedIn={false} />
-      </div>
+      </header>
       <main id="main" className="flex flex-1 items-start justify-center px-4 pt-4 pb-12 sm:pt-12">
         <div className="w-full max-w-md">
           <div className="mb-6 flex items-center gap-2">

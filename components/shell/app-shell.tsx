@@ -41,7 +41,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
             <Link
               href="/notifications"
-              aria-label={t("notifications.link", { n: unread })}
+              aria-label={t("notifications.linkLabel", { n: unread })}
               className="flex items-center gap-1 rounded-md px-2 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
             >
               <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-5 w-5 sm:hidden">
@@ -87,11 +87,13 @@ export async function AppShell({ user, children }: { user: SessionUser; children
       </header>
       <PendingAdvisoriesBanner user={user} />
       <div className="mx-auto flex w-full max-w-7xl flex-1">
-        <aside className="hidden w-52 shrink-0 border-r border-slate-200 px-3 py-6 lg:block print:hidden">
+        {/* A plain box: its navigation is the landmark (an unnamed <aside> around it was a second,
+            indistinct complementary landmark beside a page's own). */}
+        <div className="hidden w-52 shrink-0 border-r border-slate-200 px-3 py-6 lg:block print:hidden">
           <nav aria-label={t("nav.main")} className="sticky top-20">
             <NavLinks items={items} vertical />
           </nav>
-        </aside>
+        </div>
         <main id="main" className="w-full min-w-0 flex-1 px-4 py-6 sm:px-6 sm:py-8">
           {children}
         </main>

@@ -130,7 +130,7 @@ export default async function ArticlePage({
         </div>
         <ViewCounter articleId={a.id} />
       </div>
-      <aside className="space-y-6 text-sm lg:sticky lg:top-20 lg:self-start">
+      <aside aria-label={t("aboutArticle")} className="space-y-6 text-sm lg:sticky lg:top-20 lg:self-start">
         {toc.length >= 3 ? (
           <nav aria-label={t("onThisPage")}>
             <h2 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("onThisPage")}</h2>

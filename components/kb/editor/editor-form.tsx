@@ -52,7 +52,7 @@ export function EditorForm(props: EditorProps) {
           <BodyField state={state} />
         </div>
 
-        <aside className="space-y-5">
+        <aside aria-label={t("sidePanel")} className="space-y-5">
           <PublishingPanel state={state} options={options} stored={stored} />
           <ClassificationPanel state={state} mode={mode} stored={stored} />
           <div className="flex flex-wrap gap-2">

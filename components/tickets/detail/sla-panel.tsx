@@ -51,7 +51,10 @@ export function SlaPanel({ metrics, serverNow }: { metrics: MetricRow[]; serverN
                   </div>
                 ) : m.status === "running" || m.status === "breached" ? (
                   <div>
-                    <Countdown dueAt={m.dueAt} serverNow={serverNow ?? now} />
+                    <dt className="sr-only">{tt("tickets.detail.timeLeft")}</dt>
+                    <dd className="inline">
+                      <Countdown dueAt={m.dueAt} serverNow={serverNow ?? now} />
+                    </dd>
                   </div>
                 ) : null}
               </dl>
