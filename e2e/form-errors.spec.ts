@@ -88,6 +88,39 @@ test.describe("Form errors", () => {
     await expectNoWideningAndNoZod(page);
   });
 
+  test("[INCIDENTS] an incident without its times names the fields to fill in, with the focus on the summary", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("manager@attain.test");
+    await page.goto("/incidents/new");
+    const record = page.getByRole("button", { name: "Record incident" });
+    await expect(record).toBeEnabled();
+    await record.click();
+    const summary = page.getByRole("alert").filter({ hasText: "Some fields need your attention." });
+    await expect(summary).toBeFocused();
+    await summary.getByRole("link", { name: /^Start \(.*\): Give the start time\.$/ }).click();
+    await expect(page.getByLabel(/^Start \(/)).toBeFocused();
+  });
+
+  test("[AUTH] a refused or empty sign-in keeps the focus on the button, so the keyboard carries on from there", async ({
+    page,
+  }) => {
+    await page.goto("/signin");
+    const submit = page.getByRole("button", { name: "Sign in", exact: true });
+    const refusal = page.getByRole("alert").filter({ hasText: "The email or password is not correct." });
+    await expect(submit).toBeEnabled();
+    await submit.focus();
+    await page.keyboard.press("Enter");
+    await expect(refusal).toBeVisible();
+    await expect(submit).toBeFocused();
+    await page.getByLabel("Email").fill(`nobody-${Date.now()}@nimbus.example`);
+    await page.getByLabel("Password").fill("not the password");
+    await submit.click();
+    await expect(refusal).toBeVisible();
+    await expect(submit).toBeFocused();
+  });
+
   test("[TICKETS] an empty complaint is refused in the user's words, with the focus on the refusal", async ({
     page,
     signIn,

@@ -38,6 +38,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (pending) return;
     const form = new FormData(e.currentTarget);
     setPending("password");
     setError(null);
@@ -66,6 +67,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   async function onSingleSignOn() {
+    if (pending) return;
     const email = (emailRef.current?.value ?? "").trim().toLowerCase();
     setError(null);
     setNote(null);
@@ -133,10 +135,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {t("forgotLink")}
         </Link>
       </div>
+      {/* Never disabled once hydrated: a disabled button loses the focus (to the page's body), so
+          after a refusal a keyboard user would start over from the top. A second submit while one
+          is on its way is ignored instead. */}
       <button
         type="submit"
-        disabled={!hydrated || pending !== null}
-        className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        disabled={!hydrated}
+        aria-disabled={pending !== null || undefined}
+        className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60 aria-disabled:opacity-60"
       >
         {pending === "password" ? t("submitting") : t("submit")}
       </button>
@@ -149,9 +155,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <button
           type="button"
           onClick={() => void onSingleSignOn()}
-          disabled={!hydrated || pending !== null}
+          disabled={!hydrated}
+          aria-disabled={pending !== null || undefined}
           aria-describedby="sso-hint"
-          className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+          className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60 aria-disabled:opacity-60"
         >
           {pending === "sso" ? tSso("checking") : tSso("useSso")}
         </button>

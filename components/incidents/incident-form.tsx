@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useNow, useTimeZone, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { inputClass, useFormErrors } from "@/components/ui/form";
+import { ErrorSummary, inputClass, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { INCIDENT_SEVERITIES, PRODUCT_AREAS, REGIONS, type ProductArea, type Region } from "@/db/schema/enums";
 import type { IncidentInput } from "@/server/incidents/input";
@@ -30,7 +30,7 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
   const [all, setAll] = useState(initial?.allOrganizations ?? true);
   const [chosen, setChosen] = useState<number[]>(initial?.organizationIds ?? []);
   const [filter, setFilter] = useState("");
-  const { errors, setErrors, formError, setFormError, clearErrors, onError, fieldError } = useFormErrors();
+  const { errors, setErrors, setFormError, clearErrors, onError, fieldError, summary } = useFormErrors();
   const orgs = useQuery(trpc.incidents.organizations.queryOptions());
   const create = useMutation(
     trpc.incidents.create.mutationOptions({
@@ -288,11 +288,7 @@ export function IncidentForm({ initial, zoneLabel }: { initial?: IncidentFormVal
         />
         {fieldError("summary")}
       </div>
-      {formError ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {formError}
-        </p>
-      ) : null}
+      <ErrorSummary {...summary} />
       <button
         type="submit"
         disabled={!hydrated || pending}
