@@ -76,7 +76,10 @@ export async function CustomerHome({
                     <Badge tone={PRIORITY_TONE[tk.priority]}>{tk.priority}</Badge>
                     <Link
                       href={`/tickets/${tk.id}`}
-                      className="min-w-0 flex-1 truncate font-medium text-brand-700 hover:underline"
+                      // At least 14rem wide, the subject keeps the rest of the badge's line and wraps within
+                      // it; the due text moves to a line of its own on a phone (it took the line, and the
+                      // truncated subject showed nothing).
+                      className="min-w-0 flex-1 basis-56 font-medium break-words text-brand-700 hover:underline"
                     >
                       #{tk.id} {tk.subject}
                     </Link>
