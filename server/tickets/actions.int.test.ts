@@ -530,6 +530,11 @@ describe("workaround, resolution, reopening and rating", () => {
     const ratings = db.select().from(satisfactionRatings).where(eq(satisfactionRatings.ticketId, id)).all();
     expect(ratings).toMatchObject([{ score: 4, comment: "Quick and clear.", userId: P.dev.id, createdAt: at(200) }]);
     expect(events(id).at(-1)).toMatchObject({ type: "rated", data: { score: 4 } });
+    // The page names who rated: "You rated" only to the rater, the rater's name to colleagues and staff.
+    const ratingSeenBy = async (who: Who) => (await callerFor(db, P[who], at(201)).tickets.get({ id })).rating;
+    expect(await ratingSeenBy("dev")).toMatchObject({ score: 4, by: P.dev.name, byViewer: true });
+    expect(await ratingSeenBy("cto")).toMatchObject({ score: 4, by: P.dev.name, byViewer: false });
+    expect(await ratingSeenBy("agent")).toMatchObject({ score: 4, by: P.dev.name, byViewer: false });
 
     before = footprint(id);
     await expect(callerFor(db, P.cto, at(300)).tickets.rate({ ticketId: id, score: 1 })).rejects.toMatchObject({

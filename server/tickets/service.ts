@@ -342,6 +342,7 @@ const detailReads = perDatabase((db: Db) => {
         score: satisfactionRatings.score,
         comment: satisfactionRatings.comment,
         createdAt: satisfactionRatings.createdAt,
+        userId: satisfactionRatings.userId,
       })
       .from(satisfactionRatings)
       .where(eq(satisfactionRatings.ticketId, ticket))
@@ -387,12 +388,13 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
   };
   const conversation = (isCustomer ? reads.publicConversation : reads.conversation).all({ ticket: ticketId });
   const events = reads.events.all({ ticket: ticketId });
-  const rating = reads.rating.get({ ticket: ticketId }) ?? null;
+  const ratingRow = reads.rating.get({ ticket: ticketId }) ?? null;
   const disputeRows = reads.disputes.all({ ticket: ticketId });
   const watcherRows = reads.watchers.all({ ticket: ticketId });
   loadPeople([
     ticket.requesterId,
     ticket.assigneeId,
+    ratingRow?.userId ?? null,
     ...conversation.map((c) => c.authorId),
     ...events.map((e) => e.actorId),
   ]);
@@ -508,7 +510,17 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       decidedAt: d.decidedAt,
     })),
     metrics,
-    rating,
+    // Who rated: a colleague of the requester may have (any customer of the organization can), so
+    // the page says "You rated" only to the rater.
+    rating: ratingRow
+      ? {
+          score: ratingRow.score,
+          comment: ratingRow.comment,
+          createdAt: ratingRow.createdAt,
+          by: people.get(ratingRow.userId)?.name ?? null,
+          byViewer: ratingRow.userId === user.id,
+        }
+      : null,
     timeZone: sla.calendar.timeZone,
   };
 }

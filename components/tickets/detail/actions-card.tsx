@@ -25,7 +25,13 @@ export function ActionsCard({ data, role, title }: { data: Detail; role: Role; t
   if (!offersAny(offered) && !data.rating) return null;
   return (
     <Section id="actions" title={title ?? t("title")}>
-      {data.rating ? <p className="mb-3 text-sm text-slate-700">{t("rated", { score: data.rating.score })}</p> : null}
+      {data.rating ? (
+        <p className="mb-3 text-sm text-slate-700">
+          {data.rating.byViewer || !data.rating.by
+            ? t("rated", { score: data.rating.score })
+            : t("ratedBy", { name: data.rating.by, score: data.rating.score })}
+        </p>
+      ) : null}
       <div className="space-y-4">
         <PriorityActions data={data} offered={offered} />
         <WorkActions data={data} offered={offered} />

@@ -197,6 +197,16 @@ export const ZTicketDetail = z.object({
       explanation: ZExplanation,
     }),
   ),
-  rating: z.object({ score: z.number(), comment: z.string().nullable(), createdAt: z.date() }).nullable(),
+  rating: z
+    .object({
+      score: z.number(),
+      comment: z.string().nullable(),
+      createdAt: z.date(),
+      /** The rater's name (null when the account is gone). */
+      by: z.string().nullable(),
+      /** Whether the viewer gave the rating ("You rated..."). */
+      byViewer: z.boolean(),
+    })
+    .nullable(),
   timeZone: z.string(),
 });
