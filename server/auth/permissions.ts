@@ -27,6 +27,13 @@ const ACCOUNT_EDITORS = ["account_manager", "manager", "admin"] as const satisfi
 export const PERMISSIONS = {
   /** File, follow, reply to and escalate tickets; raise complaints; add watchers. */
   "tickets.work": ["customer", ...SUPPORT],
+  /**
+   * Take a watcher (CC) off a ticket: oneself ("Stop watching"), anyone on one's own ticket as its
+   * requester, or anyone with `tickets.watchersManage` (server/tickets/rules.ts, mayRemoveWatcher).
+   */
+  "tickets.unwatch": ["customer", ...SUPPORT],
+  /** Take anyone off the watchers of a ticket one can see: the organization's customer administrator and support staff. */
+  "tickets.watchersManage": ["customer_admin", ...SUPPORT],
   /** The support queue and every staff action on a ticket (priority, assignment, workaround...). */
   "tickets.support": SUPPORT,
   /** Read a ticket's file in the page (a log), as the ticket itself: every signed-in role, scoped like the ticket. */

@@ -769,6 +769,19 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     allow: ["customer", ...SUPPORT],
     input: (fx) => ({ ticketId: fx.openTicketId(), email: NIMBUS_OTHER_CUSTOMER }),
   },
+  // A colleague watching a ticket the Nimbus Live customer filed: the requester may take them off.
+  "tickets.removeWatcher": {
+    allow: ["customer", ...SUPPORT],
+    input: async (fx) => {
+      const { id: ticketId } = fx.row<{ id: number }>(
+        "select id from tickets where organization_id = ? and requester_id = ? order by id limit 1",
+        NIMBUS_ORG_ID,
+        fx.userId(ACTORS.customer),
+      );
+      await fx.caller(ACTORS.agent).tickets.addWatcher({ ticketId, email: NIMBUS_OTHER_CUSTOMER });
+      return { ticketId, userId: fx.userId(NIMBUS_OTHER_CUSTOMER) };
+    },
+  },
   "tickets.requesters": { allow: SUPPORT, input: () => ({ query: "nimbus" }) },
   "tickets.colleagues": { allow: CUSTOMERS, input: none },
   "tickets.assignees": { allow: SUPPORT, input: () => ({ query: "agent" }) },

@@ -15,7 +15,13 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { TEST_ANCHOR } from "@/server/testing/constants";
 import { callerFor, createTestDb } from "@/server/testing/db";
-import { createOrganization, createStaff, createStaffTeam, createTicket } from "@/server/testing/factories";
+import {
+  createCustomer,
+  createOrganization,
+  createStaff,
+  createStaffTeam,
+  createTicket,
+} from "@/server/testing/factories";
 import { compareUrgency, queueSection } from "./queue-order";
 
 const db = createTestDb();
@@ -775,6 +781,104 @@ describe("watchers", () => {
     expect(db.select().from(watchers).where(eq(watchers.ticketId, id)).all()).toEqual([
       { ticketId: id, userId: P.qa.id },
     ]);
+  });
+});
+
+describe("taking a watcher off", () => {
+  /** A customer administrator of the requester's organization (users.org_admin, carried by the session). */
+  function customerAdmin() {
+    const person = createCustomer(db, { id: P.dev.organizationId! });
+    db.update(users).set({ orgAdmin: true }).where(eq(users.id, person.id)).run();
+    return { ...person, orgAdmin: true };
+  }
+  const watching = (id: number) =>
+    db
+      .select({ userId: watchers.userId })
+      .from(watchers)
+      .where(eq(watchers.ticketId, id))
+      .all()
+      .map((w) => w.userId)
+      .sort((a, b) => a - b);
+  const watch = (id: number, ...who: Who[]) =>
+    Promise.all(who.map((w) => callerFor(db, P.agent, at(1)).tickets.addWatcher({ ticketId: id, email: P[w].email })));
+
+  it("the watcher themself, the requester, the customer administrator and support staff take a watcher off, each audited; the watcher is told nothing more", async () => {
+    const id = await file("P1");
+    await watch(id, "cto", "qa");
+    const auditedBefore = auditActions(id).length;
+
+    await callerFor(db, P.qa, at(2)).tickets.removeWatcher({ ticketId: id, userId: P.qa.id }); // "Stop watching"
+    expect(watching(id)).toEqual([P.cto.id]);
+    await callerFor(db, P.dev, at(3)).tickets.removeWatcher({ ticketId: id, userId: P.cto.id }); // the requester
+    expect(watching(id)).toEqual([]);
+    const removals = db
+      .select({ action: auditLog.action, actorId: auditLog.actorId, detail: auditLog.detail })
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.entity, "ticket"), eq(auditLog.entityId, String(id)), eq(auditLog.action, "ticket.unwatch")),
+      )
+      .orderBy(asc(auditLog.id))
+      .all();
+    expect(removals).toEqual([
+      { action: "ticket.unwatch", actorId: P.qa.id, detail: { watcher: P.qa.id } },
+      { action: "ticket.unwatch", actorId: P.dev.id, detail: { watcher: P.cto.id } },
+    ]);
+
+    await watch(id, "cto", "qa");
+    await callerFor(db, customerAdmin(), at(4)).tickets.removeWatcher({ ticketId: id, userId: P.cto.id });
+    await callerFor(db, P.agent, at(5)).tickets.removeWatcher({ ticketId: id, userId: P.qa.id });
+    expect(watching(id)).toEqual([]);
+    expect(auditActions(id).length - auditedBefore).toBe(2 + 2 + 2); // two removals, two additions, two removals
+
+    // A removal already made (a second click) changes nothing and is not audited again.
+    const before = footprint(id);
+    await callerFor(db, P.agent, at(6)).tickets.removeWatcher({ ticketId: id, userId: P.qa.id });
+    expect(footprint(id)).toEqual(before);
+
+    // The former watchers hear nothing of the next reply; the requester does.
+    await callerFor(db, P.agent, at(10)).tickets.reply({ ticketId: id, body: "We found the cause." });
+    expect(told(id)).toEqual([[P.dev.id, "reply"]]);
+  });
+
+  it("a colleague who neither watches nor filed, another organization's customer, staff who do not work tickets and anonymous callers are refused, and nothing changes", async () => {
+    const id = await file("P1");
+    await watch(id, "cto");
+    const before = footprint(id);
+    const removeCto = (who: SessionUser | null) =>
+      callerFor(db, who, at(2)).tickets.removeWatcher({ ticketId: id, userId: P.cto.id });
+    await expect(removeCto(P.qa)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      cause: { messageKey: "tickets.errors.watcherRemove" },
+    });
+    await expect(removeCto(P.ops)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(removeCto(P.lead)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    for (const who of ["am", "exec", "admin"] as const)
+      await expect(removeCto(P[who]), who).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(removeCto(null)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    // Another organization's customer administrator administers only their own people.
+    const foreignAdmin = { ...P.ops, orgAdmin: true };
+    await expect(removeCto(foreignAdmin)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(footprint(id)).toEqual(before);
+    expect(watching(id)).toEqual([P.cto.id]);
+  });
+
+  it("the ticket page offers each viewer the remove buttons they may use: all to the requester and staff, their own to a watcher", async () => {
+    const id = await file("P1");
+    await watch(id, "cto", "qa");
+    const seenBy = async (who: SessionUser) =>
+      (await callerFor(db, who, at(2)).tickets.get({ id })).watchers
+        .map((w) => ({ id: w.id, self: w.self, removable: w.removable }))
+        .sort((a, b) => a.id - b.id);
+    const both = (cto: boolean, qa: boolean, self?: Who) => [
+      { id: P.cto.id, self: self === "cto", removable: cto },
+      { id: P.qa.id, self: self === "qa", removable: qa },
+    ];
+    expect(await seenBy(P.dev)).toEqual(both(true, true));
+    expect(await seenBy(P.agent)).toEqual(both(true, true));
+    expect(await seenBy(customerAdmin())).toEqual(both(true, true));
+    expect(await seenBy(P.qa)).toEqual(both(false, true, "qa"));
+    // Staff who only read tickets see the watchers and cannot take them off.
+    expect(await seenBy(P.am)).toEqual(both(false, false));
   });
 });
 

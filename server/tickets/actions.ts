@@ -14,7 +14,7 @@ import { DomainError, refuseIf } from "@/server/errors";
 import { claimUploads } from "@/server/attachments/service";
 import { markdownRefusal } from "@/server/kb/markdown-limits";
 import { notifyRole, notifyStaff, notifyTicketPeople } from "./notify";
-import { isRepeatedEscalation, isRepeatedPost, reopenRefusal } from "./rules";
+import { isRepeatedEscalation, isRepeatedPost, mayRemoveWatcher, reopenRefusal } from "./rules";
 import { appendTicketEvents, findVisibleTicket } from "./service";
 import { l2AssigneeFor } from "./escalation-routes";
 import { nextEscalationLevel } from "./workspace";
@@ -429,6 +429,37 @@ export function addWatcher(db: Db, user: SessionUser, input: { ticketId: number;
       entity: "ticket",
       entityId: String(ticket.id),
       detail: { watcher: person.id },
+      at: now,
+    });
+  });
+}
+
+/**
+ * Takes a watcher (CC) off a ticket: they are told of it no longer. Allowed to the watcher themself,
+ * the requester, the organization's customer administrator and support staff (mayRemoveWatcher);
+ * audited as adding is. Someone who no longer watches (a second click) is no change and no entry.
+ */
+export function removeWatcher(db: Db, user: SessionUser, input: { ticketId: number; userId: number }, now: Date) {
+  return db.transaction((tx) => {
+    const ticket = findVisibleTicket(tx, user, input.ticketId);
+    if (!mayRemoveWatcher(user, ticket, input.userId))
+      throw new DomainError(
+        "FORBIDDEN",
+        "Only the watcher, the requester, your organization's customer administrator or support staff can remove a watcher.",
+        "tickets.errors.watcherRemove",
+      );
+    const removed = tx
+      .delete(watchers)
+      .where(and(eq(watchers.ticketId, ticket.id), eq(watchers.userId, input.userId)))
+      .returning({ userId: watchers.userId })
+      .all();
+    if (removed.length === 0) return;
+    recordAudit(tx, {
+      actorId: user.id,
+      action: "ticket.unwatch",
+      entity: "ticket",
+      entityId: String(ticket.id),
+      detail: { watcher: input.userId },
       at: now,
     });
   });

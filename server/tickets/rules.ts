@@ -4,7 +4,8 @@
  * (`now` is an argument), importable by client components. The priorities a category allows and
  * the categories outside the SLA are in ./priorities.ts, which carries no messages.
  */
-import { isOpenStatus, type Priority, type TicketCategory, type TicketStatus } from "@/db/schema/enums";
+import { isOpenStatus, type Priority, type Role, type TicketCategory, type TicketStatus } from "@/db/schema/enums";
+import { can } from "@/server/auth/permissions";
 import { isPriorityAllowed } from "./priorities";
 
 /** A reason a rule refuses, with the i18n key the user reads and the English sentence. */
@@ -107,4 +108,18 @@ export function isRepeatedTicket(
  */
 export function isRepeatedEscalation(previousAt: Date | null | undefined, now: Date): boolean {
   return !!previousAt && Math.abs(now.getTime() - previousAt.getTime()) < REPEAT_WINDOW_MS;
+}
+
+/**
+ * Whether someone may take a watcher (CC) off a ticket they can see: the watcher themself ("Stop
+ * watching"), the ticket's requester, the organization's customer administrator and support staff
+ * (`tickets.watchersManage`). The one check behind the refusal and the page's remove buttons.
+ */
+export function mayRemoveWatcher(
+  user: { id: number; role: Role; orgAdmin?: boolean },
+  ticket: { requesterId: number },
+  watcherId: number,
+): boolean {
+  if (!can(user, "tickets.unwatch")) return false;
+  return user.id === watcherId || user.id === ticket.requesterId || can(user, "tickets.watchersManage");
 }

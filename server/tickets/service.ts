@@ -44,7 +44,7 @@ import { foldComplaints } from "./complaint";
 import { eventChange } from "./event-details";
 import { renderTicketMarkdown } from "./render";
 import { isOutsideSla } from "./priorities";
-import { faultStartRefusal, isRepeatedTicket, priorityRefusal, REPEAT_WINDOW_MS } from "./rules";
+import { faultStartRefusal, isRepeatedTicket, mayRemoveWatcher, priorityRefusal, REPEAT_WINDOW_MS } from "./rules";
 import { notifyRole, notifyTicketPeople } from "./notify";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -457,7 +457,12 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
     },
     attachments: listTicketAttachments(db, ticketId, !isCustomer),
     attachmentBytes: totalAttachedBytes(db, ticketId),
-    watchers: watcherRows,
+    // Each with whether this viewer may take them off ("Stop watching" for oneself).
+    watchers: watcherRows.map((w) => ({
+      ...w,
+      self: w.id === user.id,
+      removable: mayRemoveWatcher(user, ticket, w.id),
+    })),
     complaints: complaints.map((c) => ({
       id: c.id,
       reason: c.reason,

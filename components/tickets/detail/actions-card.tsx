@@ -22,7 +22,9 @@ export function ActionsCard({ data, role, title }: { data: Detail; role: Role; t
   );
   // Staff change the priority, work and escalate the ticket in the properties panel and the reply box.
   const offered = role === "customer" ? all : { ...all, changePriority: false, work: false, escalate: false };
-  if (!offersAny(offered) && !data.rating) return null;
+  // Whoever may take a watcher off (oneself included) can do so on a resolved ticket too.
+  const removesWatchers = data.watchers.some((w) => w.removable);
+  if (!offersAny(offered) && !data.rating && !removesWatchers) return null;
   return (
     <Section id="actions" title={title ?? t("title")}>
       {data.rating ? (
@@ -37,7 +39,7 @@ export function ActionsCard({ data, role, title }: { data: Detail; role: Role; t
         <WorkActions data={data} offered={offered} />
         <ClosingActions data={data} offered={offered} />
         <ComplaintActions data={data} role={role} offered={offered} />
-        {offered.watch ? <WatchersAction data={data} /> : null}
+        {offered.watch || removesWatchers ? <WatchersAction data={data} canAdd={offered.watch} /> : null}
       </div>
     </Section>
   );

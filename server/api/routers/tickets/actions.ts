@@ -7,6 +7,7 @@ import {
   escalateTicket,
   rateTicket,
   recordWorkaround,
+  removeWatcher,
   reopenTicket,
   replyToTicket,
   resolveTicket,
@@ -94,4 +95,9 @@ export const ticketActions = {
     .input(z.object({ ticketId: ZId, email: z.string().trim().email().max(320) }))
     .output(z.void())
     .mutation(({ ctx, input }) => addWatcher(ctx.db, ctx.user, input, ctx.now())),
+  /** Takes a watcher off: oneself, or anyone as the requester, the customer administrator or support staff. */
+  removeWatcher: permittedProcedure("tickets.unwatch")
+    .input(z.object({ ticketId: ZId, userId: ZId }))
+    .output(z.void())
+    .mutation(({ ctx, input }) => removeWatcher(ctx.db, ctx.user, input, ctx.now())),
 };

@@ -137,7 +137,17 @@ export const ZTicketDetail = z.object({
   ),
   /** Bytes of files on the ticket, and the limits, so the form can refuse before uploading. */
   attachmentBytes: z.number(),
-  watchers: z.array(z.object({ id: z.number(), name: z.string(), email: z.string() })),
+  watchers: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      email: z.string(),
+      /** The viewer themself. */
+      self: z.boolean(),
+      /** Whether the viewer may take this watcher off (server/tickets/rules.ts, mayRemoveWatcher). */
+      removable: z.boolean(),
+    }),
+  ),
   complaints: z.array(ZComplaint),
   conversation: z.array(
     z.object({
