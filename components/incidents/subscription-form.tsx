@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { useFormErrors } from "@/components/ui/form";
 import { Badge } from "@/components/ui/badge";
@@ -14,6 +14,8 @@ export type SubscriptionValue = {
   incidents: boolean;
   maintenance: boolean;
   isDefault: boolean;
+  /** As saved: whether it tells its holder anything (the server's rule). */
+  subscribed: boolean;
 };
 
 /** The form's words, translated by the server component that renders it (components/incidents/subscription-card.tsx). */
@@ -26,16 +28,15 @@ export type SubscriptionLabels = {
   all: string;
   save: string;
   saved: string;
+  unsubscribed: string;
+  unsubscribe: string;
+  unsubscribeHint: string;
   subscribed: string;
   notSubscribed: string;
   defaultNote: string | null;
 };
 
 type Option<T> = { value: T; label: string };
-
-/** Whether a subscription tells its holder anything at all. */
-const subscribedTo = (v: SubscriptionValue) =>
-  (v.incidents || v.maintenance) && v.productAreas.length > 0 && v.regions.length > 0;
 
 function toggle<T>(list: T[], value: T, on: boolean): T[] {
   return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
@@ -103,7 +104,15 @@ export function SubscriptionForm({
   const trpc = useTRPC();
   const hydrated = useHydrated();
   const [value, setValue] = useState(initial);
+  // What is saved, as the server answered: the badge and the message say what is in force, not what is ticked.
+  const [stored, setStored] = useState(initial);
   const [saved, setSaved] = useState(false);
+  // The Unsubscribe button goes once used: the focus moves to the sentence saying so.
+  const [focusStatus, setFocusStatus] = useState(false);
+  const status = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (saved && focusStatus) status.current?.focus();
+  }, [saved, focusStatus]);
   const { formError, clearErrors, onError } = useFormErrors();
   const save = useMutation(
     trpc.incidents.subscribe.mutationOptions({
@@ -114,6 +123,7 @@ export function SubscriptionForm({
       onError,
       onSuccess: (next) => {
         setValue(next);
+        setStored(next);
         setSaved(true);
       },
     }),
@@ -123,6 +133,7 @@ export function SubscriptionForm({
       aria-label={labels.kinds}
       onSubmit={(e) => {
         e.preventDefault();
+        setFocusStatus(false);
         save.mutate({
           productAreas: value.productAreas,
           regions: value.regions,
@@ -132,12 +143,12 @@ export function SubscriptionForm({
       }}
     >
       <p className="mb-3 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-        <Badge tone={subscribedTo(value) ? "green" : "neutral"}>
-          {subscribedTo(value) ? labels.subscribed : labels.notSubscribed}
+        <Badge tone={stored.subscribed ? "green" : "neutral"}>
+          {stored.subscribed ? labels.subscribed : labels.notSubscribed}
         </Badge>
-        {value.isDefault && labels.defaultNote ? <span>{labels.defaultNote}</span> : null}
+        {stored.isDefault && labels.defaultNote ? <span>{labels.defaultNote}</span> : null}
       </p>
-      <fieldset>
+      <fieldset aria-describedby="subscription-kinds-hint">
         <legend className="text-sm font-medium text-slate-700">{labels.kinds}</legend>
         <label className="mt-2 flex items-center gap-2 text-sm text-slate-700">
           <input
@@ -157,6 +168,9 @@ export function SubscriptionForm({
           />
           {labels.maintenance}
         </label>
+        <p id="subscription-kinds-hint" className="mt-1 text-xs text-slate-500">
+          {labels.unsubscribeHint}
+        </p>
       </fieldset>
       <div className="mt-4 grid gap-4 md:grid-cols-2">
         <Checks
@@ -175,21 +189,42 @@ export function SubscriptionForm({
           onChange={(next) => setValue({ ...value, regions: next })}
         />
       </div>
-      <button
-        type="submit"
-        disabled={!hydrated || save.isPending}
-        className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
-        {labels.save}
-      </button>
+      <div className="mt-4 flex flex-wrap items-center gap-3">
+        <button
+          type="submit"
+          disabled={!hydrated || save.isPending}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {labels.save}
+        </button>
+        {stored.subscribed ? (
+          // As a status page offers it: one click stops every notice (saving with no kind ticked does too).
+          <button
+            type="button"
+            disabled={!hydrated || save.isPending}
+            onClick={() => {
+              setFocusStatus(true);
+              save.mutate({ productAreas: [], regions: [], incidents: false, maintenance: false });
+            }}
+            className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60"
+          >
+            {labels.unsubscribe}
+          </button>
+        ) : null}
+      </div>
       {formError ? (
         <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {formError}
         </p>
       ) : null}
       {saved ? (
-        <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {labels.saved}
+        <p
+          ref={status}
+          role="status"
+          tabIndex={-1}
+          className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 focus:outline-none"
+        >
+          {stored.subscribed ? labels.saved : labels.unsubscribed}
         </p>
       ) : null}
     </form>

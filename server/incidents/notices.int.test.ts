@@ -4,7 +4,14 @@ import { and, eq, sql } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { maintenanceReminders, notifications, scheduledJobs, users } from "@/db/schema";
+import {
+  auditLog,
+  incidentSubscriptions,
+  maintenanceReminders,
+  notifications,
+  scheduledJobs,
+  users,
+} from "@/db/schema";
 import { openDb } from "@/server/db";
 import { deliverOutbox } from "@/server/notifications/delivery";
 import { runDueJobs } from "@/server/scheduler/service";
@@ -97,6 +104,7 @@ describe("[NOTICES] customers told proactively", () => {
       incidents: true,
       maintenance: true,
       isDefault: false,
+      subscribed: true,
     });
     expect(await callerFor(db, admin, T0).incidents.subscription()).toMatchObject({ isDefault: true, incidents: true });
     expect(await callerFor(db, bystander, T0).incidents.subscription()).toMatchObject({
@@ -248,5 +256,83 @@ describe("[NOTICES] customers told proactively", () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe("[NOTICES] saving a subscription that asks for nothing", () => {
+  // Kept apart from the organizations above, so what these people choose changes no count there.
+  const own = createOrganization(db, { tier: "enterprise", region: "emea", customers: 0 });
+  const lead = createCustomer(db, own, T0);
+  db.update(users).set({ orgAdmin: true }).where(eq(users.id, lead.id)).run();
+  const stored = () =>
+    db
+      .select({
+        productAreas: incidentSubscriptions.productAreas,
+        regions: incidentSubscriptions.regions,
+        incidents: incidentSubscriptions.incidents,
+        maintenance: incidentSubscriptions.maintenance,
+      })
+      .from(incidentSubscriptions)
+      .where(eq(incidentSubscriptions.userId, lead.id))
+      .get() ?? null;
+  const audited = () =>
+    db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "user"), eq(auditLog.entityId, String(lead.id))))
+      .all()
+      .map((a) => a.action);
+
+  it("a kind without a product area or a region is refused with what to choose, and nothing is saved", async () => {
+    const api = callerFor(db, lead, T0);
+    for (const choice of [
+      { productAreas: [], regions: ["emea" as const], incidents: true, maintenance: false },
+      { productAreas: ["voice_calling" as const], regions: [], incidents: false, maintenance: true },
+    ])
+      await expect(api.incidents.subscribe(choice)).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message:
+          "Choose at least one product area and one region to be told about, or untick incidents and maintenance to unsubscribe.",
+        cause: { messageKey: "incidents.errors.subscriptionScope" },
+      });
+    expect(stored()).toBeNull();
+    expect(audited()).toEqual([]);
+    // Still the administrator's default: subscribed to everything.
+    expect(await api.incidents.subscription()).toMatchObject({ isDefault: true, subscribed: true });
+  });
+
+  it("ticking neither incidents nor maintenance unsubscribes: nothing is stored, the answer says unsubscribed, and no notice reaches them", async () => {
+    const api = callerFor(db, lead, T0);
+    const answer = await api.incidents.subscribe({
+      productAreas: ["voice_calling"],
+      regions: ["emea"],
+      incidents: false,
+      maintenance: false,
+    });
+    const nothing = { productAreas: [], regions: [], incidents: false, maintenance: false };
+    expect(answer).toEqual({ ...nothing, isDefault: false, subscribed: false });
+    expect(stored()).toEqual(nothing);
+    expect(audited()).toEqual(["incident.unsubscribe"]);
+    const { notified } = await callerFor(db, agent, T0).incidents.create(
+      incident({
+        title: "EMEA voice outage",
+        productArea: "voice_calling",
+        regions: ["emea"],
+        organizationIds: [own.id],
+      }),
+    );
+    expect(notified).toBe(0);
+    expect(kindCount(lead.id, "incident_declared")).toBe(0);
+
+    // Subscribing again is a subscription, audited as one.
+    expect(
+      await api.incidents.subscribe({
+        productAreas: ["voice_calling"],
+        regions: ["emea"],
+        incidents: true,
+        maintenance: false,
+      }),
+    ).toMatchObject({ subscribed: true });
+    expect(audited()).toEqual(["incident.unsubscribe", "incident.subscribe"]);
   });
 });

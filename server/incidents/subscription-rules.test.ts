@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { covers, defaultSubscription, normalized, reminderDueAt, shortNotice } from "./subscription-rules";
+import {
+  covers,
+  defaultSubscription,
+  isSubscribed,
+  normalized,
+  reminderDueAt,
+  shortNotice,
+  subscriptionRefusal,
+  toStore,
+} from "./subscription-rules";
 
 const H = 3_600_000;
 const now = new Date("2026-11-20T12:00:00Z");
@@ -49,5 +58,36 @@ describe("incident subscriptions", () => {
       incidents: true,
       maintenance: true,
     });
+  });
+});
+
+describe("saving a subscription", () => {
+  const chosen = {
+    productAreas: ["video_calling" as const],
+    regions: ["emea" as const],
+    incidents: true,
+    maintenance: false,
+  };
+
+  it("ticking no kind is unsubscribing: stored as nothing at all, whatever areas and regions were ticked", () => {
+    const none = { ...chosen, incidents: false };
+    expect(subscriptionRefusal(none)).toBeNull();
+    expect(toStore(none)).toEqual({ productAreas: [], regions: [], incidents: false, maintenance: false });
+    expect(isSubscribed(toStore(none))).toBe(false);
+  });
+
+  it("a kind without a product area or without a region is refused, as it would tell nobody anything", () => {
+    expect(subscriptionRefusal({ ...chosen, productAreas: [] })?.messageKey).toBe("incidents.errors.subscriptionScope");
+    expect(subscriptionRefusal({ ...chosen, regions: [] })?.messageKey).toBe("incidents.errors.subscriptionScope");
+  });
+
+  it("a kind, an area and a region is a subscription, stored in canonical order", () => {
+    expect(subscriptionRefusal(chosen)).toBeNull();
+    expect(isSubscribed(toStore(chosen))).toBe(true);
+    expect(toStore({ ...chosen, regions: ["emea", "americas", "emea"] }).regions).toEqual(
+      normalized({ ...chosen, regions: ["americas", "emea"] }).regions,
+    );
+    expect(isSubscribed(defaultSubscription(true))).toBe(true);
+    expect(isSubscribed(defaultSubscription(false))).toBe(false);
   });
 });

@@ -48,6 +48,35 @@ export function shortNotice(startedAt: Date, now: Date): boolean {
 /** When the one-hour reminder of maintenance starting at `startedAt` is due. */
 export const reminderDueAt = (startedAt: Date): Date => new Date(startedAt.getTime() - REMINDER_BEFORE_MS);
 
+/** Whether a subscription tells its holder anything: a kind, a product area and a region. */
+export function isSubscribed(sub: Subscription): boolean {
+  return (sub.incidents || sub.maintenance) && sub.productAreas.length > 0 && sub.regions.length > 0;
+}
+
+/** Unsubscribed: no kind, no area, no region. */
+export const NO_SUBSCRIPTION: Subscription = { productAreas: [], regions: [], incidents: false, maintenance: false };
+
+/**
+ * Why a chosen subscription cannot be saved, or null. Ticking neither incidents nor maintenance is
+ * unsubscribing (as a status page's "unsubscribe" is; `toStore` clears the rest); a kind without
+ * a product area or a region would tell nobody anything while reading as subscribed, so it is refused
+ * with what to choose (a save of nothing once said "Your subscription is saved.").
+ */
+export function subscriptionRefusal(sub: Subscription): { messageKey: string; message: string } | null {
+  if (!sub.incidents && !sub.maintenance) return null;
+  if (sub.productAreas.length > 0 && sub.regions.length > 0) return null;
+  return {
+    messageKey: "incidents.errors.subscriptionScope",
+    message:
+      "Choose at least one product area and one region to be told about, or untick incidents and maintenance to unsubscribe.",
+  };
+}
+
+/** What a saved choice stores: the choice, or nothing at all when it asks for no kind (unsubscribing). */
+export function toStore(sub: Subscription): Subscription {
+  return sub.incidents || sub.maintenance ? normalized(sub) : NO_SUBSCRIPTION;
+}
+
 /** A subscription as stored: areas and regions without duplicates, in their canonical order. */
 export function normalized(sub: Subscription): Subscription {
   return {

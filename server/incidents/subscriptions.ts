@@ -7,8 +7,14 @@ import { incidentSubscriptions, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
-import { DomainError, notFound } from "@/server/errors";
-import { defaultSubscription, normalized, type Subscription } from "./subscription-rules";
+import { DomainError, notFound, refuseIf } from "@/server/errors";
+import {
+  defaultSubscription,
+  isSubscribed,
+  subscriptionRefusal,
+  toStore,
+  type Subscription,
+} from "./subscription-rules";
 
 export type { Subscription } from "./subscription-rules";
 
@@ -20,23 +26,24 @@ function customerRow(db: Pick<Db, "select">, user: SessionUser) {
   return row;
 }
 
-/** The user's subscription and whether it is their role's default (never chosen). */
-export function getSubscription(db: Db, user: SessionUser): Subscription & { isDefault: boolean } {
+/** The user's subscription, whether it is their role's default (never chosen) and whether it tells them anything. */
+export function getSubscription(db: Db, user: SessionUser): Subscription & { isDefault: boolean; subscribed: boolean } {
   const me = customerRow(db, user);
   const row = db.select().from(incidentSubscriptions).where(eq(incidentSubscriptions.userId, user.id)).get();
-  if (!row) return { ...defaultSubscription(me.orgAdmin), isDefault: true };
-  return {
-    productAreas: row.productAreas,
-    regions: row.regions,
-    incidents: row.incidents,
-    maintenance: row.maintenance,
-    isDefault: false,
-  };
+  const sub: Subscription = row
+    ? { productAreas: row.productAreas, regions: row.regions, incidents: row.incidents, maintenance: row.maintenance }
+    : defaultSubscription(me.orgAdmin);
+  return { ...sub, isDefault: !row, subscribed: isSubscribed(sub) };
 }
 
-/** Saves the user's own choice (replacing the default from then on), audited with before and after. */
+/**
+ * Saves the user's own choice (replacing the default from then on), audited with before and after.
+ * No kind ticked is unsubscribing (stored as nothing, audited as incident.unsubscribe); a kind
+ * without an area or a region is refused (subscriptionRefusal).
+ */
 export function saveSubscription(db: Db, user: SessionUser, input: Subscription, now: Date): void {
-  const next = normalized(input);
+  refuseIf(subscriptionRefusal(input));
+  const next = toStore(input);
   db.transaction(
     (tx) => {
       const me = customerRow(tx, user);
@@ -49,7 +56,7 @@ export function saveSubscription(db: Db, user: SessionUser, input: Subscription,
         .run();
       recordAudit(tx, {
         actorId: user.id,
-        action: "incident.subscribe",
+        action: isSubscribed(next) ? "incident.subscribe" : "incident.unsubscribe",
         entity: "user",
         entityId: String(user.id),
         detail: {

@@ -13,15 +13,18 @@ const ZSubscription = z.object({
   maintenance: z.boolean(),
 });
 
+/** As saved: whether it is the role's default, and whether it tells its holder anything (no kind ticked unsubscribes). */
+const ZSaved = ZSubscription.extend({ isDefault: z.boolean(), subscribed: z.boolean() });
+
 /** A customer's own subscription to incident and maintenance notices (decision 027). */
 export const incidentSubscription = {
   subscription: subscribers
     .input(z.void())
-    .output(ZSubscription.extend({ isDefault: z.boolean() }))
+    .output(ZSaved)
     .query(({ ctx }) => getSubscription(ctx.db, ctx.user)),
   subscribe: subscribers
     .input(ZSubscription)
-    .output(ZSubscription.extend({ isDefault: z.boolean() }))
+    .output(ZSaved)
     .mutation(({ ctx, input }) => {
       saveSubscription(ctx.db, ctx.user, input, ctx.now());
       return getSubscription(ctx.db, ctx.user);
