@@ -135,4 +135,66 @@ test.describe("Form errors", () => {
     await expect(refusal).toBeFocused();
     await expectNoWideningAndNoZod(page);
   });
+
+  test("[TICKETS] one submit names every problem of the new-ticket form, and each goes as soon as its field is fixed", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("dev@nimbus.example");
+    await page.goto("/tickets/new");
+    const submit = page.getByRole("button", { name: "Submit ticket" });
+    await expect(submit).toBeEnabled();
+    await page.getByLabel("Subject").fill("Screen sharing stutters on macOS");
+    await page.getByLabel("Product area").selectOption("video_calling");
+    await page.getByLabel("Description").fill("Shared screens stutter every few seconds since 4.5.0.");
+    await page.getByLabel("Watchers (CC)").fill("cto@nimbus.example not-an-address");
+    // Two days ahead: in the future whatever the account's zone.
+    const ahead = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16);
+    await page.getByLabel(/^Started at/).fill(ahead);
+    await submit.click();
+
+    const summary = page.getByRole("alert").filter({ hasText: "Some fields need your attention." });
+    await expect(summary).toBeFocused();
+    const lines = summary.getByRole("link");
+    await expect(lines).toHaveText([
+      "Category: Choose one of the options.",
+      "Watchers (CC): Enter an email address such as mei@example.com.",
+      /^Started at \(.+\): The fault cannot start in the future\.$/,
+    ]);
+    await expectNoWideningAndNoZod(page);
+
+    // Choosing a category takes its message away at once, under the field and in the summary.
+    await page.getByLabel("Category").selectOption("performance");
+    await expect(page.getByText("Choose one of the options.")).toHaveCount(0);
+    await expect(lines).toHaveCount(2);
+    await expect(page.getByLabel("Category")).not.toHaveAttribute("aria-invalid", "true");
+    await page.getByLabel("Watchers (CC)").fill("cto@nimbus.example");
+    await expect(lines).toHaveCount(1);
+    // With the last one fixed, the summary goes too.
+    await page.getByLabel(/^Started at/).fill(new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 16));
+    await expect(summary).toHaveCount(0);
+    await submit.click();
+    await expect(page).toHaveURL(/\/tickets\/\d+$/);
+  });
+
+  test("[TICKETS] a new action on the ticket page clears the answer of the one before, and fixing a refused field clears its refusal", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("dev@nimbus.example");
+    const id = await fileTicket(page, "Side forms: echo heard on every call");
+    await page.goto(`/tickets/${id}`);
+    await page.getByLabel("Reason for escalation").fill("No answer for two days");
+    await page.getByRole("button", { name: "Request escalation" }).click();
+    const done = page.getByRole("status").filter({ hasText: "Done." });
+    await expect(done).toBeVisible();
+
+    await page.getByRole("button", { name: "Send complaint" }).click();
+    const refusal = page.getByRole("alert").filter({ hasText: "Use at least 3 characters." });
+    await expect(refusal).toBeFocused();
+    await expect(done).toHaveCount(0);
+
+    await page.getByLabel("What went wrong?").fill("Nobody has answered in two days.");
+    await expect(refusal).toHaveCount(0);
+  });
 });

@@ -7,6 +7,9 @@ export type MessageValues = Record<string, string | number>;
 /** A value of a sentence that is itself a refusal (the reason inside a bulk action's refusal). */
 export type NestedRefusal = { messageKey: string; values?: MessageValues };
 
+/** One field's refusal: the i18n key of its sentence, the values it names, and the English text. */
+export type FieldRefusal = { messageKey: string; message: string; values?: MessageValues };
+
 /**
  * The one error type domain and service code throws. `messageKey` names a message in the
  * i18n files so the user reads a sentence in their own language, with `values` filled in
@@ -19,6 +22,8 @@ export class DomainError extends Error {
     readonly messageKey?: string,
     readonly values?: MessageValues,
     readonly nested?: Record<string, NestedRefusal>,
+    /** Each refused field's sentences, keyed by the input's field: the form shows them beside the fields. */
+    readonly fields?: Record<string, FieldRefusal[]>,
   ) {
     super(message);
     this.name = "DomainError";
@@ -38,4 +43,30 @@ export function refuseIf(
   code: DomainErrorCode = "INVALID",
 ): void {
   if (refusal) throw new DomainError(code, refusal.message, refusal.messageKey, refusal.values);
+}
+
+/**
+ * Refuses input whose fields break rules, every field at once (a form shows all its problems after
+ * one submit, not the first of them): one refusal reads as its own sentence, several as "Some fields
+ * need your attention."; each field's sentences reach the form beside the field (the error formatter).
+ */
+export function refuseFields(fields: Record<string, FieldRefusal[]>): void {
+  const refusal = fieldsRefusal(fields);
+  if (refusal) throw refusal;
+}
+
+/** The error refuseFields throws, or null when no field is refused. */
+export function fieldsRefusal(fields: Record<string, FieldRefusal[]>): DomainError | null {
+  const refused = Object.fromEntries(Object.entries(fields).filter(([, list]) => list.length > 0));
+  const all = Object.values(refused).flat();
+  if (all.length === 0) return null;
+  const only = all.length === 1 ? all[0]! : null;
+  return new DomainError(
+    "INVALID",
+    only?.message ?? "Some fields need your attention.",
+    only?.messageKey ?? "errors.form.invalid",
+    only?.values,
+    undefined,
+    refused,
+  );
 }

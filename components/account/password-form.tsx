@@ -16,7 +16,9 @@ export function PasswordForm({ email }: { email: string }) {
   const queryClient = useQueryClient();
   const hydrated = useHydrated();
   const [done, setDone] = useState<number | null>(null);
-  const { setFormError, clearErrors, onError, summary } = useFormErrors();
+  const { setFormError, clearErrors, onError, summary } = useFormErrors({
+    fieldId: (name) => (name === "newPassword" ? "new-password" : "current-password"),
+  });
   const change = useMutation(
     trpc.me.changePassword.mutationOptions({
       onMutate: () => {
@@ -51,7 +53,7 @@ export function PasswordForm({ email }: { email: string }) {
         <PasswordField id="current-password" label={t("current")} autoComplete="current-password" />
         <NewPasswordField id="new-password" label={t("new")} />
         <PasswordField id="confirm-password" label={t("confirm")} autoComplete="new-password" />
-        <ErrorSummary {...summary} fieldId={(name) => (name === "newPassword" ? "new-password" : "current-password")} />
+        <ErrorSummary {...summary} />
         {done !== null ? (
           <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
             {t("changed", { n: done })}

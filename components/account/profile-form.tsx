@@ -37,7 +37,9 @@ export function ProfileForm({
   const [locale, setLocale] = useState<Locale>(initial.locale);
   const [timeZone, setTimeZone] = useState(initial.timeZone);
   const [saved, setSaved] = useState(false);
-  const { setFormError, clearErrors, onError, summary } = useFormErrors();
+  const { setFormError, clearErrors, onError, summary } = useFormErrors({
+    fieldId: (name) => (name === "timeZone" ? "profile-time-zone" : `profile-${name}`),
+  });
   const save = useMutation(
     trpc.me.updateProfile.mutationOptions({
       onMutate: () => {
@@ -127,7 +129,7 @@ export function ProfileForm({
             </button>
           ) : null}
         </div>
-        <ErrorSummary {...summary} fieldId={(name) => `profile-${name}`} />
+        <ErrorSummary {...summary} />
         {saved ? (
           <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
             {t("saved")}

@@ -23,6 +23,7 @@ import {
   type UsersAffected,
 } from "@/db/schema/enums";
 import { allowedPriorities, isPriorityAllowed, isOutsideSla, priorityFloor } from "@/server/tickets/priorities";
+import { filingProblems } from "./filing-check";
 
 /** The time zone conversions (luxon), loaded when the fault's start time is first needed. */
 const loadZoned = () => import("@/components/incidents/zoned");
@@ -79,7 +80,15 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
     enabled: staff && who.trim().length >= 2,
   });
   const [priority, setPriority] = useState<Priority>("P2");
-  const { errors, clearErrors, onError, fieldError, summary, setFormError } = useFormErrors();
+  // The fault's refusals (its start) name the start time's field.
+  const { errors, clearErrors, onError, fieldError, summary, setFormError, report } = useFormErrors({
+    fieldId: (name) => (name === "fault" ? "startedAt" : name),
+  });
+  /** aria-invalid and aria-describedby of a field's control, naming its error when it has one. */
+  const described = (name: string, hint?: string) => ({
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": [hint, errors[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined,
+  });
   /** Set while the submit waits for the time zone code: the button is disabled, a second submit ignored. */
   const [preparing, setPreparing] = useState(false);
   const preparingNow = useRef(false);
@@ -151,18 +160,32 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
             setPreparing(false);
           }
         }
+        const input = {
+          subject: String(f.get("subject") ?? ""),
+          description: String(f.get("description") ?? ""),
+          productArea: String(f.get("productArea") ?? "") as (typeof PRODUCT_AREAS)[number],
+          category: String(f.get("category") ?? "") as TicketCategory,
+          watchers: String(f.get("watchers") ?? "")
+            .split(/[\s,;，；]+/)
+            .filter(Boolean),
+        };
+        const requesterId = staff ? Number(f.get("requesterId")) || null : null;
+        // Every problem the form can find is shown at once; the server checks again (and who may watch).
+        const problems = filingProblems({ ...input, priority, startedAt, requesterId, staff }, new Date());
+        if (Object.keys(problems).length > 0) {
+          report(
+            Object.fromEntries(
+              Object.entries(problems).map(([name, list]) => [name, list.map((p) => tt(p.key, p.values))]),
+            ),
+          );
+          return;
+        }
         create.mutate(
           {
-            subject: String(f.get("subject") ?? ""),
-            description: String(f.get("description") ?? ""),
-            productArea: String(f.get("productArea") ?? "") as (typeof PRODUCT_AREAS)[number],
-            category: String(f.get("category") ?? "") as TicketCategory,
+            ...input,
             priority,
             sdkPlatform: String(f.get("sdkPlatform") ?? "") || null,
             sdkVersion: String(f.get("sdkVersion") ?? "") || null,
-            watchers: String(f.get("watchers") ?? "")
-              .split(/[\s,;，；]+/)
-              .filter(Boolean),
             attachmentIds: files.uploadIds,
             fault: {
               environment: (String(f.get("environment") ?? "") || null) as FaultEnvironment | null,
@@ -175,7 +198,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
             },
             ...(staff
               ? {
-                  requesterId: Number(f.get("requesterId")) || undefined,
+                  requesterId: requesterId ?? undefined,
                   channel: String(f.get("channel") ?? "phone") as "phone",
                 }
               : {}),
@@ -199,7 +222,14 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
             <label htmlFor="requesterId" className="mt-2 block text-sm font-medium text-slate-700">
               {tt("tickets.form.requester")}
             </label>
-            <select id="requesterId" name="requesterId" required className={inputClass} defaultValue="">
+            <select
+              id="requesterId"
+              name="requesterId"
+              required
+              className={inputClass}
+              defaultValue=""
+              {...described("requesterId")}
+            >
               <option value="" disabled>
                 {tt("tickets.form.choose")}
               </option>
@@ -239,8 +269,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
             setSubject(e.target.value);
             typed.current = e.target.value.trim();
           }}
-          aria-invalid={!!errors.subject}
-          aria-describedby={errors.subject ? "subject-error" : undefined}
+          {...described("subject")}
           className={inputClass}
         />
         {fieldError("subject")}
@@ -283,6 +312,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
             required
             value={area}
             onChange={(e) => setArea(e.target.value)}
+            {...described("productArea")}
             className={inputClass}
           >
             <option value="" disabled>
@@ -310,6 +340,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
               const next = TICKET_CATEGORIES.find((c) => c === e.target.value);
               if (next && !isPriorityAllowed(next, priority)) setPriority(priorityFloor(next) ?? priority);
             }}
+            {...described("category")}
             className={inputClass}
           >
             <option value="" disabled>
@@ -352,6 +383,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
             </label>
           ))}
         </div>
+        {fieldError("priority")}
       </fieldset>
       <div>
         <label htmlFor="description" className="block text-sm font-medium text-slate-700">
@@ -365,8 +397,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
             required
             value={description}
             onChange={(e) => setDescription(e.target.value)}
-            aria-describedby="description-hint"
-            aria-invalid={!!errors.description}
+            {...described("description", "description-hint")}
             className={inputClass}
           />
         ) : (
@@ -497,9 +528,11 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
               name="startedAt"
               type="datetime-local"
               onChange={() => void loadZoned().catch(() => undefined)}
-              aria-invalid={!!errors["fault.startedAt"]}
+              aria-invalid={errors.fault ? true : undefined}
+              aria-describedby={errors.fault ? "fault-error" : undefined}
               className={inputClass}
             />
+            {fieldError("fault")}
           </div>
           <div>
             <label htmlFor="appId" className="block text-sm font-medium text-slate-700">
@@ -562,8 +595,7 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
           id="watchers"
           name="watchers"
           maxLength={2000}
-          aria-describedby="watchers-hint"
-          aria-invalid={!!errors.watchers}
+          {...described("watchers", "watchers-hint")}
           className={inputClass}
         />
         <p id="watchers-hint" className="mt-1 text-xs text-slate-500">

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 /** The text inputs, selects and textareas of the portal's full-width forms. */
 export const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm";
@@ -49,41 +49,125 @@ export function fieldErrorsText(tt: Translate, data: ServerError["data"]): strin
   return Object.values(translatedFieldErrors(tt, data)).flat().join(" ");
 }
 
+/** Whether a refusal's sentence is only about its fields: their summary's opening line, or one field's own sentence. */
+function aboutFieldsOnly(data: ServerError["data"], fields: FieldErrors): boolean {
+  if (Object.keys(fields).length === 0) return false;
+  const key = data?.messageKey;
+  return (
+    !key ||
+    key === "errors.form.invalid" ||
+    Object.values(data?.fieldKeys ?? {}).some((list) => list?.some((m) => m.key === key))
+  );
+}
+
 /**
- * Errors of a form that posts through a tRPC mutation: per-field messages (zod's, from the error
- * formatter) and one sentence for the whole form, translated when the server named a message key
- * (with the values it names, such as a limit). A field's messages render with id `<name>-error`,
- * which its control's aria-describedby names.
+ * Errors of a form that posts through a tRPC mutation: per-field messages (zod's, or a domain rule's,
+ * from the error formatter) and one sentence for the whole form, translated when the server named a
+ * message key (with the values it names, such as a limit). A field's messages render with id
+ * `<name>-error`, which its control's aria-describedby names.
+ *
+ * A field's error goes as soon as the user changes that field (an input or change event from the
+ * control named like the field, or with the id `fieldId` gives it, anywhere in the form that shows
+ * the error); the summary's sentence goes with the last of them when it only spoke of the fields.
+ * `report` shows what the form found itself before sending, every field at once.
  */
-export function useFormErrors() {
+export function useFormErrors({ fieldId }: { fieldId?: (name: string) => string } = {}) {
   const tt = useTranslations();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormErrorState] = useState<string | null>(null);
+  const [formErrorState, setFormErrorState] = useState<string | null>(null);
+  // Set when the form's sentence speaks only of its fields' errors: fixing the last one takes it away.
+  const [aboutFields, setAboutFields] = useState(false);
   // Each refusal counts, so the summary takes the focus again when the same sentence comes back.
   const [attempt, setAttempt] = useState(0);
+  const hasFieldErrors = Object.values(errors).some((list) => list?.length);
+  const formError = aboutFields && !hasFieldErrors ? null : formErrorState;
   const setFormError = (message: string | null) => {
     setFormErrorState(message);
+    setAboutFields(false);
     if (message) setAttempt((n) => n + 1);
   };
   const onError = (err: ServerError) => {
-    setErrors(translatedFieldErrors(tt, err.data));
+    const fields = translatedFieldErrors(tt, err.data);
+    setErrors(fields);
     // The server's sentence in the user's language; refused fields without one of their own read as
     // the summary's opening line ("Some fields need your attention.").
     setFormError(err.message);
+    setAboutFields(aboutFieldsOnly(err.data, fields));
+  };
+  /** What the form found wrong before sending, by field: every one, under the summary's opening line. */
+  const report = (fields: FieldErrors) => {
+    setErrors(fields);
+    setFormError(tt("errors.form.invalid"));
+    setAboutFields(true);
   };
   const clearErrors = () => {
     setErrors({});
     setFormErrorState(null);
+    setAboutFields(false);
   };
+  const clearField = useCallback((name: string) => {
+    setErrors((prev) => {
+      if (!(name in prev)) return prev;
+      const next = { ...prev };
+      delete next[name];
+      return next;
+    });
+  }, []);
+
+  // The form that shows the errors, found from the elements that show them (the summary, a field's message).
+  const form = useRef<HTMLFormElement | null>(null);
+  const anchor = useCallback((el: HTMLElement | null) => {
+    if (el) form.current = el.closest("form");
+  }, []);
+  const idOf = useRef(fieldId);
+  useEffect(() => {
+    idOf.current = fieldId;
+  });
+  useEffect(() => {
+    const el = form.current;
+    if (!el || !hasFieldErrors) return;
+    const changed = (e: Event) => {
+      const target = e.target as Partial<HTMLInputElement> | null;
+      const control = [target?.name, target?.id].filter((n): n is string => !!n);
+      if (control.length === 0) return;
+      const id = idOf.current;
+      const isChanged = (name: string) => control.includes(name) || (!!id && control.includes(id(name)));
+      setErrors((prev) => {
+        const changedFields = Object.keys(prev).filter(isChanged);
+        if (changedFields.length === 0) return prev;
+        const next = { ...prev };
+        for (const name of changedFields) delete next[name];
+        return next;
+      });
+    };
+    el.addEventListener("input", changed);
+    el.addEventListener("change", changed);
+    return () => {
+      el.removeEventListener("input", changed);
+      el.removeEventListener("change", changed);
+    };
+  }, [hasFieldErrors]);
+
   const fieldError = (name: string) =>
     errors[name]?.length ? (
-      <p id={`${name}-error`} className="mt-1 text-sm break-words text-red-700">
+      <p ref={anchor} id={`${name}-error`} className="mt-1 text-sm break-words text-red-700">
         {errors[name]!.join(" ")}
       </p>
     ) : null;
   /** The props of the form's ErrorSummary. */
-  const summary = { message: formError, errors, attempt };
-  return { errors, setErrors, formError, setFormError, clearErrors, onError, fieldError, summary };
+  const summary = { message: formError, errors, attempt, anchor, ...(fieldId ? { fieldId } : {}) };
+  return {
+    errors,
+    setErrors,
+    formError,
+    setFormError,
+    clearErrors,
+    clearField,
+    report,
+    onError,
+    fieldError,
+    summary,
+  };
 }
 
 /** The one sentence a form's server answer says about the whole form, with the summary of its fields' errors. */
@@ -115,6 +199,7 @@ export function ErrorSummary({
   errors = {},
   attempt = 0,
   fieldId = (name) => name,
+  anchor,
 }: {
   message: string | null | undefined;
   errors?: FieldErrors;
@@ -122,12 +207,17 @@ export function ErrorSummary({
   attempt?: number;
   /** The id of a field's control when it is not the field's name. */
   fieldId?: (name: string) => string;
+  /** Told the summary's element, so useFormErrors finds the form whose changes clear its errors. */
+  anchor?: (el: HTMLElement | null) => void;
 }) {
   const tt = useTranslations();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (message) box.current?.focus();
   }, [message, attempt]);
+  useEffect(() => {
+    if (message) anchor?.(box.current);
+  }, [message, anchor]);
   if (!message) return null;
   const items = Object.entries(errors).flatMap(([name, list]) =>
     list?.length ? list.map((text, i) => ({ key: `${name}-${i}`, id: fieldId(name), text })) : [],

@@ -54,7 +54,7 @@ describe("field messages", () => {
   });
 
   it("an address that is not one asks for an email address", () => {
-    expect(refusals({ watchers: ["nope"] }).watchers).toEqual([{ key: "errors.people.email" }]);
+    expect(refusals({ watchers: ["nope"] }).watchers).toEqual([{ key: "errors.field.email" }]);
   });
 
   it("every key it can name is a sentence in English and in Chinese, without zod's words", () => {
@@ -72,9 +72,10 @@ describe("field messages", () => {
       "date",
       "url",
       "format",
+      "email",
       "invalid",
     ].map((k) => `errors.field.${k}`);
-    for (const key of [...keys, "errors.people.email", "errors.form.summaryItem"])
+    for (const key of [...keys, "errors.form.invalid", "errors.form.summaryItem"])
       for (const catalogue of [en, zh]) {
         const text = lookup(catalogue, key);
         expect(typeof text, key).toBe("string");

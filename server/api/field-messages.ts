@@ -1,4 +1,5 @@
 import type { ZodError } from "zod";
+import type { FieldRefusal } from "@/server/errors";
 
 /**
  * A field's refusal as a translation key and the values its sentence names ("at most {max} characters");
@@ -51,7 +52,7 @@ export function fieldMessageOf(issue: Issue): FieldMessage {
       return { key: "errors.field.tooBig", values: { max } };
     }
     case "invalid_format":
-      if (issue.format === "email") return { key: "errors.people.email" };
+      if (issue.format === "email") return { key: "errors.field.email" };
       if (issue.format === "url") return { key: "errors.field.url" };
       return { key: "errors.field.format" };
     default:
@@ -72,4 +73,14 @@ export function fieldMessages(error: ZodError): Record<string, FieldMessage[]> {
     if (!list.some((m) => m.key === message.key)) list.push(message);
   }
   return out;
+}
+
+/** Each field's refusals of a domain rule (DomainError's `fields`), as the form reads zod's. */
+export function domainFieldMessages(fields: Record<string, FieldRefusal[]>): Record<string, FieldMessage[]> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, list]) => [
+      name,
+      list.map(({ messageKey, values }) => (values ? { key: messageKey, values } : { key: messageKey })),
+    ]),
+  );
 }

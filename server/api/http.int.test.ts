@@ -228,6 +228,34 @@ describe("[I18N] a refusal arrives as a sentence in the caller's language", () =
     expect(count()).toEqual({ n: 0 });
   });
 
+  it("a ticket breaking several rules is refused once with every field's sentence, and nothing is filed", async () => {
+    const outsider = createOrganization(db, { tier: "basic", region: "china" }).customers[0]!;
+    const ticket = {
+      subject: "Three rules broken at once",
+      description: "A security hole, a stranger copied, a fault from tomorrow.",
+      productArea: "voice_calling",
+      category: "security_vulnerability",
+      priority: "P2",
+      watchers: [outsider.email],
+      fault: { startedAt: new Date(Date.now() + 24 * 3_600_000) },
+    };
+    const count = () => sqlite.prepare("select count(*) as n from tickets where subject = ?").get(ticket.subject);
+    const en = await refusal(await sendIn("en", batchPost("tickets.create", [ticket]), customer));
+    expect(en.message).toBe("Some fields need your attention.");
+    expect(en.data.messageKey).toBe("errors.form.invalid");
+    expect(
+      Object.fromEntries(Object.entries(en.data.fieldKeys ?? {}).map(([k, v]) => [k, v.map((m) => m.text)])),
+    ).toEqual({
+      priority: ["A security vulnerability is never below P1."],
+      fault: ["The fault cannot start in the future."],
+      watchers: ["Watchers must be members of the ticket's organization."],
+    });
+    const zh = await refusal(await sendIn("zh", batchPost("tickets.create", [ticket]), customer));
+    expect(zh.message).toBe("部分字段需要修改。");
+    expect(zh.data.fieldKeys?.watchers?.[0]?.text).toBe("抄送人必须是该工单所属组织的成员。");
+    expect(count()).toEqual({ n: 0 });
+  });
+
   it("writes each refused field's sentence and the summary's opening line", async () => {
     const zh = await refusal(
       await sendIn("zh", batchPost("kb.createArticle", [{ ...article("Fine."), title: "" }]), admin),
@@ -306,7 +334,7 @@ describe("[I18N] a refusal arrives as a sentence in the caller's language", () =
       const text = await res.text();
       expect(text).not.toMatch(DEVELOPER_TEXT);
       const { error } = JSON.parse(text) as Refusal;
-      expect(error.json.message).toBe(CATALOGUES[locale].errors.invalid);
+      expect(error.json.message).toBe(CATALOGUES[locale].errors.form.invalid);
       expect(error.json.data).not.toHaveProperty("fieldErrors");
       expect(error.json.data.fieldKeys).toEqual({
         markdown: [{ key: "errors.field.required", text: CATALOGUES[locale].errors.field.required }],

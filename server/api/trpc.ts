@@ -12,7 +12,7 @@ import type { Locale } from "@/db/schema/enums";
 import { DomainError, forbidden, type DomainErrorCode, type MessageValues } from "@/server/errors";
 import { requestRenderBudget, type RequestRenderBudget } from "@/server/kb/markdown";
 import { refusalValues, translatedRefusal } from "@/server/i18n/refusals";
-import { fieldMessageOf, fieldMessages } from "./field-messages";
+import { domainFieldMessages, fieldMessageOf, fieldMessages } from "./field-messages";
 import { requestLocaleOrNull } from "./request-locale";
 
 // 1. Context ------------------------------------------------------------------------------------
@@ -119,8 +119,11 @@ const t = initTRPC.context<Context>().create({
     // output schema is our fault (INTERNAL_SERVER_ERROR), not a field to fix.
     const cause = error.code === "BAD_REQUEST" || !(error.cause instanceof ZodError) ? error.cause : undefined;
     // What the form shows beside each field: the sentence in the caller's language and its key,
-    // never zod's developer text (which is why z.flattenError's messages are not sent at all).
-    const fieldKeys = cause instanceof ZodError ? fieldMessages(cause) : null;
+    // never zod's developer text (which is why z.flattenError's messages are not sent at all). A
+    // domain rule may refuse several fields at once (refuseFields), as zod does.
+    const domainFields = cause instanceof DomainError ? (cause.fields ?? null) : null;
+    const fieldKeys =
+      cause instanceof ZodError ? fieldMessages(cause) : domainFields ? domainFieldMessages(domainFields) : null;
     if (fieldKeys)
       for (const list of Object.values(fieldKeys))
         for (const m of list)
@@ -135,7 +138,7 @@ const t = initTRPC.context<Context>().create({
       error.code === "INTERNAL_SERVER_ERROR"
         ? translatedRefusal(locale, "errors.internal")!
         : ((messageKey ? translatedRefusal(locale, messageKey, messageValues) : null) ??
-          (fieldKeys ? translatedRefusal(locale, "errors.invalid") : null) ??
+          (fieldKeys ? translatedRefusal(locale, "errors.form.invalid") : null) ??
           (cause instanceof DomainError ? cause.message : null) ??
           translatedRefusal(locale, "errors.request.failed")!);
     return {

@@ -3,16 +3,16 @@ import { z } from "@/server/zod";
 import { LOCALES, ROLES } from "@/db/schema/enums";
 import { PASSWORD_MAX_LENGTH } from "@/server/auth/password-length";
 import { NAME_MAX_LENGTH, nameProblem } from "@/server/identity/account-rules";
+import { EMAIL_SHAPE } from "@/server/identity/email";
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ZEmail = z
   .string()
   .max(1000)
   .trim()
   .toLowerCase()
-  .refine((s) => s.length <= 254 && EMAIL.test(s), {
+  .refine((s) => s.length <= 254 && EMAIL_SHAPE.test(s), {
     message: "Enter an email address such as mei@example.com.",
-    params: { messageKey: "errors.people.email" },
+    params: { messageKey: "errors.field.email" },
   });
 const ZName = z
   .string()

@@ -54,6 +54,37 @@ const FAULT_START_SLACK_MS = 5 * 60_000;
 /** The earliest a fault's start may be stated: a year back (older facts go in the description). */
 const FAULT_START_MAX_AGE_MS = 366 * DAY_MS;
 
+/**
+ * The lengths and counts a filed ticket keeps to: the create procedure's input schema and the form's
+ * own check before sending (components/tickets/filing-check.ts) read them here.
+ */
+export const FILING_LIMITS = {
+  subjectMin: 5,
+  subjectMax: 200,
+  descriptionMin: 10,
+  descriptionMax: 20_000,
+  watchersMax: 20,
+} as const;
+
+/**
+ * What is wrong with a ticket being filed that needs neither the database nor the Markdown measure,
+ * by the input's field, every one at once (a submit shows all its problems, not the first): a
+ * priority its category does not allow, a fault start in the future or over a year ago. fileTicket
+ * adds the description's Markdown limits and who may watch; the form asks the same before sending.
+ */
+export function filingRefusals(
+  input: { category: TicketCategory | null; priority: Priority; startedAt?: Date | null },
+  now: Date,
+): Record<string, RuleRefusal[]> {
+  const out: Record<string, RuleRefusal[]> = {};
+  // A category not chosen yet is the form's to ask for; its priorities are checked once it is.
+  const priority = input.category ? priorityRefusal({ category: input.category }, input.priority) : null;
+  if (priority) out.priority = [priority];
+  const start = faultStartRefusal(input.startedAt, now);
+  if (start) out.fault = [start];
+  return out;
+}
+
 /** Why a fault's stated start cannot be right, or null: it is in the future or over a year ago. */
 export function faultStartRefusal(startedAt: Date | null | undefined, now: Date): RuleRefusal | null {
   if (!startedAt) return null;

@@ -30,7 +30,15 @@ import { recordAudit } from "@/server/audit/service";
 import { orgScope } from "@/server/api/scope";
 import type { SessionUser } from "@/server/auth/session";
 import { perDatabase, type Db } from "@/server/db";
-import { DomainError, noOrganization, notFound, refuseIf } from "@/server/errors";
+import {
+  DomainError,
+  fieldsRefusal,
+  noOrganization,
+  notFound,
+  refuseFields,
+  refuseIf,
+  type FieldRefusal,
+} from "@/server/errors";
 import type { RequestRenderBudget } from "@/server/kb/markdown";
 import { markdownRefusal } from "@/server/kb/markdown-limits";
 import { sdkSupport } from "@/server/lifecycle/service";
@@ -44,7 +52,7 @@ import { foldComplaints } from "./complaint";
 import { eventChange } from "./event-details";
 import { renderTicketMarkdown } from "./render";
 import { isOutsideSla } from "./priorities";
-import { faultStartRefusal, isRepeatedTicket, mayRemoveWatcher, priorityRefusal, REPEAT_WINDOW_MS } from "./rules";
+import { filingRefusals, isRepeatedTicket, mayRemoveWatcher, priorityRefusal, REPEAT_WINDOW_MS } from "./rules";
 import { notifyRole, notifyTicketPeople } from "./notify";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -718,9 +726,14 @@ export function fileTicket(
   now: Date,
   opts: { page?: boolean } = {},
 ): { id: number } {
-  refuseIf(markdownRefusal(input.description, "ticket"));
-  refuseIf(priorityRefusal({ category: input.category }, input.priority));
-  refuseIf(faultStartRefusal(input.fault?.startedAt, now));
+  // Every problem of the input at once, so one submit shows them all: the rules that need no
+  // database now, who may watch once the organization is known; nothing is written while any stands.
+  const refused: Record<string, FieldRefusal[]> = filingRefusals(
+    { category: input.category, priority: input.priority, startedAt: input.fault?.startedAt },
+    now,
+  );
+  const markdown = markdownRefusal(input.description, "ticket");
+  if (markdown) refused.description = [markdown];
   return db.transaction((tx) => {
     let requesterId = user.id;
     let organizationId = user.organizationId;
@@ -729,7 +742,13 @@ export function fileTicket(
         ? tx.select().from(users).where(eq(users.id, input.requesterId)).get()
         : undefined;
       if (!requester || requester.role !== "customer" || requester.organizationId === null)
-        throw new DomainError("INVALID", "Choose the customer this ticket is for.", "tickets.errors.requesterRequired");
+        // Without the customer, who may watch is unknown: these refusals are all there are to give.
+        throw fieldsRefusal({
+          ...refused,
+          requesterId: [
+            { messageKey: "tickets.errors.requesterRequired", message: "Choose the customer this ticket is for." },
+          ],
+        })!;
       requesterId = requester.id;
       organizationId = requester.organizationId;
     }
@@ -743,6 +762,25 @@ export function fileTicket(
       .where(eq(organizations.id, organizationId))
       .get();
     if (!org) throw notFound("Organization");
+    const watcherIds: number[] = [];
+    const outsiders: string[] = [];
+    for (const email of new Set((input.watchers ?? []).map((e) => e.trim().toLowerCase()))) {
+      const person = tx
+        .select({ id: users.id, organizationId: users.organizationId })
+        .from(users)
+        .where(sql`lower(${users.email}) = ${email}`)
+        .get();
+      if (!person || person.organizationId !== organizationId) outsiders.push(email);
+      else if (person.id !== requesterId) watcherIds.push(person.id);
+    }
+    if (outsiders.length > 0)
+      refused.watchers = [
+        {
+          messageKey: "tickets.errors.watcherOrg",
+          message: `Watchers must be members of the ticket's organization (${outsiders.join(", ")}).`,
+        },
+      ];
+    refuseFields(refused);
     const version = { id: currentTargetVersionId(tx, org.tierId) };
     const custom = isOutsideSla(input.category);
     const row = tx
@@ -791,21 +829,8 @@ export function fileTicket(
       now,
     );
     onRequestFiled(tx, { id: row.id, category: input.category, subject: input.subject, organizationId }, now);
-    for (const email of new Set((input.watchers ?? []).map((e) => e.trim().toLowerCase()))) {
-      const person = tx
-        .select({ id: users.id, organizationId: users.organizationId })
-        .from(users)
-        .where(sql`lower(${users.email}) = ${email}`)
-        .get();
-      if (!person || person.organizationId !== organizationId)
-        throw new DomainError(
-          "INVALID",
-          `Watchers must be members of the ticket's organization (${email}).`,
-          "tickets.errors.watcherOrg",
-        );
-      if (person.id !== requesterId)
-        tx.insert(watchers).values({ ticketId: row.id, userId: person.id }).onConflictDoNothing().run();
-    }
+    for (const userId of watcherIds)
+      tx.insert(watchers).values({ ticketId: row.id, userId }).onConflictDoNothing().run();
     claimUploads(
       tx,
       user,

@@ -7,6 +7,8 @@ export default messagesLayout([
   "sdkPlatform",
   "tickets.categories",
   "tickets.channels",
+  // the form's own check before sending names these refusals (components/tickets/filing-check.ts)
+  "tickets.errors",
   "tickets.fault",
   "tickets.form",
   "tickets.priorityMeaning",

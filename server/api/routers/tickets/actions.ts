@@ -13,6 +13,7 @@ import {
   resolveTicket,
   setWaiting,
 } from "@/server/tickets/actions";
+import { FILING_LIMITS } from "@/server/tickets/rules";
 import { changePriority, excludeTicket, fileTicket } from "@/server/tickets/service";
 import { customerProcedure, permittedProcedure } from "../../trpc";
 import { ZPriority } from "../../schemas";
@@ -24,8 +25,16 @@ export const ticketActions = {
   create: permittedProcedure("tickets.work")
     .input(
       z.object({
-        subject: z.string().trim().min(5, "Please write a subject of at least 5 characters.").max(200),
-        description: z.string().trim().min(10, "Please describe the problem in at least 10 characters.").max(20_000),
+        subject: z
+          .string()
+          .trim()
+          .min(FILING_LIMITS.subjectMin, "Please write a subject of at least 5 characters.")
+          .max(FILING_LIMITS.subjectMax),
+        description: z
+          .string()
+          .trim()
+          .min(FILING_LIMITS.descriptionMin, "Please describe the problem in at least 10 characters.")
+          .max(FILING_LIMITS.descriptionMax),
         productArea: z.enum(PRODUCT_AREAS),
         category: z.enum(TICKET_CATEGORIES),
         priority: ZPriority,
@@ -36,7 +45,7 @@ export const ticketActions = {
         requesterId: ZId.optional(),
         watchers: z
           .array(z.string().trim().email("Please enter each watcher's email address.").max(320))
-          .max(20)
+          .max(FILING_LIMITS.watchersMax)
           .optional(),
         attachmentIds: ZAttachmentIds,
         fault: ZFaultDetails.optional(),
