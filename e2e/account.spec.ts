@@ -72,6 +72,55 @@ test.describe("[ACCOUNT] self-service", () => {
     await expect(page.getByText(/Times shown in Europe\/London/)).toBeVisible();
   });
 
+  test("[ACCOUNT] a time zone typed out in full and picked with Enter is the one saved; the arrow keys move through the matches", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("pm@cobalt-games.example");
+    await page.goto("/account");
+    const profile = page.getByRole("region", { name: "Profile" });
+    const box = page.getByRole("combobox", { name: "Time zone" });
+    const list = page.getByRole("listbox");
+    const chosen = list.getByRole("option", { selected: true });
+    const current = await box.inputValue();
+
+    // Opened on the chosen zone, the list offers every zone with that one highlighted: Enter keeps it.
+    await box.focus();
+    await expect(chosen).toHaveText(new RegExp(`^${current.replace(/_/g, " ")}`));
+    await expect(list.getByRole("option")).not.toHaveCount(1);
+
+    // Typed out exactly (the field's text replaced), the zone is the highlighted match and Enter keeps it.
+    await box.press("ControlOrMeta+a");
+    await box.pressSequentially("Asia/Tokyo");
+    await expect(chosen).toHaveText(/^Asia\/Tokyo/);
+    await box.press("Enter");
+    await expect(list).toBeHidden();
+    await expect(box).toHaveValue("Asia/Tokyo");
+    await profile.getByRole("button", { name: "Save profile" }).click();
+    await expect(profile.getByRole("status")).toHaveText("Profile saved.");
+    await page.reload();
+    await expect(box).toHaveValue("Asia/Tokyo");
+
+    // Down moves to the next match, Up from the first wraps to the last; Escape closes and changes nothing.
+    await box.fill("new york");
+    await expect(chosen).toHaveText(/^America\/New York/);
+    await box.fill("america/n");
+    const matches = list.getByRole("option");
+    const count = await matches.count();
+    expect(count).toBeGreaterThan(2);
+    await box.press("ArrowDown");
+    await expect(chosen).toHaveText((await matches.nth(1).textContent())!);
+    await box.press("ArrowUp");
+    await box.press("ArrowUp");
+    await expect(chosen).toHaveText((await matches.nth(count - 1).textContent())!);
+    await box.press("Escape");
+    await expect(list).toBeHidden();
+    await box.press("ArrowDown");
+    await expect(list).toBeVisible();
+    await box.press("Enter");
+    await expect(box).toHaveValue(/^America\/N/);
+  });
+
   test("[ACCOUNT] a customer who forgot their password resets it through the emailed link and signs in with the new one", async ({
     page,
     browser,

@@ -42,3 +42,60 @@ test("[NOTICES] a customer subscribes to incident updates on the status page and
   ).not.toBeChecked();
   await shots(page, "account-subscription");
 });
+
+test("[NOTICES] saving with nothing ticked unsubscribes and says so; a kind without an area is refused with what to choose", async ({
+  page,
+  signIn,
+}) => {
+  await signIn("cto@nimbus.example"); // the customer administrator: subscribed to everything by default
+  await page.goto("/status#subscribe");
+  const form = page
+    .getByRole("region", { name: "Subscribe to updates" })
+    .getByRole("form", { name: "What to be told about" });
+  const save = form.getByRole("button", { name: "Save subscription" });
+  await expect(save).toBeEnabled();
+  await expect(form.getByText("Subscribed", { exact: true })).toBeVisible();
+
+  // Incidents ticked, but no product area: nothing could ever be told, so it is refused.
+  await form.getByRole("checkbox", { name: "Planned maintenance (announced and reminded an hour before)" }).uncheck();
+  await form
+    .getByRole("group", { name: "Product areas" })
+    .getByRole("checkbox", { name: "All", exact: true })
+    .uncheck();
+  await save.click();
+  await expect(form.getByRole("alert")).toHaveText(
+    "Choose at least one product area and one region to be told about, or untick incidents and maintenance to unsubscribe.",
+  );
+  await expect(form.getByText("Subscribed", { exact: true })).toBeVisible();
+
+  // Nothing ticked at all: unsubscribed, and the form says so.
+  await form.getByRole("checkbox", { name: "Incidents (outages and degradations)" }).uncheck();
+  await save.click();
+  await expect(form.getByRole("status")).toHaveText(
+    "You are unsubscribed: you will not be told about incidents or maintenance.",
+  );
+  await expect(form.getByText("Not subscribed", { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(form.getByText("Not subscribed", { exact: true })).toBeVisible();
+
+  // Subscribed again, the explicit button unsubscribes in one step.
+  await form.getByRole("checkbox", { name: "Incidents (outages and degradations)" }).check();
+  await form.getByRole("group", { name: "Product areas" }).getByRole("checkbox", { name: "All", exact: true }).check();
+  await form.getByRole("group", { name: "Regions" }).getByRole("checkbox", { name: "All", exact: true }).check();
+  await save.click();
+  await expect(form.getByRole("status")).toHaveText("Your subscription is saved.");
+  await form.getByRole("button", { name: "Unsubscribe from all notices" }).click();
+  await expect(form.getByRole("status")).toHaveText(
+    "You are unsubscribed: you will not be told about incidents or maintenance.",
+  );
+  await expect(form.getByRole("status")).toBeFocused();
+  await expect(form.getByRole("checkbox", { name: "Incidents (outages and degradations)" })).not.toBeChecked();
+
+  // As it was for the specs after this one: the administrator hears about everything.
+  await form.getByRole("checkbox", { name: "Incidents (outages and degradations)" }).check();
+  await form.getByRole("checkbox", { name: "Planned maintenance (announced and reminded an hour before)" }).check();
+  await form.getByRole("group", { name: "Product areas" }).getByRole("checkbox", { name: "All", exact: true }).check();
+  await form.getByRole("group", { name: "Regions" }).getByRole("checkbox", { name: "All", exact: true }).check();
+  await save.click();
+  await expect(form.getByRole("status")).toHaveText("Your subscription is saved.");
+});

@@ -1,4 +1,12 @@
+import type { Page } from "@playwright/test";
+import { fileTicket } from "./api";
 import { expect, test } from "./fixtures";
+
+/** Calls a tRPC mutation as the signed-in user (setting up what a test is not about). */
+async function mutate(page: Page, path: string, input: unknown) {
+  const res = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  expect(res.ok(), `${path}: ${await res.text()}`).toBe(true);
+}
 
 test.describe("[TICKETS] filing, SLA and disputes", () => {
   test("[TICKETS] a Nimbus Live customer files a P1, sees when it is due, disputes the priority, and the manager's decision changes the SLA", async ({
@@ -166,5 +174,68 @@ test.describe("[TICKETS] filing, SLA and disputes", () => {
     const popup = page.waitForEvent("popup");
     await suggestions.getByRole("link").first().click();
     await expect((await popup).getByRole("heading", { level: 1 })).toContainText("110");
+  });
+
+  test("[TICKETS] a requester copies colleagues and takes one off again; a colleague stops watching themself", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("dev@nimbus.example");
+    const id = await fileTicket(page, "Watchers: screen sharing stutters on macOS");
+    await page.goto(`/tickets/${id}`);
+    const watchers = page.getByRole("list", { name: "Watchers (CC)" });
+    for (const email of ["cto@nimbus.example", "qa@nimbus.example"]) {
+      await page.getByLabel("Colleague's email").fill(email);
+      await page.getByRole("button", { name: "Add watcher" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Done." })).toBeVisible();
+    }
+    await expect(watchers).toContainText("Maria Garcia");
+    await expect(watchers).toContainText("Li Wei");
+
+    // A dismissed confirmation takes nobody off.
+    page.once("dialog", (d) => void d.dismiss());
+    await watchers.getByRole("button", { name: "Remove Li Wei" }).click();
+    await expect(watchers).toContainText("Li Wei");
+
+    page.once("dialog", (d) => {
+      expect(d.message()).toBe("Remove Maria Garcia from the watchers? They will no longer be told about this ticket.");
+      void d.accept();
+    });
+    await watchers.getByRole("button", { name: "Remove Maria Garcia" }).click();
+    const removed = page.getByRole("status").filter({ hasText: "Maria Garcia no longer watches this ticket." });
+    await expect(removed).toBeFocused();
+    await expect(watchers).not.toContainText("Maria Garcia");
+    // The earlier "Done." of adding is not left beside the newer action's answer.
+    await expect(page.getByRole("status").filter({ hasText: "Done." })).toHaveCount(0);
+
+    // Li Wei neither filed the ticket nor administers the organization: only their own entry has a button.
+    await signIn("qa@nimbus.example");
+    await page.goto(`/tickets/${id}`);
+    await expect(watchers.getByRole("button")).toHaveCount(1);
+    page.once("dialog", (d) => void d.accept());
+    await watchers.getByRole("button", { name: "Stop watching" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "You no longer watch this ticket." })).toBeVisible();
+    await expect(page.getByText("No watchers yet.")).toBeVisible();
+  });
+
+  test("[TICKETS] a colleague's rating reads as theirs: 'You rated' only for the one who rated", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("dev@nimbus.example");
+    const id = await fileTicket(page, "Rating: recording files are empty");
+    await signIn("agent@attain.test");
+    await mutate(page, "tickets.resolve", { ticketId: id, kind: "answer", body: "Enable the recording permission." });
+    await signIn("cto@nimbus.example");
+    await mutate(page, "tickets.rate", { ticketId: id, score: 2 });
+
+    await page.goto(`/tickets/${id}`);
+    await expect(page.getByText("You rated this ticket 2 of 5.")).toBeVisible();
+    for (const who of ["dev@nimbus.example", "agent@attain.test"]) {
+      await signIn(who);
+      await page.goto(`/tickets/${id}`);
+      await expect(page.getByText("Maria Garcia rated this ticket 2 of 5.")).toBeVisible();
+      await expect(page.getByText("You rated this ticket")).toHaveCount(0);
+    }
   });
 });

@@ -45,7 +45,7 @@ function WatcherList({ ticketId, watchers }: { ticketId: number; watchers: Watch
                     setRemoved(w);
                     remove.mutate({ ticketId, userId: w.id });
                   }}
-                  className="rounded px-1.5 py-0.5 text-xs font-medium text-red-700 hover:bg-red-50 hover:underline disabled:opacity-60"
+                  className="inline-flex min-h-6 items-center rounded px-2 text-xs font-medium text-red-700 hover:bg-red-50 hover:underline disabled:opacity-60"
                 >
                   {w.self ? t("stopWatching") : t("remove")}
                 </button>
