@@ -18,6 +18,6 @@ export async function fileTicket(
       },
     },
   });
-  expect(res.ok()).toBe(true);
+  expect(res.ok(), await res.text()).toBe(true);
   return ((await res.json()) as { result: { data: { json: { id: number } } } }).result.data.json.id;
 }

@@ -99,8 +99,8 @@ test.describe("Form errors", () => {
     await record.click();
     const summary = page.getByRole("alert").filter({ hasText: "Some fields need your attention." });
     await expect(summary).toBeFocused();
-    await summary.getByRole("link", { name: /^Start \(.*\): Give the start time\.$/ }).click();
-    await expect(page.getByLabel(/^Start \(/)).toBeFocused();
+    await summary.getByRole("link", { name: /^Start, .*: Give the start time\.$/ }).click();
+    await expect(page.getByLabel(/^Start, /)).toBeFocused();
   });
 
   test("[AUTH] a refused or empty sign-in keeps the focus on the button, so the keyboard carries on from there", async ({
@@ -159,7 +159,7 @@ test.describe("Form errors", () => {
     await expect(lines).toHaveText([
       "Category: Choose one of the options.",
       "Watchers (CC): Enter an email address such as mei@example.com.",
-      /^Started at \(.+\): The fault cannot start in the future\.$/,
+      /^Started at, .+: The fault cannot start in the future\.$/,
     ]);
     await expectNoWideningAndNoZod(page);
 
