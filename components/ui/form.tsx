@@ -105,15 +105,6 @@ export function useFormErrors({ fieldId }: { fieldId?: (name: string) => string 
     setFormErrorState(null);
     setAboutFields(false);
   };
-  const clearField = useCallback((name: string) => {
-    setErrors((prev) => {
-      if (!(name in prev)) return prev;
-      const next = { ...prev };
-      delete next[name];
-      return next;
-    });
-  }, []);
-
   // The form that shows the errors, found from the elements that show them (the summary, a field's message).
   const form = useRef<HTMLFormElement | null>(null);
   const anchor = useCallback((el: HTMLElement | null) => {
@@ -162,7 +153,6 @@ export function useFormErrors({ fieldId }: { fieldId?: (name: string) => string 
     formError,
     setFormError,
     clearErrors,
-    clearField,
     report,
     onError,
     fieldError,

@@ -17,7 +17,9 @@ function sources(dir: string): string[] {
 function recordedActions(): string[] {
   const codes = new Set<string>();
   for (const file of sources("server"))
-    for (const m of fs.readFileSync(file, "utf8").matchAll(/action: "([A-Za-z_.]+)"/g)) codes.add(m[1]!);
+    // `action: "ticket.watch"`, and each code of a choice on the line (`action: on ? "a.x" : "a.y"`).
+    for (const line of fs.readFileSync(file, "utf8").matchAll(/\baction: ([^\n]+)/g))
+      for (const m of line[1]!.matchAll(/"([a-z][A-Za-z_]*\.[A-Za-z_.]+)"/g)) codes.add(m[1]!);
   for (const kind of ROTA_SHIFT_KINDS) for (const op of ["add", "remove"]) codes.add(`rota.${kind}.${op}`);
   for (const status of MEETING_STATUSES) codes.add(`meeting.${status}`);
   return [...codes].sort();

@@ -342,8 +342,10 @@ export function openTicketFromMail(
   };
   const { id } = withoutRefusedFiles(uploads, (files) =>
     staff
-      ? fileTicket(tx as unknown as Db, staff, { ...input, attachmentIds: files, requesterId: requester.id }, now)
-      : fileTicket(tx as unknown as Db, requester, { ...input, attachmentIds: files }, now),
+      ? fileTicket(tx as unknown as Db, staff, { ...input, attachmentIds: files, requesterId: requester.id }, now, {
+          fromMail: true,
+        })
+      : fileTicket(tx as unknown as Db, requester, { ...input, attachmentIds: files }, now, { fromMail: true }),
   );
   // Filed as the customer, the portal records channel "portal" and a filing without deflection.
   tx.update(tickets).set({ channel: "email" }).where(eq(tickets.id, id)).run();

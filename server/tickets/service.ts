@@ -724,7 +724,12 @@ export function fileTicket(
   user: SessionUser,
   input: FileTicketInput,
   now: Date,
-  opts: { page?: boolean } = {},
+  /**
+   * `page: false` pages nobody; `fromMail` files a received message, whose guard against a repeat is
+   * its Message-ID (server/email/inbound.ts): two messages alike are two messages, and refusing the
+   * second would only have the sender's server deliver it again later.
+   */
+  opts: { page?: boolean; fromMail?: boolean } = {},
 ): { id: number } {
   // Every problem of the input at once, so one submit shows them all: the rules that need no
   // database now, who may watch once the organization is known; nothing is written while any stands.
@@ -753,9 +758,7 @@ export function fileTicket(
       organizationId = requester.organizationId;
     }
     if (organizationId === null) throw noOrganization();
-    // Mail has its own guard, the Message-ID: two messages alike are two messages, and a refusal
-    // would only have the sender's server deliver it again later.
-    if (input.channel !== "email") refuseRepeatedTicket(tx, organizationId, requesterId, input, now);
+    if (!opts.fromMail) refuseRepeatedTicket(tx, organizationId, requesterId, input, now);
     const org = tx
       .select({ tierId: organizations.tierId, accountManagerId: organizations.accountManagerId })
       .from(organizations)

@@ -333,4 +333,22 @@ describe("a double submit files one ticket", () => {
     expect(filed(subject)).toHaveLength(2);
     expect(filed(phone.subject)).toHaveLength(1);
   });
+
+  it("a caller naming the email channel is guarded all the same: only a received message skips it", async () => {
+    const subject = "Video freezes when the camera switches";
+    const forms = [
+      callerFor(db, customer, FILED).tickets.create({ ...SAME, subject, channel: "email" }),
+      callerFor(db, customer, FILED).tickets.create({ ...SAME, subject, channel: "email" }),
+    ];
+    expect((await Promise.allSettled(forms)).map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const logged = {
+      ...SAME,
+      subject: "Logged from a forwarded email",
+      requesterId: customer.id,
+      channel: "email",
+    } as const;
+    await callerFor(db, staff.agent, FILED).tickets.create(logged);
+    await expect(callerFor(db, staff.agent, FILED).tickets.create(logged)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect([filed(subject).length, filed(logged.subject).length]).toEqual([1, 1]);
+  });
 });
