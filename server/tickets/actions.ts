@@ -448,12 +448,11 @@ export function removeWatcher(db: Db, user: SessionUser, input: { ticketId: numb
         "Only the watcher, the requester, your organization's customer administrator or support staff can remove a watcher.",
         "tickets.errors.watcherRemove",
       );
-    const removed = tx
-      .delete(watchers)
-      .where(and(eq(watchers.ticketId, ticket.id), eq(watchers.userId, input.userId)))
-      .returning({ userId: watchers.userId })
-      .all();
-    if (removed.length === 0) return;
+    const watching = and(eq(watchers.ticketId, ticket.id), eq(watchers.userId, input.userId));
+    // Someone not watching is no change, and no write: on PostgreSQL even a DELETE of no row bumps
+    // the data version (decision 029), which would empty every read cache for nothing.
+    if (!tx.select({ userId: watchers.userId }).from(watchers).where(watching).get()) return;
+    tx.delete(watchers).where(watching).run();
     recordAudit(tx, {
       actorId: user.id,
       action: "ticket.unwatch",
