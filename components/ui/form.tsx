@@ -212,6 +212,21 @@ export function ErrorSummary({
   const items = Object.entries(errors).flatMap(([name, list]) =>
     list?.length ? list.map((text, i) => ({ key: `${name}-${i}`, id: fieldId(name), text })) : [],
   );
+  const only = items.length === 1 && items[0]!.text === message ? items[0]! : null;
+  const link = (id: string, text: string) => (
+    <a
+      href={`#${id}`}
+      className="underline"
+      onClick={(e) => {
+        const el = document.getElementById(id) ?? document.getElementsByName(id)[0];
+        if (!el) return;
+        e.preventDefault();
+        el.focus();
+      }}
+    >
+      {text}
+    </a>
+  );
   return (
     <div
       ref={box}
@@ -219,25 +234,19 @@ export function ErrorSummary({
       tabIndex={-1}
       className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm break-words text-red-800 focus:outline-2 focus:outline-red-600"
     >
-      <p className="font-medium">{message}</p>
-      {items.length ? (
+      {only ? (
+        // One field refused by a sentence that is the summary itself: the sentence links to the field.
+        <p className="font-medium">{link(only.id, message)}</p>
+      ) : (
+        <p className="font-medium">{message}</p>
+      )}
+      {items.length && !only ? (
         <ul className="mt-1 list-disc space-y-0.5 pl-5">
           {items.map(({ key, id, text }) => {
             const label = labelOf(id);
             return (
               <li key={key}>
-                <a
-                  href={`#${id}`}
-                  className="underline"
-                  onClick={(e) => {
-                    const el = document.getElementById(id) ?? document.getElementsByName(id)[0];
-                    if (!el) return;
-                    e.preventDefault();
-                    el.focus();
-                  }}
-                >
-                  {label ? tt("errors.form.summaryItem", { field: label, message: text }) : text}
-                </a>
+                {link(id, label ? tt("errors.form.summaryItem", { field: label, message: text }) : text)}
               </li>
             );
           })}
