@@ -19,7 +19,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    readonly messageKey?: string,
+    readonly messageKey: string,
     readonly values?: MessageValues,
     readonly nested?: Record<string, NestedRefusal>,
     /** Each refused field's sentences, keyed by the input's field: the form shows them beside the fields. */

@@ -1,12 +1,7 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDb } from "@/db/migrate";
-import { openDb, type Db } from "@/server/db";
-import { TEST_ANCHOR } from "@/server/testing/constants";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/server/db";
 import { callerAs } from "@/server/testing/db";
-import { seedDemo } from "./demo";
+import { freshDemoDb } from "@/server/testing/demo-db";
 
 /**
  * Every record of the demo opens, its output checked against the procedure's declared shape, for
@@ -14,16 +9,10 @@ import { seedDemo } from "./demo";
  * writes (roadmap status changes, recategorized tickets, disputes, complaints, removed files), so a
  * page whose output shape does not admit one of them fails here instead of answering a 500.
  */
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attain-demo-reads-"));
+const demo = freshDemoDb("demo-reads");
 let db: Db;
-beforeAll(async () => {
-  db = openDb(path.join(dir, "demo.db"));
-  migrateDb(db);
-  await seedDemo(db, { anchor: TEST_ANCHOR });
-}, 60_000);
-afterAll(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+beforeAll(() => {
+  db = demo();
 });
 
 const ids = (sql: string) => (db.$client.prepare(sql).all() as { id: number }[]).map((r) => r.id);

@@ -1,25 +1,15 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDb } from "@/db/migrate";
-import { openDb, type Db } from "@/server/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/server/db";
 import { listRotas } from "@/server/on-call/rota-service";
 import { TEST_ANCHOR } from "@/server/testing/constants";
 import { callerAs } from "@/server/testing/db";
-import { seedDemo } from "./demo";
+import { freshDemoDb } from "@/server/testing/demo-db";
 import { insertDemoFixFlow } from "./fix-flow";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attain-demo-rotas-"));
+const demo = freshDemoDb("demo-rotas");
 let db: Db;
-beforeAll(async () => {
-  db = openDb(path.join(dir, "demo.db"));
-  migrateDb(db);
-  await seedDemo(db, { anchor: TEST_ANCHOR });
-}, 60_000);
-afterAll(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+beforeAll(() => {
+  db = demo();
 });
 
 const count = (table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -103,8 +103,7 @@ function namedMessage(
   cause: unknown,
   locale: Locale,
 ): { key: string; values: MessageValues | null } | null {
-  if (cause instanceof DomainError)
-    return cause.messageKey ? { key: cause.messageKey, values: refusalValues(cause, locale) } : null;
+  if (cause instanceof DomainError) return { key: cause.messageKey, values: refusalValues(cause, locale) };
   if (cause instanceof ZodError) return issueMessage(cause);
   if (code === "INTERNAL_SERVER_ERROR") return null;
   return { key: REQUEST_REFUSALS[code] ?? "errors.request.failed", values: null };
@@ -133,13 +132,12 @@ const t = initTRPC.context<Context>().create({
     // The numbers or words the translated sentence names ("nested {found} levels; at most {max}").
     const messageValues = named?.values ?? null;
     // The message is the sentence the user reads, in their language, so the browser needs no refusal
-    // texts; a DomainError without a key of its own keeps its sentence (written for people, in English).
+    // texts (every DomainError names its sentence's key).
     const message =
       error.code === "INTERNAL_SERVER_ERROR"
         ? translatedRefusal(locale, "errors.internal")!
         : ((messageKey ? translatedRefusal(locale, messageKey, messageValues) : null) ??
           (fieldKeys ? translatedRefusal(locale, "errors.form.invalid") : null) ??
-          (cause instanceof DomainError ? cause.message : null) ??
           translatedRefusal(locale, "errors.request.failed")!);
     return {
       ...shape,

@@ -166,7 +166,7 @@ function withoutRefusedFiles<T>(files: number[], write: (files: number[]) => T):
   try {
     return write(files);
   } catch (e) {
-    if (!(e instanceof DomainError) || !e.messageKey?.startsWith("attachments.")) throw e;
+    if (!(e instanceof DomainError) || !e.messageKey.startsWith("attachments.")) throw e;
     console.warn(`email: the mail's files were left out: ${e.message}`);
     return write([]);
   }

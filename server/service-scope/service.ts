@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, like, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { calendars, meetingRequests, organizations, targets, tiers, users } from "@/db/schema";
 import { PRIORITIES, type TierCode } from "@/db/schema/enums";
 import { currentTargetVersionId, TARGET_CELL } from "@/server/sla/load";
@@ -101,7 +101,8 @@ export function requestTierChange(
           and(
             eq(meetingRequests.organizationId, organizationId),
             eq(meetingRequests.status, "requested"),
-            like(meetingRequests.topic, `${TIER_CHANGE_TOPIC}%`),
+            // Compared exactly: LIKE ignores case on SQLite but not on PostgreSQL.
+            sql`substr(${meetingRequests.topic}, 1, ${sql.raw(String(TIER_CHANGE_TOPIC.length))}) = ${TIER_CHANGE_TOPIC}`,
           ),
         )
         .get();

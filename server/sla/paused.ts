@@ -14,8 +14,13 @@ import type { Db } from "@/server/db";
 import type { ScheduledJob } from "@/server/scheduler/service";
 import { refreshTicketSla } from "./service";
 
-/** A paused target stored as due within this much of now is re-derived (a pass runs every minute). */
-export const HORIZON_MS = 5 * 60_000;
+/**
+ * A paused target stored as due within this much of now is re-derived. A pass runs every minute, so
+ * two minutes keeps it ahead of now with one pass to spare; a paused target has the same time left at
+ * every pass, so one with less than this left is rewritten at each pass (each write empties the read
+ * cache), and a longer horizon would rewrite more of them.
+ */
+export const HORIZON_MS = 2 * 60_000;
 /** Tickets re-derived per transaction; the pass yields to requests between transactions. */
 export const BATCH = 50;
 /** At most this many tickets a pass (the rest, after a long downtime, on the next passes). */
