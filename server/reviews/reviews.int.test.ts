@@ -73,7 +73,7 @@ describe("service reviews", () => {
     }
   });
 
-  it("a review is read with its 50 most serious breaches and their count; all of them when asked", async () => {
+  it("a review is read with its 25 most serious breaches and their count; all of them when asked", async () => {
     // A key account's quarter: Nimbus's 2026-Q2 snapshot with 120 breaches of every priority.
     const seeded = db.select().from(reviews).where(eq(reviews.organizationId, NIMBUS)).get()!;
     const all = Array.from({ length: 120 }, (_, i) => ({
@@ -96,11 +96,11 @@ describe("service reviews", () => {
       .get();
     const first = await am().reviews.get({ id });
     expect(first.breachCount).toBe(all.length);
-    expect(first.snapshot.breaches).toHaveLength(50);
+    expect(first.snapshot.breaches).toHaveLength(25);
     expect(first.snapshot.breaches.every((b) => b.priority === "P0" || b.priority === "P1")).toBe(true);
     const whole = await am().reviews.get({ id, allBreaches: true });
     expect(whole.snapshot.breaches).toHaveLength(all.length);
-    expect(whole.snapshot.breaches.slice(0, 50)).toEqual(first.snapshot.breaches);
+    expect(whole.snapshot.breaches.slice(0, 25)).toEqual(first.snapshot.breaches);
     const rank = (b: { priority: string; dueAt: string }) => `${b.priority}|${b.dueAt}`;
     const ranks = whole.snapshot.breaches.map(rank);
     expect(ranks).toEqual([...ranks].sort());
