@@ -21,7 +21,7 @@ export async function SubscriptionCard({ variant }: { variant: "account" | "stat
   const adminDefault = sub.incidents && sub.maintenance;
   const anchor = variant === "account" ? "incident-subscription" : "subscribe";
   return (
-    // The anchor the status page's button and every notice mail link to (a Card has no id of its own).
+    // The anchor the status page's button and every notice mail link to (the card is `${anchor}-card`).
     <div id={anchor} className="scroll-mt-20">
       <Card
         id={`${anchor}-card`}

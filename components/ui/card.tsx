@@ -15,8 +15,9 @@ export function Card({
 }) {
   return (
     <section
+      id={id}
       aria-labelledby={title && id ? `${id}-title` : undefined}
-      className="rounded-xl border border-slate-200 bg-white shadow-sm"
+      className="scroll-mt-20 rounded-xl border border-slate-200 bg-white shadow-sm"
     >
       {title ? (
         <header className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-100 px-5 py-4">

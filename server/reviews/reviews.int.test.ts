@@ -114,6 +114,52 @@ describe("service reviews", () => {
     expect(getReview(db, sessionFor(db, "am@attain.test"), id, true).snapshot.breaches.map(rank)).toEqual(ranks);
   });
 
+  it("all of a key account's breaches are read 200 to a page, the most serious first; a page past the last reads the last", async () => {
+    const seeded = db.select().from(reviews).where(eq(reviews.organizationId, NIMBUS)).get()!;
+    const all = Array.from({ length: 603 }, (_, i) => ({
+      ticketId: 10_000 + i,
+      subject: `Breach ${i}`,
+      priority: (["P3", "P1", "P0", "P2"] as const)[i % 4]!,
+      metric: "firstResponse" as const,
+      dueAt: new Date(Date.UTC(2024, 9, 1 + (i % 90), i % 24, i % 60)).toISOString(),
+      achievedAt: null,
+    }));
+    const { id } = db
+      .insert(reviews)
+      .values({
+        organizationId: NIMBUS,
+        quarter: "2024-Q4",
+        snapshot: { ...(seeded.snapshot as object), breaches: all },
+        generatedAt: new Date(),
+      })
+      .returning({ id: reviews.id })
+      .get();
+    const pages = await Promise.all(
+      [1, 2, 3, 4].map((breachPage) => am().reviews.get({ id, allBreaches: true, breachPage })),
+    );
+    expect(pages.map((p) => [p.breachOffset, p.snapshot.breaches.length, p.breachCount])).toEqual([
+      [0, 200, 603],
+      [200, 200, 603],
+      [400, 200, 603],
+      [600, 3, 603],
+    ]);
+    const rank = (b: { priority: string; dueAt: string; ticketId: number }) => `${b.priority}|${b.dueAt}|${b.ticketId}`;
+    const read = pages.flatMap((p) => p.snapshot.breaches.map(rank));
+    expect(new Set(read).size).toBe(603);
+    expect(read.map((r) => r.split("|").slice(0, 2).join("|"))).toEqual(
+      all
+        .map(rank)
+        .map((r) => r.split("|").slice(0, 2).join("|"))
+        .sort(),
+    );
+    const past = await am().reviews.get({ id, allBreaches: true, breachPage: 50 });
+    expect([past.breachOffset, past.snapshot.breaches.length]).toEqual([600, 3]);
+    // Without "all", the page number changes nothing: the 25 most serious.
+    const first = await am().reviews.get({ id, breachPage: 3 });
+    expect([first.breachOffset, first.snapshot.breaches.length]).toEqual([0, 25]);
+    expect(first.snapshot.breaches.map(rank)).toEqual(read.slice(0, 25));
+  });
+
   it("every breach counted in the previous quarter's attainment is listed with its ticket", () => {
     const snap = buildSnapshot(db, NIMBUS, "2026-Q2", TEST_ANCHOR);
     const breached = Object.values(snap.attainment.current.byMetric).reduce((s, f) => s + f.breached, 0);

@@ -1,25 +1,33 @@
 import Link from "@/components/ui/link";
 import { PRIORITY_TONE } from "@/components/ui/badge";
+import { Pager } from "@/components/kb/pager";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { reviewFormat } from "./format";
+import { BREACH_PAGE } from "@/server/reviews/service";
 import type { Snapshot } from "./types";
 
 /**
  * The quarter's SLA breaches, each linked to its ticket, as the review was read: the most serious
- * first, the first BREACHES_SHOWN of `count` unless all were asked for, with a link to the whole list.
+ * first, the first BREACHES_SHOWN of `count` with a link to all of them, which are read a page
+ * (BREACH_PAGE) at a time from `offset`.
  */
 export async function BreachesCard({
   snapshot: s,
   count,
-  allHref,
+  offset,
+  all,
+  pageHref,
 }: {
   snapshot: Snapshot;
   count: number;
-  allHref: string;
+  offset: number;
+  all: boolean;
+  pageHref: (page: number) => string;
 }) {
   const { t, when } = await reviewFormat();
   const shown = s.breaches;
+  const pages = Math.ceil(count / BREACH_PAGE);
   return (
     <Card id="breaches" title={t("reviews.sections.breaches", { n: count })}>
       {count === 0 ? (
@@ -46,10 +54,17 @@ export async function BreachesCard({
           }))}
         />
       )}
-      {shown.length < count ? (
+      {all && pages > 1 ? (
+        <>
+          <p className="mt-3 text-sm text-slate-600">
+            {t("reviews.breachesRange", { from: offset + 1, to: offset + shown.length, n: count })}
+          </p>
+          <Pager label={t("reviews.breachPages")} page={offset / BREACH_PAGE + 1} pages={pages} href={pageHref} />
+        </>
+      ) : !all && shown.length < count ? (
         <p className="mt-3 text-sm text-slate-600">
           {t("reviews.breachesShown", { shown: shown.length, n: count })}{" "}
-          <Link href={allHref} className="font-medium text-brand-700 hover:underline print:hidden">
+          <Link href={pageHref(1)} className="font-medium text-brand-700 hover:underline print:hidden">
             {t("reviews.showAllBreaches", { n: count })}
           </Link>
         </p>

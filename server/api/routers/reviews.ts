@@ -38,7 +38,13 @@ export const reviewsRouter = createTRPCRouter({
     )
     .query(({ ctx, input }) => listReviews(ctx.db, ctx.user, input)),
   get: authedProcedure
-    .input(z.object({ id: ZId, allBreaches: z.boolean().optional() }))
+    .input(
+      z.object({
+        id: ZId,
+        allBreaches: z.boolean().optional(),
+        breachPage: z.number().int().min(1).max(10_000).optional(),
+      }),
+    )
     .output(
       z.object({
         id: z.number(),
@@ -54,6 +60,7 @@ export const reviewsRouter = createTRPCRouter({
         acknowledgedBy: z.string().nullable(),
         snapshot: ZReviewSnapshot.extend({ health: ZReviewSnapshot.shape.health.nullable() }),
         breachCount: z.number(),
+        breachOffset: z.number(),
         actionItems: z.array(
           z.object({
             id: z.number(),
@@ -69,7 +76,7 @@ export const reviewsRouter = createTRPCRouter({
         canAcknowledge: z.boolean(),
       }),
     )
-    .query(({ ctx, input }) => getReview(ctx.db, ctx.user, input.id, input.allBreaches)),
+    .query(({ ctx, input }) => getReview(ctx.db, ctx.user, input.id, input.allBreaches, input.breachPage)),
   /** The figures a review would freeze, without storing one (the account team only: it includes health). */
   preview: permittedProcedure("accounts.edit")
     .input(z.object({ organizationId: ZId, quarter: ZQuarter }))

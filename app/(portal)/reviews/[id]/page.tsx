@@ -28,15 +28,18 @@ export default async function ReviewPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ breaches?: string }>;
+  searchParams: Promise<{ breaches?: string; page?: string }>;
 }) {
   const user = await getSessionUser();
   if (!user) redirect("/signin");
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const api = await serverCaller();
-  const showAll = (await searchParams).breaches === "all";
-  const review = await api.reviews.get({ id, allBreaches: showAll }).catch(() => null);
+  const query = await searchParams;
+  const showAll = query.breaches === "all";
+  // A page number out of range reads as the first page (the list is the same for every reader).
+  const breachPage = /^[1-9]\d{0,3}$/.test(query.page ?? "") ? Number(query.page) : 1;
+  const review = await api.reviews.get({ id, allBreaches: showAll, breachPage }).catch(() => null);
   if (!review) notFound();
   const s = review.snapshot;
   const editing = review.canEdit && review.status === "draft";
@@ -48,7 +51,13 @@ export default async function ReviewPage({
       <SummaryCard snapshot={s} breachCount={review.breachCount} />
       <NarrativeCard review={review} editing={editing} />
       <AttainmentCard snapshot={s} />
-      <BreachesCard snapshot={s} count={review.breachCount} allHref={`/reviews/${id}?breaches=all#breaches`} />
+      <BreachesCard
+        snapshot={s}
+        count={review.breachCount}
+        offset={review.breachOffset}
+        all={showAll}
+        pageHref={(page) => `/reviews/${id}?breaches=all${page > 1 ? `&page=${page}` : ""}#breaches`}
+      />
       <VolumeCard snapshot={s} />
       <AvailabilityCard snapshot={s} />
       <div className="grid gap-6 lg:grid-cols-3 [&>*]:min-w-0">
