@@ -73,9 +73,23 @@ describe("service reviews", () => {
     }
   });
 
+  /** A review of Nimbus for `quarter`: its seeded snapshot with `breaches` in place of its own. */
+  function reviewWithBreaches(quarter: string, breaches: unknown[]): number {
+    const seeded = db.select().from(reviews).where(eq(reviews.organizationId, NIMBUS)).get()!;
+    return db
+      .insert(reviews)
+      .values({
+        organizationId: NIMBUS,
+        quarter,
+        snapshot: { ...(seeded.snapshot as object), breaches },
+        generatedAt: new Date(),
+      })
+      .returning({ id: reviews.id })
+      .get().id;
+  }
+
   it("a review is read with its 25 most serious breaches and their count; all of them when asked", async () => {
     // A key account's quarter: Nimbus's 2026-Q2 snapshot with 120 breaches of every priority.
-    const seeded = db.select().from(reviews).where(eq(reviews.organizationId, NIMBUS)).get()!;
     const all = Array.from({ length: 120 }, (_, i) => ({
       ticketId: 1_000 + i,
       subject: `Breach ${i}`,
@@ -84,16 +98,7 @@ describe("service reviews", () => {
       dueAt: new Date(Date.UTC(2025, 1, 1 + (i % 27), i % 24)).toISOString(),
       achievedAt: null,
     }));
-    const { id } = db
-      .insert(reviews)
-      .values({
-        organizationId: NIMBUS,
-        quarter: "2025-Q1",
-        snapshot: { ...(seeded.snapshot as object), breaches: all },
-        generatedAt: new Date(),
-      })
-      .returning({ id: reviews.id })
-      .get();
+    const id = reviewWithBreaches("2025-Q1", all);
     const first = await am().reviews.get({ id });
     expect(first.breachCount).toBe(all.length);
     expect(first.snapshot.breaches).toHaveLength(25);
@@ -115,7 +120,6 @@ describe("service reviews", () => {
   });
 
   it("all of a key account's breaches are read 200 to a page, the most serious first; a page past the last reads the last", async () => {
-    const seeded = db.select().from(reviews).where(eq(reviews.organizationId, NIMBUS)).get()!;
     const all = Array.from({ length: 603 }, (_, i) => ({
       ticketId: 10_000 + i,
       subject: `Breach ${i}`,
@@ -124,16 +128,7 @@ describe("service reviews", () => {
       dueAt: new Date(Date.UTC(2024, 9, 1 + (i % 90), i % 24, i % 60)).toISOString(),
       achievedAt: null,
     }));
-    const { id } = db
-      .insert(reviews)
-      .values({
-        organizationId: NIMBUS,
-        quarter: "2024-Q4",
-        snapshot: { ...(seeded.snapshot as object), breaches: all },
-        generatedAt: new Date(),
-      })
-      .returning({ id: reviews.id })
-      .get();
+    const id = reviewWithBreaches("2024-Q4", all);
     const pages = await Promise.all(
       [1, 2, 3, 4].map((breachPage) => am().reviews.get({ id, allBreaches: true, breachPage })),
     );
