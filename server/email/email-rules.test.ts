@@ -9,7 +9,9 @@ import {
   ticketToken,
 } from "./addresses";
 import { ignoreReason } from "./classify";
+import { renderMarkdown } from "@/server/kb/markdown";
 import { htmlToMarkdown } from "./html";
+import { keepLineBreaks } from "./plain";
 import { defaultDelivery, deliveryFor } from "./preferences";
 import { REPLY_ABOVE_MARKER, trimReply } from "./trim";
 
@@ -84,10 +86,29 @@ describe("[EMAIL] the new text of a reply", () => {
     expect(trimReply("Done.\n\nSent from my iPhone")).toBe("Done.");
     expect(trimReply(`Thanks!\n\n${REPLY_ABOVE_MARKER}\nTicket #4 ...`)).toBe("Thanks!");
   });
+  it("drops the rule Outlook draws above the quoted message (an HTML reply, converted)", () => {
+    expect(trimReply(`我们在华为手机上也复现了。\n\n张三\n\n* * *\n\n${REPLY_ABOVE_MARKER}\nWe received`)).toBe(
+      "我们在华为手机上也复现了。\n\n张三",
+    );
+  });
   it("keeps answers written between quotes, and a text with nothing quoted", () => {
     const inline = "> Which version?\nAndroid 14.\n> Which SDK?\n4.3.1";
     expect(trimReply(inline)).toBe(inline);
     expect(trimReply("Just a question.\nSecond line.")).toBe("Just a question.\nSecond line.");
+  });
+});
+
+describe("[EMAIL] a plain-text mail keeps its lines", () => {
+  it("a signature, an address or log lines stay on their own lines when the text is rendered as Markdown", () => {
+    expect(keepLineBreaks("Thanks,\nDana\n\n12:00:01 frame dropped\n12:00:02 decoder stall")).toBe(
+      "Thanks,  \nDana\n\n12:00:01 frame dropped  \n12:00:02 decoder stall",
+    );
+    const html = renderMarkdown(keepLineBreaks("Dana Li\nNimbus Live\n+1 555 0100"), "ticket").html;
+    expect(html.match(/<br>/g)).toHaveLength(2);
+  });
+  it("leaves a fenced code block as it was written", () => {
+    const fenced = "Log:\n```\nline one\nline two\n```\nEnd.";
+    expect(keepLineBreaks(fenced)).toBe(fenced);
   });
 });
 

@@ -5,7 +5,7 @@
  *
  * - an automatic reply, a bounce or list traffic (classify.ts) is recorded and ignored, never answered;
  * - a reply to a ticket (its reply address, our Message-IDs in In-Reply-To/References, a message of the
- *   ticket's thread we received before, or `[#id]` in the subject) from someone who may write on it
+ *   ticket's thread we received before, or, from a customer only, `[#id]` in the subject) from someone who may write on it
  *   becomes a public comment by that person, with quoted history and signature trimmed: a customer's
  *   ends a wait on the customer, an agent's is a staff reply (replyToTicket, as in the portal);
  * - a new message from a known customer opens a ticket in their organization, channel email, clocked
@@ -19,12 +19,13 @@ import { Readable } from "node:stream";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { comments, deflectionEvents, inboundMail, ticketEvents, tickets, users } from "@/db/schema";
-import { isOpenStatus, type InboundMailOutcome } from "@/db/schema/enums";
+import { isOpenStatus, type InboundMailOutcome, type Locale } from "@/db/schema/enums";
 import { receiveUpload } from "@/server/attachments/service";
 import { attachmentStoreFor } from "@/server/attachments/store-for";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { mailTranslator } from "@/server/identity/mail";
 import { markdownRefusal } from "@/server/kb/markdown-limits";
 import { scheduleOutboxDelivery } from "@/server/notifications/mailer";
 import { replyToTicket } from "@/server/tickets/actions";
@@ -33,6 +34,7 @@ import { classifyRecipient, normalizeAddress, ticketsFromMessageIds } from "./ad
 import { ignoreReason } from "./classify";
 import { mailConfig, type MailConfig } from "./config";
 import { htmlToMarkdown } from "./html";
+import { keepLineBreaks } from "./plain";
 import { queueAcknowledgement } from "./outbound";
 import { trimReply } from "./trim";
 
@@ -58,6 +60,8 @@ export type ReceiveResult = {
 };
 
 const SUBJECT_MAX = 200;
+/** `[#42]` in a subject: the ticket number our mails carry there. */
+const SUBJECT_TAG = /\[#(\d{1,12})\]/;
 const NO_SUBJECT = "(no subject)";
 
 const sessionUserOf = (u: typeof users.$inferSelect): SessionUser => ({
@@ -78,18 +82,27 @@ export function ticketSubject(subject: string | undefined): string {
   return (s || NO_SUBJECT).slice(0, SUBJECT_MAX);
 }
 
+/** A mail's text with the note on its left-out files below it. */
+const withNote = (text: string, note: string): string => (note ? `${text}\n\n${note}` : text);
+
 /**
- * A mail's text as ticket Markdown: HTML converted (html.ts), else the plain text; within the ticket
+ * A mail's text as ticket Markdown: HTML converted (html.ts), else the plain text with its line breaks
+ * kept (plain.ts); within the ticket
  * Markdown limits (decision 015), falling back to the plain text and then to a shortened plain text
  * with its Markdown punctuation taken out, so a long or odd mail still becomes a ticket.
  */
-export function mailMarkdown(parsed: Pick<ParsedMail, "html" | "text">, reply: boolean): string {
+export function mailMarkdown(parsed: Pick<ParsedMail, "html" | "text">, reply: boolean, note = ""): string {
   const fromHtml = typeof parsed.html === "string" && parsed.html.trim() ? htmlToMarkdown(parsed.html) : null;
   const plain = (parsed.text ?? "").trim();
-  const candidates = [fromHtml, plain].filter((t): t is string => Boolean(t && t.trim()));
+  const candidates = [
+    ...(fromHtml?.trim() ? [{ text: fromHtml, plain: false }] : []),
+    ...(plain ? [{ text: plain, plain: true }] : []),
+  ];
   for (const c of candidates) {
-    const text = reply ? trimReply(c) : c.trim();
-    if (text && !markdownRefusal(text, "ticket")) return text;
+    const trimmed = reply ? trimReply(c.text) : c.text.trim();
+    // Trimmed first: the trimming recognises a signature's "-- " line, which a hard break would change.
+    const text = withNote(c.plain ? keepLineBreaks(trimmed) : trimmed, note);
+    if (trimmed && !markdownRefusal(text, "ticket")) return text;
   }
   const base = reply ? trimReply(plain || (fromHtml ?? "")) : plain || (fromHtml ?? "");
   const short = base
@@ -99,7 +112,7 @@ export function mailMarkdown(parsed: Pick<ParsedMail, "html" | "text">, reply: b
     .join("\n")
     .slice(0, 15_000)
     .trim();
-  return short || "(no text)";
+  return withNote(short || "(no text)", note);
 }
 
 const messageIdsOf = (parsed: ParsedMail): string[] => {
@@ -110,7 +123,13 @@ const messageIdsOf = (parsed: ParsedMail): string[] => {
 };
 
 /** Tickets the mail answers, most likely first (see the module comment); none verified yet. */
-function candidateTickets(tx: Tx, parsed: ParsedMail, mail: ReceivedMail, c: MailConfig): number[] {
+function candidateTickets(
+  tx: Tx,
+  parsed: ParsedMail,
+  mail: ReceivedMail,
+  c: MailConfig,
+  sender: Pick<SessionUser, "role">,
+): number[] {
   const found: number[] = [];
   const add = (id: number | null | undefined) => {
     if (id && !found.includes(id)) found.push(id);
@@ -128,32 +147,75 @@ function candidateTickets(tx: Tx, parsed: ParsedMail, mail: ReceivedMail, c: Mai
       .where(inArray(inboundMail.messageId, ids.slice(-50)))
       .all())
       add(row.ticketId);
-  const tag = /\[#(\d{1,12})\]/.exec(parsed.subject ?? "");
-  if (tag) add(Number(tag[1]));
+  // A number in the subject proves nothing (anyone can write `[#42]` and anyone's From): it is
+  // believed only from a customer, whose visibility rule then keeps it to their own organization's
+  // tickets. Staff write on every ticket, so a staff reply must name the ticket by a signed token.
+  const tag = SUBJECT_TAG.exec(parsed.subject ?? "");
+  if (tag && sender.role === "customer") add(Number(tag[1]));
   return found;
 }
 
-/** Stores the mail's files as the sender's uploads (the write then claims them); a refused file is left out. */
-async function uploadAttachments(db: Db, user: SessionUser, parsed: ParsedMail, now: Date): Promise<number[]> {
-  const ids: number[] = [];
+/** The files of a mail as stored: the upload ids, and each file the attachment rules refused, with why. */
+export type MailFiles = { ids: number[]; leftOut: { name: string; refusal: DomainError }[] };
+
+const IMAGE_EXTENSIONS: Record<string, string> = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/gif": "gif",
+  "image/webp": "webp",
+};
+
+/**
+ * Stores the mail's files as `uploader`'s uploads (the write then claims them). A picture pasted into
+ * the text often comes without a file name: it is kept as `image-<n>.<type>`. A file the attachment
+ * rules refuse (its type, its size) is left out and named in `leftOut`, so the text can say so.
+ */
+export async function uploadMailFiles(
+  db: Db,
+  uploader: SessionUser,
+  parsed: Pick<ParsedMail, "attachments">,
+  now: Date,
+): Promise<MailFiles> {
+  const files: MailFiles = { ids: [], leftOut: [] };
+  let unnamedImages = 0;
   for (const a of parsed.attachments ?? []) {
-    if (a.related && !a.filename) continue; // an inline image of the HTML body without a name
+    const imageExtension = IMAGE_EXTENSIONS[a.contentType?.toLowerCase() ?? ""];
+    const name = (a.filename || (imageExtension ? `image-${++unnamedImages}.${imageExtension}` : "attachment")).slice(
+      0,
+      200,
+    );
     try {
       const up = await receiveUpload(
         db,
         attachmentStoreFor(db),
-        user,
+        uploader,
         Readable.from([a.content]),
-        { name: (a.filename ?? "attachment").slice(0, 200), declaredSize: a.content.length },
+        { name, declaredSize: a.content.length },
         now,
       );
-      ids.push(up.id);
+      files.ids.push(up.id);
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
-      console.warn(`email: attachment ${a.filename ?? "(unnamed)"} left out: ${e.message}`);
+      console.warn(`email: attachment ${name} left out: ${e.message}`);
+      files.leftOut.push({ name, refusal: e });
     }
   }
-  return ids;
+  return files;
+}
+
+/**
+ * The line added below a mail's text for the files that were left out (in the sender's language,
+ * who has to send them another way), or "" when none was.
+ */
+export function leftOutNote(locale: Locale | null | undefined, leftOut: MailFiles["leftOut"]): string {
+  if (leftOut.length === 0) return "";
+  const t = mailTranslator(locale);
+  const escape = (s: string) => s.replace(/[\\`*_[\]<>#|~!]/g, (c) => `\\${c}`);
+  return [
+    `_${t("emailChannel.mail.leftOut")}_`,
+    "",
+    ...leftOut.map((f) => `- ${escape(f.name)}: ${t(f.refusal.messageKey, f.refusal.values)}`),
+  ].join("\n");
 }
 
 /**
@@ -220,8 +282,18 @@ export async function receiveMail(
     size: mail.raw.length,
     raw: mail.raw,
   };
+  // From the raw header lines: mailparser's parsed map folds List-Id, List-Unsubscribe and List-Post
+  // into one "list" entry, where classify.ts would never see them. The first of a repeated header wins.
   const headers = new Map<string, string>();
-  for (const [k, v] of parsed.headers) headers.set(k, typeof v === "string" ? v : JSON.stringify(v));
+  for (const { key, line } of parsed.headerLines)
+    if (!headers.has(key))
+      headers.set(
+        key,
+        line
+          .slice(line.indexOf(":") + 1)
+          .replace(/\s+/g, " ")
+          .trim(),
+      );
   const contentType = parsed.headers.get("content-type") as
     { value?: string; params?: Record<string, string> } | undefined;
   const ignored = ignoreReason({
@@ -238,8 +310,12 @@ export async function receiveMail(
 
   const sender = ignored ? undefined : findSender(db, fromAddress);
   const senderUser = sender ? sessionUserOf(sender) : null;
-  const uploads =
-    senderUser && (parsed.attachments?.length ?? 0) > 0 ? await uploadAttachments(db, senderUser, parsed, now) : [];
+  const files: MailFiles =
+    senderUser && (parsed.attachments?.length ?? 0) > 0
+      ? await uploadMailFiles(db, senderUser, parsed, now)
+      : { ids: [], leftOut: [] };
+  const uploads = files.ids;
+  const note = leftOutNote(sender?.locale, files.leftOut);
 
   const result = db.transaction(
     (tx): ReceiveResult => {
@@ -266,7 +342,7 @@ export async function receiveMail(
         };
 
       let refusal: string | null = null;
-      for (const ticketId of candidateTickets(tx, parsed, mail, config)) {
+      for (const ticketId of candidateTickets(tx, parsed, mail, config, senderUser)) {
         let ticket;
         try {
           ticket = findVisibleTicket(tx, senderUser, ticketId);
@@ -278,7 +354,7 @@ export async function receiveMail(
           refusal = "closed_ticket";
           break;
         }
-        const body = mailMarkdown(parsed, true);
+        const body = mailMarkdown(parsed, true, note);
         withoutRefusedFiles(uploads, (files) =>
           replyToTicket(tx as unknown as Db, senderUser, { ticketId, body, attachmentIds: files }, now),
         );
@@ -296,10 +372,11 @@ export async function receiveMail(
         };
       }
       if (sender.role !== "customer" || sender.organizationId === null) {
-        const reason = refusal ?? "unknown_sender";
+        // Staff naming a ticket only by the number in the subject: held, so an agent sees it, not posted.
+        const reason = refusal ?? (SUBJECT_TAG.test(parsed.subject ?? "") ? "unsigned_reference" : "unknown_sender");
         return { outcome: "unmatched", reason, inboundId: record({ outcome: "unmatched", reason }) };
       }
-      const ticketId = openTicketFromMail(tx, senderUser, parsed, uploads, now);
+      const ticketId = openTicketFromMail(tx, senderUser, parsed, { ids: uploads, note }, now);
       queueAcknowledgement(tx, sender, { id: ticketId, subject: ticketSubject(parsed.subject) }, messageId, now);
       return {
         outcome: "ticket",
@@ -327,13 +404,14 @@ export function openTicketFromMail(
   tx: Tx,
   requester: SessionUser,
   parsed: Pick<ParsedMail, "subject" | "html" | "text">,
-  uploads: number[],
+  files: { ids: number[]; note: string },
   now: Date,
   staff?: SessionUser,
 ): number {
+  const uploads = files.ids;
   const input = {
     subject: ticketSubject(parsed.subject),
-    description: mailMarkdown(parsed, false),
+    description: mailMarkdown(parsed, false, files.note),
     productArea: "other" as const,
     category: "integration_question" as const,
     priority: "P2" as const,

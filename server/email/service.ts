@@ -3,18 +3,15 @@
  * an agent opens a ticket for a customer from a message or discards it; the log of what became of
  * recent mail; the original message as a download. And everyone's notification preferences.
  */
-import { Readable } from "node:stream";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { inboundMail, notificationPreferences, outbox, users } from "@/db/schema";
 import { NOTIFICATION_TOPICS, type NotificationDelivery, type NotificationTopic } from "@/db/schema/enums";
-import { receiveUpload } from "@/server/attachments/service";
-import { attachmentStoreFor } from "@/server/attachments/store-for";
 import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { scheduleOutboxDelivery } from "@/server/notifications/mailer";
-import { mailMarkdown, openTicketFromMail, parseMail, ticketSubject } from "./inbound";
+import { leftOutNote, mailMarkdown, openTicketFromMail, parseMail, ticketSubject, uploadMailFiles } from "./inbound";
 import { chosenDeliveries, queueAcknowledgement } from "./outbound";
 import { defaultDelivery, topicsFor } from "./preferences";
 
@@ -113,26 +110,7 @@ export async function attachUnmatched(
     );
   const parsed = row.raw ? await parseMail(row.raw) : null;
   const mail = parsed ?? { subject: row.subject, text: "", html: false as const, attachments: [] };
-  const uploads: number[] = [];
-  for (const a of parsed?.attachments ?? []) {
-    if (a.related && !a.filename) continue;
-    try {
-      uploads.push(
-        (
-          await receiveUpload(
-            db,
-            attachmentStoreFor(db),
-            staff,
-            Readable.from([a.content]),
-            { name: (a.filename ?? "attachment").slice(0, 200), declaredSize: a.content.length },
-            now,
-          )
-        ).id,
-      );
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-    }
-  }
+  const files = await uploadMailFiles(db, staff, { attachments: parsed?.attachments ?? [] }, now);
   const requesterUser: SessionUser = {
     id: requester.id,
     role: requester.role,
@@ -143,7 +121,14 @@ export async function attachUnmatched(
   const ticketId = db.transaction(
     (tx) => {
       unmatchedRow(tx, input.id);
-      const id = openTicketFromMail(tx, requesterUser, mail, uploads, row.receivedAt, staff);
+      const id = openTicketFromMail(
+        tx,
+        requesterUser,
+        mail,
+        { ids: files.ids, note: leftOutNote(requester.locale, files.leftOut) },
+        row.receivedAt,
+        staff,
+      );
       tx.update(inboundMail)
         .set({
           outcome: "attached",

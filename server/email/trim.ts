@@ -23,6 +23,8 @@ const UNDERSCORES = /^\s*_{10,}\s*$/;
 const SIGNATURE = /^--\s?$/;
 const DEVICE_LINE = /^\s*(sent from my \w+|get outlook for \w+|发自我的\s*\S+|从我的\s*\S+\s*发送)\s*$/i;
 const QUOTED = /^\s*>/;
+/** A horizontal rule (Markdown's, or the one Outlook draws above the quoted message): nothing after it was kept. */
+const TRAILING_RULE = /^\s*([*_-])(\s*\1){2,}\s*$/;
 
 /** The new text of a reply, trimmed of quoted history and signature; the whole text when nothing is quoted. */
 export function trimReply(text: string): string {
@@ -50,7 +52,12 @@ export function trimReply(text: string): string {
   let end = kept.length;
   while (end > 0 && (kept[end - 1]!.trim() === "" || QUOTED.test(kept[end - 1]!))) end--;
   if (kept.slice(end).some((l) => QUOTED.test(l))) kept = kept.slice(0, end);
-  while (kept.length > 0 && (kept[kept.length - 1]!.trim() === "" || DEVICE_LINE.test(kept[kept.length - 1]!)))
+  while (
+    kept.length > 0 &&
+    (kept[kept.length - 1]!.trim() === "" ||
+      DEVICE_LINE.test(kept[kept.length - 1]!) ||
+      TRAILING_RULE.test(kept[kept.length - 1]!))
+  )
     kept.pop();
   while (kept.length > 0 && kept[0]!.trim() === "") kept.shift();
   const result = kept.join("\n").trimEnd();
