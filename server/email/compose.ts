@@ -3,11 +3,14 @@
  * HTML part and the headers that thread them (addresses.ts). Pure: everything it needs is passed in.
  */
 import { createTranslator } from "next-intl";
-import type { Locale, NotificationKind } from "@/db/schema/enums";
+import type { Locale, NotificationKind, Priority, TicketStatus } from "@/db/schema/enums";
 import en from "@/server/i18n/messages/en.json";
 import zh from "@/server/i18n/messages/zh.json";
 import { REPLY_ABOVE_MARKER } from "./trim";
 import { languageTag } from "@/server/i18n/negotiate";
+
+/** What a status or priority change changed to, named in the mail (a customer learns the ticket now waits on them). */
+export type TicketChange = { status: TicketStatus } | { priority: { from: Priority; to: Priority } };
 
 export type ComposedMail = { subject: string; text: string; html: string; headers: Record<string, string> };
 
@@ -26,6 +29,18 @@ const escapeHtml = (s: string): string =>
 function translator(locale: Locale | null | undefined) {
   const lang = locale === "zh" ? "zh" : "en";
   return createTranslator({ locale: lang, messages: lang === "zh" ? zh : en, namespace: "emailChannel.mail" });
+}
+
+/** The sentence naming a change's new value, in words: "New status: Pending customer." */
+function changeSentence(locale: Locale | null | undefined, change: TicketChange): string {
+  const lang = locale === "zh" ? "zh" : "en";
+  const t = createTranslator({ locale: lang, messages: lang === "zh" ? zh : en });
+  return "status" in change
+    ? t("emailChannel.mail.statusNow", { status: t(`tickets.statuses.${change.status}`) })
+    : t("emailChannel.mail.priorityNow", {
+        from: t(`priority.${change.priority.from}`),
+        to: t(`priority.${change.priority.to}`),
+      });
 }
 
 function kindLabel(locale: Locale | null | undefined, kind: NotificationKind): string {
@@ -52,6 +67,7 @@ function assemble(
   parts: {
     subject: string;
     lead: string;
+    change?: string;
     quote?: { author: string; text: string };
     ticketLink: string;
     preferencesLink: string;
@@ -63,6 +79,7 @@ function assemble(
     REPLY_ABOVE_MARKER,
     "",
     parts.lead,
+    ...(parts.change ? [parts.change] : []),
     ...(parts.quote ? ["", t("wrote", { name: parts.quote.author }), "", parts.quote.text] : []),
     "",
     t("open", { link: parts.ticketLink }),
@@ -75,6 +92,7 @@ function assemble(
     `<!doctype html><html lang="${languageTag(locale)}"><body style="font-family:system-ui,sans-serif;line-height:1.5">`,
     `<p style="color:#888;font-size:12px">${escapeHtml(REPLY_ABOVE_MARKER)}</p>`,
     `<p>${escapeHtml(parts.lead)}</p>`,
+    parts.change ? `<p><strong>${escapeHtml(parts.change)}</strong></p>` : "",
     parts.quote
       ? `<p><strong>${escapeHtml(t("wrote", { name: parts.quote.author }))}</strong></p><div style="white-space:pre-wrap;border-left:3px solid #ccc;padding-left:12px">${escapeHtml(parts.quote.text)}</div>`
       : "",
@@ -95,6 +113,7 @@ export function composeTicketMail(input: {
   kind: NotificationKind;
   ticket: { id: number; subject: string };
   comment?: { author: string; text: string } | null;
+  change?: TicketChange | null;
   ticketLink: string;
   preferencesLink: string;
   thread: MailThread;
@@ -110,6 +129,7 @@ export function composeTicketMail(input: {
     {
       subject,
       lead,
+      change: input.change ? changeSentence(input.locale, input.change) : undefined,
       quote: input.comment ?? undefined,
       ticketLink: input.ticketLink,
       preferencesLink: input.preferencesLink,

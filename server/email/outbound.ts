@@ -10,7 +10,13 @@ import type { Locale, NotificationDelivery, NotificationKind, NotificationTopic,
 import type { Db } from "@/server/db";
 import { portalLink } from "@/server/identity/mail";
 import { replyAddress, ticketMessageId, ticketRootMessageId } from "./addresses";
-import { composeAcknowledgement, composeTicketMail, type ComposedMail, type MailThread } from "./compose";
+import {
+  composeAcknowledgement,
+  composeTicketMail,
+  type ComposedMail,
+  type MailThread,
+  type TicketChange,
+} from "./compose";
 import { mailConfig } from "./config";
 import { deliveryFor } from "./preferences";
 
@@ -69,6 +75,7 @@ export function queueTicketNotificationMail(
     kind: NotificationKind;
     ticket: { id: number; subject: string };
     comment?: { author: string; text: string } | null;
+    change?: TicketChange | null;
   },
   now: Date,
 ): boolean {
@@ -78,6 +85,7 @@ export function queueTicketNotificationMail(
     kind: n.kind,
     ticket: n.ticket,
     comment: n.comment,
+    change: n.change,
     ticketLink: portalLink(`/tickets/${n.ticket.id}`),
     preferencesLink: preferencesLink(),
     thread: newThread(n.ticket.id, now),

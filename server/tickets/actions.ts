@@ -139,12 +139,13 @@ export function setWaiting(db: Db, user: SessionUser, input: { ticketId: number;
     requireOpen(ticket.status);
     if (input.waiting === (ticket.status === "pending_customer"))
       throw new DomainError("CONFLICT", "The ticket already has this status.", "tickets.errors.sameStatus");
+    const status = input.waiting ? "pending_customer" : statusAfterWaiting(ticket);
     appendTicketEvents(
       tx,
       ticket.id,
       [{ type: input.waiting ? "paused" : "resumed", at: now, actorId: user.id }],
       now,
-      { status: input.waiting ? "pending_customer" : statusAfterWaiting(ticket) },
+      { status },
     );
     recordAudit(tx, {
       actorId: user.id,
@@ -154,7 +155,7 @@ export function setWaiting(db: Db, user: SessionUser, input: { ticketId: number;
       detail: { waiting: input.waiting },
       at: now,
     });
-    notifyTicketPeople(tx, ticket.id, user.id, "status_changed", now);
+    notifyTicketPeople(tx, ticket.id, user.id, "status_changed", now, undefined, { status });
   });
 }
 
@@ -213,7 +214,7 @@ export function recordWorkaround(
       entityId: String(ticket.id),
       at: now,
     });
-    notifyTicketPeople(tx, ticket.id, user.id, "workaround", now);
+    notifyTicketPeople(tx, ticket.id, user.id, "workaround", now, input.body);
   });
 }
 
@@ -244,7 +245,7 @@ export function resolveTicket(
       detail: { kind: input.kind },
       at: now,
     });
-    notifyTicketPeople(tx, ticket.id, user.id, "resolved", now);
+    notifyTicketPeople(tx, ticket.id, user.id, "resolved", now, input.body);
   });
 }
 
@@ -262,8 +263,10 @@ export function reopenTicket(db: Db, user: SessionUser, input: { ticketId: numbe
       resolvedAt: null,
       resolutionKind: null,
     });
-    notifyTicketPeople(tx, ticket.id, user.id, "reopened", now);
-    if (ticket.assigneeId) notifyStaff(tx, [ticket.assigneeId], ticket.id, "reopened", now);
+    // The public explanation goes with the mail, as a reply's text does.
+    notifyTicketPeople(tx, ticket.id, user.id, "reopened", now, input.reason);
+    if (ticket.assigneeId)
+      notifyStaff(tx, [ticket.assigneeId], ticket.id, "reopened", now, { author: user.name, text: input.reason });
   });
 }
 

@@ -2,6 +2,7 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import { notifications, tickets, users, watchers } from "@/db/schema";
 import type { NotificationKind } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
+import type { TicketChange } from "@/server/email/compose";
 import { queueTicketNotificationMail } from "@/server/email/outbound";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -10,7 +11,8 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  * Tells the requester and watchers of a ticket (never the actor) that something happened, in the
  * same transaction as the change: an in-app notification each, and an email in the outbox for those
  * who get this kind by email (server/email/preferences.ts), threaded into the ticket, carrying the
- * comment's text when there is one; sent through SMTP when SMTP_URL is set, else readable by admins.
+ * comment's text when there is one and the new status or priority a change set (in words); sent
+ * through SMTP when SMTP_URL is set, else readable by admins.
  */
 export function notifyTicketPeople(
   tx: Tx,
@@ -19,6 +21,7 @@ export function notifyTicketPeople(
   kind: NotificationKind,
   now: Date,
   comment?: string,
+  change?: TicketChange,
 ): void {
   const ticket = tx
     .select({ requesterId: tickets.requesterId, subject: tickets.subject })
@@ -41,6 +44,7 @@ export function notifyTicketPeople(
     kind,
     subject: ticket.subject,
     comment: comment && author ? { author, text: comment } : null,
+    change,
     now,
   });
 }
@@ -84,6 +88,7 @@ function notifyUsers(
     kind: NotificationKind;
     subject: string;
     comment?: { author: string; text: string } | null;
+    change?: TicketChange;
     now: Date;
   },
 ): void {
@@ -98,7 +103,7 @@ function notifyUsers(
     queueTicketNotificationMail(
       tx,
       p,
-      { kind: n.kind, ticket: { id: n.ticketId, subject: n.subject }, comment: n.comment },
+      { kind: n.kind, ticket: { id: n.ticketId, subject: n.subject }, comment: n.comment, change: n.change },
       n.now,
     );
   }

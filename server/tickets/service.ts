@@ -140,7 +140,9 @@ export function changePriority(
       detail: { from: ticket.priority, to: input.priority },
       at: now,
     });
-    notifyTicketPeople(tx, ticket.id, actor.id, "priority_changed", now);
+    notifyTicketPeople(tx, ticket.id, actor.id, "priority_changed", now, undefined, {
+      priority: { from: ticket.priority, to: input.priority },
+    });
     if (isMoreUrgent(input.priority, ticket.priority))
       pageOnCallIfUrgent(tx, { id: ticket.id, priority: input.priority }, "priority_raised", now);
   });

@@ -1,0 +1,226 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { and, asc, eq } from "drizzle-orm";
+import { simpleParser } from "mailparser";
+import nodemailer from "nodemailer";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attachments, comments, inboundMail, outbox, tickets } from "@/db/schema";
+import { DiskAttachmentStore } from "@/server/attachments/store";
+import { useAttachmentStore as storeFilesIn } from "@/server/attachments/store-for";
+import { deliverOutbox } from "@/server/notifications/delivery";
+import { TEST_ANCHOR } from "@/server/testing/constants";
+import { callerFor, createTestDb } from "@/server/testing/db";
+import { createCustomer, createOrganization, createStaff } from "@/server/testing/factories";
+import { startSmtpCatcher } from "@/server/testing/smtp-catcher";
+import { replyAddress } from "./addresses";
+import { mailConfig, type MailConfig } from "./config";
+import { startMailListener, type MailListener } from "./listener";
+
+/**
+ * Mail as hostile senders, mailing lists and ordinary mail clients send it, through the real SMTP
+ * listener: what becomes of it on the ticket, and what the portal mails back.
+ */
+const db = createTestDb();
+storeFilesIn(db, new DiskAttachmentStore(fs.mkdtempSync(path.join(os.tmpdir(), "attain-mail-senders-"))));
+const config: MailConfig = mailConfig();
+const at = (minutes: number) => new Date(TEST_ANCHOR.getTime() + minutes * 60_000);
+let clock = TEST_ANCHOR;
+let listener: MailListener;
+
+let catcher: Awaited<ReturnType<typeof startSmtpCatcher>>;
+
+beforeAll(async () => {
+  listener = (await startMailListener(db, { host: "127.0.0.1", port: 0 }, config, () => clock))!;
+  catcher = await startSmtpCatcher();
+});
+afterAll(async () => {
+  await listener?.close();
+  await catcher?.close();
+  db.$client.close();
+});
+
+const send = (mail: nodemailer.SendMailOptions) =>
+  nodemailer.createTransport({ host: "127.0.0.1", port: listener.port, secure: false, ignoreTLS: true }).sendMail(mail);
+async function deliver(now: Date) {
+  const before = catcher.caught.length;
+  await deliverOutbox(db, nodemailer.createTransport(`smtp://127.0.0.1:${catcher.port}`), {
+    now: () => now,
+    from: "Attain Support <support@attain.test>",
+  });
+  return Promise.all(catcher.caught.slice(before).map(async (c) => ({ to: c.to, mail: await simpleParser(c.raw) })));
+}
+const received = (messageId: string) =>
+  db.select().from(inboundMail).where(eq(inboundMail.messageId, messageId)).get()!;
+const commentsOf = (ticketId: number) =>
+  db
+    .select({ body: comments.body, authorId: comments.authorId })
+    .from(comments)
+    .where(eq(comments.ticketId, ticketId))
+    .orderBy(asc(comments.id))
+    .all();
+
+const org = createOrganization(db, { tier: "enterprise", region: "americas", customers: 1 });
+const customer = org.customers[0]!;
+const chineseCustomer = createCustomer(db, org, TEST_ANCHOR, { locale: "zh", timeZone: "Asia/Shanghai" });
+const agent = createStaff(db, "agent");
+
+async function ticketByMail(subject: string, messageId: string): Promise<number> {
+  await send({ from: customer.email, to: "support@attain.test", subject, text: "Calls drop.", messageId });
+  return received(messageId).ticketId!;
+}
+
+describe("[EMAIL] who may write on a ticket by mail", () => {
+  it("a stranger who forges an agent's From and writes the ticket's number in the subject posts nothing: the mail is held under Mail", async () => {
+    const ticketId = await ticketByMail("Calls drop on 5G", "<drop.5g@customer.example>");
+    await send({
+      envelope: { from: "attacker@evil.example", to: ["support@attain.test"] },
+      from: `Support <${agent.email}>`,
+      to: "support@attain.test",
+      subject: `Re: [#${ticketId}] Calls drop on 5G`,
+      text: "Please sign in again at https://evil.example/login and send us your API key.",
+      messageId: "<forged.agent@evil.example>",
+    });
+    expect(commentsOf(ticketId)).toEqual([]);
+    expect(received("<forged.agent@evil.example>")).toMatchObject({
+      outcome: "unmatched",
+      reason: "unsigned_reference",
+      ticketId: null,
+    });
+    const ticket = db.select().from(tickets).where(eq(tickets.id, ticketId)).get()!;
+    expect(ticket.frAchievedAt).toBeNull();
+
+    // The agent's own answer to the ticket's reply address is a staff reply, as before.
+    await send({
+      from: agent.email,
+      to: replyAddress("support@attain.test", ticketId, config.key),
+      subject: `Re: [#${ticketId}] Calls drop on 5G`,
+      text: "Which SDK version is this?",
+    });
+    expect(commentsOf(ticketId)).toEqual([{ body: "Which SDK version is this?", authorId: agent.id }]);
+  });
+});
+
+describe("[EMAIL] mailing lists", () => {
+  it("a mailing list's message (List-Id, List-Unsubscribe) opens no ticket and is not answered", async () => {
+    const ticketsBefore = db.select().from(tickets).all().length;
+    const outboxBefore = db.select().from(outbox).all().length;
+    await send({
+      from: customer.email,
+      to: "support@attain.test",
+      subject: "[nimbus-eng] weekly digest",
+      text: "This week in engineering.",
+      list: { id: "nimbus-eng.customer.example", unsubscribe: "https://lists.customer.example/u" },
+      messageId: "<digest.1@lists.customer.example>",
+    });
+    expect(received("<digest.1@lists.customer.example>")).toMatchObject({ outcome: "ignored", reason: "list" });
+    expect(db.select().from(tickets).all()).toHaveLength(ticketsBefore);
+    expect(db.select().from(outbox).all()).toHaveLength(outboxBefore);
+  });
+});
+
+describe("[EMAIL] what arrives with a mail", () => {
+  it("a plain-text mail's lines stay lines: the signature is not run into one line", async () => {
+    await send({
+      from: customer.email,
+      to: "support@attain.test",
+      subject: "Echo on iOS",
+      text: "Echo since SDK 4.3.\n\nThanks,\nDana\nNimbus Live",
+      messageId: "<echo.ios@customer.example>",
+    });
+    const ticket = db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.id, received("<echo.ios@customer.example>").ticketId!))
+      .get()!;
+    expect(ticket.description).toBe("Echo since SDK 4.3.\n\nThanks,  \nDana  \nNimbus Live");
+  });
+
+  it("files the attachment rules refuse are named below the text in the sender's language; a pasted picture without a name is kept", async () => {
+    const png = Buffer.from(
+      "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+        "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
+      "hex",
+    );
+    await send({
+      from: chineseCustomer.email,
+      to: "support@attain.test",
+      subject: "视频画面黑屏",
+      html: '<p>截图如下：</p><img src="cid:pasted@client">',
+      attachments: [
+        { cid: "pasted@client", content: png, contentType: "image/png", contentDisposition: "inline", filename: false },
+        { filename: "tool.exe", content: Buffer.from("MZ\u0090\u0000 not a log") },
+        { filename: "winmail.dat", content: Buffer.from('x\u009f>"tnef'), contentType: "application/ms-tnef" },
+      ],
+      messageId: "<black.video@customer.example>",
+    });
+    const ticketId = received("<black.video@customer.example>").ticketId!;
+    const ticket = db.select().from(tickets).where(eq(tickets.id, ticketId)).get()!;
+    expect(ticket.description).toContain("截图如下：");
+    expect(ticket.description).toContain("此邮件中未能添加为附件的文件：");
+    expect(ticket.description).toMatch(/- tool\.exe: .*不/);
+    expect(ticket.description).toContain("- winmail.dat: ");
+    expect(
+      db
+        .select({ name: attachments.name, kind: attachments.kind })
+        .from(attachments)
+        .where(eq(attachments.ticketId, ticketId))
+        .all(),
+    ).toEqual([{ name: "image-1.png", kind: "image" }]);
+  });
+});
+
+describe("[EMAIL] what the portal mails the customer", () => {
+  it("the mails about a workaround, a resolution and a reopening carry their text, not only that they happened", async () => {
+    const ticketId = await ticketByMail("No audio after call transfer", "<transfer@customer.example>");
+    await deliver(at(1));
+    clock = at(10);
+    await callerFor(db, agent, at(10)).tickets.workaround({
+      ticketId,
+      body: "Until the fix ships, call `rejoin()` after a transfer.",
+    });
+    await callerFor(db, agent, at(20)).tickets.resolve({
+      ticketId,
+      kind: "fix",
+      body: "Fixed in SDK 4.3.2: the audio route is kept across transfers.",
+    });
+    const toCustomer = (await deliver(at(21))).filter((m) => m.to.includes(customer.email)).map((m) => m.mail);
+    expect(toCustomer.map((m) => m.text ?? "")).toEqual([
+      expect.stringContaining("call `rejoin()` after a transfer"),
+      expect.stringContaining("Fixed in SDK 4.3.2"),
+    ]);
+    expect(toCustomer[1]!.html).toContain("Fixed in SDK 4.3.2");
+
+    db.update(tickets).set({ assigneeId: agent.id }).where(eq(tickets.id, ticketId)).run();
+    await callerFor(db, customer, at(30)).tickets.reopen({ ticketId, reason: "Still silent on Android 15." });
+    const toAgent = (await deliver(at(31))).filter((m) => m.to.includes(agent.email));
+    expect(toAgent.map((m) => m.mail.text)).toEqual([expect.stringContaining("Still silent on Android 15.")]);
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.ticketId, ticketId), eq(outbox.to, customer.email)))
+        .all(),
+    ).toHaveLength(3);
+  });
+
+  it("a status or priority change mail names the new value in words, in the customer's language", async () => {
+    await send({
+      from: chineseCustomer.email,
+      to: "support@attain.test",
+      subject: "屏幕共享卡顿",
+      text: "共享屏幕时很卡。",
+      messageId: "<share.screen@customer.example>",
+    });
+    const ticketId = received("<share.screen@customer.example>").ticketId!;
+    await deliver(at(40));
+    await callerFor(db, agent, at(41)).tickets.changePriority({ ticketId, priority: "P1", reason: "Many users" });
+    await callerFor(db, agent, at(42)).tickets.setWaiting({ ticketId, waiting: true });
+    const mails = (await deliver(at(43))).filter((m) => m.to.includes(chineseCustomer.email)).map((m) => m.mail);
+    expect(mails.map((m) => m.text ?? "")).toEqual([
+      expect.stringContaining("优先级：P2 中 → P1 高。"),
+      expect.stringContaining("当前状态：等待客户。"),
+    ]);
+    expect(mails[1]!.html).toContain("当前状态：等待客户。");
+  });
+});
