@@ -43,6 +43,9 @@ test.describe("email channel", () => {
     await page.goto("/account#notifications");
     const section = page.getByRole("region", { name: "邮件通知" });
     await expect(section).toBeVisible();
+    // The link in every mail lands on this section, not on the top of the page.
+    await expect(page.locator("#notifications")).toContainText("邮件通知");
+    await expect.poll(async () => (await section.boundingBox())?.y ?? Infinity).toBeLessThan(200);
     await section.getByLabel("新回复").selectOption({ label: "每日摘要" });
     await section.getByRole("button", { name: "保存通知设置" }).click();
     await expect(section.getByRole("status")).toHaveText("已保存。");
