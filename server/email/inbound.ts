@@ -9,14 +9,15 @@
  *   becomes a public comment by that person, with quoted history and signature trimmed: a customer's
  *   ends a wait on the customer, an agent's is a staff reply (replyToTicket, as in the portal);
  * - a new message from a known customer opens a ticket in their organization, channel email, clocked
- *   from the message's arrival (fileTicket, as in the portal) and acknowledged with its number;
+ *   from the message's arrival (fileTicket, as in the portal) and acknowledged with its number, up to
+ *   MAIL_TICKETS_PER_HOUR an hour from one sender (more are held as unmatched, unanswered);
  * - anything else (an unknown sender) is held as unmatched mail for an agent to attach or discard.
  *
  * The original message is kept (`inbound_mail.raw`). Files attached to the mail become the ticket's
  * attachments under the attachment rules; a file they refuse is left out and the rest goes on.
  */
 import { Readable } from "node:stream";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { comments, deflectionEvents, inboundMail, ticketEvents, tickets, users } from "@/db/schema";
 import { isOpenStatus, type InboundMailOutcome, type Locale } from "@/db/schema/enums";
@@ -60,6 +61,13 @@ export type ReceiveResult = {
 };
 
 const SUBJECT_MAX = 200;
+/**
+ * New tickets one sender may open by mail within an hour. More (a script mailing every alert, a
+ * client resending in a loop) are held under Mail, unanswered, for an agent to attach or discard:
+ * nothing is lost, and no flood of tickets and acknowledgements follows.
+ */
+export const MAIL_TICKETS_PER_HOUR = 20;
+
 /** `[#42]` in a subject: the ticket number our mails carry there. */
 const SUBJECT_TAG = /\[#(\d{1,12})\]/;
 const NO_SUBJECT = "(no subject)";
@@ -253,6 +261,21 @@ function findSender(db: Pick<Db, "select">, address: string | null) {
     .get();
 }
 
+/** How many tickets the sender's mail opened in the hour before `now`. */
+function mailTicketsWithinHour(tx: Tx, senderId: number, now: Date): number {
+  return tx
+    .select({ n: count() })
+    .from(inboundMail)
+    .where(
+      and(
+        eq(inboundMail.outcome, "ticket"),
+        gt(inboundMail.receivedAt, new Date(now.getTime() - 3_600_000)),
+        eq(inboundMail.senderId, senderId),
+      ),
+    )
+    .get()!.n;
+}
+
 /** Turns a received message into a ticket, a comment, unmatched mail, or a record of why it was ignored. */
 export async function receiveMail(
   db: Db,
@@ -376,6 +399,12 @@ export async function receiveMail(
         const reason = refusal ?? (SUBJECT_TAG.test(parsed.subject ?? "") ? "unsigned_reference" : "unknown_sender");
         return { outcome: "unmatched", reason, inboundId: record({ outcome: "unmatched", reason }) };
       }
+      if (mailTicketsWithinHour(tx, sender.id, now) >= MAIL_TICKETS_PER_HOUR)
+        return {
+          outcome: "unmatched",
+          reason: "rate_limited",
+          inboundId: record({ outcome: "unmatched", reason: "rate_limited" }),
+        };
       const ticketId = openTicketFromMail(tx, senderUser, parsed, { ids: uploads, note }, now);
       queueAcknowledgement(tx, sender, { id: ticketId, subject: ticketSubject(parsed.subject) }, messageId, now);
       return {

@@ -15,6 +15,7 @@ import { createCustomer, createOrganization, createStaff } from "@/server/testin
 import { startSmtpCatcher } from "@/server/testing/smtp-catcher";
 import { replyAddress } from "./addresses";
 import { mailConfig, type MailConfig } from "./config";
+import { MAIL_TICKETS_PER_HOUR } from "./inbound";
 import { startMailListener, type MailListener } from "./listener";
 
 /**
@@ -98,6 +99,47 @@ describe("[EMAIL] who may write on a ticket by mail", () => {
       text: "Which SDK version is this?",
     });
     expect(commentsOf(ticketId)).toEqual([{ body: "Which SDK version is this?", authorId: agent.id }]);
+  });
+});
+
+describe("[EMAIL] a flood of mail from one sender", () => {
+  it("a customer's script mailing every alert opens MAIL_TICKETS_PER_HOUR tickets in an hour; the rest wait under Mail, unanswered", async () => {
+    const flooder = createCustomer(db, org);
+    const sent = MAIL_TICKETS_PER_HOUR + 2;
+    for (let i = 0; i < sent; i++) {
+      clock = at(100 + i);
+      await send({
+        from: flooder.email,
+        to: "support@attain.test",
+        subject: `ALERT ${i}: CPU high on media node ${i}`,
+        text: `Alert ${i}`,
+        messageId: `<alert.${i}@monitor.customer.example>`,
+      });
+    }
+    const outcomes = db
+      .select({ outcome: inboundMail.outcome, reason: inboundMail.reason })
+      .from(inboundMail)
+      .where(eq(inboundMail.senderId, flooder.id))
+      .orderBy(asc(inboundMail.id))
+      .all();
+    expect(outcomes.filter((o) => o.outcome === "ticket")).toHaveLength(MAIL_TICKETS_PER_HOUR);
+    expect(outcomes.slice(MAIL_TICKETS_PER_HOUR)).toEqual([
+      { outcome: "unmatched", reason: "rate_limited" },
+      { outcome: "unmatched", reason: "rate_limited" },
+    ]);
+    expect(db.select().from(outbox).where(eq(outbox.to, flooder.email)).all()).toHaveLength(MAIL_TICKETS_PER_HOUR);
+
+    // An hour after the first of them, the sender's mail opens tickets again.
+    clock = at(100 + 61);
+    await send({ from: flooder.email, to: "support@attain.test", subject: "A real question", text: "Hi" });
+    expect(
+      db
+        .select()
+        .from(tickets)
+        .where(eq(tickets.subject, "A real question"))
+        .all()
+        .map((t) => t.requesterId),
+    ).toEqual([flooder.id]);
   });
 });
 
