@@ -7,7 +7,8 @@
  * - a reply to a ticket (its reply address, our Message-IDs in In-Reply-To/References, a message of the
  *   ticket's thread we received before, or, from a customer only, `[#id]` in the subject) from someone who may write on it
  *   becomes a public comment by that person, with quoted history and signature trimmed: a customer's
- *   ends a wait on the customer, an agent's is a staff reply (replyToTicket, as in the portal);
+ *   ends a wait on the customer, or reopens a ticket resolved within the reopen window, an agent's is
+ *   a staff reply (replyToTicket and reopenTicket, as in the portal);
  * - a new message from a known customer opens a ticket in their organization, channel email, clocked
  *   from the message's arrival (fileTicket, as in the portal) and acknowledged with its number, up to
  *   MAIL_TICKETS_PER_HOUR an hour from one sender (more are held as unmatched, unanswered);
@@ -29,7 +30,8 @@ import { DomainError } from "@/server/errors";
 import { mailTranslator } from "@/server/identity/mail";
 import { markdownRefusal } from "@/server/kb/markdown-limits";
 import { scheduleOutboxDelivery } from "@/server/notifications/mailer";
-import { replyToTicket } from "@/server/tickets/actions";
+import { reopenTicket, replyToTicket } from "@/server/tickets/actions";
+import { reopenRefusal } from "@/server/tickets/rules";
 import { fileTicket, findVisibleTicket } from "@/server/tickets/service";
 import { classifyRecipient, normalizeAddress, ticketsFromMessageIds } from "./addresses";
 import { ignoreReason } from "./classify";
@@ -373,13 +375,18 @@ export async function receiveMail(
           refusal ??= "not_allowed";
           continue;
         }
-        if (!isOpenStatus(ticket.status)) {
+        // A customer answering a resolved ticket within its reopen window reopens it, as the portal's
+        // Reopen does; a closed one, or one resolved longer ago, gets a new ticket below.
+        const reopen = !isOpenStatus(ticket.status);
+        if (reopen && (sender.role !== "customer" || reopenRefusal(ticket, now))) {
           refusal = "closed_ticket";
           break;
         }
         const body = mailMarkdown(parsed, true, note);
         withoutRefusedFiles(uploads, (files) =>
-          replyToTicket(tx as unknown as Db, senderUser, { ticketId, body, attachmentIds: files }, now),
+          reopen
+            ? reopenTicket(tx as unknown as Db, senderUser, { ticketId, reason: body, attachmentIds: files }, now)
+            : replyToTicket(tx as unknown as Db, senderUser, { ticketId, body, attachmentIds: files }, now),
         );
         const comment = tx
           .select({ id: comments.id })

@@ -143,6 +143,46 @@ describe("[EMAIL] a flood of mail from one sender", () => {
   });
 });
 
+describe("[EMAIL] answering a resolved ticket", () => {
+  it("a customer who answers the resolution mail within 14 days reopens the ticket with their text; later, the answer opens a new ticket", async () => {
+    const ticketId = await ticketByMail("Recording files are empty", "<empty.recording@customer.example>");
+    await callerFor(db, agent, at(200)).tickets.resolve({ ticketId, kind: "answer", body: "Enable cloud recording." });
+    const ticketsBefore = db.select().from(tickets).all().length;
+    /** The customer answers the ticket's mail at `minutes`. */
+    const answer = (minutes: number, text: string, messageId: string) => {
+      clock = at(minutes);
+      return send({
+        from: customer.email,
+        to: replyAddress("support@attain.test", ticketId, config.key),
+        subject: `Re: [#${ticketId}] Recording files are empty`,
+        text,
+        messageId,
+      });
+    };
+    await answer(
+      300,
+      "Still empty with cloud recording on.\n\nOn Mon, Attain Support wrote:\n> Enable cloud recording.",
+      "<still.empty@customer.example>",
+    );
+    expect(received("<still.empty@customer.example>")).toMatchObject({ outcome: "comment", ticketId });
+    expect(db.select().from(tickets).where(eq(tickets.id, ticketId)).get()).toMatchObject({
+      status: "open",
+      resolvedAt: null,
+    });
+    expect(commentsOf(ticketId).at(-1)).toEqual({
+      body: "Still empty with cloud recording on.",
+      authorId: customer.id,
+    });
+    expect(db.select().from(tickets).all()).toHaveLength(ticketsBefore);
+
+    await callerFor(db, agent, at(400)).tickets.resolve({ ticketId, kind: "answer", body: "Use the new bucket." });
+    await answer(400 + 15 * 24 * 60, "It happened again.", "<again.empty@customer.example>");
+    const later = received("<again.empty@customer.example>");
+    expect(later).toMatchObject({ outcome: "ticket", reason: "closed_ticket" });
+    expect(later.ticketId).not.toBe(ticketId);
+  });
+});
+
 describe("[EMAIL] mailing lists", () => {
   it("a mailing list's message (List-Id, List-Unsubscribe) opens no ticket and is not answered", async () => {
     const ticketsBefore = db.select().from(tickets).all().length;

@@ -249,15 +249,21 @@ export function resolveTicket(
   });
 }
 
-/** The customer reopens a resolved ticket within 14 days of its resolution; the assignee is told. */
-export function reopenTicket(db: Db, user: SessionUser, input: { ticketId: number; reason: string }, now: Date) {
+/**
+ * The customer reopens a resolved ticket within 14 days of its resolution (in the portal, or by
+ * answering its mail, whose files come along); the assignee is told.
+ */
+export function reopenTicket(
+  db: Db,
+  user: SessionUser,
+  input: { ticketId: number; reason: string; attachmentIds?: number[] },
+  now: Date,
+) {
   refuseIf(markdownRefusal(input.reason, "ticket"));
   return db.transaction((tx) => {
     const ticket = findVisibleTicket(tx, user, input.ticketId);
     refuseIf(reopenRefusal(ticket, now), "CONFLICT");
-    tx.insert(comments)
-      .values({ ticketId: ticket.id, authorId: user.id, body: input.reason, visibility: "public", createdAt: now })
-      .run();
+    writeComment(tx, user, ticket, { body: input.reason, attachmentIds: input.attachmentIds }, false, now);
     appendTicketEvents(tx, ticket.id, [{ type: "reopened", at: now, actorId: user.id }], now, {
       status: "open",
       resolvedAt: null,
