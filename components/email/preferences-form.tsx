@@ -38,56 +38,53 @@ export function PreferencesForm({ initial }: { initial: Preference[] }) {
     }),
   );
   return (
-    // The anchor every notification mail links to (a Card has no id of its own).
-    <div id="notifications" className="scroll-mt-20">
-      <Card id="notifications-card" title={t("title")} description={t("subtitle")}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate({
-              choices: initial.map((p) => ({ topic: p.topic, delivery: values[p.topic] ?? p.delivery })),
-            });
-          }}
+    <Card id="notifications" title={t("title")} description={t("subtitle")}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({
+            choices: initial.map((p) => ({ topic: p.topic, delivery: values[p.topic] ?? p.delivery })),
+          });
+        }}
+      >
+        {/* Disabled until React runs, so a choice made before hydration is not lost. */}
+        <fieldset disabled={!hydrated} className="grid min-w-0 gap-3 sm:grid-cols-2">
+          {initial.map((p) => (
+            <label key={p.topic} className="block text-sm font-medium text-slate-700">
+              {t(`topics.${p.topic}`)}
+              <select
+                name={p.topic}
+                value={values[p.topic] ?? p.delivery}
+                onChange={(e) => setValues({ ...values, [p.topic]: e.target.value as NotificationDelivery })}
+                className={inputClass}
+              >
+                {NOTIFICATION_DELIVERIES.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`deliveries.${d}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </fieldset>
+        <button
+          type="submit"
+          disabled={!hydrated || save.isPending}
+          className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
         >
-          {/* Disabled until React runs, so a choice made before hydration is not lost. */}
-          <fieldset disabled={!hydrated} className="grid min-w-0 gap-3 sm:grid-cols-2">
-            {initial.map((p) => (
-              <label key={p.topic} className="block text-sm font-medium text-slate-700">
-                {t(`topics.${p.topic}`)}
-                <select
-                  name={p.topic}
-                  value={values[p.topic] ?? p.delivery}
-                  onChange={(e) => setValues({ ...values, [p.topic]: e.target.value as NotificationDelivery })}
-                  className={inputClass}
-                >
-                  {NOTIFICATION_DELIVERIES.map((d) => (
-                    <option key={d} value={d}>
-                      {t(`deliveries.${d}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-          </fieldset>
-          <button
-            type="submit"
-            disabled={!hydrated || save.isPending}
-            className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
-            {t("save")}
-          </button>
-          {formError ? (
-            <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-              {formError}
-            </p>
-          ) : null}
-          {saved ? (
-            <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-              {t("saved")}
-            </p>
-          ) : null}
-        </form>
-      </Card>
-    </div>
+          {t("save")}
+        </button>
+        {formError ? (
+          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {formError}
+          </p>
+        ) : null}
+        {saved ? (
+          <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+            {t("saved")}
+          </p>
+        ) : null}
+      </form>
+    </Card>
   );
 }
