@@ -2,13 +2,33 @@
  * Reads rotas into the pure plan of ./rota.ts, for one instant or a range, reading only the shifts
  * and overrides that touch it (rota_shifts_rota_idx).
  */
-import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, type SQL } from "drizzle-orm";
 import { organizations, rotaMembers, rotas, rotaShifts, tickets, users } from "@/db/schema";
+import { SUPPORT_ROLES } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
 import { chooseRota, onCallAt, type OnCallNow, type RotaPlan, type Shift } from "./rota";
 
 export type Reader = Pick<Db, "select">;
 export type Rota = typeof rotas.$inferSelect;
+
+/** Who may be on call: active support staff (the rota form's candidates, and who a page reaches). */
+export const onCallEligible = (): SQL =>
+  and(inArray(users.role, [...SUPPORT_ROLES]), eq(users.active, true), isNull(users.deactivatedAt))!;
+
+/** Of `ids`, those who may not be on call (deactivated, or no longer support staff). */
+export function unavailableOf(db: Reader, ids: readonly (number | null)[]): number[] {
+  const unique = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (unique.length === 0) return [];
+  const eligible = new Set(
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, unique), onCallEligible()))
+      .all()
+      .map((u) => u.id),
+  );
+  return unique.filter((id) => !eligible.has(id));
+}
 
 /** A rota's plan with the shifts and overrides that touch [from, to). */
 export function loadPlan(db: Reader, rota: Rota, from: Date, to: Date): RotaPlan {
@@ -31,6 +51,7 @@ export function loadPlan(db: Reader, rota: Rota, from: Date, to: Date): RotaPlan
     endsAt: r.endsAt,
   });
   return {
+    unavailable: unavailableOf(db, [...members, ...rows.map((r) => r.userId)]),
     kind: rota.kind,
     timeZone: rota.timeZone,
     startDate: rota.startDate,

@@ -22,7 +22,7 @@ import { DomainError, notFound } from "@/server/errors";
 import { recordAudit } from "@/server/audit/service";
 import { portalLink } from "@/server/identity/mail";
 import { enqueueWebhookEvent } from "@/server/webhooks/enqueue";
-import { onCallInRota, rotaForTicket, type Rota } from "./load";
+import { onCallInRota, rotaForTicket, unavailableOf, type Rota } from "./load";
 import { queueOnCallMail } from "./mail";
 import { ackMinutesFor, firstStep, isPagingPriority, nextStep, type PagePeople, type PageStep } from "./paging";
 
@@ -31,7 +31,9 @@ type Writer = Pick<Db, "select" | "insert" | "update">;
 function peopleFor(tx: Writer, rota: Rota | null, now: Date): PagePeople {
   if (!rota) return { primary: null, secondary: null, manager: null };
   const who = onCallInRota(tx, rota, now);
-  return { primary: who.primary, secondary: who.secondary, manager: rota.managerId };
+  // A deactivated manager can acknowledge nothing either: the ladder ends without them.
+  const manager = unavailableOf(tx, [rota.managerId]).length === 0 ? rota.managerId : null;
+  return { primary: who.primary, secondary: who.secondary, manager };
 }
 
 function logEvent(

@@ -130,6 +130,28 @@ describe("paging the on-call engineer", () => {
     );
   });
 
+  it("a P0 filed while the primary on call has been deactivated pages the secondary at once, and a deactivated manager is not the ladder's end", async () => {
+    const db = createTestDb();
+    const { a, b, manager } = americasRota(db);
+    const admin = createStaff(db, "admin");
+    const org = createOrganization(db, { tier: "enterprise", region: "americas" });
+    const filed = at("2026-03-04T15:00:00Z"); // Wednesday of week 0: A primary, B secondary
+    await callerFor(db, admin, filed).people.setActive({ userId: a.id, active: false });
+    await callerFor(db, admin, filed).people.setActive({ userId: manager.id, active: false });
+    expect((await callerFor(db, b, filed).onCall.rotas()).rotas[0]).toMatchObject({
+      primary: null,
+      secondary: { id: b.id },
+    });
+
+    const ticketId = await createTicket(db, org.customers[0]!, { priority: "P0", category: "functional_bug" }, filed);
+    const page = db.select().from(onCallPages).where(eq(onCallPages.ticketId, ticketId)).get()!;
+    expect(page).toMatchObject({ level: "secondary", userId: b.id });
+    expect(pagesOf(db, a)).toBe(0);
+    await runDueJobs(db, new Date(filed.getTime() + 60 * MIN), { jobs: [pageEscalationJob], holder: "t" });
+    expect(pagesOf(db, manager)).toBe(0);
+    expect(log(db, page.id).map((e) => e.userId)).toEqual([b.id]);
+  });
+
   it("an acknowledged page climbs no further, and the page goes to webhooks subscribed to pages", async () => {
     const db = createTestDb();
     const { a, b } = americasRota(db);

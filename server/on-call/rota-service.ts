@@ -6,7 +6,6 @@ import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { onCallPageEvents, onCallPages, rotaMembers, rotas, rotaShifts, tickets, users } from "@/db/schema";
 import {
   REGIONS,
-  SUPPORT_ROLES,
   type OnCallRole,
   type ProductArea,
   type Region,
@@ -17,7 +16,7 @@ import { recordAudit } from "@/server/audit/service";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound, refuseIf } from "@/server/errors";
-import { loadPlan, whoIsOnCall, type Reader } from "./load";
+import { loadPlan, onCallEligible, whoIsOnCall, type Reader } from "./load";
 import { coverage, findGaps, findOverlaps, weekdayOf } from "./rota";
 import { rotaRefusal, shiftRefusal } from "./rota-rules";
 
@@ -45,7 +44,7 @@ export function onCallCandidates(db: Reader) {
   return db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)
-    .where(and(inArray(users.role, [...SUPPORT_ROLES]), eq(users.active, true), isNull(users.deactivatedAt)))
+    .where(onCallEligible())
     .orderBy(asc(users.name))
     .all();
 }
@@ -55,7 +54,7 @@ function assertCandidates(tx: Reader, ids: number[]): void {
   const found = tx
     .select({ id: users.id })
     .from(users)
-    .where(and(inArray(users.id, ids), inArray(users.role, [...SUPPORT_ROLES]), eq(users.active, true)))
+    .where(and(inArray(users.id, ids), onCallEligible()))
     .all();
   if (found.length !== new Set(ids).size)
     throw new DomainError("INVALID", "Only active support staff can be on call.", "onCall.errors.notSupportStaff");

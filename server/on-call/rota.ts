@@ -24,6 +24,12 @@ export type RotaPlan = {
   /** Custom rotas' shifts. */
   shifts: Shift[];
   overrides: Shift[];
+  /**
+   * People named in the plan who may not be on call now (deactivated, or no longer support staff):
+   * their turns are gaps, so a page skips to the next level instead of waiting on someone who can
+   * never acknowledge it.
+   */
+  unavailable?: readonly number[];
 };
 
 export type OnCallNow = { primary: number | null; secondary: number | null };
@@ -75,17 +81,21 @@ const covers = (s: Shift, at: Date) => s.startsAt <= at && at < s.endsAt;
 
 /**
  * Who is on call at an instant: an override of the role wins (the latest-starting one if several),
- * else the scheduled shift. A role nobody covers is null.
+ * else the scheduled shift. A role nobody covers is null, and so is one whose person is unavailable
+ * (an override for such a person still replaces the scheduled one: that one was meant to be off).
  */
 export function onCallAt(plan: RotaPlan, at: Date): OnCallNow {
   const next = new Date(at.getTime() + 1);
   const scheduled = scheduledShifts(plan, at, next);
+  const unavailable = new Set(plan.unavailable ?? []);
   const pick = (role: OnCallRole): number | null => {
     const override = plan.overrides
       .filter((o) => o.role === role && covers(o, at))
       .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime())[0];
-    if (override) return override.userId;
-    return scheduled.find((s) => s.role === role && covers(s, at))?.userId ?? null;
+    const userId = override
+      ? override.userId
+      : (scheduled.find((s) => s.role === role && covers(s, at))?.userId ?? null);
+    return userId === null || unavailable.has(userId) ? null : userId;
   };
   return { primary: pick("primary"), secondary: pick("secondary") };
 }
