@@ -158,13 +158,21 @@ export function listWebhooks(db: Pick<Db, "select">) {
 }
 
 /**
- * One delivery pass (the `webhooks.deliver` job): claims due deliveries, sends them one by one and
- * records each outcome. Each is checked again before it is sent (the URL, as when saving, and every
+ * One delivery pass (the `webhooks.deliver` job): claims due deliveries and sends them side by side,
+ * recording each outcome. They are sent together because the scheduler runs its jobs one after
+ * another in a process: sent one by one, a receiver that never answers held the pass for a timeout
+ * per queued delivery (fifty of them: over eight minutes), and with it a P0 page's escalation and
+ * every other job. Each is checked again before it is sent (the URL, as when saving, and every
  * address its name resolves to now) and sent to the checked address (./send.ts); a refused
- * destination or a failed lookup is a failed attempt, retried like any other. `resolve` for tests.
- * Returns how many were attempted.
+ * destination or a failed lookup is a failed attempt, retried like any other. `resolve` and
+ * `timeoutMs` for tests. Returns how many were attempted.
  */
-export async function deliverWebhooks(db: Db, now: () => Date, resolve: Resolve = resolveHost): Promise<number> {
+export async function deliverWebhooks(
+  db: Db,
+  now: () => Date,
+  resolve: Resolve = resolveHost,
+  timeoutMs = TIMEOUT_MS,
+): Promise<number> {
   const at = now();
   const due = db
     .select({ id: webhookDeliveries.id })
@@ -179,64 +187,77 @@ export async function deliverWebhooks(db: Db, now: () => Date, resolve: Resolve 
     .orderBy(asc(webhookDeliveries.nextAttemptAt))
     .limit(BATCH)
     .all();
-  let attempted = 0;
-  for (const { id } of due) {
-    const claimed = db.transaction((tx) => {
-      const d = tx.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get();
-      if (!d || d.status !== "pending" || (d.leaseUntil && d.leaseUntil > at)) return null;
-      const hook = tx.select().from(webhooks).where(eq(webhooks.id, d.webhookId)).get();
-      if (!hook) return null;
-      tx.update(webhookDeliveries)
-        .set({ leaseUntil: new Date(at.getTime() + LEASE_MS) })
-        .where(eq(webhookDeliveries.id, id))
-        .run();
-      return { d, hook };
-    });
-    if (!claimed) continue;
-    const { d, hook } = claimed;
-    if (!hook.active) {
-      db.update(webhookDeliveries)
-        .set({ status: "failed", error: "webhook disabled", leaseUntil: null, nextAttemptAt: null })
-        .where(eq(webhookDeliveries.id, id))
-        .run();
-      continue;
-    }
-    attempted += 1;
-    const sentAt = now();
-    let ok = false;
-    let status: number | null = null;
-    let body: string | null = null;
-    let error: string | null = null;
-    try {
-      const rules = urlRules();
-      const refusal = webhookUrlRefusal(hook.url, rules);
-      if (refusal) throw new DestinationRefused(refusal);
-      const url = new URL(hook.url);
-      const res = await postTo(url, await checkedAddresses(url, rules, resolve), {
-        headers: {
-          "content-type": "application/json",
-          "user-agent": "Attain-Webhooks/1",
-          "x-attain-event": d.event,
-          "x-attain-delivery": String(d.id),
-          "x-attain-signature": signatureHeader(hook.secret, d.payload, sentAt),
-        },
-        body: d.payload,
-        timeoutMs: TIMEOUT_MS,
-        keep: RESPONSE_KEEP,
-      });
-      status = res.status;
-      body = res.body;
-      ok = res.status >= 200 && res.status < 300;
-      if (!ok) error = `HTTP ${res.status}`;
-    } catch (err) {
-      error =
-        err instanceof DestinationRefused
-          ? refusalNote(err.refusal)
-          : (err instanceof Error ? err.message : String(err)).slice(0, 500);
-    }
-    recordAttempt(db, { delivery: d, hook, ok, status, body, error }, sentAt);
+  const claimed = due.map(({ id }) => claimDelivery(db, id, at)).filter((c) => c !== null);
+  const sent = await Promise.all(claimed.map((c) => attemptDelivery(db, c, now, resolve, timeoutMs)));
+  return sent.filter(Boolean).length;
+}
+
+type Claimed = { d: typeof webhookDeliveries.$inferSelect; hook: typeof webhooks.$inferSelect };
+
+/** Takes a due delivery for this pass (a lease longer than its request), or null when another worker has it. */
+function claimDelivery(db: Db, id: number, at: Date): Claimed | null {
+  return db.transaction((tx) => {
+    const d = tx.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get();
+    if (!d || d.status !== "pending" || (d.leaseUntil && d.leaseUntil > at)) return null;
+    const hook = tx.select().from(webhooks).where(eq(webhooks.id, d.webhookId)).get();
+    if (!hook) return null;
+    tx.update(webhookDeliveries)
+      .set({ leaseUntil: new Date(at.getTime() + LEASE_MS) })
+      .where(eq(webhookDeliveries.id, id))
+      .run();
+    return { d, hook };
+  });
+}
+
+/** Sends one claimed delivery and records the outcome; false when its webhook was disabled meanwhile. */
+async function attemptDelivery(
+  db: Db,
+  { d, hook }: Claimed,
+  now: () => Date,
+  resolve: Resolve,
+  timeoutMs: number,
+): Promise<boolean> {
+  if (!hook.active) {
+    db.update(webhookDeliveries)
+      .set({ status: "failed", error: "webhook disabled", leaseUntil: null, nextAttemptAt: null })
+      .where(eq(webhookDeliveries.id, d.id))
+      .run();
+    return false;
   }
-  return attempted;
+  const sentAt = now();
+  let ok = false;
+  let status: number | null = null;
+  let body: string | null = null;
+  let error: string | null = null;
+  try {
+    const rules = urlRules();
+    const refusal = webhookUrlRefusal(hook.url, rules);
+    if (refusal) throw new DestinationRefused(refusal);
+    const url = new URL(hook.url);
+    const res = await postTo(url, await checkedAddresses(url, rules, resolve), {
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "Attain-Webhooks/1",
+        "x-attain-event": d.event,
+        "x-attain-delivery": String(d.id),
+        "x-attain-signature": signatureHeader(hook.secret, d.payload, sentAt),
+      },
+      body: d.payload,
+      timeoutMs,
+      keep: RESPONSE_KEEP,
+    });
+    status = res.status;
+    body = res.body;
+    ok = res.status >= 200 && res.status < 300;
+    if (!ok) error = `HTTP ${res.status}`;
+  } catch (err) {
+    error =
+      err instanceof DestinationRefused
+        ? refusalNote(err.refusal)
+        : (err instanceof Error ? err.message : String(err)).slice(0, 500);
+  }
+  recordAttempt(db, { delivery: d, hook, ok, status, body, error }, sentAt);
+  return true;
 }
 
 function recordAttempt(

@@ -108,6 +108,32 @@ describe("outgoing webhooks", () => {
     expect(adminNotes).toContainEqual({ kind: "webhook_disabled" });
   });
 
+  it("a receiver that never answers holds a pass for one timeout, not one per queued delivery (the scheduler's other jobs, a page's escalation among them, wait for the pass)", async () => {
+    const db = createTestDb();
+    const admin = createStaff(db, "admin");
+    const silent = http.createServer(() => undefined); // reads the request, never answers
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    servers.push(silent);
+    const port = (silent.address() as AddressInfo).port;
+    const url = `http://127.0.0.1:${port}/hook`;
+    saveWebhook(db, admin, { name: "Hangs", url, events: ["incident"], active: true }, T0);
+    db.transaction((tx) => {
+      for (let i = 0; i < 6; i++) enqueueWebhookEvent(tx, "incident", { incidentId: i }, T0);
+    });
+    const started = Date.now();
+    expect(await deliverWebhooks(db, () => T0, undefined, 400)).toBe(6);
+    // One by one this took 6 x 400 ms.
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(
+      db
+        .select()
+        .from(webhookDeliveries)
+        .all()
+        .map((d) => [d.status, d.attempts, d.error]),
+    ).toEqual(Array(6).fill(["pending", 1, "no answer within 400 ms"]));
+    silent.closeAllConnections();
+  });
+
   it("a non-https URL or one pointing at the server itself is refused and nothing is saved", () => {
     const db = createTestDb();
     const admin = createStaff(db, "admin");
