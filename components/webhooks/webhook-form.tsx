@@ -92,7 +92,7 @@ export function WebhookForm() {
   );
 }
 
-/** Deletes a webhook, or enables a disabled one again. */
+/** Disables or enables a webhook, gives it a new signing secret (shown once), or deletes it. */
 export function WebhookActions({
   hook,
 }: {
@@ -103,40 +103,71 @@ export function WebhookActions({
   const router = useRouter();
   // A webhook saved before its URL's destination was refused cannot be enabled again: say why.
   const [refused, setRefused] = useState<string | null>(null);
+  const [secret, setSecret] = useState<string | null>(null);
   const remove = useMutation(trpc.webhooks.delete.mutationOptions({ onSuccess: () => router.refresh() }));
-  const enable = useMutation(
+  const setActive = useMutation(
     trpc.webhooks.save.mutationOptions({
       onSuccess: () => router.refresh(),
       onError: (err) => setRefused(err.message),
     }),
   );
+  const rotate = useMutation(
+    trpc.webhooks.rotateSecret.mutationOptions({
+      onSuccess: (r) => setSecret(r.secret),
+      onError: (err) => setRefused(err.message),
+    }),
+  );
+  const button = "text-sm font-medium text-indigo-700 hover:underline disabled:opacity-60";
   return (
-    <span className="flex gap-3">
-      {refused ? (
-        <span role="alert" className="text-sm text-red-700">
-          {refused}
-        </span>
-      ) : null}
-      {!hook.active ? (
+    <span className="flex flex-col items-end gap-2">
+      <span className="flex gap-3">
+        {refused ? (
+          <span role="alert" className="text-sm text-red-700">
+            {refused}
+          </span>
+        ) : null}
         <button
           type="button"
-          className="text-sm font-medium text-indigo-700 hover:underline"
+          className={button}
+          disabled={setActive.isPending}
+          aria-label={`${hook.active ? t("disable") : t("enable")}: ${hook.name}`}
           onClick={() => {
             setRefused(null);
-            enable.mutate({ ...hook, active: true });
+            setActive.mutate({ ...hook, active: !hook.active });
           }}
         >
-          {t("enable")}
+          {hook.active ? t("disable") : t("enable")}
         </button>
+        <button
+          type="button"
+          className={button}
+          disabled={rotate.isPending}
+          aria-label={`${t("rotate")}: ${hook.name}`}
+          onClick={() => {
+            setRefused(null);
+            setSecret(null);
+            rotate.mutate({ id: hook.id });
+          }}
+        >
+          {t("rotate")}
+        </button>
+        <button
+          type="button"
+          className="text-sm font-medium text-red-700 hover:underline"
+          aria-label={`${t("delete")}: ${hook.name}`}
+          onClick={() => remove.mutate({ id: hook.id })}
+        >
+          {t("delete")}
+        </button>
+      </span>
+      {secret ? (
+        <span
+          role="status"
+          className="max-w-md rounded-md bg-emerald-50 px-3 py-2 font-mono text-sm break-all text-emerald-900"
+        >
+          {t("rotated", { secret })}
+        </span>
       ) : null}
-      <button
-        type="button"
-        className="text-sm font-medium text-red-700 hover:underline"
-        aria-label={`${t("delete")}: ${hook.name}`}
-        onClick={() => remove.mutate({ id: hook.id })}
-      >
-        {t("delete")}
-      </button>
     </span>
   );
 }

@@ -1340,6 +1340,16 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     allow: ["admin"],
     input: () => ({ name: "Chat", url: "https://chat.example/hooks/attain", events: ["page"], active: true }),
   },
+  "webhooks.rotateSecret": {
+    allow: ["admin"],
+    input: async (fx) => ({
+      id: (
+        await fx
+          .caller(ACTORS.admin)
+          .webhooks.save({ name: "Rotated", url: "https://rotated.example/hook", events: ["page"], active: true })
+      ).id,
+    }),
+  },
   "webhooks.delete": {
     allow: ["admin"],
     input: async (fx) => ({

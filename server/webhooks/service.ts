@@ -39,6 +39,8 @@ const urlRules = (): DestinationRules => ({
   allowPrivateNetworks: env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === "1",
 });
 
+const newSecret = () => randomBytes(32).toString("base64url");
+
 export type SaveWebhookInput = { id?: number; name: string; url: string; events: WebhookEvent[]; active: boolean };
 
 /** Creates (with a new signing secret, shown once) or updates a webhook. */
@@ -71,7 +73,7 @@ export function saveWebhook(db: Db, actor: SessionUser, input: SaveWebhookInput,
       });
       return { id: old.id, secret: null };
     }
-    const secret = randomBytes(32).toString("base64url");
+    const secret = newSecret();
     const row = tx
       .insert(webhooks)
       .values({
@@ -95,6 +97,29 @@ export function saveWebhook(db: Db, actor: SessionUser, input: SaveWebhookInput,
       at: now,
     });
     return { id: row.id, secret };
+  });
+}
+
+/**
+ * Gives a webhook a new signing secret, answered once (a leaked secret no longer means deleting the
+ * webhook and its delivery log). Every delivery sent from now on, retries of earlier events too, is
+ * signed with the new one: the signature is made when a delivery is sent.
+ */
+export function rotateWebhookSecret(db: Db, actor: SessionUser, id: number, now: Date): { secret: string } {
+  return db.transaction((tx) => {
+    const old = tx.select({ id: webhooks.id, name: webhooks.name }).from(webhooks).where(eq(webhooks.id, id)).get();
+    if (!old) throw notFound("Webhook");
+    const secret = newSecret();
+    tx.update(webhooks).set({ secret, updatedAt: now }).where(eq(webhooks.id, old.id)).run();
+    recordAudit(tx, {
+      actorId: actor.id,
+      action: "webhook.rotateSecret",
+      entity: "webhook",
+      entityId: String(old.id),
+      detail: { name: old.name },
+      at: now,
+    });
+    return { secret };
   });
 }
 

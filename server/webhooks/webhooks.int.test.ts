@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { notifications, users, webhookDeliveries, webhooks } from "@/db/schema";
+import { auditLog, notifications, users, webhookDeliveries, webhooks } from "@/db/schema";
 import { translatedRefusal } from "@/server/i18n/refusals";
 import { callerFor, createTestDb } from "@/server/testing/db";
 import { createStaff } from "@/server/testing/factories";
@@ -132,6 +132,33 @@ describe("outgoing webhooks", () => {
         .map((d) => [d.status, d.attempts, d.error]),
     ).toEqual(Array(6).fill(["pending", 1, "no answer within 400 ms"]));
     silent.closeAllConnections();
+  });
+
+  it("an admin rotates a leaked signing secret: the new one is shown once, and the delivery already waiting is signed with it, not the old", async () => {
+    const db = createTestDb();
+    const admin = createStaff(db, "admin");
+    const r = await receiver(200);
+    const caller = callerFor(db, admin, T0);
+    const { id, secret: old } = await caller.webhooks.save({
+      name: "Pager",
+      url: r.url,
+      events: ["page"],
+      active: true,
+    });
+    db.transaction((tx) => enqueueWebhookEvent(tx, "page", { ticketId: 7 }, T0));
+    const { secret } = await caller.webhooks.rotateSecret({ id });
+    expect(secret).not.toBe(old);
+    expect(secret).toHaveLength(old!.length);
+    await expect(caller.webhooks.rotateSecret({ id: id + 100 })).rejects.toThrow(/not found|does not exist/i);
+
+    const now = new Date();
+    expect(await deliverWebhooks(db, () => now)).toBe(1);
+    const got = r.received[0]!;
+    const signature = String(got.headers["x-attain-signature"]);
+    expect(verifySignature(secret, got.body, signature, new Date())).toBe(true);
+    expect(verifySignature(old!, got.body, signature, new Date())).toBe(false);
+    expect(JSON.stringify(await caller.webhooks.list())).not.toContain(secret);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "webhook.rotateSecret")).all()).toHaveLength(1);
   });
 
   it("a non-https URL or one pointing at the server itself is refused and nothing is saved", () => {

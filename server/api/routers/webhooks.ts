@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from "@/db/schema/enums";
-import { deleteWebhook, listWebhooks, saveWebhook } from "@/server/webhooks/service";
+import { deleteWebhook, listWebhooks, rotateWebhookSecret, saveWebhook } from "@/server/webhooks/service";
 import { createTRPCRouter, permittedProcedure } from "../trpc";
 
 const ZId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -54,6 +54,11 @@ export const webhooksRouter = createTRPCRouter({
     )
     .output(z.object({ id: z.number(), secret: z.string().nullable() }))
     .mutation(({ ctx, input }) => saveWebhook(ctx.db, ctx.user, input, ctx.now())),
+  /** A new signing secret, answered once; deliveries sent from now on are signed with it. */
+  rotateSecret: permittedProcedure("webhooks.admin")
+    .input(z.object({ id: ZId }))
+    .output(z.object({ secret: z.string() }))
+    .mutation(({ ctx, input }) => rotateWebhookSecret(ctx.db, ctx.user, input.id, ctx.now())),
   delete: permittedProcedure("webhooks.admin")
     .input(z.object({ id: ZId }))
     .output(z.object({ ok: z.literal(true) }))

@@ -40,7 +40,7 @@ export default async function WebhooksPage() {
           >
             {!h.active ? (
               <p role="status" className="mb-3 text-sm font-medium text-red-700">
-                {t("disabled")}
+                {h.disabledAt ? t("disabled") : t("paused")}
               </p>
             ) : null}
             {h.deliveries.length === 0 ? (
@@ -77,6 +77,13 @@ export default async function WebhooksPage() {
                             {d.responseStatus ?? ""} {(d.error ?? d.responseBody ?? "").slice(0, 120)}
                           </span>
                         )}
+                        {d.nextAttemptAt ? (
+                          <span className="block text-xs text-slate-600">
+                            {t("nextAttempt", {
+                              at: format.dateTime(d.nextAttemptAt, { dateStyle: "medium", timeStyle: "medium" }),
+                            })}
+                          </span>
+                        ) : null}
                       </Td>
                     </tr>
                   ))}
