@@ -406,6 +406,12 @@ async function waitingPageId(fx: Fixtures): Promise<number> {
   return fx.row<{ id: number }>("select id from on_call_pages where ticket_id = ?", id).id;
 }
 
+/** A webhook the admin saved, for the procedures that change one. */
+async function savedWebhook(fx: Fixtures, name: string): Promise<number> {
+  const url = `https://${name.toLowerCase()}.example/hook`;
+  return (await fx.caller(ACTORS.admin).webhooks.save({ name, url, events: ["page"], active: true })).id;
+}
+
 /**
  * One entry per procedure path. `input` may be async (for setup through other procedures).
  */
@@ -1340,26 +1346,8 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     allow: ["admin"],
     input: () => ({ name: "Chat", url: "https://chat.example/hooks/attain", events: ["page"], active: true }),
   },
-  "webhooks.rotateSecret": {
-    allow: ["admin"],
-    input: async (fx) => ({
-      id: (
-        await fx
-          .caller(ACTORS.admin)
-          .webhooks.save({ name: "Rotated", url: "https://rotated.example/hook", events: ["page"], active: true })
-      ).id,
-    }),
-  },
-  "webhooks.delete": {
-    allow: ["admin"],
-    input: async (fx) => ({
-      id: (
-        await fx
-          .caller(ACTORS.admin)
-          .webhooks.save({ name: "Old", url: "https://old.example/hook", events: ["breach"], active: true })
-      ).id,
-    }),
-  },
+  "webhooks.rotateSecret": { allow: ["admin"], input: async (fx) => ({ id: await savedWebhook(fx, "Rotated") }) },
+  "webhooks.delete": { allow: ["admin"], input: async (fx) => ({ id: await savedWebhook(fx, "Old") }) },
 
   // the SDK versions a customer organization declares (issue #20)
   "advisories.declarations": { allow: [...STAFF, "customer"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
