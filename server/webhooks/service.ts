@@ -244,7 +244,8 @@ async function attemptDelivery(
 ): Promise<boolean> {
   if (!hook.active) {
     db.update(webhookDeliveries)
-      .set({ status: "failed", error: "webhook disabled", leaseUntil: null, nextAttemptAt: null })
+      // Noted as a message key, so the log reads it in the admin's language (notedRefusal).
+      .set({ status: "failed", error: "webhooks.errors.notSent", leaseUntil: null, nextAttemptAt: null })
       .where(eq(webhookDeliveries.id, d.id))
       .run();
     return false;

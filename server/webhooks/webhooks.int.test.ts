@@ -161,6 +161,22 @@ describe("outgoing webhooks", () => {
     expect(db.select().from(auditLog).where(eq(auditLog.action, "webhook.rotateSecret")).all()).toHaveLength(1);
   });
 
+  it("an event waiting when the admin disables the webhook is not sent, and the log says so in the admin's language", async () => {
+    const db = createTestDb();
+    const admin = createStaff(db, "admin");
+    const r = await receiver(200);
+    const caller = callerFor(db, admin, T0);
+    const hook = { name: "Pager", url: r.url, events: ["page" as const] };
+    const { id } = await caller.webhooks.save({ ...hook, active: true });
+    db.transaction((tx) => enqueueWebhookEvent(tx, "page", { ticketId: 7 }, T0));
+    await caller.webhooks.save({ ...hook, id, active: false });
+    expect(await deliverWebhooks(db, () => T0)).toBe(0);
+    expect(r.received).toHaveLength(0);
+    const [logged] = (await caller.webhooks.list())[0]!.deliveries;
+    expect(logged).toMatchObject({ status: "failed", refusal: { messageKey: "webhooks.errors.notSent" } });
+    expect(translatedRefusal("zh", logged!.refusal!.messageKey)).toBe("未发送：该 Webhook 已停用。");
+  });
+
   it("a non-https URL or one pointing at the server itself is refused and nothing is saved", () => {
     const db = createTestDb();
     const admin = createStaff(db, "admin");
