@@ -4,7 +4,9 @@
  *
  * Signature: header `X-Attain-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`,
  * as Stripe and Slack sign theirs. A receiver recomputes it, compares in constant time, and refuses
- * a timestamp more than SIGNATURE_TOLERANCE_S away (a replay) and an `X-Attain-Delivery` id it has seen.
+ * a timestamp more than SIGNATURE_TOLERANCE_S away (a replay). A retry carries the same
+ * `X-Attain-Delivery` id, freshly signed: the receiver answers 2xx to an id it has already handled
+ * without acting on it again (refusing it would fail every retry and disable the webhook).
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { BlockList, isIP } from "node:net";
