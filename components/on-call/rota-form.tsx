@@ -24,8 +24,20 @@ export type RotaValues = {
   members: number[];
 };
 
-/** A manager's rota form: region and area, zone, handover, escalation manager and the rotation order. */
-export function RotaForm({ initial, candidates }: { initial: RotaValues; candidates: Person[] }) {
+/**
+ * A manager's rota form: region and area, zone, handover, escalation manager and the rotation order.
+ * `members` names the rotation's people as the rota has them, with those who may no longer be on call
+ * (deactivated, or no longer support staff): they are not among the candidates.
+ */
+export function RotaForm({
+  initial,
+  candidates,
+  members = [],
+}: {
+  initial: RotaValues;
+  candidates: Person[];
+  members?: { id: number; name: string; available: boolean }[];
+}) {
   const t = useTranslations("onCall.rotas");
   const tt = useTranslations();
   const trpc = useTRPC();
@@ -44,7 +56,9 @@ export function RotaForm({ initial, candidates }: { initial: RotaValues; candida
       onError,
     }),
   );
-  const name = (id: number) => candidates.find((c) => c.id === id)?.name ?? String(id);
+  const name = (id: number) =>
+    candidates.find((c) => c.id === id)?.name ?? members.find((m) => m.id === id)?.name ?? String(id);
+  const unavailable = (id: number) => members.some((m) => m.id === id && !m.available);
   const set = <K extends keyof RotaValues>(k: K, value: RotaValues[K]) => {
     setSaved(false);
     setV((old) => ({ ...old, [k]: value }));
@@ -169,6 +183,7 @@ export function RotaForm({ initial, candidates }: { initial: RotaValues; candida
             <li key={id} className="flex items-center gap-2 text-sm">
               <span className="w-6 text-right text-slate-500">{i + 1}.</span>
               <span className="font-medium">{name(id)}</span>
+              {unavailable(id) ? <span className="text-red-700">{t("unavailable")}</span> : null}
               {i > 0 ? (
                 <button
                   type="button"

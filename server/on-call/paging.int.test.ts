@@ -132,7 +132,7 @@ describe("paging the on-call engineer", () => {
 
   it("a P0 filed while the primary on call has been deactivated pages the secondary at once, and a deactivated manager is not the ladder's end", async () => {
     const db = createTestDb();
-    const { a, b, manager } = americasRota(db);
+    const { rota, a, b, c, manager } = americasRota(db);
     const admin = createStaff(db, "admin");
     const org = createOrganization(db, { tier: "enterprise", region: "americas" });
     const filed = at("2026-03-04T15:00:00Z"); // Wednesday of week 0: A primary, B secondary
@@ -142,6 +142,14 @@ describe("paging the on-call engineer", () => {
       primary: null,
       secondary: { id: b.id },
     });
+    // The rota's page marks who can no longer be on call, and shows their week as a gap.
+    const shown = await callerFor(db, b, filed).onCall.rota({ id: rota.id });
+    expect(shown.members.map((m) => [m.id, m.available])).toEqual([
+      [a.id, false],
+      [b.id, true],
+      [c.id, true],
+    ]);
+    expect(shown.gaps[0]).toMatchObject({ startsAt: filed });
 
     const ticketId = await createTicket(db, org.customers[0]!, { priority: "P0", category: "functional_bug" }, filed);
     const page = db.select().from(onCallPages).where(eq(onCallPages.ticketId, ticketId)).get()!;

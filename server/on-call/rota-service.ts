@@ -279,7 +279,12 @@ export function getRota(db: Reader, rotaId: number, now: Date) {
       ackMinutesP0: rota.ackMinutesP0,
       ackMinutesP1: rota.ackMinutesP1,
     },
-    members: plan.members.map((id) => ({ id, name: who.get(id) ?? "" })),
+    // A member who may no longer be on call (deactivated, or not support staff) is a gap in the rotation.
+    members: plan.members.map((id) => ({
+      id,
+      name: who.get(id) ?? "",
+      available: !(plan.unavailable ?? []).includes(id),
+    })),
     entries: entries.map((e) => ({
       id: e.id,
       kind: e.kind,

@@ -52,7 +52,7 @@ export const onCallRouter = createTRPCRouter({
           ackMinutesP0: z.number(),
           ackMinutesP1: z.number(),
         }),
-        members: z.array(ZPerson),
+        members: z.array(ZPerson.extend({ available: z.boolean() })),
         entries: z.array(
           z.object({
             id: z.number(),

@@ -89,6 +89,7 @@ export default async function RotaPage({ params }: { params: Promise<{ id: strin
           <Card title={t("rotas.edit")}>
             <RotaForm
               candidates={candidates}
+              members={data.members}
               initial={{
                 id: data.rota.id,
                 name: data.rota.name,
