@@ -144,6 +144,7 @@ export function WebhookActions({
           disabled={rotate.isPending}
           aria-label={`${t("rotate")}: ${hook.name}`}
           onClick={() => {
+            if (!window.confirm(t("confirmRotate", { name: hook.name }))) return;
             setRefused(null);
             setSecret(null);
             rotate.mutate({ id: hook.id });
@@ -155,7 +156,9 @@ export function WebhookActions({
           type="button"
           className="text-sm font-medium text-red-700 hover:underline"
           aria-label={`${t("delete")}: ${hook.name}`}
-          onClick={() => remove.mutate({ id: hook.id })}
+          onClick={() => {
+            if (window.confirm(t("confirmDelete", { name: hook.name }))) remove.mutate({ id: hook.id });
+          }}
         >
           {t("delete")}
         </button>
