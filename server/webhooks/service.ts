@@ -327,7 +327,8 @@ function recordAttempt(
       .where(eq(webhooks.id, r.hook.id))
       .returning()
       .get();
-    if (hook.active && hook.consecutiveFailures >= DISABLE_AFTER_FAILURES) disable(tx, hook, at);
+    // No row: the webhook was deleted while this attempt was under way.
+    if (hook?.active && hook.consecutiveFailures >= DISABLE_AFTER_FAILURES) disable(tx, hook, at);
   });
 }
 

@@ -177,6 +177,24 @@ describe("outgoing webhooks", () => {
     expect(translatedRefusal("zh", logged!.refusal!.messageKey)).toBe("未发送：该 Webhook 已停用。");
   });
 
+  it("a webhook deleted while its delivery's last attempt is under way ends the pass cleanly", async () => {
+    const db = createTestDb();
+    const admin = createStaff(db, "admin");
+    let id = 0;
+    const deleting = http.createServer((_req, res) => {
+      db.delete(webhooks).where(eq(webhooks.id, id)).run();
+      res.writeHead(500).end("boom");
+    });
+    await new Promise<void>((r) => deleting.listen(0, "127.0.0.1", r));
+    servers.push(deleting);
+    const url = `http://127.0.0.1:${(deleting.address() as AddressInfo).port}/hook`;
+    id = saveWebhook(db, admin, { name: "Gone", url, events: ["page"], active: true }, T0).id;
+    db.transaction((tx) => enqueueWebhookEvent(tx, "page", { ticketId: 7 }, T0));
+    db.update(webhookDeliveries).set({ attempts: 4 }).where(eq(webhookDeliveries.webhookId, id)).run(); // the last try
+    await expect(deliverWebhooks(db, () => T0)).resolves.toBe(1);
+    expect(db.select().from(webhooks).all()).toEqual([]);
+  });
+
   it("a non-https URL or one pointing at the server itself is refused and nothing is saved", () => {
     const db = createTestDb();
     const admin = createStaff(db, "admin");
