@@ -14,7 +14,7 @@ import type { Db } from "@/server/db";
 import { mailTime, portalLink } from "@/server/identity/mail";
 import { RAW_TARGET_COLUMNS, riskThresholds, thresholdKey } from "@/server/sla/risk-thresholds";
 import { enqueueWebhookEvent } from "@/server/webhooks/enqueue";
-import { onCallInRota, rotaForTicket } from "./load";
+import { onCallInRota, rotaForTicket, unavailableOf } from "./load";
 import { queueOnCallMail } from "./mail";
 import { atRiskPercent } from "./settings";
 import { warningFor } from "./warnings";
@@ -110,14 +110,14 @@ function warnOnce(
       .get();
     if (!facts) return false;
     const rota = rotaForTicket(tx, ticketId);
-    const recipients =
+    // Nobody is warned who can no longer act: a deactivated assignee's ticket warns the engineer on call.
+    const gone = new Set(unavailableOf(tx, [facts.assigneeId, rota?.managerId ?? null]));
+    const assignee = facts.assigneeId !== null && !gone.has(facts.assigneeId) ? facts.assigneeId : null;
+    const recipients = (
       kind === "at_risk"
-        ? [facts.assigneeId ?? (rota ? onCallInRota(tx, rota, now).primary : null)].filter(
-            (x): x is number => x !== null,
-          )
-        : rota
-          ? [rota.managerId]
-          : [];
+        ? [assignee ?? (rota ? onCallInRota(tx, rota, now).primary : null)]
+        : [rota && !gone.has(rota.managerId) ? rota.managerId : null]
+    ).filter((x): x is number => x !== null);
     const inserted = tx
       .insert(slaWarnings)
       .values({ ticketId, metric, kind, dueAt, userId: recipients[0] ?? null, warnedAt: now })

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { notifications, rotaMembers, rotas, slaWarnings, tickets } from "@/db/schema";
+import { notifications, rotaMembers, rotas, slaWarnings, tickets, users } from "@/db/schema";
 import type { Db } from "@/server/db";
 import { runDueJobs } from "@/server/scheduler/service";
 import { createTestDb } from "@/server/testing/db";
@@ -71,6 +71,21 @@ describe("at-risk and breach warnings", () => {
       { kind: "at_risk", metric: "firstResponse" },
       { kind: "breach", metric: "firstResponse" },
     ]);
+  });
+
+  it("a P2 assigned to an agent who was deactivated warns the engineer on call when at risk, not the agent", async () => {
+    const db = createTestDb();
+    const { engineer } = rota(db);
+    const gone = createStaff(db, "agent");
+    const org = createOrganization(db, { tier: "enterprise", region: "americas" });
+    const filed = new Date("2026-03-04T15:00:00Z");
+    const id = await createTicket(db, org.customers[0]!, { priority: "P2" }, filed);
+    db.update(tickets).set({ assigneeId: gone.id }).where(eq(tickets.id, id)).run();
+    db.update(users).set({ active: false, deactivatedAt: filed }).where(eq(users.id, gone.id)).run();
+    const due = db.select({ d: tickets.frDueAt }).from(tickets).where(eq(tickets.id, id)).get()!.d!;
+    await runDueJobs(db, new Date(due.getTime() - MIN), { jobs: [slaWarningJob], holder: "t" });
+    expect(count(db, gone.id, "at_risk")).toBe(0);
+    expect(count(db, engineer.id, "at_risk")).toBe(1);
   });
 
   it("after three hours of downtime the first pass still warns a breach that happened meanwhile, once", async () => {
