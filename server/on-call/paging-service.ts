@@ -229,10 +229,9 @@ export function escalateDuePages(db: Db, now: Date): number {
         return;
       }
       const rota = page.rotaId ? (tx.select().from(rotas).where(eq(rotas.id, page.rotaId)).get() ?? null) : null;
-      const step = nextStep(
-        { level: page.level, attempt: page.attempts, userId: page.userId },
-        peopleFor(tx, rota, now),
-      );
+      // Someone deactivated since they were paged is not paged again: the page climbs on.
+      const paged = page.userId !== null && unavailableOf(tx, [page.userId]).length === 0 ? page.userId : null;
+      const step = nextStep({ level: page.level, attempt: page.attempts, userId: paged }, peopleFor(tx, rota, now));
       if (!step) {
         tx.update(onCallPages).set({ nextActionAt: null }).where(eq(onCallPages.id, id)).run();
         return;

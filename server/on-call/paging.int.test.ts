@@ -160,6 +160,24 @@ describe("paging the on-call engineer", () => {
     expect(log(db, page.id).map((e) => e.userId)).toEqual([b.id]);
   });
 
+  it("a primary deactivated after being paged is not paged again: the page escalates to the secondary when the wait is up", async () => {
+    const db = createTestDb();
+    const { a, b } = americasRota(db);
+    const admin = createStaff(db, "admin");
+    const org = createOrganization(db, { tier: "enterprise", region: "americas" });
+    const filed = at("2026-03-04T15:00:00Z");
+    const ticketId = await createTicket(db, org.customers[0]!, { priority: "P0", category: "functional_bug" }, filed);
+    const page = db.select().from(onCallPages).where(eq(onCallPages.ticketId, ticketId)).get()!;
+    await callerFor(db, admin, filed).people.setActive({ userId: a.id, active: false });
+    await runDueJobs(db, new Date(filed.getTime() + 5 * MIN), { jobs: [pageEscalationJob], holder: "t" });
+    expect(pagesOf(db, a)).toBe(1);
+    expect(pagesOf(db, b)).toBe(1);
+    expect(log(db, page.id).map((e) => [e.kind, e.userId])).toEqual([
+      ["paged", a.id],
+      ["escalated", b.id],
+    ]);
+  });
+
   it("an acknowledged page climbs no further, and the page goes to webhooks subscribed to pages", async () => {
     const db = createTestDb();
     const { a, b } = americasRota(db);
