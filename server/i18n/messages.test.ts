@@ -10,6 +10,13 @@ function keys(obj: object, prefix = ""): string[] {
   );
 }
 
+function entries(obj: object): [string, string][] {
+  return keys(obj).map((k) => [
+    k,
+    k.split(".").reduce<unknown>((o, part) => (o as Record<string, unknown>)[part], obj) as string,
+  ]);
+}
+
 describe("message files", () => {
   it("every English message key exists in Simplified Chinese and the other way round", () => {
     expect(keys(zh).sort()).toEqual(keys(en).sort());
@@ -47,6 +54,49 @@ describe("message files", () => {
     expect(zh.priority).toEqual({ P0: "P0 紧急", P1: "P1 高", P2: "P2 中", P3: "P3 低" });
     expect(zh.metric).toEqual({ firstResponse: "首次响应", workaround: "临时解决", resolution: "根本解决" });
     expect(zh.tier).toEqual({ basic: "基础服务", advanced: "高级服务", enterprise: "企业级服务" });
+  });
+
+  it("every Chinese message whose English names a glossary term uses the glossary's Chinese for it", () => {
+    // DESIGN.md's glossary. A message may paraphrase ("不计入 SLA" for "may be excluded from the SLA"),
+    // so the check is on the terms users meet as names: an incident is 故障 (never 事件, which is an event).
+    const glossary: [RegExp, string][] = [
+      [/\bincidents?\b/i, "故障"],
+      [/knowledge base/i, "知识库"],
+      [/\bescalat/i, "升级"],
+      [/\bexclusions?\b/i, "免责"],
+      [/service reviews?/i, "服务回顾"],
+      [/(?<!technical )account managers?/i, "客户成功经理"],
+      [/technical account manager/i, "技术客户经理"],
+      [/\bavailability\b/i, "可用性"],
+      [/service credits?/i, "服务赔付"],
+      [/\battachments?\b/i, "附件"],
+      [/\bon[- ]call\b/i, "值班"],
+      [/\brotas?\b/i, "值班表"],
+      [/known issues?/i, "已知问题"],
+      [/security advisor/i, "安全公告"],
+      [/feature requests?/i, "功能需求"],
+      [/\broadmap/i, "产品路线图"],
+      [/customer admin/i, "客户管理员"],
+      [/single sign-on/i, "单点登录"],
+      [/service scope/i, "服务范围"],
+      [/first response/i, "首次响应"],
+    ];
+    // Where the English word is not the glossary's concept.
+    const notTheTerm = new Set(["incidents.form.required.endedAt"]);
+    const zhByKey = new Map(entries(zh));
+    const off = entries(en).flatMap(([k, english]) =>
+      notTheTerm.has(k)
+        ? []
+        : glossary
+            .filter(([pattern, term]) => pattern.test(english) && !zhByKey.get(k)?.includes(term))
+            .map(([, term]) => `${k}: ${term} — ${zhByKey.get(k)}`),
+    );
+    expect(off).toEqual([]);
+    expect(
+      entries(zh).filter(
+        ([, text]) => text.includes("排班") || (text.includes("客户经理") && !/(成功|技术客户)经理/.test(text)),
+      ),
+    ).toEqual([]);
   });
 });
 

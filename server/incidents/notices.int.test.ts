@@ -121,7 +121,7 @@ describe("[NOTICES] customers told proactively", () => {
     const mails = await deliver(T0, everyone);
     expect(mails.map((m) => m.to).sort()).toEqual([admin.email, member.email].sort());
     const zh = mails.find((m) => m.to === admin.email)!.mail;
-    expect(zh.subject).toBe("【事件】Video calls fail to connect");
+    expect(zh.subject).toBe("【故障】Video calls fail to connect");
     expect(zh.text).toContain("开始时间：");
     expect(zh.text).toContain("(Asia/Shanghai)");
     expect(zh.text).toContain(`/incidents/${id}`);
