@@ -98,6 +98,7 @@ test.describe("known issues and the SDK lifecycle", () => {
     await page.goto("/sdk-lifecycle");
     await expect(page.getByRole("heading", { name: "SDK support lifecycle" })).toBeVisible();
     await expect(page.getByText("Past its support window").first()).toBeVisible();
+    await expect(page.getByRole("table", { name: "Server SDK release lines" })).toBeVisible();
     await signIn("dev@nimbus.example");
     await page.goto("/tickets/new");
     await page.getByLabel("SDK platform").selectOption("android");
@@ -107,6 +108,10 @@ test.describe("known issues and the SDK lifecycle", () => {
     await expect(warning.getByRole("link", { name: "Upgrade guide" })).toHaveAttribute(
       "href",
       "/kb/release-notes-4-5-0",
+    );
+    await page.getByLabel("SDK version").fill("4.3.0");
+    await expect(page.getByRole("note")).toContainText(
+      "Android SDK 4.3.x gets security fixes only (until Apr 16, 2027)",
     );
     await page.getByLabel("SDK version").fill("4.5.0");
     await expect(warning).toHaveCount(0);

@@ -50,7 +50,7 @@ export default async function SdkLifecyclePage() {
         ) : null}
         {platforms.map((p) => (
           <Card key={p} id={`platform-${p}`} title={t(`sdkPlatform.${p}`)}>
-            <Table caption={t("lifecycle.caption", { platform: t(`sdkPlatform.${p}`) })}>
+            <Table caption={t("lifecycle.caption", { sdk: t(`sdkName.${p}`) })}>
               <thead>
                 <tr>
                   <Th>{t("lifecycle.line")}</Th>

@@ -3,12 +3,13 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "@/components/ui/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useTimeZone, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { AttachmentPicker, type PickerState } from "@/components/attachments/attachment-picker";
 import { useTRPC } from "@/components/trpc/client";
 import { ErrorSummary, inputClass, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { dayWriter } from "@/components/format";
 import {
   FAULT_ENVIRONMENTS,
   PRIORITIES,
@@ -42,6 +43,7 @@ const CHANNEL_AREAS: readonly ProductArea[] = [
  */
 export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; zoneLabel: string }) {
   const tt = useTranslations();
+  const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const hydrated = useHydrated();
@@ -467,9 +469,9 @@ export function NewTicketForm({ staff = false, zoneLabel }: { staff?: boolean; z
               {tt(
                 support.data.state === "unsupported" ? "tickets.form.sdkUnsupported" : "tickets.form.sdkSecurityOnly",
                 {
-                  platform: tt(`sdkPlatform.${chosenPlatform}`),
+                  sdk: tt(`sdkName.${chosenPlatform}`),
                   line: support.data.line ?? "",
-                  date: support.data.securityUntil ?? "",
+                  date: support.data.securityUntil ? dayWriter(locale)(support.data.securityUntil) : "",
                 },
               )}{" "}
               {support.data.guideSlug ? (

@@ -56,6 +56,16 @@ describe("message files", () => {
     expect(zh.tier).toEqual({ basic: "基础服务", advanced: "高级服务", enterprise: "企业级服务" });
   });
 
+  it("a platform's SDK is named by sdkName, never as '{platform} SDK' (the server platform is 'Server SDK' already)", () => {
+    for (const file of [en, zh])
+      expect(entries(file).filter(([, text]) => text.includes("{platform} SDK"))).toEqual([]);
+    expect([en.sdkName.server, zh.sdkName.server, en.sdkName.android]).toEqual([
+      "Server SDK",
+      "服务端 SDK",
+      "Android SDK",
+    ]);
+  });
+
   it("every Chinese message whose English names a glossary term uses the glossary's Chinese for it", () => {
     // DESIGN.md's glossary. A message may paraphrase ("不计入 SLA" for "may be excluded from the SLA"),
     // so the check is on the terms users meet as names: an incident is 故障 (never 事件, which is an event).

@@ -5,6 +5,7 @@ export default messagesLayout([
   "attachments",
   "priority",
   "sdkPlatform",
+  "sdkName",
   "tickets.categories",
   "tickets.channels",
   // the form's own check before sending names these refusals (components/tickets/filing-check.ts)
