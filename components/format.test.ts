@@ -2,7 +2,16 @@ import { createFormatter, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "@/server/i18n/messages/en.json";
 import zh from "@/server/i18n/messages/zh.json";
-import { dateWriter, dayWriter, formatChange, formatSpan, formatTarget, monthWriter, zoneName } from "./format";
+import {
+  dateWriter,
+  dayWriter,
+  formatChange,
+  formatSpan,
+  formatTarget,
+  monthWriter,
+  quarterWriter,
+  zoneName,
+} from "./format";
 
 type T = Parameters<typeof formatSpan>[0];
 const tEn = createTranslator({ locale: "en", messages: en }) as unknown as T;
@@ -88,5 +97,13 @@ describe("months, changes and zones as people write them", () => {
       expect(zoneName("en", "Europe/London", at)).toBe("Europe/London (United Kingdom Time)");
     }
     expect(zoneName("en", "Asia/Shanghai", summer)).toBe("Asia/Shanghai (China Standard Time)");
+  });
+});
+
+describe("quarters as people write them", () => {
+  it("a Chinese page writes 2026-Q3 as 2026年第3季度; English keeps 2026-Q3", () => {
+    expect(quarterWriter("zh")("2026-Q3")).toBe("2026年第3季度");
+    expect(quarterWriter("en")("2026-Q3")).toBe("2026-Q3");
+    expect(quarterWriter("zh")("not a quarter")).toBe("not a quarter");
   });
 });

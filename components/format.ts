@@ -1,7 +1,7 @@
 import { dateTimeFormat, numberFormat } from "@/components/i18n/intl-formatters";
 import { instantOfDay } from "@/server/accounts/engagement-day";
 import { languageTag } from "@/server/i18n/negotiate";
-import { monthStart } from "@/server/periods/periods";
+import { monthStart, quarterLabel } from "@/server/periods/periods";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 
@@ -79,6 +79,11 @@ export function zoneName(locale: string, timeZone: string, at: Date): string {
 export function monthWriter(locale: string, month: "short" | "long" = "short"): (key: string) => string {
   const write = dateWriter(languageTag(locale), "UTC", { year: "numeric", month });
   return (key) => write(monthStart(key));
+}
+
+/** A quarter ("YYYY-QN", a UTC period) as people write it in `locale` (server/periods quarterLabel). */
+export function quarterWriter(locale: string): (key: string) => string {
+  return (key) => quarterLabel(key, locale);
 }
 
 /**

@@ -3,9 +3,18 @@ import type { TrendPoint } from "@/server/accounts/portfolio";
 const W = 56;
 const H = 18;
 
-/** The quarters with their scores as a screen reader hears them: "2026-Q1 66, 2026-Q2 71, now 46". */
-export function trendQuarters(points: TrendPoint[], nowLabel: string): string {
-  return points.map((p, i) => `${i === points.length - 1 ? nowLabel : p.quarter} ${p.score ?? "—"}`).join(", ");
+/**
+ * The quarters with their scores as a screen reader hears them: "2026-Q1 66, 2026-Q2 71, now 46"
+ * (quarters written by `quarter`: "2026年第1季度 66" on a Chinese page).
+ */
+export function trendQuarters(
+  points: TrendPoint[],
+  nowLabel: string,
+  quarter: (key: string) => string = (q) => q,
+): string {
+  return points
+    .map((p, i) => `${i === points.length - 1 ? nowLabel : quarter(p.quarter)} ${p.score ?? "—"}`)
+    .join(", ");
 }
 
 /**

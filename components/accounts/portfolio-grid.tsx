@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { STATE_TONE } from "@/components/accounts/follow-ups-card";
-import { dayWriter } from "@/components/format";
+import { dayWriter, quarterWriter } from "@/components/format";
 import { trendQuarters } from "@/components/accounts/health-trend";
 import { PortfolioTable, type PortfolioHeading, type PortfolioTableRow } from "@/components/accounts/portfolio-table";
 import { followUpState } from "@/server/accounts/follow-up-rules";
@@ -43,7 +43,9 @@ export async function PortfolioGrid({
   hrefFor: (changes: Record<string, string | undefined>) => string;
 }) {
   const t = await getTranslations();
-  const day = dayWriter(await getLocale());
+  const locale = await getLocale();
+  const day = dayWriter(locale);
+  const quarter = quarterWriter(locale);
   const col = (key: Column) => t(`accounts.portfolio.columns.${key}`);
   const sortHref = (key: PortfolioSort) => {
     const next: SortDir = key === sort ? (dir === "asc" ? "desc" : "asc") : DEFAULT_DIR[key];
@@ -72,7 +74,7 @@ export async function PortfolioGrid({
       healthBand: t(`accounts.health.bands.${r.health.band}`),
       trend: r.trend,
       trendLabel: t("accounts.portfolio.trendLabel", {
-        points: trendQuarters(r.trend, t("accounts.portfolio.trendNow")),
+        points: trendQuarters(r.trend, t("accounts.portfolio.trendNow"), quarter),
       }),
       open: r.openTickets,
       breaches: r.breachesThisQuarter,

@@ -7,7 +7,7 @@ import {
   TeamMemberList,
   type OrganizationOverview,
 } from "@/components/accounts/organization-view";
-import { dateWriter, dayWriter, formatPercent } from "@/components/format";
+import { dateWriter, dayWriter, formatPercent, quarterWriter } from "@/components/format";
 import { ServiceStatusCard } from "@/components/home/service-status-card";
 import { TargetsTable } from "@/components/sla/targets-table";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
@@ -100,7 +100,7 @@ export async function CustomerHome({
           </Card>
           <Card
             id="sla-brief"
-            title={t("home.customer.slaBrief", { quarter: brief.quarter })}
+            title={t("home.customer.slaBrief", { quarter: quarterWriter(locale)(brief.quarter) })}
             actions={
               <Link href="/organization/sla" className="text-sm font-medium text-brand-700 hover:underline">
                 {t("home.customer.slaDetails")}

@@ -2,8 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { dayWriter } from "@/components/format";
 import { useTRPC } from "@/components/trpc/client";
 import { inputClass, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -32,6 +33,7 @@ const EMPTY = {
 export function LifecycleEditor({ lines }: { lines: Line[] }) {
   const t = useTranslations("lifecycle");
   const tt = useTranslations();
+  const day = dayWriter(useLocale());
   const trpc = useTRPC();
   const router = useRouter();
   const hydrated = useHydrated();
@@ -135,7 +137,11 @@ export function LifecycleEditor({ lines }: { lines: Line[] }) {
                 {tt(`sdkPlatform.${l.platform}`)} {t("lineName", { line: l.line })}
               </span>{" "}
               <span className="text-slate-600">
-                {l.releasedOn} → {l.fullSupportUntil} → {l.securityUntil}
+                {t("lineDates", {
+                  released: day(l.releasedOn),
+                  full: day(l.fullSupportUntil),
+                  security: day(l.securityUntil),
+                })}
               </span>
             </span>
             <span className="flex gap-2">

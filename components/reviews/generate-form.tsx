@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { quarterWriter } from "@/components/format";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, FormAlert, inputClass, labelClass, useServerErrorText } from "@/components/admin/controls";
@@ -17,6 +18,7 @@ export function GenerateReviewForm({
   quarters: string[];
 }) {
   const t = useTranslations("reviews.generate");
+  const quarterName = quarterWriter(useLocale());
   const trpc = useTRPC();
   const router = useRouter();
   const hydrated = useHydrated();
@@ -57,7 +59,7 @@ export function GenerateReviewForm({
         <select className={`mt-1 ${inputClass}`} value={quarter} onChange={(e) => setQuarter(e.target.value)}>
           {quarters.map((q) => (
             <option key={q} value={q}>
-              {q}
+              {quarterName(q)}
             </option>
           ))}
         </select>

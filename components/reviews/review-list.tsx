@@ -1,5 +1,6 @@
 import Link from "@/components/ui/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { quarterWriter } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { AppRouter } from "@/server/api/root";
@@ -21,6 +22,7 @@ export async function ReviewList({
 }) {
   const t = await getTranslations("reviews");
   const format = await getFormatter();
+  const quarter = quarterWriter(await getLocale());
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "—");
   if (rows.length === 0) return <p className="py-6 text-center text-sm text-slate-600">{t("empty")}</p>;
   if (compact) {
@@ -29,7 +31,7 @@ export async function ReviewList({
         {rows.map((r) => (
           <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
             <Link href={`/reviews/${r.id}`} className="font-medium text-brand-700 hover:underline">
-              {t("reviewOf", { quarter: r.quarter })}
+              {t("reviewOf", { quarter: quarter(r.quarter) })}
             </Link>
             <span className="flex items-center gap-2">
               {r.openItems > 0 ? (
@@ -59,7 +61,7 @@ export async function ReviewList({
           <tr key={r.id} className="hover:bg-slate-50">
             <Td header>
               <Link href={`/reviews/${r.id}`} className="text-brand-700 hover:underline">
-                {t("reviewOf", { quarter: r.quarter })}
+                {t("reviewOf", { quarter: quarter(r.quarter) })}
                 {showOrganization ? <span className="sr-only"> {r.organizationName}</span> : null}
               </Link>
             </Td>

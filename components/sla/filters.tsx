@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "@/components/ui/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { quarterWriter } from "@/components/format";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -36,6 +37,7 @@ export function SlaFilters({
   organizationName: string | null;
 }) {
   const t = useTranslations();
+  const quarterName = quarterWriter(useLocale());
   const trpc = useTRPC();
   const hydrated = useHydrated();
   const p = filter.period;
@@ -99,7 +101,7 @@ export function SlaFilters({
           <select id="sla-q" name="q" defaultValue={p.kind === "quarter" ? p.quarter : quarters[0]} className={field}>
             {quarters.map((q) => (
               <option key={q} value={q}>
-                {q}
+                {quarterName(q)}
               </option>
             ))}
           </select>

@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { quarterWriter } from "@/components/format";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -23,6 +24,7 @@ export function PublishReports({
 }) {
   const t = useTranslations("sla.reports");
   const format = useFormatter();
+  const quarterName = quarterWriter(useLocale());
   const trpc = useTRPC();
   const router = useRouter();
   const hydrated = useHydrated();
@@ -49,7 +51,7 @@ export function PublishReports({
             >
               {quarters.map((q) => (
                 <option key={q} value={q}>
-                  {q}
+                  {quarterName(q)}
                 </option>
               ))}
             </select>
@@ -71,7 +73,7 @@ export function PublishReports({
       ) : null}
       {publish.isSuccess ? (
         <p role="status" className="text-sm text-emerald-700">
-          {t("published", { quarter: publish.data.quarter })}
+          {t("published", { quarter: quarterName(publish.data.quarter) })}
         </p>
       ) : null}
       {published.length === 0 ? (
@@ -81,7 +83,7 @@ export function PublishReports({
           {published.map((p) => (
             <li key={p.quarter} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <Link href={`/reports/sla/${p.quarter}`} className="font-medium text-brand-700 hover:underline">
-                {t("link", { quarter: p.quarter })}
+                {t("link", { quarter: quarterName(p.quarter) })}
               </Link>
               <span className="text-xs text-slate-500">
                 {t("publishedAt", { at: format.dateTime(p.publishedAt, { dateStyle: "medium", timeStyle: "short" }) })}

@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import { notifications, outbox, users } from "@/db/schema";
-import type { NotificationKind } from "@/db/schema/enums";
+import type { Locale, NotificationKind } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
 import { chosenDeliveries } from "@/server/email/outbound";
 import { deliveryFor } from "@/server/email/preferences";
@@ -17,7 +17,11 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export function notifyAccountPeople(
   tx: Tx,
   ids: number[],
-  n: { kind: NotificationKind; mail: (t: MailTranslate) => { subject: string; body: string }; now: Date },
+  n: {
+    kind: NotificationKind;
+    mail: (t: MailTranslate, locale: Locale) => { subject: string; body: string };
+    now: Date;
+  },
 ): void {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
@@ -28,7 +32,7 @@ export function notifyAccountPeople(
     .all()) {
     tx.insert(notifications).values({ userId: p.id, ticketId: null, kind: n.kind, createdAt: n.now }).run();
     if (deliveryFor(p.role, n.kind, chosenDeliveries(tx, p.id)) === "email") {
-      const { subject, body } = n.mail(mailTranslator(p.locale));
+      const { subject, body } = n.mail(mailTranslator(p.locale), p.locale === "zh" ? "zh" : "en");
       tx.insert(outbox).values({ to: p.email, subject, body, createdAt: n.now }).run();
     }
   }

@@ -66,6 +66,15 @@ export function quarterPeriod(q: string): Period {
   return { from: monthStart(first), to: monthStart(first, 3) };
 }
 
+/**
+ * A quarter as people write it in a language: "2026-Q3" in English, "2026年第3季度" in Chinese (a
+ * Chinese page or mail never shows the key). Anything that is not a quarter is returned as given.
+ */
+export function quarterLabel(q: string, locale: string): string {
+  const m = QUARTER_RE.exec(q);
+  return m && locale === "zh" ? `${m[1]}年第${m[2]}季度` : q;
+}
+
 /** The three months of a quarter, oldest first. */
 export function monthsOfQuarter(q: string): string[] {
   const { from, to } = quarterPeriod(q);

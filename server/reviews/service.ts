@@ -27,7 +27,14 @@ import { assertSeesOrganization, readableOrganization } from "@/server/api/scope
 import { DomainError, notFound } from "@/server/errors";
 import { mailMessages, portalLink } from "@/server/identity/mail";
 import { METRICS, type Metric, type Priority } from "@/server/sla/evaluate";
-import { isQuarter, monthsOfQuarter, previousPeriod, previousQuarter, quarterPeriod } from "@/server/periods/periods";
+import {
+  isQuarter,
+  monthsOfQuarter,
+  previousPeriod,
+  previousQuarter,
+  quarterLabel,
+  quarterPeriod,
+} from "@/server/periods/periods";
 import type { ActionItemInput } from "./input";
 import { assembleSnapshot, carriedItems, ZReviewSnapshot, type ReviewSnapshot } from "./snapshot";
 
@@ -719,10 +726,10 @@ export function shareReview(db: Db, user: SessionUser, input: { id: number }, no
       customers.map((c) => c.id),
       {
         kind: "review_shared",
-        mail: (t) =>
+        mail: (t, locale) =>
           mailMessages(t, "accountMail.reviewShared", {
             name: user.name,
-            quarter: review.quarter,
+            quarter: quarterLabel(review.quarter, locale),
             link: portalLink(`/reviews/${review.id}`),
           }),
         now,

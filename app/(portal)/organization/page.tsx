@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { quarterWriter } from "@/components/format";
 import { MeetingList } from "@/components/accounts/meeting-list";
 import { MeetingRequestForm } from "@/components/accounts/meeting-request-form";
 import { DeclaredSdksCard } from "@/components/accounts/declared-sdks-card";
@@ -47,6 +48,7 @@ export default async function OwnOrganizationPage({ searchParams }: { searchPara
   ]);
   const t = await getTranslations();
   const format = await getFormatter();
+  const quarter = quarterWriter(await getLocale());
   return (
     <RouteMessages namespaces={["accounts.meetings", "accounts.sdks", "sdkPlatform"]}>
       <PageHeader title={org.name} description={t("accounts.org.customerSubtitle")}>
@@ -93,7 +95,7 @@ export default async function OwnOrganizationPage({ searchParams }: { searchPara
                 {reviews.map((r) => (
                   <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <Link href={`/reviews/${r.id}`} className="font-medium text-brand-700 hover:underline">
-                      {t("reviews.reviewOf", { quarter: r.quarter })}
+                      {t("reviews.reviewOf", { quarter: quarter(r.quarter) })}
                     </Link>
                     {r.status === "acknowledged" ? (
                       <Badge tone="green">{t("reviews.statuses.acknowledged")}</Badge>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { quarterWriter } from "@/components/format";
 import { PublicShell } from "@/components/shell/public-shell";
 import { Card, PageHeader } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/rsc";
@@ -15,6 +16,7 @@ export default async function SlaReportsIndexPage() {
   const reports = await api.sla.publishedReports();
   const t = await getTranslations();
   const format = await getFormatter();
+  const quarter = quarterWriter(await getLocale());
   return (
     <PublicShell title={t("slaReports.header")} home="/reports/sla" returnTo="/reports/sla">
       <PageHeader title={t("slaReports.title")} description={t("slaReports.description")} />
@@ -26,7 +28,7 @@ export default async function SlaReportsIndexPage() {
             {reports.map((r) => (
               <li key={r.quarter} className="flex flex-wrap items-center justify-between gap-2 py-3">
                 <Link href={`/reports/sla/${r.quarter}`} className="font-medium text-brand-700 hover:underline">
-                  {t("sla.reports.link", { quarter: r.quarter })}
+                  {t("sla.reports.link", { quarter: quarter(r.quarter) })}
                 </Link>
                 <span className="text-xs text-slate-500">
                   {t("sla.reports.publishedAt", { at: format.dateTime(r.publishedAt, { dateStyle: "medium" }) })}

@@ -10,7 +10,7 @@ const PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
 
 /** SLA attainment per metric against the previous quarter, as a chart and a table by priority. */
 export async function AttainmentCard({ snapshot: s }: { snapshot: Snapshot }) {
-  const { t, figure } = await reviewFormat();
+  const { t, figure, quarter } = await reviewFormat();
   return (
     <Card id="attainment" title={t("reviews.sections.attainment")} description={t("reviews.attainmentDescription")}>
       <ReviewBarChart
@@ -29,8 +29,8 @@ export async function AttainmentCard({ snapshot: s }: { snapshot: Snapshot }) {
         unit="%"
         domain={[0, 100]}
         series={[
-          { key: "previous", label: s.previousQuarter, color: "#94a3b8" },
-          { key: "current", label: s.quarter, color: "#1d5fd6" },
+          { key: "previous", label: quarter(s.previousQuarter), color: "#94a3b8" },
+          { key: "current", label: quarter(s.quarter), color: "#1d5fd6" },
         ]}
       />
       <DataTable
@@ -38,8 +38,8 @@ export async function AttainmentCard({ snapshot: s }: { snapshot: Snapshot }) {
         columns={[
           { label: t("reviews.metric") },
           { label: t("reviews.priority") },
-          { label: s.quarter },
-          { label: s.previousQuarter },
+          { label: quarter(s.quarter) },
+          { label: quarter(s.previousQuarter) },
         ]}
         rows={METRICS.flatMap((m) => [
           {

@@ -1,5 +1,5 @@
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { dateWriter, formatChange, formatPercent, monthWriter } from "@/components/format";
+import { dateWriter, formatChange, formatPercent, monthWriter, quarterWriter } from "@/components/format";
 import { numberFormat } from "@/components/i18n/intl-formatters";
 import { formatDowntime } from "@/components/incidents/format";
 import type { DataCell } from "@/components/ui/data-table";
@@ -33,6 +33,7 @@ export async function reviewFormat() {
   /** From the previous quarter to this one: "+12%", or "new" when the previous quarter had none. */
   const change = (cur: number, prev: number) => formatChange(locale, cur, prev) ?? t("reviews.changeNew");
   const month = monthWriter(locale);
+  const quarter = quarterWriter(locale);
   const downtime = (minutes: number) => formatDowntime(t, minutes);
-  return { t, locale, zone, when, day, utcDay, pct, figure, money, change, month, downtime };
+  return { t, locale, zone, when, day, utcDay, pct, figure, money, change, month, quarter, downtime };
 }

@@ -9,7 +9,7 @@ import type { Review } from "./types";
 
 /** The heading: quarter and organization, period, who generated, shared and acknowledged it, and the buttons. */
 export async function ReviewHeader({ review, editing }: { review: Review; editing: boolean }) {
-  const { t, locale, zone, when, utcDay } = await reviewFormat();
+  const { t, locale, zone, when, utcDay, quarter } = await reviewFormat();
   const s = review.snapshot;
   // The viewer's time zone, named once under the heading (printed too).
   const zoneLabel = zoneName(locale, zone, await getNow());
@@ -22,7 +22,7 @@ export async function ReviewHeader({ review, editing }: { review: Review; editin
           </Link>
         </p>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
-          {t("reviews.heading", { quarter: review.quarter, organization: review.organizationName })}
+          {t("reviews.heading", { quarter: quarter(review.quarter), organization: review.organizationName })}
         </h1>
         <p className="mt-1 text-sm text-slate-600">
           {t("reviews.period", { from: utcDay(s.from), to: utcDay(new Date(new Date(s.to).getTime() - 1)) })} ·{" "}

@@ -4,7 +4,7 @@ import type { Snapshot } from "./types";
 
 /** Average satisfaction this quarter and last. */
 export async function SatisfactionCard({ snapshot: s }: { snapshot: Snapshot }) {
-  const { t } = await reviewFormat();
+  const { t, quarter } = await reviewFormat();
   return (
     <Card id="satisfaction" title={t("reviews.sections.satisfaction")}>
       <dl className="space-y-3 text-sm">
@@ -15,7 +15,7 @@ export async function SatisfactionCard({ snapshot: s }: { snapshot: Snapshot }) 
           ] as const
         ).map(([q, v]) => (
           <div key={q} className="flex items-baseline justify-between gap-3">
-            <dt className="text-slate-600">{q}</dt>
+            <dt className="text-slate-600">{quarter(q)}</dt>
             <dd>
               <span className="text-lg font-semibold text-slate-900">{v.average?.toFixed(2) ?? "—"}</span>{" "}
               <span className="text-xs text-slate-500">{t("reviews.stats.ratings", { n: v.n })}</span>

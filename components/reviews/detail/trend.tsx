@@ -7,15 +7,16 @@ type Row = { key: string; current: number; previous: number };
 type TrendProps = { snapshot: Snapshot; rows: Row[]; label: (k: string) => string };
 
 /** This quarter's counts beside the previous quarter's, as bars. */
-export function TrendChart({ snapshot: s, rows, label, angled = false }: TrendProps & { angled?: boolean }) {
+export async function TrendChart({ snapshot: s, rows, label, angled = false }: TrendProps & { angled?: boolean }) {
+  const { quarter } = await reviewFormat();
   return (
     <ReviewBarChart
       angled={angled}
       data={rows.map((r) => ({ name: label(r.key), current: r.current, previous: r.previous }))}
       xKey="name"
       series={[
-        { key: "previous", label: s.previousQuarter, color: "#94a3b8" },
-        { key: "current", label: s.quarter, color: "#1d5fd6" },
+        { key: "previous", label: quarter(s.previousQuarter), color: "#94a3b8" },
+        { key: "current", label: quarter(s.quarter), color: "#1d5fd6" },
       ]}
     />
   );
@@ -23,14 +24,14 @@ export function TrendChart({ snapshot: s, rows, label, angled = false }: TrendPr
 
 /** This quarter's counts beside the previous quarter's and the change, as a table. */
 export async function TrendTable({ snapshot: s, caption, rows, label }: TrendProps & { caption: string }) {
-  const { t, change } = await reviewFormat();
+  const { t, change, quarter } = await reviewFormat();
   return (
     <DataTable
       caption={caption}
       columns={[
         { label: caption },
-        { label: s.quarter, align: "right" },
-        { label: s.previousQuarter, align: "right" },
+        { label: quarter(s.quarter), align: "right" },
+        { label: quarter(s.previousQuarter), align: "right" },
         { label: t("reviews.change"), align: "right" },
       ]}
       rows={rows.map((r) => ({

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { formatPercent, monthWriter } from "@/components/format";
+import { formatPercent, monthWriter, quarterWriter } from "@/components/format";
 import { ourServiceCsv } from "@/components/service/csv-rows";
 import { ServiceActions } from "@/components/service/actions";
 import { AttainmentMatrix } from "@/components/service/attainment-matrix";
@@ -37,8 +37,9 @@ export default async function OurServicePage({ searchParams }: { searchParams: P
   const availabilityPct = (v: number) => `${format.number(v, { maximumFractionDigits: 3 })} %`;
   const money = (cents: number) => format.number(cents / 100, { style: "currency", currency: "USD" });
   const monthName = monthWriter(locale);
+  const quarterName = quarterWriter(locale);
   const columnName = (c: (typeof data.columns)[number]) =>
-    c.kind === "month" ? monthName(c.key) : t("ourService.quarterTotal", { quarter: c.key });
+    c.kind === "month" ? monthName(c.key) : t("ourService.quarterTotal", { quarter: quarterName(c.key) });
   const { organization: org } = data;
   const terms = org.supportCreditTerms;
   const commitment = data.credits[0]?.commitment ?? null;
@@ -69,7 +70,7 @@ export default async function OurServicePage({ searchParams }: { searchParams: P
               aria-current={q === data.quarter ? "page" : undefined}
               className={`rounded-full px-3 py-1 ${q === data.quarter ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`}
             >
-              {q}
+              {quarterName(q)}
             </Link>
           ))}
         </nav>
@@ -78,7 +79,7 @@ export default async function OurServicePage({ searchParams }: { searchParams: P
         {METRICS.map((m) => (
           <Card key={m} id={`attainment-${m}`} title={t(`metric.${m}`)} description={t("ourService.attainmentNote")}>
             <AttainmentMatrix
-              caption={t("ourService.tableCaption", { metric: t(`metric.${m}`), quarter: data.quarter })}
+              caption={t("ourService.tableCaption", { metric: t(`metric.${m}`), quarter: quarterName(data.quarter) })}
               corner={t("sla.priority")}
               quarter={data.quarter}
               asOf={data.asOf.getTime()}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { formatPercent } from "@/components/format";
+import { formatPercent, quarterWriter } from "@/components/format";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { serverCaller } from "@/server/api/rsc";
@@ -23,7 +23,9 @@ async function load(quarter: string) {
 
 export async function generateMetadata({ params }: { params: Promise<{ quarter: string }> }): Promise<Metadata> {
   const { quarter } = await params;
-  return { title: (await getTranslations("pageTitles"))("slaReport", { quarter }) };
+  return {
+    title: (await getTranslations("pageTitles"))("slaReport", { quarter: quarterWriter(await getLocale())(quarter) }),
+  };
 }
 
 /**
@@ -61,7 +63,7 @@ export default async function PublishedSlaReportPage({ params }: { params: Promi
       <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8 sm:px-6">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
-            {t("sla.public.title", { quarter: report.quarter })}
+            {t("sla.public.title", { quarter: quarterWriter(locale)(report.quarter) })}
           </h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">
             {t("sla.public.description", {

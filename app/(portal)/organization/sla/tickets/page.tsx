@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { monthWriter } from "@/components/format";
+import { monthWriter, quarterWriter } from "@/components/format";
 import { serviceTicketsHref, type ServiceDrill } from "@/components/service/url";
 import { DrillTable } from "@/components/sla/drill-table";
 import { Badge } from "@/components/ui/badge";
@@ -34,7 +34,7 @@ export default async function OurServiceTicketsPage({
   const t = await getTranslations();
   const format = await getFormatter();
   const chips = [
-    drill.month ? monthWriter(await getLocale())(drill.month) : drill.quarter,
+    drill.month ? monthWriter(await getLocale())(drill.month) : quarterWriter(await getLocale())(drill.quarter),
     drill.priority ? t(`priority.${drill.priority}`) : t("ourService.allPriorities"),
     drill.metric ? t(`metric.${drill.metric}`) : null,
   ].filter((c): c is string => c !== null);
