@@ -1,6 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { actionItems, auditLog, engagements, notifications, reviews, users } from "@/db/schema";
+import { actionItems, auditLog, engagements, notifications, outbox, reviews, users } from "@/db/schema";
 import { getAttainment } from "@/server/dashboards/attainment";
 import { organizationAvailability } from "@/server/availability/service";
 import { TEST_ANCHOR } from "@/server/testing/constants";
@@ -272,7 +272,14 @@ describe("service reviews", () => {
   });
 
   it("sharing notifies the organization's customers, logs a review engagement, and the customer reads it without health internals", async () => {
+    // A customer who reads Chinese gets the mail in Chinese, the quarter written as 2026年第3季度.
+    db.update(users).set({ locale: "zh" }).where(eq(users.email, "qa@nimbus.example")).run();
     await am().reviews.share({ id });
+    const mailTo = (email: string) =>
+      db.select().from(outbox).where(eq(outbox.to, email)).orderBy(desc(outbox.id)).get();
+    expect(mailTo("qa@nimbus.example")?.subject).toBe("您的2026年第3季度服务回顾");
+    expect(mailTo("qa@nimbus.example")?.body).not.toContain(Q3);
+    expect(mailTo("cto@nimbus.example")?.subject).toBe(`Your service review for ${Q3}`);
     await expectCode(am().reviews.share({ id }), "CONFLICT");
     await expectCode(am().reviews.updateNarrative({ id, narrative: "changed" }), "CONFLICT");
     const dev = userId("dev@nimbus.example");
