@@ -75,6 +75,19 @@ export function zoneName(locale: string, timeZone: string, at: Date): string {
   return locale === "zh" ? `${timeZone}（${name}）` : `${timeZone} (${name})`;
 }
 
+/**
+ * A date and time with the viewer's zone named in the text itself ("Dec 7, 2026, 07:11 AM PST",
+ * "2026年12月7日 GMT-8 07:11"), for a time on a page that names its zone nowhere else.
+ */
+export const DATE_TIME_WITH_ZONE = {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZoneName: "short",
+} as const;
+
 /** A month ("YYYY-MM", a UTC period) as people write it: "Jul 2026" ("July 2026" long), "2026年7月". */
 export function monthWriter(locale: string, month: "short" | "long" = "short"): (key: string) => string {
   const write = dateWriter(languageTag(locale), "UTC", { year: "numeric", month });

@@ -75,4 +75,17 @@ test.describe("Chinese pages", () => {
     await expect(page.locator("main")).toContainText(/Android 4\.2\.x \d{4}年\d{1,2}月\d{1,2}日 发布 · 完整支持至 /);
     expect(await mainText(page)).not.toMatch(ISO_DAY);
   });
+
+  test("[I18N] a time on the notifications page and a target version's start name their zone", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("dev@nimbus.example");
+    await readInChinese(page);
+    await page.goto("/notifications");
+    await expect(page.locator("main")).toContainText("时间按 America/Los_Angeles（北美太平洋时间） 显示");
+    await signIn("admin@attain.test");
+    await page.goto("/admin/targets/basic");
+    await expect(page.getByText(/^第 \d+ 版，自 .*(GMT|UTC).* 起生效$/).first()).toBeVisible();
+  });
 });

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { formatTarget } from "@/components/format";
+import { DATE_TIME_WITH_ZONE, formatTarget } from "@/components/format";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -76,7 +76,7 @@ export function TargetMatrixEditor({
           businessDayMinutes={businessDayMinutes ?? Number.POSITIVE_INFINITY}
           inForce={t("targets.inForce", {
             version: current.version,
-            date: format.dateTime(current.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+            date: format.dateTime(current.createdAt, DATE_TIME_WITH_ZONE),
           })}
           onSaved={(version) => setStatus(t("targets.saved", { version }))}
           onReload={() => void query.refetch()}
@@ -390,11 +390,11 @@ function VersionHistory({ versions, businessDayMinutes }: { versions: Versions; 
             <p className="mt-0.5 text-xs text-slate-500">
               {v.createdByName
                 ? t("targets.by", {
-                    date: format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                    date: format.dateTime(v.createdAt, DATE_TIME_WITH_ZONE),
                     name: v.createdByName,
                   })
                 : t("targets.bySystem", {
-                    date: format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                    date: format.dateTime(v.createdAt, DATE_TIME_WITH_ZONE),
                   })}
             </p>
             <p className="mt-2 text-sm text-slate-800">

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { DATE_TIME_WITH_ZONE } from "@/components/format";
 import { useState } from "react";
 import { Button, FormAlert, LoadError, StatusNote, inputClass, useServerErrorText } from "@/components/admin/controls";
 import { useTRPC } from "@/components/trpc/client";
@@ -52,15 +53,7 @@ export function PeopleManager({
   const resend = useMutation(trpc.people.resendInvitation.mutationOptions());
   const revoke = useMutation(trpc.people.revokeInvitation.mutationOptions());
   const failed = [setActive, setOrgAdmin, changeRole, resend, revoke].find((m) => m.error)?.error;
-  const when = (d: Date) =>
-    format.dateTime(d, {
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZoneName: "short",
-    });
+  const when = (d: Date) => format.dateTime(d, DATE_TIME_WITH_ZONE);
 
   if (list.isError) return <LoadError onRetry={() => void list.refetch()} />;
   const data = list.data;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
+import { zoneName } from "@/components/format";
 import { MarkAllRead } from "@/components/notifications/mark-all-read";
 import { MarkRead, NotificationLink } from "@/components/notifications/notification-link";
 import { Badge } from "@/components/ui/badge";
@@ -29,6 +30,8 @@ export default async function NotificationsPage() {
   const { items, unread } = await api.notifications.list({ limit: 100 });
   const t = await getTranslations("notifications");
   const format = await getFormatter();
+  const tc = await getTranslations("common");
+  const zone = zoneName(await getLocale(), await getTimeZone(), await getNow());
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t("title")} description={t("subtitle")}>
@@ -72,6 +75,7 @@ export default async function NotificationsPage() {
             ))}
           </ul>
         )}
+        {items.length > 0 ? <p className="mt-3 text-xs text-slate-500">{tc("timeZoneNote", { zone })}</p> : null}
       </Card>
     </div>
   );

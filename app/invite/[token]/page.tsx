@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DATE_TIME_WITH_ZONE } from "@/components/format";
 import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { serverCaller } from "@/server/api/rsc";
@@ -38,14 +39,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       subtitle={t("installation.inviteSubtitle", {
         organization: invitation.organizationName,
         role: t(`roles.${role}`),
-        expires: format.dateTime(invitation.expiresAt, {
-          year: "numeric",
-          month: "short",
-          day: "numeric",
-          hour: "2-digit",
-          minute: "2-digit",
-          timeZoneName: "short",
-        }),
+        expires: format.dateTime(invitation.expiresAt, DATE_TIME_WITH_ZONE),
       })}
     >
       <AcceptInvitationForm token={token} email={invitation.email} name={invitation.name} />
