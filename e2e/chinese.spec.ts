@@ -88,4 +88,28 @@ test.describe("Chinese pages", () => {
     await page.goto("/admin/targets/basic");
     await expect(page.getByText(/^第 \d+ 版，自 .*(GMT|UTC).* 起生效$/).first()).toBeVisible();
   });
+
+  test("[I18N] on a phone a manager's tap on 删除 beside 编辑 asks before a shared macro goes, and the buttons are big enough to hit", async ({
+    page,
+    signIn,
+  }) => {
+    await signIn("manager@attain.test");
+    await readInChinese(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/macros");
+    const remove = page.getByRole("button", { name: /^删除: / }).first();
+    const name = (await remove.getAttribute("aria-label"))!.slice("删除: ".length);
+    for (const button of [remove, page.getByRole("button", { name: `编辑: ${name}` })]) {
+      expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+    }
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await remove.click();
+    expect(asked).toBe(`删除宏“${name}”？删除后任何人都无法再使用它。`);
+    await page.reload();
+    await expect(page.getByRole("button", { name: `删除: ${name}` })).toBeVisible();
+  });
 });

@@ -71,14 +71,14 @@ export function MacroManager({ canShare }: { canShare: boolean }) {
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span className="font-medium text-slate-900">{title(m)}</span>
               {!m.shared || canShare ? (
-                <span className="flex gap-2">
+                <span className="flex gap-3">
                   <button
                     type="button"
                     onClick={() => {
                       setEditing(m);
                       setFormKey((k) => k + 1);
                     }}
-                    className="text-sm font-medium text-brand-700 hover:underline"
+                    className="-my-1 px-1 py-1 text-sm font-medium text-brand-700 hover:underline"
                     aria-label={`${t("edit")}: ${title(m)}`}
                   >
                     {t("edit")}
@@ -86,8 +86,10 @@ export function MacroManager({ canShare }: { canShare: boolean }) {
                   <button
                     type="button"
                     disabled={remove.isPending}
-                    onClick={() => remove.mutate({ id: m.id })}
-                    className="text-sm font-medium text-red-700 hover:underline"
+                    onClick={() => {
+                      if (window.confirm(t("deleteConfirm", { title: title(m) }))) remove.mutate({ id: m.id });
+                    }}
+                    className="-my-1 px-1 py-1 text-sm font-medium text-red-700 hover:underline"
                     aria-label={`${t("delete")}: ${title(m)}`}
                   >
                     {t("delete")}

@@ -187,7 +187,7 @@ export function RotaForm({
               {i > 0 ? (
                 <button
                   type="button"
-                  className="text-indigo-700 hover:underline"
+                  className="px-1 py-1 text-indigo-700 hover:underline"
                   aria-label={`${t("up")}: ${name(id)}`}
                   onClick={() => {
                     const m = [...v.members];
@@ -200,7 +200,7 @@ export function RotaForm({
               ) : null}
               <button
                 type="button"
-                className="text-red-700 hover:underline"
+                className="px-1 py-1 text-red-700 hover:underline"
                 aria-label={`${t("remove")}: ${name(id)}`}
                 onClick={() =>
                   set(
