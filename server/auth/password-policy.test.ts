@@ -27,5 +27,9 @@ describe("passwordProblem (NIST 800-63B)", () => {
     expect(passwordProblem("mei.chen2026!!", { email: "mei.chen@nimbus.example" })).toBe("personal");
     expect(passwordProblem("LiWeiLiWei1234", { name: "Li Wei" })).toBe("personal");
     expect(passwordProblem("mei's long walk home", { email: "mei@nimbus.example" })).toBeNull();
+    // The whole address, domain included, with a digit stuck on.
+    expect(passwordProblem("ada@vendor.example1", { email: "ada@vendor.example" })).toBe("personal");
+    expect(passwordProblem("Nimbus.Example.2026", { email: "mei@nimbus.example" })).toBe("personal");
+    expect(passwordProblem("nimbus winter harbour lights", { email: "mei@nimbus.example" })).toBeNull();
   });
 });

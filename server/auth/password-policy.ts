@@ -52,9 +52,11 @@ export function passwordProblem(
 
 function personalWords({ email, name }: { email?: string; name?: string }): string[] {
   const words = new Set<string>();
-  const local = email?.toLowerCase().split("@")[0] ?? "";
+  const [local = "", domain = ""] = email?.toLowerCase().split("@") ?? [];
   const nameParts = (name ?? "").toLowerCase().split(/\s+/u);
-  for (const w of [local, ...local.split(/[^\p{L}\p{N}]+/u), nameParts.join(""), ...nameParts])
+  // The whole address is as guessable as its parts: "mei@nimbus.example1" is the email plus a digit.
+  const domainParts = domain.split(/[^\p{L}\p{N}]+/u);
+  for (const w of [local, ...local.split(/[^\p{L}\p{N}]+/u), domain, ...domainParts, nameParts.join(""), ...nameParts])
     words.add(w.replace(/[^\p{L}\p{N}]+/gu, ""));
   return [...words].filter((w) => w.length >= 2);
 }
