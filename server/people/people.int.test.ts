@@ -229,6 +229,34 @@ describe("[PEOPLE] invitations", () => {
   });
 });
 
+describe("[PEOPLE] invitation mail", () => {
+  it('names the customer\'s organization, and for staff only Attain (not "Attain on Attain")', async () => {
+    const admin = createStaff(db, "admin");
+    const org = createOrganization(db, { tier: "basic", region: "china" });
+    const asAdmin = callerFor(db, admin);
+    const invite = (email: string, locale: "en" | "zh", organizationId: number | null) =>
+      asAdmin.people.invite({
+        email,
+        name: "Pat Person",
+        role: organizationId === null ? "agent" : "customer",
+        organizationId,
+        orgAdmin: false,
+        locale,
+      });
+    const body = (email: string) => db.select().from(outbox).where(eq(outbox.to, email)).get()!.body;
+    await invite(`staff-en-${org.id}@vendor.example`, "en", null);
+    await invite(`staff-zh-${org.id}@vendor.example`, "zh", null);
+    await invite(`cust-en-${org.id}@example.org`, "en", org.id);
+    await invite(`cust-zh-${org.id}@example.org`, "zh", org.id);
+    expect(body(`staff-en-${org.id}@vendor.example`)).toContain("invited you to Attain as Support engineer (L1).");
+    expect(body(`staff-zh-${org.id}@vendor.example`)).toMatch(/身份加入 Attain。/);
+    expect(body(`cust-en-${org.id}@example.org`)).toContain(`invited you to ${org.name} on Attain as Customer.`);
+    expect(body(`cust-zh-${org.id}@example.org`)).toContain(`身份加入 Attain 上的 ${org.name}。`);
+    for (const email of [`staff-en-${org.id}@vendor.example`, `staff-zh-${org.id}@vendor.example`])
+      expect(body(email)).not.toMatch(/Attain on Attain|Attain 上的 Attain/);
+  });
+});
+
 describe("[PEOPLE] deactivation and roles", () => {
   it("deactivating a user ends their sessions at once, tells them, and keeps their account; reactivating lets them back", async () => {
     const admin = createStaff(db, "admin");

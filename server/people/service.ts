@@ -97,6 +97,7 @@ function writeInvitation(tx: Tx, actor: Actor & { name: string }, input: InviteI
       name: input.name,
       inviter: actor.name,
       organization: organizationName(tx, input.organizationId),
+      staff: input.organizationId === null ? "yes" : "no",
       role: roleLabel(input.locale, input.role === "customer" && input.orgAdmin ? "customer_admin" : input.role),
       expires: mailTime(expiresAt, input.locale, "UTC"),
       link: portalLink(`/invite/${token}`),
