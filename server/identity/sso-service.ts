@@ -9,6 +9,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { startSession } from "@/server/auth/sessions";
 import type { Db } from "@/server/db";
 import { DomainError, notFound, refuseIf } from "@/server/errors";
+import { settleInvitationsOnJoin } from "@/server/people/service";
 import {
   isLoopbackHttp,
   issuerProblem,
@@ -274,14 +275,24 @@ export async function completeSsoSignIn(
           })
           .returning()
           .get();
+        // An invitation waiting for this address is spent by the sign-in (its administrator flag applies).
+        const invitation = settleInvitationsOnJoin(tx, user, now);
+        if (invitation?.orgAdmin) user = { ...user, orgAdmin: true };
         recordAudit(tx, {
           actorId: user.id,
           action: "user_jit_created",
           entity: "user",
           entityId: String(user.id),
           detail: {
-            after: { email: user.email, name: user.name, role: user.role, organizationId: user.organizationId },
+            after: {
+              email: user.email,
+              name: user.name,
+              role: user.role,
+              organizationId: user.organizationId,
+              orgAdmin: user.orgAdmin,
+            },
             providerId: provider.id,
+            invitationId: invitation?.id ?? null,
           },
           at: now,
           ip,

@@ -1,7 +1,7 @@
 import net from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, identityProviders, organizations, sessions, users } from "@/db/schema";
+import { auditLog, identityProviders, invitations, organizations, sessions, users } from "@/db/schema";
 import { authenticate, SsoRequiredError } from "@/server/auth/options";
 import { hashPassword } from "@/server/auth/password";
 import type { Db } from "@/server/db";
@@ -150,6 +150,45 @@ describe("[IDENTITY] single sign-on against a real OpenID Connect provider", () 
     const again = await signInThrough("alice@sso-test.example");
     expect(again.created).toBe(false);
     expect(again.user.id).toBe(row.id);
+  });
+
+  it("an invited address that signs in by single sign-on first spends its invitation: the administrator flag applies, no link stays open", async () => {
+    const org = await boundOrganization(["invited-sso.example"]);
+    const elsewhere = createOrganization(db, { tier: "basic", region: "china", customers: 0 });
+    const email = "ivy@invited-sso.example";
+    idp.addAccount({ email, password: PASSWORD, name: "Ivy Invited" });
+    const asAdmin = callerFor(db, adminUser);
+    const invite = (organizationId: number, address: string) =>
+      asAdmin.people.invite({
+        email: address,
+        name: "Ivy",
+        role: "customer",
+        organizationId,
+        orgAdmin: true,
+        locale: "en",
+      });
+    const own = await invite(org.id, email);
+    // Another address of the domain was invited into a different organization: it can never accept now.
+    const nedEmail = "ned@invited-sso.example";
+    idp.addAccount({ email: nedEmail, password: PASSWORD, name: "Ned" });
+    const ned = await invite(elsewhere.id, nedEmail);
+
+    const { user, created } = await signInThrough(email);
+    expect(created).toBe(true);
+    expect(user).toMatchObject({ organizationId: org.id, orgAdmin: true });
+    expect(userByEmail(email)).toMatchObject({ orgAdmin: true });
+    const row = (id: number) => db.select().from(invitations).where(eq(invitations.id, id)).get()!;
+    expect(row(own.id)).toMatchObject({ acceptedUserId: user.id });
+    expect(row(own.id).acceptedAt).not.toBeNull();
+    expect(lastAudit("user_jit_created")?.detail).toMatchObject({ invitationId: own.id });
+    // Admins see no open invitation for the address any more.
+    const listed = await asAdmin.people.list({ organizationId: org.id, page: 1, pageSize: 50 });
+    expect(listed.invitations.map((i) => i.email)).not.toContain(email);
+
+    const second = await signInThrough(nedEmail);
+    expect(second.user).toMatchObject({ organizationId: org.id, orgAdmin: false });
+    expect(row(ned.id).revokedAt).not.toBeNull();
+    expect(row(ned.id).acceptedAt).toBeNull();
   });
 
   it("an address the provider vouches for outside the organization's domains is refused and nobody is created", async () => {

@@ -358,6 +358,33 @@ export async function acceptInvitation(
   );
 }
 
+/**
+ * An account was made without its invitation (just in time, by single sign-on): the address's
+ * pending invitation to that organization is spent by it, so its customer administrator flag
+ * applies and admins no longer see it open; any other pending invitation of the address is
+ * withdrawn, since a taken address can never accept it. Returns the spent invitation, if any.
+ */
+export function settleInvitationsOnJoin(
+  tx: Tx,
+  user: { id: number; email: string; organizationId: number | null },
+  now: Date,
+): { id: number; orgAdmin: boolean } | null {
+  const pending = tx
+    .select()
+    .from(invitations)
+    .where(eq(invitations.email, user.email.toLowerCase()))
+    .all()
+    .filter((inv) => invitationState(inv, now) === "pending");
+  const spent = pending.find((inv) => inv.role === "customer" && inv.organizationId === user.organizationId) ?? null;
+  for (const inv of pending) {
+    if (inv === spent)
+      tx.update(invitations).set({ acceptedAt: now, acceptedUserId: user.id }).where(eq(invitations.id, inv.id)).run();
+    else tx.update(invitations).set({ revokedAt: now }).where(eq(invitations.id, inv.id)).run();
+  }
+  if (spent?.orgAdmin) tx.update(users).set({ orgAdmin: true }).where(eq(users.id, user.id)).run();
+  return spent && { id: spent.id, orgAdmin: spent.orgAdmin };
+}
+
 function invitationUnusable(state: string): DomainError {
   return state === "expired"
     ? new DomainError("CONFLICT", "This invitation has expired; ask for a new one.", "errors.people.invitationExpired")
