@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { sessions, users } from "@/db/schema";
 import { perDatabase, type Db } from "@/server/db";
 import { SESSION_MAX_AGE_S, sessionVerdict, type SessionClaim } from "./session-rules";
@@ -89,6 +89,23 @@ export function endSession(db: Db | Tx, sessionId: string, now: Date): void {
     .set({ revokedAt: now })
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
     .run();
+}
+
+/**
+ * Ends the sessions an organization's customers began with a password: call it in the transaction
+ * that makes the organization require single sign-on, so nobody keeps a way in that is now refused.
+ * Sessions begun by single sign-on stay. Returns how many sessions were ended.
+ */
+export function revokePasswordSessionsOfOrganization(db: Db | Tx, organizationId: number, now: Date): number {
+  const customers = db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.role, "customer")));
+  return db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(isNull(sessions.revokedAt), eq(sessions.method, "password"), inArray(sessions.userId, customers)))
+    .run().changes;
 }
 
 /**

@@ -6,7 +6,7 @@ import { identityProviders, organizations, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/service";
 import { hashPassword } from "@/server/auth/password";
 import type { SessionUser } from "@/server/auth/session";
-import { startSession } from "@/server/auth/sessions";
+import { revokePasswordSessionsOfOrganization, startSession } from "@/server/auth/sessions";
 import type { Db } from "@/server/db";
 import { DomainError, notFound, refuseIf } from "@/server/errors";
 import { settleInvitationsOnJoin } from "@/server/people/service";
@@ -440,11 +440,14 @@ export function saveIdentityProvider(
           .values({ ...values, organizationId: input.organizationId, createdAt: now })
           .run();
       }
+      let passwordSessionsEnded = 0;
       if (org.ssoRequired !== input.ssoRequired) {
         tx.update(organizations)
           .set({ ssoRequired: input.ssoRequired, updatedAt: now })
           .where(eq(organizations.id, input.organizationId))
           .run();
+        // Requiring single sign-on refuses passwords from now on, for sessions already open too.
+        if (input.ssoRequired) passwordSessionsEnded = revokePasswordSessionsOfOrganization(tx, org.id, now);
       }
       recordAudit(tx, {
         actorId: actor.id,
@@ -455,6 +458,7 @@ export function saveIdentityProvider(
           before: auditView(before ?? null, org.ssoRequired),
           after: auditView(values, input.ssoRequired),
           secretChanged: before ? input.clientSecret.trim() !== "" && secret !== before.clientSecret : true,
+          passwordSessionsEnded,
         },
         at: now,
         ip: actor.ip,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, identityProviders, invitations, organizations, sessions, users } from "@/db/schema";
 import { authenticate, SsoRequiredError } from "@/server/auth/options";
 import { hashPassword } from "@/server/auth/password";
+import { resolveSession, startSession } from "@/server/auth/sessions";
 import type { Db } from "@/server/db";
 import { TEST_ANCHOR } from "@/server/testing/constants";
 import { callerFor, createTestDb } from "@/server/testing/db";
@@ -427,6 +428,52 @@ describe("[IDENTITY] an organization that requires single sign-on refuses passwo
       ).rejects.toBeInstanceOf(SsoRequiredError);
     }
     expect(lastAudit("sign_in_failed")?.detail).toMatchObject({ reason: "sso_required" });
+  });
+});
+
+describe("[IDENTITY] requiring single sign-on ends the sessions begun with a password", () => {
+  it("a customer signed in with a password is signed out at once; a session begun by single sign-on stays", async () => {
+    const org = await boundOrganization(["switch.example"]);
+    const other = createOrganization(db, { tier: "basic", region: "china", customers: 0 });
+    const customer = (email: string, organizationId: number) =>
+      db
+        .insert(users)
+        .values({ email, name: email, passwordHash: "x", role: "customer", organizationId, createdAt: TEST_ANCHOR })
+        .returning()
+        .get();
+    const dave = customer("dave@switch.example", org.id);
+    const erin = customer("erin@switch.example", org.id);
+    const outsider = customer("olga@outside.example", other.id);
+    const password = startSession(db, dave.id, TEST_ANCHOR, { method: "password" });
+    const sso = startSession(db, erin.id, TEST_ANCHOR, { method: "sso" });
+    const elsewhere = startSession(db, outsider.id, TEST_ANCHOR, { method: "password" });
+    const claim = (id: string, u: typeof dave) => ({
+      sessionId: id,
+      userId: u.id,
+      role: u.role,
+      organizationId: u.organizationId,
+    });
+    const save = (ssoRequired: boolean) =>
+      callerFor(db, adminUser).sso.save({
+        organizationId: org.id,
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: "",
+        emailDomains: ["switch.example"],
+        ssoRequired,
+      });
+
+    await save(true);
+    const later = new Date(TEST_ANCHOR.getTime() + 1000);
+    expect(resolveSession(db, claim(password.id, dave), later)).toBeNull();
+    expect(resolveSession(db, claim(sso.id, erin), later)).toMatchObject({ id: erin.id });
+    expect(resolveSession(db, claim(elsewhere.id, outsider), later)).toMatchObject({ id: outsider.id });
+    expect(lastAudit("sso.provider_saved")?.detail).toMatchObject({ passwordSessionsEnded: 1 });
+
+    // Saving again while it is required ends nothing more.
+    const again = startSession(db, dave.id, TEST_ANCHOR, { method: "password" });
+    await save(true);
+    expect(resolveSession(db, claim(again.id, dave), later)).toMatchObject({ id: dave.id });
   });
 });
 
