@@ -7,9 +7,26 @@ import { useTRPC } from "@/components/trpc/client";
 import { ErrorSummary, SubmitButton, TextField, useFormErrors } from "@/components/ui/form";
 import { NewPasswordField, newAccountPreferences } from "./password-field";
 
-/** Accepting an invitation: the name to go by and a password; then the person signs in. */
-export function AcceptInvitationForm({ token, email, name }: { token: string; email: string; name: string }) {
+/**
+ * Accepting an invitation: the name to go by and a password; then the person signs in. When the
+ * organization's identity provider signs this address in, single sign-on is offered beside the
+ * password, or instead of it when the organization requires it (its first sign-in spends the invitation).
+ */
+export function AcceptInvitationForm({
+  token,
+  email,
+  name,
+  organization,
+  sso,
+}: {
+  token: string;
+  email: string;
+  name: string;
+  organization: string;
+  sso: "offered" | "required" | null;
+}) {
   const t = useTranslations("installation");
+  const tSso = useTranslations("sso.signin");
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
@@ -31,6 +48,30 @@ export function AcceptInvitationForm({ token, email, name }: { token: string; em
       ...newAccountPreferences(locale),
     });
   }
+  // A navigation to the route that leaves for the provider, as the sign-in form does.
+  const ssoLink = sso ? (
+    <a
+      href={`/api/sso/start?${new URLSearchParams({ email, callbackUrl: "/" })}`}
+      className="block w-full rounded-md border border-slate-300 bg-white px-4 py-2 text-center text-sm font-semibold text-slate-800 hover:bg-slate-50"
+    >
+      {tSso("useSso")}
+    </a>
+  ) : null;
+  if (sso === "required")
+    return (
+      <div className="mt-6 space-y-4">
+        <TextField
+          id="email"
+          label={t("email")}
+          value={email}
+          readOnly
+          autoComplete="username"
+          className="bg-slate-50"
+        />
+        <p className="text-sm text-slate-700">{t("inviteSsoRequired", { organization })}</p>
+        {ssoLink}
+      </div>
+    );
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <ErrorSummary {...summary} />
@@ -46,6 +87,17 @@ export function AcceptInvitationForm({ token, email, name }: { token: string; em
       />
       <NewPasswordField error={fieldError("password")} />
       <SubmitButton pending={accept.isPending} label={t("join")} pendingLabel={t("joining")} wide />
+      {ssoLink ? (
+        <>
+          <div className="flex items-center gap-3 text-xs text-slate-500" aria-hidden>
+            <span className="h-px flex-1 bg-slate-200" />
+            {tSso("or")}
+            <span className="h-px flex-1 bg-slate-200" />
+          </div>
+          <p className="text-xs text-slate-500">{t("inviteSsoOffered")}</p>
+          {ssoLink}
+        </>
+      ) : null}
     </form>
   );
 }

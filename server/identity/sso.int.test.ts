@@ -1,7 +1,7 @@
 import net from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, identityProviders, invitations, organizations, sessions, users } from "@/db/schema";
+import { auditLog, identityProviders, invitations, organizations, outbox, sessions, users } from "@/db/schema";
 import { authenticate, SsoRequiredError } from "@/server/auth/options";
 import { hashPassword } from "@/server/auth/password";
 import { resolveSession, startSession } from "@/server/auth/sessions";
@@ -474,6 +474,54 @@ describe("[IDENTITY] requiring single sign-on ends the sessions begun with a pas
     const again = startSession(db, dave.id, TEST_ANCHOR, { method: "password" });
     await save(true);
     expect(resolveSession(db, claim(again.id, dave), later)).toMatchObject({ id: dave.id });
+  });
+});
+
+describe("[IDENTITY] an invitation into an organization that signs in through its provider", () => {
+  it("offers single sign-on beside the password, and instead of it when required: no password account is made", async () => {
+    const offered = await boundOrganization(["offer.example"]);
+    const required = await boundOrganization(["only-sso.example"], idp.clientSecret, true);
+    const asAdmin = callerFor(db, adminUser);
+    const anonymous = callerFor(db, null);
+    const tokenFor = async (email: string, organizationId: number) => {
+      await asAdmin.people.invite({
+        email,
+        name: "Pat",
+        role: "customer",
+        organizationId,
+        orgAdmin: false,
+        locale: "en",
+      });
+      const mail = db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.to, email))
+        .orderBy(sql`${outbox.id} desc`)
+        .get();
+      return /\/invite\/([A-Za-z0-9_-]+)/.exec(mail!.body)![1]!;
+    };
+    const plain = createOrganization(db, { tier: "basic", region: "china", customers: 0 });
+    const offeredToken = await tokenFor("pat@offer.example", offered.id);
+    const requiredToken = await tokenFor("pat@only-sso.example", required.id);
+    // The address's domain belongs to another organization's provider: not this invitation's business.
+    const plainToken = await tokenFor("pia@offer.example", plain.id);
+    expect(await anonymous.installation.invitation({ token: offeredToken })).toMatchObject({ sso: "offered" });
+    expect(await anonymous.installation.invitation({ token: requiredToken })).toMatchObject({ sso: "required" });
+    expect(await anonymous.installation.invitation({ token: plainToken })).toMatchObject({ sso: null });
+
+    const accept = (token: string) =>
+      anonymous.installation.acceptInvitation({
+        token,
+        name: "Pat",
+        password: "a long and unusual passphrase",
+        locale: "en",
+        timeZone: "UTC",
+      });
+    await expect(accept(requiredToken)).rejects.toMatchObject({ cause: { messageKey: "sso.signin.required" } });
+    expect(userByEmail("pat@only-sso.example")).toBeUndefined();
+    expect(await anonymous.installation.invitation({ token: requiredToken })).toMatchObject({ state: "pending" });
+    await accept(offeredToken);
+    expect(userByEmail("pat@offer.example")).toMatchObject({ organizationId: offered.id });
   });
 });
 

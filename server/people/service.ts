@@ -15,6 +15,7 @@ import { hashToken, newToken } from "@/server/auth/tokens";
 import type { Db } from "@/server/db";
 import { DomainError, notFound, refuseIf } from "@/server/errors";
 import { mailTime, portalLink, queueIdentityMail, roleLabel } from "@/server/identity/mail";
+import { providerForEmail } from "@/server/identity/sso-lookup";
 import { scheduleOutboxDelivery } from "@/server/notifications/mailer";
 import {
   administerRefusal,
@@ -251,6 +252,8 @@ export type InvitationPreview =
       orgAdmin: boolean;
       organizationName: string;
       expiresAt: Date;
+      /** The organization's identity provider signs this address in: offered beside a password, or required. */
+      sso: "offered" | "required" | null;
     }
   | { state: "accepted" | "revoked" | "expired" | "unknown" };
 
@@ -280,7 +283,16 @@ export function previewInvitation(db: Db, token: string, now: Date): InvitationP
     orgAdmin: inv.orgAdmin,
     organizationName: organization,
     expiresAt: inv.expiresAt,
+    sso: invitationSso(db, inv),
   };
+}
+
+/** Whether the invited customer's organization signs this address in through its identity provider. */
+function invitationSso(db: Db, inv: { email: string; role: Role; organizationId: number | null }) {
+  if (inv.role !== "customer" || inv.organizationId === null) return null;
+  const found = providerForEmail(db, inv.email);
+  if (!found || found.provider.organizationId !== inv.organizationId) return null;
+  return found.ssoRequired ? "required" : "offered";
 }
 
 /**
@@ -296,6 +308,9 @@ export async function acceptInvitation(
 ): Promise<{ userId: number; email: string }> {
   const preview = previewInvitation(db, input.token, now);
   if (preview.state !== "pending") throw invitationUnusable(preview.state);
+  // A password would never sign them in: the first single sign-on spends the invitation instead.
+  if (preview.sso === "required")
+    throw new DomainError("CONFLICT", "Your organization signs in with single sign-on only.", "sso.signin.required");
   const problem = passwordProblem(input.password, { email: preview.email, name: input.name });
   if (problem) throw new DomainError("INVALID", "The password does not meet the rules.", `errors.password.${problem}`);
   const passwordHash = await hashPassword(input.password);

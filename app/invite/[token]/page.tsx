@@ -42,7 +42,13 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         expires: format.dateTime(invitation.expiresAt, DATE_TIME_WITH_ZONE),
       })}
     >
-      <AcceptInvitationForm token={token} email={invitation.email} name={invitation.name} />
+      <AcceptInvitationForm
+        token={token}
+        email={invitation.email}
+        name={invitation.name}
+        organization={invitation.organizationName}
+        sso={invitation.sso}
+      />
     </AuthFrame>
   );
 }

@@ -42,6 +42,7 @@ export const installationRouter = createTRPCRouter({
           orgAdmin: z.boolean(),
           organizationName: z.string(),
           expiresAt: z.date(),
+          sso: z.enum(["offered", "required"]).nullable(),
         }),
         z.object({ state: z.enum(["accepted", "revoked", "expired", "unknown"]) }),
       ]),
