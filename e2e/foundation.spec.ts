@@ -92,7 +92,7 @@ const ROLES = [
       "Incidents",
       "SLA",
       "Status",
-      "Tiers and targets",
+      "Administration",
       "People",
       "Knowledge base",
     ],

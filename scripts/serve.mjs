@@ -103,6 +103,12 @@ function runPrimary() {
   };
 
   cluster.on("listening", (worker, address) => {
+    // A worker opens other listeners too (the mail listener on SMTP_LISTEN): only the web port
+    // makes it a serving worker.
+    if (port !== 0 && address.port !== port) {
+      log(`worker ${worker.id} (pid ${worker.process.pid}) also listening on ${address.address}:${address.port}`);
+      return;
+    }
     everListened = true;
     const w = live.get(worker.id);
     if (w) w.listening = true;

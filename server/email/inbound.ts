@@ -89,7 +89,20 @@ export function ticketSubject(subject: string | undefined): string {
     .replace(/^\s*((re|fw|fwd|aw|wg|sv|回复|答复|转发)\s*[:：]\s*)+/i, "")
     .replace(/\s+/g, " ")
     .trim();
-  return (s || NO_SUBJECT).slice(0, SUBJECT_MAX);
+  return clipSubject(s || NO_SUBJECT);
+}
+
+/**
+ * A subject within SUBJECT_MAX characters: a longer one ends at the last space in its final
+ * 40 % (Chinese has none: then at the limit) and says it goes on with "…"; never half a
+ * surrogate pair.
+ */
+function clipSubject(s: string): string {
+  if (s.length <= SUBJECT_MAX) return s;
+  let head = s.slice(0, SUBJECT_MAX - 1);
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  const space = head.lastIndexOf(" ");
+  return `${(space >= SUBJECT_MAX * 0.6 ? head.slice(0, space) : head).trimEnd()}…`;
 }
 
 /** A mail's text with the note on its left-out files below it. */

@@ -31,6 +31,14 @@ describe("organization rules", () => {
     expect(codes({ contractEnd: "2026-02-29" })).toEqual(["dateFormat"]);
   });
 
+  it("an empty contract date is asked for, not refused as badly written", () => {
+    expect(validateOrganization({ ...base, contractStart: " ", contractEnd: "" })).toEqual([
+      { field: "contractStart", code: "contractStartRequired" },
+      { field: "contractEnd", code: "contractEndRequired" },
+    ]);
+    expect(codes({ contractStart: "1 Jan 2026" })).toEqual(["dateFormat"]);
+  });
+
   it("the availability commitment is from 90 % to 100 % with at most three decimals, or none", () => {
     expect(codes({ availabilityCommitment: 90 })).toEqual([]);
     expect(codes({ availabilityCommitment: 100 })).toEqual([]);

@@ -72,6 +72,8 @@ export type OrganizationIssueCode =
   | "tierRequired"
   | "calendarRequired"
   | "calendarUnknown"
+  | "contractStartRequired"
+  | "contractEndRequired"
   | "dateFormat"
   | "endBeforeStart"
   | "commitmentRange"
@@ -102,6 +104,8 @@ export const ORGANIZATION_ISSUE_MESSAGES: Record<
   tierRequired: () => "Choose the organization's tier.",
   calendarRequired: () => "Choose the support calendar.",
   calendarUnknown: () => "That support calendar no longer exists. Choose one from the list.",
+  contractStartRequired: () => "Enter the date the contract starts.",
+  contractEndRequired: () => "Enter the date the contract ends.",
   dateFormat: () => "Enter the date as YYYY-MM-DD.",
   endBeforeStart: (v) => `The contract must end after it starts (${v.start}).`,
   commitmentRange: (v) =>
@@ -172,8 +176,10 @@ export function validateOrganization(raw: OrganizationInput): OrganizationIssue[
   if (o.calendarId === null) issues.push({ field: "calendarId", code: "calendarRequired" });
   const startOk = isIsoDay(o.contractStart);
   const endOk = isIsoDay(o.contractEnd);
-  if (!startOk) issues.push({ field: "contractStart", code: "dateFormat" });
-  if (!endOk) issues.push({ field: "contractEnd", code: "dateFormat" });
+  // An empty date is a missing one, not a badly written one.
+  if (!startOk)
+    issues.push({ field: "contractStart", code: o.contractStart === "" ? "contractStartRequired" : "dateFormat" });
+  if (!endOk) issues.push({ field: "contractEnd", code: o.contractEnd === "" ? "contractEndRequired" : "dateFormat" });
   if (startOk && endOk && o.contractEnd <= o.contractStart)
     issues.push({ field: "contractEnd", code: "endBeforeStart", values: { start: o.contractStart } });
   const c = o.availabilityCommitment;
