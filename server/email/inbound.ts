@@ -178,8 +178,11 @@ function candidateTickets(
   return found;
 }
 
-/** The files of a mail as stored: the upload ids, and each file the attachment rules refused, with why. */
-export type MailFiles = { ids: number[]; leftOut: { name: string; refusal: DomainError }[] };
+/**
+ * The files of a mail as stored: the upload ids with their names, and each file the attachment
+ * rules refused, with why.
+ */
+export type MailFiles = { ids: number[]; names: string[]; leftOut: { name: string; refusal: DomainError }[] };
 
 const IMAGE_EXTENSIONS: Record<string, string> = {
   "image/png": "png",
@@ -199,7 +202,7 @@ export async function uploadMailFiles(
   parsed: Pick<ParsedMail, "attachments">,
   now: Date,
 ): Promise<MailFiles> {
-  const files: MailFiles = { ids: [], leftOut: [] };
+  const files: MailFiles = { ids: [], names: [], leftOut: [] };
   let unnamedImages = 0;
   for (const a of parsed.attachments ?? []) {
     const imageExtension = IMAGE_EXTENSIONS[a.contentType?.toLowerCase() ?? ""];
@@ -217,6 +220,7 @@ export async function uploadMailFiles(
         now,
       );
       files.ids.push(up.id);
+      files.names.push(name);
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       console.warn(`email: attachment ${name} left out: ${e.message}`);
@@ -242,18 +246,32 @@ export function leftOutNote(locale: Locale | null | undefined, leftOut: MailFile
 }
 
 /**
- * Writes with the mail's files; when the attachment rules refuse them on this ticket (its total, a
- * file already on it), the write (a savepoint) is undone and done again without them: the text of a
- * mail is never lost for its files. They stay as pending uploads, swept when they expire.
+ * The note below a mail's text: the files left out when stored, and, when the ticket refused the
+ * stored ones too (`refused`), each of those with the ticket's reason.
  */
-function withoutRefusedFiles<T>(files: number[], write: (files: number[]) => T): T {
-  if (files.length === 0) return write([]);
+export function mailFilesNote(
+  locale: Locale | null | undefined,
+  files: MailFiles,
+  refused: DomainError | null,
+): string {
+  const onTicket = refused ? files.names.map((name) => ({ name, refusal: refused })) : [];
+  return leftOutNote(locale, [...files.leftOut, ...onTicket]);
+}
+
+/**
+ * Writes with the mail's files; when the attachment rules refuse them on this ticket (its total, a
+ * file already on it), the write (a savepoint) is undone and done again without them, told why so
+ * that the text names them: the text of a mail is never lost for its files, and the sender learns
+ * they must send them another way. They stay as pending uploads, swept when they expire.
+ */
+function withoutRefusedFiles<T>(files: number[], write: (files: number[], refused: DomainError | null) => T): T {
+  if (files.length === 0) return write([], null);
   try {
-    return write(files);
+    return write(files, null);
   } catch (e) {
     if (!(e instanceof DomainError) || !e.messageKey.startsWith("attachments.")) throw e;
     console.warn(`email: the mail's files were left out: ${e.message}`);
-    return write([]);
+    return write([], e);
   }
 }
 
@@ -351,9 +369,9 @@ export async function receiveMail(
   const files: MailFiles =
     senderUser && (parsed.attachments?.length ?? 0) > 0
       ? await uploadMailFiles(db, senderUser, parsed, now)
-      : { ids: [], leftOut: [] };
+      : { ids: [], names: [], leftOut: [] };
   const uploads = files.ids;
-  const note = leftOutNote(sender?.locale, files.leftOut);
+  const note = (refused: DomainError | null) => mailFilesNote(sender?.locale, files, refused);
 
   const result = db.transaction(
     (tx): ReceiveResult => {
@@ -395,12 +413,12 @@ export async function receiveMail(
           refusal = "closed_ticket";
           break;
         }
-        const body = mailMarkdown(parsed, true, note);
-        withoutRefusedFiles(uploads, (files) =>
-          reopen
+        withoutRefusedFiles(uploads, (files, refused) => {
+          const body = mailMarkdown(parsed, true, note(refused));
+          return reopen
             ? reopenTicket(tx as unknown as Db, senderUser, { ticketId, reason: body, attachmentIds: files }, now)
-            : replyToTicket(tx as unknown as Db, senderUser, { ticketId, body, attachmentIds: files }, now),
-        );
+            : replyToTicket(tx as unknown as Db, senderUser, { ticketId, body, attachmentIds: files }, now);
+        });
         const comment = tx
           .select({ id: comments.id })
           .from(comments)
@@ -453,27 +471,25 @@ export function openTicketFromMail(
   tx: Tx,
   requester: SessionUser,
   parsed: Pick<ParsedMail, "subject" | "html" | "text">,
-  files: { ids: number[]; note: string },
+  files: { ids: number[]; note: (refused: DomainError | null) => string },
   now: Date,
   staff?: SessionUser,
 ): number {
   const uploads = files.ids;
   const input = {
     subject: ticketSubject(parsed.subject),
-    description: mailMarkdown(parsed, false, files.note),
     productArea: "other" as const,
     category: "integration_question" as const,
     priority: "P2" as const,
     channel: "email" as const,
     attachmentIds: uploads,
   };
-  const { id } = withoutRefusedFiles(uploads, (files) =>
-    staff
-      ? fileTicket(tx as unknown as Db, staff, { ...input, attachmentIds: files, requesterId: requester.id }, now, {
-          fromMail: true,
-        })
-      : fileTicket(tx as unknown as Db, requester, { ...input, attachmentIds: files }, now, { fromMail: true }),
-  );
+  const { id } = withoutRefusedFiles(uploads, (ids, refused) => {
+    const filing = { ...input, description: mailMarkdown(parsed, false, files.note(refused)), attachmentIds: ids };
+    return staff
+      ? fileTicket(tx as unknown as Db, staff, { ...filing, requesterId: requester.id }, now, { fromMail: true })
+      : fileTicket(tx as unknown as Db, requester, filing, now, { fromMail: true });
+  });
   // Filed as the customer, the portal records channel "portal" and a filing without deflection.
   tx.update(tickets).set({ channel: "email" }).where(eq(tickets.id, id)).run();
   tx.update(ticketEvents)

@@ -6,6 +6,7 @@ import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachments, comments, inboundMail, outbox, tickets } from "@/db/schema";
+import { MAX_FILES_PER_MESSAGE } from "@/server/attachments/limits";
 import { DiskAttachmentStore } from "@/server/attachments/store";
 import { useAttachmentStore as storeFilesIn } from "@/server/attachments/store-for";
 import { deliverOutbox } from "@/server/notifications/delivery";
@@ -253,6 +254,27 @@ describe("[EMAIL] what arrives with a mail", () => {
 });
 
 describe("[EMAIL] what the portal mails the customer", () => {
+  it("files the ticket refuses all together (more than 20 at once) are named below the text, and the ticket is still opened", async () => {
+    const sender = createCustomer(db, org, TEST_ANCHOR);
+    await send({
+      from: sender.email,
+      to: "support@attain.test",
+      subject: "Logs from every device",
+      text: "One log per device.",
+      attachments: Array.from({ length: MAX_FILES_PER_MESSAGE + 1 }, (_, i) => ({
+        filename: `device-${i + 1}.log`,
+        content: Buffer.from(`log of device ${i + 1}\n`),
+      })),
+      messageId: "<many.logs@customer.example>",
+    });
+    const ticketId = received("<many.logs@customer.example>").ticketId!;
+    const ticket = db.select().from(tickets).where(eq(tickets.id, ticketId)).get()!;
+    expect(ticket.description).toContain("One log per device.");
+    expect(ticket.description).toContain(`- device-1.log: Attach at most ${MAX_FILES_PER_MESSAGE} files at once.`);
+    expect(ticket.description).toContain(`- device-${MAX_FILES_PER_MESSAGE + 1}.log: Attach at most`);
+    expect(db.select().from(attachments).where(eq(attachments.ticketId, ticketId)).all()).toEqual([]);
+  });
+
   it("the mails about a workaround, a resolution and a reopening carry their text, not only that they happened", async () => {
     const ticketId = await ticketByMail("No audio after call transfer", "<transfer@customer.example>");
     await deliver(at(1));

@@ -11,7 +11,7 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { scheduleOutboxDelivery } from "@/server/notifications/mailer";
-import { leftOutNote, mailMarkdown, openTicketFromMail, parseMail, ticketSubject, uploadMailFiles } from "./inbound";
+import { mailFilesNote, mailMarkdown, openTicketFromMail, parseMail, ticketSubject, uploadMailFiles } from "./inbound";
 import { chosenDeliveries, queueAcknowledgement } from "./outbound";
 import { defaultDelivery, topicsFor } from "./preferences";
 
@@ -125,7 +125,7 @@ export async function attachUnmatched(
         tx,
         requesterUser,
         mail,
-        { ids: files.ids, note: leftOutNote(requester.locale, files.leftOut) },
+        { ids: files.ids, note: (refused) => mailFilesNote(requester.locale, files, refused) },
         row.receivedAt,
         staff,
       );
