@@ -60,17 +60,24 @@ export async function pollImap(
           .map((a) => a.address)
           .filter((a): a is string => Boolean(a));
         const internal = msg.internalDate ? new Date(msg.internalDate) : null;
-        await receiveMail(
-          db,
-          {
-            raw: msg.source,
-            envelopeFrom: null,
-            recipients,
-            via: "imap",
-            receivedAt: internal && !Number.isNaN(internal.getTime()) ? internal : clock(),
-          },
-          config,
-        );
+        try {
+          await receiveMail(
+            db,
+            {
+              raw: msg.source,
+              envelopeFrom: null,
+              recipients,
+              via: "imap",
+              receivedAt: internal && !Number.isNaN(internal.getTime()) ? internal : clock(),
+            },
+            config,
+          );
+        } catch (e) {
+          // One message that cannot be stored now stays unseen for the next pass; the messages after
+          // it are still read (a failed pass would stop at it every minute).
+          console.error(`email: IMAP message ${uid} not stored: ${(e as Error).message}`);
+          continue;
+        }
         await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
         taken += 1;
       }

@@ -20,9 +20,18 @@
 import { Readable } from "node:stream";
 import { and, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { simpleParser, type ParsedMail } from "mailparser";
-import { comments, deflectionEvents, inboundMail, ticketEvents, tickets, users } from "@/db/schema";
+import {
+  attachments,
+  comments,
+  deflectionEvents,
+  inboundMail,
+  ticketEvents,
+  tickets,
+  uploads as uploadRows,
+  users,
+} from "@/db/schema";
 import { isOpenStatus, type InboundMailOutcome, type Locale } from "@/db/schema/enums";
-import { receiveUpload } from "@/server/attachments/service";
+import { discardUpload, receiveUpload } from "@/server/attachments/service";
 import { attachmentStoreFor } from "@/server/attachments/store-for";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
@@ -135,7 +144,13 @@ export function mailMarkdown(parsed: Pick<ParsedMail, "html" | "text">, reply: b
     .join("\n")
     .slice(0, 15_000)
     .trim();
-  return withNote(short || "(no text)", note);
+  // The last resort must fit too (a ticket's write refuses text over the limits, and a mail that
+  // cannot be stored would be retried for ever): shortened until it does, the note kept if it can be.
+  let body = short || "(no text)";
+  while (markdownRefusal(withNote(body, note), "ticket") && body.length > 200)
+    body = body.slice(0, Math.floor(body.length / 2)).trim();
+  if (!markdownRefusal(withNote(body, note), "ticket")) return withNote(body, note);
+  return markdownRefusal(body, "ticket") ? "(no text)" : body;
 }
 
 const messageIdsOf = (parsed: ParsedMail): string[] => {
@@ -163,7 +178,10 @@ function candidateTickets(
   }
   const ids = messageIdsOf(parsed);
   for (const id of ticketsFromMessageIds(ids, c.key, c.domain)) add(id);
-  if (ids.length > 0)
+  // A Message-ID of a mail we received proves nothing either: anyone may send a mail with a
+  // Message-ID of their choosing to a ticket (a customer's forged From and `[#N]`), then answer it
+  // as staff. Like the subject's number, it is believed only from a customer.
+  if (ids.length > 0 && sender.role === "customer")
     for (const row of tx
       .select({ ticketId: inboundMail.ticketId })
       .from(inboundMail)
@@ -238,12 +256,22 @@ export function leftOutNote(locale: Locale | null | undefined, leftOut: MailFile
   if (leftOut.length === 0) return "";
   const t = mailTranslator(locale);
   const escape = (s: string) => s.replace(/[\\`*_[\]<>#|~!]/g, (c) => `\\${c}`);
+  // Bounded, so that the note always fits a ticket's text with the mail's (a mail may carry hundreds of files).
+  const named = leftOut.slice(0, NOTE_FILES_NAMED);
+  const clip = (name: string) => (name.length > NOTE_NAME_MAX ? `${name.slice(0, NOTE_NAME_MAX - 1)}…` : name);
   return [
     `_${t("emailChannel.mail.leftOut")}_`,
     "",
-    ...leftOut.map((f) => `- ${escape(f.name)}: ${t(f.refusal.messageKey, f.refusal.values)}`),
+    ...named.map((f) => `- ${escape(clip(f.name))}: ${t(f.refusal.messageKey, f.refusal.values)}`),
+    ...(leftOut.length > named.length
+      ? ["", t("emailChannel.mail.leftOutMore", { n: leftOut.length - named.length })]
+      : []),
   ].join("\n");
 }
+
+/** Files the note names at most (the rest are counted), and the characters of a name it shows. */
+const NOTE_FILES_NAMED = 20;
+const NOTE_NAME_MAX = 100;
 
 /**
  * The note below a mail's text: the files left out when stored, and, when the ticket refused the
@@ -256,6 +284,63 @@ export function mailFilesNote(
 ): string {
   const onTicket = refused ? files.names.map((name) => ({ name, refusal: refused })) : [];
   return leftOutNote(locale, [...files.leftOut, ...onTicket]);
+}
+
+/**
+ * The mail's files less those whose content is there already: on the ticket (a signature logo in
+ * every reply) or earlier in the same mail. The ticket refuses such a file, which would leave out
+ * every file of the mail with it; these are simply not attached twice.
+ */
+function notYetOnTicket(tx: Pick<Db, "select">, ticketId: number | null, files: MailFiles): MailFiles {
+  if (files.ids.length === 0) return files;
+  const shas = new Map(
+    tx
+      .select({ id: uploadRows.id, sha256: uploadRows.sha256 })
+      .from(uploadRows)
+      .where(inArray(uploadRows.id, files.ids))
+      .all()
+      .map((r) => [r.id, r.sha256]),
+  );
+  const seen = new Set(
+    ticketId === null
+      ? []
+      : tx
+          .select({ sha256: attachments.sha256 })
+          .from(attachments)
+          .where(and(eq(attachments.ticketId, ticketId), isNull(attachments.removedAt)))
+          .all()
+          .map((a) => a.sha256),
+  );
+  const kept: MailFiles = { ids: [], names: [], leftOut: files.leftOut };
+  files.ids.forEach((id, i) => {
+    const sha = shas.get(id);
+    if (sha === undefined || seen.has(sha)) return;
+    seen.add(sha);
+    kept.ids.push(id);
+    kept.names.push(files.names[i]!);
+  });
+  return kept;
+}
+
+/**
+ * Deletes this mail's uploads that no write claimed (the mail was held, refused or a duplicate, or
+ * the ticket refused its files): they would otherwise count against the sender's pending uploads
+ * for a day (an agent attaching held mail uploads its files again).
+ */
+function discardUnclaimed(db: Db, uploader: SessionUser, ids: readonly number[]): void {
+  if (ids.length === 0) return;
+  const left = db
+    .select({ id: uploadRows.id })
+    .from(uploadRows)
+    .where(and(inArray(uploadRows.id, [...ids]), eq(uploadRows.uploaderId, uploader.id)))
+    .all();
+  for (const { id } of left) {
+    try {
+      discardUpload(db, attachmentStoreFor(db), uploader, id);
+    } catch (e) {
+      console.warn(`email: an unclaimed upload ${id} could not be discarded: ${(e as Error).message}`);
+    }
+  }
 }
 
 /**
@@ -371,7 +456,6 @@ export async function receiveMail(
       ? await uploadMailFiles(db, senderUser, parsed, now)
       : { ids: [], names: [], leftOut: [] };
   const uploads = files.ids;
-  const note = (refused: DomainError | null) => mailFilesNote(sender?.locale, files, refused);
 
   const result = db.transaction(
     (tx): ReceiveResult => {
@@ -413,8 +497,9 @@ export async function receiveMail(
           refusal = "closed_ticket";
           break;
         }
-        withoutRefusedFiles(uploads, (files, refused) => {
-          const body = mailMarkdown(parsed, true, note(refused));
+        const fresh = notYetOnTicket(tx, ticketId, files);
+        withoutRefusedFiles(fresh.ids, (files, refused) => {
+          const body = mailMarkdown(parsed, true, mailFilesNote(sender.locale, fresh, refused));
           return reopen
             ? reopenTicket(tx as unknown as Db, senderUser, { ticketId, reason: body, attachmentIds: files }, now)
             : replyToTicket(tx as unknown as Db, senderUser, { ticketId, body, attachmentIds: files }, now);
@@ -434,7 +519,8 @@ export async function receiveMail(
       }
       if (sender.role !== "customer" || sender.organizationId === null) {
         // Staff naming a ticket only by the number in the subject: held, so an agent sees it, not posted.
-        const reason = refusal ?? (SUBJECT_TAG.test(parsed.subject ?? "") ? "unsigned_reference" : "unknown_sender");
+        const namesTicket = SUBJECT_TAG.test(parsed.subject ?? "") || messageIdsOf(parsed).length > 0;
+        const reason = refusal ?? (namesTicket ? "unsigned_reference" : "unknown_sender");
         return { outcome: "unmatched", reason, inboundId: record({ outcome: "unmatched", reason }) };
       }
       if (mailTicketsWithinHour(tx, sender.id, now) >= MAIL_TICKETS_PER_HOUR)
@@ -443,7 +529,14 @@ export async function receiveMail(
           reason: "rate_limited",
           inboundId: record({ outcome: "unmatched", reason: "rate_limited" }),
         };
-      const ticketId = openTicketFromMail(tx, senderUser, parsed, { ids: uploads, note }, now);
+      const fresh = notYetOnTicket(tx, null, files);
+      const ticketId = openTicketFromMail(
+        tx,
+        senderUser,
+        parsed,
+        { ids: fresh.ids, note: (refused) => mailFilesNote(sender.locale, fresh, refused) },
+        now,
+      );
       queueAcknowledgement(tx, sender, { id: ticketId, subject: ticketSubject(parsed.subject) }, messageId, now);
       return {
         outcome: "ticket",
@@ -454,6 +547,7 @@ export async function receiveMail(
     },
     { behavior: "immediate" },
   );
+  if (senderUser) discardUnclaimed(db, senderUser, uploads);
   if (result.outcome === "ticket" || result.outcome === "comment") scheduleOutboxDelivery(db, () => new Date());
   console.info(
     `email: ${mail.via} message ${messageId ?? "(no Message-ID)"} from ${fromAddress ?? "?"}: ${result.outcome}` +

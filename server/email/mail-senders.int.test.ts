@@ -5,7 +5,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attachments, comments, inboundMail, outbox, tickets } from "@/db/schema";
+import { attachments, comments, inboundMail, outbox, tickets, uploads } from "@/db/schema";
 import { MAX_FILES_PER_MESSAGE } from "@/server/attachments/limits";
 import { DiskAttachmentStore } from "@/server/attachments/store";
 import { useAttachmentStore as storeFilesIn } from "@/server/attachments/store-for";
@@ -15,6 +15,7 @@ import { callerFor, createTestDb } from "@/server/testing/db";
 import { createCustomer, createOrganization, createStaff } from "@/server/testing/factories";
 import { startSmtpCatcher } from "@/server/testing/smtp-catcher";
 import { replyAddress } from "./addresses";
+import { markdownRefusal } from "@/server/kb/markdown-limits";
 import { mailConfig, type MailConfig } from "./config";
 import { MAIL_TICKETS_PER_HOUR } from "./inbound";
 import { startMailListener, type MailListener } from "./listener";
@@ -100,6 +101,42 @@ describe("[EMAIL] who may write on a ticket by mail", () => {
       text: "Which SDK version is this?",
     });
     expect(commentsOf(ticketId)).toEqual([{ body: "Which SDK version is this?", authorId: agent.id }]);
+  });
+});
+
+describe("[EMAIL] a forged staff reply through a Message-ID the forger chose", () => {
+  it("a mail made to land on a ticket with a Message-ID of the forger's choosing does not let a forged agent answer it", async () => {
+    const ticketId = await ticketByMail("Echo on Windows", "<echo.windows@customer.example>");
+    // Step 1: a customer's forged From with the ticket's number records the forger's Message-ID against it.
+    await send({
+      envelope: { from: "attacker@evil.example", to: ["support@attain.test"] },
+      from: customer.email,
+      to: "support@attain.test",
+      subject: `Re: [#${ticketId}] Echo on Windows`,
+      text: "Still echoing.",
+      messageId: "<minted@evil.example>",
+    });
+    expect(received("<minted@evil.example>")).toMatchObject({ outcome: "comment", ticketId });
+    // Step 2: a forged agent answering that Message-ID posts nothing; its files are not left pending.
+    await send({
+      envelope: { from: "attacker@evil.example", to: ["support@attain.test"] },
+      from: `Support <${agent.email}>`,
+      to: "support@attain.test",
+      subject: "Re: Echo on Windows",
+      inReplyTo: "<minted@evil.example>",
+      references: "<minted@evil.example>",
+      text: "Please sign in again at https://evil.example/login.",
+      attachments: [{ filename: "login.pdf", content: Buffer.from("%PDF-1.4 not really") }],
+      messageId: "<forged.staff.reply@evil.example>",
+    });
+    expect(received("<forged.staff.reply@evil.example>")).toMatchObject({
+      outcome: "unmatched",
+      reason: "unsigned_reference",
+      ticketId: null,
+    });
+    expect(commentsOf(ticketId).map((c) => c.authorId)).toEqual([customer.id]);
+    expect(db.select().from(tickets).where(eq(tickets.id, ticketId)).get()!.frAchievedAt).toBeNull();
+    expect(db.select().from(uploads).where(eq(uploads.uploaderId, agent.id)).all()).toEqual([]);
   });
 });
 
@@ -271,8 +308,74 @@ describe("[EMAIL] what the portal mails the customer", () => {
     const ticket = db.select().from(tickets).where(eq(tickets.id, ticketId)).get()!;
     expect(ticket.description).toContain("One log per device.");
     expect(ticket.description).toContain(`- device-1.log: Attach at most ${MAX_FILES_PER_MESSAGE} files at once.`);
-    expect(ticket.description).toContain(`- device-${MAX_FILES_PER_MESSAGE + 1}.log: Attach at most`);
+    // The note names twenty files at most and counts the rest.
+    expect(ticket.description).toContain(`- device-${MAX_FILES_PER_MESSAGE}.log: Attach at most`);
+    expect(ticket.description).not.toContain(`device-${MAX_FILES_PER_MESSAGE + 1}.log`);
+    expect(ticket.description).toContain("…and 1 more file.");
     expect(db.select().from(attachments).where(eq(attachments.ticketId, ticketId)).all()).toEqual([]);
+  });
+
+  it("a long log with many refused files of long names still becomes a ticket within the text limits", async () => {
+    const sender = createCustomer(db, org, TEST_ANCHOR);
+    const log = Array.from({ length: 1_200 }, (_, i) => `- [${i}] <rtc> join failed: code ${110 + (i % 7)}`).join("\n");
+    await send({
+      from: sender.email,
+      to: "support@attain.test",
+      subject: "Crash log",
+      text: log,
+      attachments: Array.from({ length: 25 }, (_, i) => ({
+        filename: `${"crash-dump-".repeat(17)}${i}.exe`,
+        content: Buffer.from(`MZ\u0090\u0000 dump ${i}`),
+      })),
+      messageId: "<huge.log@customer.example>",
+    });
+    const row = received("<huge.log@customer.example>");
+    expect(row.outcome).toBe("ticket");
+    const ticket = db.select().from(tickets).where(eq(tickets.id, row.ticketId!)).get()!;
+    expect(markdownRefusal(ticket.description, "ticket")).toBeNull();
+    expect(ticket.description).toContain("…and 5 more files.");
+  });
+
+  it("a picture already on the ticket (a signature logo in every reply) is not attached again, and the reply's other files are", async () => {
+    const ticketId = await ticketByMail("Screen share is black", "<black.share@customer.example>");
+    const logo = Buffer.from(
+      "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+        "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
+      "hex",
+    );
+    const reply = (n: number, file: string) =>
+      send({
+        from: customer.email,
+        to: replyAddress("support@attain.test", ticketId, config.key),
+        subject: "Re: Screen share is black",
+        html: `<p>Attempt ${n}.</p><img src="cid:logo@client">`,
+        attachments: [
+          {
+            cid: "logo@client",
+            content: logo,
+            contentType: "image/png",
+            contentDisposition: "inline",
+            filename: false,
+          },
+          { filename: file, content: Buffer.from(`share log ${n}\n`) },
+        ],
+      });
+    await reply(1, "share-1.log");
+    await reply(2, "share-2.log");
+    const names = db
+      .select({ name: attachments.name })
+      .from(attachments)
+      .where(eq(attachments.ticketId, ticketId))
+      .all()
+      .map((a) => a.name)
+      .sort();
+    expect(names).toEqual(["image-1.png", "share-1.log", "share-2.log"]);
+    expect(
+      commentsOf(ticketId)
+        .map((c) => c.body)
+        .join("\n"),
+    ).not.toContain("already attached");
+    expect(db.select().from(uploads).where(eq(uploads.uploaderId, customer.id)).all()).toEqual([]);
   });
 
   it("the mails about a workaround, a resolution and a reopening carry their text, not only that they happened", async () => {
