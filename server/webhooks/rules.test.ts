@@ -164,6 +164,7 @@ describe("webhook destinations", () => {
     });
     const self = addressRefusal(new URL("https://hooks.example/x"), "::1", opts)!;
     expect(notedRefusal(refusalNote(self))).toEqual({ messageKey: "webhooks.errors.self", values: null });
+    expect(notedRefusal("webhook disabled")).toEqual({ messageKey: "webhooks.errors.notSent", values: null });
     expect(notedRefusal("HTTP 500")).toBeNull();
     expect(notedRefusal("getaddrinfo ENOTFOUND hooks.example")).toBeNull();
     expect(notedRefusal(null)).toBeNull();

@@ -151,6 +151,8 @@ export const refusalNote = (refusal: Refusal): string =>
 
 /** A delivery log's `error` read back as the refusal it notes, or null for any other error. */
 export function notedRefusal(note: string | null): { messageKey: string; values: { address: string } | null } | null {
+  // Deliveries logged before the note became a key read "webhook disabled".
+  if (note === "webhook disabled") return { messageKey: "webhooks.errors.notSent", values: null };
   const m = /^(webhooks\.errors\.[a-zA-Z]+)(?: (\S+))?$/.exec(note ?? "");
   if (!m) return null;
   return { messageKey: m[1]!, values: m[2] ? { address: m[2] } : null };

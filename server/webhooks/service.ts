@@ -45,7 +45,12 @@ export type SaveWebhookInput = { id?: number; name: string; url: string; events:
 
 /** Creates (with a new signing secret, shown once) or updates a webhook. */
 export function saveWebhook(db: Db, actor: SessionUser, input: SaveWebhookInput, now: Date) {
-  refuseIf(webhookUrlRefusal(input.url, urlRules()));
+  // A webhook being switched off keeps its address unchecked: one the rules now refuse (private
+  // networks no longer allowed) must still be disabled, not only deleted with its delivery log.
+  const unchanged = input.id
+    ? db.select({ url: webhooks.url }).from(webhooks).where(eq(webhooks.id, input.id)).get()?.url === input.url
+    : false;
+  if (input.active || !unchanged) refuseIf(webhookUrlRefusal(input.url, urlRules()));
   return db.transaction((tx) => {
     if (input.id) {
       const old = tx.select().from(webhooks).where(eq(webhooks.id, input.id)).get();
@@ -176,7 +181,8 @@ export function listWebhooks(db: Pick<Db, "select">) {
         .all()
         .map((d) => ({
           ...d,
-          nextAttemptAt: d.status === "pending" ? d.nextAttemptAt : null,
+          // A disabled webhook's waiting deliveries are not attempted again (they are logged as not sent).
+          nextAttemptAt: d.status === "pending" && w.active ? d.nextAttemptAt : null,
           refusal: notedRefusal(d.error),
         })),
     }));

@@ -177,6 +177,30 @@ describe("outgoing webhooks", () => {
     expect(translatedRefusal("zh", logged!.refusal!.messageKey)).toBe("未发送：该 Webhook 已停用。");
   });
 
+  it("a webhook whose saved address the rules now refuse can still be disabled, and its waiting deliveries show no next attempt", async () => {
+    const db = createTestDb();
+    const admin = createStaff(db, "admin");
+    const caller = callerFor(db, admin, T0);
+    const r = await receiver(500);
+    const { id } = saveWebhook(db, admin, { name: "Old", url: r.url, events: ["page"], active: true }, T0);
+    const refused = `https://[::ffff:127.0.0.1]:${r.port}/hook`;
+    db.update(webhooks).set({ url: refused }).where(eq(webhooks.id, id)).run();
+    db.transaction((tx) => enqueueWebhookEvent(tx, "page", { ticketId: 7 }, T0));
+    expect(await deliverWebhooks(db, () => T0)).toBe(1);
+    expect((await caller.webhooks.list())[0]!.deliveries[0]!.nextAttemptAt).not.toBeNull();
+    // Switching it off keeps the address as it is; switching it on, or a new address, is checked.
+    await caller.webhooks.save({ id, name: "Old", url: refused, events: ["page"], active: false });
+    const [listed] = await caller.webhooks.list();
+    expect(listed).toMatchObject({ active: false });
+    expect(listed!.deliveries[0]).toMatchObject({ status: "pending", nextAttemptAt: null });
+    await expect(
+      caller.webhooks.save({ id, name: "Old", url: refused, events: ["page"], active: true }),
+    ).rejects.toThrow();
+    await expect(
+      caller.webhooks.save({ id, name: "Old", url: "https://[::1]/hook", events: ["page"], active: false }),
+    ).rejects.toThrow();
+  });
+
   it("a webhook deleted while its delivery's last attempt is under way ends the pass cleanly", async () => {
     const db = createTestDb();
     const admin = createStaff(db, "admin");
