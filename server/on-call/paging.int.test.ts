@@ -125,6 +125,11 @@ describe("paging the on-call engineer", () => {
       .all()
       .map((e) => e.type);
     expect(timeline).toEqual(["created", "paged", "paged", "pageEscalated", "pageEscalated", "pageAcknowledged"]);
+    // The customer reads that the on-call engineer was paged and took it, not that the page moved on.
+    const theirs = await callerFor(db, org.customers[0]!, new Date(filed.getTime() + 16 * MIN)).tickets.get({
+      id: ticketId,
+    });
+    expect(theirs.timeline.map((e) => e.type)).toEqual(["created", "paged", "paged", "pageAcknowledged"]);
     expect(() => acknowledgePage(db, a, page.id, new Date(filed.getTime() + 17 * MIN))).toThrow(
       /already been acknowledged/,
     );

@@ -315,7 +315,12 @@ export function decideDispute(
   });
 }
 
-const STAFF_ONLY_EVENTS: TicketEventType[] = ["assigned"];
+/**
+ * Events a customer's timeline leaves out: who the ticket is assigned to, and a page moving past an
+ * engineer who did not answer in time (the customer reads that someone on call was paged, and when
+ * an engineer took it; how support's escalation ladder went is support's own business).
+ */
+const STAFF_ONLY_EVENTS: TicketEventType[] = ["assigned", "pageEscalated"];
 const complaintPhase = (p: unknown): "raised" | "acknowledged" | "resolved" | null =>
   p === "raised" || p === "acknowledged" || p === "resolved" ? p : null;
 
