@@ -291,7 +291,7 @@ export function mailFilesNote(
  * every reply) or earlier in the same mail. The ticket refuses such a file, which would leave out
  * every file of the mail with it; these are simply not attached twice.
  */
-function notYetOnTicket(tx: Pick<Db, "select">, ticketId: number | null, files: MailFiles): MailFiles {
+export function notYetOnTicket(tx: Pick<Db, "select">, ticketId: number | null, files: MailFiles): MailFiles {
   if (files.ids.length === 0) return files;
   const shas = new Map(
     tx
@@ -327,7 +327,7 @@ function notYetOnTicket(tx: Pick<Db, "select">, ticketId: number | null, files: 
  * the ticket refused its files): they would otherwise count against the sender's pending uploads
  * for a day (an agent attaching held mail uploads its files again).
  */
-function discardUnclaimed(db: Db, uploader: SessionUser, ids: readonly number[]): void {
+export function discardUnclaimed(db: Db, uploader: SessionUser, ids: readonly number[]): void {
   if (ids.length === 0) return;
   const left = db
     .select({ id: uploadRows.id })

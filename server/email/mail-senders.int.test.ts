@@ -378,6 +378,31 @@ describe("[EMAIL] what the portal mails the customer", () => {
     expect(db.select().from(uploads).where(eq(uploads.uploaderId, customer.id)).all()).toEqual([]);
   });
 
+  it("an agent opening a ticket from held mail whose files the ticket refuses leaves none of their copies pending", async () => {
+    await send({
+      from: "colleague@unknown.example",
+      to: "support@attain.test",
+      subject: "Forwarded: crash logs",
+      text: "See the logs.",
+      attachments: Array.from({ length: MAX_FILES_PER_MESSAGE + 1 }, (_, i) => ({
+        filename: `crash-${i + 1}.log`,
+        content: Buffer.from(`crash ${i + 1}\n`),
+      })),
+      messageId: "<held.logs@unknown.example>",
+    });
+    const held = received("<held.logs@unknown.example>");
+    expect(held.outcome).toBe("unmatched");
+    // Attached at the listener's clock (earlier tests moved it on): the ticket is filed at the mail's arrival.
+    const { ticketId } = await callerFor(db, agent, clock).email.attach({
+      id: held.id,
+      requesterEmail: customer.email,
+    });
+    expect(db.select().from(attachments).where(eq(attachments.ticketId, ticketId)).all()).toEqual([]);
+    expect(db.select().from(tickets).where(eq(tickets.id, ticketId)).get()!.description).toContain("- crash-1.log: ");
+    // Otherwise 21 of the agent's own uploads would wait for a day, blocking their uploads past 50.
+    expect(db.select().from(uploads).where(eq(uploads.uploaderId, agent.id)).all()).toEqual([]);
+  });
+
   it("the mails about a workaround, a resolution and a reopening carry their text, not only that they happened", async () => {
     const ticketId = await ticketByMail("No audio after call transfer", "<transfer@customer.example>");
     await deliver(at(1));

@@ -11,7 +11,16 @@ import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError, notFound } from "@/server/errors";
 import { scheduleOutboxDelivery } from "@/server/notifications/mailer";
-import { mailFilesNote, mailMarkdown, openTicketFromMail, parseMail, ticketSubject, uploadMailFiles } from "./inbound";
+import {
+  discardUnclaimed,
+  mailFilesNote,
+  mailMarkdown,
+  notYetOnTicket,
+  openTicketFromMail,
+  parseMail,
+  ticketSubject,
+  uploadMailFiles,
+} from "./inbound";
 import { chosenDeliveries, queueAcknowledgement } from "./outbound";
 import { defaultDelivery, topicsFor } from "./preferences";
 
@@ -118,43 +127,50 @@ export async function attachUnmatched(
     name: requester.name,
     email: requester.email,
   };
-  const ticketId = db.transaction(
-    (tx) => {
-      unmatchedRow(tx, input.id);
-      const id = openTicketFromMail(
-        tx,
-        requesterUser,
-        mail,
-        { ids: files.ids, note: (refused) => mailFilesNote(requester.locale, files, refused) },
-        row.receivedAt,
-        staff,
-      );
-      tx.update(inboundMail)
-        .set({
-          outcome: "attached",
-          ticketId: id,
-          organizationId: requester.organizationId,
-          handledById: staff.id,
-          handledAt: now,
-        })
-        .where(eq(inboundMail.id, input.id))
-        .run();
-      queueAcknowledgement(tx, requester, { id, subject: ticketSubject(mail.subject) }, null, now);
-      recordAudit(tx, {
-        actorId: staff.id,
-        action: "email.attach",
-        entity: "inbound_mail",
-        entityId: String(input.id),
-        detail: {
-          before: { outcome: "unmatched" },
-          after: { outcome: "attached", ticketId: id, requesterId: requester.id },
-        },
-        at: now,
-      });
-      return id;
-    },
-    { behavior: "immediate" },
-  );
+  let ticketId: number;
+  try {
+    ticketId = db.transaction(
+      (tx) => {
+        unmatchedRow(tx, input.id);
+        const fresh = notYetOnTicket(tx, null, files);
+        const id = openTicketFromMail(
+          tx,
+          requesterUser,
+          mail,
+          { ids: fresh.ids, note: (refused) => mailFilesNote(requester.locale, fresh, refused) },
+          row.receivedAt,
+          staff,
+        );
+        tx.update(inboundMail)
+          .set({
+            outcome: "attached",
+            ticketId: id,
+            organizationId: requester.organizationId,
+            handledById: staff.id,
+            handledAt: now,
+          })
+          .where(eq(inboundMail.id, input.id))
+          .run();
+        queueAcknowledgement(tx, requester, { id, subject: ticketSubject(mail.subject) }, null, now);
+        recordAudit(tx, {
+          actorId: staff.id,
+          action: "email.attach",
+          entity: "inbound_mail",
+          entityId: String(input.id),
+          detail: {
+            before: { outcome: "unmatched" },
+            after: { outcome: "attached", ticketId: id, requesterId: requester.id },
+          },
+          at: now,
+        });
+        return id;
+      },
+      { behavior: "immediate" },
+    );
+  } finally {
+    // The staff member's copies of the mail's files that the ticket did not take (or all, if it failed).
+    discardUnclaimed(db, staff, files.ids);
+  }
   scheduleOutboxDelivery(db, () => new Date());
   return { ticketId };
 }
