@@ -347,7 +347,8 @@ export function discardUnclaimed(db: Db, uploader: SessionUser, ids: readonly nu
  * Writes with the mail's files; when the attachment rules refuse them on this ticket (its total, a
  * file already on it), the write (a savepoint) is undone and done again without them, told why so
  * that the text names them: the text of a mail is never lost for its files, and the sender learns
- * they must send them another way. They stay as pending uploads, swept when they expire.
+ * they must send them another way. The uploads left unclaimed are discarded after the write
+ * (discardUnclaimed).
  */
 function withoutRefusedFiles<T>(files: number[], write: (files: number[], refused: DomainError | null) => T): T {
   if (files.length === 0) return write([], null);
