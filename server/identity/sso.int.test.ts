@@ -1,13 +1,13 @@
 import net from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, identityProviders, invitations, organizations, outbox, sessions, users } from "@/db/schema";
+import { auditLog, identityProviders, invitations, organizations, sessions, users } from "@/db/schema";
 import { authenticate, SsoRequiredError } from "@/server/auth/options";
 import { hashPassword } from "@/server/auth/password";
 import { resolveSession, startSession } from "@/server/auth/sessions";
 import type { Db } from "@/server/db";
 import { TEST_ANCHOR } from "@/server/testing/constants";
-import { callerFor, createTestDb } from "@/server/testing/db";
+import { callerFor, createTestDb, invitationToken } from "@/server/testing/db";
 import { createOrganization, createStaff } from "@/server/testing/factories";
 import type { SessionUser } from "@/server/auth/session";
 import { startOidcProvider, type TestOidcProvider } from "@/server/testing/oidc-provider";
@@ -492,13 +492,7 @@ describe("[IDENTITY] an invitation into an organization that signs in through it
         orgAdmin: false,
         locale: "en",
       });
-      const mail = db
-        .select()
-        .from(outbox)
-        .where(eq(outbox.to, email))
-        .orderBy(sql`${outbox.id} desc`)
-        .get();
-      return /\/invite\/([A-Za-z0-9_-]+)/.exec(mail!.body)![1]!;
+      return invitationToken(db, email);
     };
     const plain = createOrganization(db, { tier: "basic", region: "china", customers: 0 });
     const offeredToken = await tokenFor("pat@offer.example", offered.id);

@@ -7,7 +7,7 @@ import { startSession } from "@/server/auth/sessions";
 import { env } from "@/server/env";
 import { DEMO_PASSWORD } from "@/server/identity/demo";
 import { TEST_ANCHOR } from "@/server/testing/constants";
-import { callerFor, createTestDb } from "@/server/testing/db";
+import { callerFor, createTestDb, invitationToken } from "@/server/testing/db";
 import { createOrganization, createStaff } from "@/server/testing/factories";
 import { completeSetup, issueSetupToken, needsSetup } from "@/server/identity/installation";
 
@@ -16,17 +16,7 @@ const db = createTestDb();
 const PASSWORD = "a long and unusual passphrase";
 const DAY = 86_400_000;
 
-function tokenOf(email: string): string {
-  const mail = db
-    .select()
-    .from(outbox)
-    .where(eq(outbox.to, email))
-    .orderBy(sql`${outbox.id} desc`)
-    .get();
-  const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail?.body ?? "")?.[1];
-  if (!token) throw new Error(`no invitation mail to ${email}`);
-  return token;
-}
+const tokenOf = (email: string) => invitationToken(db, email);
 
 async function refusal(p: Promise<unknown>): Promise<{ code: string; key: unknown }> {
   try {

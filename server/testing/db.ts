@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { afterAll } from "vitest";
-import { users } from "@/db/schema";
+import { outbox, users } from "@/db/schema";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
@@ -68,4 +68,12 @@ export function callerAs(db: Db, email: string | null, now: Date = TEST_ANCHOR) 
 /** A tRPC caller acting as a given session user (e.g. one made by ./factories), or anonymous. */
 export function callerFor(db: Db, user: SessionUser | null, now: Date = TEST_ANCHOR) {
   return createCaller(createContext({ db, user, now: () => now }));
+}
+
+/** The token of the newest invitation link mailed to `email` (read from the outbox). */
+export function invitationToken(db: Db, email: string): string {
+  const mail = db.select({ body: outbox.body }).from(outbox).where(eq(outbox.to, email)).orderBy(desc(outbox.id)).get();
+  const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail?.body ?? "")?.[1];
+  if (!token) throw new Error(`no invitation mail to ${email}`);
+  return token;
 }
