@@ -45,16 +45,13 @@ export type SaveWebhookInput = { id?: number; name: string; url: string; events:
 
 /** Creates (with a new signing secret, shown once) or updates a webhook. */
 export function saveWebhook(db: Db, actor: SessionUser, input: SaveWebhookInput, now: Date) {
-  // A webhook being switched off keeps its address unchecked: one the rules now refuse (private
-  // networks no longer allowed) must still be disabled, not only deleted with its delivery log.
-  const unchanged = input.id
-    ? db.select({ url: webhooks.url }).from(webhooks).where(eq(webhooks.id, input.id)).get()?.url === input.url
-    : false;
-  if (input.active || !unchanged) refuseIf(webhookUrlRefusal(input.url, urlRules()));
   return db.transaction((tx) => {
     if (input.id) {
       const old = tx.select().from(webhooks).where(eq(webhooks.id, input.id)).get();
       if (!old) throw notFound("Webhook");
+      // A webhook being switched off keeps its address unchecked: one the rules now refuse (private
+      // networks no longer allowed) must still be disabled, not only deleted with its delivery log.
+      if (input.active || input.url !== old.url) refuseIf(webhookUrlRefusal(input.url, urlRules()));
       const after = {
         name: input.name,
         url: input.url,
@@ -78,6 +75,7 @@ export function saveWebhook(db: Db, actor: SessionUser, input: SaveWebhookInput,
       });
       return { id: old.id, secret: null };
     }
+    refuseIf(webhookUrlRefusal(input.url, urlRules()));
     const secret = newSecret();
     const row = tx
       .insert(webhooks)
