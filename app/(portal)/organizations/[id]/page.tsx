@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { getNow, getTranslations } from "next-intl/server";
 import { EngagementForm } from "@/components/accounts/engagement-form";
 import { FollowUpsCard } from "@/components/accounts/follow-ups-card";
@@ -19,11 +20,16 @@ import { getSessionUser } from "@/server/auth/get-session";
 import { completedQuarters } from "@/server/periods/periods";
 import { can } from "@/server/auth/permissions";
 
+/** The organization for this request (its title and its page read it once), or null when it does not exist. */
+const load = cache(async (id: number) =>
+  (await serverCaller()).accounts.organization({ organizationId: id }).catch(() => null),
+);
+
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const id = Number((await params).id);
   const t = await getTranslations("pageTitles");
   if (!Number.isSafeInteger(id) || id <= 0) return { title: t("organizationUnnamed") };
-  const org = await (await serverCaller()).accounts.organization({ organizationId: id }).catch(() => null);
+  const org = await load(id);
   return { title: org ? t("organization", { name: org.name }) : t("organizationUnnamed") };
 }
 
@@ -43,9 +49,9 @@ export default async function OrganizationPage({
     if (user.organizationId === id) redirect("/organization");
     notFound();
   }
-  const api = await serverCaller();
-  const org = await api.accounts.organization({ organizationId: id }).catch(() => null);
+  const org = await load(id);
   if (!org) notFound();
+  const api = await serverCaller();
   const allTimeline = (await searchParams).timeline === "all";
   const [timeline, health, requests, reviews, sdks] = await Promise.all([
     api.accounts.timeline({ organizationId: id, limit: timelineLimit(allTimeline) }),
