@@ -63,7 +63,10 @@ function Outcome({ error, done, doneText }: { error: string | null; done: boolea
   return null;
 }
 
-/** A customer-facing update, or the update that ends an ongoing incident now. */
+/**
+ * A customer-facing update, or the update that ends an ongoing incident now. It sits above the
+ * updates, which run newest first, so a posted update appears just below where it was written.
+ */
 export function UpdateForm({ incidentId, ongoing }: { incidentId: number; ongoing: boolean }) {
   const t = useTranslations("incidents.detail");
   const trpc = useTRPC();
@@ -82,7 +85,7 @@ export function UpdateForm({ incidentId, ongoing }: { incidentId: number; ongoin
   const busy = add.isPending || end.isPending;
   return (
     <form
-      className="mt-4 border-t border-slate-100 pt-4"
+      className="mb-4 border-b border-slate-100 pb-4"
       onSubmit={(e) => {
         e.preventDefault();
         add.mutate({ incidentId, body });

@@ -111,6 +111,30 @@ describe("who sees which incidents", () => {
   });
 });
 
+describe("an incident's updates", () => {
+  it("staff and the affected customer read them newest first, the ending update at the top", async () => {
+    const at = (minutes: number) => new Date(TEST_ANCHOR.getTime() + minutes * MIN);
+    const { id } = await callerFor(db, P.agent).incidents.create(
+      outage({ title: "US West packet loss", regions: ["americas"], endedAt: null }),
+    );
+    await callerFor(db, P.agent, at(5)).incidents.addUpdate({ incidentId: id, body: "Investigating packet loss." });
+    await callerFor(db, P.agent, at(20)).incidents.addUpdate({ incidentId: id, body: "Traffic rerouted." });
+    // Two updates in the same instant keep the order they were posted in, the later one first.
+    await callerFor(db, P.agent, at(20)).incidents.addUpdate({ incidentId: id, body: "Error rates falling." });
+    await callerFor(db, P.agent, at(45)).incidents.end({ incidentId: id, body: "Resolved after a rollback." });
+
+    const newestFirst = [
+      "Resolved after a rollback.",
+      "Error rates falling.",
+      "Traffic rerouted.",
+      "Investigating packet loss.",
+    ];
+    for (const caller of [callerFor(db, P.agent, at(50)), callerFor(db, P.enterprise.customers[0]!, at(50))]) {
+      expect((await caller.incidents.get({ id })).updates.map((u) => u.body)).toEqual(newestFirst);
+    }
+  });
+});
+
 describe("only staff who run incidents write", () => {
   it("customers, account managers and executives are refused and nothing is written; an agent's write is audited", async () => {
     const before = { incidents: count(incidents), audit: count(auditLog) };

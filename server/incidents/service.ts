@@ -119,7 +119,8 @@ export function listIncidents(db: Db, user: SessionUser, filters: IncidentListFi
 /**
  * One incident with its updates and post-incident review. Customers get it only if it affected
  * their organization (otherwise it "does not exist"), and without the list of affected
- * organizations or the internal owners of prevention actions.
+ * organizations or the internal owners of prevention actions. Updates come newest first, as on a
+ * status page: the incident's latest state leads.
  */
 export function getIncident(db: Db, user: SessionUser, id: number, now: Date) {
   const row = db
@@ -143,7 +144,7 @@ export function getIncident(db: Db, user: SessionUser, id: number, now: Date) {
     .select({ id: incidentUpdates.id, at: incidentUpdates.at, body: incidentUpdates.body })
     .from(incidentUpdates)
     .where(eq(incidentUpdates.incidentId, id))
-    .orderBy(asc(incidentUpdates.at), asc(incidentUpdates.id))
+    .orderBy(desc(incidentUpdates.at), desc(incidentUpdates.id))
     .all();
   const actions = db
     .select()

@@ -76,6 +76,7 @@ export default async function IncidentPage({
             <p className="text-sm whitespace-pre-wrap text-slate-800">{incident.summary}</p>
           </Card>
           <Card id="updates" title={t("incidents.detail.updates")}>
+            {canWrite ? <UpdateForm incidentId={incident.id} ongoing={incident.phase === "ongoing"} /> : null}
             {incident.updates.length === 0 ? (
               <p className="text-sm text-slate-600">{t("incidents.detail.noUpdates")}</p>
             ) : (
@@ -90,7 +91,6 @@ export default async function IncidentPage({
                 ))}
               </ol>
             )}
-            {canWrite ? <UpdateForm incidentId={incident.id} ongoing={incident.phase === "ongoing"} /> : null}
           </Card>
           <Card id="review" title={t("incidents.detail.review")} description={t("incidents.detail.reviewHint")}>
             {canWrite ? (
