@@ -200,3 +200,25 @@ export function composeDigest(input: {
     },
   };
 }
+
+/** A block of a notice's HTML part: a paragraph (the lead in bold) or a labelled link. */
+export type NoticeBlock = { text: string; strong?: boolean; muted?: boolean } | { link: string; label: string };
+
+/**
+ * The HTML part of a notice that is not a ticket thread (an on-call page): the paragraphs and links
+ * its plain part says, in the recipient's language, each link behind its label as in ticket mails.
+ */
+export function noticeHtml(locale: Locale | null | undefined, blocks: NoticeBlock[]): string {
+  const inner = blocks.map((b) =>
+    "link" in b
+      ? `<p><a href="${escapeHtml(b.link)}">${escapeHtml(b.label)}</a></p>`
+      : b.strong
+        ? `<p><strong>${escapeHtml(b.text)}</strong></p>`
+        : `<p${b.muted ? ' style="color:#666"' : ""}>${escapeHtml(b.text)}</p>`,
+  );
+  return [
+    `<!doctype html><html lang="${languageTag(locale)}"><body style="font-family:system-ui,sans-serif;line-height:1.5">`,
+    ...inner,
+    "</body></html>",
+  ].join("");
+}

@@ -39,6 +39,7 @@ describe("on-call mail names what it is about in the recipient's words", () => {
       level: "primary",
       attempt: 2,
       link: "https://portal.example/on-call",
+      ticketLink: "https://portal.example/tickets/1047",
     } as const;
     expect(onCallMail("page", "en", page).body).toMatch(/^You are on call \(primary, page 2\)/);
     expect(onCallMail("page", "zh", page).body).toMatch(/^您正在值班（主值班，第 2 次呼叫）/);

@@ -99,6 +99,7 @@ function send(
         level: step.level,
         attempt: step.attempt,
         link: portalLink("/on-call"),
+        ticketLink: portalLink(`/tickets/${ticket.id}`),
       },
       now,
     );

@@ -1,4 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
+import { simpleParser } from "mailparser";
+import nodemailer from "nodemailer";
 import { describe, expect, it } from "vitest";
 import {
   notifications,
@@ -8,14 +10,18 @@ import {
   rotaMembers,
   rotas,
   ticketEvents,
+  users,
   webhookDeliveries,
   webhooks,
 } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
+import { portalLink } from "@/server/identity/mail";
+import { deliverOutbox } from "@/server/notifications/delivery";
 import { runDueJobs } from "@/server/scheduler/service";
 import { callerFor, createTestDb } from "@/server/testing/db";
 import { createOrganization, createStaff, createTicket } from "@/server/testing/factories";
+import { startSmtpCatcher } from "@/server/testing/smtp-catcher";
 import { raiseProactiveAlert } from "@/server/incidents/alerts";
 import { pageEscalationJob } from "./jobs";
 import { acknowledgePage } from "./paging-service";
@@ -133,6 +139,55 @@ describe("paging the on-call engineer", () => {
     expect(() => acknowledgePage(db, a, page.id, new Date(filed.getTime() + 17 * MIN))).toThrow(
       /already been acknowledged/,
     );
+  });
+
+  it("the page mail the engineer receives has a plain and an HTML part, each with the ticket's link and the acknowledge link, in the engineer's language", async () => {
+    const db = createTestDb();
+    const { a, b } = americasRota(db);
+    db.update(users).set({ locale: "zh" }).where(eq(users.id, b.id)).run();
+    const org = createOrganization(db, { tier: "enterprise", region: "americas" });
+    // Sunday 8 March 2026, 03:00 New York: week 0, A primary and B secondary.
+    const filed = at("2026-03-08T07:00:00Z");
+    const ticketId = await createTicket(
+      db,
+      org.customers[0]!,
+      { priority: "P0", category: "functional_bug", subject: "Calls fail <to> connect & drop" },
+      filed,
+    );
+    // Unacknowledged, the page is sent to the primary again after 5 minutes, then to the secondary.
+    for (const minutes of [5, 10])
+      await runDueJobs(db, new Date(filed.getTime() + minutes * MIN), { jobs: [pageEscalationJob], holder: "t" });
+
+    const catcher = await startSmtpCatcher();
+    try {
+      await deliverOutbox(db, nodemailer.createTransport(`smtp://127.0.0.1:${catcher.port}`), {
+        now: () => new Date(filed.getTime() + 11 * MIN),
+        from: "Attain Support <support@attain.test>",
+      });
+      const received = await Promise.all(
+        catcher.caught.map(async (c) => ({ to: c.to[0]!, mail: await simpleParser(c.raw) })),
+      );
+      const ticketLink = portalLink(`/tickets/${ticketId}`);
+      const ackLink = portalLink("/on-call");
+      const toA = received.find((m) => m.to === a.email)!.mail;
+      expect(toA.subject).toBe(`[P0] Page: #${ticketId} Calls fail <to> connect & drop`);
+      expect(toA.text).toContain(`Open the ticket: ${ticketLink}`);
+      expect(toA.text).toContain(`Acknowledge it now: ${ackLink}`);
+      expect(toA.html).toContain(`<a href="${ticketLink}">Open the ticket</a>`);
+      expect(toA.html).toContain(`<a href="${ackLink}">Acknowledge it now</a>`);
+      // The ticket's subject is the customer's text: shown as written, never as markup.
+      expect(toA.html).toContain(`#${ticketId} Calls fail &lt;to&gt; connect &amp; drop`);
+      expect(toA.html).toContain('lang="en"');
+
+      const toB = received.find((m) => m.to === b.email)!.mail;
+      expect(toB.subject).toContain(`呼叫：#${ticketId}`);
+      expect(toB.text).toContain(`打开工单：${ticketLink}`);
+      expect(toB.html).toContain(`<a href="${ticketLink}">打开工单</a>`);
+      expect(toB.html).toContain(`<a href="${ackLink}">立即确认</a>`);
+      expect(toB.html).toContain('lang="zh-CN"');
+    } finally {
+      await catcher.close();
+    }
   });
 
   it("a P0 filed while the primary on call has been deactivated pages the secondary at once, and a deactivated manager is not the ladder's end", async () => {
