@@ -11,7 +11,11 @@ export const E2E_DB = process.env.E2E_DB ?? "data/e2e.db";
 
 /** The few calls specs make, which better-sqlite3 and the PostgreSQL client share (SQL as SQLite writes it). */
 export interface SpecDatabase {
-  prepare(sql: string): { get(...params: unknown[]): unknown; run(...params: unknown[]): unknown };
+  prepare(sql: string): {
+    get(...params: unknown[]): unknown;
+    all(...params: unknown[]): unknown[];
+    run(...params: unknown[]): unknown;
+  };
   close(): unknown;
 }
 
