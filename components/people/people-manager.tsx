@@ -9,13 +9,14 @@ import { useTRPC } from "@/components/trpc/client";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { Role } from "@/db/schema/enums";
+import { EmailCorrection } from "./email-correction";
 import { InviteForm } from "./invite-form";
 
 /**
  * The people of one organization (or the staff, `organizationId` null): who has an account, who is
  * invited, and what the viewer may do about it: invite, resend or withdraw an invitation,
- * deactivate or reactivate an account, make a customer their organization's administrator, or
- * (staff, administrators only) change a role. The server decides every one of these again.
+ * deactivate or reactivate an account, make a customer their organization's administrator, correct
+ * someone's sign-in address, or (staff, administrators only) change a role. The server decides every one of these again.
  * `initialQuery` starts the search (a link to one person, from the audit log: `?q=email`).
  */
 export function PeopleManager({
@@ -23,12 +24,15 @@ export function PeopleManager({
   viewerId,
   staffRoles = [],
   canChangeRoles = false,
+  canCorrectEmail = false,
   initialQuery = "",
 }: {
   organizationId: number | null;
   viewerId: number;
   staffRoles?: readonly Role[];
   canChangeRoles?: boolean;
+  /** Whether the viewer may correct people's sign-in addresses (`people.email`). */
+  canCorrectEmail?: boolean;
   initialQuery?: string;
 }) {
   const t = useTranslations("people");
@@ -112,7 +116,12 @@ export function PeopleManager({
                   <tr key={p.id}>
                     <Td header>
                       <div>{p.name}</div>
-                      <div className="text-xs font-normal text-slate-500">{p.email}</div>
+                      <EmailCorrection
+                        key={p.email}
+                        person={p}
+                        editable={canCorrectEmail && !self}
+                        onCorrected={(message) => done(message)()}
+                      />
                     </Td>
                     <Td>
                       {canChangeRoles && p.role !== "customer" && !self ? (

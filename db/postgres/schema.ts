@@ -336,6 +336,26 @@ export const disputes = pgTable(
   ],
 );
 
+export const emailChanges = pgTable(
+  "email_changes",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    tokenHash: text("token_hash").notNull(),
+    userId: bigint("user_id", { mode: "number" }).notNull(),
+    newEmail: text("new_email").notNull(),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    expiresAt: bigint("expires_at", { mode: "number" }).notNull(),
+    usedAt: bigint("used_at", { mode: "number" }),
+  },
+  (t) => [
+    uniqueIndex("email_changes_token_uq").on(t.tokenHash),
+    index("email_changes_user_idx").on(t.userId),
+    foreignKey({ name: "email_changes_user_id_users_id_fk", columns: [t.userId], foreignColumns: [users.id] }).onDelete(
+      "cascade",
+    ),
+  ],
+);
+
 export const engagements = pgTable(
   "engagements",
   {

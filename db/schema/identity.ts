@@ -48,6 +48,26 @@ export const passwordResets = sqliteTable(
 );
 
 /**
+ * Email address change links: sent to the new address, single use, expiring, kept only as the
+ * SHA-256 of the token. Following one makes `newEmail` the account's sign-in address.
+ */
+export const emailChanges = sqliteTable(
+  "email_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    newEmail: text("new_email").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("email_changes_token_uq").on(t.tokenHash), index("email_changes_user_idx").on(t.userId)],
+);
+
+/**
  * An OpenID Connect identity provider a customer organization signs in with. Users whose email
  * domain is in `emailDomains` are sent there; on first sign-in they are created in the organization.
  */

@@ -21,6 +21,7 @@ import { onCallRouter } from "./routers/on-call";
 import { webhooksRouter } from "./routers/webhooks";
 import { monitoringRouter } from "./routers/monitoring";
 import { passwordResetRouter } from "./routers/password-reset";
+import { emailChangeRouter } from "./routers/email-change";
 import { organizationsRouter } from "./routers/organizations";
 import { peopleRouter } from "./routers/people";
 import { reviewsRouter } from "./routers/reviews";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   health: healthRouter,
   me: meRouter,
   passwordReset: passwordResetRouter,
+  emailChange: emailChangeRouter,
   home: homeRouter,
   admin: adminRouter,
   tickets: ticketsRouter,

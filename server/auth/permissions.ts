@@ -100,6 +100,11 @@ export const PERMISSIONS = {
    * organization only, and never with a staff role; server/api/scope.ts).
    */
   "people.customers": ["admin", "account_manager", "customer_admin"],
+  /**
+   * Correct someone's sign-in address: administrators anyone's, a customer administrator their own
+   * organization's people (server/people/rules.ts, emailCorrectionRefusal).
+   */
+  "people.email": ["admin", "customer_admin"],
   /** The People page of one's own organization (the customer administrator's). */
   "people.own": ["customer_admin"],
   /** Who is on call, the paging log, and acknowledging a page (issue #19). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { passwordRefusal } from "./password-refusal";
-import { describeBrowser, minutesLeft, nameProblem, resetUsable } from "./account-rules";
+import { describeBrowser, minutesLeft, nameProblem, linkUsable } from "./account-rules";
 
 describe("describeBrowser", () => {
   const cases: [string, string | null, string | null][] = [
@@ -49,9 +49,9 @@ describe("account rules", () => {
     expect(passwordRefusal("tooShort")).toMatchObject({ messageKey: "errors.password.tooShort", values: { min: 12 } }));
   it("a reset link is usable until its hour is over and only once", () => {
     const now = new Date("2026-11-20T12:00:00Z");
-    expect(resetUsable({ expiresAt: new Date(now.getTime() + 1), usedAt: null }, now)).toBe(true);
-    expect(resetUsable({ expiresAt: now, usedAt: null }, now)).toBe(false);
-    expect(resetUsable({ expiresAt: new Date(now.getTime() + 1), usedAt: now }, now)).toBe(false);
+    expect(linkUsable({ expiresAt: new Date(now.getTime() + 1), usedAt: null }, now)).toBe(true);
+    expect(linkUsable({ expiresAt: now, usedAt: null }, now)).toBe(false);
+    expect(linkUsable({ expiresAt: new Date(now.getTime() + 1), usedAt: now }, now)).toBe(false);
   });
   it("minutes left in a window round up, at least one", () => {
     const start = new Date("2026-11-20T12:00:00Z");

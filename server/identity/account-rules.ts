@@ -1,8 +1,9 @@
 /**
  * The rules of a user's own account (issue #16, self-service): what a name may be, how a refused
- * password reads, how long a reset link lives, how many wrong current passwords and reset requests
- * are let through, and how a session is described in the list of sessions. Pure: no database, no
- * clock (`now` is an argument), and no heavy imports, so the forms use the same checks for an early hint.
+ * password reads, how long a reset or address change link lives, how many wrong current
+ * passwords, reset requests and address changes are let through, and how a session is described
+ * in the list of sessions. Pure: no database, no clock (`now` is an argument), and no heavy
+ * imports, so the forms use the same checks for an early hint.
  */
 
 /** A refusal in the shape `refuseIf` throws: English sentence, its i18n key and values. */
@@ -43,13 +44,24 @@ export const passwordCheckKey = (userId: number) => `${ACCOUNT_KEY_PREFIX}pw:u:$
 /** The key of reset mails for an address; the address goes in as its hash (the table is not a list of emails). */
 export const resetMailKey = (emailHash: string) => `${ACCOUNT_KEY_PREFIX}reset:e:${emailHash}`;
 
+/** An address change link works once, for a day (it goes to a mailbox the person may open later). */
+export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60_000;
+
+/** Address changes one person asks for (refused ones too): at most 3 an hour. */
+export const EMAIL_CHANGES_PER_ACCOUNT = { limit: 3, windowMs: 60 * 60_000 } as const;
+
+export const emailChangeKey = (userId: number) => `${ACCOUNT_KEY_PREFIX}email:u:${userId}`;
+
 /** Whole minutes (at least 1) until a fixed window that started at `windowStart` ends. */
 export function minutesLeft(windowStart: Date, windowMs: number, now: Date): number {
   return Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 60_000));
 }
 
-/** Whether a reset link row may still be used at `now`. */
-export function resetUsable(row: { expiresAt: Date; usedAt: Date | null }, now: Date): boolean {
+/**
+ * Whether a link row (a password reset, an address change) may still be used at `now`: not used,
+ * not expired.
+ */
+export function linkUsable(row: { expiresAt: Date; usedAt: Date | null }, now: Date): boolean {
   return row.usedAt === null && row.expiresAt > now;
 }
 

@@ -35,7 +35,7 @@ export type Self = { userId: number; sessionId: string | null; ip: string | null
 
 export type Profile = { name: string; email: string; locale: Locale | null; timeZone: string };
 
-function loadUser(db: Db | Tx, userId: number) {
+export function loadUser(db: Db | Tx, userId: number) {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) throw notFound("The account");
   return user;
@@ -89,6 +89,32 @@ function reservePasswordCheck(db: Db, userId: number, now: Date): void {
 }
 
 /**
+ * Checks the current password a person typed to confirm a change of their own account (wrong ones
+ * are limited to PASSWORD_CHECK_LIMIT per user, counted before the check); a wrong one is audited
+ * under `failedAction` and refused.
+ */
+export async function checkCurrentPassword(
+  db: Db,
+  self: Self,
+  user: { id: number; passwordHash: string },
+  currentPassword: string,
+  failedAction: string,
+): Promise<void> {
+  reservePasswordCheck(db, user.id, self.now);
+  if (await verifyPassword(currentPassword, user.passwordHash)) return;
+  recordAudit(db, {
+    actorId: user.id,
+    action: failedAction,
+    entity: "user",
+    entityId: String(user.id),
+    detail: { reason: "wrong_current_password" },
+    at: self.now,
+    ip: self.ip,
+  });
+  throw new DomainError("INVALID", "Your current password is not correct.", "errors.account.currentPasswordWrong");
+}
+
+/**
  * Changes one's own password: the current password must be right (wrong ones are limited to
  * PASSWORD_CHECK_LIMIT), the new one must pass the policy. On success, in one transaction: the new
  * hash, every other session of the user signed out (this one stays), unused reset links voided,
@@ -103,19 +129,7 @@ export async function changePassword(
   const user = loadUser(db, self.userId);
   const problem = passwordProblem(input.newPassword, { email: user.email, name: user.name });
   if (problem) refuseIf(passwordRefusal(problem));
-  reservePasswordCheck(db, user.id, self.now);
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    recordAudit(db, {
-      actorId: user.id,
-      action: "password_change_failed",
-      entity: "user",
-      entityId: String(user.id),
-      detail: { reason: "wrong_current_password" },
-      at: self.now,
-      ip: self.ip,
-    });
-    throw new DomainError("INVALID", "Your current password is not correct.", "errors.account.currentPasswordWrong");
-  }
+  await checkCurrentPassword(db, self, user, input.currentPassword, "password_change_failed");
   const passwordHash = await hashPassword(input.newPassword);
   const ended = db.transaction(
     (tx) => {
@@ -167,7 +181,7 @@ export async function changePassword(
 }
 
 /** Signs out every session of the user but the current one (all of them when it is unknown). */
-function endOtherSessions(tx: Tx, self: Self): number {
+export function endOtherSessions(tx: Tx, self: Self): number {
   return tx
     .update(sessions)
     .set({ revokedAt: self.now })

@@ -9,7 +9,8 @@ import zh from "@/server/i18n/messages/zh.json";
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** The emails of accounts and identity, each in `identityMail.<kind>` of the message files. */
-export type IdentityMailKind = "invitation" | "passwordReset" | "passwordChanged" | "deactivated";
+export type IdentityMailKind =
+  "invitation" | "passwordReset" | "passwordChanged" | "deactivated" | "emailChangeConfirm" | "emailChanged";
 
 /** A message of the recipient's language by its full key ("metric.firstResponse"), for mail composed on the server. */
 export type MailTranslate = (key: string, values?: Record<string, string | number>) => string;

@@ -18,7 +18,7 @@ import { DomainError, refuseIf } from "@/server/errors";
 import { scheduleOutboxDelivery } from "@/server/notifications/mailer";
 import { allowWrite, countWrite } from "@/server/security/write-limit-service";
 import { windowStart } from "@/server/security/write-limits";
-import { RESET_MAILS_PER_ACCOUNT, RESET_TTL_MS, resetMailKey, resetUsable } from "./account-rules";
+import { RESET_MAILS_PER_ACCOUNT, RESET_TTL_MS, resetMailKey, linkUsable } from "./account-rules";
 import { voidResetLinks } from "./account-service";
 import { mailTime, portalLink, queueIdentityMail } from "./mail";
 import { passwordRefusal } from "./password-refusal";
@@ -123,7 +123,7 @@ function usableReset(tx: Db | Tx, rawToken: unknown, now: Date, mode: ResetReque
     .from(passwordResets)
     .where(eq(passwordResets.tokenHash, hashToken(token)))
     .get();
-  if (!reset || !resetUsable(reset, now)) return null;
+  if (!reset || !linkUsable(reset, now)) return null;
   const user = tx.select().from(users).where(eq(users.id, reset.userId)).get();
   if (!user || resettableUser(tx, user.email.toLowerCase(), mode)?.id !== user.id) return null;
   return { reset, user };

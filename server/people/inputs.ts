@@ -5,7 +5,8 @@ import { PASSWORD_MAX_LENGTH } from "@/server/auth/password-length";
 import { NAME_MAX_LENGTH, nameProblem } from "@/server/identity/account-rules";
 import { EMAIL_SHAPE } from "@/server/identity/email";
 
-const ZEmail = z
+/** An email address as typed: trimmed, lower case, of the usual shape. */
+export const ZEmail = z
   .string()
   .max(1000)
   .trim()
@@ -90,5 +91,8 @@ export const ZSetupInput = z.object({
   timeZone: ZTimeZone,
 });
 export type SetupInput = z.infer<typeof ZSetupInput>;
+
+export const ZCorrectEmailInput = z.object({ userId: z.number().int().positive(), email: ZEmail });
+export type CorrectEmailInput = z.infer<typeof ZCorrectEmailInput>;
 
 export const ZTokenInput = z.object({ token: ZToken });

@@ -59,6 +59,14 @@ export function roleChangeRefusal(
   return administerRefusal(actor, subject);
 }
 
+/** Whether the actor may correct the subject's sign-in address (`people.email`, then whom they administer). */
+export function emailCorrectionRefusal(actor: Actor, subject: Subject): Refusal | null {
+  if (actor.id === subject.id)
+    return refusal("selfEmail", "Change your own address on your account page, with your password.");
+  if (!can(actor, "people.email")) return refusal("notAllowed", "You cannot administer this organization's people.");
+  return administerRefusal(actor, subject);
+}
+
 /** The state of an invitation at `now`. */
 export function invitationState(
   inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },

@@ -14,12 +14,19 @@ import { revokeUserSessions } from "@/server/auth/sessions";
 import { hashToken, newToken } from "@/server/auth/tokens";
 import type { Db } from "@/server/db";
 import { DomainError, notFound, refuseIf } from "@/server/errors";
+import {
+  applyEmailChange,
+  newAddressRefusal,
+  ssoAccountRefusal,
+  ssoBoundAddress,
+} from "@/server/identity/email-change-service";
 import { mailTime, portalLink, queueIdentityMail, roleLabel } from "@/server/identity/mail";
 import { providerForEmail } from "@/server/identity/sso-lookup";
 import { scheduleOutboxDelivery } from "@/server/notifications/mailer";
 import {
   administerRefusal,
   deactivateRefusal,
+  emailCorrectionRefusal,
   invitationState,
   INVITATION_TTL_DAYS,
   roleChangeRefusal,
@@ -494,6 +501,43 @@ export function changeRole(
     },
     { behavior: "immediate" },
   );
+}
+
+/**
+ * Corrects someone's sign-in address (a typo, a renamed mailbox), with the refusals of a change of
+ * one's own (taken, single sign-on) and no link to follow: the administrator answers for it. Every
+ * session of the person ends (they sign in again with the new address), the old address is told,
+ * and the audit log keeps both addresses.
+ */
+export function correctEmail(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  email: string,
+  now: Date,
+  ip: string | null,
+): { email: string } {
+  const result = db.transaction(
+    (tx) => {
+      const subject = loadSubject(tx, userId);
+      refuseIf(emailCorrectionRefusal(actor, subject), "FORBIDDEN");
+      if (ssoBoundAddress(tx, subject.email)) refuseIf(ssoAccountRefusal("other"), "CONFLICT");
+      refuseIf(newAddressRefusal(tx, subject, email, "other"), "CONFLICT");
+      const sessionsEnded = revokeUserSessions(tx, userId, now);
+      applyEmailChange(
+        tx,
+        subject,
+        email,
+        { actorId: actor.id, action: "user_email_corrected", sessionsEnded },
+        now,
+        ip,
+      );
+      return { email };
+    },
+    { behavior: "immediate" },
+  );
+  afterCommit(db);
+  return result;
 }
 
 /** Makes a customer their organization's customer administrator, or not. */

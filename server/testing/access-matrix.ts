@@ -40,7 +40,7 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll } from "vitest";
-import { organizationSdks, passwordResets, queueViews } from "@/db/schema";
+import { emailChanges, organizationSdks, passwordResets, queueViews } from "@/db/schema";
 import { METRICS, PRIORITIES } from "@/db/schema/enums";
 import { receiveUpload } from "@/server/attachments/service";
 import { DiskAttachmentStore } from "@/server/attachments/store";
@@ -150,6 +150,22 @@ function resetToken(fx: Fixtures): string {
     .values({
       tokenHash: hash,
       userId: fx.userId(ACTORS.customer),
+      createdAt: fx.now,
+      expiresAt: new Date(fx.now.getTime() + 3_600_000),
+    })
+    .run();
+  return token;
+}
+
+/** A usable address change link of the Nimbus Live customer, made inside the rolled-back transaction. */
+function emailChangeToken(fx: Fixtures): string {
+  const { token, hash } = newToken();
+  fx.db
+    .insert(emailChanges)
+    .values({
+      tokenHash: hash,
+      userId: fx.userId(ACTORS.customer),
+      newEmail: "dev-moved@nimbus.example",
       createdAt: fx.now,
       expiresAt: new Date(fx.now.getTime() + 3_600_000),
     })
@@ -440,6 +456,15 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     }),
   },
   "me.revokeOtherSessions": { allow: SIGNED_IN, input: none },
+  "me.emailChange": { allow: SIGNED_IN, input: none },
+  "me.requestEmailChange": {
+    allow: SIGNED_IN,
+    input: (fx) => ({ newEmail: `moved-${fx.actor.toLowerCase()}@elsewhere.example`, currentPassword: "attain-demo" }),
+  },
+
+  // address change links (anonymous: the link reached the new mailbox)
+  "emailChange.check": { allow: ANYONE, input: (fx) => ({ token: emailChangeToken(fx) }) },
+  "emailChange.confirm": { allow: ANYONE, input: (fx) => ({ token: emailChangeToken(fx) }) },
 
   // password reset (anonymous; the same answer for any address)
   "passwordReset.request": { allow: ANYONE, input: () => ({ email: ACTORS.customer }) },
@@ -1223,6 +1248,11 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   "people.setOrgAdmin": {
     allow: ["admin", "accountManager"],
     input: (fx) => ({ userId: fx.userId(NIMBUS_OTHER_CUSTOMER), orgAdmin: true }),
+  },
+  // Correcting an address: administrators (and customer administrators for their own organization).
+  "people.correctEmail": {
+    allow: ["admin"],
+    input: (fx) => ({ userId: fx.userId(NIMBUS_OTHER_CUSTOMER), email: "cto-moved@nimbus.example" }),
   },
   "people.changeRole": {
     allow: ["admin"],

@@ -70,10 +70,15 @@ export function callerFor(db: Db, user: SessionUser | null, now: Date = TEST_ANC
   return createCaller(createContext({ db, user, now: () => now }));
 }
 
+/** The token of the newest link to `path` ("/invite/") mailed to `email` (read from the outbox). */
+export function mailedToken(db: Db, email: string, path: string): string {
+  const mail = db.select({ body: outbox.body }).from(outbox).where(eq(outbox.to, email)).orderBy(desc(outbox.id)).get();
+  const token = new RegExp(`${path}([A-Za-z0-9_-]+)`).exec(mail?.body ?? "")?.[1];
+  if (!token) throw new Error(`no mail to ${email} with a link to ${path}`);
+  return token;
+}
+
 /** The token of the newest invitation link mailed to `email` (read from the outbox). */
 export function invitationToken(db: Db, email: string): string {
-  const mail = db.select({ body: outbox.body }).from(outbox).where(eq(outbox.to, email)).orderBy(desc(outbox.id)).get();
-  const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail?.body ?? "")?.[1];
-  if (!token) throw new Error(`no invitation mail to ${email}`);
-  return token;
+  return mailedToken(db, email, "/invite/");
 }

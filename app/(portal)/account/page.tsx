@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
+import { EmailForm } from "@/components/account/email-form";
 import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { SessionsList } from "@/components/account/sessions-list";
@@ -20,13 +21,18 @@ function timeZones(): string[] {
 }
 
 /**
- * Every signed-in user's own account: profile, email notifications, password and sessions (the portal layout requires
+ * Every signed-in user's own account: profile, email notifications, sign-in address, password and sessions (the portal layout requires
  * sign-in). The language shown is the one the portal speaks now (the switcher's choice outranks the
  * account's), so saving the profile keeps what the user sees.
  */
 export default async function AccountPage() {
   const api = await serverCaller();
-  const [me, sessions, preferences] = await Promise.all([api.me.get(), api.me.sessions(), api.email.preferences()]);
+  const [me, sessions, preferences, emailChange] = await Promise.all([
+    api.me.get(),
+    api.me.sessions(),
+    api.email.preferences(),
+    api.me.emailChange(),
+  ]);
   const t = await getTranslations();
   const locale = await getLocale();
   return (
@@ -44,6 +50,7 @@ export default async function AccountPage() {
         />
         <PreferencesForm initial={preferences} />
         <SubscriptionCard variant="account" />
+        <EmailForm email={me.email} {...emailChange} />
         <PasswordForm email={me.email} />
         <SessionsList
           initial={sessions}

@@ -11,6 +11,8 @@ import {
   type Self,
 } from "@/server/identity/account-service";
 import { NAME_MAX_LENGTH } from "@/server/identity/account-rules";
+import { emailChangeStatus, requestEmailChange } from "@/server/identity/email-change-service";
+import { ZEmail } from "@/server/people/inputs";
 import { authedProcedure, createTRPCRouter, type Context } from "../trpc";
 import { ZLocale, ZRole } from "../schemas";
 
@@ -104,6 +106,21 @@ export const meRouter = createTRPCRouter({
     .input(z.object({ currentPassword: ZPassword, newPassword: ZPassword }))
     .output(z.object({ otherSessionsEnded: z.number() }))
     .mutation(({ ctx, input }) => changePassword(ctx.db, self(ctx), input)),
+  /** Whether one's sign-in address can be changed here (not when single sign-on keeps it), and a change awaiting its link. */
+  emailChange: authedProcedure
+    .input(z.void())
+    .output(
+      z.object({
+        managedBySso: z.boolean(),
+        pending: z.object({ email: z.string(), expiresAt: z.date() }).nullable(),
+      }),
+    )
+    .query(({ ctx }) => emailChangeStatus(ctx.db, self(ctx))),
+  /** Asks to change one's own sign-in address (the current password checked): a link goes to the new address. */
+  requestEmailChange: authedProcedure
+    .input(z.object({ newEmail: ZEmail, currentPassword: ZPassword }))
+    .output(z.object({ email: z.string(), expiresAt: z.date() }))
+    .mutation(({ ctx, input }) => requestEmailChange(ctx.db, self(ctx), input)),
   /** One's own sessions that stand, this one marked. */
   sessions: authedProcedure
     .input(z.void())

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { ZRole } from "@/server/api/schemas";
 import { assertSeesOrganization } from "@/server/api/scope";
-import { ZInviteInput, ZPeopleListInput } from "@/server/people/inputs";
+import { ZCorrectEmailInput, ZInviteInput, ZPeopleListInput } from "@/server/people/inputs";
 import {
   changeRole,
+  correctEmail,
   invite,
   listPeople,
   resendInvitation,
@@ -77,6 +78,11 @@ export const peopleRouter = createTRPCRouter({
     .input(z.object({ userId: z.number().int().positive(), orgAdmin: z.boolean() }))
     .output(z.object({ orgAdmin: z.boolean() }))
     .mutation(({ ctx, input }) => setOrgAdmin(ctx.db, ctx.user, input.userId, input.orgAdmin, ctx.now(), ctx.ip)),
+  /** Corrects someone's sign-in address (administrators; a customer administrator their own organization's). */
+  correctEmail: permittedProcedure("people.email")
+    .input(ZCorrectEmailInput)
+    .output(z.object({ email: z.string() }))
+    .mutation(({ ctx, input }) => correctEmail(ctx.db, ctx.user, input.userId, input.email, ctx.now(), ctx.ip)),
   changeRole: permittedProcedure("people.staff")
     .input(z.object({ userId: z.number().int().positive(), role: ZRole }))
     .output(z.object({ role: ZRole }))

@@ -25,6 +25,7 @@ export default async function StaffPeoplePage({ searchParams }: { searchParams: 
         viewerId={user.id}
         staffRoles={STAFF_ROLES}
         canChangeRoles
+        canCorrectEmail={can(user, "people.email")}
         initialQuery={(await searchParams).q?.slice(0, 100)}
       />
     </>

@@ -21,7 +21,11 @@ export default async function OwnPeoplePage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("orgSubtitle", { organization: org.name })} />
-      <PeopleManager organizationId={user.organizationId} viewerId={user.id} />
+      <PeopleManager
+        organizationId={user.organizationId}
+        viewerId={user.id}
+        canCorrectEmail={can(user, "people.email")}
+      />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
+import { UnusableLink } from "@/components/auth/unusable-link";
 import { serverCaller } from "@/server/api/rsc";
 
 // The token is in this page's address: no other site may learn it from a Referer.
@@ -22,17 +22,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
     .catch(() => ({ valid: false, email: null }));
   if (!check.valid || !check.email)
     return (
-      <AuthFrame title={t("invalidTitle")}>
-        <p role="alert" className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("invalid")}
-        </p>
-        <Link
-          href="/signin/forgot"
-          className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
-        >
-          {t("requestNew")}
-        </Link>
-      </AuthFrame>
+      <UnusableLink title={t("invalidTitle")} message={t("invalid")} href="/signin/forgot" action={t("requestNew")} />
     );
   return (
     <AuthFrame title={t("resetTitle")} subtitle={t("resetSubtitle", { email: check.email })}>

@@ -40,7 +40,12 @@ export default async function OrganizationPeoplePage({
           {org.name}
         </Link>
       </PageHeader>
-      <PeopleManager organizationId={id} viewerId={user.id} initialQuery={(await searchParams).q?.slice(0, 100)} />
+      <PeopleManager
+        organizationId={id}
+        viewerId={user.id}
+        canCorrectEmail={can(user, "people.email")}
+        initialQuery={(await searchParams).q?.slice(0, 100)}
+      />
     </>
   );
 }
