@@ -10,15 +10,27 @@ const NEW_PASSWORD = "marble orchard kite 2026";
 const IPHONE =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1";
 
-/** The path of the newest reset link mailed to an address, read from the outbox (no SMTP in e2e). */
-function resetLinkFor(email: string): string {
+/** The path of the newest link to `path` ("/signin/reset/") mailed to an address, read from the outbox (no SMTP in e2e). */
+function mailedLink(email: string, path: string): string {
   const db = openDatabase();
   try {
     const row = db.prepare('select body from outbox where "to" = ? order by id desc limit 1').get(email) as
       { body: string } | undefined;
-    const link = /\/signin\/reset\/[A-Za-z0-9_-]+/.exec(row?.body ?? "")?.[0];
-    if (!link) throw new Error(`no reset link mailed to ${email}`);
+    const link = new RegExp(`${path}[A-Za-z0-9_-]+`).exec(row?.body ?? "")?.[0];
+    if (!link) throw new Error(`no ${path} link mailed to ${email}`);
     return link;
+  } finally {
+    db.close();
+  }
+}
+
+/** The subject of the newest mail to an address. */
+function lastSubjectTo(email: string): string | null {
+  const db = openDatabase();
+  try {
+    const row = db.prepare('select subject from outbox where "to" = ? order by id desc limit 1').get(email) as
+      { subject: string } | undefined;
+    return row?.subject ?? null;
   } finally {
     db.close();
   }
@@ -136,7 +148,7 @@ test.describe("[ACCOUNT] self-service", () => {
       "If an account exists for that address, we sent a link",
     );
 
-    const link = resetLinkFor(email);
+    const link = mailedLink(email, "/signin/reset/");
     await page.goto(link);
     await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
     await expect(page.getByText(`For ${email}.`)).toBeVisible();
@@ -212,6 +224,64 @@ test.describe("[ACCOUNT] self-service", () => {
       await expect(page).toHaveURL(/\/tickets$/);
     } finally {
       await phone.close();
+    }
+  });
+
+  test("[ACCOUNT] a customer changes their sign-in address through the link mailed to the new one and signs in with it", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const email = "ops@cobalt-games.example";
+    const newEmail = "ops.moved@cobalt-mail.example";
+    await signInAs(page, email);
+    await page.goto("/account");
+    const card = page.getByRole("region", { name: "Sign-in address" });
+    await expect(card.getByText(email)).toBeVisible();
+
+    // A colleague's address is refused with what to do; nothing is sent.
+    await card.getByLabel("New address").fill("dev@cobalt-games.example");
+    await card.getByLabel("Current password").fill("attain-demo");
+    await card.getByRole("button", { name: "Send confirmation link" }).click();
+    await expect(card.getByRole("alert")).toContainText(
+      "Someone already signs in with that address. Enter another one.",
+    );
+
+    await card.getByLabel("New address").fill(newEmail);
+    await card.getByLabel("Current password").fill("attain-demo");
+    await card.getByRole("button", { name: "Send confirmation link" }).click();
+    await expect(card.getByRole("status")).toContainText(`We sent a link to ${newEmail}.`);
+    expect(lastSubjectTo(newEmail)).toBe("Confirm your new Attain sign-in address");
+
+    // Following the link in this browser keeps this session.
+    const link = mailedLink(newEmail, "/signin/email/");
+    await page.goto(link);
+    await expect(page.getByRole("heading", { name: "Confirm your new sign-in address" })).toBeVisible();
+    await page.getByRole("button", { name: "Confirm new address" }).click();
+    await expect(page.getByRole("status")).toHaveText(`Your sign-in address is now ${newEmail}.`);
+    await page.getByRole("link", { name: "Back to your account" }).click();
+    await expect(page.getByRole("region", { name: "Sign-in address" }).getByText(newEmail)).toBeVisible();
+    expect(lastSubjectTo(email)).toBe("Your Attain sign-in address was changed");
+
+    // The link was for one use only.
+    await page.goto(link);
+    await expect(page.getByRole("heading", { name: "This link cannot be used" })).toBeVisible();
+
+    // A fresh browser signs in with the new address, not the old one.
+    const other = await browser.newContext({ baseURL });
+    try {
+      const tab = await other.newPage();
+      await tab.goto("/signin");
+      await tab.getByLabel("Email").fill(email);
+      await tab.getByLabel("Password").fill("attain-demo");
+      await tab.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(tab.locator("form").getByRole("alert")).toHaveText("The email or password is not correct.");
+      await tab.getByLabel("Email").fill(newEmail);
+      await tab.getByLabel("Password").fill("attain-demo");
+      await tab.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(tab).toHaveURL(`${baseURL}/`);
+    } finally {
+      await other.close();
     }
   });
 });

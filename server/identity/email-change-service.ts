@@ -154,7 +154,7 @@ export function emailChangeStatus(
  * Asks to change one's own sign-in address: refused for people whose address single sign-on
  * keeps, after a wrong current password (throttled like a password change), past
  * EMAIL_CHANGES_PER_ACCOUNT requests an hour, and for a taken or single sign-on address (checked
- * after the password and the count, so nobody learns who has an account). Otherwise, in one
+ * after the password and the count, so nobody tries addresses faster than that). Otherwise, in one
  * transaction: earlier unused links voided, the new link's hash stored, the confirmation mail
  * to the new address queued in the person's language, an audit entry. Nothing changes yet.
  */
