@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { expect, signInAs, test } from "./fixtures";
 import { openDatabase } from "./db";
 
@@ -33,6 +33,29 @@ function lastSubjectTo(email: string): string | null {
     return row?.subject ?? null;
   } finally {
     db.close();
+  }
+}
+
+type Credentials = { email: string; password: string };
+
+/** A fresh browser is refused with the old credentials and signs in with the new ones. */
+async function signsInOnlyWith(browser: Browser, baseURL: string, refused: Credentials, accepted: Credentials) {
+  const other = await browser.newContext({ baseURL });
+  try {
+    const tab = await other.newPage();
+    await tab.goto("/signin");
+    for (const [credentials, ok] of [
+      [refused, false],
+      [accepted, true],
+    ] as const) {
+      await tab.getByLabel("Email").fill(credentials.email);
+      await tab.getByLabel("Password").fill(credentials.password);
+      await tab.getByRole("button", { name: "Sign in", exact: true }).click();
+      if (ok) await expect(tab).toHaveURL(`${baseURL}/`);
+      else await expect(tab.locator("form").getByRole("alert")).toHaveText("The email or password is not correct.");
+    }
+  } finally {
+    await other.close();
   }
 }
 
@@ -171,20 +194,7 @@ test.describe("[ACCOUNT] self-service", () => {
     await expect(page.getByRole("link", { name: "Ask for a new link" })).toHaveAttribute("href", "/signin/forgot");
 
     // A fresh browser signs in with the new password, not the old one.
-    const other = await browser.newContext({ baseURL });
-    try {
-      const tab = await other.newPage();
-      await tab.goto("/signin");
-      await tab.getByLabel("Email").fill(email);
-      await tab.getByLabel("Password").fill("attain-demo");
-      await tab.getByRole("button", { name: "Sign in", exact: true }).click();
-      await expect(tab.locator("form").getByRole("alert")).toHaveText("The email or password is not correct.");
-      await tab.getByLabel("Password").fill(NEW_PASSWORD);
-      await tab.getByRole("button", { name: "Sign in", exact: true }).click();
-      await expect(tab).toHaveURL(`${baseURL}/`);
-    } finally {
-      await other.close();
-    }
+    await signsInOnlyWith(browser, baseURL!, { email, password: "attain-demo" }, { email, password: NEW_PASSWORD });
   });
 
   test("[ACCOUNT] a customer signed in on two browsers sees both and signs the other one out", async ({
@@ -268,20 +278,11 @@ test.describe("[ACCOUNT] self-service", () => {
     await expect(page.getByRole("heading", { name: "This link cannot be used" })).toBeVisible();
 
     // A fresh browser signs in with the new address, not the old one.
-    const other = await browser.newContext({ baseURL });
-    try {
-      const tab = await other.newPage();
-      await tab.goto("/signin");
-      await tab.getByLabel("Email").fill(email);
-      await tab.getByLabel("Password").fill("attain-demo");
-      await tab.getByRole("button", { name: "Sign in", exact: true }).click();
-      await expect(tab.locator("form").getByRole("alert")).toHaveText("The email or password is not correct.");
-      await tab.getByLabel("Email").fill(newEmail);
-      await tab.getByLabel("Password").fill("attain-demo");
-      await tab.getByRole("button", { name: "Sign in", exact: true }).click();
-      await expect(tab).toHaveURL(`${baseURL}/`);
-    } finally {
-      await other.close();
-    }
+    await signsInOnlyWith(
+      browser,
+      baseURL!,
+      { email, password: "attain-demo" },
+      { email: newEmail, password: "attain-demo" },
+    );
   });
 });
