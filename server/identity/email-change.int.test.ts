@@ -114,12 +114,18 @@ describe("[IDENTITY] changing one's own sign-in address", () => {
     await callerIn(user, here).me.requestEmailChange({ newEmail: to, currentPassword: PASSWORD });
     const token = linkTo(to);
     expect(await callerIn(null, null).emailChange.check({ token })).toEqual({ valid: true, email: to });
+    // A reset link mailed to the old address before the change dies with it.
+    await callerIn(null, null).passwordReset.request({ email: user.email });
+    const reset = mailedToken(db, user.email, "/signin/reset/");
+    expect((await callerIn(null, null).passwordReset.check({ token: reset })).valid).toBe(true);
 
-    const done = await callerIn(user, here, new Date(TEST_ANCHOR.getTime() + HOUR)).emailChange.confirm({ token });
+    const later = new Date(TEST_ANCHOR.getTime() + 10 * 60_000);
+    const done = await callerIn(user, here, later).emailChange.confirm({ token });
     expect(done).toEqual({ email: to, signedIn: true });
     expect(emailOf(user.id)).toBe(to);
     expect(standing(user.id)).toEqual([here]);
     expect(standing(user.id)).not.toContain(elsewhere);
+    expect((await callerIn(null, null, later).passwordReset.check({ token: reset })).valid).toBe(false);
     const notice = mailsTo(user.email).at(-1)!;
     expect(notice.subject).toBe("Your Attain sign-in address was changed");
     expect(notice.body).toContain(`from ${user.email} to ${to}`);
