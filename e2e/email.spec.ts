@@ -35,6 +35,29 @@ test.describe("email channel", () => {
     await expect(page.getByText("Our SSO users cannot sign in since this morning.")).toBeVisible();
   });
 
+  test("[EMAIL] a Chinese customer's mail without a subject or text reads （无主题） and （无正文） to them, (no subject) to an English agent", async ({
+    page,
+    signIn,
+  }) => {
+    const mail = nodemailer.createTransport({ host: "127.0.0.1", port: smtpPort, secure: false, ignoreTLS: true });
+    await mail.sendMail({ from: "ops@orbit.example", to: "support@attain.test" });
+
+    await signIn("ops@orbit.example");
+    await page.goto("/tickets");
+    const link = page.getByRole("link", { name: "（无主题）" }).first();
+    await expect(link).toBeVisible();
+    await link.click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^#\d+ （无主题）$/);
+    await expect(page.getByText("（无正文）")).toBeVisible();
+    await expect(page.getByText(/no subject|no text/)).toHaveCount(0);
+    const ticketPath = new URL(page.url()).pathname;
+
+    await signIn("agent@attain.test");
+    await page.goto(ticketPath);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^#\d+ \(no subject\)$/);
+    await expect(page.getByText("(no text)")).toBeVisible();
+  });
+
   test("[EMAIL] a customer chooses a daily digest for new replies, and the choice is kept", async ({
     page,
     signIn,

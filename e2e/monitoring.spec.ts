@@ -51,11 +51,13 @@ test.describe("[ON-CALL] alerts from the vendor's monitoring", () => {
     // Nimbus Live's customer administrator is the alert ticket's requester, and is told.
     await signIn("cto@nimbus.example");
     await page.goto("/notifications");
-    await expect(
-      page.getByRole("link", { name: new RegExp(`#${ticketId} Proactive alert: Join failures`) }).first(),
-    ).toBeVisible();
+    await expect(page.getByRole("link", { name: new RegExp(`#${ticketId} Join failures`) }).first()).toBeVisible();
     await page.goto(`/tickets/${ticketId}`);
-    await expect(page.getByRole("heading", { name: /Proactive alert: Join failures/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /Join failures/ })).toBeVisible();
+    await expect(page.getByText("Proactive alert", { exact: true })).toBeVisible();
+    await expect(
+      page.getByText("Our monitoring detected an anomaly on your traffic before any report from you."),
+    ).toBeVisible();
   });
 
   test("after a leak, an admin rotates the key and ends the previous one at once; an alert signed with it is refused", async ({

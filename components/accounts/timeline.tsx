@@ -7,6 +7,8 @@ import { Card } from "@/components/ui/card";
 import type { AppRouter } from "@/server/api/root";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { ReactNode } from "react";
+import { quarterLabel } from "@/server/periods/periods";
+import { shownSubject } from "@/server/tickets/subject";
 
 type Entry = inferRouterOutputs<AppRouter>["accounts"]["timeline"][number];
 
@@ -51,6 +53,7 @@ export async function Timeline({
   const t = await getTranslations("accounts.timeline");
   const now = await getNow();
   const tc = await getTranslations("common");
+  const tt = await getTranslations("tickets");
   const locale = await getLocale();
   const zone = zoneName(locale, timeZone, now);
   const dateOf = (e: Entry) => {
@@ -81,7 +84,12 @@ export async function Timeline({
                 {e.kind === "escalation" ? t("escalatedTo", { level: e.level ?? "?" }) + " " : null}
                 {e.ticketId ? (
                   <Link href={`/tickets/${e.ticketId}`} className="text-brand-700 hover:underline">
-                    #{e.ticketId} {e.title}
+                    #{e.ticketId}{" "}
+                    {e.kind === "proactive_alert" ? e.title : shownSubject(e.title, tt("placeholders.noSubject"))}
+                  </Link>
+                ) : e.review ? (
+                  <Link href={`/reviews/${e.review.id}`} className="text-brand-700 hover:underline">
+                    {t("reviewShared", { quarter: quarterLabel(e.review.quarter, locale) })}
                   </Link>
                 ) : (
                   e.title

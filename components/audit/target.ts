@@ -5,6 +5,7 @@
  * not name (another kind, or since deleted) read as their kind and number. Pure.
  */
 import type { AuditTarget } from "@/server/audit/targets";
+import { shownSubject } from "@/server/tickets/subject";
 import type { Translate } from "./detail-lines";
 
 export type AuditTargetView = { kind: string; text: string | null; href: string | null };
@@ -24,7 +25,7 @@ function named(
   const people = (q: string) => `?${new URLSearchParams({ q })}`;
   switch (e.entity) {
     case "ticket":
-      return { text: `#${id} ${name}`, href: `${ticketBase}${id}` };
+      return { text: `#${id} ${shownSubject(name, t("tickets.placeholders.noSubject"))}`, href: `${ticketBase}${id}` };
     case "user":
       return {
         text: name,

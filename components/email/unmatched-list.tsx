@@ -10,12 +10,14 @@ import { inputClass, useFormErrors } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { AppRouter } from "@/server/api/root";
 import type { inferRouterOutputs } from "@trpc/server";
+import { shownSubject } from "@/server/tickets/subject";
 
 type Unmatched = inferRouterOutputs<AppRouter>["email"]["unmatched"][number];
 
 /** One held message: who sent it, its text, and the agent's two ways out (a customer's ticket, or discard). */
 function UnmatchedItem({ mail, onDone }: { mail: Unmatched; onDone: (notice: React.ReactNode) => void }) {
   const t = useTranslations("emailChannel.unmatched");
+  const tt = useTranslations();
   const format = useFormatter();
   const trpc = useTRPC();
   const hydrated = useHydrated();
@@ -41,7 +43,7 @@ function UnmatchedItem({ mail, onDone }: { mail: Unmatched; onDone: (notice: Rea
     <li aria-labelledby={titleId} className="rounded-lg border border-slate-200 p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={titleId} className="font-semibold text-slate-900">
-          {mail.subject}
+          {shownSubject(mail.subject, tt("tickets.placeholders.noSubject"))}
         </h3>
         <span className="text-xs text-slate-500">
           {format.dateTime(mail.receivedAt, { dateStyle: "medium", timeStyle: "short" })}

@@ -13,6 +13,7 @@ import { TargetsTable } from "@/components/sla/targets-table";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { businessDayMinutes } from "@/server/sla/business-day";
+import { shownSubject } from "@/server/tickets/subject";
 
 type OpenTicket = {
   id: number;
@@ -81,7 +82,7 @@ export async function CustomerHome({
                       // truncated subject showed nothing).
                       className="min-w-0 flex-1 basis-56 font-medium break-words text-brand-700 hover:underline"
                     >
-                      #{tk.id} {tk.subject}
+                      #{tk.id} {shownSubject(tk.subject, t("tickets.placeholders.noSubject"))}
                     </Link>
                     <span className={`text-xs ${tk.breached ? "font-semibold text-red-700" : "text-slate-600"}`}>
                       {tk.excluded

@@ -14,6 +14,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { QueueColumn } from "@/server/tickets/queue-views";
 import type { QueueRow } from "./queue-row";
+import { shownSubject } from "@/server/tickets/subject";
 type Colleague = { id: number; name: string };
 
 const th =
@@ -247,8 +248,12 @@ export function QueueTable({
                   />
                 </td>
                 <th scope="row" className={`${td} max-w-[22rem] truncate text-left font-medium text-slate-900`}>
-                  <Link href={`/tickets/${item.id}`} className="text-brand-700 hover:underline" title={item.subject}>
-                    {`#${item.id} ${item.subject}`}
+                  <Link
+                    href={`/tickets/${item.id}`}
+                    className="text-brand-700 hover:underline"
+                    title={shownSubject(item.subject, tt("tickets.placeholders.noSubject"))}
+                  >
+                    {`#${item.id} ${shownSubject(item.subject, tt("tickets.placeholders.noSubject"))}`}
                   </Link>
                 </th>
                 {columns.map((c) => (

@@ -4,6 +4,7 @@ import { dateWriter } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/rsc";
+import { shownSubject } from "@/server/tickets/subject";
 
 /** How many requests the card lists until "Show all" is chosen: those awaiting a decision come first. */
 export const CUSTOM_SHOWN = 20;
@@ -18,6 +19,7 @@ export async function CustomDevelopmentCard({ showAll = false, allHref }: { show
   // The procedure puts those awaiting a decision first; only the rows shown are read.
   const { items: rows, total } = await api.requests.customQueue(showAll ? {} : { limit: CUSTOM_SHOWN });
   const t = await getTranslations("customDevelopment");
+  const tt = await getTranslations("tickets");
   const createdOn = dateWriter(await getLocale(), await getTimeZone(), { dateStyle: "medium" });
   return (
     <Card id="custom-development" title={t("queueTitle")} description={t("queueDescription")}>
@@ -28,7 +30,7 @@ export async function CustomDevelopmentCard({ showAll = false, allHref }: { show
           {rows.map((r) => (
             <li key={r.ticketId} className="flex flex-wrap items-center gap-2 py-2 text-sm">
               <Link href={`/sla/tickets/${r.ticketId}`} className="font-medium text-brand-700 hover:underline">
-                #{r.ticketId} {r.subject}
+                #{r.ticketId} {shownSubject(r.subject, tt("placeholders.noSubject"))}
               </Link>
               <span className="text-slate-600">
                 {r.organization} · {createdOn(r.createdAt)}

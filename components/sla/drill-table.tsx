@@ -4,6 +4,7 @@ import { zoneName } from "@/components/format";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { Metric, Priority, ProductArea, TicketCategory, TierCode } from "@/db/schema/enums";
+import { shownSubject } from "@/server/tickets/subject";
 
 const OUTCOME_TONE = { met: "green", breached: "red", excluded: "neutral" } as const;
 
@@ -75,7 +76,7 @@ export async function DrillTable({
               <tr key={`${item.ticketId}-${item.metric}`}>
                 <Td header>
                   <Link href={ticketHref(item.ticketId)} className="text-brand-700 hover:underline">
-                    #{item.ticketId} {item.subject}
+                    #{item.ticketId} {shownSubject(item.subject, t("tickets.placeholders.noSubject"))}
                   </Link>
                   <span className="block text-xs font-normal text-slate-500">
                     {t(`tickets.productAreas.${item.productArea}`)} · {t(`tickets.categories.${item.category}`)}

@@ -367,6 +367,7 @@ export const engagements = pgTable(
     title: text("title").notNull(),
     notes: text("notes").notNull().default(""),
     createdById: bigint("created_by_id", { mode: "number" }),
+    reviewId: bigint("review_id", { mode: "number" }),
   },
   (t) => [
     index("engagements_org_idx").on(t.organizationId, t.at),
@@ -376,6 +377,7 @@ export const engagements = pgTable(
       foreignColumns: [organizations.id],
     }),
     foreignKey({ name: "engagements_created_by_id_users_id_fk", columns: [t.createdById], foreignColumns: [users.id] }),
+    foreignKey({ name: "engagements_review_id_reviews_id_fk", columns: [t.reviewId], foreignColumns: [reviews.id] }),
   ],
 );
 

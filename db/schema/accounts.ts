@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   ACTION_SIDES,
   ACTION_STATUSES,
@@ -23,9 +23,15 @@ export const engagements = sqliteTable(
     at: ts("at").notNull(),
     /** The calendar day the user picked ("YYYY-MM-DD"), shown as is in every time zone (issue #22). */
     day: text("day"),
+    /** What the person who logged it wrote; empty for an entry the portal writes (see `reviewId`). */
     title: text("title").notNull(),
     notes: text("notes").notNull().default(""),
     createdById: integer("created_by_id").references(() => users.id),
+    /**
+     * The review whose sharing this entry records: each reader sees "Service review <quarter> shared"
+     * in their own language (components/accounts/timeline.tsx), so no English sentence is stored.
+     */
+    reviewId: integer("review_id").references((): AnySQLiteColumn => reviews.id),
   },
   (t) => [index("engagements_org_idx").on(t.organizationId, t.at)],
 );

@@ -1,5 +1,5 @@
 import { and, desc, eq, lte, sql } from "drizzle-orm";
-import { engagements, proactiveAlerts, ticketEvents, tickets, users } from "@/db/schema";
+import { engagements, proactiveAlerts, reviews, ticketEvents, tickets, users } from "@/db/schema";
 import type { ENGAGEMENT_KINDS } from "@/db/schema/enums";
 import type { SessionUser } from "@/server/auth/session";
 import { recordAudit } from "@/server/audit/service";
@@ -26,6 +26,8 @@ export type TimelineEntry = {
   ticketId: number | null;
   level: string | null;
   automatic: boolean;
+  /** The review whose sharing the entry records (its title is empty: the reader's language names it). */
+  review: { id: number; quarter: string } | null;
 };
 
 /**
@@ -48,9 +50,12 @@ const timelineReads = perDatabase((db: Db) => {
         notes: engagements.notes,
         by: users.name,
         createdById: engagements.createdById,
+        reviewId: reviews.id,
+        quarter: reviews.quarter,
       })
       .from(engagements)
       .leftJoin(users, eq(users.id, engagements.createdById))
+      .leftJoin(reviews, eq(reviews.id, engagements.reviewId))
       .where(eq(engagements.organizationId, organization))
       .orderBy(desc(engagements.at), desc(engagements.id))
       .limit(limit)
@@ -143,6 +148,7 @@ export function getTimeline(
       ticketId: null,
       level: null,
       automatic: e.createdById === null,
+      review: e.reviewId !== null && e.quarter !== null ? { id: e.reviewId, quarter: e.quarter } : null,
     })),
     ...alerts.map((a) => ({
       key: `a${a.id}`,
@@ -155,6 +161,7 @@ export function getTimeline(
       ticketId: a.ticketId,
       level: null,
       automatic: true,
+      review: null,
     })),
     ...escalations.map((x) => ({
       key: `x${x.id}`,
@@ -167,6 +174,7 @@ export function getTimeline(
       ticketId: x.ticketId,
       level: typeof x.data?.level === "string" ? x.data.level : null,
       automatic: true,
+      review: null,
     })),
     ...customRequests.map((c) => ({
       key: `c${c.id}`,
@@ -179,6 +187,7 @@ export function getTimeline(
       ticketId: c.id,
       level: null,
       automatic: true,
+      review: null,
     })),
   ];
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime() || a.key.localeCompare(b.key)).slice(0, limit);

@@ -8,6 +8,7 @@ import en from "@/server/i18n/messages/en.json";
 import zh from "@/server/i18n/messages/zh.json";
 import { REPLY_ABOVE_MARKER } from "./trim";
 import { languageTag } from "@/server/i18n/negotiate";
+import { shownSubject } from "@/server/tickets/subject";
 
 /** What a status or priority change changed to, named in the mail (a customer learns the ticket now waits on them). */
 export type TicketChange = { status: TicketStatus } | { priority: { from: Priority; to: Priority } };
@@ -31,10 +32,19 @@ function translator(locale: Locale | null | undefined) {
   return createTranslator({ locale: lang, messages: lang === "zh" ? zh : en, namespace: "emailChannel.mail" });
 }
 
+function wordsOf(locale: Locale | null | undefined) {
+  const lang = locale === "zh" ? "zh" : "en";
+  return createTranslator({ locale: lang, messages: lang === "zh" ? zh : en });
+}
+
+/** A ticket's subject in the recipient's words: their "(no subject)" when its mail had none (decision 043). */
+function subjectFor(locale: Locale | null | undefined, subject: string): string {
+  return shownSubject(subject, wordsOf(locale)("tickets.placeholders.noSubject"));
+}
+
 /** The sentence naming a change's new value, in words: "New status: Pending customer." */
 function changeSentence(locale: Locale | null | undefined, change: TicketChange): string {
-  const lang = locale === "zh" ? "zh" : "en";
-  const t = createTranslator({ locale: lang, messages: lang === "zh" ? zh : en });
+  const t = wordsOf(locale);
   return "status" in change
     ? t("emailChannel.mail.statusNow", { status: t(`tickets.statuses.${change.status}`) })
     : t("emailChannel.mail.priorityNow", {
@@ -118,12 +128,12 @@ export function composeTicketMail(input: {
   preferencesLink: string;
   thread: MailThread;
 }): ComposedMail {
-  const subject = `[#${input.ticket.id}] ${input.ticket.subject}`;
-  const lead = translator(input.locale)("lead", {
-    id: input.ticket.id,
-    subject: input.ticket.subject,
-    what: kindLabel(input.locale, input.kind),
-  });
+  const subject = `[#${input.ticket.id}] ${subjectFor(input.locale, input.ticket.subject)}`;
+  const what = kindLabel(input.locale, input.kind);
+  // A ticket without a subject is named by its number alone ("(no subject)" in brackets reads badly).
+  const lead = input.ticket.subject.trim()
+    ? translator(input.locale)("lead", { id: input.ticket.id, subject: input.ticket.subject, what })
+    : translator(input.locale)("leadNoSubject", { id: input.ticket.id, what });
   return assemble(
     input.locale,
     {
@@ -156,7 +166,7 @@ export function composeAcknowledgement(input: {
   return assemble(
     input.locale,
     {
-      subject: `[#${input.ticket.id}] ${input.ticket.subject}`,
+      subject: `[#${input.ticket.id}] ${subjectFor(input.locale, input.ticket.subject)}`,
       lead: t("acknowledged", { id: input.ticket.id }),
       ticketLink: input.ticketLink,
       preferencesLink: input.preferencesLink,
@@ -173,7 +183,8 @@ export function composeDigest(input: {
 }): { subject: string; text: string; html: string; headers: Record<string, string> } {
   const t = translator(input.locale);
   const lines = input.items.map(
-    (i) => `${kindLabel(input.locale, i.kind)}${i.ticketId ? ` · #${i.ticketId} ${i.subject ?? ""}` : ""}`,
+    (i) =>
+      `${kindLabel(input.locale, i.kind)}${i.ticketId ? ` · #${i.ticketId} ${subjectFor(input.locale, i.subject ?? "")}` : ""}`,
   );
   const text = [
     t("digestLead", { n: input.items.length }),

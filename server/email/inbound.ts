@@ -81,7 +81,6 @@ export const MAIL_TICKETS_PER_HOUR = 20;
 
 /** `[#42]` in a subject: the ticket number our mails carry there. */
 const SUBJECT_TAG = /\[#(\d{1,12})\]/;
-const NO_SUBJECT = "(no subject)";
 
 const sessionUserOf = (u: typeof users.$inferSelect): SessionUser => ({
   id: u.id,
@@ -92,13 +91,17 @@ const sessionUserOf = (u: typeof users.$inferSelect): SessionUser => ({
   orgAdmin: u.orgAdmin,
 });
 
-/** A mail's subject as a ticket's: without reply and forward prefixes, within the subject limit. */
+/**
+ * A mail's subject as a ticket's: without reply and forward prefixes, within the subject limit.
+ * Empty for a mail without one: each reader sees "(no subject)" in their own language
+ * (server/tickets/subject.ts), so no English placeholder is stored (decision 043).
+ */
 export function ticketSubject(subject: string | undefined): string {
   const s = (subject ?? "")
     .replace(/^\s*((re|fw|fwd|aw|wg|sv|回复|答复|转发)\s*[:：]\s*)+/i, "")
     .replace(/\s+/g, " ")
     .trim();
-  return clipSubject(s || NO_SUBJECT);
+  return clipSubject(s);
 }
 
 /**
@@ -115,7 +118,7 @@ function clipSubject(s: string): string {
 }
 
 /** A mail's text with the note on its left-out files below it. */
-const withNote = (text: string, note: string): string => (note ? `${text}\n\n${note}` : text);
+const withNote = (text: string, note: string): string => (note && text ? `${text}\n\n${note}` : text || note);
 
 /**
  * A mail's text as ticket Markdown: HTML converted (html.ts), else the plain text with its line breaks
@@ -146,11 +149,12 @@ export function mailMarkdown(parsed: Pick<ParsedMail, "html" | "text">, reply: b
     .trim();
   // The last resort must fit too (a ticket's write refuses text over the limits, and a mail that
   // cannot be stored would be retried for ever): shortened until it does, the note kept if it can be.
-  let body = short || "(no text)";
+  // Empty when the mail has no text: each reader sees "(no text)" in their own language (decision 043).
+  let body = short;
   while (markdownRefusal(withNote(body, note), "ticket") && body.length > 200)
     body = body.slice(0, Math.floor(body.length / 2)).trim();
   if (!markdownRefusal(withNote(body, note), "ticket")) return withNote(body, note);
-  return markdownRefusal(body, "ticket") ? "(no text)" : body;
+  return markdownRefusal(body, "ticket") ? "" : body;
 }
 
 const messageIdsOf = (parsed: ParsedMail): string[] => {

@@ -436,6 +436,27 @@ describe("[EMAIL] what the portal mails the customer", () => {
     ).toHaveLength(3);
   });
 
+  it("a mail without a subject or text stores no English placeholder: the Chinese customer's mails read （无主题）", async () => {
+    await send({ from: chineseCustomer.email, to: "support@attain.test", messageId: "<empty@customer.example>" });
+    const ticketId = received("<empty@customer.example>").ticketId!;
+    expect(db.select().from(tickets).where(eq(tickets.id, ticketId)).get()).toMatchObject({
+      subject: "",
+      description: "",
+    });
+    const acknowledgement = (await deliver(at(30))).filter((m) => m.to.includes(chineseCustomer.email));
+    expect(acknowledgement.map((m) => m.mail.subject)).toEqual([`[#${ticketId}] （无主题）`]);
+    await send({
+      from: agent.email,
+      to: replyAddress("support@attain.test", ticketId, config.key),
+      messageId: "<empty.answer@attain.test>",
+    });
+    expect(commentsOf(ticketId)).toEqual([{ body: "", authorId: agent.id }]);
+    const answer = (await deliver(at(31))).filter((m) => m.to.includes(chineseCustomer.email)).map((m) => m.mail);
+    expect(answer.map((m) => m.subject)).toEqual([`[#${ticketId}] （无主题）`]);
+    expect(answer[0]!.text).toContain(`工单 #${ticketId}：新回复。`);
+    expect(answer[0]!.text).not.toMatch(/no subject|no text/);
+  });
+
   it("a status or priority change mail names the new value in words, in the customer's language", async () => {
     await send({
       from: chineseCustomer.email,

@@ -47,7 +47,7 @@ export async function listUnmatched(db: Db, limit: number) {
     rows.map(async ({ raw, ...r }) => {
       const parsed = raw ? await parseMail(raw) : null;
       const text = parsed ? mailMarkdown(parsed, false) : "";
-      return { ...r, subject: r.subject || "(no subject)", preview: text.slice(0, PREVIEW_CHARS) };
+      return { ...r, preview: text.slice(0, PREVIEW_CHARS) };
     }),
   );
 }

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { ticketSubject } from "./inbound";
 
 describe("a mail's subject as a ticket's", () => {
-  it("drops reply and forward prefixes in English and Chinese, and names a missing subject", () => {
+  it("drops reply and forward prefixes in English and Chinese, and stores no English placeholder for a missing subject", () => {
     expect(ticketSubject("Re: Fwd: 回复：Echo on Android")).toBe("Echo on Android");
-    expect(ticketSubject("   ")).toBe("(no subject)");
+    expect(ticketSubject("   ")).toBe("");
   });
 
   it("a subject over 200 characters ends at a word and says it goes on", () => {

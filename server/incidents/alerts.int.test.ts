@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { tickets, users } from "@/db/schema";
+import { outbox, tickets, users } from "@/db/schema";
 import { can } from "@/server/auth/permissions";
 import { TEST_ANCHOR } from "@/server/testing/constants";
 import { callerFor, createTestDb } from "@/server/testing/db";
@@ -26,6 +26,25 @@ describe("a proactive alert's ticket (issue #22)", () => {
     const ticket = db.select().from(tickets).where(eq(tickets.id, ticketId)).get()!;
     expect(ticket.channel).toBe("monitoring");
     expect(ticket.requesterId).toBe(admin.id);
+  });
+
+  it("stores what the alert says and no English of the portal's: a Chinese customer's mail names it in Chinese", async () => {
+    const org = createOrganization(db, { tier: "enterprise", region: "china", customers: 1 });
+    const customer = org.customers[0]!;
+    db.update(users).set({ locale: "zh" }).where(eq(users.id, customer.id)).run();
+    const { ticketId } = await callerFor(db, team.account_manager, TEST_ANCHOR).alerts.raise({
+      organizationId: org.id,
+      productArea: "voice_calling",
+      description: "加入频道失败率升至 12 %\n上海区域的 Android 用户受影响。",
+      detectedAt: new Date(TEST_ANCHOR.getTime() - 5 * MIN),
+    });
+    expect(db.select().from(tickets).where(eq(tickets.id, ticketId)).get()).toMatchObject({
+      subject: "加入频道失败率升至 12 %",
+      description: "加入频道失败率升至 12 %\n上海区域的 Android 用户受影响。",
+    });
+    const mail = db.select().from(outbox).where(eq(outbox.to, customer.email)).get()!;
+    expect(mail.subject).toBe(`[#${ticketId}] 加入频道失败率升至 12 %`);
+    expect(`${mail.subject}\n${mail.body}`).not.toMatch(/Proactive alert|Our monitoring/);
   });
 
   it("links its author to a ticket page the author can open: the read-only view for an account manager", async () => {

@@ -98,13 +98,14 @@ export function openProactiveAlert(
 
   // better-sqlite3 turns fileTicket's own transaction into a savepoint of this one: all or nothing.
   return db.transaction((tx) => {
-    const subject = `Proactive alert: ${input.description.split("\n")[0]!.slice(0, 160)}`;
+    // What the alert says, as its author or monitor wrote it: the ticket page names it a proactive
+    // alert and says monitoring found it in each reader's language (channel "monitoring", decision 043).
     const ticket = fileTicket(
       db,
       actor,
       {
-        subject: subject.length >= 5 ? subject : `${subject} (monitoring)`,
-        description: `Our monitoring detected an anomaly on your traffic before any report from you.\n\n${input.description}`,
+        subject: input.description.split("\n")[0]!.trim().slice(0, 160),
+        description: input.description,
         productArea: input.productArea,
         category: "performance",
         priority: input.priority,

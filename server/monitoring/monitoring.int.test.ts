@@ -114,6 +114,7 @@ describe("[MONITORING] the signed inbound alert endpoint", () => {
     expect(ticket.requesterId).toBe(org.customers[0]!.id);
     expect(ticket.createdAt.getTime()).toBe(at(-4).getTime());
     expect(ticket.description).toContain("Metric: audio_packet_loss");
+    expect(ticket.description).not.toContain("Our monitoring detected");
     const row = db
       .select()
       .from(proactiveAlerts)

@@ -9,6 +9,7 @@ import type { Locale, Metric, PageLevel } from "@/db/schema/enums";
 import type { Db } from "@/server/db";
 import { noticeHtml } from "@/server/email/compose";
 import { mailMessages, mailTranslator, type MailTranslate } from "@/server/identity/mail";
+import { shownSubject } from "@/server/tickets/subject";
 
 export type OnCallMailKind = "page" | "atRisk" | "breach" | "webhookDisabled";
 
@@ -66,6 +67,10 @@ export function onCallMail(
     ...values,
     ...(values.metric ? { metric: t(`onCallMail.metrics.${values.metric}`) } : {}),
     ...(values.level ? { level: t(`onCall.levels.${values.level}`) } : {}),
+    // A ticket opened from a mail without a subject stores none: the recipient reads their "(no subject)".
+    ...(typeof values.subject === "string"
+      ? { subject: shownSubject(values.subject, t("tickets.placeholders.noSubject")) }
+      : {}),
   };
   if (kind === "page") return pageMail(t, locale, words);
   return { ...mailMessages(t, `onCallMail.${kind}`, words), html: null };

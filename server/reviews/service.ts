@@ -711,9 +711,11 @@ export function shareReview(db: Db, user: SessionUser, input: { id: number }, no
         organizationId: review.organizationId,
         kind: "review",
         at: now,
-        title: `Service review ${review.quarter} shared`,
+        // No title: each reader sees "Service review <quarter> shared" in their own language (decision 043).
+        title: "",
         notes: "",
         createdById: user.id,
+        reviewId: review.id,
       })
       .run();
     const customers = tx

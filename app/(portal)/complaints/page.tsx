@@ -7,6 +7,7 @@ import { Refused } from "@/components/ui/refused";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
+import { shownSubject } from "@/server/tickets/subject";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("complaints") };
@@ -57,7 +58,7 @@ export default async function ComplaintsPage({ searchParams }: { searchParams: P
                   </Badge>
                   <Badge tone={PRIORITY_TONE[c.priority]}>{c.priority}</Badge>
                   <Link href={`/tickets/${c.ticketId}`} className="font-medium text-brand-700 hover:underline">
-                    #{c.ticketId} {c.subject}
+                    #{c.ticketId} {shownSubject(c.subject, tt("placeholders.noSubject"))}
                   </Link>
                 </div>
                 <p className="mt-1 text-xs text-slate-500">

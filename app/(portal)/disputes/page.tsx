@@ -8,6 +8,7 @@ import { Refused } from "@/components/ui/refused";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
+import { shownSubject } from "@/server/tickets/subject";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("disputes"))("title") };
@@ -54,7 +55,7 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
                 <div className="flex flex-wrap items-start justify-between gap-3">
                   <div className="min-w-0">
                     <Link href={`/tickets/${d.ticketId}`} className="font-medium text-brand-700 hover:underline">
-                      #{d.ticketId} {d.subject}
+                      #{d.ticketId} {shownSubject(d.subject, tt("tickets.placeholders.noSubject"))}
                     </Link>
                     <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
                       <span>{d.organization}</span>

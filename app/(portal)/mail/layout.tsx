@@ -1,4 +1,4 @@
 import { messagesLayout } from "@/components/i18n/route-messages";
 
 /** The message namespaces this route's client components read (components/i18n/route-messages.tsx). */
-export default messagesLayout(["emailChannel.unmatched"]);
+export default messagesLayout(["emailChannel.unmatched", "tickets.placeholders"]);

@@ -10,6 +10,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
+import { shownSubject } from "@/server/tickets/subject";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("mail") };
@@ -33,6 +34,7 @@ export default async function MailPage() {
   const t = await getTranslations("emailChannel.unmatched");
   const tn = await getTranslations("nav");
   const tc = await getTranslations("common");
+  const tt = await getTranslations();
   const format = await getFormatter();
   return (
     <>
@@ -55,7 +57,7 @@ export default async function MailPage() {
                   <Td>{format.dateTime(m.receivedAt, { dateStyle: "short", timeStyle: "short" })}</Td>
                   <Td>{m.fromAddress ?? "?"}</Td>
                   <Td header>
-                    {m.subject}
+                    {shownSubject(m.subject, tt("tickets.placeholders.noSubject"))}
                     {m.hasOriginal ? (
                       <a className="ml-2 text-xs text-brand-700 underline" href={`/api/email/${m.id}/raw`}>
                         .eml

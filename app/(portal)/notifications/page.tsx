@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { NOTIFICATION_KINDS } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
+import { shownSubject } from "@/server/tickets/subject";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("notifications") };
@@ -31,6 +32,7 @@ export default async function NotificationsPage() {
   const t = await getTranslations("notifications");
   const format = await getFormatter();
   const tc = await getTranslations("common");
+  const tt = await getTranslations("tickets");
   const zone = zoneName(await getLocale(), await getTimeZone(), await getNow());
   return (
     <div className="mx-auto max-w-3xl">
@@ -53,7 +55,7 @@ export default async function NotificationsPage() {
                   </p>
                   {n.ticketId ? (
                     <NotificationLink id={n.id} href={`/tickets/${n.ticketId}`} unread={!n.readAt}>
-                      #{n.ticketId} {n.subject}
+                      #{n.ticketId} {shownSubject(n.subject ?? "", tt("placeholders.noSubject"))}
                     </NotificationLink>
                   ) : n.incidentId ? (
                     <NotificationLink id={n.id} href={`/incidents/${n.incidentId}`} unread={!n.readAt}>

@@ -11,6 +11,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
+import { shownSubject } from "@/server/tickets/subject";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("onCall"))("title") };
@@ -33,7 +34,7 @@ export default async function OnCallPage() {
     <>
       <Badge tone={PRIORITY_TONE[p.priority]}>{p.priority}</Badge>{" "}
       <Link href={`/tickets/${p.ticketId}`} className="hover:underline">
-        #{p.ticketId} {p.subject}
+        #{p.ticketId} {shownSubject(p.subject, tt("tickets.placeholders.noSubject"))}
       </Link>
     </>
   );
@@ -83,7 +84,7 @@ export default async function OnCallPage() {
                   <div>
                     <Badge tone={PRIORITY_TONE[p.priority]}>{p.priority}</Badge>{" "}
                     <Link href={`/tickets/${p.ticketId}`} className="font-medium text-slate-900 hover:underline">
-                      #{p.ticketId} {p.subject}
+                      #{p.ticketId} {shownSubject(p.subject, tt("tickets.placeholders.noSubject"))}
                     </Link>
                     <p className="text-sm text-slate-700">
                       {t(`reasons.${p.reason}`)} · {when(p.triggeredAt)} · {t(`levels.${p.level}`)}

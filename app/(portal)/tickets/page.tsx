@@ -9,6 +9,7 @@ import { PRODUCT_AREAS } from "@/db/schema/enums";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
+import { shownSubject } from "@/server/tickets/subject";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pageTitles"))("tickets") };
@@ -208,7 +209,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
             }}
             rows={page.items.map((item) => ({
               id: item.id,
-              subject: item.subject,
+              subject: shownSubject(item.subject, t("placeholders.noSubject")),
               organization: isCustomer ? null : item.organization,
               priority: item.priority,
               status: t(`statuses.${item.status}`),

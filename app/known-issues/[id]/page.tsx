@@ -9,6 +9,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
+import { shownSubject } from "@/server/tickets/subject";
 
 async function load(raw: string) {
   const id = /^\d{1,12}$/.test(raw) ? Number(raw) : null;
@@ -98,7 +99,7 @@ export default async function KnownIssuePage({ params }: { params: Promise<{ id:
               {issue.tickets.map((tk) => (
                 <li key={tk.id}>
                   <Link href={`/tickets/${tk.id}`} className="text-brand-700 hover:underline">
-                    #{tk.id} {tk.subject}
+                    #{tk.id} {shownSubject(tk.subject, t("tickets.placeholders.noSubject"))}
                   </Link>{" "}
                   <span className="text-slate-500">· {tk.organization}</span>
                 </li>

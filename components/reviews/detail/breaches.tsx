@@ -6,6 +6,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { reviewFormat } from "./format";
 import { BREACH_PAGE } from "@/server/reviews/service";
 import type { Snapshot } from "./types";
+import { shownSubject } from "@/server/tickets/subject";
 
 /**
  * The quarter's SLA breaches, each linked to its ticket, as the review was read: the most serious
@@ -45,7 +46,10 @@ export async function BreachesCard({
           rows={shown.map((b) => ({
             key: `${b.ticketId}-${b.metric}`,
             cells: [
-              { text: `#${b.ticketId} ${b.subject}`, href: `/tickets/${b.ticketId}` },
+              {
+                text: `#${b.ticketId} ${shownSubject(b.subject, t("tickets.placeholders.noSubject"))}`,
+                href: `/tickets/${b.ticketId}`,
+              },
               { text: b.priority, badge: PRIORITY_TONE[b.priority] },
               t(`metric.${b.metric}`),
               when(b.dueAt),

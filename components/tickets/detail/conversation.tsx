@@ -9,6 +9,15 @@ import { ReplyBox } from "./reply-box";
 import { Section, useDate } from "./section";
 import type { Detail } from "./types";
 
+/** A description or comment as HTML; a mail without text stored none and reads "(no text)" in the reader's language. */
+function Prose({ html, noText }: { html: string; noText: string }) {
+  return html.trim() ? (
+    <div className="kb-prose break-words" dangerouslySetInnerHTML={{ __html: html }} />
+  ) : (
+    <p className="text-slate-500 italic">{noText}</p>
+  );
+}
+
 /**
  * The ticket's description and its comments, then the reply box (the customer's, or the staff
  * composer given as `composer`). The HTML comes from the server's Markdown pipeline, already
@@ -26,7 +35,8 @@ export function Conversation({ data, role, composer }: { data: Detail; role: Rol
         <p className="mb-1 text-xs text-slate-500">
           {tk.requester} · {date(tk.createdAt)}
         </p>
-        <div className="kb-prose break-words" dangerouslySetInnerHTML={{ __html: tk.descriptionHtml }} />
+        {tk.channel === "monitoring" ? <p className="mb-2 font-medium">{t("tickets.detail.monitoringIntro")}</p> : null}
+        <Prose html={tk.descriptionHtml} noText={t("tickets.placeholders.noText")} />
         <AttachmentList ticketId={tk.id} files={files(null)} canRemove={staff} />
       </article>
       {data.conversation.length === 0 ? (
@@ -42,7 +52,7 @@ export function Conversation({ data, role, composer }: { data: Detail; role: Rol
               {c.author} · {date(c.createdAt)}{" "}
               {c.internal ? <Badge tone="amber">{t("tickets.detail.internalNote")}</Badge> : null}
             </p>
-            <div className="kb-prose break-words" dangerouslySetInnerHTML={{ __html: c.html }} />
+            <Prose html={c.html} noText={t("tickets.placeholders.noText")} />
             <AttachmentList ticketId={tk.id} files={files(c.id)} canRemove={staff} />
           </li>
         ))}

@@ -4,6 +4,7 @@ import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Badge, PRIORITY_TONE } from "@/components/ui/badge";
+import { shownSubject } from "@/server/tickets/subject";
 import type { Detail } from "./types";
 
 /** Back link, number and subject, the badges, and the outside-SLA and exclusion banners. */
@@ -20,10 +21,12 @@ export function TicketHeading({ ticket: tk, aside }: { ticket: Detail["ticket"];
         </div>
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
-            <span className="text-slate-500">#{tk.id}</span> {tk.subject}
+            <span className="text-slate-500">#{tk.id}</span>{" "}
+            {shownSubject(tk.subject, tt("tickets.placeholders.noSubject"))}
           </h1>
         </div>
         <div className="mt-2 flex flex-wrap gap-2 text-sm">
+          {tk.channel === "monitoring" ? <Badge tone="amber">{tt("tickets.detail.proactiveAlert")}</Badge> : null}
           <Badge tone={PRIORITY_TONE[tk.priority]}>{tt(`priority.${tk.priority}`)}</Badge>
           <Badge>{tt(`tickets.statuses.${tk.status}`)}</Badge>
           <Badge tone="brand">{tt(`tickets.productAreas.${tk.productArea}`)}</Badge>

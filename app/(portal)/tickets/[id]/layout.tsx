@@ -18,6 +18,7 @@ export default messagesLayout([
   "tickets.errors",
   "tickets.exclusionReasons",
   "tickets.fault",
+  "tickets.placeholders",
   "tickets.productAreas",
   "tickets.statuses",
   "tickets.workspace",

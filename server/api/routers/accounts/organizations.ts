@@ -54,6 +54,8 @@ export const accountOrganizations = {
           ticketId: z.number().nullable(),
           level: z.string().nullable(),
           automatic: z.boolean(),
+          /** A shared review's entry: shown as "Service review <quarter> shared" in the reader's language. */
+          review: z.object({ id: z.number(), quarter: z.string() }).nullable(),
         }),
       ),
     )

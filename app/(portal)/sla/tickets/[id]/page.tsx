@@ -13,6 +13,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { serverCaller } from "@/server/api/rsc";
 import { getSessionUser } from "@/server/auth/get-session";
 import { can } from "@/server/auth/permissions";
+import { shownSubject } from "@/server/tickets/subject";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations("pageTitles");
@@ -52,7 +53,8 @@ export default async function SlaTicketPage({ params }: { params: Promise<{ id: 
           ← {t("sla.drill.back")}
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
-          <span className="text-slate-500">#{tk.id}</span> {tk.subject}
+          <span className="text-slate-500">#{tk.id}</span>{" "}
+          {shownSubject(tk.subject, t("tickets.placeholders.noSubject"))}
         </h1>
         <div className="mt-2 flex flex-wrap gap-2 text-sm">
           <Badge tone={PRIORITY_TONE[tk.priority]}>{t(`priority.${tk.priority}`)}</Badge>

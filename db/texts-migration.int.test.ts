@@ -1,0 +1,92 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { MIGRATIONS_FOLDER } from "./migrate";
+
+/**
+ * Migration 0032 (decision 043) on a SQLite database written before it: the English texts the portal
+ * stored become the representation each reader's page and mail translate.
+ */
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attain-texts-migration-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const files = fs
+  .readdirSync(MIGRATIONS_FOLDER)
+  .filter((f) => f.endsWith(".sql"))
+  .sort();
+const run = (sqlite: Database.Database, file: string) => {
+  for (const statement of fs.readFileSync(path.join(MIGRATIONS_FOLDER, file), "utf8").split("--> statement-breakpoint"))
+    if (statement.trim()) sqlite.exec(statement);
+};
+
+/** A row of `table` with every required column given a value (foreign keys are off: only the texts matter here). */
+function insert(sqlite: Database.Database, table: string, values: Record<string, string | number>) {
+  const columns = sqlite.prepare(`PRAGMA table_info(${table})`).all() as {
+    name: string;
+    type: string;
+    notnull: number;
+    dflt_value: string | null;
+    pk: number;
+  }[];
+  const row: Record<string, string | number> = {};
+  for (const c of columns)
+    if (c.notnull && c.dflt_value === null && !c.pk) row[c.name] = c.type.startsWith("integer") ? 1 : "x";
+  Object.assign(row, values);
+  const names = Object.keys(row);
+  sqlite
+    .prepare(`INSERT INTO ${table} (${names.join(", ")}) VALUES (${names.map((n) => `@${n}`).join(", ")})`)
+    .run(row);
+}
+
+describe("[I18N] texts the portal stored in English before 0032", () => {
+  it("a shared review's entry names its review; placeholders of mail without subject or text become empty; an alert's ticket keeps what the alert says; what people wrote stays", () => {
+    const sqlite = new Database(path.join(dir, "before.db"));
+    sqlite.pragma("foreign_keys = OFF");
+    const before = files.filter((f) => f < "0032");
+    for (const f of before) run(sqlite, f);
+    insert(sqlite, "reviews", { id: 5, organization_id: 1, quarter: "2026-Q3", snapshot: "{}" });
+    insert(sqlite, "engagements", {
+      id: 1,
+      organization_id: 1,
+      kind: "review",
+      title: "Service review 2026-Q3 shared",
+    });
+    insert(sqlite, "engagements", {
+      id: 2,
+      organization_id: 1,
+      kind: "review",
+      title: "Quarterly review with the CTO",
+    });
+    insert(sqlite, "tickets", { id: 1, subject: "(no subject)", description: "(no text)", channel: "email" });
+    insert(sqlite, "tickets", { id: 2, subject: "(no subject)", description: "(no text)", channel: "portal" });
+    insert(sqlite, "tickets", {
+      id: 3,
+      subject: "Proactive alert: Join failures rose to 12 %",
+      description:
+        "Our monitoring detected an anomaly on your traffic before any report from you.\n\nJoin failures rose to 12 %.",
+      channel: "monitoring",
+    });
+    insert(sqlite, "comments", { id: 1, ticket_id: 1, body: "(no text)" });
+    insert(sqlite, "comments", { id: 2, ticket_id: 1, body: "(no text)" });
+    insert(sqlite, "inbound_mail", { id: 1, ticket_id: 1, comment_id: 1 });
+
+    for (const f of files.filter((f) => f >= "0032")) run(sqlite, f);
+
+    expect(sqlite.prepare("SELECT id, title, review_id FROM engagements ORDER BY id").all()).toEqual([
+      { id: 1, title: "", review_id: 5 },
+      { id: 2, title: "Quarterly review with the CTO", review_id: null },
+    ]);
+    expect(sqlite.prepare("SELECT id, subject, description FROM tickets ORDER BY id").all()).toEqual([
+      { id: 1, subject: "", description: "" },
+      { id: 2, subject: "(no subject)", description: "(no text)" },
+      { id: 3, subject: "Join failures rose to 12 %", description: "Join failures rose to 12 %." },
+    ]);
+    expect(sqlite.prepare("SELECT id, body FROM comments ORDER BY id").all()).toEqual([
+      { id: 1, body: "" },
+      { id: 2, body: "(no text)" },
+    ]);
+    sqlite.close();
+  });
+});
