@@ -71,6 +71,18 @@ describe("[I18N] texts the portal stored in English before 0032", () => {
     insert(sqlite, "comments", { id: 1, ticket_id: 1, body: "(no text)" });
     insert(sqlite, "comments", { id: 2, ticket_id: 1, body: "(no text)" });
     insert(sqlite, "inbound_mail", { id: 1, ticket_id: 1, comment_id: 1 });
+    insert(sqlite, "comments", {
+      id: 3,
+      ticket_id: 3,
+      automatic: 1,
+      body: "Monitoring detected the same problem again at 2026-12-07T10:00:00.000Z (alert 7, join_failure, P0).\n\nJoin failures at 15 %.",
+    });
+    insert(sqlite, "comments", {
+      id: 4,
+      ticket_id: 3,
+      automatic: 1,
+      body: "Monitoring detected the same problem again at 2026-12-07T10:05:00.000Z (alert 8, join_failure, P0).",
+    });
 
     for (const f of files.filter((f) => f >= "0032")) run(sqlite, f);
 
@@ -86,6 +98,8 @@ describe("[I18N] texts the portal stored in English before 0032", () => {
     expect(sqlite.prepare("SELECT id, body FROM comments ORDER BY id").all()).toEqual([
       { id: 1, body: "" },
       { id: 2, body: "(no text)" },
+      { id: 3, body: "Join failures at 15 %." },
+      { id: 4, body: "" },
     ]);
     sqlite.close();
   });

@@ -18,3 +18,7 @@ UPDATE `comments` SET `body` = '' WHERE `body` = '(no text)' AND `id` IN (SELECT
 UPDATE `tickets` SET `subject` = substr(`subject`, 18) WHERE `channel` = 'monitoring' AND `subject` LIKE 'Proactive alert: %';
 --> statement-breakpoint
 UPDATE `tickets` SET `description` = substr(`description`, 81) WHERE `channel` = 'monitoring' AND `description` LIKE 'Our monitoring detected an anomaly on your traffic before any report from you.%';
+--> statement-breakpoint
+-- Monitoring's note that it saw the same problem again keeps what the monitor said; the ticket page
+-- introduces it from the alert's row.
+UPDATE `comments` SET `body` = CASE WHEN instr(`body`, char(10) || char(10)) > 0 THEN substr(`body`, instr(`body`, char(10) || char(10)) + 2) ELSE '' END WHERE `automatic` = 1 AND `body` LIKE 'Monitoring detected the same problem again at %';

@@ -192,7 +192,16 @@ describe("[MONITORING] the signed inbound alert endpoint", () => {
     expect(later.json).toMatchObject({ ticketId: firstTicket, grouped: true });
     expect(count(tickets)).toBe(before);
     const note = db.select().from(comments).where(eq(comments.ticketId, firstTicket)).all();
-    expect(note.some((c) => c.visibility === "internal" && c.body.includes("same problem again"))).toBe(true);
+    // The note stores what the monitor said; the page words the rest from the alert, in the reader's language.
+    expect(note.filter((c) => c.automatic).map((c) => ({ visibility: c.visibility, body: c.body }))).toEqual([
+      { visibility: "internal", body: "Packet loss above 8 % in EU Central." },
+    ]);
+    const seen = await callerFor(db, team.agent, at(13)).tickets.get({ id: firstTicket });
+    expect(seen.conversation.find((c) => c.repeatedAlert)?.repeatedAlert).toEqual({
+      alertId: later.json.alertId,
+      metric: "audio_packet_loss",
+      detectedAt: at(10),
+    });
     // Another metric is another problem.
     const other = await post(secret, alert({ metric: "cpu_spike", detectedAt: at(10).toISOString() }), {
       now: at(12),

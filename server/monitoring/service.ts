@@ -298,7 +298,9 @@ function addToProblem(
     .values({
       ticketId: open.ticketId,
       authorId: actor.id,
-      body: `Monitoring detected the same problem again at ${detectedAt.toISOString()} (alert ${row.id}, ${alert.metric}, ${alert.priority}).${alert.description ? `\n\n${alert.description}` : ""}`,
+      // What the monitor said; the ticket page introduces it in the reader's language, with the
+      // alert's number, metric and detection time read from its row (getTicket, decision 042).
+      body: alert.description ?? "",
       visibility: "internal",
       automatic: true,
       createdAt: now,

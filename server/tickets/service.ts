@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql, type SQL } fro
 import {
   articles,
   comments,
+  proactiveAlerts,
   knownIssues,
   deflectionEvents,
   disputes,
@@ -414,6 +415,23 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
     ...events.map((e) => e.actorId),
   ]);
   const complaints = foldComplaints(events.filter((e) => e.type === "complaint"));
+  // Monitoring's note that it saw the same problem again (server/monitoring/service.ts) is written
+  // with its alert, at the same instant: the page words it from the alert's row.
+  const repeatedAlerts = new Map(
+    (conversation.some((c) => c.automatic)
+      ? db
+          .select({
+            alertId: proactiveAlerts.id,
+            metric: proactiveAlerts.metric,
+            detectedAt: proactiveAlerts.detectedAt,
+            createdAt: proactiveAlerts.createdAt,
+          })
+          .from(proactiveAlerts)
+          .where(eq(proactiveAlerts.ticketId, ticketId))
+          .all()
+      : []
+    ).map(({ createdAt, ...a }) => [createdAt.getTime(), a]),
+  );
 
   const sla = loadTicketSlaInput(db, ticketId, events);
   // One trace serves both: each explanation carries the metric's outcome (dueAt, achievedAt, status).
@@ -494,6 +512,7 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
     })),
     conversation: conversation.map((c) => ({
       id: c.id,
+      repeatedAlert: c.automatic ? (repeatedAlerts.get(c.createdAt.getTime()) ?? null) : null,
       author: people.get(c.authorId)?.name ?? "",
       staff: people.get(c.authorId)?.staff ?? false,
       body: c.body,

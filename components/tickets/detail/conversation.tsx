@@ -52,7 +52,18 @@ export function Conversation({ data, role, composer }: { data: Detail; role: Rol
               {c.author} · {date(c.createdAt)}{" "}
               {c.internal ? <Badge tone="amber">{t("tickets.detail.internalNote")}</Badge> : null}
             </p>
-            <Prose html={c.html} noText={t("tickets.placeholders.noText")} />
+            {c.repeatedAlert ? (
+              <p className="mb-1 font-medium">
+                {t("tickets.detail.alertRepeated", {
+                  id: c.repeatedAlert.alertId,
+                  metric: c.repeatedAlert.metric ?? "",
+                  when: date(c.repeatedAlert.detectedAt),
+                })}
+              </p>
+            ) : null}
+            {c.repeatedAlert && !c.html.trim() ? null : (
+              <Prose html={c.html} noText={t("tickets.placeholders.noText")} />
+            )}
             <AttachmentList ticketId={tk.id} files={files(c.id)} canRemove={staff} />
           </li>
         ))}

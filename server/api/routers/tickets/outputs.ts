@@ -152,6 +152,8 @@ export const ZTicketDetail = z.object({
   conversation: z.array(
     z.object({
       id: z.number(),
+      /** Monitoring's note that it saw the same problem again: the alert it came with. */
+      repeatedAlert: z.object({ alertId: z.number(), metric: z.string().nullable(), detectedAt: z.date() }).nullable(),
       author: z.string(),
       staff: z.boolean(),
       body: z.string(),
