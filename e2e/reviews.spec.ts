@@ -168,6 +168,15 @@ test("[REVIEWS] the account manager generates, edits and shares last quarter's r
   await expect(page.getByText(/^Acknowledged by .+ on /)).toBeVisible();
   await expect(page.getByRole("button", { name: "Acknowledge review" })).toHaveCount(0);
 
+  // The organization's timeline names the shared review in the reader's language, linked to it.
+  await page.goto("/organization");
+  await expect(page.getByRole("link", { name: `Service review ${quarter} shared` })).toBeVisible();
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh", url: page.url() }]);
+  await page.goto("/organization");
+  const zhQuarter = quarter.replace(/^(\d{4})-Q(\d)$/, "$1年第$2季度");
+  await page.getByRole("link", { name: `${zhQuarter}服务回顾已共享` }).click();
+  await expect(page).toHaveURL(reviewUrl);
+
   // The executive dashboard for Nimbus Live and the same quarter shows the same figures.
   await page.context().clearCookies();
   await signIn("exec@attain.test");
