@@ -299,7 +299,7 @@ function addToProblem(
       ticketId: open.ticketId,
       authorId: actor.id,
       // What the monitor said; the ticket page introduces it in the reader's language, with the
-      // alert's number, metric and detection time read from its row (getTicket, decision 042).
+      // alert's number, metric and detection time read from its row (getTicket, decision 043).
       body: alert.description ?? "",
       visibility: "internal",
       automatic: true,
