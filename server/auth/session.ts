@@ -10,3 +10,18 @@ export type SessionUser = {
   /** A customer who administers their own organization's people (absent: false). */
   orgAdmin?: boolean;
 };
+
+/**
+ * The session user of an account row: what every session carries, the customer administrator
+ * flag included (a session made without it would quietly act as a plain customer).
+ */
+export function sessionUserOf(u: SessionUser & { orgAdmin: boolean }): SessionUser {
+  return {
+    id: u.id,
+    role: u.role,
+    organizationId: u.organizationId,
+    name: u.name,
+    email: u.email,
+    orgAdmin: u.orgAdmin,
+  };
+}

@@ -33,7 +33,7 @@ import {
 import { isOpenStatus, type InboundMailOutcome, type Locale } from "@/db/schema/enums";
 import { discardUpload, receiveUpload } from "@/server/attachments/service";
 import { attachmentStoreFor } from "@/server/attachments/store-for";
-import type { SessionUser } from "@/server/auth/session";
+import { sessionUserOf, type SessionUser } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { mailTranslator } from "@/server/identity/mail";
@@ -81,15 +81,6 @@ export const MAIL_TICKETS_PER_HOUR = 20;
 
 /** `[#42]` in a subject: the ticket number our mails carry there. */
 const SUBJECT_TAG = /\[#(\d{1,12})\]/;
-
-const sessionUserOf = (u: typeof users.$inferSelect): SessionUser => ({
-  id: u.id,
-  role: u.role,
-  organizationId: u.organizationId,
-  name: u.name,
-  email: u.email,
-  orgAdmin: u.orgAdmin,
-});
 
 /**
  * A mail's subject as a ticket's: without reply and forward prefixes, within the subject limit.

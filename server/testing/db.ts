@@ -6,7 +6,7 @@ import { afterAll } from "vitest";
 import { outbox, users } from "@/db/schema";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
-import type { SessionUser } from "@/server/auth/session";
+import { sessionUserOf, type SessionUser } from "@/server/auth/session";
 import { isPostgres, openDb, type Db } from "@/server/db";
 import { PostgresClient } from "@/server/postgres/client";
 import { PG_TEMPLATE, TEMPLATE_DB, TEST_ANCHOR, TEST_POSTGRES_URL } from "./constants";
@@ -53,11 +53,11 @@ export function pg(db: Db): PostgresClient {
   return db.$client as unknown as PostgresClient;
 }
 
-/** The session user for a demo account. */
+/** The session user for a demo account, as a signed-in session carries it (server/auth/sessions.ts). */
 export function sessionFor(db: Db, email: string): SessionUser {
   const u = db.select().from(users).where(eq(users.email, email)).get();
   if (!u) throw new Error(`no demo user ${email}`);
-  return { id: u.id, role: u.role, organizationId: u.organizationId, name: u.name, email: u.email };
+  return sessionUserOf(u);
 }
 
 /** A tRPC caller acting as a demo account (or anonymous), at the demo's fixed "now". */
