@@ -56,6 +56,11 @@ const FOREIGN_IDS: Record<string, number[]> = {
     "select d.id from disputes d join tickets t on t.id = d.ticket_id where t.organization_id <> ? order by d.id limit 50",
     NIMBUS_ORG_ID,
   ),
+  // People of another organization and staff: never a Nimbus Live customer administrator's to change.
+  userId: [
+    ...ids("select id from users where organization_id is null order by id limit 25"),
+    ...ids("select id from users where organization_id <> ? order by id limit 25", NIMBUS_ORG_ID),
+  ],
 };
 const MISSING_IDS = [2_000_000_000, Number.MAX_SAFE_INTEGER, 987_654_321];
 
@@ -143,7 +148,7 @@ function foreignIdInputs(valid: unknown, actor: Actor): fc.Arbitrary<unknown> | 
   if (idPaths.length === 0) return null;
   return fc.constantFrom(...idPaths).chain((p) => {
     const key = String(p[p.length - 1]);
-    const foreign = actor === "customer" ? (FOREIGN_IDS[key] ?? []) : [];
+    const foreign = actor === "customer" || actor === "customerAdmin" ? (FOREIGN_IDS[key] ?? []) : [];
     return fc.constantFrom(...MISSING_IDS, ...foreign).map((id) => setAt(valid, p, id));
   });
 }
@@ -155,7 +160,10 @@ function callByPath(caller: unknown, path: string, input: unknown): Promise<unkn
   return fn(input);
 }
 
-/** The actors to attack a procedure as: the Nimbus Live customer if allowed, and the most privileged allowed other actor. */
+/**
+ * The actors to attack a procedure as: the Nimbus Live customer if allowed, else its customer
+ * administrator if allowed (people administration), and the most privileged allowed other actor.
+ */
 function attackers(path: string): Actor[] {
   const allow = ACCESS_MATRIX[path]?.allow ?? [];
   const order: Actor[] = [
@@ -165,11 +173,13 @@ function attackers(path: string): Actor[] {
     "expert",
     "accountManager",
     "executive",
+    "otherOrgAdmin",
     "otherOrgCustomer",
     "anonymous",
   ];
   const out: Actor[] = [];
   if (allow.includes("customer")) out.push("customer");
+  else if (allow.includes("customerAdmin")) out.push("customerAdmin");
   const other = order.find((a) => allow.includes(a));
   if (other) out.push(other);
   return out;

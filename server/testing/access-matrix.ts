@@ -13,12 +13,13 @@
  * Add one line per procedure path (`"<router key>.<procedure name>"`, exactly as in
  * `server/api/root.ts`) to `ACCESS_MATRIX`, keeping entries grouped by router:
  *
- *   "incidents.get": { allow: [...STAFF, "customer"], input: (fx) => ({ id: fx.row<{ id: number }>(
+ *   "incidents.get": { allow: [...STAFF, ...NIMBUS_CUSTOMERS], input: (fx) => ({ id: fx.row<{ id: number }>(
  *     "select id from incidents where ... and organization_id = ?", NIMBUS_ORG_ID).id }) },
  *
  * - `allow`: the actors who must be let through. Everybody else must be refused with
  *   UNAUTHORIZED, FORBIDDEN or NOT_FOUND (a foreign row "does not exist"). Use the groups below
- *   (`ANYONE`, `SIGNED_IN`, `STAFF`, `SUPPORT`, `CUSTOMERS`) or list actors.
+ *   (`ANYONE`, `SIGNED_IN`, `STAFF`, `SUPPORT`, `CUSTOMERS`, `NIMBUS_CUSTOMERS`, `PEOPLE_ADMINS`)
+ *   or list actors.
  * - An allowed call must SUCCEED with the input you give: a BAD_REQUEST, CONFLICT or any other
  *   error fails the test, so the input must be valid for the demo data (this keeps the test able
  *   to fail: an allowed actor silently hitting a validation error would prove nothing).
@@ -32,7 +33,14 @@
  * - The data asked for is always Nimbus Live's (organization 1, the customer `dev@nimbus.example`).
  *   `otherOrgCustomer` (`ops@orbit.example`, Orbit Chat) asks for those same rows, so for every
  *   procedure taking a Nimbus Live id it must be refused. Where a procedure only ever acts on the
- *   caller's own organization (no id in the input: `tickets.list`, `home.customer`), it is allowed.
+ *   caller's own organization (no id in the input: `tickets.list`, `home.customer`), it is allowed
+ *   (`CUSTOMERS`: all four customer actors).
+ * - Customer administrators: `customerAdmin` (`cto@nimbus.example`) is Nimbus Live's, a customer
+ *   who also holds what server/auth/permissions.ts grants `customer_admin` (its people, its SDK
+ *   versions, its tickets' watchers), so allow them wherever the customer is (`NIMBUS_CUSTOMERS`),
+ *   except for rows that are the customer's own alone (a notification, a pending upload).
+ *   `otherOrgAdmin` (`lead@orbit.example`) administers Orbit Chat and asks for the same Nimbus Live
+ *   rows: every administrator-only procedure must refuse them.
  * - Procedures without input (`z.void()`) return `undefined` from `input`.
  */
 import fs from "node:fs";
@@ -63,6 +71,8 @@ export const ACTORS = {
   executive: "exec@attain.test",
   admin: "admin@attain.test",
   otherOrgCustomer: "ops@orbit.example",
+  customerAdmin: "cto@nimbus.example",
+  otherOrgAdmin: "lead@orbit.example",
 } as const satisfies Record<string, string | null>;
 
 export type Actor = keyof typeof ACTORS;
@@ -77,15 +87,19 @@ export const STAFF = [
   "admin",
 ] as const satisfies readonly Actor[];
 export const SUPPORT = ["agent", "expert", "manager"] as const satisfies readonly Actor[];
-/** Both customers: for procedures acting only on the caller's own organization. */
-export const CUSTOMERS = ["customer", "otherOrgCustomer"] as const satisfies readonly Actor[];
+/** The two Nimbus Live customers: the plain one and its customer administrator (who may do all a customer may). */
+export const NIMBUS_CUSTOMERS = ["customer", "customerAdmin"] as const satisfies readonly Actor[];
+/** Every customer, of either organization: for procedures acting only on the caller's own organization. */
+export const CUSTOMERS = [...NIMBUS_CUSTOMERS, "otherOrgCustomer", "otherOrgAdmin"] as const satisfies readonly Actor[];
+/** Who administers Nimbus Live's people: admins, account managers and its customer administrator (`people.customers`). */
+export const PEOPLE_ADMINS = ["admin", "accountManager", "customerAdmin"] as const satisfies readonly Actor[];
 export const SIGNED_IN = [...STAFF, ...CUSTOMERS] as const;
 export const ANYONE = ALL_ACTORS;
 
 /** Nimbus Live, the organization whose data every entry asks for. */
 export const NIMBUS_ORG_ID = 1;
-/** Another Nimbus Live customer (a valid watcher / requester). */
-export const NIMBUS_OTHER_CUSTOMER = "cto@nimbus.example";
+/** A third Nimbus Live customer, neither actor (a valid watcher / requester, a person to administer). */
+export const NIMBUS_OTHER_CUSTOMER = "qa@nimbus.example";
 
 /** What an entry's `input` function receives. */
 export type Fixtures = {
@@ -527,7 +541,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     input: async (fx) => ({ ticketId: fx.openTicketId(), knownIssueId: await knownIssueId(fx) }),
   },
   "knownIssues.verify": {
-    allow: ["customer", ...SUPPORT],
+    allow: [...NIMBUS_CUSTOMERS, ...SUPPORT],
     input: async (fx) => {
       const ticketId = fx.openTicketId();
       await fx.caller(ACTORS.agent).knownIssues.link({ ticketId, knownIssueId: await knownIssueId(fx, "fixed") });
@@ -555,7 +569,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     allow: ["manager", "admin"],
     input: async (fx) => ({ id: await advisoryId(fx, false) }),
   },
-  "advisories.acknowledge": { allow: ["customer"], input: async (fx) => ({ id: await advisoryId(fx) }) },
+  "advisories.acknowledge": { allow: NIMBUS_CUSTOMERS, input: async (fx) => ({ id: await advisoryId(fx) }) },
   "lifecycle.list": { allow: ANYONE, input: none },
   "lifecycle.guides": { allow: ANYONE, input: () => ({ locale: "en" }) },
   "lifecycle.check": { allow: [...CUSTOMERS, ...SUPPORT], input: () => ({ platform: "android", version: "4.2.1" }) },
@@ -578,7 +592,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   "requests.list": { allow: SIGNED_IN, input: none },
   "requests.vote": { allow: CUSTOMERS, input: async (fx) => ({ ticketId: await fileRequest(fx, "feature_request") }) },
   "requests.feature": {
-    allow: ["customer", ...STAFF],
+    allow: [...NIMBUS_CUSTOMERS, ...STAFF],
     input: async (fx) => ({ ticketId: await fileRequest(fx, "feature_request") }),
   },
   "requests.setStatus": {
@@ -590,7 +604,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     }),
   },
   "requests.scope": {
-    allow: ["customer", ...STAFF],
+    allow: [...NIMBUS_CUSTOMERS, ...STAFF],
     input: async (fx) => ({ ticketId: await fileRequest(fx, "custom_development") }),
   },
   "requests.saveScope": {
@@ -639,7 +653,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
 
   // tickets: a customer sees their own organization's; staff see all; support staff work them
   "tickets.list": { allow: SIGNED_IN, input: () => ({}) },
-  "tickets.get": { allow: [...STAFF, "customer"], input: (fx) => ({ id: fx.openTicketId() }) },
+  "tickets.get": { allow: [...STAFF, ...NIMBUS_CUSTOMERS], input: (fx) => ({ id: fx.openTicketId() }) },
   "tickets.create": {
     allow: [...CUSTOMERS, ...SUPPORT],
     input: (fx) => ({
@@ -660,7 +674,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     input: (fx) => ({ ticketId: fx.openTicketId(), reason: "third_party", note: "Caused by the carrier network" }),
   },
   "tickets.openDispute": {
-    allow: ["customer"],
+    allow: NIMBUS_CUSTOMERS,
     input: (fx) => ({
       ticketId: fx.openTicketId(),
       kind: "priority",
@@ -682,7 +696,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   },
   "tickets.queue": { allow: SUPPORT, input: () => ({}) },
   "tickets.reply": {
-    allow: ["customer", ...SUPPORT],
+    allow: [...NIMBUS_CUSTOMERS, ...SUPPORT],
     input: (fx) => ({
       ticketId: fx.openTicketId(),
       body: "Here are the logs you asked for.",
@@ -703,15 +717,15 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     input: (fx) => ({ ticketId: fx.openTicketId(), assigneeId: fx.userId(ACTORS.expert) }),
   },
   "tickets.escalate": {
-    allow: ["customer", ...SUPPORT],
+    allow: [...NIMBUS_CUSTOMERS, ...SUPPORT],
     input: (fx) => ({ ticketId: fx.openTicketId(), reason: "No progress for two days" }),
   },
   "tickets.reopen": {
-    allow: ["customer"],
+    allow: NIMBUS_CUSTOMERS,
     input: async (fx) => ({ ticketId: await freshlyResolvedTicket(fx), reason: "It happens again" }),
   },
   "tickets.rate": {
-    allow: ["customer"],
+    allow: NIMBUS_CUSTOMERS,
     input: async (fx) => ({ ticketId: await freshlyResolvedTicket(fx), score: 5, comment: "Quick and clear" }),
   },
   "tickets.update": {
@@ -797,12 +811,12 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     },
   },
   "tickets.addWatcher": {
-    allow: ["customer", ...SUPPORT],
+    allow: [...NIMBUS_CUSTOMERS, ...SUPPORT],
     input: (fx) => ({ ticketId: fx.openTicketId(), email: NIMBUS_OTHER_CUSTOMER }),
   },
   // A colleague watching a ticket the Nimbus Live customer filed: the requester may take them off.
   "tickets.removeWatcher": {
-    allow: ["customer", ...SUPPORT],
+    allow: [...NIMBUS_CUSTOMERS, ...SUPPORT],
     input: async (fx) => {
       const { id: ticketId } = fx.row<{ id: number }>(
         "select id from tickets where organization_id = ? and requester_id = ? order by id limit 1",
@@ -817,7 +831,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   "tickets.colleagues": { allow: CUSTOMERS, input: none },
   "tickets.assignees": { allow: SUPPORT, input: () => ({ query: "agent" }) },
   "tickets.complain": {
-    allow: ["customer", ...SUPPORT],
+    allow: [...NIMBUS_CUSTOMERS, ...SUPPORT],
     input: (fx) => ({ ticketId: fx.openTicketId(), reason: "Nobody has answered for two days" }),
   },
   "tickets.complaints": { allow: ["manager"], input: () => ({ status: "all" }) },
@@ -849,7 +863,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     input: () => ({ maxFileBytes: 50 * 1024 * 1024, maxTicketBytes: 200 * 1024 * 1024 }),
   },
   "attachments.text": {
-    allow: ["customer", ...STAFF],
+    allow: [...NIMBUS_CUSTOMERS, ...STAFF],
     input: async (fx) => ({ id: await nimbusAttachmentId(fx), query: "connection" }),
   },
   "attachments.discard": {
@@ -996,7 +1010,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
 
   // incidents: everyone signed in reads (customers only those that affected them); support staff and admins write
   "incidents.list": { allow: SIGNED_IN, input: () => ({}) },
-  "incidents.get": { allow: [...STAFF, "customer"], input: (fx) => ({ id: nimbusOnlyIncidentId(fx) }) },
+  "incidents.get": { allow: [...STAFF, ...NIMBUS_CUSTOMERS], input: (fx) => ({ id: nimbusOnlyIncidentId(fx) }) },
   "incidents.create": { allow: INCIDENT_WRITERS, input: (fx) => incidentInput(fx) },
   "incidents.update": {
     allow: INCIDENT_WRITERS,
@@ -1118,9 +1132,9 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   },
 
   // accounts: customers read their own organization; staff any; the account team, managers and admins manage
-  "accounts.organization": { allow: [...STAFF, "customer"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+  "accounts.organization": { allow: [...STAFF, ...NIMBUS_CUSTOMERS], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
   "accounts.organizations": { allow: STAFF, input: () => ({}) },
-  "accounts.timeline": { allow: [...STAFF, "customer"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+  "accounts.timeline": { allow: [...STAFF, ...NIMBUS_CUSTOMERS], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
   "accounts.addEngagement": {
     allow: ACCOUNT_EDITORS,
     input: (fx) => ({
@@ -1138,7 +1152,7 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     input: () => ({ topic: "Plan the SDK upgrade", preferredTimes: "Tuesday morning", channel: "video" }),
   },
   "accounts.meetingRequests": {
-    allow: ["customer", ...ACCOUNT_EDITORS],
+    allow: [...NIMBUS_CUSTOMERS, ...ACCOUNT_EDITORS],
     input: () => ({ organizationId: NIMBUS_ORG_ID }),
   },
   "accounts.answerMeeting": {
@@ -1173,9 +1187,9 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   "accounts.deleteFollowUp": { allow: ACCOUNT_EDITORS, input: async (fx) => ({ id: await nimbusFollowUp(fx) }) },
 
   // service reviews: customers read their organization's shared reviews and acknowledge them; the account team, managers and admins write
-  "reviews.list": { allow: [...STAFF, "customer"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+  "reviews.list": { allow: [...STAFF, ...NIMBUS_CUSTOMERS], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
   "reviews.get": {
-    allow: [...STAFF, "customer"],
+    allow: [...STAFF, ...NIMBUS_CUSTOMERS],
     input: (fx) => ({ id: sharedReviewId(fx) }),
     // The snapshot's account health only for those accounts.health lets through.
     answer: (output, actor) => {
@@ -1213,17 +1227,19 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   },
   "reviews.share": { allow: ACCOUNT_EDITORS, input: async (fx) => ({ id: await draftReviewId(fx) }) },
   "reviews.acknowledge": {
-    allow: ["customer"],
+    allow: NIMBUS_CUSTOMERS,
     input: async (fx) => {
       const id = await draftReviewId(fx);
       await fx.caller(ACTORS.accountManager).reviews.share({ id });
       return { id };
     },
   },
-  // People administration: admins and account managers for customers; staff roles for admins only.
-  "people.list": { allow: ["admin", "accountManager"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
+  // People administration: admins, account managers and Nimbus Live's customer administrator for its
+  // customers (Orbit Chat's customer administrator is refused: another organization's people);
+  // staff roles for admins only.
+  "people.list": { allow: PEOPLE_ADMINS, input: () => ({ organizationId: NIMBUS_ORG_ID }) },
   "people.invite": {
-    allow: ["admin", "accountManager"],
+    allow: PEOPLE_ADMINS,
     input: (fx) => ({
       email: `invited-${fx.actor.toLowerCase()}@nimbus.example`,
       name: "Invited Person",
@@ -1234,25 +1250,25 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     }),
   },
   "people.resendInvitation": {
-    allow: ["admin", "accountManager"],
+    allow: PEOPLE_ADMINS,
     input: async (fx) => ({ id: (await invitedCustomer(fx)).id, locale: "zh" }),
   },
   "people.revokeInvitation": {
-    allow: ["admin", "accountManager"],
+    allow: PEOPLE_ADMINS,
     input: async (fx) => ({ id: (await invitedCustomer(fx)).id }),
   },
   "people.setActive": {
-    allow: ["admin", "accountManager"],
+    allow: PEOPLE_ADMINS,
     input: (fx) => ({ userId: fx.userId(NIMBUS_OTHER_CUSTOMER), active: false }),
   },
   "people.setOrgAdmin": {
-    allow: ["admin", "accountManager"],
+    allow: PEOPLE_ADMINS,
     input: (fx) => ({ userId: fx.userId(NIMBUS_OTHER_CUSTOMER), orgAdmin: true }),
   },
-  // Correcting an address: administrators (and customer administrators for their own organization).
+  // Correcting an address: administrators, and a customer administrator for their own organization.
   "people.correctEmail": {
-    allow: ["admin"],
-    input: (fx) => ({ userId: fx.userId(NIMBUS_OTHER_CUSTOMER), email: "cto-moved@nimbus.example" }),
+    allow: ["admin", "customerAdmin"],
+    input: (fx) => ({ userId: fx.userId(NIMBUS_OTHER_CUSTOMER), email: "qa-moved@nimbus.example" }),
   },
   "people.changeRole": {
     allow: ["admin"],
@@ -1380,14 +1396,17 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
   "webhooks.delete": { allow: ["admin"], input: async (fx) => ({ id: await savedWebhook(fx, "Old") }) },
 
   // the SDK versions a customer organization declares (issue #20)
-  "advisories.declarations": { allow: [...STAFF, "customer"], input: () => ({ organizationId: NIMBUS_ORG_ID }) },
-  // and the customer administrator (cto@nimbus.example, not an actor here: server/advisories/declarations.int.test.ts)
+  "advisories.declarations": {
+    allow: [...STAFF, ...NIMBUS_CUSTOMERS],
+    input: () => ({ organizationId: NIMBUS_ORG_ID }),
+  },
+  // declared by the customer administrator for their own organization, or account staff for them
   "advisories.declare": {
-    allow: ["accountManager", "admin"],
+    allow: ["customerAdmin", "accountManager", "admin"],
     input: () => ({ organizationId: NIMBUS_ORG_ID, platform: "android", version: "4.3.1" }),
   },
   "advisories.undeclare": {
-    allow: ["accountManager", "admin"],
+    allow: ["customerAdmin", "accountManager", "admin"],
     input: () => ({ organizationId: NIMBUS_ORG_ID, platform: "android", version: "4.3.1" }),
   },
 
