@@ -305,6 +305,33 @@ describe("[PEOPLE] deactivation and roles", () => {
   });
 });
 
+describe("[PEOPLE] a customer administrator's reach", () => {
+  it("a customer administrator makes a colleague an administrator, but of a staff member or another organization's customer they are only told they may not", async () => {
+    const org = createOrganization(db, { tier: "advanced", region: "emea", customers: 2 });
+    const other = createOrganization(db, { tier: "advanced", region: "emea" });
+    const staff = createStaff(db, "agent");
+    db.update(users).set({ orgAdmin: true }).where(eq(users.id, org.customers[0]!.id)).run();
+    const asAdmin = callerFor(db, { ...org.customers[0]!, orgAdmin: true });
+    const colleague = org.customers[1]!;
+
+    expect(await asAdmin.people.setOrgAdmin({ userId: colleague.id, orgAdmin: true })).toEqual({ orgAdmin: true });
+    expect(await refusal(asAdmin.people.setOrgAdmin({ userId: staff.id, orgAdmin: true }))).toEqual({
+      code: "FORBIDDEN",
+      key: "errors.people.staffRole",
+    });
+    expect(await refusal(asAdmin.people.setOrgAdmin({ userId: other.customers[0]!.id, orgAdmin: true }))).toEqual({
+      code: "FORBIDDEN",
+      key: "errors.people.otherOrganization",
+    });
+    const flags = (id: number) => db.select({ orgAdmin: users.orgAdmin }).from(users).where(eq(users.id, id)).get();
+    expect([flags(colleague.id), flags(staff.id), flags(other.customers[0]!.id)]).toEqual([
+      { orgAdmin: true },
+      { orgAdmin: false },
+      { orgAdmin: false },
+    ]);
+  });
+});
+
 describe("[SETUP] the first administrator of a production installation", () => {
   it("is created once with the setup token; a wrong token or a second attempt is refused", async () => {
     const empty = createTestDb();

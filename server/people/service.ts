@@ -552,13 +552,14 @@ export function setOrgAdmin(
   return db.transaction(
     (tx) => {
       const subject = loadSubject(tx, userId);
+      // Whom the actor may administer first: a customer administrator learns nothing of staff accounts.
+      refuseIf(administerRefusal(actor, subject), "FORBIDDEN");
       if (subject.role !== "customer")
         throw new DomainError(
           "INVALID",
           "Only customers can be customer administrators.",
           "errors.people.customerOnly",
         );
-      refuseIf(administerRefusal(actor, subject), "FORBIDDEN");
       if (actor.id === userId && !orgAdmin)
         throw new DomainError("INVALID", "You cannot remove your own administrator rights.", "errors.people.selfRole");
       if (subject.orgAdmin === orgAdmin) return { orgAdmin };
