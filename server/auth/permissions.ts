@@ -104,7 +104,7 @@ export const PERMISSIONS = {
    * Correct someone's sign-in address: administrators anyone's, a customer administrator their own
    * organization's people (server/people/rules.ts, emailCorrectionRefusal).
    */
-  "people.email": ["admin", "customer_admin"],
+  "people.email": ["admin"],
   /** The People page of one's own organization (the customer administrator's). */
   "people.own": ["customer_admin"],
   /** Who is on call, the paging log, and acknowledging a page (issue #19). */

@@ -283,19 +283,17 @@ describe("[PEOPLE] an administrator corrects someone's sign-in address", () => {
     expect(entry!.detail).toMatchObject({ before: { email: user.email }, after: { email: to } });
   });
 
-  it("a customer administrator corrects a colleague's address, but not someone of another organization", async () => {
+  it("a customer administrator cannot move a colleague's address (to a mailbox of their own, then reset the password): refused, nothing changes", async () => {
     const org = createOrganization(db, { tier: "advanced", region: "emea", customers: 2 });
     const [orgAdmin, colleague] = org.customers as [SessionUser, SessionUser];
     db.update(users).set({ orgAdmin: true }).where(eq(users.id, orgAdmin.id)).run();
     const asOrgAdmin = callerFor(db, { ...orgAdmin, orgAdmin: true });
-    const to = freshAddress();
-    await asOrgAdmin.people.correctEmail({ userId: colleague.id, email: to });
-    expect(emailOf(colleague.id)).toBe(to);
-    const stranger = await person();
-    expect(await refusal(asOrgAdmin.people.correctEmail({ userId: stranger.id, email: freshAddress() }))).toMatchObject(
-      { code: "FORBIDDEN", messageKey: "errors.people.otherOrganization" },
-    );
-    expect(emailOf(stranger.id)).toBe(stranger.email);
+    for (const who of [colleague, await person()]) {
+      expect(await refusal(asOrgAdmin.people.correctEmail({ userId: who.id, email: freshAddress() }))).toMatchObject({
+        code: "FORBIDDEN",
+      });
+      expect(emailOf(who.id)).toBe(who.email);
+    }
   });
 
   it("the same refusals hold: a used address, a single sign-on domain, one's own address through the account page", async () => {

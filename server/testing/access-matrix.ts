@@ -1266,8 +1266,10 @@ export const ACCESS_MATRIX: Record<string, AccessEntry> = {
     input: (fx) => ({ userId: fx.userId(NIMBUS_OTHER_CUSTOMER), orgAdmin: true }),
   },
   // Correcting an address: administrators, and a customer administrator for their own organization.
+  // Staff administrators only: a customer administrator who could set a colleague's address to a
+  // mailbox of their own could then reset the password and take the account (decision 042).
   "people.correctEmail": {
-    allow: ["admin", "customerAdmin"],
+    allow: ["admin"],
     input: (fx) => ({ userId: fx.userId(NIMBUS_OTHER_CUSTOMER), email: "qa-moved@nimbus.example" }),
   },
   "people.changeRole": {
