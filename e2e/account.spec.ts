@@ -269,6 +269,10 @@ test.describe("[ACCOUNT] self-service", () => {
     await expect(page.getByRole("heading", { name: "Confirm your new sign-in address" })).toBeVisible();
     await page.getByRole("button", { name: "Confirm new address" }).click();
     await expect(page.getByRole("status")).toHaveText(`Your sign-in address is now ${newEmail}.`);
+    // Done reads as done: no heading or sentence left about what confirming will do.
+    await expect(page.getByRole("heading", { name: "Sign-in address changed" })).toBeVisible();
+    await expect(page.getByText("From now on you will sign in with")).toHaveCount(0);
+    await expect(page.getByText("You are still signed in here; your other sessions were signed out.")).toBeVisible();
     await page.getByRole("link", { name: "Back to your account" }).click();
     await expect(page.getByRole("region", { name: "Sign-in address" }).getByText(newEmail)).toBeVisible();
     expect(lastSubjectTo(email)).toBe("Your Attain sign-in address was changed");

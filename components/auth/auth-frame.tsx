@@ -1,10 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+import { AuthHeading } from "./auth-heading";
 
 /**
  * The frame of the pages a visitor sees before they are signed in (sign-in, first setup, accepting
  * an invitation): the brand, the language switcher and one card; `footer` goes under the card.
+ * Without `title`, the children start with their own AuthHeading (one that changes as they do).
  */
 export async function AuthFrame({
   title,
@@ -12,7 +14,7 @@ export async function AuthFrame({
   footer,
   children,
 }: {
-  title: string;
+  title?: string;
   subtitle?: string;
   footer?: ReactNode;
   children: ReactNode;
@@ -35,8 +37,7 @@ export async function AuthFrame({
             <span className="text-xl font-semibold text-brand-900">{t("app.name")}</span>
           </div>
           <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-            <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
-            {subtitle ? <p className="mt-1 text-sm text-slate-600">{subtitle}</p> : null}
+            {title ? <AuthHeading title={title} subtitle={subtitle} /> : null}
             {children}
           </div>
           {footer}

@@ -23,8 +23,8 @@ export default async function ConfirmEmailPage({ params }: { params: Promise<{ t
       <UnusableLink title={t("invalidTitle")} message={t("invalid")} href="/account#email" action={t("toAccount")} />
     );
   return (
-    <AuthFrame title={t("title")} subtitle={t("subtitle", { email: check.email })}>
-      <ConfirmEmailForm token={token} />
+    <AuthFrame>
+      <ConfirmEmailForm token={token} email={check.email} />
     </AuthFrame>
   );
 }
