@@ -104,3 +104,69 @@ describe("[I18N] texts the portal stored in English before 0032", () => {
     sqlite.close();
   });
 });
+
+describe("[I18N] a monitoring alert's metric and App ID stored in English before 0033", () => {
+  it("the Metric and App ID lines leave the alert's and its ticket's description, which keep what the monitor said; a ticket named by the metric line is named by what was said or the metric", () => {
+    const sqlite = new Database(path.join(dir, "before-0033.db"));
+    sqlite.pragma("foreign_keys = OFF");
+    for (const f of files.filter((f) => f < "0033")) run(sqlite, f);
+    const said = "Join failures rose to 12 %.\nSeen in Shanghai.";
+    const alert = (id: number, ticketId: number, description: string, appId: string | null) =>
+      insert(sqlite, "proactive_alerts", {
+        id,
+        ticket_id: ticketId,
+        description,
+        source: "monitoring",
+        metric: "join_failure_rate",
+        ...(appId ? { app_id: appId } : {}),
+      });
+    // What the monitor said, then the lines (since the ticket's subject is what was said) ...
+    const after = `${said}\n\nMetric: join_failure_rate\nApp ID: app-7`;
+    insert(sqlite, "tickets", {
+      id: 1,
+      subject: "Join failures rose to 12 %.",
+      description: after,
+      channel: "monitoring",
+    });
+    alert(1, 1, after, "app-7");
+    // ... the lines first (the first endpoint), the subject their first line ...
+    const first = `Metric: join_failure_rate\n\n${said}`;
+    insert(sqlite, "tickets", {
+      id: 2,
+      subject: "Metric: join_failure_rate",
+      description: first,
+      channel: "monitoring",
+    });
+    alert(2, 2, first, null);
+    // ... a monitor that said nothing ...
+    insert(sqlite, "tickets", {
+      id: 3,
+      subject: "Metric: join_failure_rate",
+      description: "Metric: join_failure_rate\nApp ID: app-7",
+      channel: "monitoring",
+    });
+    alert(3, 3, "Metric: join_failure_rate\nApp ID: app-7", "app-7");
+    // ... the same problem again on ticket 3, and what people wrote about a metric stays.
+    alert(4, 3, `${said}\n\nMetric: join_failure_rate`, null);
+    const written = "Metric: join_failure_rate is what we watch.\n\nMetric: join_failure_rate";
+    insert(sqlite, "tickets", { id: 4, subject: "Metric: join_failure_rate", description: written, channel: "portal" });
+    insert(sqlite, "proactive_alerts", { id: 5, ticket_id: 4, description: written, source: "staff" });
+
+    for (const f of files.filter((f) => f >= "0033")) run(sqlite, f);
+
+    expect(sqlite.prepare("SELECT id, subject, description FROM tickets ORDER BY id").all()).toEqual([
+      { id: 1, subject: "Join failures rose to 12 %.", description: said },
+      { id: 2, subject: "Join failures rose to 12 %.", description: said },
+      { id: 3, subject: "join_failure_rate", description: "" },
+      { id: 4, subject: "Metric: join_failure_rate", description: written },
+    ]);
+    expect(sqlite.prepare("SELECT id, description FROM proactive_alerts ORDER BY id").all()).toEqual([
+      { id: 1, description: said },
+      { id: 2, description: said },
+      { id: 3, description: "" },
+      { id: 4, description: said },
+      { id: 5, description: written },
+    ]);
+    sqlite.close();
+  });
+});

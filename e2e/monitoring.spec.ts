@@ -58,6 +58,16 @@ test.describe("[ON-CALL] alerts from the vendor's monitoring", () => {
     await expect(
       page.getByText("Our monitoring detected an anomaly on your traffic before any report from you."),
     ).toBeVisible();
+    await expect(page.getByText("Metric: join_failure_rate")).toBeVisible();
+
+    // A Chinese reader sees the metric worded in Chinese, on the ticket, in the alerts on their home
+    // and on their organization's timeline: no English line stored with the alert.
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh", url: new URL("/", page.url()).href }]);
+    for (const path of [`/tickets/${ticketId}`, "/", "/organization"]) {
+      await page.goto(path);
+      await expect(page.getByText("指标：join_failure_rate").first()).toBeVisible();
+      await expect(page.getByText(/Metric:/)).toHaveCount(0);
+    }
   });
 
   test("after a leak, an admin rotates the key and ends the previous one at once; an alert signed with it is refused", async ({

@@ -1,3 +1,4 @@
+import { AlertFacts } from "@/components/alerts/alert-facts";
 import Link from "@/components/ui/link";
 import { getLocale, getNow, getTranslations } from "next-intl/server";
 import { dateWriter, zoneName } from "@/components/format";
@@ -95,6 +96,7 @@ export async function Timeline({
                   e.title
                 )}
               </p>
+              <AlertFacts facts={e.alert} className="mt-0.5 text-sm text-slate-600" />
               {e.notes && e.kind !== "proactive_alert" ? (
                 <p className="mt-0.5 text-sm whitespace-pre-line text-slate-600">{e.notes}</p>
               ) : null}

@@ -1,3 +1,4 @@
+import { AlertFacts } from "@/components/alerts/alert-facts";
 import Link from "@/components/ui/link";
 import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
 import { zoneName } from "@/components/format";
@@ -66,7 +67,8 @@ export async function ServiceStatusCard({ proactiveAlerts }: { proactiveAlerts: 
                     <span className="font-medium text-slate-900">{t(`tickets.productAreas.${a.productArea}`)}</span>
                     <span className="text-slate-500">{t("alerts.detectedWhen", { when: when(a.detectedAt) })}</span>
                   </div>
-                  <p className="mt-1 whitespace-pre-wrap text-slate-800">{a.description}</p>
+                  {a.description ? <p className="mt-1 whitespace-pre-wrap text-slate-800">{a.description}</p> : null}
+                  <AlertFacts facts={a} className="mt-1 text-slate-600" />
                   {a.ticketId ? (
                     <Link
                       href={`/tickets/${a.ticketId}`}

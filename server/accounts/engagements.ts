@@ -5,6 +5,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { recordAudit } from "@/server/audit/service";
 import { perDatabase, type Db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { alertFacts, type AlertFacts } from "@/server/incidents/alert-facts";
 import { instantOfDay } from "./engagement-day";
 import { assertCanManageOrganization, assertCanReadOrganization } from "./access";
 import type { NewEngagement } from "./inputs";
@@ -28,6 +29,8 @@ export type TimelineEntry = {
   automatic: boolean;
   /** The review whose sharing the entry records (its title is empty: the reader's language names it). */
   review: { id: number; quarter: string } | null;
+  /** A monitoring alert's metric and App ID (its title is only what was said): the reader's language words them. */
+  alert: AlertFacts | null;
 };
 
 /**
@@ -65,6 +68,8 @@ const timelineReads = perDatabase((db: Db) => {
         id: proactiveAlerts.id,
         at: proactiveAlerts.detectedAt,
         description: proactiveAlerts.description,
+        metric: proactiveAlerts.metric,
+        appId: proactiveAlerts.appId,
         productArea: proactiveAlerts.productArea,
         ticketId: proactiveAlerts.ticketId,
         by: users.name,
@@ -149,6 +154,7 @@ export function getTimeline(
       level: null,
       automatic: e.createdById === null,
       review: e.reviewId !== null && e.quarter !== null ? { id: e.reviewId, quarter: e.quarter } : null,
+      alert: null,
     })),
     ...alerts.map((a) => ({
       key: `a${a.id}`,
@@ -162,6 +168,7 @@ export function getTimeline(
       level: null,
       automatic: true,
       review: null,
+      alert: alertFacts(a),
     })),
     ...escalations.map((x) => ({
       key: `x${x.id}`,
@@ -175,6 +182,7 @@ export function getTimeline(
       level: typeof x.data?.level === "string" ? x.data.level : null,
       automatic: true,
       review: null,
+      alert: null,
     })),
     ...customRequests.map((c) => ({
       key: `c${c.id}`,
@@ -188,6 +196,7 @@ export function getTimeline(
       level: null,
       automatic: true,
       review: null,
+      alert: null,
     })),
   ];
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime() || a.key.localeCompare(b.key)).slice(0, limit);

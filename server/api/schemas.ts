@@ -100,3 +100,6 @@ export const ZOrganizationOverview = z.object({
   ),
   openTickets: z.number(),
 });
+
+/** A monitoring alert's metric and App ID (server/incidents/alert-facts.ts), worded by the page. */
+export const ZAlertFacts = z.object({ metric: z.string().nullable(), appId: z.string().nullable() });

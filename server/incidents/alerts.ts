@@ -99,12 +99,14 @@ export function openProactiveAlert(
   // better-sqlite3 turns fileTicket's own transaction into a savepoint of this one: all or nothing.
   return db.transaction((tx) => {
     // What the alert says, as its author or monitor wrote it: the ticket page names it a proactive
-    // alert and says monitoring found it in each reader's language (channel "monitoring", decision 043).
+    // alert and says monitoring found it, with the alert's metric and App ID from its row, in each
+    // reader's language (channel "monitoring", decision 043). A monitor that said nothing is named
+    // by its metric, as written.
     const ticket = fileTicket(
       db,
       actor,
       {
-        subject: input.description.split("\n")[0]!.trim().slice(0, 160),
+        subject: (input.description.split("\n")[0]!.trim() || (input.metric ?? "")).slice(0, 160),
         description: input.description,
         productArea: input.productArea,
         category: "performance",
@@ -113,7 +115,7 @@ export function openProactiveAlert(
         channel: "monitoring",
       },
       input.detectedAt,
-      { page: false },
+      { page: false, fromMonitor: input.source === "monitoring" },
     );
     // The ticket was written as of detection; bring its stored SLA state up to now.
     appendTicketEvents(tx, ticket.id, [], now);
@@ -170,7 +172,8 @@ export function openProactiveAlert(
 
 /**
  * An organization's proactive alerts, newest detection first, with the ticket each opened and its
- * status. `since` limits how far back (the customer's home shows the last 90 days).
+ * status. A monitoring alert's metric and App ID come apart from its description, which holds only
+ * what was said: pages word them in the reader's language. `since` limits how far back (the customer's home shows the last 90 days).
  * Callers enforce tenancy: customers get only their own organization.
  */
 export function listProactiveAlerts(db: Db, organizationId: number, opts: { since?: Date; limit: number }) {
@@ -180,6 +183,8 @@ export function listProactiveAlerts(db: Db, organizationId: number, opts: { sinc
       productArea: proactiveAlerts.productArea,
       detectedAt: proactiveAlerts.detectedAt,
       description: proactiveAlerts.description,
+      metric: proactiveAlerts.metric,
+      appId: proactiveAlerts.appId,
       ticketId: proactiveAlerts.ticketId,
       ticketStatus: tickets.status,
       raisedBy: users.name,

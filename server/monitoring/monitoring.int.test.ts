@@ -113,14 +113,39 @@ describe("[MONITORING] the signed inbound alert endpoint", () => {
     expect(ticket).toMatchObject({ priority: "P0", channel: "monitoring", organizationId: org.id });
     expect(ticket.requesterId).toBe(org.customers[0]!.id);
     expect(ticket.createdAt.getTime()).toBe(at(-4).getTime());
-    expect(ticket.description).toContain("Metric: audio_packet_loss");
-    expect(ticket.description).not.toContain("Our monitoring detected");
+    // What the monitor said, and nothing in English besides: the metric has its own column, and
+    // every page words it in the reader's language (decision 043).
+    expect(ticket).toMatchObject({
+      subject: "Packet loss above 8 % in EU Central.",
+      description: "Packet loss above 8 % in EU Central.",
+    });
     const row = db
       .select()
       .from(proactiveAlerts)
       .where(eq(proactiveAlerts.id, res.json.alertId as number))
       .get()!;
-    expect(row).toMatchObject({ source: "monitoring", metric: "audio_packet_loss", externalId: "mon-1" });
+    expect(row).toMatchObject({
+      source: "monitoring",
+      metric: "audio_packet_loss",
+      externalId: "mon-1",
+      description: "Packet loss above 8 % in EU Central.",
+    });
+    const customer = callerFor(db, org.customers[0]!, T0);
+    const seen = await customer.tickets.get({ id: ticketId });
+    expect(seen.ticket.alert).toEqual({ metric: "audio_packet_loss", appId: null });
+    expect(seen.ticket.descriptionHtml).not.toContain("Metric");
+    expect((await customer.alerts.mine()).find((a) => a.ticketId === ticketId)).toMatchObject({
+      description: "Packet loss above 8 % in EU Central.",
+      metric: "audio_packet_loss",
+      appId: null,
+    });
+    expect(
+      (await customer.accounts.timeline({ organizationId: org.id })).find((e) => e.ticketId === ticketId),
+    ).toMatchObject({
+      kind: "proactive_alert",
+      title: "Packet loss above 8 % in EU Central.",
+      alert: { metric: "audio_packet_loss", appId: null },
+    });
     const page = db.select().from(onCallPages).where(eq(onCallPages.ticketId, ticketId)).get();
     expect(page?.userId).toBe(team.agent.id);
     // The customer is told, in the portal and by email.
@@ -338,18 +363,24 @@ describe("[MONITORING] the signed inbound alert endpoint", () => {
 
   it("an App ID finds the one organization whose tickets name it; one named by two organizations is refused", async () => {
     await createTicket(db, org.customers[0]!, { fault: { appId: "nimbus-live-app" } }, at(50));
-    const found = await post(secret, alert({ organizationId: undefined, appId: "nimbus-live-app", metric: "a1" }), {
-      now: at(51),
-      signedAt: at(51),
-    });
+    const found = await post(
+      secret,
+      alert({ organizationId: undefined, appId: "nimbus-live-app", metric: "a1", description: undefined }),
+      { now: at(51), signedAt: at(51) },
+    );
     expect(found.status, JSON.stringify(found.json)).toBe(201);
+    // A monitor that said nothing: its ticket is named by the metric as written, and its App ID is
+    // worded by the page from the alert's row.
     expect(
       db
         .select()
         .from(tickets)
         .where(eq(tickets.id, found.json.ticketId as number))
-        .get()?.organizationId,
-    ).toBe(org.id);
+        .get(),
+    ).toMatchObject({ organizationId: org.id, subject: "a1", description: "" });
+    expect(
+      (await callerFor(db, team.agent, at(51)).tickets.get({ id: found.json.ticketId as number })).ticket.alert,
+    ).toEqual({ metric: "a1", appId: "nimbus-live-app" });
     // Another organization's customer names the same App ID on a ticket of theirs: the alert must
     // not be guessed into either organization.
     await createTicket(db, basic.customers[0]!, { fault: { appId: "nimbus-live-app" } }, at(52));

@@ -250,7 +250,7 @@ function openAlert(
     {
       organizationId,
       productArea: alert.productArea,
-      description: describe(alert),
+      description: alert.description ?? "",
       detectedAt,
       priority: alert.priority,
       source: "monitoring",
@@ -283,7 +283,7 @@ function addToProblem(
       organizationId,
       productArea: alert.productArea,
       detectedAt,
-      description: describe(alert),
+      description: alert.description ?? "",
       ticketId: open.ticketId,
       raisedById: actor.id,
       source: "monitoring",
@@ -382,10 +382,4 @@ function openProblem(
     .get();
   if (!row?.ticketId || !(OPEN_TICKET_STATUSES as readonly string[]).includes(row.status)) return null;
   return { ticketId: row.ticketId, priority: row.priority };
-}
-
-/** The alert in words for the ticket: what the monitor said first (the subject's line), then the metric and App ID. */
-function describe(a: MonitoringAlert): string {
-  const facts = [`Metric: ${a.metric}`, ...(a.appId ? [`App ID: ${a.appId}`] : [])];
-  return a.description ? [a.description, "", ...facts].join("\n") : facts.join("\n");
 }

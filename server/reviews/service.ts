@@ -283,6 +283,8 @@ export function buildSnapshot(db: Db, organizationId: number, quarter: string, n
       detectedAt: proactiveAlerts.detectedAt,
       productArea: proactiveAlerts.productArea,
       description: proactiveAlerts.description,
+      metric: proactiveAlerts.metric,
+      appId: proactiveAlerts.appId,
       ticketId: proactiveAlerts.ticketId,
     })
     .from(proactiveAlerts)

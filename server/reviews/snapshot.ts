@@ -94,6 +94,9 @@ export const ZReviewSnapshot = z.object({
       detectedAt: z.string(),
       productArea: z.string(),
       description: z.string(),
+      /** A monitoring alert's metric and App ID, worded by the page (none in snapshots frozen before). */
+      metric: z.string().nullable().default(null),
+      appId: z.string().nullable().default(null),
       ticketId: z.number().nullable(),
     }),
   ),
@@ -164,6 +167,8 @@ export type SnapshotInputs = {
     detectedAt: Date;
     productArea: string;
     description: string;
+    metric: string | null;
+    appId: string | null;
     ticketId: number | null;
   }[];
   health: Health;

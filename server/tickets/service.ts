@@ -28,6 +28,7 @@ import {
 import { onRequestFiled } from "@/server/requests/on-filed";
 import { claimUploads, listTicketAttachments, totalAttachedBytes } from "@/server/attachments/service";
 import { recordAudit } from "@/server/audit/service";
+import { alertFacts } from "@/server/incidents/alert-facts";
 import { orgScope } from "@/server/api/scope";
 import type { SessionUser } from "@/server/auth/session";
 import { perDatabase, type Db } from "@/server/db";
@@ -415,23 +416,32 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
     ...events.map((e) => e.actorId),
   ]);
   const complaints = foldComplaints(events.filter((e) => e.type === "complaint"));
-  // Monitoring's note that it saw the same problem again (server/monitoring/service.ts) is written
-  // with its alert, at the same instant: the page words it from the alert's row.
-  const repeatedAlerts = new Map(
-    (conversation.some((c) => c.automatic)
+  // The alerts of a proactive alert's ticket: the first opened it, and its metric and App ID are
+  // worded under the description; monitoring's note that it saw the same problem again
+  // (server/monitoring/service.ts) is written with its alert, at the same instant: the page words
+  // it from the alert's row.
+  const alertRows =
+    ticket.channel === "monitoring" || conversation.some((c) => c.automatic)
       ? db
           .select({
             alertId: proactiveAlerts.id,
             metric: proactiveAlerts.metric,
+            appId: proactiveAlerts.appId,
             detectedAt: proactiveAlerts.detectedAt,
             createdAt: proactiveAlerts.createdAt,
           })
           .from(proactiveAlerts)
           .where(eq(proactiveAlerts.ticketId, ticketId))
+          .orderBy(asc(proactiveAlerts.id))
           .all()
-      : []
-    ).map(({ createdAt, ...a }) => [createdAt.getTime(), a]),
+      : [];
+  const repeatedAlerts = new Map(
+    alertRows.map(({ createdAt, alertId, metric, detectedAt }) => [
+      createdAt.getTime(),
+      { alertId, metric, detectedAt },
+    ]),
   );
+  const openingAlert = ticket.channel === "monitoring" && alertRows[0] ? alertFacts(alertRows[0]) : null;
 
   const sla = loadTicketSlaInput(db, ticketId, events);
   // One trace serves both: each explanation carries the metric's outcome (dueAt, achievedAt, status).
@@ -461,6 +471,7 @@ export function getTicketDetail(db: Db, user: SessionUser, ticketId: number, now
       productArea: ticket.productArea,
       category: ticket.category,
       channel: ticket.channel,
+      alert: openingAlert,
       sdkPlatform: ticket.sdkPlatform,
       sdkVersion: ticket.sdkVersion,
       escalationLevel: ticket.escalationLevel,
@@ -753,9 +764,11 @@ export function fileTicket(
   /**
    * `page: false` pages nobody; `fromMail` files a received message, whose guard against a repeat is
    * its Message-ID (server/email/inbound.ts): two messages alike are two messages, and refusing the
-   * second would only have the sender's server deliver it again later.
+   * second would only have the sender's server deliver it again later. `fromMonitor` files a signed
+   * monitoring alert, guarded by its replay receipt, the monitor's alert id and grouping by metric
+   * (server/monitoring/service.ts): two alerts saying the same of two metrics are two problems.
    */
-  opts: { page?: boolean; fromMail?: boolean } = {},
+  opts: { page?: boolean; fromMail?: boolean; fromMonitor?: boolean } = {},
 ): { id: number } {
   // Every problem of the input at once, so one submit shows them all: the rules that need no
   // database now, who may watch once the organization is known; nothing is written while any stands.
@@ -784,7 +797,7 @@ export function fileTicket(
       organizationId = requester.organizationId;
     }
     if (organizationId === null) throw noOrganization();
-    if (!opts.fromMail) refuseRepeatedTicket(tx, organizationId, requesterId, input, now);
+    if (!opts.fromMail && !opts.fromMonitor) refuseRepeatedTicket(tx, organizationId, requesterId, input, now);
     const org = tx
       .select({ tierId: organizations.tierId, accountManagerId: organizations.accountManagerId })
       .from(organizations)

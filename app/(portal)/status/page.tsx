@@ -1,3 +1,4 @@
+import { AlertFacts } from "@/components/alerts/alert-facts";
 import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
@@ -140,7 +141,10 @@ export default async function StatusPage({ searchParams }: { searchParams: Promi
                       <tr key={a.id}>
                         <Td header>{when(a.detectedAt)}</Td>
                         <Td>{t(`tickets.productAreas.${a.productArea}`)}</Td>
-                        <Td>{a.description}</Td>
+                        <Td>
+                          <span className="whitespace-pre-wrap">{a.description}</span>
+                          <AlertFacts facts={a} className="text-xs text-slate-500" />
+                        </Td>
                         <Td>
                           {a.ticketId ? (
                             <Link href={`/tickets/${a.ticketId}`} className="text-brand-700 hover:underline">

@@ -1,4 +1,5 @@
 import Link from "@/components/ui/link";
+import { AlertFacts } from "@/components/alerts/alert-facts";
 import { Card } from "@/components/ui/card";
 import { reviewFormat } from "./format";
 import type { Snapshot } from "./types";
@@ -23,6 +24,7 @@ export async function AlertsCard({ snapshot: s }: { snapshot: Snapshot }) {
                   </Link>
                 </>
               ) : null}
+              <AlertFacts facts={a} className="ml-4 text-xs text-slate-500" />
             </li>
           ))}
         </ul>

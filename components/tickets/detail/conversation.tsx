@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { AlertFacts } from "@/components/alerts/alert-facts";
 import { AttachmentList } from "@/components/attachments/attachment-list";
 import { Badge } from "@/components/ui/badge";
 import { isOpenStatus, type Role } from "@/db/schema/enums";
@@ -36,7 +37,10 @@ export function Conversation({ data, role, composer }: { data: Detail; role: Rol
           {tk.requester} · {date(tk.createdAt)}
         </p>
         {tk.channel === "monitoring" ? <p className="mb-2 font-medium">{t("tickets.detail.monitoringIntro")}</p> : null}
-        <Prose html={tk.descriptionHtml} noText={t("tickets.placeholders.noText")} />
+        {tk.alert && !tk.descriptionHtml.trim() ? null : (
+          <Prose html={tk.descriptionHtml} noText={t("tickets.placeholders.noText")} />
+        )}
+        <AlertFacts facts={tk.alert} className="mt-2 text-slate-700" />
         <AttachmentList ticketId={tk.id} files={files(null)} canRemove={staff} />
       </article>
       {data.conversation.length === 0 ? (

@@ -11,6 +11,8 @@ const ZAlert = z.object({
   productArea: z.enum(PRODUCT_AREAS),
   detectedAt: z.date(),
   description: z.string(),
+  metric: z.string().nullable(),
+  appId: z.string().nullable(),
   ticketId: z.number().nullable(),
   ticketStatus: z.enum(TICKET_STATUSES).nullable(),
   raisedBy: z.string(),

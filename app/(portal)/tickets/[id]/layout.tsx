@@ -2,6 +2,7 @@ import { messagesLayout } from "@/components/i18n/route-messages";
 
 /** The message namespaces this route's client components read (components/i18n/route-messages.tsx). */
 export default messagesLayout([
+  "alerts.facts",
   "attachments",
   "customDevelopment",
   "knownIssues",

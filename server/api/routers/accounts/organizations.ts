@@ -6,7 +6,7 @@ import { ZId, ZNewEngagement } from "@/server/accounts/inputs";
 import { searchOrganizations } from "@/server/accounts/portfolio";
 import { getOrganizationOverview } from "@/server/accounts/service";
 import { authedProcedure, permittedProcedure } from "../../trpc";
-import { ZRegion, ZTierCode } from "../../schemas";
+import { ZAlertFacts, ZRegion, ZTierCode } from "../../schemas";
 import { ZOrganization } from "./schemas";
 
 /** Organizations: their page, the staff search, and the engagement timeline. */
@@ -56,6 +56,8 @@ export const accountOrganizations = {
           automatic: z.boolean(),
           /** A shared review's entry: shown as "Service review <quarter> shared" in the reader's language. */
           review: z.object({ id: z.number(), quarter: z.string() }).nullable(),
+          /** A monitoring alert's metric and App ID, worded in the reader's language. */
+          alert: ZAlertFacts.nullable(),
         }),
       ),
     )

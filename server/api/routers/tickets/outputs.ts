@@ -17,7 +17,7 @@ import {
   USERS_AFFECTED,
 } from "@/db/schema/enums";
 import { COMPLAINT_OUTCOMES } from "@/server/tickets/complaint";
-import { ZLocale, ZMetric, ZPriority, ZTierCode } from "../../schemas";
+import { ZAlertFacts, ZLocale, ZMetric, ZPriority, ZTierCode } from "../../schemas";
 
 export const ZExplanation = z.object({
   metric: ZMetric,
@@ -72,6 +72,8 @@ export const ZTicketDetail = z.object({
     productArea: z.enum(PRODUCT_AREAS),
     category: z.enum(TICKET_CATEGORIES),
     channel: z.enum(CHANNELS),
+    /** A proactive alert's ticket: the metric and App ID of the alert that opened it, worded by the page. */
+    alert: ZAlertFacts.nullable(),
     sdkPlatform: z.string().nullable(),
     sdkVersion: z.string().nullable(),
     escalationLevel: z.enum(ESCALATION_LEVELS),
