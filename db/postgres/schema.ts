@@ -1108,6 +1108,7 @@ export const proactiveAlerts = pgTable(
   (t) => [
     index("proactive_alerts_org_idx").on(t.organizationId, t.detectedAt),
     index("proactive_alerts_external_idx").on(t.organizationId, t.externalId),
+    index("proactive_alerts_ticket_idx").on(t.ticketId),
     foreignKey({
       name: "proactive_alerts_organization_id_organizations_id_fk",
       columns: [t.organizationId],

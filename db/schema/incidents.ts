@@ -98,6 +98,8 @@ export const proactiveAlerts = sqliteTable(
   (t) => [
     index("proactive_alerts_org_idx").on(t.organizationId, t.detectedAt),
     index("proactive_alerts_external_idx").on(t.organizationId, t.externalId),
+    // The ticket page reads the alerts of its ticket (what monitoring said, worded for the reader).
+    index("proactive_alerts_ticket_idx").on(t.ticketId),
   ],
 );
 

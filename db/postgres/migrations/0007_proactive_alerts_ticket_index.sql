@@ -1,0 +1,1 @@
+CREATE INDEX "proactive_alerts_ticket_idx" ON "proactive_alerts" USING btree ("ticket_id");
