@@ -78,11 +78,13 @@ test.describe("Form errors", () => {
     await setLocale(page, "zh");
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/account");
-    await expect(page.getByRole("button", { name: "更改密码" })).toBeEnabled();
-    await page.getByLabel("当前密码").fill("something");
-    await page.getByLabel("新密码", { exact: true }).fill("one long password");
-    await page.getByLabel("再次输入新密码").fill("another long password");
-    await page.getByRole("button", { name: "更改密码" }).click();
+    // The password's own form: the sign-in address form above it asks for the current password too.
+    const passwordForm = page.locator("form").filter({ has: page.getByRole("button", { name: "更改密码" }) });
+    await expect(passwordForm.getByRole("button", { name: "更改密码" })).toBeEnabled();
+    await passwordForm.getByLabel("当前密码").fill("something");
+    await passwordForm.getByLabel("新密码", { exact: true }).fill("one long password");
+    await passwordForm.getByLabel("再次输入新密码").fill("another long password");
+    await passwordForm.getByRole("button", { name: "更改密码" }).click();
     const mismatch = page.getByRole("alert").filter({ hasText: "两次输入的新密码不一致" });
     await expect(mismatch).toBeFocused();
     await expectNoWideningAndNoZod(page);
