@@ -9,10 +9,12 @@ import type { AlertFacts as Facts } from "@/server/incidents/alert-facts";
 export function AlertFacts({ facts, className }: { facts: Facts | null; className?: string }) {
   const t = useTranslations("alerts.facts");
   if (!facts || (!facts.metric && !facts.appId)) return null;
+  // Lines, not a list: the facts sit inside list entries (a timeline, alert lists), whose items
+  // they must not add to.
   return (
-    <ul className={className}>
-      {facts.metric ? <li>{t("metric", { metric: facts.metric })}</li> : null}
-      {facts.appId ? <li>{t("appId", { appId: facts.appId })}</li> : null}
-    </ul>
+    <div className={className}>
+      {facts.metric ? <p>{t("metric", { metric: facts.metric })}</p> : null}
+      {facts.appId ? <p>{t("appId", { appId: facts.appId })}</p> : null}
+    </div>
   );
 }
